@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'src/generated', 'data', 'dist', 'test-output'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'Exit only from src/main.ts or src/cli.' },
+      ],
+    },
+  },
+  {
+    // The rules engine stays pure: no Slack, no Prisma, no clock.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@slack/*', '@prisma/*', '*/generated/*', '../services/*', '../store/*', '../slack/*'] }],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'Domain code takes dates as values; the clock is injected.' }],
+    },
+  },
+  {
+    files: ['src/main.ts', 'src/cli/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);
