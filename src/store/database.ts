@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
 
 export type { PrismaClient };
@@ -44,7 +44,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
     },
   };
   const appliedMigrations = await applyMigrations(session);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {
     kind: 'pglite',
     prisma,
@@ -85,6 +85,17 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
       await pool.end().catch(() => undefined);
     },
   };
+}
+
+type AdapterFactory = NonNullable<Prisma.PrismaClientOptions['adapter']>;
+
+/**
+ * pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils than Prisma 6.19
+ * (0.7 needs Prisma 7, which cannot run offline). The runtime contract is the same; the storage
+ * suites exercise it on every run.
+ */
+export function pgliteAdapter(pglite: PGlite): AdapterFactory {
+  return new PrismaPGlite(pglite) as unknown as AdapterFactory;
 }
 
 async function pingWith(probe: () => Promise<unknown>): Promise<boolean> {

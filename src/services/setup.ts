@@ -1,0 +1,412 @@
+// Setup of a workspace's pipeline: sales cycles and stages, close codes, contacts, customers, activities.
+// Every function is one transaction and is scoped to the workspace it is given.
+import type { CloseOutcome } from '../domain/opportunity.ts';
+import { type CloseCode, validateCloseCode } from '../domain/close-code.ts';
+import { type Contact, type ContactType, validateContact } from '../domain/contact.ts';
+import type { Decimal } from '../domain/decimal.ts';
+import { normaliseDateFormula } from '../domain/date-formula.ts';
+import { DomainError } from '../domain/problems.ts';
+import type { ProbabilityCalculation } from '../domain/probability.ts';
+import {
+  checkStageNumberFree,
+  normaliseCode,
+  type SalesCycle,
+  type SalesCycleWithStages,
+  type Stage,
+  validateSalesCycle,
+  validateStage,
+} from '../domain/sales-cycle.ts';
+import { limitedText, requiredText } from '../domain/text.ts';
+import { $Enums } from '../generated/prisma/client.ts';
+import { inTransaction, type PrismaClient, type Tx } from './db.ts';
+import { toDbDecimal, toDecimal } from './mappers.ts';
+import { takeNextNo } from './numbering.ts';
+import { ensureWorkspace } from './workspace.ts';
+
+const PROBABILITY_TO_DB: Record<ProbabilityCalculation, $Enums.ProbabilityCalculation> = {
+  multiply: 'MULTIPLY',
+  add: 'ADD',
+  chances: 'CHANCES',
+  completed: 'COMPLETED',
+};
+
+export function probabilityFromDb(value: $Enums.ProbabilityCalculation): ProbabilityCalculation {
+  return value.toLowerCase() as ProbabilityCalculation;
+}
+
+type StageRow = {
+  stage: number;
+  description: string;
+  completedPct: { toString(): string };
+  chancesPct: { toString(): string };
+  quoteRequired: boolean;
+  allowSkip: boolean;
+  dateFormula: string;
+  activityCode: string | null;
+};
+
+export function stageFromDb(row: StageRow): Stage {
+  return {
+    stage: row.stage,
+    description: row.description,
+    completedPct: toDecimal(row.completedPct),
+    chancesPct: toDecimal(row.chancesPct),
+    quoteRequired: row.quoteRequired,
+    allowSkip: row.allowSkip,
+    dateFormula: row.dateFormula,
+    activityCode: row.activityCode,
+  };
+}
+
+type ContactRow = { no: string; name: string; type: $Enums.ContactType; company: { no: string } | null };
+
+export function contactFromDb(row: ContactRow): Contact {
+  return {
+    no: row.no,
+    name: row.name,
+    type: row.type === 'COMPANY' ? 'company' : 'person',
+    companyNo: row.company?.no ?? null,
+  };
+}
+
+export class SetupService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  // ---- sales cycles and stages --------------------------------------------------------------
+
+  async addSalesCycle(
+    workspaceId: string,
+    input: { code: string; description?: string; probabilityCalculation?: ProbabilityCalculation; blocked?: boolean },
+  ): Promise<SalesCycle> {
+    const cycle = validateSalesCycle(input);
+    return inTransaction(
+      this.prisma,
+      async (tx) => {
+        await ensureWorkspace(tx, workspaceId);
+        const existing = await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: cycle.code } } });
+        if (existing) throw new DomainError({ kind: 'duplicate', entity: 'sales-cycle', key: cycle.code });
+        await tx.salesCycle.create({
+          data: {
+            workspaceId,
+            code: cycle.code,
+            description: cycle.description,
+            probabilityCalculation: PROBABILITY_TO_DB[cycle.probabilityCalculation],
+            blocked: cycle.blocked,
+          },
+        });
+        return cycle;
+      },
+      { onUniqueViolation: () => ({ kind: 'duplicate', entity: 'sales-cycle', key: cycle.code }) },
+    );
+  }
+
+  async setSalesCycleBlocked(workspaceId: string, code: string, blocked: boolean): Promise<SalesCycle> {
+    return inTransaction(this.prisma, async (tx) => {
+      const row = await findCycleRow(tx, workspaceId, code);
+      const updated = await tx.salesCycle.update({ where: { id: row.id }, data: { blocked } });
+      return { code: updated.code, description: updated.description, probabilityCalculation: probabilityFromDb(updated.probabilityCalculation), blocked };
+    });
+  }
+
+  async listSalesCycles(workspaceId: string): Promise<(SalesCycle & { stageCount: number })[]> {
+    const rows = await this.prisma.salesCycle.findMany({
+      where: { workspaceId },
+      orderBy: { code: 'asc' },
+      include: { _count: { select: { stages: true } } },
+    });
+    return rows.map((r) => ({
+      code: r.code,
+      description: r.description,
+      probabilityCalculation: probabilityFromDb(r.probabilityCalculation),
+      blocked: r.blocked,
+      stageCount: r._count.stages,
+    }));
+  }
+
+  async getSalesCycle(workspaceId: string, code: string): Promise<SalesCycleWithStages> {
+    return loadCycleWithStages(this.prisma, workspaceId, code);
+  }
+
+  async addStage(
+    workspaceId: string,
+    cycleCode: string,
+    input: {
+      stage: number;
+      description?: string;
+      completedPct: Decimal;
+      chancesPct: Decimal;
+      quoteRequired?: boolean;
+      allowSkip?: boolean;
+      dateFormula?: string;
+      activityCode?: string | null;
+    },
+  ): Promise<Stage> {
+    const stage = validateStage(input);
+    const code = normaliseCode(cycleCode, 'sales-cycle');
+    return inTransaction(
+      this.prisma,
+      async (tx) => {
+        const cycle = await findCycleRow(tx, workspaceId, code);
+        const existing = await tx.salesCycleStage.findMany({ where: { salesCycleId: cycle.id }, select: { stage: true } });
+        checkStageNumberFree(code, existing, stage.stage);
+        if (stage.activityCode) await findActivityRow(tx, workspaceId, stage.activityCode);
+        await tx.salesCycleStage.create({
+          data: {
+            workspaceId,
+            salesCycleId: cycle.id,
+            stage: stage.stage,
+            description: stage.description,
+            completedPct: toDbDecimal(stage.completedPct),
+            chancesPct: toDbDecimal(stage.chancesPct),
+            quoteRequired: stage.quoteRequired,
+            allowSkip: stage.allowSkip,
+            dateFormula: stage.dateFormula,
+            activityCode: stage.activityCode,
+          },
+        });
+        return stage;
+      },
+      { onUniqueViolation: () => ({ kind: 'duplicate', entity: 'stage', key: `${code} ${stage.stage}` }) },
+    );
+  }
+
+  /** Refused while an active entry sits at the stage (§3). */
+  async deleteStage(workspaceId: string, cycleCode: string, stageNo: number): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      const cycle = await findCycleRow(tx, workspaceId, cycleCode);
+      const stage = await tx.salesCycleStage.findUnique({ where: { salesCycleId_stage: { salesCycleId: cycle.id, stage: stageNo } } });
+      if (!stage) throw new DomainError({ kind: 'stage-not-found', cycle: cycle.code, stage: stageNo });
+      const active = await tx.opportunityEntry.count({
+        where: { workspaceId, salesCycleId: cycle.id, stage: stageNo, active: true },
+      });
+      if (active > 0) throw new DomainError({ kind: 'stage-in-use', cycle: cycle.code, stage: stageNo });
+      await tx.salesCycleStage.delete({ where: { id: stage.id } });
+    });
+  }
+
+  /** Refused while open, started opportunities use the cycle (§2); closed and not-started ones do not block. */
+  async deleteSalesCycle(workspaceId: string, cycleCode: string): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      const cycle = await findCycleRow(tx, workspaceId, cycleCode);
+      const openCount = await tx.opportunityEntry.count({
+        where: { workspaceId, salesCycleId: cycle.id, active: true, actionTaken: { notIn: ['WON', 'LOST'] } },
+      });
+      if (openCount > 0) throw new DomainError({ kind: 'sales-cycle-in-use', code: cycle.code, openCount });
+      const referenced = await tx.opportunity.count({ where: { workspaceId, salesCycleId: cycle.id } });
+      if (referenced > 0) {
+        // The rows of closed or never-started opportunities still point at the cycle; keep it, blocked,
+        // so their history stays readable, and say so rather than silently doing something else.
+        throw new DomainError({ kind: 'sales-cycle-in-use', code: cycle.code, openCount: 0 });
+      }
+      await tx.salesCycle.delete({ where: { id: cycle.id } });
+    });
+  }
+
+  // ---- close codes ----------------------------------------------------------------------------
+
+  async addCloseCode(workspaceId: string, input: { code: string; description?: string; type: CloseOutcome }): Promise<CloseCode> {
+    const code = validateCloseCode(input);
+    return inTransaction(
+      this.prisma,
+      async (tx) => {
+        await ensureWorkspace(tx, workspaceId);
+        const existing = await tx.closeOpportunityCode.findUnique({ where: { workspaceId_code: { workspaceId, code: code.code } } });
+        if (existing) throw new DomainError({ kind: 'duplicate', entity: 'close-code', key: code.code });
+        await tx.closeOpportunityCode.create({
+          data: { workspaceId, code: code.code, description: code.description, type: code.type === 'won' ? 'WON' : 'LOST' },
+        });
+        return code;
+      },
+      { onUniqueViolation: () => ({ kind: 'duplicate', entity: 'close-code', key: code.code }) },
+    );
+  }
+
+  async listCloseCodes(workspaceId: string, type?: CloseOutcome): Promise<(CloseCode & { entryCount: number })[]> {
+    const rows = await this.prisma.closeOpportunityCode.findMany({
+      where: { workspaceId, ...(type ? { type: type === 'won' ? 'WON' : 'LOST' } : {}) },
+      orderBy: [{ type: 'asc' }, { code: 'asc' }],
+      include: { _count: { select: { entries: true } } },
+    });
+    return rows.map((r) => ({
+      code: r.code,
+      description: r.description,
+      type: r.type === 'WON' ? 'won' : 'lost',
+      entryCount: r._count.entries,
+    }));
+  }
+
+  /** A deliberate tightening over BC: a code that closed opportunities can't be deleted. */
+  async deleteCloseCode(workspaceId: string, code: string): Promise<void> {
+    const normalised = normaliseCode(code, 'close-code');
+    await inTransaction(this.prisma, async (tx) => {
+      const row = await tx.closeOpportunityCode.findUnique({ where: { workspaceId_code: { workspaceId, code: normalised } } });
+      if (!row) throw new DomainError({ kind: 'close-code-not-found', code: normalised });
+      const entryCount = await tx.opportunityEntry.count({ where: { closeCodeId: row.id } });
+      if (entryCount > 0) throw new DomainError({ kind: 'close-code-in-use', code: normalised, entryCount });
+      await tx.closeOpportunityCode.delete({ where: { id: row.id } });
+    });
+  }
+
+  // ---- contacts and customers -------------------------------------------------------------
+
+  async addContact(
+    workspaceId: string,
+    input: { name: string; type: ContactType; company?: string; email?: string; createCustomer?: boolean },
+  ): Promise<Contact & { customerNo: string | null }> {
+    return inTransaction(this.prisma, async (tx) => {
+      const settings = await ensureWorkspace(tx, workspaceId);
+      const companyRow = input.company ? await findContactRow(tx, workspaceId, input.company) : null;
+      const company = companyRow ? contactFromDb(companyRow) : null;
+      const valid = validateContact({ name: input.name, type: input.type, company });
+      const email = input.email === undefined ? null : limitedText(input.email, 'name', 254) || null;
+      const no = await takeNextNo(tx, workspaceId, 'contact', 'CT');
+      const created = await tx.contact.create({
+        data: {
+          workspaceId,
+          no,
+          name: valid.name,
+          type: valid.type === 'company' ? 'COMPANY' : 'PERSON',
+          companyId: companyRow?.id ?? null,
+          email,
+        },
+      });
+      let customerNo: string | null = null;
+      if (input.createCustomer) {
+        const customerContact = companyRow ?? created;
+        customerNo = (await ensureCustomerForContact(tx, workspaceId, customerContact)).no;
+      }
+      void settings;
+      return { no, name: valid.name, type: valid.type, companyNo: company?.no ?? null, customerNo };
+    });
+  }
+
+  /** Contacts whose name or number contains the text (all when empty), companies first. */
+  async searchContacts(workspaceId: string, text = '', limit = 50): Promise<(Contact & { companyName: string | null; customerNo: string | null })[]> {
+    const query = text.trim();
+    const rows = await this.prisma.contact.findMany({
+      where: {
+        workspaceId,
+        ...(query
+          ? { OR: [{ name: { contains: query, mode: 'insensitive' } }, { no: { equals: query.toUpperCase() } }] }
+          : {}),
+      },
+      orderBy: [{ type: 'asc' }, { name: 'asc' }],
+      take: limit,
+      include: { company: { select: { no: true, name: true } }, customer: { select: { no: true } } },
+    });
+    return rows.map((r) => ({ ...contactFromDb(r), companyName: r.company?.name ?? null, customerNo: r.customer?.no ?? null }));
+  }
+
+  /** Creates the customer of a company contact (a person's company, for a person). */
+  async addCustomer(workspaceId: string, contactText: string): Promise<{ no: string; name: string; created: boolean }> {
+    return inTransaction(this.prisma, async (tx) => {
+      const row = await findContactRow(tx, workspaceId, contactText);
+      const target = row.type === 'COMPANY' ? row : row.company ? await tx.contact.findUniqueOrThrow({ where: { id: row.company.id } }) : null;
+      if (!target) throw new DomainError({ kind: 'contact-has-no-company', contactNo: row.no, name: row.name });
+      const before = await tx.customer.findUnique({ where: { contactId: target.id } });
+      const customer = await ensureCustomerForContact(tx, workspaceId, target);
+      return { no: customer.no, name: customer.name, created: before === null };
+    });
+  }
+
+  // ---- activities -----------------------------------------------------------------------------
+
+  async addActivity(
+    workspaceId: string,
+    input: { code: string; description?: string; steps: { description: string; dateFormula?: string }[] },
+  ): Promise<{ code: string; description: string; steps: { description: string; dateFormula: string }[] }> {
+    const code = requiredText(input.code, 'code', 10).toUpperCase();
+    if (/\s/.test(code)) throw new DomainError({ kind: 'code-invalid', entity: 'sales-cycle', code, max: 10 });
+    const description = limitedText(input.description, 'description');
+    const steps = input.steps.map((s) => ({
+      description: requiredText(s.description, 'description'),
+      dateFormula: normaliseDateFormula(s.dateFormula ?? ''),
+    }));
+    return inTransaction(this.prisma, async (tx) => {
+      await ensureWorkspace(tx, workspaceId);
+      const existing = await tx.activity.findUnique({ where: { workspaceId_code: { workspaceId, code } } });
+      if (existing) throw new DomainError({ kind: 'duplicate', entity: 'activity', key: code });
+      await tx.activity.create({
+        data: { workspaceId, code, description, steps: { create: steps.map((s, i) => ({ stepNo: i + 1, ...s })) } },
+      });
+      return { code, description, steps };
+    });
+  }
+
+  async listActivities(workspaceId: string): Promise<{ code: string; description: string; steps: { description: string; dateFormula: string }[] }[]> {
+    const rows = await this.prisma.activity.findMany({
+      where: { workspaceId },
+      orderBy: { code: 'asc' },
+      include: { steps: { orderBy: { stepNo: 'asc' } } },
+    });
+    return rows.map((r) => ({
+      code: r.code,
+      description: r.description,
+      steps: r.steps.map((s) => ({ description: s.description, dateFormula: s.dateFormula })),
+    }));
+  }
+}
+
+// ---- lookups shared with the opportunity service ----------------------------------------------
+
+export async function findCycleRow(tx: Tx | PrismaClient, workspaceId: string, code: string) {
+  const normalised = code.trim().toUpperCase();
+  const row = await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: normalised } } });
+  if (!row) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
+  return row;
+}
+
+export async function loadCycleWithStages(tx: Tx | PrismaClient, workspaceId: string, code: string): Promise<SalesCycleWithStages> {
+  const normalised = code.trim().toUpperCase();
+  const row = await tx.salesCycle.findUnique({
+    where: { workspaceId_code: { workspaceId, code: normalised } },
+    include: { stages: { orderBy: { stage: 'asc' } } },
+  });
+  if (!row) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
+  return {
+    code: row.code,
+    description: row.description,
+    probabilityCalculation: probabilityFromDb(row.probabilityCalculation),
+    blocked: row.blocked,
+    stages: row.stages.map(stageFromDb),
+  };
+}
+
+async function findActivityRow(tx: Tx, workspaceId: string, code: string) {
+  const row = await tx.activity.findUnique({ where: { workspaceId_code: { workspaceId, code } } });
+  if (!row) throw new DomainError({ kind: 'activity-not-found', code });
+  return row;
+}
+
+/**
+ * Finds a contact by number (CT00001) or by name: an exact (case-insensitive) name first, then a
+ * unique partial match. Several partial matches are reported with their names so the user can choose.
+ */
+export async function findContactRow(tx: Tx | PrismaClient, workspaceId: string, text: string) {
+  const query = text.trim();
+  const include = { company: { select: { id: true, no: true, name: true } } } as const;
+  if (query === '') throw new DomainError({ kind: 'required', field: 'contact' });
+  const byNo = await tx.contact.findUnique({ where: { workspaceId_no: { workspaceId, no: query.toUpperCase() } }, include });
+  if (byNo) return byNo;
+  const exact = await tx.contact.findMany({ where: { workspaceId, name: { equals: query, mode: 'insensitive' } }, include, take: 5 });
+  if (exact.length === 1 && exact[0]) return exact[0];
+  const candidates =
+    exact.length > 1
+      ? exact
+      : await tx.contact.findMany({ where: { workspaceId, name: { contains: query, mode: 'insensitive' } }, include, take: 6 });
+  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  if (candidates.length === 0) throw new DomainError({ kind: 'contact-not-found', text: query });
+  throw new DomainError({ kind: 'contact-ambiguous', text: query, candidates: candidates.map((c) => `${c.name} (${c.no})`) });
+}
+
+/** The customer of a company contact, created from the contact when missing (§8.3). */
+export async function ensureCustomerForContact(
+  tx: Tx,
+  workspaceId: string,
+  contact: { id: number; name: string },
+): Promise<{ id: number; no: string; name: string }> {
+  const existing = await tx.customer.findUnique({ where: { contactId: contact.id } });
+  if (existing) return existing;
+  const no = await takeNextNo(tx, workspaceId, 'customer', 'CU');
+  return tx.customer.create({ data: { workspaceId, no, name: contact.name, contactId: contact.id } });
+}
