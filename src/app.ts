@@ -1,0 +1,83 @@
+// Composition root: the one place that builds the database, the services and the Slack app and wires
+// them together. Tests call createApp with their own database, clock and Slack API URL.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import bolt from '@slack/bolt';
+import type { Config } from './config.ts';
+import { type Clock, systemClock } from './services/clock.ts';
+import { createServices, type Services } from './services/index.ts';
+import { registerSlackListeners } from './slack/register.ts';
+import { type Database, openDatabase } from './store/database.ts';
+
+const { App, LogLevel } = bolt;
+
+export interface AppDependencies {
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+  clock?: Clock;
+}
+
+export interface RunningApp {
+  readonly bolt: InstanceType<typeof App>;
+  readonly database: Database;
+  readonly services: Services;
+  /** The HTTP port the app listens on (undefined in Socket Mode). */
+  readonly port: number | undefined;
+  describe(): string;
+  stop(): Promise<void>;
+}
+
+const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+export async function startApp(config: Config, deps: AppDependencies = {}): Promise<RunningApp> {
+  const database = deps.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const clock = deps.clock ?? systemClock;
+  const services = createServices(database.prisma);
+  const socketMode = config.slack.appToken !== undefined;
+
+  const healthRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      void database.ping().then((ok) => {
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(ok ? { status: 'ok' } : { status: 'unavailable', reason: 'database' }));
+      });
+    },
+  };
+
+  const app = new App({
+    token: config.slack.botToken,
+    deferInitialization: true,
+    logLevel: LOG_LEVELS[config.logLevel],
+    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    ...(socketMode
+      ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.port }, customRoutes: [healthRoute] }
+      : { signingSecret: config.slack.signingSecret, customRoutes: [healthRoute] }),
+  });
+
+  registerSlackListeners(app, { services, clock });
+
+  try {
+    await app.init();
+    const started = await app.start(socketMode ? undefined : { port: config.port, host: config.host });
+    const port = socketMode ? undefined : ((started as Server).address() as AddressInfo).port;
+    return {
+      bolt: app,
+      database,
+      services,
+      port,
+      describe: () =>
+        socketMode
+          ? `Pipeline assistant running in Socket Mode on the ${database.kind} database.`
+          : `Pipeline assistant listening on http://${config.host ?? 'localhost'}:${port}/slack/events (health: /healthz) on the ${database.kind} database.`,
+      async stop() {
+        await app.stop();
+        if (!deps.database) await database.close();
+      },
+    };
+  } catch (error) {
+    if (!deps.database) await database.close();
+    throw error;
+  }
+}

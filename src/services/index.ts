@@ -1,0 +1,25 @@
+// The services the Slack layer and the scheduler drive; built once in src/app.ts.
+import type { PrismaClient } from './db.ts';
+import { OpportunityQueries } from './opportunity-queries.ts';
+import { OpportunityService } from './opportunities.ts';
+import { SetupService } from './setup.ts';
+import { StatisticsService } from './statistics.ts';
+
+export interface Services {
+  setup: SetupService;
+  opportunities: OpportunityService;
+  queries: OpportunityQueries;
+  statistics: StatisticsService;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+}
+
+export function createServices(prisma: PrismaClient, ping: () => Promise<boolean> = async () => true): Services {
+  return {
+    setup: new SetupService(prisma),
+    opportunities: new OpportunityService(prisma),
+    queries: new OpportunityQueries(prisma),
+    statistics: new StatisticsService(prisma),
+    ping,
+  };
+}

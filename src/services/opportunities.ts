@@ -1,0 +1,626 @@
+// Opportunity use cases: create, activate, move, close, quote, order, delete, purge.
+// Each is one transaction: load → ask the rules (src/domain) → write. The opportunity's version is
+// bumped first with a guarded UPDATE, which both locks the row and detects a concurrent change:
+// of two operations that read the same version, exactly one applies and the other is told to retry.
+import { applyDateFormula, parseDateFormula } from '../domain/date-formula.ts';
+import { type ClosePlan, customerContactForWon, planClose, proposeClose, type CloseProposal } from '../domain/close.ts';
+import { type CloseCode, defaultCloseCode } from '../domain/close-code.ts';
+import type { Contact } from '../domain/contact.ts';
+import type { Decimal } from '../domain/decimal.ts';
+import { checkCanDelete, type PurgeFilterInput, validatePurgeFilter } from '../domain/deletion.ts';
+import type { LocalDate } from '../domain/local-date.ts';
+import {
+  type ActiveEntry,
+  allowedTargets,
+  availableActions,
+  type CloseOutcome,
+  defaultAction,
+  type MoveAction,
+  type MovePlan,
+  type MoveProposal,
+  type NewEntry,
+  type OpportunityRef,
+  type OpportunityStatus,
+  planActivateFirstStage,
+  planMove,
+  type Priority,
+  proposeMove,
+  validateNewOpportunity,
+} from '../domain/opportunity.ts';
+import { DomainError } from '../domain/problems.ts';
+import { checkCanCreateQuote, planMakeOrder, type QuoteLineInput, quoteTotal, validateQuoteLines } from '../domain/quote.ts';
+import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
+import type { $Enums, Prisma } from '../generated/prisma/client.ts';
+import { inTransaction, type PrismaClient, type Tx } from './db.ts';
+import { toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
+import { takeNextNo } from './numbering.ts';
+import { loadOpportunityDetail, type OpportunityDetail, statusFromDb } from './opportunity-queries.ts';
+import { contactFromDb, ensureCustomerForContact, findContactRow, loadCycleWithStages } from './setup.ts';
+import { ensureSalesperson, ensureWorkspace } from './workspace.ts';
+
+const STATUS_TO_DB: Record<OpportunityStatus, $Enums.OpportunityStatus> = {
+  not_started: 'NOT_STARTED',
+  in_progress: 'IN_PROGRESS',
+  won: 'WON',
+  lost: 'LOST',
+};
+
+const ACTION_TO_DB = {
+  none: 'NONE',
+  next: 'NEXT',
+  previous: 'PREVIOUS',
+  updated: 'UPDATED',
+  jumped: 'JUMPED',
+  won: 'WON',
+  lost: 'LOST',
+} as const satisfies Record<NewEntry['actionTaken'], $Enums.ActionTaken>;
+
+export interface SalespersonInput {
+  slackUserId: string;
+  displayName?: string | undefined;
+}
+
+export interface CreateOpportunityInput {
+  description: string;
+  contact: string;
+  salesperson: SalespersonInput;
+  salesCycleCode?: string | undefined;
+  priority?: Priority | undefined;
+  /** Estimates for activating the first stage right away (the Create wizard's tick box). */
+  activate?: { estimatedValue?: Decimal | undefined; chancesPct?: Decimal | undefined; estimatedCloseDate?: LocalDate | undefined } | undefined;
+  today: LocalDate;
+}
+
+export interface MoveRequest {
+  action: MoveAction;
+  targetStage?: number | undefined;
+  dateOfChange?: LocalDate | undefined;
+  estimatedValue?: Decimal | undefined;
+  chancesPct?: Decimal | undefined;
+  estimatedCloseDate?: LocalDate | undefined;
+  cancelOldTasks?: boolean | undefined;
+  /** The version the user saw (a modal's); a different current version means someone changed it. */
+  expectedVersion?: number | undefined;
+  today: LocalDate;
+}
+
+export interface CloseRequest {
+  outcome: CloseOutcome | null | undefined;
+  closeCode: string | null | undefined;
+  closingDate?: LocalDate | undefined;
+  salesAmount?: Decimal | undefined;
+  cancelOldTasks?: boolean | undefined;
+  expectedVersion?: number | undefined;
+  today: LocalDate;
+}
+
+export interface MoveOptions {
+  no: string;
+  version: number;
+  status: OpportunityStatus;
+  currentStage: number | null;
+  actions: MoveAction[];
+  defaultAction: MoveAction | null;
+  /** Allowed target stages per available action. */
+  targets: Partial<Record<MoveAction, Stage[]>>;
+  /** The wizard's defaults for the default action (null when no action is possible). */
+  proposal: MoveProposal | null;
+  stages: Stage[];
+  hasQuote: boolean;
+}
+
+export interface PurgePreview {
+  filter: PurgeFilterInput;
+  opportunities: { no: string; description: string; status: OpportunityStatus; dateClosed: LocalDate | null }[];
+}
+
+// Everything an operation needs about one opportunity, read inside its transaction.
+interface LoadedOpportunity {
+  row: Prisma.OpportunityGetPayload<{ include: typeof loadInclude }>;
+  ref: OpportunityRef & { creationDate: LocalDate };
+  cycle: SalesCycleWithStages;
+  active: (ActiveEntry & { id: number }) | null;
+  contact: Contact;
+  quote: { id: number; no: string; amount: Decimal } | null;
+}
+
+const loadInclude = {
+  contact: { include: { company: { select: { id: true, no: true, name: true } } } },
+  salesCycle: { select: { code: true } },
+  entries: { where: { active: true } },
+  quote: { include: { lines: { orderBy: { lineNo: 'asc' } } } },
+} satisfies Prisma.OpportunityInclude;
+
+export class OpportunityService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async create(workspaceId: string, input: CreateOpportunityInput): Promise<OpportunityDetail> {
+    return inTransaction(this.prisma, async (tx) => {
+      const settings = await ensureWorkspace(tx, workspaceId);
+      const contactRow = await findContactRow(tx, workspaceId, input.contact);
+      const salesperson = await ensureSalesperson(tx, workspaceId, input.salesperson.slackUserId, input.salesperson.displayName);
+      const cycleCode = input.salesCycleCode ?? (await defaultCycleCode(tx, workspaceId, settings.defaultSalesCycleCode));
+      const cycle = cycleCode ? await loadCycleWithStages(tx, workspaceId, cycleCode) : null;
+      const valid = validateNewOpportunity({
+        description: input.description,
+        contact: contactFromDb(contactRow),
+        salesperson,
+        cycle,
+        priority: input.priority,
+        today: input.today,
+      });
+      const cycleRow = await tx.salesCycle.findUniqueOrThrow({ where: { workspaceId_code: { workspaceId, code: valid.salesCycleCode } } });
+      // Validate the estimates before a number is taken, so a refusal leaves nothing behind.
+      const plan =
+        input.activate && cycle
+          ? planActivateFirstStage({
+              route: 'wizard',
+              opportunity: { no: '(new)', status: 'not_started' },
+              cycle,
+              today: input.today,
+              estimatedValue: input.activate.estimatedValue,
+              chancesPct: input.activate.chancesPct,
+              estimatedCloseDate: input.activate.estimatedCloseDate,
+            })
+          : null;
+      const no = await takeNextNo(tx, workspaceId, 'opportunity', settings.opportunityPrefix);
+      const created = await tx.opportunity.create({
+        data: {
+          workspaceId,
+          no,
+          description: valid.description,
+          contactId: contactRow.id,
+          contactCompanyId: contactRow.type === 'COMPANY' ? contactRow.id : (contactRow.company?.id ?? null),
+          salespersonId: salesperson.id,
+          salesCycleId: cycleRow.id,
+          priority: valid.priority.toUpperCase() as $Enums.Priority,
+          creationDate: toDbDate(valid.creationDate),
+        },
+      });
+      if (plan) {
+        const loaded = await loadForChange(tx, workspaceId, created.no);
+        await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
+      }
+      return loadOpportunityDetail(tx, workspaceId, no);
+    });
+  }
+
+  /** The card's "Activate First Stage": no estimates asked (value 0), Quote Required not checked. */
+  async activateFirstStage(workspaceId: string, no: string, today: LocalDate, expectedVersion?: number): Promise<OpportunityDetail> {
+    return this.change(workspaceId, no, expectedVersion, async (tx, loaded) => {
+      const plan = planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today });
+      await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
+    });
+  }
+
+  /** What the Update Opportunity modal offers right now. */
+  async moveOptions(workspaceId: string, no: string, today: LocalDate, action?: MoveAction): Promise<MoveOptions> {
+    const loaded = await loadForChange(this.prisma, workspaceId, no);
+    const { ref, cycle, active } = loaded;
+    const currentStage = active?.stage ?? null;
+    const actionsInput = { status: ref.status, stages: cycle.stages, currentStage };
+    const actions = availableActions(actionsInput);
+    const chosen = action && actions.includes(action) ? action : defaultAction(actionsInput);
+    const targets: Partial<Record<MoveAction, Stage[]>> = {};
+    for (const a of actions) targets[a] = allowedTargets(a, cycle.stages, ref.status === 'not_started' ? null : currentStage);
+    const proposal = chosen
+      ? proposeMove({ opportunity: ref, cycle, active, linkedQuote: loaded.quote, action: chosen, today })
+      : null;
+    return {
+      no: ref.no,
+      version: loaded.row.version,
+      status: ref.status,
+      currentStage,
+      actions,
+      defaultAction: chosen,
+      targets,
+      proposal,
+      stages: [...cycle.stages],
+      hasQuote: loaded.quote !== null,
+    };
+  }
+
+  async move(workspaceId: string, no: string, request: MoveRequest): Promise<OpportunityDetail> {
+    return this.change(workspaceId, no, request.expectedVersion, async (tx, loaded) => {
+      const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
+      await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
+    });
+  }
+
+  /** What the Close Opportunity modal shows for the chosen outcome. */
+  async closeOptions(
+    workspaceId: string,
+    no: string,
+    outcome: CloseOutcome,
+    today: LocalDate,
+  ): Promise<CloseProposal & { version: number; codes: CloseCode[]; hasQuote: boolean; status: OpportunityStatus }> {
+    const loaded = await loadForChange(this.prisma, workspaceId, no);
+    const codes = await listCodes(this.prisma, workspaceId);
+    const proposal = proposeClose({ active: loaded.active, linkedQuote: loaded.quote, outcome, codes, today });
+    return {
+      ...proposal,
+      version: loaded.row.version,
+      codes: codes.filter((c) => c.type === outcome),
+      hasQuote: loaded.quote !== null,
+      status: loaded.ref.status,
+    };
+  }
+
+  async close(workspaceId: string, no: string, request: CloseRequest): Promise<OpportunityDetail> {
+    return this.change(workspaceId, no, request.expectedVersion, async (tx, loaded) => {
+      await closeLoaded(tx, workspaceId, loaded, request);
+    });
+  }
+
+  /** Creates the one sales quote of an In Progress opportunity, for its company (§10.1). */
+  async createQuote(workspaceId: string, no: string, lines: QuoteLineInput[], today: LocalDate, expectedVersion?: number): Promise<OpportunityDetail> {
+    const valid = validateQuoteLines(lines);
+    return this.change(workspaceId, no, expectedVersion, async (tx, loaded) => {
+      const { customerContactNo } = checkCanCreateQuote({
+        opportunityNo: loaded.ref.no,
+        status: loaded.ref.status,
+        contact: loaded.contact,
+        hasQuote: loaded.quote !== null,
+      });
+      const settings = await ensureWorkspace(tx, workspaceId);
+      const customerContact = await tx.contact.findUniqueOrThrow({ where: { workspaceId_no: { workspaceId, no: customerContactNo } } });
+      const customer = await ensureCustomerForContact(tx, workspaceId, customerContact);
+      const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
+      await tx.salesQuote.create({
+        data: {
+          workspaceId,
+          no: quoteNo,
+          opportunityId: loaded.row.id,
+          contactId: loaded.row.contactId,
+          customerId: customer.id,
+          salespersonId: loaded.row.salespersonId,
+          orderDate: toDbDate(loaded.active?.estimatedCloseDate ?? today),
+          lines: {
+            create: valid.map((l) => ({
+              lineNo: l.lineNo,
+              description: l.description,
+              quantity: toDbDecimal(l.quantity),
+              unitPrice: toDbDecimal(l.unitPrice),
+              lineDiscountPct: toDbDecimal(l.discountPct),
+              amount: toDbDecimal(l.amount),
+            })),
+          },
+        },
+      });
+    });
+  }
+
+  /**
+   * Makes the sales order from the linked quote (§10.2). An In Progress opportunity is closed as
+   * Won first (with the quote amount and the given, or only, Won close code); a Won one gets the
+   * order linked and its value set to the order amount; a Lost one is unlinked. The quote is deleted.
+   */
+  async makeOrder(
+    workspaceId: string,
+    no: string,
+    request: { closeCode?: string | undefined; today: LocalDate; expectedVersion?: number | undefined },
+  ): Promise<OpportunityDetail & { orderNo: string }> {
+    let orderNo = '';
+    const detail = await this.change(workspaceId, no, request.expectedVersion, async (tx, loaded) => {
+      const quote = loaded.row.quote;
+      if (!quote || !loaded.quote) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
+      const effect = planMakeOrder({ opportunityNo: loaded.ref.no, status: loaded.ref.status });
+      if (effect === 'close-won-then-link') {
+        const codes = await listCodes(tx, workspaceId);
+        const code = request.closeCode ?? defaultCloseCode(codes, 'won')?.code ?? null;
+        await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today });
+      }
+      const settings = await ensureWorkspace(tx, workspaceId);
+      const customerId =
+        quote.customerId ??
+        (await ensureCustomerForContact(tx, workspaceId, await tx.contact.findUniqueOrThrow({ where: { id: quote.contactId } }))).id;
+      orderNo = await takeNextNo(tx, workspaceId, 'order', settings.orderPrefix);
+      const linkToOpportunity = effect !== 'unlink-lost';
+      await tx.salesQuote.delete({ where: { id: quote.id } });
+      await tx.salesOrder.create({
+        data: {
+          workspaceId,
+          no: orderNo,
+          quoteNo: quote.no,
+          opportunityId: linkToOpportunity ? loaded.row.id : null,
+          contactId: quote.contactId,
+          customerId,
+          salespersonId: quote.salespersonId,
+          orderDate: toDbDate(request.today),
+          lines: {
+            create: quote.lines.map((l) => ({
+              lineNo: l.lineNo,
+              description: l.description,
+              quantity: l.quantity,
+              unitPrice: l.unitPrice,
+              lineDiscountPct: l.lineDiscountPct,
+              amount: l.amount,
+            })),
+          },
+        },
+      });
+      if (linkToOpportunity) {
+        // The Won entry's Calcd. Current Value follows the order amount (§10.2 step 4).
+        const amount = quoteTotal(quote.lines.map((l) => ({ amount: toDecimal(l.amount) })));
+        await tx.opportunityEntry.updateMany({
+          where: { opportunityId: loaded.row.id, active: true },
+          data: { calcdCurrentValue: toDbDecimal(amount) },
+        });
+      }
+    });
+    return { ...detail, orderNo };
+  }
+
+  /** Deletes a Not Started, Won or Lost opportunity with its entries; its quote/order lose the back-link. */
+  async delete(workspaceId: string, no: string): Promise<{ no: string; description: string }> {
+    return inTransaction(this.prisma, async (tx) => {
+      const row = await findOpportunityRow(tx, workspaceId, no);
+      checkCanDelete({ opportunityNo: row.no, status: statusFromDb(row.status) });
+      const deleted = await tx.opportunity.deleteMany({ where: { id: row.id, version: row.version } });
+      if (deleted.count !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: row.no });
+      return { no: row.no, description: row.description };
+    });
+  }
+
+  /** The closed opportunities a purge with this filter would delete (nothing is changed). */
+  async purgePreview(workspaceId: string, filter: PurgeFilterInput, limit = 1_000): Promise<PurgePreview> {
+    const rows = await this.prisma.opportunity.findMany({
+      where: purgeWhere(workspaceId, filter),
+      orderBy: { no: 'asc' },
+      take: limit,
+      select: { no: true, description: true, status: true, dateClosed: true },
+    });
+    return {
+      filter,
+      opportunities: rows.map((r) => ({
+        no: r.no,
+        description: r.description,
+        status: statusFromDb(r.status),
+        dateClosed: r.dateClosed ? toLocalDate(r.dateClosed) : null,
+      })),
+    };
+  }
+
+  /**
+   * Deletes, in one transaction, the closed opportunities that match the filter. With `onlyNos`
+   * (what the user was shown and confirmed) nothing outside that list is touched.
+   */
+  async purge(workspaceId: string, filter: PurgeFilterInput, onlyNos?: readonly string[]): Promise<{ deleted: string[] }> {
+    return inTransaction(this.prisma, async (tx) => {
+      const where = { ...purgeWhere(workspaceId, filter), ...(onlyNos ? { no: { in: [...onlyNos] } } : {}) };
+      const rows = await tx.opportunity.findMany({ where, select: { id: true, no: true }, orderBy: { no: 'asc' } });
+      if (rows.length === 0) throw new DomainError({ kind: 'nothing-to-purge' });
+      await tx.opportunity.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+      return { deleted: rows.map((r) => r.no) };
+    });
+  }
+
+  /** Runs one change of one opportunity in a transaction, guarded by its version. */
+  private async change(
+    workspaceId: string,
+    no: string,
+    expectedVersion: number | undefined,
+    work: (tx: Tx, loaded: LoadedOpportunity) => Promise<void>,
+  ): Promise<OpportunityDetail> {
+    return inTransaction(this.prisma, async (tx) => {
+      const loaded = await loadForChange(tx, workspaceId, no);
+      if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) {
+        throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
+      }
+      await claimVersion(tx, loaded);
+      await work(tx, loaded);
+      return loadOpportunityDetail(tx, workspaceId, loaded.ref.no);
+    });
+  }
+}
+
+// ---- steps shared by the use cases --------------------------------------------------------------
+
+async function findOpportunityRow(tx: Tx | PrismaClient, workspaceId: string, no: string) {
+  const normalised = no.trim().toUpperCase();
+  const row = await tx.opportunity.findUnique({ where: { workspaceId_no: { workspaceId, no: normalised } } });
+  if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
+  return row;
+}
+
+async function loadForChange(tx: Tx | PrismaClient, workspaceId: string, no: string): Promise<LoadedOpportunity> {
+  const normalised = no.trim().toUpperCase();
+  const row = await tx.opportunity.findUnique({ where: { workspaceId_no: { workspaceId, no: normalised } }, include: loadInclude });
+  if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
+  const cycle = await loadCycleWithStages(tx, workspaceId, row.salesCycle.code);
+  const activeRow = row.entries[0];
+  const active = activeRow
+    ? {
+        id: activeRow.id,
+        stage: activeRow.stage,
+        stageDescription: activeRow.stageDescription,
+        dateOfChange: toLocalDate(activeRow.dateOfChange),
+        estimatedValue: toDecimal(activeRow.estimatedValue),
+        chancesPct: toDecimal(activeRow.chancesPct),
+        completedPct: toDecimal(activeRow.completedPct),
+        probabilityPct: toDecimal(activeRow.probabilityPct),
+        calcdCurrentValue: toDecimal(activeRow.calcdCurrentValue),
+        estimatedCloseDate: toLocalDate(activeRow.estimatedCloseDate),
+        actionTaken: activeRow.actionTaken.toLowerCase() as ActiveEntry['actionTaken'],
+      }
+    : null;
+  const quote = row.quote
+    ? { id: row.quote.id, no: row.quote.no, amount: quoteTotal(row.quote.lines.map((l) => ({ amount: toDecimal(l.amount) }))) }
+    : null;
+  return {
+    row,
+    ref: { no: row.no, status: statusFromDb(row.status), creationDate: toLocalDate(row.creationDate) },
+    cycle,
+    active,
+    contact: contactFromDb(row.contact),
+    quote,
+  };
+}
+
+/** Bumps the version if it is still the one read; otherwise someone else changed the opportunity. */
+async function claimVersion(tx: Tx, loaded: LoadedOpportunity): Promise<void> {
+  const claimed = await tx.opportunity.updateMany({
+    where: { id: loaded.row.id, version: loaded.row.version },
+    data: { version: { increment: 1 } },
+  });
+  if (claimed.count !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
+}
+
+function moveContext(loaded: LoadedOpportunity, request: MoveRequest) {
+  return {
+    opportunity: loaded.ref,
+    cycle: loaded.cycle,
+    active: loaded.active,
+    linkedQuote: loaded.quote,
+    action: request.action,
+    targetStage: request.targetStage,
+    today: request.today,
+  };
+}
+
+function userValues(request: MoveRequest) {
+  return {
+    dateOfChange: request.dateOfChange,
+    estimatedValue: request.estimatedValue,
+    chancesPct: request.chancesPct,
+    estimatedCloseDate: request.estimatedCloseDate,
+    cancelOldTasks: request.cancelOldTasks,
+  };
+}
+
+async function closeLoaded(tx: Tx, workspaceId: string, loaded: LoadedOpportunity, request: CloseRequest): Promise<void> {
+  const codes = await listCodes(tx, workspaceId);
+  const codeText = request.closeCode?.trim().toUpperCase() || null;
+  const closeCode = codeText ? codes.find((c) => c.code === codeText) : null;
+  if (codeText && !closeCode) throw new DomainError({ kind: 'close-code-not-found', code: codeText });
+  const plan: ClosePlan = planClose({
+    opportunity: loaded.ref,
+    active: loaded.active,
+    outcome: request.outcome,
+    closeCode,
+    closingDate: request.closingDate,
+    salesAmount: request.salesAmount,
+    linkedQuote: loaded.quote,
+    cancelOldTasks: request.cancelOldTasks,
+    today: request.today,
+  });
+  if (plan.newStatus === 'won') {
+    // Won needs a customer: created from the (company) contact when there is none (§8.3).
+    const customerContactNo = customerContactForWon(loaded.contact);
+    const contact = await tx.contact.findUniqueOrThrow({ where: { workspaceId_no: { workspaceId, no: customerContactNo } } });
+    await ensureCustomerForContact(tx, workspaceId, contact);
+  }
+  const closeCodeId = closeCode ? (await tx.closeOpportunityCode.findUniqueOrThrow({ where: { workspaceId_code: { workspaceId, code: closeCode.code } } })).id : null;
+  await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, closeCodeId, plan.dateClosed);
+}
+
+/** Deactivates the active entry, inserts the new one, updates the opportunity and its tasks. */
+async function applyPlan(
+  tx: Tx,
+  loaded: LoadedOpportunity,
+  entry: NewEntry,
+  daysOpenOfPrevious: number | null,
+  newStatus: OpportunityStatus,
+  closeCodeId: number | null,
+  dateClosed?: LocalDate,
+): Promise<void> {
+  const { row } = loaded;
+  if (loaded.active) {
+    const deactivated = await tx.opportunityEntry.updateMany({
+      where: { id: loaded.active.id, active: true },
+      data: { active: false, daysOpen: daysOpenOfPrevious ?? 0 },
+    });
+    if (deactivated.count !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: row.no });
+  }
+  if (entry.cancelOldTasks) {
+    await tx.task.updateMany({ where: { opportunityId: row.id, status: 'OPEN' }, data: { status: 'CANCELED' } });
+  }
+  const created = await tx.opportunityEntry.create({
+    data: {
+      workspaceId: row.workspaceId,
+      opportunityId: row.id,
+      salesCycleId: row.salesCycleId,
+      stage: entry.stage,
+      stageDescription: entry.stageDescription,
+      previousStage: entry.previousStage,
+      contactId: row.contactId,
+      contactCompanyId: row.contactCompanyId,
+      salespersonId: row.salespersonId,
+      dateOfChange: toDbDate(entry.dateOfChange),
+      active: true,
+      dateClosed: entry.dateClosed ? toDbDate(entry.dateClosed) : null,
+      actionTaken: ACTION_TO_DB[entry.actionTaken],
+      estimatedValue: toDbDecimal(entry.estimatedValue),
+      calcdCurrentValue: toDbDecimal(entry.calcdCurrentValue),
+      completedPct: toDbDecimal(entry.completedPct),
+      chancesPct: toDbDecimal(entry.chancesPct),
+      probabilityPct: toDbDecimal(entry.probabilityPct),
+      estimatedCloseDate: toDbDate(entry.estimatedCloseDate),
+      closeCodeId,
+      cancelOldTasks: entry.cancelOldTasks,
+    },
+  });
+  if (entry.createTasksForStage && entry.stage !== null) {
+    await createStageTasks(tx, loaded, entry.stage, created.id, entry.dateOfChange);
+  }
+  await tx.opportunity.update({
+    where: { id: row.id },
+    data: { status: STATUS_TO_DB[newStatus], dateClosed: dateClosed ? toDbDate(dateClosed) : null },
+  });
+}
+
+/** One task per step of the entered stage's activity, dated from the date of change (§9). */
+async function createStageTasks(tx: Tx, loaded: LoadedOpportunity, stageNo: number, entryId: number, from: LocalDate): Promise<void> {
+  const stage = loaded.cycle.stages.find((s) => s.stage === stageNo);
+  if (!stage?.activityCode) return;
+  const activity = await tx.activity.findUnique({
+    where: { workspaceId_code: { workspaceId: loaded.row.workspaceId, code: stage.activityCode } },
+    include: { steps: { orderBy: { stepNo: 'asc' } } },
+  });
+  if (!activity) return;
+  await tx.task.createMany({
+    data: activity.steps.map((step) => ({
+      workspaceId: loaded.row.workspaceId,
+      opportunityId: loaded.row.id,
+      entryId,
+      contactId: loaded.row.contactId,
+      salespersonId: loaded.row.salespersonId,
+      description: step.description,
+      date: toDbDate(applyDateFormula(from, parseDateFormula(step.dateFormula))),
+    })),
+  });
+}
+
+async function listCodes(tx: Tx | PrismaClient, workspaceId: string): Promise<CloseCode[]> {
+  const rows = await tx.closeOpportunityCode.findMany({ where: { workspaceId }, orderBy: { code: 'asc' } });
+  return rows.map((r) => ({ code: r.code, description: r.description, type: r.type === 'WON' ? 'won' : 'lost' }));
+}
+
+/** The workspace's default cycle if usable, else the only unblocked cycle, else none (the user must pick). */
+async function defaultCycleCode(tx: Tx, workspaceId: string, configured: string | null): Promise<string | null> {
+  if (configured) {
+    const row = await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: configured } } });
+    if (row && !row.blocked) return row.code;
+  }
+  const usable = await tx.salesCycle.findMany({ where: { workspaceId, blocked: false }, select: { code: true }, take: 2 });
+  return usable.length === 1 && usable[0] ? usable[0].code : null;
+}
+
+function purgeWhere(workspaceId: string, input: PurgeFilterInput): Prisma.OpportunityWhereInput {
+  const filter = validatePurgeFilter(input);
+  return {
+    workspaceId,
+    status: { in: filter.statuses.map((s) => STATUS_TO_DB[s]) },
+    ...(filter.closedBefore || filter.closedAfter
+      ? {
+          dateClosed: {
+            ...(filter.closedBefore ? { lt: toDbDate(filter.closedBefore) } : {}),
+            ...(filter.closedAfter ? { gt: toDbDate(filter.closedAfter) } : {}),
+          },
+        }
+      : {}),
+    ...(filter.salespersonCode ? { salesperson: { code: filter.salespersonCode } } : {}),
+    ...(filter.contactNo ? { contact: { no: filter.contactNo.toUpperCase() } } : {}),
+    ...(filter.salesCycleCode ? { salesCycle: { code: filter.salesCycleCode.toUpperCase() } } : {}),
+  };
+}
