@@ -12,7 +12,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'Exit only from src/main.ts or src/cli.' },
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: 'Exit only from src/main.ts or src/cli.',
+        },
       ],
     },
   },
@@ -20,8 +23,14 @@ export default tseslint.config(
     // The rules engine stays pure: no Slack, no Prisma, no clock.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@slack/*', '@prisma/*', '*/generated/*', '../services/*', '../store/*', '../slack/*'] }],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'Domain code takes dates as values; the clock is injected.' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@slack/*', '@prisma/*', '*/generated/*', '../services/*', '../store/*', '../slack/*'] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'Domain code takes dates as values; the clock is injected.' },
+      ],
     },
   },
   {

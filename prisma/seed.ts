@@ -43,9 +43,27 @@ const COMPANIES = [
   'Margie’s Travel',
 ];
 
-const PEOPLE = ['Dana Whitfield', 'Ravi Kapoor', 'Lena Novak', 'Marcus Bell', 'Aiko Tanaka', 'Tomás Ortega', 'Grace Liu', 'Noah Brandt'];
+const PEOPLE = [
+  'Dana Whitfield',
+  'Ravi Kapoor',
+  'Lena Novak',
+  'Marcus Bell',
+  'Aiko Tanaka',
+  'Tomás Ortega',
+  'Grace Liu',
+  'Noah Brandt',
+];
 
-const DEALS = ['Fleet renewal', 'Support contract', 'Warehouse scanners', 'Cloud migration', 'Training package', 'Office fit-out', 'Annual licences', 'Pilot project'];
+const DEALS = [
+  'Fleet renewal',
+  'Support contract',
+  'Warehouse scanners',
+  'Cloud migration',
+  'Training package',
+  'Office fit-out',
+  'Annual licences',
+  'Pilot project',
+];
 
 /** A small deterministic generator, so the demo looks the same on every machine. */
 function random(seed: number): () => number {
@@ -64,19 +82,60 @@ export async function seedDemoWorkspace(services: Services, options: SeedOptions
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const { setup, opportunities } = services;
 
-  await setup.addSalesCycle(workspaceId, { code: 'FIELD', description: 'Field sales', probabilityCalculation: 'multiply' });
+  await setup.addSalesCycle(workspaceId, {
+    code: 'FIELD',
+    description: 'Field sales',
+    probabilityCalculation: 'multiply',
+  });
   const stages = [
     { stage: 10, description: 'Initial contact', completedPct: dec(5), chancesPct: dec(10), dateFormula: '1W' },
-    { stage: 20, description: 'Qualification', completedPct: dec(20), chancesPct: dec(25), allowSkip: true, dateFormula: '2W' },
-    { stage: 30, description: 'Needs analysis', completedPct: dec(35), chancesPct: dec(40), allowSkip: true, dateFormula: '2W' },
-    { stage: 50, description: 'Proposal', completedPct: dec(60), chancesPct: dec(60), quoteRequired: true, dateFormula: '1M' },
+    {
+      stage: 20,
+      description: 'Qualification',
+      completedPct: dec(20),
+      chancesPct: dec(25),
+      allowSkip: true,
+      dateFormula: '2W',
+    },
+    {
+      stage: 30,
+      description: 'Needs analysis',
+      completedPct: dec(35),
+      chancesPct: dec(40),
+      allowSkip: true,
+      dateFormula: '2W',
+    },
+    {
+      stage: 50,
+      description: 'Proposal',
+      completedPct: dec(60),
+      chancesPct: dec(60),
+      quoteRequired: true,
+      dateFormula: '1M',
+    },
     { stage: 60, description: 'Negotiation', completedPct: dec(80), chancesPct: dec(75), dateFormula: '2W' },
     { stage: 80, description: 'Verbal agreement', completedPct: dec(95), chancesPct: dec(90), dateFormula: '1W' },
   ];
   for (const stage of stages) await setup.addStage(workspaceId, 'FIELD', stage);
-  await setup.addSalesCycle(workspaceId, { code: 'RENEWAL', description: 'Contract renewal', probabilityCalculation: 'add' });
-  await setup.addStage(workspaceId, 'RENEWAL', { stage: 1, description: 'Renewal due', completedPct: dec(20), chancesPct: dec(70), dateFormula: '1M' });
-  await setup.addStage(workspaceId, 'RENEWAL', { stage: 2, description: 'Offer sent', completedPct: dec(70), chancesPct: dec(80), dateFormula: '2W' });
+  await setup.addSalesCycle(workspaceId, {
+    code: 'RENEWAL',
+    description: 'Contract renewal',
+    probabilityCalculation: 'add',
+  });
+  await setup.addStage(workspaceId, 'RENEWAL', {
+    stage: 1,
+    description: 'Renewal due',
+    completedPct: dec(20),
+    chancesPct: dec(70),
+    dateFormula: '1M',
+  });
+  await setup.addStage(workspaceId, 'RENEWAL', {
+    stage: 2,
+    description: 'Offer sent',
+    completedPct: dec(70),
+    chancesPct: dec(80),
+    dateFormula: '2W',
+  });
 
   for (const code of [
     { code: 'PRICE', description: 'Best price', type: 'won' as const },
@@ -110,7 +169,11 @@ export async function seedDemoWorkspace(services: Services, options: SeedOptions
       contact,
       salesperson: { slackUserId: owner?.slackUserId ?? 'UDEMO0001', displayName: owner?.name },
       salesCycleCode: 'FIELD',
-      activate: { estimatedValue: value, chancesPct: dec(10 + Math.floor(next() * 30)), estimatedCloseDate: addDays(started, 30 + Math.floor(next() * 90)) },
+      activate: {
+        estimatedValue: value,
+        chancesPct: dec(10 + Math.floor(next() * 30)),
+        estimatedCloseDate: addDays(started, 30 + Math.floor(next() * 90)),
+      },
       today: started,
     });
     result.opportunities += 1;
@@ -126,7 +189,11 @@ export async function seedDemoWorkspace(services: Services, options: SeedOptions
           workspaceId,
           created.no,
           [
-            { description: 'Equipment', quantity: dec(1 + Math.floor(next() * 5)), unitPrice: dec(Math.round(value.toNumber() / 4)) },
+            {
+              description: 'Equipment',
+              quantity: dec(1 + Math.floor(next() * 5)),
+              unitPrice: dec(Math.round(value.toNumber() / 4)),
+            },
             { description: 'Installation and training', quantity: dec(1), unitPrice: dec(1_500), discountPct: dec(10) },
           ],
           date,

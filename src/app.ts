@@ -52,7 +52,12 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     logLevel: LOG_LEVELS[config.logLevel],
     clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
     ...(socketMode
-      ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.port }, customRoutes: [healthRoute] }
+      ? {
+          socketMode: true,
+          appToken: config.slack.appToken,
+          installerOptions: { port: config.port },
+          customRoutes: [healthRoute],
+        }
       : { signingSecret: config.slack.signingSecret, customRoutes: [healthRoute] }),
   });
 
@@ -60,8 +65,13 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
 
   try {
     await app.init();
-    const started = await app.start(socketMode ? undefined : { port: config.port, host: config.host });
-    const port = socketMode ? undefined : ((started as Server).address() as AddressInfo).port;
+    let port: number | undefined;
+    if (socketMode) {
+      await app.start();
+    } else {
+      const server = (await app.start({ port: config.port, ...(config.host ? { host: config.host } : {}) })) as Server;
+      port = (server.address() as AddressInfo).port;
+    }
     return {
       bolt: app,
       database,

@@ -9,9 +9,18 @@ const optionalText = z
 
 const environmentSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with xoxb-'),
-  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
-  SLACK_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL such as http://127.0.0.1:4000/api/'),
+  SLACK_BOT_TOKEN: optionalText.refine(
+    (v) => v === undefined || v.startsWith('xoxb-'),
+    'must be a bot token starting with xoxb-',
+  ),
+  SLACK_APP_TOKEN: optionalText.refine(
+    (v) => v === undefined || v.startsWith('xapp-'),
+    'must be an app-level token starting with xapp-',
+  ),
+  SLACK_API_URL: optionalText.refine(
+    (v) => v === undefined || URL.canParse(v),
+    'must be a URL such as http://127.0.0.1:4000/api/',
+  ),
   PORT: optionalText
     .transform((v) => (v === undefined ? 3000 : Number(v)))
     .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65_535, 'must be a port number from 0 to 65535'),
@@ -51,9 +60,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     return { ok: false, problems };
   }
   const e = parsed.data;
-  if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is missing: the bot token (xoxb-…) from "OAuth & Permissions".');
+  if (!e.SLACK_BOT_TOKEN)
+    problems.push('SLACK_BOT_TOKEN is missing: the bot token (xoxb-…) from "OAuth & Permissions".');
   if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-    problems.push('SLACK_SIGNING_SECRET is missing: the signing secret from "Basic Information" (or set SLACK_APP_TOKEN for Socket Mode).');
+    problems.push(
+      'SLACK_SIGNING_SECRET is missing: the signing secret from "Basic Information" (or set SLACK_APP_TOKEN for Socket Mode).',
+    );
   }
   if (problems.length > 0 || !e.SLACK_BOT_TOKEN) return { ok: false, problems };
   return {

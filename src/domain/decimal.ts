@@ -1,6 +1,6 @@
 // Exact decimal arithmetic for money and percentages: never binary floats.
 // Money is stored as NUMERIC in the database and crosses every boundary as a decimal string.
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 export { Decimal };
 

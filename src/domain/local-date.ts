@@ -5,7 +5,6 @@ declare const localDateBrand: unique symbol;
 export type LocalDate = string & { readonly [localDateBrand]: true };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /** Returns the date if `text` is a real calendar date in YYYY-MM-DD form, otherwise undefined. */
 export function parseIsoDate(text: string): LocalDate | undefined {
@@ -41,15 +40,33 @@ export function daysInMonth(year: number, month: number): number {
   return lengths[month - 1] ?? 30;
 }
 
+// Proleptic Gregorian day counting (H. Hinnant's days_from_civil / civil_from_days), so the
+// domain needs no Date object at all.
+
 /** Days since 1970-01-01 (pure arithmetic, no clock, no zone). */
 export function toEpochDay(date: LocalDate): number {
   const { year, month, day } = dateParts(date);
-  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function fromEpochDay(epochDay: number): LocalDate {
-  const d = new Date(epochDay * DAY_MS);
-  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return makeDate(year, month, day);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

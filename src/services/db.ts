@@ -53,7 +53,17 @@ function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): string {
   return Array.isArray(target) ? target.join(',') : String(target);
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
 
 function isConnectionFailure(error: unknown): boolean {
   let current: unknown = error;
@@ -63,7 +73,10 @@ function isConnectionFailure(error: unknown): boolean {
       const code = (current as { code?: unknown }).code;
       if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
       const message = (current as { message?: unknown }).message;
-      if (typeof message === 'string' && /connect|terminat|timeout exceeded when trying to connect|Connection/i.test(message)) {
+      if (
+        typeof message === 'string' &&
+        /connect|terminat|timeout exceeded when trying to connect|Connection/i.test(message)
+      ) {
         return true;
       }
       current = (current as { cause?: unknown }).cause;

@@ -28,7 +28,13 @@ import {
   validateNewOpportunity,
 } from '../domain/opportunity.ts';
 import { DomainError } from '../domain/problems.ts';
-import { checkCanCreateQuote, planMakeOrder, type QuoteLineInput, quoteTotal, validateQuoteLines } from '../domain/quote.ts';
+import {
+  checkCanCreateQuote,
+  planMakeOrder,
+  type QuoteLineInput,
+  quoteTotal,
+  validateQuoteLines,
+} from '../domain/quote.ts';
 import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
 import type { $Enums, Prisma } from '../generated/prisma/client.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
@@ -67,7 +73,13 @@ export interface CreateOpportunityInput {
   salesCycleCode?: string | undefined;
   priority?: Priority | undefined;
   /** Estimates for activating the first stage right away (the Create wizard's tick box). */
-  activate?: { estimatedValue?: Decimal | undefined; chancesPct?: Decimal | undefined; estimatedCloseDate?: LocalDate | undefined } | undefined;
+  activate?:
+    | {
+        estimatedValue?: Decimal | undefined;
+        chancesPct?: Decimal | undefined;
+        estimatedCloseDate?: LocalDate | undefined;
+      }
+    | undefined;
   today: LocalDate;
 }
 
@@ -138,8 +150,14 @@ export class OpportunityService {
     return inTransaction(this.prisma, async (tx) => {
       const settings = await ensureWorkspace(tx, workspaceId);
       const contactRow = await findContactRow(tx, workspaceId, input.contact);
-      const salesperson = await ensureSalesperson(tx, workspaceId, input.salesperson.slackUserId, input.salesperson.displayName);
-      const cycleCode = input.salesCycleCode ?? (await defaultCycleCode(tx, workspaceId, settings.defaultSalesCycleCode));
+      const salesperson = await ensureSalesperson(
+        tx,
+        workspaceId,
+        input.salesperson.slackUserId,
+        input.salesperson.displayName,
+      );
+      const cycleCode =
+        input.salesCycleCode ?? (await defaultCycleCode(tx, workspaceId, settings.defaultSalesCycleCode));
       const cycle = cycleCode ? await loadCycleWithStages(tx, workspaceId, cycleCode) : null;
       const valid = validateNewOpportunity({
         description: input.description,
@@ -149,7 +167,9 @@ export class OpportunityService {
         priority: input.priority,
         today: input.today,
       });
-      const cycleRow = await tx.salesCycle.findUniqueOrThrow({ where: { workspaceId_code: { workspaceId, code: valid.salesCycleCode } } });
+      const cycleRow = await tx.salesCycle.findUniqueOrThrow({
+        where: { workspaceId_code: { workspaceId, code: valid.salesCycleCode } },
+      });
       // Validate the estimates before a number is taken, so a refusal leaves nothing behind.
       const plan =
         input.activate && cycle
@@ -186,7 +206,12 @@ export class OpportunityService {
   }
 
   /** The card's "Activate First Stage": no estimates asked (value 0), Quote Required not checked. */
-  async activateFirstStage(workspaceId: string, no: string, today: LocalDate, expectedVersion?: number): Promise<OpportunityDetail> {
+  async activateFirstStage(
+    workspaceId: string,
+    no: string,
+    today: LocalDate,
+    expectedVersion?: number,
+  ): Promise<OpportunityDetail> {
     return this.change(workspaceId, no, expectedVersion, async (tx, loaded) => {
       const plan = planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today });
       await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
@@ -202,7 +227,8 @@ export class OpportunityService {
     const actions = availableActions(actionsInput);
     const chosen = action && actions.includes(action) ? action : defaultAction(actionsInput);
     const targets: Partial<Record<MoveAction, Stage[]>> = {};
-    for (const a of actions) targets[a] = allowedTargets(a, cycle.stages, ref.status === 'not_started' ? null : currentStage);
+    for (const a of actions)
+      targets[a] = allowedTargets(a, cycle.stages, ref.status === 'not_started' ? null : currentStage);
     const proposal = chosen
       ? proposeMove({ opportunity: ref, cycle, active, linkedQuote: loaded.quote, action: chosen, today })
       : null;
@@ -253,7 +279,13 @@ export class OpportunityService {
   }
 
   /** Creates the one sales quote of an In Progress opportunity, for its company (§10.1). */
-  async createQuote(workspaceId: string, no: string, lines: QuoteLineInput[], today: LocalDate, expectedVersion?: number): Promise<OpportunityDetail> {
+  async createQuote(
+    workspaceId: string,
+    no: string,
+    lines: QuoteLineInput[],
+    today: LocalDate,
+    expectedVersion?: number,
+  ): Promise<OpportunityDetail> {
     const valid = validateQuoteLines(lines);
     return this.change(workspaceId, no, expectedVersion, async (tx, loaded) => {
       const { customerContactNo } = checkCanCreateQuote({
@@ -263,7 +295,9 @@ export class OpportunityService {
         hasQuote: loaded.quote !== null,
       });
       const settings = await ensureWorkspace(tx, workspaceId);
-      const customerContact = await tx.contact.findUniqueOrThrow({ where: { workspaceId_no: { workspaceId, no: customerContactNo } } });
+      const customerContact = await tx.contact.findUniqueOrThrow({
+        where: { workspaceId_no: { workspaceId, no: customerContactNo } },
+      });
       const customer = await ensureCustomerForContact(tx, workspaceId, customerContact);
       const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
       await tx.salesQuote.create({
@@ -313,7 +347,13 @@ export class OpportunityService {
       const settings = await ensureWorkspace(tx, workspaceId);
       const customerId =
         quote.customerId ??
-        (await ensureCustomerForContact(tx, workspaceId, await tx.contact.findUniqueOrThrow({ where: { id: quote.contactId } }))).id;
+        (
+          await ensureCustomerForContact(
+            tx,
+            workspaceId,
+            await tx.contact.findUniqueOrThrow({ where: { id: quote.contactId } }),
+          )
+        ).id;
       orderNo = await takeNextNo(tx, workspaceId, 'order', settings.orderPrefix);
       const linkToOpportunity = effect !== 'unlink-lost';
       await tx.salesQuote.delete({ where: { id: quote.id } });
@@ -385,7 +425,11 @@ export class OpportunityService {
    * Deletes, in one transaction, the closed opportunities that match the filter. With `onlyNos`
    * (what the user was shown and confirmed) nothing outside that list is touched.
    */
-  async purge(workspaceId: string, filter: PurgeFilterInput, onlyNos?: readonly string[]): Promise<{ deleted: string[] }> {
+  async purge(
+    workspaceId: string,
+    filter: PurgeFilterInput,
+    onlyNos?: readonly string[],
+  ): Promise<{ deleted: string[] }> {
     return inTransaction(this.prisma, async (tx) => {
       const where = { ...purgeWhere(workspaceId, filter), ...(onlyNos ? { no: { in: [...onlyNos] } } : {}) };
       const rows = await tx.opportunity.findMany({ where, select: { id: true, no: true }, orderBy: { no: 'asc' } });
@@ -425,7 +469,10 @@ async function findOpportunityRow(tx: Tx | PrismaClient, workspaceId: string, no
 
 async function loadForChange(tx: Tx | PrismaClient, workspaceId: string, no: string): Promise<LoadedOpportunity> {
   const normalised = no.trim().toUpperCase();
-  const row = await tx.opportunity.findUnique({ where: { workspaceId_no: { workspaceId, no: normalised } }, include: loadInclude });
+  const row = await tx.opportunity.findUnique({
+    where: { workspaceId_no: { workspaceId, no: normalised } },
+    include: loadInclude,
+  });
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
   const cycle = await loadCycleWithStages(tx, workspaceId, row.salesCycle.code);
   const activeRow = row.entries[0];
@@ -445,7 +492,11 @@ async function loadForChange(tx: Tx | PrismaClient, workspaceId: string, no: str
       }
     : null;
   const quote = row.quote
-    ? { id: row.quote.id, no: row.quote.no, amount: quoteTotal(row.quote.lines.map((l) => ({ amount: toDecimal(l.amount) }))) }
+    ? {
+        id: row.quote.id,
+        no: row.quote.no,
+        amount: quoteTotal(row.quote.lines.map((l) => ({ amount: toDecimal(l.amount) }))),
+      }
     : null;
   return {
     row,
@@ -488,7 +539,12 @@ function userValues(request: MoveRequest) {
   };
 }
 
-async function closeLoaded(tx: Tx, workspaceId: string, loaded: LoadedOpportunity, request: CloseRequest): Promise<void> {
+async function closeLoaded(
+  tx: Tx,
+  workspaceId: string,
+  loaded: LoadedOpportunity,
+  request: CloseRequest,
+): Promise<void> {
   const codes = await listCodes(tx, workspaceId);
   const codeText = request.closeCode?.trim().toUpperCase() || null;
   const closeCode = codeText ? codes.find((c) => c.code === codeText) : null;
@@ -507,10 +563,18 @@ async function closeLoaded(tx: Tx, workspaceId: string, loaded: LoadedOpportunit
   if (plan.newStatus === 'won') {
     // Won needs a customer: created from the (company) contact when there is none (§8.3).
     const customerContactNo = customerContactForWon(loaded.contact);
-    const contact = await tx.contact.findUniqueOrThrow({ where: { workspaceId_no: { workspaceId, no: customerContactNo } } });
+    const contact = await tx.contact.findUniqueOrThrow({
+      where: { workspaceId_no: { workspaceId, no: customerContactNo } },
+    });
     await ensureCustomerForContact(tx, workspaceId, contact);
   }
-  const closeCodeId = closeCode ? (await tx.closeOpportunityCode.findUniqueOrThrow({ where: { workspaceId_code: { workspaceId, code: closeCode.code } } })).id : null;
+  const closeCodeId = closeCode
+    ? (
+        await tx.closeOpportunityCode.findUniqueOrThrow({
+          where: { workspaceId_code: { workspaceId, code: closeCode.code } },
+        })
+      ).id
+    : null;
   await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, closeCodeId, plan.dateClosed);
 }
 
@@ -570,7 +634,13 @@ async function applyPlan(
 }
 
 /** One task per step of the entered stage's activity, dated from the date of change (§9). */
-async function createStageTasks(tx: Tx, loaded: LoadedOpportunity, stageNo: number, entryId: number, from: LocalDate): Promise<void> {
+async function createStageTasks(
+  tx: Tx,
+  loaded: LoadedOpportunity,
+  stageNo: number,
+  entryId: number,
+  from: LocalDate,
+): Promise<void> {
   const stage = loaded.cycle.stages.find((s) => s.stage === stageNo);
   if (!stage?.activityCode) return;
   const activity = await tx.activity.findUnique({
@@ -602,7 +672,11 @@ async function defaultCycleCode(tx: Tx, workspaceId: string, configured: string 
     const row = await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: configured } } });
     if (row && !row.blocked) return row.code;
   }
-  const usable = await tx.salesCycle.findMany({ where: { workspaceId, blocked: false }, select: { code: true }, take: 2 });
+  const usable = await tx.salesCycle.findMany({
+    where: { workspaceId, blocked: false },
+    select: { code: true },
+    take: 2,
+  });
   return usable.length === 1 && usable[0] ? usable[0].code : null;
 }
 

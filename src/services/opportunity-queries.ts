@@ -158,7 +158,12 @@ function statusWhere(status: StatusFilter | undefined): Prisma.OpportunityWhereI
 export class OpportunityQueries {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async list(workspaceId: string, filter: OpportunityFilter = {}, limit = 50, offset = 0): Promise<{ items: OpportunitySummary[]; total: number }> {
+  async list(
+    workspaceId: string,
+    filter: OpportunityFilter = {},
+    limit = 50,
+    offset = 0,
+  ): Promise<{ items: OpportunitySummary[]; total: number }> {
     const where: Prisma.OpportunityWhereInput = {
       workspaceId,
       ...statusWhere(filter.status),
@@ -167,7 +172,13 @@ export class OpportunityQueries {
       ...(filter.salesCycleCode ? { salesCycle: { code: filter.salesCycleCode } } : {}),
     };
     const [rows, total] = await Promise.all([
-      this.prisma.opportunity.findMany({ where, include: summaryInclude, orderBy: { no: 'asc' }, take: limit, skip: offset }),
+      this.prisma.opportunity.findMany({
+        where,
+        include: summaryInclude,
+        orderBy: { no: 'asc' },
+        take: limit,
+        skip: offset,
+      }),
       this.prisma.opportunity.count({ where }),
     ]);
     return { items: rows.map(summaryFromDb), total };
@@ -178,7 +189,11 @@ export class OpportunityQueries {
   }
 }
 
-export async function loadOpportunityDetail(db: PrismaClient | Tx, workspaceId: string, no: string): Promise<OpportunityDetail> {
+export async function loadOpportunityDetail(
+  db: PrismaClient | Tx,
+  workspaceId: string,
+  no: string,
+): Promise<OpportunityDetail> {
   const normalised = no.trim().toUpperCase();
   const row = await db.opportunity.findUnique({
     where: { workspaceId_no: { workspaceId, no: normalised } },

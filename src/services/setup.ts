@@ -17,7 +17,7 @@ import {
   validateStage,
 } from '../domain/sales-cycle.ts';
 import { limitedText, requiredText } from '../domain/text.ts';
-import { $Enums } from '../generated/prisma/client.ts';
+import type { $Enums } from '../generated/prisma/client.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
@@ -83,7 +83,9 @@ export class SetupService {
       this.prisma,
       async (tx) => {
         await ensureWorkspace(tx, workspaceId);
-        const existing = await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: cycle.code } } });
+        const existing = await tx.salesCycle.findUnique({
+          where: { workspaceId_code: { workspaceId, code: cycle.code } },
+        });
         if (existing) throw new DomainError({ kind: 'duplicate', entity: 'sales-cycle', key: cycle.code });
         await tx.salesCycle.create({
           data: {
@@ -104,7 +106,12 @@ export class SetupService {
     return inTransaction(this.prisma, async (tx) => {
       const row = await findCycleRow(tx, workspaceId, code);
       const updated = await tx.salesCycle.update({ where: { id: row.id }, data: { blocked } });
-      return { code: updated.code, description: updated.description, probabilityCalculation: probabilityFromDb(updated.probabilityCalculation), blocked };
+      return {
+        code: updated.code,
+        description: updated.description,
+        probabilityCalculation: probabilityFromDb(updated.probabilityCalculation),
+        blocked,
+      };
     });
   }
 
@@ -147,7 +154,10 @@ export class SetupService {
       this.prisma,
       async (tx) => {
         const cycle = await findCycleRow(tx, workspaceId, code);
-        const existing = await tx.salesCycleStage.findMany({ where: { salesCycleId: cycle.id }, select: { stage: true } });
+        const existing = await tx.salesCycleStage.findMany({
+          where: { salesCycleId: cycle.id },
+          select: { stage: true },
+        });
         checkStageNumberFree(code, existing, stage.stage);
         if (stage.activityCode) await findActivityRow(tx, workspaceId, stage.activityCode);
         await tx.salesCycleStage.create({
@@ -174,7 +184,9 @@ export class SetupService {
   async deleteStage(workspaceId: string, cycleCode: string, stageNo: number): Promise<void> {
     await inTransaction(this.prisma, async (tx) => {
       const cycle = await findCycleRow(tx, workspaceId, cycleCode);
-      const stage = await tx.salesCycleStage.findUnique({ where: { salesCycleId_stage: { salesCycleId: cycle.id, stage: stageNo } } });
+      const stage = await tx.salesCycleStage.findUnique({
+        where: { salesCycleId_stage: { salesCycleId: cycle.id, stage: stageNo } },
+      });
       if (!stage) throw new DomainError({ kind: 'stage-not-found', cycle: cycle.code, stage: stageNo });
       const active = await tx.opportunityEntry.count({
         where: { workspaceId, salesCycleId: cycle.id, stage: stageNo, active: true },
@@ -204,16 +216,26 @@ export class SetupService {
 
   // ---- close codes ----------------------------------------------------------------------------
 
-  async addCloseCode(workspaceId: string, input: { code: string; description?: string; type: CloseOutcome }): Promise<CloseCode> {
+  async addCloseCode(
+    workspaceId: string,
+    input: { code: string; description?: string; type: CloseOutcome },
+  ): Promise<CloseCode> {
     const code = validateCloseCode(input);
     return inTransaction(
       this.prisma,
       async (tx) => {
         await ensureWorkspace(tx, workspaceId);
-        const existing = await tx.closeOpportunityCode.findUnique({ where: { workspaceId_code: { workspaceId, code: code.code } } });
+        const existing = await tx.closeOpportunityCode.findUnique({
+          where: { workspaceId_code: { workspaceId, code: code.code } },
+        });
         if (existing) throw new DomainError({ kind: 'duplicate', entity: 'close-code', key: code.code });
         await tx.closeOpportunityCode.create({
-          data: { workspaceId, code: code.code, description: code.description, type: code.type === 'won' ? 'WON' : 'LOST' },
+          data: {
+            workspaceId,
+            code: code.code,
+            description: code.description,
+            type: code.type === 'won' ? 'WON' : 'LOST',
+          },
         });
         return code;
       },
@@ -239,7 +261,9 @@ export class SetupService {
   async deleteCloseCode(workspaceId: string, code: string): Promise<void> {
     const normalised = normaliseCode(code, 'close-code');
     await inTransaction(this.prisma, async (tx) => {
-      const row = await tx.closeOpportunityCode.findUnique({ where: { workspaceId_code: { workspaceId, code: normalised } } });
+      const row = await tx.closeOpportunityCode.findUnique({
+        where: { workspaceId_code: { workspaceId, code: normalised } },
+      });
       if (!row) throw new DomainError({ kind: 'close-code-not-found', code: normalised });
       const entryCount = await tx.opportunityEntry.count({ where: { closeCodeId: row.id } });
       if (entryCount > 0) throw new DomainError({ kind: 'close-code-in-use', code: normalised, entryCount });
@@ -258,7 +282,7 @@ export class SetupService {
       const companyRow = input.company ? await findContactRow(tx, workspaceId, input.company) : null;
       const company = companyRow ? contactFromDb(companyRow) : null;
       const valid = validateContact({ name: input.name, type: input.type, company });
-      const email = input.email === undefined ? null : limitedText(input.email, 'name', 254) || null;
+      const email = input.email === undefined ? null : limitedText(input.email, 'email', 254) || null;
       const no = await takeNextNo(tx, workspaceId, 'contact', 'CT');
       const created = await tx.contact.create({
         data: {
@@ -281,7 +305,11 @@ export class SetupService {
   }
 
   /** Contacts whose name or number contains the text (all when empty), companies first. */
-  async searchContacts(workspaceId: string, text = '', limit = 50): Promise<(Contact & { companyName: string | null; customerNo: string | null })[]> {
+  async searchContacts(
+    workspaceId: string,
+    text = '',
+    limit = 50,
+  ): Promise<(Contact & { companyName: string | null; customerNo: string | null })[]> {
     const query = text.trim();
     const rows = await this.prisma.contact.findMany({
       where: {
@@ -294,14 +322,23 @@ export class SetupService {
       take: limit,
       include: { company: { select: { no: true, name: true } }, customer: { select: { no: true } } },
     });
-    return rows.map((r) => ({ ...contactFromDb(r), companyName: r.company?.name ?? null, customerNo: r.customer?.no ?? null }));
+    return rows.map((r) => ({
+      ...contactFromDb(r),
+      companyName: r.company?.name ?? null,
+      customerNo: r.customer?.no ?? null,
+    }));
   }
 
   /** Creates the customer of a company contact (a person's company, for a person). */
   async addCustomer(workspaceId: string, contactText: string): Promise<{ no: string; name: string; created: boolean }> {
     return inTransaction(this.prisma, async (tx) => {
       const row = await findContactRow(tx, workspaceId, contactText);
-      const target = row.type === 'COMPANY' ? row : row.company ? await tx.contact.findUniqueOrThrow({ where: { id: row.company.id } }) : null;
+      const target =
+        row.type === 'COMPANY'
+          ? row
+          : row.company
+            ? await tx.contact.findUniqueOrThrow({ where: { id: row.company.id } })
+            : null;
       if (!target) throw new DomainError({ kind: 'contact-has-no-company', contactNo: row.no, name: row.name });
       const before = await tx.customer.findUnique({ where: { contactId: target.id } });
       const customer = await ensureCustomerForContact(tx, workspaceId, target);
@@ -316,7 +353,7 @@ export class SetupService {
     input: { code: string; description?: string; steps: { description: string; dateFormula?: string }[] },
   ): Promise<{ code: string; description: string; steps: { description: string; dateFormula: string }[] }> {
     const code = requiredText(input.code, 'code', 10).toUpperCase();
-    if (/\s/.test(code)) throw new DomainError({ kind: 'code-invalid', entity: 'sales-cycle', code, max: 10 });
+    if (/\s/.test(code)) throw new DomainError({ kind: 'code-invalid', entity: 'activity', code, max: 10 });
     const description = limitedText(input.description, 'description');
     const steps = input.steps.map((s) => ({
       description: requiredText(s.description, 'description'),
@@ -333,7 +370,9 @@ export class SetupService {
     });
   }
 
-  async listActivities(workspaceId: string): Promise<{ code: string; description: string; steps: { description: string; dateFormula: string }[] }[]> {
+  async listActivities(
+    workspaceId: string,
+  ): Promise<{ code: string; description: string; steps: { description: string; dateFormula: string }[] }[]> {
     const rows = await this.prisma.activity.findMany({
       where: { workspaceId },
       orderBy: { code: 'asc' },
@@ -356,7 +395,11 @@ export async function findCycleRow(tx: Tx | PrismaClient, workspaceId: string, c
   return row;
 }
 
-export async function loadCycleWithStages(tx: Tx | PrismaClient, workspaceId: string, code: string): Promise<SalesCycleWithStages> {
+export async function loadCycleWithStages(
+  tx: Tx | PrismaClient,
+  workspaceId: string,
+  code: string,
+): Promise<SalesCycleWithStages> {
   const normalised = code.trim().toUpperCase();
   const row = await tx.salesCycle.findUnique({
     where: { workspaceId_code: { workspaceId, code: normalised } },
@@ -386,17 +429,32 @@ export async function findContactRow(tx: Tx | PrismaClient, workspaceId: string,
   const query = text.trim();
   const include = { company: { select: { id: true, no: true, name: true } } } as const;
   if (query === '') throw new DomainError({ kind: 'required', field: 'contact' });
-  const byNo = await tx.contact.findUnique({ where: { workspaceId_no: { workspaceId, no: query.toUpperCase() } }, include });
+  const byNo = await tx.contact.findUnique({
+    where: { workspaceId_no: { workspaceId, no: query.toUpperCase() } },
+    include,
+  });
   if (byNo) return byNo;
-  const exact = await tx.contact.findMany({ where: { workspaceId, name: { equals: query, mode: 'insensitive' } }, include, take: 5 });
+  const exact = await tx.contact.findMany({
+    where: { workspaceId, name: { equals: query, mode: 'insensitive' } },
+    include,
+    take: 5,
+  });
   if (exact.length === 1 && exact[0]) return exact[0];
   const candidates =
     exact.length > 1
       ? exact
-      : await tx.contact.findMany({ where: { workspaceId, name: { contains: query, mode: 'insensitive' } }, include, take: 6 });
+      : await tx.contact.findMany({
+          where: { workspaceId, name: { contains: query, mode: 'insensitive' } },
+          include,
+          take: 6,
+        });
   if (candidates.length === 1 && candidates[0]) return candidates[0];
   if (candidates.length === 0) throw new DomainError({ kind: 'contact-not-found', text: query });
-  throw new DomainError({ kind: 'contact-ambiguous', text: query, candidates: candidates.map((c) => `${c.name} (${c.no})`) });
+  throw new DomainError({
+    kind: 'contact-ambiguous',
+    text: query,
+    candidates: candidates.map((c) => `${c.name} (${c.no})`),
+  });
 }
 
 /** The customer of a company contact, created from the contact when missing (§8.3). */

@@ -154,7 +154,9 @@ export class StatisticsService {
 
   private async findCycle(workspaceId: string, code: string) {
     const normalised = code.trim().toUpperCase();
-    const cycle = await this.prisma.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: normalised } } });
+    const cycle = await this.prisma.salesCycle.findUnique({
+      where: { workspaceId_code: { workspaceId, code: normalised } },
+    });
     if (!cycle) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
     return cycle;
   }

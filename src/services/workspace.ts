@@ -12,7 +12,11 @@ export interface WorkspaceSettings {
   staleDays: number;
 }
 
-export async function ensureWorkspace(db: PrismaClient | Tx, workspaceId: string, name = ''): Promise<WorkspaceSettings> {
+export async function ensureWorkspace(
+  db: PrismaClient | Tx,
+  workspaceId: string,
+  name = '',
+): Promise<WorkspaceSettings> {
   const row = await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId, name }, update: {} });
   return {
     id: row.id,
@@ -40,7 +44,9 @@ export async function ensureSalesperson(
   slackUserId: string,
   displayName?: string,
 ): Promise<SalespersonRef> {
-  const existing = await db.salesperson.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } } });
+  const existing = await db.salesperson.findUnique({
+    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+  });
   if (existing) {
     if (displayName && displayName !== existing.name) {
       await db.salesperson.update({ where: { id: existing.id }, data: { name: displayName.slice(0, 100) } });
@@ -56,6 +62,12 @@ export async function ensureSalesperson(
   return pickSalesperson(created);
 }
 
-function pickSalesperson(row: { id: number; code: string; name: string; slackUserId: string | null; blocked: boolean }): SalespersonRef {
+function pickSalesperson(row: {
+  id: number;
+  code: string;
+  name: string;
+  slackUserId: string | null;
+  blocked: boolean;
+}): SalespersonRef {
   return { id: row.id, code: row.code, name: row.name, slackUserId: row.slackUserId, blocked: row.blocked };
 }

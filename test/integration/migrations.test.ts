@@ -2,7 +2,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, loadMigrations, type Migration, MigrationError, type SqlSession } from '../../src/store/migrate.ts';
+import {
+  applyMigrations,
+  loadMigrations,
+  type Migration,
+  MigrationError,
+  type SqlSession,
+} from '../../src/store/migrate.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { BACKENDS, createTestDatabase, POSTGRES_URL, type TestDatabase, withDatabase } from '../support/databases.ts';
 
@@ -31,10 +37,17 @@ describe('migration runner on pglite', () => {
     const all = await loadMigrations();
     expect(await applyMigrations(session)).toEqual(all.map((m) => m.name));
     expect(await applyMigrations(session)).toEqual([]);
-    const rows = await session.query<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date | null }>(
+    const rows = await session.query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+      finished_at: Date | null;
+    }>(
       'SELECT migration_name, checksum, applied_steps_count, finished_at FROM _prisma_migrations ORDER BY migration_name',
     );
-    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(all.map((m) => [m.name, m.checksum, 1]));
+    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(
+      all.map((m) => [m.name, m.checksum, 1]),
+    );
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
     await db.close();
   });
@@ -42,9 +55,15 @@ describe('migration runner on pglite', () => {
   it('rolls a failing migration back completely and records nothing for it', async () => {
     const db = new PGlite('memory://');
     const session = pgliteSession(db);
-    const broken: Migration = { name: '29990101000000_broken', sql: 'CREATE TABLE half_done (id int); SELECT * FROM missing_table;', checksum: 'x'.repeat(64) };
+    const broken: Migration = {
+      name: '29990101000000_broken',
+      sql: 'CREATE TABLE half_done (id int); SELECT * FROM missing_table;',
+      checksum: 'x'.repeat(64),
+    };
     await expect(applyMigrations(session, [broken])).rejects.toBeInstanceOf(MigrationError);
-    const tables = await session.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half_done'");
+    const tables = await session.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half_done'",
+    );
     expect(tables[0]?.n).toBe(0);
     const recorded = await session.query<{ n: number }>('SELECT count(*)::int AS n FROM _prisma_migrations');
     expect(recorded[0]?.n).toBe(0);
@@ -77,7 +96,9 @@ describe.runIf(BACKENDS.includes('postgres'))('migration runner on postgres', ()
     await admin.query(`CREATE DATABASE "${name}"`);
     const url = withDatabase(POSTGRES_URL ?? '', name);
     try {
-      const instances = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url, poolSize: 2 })));
+      const instances = await Promise.all(
+        Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url, poolSize: 2 })),
+      );
       const applied = instances.map((i) => i.appliedMigrations);
       const all = (await loadMigrations()).map((m) => m.name);
       // One instance applied everything; the others found nothing left to do.

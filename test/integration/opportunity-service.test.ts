@@ -86,7 +86,11 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
   it('moves append entries, deactivate the previous one with its Days Open and keep exactly one active', async () => {
     const ws = await workspace();
     const opp = await newStarted(ws);
-    const moved = await services.opportunities.move(ws, opp.no, { action: 'next', dateOfChange: localDate('2026-11-12'), today: TODAY });
+    const moved = await services.opportunities.move(ws, opp.no, {
+      action: 'next',
+      dateOfChange: localDate('2026-11-12'),
+      today: TODAY,
+    });
     expect(moved.current?.stage).toBe(20);
     expect(moved.history.map((e) => [e.stage, e.active, e.daysOpen, e.actionTaken])).toEqual([
       [10, false, 10, 'none'],
@@ -133,13 +137,18 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     for (const r of rejected) {
       expect(r.reason).toBeInstanceOf(DomainError);
     }
-    const entries = await db.prisma.opportunityEntry.findMany({ where: { opportunityId: opp.id }, orderBy: { id: 'asc' } });
+    const entries = await db.prisma.opportunityEntry.findMany({
+      where: { opportunityId: opp.id },
+      orderBy: { id: 'asc' },
+    });
     expect(entries.filter((e) => e.active)).toHaveLength(1);
     expect(entries).toHaveLength(1 + fulfilled.length);
     // Each entry's previous stage is the stage of the entry before it: no two moves forked the history.
     for (let i = 1; i < entries.length; i++) expect(entries[i]?.previousStage).toBe(entries[i - 1]?.stage);
     if (backend === 'postgres') {
-      expect(rejected.map((r) => (r.reason as DomainError).problem.kind)).toEqual(rejected.map(() => 'changed-meanwhile'));
+      expect(rejected.map((r) => (r.reason as DomainError).problem.kind)).toEqual(
+        rejected.map(() => 'changed-meanwhile'),
+      );
     }
   });
 
@@ -149,8 +158,18 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     for (let round = 0; round < 3; round++) {
       const current = await services.queries.get(ws, opp.no);
       const attempts = await Promise.allSettled([
-        services.opportunities.move(ws, opp.no, { action: 'update', estimatedValue: dec(11000 + round), expectedVersion: current.version, today: TODAY }),
-        services.opportunities.move(ws, opp.no, { action: 'update', estimatedValue: dec(12000 + round), expectedVersion: current.version, today: TODAY }),
+        services.opportunities.move(ws, opp.no, {
+          action: 'update',
+          estimatedValue: dec(11000 + round),
+          expectedVersion: current.version,
+          today: TODAY,
+        }),
+        services.opportunities.move(ws, opp.no, {
+          action: 'update',
+          estimatedValue: dec(12000 + round),
+          expectedVersion: current.version,
+          today: TODAY,
+        }),
       ]);
       expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
       const rejected = attempts.find((a): a is PromiseRejectedResult => a.status === 'rejected');
@@ -180,7 +199,12 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
   it('closing Won creates the customer from the company, uses the quote amount and leaves the quote alone', async () => {
     const ws = await workspace();
     const opp = await newStarted(ws, 'Pat Person');
-    await services.opportunities.createQuote(ws, opp.no, [{ description: 'Service', quantity: dec(1), unitPrice: dec('7500') }], TODAY);
+    await services.opportunities.createQuote(
+      ws,
+      opp.no,
+      [{ description: 'Service', quantity: dec(1), unitPrice: dec('7500') }],
+      TODAY,
+    );
     const closed = await services.opportunities.close(ws, opp.no, {
       outcome: 'won',
       closeCode: 'WIN',
@@ -200,7 +224,9 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
   it('closing with a code of the other type is refused; Lost zeroes the figures', async () => {
     const ws = await workspace();
     const opp = await newStarted(ws);
-    expect(await problemOf(services.opportunities.close(ws, opp.no, { outcome: 'lost', closeCode: 'WIN', today: TODAY }))).toMatchObject({
+    expect(
+      await problemOf(services.opportunities.close(ws, opp.no, { outcome: 'lost', closeCode: 'WIN', today: TODAY })),
+    ).toMatchObject({
       kind: 'close-code-wrong-type',
     });
     const lost = await services.opportunities.close(ws, opp.no, { outcome: 'lost', closeCode: 'PRICE', today: TODAY });
@@ -213,7 +239,12 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
   it('Make Order closes an In Progress opportunity as Won, moves the link to the order and deletes the quote', async () => {
     const ws = await workspace();
     const opp = await newStarted(ws);
-    await services.opportunities.createQuote(ws, opp.no, [{ description: 'Trucks', quantity: dec(3), unitPrice: dec('1000') }], TODAY);
+    await services.opportunities.createQuote(
+      ws,
+      opp.no,
+      [{ description: 'Trucks', quantity: dec(3), unitPrice: dec('1000') }],
+      TODAY,
+    );
     const ordered = await services.opportunities.makeOrder(ws, opp.no, { today: TODAY });
     expect(ordered.orderNo).toBe('SO00001');
     expect(ordered.status).toBe('won');
@@ -226,7 +257,12 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
   it('Make Order on a Lost opportunity makes the order without linking it', async () => {
     const ws = await workspace();
     const opp = await newStarted(ws);
-    await services.opportunities.createQuote(ws, opp.no, [{ description: 'Trucks', quantity: dec(1), unitPrice: dec('500') }], TODAY);
+    await services.opportunities.createQuote(
+      ws,
+      opp.no,
+      [{ description: 'Trucks', quantity: dec(1), unitPrice: dec('500') }],
+      TODAY,
+    );
     await services.opportunities.close(ws, opp.no, { outcome: 'lost', closeCode: 'PRICE', today: TODAY });
     const ordered = await services.opportunities.makeOrder(ws, opp.no, { today: TODAY });
     expect(ordered.order).toBeNull();
@@ -238,8 +274,16 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
   it('deleting: refused In Progress; a closed one goes with its entries and its order loses the back-link', async () => {
     const ws = await workspace();
     const opp = await newStarted(ws);
-    expect(await problemOf(services.opportunities.delete(ws, opp.no))).toEqual({ kind: 'delete-in-progress', opportunityNo: opp.no });
-    await services.opportunities.createQuote(ws, opp.no, [{ description: 'X', quantity: dec(1), unitPrice: dec('100') }], TODAY);
+    expect(await problemOf(services.opportunities.delete(ws, opp.no))).toEqual({
+      kind: 'delete-in-progress',
+      opportunityNo: opp.no,
+    });
+    await services.opportunities.createQuote(
+      ws,
+      opp.no,
+      [{ description: 'X', quantity: dec(1), unitPrice: dec('100') }],
+      TODAY,
+    );
     await services.opportunities.makeOrder(ws, opp.no, { today: TODAY });
     await services.opportunities.delete(ws, opp.no);
     expect(await db.prisma.opportunityEntry.count({ where: { opportunityId: opp.id } })).toBe(0);
@@ -252,7 +296,12 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     const open = await newStarted(ws);
     const won = await newStarted(ws);
     const lost = await newStarted(ws);
-    await services.opportunities.close(ws, won.no, { outcome: 'won', closeCode: 'WIN', salesAmount: dec(5), today: TODAY });
+    await services.opportunities.close(ws, won.no, {
+      outcome: 'won',
+      closeCode: 'WIN',
+      salesAmount: dec(5),
+      today: TODAY,
+    });
     await services.opportunities.close(ws, lost.no, { outcome: 'lost', closeCode: 'PRICE', today: TODAY });
     const preview = await services.opportunities.purgePreview(ws, { status: 'lost' });
     expect(preview.opportunities.map((o) => o.no)).toEqual([lost.no]);
@@ -279,9 +328,22 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     const a = await newStarted(ws, 'Acme Corp', '10000');
     const b = await newStarted(ws, 'Acme Corp', '20000');
     const c = await newStarted(ws, 'Acme Corp', '30000');
-    await services.opportunities.move(ws, a.no, { action: 'next', dateOfChange: localDate('2026-11-06'), today: TODAY }); // 4 days at 10
-    await services.opportunities.move(ws, b.no, { action: 'next', dateOfChange: localDate('2026-11-10'), today: TODAY }); // 8 days at 10
-    await services.opportunities.close(ws, c.no, { outcome: 'won', closeCode: 'WIN', salesAmount: dec(30000), today: TODAY });
+    await services.opportunities.move(ws, a.no, {
+      action: 'next',
+      dateOfChange: localDate('2026-11-06'),
+      today: TODAY,
+    }); // 4 days at 10
+    await services.opportunities.move(ws, b.no, {
+      action: 'next',
+      dateOfChange: localDate('2026-11-10'),
+      today: TODAY,
+    }); // 8 days at 10
+    await services.opportunities.close(ws, c.no, {
+      outcome: 'won',
+      closeCode: 'WIN',
+      salesAmount: dec(30000),
+      today: TODAY,
+    });
 
     const cycle = await services.statistics.salesCycle(ws, 'STD');
     expect(cycle.noOfOpportunities).toBe(2);

@@ -44,7 +44,11 @@ describe('demo seed', () => {
     expect(stages.size).toBeGreaterThanOrEqual(4);
     expect(all.items.some((o) => o.status === 'won')).toBe(true);
     expect(all.items.some((o) => o.status === 'lost')).toBe(true);
-    const entries = await db.prisma.opportunityEntry.groupBy({ by: ['opportunityId'], where: { workspaceId: ws }, _count: true });
+    const entries = await db.prisma.opportunityEntry.groupBy({
+      by: ['opportunityId'],
+      where: { workspaceId: ws },
+      _count: true,
+    });
     expect(entries).toHaveLength(50);
     expect(entries.filter((e) => e._count > 1).length).toBeGreaterThan(25);
     const actives = await db.prisma.opportunityEntry.count({ where: { workspaceId: ws, active: true } });

@@ -5,11 +5,30 @@ import type { Services } from '../../src/services/index.ts';
 
 export async function seedPipelineSetup(services: Services, workspaceId: string): Promise<void> {
   const { setup } = services;
-  await setup.addSalesCycle(workspaceId, { code: 'STD', description: 'Standard sale', probabilityCalculation: 'multiply' });
+  await setup.addSalesCycle(workspaceId, {
+    code: 'STD',
+    description: 'Standard sale',
+    probabilityCalculation: 'multiply',
+  });
   const stages = [
     { stage: 10, description: 'Initial contact', completedPct: dec(10), chancesPct: dec(20), dateFormula: '1W' },
-    { stage: 20, description: 'Qualification', completedPct: dec(30), chancesPct: dec(40), allowSkip: true, dateFormula: '2W' },
-    { stage: 40, description: 'Proposal', completedPct: dec(60), chancesPct: dec(60), allowSkip: true, quoteRequired: true, dateFormula: '1M' },
+    {
+      stage: 20,
+      description: 'Qualification',
+      completedPct: dec(30),
+      chancesPct: dec(40),
+      allowSkip: true,
+      dateFormula: '2W',
+    },
+    {
+      stage: 40,
+      description: 'Proposal',
+      completedPct: dec(60),
+      chancesPct: dec(60),
+      allowSkip: true,
+      quoteRequired: true,
+      dateFormula: '1M',
+    },
     { stage: 50, description: 'Negotiation', completedPct: dec(80), chancesPct: dec(75), dateFormula: '2W' },
     { stage: 70, description: 'Signature', completedPct: dec(95), chancesPct: dec(90), dateFormula: '1W' },
   ];

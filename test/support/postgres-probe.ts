@@ -4,7 +4,9 @@ import pg from 'pg';
 
 export const DEFAULT_LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/test';
 
-export async function resolveTestPostgres(env: Record<string, string | undefined>): Promise<{ url: string | undefined; note: string }> {
+export async function resolveTestPostgres(
+  env: Record<string, string | undefined>,
+): Promise<{ url: string | undefined; note: string }> {
   const explicit = env.TEST_DATABASE_URL?.trim();
   const required = env.REQUIRE_POSTGRES === '1';
   const candidate = explicit || DEFAULT_LOCAL_POSTGRES;

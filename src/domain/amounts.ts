@@ -1,0 +1,121 @@
+// Reading amounts, quantities and percentages that people type ("12,000", "12 000", "12.5%").
+// Results are exact Decimals, never binary floats.
+//
+// Accepted shapes (after an optional sign):
+//   12000   12000.50   .5                       plain, dot as decimal separator
+//   12,000   1,234,567.89                       comma thousands, dot decimals
+//   12 000   12 000,50   1'000.50               space (also no-break/thin space) or apostrophe thousands,
+//                                              either dot or comma decimals
+//   1.234.567   12.000,50                      dot thousands (at least two groups, or with comma decimals)
+//   12,5   12,50                                comma decimals (one or two digits: cannot be thousands)
+// Rejected as ambiguous: a single dot followed by exactly three digits ("12.000", "1.500"), which reads as
+// twelve in English and twelve thousand in most of Europe.
+// Amounts may also carry a currency symbol ($ € £ ¥) and a k/m suffix ("12k", "1.5m").
+import { Decimal } from './decimal.ts';
+
+export type NumberIssue = 'not-a-number' | 'ambiguous' | 'too-many-decimals' | 'out-of-range';
+
+export type NumberReading = { ok: true; value: Decimal } | { ok: false; issue: NumberIssue };
+
+export interface NumberRules {
+  readonly min: Decimal;
+  readonly max: Decimal;
+  readonly maxDecimals: number;
+}
+
+export const AMOUNT_RULES: NumberRules = { min: new Decimal(0), max: new Decimal('999999999999.99'), maxDecimals: 2 };
+export const PERCENT_RULES: NumberRules = { min: new Decimal(0), max: new Decimal(100), maxDecimals: 2 };
+export const QUANTITY_RULES: NumberRules = { min: new Decimal(0), max: new Decimal('999999999'), maxDecimals: 5 };
+
+const MAX_NUMBER_TEXT = 40;
+
+const PLAIN = /^(\d*)(?:\.(\d+))?$/;
+const COMMA_DECIMAL = /^(\d+),(\d{1,2})$/;
+const COMMA_GROUPS = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
+const DOT_GROUPS = /^(\d{1,3}(?:\.\d{3}){2,})(?:,(\d+))?$/;
+const DOT_GROUP_COMMA_DECIMAL = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/;
+const SPACE_GROUPS = /^(\d{1,3}(?:[ '’]\d{3})+)(?:[.,](\d+))?$/;
+const AMBIGUOUS_DOT = /^[1-9]\d{0,2}\.\d{3}$/;
+
+/** Turns the unsigned number text into "int.frac" form, or says why it cannot. */
+function canonical(text: string): string | 'ambiguous' | undefined {
+  if (AMBIGUOUS_DOT.test(text)) return 'ambiguous';
+  const shapes: RegExp[] = [PLAIN, COMMA_DECIMAL, COMMA_GROUPS, DOT_GROUPS, DOT_GROUP_COMMA_DECIMAL, SPACE_GROUPS];
+  for (const shape of shapes) {
+    const match = shape.exec(text);
+    if (!match) continue;
+    const whole = (match[1] ?? '').replace(/[^\d]/g, '');
+    const fraction = match[2] ?? '';
+    if (whole === '' && fraction === '') return undefined;
+    return `${whole === '' ? '0' : whole}${fraction === '' ? '' : `.${fraction}`}`;
+  }
+  return undefined;
+}
+
+interface ReadOptions {
+  readonly currency?: boolean;
+  readonly suffix?: boolean;
+  readonly percentSign?: boolean;
+}
+
+/** Reads a number typed by a person and checks it against `rules`. Never throws. */
+export function readNumber(input: string, rules: NumberRules, options: ReadOptions = {}): NumberReading {
+  let text = input.replace(/[\u00a0\u2009\u202f]/g, ' ').trim();
+  if (text === '' || text.length > MAX_NUMBER_TEXT) return { ok: false, issue: 'not-a-number' };
+  if (options.percentSign) text = text.replace(/\s*%$/, '');
+  let negative = false;
+  const sign = /^([-+−])\s*/.exec(text);
+  if (sign) {
+    negative = sign[1] !== '+';
+    text = text.slice(sign[0].length);
+  }
+  if (options.currency) {
+    text = text.replace(/^[$€£¥]\s*/, '').replace(/\s*[$€£¥]$/, '');
+    if (!negative && /^-\s*/.test(text)) {
+      negative = true;
+      text = text.replace(/^-\s*/, '');
+    }
+  }
+  let multiplier = 1;
+  if (options.suffix) {
+    const suffix = /\s*([kKmM])$/.exec(text);
+    if (suffix) {
+      multiplier = suffix[1]?.toLowerCase() === 'k' ? 1_000 : 1_000_000;
+      text = text.slice(0, suffix.index);
+    }
+  }
+  const canon = canonical(text);
+  if (canon === undefined) return { ok: false, issue: 'not-a-number' };
+  if (canon === 'ambiguous') return { ok: false, issue: 'ambiguous' };
+  let value = new Decimal(canon).times(multiplier);
+  if (negative) value = value.negated();
+  if (value.decimalPlaces() > rules.maxDecimals) return { ok: false, issue: 'too-many-decimals' };
+  if (value.lessThan(rules.min) || value.greaterThan(rules.max)) return { ok: false, issue: 'out-of-range' };
+  // Normalise -0 to 0.
+  if (value.isZero()) value = new Decimal(0);
+  return { ok: true, value };
+}
+
+export function readAmount(text: string): NumberReading {
+  return readNumber(text, AMOUNT_RULES, { currency: true, suffix: true });
+}
+
+export function readPercent(text: string): NumberReading {
+  return readNumber(text, PERCENT_RULES, { percentSign: true });
+}
+
+export function readQuantity(text: string): NumberReading {
+  return readNumber(text, QUANTITY_RULES);
+}
+
+/** A money amount, 0 to 999,999,999,999.99 with at most 2 decimals; undefined when not one. */
+export function parseAmount(text: string): Decimal | undefined {
+  const reading = readAmount(text);
+  return reading.ok ? reading.value : undefined;
+}
+
+/** A percentage, 0 to 100 with at most 2 decimals ("40", "40%", "12.5%"); undefined when not one. */
+export function parsePercent(text: string): Decimal | undefined {
+  const reading = readPercent(text);
+  return reading.ok ? reading.value : undefined;
+}

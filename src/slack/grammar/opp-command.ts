@@ -1,0 +1,150 @@
+// The typed result of parsing `/opp` text: the contract the Slack handlers are written against.
+import type { Decimal } from '../../domain/decimal.ts';
+import type { LocalDate } from '../../domain/local-date.ts';
+import type { HelpTopic } from './usage.ts';
+
+/** `OP00001`: always upper-case. */
+export type OpportunityNo = string;
+/** A Slack user id (`U…` or `W…`) taken from a mention. */
+export type SlackUserId = string;
+/** A Slack channel id (`C…` or `G…`) taken from a channel mention. */
+export type SlackChannelId = string;
+
+export type ListScope = { kind: 'mine' } | { kind: 'all' } | { kind: 'user'; userId: SlackUserId };
+export type ListStatus = 'open' | 'won' | 'lost' | 'all';
+
+export interface ListFilters {
+  /** Default `mine`. */
+  scope: ListScope;
+  contact?: string;
+  /** Default `open`. */
+  status: ListStatus;
+  cycle?: string;
+}
+
+/** The optional keys of next / previous / skip / jump / update. Only keys the user typed are present. */
+export interface StageChanges {
+  value?: Decimal;
+  /** 0–100. */
+  chance?: Decimal;
+  close?: LocalDate;
+  /** Date of change (defaults to today in the handler). */
+  date?: LocalDate;
+}
+
+export interface QuoteLine {
+  description: string;
+  quantity: Decimal;
+  unitPrice: Decimal;
+  /** 0–100, 0 when not given. */
+  discountPct: Decimal;
+}
+
+export interface ActivityStep {
+  description: string;
+  /** Business Central date formula, upper-case: `0D`, `1W`, `CM+1M`. */
+  dateFormula: string;
+}
+
+export type ProbabilityCalculation = 'multiply' | 'add' | 'chances' | 'completed';
+export type Priority = 'low' | 'normal' | 'high';
+export type Outcome = 'won' | 'lost';
+export type Frequency = 'daily' | 'weekly' | 'monthly';
+export type WorkspaceRole = 'admin' | 'manager' | 'rep';
+
+export type OppCommand =
+  | { name: 'help'; topic?: HelpTopic }
+  // Setup
+  | { name: 'cycle-add'; code: string; description: string; calc?: ProbabilityCalculation; blocked?: boolean }
+  | { name: 'cycle-list' }
+  | {
+      name: 'stage-add';
+      cycle: string;
+      stageNo: number;
+      description: string;
+      completedPct: Decimal;
+      chancePct: Decimal;
+      allowSkip?: boolean;
+      quoteRequired?: boolean;
+      dateFormula?: string;
+      activityCode?: string;
+    }
+  | { name: 'stage-list'; cycle: string }
+  | { name: 'code-add'; code: string; outcome: Outcome; description: string }
+  | { name: 'code-list' }
+  | {
+      name: 'contact-add';
+      contactName: string;
+      type: 'company' | 'person';
+      /** Company name or contact no., persons only. */
+      company?: string;
+      customer?: boolean;
+      email?: string;
+    }
+  | { name: 'contact-list'; search?: string }
+  /** `contact` is a company contact's name or number. */
+  | { name: 'customer-add'; contact: string }
+  | { name: 'activity-add'; code: string; description: string; steps: ActivityStep[] }
+  | { name: 'activity-list' }
+  | { name: 'role'; userId: SlackUserId; role: WorkspaceRole }
+  | { name: 'roles' }
+  | { name: 'workspace-delete' }
+  // Opportunities
+  | { name: 'new-modal' }
+  | {
+      name: 'new';
+      description: string;
+      contact: string;
+      value: Decimal;
+      chancePct: Decimal;
+      closeDate: LocalDate;
+      cycle?: string;
+      ownerId?: SlackUserId;
+      priority?: Priority;
+    }
+  | { name: 'list'; filters: ListFilters }
+  | { name: 'show'; no: OpportunityNo }
+  | { name: 'next'; no: OpportunityNo; changes: StageChanges }
+  | { name: 'previous'; no: OpportunityNo; changes: StageChanges }
+  | { name: 'skip'; no: OpportunityNo; toStage: number; changes: StageChanges }
+  | { name: 'jump'; no: OpportunityNo; toStage: number; changes: StageChanges }
+  /** At least one of value / chance / close is present. */
+  | { name: 'update'; no: OpportunityNo; changes: StageChanges }
+  | { name: 'move'; no: OpportunityNo }
+  | { name: 'close-modal'; no: OpportunityNo }
+  | { name: 'close'; no: OpportunityNo; outcome: Outcome; closeCode: string; date?: LocalDate; amount?: Decimal }
+  | { name: 'quote-modal'; no: OpportunityNo }
+  /** 1–100 lines. */
+  | { name: 'quote'; no: OpportunityNo; lines: QuoteLine[] }
+  | { name: 'order'; no: OpportunityNo }
+  | { name: 'delete'; no: OpportunityNo }
+  | {
+      name: 'purge';
+      /** Absent: both won and lost. */
+      status?: Outcome;
+      closedBefore?: LocalDate;
+      closedAfter?: LocalDate;
+      ownerId?: SlackUserId;
+      contact?: string;
+      cycle?: string;
+    }
+  // Pipeline
+  | { name: 'digest'; cycle?: string; ownerId?: SlackUserId }
+  | { name: 'stats'; target: { kind: 'opportunity'; no: OpportunityNo } | { kind: 'cycle'; cycle: string } }
+  | { name: 'export'; filters: ListFilters }
+  | {
+      name: 'subscribe';
+      channelId: SlackChannelId;
+      frequency: Frequency;
+      /** `HH:MM`, 24-hour. */
+      at?: string;
+      /** ISO weekday 1 = Monday … 7 = Sunday; weekly only. */
+      weekday?: number;
+      /** Canonical IANA zone name. */
+      timeZone?: string;
+      cycle?: string;
+    }
+  | { name: 'unsubscribe'; channelId: SlackChannelId }
+  | { name: 'subscriptions' };
+
+export type OppCommandName = OppCommand['name'];

@@ -1,0 +1,535 @@
+// `/opp` text → OppCommand. Pure: the caller passes the instant, the user's zone and date order.
+// Every mistake in the text throws InputError; anything else thrown is a bug.
+import type { NumberReading } from '../../domain/amounts.ts';
+import { readAmount, readPercent, readQuantity } from '../../domain/amounts.ts';
+import { Decimal } from '../../domain/decimal.ts';
+import type { DateContext } from '../../domain/human-date.ts';
+import type { LocalDate } from '../../domain/local-date.ts';
+import type { ArgumentName, Field } from './input-problems.ts';
+import { argumentField, fail, keyField } from './input-problems.ts';
+import type {
+  ActivityStep,
+  ListFilters,
+  ListScope,
+  OppCommand,
+  OpportunityNo,
+  QuoteLine,
+  StageChanges,
+} from './opp-command.ts';
+import { suggest } from './suggest.ts';
+import type { Pair, Tokens, Word } from './tokenize.ts';
+import { isSpace, snippet, tokenize } from './tokenize.ts';
+import type { HelpTopic, SubcommandId } from './usage.ts';
+import { FIRST_WORDS, GROUPS, HELP_TOPICS, SETUP_WORDS, SUBCOMMANDS } from './usage.ts';
+import {
+  amount,
+  channelMention,
+  choice,
+  code,
+  date,
+  dateFormula,
+  email,
+  freeText,
+  integer,
+  MAX_DESCRIPTION,
+  isOpportunityNo,
+  isUserMention,
+  opportunityNo,
+  percent,
+  plainText,
+  timeOfDay,
+  timeZone,
+  userMention,
+  weekday,
+  yesNo,
+} from './values.ts';
+
+export type { DateContext } from '../../domain/human-date.ts';
+
+export const MAX_TEXT = 4000;
+export const MAX_QUOTE_LINES = 100;
+export const MAX_ACTIVITY_STEPS = 50;
+export const MAX_STAGE_NO = 9999;
+
+/** Parses the `text` of an `/opp` slash command. Empty text is `help`. */
+export function parseOppCommand(text: string, ctx: DateContext): OppCommand {
+  if (text.length > MAX_TEXT) fail({ kind: 'text-too-long', length: text.length, max: MAX_TEXT });
+  let [first, rest] = splitFirstWord(text);
+  if (first === '') return { name: 'help' };
+  let word = first.toLowerCase();
+  if (word === 'help' || word === '?') return parseHelp(rest);
+  if (word === 'setup') {
+    [first, rest] = splitFirstWord(rest);
+    word = first.toLowerCase();
+    if (!(SETUP_WORDS as readonly string[]).includes(word)) {
+      const suggestion = suggest(word, SETUP_WORDS);
+      fail({
+        kind: 'unknown-action',
+        subcommand: 'setup',
+        allowed: [...SETUP_WORDS],
+        ...(first === '' ? {} : { word: plainText(first) }),
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+  }
+  if (Object.hasOwn(GROUPS, word)) {
+    const group = word as keyof typeof GROUPS;
+    const allowed: readonly string[] = GROUPS[group];
+    const [actionWord, actionRest] = splitFirstWord(rest);
+    const action = actionWord.toLowerCase();
+    if (!allowed.includes(action)) {
+      const suggestion = suggest(action, allowed);
+      fail({
+        kind: 'unknown-action',
+        subcommand: group,
+        allowed: [...allowed],
+        ...(actionWord === '' ? {} : { word: plainText(actionWord) }),
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+    return parseSubcommand(`${group} ${action}` as SubcommandId, actionRest, ctx);
+  }
+  if (Object.hasOwn(SUBCOMMANDS, word)) return parseSubcommand(word as SubcommandId, rest, ctx);
+  const suggestion = suggest(word, FIRST_WORDS);
+  return fail({ kind: 'unknown-subcommand', word: snippet(plainText(first)), ...(suggestion ? { suggestion } : {}) });
+}
+
+/** The first whitespace-separated word and the rest (untrimmed at its end). */
+function splitFirstWord(text: string): [string, string] {
+  let start = 0;
+  while (start < text.length && isSpace(text[start])) start++;
+  let end = start;
+  while (end < text.length && !isSpace(text[end])) end++;
+  return [text.slice(start, end), text.slice(end)];
+}
+
+function parseHelp(rest: string): OppCommand {
+  const words = rest.trim().toLowerCase().split(/\s+/).filter((w) => w !== '' && w !== '/opp');
+  if (words[0] === 'setup' && words.length > 1) words.shift();
+  const topicWord = words[0];
+  if (topicWord === undefined) return { name: 'help' };
+  const topic = (HELP_TOPICS as readonly string[]).includes(topicWord) ? (topicWord as HelpTopic) : undefined;
+  if (!topic) {
+    const suggestion = suggest(topicWord, HELP_TOPICS);
+    fail({ kind: 'unknown-help-topic', topic: snippet(plainText(topicWord)), ...(suggestion ? { suggestion } : {}) });
+  }
+  return { name: 'help', topic };
+}
+
+/** The tokens of one subcommand, with helpers that consume them and report precise problems. */
+class Args {
+  private readonly words: Word[];
+  private readonly pairs: Map<string, Pair[]>;
+
+  constructor(
+    readonly id: SubcommandId,
+    tokens: Tokens,
+    readonly ctx: DateContext,
+  ) {
+    this.words = [...tokens.words];
+    this.pairs = new Map();
+    for (const pair of tokens.pairs) this.pairs.set(pair.key, [...(this.pairs.get(pair.key) ?? []), pair]);
+  }
+
+  get usage(): string {
+    return `/opp ${SUBCOMMANDS[this.id].usage}`;
+  }
+
+  hasWords(): boolean {
+    return this.words.length > 0;
+  }
+
+  hasKeys(): boolean {
+    return this.pairs.size > 0;
+  }
+
+  has(key: string): boolean {
+    return this.pairs.has(key);
+  }
+
+  peek(): Word | undefined {
+    return this.words[0];
+  }
+
+  take(): Word | undefined {
+    return this.words.shift();
+  }
+
+  /** Takes the last positional word. */
+  takeLast(): Word | undefined {
+    return this.words.pop();
+  }
+
+  require(what: ArgumentName): Word {
+    const word = this.take();
+    if (!word || word.text.trim() === '') this.missing(what);
+    return word;
+  }
+
+  missing(what: ArgumentName): never {
+    return fail({ kind: 'missing-argument', what, subcommand: this.id, usage: this.usage });
+  }
+
+  /** The remaining positional words joined as free text, or undefined when there are none. */
+  restText(): string | undefined {
+    if (this.words.length === 0) return undefined;
+    const text = this.words.map((w) => w.text).join(' ');
+    this.words.length = 0;
+    return text.trim() === '' ? undefined : text;
+  }
+
+  /** Fails when positional words are left over. */
+  done(): void {
+    const rest = this.restText();
+    if (rest !== undefined) fail({ kind: 'unexpected-text', text: snippet(plainText(rest)), subcommand: this.id, usage: this.usage });
+  }
+
+  value(key: string): string | undefined {
+    return this.pairs.get(key)?.[0]?.value;
+  }
+
+  values(key: string): string[] {
+    return (this.pairs.get(key) ?? []).map((pair) => pair.value);
+  }
+
+  requireKeys(...keys: string[]): void {
+    const missing = keys.filter((key) => !this.pairs.has(key));
+    if (missing.length > 0) fail({ kind: 'missing-keys', keys: missing, subcommand: this.id, usage: this.usage });
+  }
+
+  optional<T>(key: string, convert: (raw: string, field: Field) => T): T | undefined {
+    const raw = this.value(key);
+    return raw === undefined ? undefined : convert(raw, keyField(key));
+  }
+
+  required<T>(key: string, convert: (raw: string, field: Field) => T): T {
+    const raw = this.value(key);
+    if (raw === undefined) return fail({ kind: 'missing-keys', keys: [key], subcommand: this.id, usage: this.usage });
+    return convert(raw, keyField(key));
+  }
+
+  futureDate = (raw: string, field: Field): LocalDate => date(raw, field, this.ctx, 'future');
+  pastDate = (raw: string, field: Field): LocalDate => date(raw, field, this.ctx, 'past');
+}
+
+function args(id: SubcommandId, rest: string, ctx: DateContext): Args {
+  const info = SUBCOMMANDS[id];
+  const spec = { subcommand: id, keys: info.keys, ...('repeatable' in info ? { repeatable: info.repeatable } : {}) };
+  return new Args(id, tokenize(rest, spec), ctx);
+}
+
+/** Adds `key: value` only when value is defined (keeps `exactOptionalPropertyTypes`-style objects clean). */
+function defined<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}
+
+const requiredText = (a: Args, what: ArgumentName, text: string | undefined): string => {
+  const value = text === undefined ? undefined : freeText(text, argumentField(what));
+  if (value === undefined || value === '') return a.missing(what);
+  return value;
+};
+
+const optionalText = (raw: string, field: Field): string => {
+  const text = freeText(raw, field);
+  if (text === '') fail({ kind: 'missing-value', key: field.type === 'key' ? field.key : field.name });
+  return text;
+};
+
+const cycleCode = (raw: string, field: Field): string => code(raw, field);
+
+function opportunity(a: Args): OpportunityNo {
+  return opportunityNo(a.require('opportunity-no').text);
+}
+
+function stageChanges(a: Args): StageChanges {
+  return defined<StageChanges>({
+    value: a.optional('value', amount),
+    chance: a.optional('chance', percent),
+    close: a.optional('close', a.futureDate),
+    date: a.optional('date', a.pastDate),
+  });
+}
+
+function listFilters(a: Args): ListFilters {
+  const scopeWord = a.take();
+  a.done();
+  let scope: ListScope = { kind: 'mine' };
+  if (scopeWord) {
+    const raw = scopeWord.text.trim();
+    if (isUserMention(raw)) scope = { kind: 'user', userId: userMention(raw, argumentField('scope')) };
+    else if (raw.startsWith('@') || raw.startsWith('<@')) userMention(raw, argumentField('user'));
+    else scope = { kind: choice(raw, argumentField('scope'), ['mine', 'all'], { my: 'mine', me: 'mine', everyone: 'all' }) };
+  }
+  return defined<ListFilters>({
+    scope,
+    contact: a.optional('contact', optionalText),
+    status: a.optional('status', (raw, field) => choice(raw, field, ['open', 'won', 'lost', 'all'])) ?? 'open',
+    cycle: a.optional('cycle', cycleCode),
+  });
+}
+
+function quoteLine(text: string, index: number): QuoteLine {
+  const decoded = plainText(text);
+  const shown = snippet(decoded);
+  const parts = decoded.split(';').map((part) => part.trim());
+  if (parts.length < 3 || parts.length > 4) fail({ kind: 'bad-quote-line', index, text: shown, part: 'format', value: shown });
+  const [description = '', qty = '', price = '', discount = ''] = parts;
+  if (description === '' || [...description].length > MAX_DESCRIPTION) {
+    fail({ kind: 'bad-quote-line', index, text: shown, part: 'description', value: snippet(description) });
+  }
+  const number = (value: string, part: 'quantity' | 'unit-price' | 'discount', reading: NumberReading): Decimal => {
+    if (reading.ok) return reading.value;
+    return fail({ kind: 'bad-quote-line', index, text: shown, part, value: snippet(value), issue: reading.issue });
+  };
+  return {
+    description,
+    quantity: number(qty, 'quantity', readQuantity(qty)),
+    unitPrice: number(price, 'unit-price', readAmount(price)),
+    discountPct: discount === '' ? new Decimal(0) : number(discount, 'discount', readPercent(discount)),
+  };
+}
+
+function activityStep(text: string, index: number): ActivityStep {
+  const decoded = plainText(text);
+  const shown = snippet(decoded);
+  const parts = decoded.split(';').map((part) => part.trim());
+  if (parts.length !== 2) fail({ kind: 'bad-activity-step', index, text: shown, part: 'format', value: shown });
+  const [description = '', formula = ''] = parts;
+  if (description === '' || [...description].length > MAX_DESCRIPTION) fail({ kind: 'bad-activity-step', index, text: shown, part: 'description', value: snippet(description) });
+  let dateFormulaText: string;
+  try {
+    dateFormulaText = dateFormula(formula, keyField('step'));
+  } catch {
+    return fail({ kind: 'bad-activity-step', index, text: shown, part: 'formula', value: snippet(formula) });
+  }
+  return { description, dateFormula: dateFormulaText };
+}
+
+function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppCommand {
+  const a = args(id, rest, ctx);
+  switch (id) {
+    case 'cycle add': {
+      const cycle = code(a.require('code').text, argumentField('code'));
+      const description = requiredText(a, 'description', a.restText());
+      return defined<OppCommand>({
+        name: 'cycle-add',
+        code: cycle,
+        description,
+        calc: a.optional('calc', (raw, field) => choice(raw, field, ['multiply', 'add', 'chances', 'completed'])),
+        blocked: a.optional('blocked', yesNo),
+      });
+    }
+    case 'cycle list':
+      a.done();
+      return { name: 'cycle-list' };
+    case 'stage add': {
+      const cycle = code(a.require('cycle').text, argumentField('cycle'));
+      const stageNo = integer(a.require('stage-no').text, argumentField('stage-no'), 1, MAX_STAGE_NO);
+      const description = requiredText(a, 'description', a.restText());
+      a.requireKeys('completed', 'chance');
+      return defined<OppCommand>({
+        name: 'stage-add',
+        cycle,
+        stageNo,
+        description,
+        completedPct: a.required('completed', percent),
+        chancePct: a.required('chance', percent),
+        allowSkip: a.optional('skip', yesNo),
+        quoteRequired: a.optional('quote', yesNo),
+        dateFormula: a.optional('formula', dateFormula),
+        activityCode: a.optional('activity', code),
+      });
+    }
+    case 'stage list': {
+      const cycle = code(a.require('cycle').text, argumentField('cycle'));
+      a.done();
+      return { name: 'stage-list', cycle };
+    }
+    case 'code add': {
+      const closeCode = code(a.require('code').text, argumentField('code'));
+      const outcome = choice(a.require('outcome').text, argumentField('outcome'), ['won', 'lost']);
+      const description = requiredText(a, 'description', a.restText());
+      return { name: 'code-add', code: closeCode, outcome, description };
+    }
+    case 'code list':
+      a.done();
+      return { name: 'code-list' };
+    case 'contact add': {
+      const typeWord = a.takeLast();
+      if (!typeWord) return a.missing('contact-name');
+      const type = typeWord.quoted ? undefined : typeWord.text.toLowerCase();
+      if (type !== 'company' && type !== 'person') return a.missing('contact-type');
+      if (!a.hasWords()) a.missing('contact-name');
+      const contactName = requiredText(a, 'contact-name', a.restText());
+      if (type === 'company' && a.has('company')) fail({ kind: 'key-not-applicable', key: 'company', reason: 'person-only' });
+      return defined<OppCommand>({
+        name: 'contact-add',
+        contactName,
+        type,
+        company: a.optional('company', optionalText),
+        customer: a.optional('customer', yesNo),
+        email: a.optional('email', email),
+      });
+    }
+    case 'contact list': {
+      const search = a.restText();
+      return defined<OppCommand>({ name: 'contact-list', search: search === undefined ? undefined : freeText(search, argumentField('search')) || undefined });
+    }
+    case 'customer add':
+      return { name: 'customer-add', contact: requiredText(a, 'contact', a.restText()) };
+    case 'activity add': {
+      const activityCode = code(a.require('code').text, argumentField('code'));
+      const description = requiredText(a, 'description', a.restText());
+      const steps = a.values('step');
+      if (steps.length > MAX_ACTIVITY_STEPS) fail({ kind: 'too-many', key: 'step', max: MAX_ACTIVITY_STEPS });
+      return { name: 'activity-add', code: activityCode, description, steps: steps.map((step, i) => activityStep(step, i + 1)) };
+    }
+    case 'activity list':
+      a.done();
+      return { name: 'activity-list' };
+    case 'role': {
+      const userId = userMention(a.require('user').text, argumentField('user'));
+      const role = choice(a.require('role').text, argumentField('role'), ['admin', 'manager', 'rep']);
+      a.done();
+      return { name: 'role', userId, role };
+    }
+    case 'roles':
+      a.done();
+      return { name: 'roles' };
+    case 'workspace delete':
+      a.done();
+      return { name: 'workspace-delete' };
+    case 'new': {
+      if (!a.hasWords() && !a.hasKeys()) return { name: 'new-modal' };
+      const description = requiredText(a, 'description', a.restText());
+      a.requireKeys('contact', 'value', 'chance', 'close');
+      return defined<OppCommand>({
+        name: 'new',
+        description,
+        contact: a.required('contact', optionalText),
+        value: a.required('value', amount),
+        chancePct: a.required('chance', percent),
+        closeDate: a.required('close', a.futureDate),
+        cycle: a.optional('cycle', cycleCode),
+        ownerId: a.optional('owner', userMention),
+        priority: a.optional('priority', (raw, field) => choice(raw, field, ['low', 'normal', 'high'], { medium: 'normal' })),
+      });
+    }
+    case 'list':
+      return { name: 'list', filters: listFilters(a) };
+    case 'export':
+      return { name: 'export', filters: listFilters(a) };
+    case 'show':
+    case 'move':
+    case 'order':
+    case 'delete': {
+      const no = opportunity(a);
+      a.done();
+      return { name: id, no };
+    }
+    case 'next':
+    case 'previous': {
+      const no = opportunity(a);
+      a.done();
+      return { name: id, no, changes: stageChanges(a) };
+    }
+    case 'skip':
+    case 'jump': {
+      const no = opportunity(a);
+      a.done();
+      const toStage = a.required('to', (raw, field) => integer(raw, field, 1, MAX_STAGE_NO));
+      return { name: id, no, toStage, changes: stageChanges(a) };
+    }
+    case 'update': {
+      const no = opportunity(a);
+      a.done();
+      const changes = stageChanges(a);
+      if (changes.value === undefined && changes.chance === undefined && changes.close === undefined) {
+        fail({ kind: 'nothing-to-change', subcommand: id, keys: ['value', 'chance', 'close'] });
+      }
+      return { name: 'update', no, changes };
+    }
+    case 'close': {
+      const no = opportunity(a);
+      const outcomeWord = a.take();
+      a.done();
+      if (!outcomeWord) {
+        if (a.hasKeys()) a.missing('outcome');
+        return { name: 'close-modal', no };
+      }
+      const outcome = choice(outcomeWord.text, argumentField('outcome'), ['won', 'lost']);
+      a.requireKeys('code');
+      return defined<OppCommand>({
+        name: 'close',
+        no,
+        outcome,
+        closeCode: a.required('code', code),
+        date: a.optional('date', a.pastDate),
+        amount: a.optional('amount', amount),
+      });
+    }
+    case 'quote': {
+      const no = opportunity(a);
+      a.done();
+      const lines = a.values('line');
+      if (lines.length === 0) return { name: 'quote-modal', no };
+      if (lines.length > MAX_QUOTE_LINES) fail({ kind: 'too-many', key: 'line', max: MAX_QUOTE_LINES });
+      return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1)) };
+    }
+    case 'purge': {
+      a.done();
+      const command = defined<Extract<OppCommand, { name: 'purge' }>>({
+        name: 'purge',
+        status: a.optional('status', (raw, field) => choice(raw, field, ['won', 'lost'])),
+        closedBefore: a.optional('closed-before', a.pastDate),
+        closedAfter: a.optional('closed-after', a.pastDate),
+        ownerId: a.optional('owner', userMention),
+        contact: a.optional('contact', optionalText),
+        cycle: a.optional('cycle', cycleCode),
+      });
+      if (command.closedBefore !== undefined && command.closedAfter !== undefined && command.closedAfter >= command.closedBefore) {
+        fail({ kind: 'bad-date-range', fromKey: 'closed-after', toKey: 'closed-before', from: command.closedAfter, to: command.closedBefore });
+      }
+      return command;
+    }
+    case 'digest':
+      a.done();
+      return defined<OppCommand>({ name: 'digest', cycle: a.optional('cycle', cycleCode), ownerId: a.optional('owner', userMention) });
+    case 'stats': {
+      const word = a.take();
+      a.done();
+      if (word && a.has('cycle')) {
+        fail({ kind: 'conflicting-arguments', subcommand: id, first: snippet(plainText(word.text)), second: 'cycle:' });
+      }
+      if (word) return { name: 'stats', target: { kind: 'opportunity', no: opportunityNo(word.text) } };
+      if (!a.has('cycle')) a.missing('stats-target');
+      return { name: 'stats', target: { kind: 'cycle', cycle: a.required('cycle', cycleCode) } };
+    }
+    case 'subscribe': {
+      const channelWord = a.require('channel');
+      const channelId = channelMention(channelWord.text, argumentField('channel'));
+      const frequency = choice(a.require('frequency').text, argumentField('frequency'), ['daily', 'weekly', 'monthly']);
+      a.done();
+      if (frequency !== 'weekly' && a.has('day')) fail({ kind: 'key-not-applicable', key: 'day', reason: 'weekly-only' });
+      return defined<OppCommand>({
+        name: 'subscribe',
+        channelId,
+        frequency,
+        at: a.optional('at', timeOfDay),
+        weekday: a.optional('day', weekday),
+        timeZone: a.optional('tz', timeZone),
+        cycle: a.optional('cycle', cycleCode),
+      });
+    }
+    case 'unsubscribe': {
+      const channelId = channelMention(a.require('channel').text, argumentField('channel'));
+      a.done();
+      return { name: 'unsubscribe', channelId };
+    }
+    case 'subscriptions':
+      a.done();
+      return { name: 'subscriptions' };
+  }
+}
+
+export { isOpportunityNo };

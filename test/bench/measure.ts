@@ -1,0 +1,60 @@
+// Timing helpers for npm run bench. Figures are reported beside a floor measured in the same run,
+// as ratios, because absolute times depend on the machine.
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  runs: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  min: number;
+}
+
+export interface Report {
+  backend: string;
+  name: string;
+  service: Measurement;
+  floor: Measurement;
+  ratio: number;
+  unit: 'ms';
+  extra?: string;
+}
+
+/** Runs `work` once to warm up, then `runs` times, and summarises the durations in milliseconds. */
+export async function measure(runs: number, work: () => Promise<unknown>): Promise<Measurement> {
+  await work();
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    durations.push(performance.now() - start);
+  }
+  return summarise(durations);
+}
+
+export function summarise(durations: number[]): Measurement {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    runs: sorted.length,
+    mean: sorted.reduce((s, d) => s + d, 0) / Math.max(1, sorted.length),
+    p50: at(0.5),
+    p99: at(0.99),
+    min: sorted[0] ?? 0,
+  };
+}
+
+export function ratio(service: Measurement, floor: Measurement): number {
+  return floor.mean > 0 ? service.mean / floor.mean : Number.NaN;
+}
+
+export function printReports(title: string, reports: Report[]): void {
+  console.log(`\n## ${title}`);
+  console.log('| backend | measurement | ours mean (p50 / p99) | floor mean (p50 / p99) | ratio |');
+  console.log('|---|---|---|---|---|');
+  for (const r of reports) {
+    const f = (m: Measurement) => `${m.mean.toFixed(2)} ms (${m.p50.toFixed(2)} / ${m.p99.toFixed(2)})`;
+    console.log(`| ${r.backend} | ${r.name} | ${f(r.service)} | ${f(r.floor)} | ${r.ratio.toFixed(2)}x |`);
+    if (r.extra) console.log(`|  | ↳ ${r.extra} | | | |`);
+  }
+}

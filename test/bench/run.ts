@@ -1,0 +1,81 @@
+// npm run bench — measures the app beside floors taken in the same run, on PGlite and PostgreSQL.
+// PostgreSQL is used when TEST_DATABASE_URL (or the local server at 127.0.0.1:5432) answers.
+import pg from 'pg';
+import { resolveTestPostgres } from '../support/postgres-probe.ts';
+import {
+  type BenchTarget,
+  benchMoves,
+  benchStatistics,
+  loadBulkPipeline,
+  openPGliteTarget,
+  openPostgresTarget,
+} from './core.ts';
+import { printReports, type Report } from './measure.ts';
+
+const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
+const MOVES = Number(process.env.BENCH_MOVES ?? 200);
+
+async function withTarget(
+  open: () => Promise<BenchTarget>,
+  run: (t: BenchTarget) => Promise<Report[]>,
+): Promise<Report[]> {
+  const target = await open();
+  try {
+    return await run(target);
+  } finally {
+    await target.raw.close();
+    await target.db.close();
+  }
+}
+
+async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `pipeline_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const core = async (t: BenchTarget): Promise<Report[]> => {
+  const started = Date.now();
+  await loadBulkPipeline(t, OPPORTUNITIES);
+  console.log(
+    `[${t.name}] loaded ${OPPORTUNITIES.toLocaleString('en-US')} opportunities in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return [...(await benchStatistics(t)), await benchMoves(t, MOVES)];
+};
+
+const reports: Report[] = [];
+reports.push(...(await withTarget(openPGliteTarget, core)));
+
+const postgres = await resolveTestPostgres({ ...process.env, REQUIRE_POSTGRES: '0' }).catch(() => ({
+  url: undefined,
+  note: '',
+}));
+if (postgres.url) {
+  const fresh = await freshPostgresDatabase(postgres.url);
+  try {
+    reports.push(...(await withTarget(() => openPostgresTarget(fresh.url), core)));
+  } finally {
+    await fresh.drop();
+  }
+} else {
+  console.log('PostgreSQL: no server answers; only PGlite was measured.');
+}
+
+printReports('Core (issue: rules engine and storage)', reports);
+console.log(
+  '\nFloor: the same SQL (statistics) or the same writes (moves) sent straight through the driver, no Prisma, no rules.',
+);
