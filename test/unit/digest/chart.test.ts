@@ -1,0 +1,173 @@
+// Server-side pipeline chart: echarts SSR to SVG, resvg to PNG. The sample PNG is written to
+// test-output/digest-chart-sample.png so a person can look at it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dec } from '../../../src/domain/decimal.ts';
+import {
+  CHART_HEIGHT_ONE_PANEL,
+  CHART_HEIGHT_TWO_PANELS,
+  CHART_WIDTH,
+  NO_OPEN_OPPORTUNITIES,
+  formatCompactCurrency,
+  renderPipelineChart,
+  wrapLabel,
+  type PipelineChartInput,
+} from '../../../src/digest/chart.ts';
+import { CHART_FONT_DEBIAN_PACKAGE, defaultChartFont, type ChartFont } from '../../../src/digest/chart-fonts.ts';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  // The first chunk is IHDR: length (4), type (4), then width and height as big-endian uint32.
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+const STAGES: PipelineChartInput['stages'] = [
+  { label: 'Prospecting', estimated: dec('1250000'), weighted: dec('125000') },
+  { label: 'Qualification', estimated: dec('840500'), weighted: dec('168100') },
+  { label: 'Needs analysis', estimated: dec('612000'), weighted: dec('183600') },
+  { label: 'Proposal sent', estimated: dec('455250.50'), weighted: dec('227625.25') },
+  { label: 'Negotiation', estimated: dec('310000'), weighted: dec('217000') },
+  { label: 'Verbal commitment', estimated: dec('12500'), weighted: dec('11250') },
+];
+
+const WEEKS: NonNullable<PipelineChartInput['weeks']> = [
+  { label: 'W40', won: dec('20000'), lost: dec('0') },
+  { label: 'W41', won: dec('27300'), lost: dec('13100') },
+  { label: 'W42', won: dec('34600'), lost: dec('17200') },
+  { label: 'W43', won: dec('41900'), lost: dec('0') },
+  { label: 'W44', won: dec('49200'), lost: dec('25400') },
+  { label: 'W45', won: dec('56500'), lost: dec('29500') },
+  { label: 'W46', won: dec('63800'), lost: dec('0') },
+  { label: 'W47', won: dec('71100'), lost: dec('37700') },
+];
+
+const REALISTIC: PipelineChartInput = {
+  title: 'Weekly pipeline — Acme Sales',
+  currency: 'USD',
+  stages: STAGES,
+  weeks: WEEKS,
+};
+
+describe('formatCompactCurrency', () => {
+  it('uses Intl compact notation with at most one decimal and no trailing zeros', () => {
+    expect(formatCompactCurrency(12500, 'USD')).toBe('$12.5K');
+    expect(formatCompactCurrency(1_234_567, 'USD')).toBe('$1.2M');
+    expect(formatCompactCurrency(900_000, 'USD')).toBe('$900K');
+    expect(formatCompactCurrency(0, 'USD')).toBe('$0');
+    expect(formatCompactCurrency(640_000, 'EUR')).toBe('€640K');
+  });
+
+  it('falls back to a plain compact number and the code for an unknown currency', () => {
+    expect(formatCompactCurrency(12500, 'not a code')).toBe('12.5K not a code');
+  });
+});
+
+describe('wrapLabel', () => {
+  it('keeps short labels on one line', () => {
+    expect(wrapLabel('Proposal sent', 18)).toBe('Proposal sent');
+  });
+
+  it('wraps on words and ends an overflowing label with an ellipsis', () => {
+    expect(wrapLabel('Negotiation and contract review with legal', 18)).toBe('Negotiation and\ncontract review…');
+    expect(wrapLabel('Supercalifragilisticexpialidocious', 8)).toBe('Superca…');
+  });
+
+  it('breaks long hyphenated tokens after the hyphen', () => {
+    expect(wrapLabel('2026-W14', 6)).toBe('2026-\nW14');
+  });
+
+  it('never produces a line longer than the limit', () => {
+    for (const label of ['a b c d e f g h', 'Discovery call scheduled', 'x'.repeat(40), 'Lead <new> & R&D']) {
+      for (const max of [4, 6, 9, 14]) {
+        for (const line of wrapLabel(label, max).split('\n')) expect(line.length).toBeLessThanOrEqual(max);
+      }
+    }
+  });
+});
+
+describe('renderPipelineChart', () => {
+  it('finds a font on this machine (Debian: fonts-dejavu-core)', () => {
+    const font = defaultChartFont();
+    expect(font.textRendered, `install the Debian package ${CHART_FONT_DEBIAN_PACKAGE}`).toBe(true);
+  });
+
+  it('renders a realistic pipeline with weeks as a legible 1000×800 PNG', () => {
+    const image = renderPipelineChart(REALISTIC);
+    mkdirSync('test-output', { recursive: true });
+    writeFileSync('test-output/digest-chart-sample.png', image.png);
+
+    expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_TWO_PANELS });
+    expect(image.width).toBe(1000);
+    expect(image.height).toBe(800);
+    expect(image.png.length).toBeGreaterThan(10 * 1024);
+    expect(image.png.length).toBeLessThan(1024 * 1024);
+    expect(image.textRendered).toBe(true);
+
+    for (const stage of STAGES) expect(image.svg).toContain(`>${stage.label}<`);
+    for (const week of WEEKS) expect(image.svg).toContain(`>${week.label}<`);
+    expect(image.svg).toContain('Open pipeline by stage');
+    expect(image.svg).toContain('Won vs lost, last 8 weeks');
+    expect(image.svg).toContain('Estimated value');
+    expect(image.svg).toContain('Weighted value');
+    // Bar labels and axis ticks in compact currency.
+    for (const text of ['$1.3M', '$840.5K', '$12.5K', '$11.3K', '$71.1K', '$900K', '$0']) {
+      expect(image.svg).toContain(`>${text}<`);
+    }
+    // White background, no animation leftovers.
+    expect(image.svg).toMatch(/<rect [^>]*fill="#ffffff"/);
+    expect(image.svg).not.toContain('<animate');
+  });
+
+  it('renders the same input to byte-identical output', () => {
+    const first = renderPipelineChart(REALISTIC);
+    const second = renderPipelineChart(REALISTIC);
+    expect(second.svg).toBe(first.svg);
+    expect(second.png.equals(first.png)).toBe(true);
+  });
+
+  it('renders one panel at 1000×500 without weeks', () => {
+    const image = renderPipelineChart({ title: 'Pipeline', currency: 'EUR', stages: STAGES });
+    expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_ONE_PANEL });
+    expect(image.svg).toContain('>€840.5K<');
+    expect(image.svg).not.toContain('Won vs lost');
+  });
+
+  it('says "No open opportunities" for an empty pipeline instead of drawing an empty axis', () => {
+    for (const stages of [[], STAGES.map((s) => ({ ...s, estimated: dec(0), weighted: dec(0) }))]) {
+      const image = renderPipelineChart({ title: 'Pipeline', currency: 'USD', stages });
+      expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_ONE_PANEL });
+      expect(image.svg).toContain(NO_OPEN_OPPORTUNITIES);
+      expect(image.svg).not.toContain('>Prospecting<');
+      expect(image.png.length).toBeGreaterThan(1024);
+    }
+  });
+
+  it('keeps the weeks panel when the pipeline is empty', () => {
+    const image = renderPipelineChart({ title: 'Pipeline', currency: 'USD', stages: [], weeks: WEEKS });
+    expect(image.height).toBe(CHART_HEIGHT_TWO_PANELS);
+    expect(image.svg).toContain(NO_OPEN_OPPORTUNITIES);
+    expect(image.svg).toContain('>$71.1K<');
+  });
+
+  it('escapes labels that are not valid XML text', () => {
+    const image = renderPipelineChart({
+      title: 'R&D <pipeline>',
+      currency: 'USD',
+      stages: [{ label: 'Lead & <new>', estimated: dec(5000), weighted: dec(1000) }],
+    });
+    expect(image.svg).toContain('R&amp;D &lt;pipeline&gt;');
+    expect(image.svg).not.toContain('<new>');
+    expect(pngSize(image.png).width).toBe(CHART_WIDTH);
+  });
+
+  it('still returns a PNG, flagged, when no font can be loaded', () => {
+    const noFont: ChartFont = { family: 'No Such Font', fontFiles: [], loadSystemFonts: false, textRendered: false };
+    const image = renderPipelineChart(REALISTIC, { font: noFont });
+    expect(image.textRendered).toBe(false);
+    expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_TWO_PANELS });
+  });
+
+});
