@@ -2,14 +2,12 @@
 // them together. Tests call createApp with their own database, clock and Slack API URL.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import bolt from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
-
-const { App, LogLevel } = bolt;
 
 export interface AppDependencies {
   /** An already open database (tests); otherwise one is opened from the config. */

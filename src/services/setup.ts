@@ -21,7 +21,7 @@ import type { $Enums } from '../generated/prisma/client.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
-import { ensureWorkspace } from './workspace.ts';
+import { ensureWorkspace, type WorkspaceSettings } from './workspace.ts';
 
 const PROBABILITY_TO_DB: Record<ProbabilityCalculation, $Enums.ProbabilityCalculation> = {
   multiply: 'MULTIPLY',
@@ -326,6 +326,32 @@ export class SetupService {
       ...contactFromDb(r),
       companyName: r.company?.name ?? null,
       customerNo: r.customer?.no ?? null,
+    }));
+  }
+
+  /** One contact by number or name (see findContactRow for how a name is matched). */
+  async findContact(workspaceId: string, text: string): Promise<Contact> {
+    return contactFromDb(await findContactRow(this.prisma, workspaceId, text));
+  }
+
+  /** The workspace's settings (currency, number prefixes, default cycle), created on first use. */
+  async workspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
+    return ensureWorkspace(this.prisma, workspaceId);
+  }
+
+  /** Every sales cycle with its stages, for App Home and the modals. */
+  async listSalesCyclesWithStages(workspaceId: string): Promise<SalesCycleWithStages[]> {
+    const rows = await this.prisma.salesCycle.findMany({
+      where: { workspaceId },
+      orderBy: { code: 'asc' },
+      include: { stages: { orderBy: { stage: 'asc' } } },
+    });
+    return rows.map((row) => ({
+      code: row.code,
+      description: row.description,
+      probabilityCalculation: probabilityFromDb(row.probabilityCalculation),
+      blocked: row.blocked,
+      stages: row.stages.map(stageFromDb),
     }));
   }
 

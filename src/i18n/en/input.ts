@@ -10,7 +10,12 @@ function assertNever(value: never): never {
 
 /** User text inside `code` spans: no backticks (they would end the span), Slack's &, <, > escaped. */
 function code(text: string): string {
-  const safe = text.replace(/`/g, "'").replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ');
+  const safe = text
+    .replace(/`/g, "'")
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s+/g, ' ');
   return safe.trim() === '' ? '(nothing)' : `\`${safe}\``;
 }
 
@@ -44,7 +49,10 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   user: { name: 'the user', hint: ' (type `@` and pick the person)' },
   role: { name: 'the role', hint: ' (`admin`, `manager` or `rep`)' },
   search: { name: 'the search text', hint: '' },
-  'stats-target': { name: 'an opportunity number or a cycle', hint: ' (`/opp stats OP00001` or `/opp stats cycle:FIRM`)' },
+  'stats-target': {
+    name: 'an opportunity number or a cycle',
+    hint: ' (`/opp stats OP00001` or `/opp stats cycle:FIRM`)',
+  },
 };
 
 function capitalize(text: string): string {

@@ -15,20 +15,29 @@ interface TopicHelp {
 
 const TOPICS: Record<HelpTopic, TopicHelp> = {
   setup: {
-    summary: 'Set up sales cycles, stages, close codes, contacts, activities and roles. Every setup command also works as `/opp setup …`.',
+    summary:
+      'Set up sales cycles, stages, close codes, contacts, activities and roles. Every setup command also works as `/opp setup …`.',
     subcommands: ['cycle add', 'stage add', 'code add', 'contact add', 'customer add', 'activity add', 'role'],
-    examples: ['cycle add FIRM Firm opportunities calc:multiply', 'setup stage add FIRM 1 Initial contact completed:10 chance:20'],
+    examples: [
+      'cycle add FIRM Firm opportunities calc:multiply',
+      'setup stage add FIRM 1 Initial contact completed:10 chance:20',
+    ],
   },
   cycle: {
     summary: 'Sales cycles group the stages an opportunity goes through.',
     subcommands: ['cycle add', 'cycle list'],
     examples: ['cycle add FIRM Firm opportunities calc:multiply', 'cycle add EXIST Existing customers blocked:no'],
-    notes: ['`calc:` is how the chance is computed: `multiply`, `add`, `chances` (chance %) or `completed` (completed %).'],
+    notes: [
+      '`calc:` is how the chance is computed: `multiply`, `add`, `chances` (chance %) or `completed` (completed %).',
+    ],
   },
   stage: {
     summary: 'Stages of a sales cycle, in order.',
     subcommands: ['stage add', 'stage list'],
-    examples: ['stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W', 'stage add FIRM 2 Presentation completed:40% chance:40 quote:yes activity:PRES'],
+    examples: [
+      'stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W',
+      'stage add FIRM 2 Presentation completed:40% chance:40 quote:yes activity:PRES',
+    ],
   },
   code: {
     summary: 'Close codes say why an opportunity was won or lost.',
@@ -38,7 +47,10 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
   contact: {
     summary: 'Contacts are companies or persons; a person can belong to a company.',
     subcommands: ['contact add', 'contact list'],
-    examples: ['contact add "Acme Corp" company customer:yes', 'contact add Ann Lee person company:"Acme Corp" email:ann@acme.com'],
+    examples: [
+      'contact add "Acme Corp" company customer:yes',
+      'contact add Ann Lee person company:"Acme Corp" email:ann@acme.com',
+    ],
   },
   customer: {
     summary: 'Makes a customer from a company contact.',
@@ -100,7 +112,11 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
     subcommands: ['update'],
     examples: ['update OP00012 value:14 500', 'update OP00012 chance:70 close:next friday'],
   },
-  move: { summary: 'Opens the Update Opportunity form.', subcommands: ['move'], examples: ['move OP00012', 'move op00012'] },
+  move: {
+    summary: 'Opens the Update Opportunity form.',
+    subcommands: ['move'],
+    examples: ['move OP00012', 'move op00012'],
+  },
   close: {
     summary: 'Closes an opportunity as won or lost. With only the number it opens the Close Opportunity form.',
     subcommands: ['close'],
@@ -112,12 +128,23 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
     examples: ['quote OP00012 line:"Licences;10;1200;5" line:"Onboarding;1;3000"', 'quote OP00012'],
     notes: ['Each `line:` is `description;quantity;unit price` and an optional `;discount %` (at most 100 lines).'],
   },
-  order: { summary: 'Makes the sales order from the linked quote.', subcommands: ['order'], examples: ['order OP00012', 'order op00012'] },
-  delete: { summary: 'Deletes one opportunity.', subcommands: ['delete'], examples: ['delete OP00012', 'delete op00012'] },
+  order: {
+    summary: 'Makes the sales order from the linked quote.',
+    subcommands: ['order'],
+    examples: ['order OP00012', 'order op00012'],
+  },
+  delete: {
+    summary: 'Deletes one opportunity.',
+    subcommands: ['delete'],
+    examples: ['delete OP00012', 'delete op00012'],
+  },
   purge: {
     summary: 'Deletes closed opportunities in bulk: shows what would be deleted, then asks for confirmation.',
     subcommands: ['purge'],
-    examples: ['purge status:lost closed-before:2025-01-01', 'purge closed-after:2024-01-01 closed-before:end of last year owner:@ann'],
+    examples: [
+      'purge status:lost closed-before:2025-01-01',
+      'purge closed-after:2024-01-01 closed-before:end of last year owner:@ann',
+    ],
   },
   digest: {
     summary: 'Posts the pipeline summary to this channel.',
@@ -139,8 +166,16 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
     subcommands: ['subscribe'],
     examples: ['subscribe #sales weekly at:09:00 day:monday tz:Europe/Berlin', 'subscribe #sales daily cycle:FIRM'],
   },
-  unsubscribe: { summary: 'Stops the digest in a channel.', subcommands: ['unsubscribe'], examples: ['unsubscribe #sales', 'unsubscribe #deals'] },
-  subscriptions: { summary: 'Lists the scheduled digests.', subcommands: ['subscriptions'], examples: ['subscriptions', 'help subscribe'] },
+  unsubscribe: {
+    summary: 'Stops the digest in a channel.',
+    subcommands: ['unsubscribe'],
+    examples: ['unsubscribe #sales', 'unsubscribe #deals'],
+  },
+  subscriptions: {
+    summary: 'Lists the scheduled digests.',
+    subcommands: ['subscriptions'],
+    examples: ['subscriptions', 'help subscribe'],
+  },
   dates: {
     summary: 'Dates are read in your time zone.',
     subcommands: [],
@@ -165,7 +200,10 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
   keys: {
     summary: 'How `key:value` pairs work.',
     subcommands: [],
-    examples: ['new Renewal contact:"Acme Corp" value:5000 chance:50 close:end of next month', 'new "Q3: renewal close: soon" contact:Acme value:1 chance:5 close:today'],
+    examples: [
+      'new Renewal contact:"Acme Corp" value:5000 chance:50 close:end of next month',
+      'new "Q3: renewal close: soon" contact:Acme value:1 chance:5 close:today',
+    ],
     notes: [
       'A value runs until the next key, so `close:end of next month` needs no quotes. Keys are case-insensitive.',
       'Quotes ("…" or \'…\') keep spaces and colons literal. Quote a description that contains a key word followed by a colon.',
@@ -175,7 +213,12 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
 };
 
 /** Topics that are guides rather than commands. */
-const GUIDE_TITLES: Partial<Record<HelpTopic, string>> = { setup: 'Setup', dates: 'Dates', amounts: 'Amounts', keys: 'Keys and values' };
+const GUIDE_TITLES: Partial<Record<HelpTopic, string>> = {
+  setup: 'Setup',
+  dates: 'Dates',
+  amounts: 'Amounts',
+  keys: 'Keys and values',
+};
 
 const OVERVIEW: readonly (readonly [string, readonly string[]])[] = [
   [
@@ -263,7 +306,8 @@ function rawHelpText(topic?: string): string {
 /** Every example in the help, for tests: each must parse. */
 export function helpExamples(): string[] {
   const fromTopics = Object.values(TOPICS).flatMap((topic) => topic.examples);
-  const fromOverview = OVERVIEW.flatMap(([, examples]) => examples.flatMap((example) => example.split(' · ')))
-    .map((example) => example.replace(/ \((opens the form|asks for confirmation)\)$/, ''));
+  const fromOverview = OVERVIEW.flatMap(([, examples]) => examples.flatMap((example) => example.split(' · '))).map(
+    (example) => example.replace(/ \((opens the form|asks for confirmation)\)$/, ''),
+  );
   return [...fromTopics, ...fromOverview];
 }

@@ -3,7 +3,15 @@ export { parseOppCommand, MAX_TEXT, MAX_QUOTE_LINES, MAX_ACTIVITY_STEPS } from '
 export type { DateContext } from './parse-command.ts';
 export type * from './opp-command.ts';
 export { InputError } from './input-problems.ts';
-export type { InputProblem, InputProblemKind, ArgumentName, Field, NotApplicableReason, QuoteLinePart, ActivityStepPart } from './input-problems.ts';
+export type {
+  InputProblem,
+  InputProblemKind,
+  ArgumentName,
+  Field,
+  NotApplicableReason,
+  QuoteLinePart,
+  ActivityStepPart,
+} from './input-problems.ts';
 export { helpText, MAX_HELP_SECTION } from './help.ts';
 export { HELP_TOPICS } from './usage.ts';
 export type { HelpTopic } from './usage.ts';

@@ -23,7 +23,8 @@ export type ArgumentName =
   | 'stats-target';
 
 /** Where a bad value was typed: after a `key:` or as a positional argument. */
-export type Field = { readonly type: 'key'; readonly key: string } | { readonly type: 'argument'; readonly name: ArgumentName };
+export type Field =
+  { readonly type: 'key'; readonly key: string } | { readonly type: 'argument'; readonly name: ArgumentName };
 
 export const keyField = (key: string): Field => ({ type: 'key', key });
 export const argumentField = (name: ArgumentName): Field => ({ type: 'argument', name });

@@ -91,6 +91,8 @@ export type OppCommand =
   | { name: 'workspace-delete' }
   // Opportunities
   | { name: 'new-modal' }
+  /** `cycle add`, `stage add [CYCLE]`, `code add`, `contact add` with nothing else: open the setup modal. */
+  | { name: 'setup-modal'; what: 'cycle' | 'stage' | 'code' | 'contact'; cycle?: string }
   | {
       name: 'new';
       description: string;

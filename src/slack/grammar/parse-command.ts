@@ -104,7 +104,11 @@ function splitFirstWord(text: string): [string, string] {
 }
 
 function parseHelp(rest: string): OppCommand {
-  const words = rest.trim().toLowerCase().split(/\s+/).filter((w) => w !== '' && w !== '/opp');
+  const words = rest
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '' && w !== '/opp');
   if (words[0] === 'setup' && words.length > 1) words.shift();
   const topicWord = words[0];
   if (topicWord === undefined) return { name: 'help' };
@@ -141,6 +145,15 @@ class Args {
 
   hasKeys(): boolean {
     return this.pairs.size > 0;
+  }
+
+  /** Nothing typed after the subcommand. */
+  isEmpty(): boolean {
+    return !this.hasWords() && !this.hasKeys();
+  }
+
+  wordCount(): number {
+    return this.words.length;
   }
 
   has(key: string): boolean {
@@ -181,7 +194,8 @@ class Args {
   /** Fails when positional words are left over. */
   done(): void {
     const rest = this.restText();
-    if (rest !== undefined) fail({ kind: 'unexpected-text', text: snippet(plainText(rest)), subcommand: this.id, usage: this.usage });
+    if (rest !== undefined)
+      fail({ kind: 'unexpected-text', text: snippet(plainText(rest)), subcommand: this.id, usage: this.usage });
   }
 
   value(key: string): string | undefined {
@@ -258,7 +272,10 @@ function listFilters(a: Args): ListFilters {
     const raw = scopeWord.text.trim();
     if (isUserMention(raw)) scope = { kind: 'user', userId: userMention(raw, argumentField('scope')) };
     else if (raw.startsWith('@') || raw.startsWith('<@')) userMention(raw, argumentField('user'));
-    else scope = { kind: choice(raw, argumentField('scope'), ['mine', 'all'], { my: 'mine', me: 'mine', everyone: 'all' }) };
+    else
+      scope = {
+        kind: choice(raw, argumentField('scope'), ['mine', 'all'], { my: 'mine', me: 'mine', everyone: 'all' }),
+      };
   }
   return defined<ListFilters>({
     scope,
@@ -272,7 +289,8 @@ function quoteLine(text: string, index: number): QuoteLine {
   const decoded = plainText(text);
   const shown = snippet(decoded);
   const parts = decoded.split(';').map((part) => part.trim());
-  if (parts.length < 3 || parts.length > 4) fail({ kind: 'bad-quote-line', index, text: shown, part: 'format', value: shown });
+  if (parts.length < 3 || parts.length > 4)
+    fail({ kind: 'bad-quote-line', index, text: shown, part: 'format', value: shown });
   const [description = '', qty = '', price = '', discount = ''] = parts;
   if (description === '' || [...description].length > MAX_DESCRIPTION) {
     fail({ kind: 'bad-quote-line', index, text: shown, part: 'description', value: snippet(description) });
@@ -295,7 +313,8 @@ function activityStep(text: string, index: number): ActivityStep {
   const parts = decoded.split(';').map((part) => part.trim());
   if (parts.length !== 2) fail({ kind: 'bad-activity-step', index, text: shown, part: 'format', value: shown });
   const [description = '', formula = ''] = parts;
-  if (description === '' || [...description].length > MAX_DESCRIPTION) fail({ kind: 'bad-activity-step', index, text: shown, part: 'description', value: snippet(description) });
+  if (description === '' || [...description].length > MAX_DESCRIPTION)
+    fail({ kind: 'bad-activity-step', index, text: shown, part: 'description', value: snippet(description) });
   let dateFormulaText: string;
   try {
     dateFormulaText = dateFormula(formula, keyField('step'));
@@ -309,6 +328,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
   const a = args(id, rest, ctx);
   switch (id) {
     case 'cycle add': {
+      if (a.isEmpty()) return { name: 'setup-modal', what: 'cycle' };
       const cycle = code(a.require('code').text, argumentField('code'));
       const description = requiredText(a, 'description', a.restText());
       return defined<OppCommand>({
@@ -323,6 +343,10 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       a.done();
       return { name: 'cycle-list' };
     case 'stage add': {
+      if (a.isEmpty()) return { name: 'setup-modal', what: 'stage' };
+      if (a.wordCount() === 1 && !a.hasKeys()) {
+        return { name: 'setup-modal', what: 'stage', cycle: code(a.require('cycle').text, argumentField('cycle')) };
+      }
       const cycle = code(a.require('cycle').text, argumentField('cycle'));
       const stageNo = integer(a.require('stage-no').text, argumentField('stage-no'), 1, MAX_STAGE_NO);
       const description = requiredText(a, 'description', a.restText());
@@ -346,6 +370,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       return { name: 'stage-list', cycle };
     }
     case 'code add': {
+      if (a.isEmpty()) return { name: 'setup-modal', what: 'code' };
       const closeCode = code(a.require('code').text, argumentField('code'));
       const outcome = choice(a.require('outcome').text, argumentField('outcome'), ['won', 'lost']);
       const description = requiredText(a, 'description', a.restText());
@@ -355,13 +380,15 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       a.done();
       return { name: 'code-list' };
     case 'contact add': {
+      if (a.isEmpty()) return { name: 'setup-modal', what: 'contact' };
       const typeWord = a.takeLast();
       if (!typeWord) return a.missing('contact-name');
       const type = typeWord.quoted ? undefined : typeWord.text.toLowerCase();
       if (type !== 'company' && type !== 'person') return a.missing('contact-type');
       if (!a.hasWords()) a.missing('contact-name');
       const contactName = requiredText(a, 'contact-name', a.restText());
-      if (type === 'company' && a.has('company')) fail({ kind: 'key-not-applicable', key: 'company', reason: 'person-only' });
+      if (type === 'company' && a.has('company'))
+        fail({ kind: 'key-not-applicable', key: 'company', reason: 'person-only' });
       return defined<OppCommand>({
         name: 'contact-add',
         contactName,
@@ -373,7 +400,10 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     }
     case 'contact list': {
       const search = a.restText();
-      return defined<OppCommand>({ name: 'contact-list', search: search === undefined ? undefined : freeText(search, argumentField('search')) || undefined });
+      return defined<OppCommand>({
+        name: 'contact-list',
+        search: search === undefined ? undefined : freeText(search, argumentField('search')) || undefined,
+      });
     }
     case 'customer add':
       return { name: 'customer-add', contact: requiredText(a, 'contact', a.restText()) };
@@ -382,7 +412,12 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       const description = requiredText(a, 'description', a.restText());
       const steps = a.values('step');
       if (steps.length > MAX_ACTIVITY_STEPS) fail({ kind: 'too-many', key: 'step', max: MAX_ACTIVITY_STEPS });
-      return { name: 'activity-add', code: activityCode, description, steps: steps.map((step, i) => activityStep(step, i + 1)) };
+      return {
+        name: 'activity-add',
+        code: activityCode,
+        description,
+        steps: steps.map((step, i) => activityStep(step, i + 1)),
+      };
     }
     case 'activity list':
       a.done();
@@ -412,7 +447,9 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         closeDate: a.required('close', a.futureDate),
         cycle: a.optional('cycle', cycleCode),
         ownerId: a.optional('owner', userMention),
-        priority: a.optional('priority', (raw, field) => choice(raw, field, ['low', 'normal', 'high'], { medium: 'normal' })),
+        priority: a.optional('priority', (raw, field) =>
+          choice(raw, field, ['low', 'normal', 'high'], { medium: 'normal' }),
+        ),
       });
     }
     case 'list':
@@ -487,14 +524,28 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         contact: a.optional('contact', optionalText),
         cycle: a.optional('cycle', cycleCode),
       });
-      if (command.closedBefore !== undefined && command.closedAfter !== undefined && command.closedAfter >= command.closedBefore) {
-        fail({ kind: 'bad-date-range', fromKey: 'closed-after', toKey: 'closed-before', from: command.closedAfter, to: command.closedBefore });
+      if (
+        command.closedBefore !== undefined &&
+        command.closedAfter !== undefined &&
+        command.closedAfter >= command.closedBefore
+      ) {
+        fail({
+          kind: 'bad-date-range',
+          fromKey: 'closed-after',
+          toKey: 'closed-before',
+          from: command.closedAfter,
+          to: command.closedBefore,
+        });
       }
       return command;
     }
     case 'digest':
       a.done();
-      return defined<OppCommand>({ name: 'digest', cycle: a.optional('cycle', cycleCode), ownerId: a.optional('owner', userMention) });
+      return defined<OppCommand>({
+        name: 'digest',
+        cycle: a.optional('cycle', cycleCode),
+        ownerId: a.optional('owner', userMention),
+      });
     case 'stats': {
       const word = a.take();
       a.done();
@@ -510,7 +561,8 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       const channelId = channelMention(channelWord.text, argumentField('channel'));
       const frequency = choice(a.require('frequency').text, argumentField('frequency'), ['daily', 'weekly', 'monthly']);
       a.done();
-      if (frequency !== 'weekly' && a.has('day')) fail({ kind: 'key-not-applicable', key: 'day', reason: 'weekly-only' });
+      if (frequency !== 'weekly' && a.has('day'))
+        fail({ kind: 'key-not-applicable', key: 'day', reason: 'weekly-only' });
       return defined<OppCommand>({
         name: 'subscribe',
         channelId,

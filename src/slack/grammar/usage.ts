@@ -87,19 +87,43 @@ export const SUBCOMMANDS = {
     keys: ['contact', 'value', 'chance', 'close', 'cycle', 'owner', 'priority'],
     topic: 'new',
   },
-  list: { usage: 'list [mine|all|@user] [contact:<contact>] [status:open|won|lost|all] [cycle:<CODE>]', keys: LIST_KEYS, topic: 'list' },
+  list: {
+    usage: 'list [mine|all|@user] [contact:<contact>] [status:open|won|lost|all] [cycle:<CODE>]',
+    keys: LIST_KEYS,
+    topic: 'list',
+  },
   show: { usage: 'show <no>', keys: [], topic: 'show' },
-  next: { usage: 'next <no> [value:<amount>] [chance:<pct>] [close:<date>] [date:<date of change>]', keys: STAGE_CHANGE_KEYS, topic: 'next' },
+  next: {
+    usage: 'next <no> [value:<amount>] [chance:<pct>] [close:<date>] [date:<date of change>]',
+    keys: STAGE_CHANGE_KEYS,
+    topic: 'next',
+  },
   previous: {
     usage: 'previous <no> [value:<amount>] [chance:<pct>] [close:<date>] [date:<date of change>]',
     keys: STAGE_CHANGE_KEYS,
     topic: 'previous',
   },
-  skip: { usage: 'skip <no> to:<stage no> [value:] [chance:] [close:] [date:]', keys: ['to', ...STAGE_CHANGE_KEYS], topic: 'skip' },
-  jump: { usage: 'jump <no> to:<stage no> [value:] [chance:] [close:] [date:]', keys: ['to', ...STAGE_CHANGE_KEYS], topic: 'jump' },
-  update: { usage: 'update <no> [value:<amount>] [chance:<pct>] [close:<date>] [date:<date of change>]', keys: STAGE_CHANGE_KEYS, topic: 'update' },
+  skip: {
+    usage: 'skip <no> to:<stage no> [value:] [chance:] [close:] [date:]',
+    keys: ['to', ...STAGE_CHANGE_KEYS],
+    topic: 'skip',
+  },
+  jump: {
+    usage: 'jump <no> to:<stage no> [value:] [chance:] [close:] [date:]',
+    keys: ['to', ...STAGE_CHANGE_KEYS],
+    topic: 'jump',
+  },
+  update: {
+    usage: 'update <no> [value:<amount>] [chance:<pct>] [close:<date>] [date:<date of change>]',
+    keys: STAGE_CHANGE_KEYS,
+    topic: 'update',
+  },
   move: { usage: 'move <no>', keys: [], topic: 'move' },
-  close: { usage: 'close <no> [won|lost code:<CODE> [date:<closing date>] [amount:<sales amount>]]', keys: ['code', 'date', 'amount'], topic: 'close' },
+  close: {
+    usage: 'close <no> [won|lost code:<CODE> [date:<closing date>] [amount:<sales amount>]]',
+    keys: ['code', 'date', 'amount'],
+    topic: 'close',
+  },
   quote: {
     usage: 'quote <no> [line:"<description>;<quantity>;<unit price>[;<discount %>]"] [line:"…"]',
     keys: ['line'],
@@ -109,13 +133,18 @@ export const SUBCOMMANDS = {
   order: { usage: 'order <no>', keys: [], topic: 'order' },
   delete: { usage: 'delete <no>', keys: [], topic: 'delete' },
   purge: {
-    usage: 'purge [status:won|lost] [closed-before:<date>] [closed-after:<date>] [owner:@user] [contact:<contact>] [cycle:<CODE>]',
+    usage:
+      'purge [status:won|lost] [closed-before:<date>] [closed-after:<date>] [owner:@user] [contact:<contact>] [cycle:<CODE>]',
     keys: ['status', 'closed-before', 'closed-after', 'owner', 'contact', 'cycle'],
     topic: 'purge',
   },
   digest: { usage: 'digest [cycle:<CODE>] [owner:@user]', keys: ['cycle', 'owner'], topic: 'digest' },
   stats: { usage: 'stats <no> | stats cycle:<CODE>', keys: ['cycle'], topic: 'stats' },
-  export: { usage: 'export [mine|all|@user] [contact:<contact>] [status:open|won|lost|all] [cycle:<CODE>]', keys: LIST_KEYS, topic: 'export' },
+  export: {
+    usage: 'export [mine|all|@user] [contact:<contact>] [status:open|won|lost|all] [cycle:<CODE>]',
+    keys: LIST_KEYS,
+    topic: 'export',
+  },
   subscribe: {
     usage: 'subscribe #channel daily|weekly|monthly [at:HH:MM] [day:<weekday>] [tz:<IANA zone>] [cycle:<CODE>]',
     keys: ['at', 'day', 'tz', 'cycle'],
@@ -144,7 +173,17 @@ export const GROUPS = {
 export type GroupWord = keyof typeof GROUPS;
 
 /** Words that may follow `setup`. */
-export const SETUP_WORDS = ['cycle', 'stage', 'code', 'contact', 'customer', 'activity', 'role', 'roles', 'workspace'] as const;
+export const SETUP_WORDS = [
+  'cycle',
+  'stage',
+  'code',
+  'contact',
+  'customer',
+  'activity',
+  'role',
+  'roles',
+  'workspace',
+] as const;
 
 /** Every first word the parser knows, for "did you mean". */
 export const FIRST_WORDS = [

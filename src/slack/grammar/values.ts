@@ -2,7 +2,14 @@
 // field and the text when the value is wrong.
 import { z } from 'zod';
 import type { NumberIssue, NumberReading, NumberRules } from '../../domain/amounts.ts';
-import { AMOUNT_RULES, PERCENT_RULES, QUANTITY_RULES, readAmount, readPercent, readQuantity } from '../../domain/amounts.ts';
+import {
+  AMOUNT_RULES,
+  PERCENT_RULES,
+  QUANTITY_RULES,
+  readAmount,
+  readPercent,
+  readQuantity,
+} from '../../domain/amounts.ts';
 import type { Decimal } from '../../domain/decimal.ts';
 import type { DateContext } from '../../domain/human-date.ts';
 import { parseHumanDate } from '../../domain/human-date.ts';
@@ -60,7 +67,13 @@ export function code(raw: string, field: Field): string {
   return text;
 }
 
-function numberProblem(field: Field, text: string, issue: NumberIssue, rules: NumberRules, percent: boolean): InputProblem {
+function numberProblem(
+  field: Field,
+  text: string,
+  issue: NumberIssue,
+  rules: NumberRules,
+  percent: boolean,
+): InputProblem {
   switch (issue) {
     case 'not-a-number':
       return percent ? { kind: 'bad-percent', field, text } : { kind: 'bad-number', field, text };
@@ -93,7 +106,8 @@ export function quantity(raw: string, field: Field): Decimal {
 export function integer(raw: string, field: Field, min: number, max: number): number {
   const text = plainText(raw);
   const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(value) || value < min || value > max) fail({ kind: 'bad-integer', field, text: snippet(text), min, max });
+  if (!Number.isInteger(value) || value < min || value > max)
+    fail({ kind: 'bad-integer', field, text: snippet(text), min, max });
   return value;
 }
 
@@ -105,7 +119,12 @@ export function date(raw: string, field: Field, ctx: DateContext, prefer: 'futur
 }
 
 /** One of `allowed` (case-insensitive), or an alias of one. */
-export function choice<T extends string>(raw: string, field: Field, allowed: readonly [T, ...T[]], aliases: Partial<Record<string, T>> = {}): T {
+export function choice<T extends string>(
+  raw: string,
+  field: Field,
+  allowed: readonly [T, ...T[]],
+  aliases: Partial<Record<string, T>> = {},
+): T {
   const text = plainText(raw).toLowerCase();
   const parsed = z.enum(allowed).safeParse((Object.hasOwn(aliases, text) ? aliases[text] : undefined) ?? text);
   if (!parsed.success) fail({ kind: 'bad-choice', field, text: snippet(plainText(raw)), allowed: [...allowed] });
@@ -113,7 +132,9 @@ export function choice<T extends string>(raw: string, field: Field, allowed: rea
 }
 
 export function yesNo(raw: string, field: Field): boolean {
-  return choice(raw, field, ['yes', 'no'], { y: 'yes', n: 'no', true: 'yes', false: 'no', on: 'yes', off: 'no' }) === 'yes';
+  return (
+    choice(raw, field, ['yes', 'no'], { y: 'yes', n: 'no', true: 'yes', false: 'no', on: 'yes', off: 'no' }) === 'yes'
+  );
 }
 
 const USER_MENTION = /^<@([UW][A-Z0-9]{1,20})(?:\|[^>]*)?>$/;
@@ -157,7 +178,8 @@ export function timeOfDay(raw: string, field: Field): string {
     if (hour < 1 || hour > 12) hour = Number.NaN;
     else hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   }
-  if (!match || !Number.isInteger(hour) || hour > 23 || minute > 59) fail({ kind: 'bad-time', field, text: snippet(text) });
+  if (!match || !Number.isInteger(hour) || hour > 23 || minute > 59)
+    fail({ kind: 'bad-time', field, text: snippet(text) });
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
@@ -172,15 +194,25 @@ export function timeZone(raw: string, field: Field): string {
       resolved = undefined;
     }
   }
-  if (resolved === undefined || !(resolved.includes('/') || resolved === 'UTC')) fail({ kind: 'bad-time-zone', field, text: snippet(text) });
+  if (resolved === undefined || !(resolved.includes('/') || resolved === 'UTC'))
+    fail({ kind: 'bad-time-zone', field, text: snippet(text) });
   return resolved;
 }
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 const WEEKDAY_ALIASES: Partial<Record<string, WeekdayName>> = {
-  mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday',
-  thur: 'thursday', thurs: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday',
+  mon: 'monday',
+  tue: 'tuesday',
+  tues: 'tuesday',
+  wed: 'wednesday',
+  weds: 'wednesday',
+  thu: 'thursday',
+  thur: 'thursday',
+  thurs: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+  sun: 'sunday',
 };
 
 /** A weekday name → ISO weekday (1 = Monday … 7 = Sunday). */
@@ -194,6 +226,7 @@ const DATE_FORMULA = /^(?:[+-]?(?:\d{1,4}[DWMQY]|C[DWMQY]))+$/;
 export function dateFormula(raw: string, field: Field): string {
   const text = plainText(raw);
   const formula = text.replace(/\s+/g, '').toUpperCase();
-  if (formula.length > MAX_DATE_FORMULA || !DATE_FORMULA.test(formula)) fail({ kind: 'bad-date-formula', field, text: snippet(text) });
+  if (formula.length > MAX_DATE_FORMULA || !DATE_FORMULA.test(formula))
+    fail({ kind: 'bad-date-formula', field, text: snippet(text) });
   return formula;
 }

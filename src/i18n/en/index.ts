@@ -1,0 +1,6 @@
+// The English message catalogue: every sentence a user reads comes from one of these sections.
+export { describeRuleProblem } from './rules.ts';
+export { describeInputProblem } from './input.ts';
+export { system } from './system.ts';
+export { ui } from './ui.ts';
+export { notices } from './notices.ts';

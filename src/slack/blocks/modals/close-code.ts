@@ -1,0 +1,80 @@
+// Close code setup modal (spec §4): code, won/lost, description.
+import { z } from 'zod';
+import type { CloseOutcome } from '../../../domain/opportunity.ts';
+import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
+import { ui } from '../../../i18n/en/ui.ts';
+import { BLOCK_IDS, CALLBACK_IDS } from '../../ids.ts';
+import { input, modal, option, type ModalView } from '../kit.ts';
+import {
+  choice,
+  codeText,
+  optionalText,
+  parseForm,
+  selectedOf,
+  textOf,
+  type ReadResult,
+  type ViewStateValues,
+} from '../state.ts';
+
+const B = BLOCK_IDS.closeCode;
+const OUTCOMES = ['won', 'lost'] as const satisfies readonly CloseOutcome[];
+
+export interface CloseCodeData {
+  code: string;
+  type: CloseOutcome;
+  description: string;
+}
+
+export function closeCodeModal(initial: Partial<CloseCodeData> = {}): ModalView {
+  const M = ui.modal.closeCode;
+  const typeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
+  const initialType = typeOptions.find((o) => o.value === (initial.type ?? 'won'));
+  return modal({
+    callbackId: CALLBACK_IDS.closeCode,
+    title: M.title,
+    submit: M.submit,
+    blocks: [
+      input({
+        blockId: B.code,
+        label: M.code,
+        hint: ui.modal.salesCycle.codeHint,
+        element: { type: 'plain_text_input', max_length: 10, ...(initial.code ? { initial_value: initial.code } : {}) },
+      }),
+      input({
+        blockId: B.type,
+        label: M.type,
+        element: {
+          type: 'radio_buttons',
+          options: typeOptions,
+          ...(initialType ? { initial_option: initialType } : {}),
+        },
+      }),
+      input({
+        blockId: B.description,
+        label: M.description,
+        optional: true,
+        element: {
+          type: 'plain_text_input',
+          max_length: TEXT_MAX_LENGTH,
+          ...(initial.description ? { initial_value: initial.description } : {}),
+        },
+      }),
+    ],
+  });
+}
+
+const FIELD_BLOCKS: Record<string, string> = { code: B.code, type: B.type, description: B.description };
+
+const schema = z.object({
+  code: codeText(),
+  type: choice(OUTCOMES, ui.errors.pickOutcome),
+  description: optionalText(TEXT_MAX_LENGTH),
+});
+
+export function readCloseCode(values: ViewStateValues): ReadResult<CloseCodeData> {
+  return parseForm({
+    schema,
+    raw: { code: textOf(values, B.code), type: selectedOf(values, B.type), description: textOf(values, B.description) },
+    blockOf: (field) => FIELD_BLOCKS[field] ?? B.code,
+  });
+}

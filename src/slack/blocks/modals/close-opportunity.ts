@@ -1,0 +1,203 @@
+// Close Opportunity modal (spec §8): outcome, a close code of that outcome, closing date, the sales
+// amount for Won, and "cancel old tasks" (on by default). Changing the outcome sends block_actions;
+// the listener calls closeOptions() for the new outcome and rebuilds. The code select has one block per
+// outcome, so a changed outcome clears the code as in BC.
+import { z } from 'zod';
+import type { Decimal } from '../../../domain/decimal.ts';
+import type { LocalDate } from '../../../domain/local-date.ts';
+import type { CloseOutcome } from '../../../domain/opportunity.ts';
+import type { OpportunityService } from '../../../services/opportunities.ts';
+import { ui } from '../../../i18n/en/ui.ts';
+import { escapeMrkdwn, formatAmountInput, formatMoney } from '../../format.ts';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, OPTION_VALUES } from '../../ids.ts';
+import {
+  capOptions,
+  context,
+  input,
+  modal,
+  option,
+  placeholder,
+  section,
+  type KnownBlock,
+  type ModalView,
+} from '../kit.ts';
+import { encodeMetadata } from '../metadata.ts';
+import {
+  checkedOf,
+  choice,
+  dateOf,
+  hasBlock,
+  optionalAmount,
+  parseForm,
+  requiredDate,
+  selectedOf,
+  textOf,
+  type FieldErrors,
+  type ReadResult,
+  type ViewStateValues,
+} from '../state.ts';
+
+const B = BLOCK_IDS.close;
+const OUTCOMES = ['won', 'lost'] as const satisfies readonly CloseOutcome[];
+
+/** What OpportunityService.closeOptions() returns. */
+export type CloseOptions = Awaited<ReturnType<OpportunityService['closeOptions']>>;
+
+export interface CloseModalInput {
+  no: string;
+  /** The chosen outcome; null until the user picks one. */
+  outcome: CloseOutcome | null;
+  currency: string;
+  channelId?: string | undefined;
+  messageTs?: string | undefined;
+}
+
+export interface CloseOpportunityData {
+  outcome: CloseOutcome;
+  closeCode: string;
+  closingDate: LocalDate;
+  /** Won only. With a linked quote the service uses the quote amount whatever is typed. */
+  salesAmount?: Decimal | undefined;
+  cancelOldTasks: boolean;
+}
+
+export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInput): ModalView {
+  const M = ui.modal.close;
+  const metadata = encodeMetadata({
+    no: spec.no,
+    version: options.version,
+    ...(spec.channelId ? { channelId: spec.channelId } : {}),
+    ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
+  });
+  const outcomeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
+  const chosen = spec.outcome ? outcomeOptions.find((o) => o.value === spec.outcome) : undefined;
+  const cancelOption = option(M.cancelTasksOption, OPTION_VALUES.cancelTasks);
+
+  const blocks: KnownBlock[] = [
+    section(M.context(escapeMrkdwn(spec.no)), { blockId: B.context }),
+    input({
+      blockId: B.outcome,
+      label: M.outcome,
+      dispatchAction: true,
+      element: {
+        type: 'radio_buttons',
+        action_id: ACTION_IDS.closeOutcome,
+        options: outcomeOptions,
+        ...(chosen ? { initial_option: chosen } : {}),
+      },
+    }),
+  ];
+
+  if (spec.outcome === null) {
+    blocks.push(context([M.chooseOutcomeFirst], B.codeInfo));
+  } else {
+    const codes = options.codes.filter((c) => c.type === spec.outcome);
+    if (codes.length === 0) {
+      blocks.push(context([M.noCodes(ui.outcome[spec.outcome])], B.codeInfo));
+    } else {
+      const codeOptions = capOptions(
+        codes.map((c) => option(ui.card.closeCode(c.code, c.description || null), c.code)),
+      );
+      const initial = options.closeCode ? codeOptions.find((o) => o.value === options.closeCode?.code) : undefined;
+      blocks.push(
+        input({
+          blockId: closeCodeBlockId(spec.outcome),
+          label: M.closeCode,
+          element: { type: 'static_select', options: codeOptions, ...(initial ? { initial_option: initial } : {}) },
+        }),
+      );
+    }
+  }
+
+  blocks.push(
+    input({
+      blockId: B.closingDate,
+      label: M.closingDate,
+      element: { type: 'datepicker', initial_date: options.closingDate },
+    }),
+  );
+
+  if (spec.outcome === 'won') {
+    const amount = options.salesAmount;
+    blocks.push(
+      input({
+        blockId: B.salesAmount,
+        label: M.salesAmount,
+        ...(options.hasQuote && amount ? { hint: M.salesAmountFromQuote(formatMoney(amount, spec.currency)) } : {}),
+        element: {
+          type: 'plain_text_input',
+          placeholder: placeholder(ui.placeholders.amount),
+          ...(amount && !amount.isZero() ? { initial_value: formatAmountInput(amount) } : {}),
+        },
+      }),
+    );
+  }
+
+  blocks.push(
+    input({
+      blockId: B.cancelTasks,
+      label: M.cancelTasks,
+      optional: true,
+      element: {
+        type: 'checkboxes',
+        options: [cancelOption],
+        ...(options.cancelOldTasks ? { initial_options: [cancelOption] } : {}),
+      },
+    }),
+  );
+  return modal({
+    callbackId: CALLBACK_IDS.closeOpportunity,
+    title: M.title(spec.no),
+    submit: M.submit,
+    blocks,
+    privateMetadata: metadata,
+  });
+}
+
+/** The outcome currently selected (for rebuilding on block_actions). */
+export function readCloseOutcome(values: ViewStateValues): CloseOutcome | null {
+  const value = selectedOf(values, B.outcome);
+  return value === 'won' || value === 'lost' ? value : null;
+}
+
+const schema = z.object({
+  outcome: choice(OUTCOMES, ui.errors.pickOutcome),
+  closingDate: requiredDate(),
+  salesAmount: optionalAmount({ positive: true }),
+  cancelOldTasks: z.boolean(),
+});
+
+export function readCloseOpportunity(values: ViewStateValues): ReadResult<CloseOpportunityData> {
+  const outcome = readCloseOutcome(values);
+  const codeBlock = outcome ? closeCodeBlockId(outcome) : undefined;
+  const closeCode = codeBlock ? selectedOf(values, codeBlock) : '';
+  const fieldBlocks: Record<string, string> = {
+    outcome: B.outcome,
+    closingDate: B.closingDate,
+    salesAmount: B.salesAmount,
+    cancelOldTasks: B.cancelTasks,
+  };
+  const result = parseForm({
+    schema,
+    raw: {
+      outcome: outcome ?? '',
+      closingDate: dateOf(values, B.closingDate),
+      salesAmount: outcome === 'won' ? textOf(values, B.salesAmount) : '',
+      cancelOldTasks: checkedOf(values, B.cancelTasks).includes(OPTION_VALUES.cancelTasks),
+    },
+    blockOf: (field) => fieldBlocks[field] ?? B.outcome,
+    cross: (raw): FieldErrors => {
+      const errors: FieldErrors = {};
+      if (codeBlock && closeCode === '') {
+        // Without any code of this outcome there is no select to show the error under.
+        errors[hasBlock(values, codeBlock) ? codeBlock : B.outcome] = ui.errors.pickCloseCode;
+      }
+      if (outcome === 'won' && hasBlock(values, B.salesAmount) && raw.salesAmount.trim() === '')
+        errors[B.salesAmount] = ui.errors.required;
+      return errors;
+    },
+  });
+  if (!result.ok) return result;
+  const { salesAmount, ...rest } = result.data;
+  return { ok: true, data: { ...rest, closeCode, ...(outcome === 'won' && salesAmount ? { salesAmount } : {}) } };
+}

@@ -1,0 +1,108 @@
+// Sales cycle setup modal (spec §2): code, description, probability calculation, blocked.
+import { z } from 'zod';
+import { PROBABILITY_CALCULATIONS, type ProbabilityCalculation } from '../../../domain/probability.ts';
+import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
+import { ui } from '../../../i18n/en/ui.ts';
+import { formatProbabilityCalculation } from '../../format.ts';
+import { BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
+import { input, modal, option, type ModalView } from '../kit.ts';
+import {
+  checkedOf,
+  choice,
+  codeText,
+  optionalText,
+  parseForm,
+  selectedOf,
+  textOf,
+  type ReadResult,
+  type ViewStateValues,
+} from '../state.ts';
+
+const B = BLOCK_IDS.salesCycle;
+const CALCULATIONS = PROBABILITY_CALCULATIONS as unknown as readonly [
+  ProbabilityCalculation,
+  ...ProbabilityCalculation[],
+];
+
+export interface SalesCycleData {
+  code: string;
+  description: string;
+  probabilityCalculation: ProbabilityCalculation;
+  blocked: boolean;
+}
+
+export function salesCycleModal(initial: Partial<SalesCycleData> = {}): ModalView {
+  const M = ui.modal.salesCycle;
+  const calcOptions = CALCULATIONS.map((c) => option(formatProbabilityCalculation(c), c));
+  const initialCalc = calcOptions.find((o) => o.value === (initial.probabilityCalculation ?? 'multiply'));
+  const blockedOption = option(M.blockedOption, OPTION_VALUES.blocked);
+  return modal({
+    callbackId: CALLBACK_IDS.salesCycle,
+    title: M.title,
+    submit: M.submit,
+    blocks: [
+      input({
+        blockId: B.code,
+        label: M.code,
+        hint: M.codeHint,
+        element: { type: 'plain_text_input', max_length: 10, ...(initial.code ? { initial_value: initial.code } : {}) },
+      }),
+      input({
+        blockId: B.description,
+        label: M.description,
+        optional: true,
+        element: {
+          type: 'plain_text_input',
+          max_length: TEXT_MAX_LENGTH,
+          ...(initial.description ? { initial_value: initial.description } : {}),
+        },
+      }),
+      input({
+        blockId: B.calculation,
+        label: M.calculation,
+        element: {
+          type: 'static_select',
+          options: calcOptions,
+          ...(initialCalc ? { initial_option: initialCalc } : {}),
+        },
+      }),
+      input({
+        blockId: B.blocked,
+        label: M.blocked,
+        optional: true,
+        element: {
+          type: 'checkboxes',
+          options: [blockedOption],
+          ...(initial.blocked ? { initial_options: [blockedOption] } : {}),
+        },
+      }),
+    ],
+  });
+}
+
+const FIELD_BLOCKS: Record<string, string> = {
+  code: B.code,
+  description: B.description,
+  probabilityCalculation: B.calculation,
+  blocked: B.blocked,
+};
+
+const schema = z.object({
+  code: codeText(),
+  description: optionalText(TEXT_MAX_LENGTH),
+  probabilityCalculation: choice(CALCULATIONS),
+  blocked: z.boolean(),
+});
+
+export function readSalesCycle(values: ViewStateValues): ReadResult<SalesCycleData> {
+  return parseForm({
+    schema,
+    raw: {
+      code: textOf(values, B.code),
+      description: textOf(values, B.description),
+      probabilityCalculation: selectedOf(values, B.calculation) || 'multiply',
+      blocked: checkedOf(values, B.blocked).includes(OPTION_VALUES.blocked),
+    },
+    blockOf: (field) => FIELD_BLOCKS[field] ?? B.code,
+  });
+}

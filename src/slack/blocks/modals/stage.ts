@@ -1,0 +1,194 @@
+// Sales cycle stage setup modal (spec §3).
+import { z } from 'zod';
+import { normaliseDateFormula } from '../../../domain/date-formula.ts';
+import type { Decimal } from '../../../domain/decimal.ts';
+import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
+import { ui } from '../../../i18n/en/ui.ts';
+import { formatNumber } from '../../format.ts';
+import { BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
+import { capOptions, input, modal, option, placeholder, unavailableModal, type ModalView } from '../kit.ts';
+import { encodeMetadata } from '../metadata.ts';
+import {
+  checkedOf,
+  optionalText,
+  parseForm,
+  requiredId,
+  requiredPercent,
+  selectedOf,
+  textOf,
+  type ReadResult,
+  type ViewStateValues,
+} from '../state.ts';
+
+const B = BLOCK_IDS.stage;
+
+export interface StageData {
+  cycleCode: string;
+  stage: number;
+  description: string;
+  completedPct: Decimal;
+  chancesPct: Decimal;
+  quoteRequired: boolean;
+  allowSkip: boolean;
+  /** Normalised ("1M+CM"), "" for none. */
+  dateFormula: string;
+  /** Upper case, null for none. */
+  activityCode: string | null;
+}
+
+export interface StageModalInput {
+  cycles: readonly { code: string; description: string }[];
+  /** The cycle to preselect (e.g. from `/opp stage add FIRM`). */
+  cycleCode?: string | undefined;
+  initial?: Partial<Omit<StageData, 'cycleCode'>>;
+}
+
+export function stageModal(spec: StageModalInput): ModalView {
+  const M = ui.modal.stage;
+  if (spec.cycles.length === 0) return unavailableModal(M.noCycles);
+  const cycleOptions = capOptions(spec.cycles.map((c) => option(ui.common.cycle(c.code, c.description), c.code)));
+  const initialCycle = cycleOptions.find((o) => o.value === spec.cycleCode);
+  const initial = spec.initial ?? {};
+  const quoteOption = option(M.quoteRequired, OPTION_VALUES.quoteRequired);
+  const skipOption = option(M.allowSkip, OPTION_VALUES.allowSkip);
+  const flags = [...(initial.quoteRequired ? [quoteOption] : []), ...(initial.allowSkip ? [skipOption] : [])];
+  const text = (value: string | undefined) => (value ? { initial_value: value } : {});
+  return modal({
+    callbackId: CALLBACK_IDS.stage,
+    title: M.title,
+    submit: M.submit,
+    ...(spec.cycleCode && initialCycle ? { privateMetadata: encodeMetadata({ cycleCode: initialCycle.value }) } : {}),
+    blocks: [
+      input({
+        blockId: B.cycle,
+        label: M.cycle,
+        element: {
+          type: 'static_select',
+          options: cycleOptions,
+          ...(initialCycle ? { initial_option: initialCycle } : {}),
+        },
+      }),
+      input({
+        blockId: B.stageNo,
+        label: M.stageNo,
+        hint: M.stageNoHint,
+        element: {
+          type: 'number_input',
+          is_decimal_allowed: false,
+          min_value: '1',
+          ...text(initial.stage === undefined ? undefined : String(initial.stage)),
+        },
+      }),
+      input({
+        blockId: B.description,
+        label: M.description,
+        optional: true,
+        element: { type: 'plain_text_input', max_length: TEXT_MAX_LENGTH, ...text(initial.description) },
+      }),
+      input({
+        blockId: B.completed,
+        label: M.completed,
+        element: {
+          type: 'plain_text_input',
+          placeholder: placeholder(ui.placeholders.percent),
+          ...text(initial.completedPct && formatNumber(initial.completedPct)),
+        },
+      }),
+      input({
+        blockId: B.chances,
+        label: M.chances,
+        element: {
+          type: 'plain_text_input',
+          placeholder: placeholder(ui.placeholders.percent),
+          ...text(initial.chancesPct && formatNumber(initial.chancesPct)),
+        },
+      }),
+      input({
+        blockId: B.flags,
+        label: M.flags,
+        optional: true,
+        element: {
+          type: 'checkboxes',
+          options: [quoteOption, skipOption],
+          ...(flags.length > 0 ? { initial_options: flags } : {}),
+        },
+      }),
+      input({
+        blockId: B.dateFormula,
+        label: M.dateFormula,
+        hint: M.dateFormulaHint,
+        optional: true,
+        element: { type: 'plain_text_input', max_length: 32, ...text(initial.dateFormula) },
+      }),
+      input({
+        blockId: B.activityCode,
+        label: M.activityCode,
+        optional: true,
+        element: { type: 'plain_text_input', max_length: 10, ...text(initial.activityCode ?? undefined) },
+      }),
+    ],
+  });
+}
+
+const FIELD_BLOCKS: Record<string, string> = {
+  cycleCode: B.cycle,
+  stage: B.stageNo,
+  description: B.description,
+  completedPct: B.completed,
+  chancesPct: B.chances,
+  dateFormula: B.dateFormula,
+  activityCode: B.activityCode,
+};
+
+const schema = z.object({
+  cycleCode: requiredId(ui.errors.pickOne),
+  stage: z.string().transform((raw, ctx) => {
+    const text = raw.trim();
+    if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
+      ctx.addIssue({ code: 'custom', message: text === '' ? ui.errors.required : ui.errors.stageNo });
+      return z.NEVER;
+    }
+    return Number(text);
+  }),
+  description: optionalText(TEXT_MAX_LENGTH),
+  completedPct: requiredPercent({ whole: true }),
+  chancesPct: requiredPercent(),
+  quoteRequired: z.boolean(),
+  allowSkip: z.boolean(),
+  dateFormula: z.string().transform((raw, ctx) => {
+    try {
+      return normaliseDateFormula(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: ui.errors.dateFormula });
+      return z.NEVER;
+    }
+  }),
+  activityCode: z.string().transform((raw, ctx) => {
+    const text = raw.trim().toUpperCase();
+    if (text === '') return null;
+    if (!/^[A-Z0-9_-]{1,10}$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: ui.errors.code });
+      return z.NEVER;
+    }
+    return text;
+  }),
+});
+
+export function readStage(values: ViewStateValues): ReadResult<StageData> {
+  const flags = checkedOf(values, B.flags);
+  return parseForm({
+    schema,
+    raw: {
+      cycleCode: selectedOf(values, B.cycle),
+      stage: textOf(values, B.stageNo),
+      description: textOf(values, B.description),
+      completedPct: textOf(values, B.completed),
+      chancesPct: textOf(values, B.chances),
+      quoteRequired: flags.includes(OPTION_VALUES.quoteRequired),
+      allowSkip: flags.includes(OPTION_VALUES.allowSkip),
+      dateFormula: textOf(values, B.dateFormula),
+      activityCode: textOf(values, B.activityCode),
+    },
+    blockOf: (field) => FIELD_BLOCKS[field] ?? B.cycle,
+  });
+}

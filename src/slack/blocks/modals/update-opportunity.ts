@@ -1,0 +1,257 @@
+// Update Opportunity modal (spec §6): built from MoveOptions for the chosen action type. Changing the
+// action type or the Skip/Jump target sends block_actions; the listener calls moveOptions() again and
+// views.update with this builder. Block ids stay the same across rebuilds (so Slack keeps what the user
+// typed), except the target select, which has one block per action (Skip and Jump offer different stages).
+import { z } from 'zod';
+import { calcDate } from '../../../domain/date-formula.ts';
+import { ZERO, type Decimal } from '../../../domain/decimal.ts';
+import type { LocalDate } from '../../../domain/local-date.ts';
+import { MOVE_ACTIONS, type MoveAction } from '../../../domain/opportunity.ts';
+import type { Stage } from '../../../domain/sales-cycle.ts';
+import type { MoveOptions } from '../../../services/opportunities.ts';
+import { ui } from '../../../i18n/en/ui.ts';
+import { escapeMrkdwn, formatAmountInput, formatMoveAction, formatNumber, formatStage } from '../../format.ts';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES, updateTargetBlockId } from '../../ids.ts';
+import {
+  capOptions,
+  context,
+  input,
+  modal,
+  option,
+  placeholder,
+  section,
+  unavailableModal,
+  type KnownBlock,
+  type ModalView,
+} from '../kit.ts';
+import { encodeMetadata } from '../metadata.ts';
+import {
+  checkedOf,
+  choice,
+  dateOf,
+  hasBlock,
+  parseForm,
+  requiredAmount,
+  requiredDate,
+  requiredPercent,
+  selectedOf,
+  textOf,
+  type FieldErrors,
+  type ReadResult,
+  type ViewStateValues,
+} from '../state.ts';
+
+const B = BLOCK_IDS.update;
+
+export interface UpdateModalInput {
+  /** The chosen action type; default: options.defaultAction. */
+  action?: MoveAction | null | undefined;
+  /** The chosen Skip/Jump target; default: the next stage (Skip) or the previous one (Jump). */
+  targetStage?: number | null | undefined;
+  /** Where the modal was opened from (card message), kept in private_metadata. */
+  channelId?: string | undefined;
+  messageTs?: string | undefined;
+}
+
+export interface UpdateOpportunityData {
+  action: MoveAction;
+  /** Only for Skip and Jump. */
+  targetStage?: number | undefined;
+  dateOfChange: LocalDate;
+  estimatedValue: Decimal;
+  chancesPct: Decimal;
+  estimatedCloseDate: LocalDate;
+  cancelOldTasks: boolean;
+}
+
+function isMoveAction(value: string | null | undefined): value is MoveAction {
+  return (MOVE_ACTIONS as readonly string[]).includes(value ?? '');
+}
+
+function stageOption(stage: Stage) {
+  return option(formatStage(stage.stage, stage.description), String(stage.stage));
+}
+
+/** The target for the chosen action: the requested one if allowed, else Skip → first, Jump → last. */
+function chooseTarget(
+  action: MoveAction,
+  targets: readonly Stage[],
+  requested: number | null | undefined,
+): Stage | undefined {
+  const found = requested === null || requested === undefined ? undefined : targets.find((s) => s.stage === requested);
+  return found ?? (action === 'jump' ? targets.at(-1) : targets[0]);
+}
+
+export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalInput = {}): ModalView {
+  const M = ui.modal.update;
+  const metadata = encodeMetadata({
+    no: options.no,
+    version: options.version,
+    ...(spec.channelId ? { channelId: spec.channelId } : {}),
+    ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
+  });
+  const action = spec.action && options.actions.includes(spec.action) ? spec.action : options.defaultAction;
+  const targets = action ? (options.targets[action] ?? []) : [];
+  const target = action ? chooseTarget(action, targets, spec.targetStage) : undefined;
+  if (!action || !target || !options.proposal)
+    return unavailableModal(M.nothingPossible(escapeMrkdwn(options.no)), metadata);
+
+  const current = options.stages.find((s) => s.stage === options.currentStage);
+  const where = current ? M.currentStage(escapeMrkdwn(formatStage(current.stage, current.description))) : M.notStarted;
+  const actionOptions = options.actions.map((a) => option(formatMoveAction(a), a));
+  const targetName = escapeMrkdwn(formatStage(target.stage, target.description));
+
+  // Defaults (§6.6): the proposal when it is for this action and target, else the same rules here.
+  const proposal = options.proposal;
+  const sameTarget = proposal.action === action && proposal.target.stage === target.stage;
+  const dateOfChange = proposal.dateOfChange;
+  const chances = sameTarget ? proposal.chancesPct : target.chancesPct;
+  const closeDate = sameTarget ? proposal.estimatedCloseDate : calcDate(target.dateFormula, dateOfChange);
+
+  const blocks: KnownBlock[] = [
+    section(M.context(escapeMrkdwn(options.no), where), { blockId: B.context }),
+    input({
+      blockId: B.actionType,
+      label: M.actionType,
+      dispatchAction: true,
+      element: {
+        type: 'static_select',
+        action_id: ACTION_IDS.updateActionType,
+        options: actionOptions,
+        initial_option: actionOptions.find((o) => o.value === action) ?? option(formatMoveAction(action), action),
+      },
+    }),
+  ];
+
+  if (action === 'skip' || action === 'jump') {
+    const targetOptions = capOptions(targets.map(stageOption));
+    blocks.push(
+      input({
+        blockId: updateTargetBlockId(action),
+        label: M.targetStage,
+        dispatchAction: true,
+        element: {
+          type: 'static_select',
+          action_id: ACTION_IDS.updateTargetStage,
+          options: targetOptions,
+          initial_option: targetOptions.find((o) => o.value === String(target.stage)) ?? stageOption(target),
+        },
+      }),
+    );
+  } else {
+    blocks.push(context([action === 'update' ? M.staysAt(targetName) : M.movesTo(targetName)], B.targetInfo));
+  }
+
+  // Quote Required guards the stage being entered, by Next or Skip only (§6.5).
+  if ((action === 'next' || action === 'skip') && target.quoteRequired && !options.hasQuote) {
+    blocks.push(context([M.quoteWarning(targetName, escapeMrkdwn(options.no))], B.quoteWarning));
+  }
+
+  blocks.push(
+    input({
+      blockId: B.dateOfChange,
+      label: M.dateOfChange,
+      element: { type: 'datepicker', initial_date: dateOfChange },
+    }),
+    input({
+      blockId: B.estimatedValue,
+      label: M.estimatedValue,
+      element: {
+        type: 'plain_text_input',
+        placeholder: placeholder(ui.placeholders.amount),
+        ...(proposal.estimatedValue.greaterThan(ZERO)
+          ? { initial_value: formatAmountInput(proposal.estimatedValue) }
+          : {}),
+      },
+    }),
+    input({
+      blockId: B.chances,
+      label: M.chances,
+      ...(action === 'skip' || action === 'jump' ? { hint: M.stageChancesHint } : {}),
+      element: {
+        type: 'plain_text_input',
+        placeholder: placeholder(ui.placeholders.percent),
+        initial_value: formatNumber(chances),
+      },
+    }),
+    input({
+      blockId: B.estimatedCloseDate,
+      label: M.estimatedCloseDate,
+      hint: M.closeDateHint,
+      element: { type: 'datepicker', initial_date: closeDate },
+    }),
+  );
+  if (action !== 'update' && action !== 'first') {
+    blocks.push(
+      input({
+        blockId: B.cancelTasks,
+        label: M.cancelTasks,
+        optional: true,
+        element: { type: 'checkboxes', options: [option(M.cancelTasksOption, OPTION_VALUES.cancelTasks)] },
+      }),
+    );
+  }
+  return modal({
+    callbackId: CALLBACK_IDS.updateOpportunity,
+    title: M.title(options.no),
+    submit: M.submit,
+    blocks,
+    privateMetadata: metadata,
+  });
+}
+
+/** The action type and Skip/Jump target currently selected (for rebuilding on block_actions). */
+export function readUpdateSelection(values: ViewStateValues): {
+  action: MoveAction | undefined;
+  targetStage: number | undefined;
+} {
+  const selected = selectedOf(values, B.actionType);
+  const action = isMoveAction(selected) ? selected : undefined;
+  const targetText = action === 'skip' || action === 'jump' ? selectedOf(values, updateTargetBlockId(action)) : '';
+  const targetStage = /^\d{1,9}$/.test(targetText) ? Number(targetText) : undefined;
+  return { action, targetStage };
+}
+
+const schema = z.object({
+  action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]]),
+  dateOfChange: requiredDate(),
+  estimatedValue: requiredAmount({ positive: true }),
+  chancesPct: requiredPercent({ positive: true }),
+  estimatedCloseDate: requiredDate(),
+  cancelOldTasks: z.boolean(),
+});
+
+export function readUpdateOpportunity(values: ViewStateValues): ReadResult<UpdateOpportunityData> {
+  const { action, targetStage } = readUpdateSelection(values);
+  const targetBlock = action === 'skip' || action === 'jump' ? updateTargetBlockId(action) : undefined;
+  const blocks: Record<string, string> = {
+    action: B.actionType,
+    dateOfChange: B.dateOfChange,
+    estimatedValue: B.estimatedValue,
+    chancesPct: B.chances,
+    estimatedCloseDate: B.estimatedCloseDate,
+    cancelOldTasks: B.cancelTasks,
+  };
+  const result = parseForm({
+    schema,
+    raw: {
+      action: selectedOf(values, B.actionType),
+      dateOfChange: dateOf(values, B.dateOfChange),
+      estimatedValue: textOf(values, B.estimatedValue),
+      chancesPct: textOf(values, B.chances),
+      estimatedCloseDate: dateOf(values, B.estimatedCloseDate),
+      cancelOldTasks:
+        hasBlock(values, B.cancelTasks) && checkedOf(values, B.cancelTasks).includes(OPTION_VALUES.cancelTasks),
+    },
+    blockOf: (field) => blocks[field] ?? B.actionType,
+    cross: (_raw, data): FieldErrors => {
+      const errors: FieldErrors = {};
+      if (targetBlock && targetStage === undefined) errors[targetBlock] = ui.errors.pickOne;
+      if (data && data.estimatedCloseDate < data.dateOfChange)
+        errors[B.estimatedCloseDate] = ui.errors.closeBeforeChange;
+      return errors;
+    },
+  });
+  if (!result.ok) return result;
+  return { ok: true, data: { ...result.data, ...(targetBlock ? { targetStage } : {}) } };
+}

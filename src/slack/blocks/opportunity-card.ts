@@ -1,0 +1,224 @@
+// The opportunity card: header, figures of the active entry, history (newest first) and the buttons
+// that make sense for the opportunity's status.
+import type { MoveAction, OpportunityStatus } from '../../domain/opportunity.ts';
+import type { EntryView, OpportunityDetail, OpportunitySummary } from '../../services/opportunity-queries.ts';
+import { ui } from '../../i18n/en/ui.ts';
+import {
+  escapeMrkdwn,
+  formatActionTaken,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  formatPerson,
+  formatPriority,
+  formatStage,
+  formatStatus,
+} from '../format.ts';
+import { ACTION_IDS, BLOCK_IDS, rowBlockId } from '../ids.ts';
+import {
+  actions,
+  button,
+  confirmDialog,
+  context,
+  fallback,
+  fieldsSection,
+  header,
+  type Button,
+  type KnownBlock,
+  type Message,
+} from './kit.ts';
+
+export const CARD_HISTORY_MAX = 10;
+
+export interface CardOptions {
+  currency: string;
+  /** The move actions available now (MoveOptions.actions, or availableActions()). */
+  moveActions: readonly MoveAction[];
+}
+
+/** The buttons of an opportunity, in display order (exported for the tests and the Home tab). */
+export type CardButton = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'delete';
+
+/**
+ * Which buttons an opportunity gets:
+ * - Activate first stage: not started, and the cycle has a first stage;
+ * - Next: 'next' is available; Update: any move other than First (a not-started opportunity is started
+ *   with Activate instead);
+ * - Close: Not Started or In Progress; Create quote: In Progress without a quote;
+ * - Make order: a quote is linked; Delete: anything but In Progress.
+ */
+export function cardButtons(
+  opportunity: Pick<OpportunitySummary, 'status' | 'quote'>,
+  moveActions: readonly MoveAction[],
+): CardButton[] {
+  const { status } = opportunity;
+  const open = status === 'not_started' || status === 'in_progress';
+  const buttons: CardButton[] = [];
+  if (status === 'not_started' && moveActions.includes('first')) buttons.push('activate');
+  if (open && moveActions.includes('next')) buttons.push('next');
+  if (open && moveActions.some((a) => a !== 'first')) buttons.push('update');
+  if (open) buttons.push('close');
+  if (status === 'in_progress' && opportunity.quote === null) buttons.push('createQuote');
+  if (opportunity.quote !== null) buttons.push('makeOrder');
+  if (status !== 'in_progress') buttons.push('delete');
+  return buttons;
+}
+
+export function opportunityButton(kind: CardButton, no: string, status: OpportunityStatus): Button {
+  switch (kind) {
+    case 'activate':
+      return button({ text: ui.buttons.activate, actionId: ACTION_IDS.activate, value: no, style: 'primary' });
+    case 'next':
+      return button({ text: ui.buttons.next, actionId: ACTION_IDS.next, value: no, style: 'primary' });
+    case 'update':
+      return button({ text: ui.buttons.update, actionId: ACTION_IDS.update, value: no });
+    case 'close':
+      return button({ text: ui.buttons.close, actionId: ACTION_IDS.close, value: no });
+    case 'createQuote':
+      return button({ text: ui.buttons.createQuote, actionId: ACTION_IDS.createQuote, value: no });
+    case 'makeOrder':
+      return button({
+        text: ui.buttons.makeOrder,
+        actionId: ACTION_IDS.makeOrder,
+        value: no,
+        ...(status === 'in_progress'
+          ? {
+              confirm: confirmDialog({
+                title: ui.card.makeOrderConfirm.title,
+                text: ui.card.makeOrderConfirm.text(no),
+                confirm: ui.card.makeOrderConfirm.confirm,
+                deny: ui.card.makeOrderConfirm.deny,
+              }),
+            }
+          : {}),
+      });
+    case 'delete':
+      return button({
+        text: ui.buttons.delete,
+        actionId: ACTION_IDS.delete,
+        value: no,
+        style: 'danger',
+        confirm: confirmDialog({
+          title: ui.card.deleteConfirm.title(no),
+          text: ui.card.deleteConfirm.text(no),
+          confirm: ui.card.deleteConfirm.confirm,
+          deny: ui.card.deleteConfirm.deny,
+          danger: true,
+        }),
+      });
+  }
+}
+
+/** "Jane Doe, Acme Corp" (escaped for mrkdwn). */
+export function contactText(contact: OpportunitySummary['contact']): string {
+  const text = ui.common.contact(contact.name, contact.type === 'person' ? contact.companyName : null);
+  return text.trim() === '' ? ui.common.none : escapeMrkdwn(text);
+}
+
+/** "Quote SQ00001 · $12,000.00", "Order …", or "None". */
+export function documentText(opportunity: Pick<OpportunitySummary, 'quote' | 'order'>, currency: string): string {
+  if (opportunity.order)
+    return ui.card.order(escapeMrkdwn(opportunity.order.no), formatMoney(opportunity.order.amount, currency));
+  if (opportunity.quote)
+    return ui.card.quote(escapeMrkdwn(opportunity.quote.no), formatMoney(opportunity.quote.amount, currency));
+  return ui.card.noDocument;
+}
+
+function closeCodeText(entry: EntryView): string | null {
+  return entry.closeCode ? escapeMrkdwn(ui.card.closeCode(entry.closeCode, entry.closeCodeDescription)) : null;
+}
+
+function masterFields(detail: OpportunityDetail, currency: string): string[] {
+  const L = ui.card.labels;
+  const field = ui.card.field;
+  const current = detail.current;
+  const fields = [field(L.status, formatStatus(detail.status))];
+  if (detail.status === 'not_started' || current === null) fields.push(field(L.stage, ui.card.notStartedStage));
+  else if (current.stage !== null)
+    fields.push(field(L.stage, escapeMrkdwn(formatStage(current.stage, current.stageDescription))));
+  else {
+    const code = closeCodeText(current);
+    if (code) fields.push(field(L.closeCode, code));
+  }
+  fields.push(
+    field(L.contact, contactText(detail.contact)),
+    field(L.salesperson, formatPerson(detail.salesperson)),
+    field(L.salesCycle, escapeMrkdwn(ui.common.cycle(detail.salesCycle.code, detail.salesCycle.description))),
+    field(L.priority, formatPriority(detail.priority)),
+    field(L.document, documentText(detail, currency)),
+  );
+  return fields;
+}
+
+function figureFields(detail: OpportunityDetail, currency: string): string[] {
+  const L = ui.card.labels;
+  const field = ui.card.field;
+  const current = detail.current;
+  const fields: string[] = [];
+  if (current) {
+    fields.push(
+      field(L.estimatedValue, formatMoney(current.estimatedValue, currency)),
+      field(L.calcdCurrentValue, formatMoney(current.calcdCurrentValue, currency)),
+      field(L.chances, formatPercent(current.chancesPct)),
+      field(L.completed, formatPercent(current.completedPct)),
+      field(L.probability, formatPercent(current.probabilityPct)),
+    );
+    if (detail.dateClosed === null) fields.push(field(L.estimatedCloseDate, formatDate(current.estimatedCloseDate)));
+  }
+  fields.push(field(L.creationDate, formatDate(detail.creationDate)));
+  if (detail.dateClosed !== null) fields.push(field(L.dateClosed, formatDate(detail.dateClosed)));
+  return fields;
+}
+
+export function historyLine(entry: EntryView, currency: string): string {
+  return ui.card.historyEntry({
+    date: formatDate(entry.dateOfChange),
+    action: formatActionTaken(entry.actionTaken),
+    stage: entry.stage === null ? null : escapeMrkdwn(formatStage(entry.stage, entry.stageDescription)),
+    value: formatMoney(entry.actionTaken === 'won' ? entry.calcdCurrentValue : entry.estimatedValue, currency),
+    chances: formatPercent(entry.chancesPct),
+    daysOpen: entry.daysOpen,
+    active: entry.active,
+    closeCode: closeCodeText(entry),
+  });
+}
+
+/** Newest first: by date of change, then by entry number. */
+function newestFirst(history: readonly EntryView[]): EntryView[] {
+  return [...history].sort((a, b) =>
+    a.dateOfChange === b.dateOfChange ? b.entryNo - a.entryNo : a.dateOfChange < b.dateOfChange ? 1 : -1,
+  );
+}
+
+export function opportunityCard(detail: OpportunityDetail, opts: CardOptions): Message {
+  const { currency } = opts;
+  const blocks: KnownBlock[] = [
+    header(ui.card.header(detail.no, detail.description), BLOCK_IDS.card.header),
+    fieldsSection(masterFields(detail, currency), BLOCK_IDS.card.fields),
+    fieldsSection(figureFields(detail, currency), BLOCK_IDS.card.figures),
+  ];
+
+  const history = newestFirst(detail.history).slice(0, CARD_HISTORY_MAX);
+  blocks.push(
+    context(
+      [history.length === 0 ? ui.card.noHistory : ui.card.historyTitle(history.length, detail.history.length)],
+      BLOCK_IDS.card.history,
+    ),
+  );
+  for (const entry of history)
+    blocks.push(context([historyLine(entry, currency)], rowBlockId('history', String(entry.entryNo))));
+
+  const buttons = cardButtons(detail, opts.moveActions);
+  if (buttons.length > 0) {
+    blocks.push(
+      actions(
+        BLOCK_IDS.card.actions,
+        buttons.map((kind) => opportunityButton(kind, detail.no, detail.status)),
+      ),
+    );
+  }
+  return {
+    text: fallback(ui.card.fallback(detail.no, escapeMrkdwn(detail.description), formatStatus(detail.status))),
+    blocks,
+  };
+}

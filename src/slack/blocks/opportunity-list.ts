@@ -1,0 +1,118 @@
+// A list of opportunities as one message: one compact line per opportunity with a Show button,
+// the totals, and a pointer to narrower filters when not everything fits.
+import { ZERO } from '../../domain/decimal.ts';
+import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
+import { ui } from '../../i18n/en/ui.ts';
+import {
+  escapeMrkdwn,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  formatPerson,
+  formatStage,
+  formatStatus,
+} from '../format.ts';
+import { ACTION_IDS, BLOCK_IDS, rowBlockId } from '../ids.ts';
+import { contactText } from './opportunity-card.ts';
+import {
+  button,
+  context,
+  fallback,
+  header,
+  LIMITS,
+  section,
+  textLength,
+  type Button,
+  type KnownBlock,
+  type Message,
+} from './kit.ts';
+
+export interface ListOptions {
+  /** How many opportunities match in all (items may be one page of them). */
+  total: number;
+  title: string;
+  currency: string;
+  /** The command to suggest when not everything is shown. */
+  moreCommand?: string;
+}
+
+/** Rows of one message: 50 blocks minus header, count, totals and the "more" line. */
+export const LIST_MAX_ROWS = LIMITS.messageBlocks - 4;
+
+/** Where the opportunity is: its stage while In Progress, otherwise its status. */
+export function whereText(opportunity: OpportunitySummary): string {
+  const current = opportunity.current;
+  if (opportunity.status === 'in_progress' && current && current.stage !== null) {
+    return escapeMrkdwn(formatStage(current.stage, current.stageDescription));
+  }
+  return formatStatus(opportunity.status);
+}
+
+/** The opportunity's one-line summary (mrkdwn). `showWhere: false` leaves out the stage/status (Home groups by it). */
+export function opportunityLine(
+  opportunity: OpportunitySummary,
+  currency: string,
+  opts: { showWhere?: boolean } = {},
+): string {
+  const current = opportunity.current;
+  const open = opportunity.status === 'not_started' || opportunity.status === 'in_progress';
+  return ui.list.line({
+    no: escapeMrkdwn(opportunity.no),
+    description: escapeMrkdwn(opportunity.description),
+    contact: contactText(opportunity.contact),
+    where: opts.showWhere === false ? null : whereText(opportunity),
+    value: current
+      ? formatMoney(opportunity.status === 'won' ? current.calcdCurrentValue : current.estimatedValue, currency)
+      : null,
+    probability: current && open ? formatPercent(current.probabilityPct) : null,
+    closing: current && open ? formatDate(current.estimatedCloseDate) : null,
+    owner: formatPerson(opportunity.salesperson),
+  });
+}
+
+export function showButton(no: string): Button {
+  return button({ text: ui.buttons.show, actionId: ACTION_IDS.show, value: no });
+}
+
+export function opportunityList(items: readonly OpportunitySummary[], opts: ListOptions): Message {
+  const blocks: KnownBlock[] = [header(opts.title, BLOCK_IDS.list.header)];
+  if (items.length === 0) {
+    blocks.push(section(ui.list.empty, { blockId: BLOCK_IDS.list.empty }));
+    return { text: fallback(ui.list.fallback(opts.title, 0)), blocks };
+  }
+
+  const rows: KnownBlock[] = [];
+  let budget = LIMITS.messageTextBudget - 600; // header, count, totals and the "more" line
+  for (const item of items) {
+    if (rows.length >= LIST_MAX_ROWS) break;
+    const row = section(opportunityLine(item, opts.currency), {
+      blockId: rowBlockId('list_row', item.no),
+      accessory: showButton(item.no),
+    });
+    budget -= textLength([row]);
+    if (budget < 0) break;
+    rows.push(row);
+  }
+  const shownItems = items.slice(0, rows.length);
+  const total = Math.max(opts.total, items.length);
+  const shownOnly = shownItems.length < total;
+
+  blocks.push(context([ui.list.count(shownItems.length, total)]), ...rows);
+  const estimated = shownItems.reduce((sum, i) => sum.plus(i.current?.estimatedValue ?? ZERO), ZERO);
+  const calcd = shownItems.reduce((sum, i) => sum.plus(i.current?.calcdCurrentValue ?? ZERO), ZERO);
+  blocks.push(
+    context(
+      [ui.list.totals(formatMoney(estimated, opts.currency), formatMoney(calcd, opts.currency), shownOnly)],
+      BLOCK_IDS.list.totals,
+    ),
+  );
+  if (shownOnly) {
+    blocks.push(
+      context(
+        [ui.common.andMore(total - shownItems.length, opts.moreCommand ?? ui.list.moreCommand)],
+        BLOCK_IDS.list.more,
+      ),
+    );
+  }
+  return { text: fallback(ui.list.fallback(opts.title, total)), blocks };
+}

@@ -1,0 +1,60 @@
+// The purge confirmation message: what a purge would delete, a danger button carrying the purge
+// token, and Cancel.
+import type { PurgePreview } from '../../services/opportunities.ts';
+import { ui } from '../../i18n/en/ui.ts';
+import { escapeMrkdwn, formatDate, formatStatus, truncate } from '../format.ts';
+import { ACTION_IDS, BLOCK_IDS } from '../ids.ts';
+import { actions, button, context, fallback, section, type KnownBlock, type Message } from './kit.ts';
+
+export const PURGE_PREVIEW_LINES = 20;
+/** Keeps the 20 lines within one section's 3000 characters. */
+const PURGE_DESCRIPTION_MAX = 60;
+
+function filterText(filter: PurgePreview['filter']): string {
+  const P = ui.purge.filterParts;
+  const parts: string[] = [];
+  if (filter.status) parts.push(P.status(filter.status === 'both' ? P.both : ui.outcome[filter.status]));
+  if (filter.closedBefore) parts.push(P.closedBefore(formatDate(filter.closedBefore)));
+  if (filter.closedAfter) parts.push(P.closedAfter(formatDate(filter.closedAfter)));
+  if (filter.salespersonCode) parts.push(P.owner(escapeMrkdwn(filter.salespersonCode)));
+  if (filter.contactNo) parts.push(P.contact(escapeMrkdwn(filter.contactNo)));
+  if (filter.salesCycleCode) parts.push(P.cycle(escapeMrkdwn(filter.salesCycleCode)));
+  return ui.purge.filter(parts);
+}
+
+export function purgeConfirmation(preview: PurgePreview, opts: { token: string }): Message {
+  const count = preview.opportunities.length;
+  if (count === 0) {
+    return {
+      text: fallback(ui.purge.nothing),
+      blocks: [
+        section(ui.purge.nothing, { blockId: BLOCK_IDS.purge.list }),
+        context([filterText(preview.filter)], BLOCK_IDS.purge.filter),
+      ],
+    };
+  }
+  const shown = preview.opportunities.slice(0, PURGE_PREVIEW_LINES);
+  const lines = shown.map((o) =>
+    ui.purge.line(
+      escapeMrkdwn(o.no),
+      escapeMrkdwn(truncate(o.description, PURGE_DESCRIPTION_MAX)),
+      formatStatus(o.status),
+      o.dateClosed ? formatDate(o.dateClosed) : null,
+    ),
+  );
+  if (count > shown.length) lines.push(ui.purge.more(count - shown.length));
+  const blocks: KnownBlock[] = [
+    section([ui.purge.title(count), ...lines].join('\n'), { blockId: BLOCK_IDS.purge.list }),
+    context([filterText(preview.filter), ui.purge.warning], BLOCK_IDS.purge.filter),
+    actions(BLOCK_IDS.purge.actions, [
+      button({
+        text: ui.buttons.purgeConfirm(count),
+        actionId: ACTION_IDS.purgeConfirm,
+        value: opts.token,
+        style: 'danger',
+      }),
+      button({ text: ui.buttons.purgeCancel, actionId: ACTION_IDS.purgeCancel }),
+    ]),
+  ];
+  return { text: fallback(ui.purge.fallback(count)), blocks };
+}

@@ -1,0 +1,32 @@
+// Small reply messages: an error, a success and a notice, each one sentence from the catalogues
+// (already mrkdwn), as an ephemeral response.
+import { ui } from '../../i18n/en/ui.ts';
+import { BLOCK_IDS } from '../ids.ts';
+import { fallback, section, type Message } from './kit.ts';
+
+export interface Reply extends Message {
+  response_type: 'ephemeral';
+}
+
+function reply(text: string): Reply {
+  return {
+    response_type: 'ephemeral',
+    text: fallback(text),
+    blocks: [section(text, { blockId: BLOCK_IDS.reply.message })],
+  };
+}
+
+/** ":warning: <sentence>" */
+export function errorMessage(sentence: string): Reply {
+  return reply(ui.replies.error(sentence));
+}
+
+/** ":white_check_mark: <sentence>" */
+export function successMessage(sentence: string): Reply {
+  return reply(ui.replies.success(sentence));
+}
+
+/** ":information_source: <sentence>" */
+export function noticeMessage(sentence: string): Reply {
+  return reply(ui.replies.notice(sentence));
+}

@@ -1,0 +1,34 @@
+// The one place where a failure becomes words: rule problems, input problems and infrastructure
+// failures each map to a sentence from the catalogue; nothing else ever reaches a user.
+import { DomainError } from '../domain/problems.ts';
+import { describeInputProblem, describeRuleProblem, system } from '../i18n/en/index.ts';
+import { DatabaseUnavailableError } from '../services/db.ts';
+import { InputError } from './grammar/index.ts';
+
+export type FailureKind = 'rule' | 'input' | 'database' | 'unexpected';
+
+export interface DescribedFailure {
+  kind: FailureKind;
+  sentence: string;
+}
+
+export function describeFailure(error: unknown): DescribedFailure {
+  if (error instanceof DomainError) return { kind: 'rule', sentence: describeRuleProblem(error.problem) };
+  if (error instanceof InputError) return { kind: 'input', sentence: describeInputProblem(error.problem) };
+  if (error instanceof DatabaseUnavailableError || looksLikeDatabaseOutage(error)) {
+    return { kind: 'database', sentence: system.databaseUnavailable };
+  }
+  return { kind: 'unexpected', sentence: system.unexpected };
+}
+
+/** Failures that are the user's to fix are not logged as errors; the rest are. */
+export function isExpectedFailure(error: unknown): boolean {
+  return error instanceof DomainError || error instanceof InputError;
+}
+
+function looksLikeDatabaseOutage(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : '';
+  return /ECONNREFUSED|Can't reach database|connection terminated|Connection terminated|timeout exceeded when trying to connect/i.test(
+    text,
+  );
+}

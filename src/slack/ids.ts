@@ -1,0 +1,165 @@
+// Every callback_id, action_id and block_id the app's surfaces use, shared by the block builders and
+// the listeners. Button values carry ids only (an opportunity number, a purge token), never objects.
+//
+// Conventions:
+// - An input element that no listener reacts to has action_id = its block_id. The readers find a
+//   field by its block_id; view_submission errors are keyed by these block_ids.
+// - Elements a listener does react to (dispatch_action inputs, external_select option loads, buttons)
+//   have their own ACTION_IDS constant.
+
+/** Modal callback_ids (`app.view(CALLBACK_IDS.x)`). */
+export const CALLBACK_IDS = {
+  createOpportunity: 'opp_create',
+  updateOpportunity: 'opp_update',
+  closeOpportunity: 'opp_close',
+  createQuote: 'opp_quote',
+  salesCycle: 'setup_cycle',
+  stage: 'setup_stage',
+  closeCode: 'setup_close_code',
+  contact: 'setup_contact',
+  /** A read-only modal explaining why an operation is not possible (no submit). */
+  unavailable: 'opp_unavailable',
+  home: 'home',
+} as const;
+
+/** action_ids of buttons and of the elements listeners react to (`app.action`, `app.options`). */
+export const ACTION_IDS = {
+  // Opportunity buttons on the card, list rows and App Home. value = the opportunity number.
+  show: 'opp_show',
+  activate: 'opp_activate',
+  next: 'opp_next',
+  update: 'opp_update_open',
+  close: 'opp_close_open',
+  createQuote: 'opp_quote_open',
+  makeOrder: 'opp_make_order',
+  delete: 'opp_delete',
+  /** No value: opens the Create Opportunity modal. */
+  newOpportunity: 'opp_new',
+  // Purge confirmation message. value of confirm = the purge token.
+  purgeConfirm: 'opp_purge_confirm',
+  purgeCancel: 'opp_purge_cancel',
+  // block_suggestion (external_select, min_query_length 1): answer with contactSearchOptions().
+  contactSearch: 'contact_search',
+  companySearch: 'company_search',
+  // block_actions inside modals (rebuild the view with views.update).
+  updateActionType: 'update_action_type',
+  updateTargetStage: 'update_target_stage',
+  closeOutcome: 'close_outcome',
+  quoteAddLine: 'quote_add_line',
+} as const;
+
+export type QuoteLineField = 'description' | 'quantity' | 'unitPrice' | 'discount';
+
+/** block_ids. Input blocks of a modal are listed under its name. */
+export const BLOCK_IDS = {
+  card: {
+    header: 'card_header',
+    fields: 'card_fields',
+    figures: 'card_figures',
+    history: 'card_history',
+    actions: 'card_actions',
+  },
+  list: { header: 'list_header', totals: 'list_totals', more: 'list_more', empty: 'list_empty' },
+  home: { header: 'home_header', intro: 'home_intro', newButton: 'home_new', more: 'home_more' },
+  create: {
+    description: 'create_description',
+    contact: 'create_contact',
+    salesperson: 'create_salesperson',
+    salesCycle: 'create_sales_cycle',
+    priority: 'create_priority',
+    activate: 'create_activate',
+    estimatedValue: 'create_estimated_value',
+    chances: 'create_chances',
+    estimatedCloseDate: 'create_estimated_close_date',
+  },
+  update: {
+    context: 'update_context',
+    actionType: 'update_action_type',
+    /** Skip and Jump offer different stages, so each has its own target block: see updateTargetBlockId. */
+    targetInfo: 'update_target_info',
+    quoteWarning: 'update_quote_warning',
+    dateOfChange: 'update_date_of_change',
+    estimatedValue: 'update_estimated_value',
+    chances: 'update_chances',
+    estimatedCloseDate: 'update_estimated_close_date',
+    cancelTasks: 'update_cancel_tasks',
+  },
+  close: {
+    context: 'close_context',
+    outcome: 'close_outcome',
+    /** Won and Lost codes differ, so each outcome has its own block: see closeCodeBlockId. */
+    codeInfo: 'close_code_info',
+    closingDate: 'close_closing_date',
+    salesAmount: 'close_sales_amount',
+    cancelTasks: 'close_cancel_tasks',
+  },
+  quote: { context: 'quote_context', addLine: 'quote_add_line', total: 'quote_total', maxLines: 'quote_max_lines' },
+  salesCycle: {
+    code: 'cycle_code',
+    description: 'cycle_description',
+    calculation: 'cycle_calculation',
+    blocked: 'cycle_blocked',
+  },
+  stage: {
+    cycle: 'stage_cycle',
+    stageNo: 'stage_no',
+    description: 'stage_description',
+    completed: 'stage_completed',
+    chances: 'stage_chances',
+    flags: 'stage_flags',
+    dateFormula: 'stage_date_formula',
+    activityCode: 'stage_activity_code',
+  },
+  closeCode: { code: 'close_code_code', type: 'close_code_type', description: 'close_code_description' },
+  contact: {
+    name: 'contact_name',
+    type: 'contact_type',
+    company: 'contact_company',
+    email: 'contact_email',
+    customer: 'contact_customer',
+  },
+  purge: { list: 'purge_list', filter: 'purge_filter', actions: 'purge_actions' },
+  reply: { message: 'reply_message' },
+} as const;
+
+/** The target stage select of the Update modal (Skip or Jump only). */
+export function updateTargetBlockId(action: 'skip' | 'jump'): string {
+  return `update_target_${action}`;
+}
+
+/** The close code select of the Close modal, one per outcome (a changed outcome clears the code). */
+export function closeCodeBlockId(outcome: 'won' | 'lost'): string {
+  return `close_code_${outcome}`;
+}
+
+/** Quote line inputs: `line_<i>_<field>`, i from 1. */
+export function quoteLineBlockId(line: number, field: QuoteLineField): string {
+  return `line_${line}_${field}`;
+}
+
+const QUOTE_LINE_BLOCK = /^line_(\d{1,3})_(description|quantity|unitPrice|discount)$/;
+
+/** The line number and field of a quote line block_id, or undefined for any other block. */
+export function parseQuoteLineBlockId(blockId: string): { line: number; field: QuoteLineField } | undefined {
+  const match = QUOTE_LINE_BLOCK.exec(blockId);
+  if (!match) return undefined;
+  return { line: Number(match[1]), field: match[2] as QuoteLineField };
+}
+
+/** Per-row blocks of lists and App Home need unique block_ids: `<prefix>_<opportunity no>`. */
+export function rowBlockId(
+  prefix: 'list_row' | 'home_row' | 'home_actions' | 'home_group' | 'history',
+  key: string,
+): string {
+  return `${prefix}_${key}`;
+}
+
+/** Checkbox option values. */
+export const OPTION_VALUES = {
+  activate: 'activate',
+  cancelTasks: 'cancel_tasks',
+  blocked: 'blocked',
+  quoteRequired: 'quote_required',
+  allowSkip: 'allow_skip',
+  createCustomer: 'create_customer',
+} as const;

@@ -1,0 +1,344 @@
+// Buttons and in-modal actions. A button's value is an opportunity number (or a purge token) and is
+// re-checked against the database; the card the user clicked is updated in place afterwards.
+import type { AllMiddlewareArgs, BlockAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { notices, system } from '../../i18n/en/index.ts';
+import type { CloseOutcome, MoveAction } from '../../domain/opportunity.ts';
+import {
+  addQuoteLine,
+  closeOpportunityModal,
+  createOpportunityModal,
+  createQuoteModal,
+  decodeMetadata,
+  type Message,
+  type ModalView,
+  noticeMessage,
+  readCloseOutcome,
+  section,
+  readQuoteDrafts,
+  readUpdateSelection,
+  successMessage,
+  unavailableModal,
+  updateOpportunityModal,
+  type ViewStateValues,
+} from '../blocks/index.ts';
+import { ACTION_IDS } from '../ids.ts';
+import { announceWon, formatAmount } from './announcements.ts';
+import { publishHome } from './home.ts';
+import {
+  cardFor,
+  failureMessage,
+  type Origin,
+  postToChannel,
+  replaceOrigin,
+  sentenceFor,
+  type SlackDeps,
+  type WebClient,
+} from './support.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+interface ActionScope {
+  deps: SlackDeps;
+  workspaceId: string;
+  userId: string;
+  value: string;
+  origin: Origin;
+  triggerId: string;
+  viewId: string | undefined;
+  fromHome: boolean;
+  client: WebClient;
+  respond: RespondFn | undefined;
+  logger: Logger;
+}
+
+function scopeOf(deps: SlackDeps, args: ActionArgs): ActionScope {
+  const { body, action } = args;
+  const container = body.container as
+    { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
+  const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
+  return {
+    deps,
+    workspaceId: body.team?.id ?? body.user.team_id ?? '',
+    userId: body.user.id,
+    value: value.trim().toUpperCase().slice(0, 64),
+    origin: {
+      channelId: container?.channel_id ?? body.channel?.id,
+      messageTs: container?.message_ts,
+      isEphemeral: container?.is_ephemeral,
+      responseUrl: body.response_url,
+    },
+    triggerId: body.trigger_id,
+    viewId: body.view?.id,
+    fromHome: body.view?.type === 'home',
+    client: args.client,
+    respond: body.response_url ? args.respond : undefined,
+    logger: args.logger,
+  };
+}
+
+/** Shows the result where the user clicked: the card in place, or the Home tab again. */
+async function showResult(scope: ActionScope, message: Message): Promise<void> {
+  if (scope.fromHome) {
+    await publishHome(scope.deps, scope.client, scope.workspaceId, scope.userId);
+    return;
+  }
+  const replaced = await replaceOrigin(scope.client, scope.origin, message, scope.logger, scope.respond);
+  if (!replaced && scope.respond)
+    await scope.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    });
+}
+
+/** A failure on a button: a sentence beside the card (or in a small modal from App Home). */
+async function showFailure(scope: ActionScope, error: unknown): Promise<void> {
+  const sentence = sentenceFor(error, scope.logger);
+  if (scope.respond && !scope.fromHome) {
+    try {
+      const message = failureMessage(error, scope.logger);
+      await scope.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+      });
+      return;
+    } catch (replyError) {
+      scope.logger.warn(`could not reply to a button: ${String(replyError)}`);
+    }
+  }
+  try {
+    await scope.client.views.open({ trigger_id: scope.triggerId, view: unavailableModal(sentence) });
+  } catch (openError) {
+    scope.logger.warn(`could not show a failure: ${String(openError)}`);
+  }
+}
+
+function buttonListener(deps: SlackDeps, work: (scope: ActionScope) => Promise<void>) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const scope = scopeOf(deps, args);
+    try {
+      await work(scope);
+    } catch (error) {
+      await showFailure(scope, error);
+    }
+  };
+}
+
+async function today(scope: ActionScope) {
+  return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
+}
+
+function originMetadata(scope: ActionScope): { channelId?: string; messageTs?: string } {
+  const meta: { channelId?: string; messageTs?: string } = {};
+  if (scope.origin.channelId && !scope.origin.isEphemeral) meta.channelId = scope.origin.channelId;
+  if (scope.origin.channelId && scope.origin.isEphemeral) meta.channelId = scope.origin.channelId;
+  if (scope.origin.messageTs && !scope.origin.isEphemeral) meta.messageTs = scope.origin.messageTs;
+  return meta;
+}
+
+export function actionListeners(deps: SlackDeps): Record<string, (args: ActionArgs) => Promise<void>> {
+  const { opportunities, queries, setup } = deps.services;
+  return {
+    [ACTION_IDS.show]: buttonListener(deps, async (scope) => {
+      const card = await cardFor(deps, scope.workspaceId, await queries.get(scope.workspaceId, scope.value));
+      if (scope.respond && !scope.fromHome) {
+        await scope.respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: card.text,
+          blocks: card.blocks,
+        });
+      } else {
+        await scope.client.chat.postMessage({ channel: scope.userId, text: card.text, blocks: card.blocks });
+      }
+    }),
+    [ACTION_IDS.activate]: buttonListener(deps, async (scope) => {
+      const detail = await opportunities.activateFirstStage(scope.workspaceId, scope.value, await today(scope));
+      await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
+    }),
+    [ACTION_IDS.next]: buttonListener(deps, async (scope) => {
+      const detail = await opportunities.move(scope.workspaceId, scope.value, {
+        action: 'next',
+        today: await today(scope),
+      });
+      await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
+    }),
+    [ACTION_IDS.update]: buttonListener(deps, async (scope) => {
+      const options = await opportunities.moveOptions(scope.workspaceId, scope.value, await today(scope));
+      await scope.client.views.open({
+        trigger_id: scope.triggerId,
+        view: updateOpportunityModal(options, originMetadata(scope)),
+      });
+    }),
+    [ACTION_IDS.close]: buttonListener(deps, async (scope) => {
+      const options = await opportunities.closeOptions(scope.workspaceId, scope.value, 'won', await today(scope));
+      const settings = await setup.workspaceSettings(scope.workspaceId);
+      await scope.client.views.open({
+        trigger_id: scope.triggerId,
+        view: closeOpportunityModal(options, {
+          no: scope.value,
+          outcome: null,
+          currency: settings.currency,
+          ...originMetadata(scope),
+        }),
+      });
+    }),
+    [ACTION_IDS.createQuote]: buttonListener(deps, async (scope) => {
+      const detail = await queries.get(scope.workspaceId, scope.value);
+      const settings = await setup.workspaceSettings(scope.workspaceId);
+      await scope.client.views.open({
+        trigger_id: scope.triggerId,
+        view: createQuoteModal({
+          no: detail.no,
+          version: detail.version,
+          currency: settings.currency,
+          ...originMetadata(scope),
+        }),
+      });
+    }),
+    [ACTION_IDS.makeOrder]: buttonListener(deps, async (scope) => {
+      const detail = await opportunities.makeOrder(scope.workspaceId, scope.value, { today: await today(scope) });
+      await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
+      const amount = await formatAmount(
+        deps,
+        scope.workspaceId,
+        detail.order?.amount ?? detail.current?.calcdCurrentValue,
+      );
+      const text = notices.orderAnnouncement(scope.userId, detail.orderNo, detail.no, amount);
+      if (!scope.fromHome)
+        await postToChannel(
+          scope.client,
+          scope.origin.channelId,
+          { text, blocks: [section(text)] },
+          scope.logger,
+          scope.respond,
+        );
+    }),
+    [ACTION_IDS.delete]: buttonListener(deps, async (scope) => {
+      const deleted = await opportunities.delete(scope.workspaceId, scope.value);
+      await showResult(scope, successMessage(notices.deleted(deleted.no, deleted.description)));
+    }),
+    [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
+      const [cycles, settings] = await Promise.all([
+        setup.listSalesCycles(scope.workspaceId),
+        setup.workspaceSettings(scope.workspaceId),
+      ]);
+      await scope.client.views.open({
+        trigger_id: scope.triggerId,
+        view: createOpportunityModal({
+          userId: scope.userId,
+          cycles,
+          defaultCycleCode: settings.defaultSalesCycleCode,
+          metadata: scope.origin.channelId ? { channelId: scope.origin.channelId } : {},
+        }),
+      });
+    }),
+    [ACTION_IDS.purgeConfirm]: buttonListener(deps, async (scope) => {
+      // The token is lower-case hex; scope.value was upper-cased for opportunity numbers.
+      const pending = deps.purges.take(scope.value.toLowerCase(), scope.workspaceId, scope.userId);
+      if (!pending) {
+        await showResult(scope, noticeMessage(notices.purgeExpired));
+        return;
+      }
+      const result = await opportunities.purge(scope.workspaceId, pending.filter, pending.nos);
+      await showResult(scope, successMessage(notices.purged(result.deleted.length)));
+    }),
+    [ACTION_IDS.purgeCancel]: buttonListener(deps, async (scope) => {
+      deps.purges.discard(scope.value.toLowerCase());
+      await showResult(scope, noticeMessage(notices.purgeCancelled));
+    }),
+    // ---- inside modals: rebuild the view for the new choice ------------------------------------
+    [ACTION_IDS.updateActionType]: modalRebuild(deps, async (scope, values, meta) => {
+      const selection = readUpdateSelection(values);
+      const options = await opportunities.moveOptions(
+        scope.workspaceId,
+        meta.no ?? '',
+        await today(scope),
+        selection.action as MoveAction | undefined,
+      );
+      return updateOpportunityModal(options, {
+        action: selection.action ?? null,
+        targetStage: null,
+        channelId: meta.channelId,
+        messageTs: meta.messageTs,
+      });
+    }),
+    [ACTION_IDS.updateTargetStage]: modalRebuild(deps, async (scope, values, meta) => {
+      const selection = readUpdateSelection(values);
+      const options = await opportunities.moveOptions(
+        scope.workspaceId,
+        meta.no ?? '',
+        await today(scope),
+        selection.action as MoveAction | undefined,
+      );
+      return updateOpportunityModal(options, {
+        action: selection.action ?? null,
+        targetStage: selection.targetStage ?? null,
+        channelId: meta.channelId,
+        messageTs: meta.messageTs,
+      });
+    }),
+    [ACTION_IDS.closeOutcome]: modalRebuild(deps, async (scope, values, meta) => {
+      const outcome: CloseOutcome | null = readCloseOutcome(values);
+      const options = await opportunities.closeOptions(
+        scope.workspaceId,
+        meta.no ?? '',
+        outcome ?? 'won',
+        await today(scope),
+      );
+      const settings = await setup.workspaceSettings(scope.workspaceId);
+      return closeOpportunityModal(options, {
+        no: meta.no ?? '',
+        outcome,
+        currency: settings.currency,
+        channelId: meta.channelId,
+        messageTs: meta.messageTs,
+      });
+    }),
+    [ACTION_IDS.quoteAddLine]: modalRebuild(deps, async (scope, values, meta) => {
+      const settings = await setup.workspaceSettings(scope.workspaceId);
+      return createQuoteModal({
+        no: meta.no ?? '',
+        version: meta.version ?? 0,
+        currency: settings.currency,
+        lines: addQuoteLine(readQuoteDrafts(values)),
+        channelId: meta.channelId,
+        messageTs: meta.messageTs,
+      });
+    }),
+  };
+}
+
+type Meta = NonNullable<ReturnType<typeof decodeMetadata>>;
+
+/** An action inside a modal: rebuild the view from its state and swap it in with views.update. */
+function modalRebuild(
+  deps: SlackDeps,
+  build: (scope: ActionScope, values: ViewStateValues, meta: Meta) => Promise<ModalView>,
+) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const scope = scopeOf(deps, args);
+    const view = args.body.view;
+    if (!view) return;
+    const meta = decodeMetadata(view.private_metadata);
+    try {
+      if (!meta) throw new Error(system.viewExpired);
+      const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, meta);
+      await scope.client.views.update({ view_id: view.id, hash: view.hash, view: next });
+    } catch (error) {
+      const sentence = meta ? sentenceFor(error, scope.logger) : system.viewExpired;
+      try {
+        await scope.client.views.update({ view_id: view.id, view: unavailableModal(sentence) });
+      } catch (updateError) {
+        scope.logger.warn(`could not update the modal: ${String(updateError)}`);
+      }
+    }
+  };
+}
+
+export { announceWon };

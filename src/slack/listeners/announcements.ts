@@ -1,0 +1,28 @@
+// Results meant for the team: a won deal is announced in the channel it was closed from.
+import type { Logger, RespondFn } from '@slack/bolt';
+import { type Decimal, ZERO } from '../../domain/decimal.ts';
+import { notices } from '../../i18n/en/index.ts';
+import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
+import { section } from '../blocks/index.ts';
+import { formatMoney } from '../format.ts';
+import { postToChannel, type SlackDeps, type WebClient } from './support.ts';
+
+export async function formatAmount(deps: SlackDeps, workspaceId: string, amount: Decimal | undefined): Promise<string> {
+  const settings = await deps.services.setup.workspaceSettings(workspaceId);
+  return formatMoney(amount ?? ZERO, settings.currency);
+}
+
+export async function announceWon(
+  deps: SlackDeps,
+  client: WebClient,
+  workspaceId: string,
+  channelId: string | undefined,
+  userId: string,
+  detail: OpportunityDetail,
+  logger: Logger,
+  respond?: RespondFn,
+): Promise<void> {
+  const amount = await formatAmount(deps, workspaceId, detail.current?.calcdCurrentValue);
+  const text = notices.wonAnnouncement(userId, detail.no, detail.description, amount);
+  await postToChannel(client, channelId, { text, blocks: [section(text)] }, logger, respond);
+}

@@ -1,0 +1,392 @@
+// The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
+import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { notices } from '../../i18n/en/index.ts';
+import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
+import {
+  closeCodeList,
+  closeOpportunityModal,
+  contactList,
+  contactModal,
+  createOpportunityModal,
+  createQuoteModal,
+  type Message,
+  noticeMessage,
+  opportunityList,
+  purgeConfirmation,
+  salesCycleList,
+  section,
+  stageModal,
+  stageTable,
+  successMessage,
+  updateOpportunityModal,
+} from '../blocks/index.ts';
+import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
+import { closeCodeModal } from '../blocks/modals/close-code.ts';
+import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
+import type { UserContext } from '../user-context.ts';
+import { cardFor, failureMessage, postToChannel, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
+import { announceWon, formatAmount } from './announcements.ts';
+
+interface CommandScope {
+  deps: SlackDeps;
+  user: UserContext;
+  workspaceId: string;
+  channelId: string;
+  triggerId: string;
+  client: WebClient;
+  respond: RespondFn;
+  logger: Logger;
+}
+
+export function oppCommandListener(deps: SlackDeps) {
+  return async ({
+    command,
+    ack,
+    respond,
+    client,
+    logger,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const workspaceId = command.team_id;
+    const reply = (message: Message) =>
+      replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger });
+    try {
+      const user = await deps.users.resolve(client, workspaceId, command.user_id);
+      const parsed = parseOppCommand(command.text ?? '', {
+        now: user.now,
+        timeZone: user.timeZone,
+        dateOrder: user.dateOrder,
+      });
+      await runCommand(parsed, {
+        deps,
+        user,
+        workspaceId,
+        channelId: command.channel_id,
+        triggerId: command.trigger_id,
+        client,
+        respond,
+        logger,
+      });
+    } catch (error) {
+      await reply(failureMessage(error, logger));
+    }
+  };
+}
+
+async function runCommand(command: OppCommand, scope: CommandScope): Promise<void> {
+  const { deps, user, workspaceId } = scope;
+  const { setup, opportunities, queries } = deps.services;
+  const reply = (message: Message) =>
+    replyPrivately(message, {
+      respond: scope.respond,
+      client: scope.client,
+      channelId: scope.channelId,
+      userId: user.userId,
+      logger: scope.logger,
+    });
+  const today = user.today;
+
+  switch (command.name) {
+    case 'help': {
+      const text = helpText(command.topic);
+      return reply({ text, blocks: [section(text)] });
+    }
+    // ---- setup -----------------------------------------------------------------------------
+    case 'cycle-add': {
+      const cycle = await setup.addSalesCycle(workspaceId, {
+        code: command.code,
+        description: command.description,
+        ...(command.calc ? { probabilityCalculation: command.calc } : {}),
+        ...(command.blocked !== undefined ? { blocked: command.blocked } : {}),
+      });
+      return reply(successMessage(notices.cycleAdded(cycle.code)));
+    }
+    case 'cycle-list':
+      return reply(salesCycleList(await setup.listSalesCycles(workspaceId)));
+    case 'stage-add': {
+      const stage = await setup.addStage(workspaceId, command.cycle, {
+        stage: command.stageNo,
+        description: command.description,
+        completedPct: command.completedPct,
+        chancesPct: command.chancePct,
+        quoteRequired: command.quoteRequired ?? false,
+        allowSkip: command.allowSkip ?? false,
+        dateFormula: command.dateFormula ?? '',
+        activityCode: command.activityCode ?? null,
+      });
+      return reply(successMessage(notices.stageAdded(command.cycle.toUpperCase(), stage.stage)));
+    }
+    case 'stage-list':
+      return reply(stageTable(await setup.getSalesCycle(workspaceId, command.cycle)));
+    case 'code-add': {
+      const code = await setup.addCloseCode(workspaceId, {
+        code: command.code,
+        description: command.description,
+        type: command.outcome,
+      });
+      return reply(successMessage(notices.codeAdded(code.code, code.type)));
+    }
+    case 'code-list':
+      return reply(closeCodeList(await setup.listCloseCodes(workspaceId)));
+    case 'contact-add': {
+      const contact = await setup.addContact(workspaceId, {
+        name: command.contactName,
+        type: command.type,
+        ...(command.company ? { company: command.company } : {}),
+        ...(command.email ? { email: command.email } : {}),
+        createCustomer: command.customer ?? false,
+      });
+      return reply(successMessage(notices.contactAdded(contact.name, contact.no, contact.customerNo)));
+    }
+    case 'contact-list': {
+      const contacts = await setup.searchContacts(workspaceId, command.search ?? '', 50);
+      return reply(contactList(contacts));
+    }
+    case 'customer-add': {
+      const customer = await setup.addCustomer(workspaceId, command.contact);
+      return reply(successMessage(notices.customerAdded(customer.name, customer.no, customer.created)));
+    }
+    case 'activity-add': {
+      const activity = await setup.addActivity(workspaceId, {
+        code: command.code,
+        description: command.description,
+        steps: command.steps,
+      });
+      return reply(successMessage(notices.activityAdded(activity.code, activity.steps.length)));
+    }
+    case 'activity-list': {
+      const activities = await setup.listActivities(workspaceId);
+      const lines = activities.map((a) =>
+        notices.activityLine(
+          a.code,
+          a.description,
+          a.steps.map((s) => (s.dateFormula ? `${s.description} (${s.dateFormula})` : s.description)).join(', '),
+        ),
+      );
+      const text = notices.activityList(lines);
+      return reply({ text, blocks: [section(text)] });
+    }
+    case 'role':
+    case 'roles':
+    case 'workspace-delete':
+      return reply(noticeMessage(notices.laterVersion(notices.rolesLater)));
+
+    // ---- modals ------------------------------------------------------------------------------
+    case 'new-modal':
+      return openCreateModal(scope);
+    case 'setup-modal':
+      return openSetupModal(scope, command.what, command.cycle);
+    case 'move': {
+      const options = await opportunities.moveOptions(workspaceId, command.no, today);
+      await scope.client.views.open({
+        trigger_id: scope.triggerId,
+        view: updateOpportunityModal(options, { channelId: scope.channelId }),
+      });
+      return;
+    }
+    case 'close-modal': {
+      const options = await opportunities.closeOptions(workspaceId, command.no, 'won', today);
+      const settings = await setup.workspaceSettings(workspaceId);
+      await scope.client.views.open({
+        trigger_id: scope.triggerId,
+        view: closeOpportunityModal(options, {
+          no: command.no,
+          outcome: null,
+          currency: settings.currency,
+          channelId: scope.channelId,
+        }),
+      });
+      return;
+    }
+    case 'quote-modal': {
+      const detail = await queries.get(workspaceId, command.no);
+      const settings = await setup.workspaceSettings(workspaceId);
+      await scope.client.views.open({
+        trigger_id: scope.triggerId,
+        view: createQuoteModal({
+          no: detail.no,
+          version: detail.version,
+          currency: settings.currency,
+          channelId: scope.channelId,
+        }),
+      });
+      return;
+    }
+
+    // ---- opportunities -------------------------------------------------------------------------
+    case 'new': {
+      const owner = command.ownerId ? await deps.users.resolve(scope.client, workspaceId, command.ownerId) : user;
+      const detail = await opportunities.create(workspaceId, {
+        description: command.description,
+        contact: command.contact,
+        salesperson: { slackUserId: owner.userId, displayName: owner.displayName },
+        salesCycleCode: command.cycle,
+        priority: command.priority,
+        activate: {
+          estimatedValue: command.value,
+          chancesPct: command.chancePct,
+          estimatedCloseDate: command.closeDate,
+        },
+        today,
+      });
+      return reply(await cardFor(deps, workspaceId, detail));
+    }
+    case 'list':
+    case 'export': {
+      const filters = command.filters;
+      const filter: OpportunityFilter = { status: filters.status };
+      if (filters.scope.kind === 'mine') filter.salespersonSlackUserId = user.userId;
+      if (filters.scope.kind === 'user') filter.salespersonSlackUserId = filters.scope.userId;
+      if (filters.contact) filter.contactNo = (await setup.findContact(workspaceId, filters.contact)).no;
+      if (filters.cycle) filter.salesCycleCode = filters.cycle;
+      if (command.name === 'export') return reply(noticeMessage(notices.laterVersion(notices.digestsLater)));
+      const { items, total } = await queries.list(workspaceId, filter, 46);
+      const settings = await setup.workspaceSettings(workspaceId);
+      return reply(
+        opportunityList(items, { total, title: listTitle(filters.scope.kind), currency: settings.currency }),
+      );
+    }
+    case 'show':
+      return reply(await cardFor(deps, workspaceId, await queries.get(workspaceId, command.no)));
+    case 'next':
+    case 'previous':
+    case 'skip':
+    case 'jump':
+    case 'update': {
+      const changes = command.changes;
+      const detail = await opportunities.move(workspaceId, command.no, {
+        action: command.name,
+        targetStage: command.name === 'skip' || command.name === 'jump' ? command.toStage : undefined,
+        dateOfChange: changes.date,
+        estimatedValue: changes.value,
+        chancesPct: changes.chance,
+        estimatedCloseDate: changes.close,
+        today,
+      });
+      return reply(await cardFor(deps, workspaceId, detail));
+    }
+    case 'close': {
+      const detail = await opportunities.close(workspaceId, command.no, {
+        outcome: command.outcome,
+        closeCode: command.closeCode,
+        closingDate: command.date,
+        salesAmount: command.amount,
+        today,
+      });
+      await reply(await cardFor(deps, workspaceId, detail));
+      if (detail.status === 'won')
+        await announceWon(
+          deps,
+          scope.client,
+          workspaceId,
+          scope.channelId,
+          user.userId,
+          detail,
+          scope.logger,
+          scope.respond,
+        );
+      return;
+    }
+    case 'quote': {
+      const detail = await opportunities.createQuote(workspaceId, command.no, command.lines, today);
+      await reply(await cardFor(deps, workspaceId, detail));
+      if (detail.quote) {
+        const amount = await formatAmount(deps, workspaceId, detail.quote.amount);
+        const text = notices.quoteAnnouncement(user.userId, detail.quote.no, detail.no, detail.description, amount);
+        await postToChannel(
+          scope.client,
+          scope.channelId,
+          { text, blocks: [section(text)] },
+          scope.logger,
+          scope.respond,
+        );
+      }
+      return;
+    }
+    case 'order': {
+      const detail = await opportunities.makeOrder(workspaceId, command.no, { today });
+      await reply(await cardFor(deps, workspaceId, detail));
+      const amount = await formatAmount(deps, workspaceId, detail.order?.amount ?? detail.current?.calcdCurrentValue);
+      const text = notices.orderAnnouncement(user.userId, detail.orderNo, detail.no, amount);
+      await postToChannel(
+        scope.client,
+        scope.channelId,
+        { text, blocks: [section(text)] },
+        scope.logger,
+        scope.respond,
+      );
+      return;
+    }
+    case 'delete': {
+      const deleted = await opportunities.delete(workspaceId, command.no);
+      return reply(successMessage(notices.deleted(deleted.no, deleted.description)));
+    }
+    case 'purge': {
+      const filter = {
+        status: command.status,
+        closedBefore: command.closedBefore,
+        closedAfter: command.closedAfter,
+        salespersonCode: command.ownerId,
+        contactNo: command.contact ? (await setup.findContact(workspaceId, command.contact)).no : undefined,
+        salesCycleCode: command.cycle,
+      };
+      const preview = await opportunities.purgePreview(workspaceId, filter);
+      const token = deps.purges.create(
+        workspaceId,
+        user.userId,
+        filter,
+        preview.opportunities.map((o) => o.no),
+      );
+      return reply(purgeConfirmation(preview, { token }));
+    }
+
+    // ---- setup modals ------------------------------------------------------------------------
+    // (Opened by buttons and the setup commands without arguments; see the actions listener.)
+
+    // ---- pipeline (digests) ------------------------------------------------------------------
+    case 'digest':
+    case 'stats':
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'subscriptions':
+      return reply(noticeMessage(notices.laterVersion(notices.digestsLater)));
+  }
+}
+
+function listTitle(scope: 'mine' | 'all' | 'user'): string {
+  return scope === 'mine' ? 'Your opportunities' : scope === 'all' ? 'All opportunities' : 'Opportunities';
+}
+
+async function openCreateModal(scope: CommandScope): Promise<void> {
+  const { setup } = scope.deps.services;
+  const [cycles, settings] = await Promise.all([
+    setup.listSalesCycles(scope.workspaceId),
+    setup.workspaceSettings(scope.workspaceId),
+  ]);
+  await scope.client.views.open({
+    trigger_id: scope.triggerId,
+    view: createOpportunityModal({
+      userId: scope.user.userId,
+      cycles,
+      defaultCycleCode: settings.defaultSalesCycleCode,
+      metadata: { channelId: scope.channelId },
+    }),
+  });
+}
+
+async function openSetupModal(
+  scope: CommandScope,
+  what: 'cycle' | 'stage' | 'code' | 'contact',
+  cycleCode?: string,
+): Promise<void> {
+  const { setup } = scope.deps.services;
+  const view =
+    what === 'cycle'
+      ? salesCycleModal()
+      : what === 'code'
+        ? closeCodeModal()
+        : what === 'contact'
+          ? contactModal()
+          : stageModal({ cycles: await setup.listSalesCycles(scope.workspaceId), cycleCode });
+  await scope.client.views.open({ trigger_id: scope.triggerId, view });
+}

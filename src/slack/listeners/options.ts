@@ -1,0 +1,27 @@
+// external_select option loads (contact pickers): answered inside the ack, within Slack's 3 seconds.
+import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
+import { companySearchOptions, contactSearchOptions, type PlainTextOption } from '../blocks/index.ts';
+import type { SlackDeps } from './support.ts';
+
+const OPTIONS_BUDGET_MS = 2_000;
+
+type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
+
+export function contactOptionsListener(deps: SlackDeps, companiesOnly: boolean) {
+  return async ({ ack, body, logger }: OptionsArgs): Promise<void> => {
+    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+    const query = String(body.value ?? '').slice(0, 100);
+    let options: PlainTextOption[] = [];
+    try {
+      const search = deps.services.setup.searchContacts(workspaceId, query, 100);
+      const found = await Promise.race([
+        search,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), OPTIONS_BUDGET_MS).unref()),
+      ]);
+      if (found) options = companiesOnly ? companySearchOptions(found) : contactSearchOptions(found);
+    } catch (error) {
+      logger.error(error);
+    }
+    await ack({ options });
+  };
+}

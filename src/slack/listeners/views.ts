@@ -1,0 +1,400 @@
+// Modal submissions. The state is read with zod (errors go under the field); then the operation runs
+// inside a time budget so that a rule's refusal can also be shown under the field it concerns. If the
+// database is slow, the modal is closed within Slack's 3 seconds and the result arrives as a message.
+import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { DomainError, type Problem } from '../../domain/problems.ts';
+import { notices, system } from '../../i18n/en/index.ts';
+import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
+import {
+  decodeMetadata,
+  type Message,
+  type ModalMetadata,
+  readCloseCode,
+  readCloseOpportunity,
+  readContact,
+  readCreateOpportunity,
+  readCreateQuote,
+  readSalesCycle,
+  readStage,
+  readUpdateOpportunity,
+  type ReadResult,
+  successMessage,
+  type ViewStateValues,
+} from '../blocks/index.ts';
+import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTargetBlockId } from '../ids.ts';
+import { announceWon } from './announcements.ts';
+import { publishHome } from './home.ts';
+import {
+  cardFor,
+  failureMessage,
+  postPrivately,
+  replaceOrigin,
+  sentenceFor,
+  type SlackDeps,
+  type WebClient,
+} from './support.ts';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Slack allows 3 s for the answer; keep a margin for the network. */
+const SUBMIT_BUDGET_MS = 2_300;
+
+interface SubmitScope {
+  deps: SlackDeps;
+  workspaceId: string;
+  userId: string;
+  meta: ModalMetadata;
+  client: WebClient;
+  logger: Logger;
+}
+
+interface Submission<T> {
+  read(values: ViewStateValues): ReadResult<T>;
+  /** The operation; returns what to tell the user afterwards. */
+  run(data: T, scope: SubmitScope): Promise<() => Promise<void>>;
+  /** The input block a rule's refusal is shown under. */
+  fieldFor(problem: Problem, data: T): string;
+}
+
+function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
+  return async (args: ViewArgs): Promise<void> => {
+    const { ack, body, view, client, logger } = args;
+    // Setup modals carry no metadata; anything else that doesn't decode was tampered with or is stale.
+    const meta = view.private_metadata ? decodeMetadata(view.private_metadata) : {};
+    const values = (view.state?.values ?? {}) as ViewStateValues;
+    const parsed = submission.read(values);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    if (!meta) {
+      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: system.viewExpired } });
+      return;
+    }
+    const scope: SubmitScope = {
+      deps,
+      workspaceId: body.team?.id ?? body.user.team_id ?? '',
+      userId: body.user.id,
+      meta,
+      client,
+      logger,
+    };
+    const operation = submission.run(parsed.data, scope);
+    const outcome = await Promise.race([
+      operation.then(
+        (after) => ({ kind: 'done' as const, after }),
+        (error: unknown) => ({ kind: 'failed' as const, error }),
+      ),
+      delay(SUBMIT_BUDGET_MS).then(() => ({ kind: 'slow' as const })),
+    ]);
+    if (outcome.kind === 'failed') {
+      const { error } = outcome;
+      if (error instanceof DomainError) {
+        await ack({
+          response_action: 'errors',
+          errors: { [submission.fieldFor(error.problem, parsed.data)]: sentenceFor(error, logger) },
+        });
+      } else {
+        await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: sentenceFor(error, logger) } });
+      }
+      return;
+    }
+    await ack();
+    if (outcome.kind === 'done') {
+      await outcome.after();
+      return;
+    }
+    // Too slow for the modal: tell the user it is on its way, then report the result as a message.
+    await postPrivately(client, meta.channelId, scope.userId, { text: system.tooSlow, blocks: [] }, logger);
+    try {
+      const after = await operation;
+      await after();
+    } catch (error) {
+      await postPrivately(client, meta.channelId, scope.userId, failureMessage(error, logger), logger);
+    }
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function firstInputBlock(values: ViewStateValues): string {
+  return Object.keys(values)[0] ?? 'unknown';
+}
+
+async function today(scope: SubmitScope) {
+  return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
+}
+
+/** After an opportunity changed: the card where it came from, the user's Home tab, a note to the user. */
+async function afterChange(scope: SubmitScope, detail: OpportunityDetail, note?: Message): Promise<void> {
+  const card = await cardFor(scope.deps, scope.workspaceId, detail);
+  const replaced = await replaceOrigin(
+    scope.client,
+    { channelId: scope.meta.channelId, messageTs: scope.meta.messageTs },
+    card,
+    scope.logger,
+  );
+  if (!replaced) await postPrivately(scope.client, scope.meta.channelId, scope.userId, card, scope.logger);
+  else if (note) await postPrivately(scope.client, scope.meta.channelId, scope.userId, note, scope.logger);
+  await publishHome(scope.deps, scope.client, scope.workspaceId, scope.userId).catch((error: unknown) =>
+    scope.logger.warn(String(error)),
+  );
+}
+
+const create = BLOCK_IDS.create;
+const update = BLOCK_IDS.update;
+const close = BLOCK_IDS.close;
+
+export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) => Promise<void>> {
+  const { opportunities, setup } = deps.services;
+  return {
+    [CALLBACK_IDS.createOpportunity]: submissionListener(deps, {
+      read: readCreateOpportunity,
+      async run(data, scope) {
+        const owner = await deps.users.resolve(scope.client, scope.workspaceId, data.salespersonUserId);
+        const detail = await opportunities.create(scope.workspaceId, {
+          description: data.description,
+          contact: data.contactNo,
+          salesperson: { slackUserId: owner.userId, displayName: owner.displayName },
+          salesCycleCode: data.salesCycleCode,
+          priority: data.priority,
+          activate: data.activate
+            ? {
+                estimatedValue: data.estimatedValue,
+                chancesPct: data.chancesPct,
+                estimatedCloseDate: data.estimatedCloseDate,
+              }
+            : undefined,
+          today: await today(scope),
+        });
+        return () => afterChange(scope, detail);
+      },
+      fieldFor(problem) {
+        switch (problem.kind) {
+          case 'must-be-positive':
+            return problem.field === 'chances' ? create.chances : create.estimatedValue;
+          case 'percent-out-of-range':
+            return create.chances;
+          case 'close-date-before-today':
+            return create.estimatedCloseDate;
+          case 'required':
+            return problem.field === 'estimated-close-date'
+              ? create.estimatedCloseDate
+              : problem.field === 'contact'
+                ? create.contact
+                : create.description;
+          case 'contact-not-found':
+          case 'contact-ambiguous':
+            return create.contact;
+          case 'salesperson-blocked':
+          case 'salesperson-not-found':
+            return create.salesperson;
+          case 'sales-cycle-blocked':
+          case 'sales-cycle-not-found':
+          case 'no-stages':
+            return create.salesCycle;
+          default:
+            return create.description;
+        }
+      },
+    }),
+    [CALLBACK_IDS.updateOpportunity]: submissionListener(deps, {
+      read: readUpdateOpportunity,
+      async run(data, scope) {
+        const detail = await opportunities.move(scope.workspaceId, scope.meta.no ?? '', {
+          action: data.action,
+          targetStage: data.targetStage,
+          dateOfChange: data.dateOfChange,
+          estimatedValue: data.estimatedValue,
+          chancesPct: data.chancesPct,
+          estimatedCloseDate: data.estimatedCloseDate,
+          cancelOldTasks: data.cancelOldTasks,
+          expectedVersion: scope.meta.version,
+          today: await today(scope),
+        });
+        return () => afterChange(scope, detail);
+      },
+      fieldFor(problem, data) {
+        switch (problem.kind) {
+          case 'date-of-change-before-last':
+            return update.dateOfChange;
+          case 'must-be-positive':
+            return problem.field === 'chances' ? update.chances : update.estimatedValue;
+          case 'percent-out-of-range':
+            return update.chances;
+          case 'close-date-before-change':
+            return update.estimatedCloseDate;
+          case 'stage-not-allowed':
+          case 'quote-required':
+            return data.action === 'skip' || data.action === 'jump'
+              ? updateTargetBlockId(data.action)
+              : update.actionType;
+          default:
+            return update.actionType;
+        }
+      },
+    }),
+    [CALLBACK_IDS.closeOpportunity]: submissionListener(deps, {
+      read: readCloseOpportunity,
+      async run(data, scope) {
+        const detail = await opportunities.close(scope.workspaceId, scope.meta.no ?? '', {
+          outcome: data.outcome,
+          closeCode: data.closeCode,
+          closingDate: data.closingDate,
+          salesAmount: data.salesAmount,
+          cancelOldTasks: data.cancelOldTasks,
+          expectedVersion: scope.meta.version,
+          today: await today(scope),
+        });
+        return async () => {
+          await afterChange(scope, detail);
+          if (detail.status === 'won')
+            await announceWon(
+              deps,
+              scope.client,
+              scope.workspaceId,
+              scope.meta.channelId,
+              scope.userId,
+              detail,
+              scope.logger,
+            );
+        };
+      },
+      fieldFor(problem, data) {
+        switch (problem.kind) {
+          case 'close-code-not-found':
+          case 'close-code-wrong-type':
+            return closeCodeBlockId(data.outcome);
+          case 'required':
+            return problem.field === 'close-code' ? closeCodeBlockId(data.outcome) : close.outcome;
+          case 'closing-date-before-last-change':
+            return close.closingDate;
+          case 'must-be-positive':
+            return close.salesAmount;
+          case 'contact-has-no-company':
+          default:
+            return close.outcome;
+        }
+      },
+    }),
+    [CALLBACK_IDS.createQuote]: submissionListener(deps, {
+      read: readCreateQuote,
+      async run(data, scope) {
+        const detail = await opportunities.createQuote(
+          scope.workspaceId,
+          scope.meta.no ?? '',
+          data.lines,
+          await today(scope),
+          scope.meta.version,
+        );
+        return () => afterChange(scope, detail);
+      },
+      fieldFor(problem) {
+        if (problem.kind === 'quote-line-invalid') {
+          const field = problem.field === 'unit-price' ? 'unitPrice' : problem.field;
+          return quoteLineBlockId(problem.line, field);
+        }
+        return quoteLineBlockId(1, 'description');
+      },
+    }),
+    [CALLBACK_IDS.salesCycle]: submissionListener(deps, {
+      read: readSalesCycle,
+      async run(data, scope) {
+        const cycle = await setup.addSalesCycle(scope.workspaceId, data);
+        return () =>
+          postPrivately(
+            scope.client,
+            scope.meta.channelId,
+            scope.userId,
+            successMessage(notices.cycleAdded(cycle.code)),
+            scope.logger,
+          );
+      },
+      fieldFor: (problem) =>
+        problem.kind === 'too-long' ? BLOCK_IDS.salesCycle.description : BLOCK_IDS.salesCycle.code,
+    }),
+    [CALLBACK_IDS.stage]: submissionListener(deps, {
+      read: readStage,
+      async run(data, scope) {
+        const stage = await setup.addStage(scope.workspaceId, data.cycleCode, data);
+        return () =>
+          postPrivately(
+            scope.client,
+            scope.meta.channelId,
+            scope.userId,
+            successMessage(notices.stageAdded(data.cycleCode, stage.stage)),
+            scope.logger,
+          );
+      },
+      fieldFor(problem) {
+        const b = BLOCK_IDS.stage;
+        switch (problem.kind) {
+          case 'duplicate':
+          case 'stage-number-invalid':
+            return b.stageNo;
+          case 'sales-cycle-not-found':
+            return b.cycle;
+          case 'bad-date-formula':
+            return b.dateFormula;
+          case 'activity-not-found':
+            return b.activityCode;
+          case 'completed-not-whole':
+            return b.completed;
+          case 'percent-out-of-range':
+            return problem.field === 'completed' ? b.completed : b.chances;
+          default:
+            return b.description;
+        }
+      },
+    }),
+    [CALLBACK_IDS.closeCode]: submissionListener(deps, {
+      read: readCloseCode,
+      async run(data, scope) {
+        const code = await setup.addCloseCode(scope.workspaceId, data);
+        return () =>
+          postPrivately(
+            scope.client,
+            scope.meta.channelId,
+            scope.userId,
+            successMessage(notices.codeAdded(code.code, code.type)),
+            scope.logger,
+          );
+      },
+      fieldFor: (problem) => (problem.kind === 'too-long' ? BLOCK_IDS.closeCode.description : BLOCK_IDS.closeCode.code),
+    }),
+    [CALLBACK_IDS.contact]: submissionListener(deps, {
+      read: readContact,
+      async run(data, scope) {
+        const contact = await setup.addContact(scope.workspaceId, {
+          name: data.name,
+          type: data.type,
+          ...(data.companyNo ? { company: data.companyNo } : {}),
+          ...(data.email ? { email: data.email } : {}),
+          createCustomer: data.createCustomer,
+        });
+        return () =>
+          postPrivately(
+            scope.client,
+            scope.meta.channelId,
+            scope.userId,
+            successMessage(notices.contactAdded(contact.name, contact.no, contact.customerNo)),
+            scope.logger,
+          );
+      },
+      fieldFor(problem) {
+        const b = BLOCK_IDS.contact;
+        switch (problem.kind) {
+          case 'contact-not-found':
+          case 'contact-ambiguous':
+          case 'contact-company-not-company':
+          case 'company-cannot-have-company':
+            return b.company;
+          default:
+            return b.name;
+        }
+      },
+    }),
+  };
+}

@@ -1,0 +1,42 @@
+// The single list of everything the app listens to in Slack. manifest/manifest.json must declare the
+// same commands and events (a test keeps them in step).
+import type { App } from '@slack/bolt';
+import type { Clock } from '../services/clock.ts';
+import type { Services } from '../services/index.ts';
+import { ACTION_IDS } from './ids.ts';
+import { actionListeners } from './listeners/actions.ts';
+import { appHomeOpenedListener } from './listeners/home.ts';
+import { oppCommandListener } from './listeners/opp-command.ts';
+import { contactOptionsListener } from './listeners/options.ts';
+import { PurgeConfirmations, type SlackDeps } from './listeners/support.ts';
+import { viewListeners } from './listeners/views.ts';
+import { UserDirectory } from './user-context.ts';
+
+export const SLACK_SURFACE = {
+  commands: ['/opp'],
+  events: ['app_home_opened'],
+  /** Interactivity is used (buttons, modals, option loads), so the manifest must enable it. */
+  interactivity: true,
+  optionLoads: [ACTION_IDS.contactSearch, ACTION_IDS.companySearch],
+} as const;
+
+export function registerSlackListeners(app: App, base: { services: Services; clock: Clock }): SlackDeps {
+  const deps: SlackDeps = {
+    services: base.services,
+    clock: base.clock,
+    users: new UserDirectory(base.clock),
+    purges: new PurgeConfirmations(base.clock),
+  };
+  app.command('/opp', oppCommandListener(deps));
+  for (const [actionId, listener] of Object.entries(actionListeners(deps))) app.action(actionId, listener);
+  for (const [callbackId, listener] of Object.entries(viewListeners(deps))) app.view(callbackId, listener);
+  app.options(ACTION_IDS.contactSearch, contactOptionsListener(deps, false));
+  app.options(ACTION_IDS.companySearch, contactOptionsListener(deps, true));
+  app.event('app_home_opened', appHomeOpenedListener(deps));
+  // Listeners report their own failures to the user; this only keeps an unexpected one from
+  // turning into an HTTP 500 after the ack, and records it.
+  app.error(async (error) => {
+    app.logger.error(error);
+  });
+  return deps;
+}

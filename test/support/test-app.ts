@@ -1,0 +1,138 @@
+// The whole app, started as in production (startApp: real Bolt HTTP receiver on 127.0.0.1), against a
+// local fake of the Slack Web API and a test database, with a fixed clock for the business dates.
+import type { RunningApp } from '../../src/app.ts';
+import { startApp } from '../../src/app.ts';
+import type { Config } from '../../src/config.ts';
+import { type Clock, fixedClock } from '../../src/services/clock.ts';
+import { type BackendName, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from './databases.ts';
+import { type FakeSlack, type FakeSlackCall, startFakeSlack } from './fake-slack.ts';
+import { SLACK_DEFAULTS } from './slack-defaults.ts';
+import {
+  blockAction,
+  type BlockActionOptions,
+  blockSuggestion,
+  eventCallback,
+  sendToSlackApp,
+  type SlackAppResponse,
+  type SlackRequest,
+  slashCommand,
+  viewSubmission,
+  type ViewSubmissionOptions,
+} from './slack-requests.ts';
+
+export const TEST_NOW = '2026-11-02T10:00:00Z';
+export const TEST_TODAY = '2026-11-02';
+
+export interface TestApp {
+  readonly url: string;
+  readonly fake: FakeSlack;
+  readonly db: TestDatabase;
+  readonly app: RunningApp;
+  readonly clock: Clock & { set(at: Date | string): void };
+  /** A fresh workspace (team id) per call, so tests never see each other's data. */
+  newWorkspace(): string;
+  send(
+    request: SlackRequest,
+    options?: { timestamp?: number; tamper?: boolean; signingSecret?: string; retryNum?: number },
+  ): Promise<SlackAppResponse>;
+  /** Resolves once the app has made no Web API call for `quietMs` (its after-ack work is done). */
+  settle(quietMs?: number): Promise<void>;
+  /** Sends `/opp <text>` and returns the ack and the reply posted to its response_url. */
+  command(
+    text: string,
+    options?: { teamId?: string; userId?: string; channelId?: string },
+  ): Promise<{ ack: SlackAppResponse; reply: FakeSlackCall; responseUrl: string }>;
+  /** Sends `/opp <text>` and returns only the ack (for commands that open a modal). */
+  commandAck(
+    text: string,
+    options?: { teamId?: string; userId?: string; channelId?: string; triggerId?: string },
+  ): Promise<SlackAppResponse>;
+  click(options: BlockActionOptions): Promise<SlackAppResponse>;
+  submit(options: ViewSubmissionOptions): Promise<SlackAppResponse>;
+  suggest(options: Parameters<typeof blockSuggestion>[0]): Promise<SlackAppResponse>;
+  event(options: Parameters<typeof eventCallback>[0], send?: { retryNum?: number }): Promise<SlackAppResponse>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(backend: BackendName = 'pglite'): Promise<TestApp> {
+  const fake = await startFakeSlack();
+  const db = await createTestDatabase(backend);
+  const clock = fixedClock(TEST_NOW);
+  const config: Config = {
+    slack: {
+      signingSecret: SLACK_DEFAULTS.signingSecret,
+      botToken: SLACK_DEFAULTS.botToken,
+      appToken: undefined,
+      apiUrl: fake.url,
+    },
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: undefined,
+    dataDir: 'unused',
+    logLevel: 'error',
+  };
+  const app = await startApp(config, { database: db, clock });
+  const url = `http://127.0.0.1:${app.port}`;
+  const send: TestApp['send'] = (request, options = {}) =>
+    sendToSlackApp(url, request, { signingSecret: options.signingSecret ?? SLACK_DEFAULTS.signingSecret, ...options });
+
+  return {
+    url,
+    fake,
+    db,
+    app,
+    clock,
+    newWorkspace: () => uniqueWorkspaceId(),
+    send,
+    async command(text, options = {}) {
+      const responseUrl = fake.responseUrl();
+      const id = responseUrl.split('/').pop() ?? '';
+      const ack = await send(slashCommand({ text, responseUrl, ...options }));
+      const reply = await fake.waitFor('response_url', (call) => call.id === id);
+      return { ack, reply, responseUrl };
+    },
+    commandAck(text, options = {}) {
+      return send(slashCommand({ text, responseUrl: fake.responseUrl(), ...options }));
+    },
+    click: (options) => send(blockAction(options)),
+    submit: (options) => send(viewSubmission(options)),
+    suggest: (options) => send(blockSuggestion(options)),
+    event: (options, extra = {}) => send(eventCallback(options), extra),
+    settle: (quietMs = 150) => settle(fake, quietMs),
+    async close() {
+      await settle(fake, 150);
+      await app.stop();
+      await db.destroy();
+      await fake.close();
+    },
+  };
+}
+
+/** All text of a message or view (its `text` and every text in its blocks), for assertions. */
+export function allText(value: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if ((key === 'text' || key === 'value' || key === 'placeholder') && typeof child === 'string')
+          parts.push(child);
+        else walk(child);
+      }
+    }
+  };
+  walk(value);
+  return parts.join('\n');
+}
+
+async function settle(fake: FakeSlack, quietMs: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  let seen = fake.calls().length;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = fake.calls().length;
+    if (now === seen) return;
+    seen = now;
+  }
+}

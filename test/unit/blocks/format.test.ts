@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  escapeMrkdwn,
+  formatActionTaken,
+  formatAmountInput,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatStage,
+  formatStatus,
+  truncate,
+} from '../../../src/slack/format.ts';
+import { parseAmount } from '../../../src/domain/amounts.ts';
+import { d, n } from './fixtures.ts';
+
+describe('formatMoney', () => {
+  it.each([
+    ['12000.5', 'USD', '$12,000.50'],
+    ['0', 'USD', '$0.00'],
+    ['1234567.894', 'USD', '$1,234,567.89'],
+    ['0.005', 'USD', '$0.01'],
+    ['-250', 'USD', '-$250.00'],
+    ['999999999999.99', 'USD', '$999,999,999,999.99'],
+    ['1500', 'EUR', '€1,500.00'],
+    ['1500', 'JPY', '¥1,500.00'],
+  ])('%s %s → %s', (value, currency, expected) => {
+    expect(formatMoney(n(value), currency)).toBe(expected);
+  });
+
+  it('defaults to USD and never goes through a binary float', () => {
+    expect(formatMoney(n('0.1').plus(n('0.2')))).toBe('$0.30');
+    expect(formatMoney(n('9007199254740993.01'))).toBe('$9,007,199,254,740,993.01');
+  });
+
+  it('falls back to the code for a currency Intl does not know', () => {
+    expect(formatMoney(n(12), 'NOT-A-CODE')).toBe('NOT-A-CODE 12.00');
+  });
+});
+
+describe('amounts as input values', () => {
+  it('are grouped and read back exactly', () => {
+    for (const text of ['12000.5', '0', '1234567.89', '3']) {
+      const shown = formatAmountInput(n(text));
+      expect(parseAmount(shown)?.toString()).toBe(n(text).toDecimalPlaces(2).toString());
+    }
+    expect(formatAmountInput(n('12000.5'))).toBe('12,000.50');
+  });
+});
+
+describe('formatPercent', () => {
+  it.each([
+    ['12.5', '12.5%'],
+    ['40', '40%'],
+    ['40.00', '40%'],
+    ['0', '0%'],
+    ['100', '100%'],
+    ['33.333333', '33.33%'],
+    ['0.10', '0.1%'],
+  ])('%s → %s', (value, expected) => {
+    expect(formatPercent(n(value))).toBe(expected);
+  });
+
+  it('formatNumber trims trailing zeros', () => {
+    expect(formatNumber(n('10.50'))).toBe('10.5');
+    expect(formatNumber(n('100'))).toBe('100');
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2026-12-15', 'Dec 15, 2026'],
+    ['2026-01-01', 'Jan 1, 2026'],
+    ['2028-02-29', 'Feb 29, 2028'],
+  ])('%s → %s', (value, expected) => {
+    expect(formatDate(d(value))).toBe(expected);
+  });
+});
+
+describe('labels', () => {
+  it('statuses', () => {
+    expect([
+      formatStatus('not_started'),
+      formatStatus('in_progress'),
+      formatStatus('won'),
+      formatStatus('lost'),
+    ]).toEqual(['Not started', 'In progress', 'Won', 'Lost']);
+  });
+
+  it('actions taken, including the blank first activation', () => {
+    expect(formatActionTaken('none')).toBe('First stage activated');
+    expect(formatActionTaken('jumped')).toBe('Jumped');
+    expect(formatActionTaken('won')).toBe('Won');
+  });
+
+  it('stages', () => {
+    expect(formatStage(2, 'Qualification')).toBe('2 · Qualification');
+    expect(formatStage(2, '  ')).toBe('Stage 2');
+  });
+});
+
+describe('text safety', () => {
+  it('escapes the three mrkdwn control characters', () => {
+    expect(escapeMrkdwn('a <b> & <!channel>')).toBe('a &lt;b&gt; &amp; &lt;!channel&gt;');
+  });
+
+  it('truncates by code points with an ellipsis', () => {
+    expect(truncate('abcdef', 4)).toBe('abc…');
+    expect(truncate('abc', 3)).toBe('abc');
+    expect([...truncate('😀😀😀😀', 3)]).toHaveLength(3);
+  });
+});

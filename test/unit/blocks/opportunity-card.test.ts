@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { MoveAction, OpportunityStatus } from '../../../src/domain/opportunity.ts';
+import type { OpportunityDetail } from '../../../src/services/opportunity-queries.ts';
+import { cardButtons, opportunityCard } from '../../../src/slack/blocks/opportunity-card.ts';
+import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
+import { d, detail, entry, expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
+
+const quote = { no: 'SQ00001', amount: n('11500') };
+
+function buttonsOf(
+  card: ReturnType<typeof opportunityCard>,
+): { action_id: string; value?: string; confirm?: unknown; style?: string }[] {
+  const block = card.blocks.find((b) => b.block_id === BLOCK_IDS.card.actions);
+  if (!block || block.type !== 'actions') return [];
+  return block.elements as { action_id: string; value?: string; confirm?: unknown; style?: string }[];
+}
+
+const A = ACTION_IDS;
+
+describe('opportunity card buttons, by status', () => {
+  const table: [string, OpportunityStatus, Partial<OpportunityDetail>, MoveAction[], string[]][] = [
+    ['not started', 'not_started', {}, ['first'], [A.activate, A.close, A.delete]],
+    ['not started, cycle without stages', 'not_started', {}, [], [A.close, A.delete]],
+    [
+      'in progress, middle stage',
+      'in_progress',
+      {},
+      ['next', 'previous', 'update'],
+      [A.next, A.update, A.close, A.createQuote],
+    ],
+    ['in progress, last stage', 'in_progress', {}, ['previous', 'jump', 'update'], [A.update, A.close, A.createQuote]],
+    [
+      'in progress with a quote',
+      'in_progress',
+      { quote },
+      ['next', 'update'],
+      [A.next, A.update, A.close, A.makeOrder],
+    ],
+    ['won with a quote', 'won', { quote }, [], [A.makeOrder, A.delete]],
+    ['won with an order', 'won', { order: { no: 'SO00001', amount: n(11500) } }, [], [A.delete]],
+    ['lost', 'lost', {}, [], [A.delete]],
+  ];
+
+  it.each(table)('%s', (_name, status, overrides, moveActions, expected) => {
+    const card = opportunityCard(detail(status, overrides), { currency: 'USD', moveActions });
+    const buttons = buttonsOf(card);
+    expect(buttons.map((b) => b.action_id)).toEqual(expected);
+    for (const b of buttons) expect(b.value).toBe('OP00001');
+    expectWithinLimits(card.blocks, 'message');
+    expectCleanText(card);
+  });
+
+  it('never offers Delete while In Progress, and asks for confirmation otherwise', () => {
+    for (const status of ['not_started', 'in_progress', 'won', 'lost'] as const) {
+      const buttons = buttonsOf(opportunityCard(detail(status), { currency: 'USD', moveActions: [] }));
+      const del = buttons.find((b) => b.action_id === A.delete);
+      if (status === 'in_progress') expect(del).toBeUndefined();
+      else {
+        expect(del?.confirm).toBeDefined();
+        expect(del?.style).toBe('danger');
+      }
+    }
+  });
+
+  it('Make order on an open opportunity warns that it closes it as Won', () => {
+    const buttons = buttonsOf(
+      opportunityCard(detail('in_progress', { quote }), { currency: 'USD', moveActions: ['update'] }),
+    );
+    expect(buttons.find((b) => b.action_id === A.makeOrder)?.confirm).toBeDefined();
+  });
+
+  it('cardButtons is the same decision for any surface', () => {
+    expect(cardButtons({ status: 'in_progress', quote: null }, ['next', 'update'])).toEqual([
+      'next',
+      'update',
+      'close',
+      'createQuote',
+    ]);
+  });
+});
+
+describe('opportunity card content', () => {
+  it('shows the figures of the active entry, escaped and formatted', () => {
+    const card = opportunityCard(detail('in_progress', { quote }), { currency: 'USD', moveActions: ['next'] });
+    const text = strings(card.blocks)
+      .map((s) => s.text)
+      .join('\n');
+    expect(card.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'OP00001 · 20 laptops for Acme <HQ> & branches' },
+    });
+    expect(text).toContain('In progress');
+    expect(text).toContain('2 · Needs analysis');
+    expect(text).toContain('Jane Doe, Acme Corp');
+    expect(text).toContain('<@U0ANN>');
+    expect(text).toContain('FIRM — Firm sales');
+    expect(text).toContain('$12,000.50');
+    expect(text).toContain('$2,400.10');
+    expect(text).toContain('50%');
+    expect(text).toContain('40%');
+    expect(text).toContain('20%');
+    expect(text).toContain('Dec 15, 2026');
+    expect(text).toContain('Feb 27, 2026');
+    expect(text).toContain('Quote SQ00001 · $11,500.00');
+    expect(card.text).toContain('&lt;HQ&gt; &amp; branches');
+  });
+
+  it('a salesperson without Slack account is shown by name', () => {
+    const card = opportunityCard(
+      detail('in_progress', { salesperson: { code: 'BOB', name: 'Bob <Sales>', slackUserId: null } }),
+      {
+        currency: 'USD',
+        moveActions: [],
+      },
+    );
+    expect(JSON.stringify(card.blocks)).toContain('Bob &lt;Sales&gt;');
+  });
+
+  it('not started: no figures, "Not started yet" and no history', () => {
+    const card = opportunityCard(detail('not_started'), { currency: 'EUR', moveActions: ['first'] });
+    const text = strings(card.blocks)
+      .map((s) => s.text)
+      .join('\n');
+    expect(text).toContain('Not started yet');
+    expect(text).toContain('No history yet');
+    expect(text).not.toContain('€');
+    expectCleanText(card);
+  });
+
+  it('won: close code, sales amount, date closed; no stage and no closing estimate', () => {
+    const card = opportunityCard(detail('won'), { currency: 'USD', moveActions: [] });
+    const text = strings(card.blocks)
+      .map((s) => s.text)
+      .join('\n');
+    expect(text).toContain('PRICE — Best price');
+    expect(text).toContain('$11,500.00');
+    expect(text).toContain('Apr 2, 2026');
+    expect(text).not.toContain('Estimated closing date');
+  });
+
+  it('history is newest first and capped at 10 lines', () => {
+    const history = Array.from({ length: 14 }, (_, i) =>
+      entry({
+        entryNo: i + 1,
+        dateOfChange: d(`2026-03-${String(i + 1).padStart(2, '0')}`),
+        active: i === 13,
+        daysOpen: i === 13 ? 0 : 1,
+      }),
+    );
+    const card = opportunityCard(detail('in_progress', { history }), { currency: 'USD', moveActions: ['update'] });
+    const lines = card.blocks.filter((b) => b.block_id?.startsWith('history_'));
+    expect(lines).toHaveLength(10);
+    expect(lines[0]?.block_id).toBe('history_14');
+    expect(lines[9]?.block_id).toBe('history_5');
+    expect(JSON.stringify(lines[0])).toContain('current');
+    expect(JSON.stringify(lines[1])).toContain('1 day');
+    expect(JSON.stringify(card.blocks)).toContain('newest 10 of 14');
+    expectWithinLimits(card.blocks, 'message');
+  });
+
+  it('history lines name the action, stage, value, chances, days open and close code', () => {
+    const card = opportunityCard(detail('lost'), { currency: 'USD', moveActions: [] });
+    const history = card.blocks.filter((b) => b.block_id?.startsWith('history_')).map((b) => JSON.stringify(b));
+    expect(history[0]).toContain('Lost');
+    expect(history[0]).toContain('COMPET');
+    expect(history[1]).toContain('23 days');
+    expect(history[2]).toContain('First stage activated');
+    expect(history[2]).toContain('1 · Qualification');
+  });
+
+  it('very long texts stay within the limits', () => {
+    const long = 'x'.repeat(100);
+    const card = opportunityCard(
+      detail('in_progress', {
+        description: long,
+        contact: { no: 'CT1', name: long, type: 'person', companyName: long },
+        history: Array.from({ length: 30 }, (_, i) =>
+          entry({ entryNo: i, stageDescription: long, closeCode: 'X', closeCodeDescription: long }),
+        ),
+      }),
+      { currency: 'USD', moveActions: ['next', 'previous', 'skip', 'jump', 'update'] },
+    );
+    expectWithinLimits(card.blocks, 'message');
+    expectCleanText(card);
+  });
+});
