@@ -100,8 +100,11 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 
 /** The calendar date that `instant` falls on in the IANA `timeZone` (e.g. "Europe/Berlin"). */
 export function dateInZone(instant: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
   return localDate(parts);
 }

@@ -169,5 +169,4 @@ describe('renderPipelineChart', () => {
     expect(image.textRendered).toBe(false);
     expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_TWO_PANELS });
   });
-
 });

@@ -23,7 +23,8 @@ describe('helpText', () => {
 
   it('covers every subcommand’s usage in some topic', () => {
     const all = HELP_TOPICS.map((topic) => helpText(topic)).join('\n');
-    for (const info of Object.values(SUBCOMMANDS)) expect(all).toContain(info.usage.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    for (const info of Object.values(SUBCOMMANDS))
+      expect(all).toContain(info.usage.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 
   it('escapes < and > so Slack does not read placeholders as links', () => {

@@ -57,7 +57,10 @@ const RELATIVE: [string, (today: string) => string | undefined][] = [
 ];
 
 describe('parseHumanDate relative to the user’s today', () => {
-  for (const [label, now] of [['LATE', LATE], ['EARLY', EARLY]] as const) {
+  for (const [label, now] of [
+    ['LATE', LATE],
+    ['EARLY', EARLY],
+  ] as const) {
     for (const timeZone of ZONES) {
       const today = TODAY[label][timeZone];
       it.each(RELATIVE)(`${label} ${timeZone} (today ${today}): %s`, (text, expected) => {
@@ -69,7 +72,9 @@ describe('parseHumanDate relative to the user’s today', () => {
   it('uses the user’s date, not UTC’s: 23:30 UTC is already tomorrow in Auckland', () => {
     expect(parseHumanDate('today', { now: LATE, timeZone: 'Pacific/Auckland', dateOrder: 'DMY' })).toBe('2026-05-21');
     expect(parseHumanDate('today', { now: LATE, timeZone: 'UTC', dateOrder: 'DMY' })).toBe('2026-05-20');
-    expect(parseHumanDate('today', { now: EARLY, timeZone: 'America/Los_Angeles', dateOrder: 'DMY' })).toBe('2026-05-20');
+    expect(parseHumanDate('today', { now: EARLY, timeZone: 'America/Los_Angeles', dateOrder: 'DMY' })).toBe(
+      '2026-05-20',
+    );
     expect(parseHumanDate('today', { now: EARLY, timeZone: 'UTC', dateOrder: 'DMY' })).toBe('2026-05-21');
   });
 });

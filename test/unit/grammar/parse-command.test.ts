@@ -14,13 +14,27 @@ const VALID: [string, unknown][] = [
   ['help close', { name: 'help', topic: 'close' }],
   ['HELP Setup Cycle add', { name: 'help', topic: 'cycle' }],
   // Setup
-  ['cycle add FIRM Firm opportunities calc:multiply', { name: 'cycle-add', code: 'FIRM', description: 'Firm opportunities', calc: 'multiply' }],
-  ['setup cycle add firm Firm opportunities calc:ADD blocked:yes', { name: 'cycle-add', code: 'FIRM', description: 'Firm opportunities', calc: 'add', blocked: true }],
+  [
+    'cycle add FIRM Firm opportunities calc:multiply',
+    { name: 'cycle-add', code: 'FIRM', description: 'Firm opportunities', calc: 'multiply' },
+  ],
+  [
+    'setup cycle add firm Firm opportunities calc:ADD blocked:yes',
+    { name: 'cycle-add', code: 'FIRM', description: 'Firm opportunities', calc: 'add', blocked: true },
+  ],
   ['cycle list', { name: 'cycle-list' }],
   ['setup cycle list', { name: 'cycle-list' }],
   [
     'stage add FIRM 1 Initial contact completed:10 chance:20 formula:1w',
-    { name: 'stage-add', cycle: 'FIRM', stageNo: 1, description: 'Initial contact', completedPct: '10', chancePct: '20', dateFormula: '1W' },
+    {
+      name: 'stage-add',
+      cycle: 'FIRM',
+      stageNo: 1,
+      description: 'Initial contact',
+      completedPct: '10',
+      chancePct: '20',
+      dateFormula: '1W',
+    },
   ],
   [
     'stage add FIRM 2 Presentation completed:40% chance:40 skip:no quote:yes formula:CM+1M activity:pres',
@@ -39,9 +53,15 @@ const VALID: [string, unknown][] = [
   ],
   ['stage list FIRM', { name: 'stage-list', cycle: 'FIRM' }],
   ['code add PRICE won Best price', { name: 'code-add', code: 'PRICE', outcome: 'won', description: 'Best price' }],
-  ['setup code add comp LOST Lost to a competitor', { name: 'code-add', code: 'COMP', outcome: 'lost', description: 'Lost to a competitor' }],
+  [
+    'setup code add comp LOST Lost to a competitor',
+    { name: 'code-add', code: 'COMP', outcome: 'lost', description: 'Lost to a competitor' },
+  ],
   ['code list', { name: 'code-list' }],
-  ['contact add Acme Corp company customer:yes', { name: 'contact-add', contactName: 'Acme Corp', type: 'company', customer: true }],
+  [
+    'contact add Acme Corp company customer:yes',
+    { name: 'contact-add', contactName: 'Acme Corp', type: 'company', customer: true },
+  ],
   [
     'contact add "Ann Lee" person company:"Acme Corp" email:<mailto:ann@acme.com|ann@acme.com>',
     { name: 'contact-add', contactName: 'Ann Lee', type: 'person', company: 'Acme Corp', email: 'ann@acme.com' },
@@ -73,7 +93,14 @@ const VALID: [string, unknown][] = [
   ['new', { name: 'new-modal' }],
   [
     'new Website redesign contact:"Acme Corp" value:12,000 chance:40 close:end of next month',
-    { name: 'new', description: 'Website redesign', contact: 'Acme Corp', value: '12000', chancePct: '40', closeDate: '2026-06-30' },
+    {
+      name: 'new',
+      description: 'Website redesign',
+      contact: 'Acme Corp',
+      value: '12000',
+      chancePct: '40',
+      closeDate: '2026-06-30',
+    },
   ],
   [
     `New CRM licences Contact:Acme VALUE:12 000.50 chance:12.5% close:2026-12-15 cycle:firm owner:${ANN} priority:High`,
@@ -91,18 +118,35 @@ const VALID: [string, unknown][] = [
   ],
   [
     'new Q3: renewal contact: Acme value: 5000 chance: 50 close: in 30 days',
-    { name: 'new', description: 'Q3: renewal', contact: 'Acme', value: '5000', chancePct: '50', closeDate: '2026-06-19' },
+    {
+      name: 'new',
+      description: 'Q3: renewal',
+      contact: 'Acme',
+      value: '5000',
+      chancePct: '50',
+      closeDate: '2026-06-19',
+    },
   ],
   [
     'new "Renewal close: soon" contact:Acme value:1 chance:1 close:today',
-    { name: 'new', description: 'Renewal close: soon', contact: 'Acme', value: '1', chancePct: '1', closeDate: '2026-05-20' },
+    {
+      name: 'new',
+      description: 'Renewal close: soon',
+      contact: 'Acme',
+      value: '1',
+      chancePct: '1',
+      closeDate: '2026-05-20',
+    },
   ],
   ['list', { name: 'list', filters: { scope: { kind: 'mine' }, status: 'open' } }],
   ['list mine', { name: 'list', filters: { scope: { kind: 'mine' }, status: 'open' } }],
   ['list all status:won', { name: 'list', filters: { scope: { kind: 'all' }, status: 'won' } }],
   [
     `list ${ANN} contact:"Acme Corp" status:ALL cycle:firm`,
-    { name: 'list', filters: { scope: { kind: 'user', userId: 'U0ANN' }, contact: 'Acme Corp', status: 'all', cycle: 'FIRM' } },
+    {
+      name: 'list',
+      filters: { scope: { kind: 'user', userId: 'U0ANN' }, contact: 'Acme Corp', status: 'all', cycle: 'FIRM' },
+    },
   ],
   ['show OP00012', { name: 'show', no: 'OP00012' }],
   ['show op00012', { name: 'show', no: 'OP00012' }],
@@ -114,9 +158,15 @@ const VALID: [string, unknown][] = [
   ['previous op00012 date:friday', { name: 'previous', no: 'OP00012', changes: { date: '2026-05-15' } }],
   ['skip OP00012 to:4', { name: 'skip', no: 'OP00012', toStage: 4, changes: {} }],
   ['skip OP00012 to:4 value:15000', { name: 'skip', no: 'OP00012', toStage: 4, changes: { value: '15000' } }],
-  ['jump OP00012 to:2 close:end of quarter', { name: 'jump', no: 'OP00012', toStage: 2, changes: { close: '2026-06-30' } }],
+  [
+    'jump OP00012 to:2 close:end of quarter',
+    { name: 'jump', no: 'OP00012', toStage: 2, changes: { close: '2026-06-30' } },
+  ],
   ['update OP00012 value:14 500', { name: 'update', no: 'OP00012', changes: { value: '14500' } }],
-  ['update OP00012 chance:70 close:friday', { name: 'update', no: 'OP00012', changes: { chance: '70', close: '2026-05-22' } }],
+  [
+    'update OP00012 chance:70 close:friday',
+    { name: 'update', no: 'OP00012', changes: { chance: '70', close: '2026-05-22' } },
+  ],
   ['move OP00012', { name: 'move', no: 'OP00012' }],
   ['close OP00012', { name: 'close-modal', no: 'OP00012' }],
   [
@@ -141,7 +191,15 @@ const VALID: [string, unknown][] = [
   ['purge', { name: 'purge' }],
   [
     `purge status:lost closed-before:2026-01-01 closed-after:1/1/2025 owner:${ANN} contact:Acme cycle:FIRM`,
-    { name: 'purge', status: 'lost', closedBefore: '2026-01-01', closedAfter: '2025-01-01', ownerId: 'U0ANN', contact: 'Acme', cycle: 'FIRM' },
+    {
+      name: 'purge',
+      status: 'lost',
+      closedBefore: '2026-01-01',
+      closedAfter: '2025-01-01',
+      ownerId: 'U0ANN',
+      contact: 'Acme',
+      cycle: 'FIRM',
+    },
   ],
   ['purge closed-before:end of last year', { name: 'purge', closedBefore: '2025-12-31' }],
   // Pipeline
@@ -150,13 +208,27 @@ const VALID: [string, unknown][] = [
   ['stats OP00012', { name: 'stats', target: { kind: 'opportunity', no: 'OP00012' } }],
   ['stats cycle:FIRM', { name: 'stats', target: { kind: 'cycle', cycle: 'FIRM' } }],
   ['export', { name: 'export', filters: { scope: { kind: 'mine' }, status: 'open' } }],
-  ['export all status:all cycle:FIRM', { name: 'export', filters: { scope: { kind: 'all' }, status: 'all', cycle: 'FIRM' } }],
+  [
+    'export all status:all cycle:FIRM',
+    { name: 'export', filters: { scope: { kind: 'all' }, status: 'all', cycle: 'FIRM' } },
+  ],
   [`subscribe ${SALES} daily`, { name: 'subscribe', channelId: 'C0SALES', frequency: 'daily' }],
   [
     `subscribe ${SALES} weekly at:9:30 day:mon tz:europe/berlin cycle:FIRM`,
-    { name: 'subscribe', channelId: 'C0SALES', frequency: 'weekly', at: '09:30', weekday: 1, timeZone: 'Europe/Berlin', cycle: 'FIRM' },
+    {
+      name: 'subscribe',
+      channelId: 'C0SALES',
+      frequency: 'weekly',
+      at: '09:30',
+      weekday: 1,
+      timeZone: 'Europe/Berlin',
+      cycle: 'FIRM',
+    },
   ],
-  ['subscribe <#G01ABC> Monthly at:5pm tz:UTC', { name: 'subscribe', channelId: 'G01ABC', frequency: 'monthly', at: '17:00', timeZone: 'UTC' }],
+  [
+    'subscribe <#G01ABC> Monthly at:5pm tz:UTC',
+    { name: 'subscribe', channelId: 'G01ABC', frequency: 'monthly', at: '17:00', timeZone: 'UTC' },
+  ],
   [`unsubscribe ${SALES}`, { name: 'unsubscribe', channelId: 'C0SALES' }],
   ['subscriptions', { name: 'subscriptions' }],
 ];
@@ -190,7 +262,9 @@ describe('tokenizing rules', () => {
     });
   });
   it('mentions with spaces in the display name are one word', () => {
-    expect(parsed('list <@U1|Ann Lee> status:won')).toMatchObject({ filters: { scope: { kind: 'user', userId: 'U1' } } });
+    expect(parsed('list <@U1|Ann Lee> status:won')).toMatchObject({
+      filters: { scope: { kind: 'user', userId: 'U1' } },
+    });
   });
   it('curly quotes wrap values', () => {
     expect(parsed('list contact:“Acme Corp”')).toMatchObject({ filters: { contact: 'Acme Corp' } });
@@ -209,7 +283,9 @@ describe('tokenizing rules', () => {
     expect(parsed('list contact:Acme:Europe')).toMatchObject({ filters: { contact: 'Acme:Europe' } });
   });
   it('Slack escapes in text are decoded; links become their label', () => {
-    expect(parsed('cycle add RD R&amp;D &lt;new&gt; <https://acme.com|acme.com>')).toMatchObject({ description: 'R&D <new> acme.com' });
+    expect(parsed('cycle add RD R&amp;D &lt;new&gt; <https://acme.com|acme.com>')).toMatchObject({
+      description: 'R&D <new> acme.com',
+    });
   });
   it('setup prefix works for every setup group', () => {
     expect(parsed('setup stage list FIRM')).toEqual({ name: 'stage-list', cycle: 'FIRM' });

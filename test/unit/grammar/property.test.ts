@@ -32,10 +32,44 @@ const keys = [...new Set(Object.values(SUBCOMMANDS).flatMap((info) => [...info.k
 const fragments = fc.oneof(
   fc.constantFrom(...FIRST_WORDS, 'setup', 'add', 'list', 'delete', 'won', 'lost', 'company', 'person', 'mine', 'all'),
   fc.constantFrom(...keys.map((k) => `${k}:`), ...keys.map((k) => `${k.toUpperCase()}:`), 'colour:', 'Q3:', ':', '::'),
-  fc.constantFrom('OP00001', 'op12345', 'OP1', 'FIRM', 'x'.repeat(120), '12,000', '12 000', '12.000', '40%', '-5', '1e9', '1k'),
-  fc.constantFrom('today', 'next friday', 'end of month', '31/02/2026', '15/12/2026', 'in 30 days', 'blah', '2026-12-15'),
+  fc.constantFrom(
+    'OP00001',
+    'op12345',
+    'OP1',
+    'FIRM',
+    'x'.repeat(120),
+    '12,000',
+    '12 000',
+    '12.000',
+    '40%',
+    '-5',
+    '1e9',
+    '1k',
+  ),
+  fc.constantFrom(
+    'today',
+    'next friday',
+    'end of month',
+    '31/02/2026',
+    '15/12/2026',
+    'in 30 days',
+    'blah',
+    '2026-12-15',
+  ),
   fc.constantFrom('"', "'", '“', '”', '‘', '’', '""', '"Acme Corp"', "'O'Brien'", ';', 'A;1;2', 'A;1;2;3', 'Call;1W'),
-  fc.constantFrom('<@U123>', '<@U123|Ann Lee>', '<#C123|sales>', '<#C1>', '@bob', '#sales', '<', '>', '<mailto:a@b.co|a@b.co>', '&amp;', '&lt;'),
+  fc.constantFrom(
+    '<@U123>',
+    '<@U123|Ann Lee>',
+    '<#C123|sales>',
+    '<#C1>',
+    '@bob',
+    '#sales',
+    '<',
+    '>',
+    '<mailto:a@b.co|a@b.co>',
+    '&amp;',
+    '&lt;',
+  ),
   fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '__proto__:', 'constructor:', 'valueOf'),
   fc.constantFrom('daily', 'weekly', 'monthly', '9:30', '25:00', 'Europe/Berlin', 'Mars/Base', 'monday', 'yes', 'no'),
   fc.string({ maxLength: 8 }),
@@ -49,30 +83,45 @@ const commandLike = fc
 describe('parseOppCommand never throws anything but InputError', () => {
   it('on arbitrary strings', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), fc.constantFrom(...CONTEXTS), (text, ctx) => check(text, ctx)),
+      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), fc.constantFrom(...CONTEXTS), (text, ctx) =>
+        check(text, ctx),
+      ),
       { numRuns: 1500 },
     );
   });
 
   it('on arbitrary strings behind each first word', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FIRST_WORDS), fc.string({ maxLength: 80, unit: 'grapheme' }), fc.constantFrom(...CONTEXTS), (word, rest, ctx) =>
-        check(`${word} ${rest}`, ctx),
+      fc.property(
+        fc.constantFrom(...FIRST_WORDS),
+        fc.string({ maxLength: 80, unit: 'grapheme' }),
+        fc.constantFrom(...CONTEXTS),
+        (word, rest, ctx) => check(`${word} ${rest}`, ctx),
       ),
       { numRuns: 1500 },
     );
   });
 
   it('on strings built from fragments of real commands', () => {
-    fc.assert(fc.property(commandLike, fc.constantFrom(...CONTEXTS), (text, ctx) => check(text, ctx)), { numRuns: 4000 });
+    fc.assert(
+      fc.property(commandLike, fc.constantFrom(...CONTEXTS), (text, ctx) => check(text, ctx)),
+      { numRuns: 4000 },
+    );
   });
 
-  it.each(['__proto__', 'constructor', 'toString', 'cycle __proto__', 'setup constructor', 'help constructor', 'list status:constructor', 'update OP00001 close:constructor', 'subscribe <#C1> weekly day:__proto__'])(
-    'on Object.prototype names: %s',
-    (text) => {
-      for (const ctx of CONTEXTS) check(text, ctx);
-    },
-  );
+  it.each([
+    '__proto__',
+    'constructor',
+    'toString',
+    'cycle __proto__',
+    'setup constructor',
+    'help constructor',
+    'list status:constructor',
+    'update OP00001 close:constructor',
+    'subscribe <#C1> weekly day:__proto__',
+  ])('on Object.prototype names: %s', (text) => {
+    for (const ctx of CONTEXTS) check(text, ctx);
+  });
 
   it('on over-long text', () => {
     check('new '.repeat(1001), CONTEXTS[0] ?? { now: NOW, timeZone: 'UTC', dateOrder: 'DMY' });
