@@ -17,7 +17,10 @@ export async function ensureWorkspace(
   workspaceId: string,
   name = '',
 ): Promise<WorkspaceSettings> {
-  const row = await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId, name }, update: {} });
+  // Read first: the row exists for every request but a workspace's very first one.
+  const row =
+    (await db.workspace.findUnique({ where: { id: workspaceId } })) ??
+    (await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId, name }, update: {} }));
   return {
     id: row.id,
     currency: row.currency,

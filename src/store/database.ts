@@ -1,12 +1,13 @@
 // Opens the app's database: embedded PGlite under a data directory by default, PostgreSQL through
 // the pg driver when a connection URL is given. Pending migrations are applied before Prisma starts.
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
+import { PGliteProxy } from './pglite-proxy.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -38,14 +39,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPGlite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
+  // PGlite runs in a worker thread so that its SQL never holds up the app's event loop.
+  const pglite = await PGliteProxy.open(dataDir);
   const session: SqlSession = {
     query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
     exec: async (sql: string) => {
       await pglite.exec(sql);
     },
   };
-  const appliedMigrations = await applyMigrations(session);
+  let appliedMigrations: string[];
+  try {
+    appliedMigrations = await applyMigrations(session);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {
     kind: 'pglite',
@@ -96,8 +104,9 @@ type AdapterFactory = NonNullable<Prisma.PrismaClientOptions['adapter']>;
  * (0.7 needs Prisma 7, which cannot run offline). The runtime contract is the same; the storage
  * suites exercise it on every run.
  */
-export function pgliteAdapter(pglite: PGlite): AdapterFactory {
-  return new PrismaPGlite(pglite) as unknown as AdapterFactory;
+export function pgliteAdapter(pglite: PGlite | PGliteProxy): AdapterFactory {
+  // The proxy offers the part of PGlite's interface the adapter uses: query, exec, transaction.
+  return new PrismaPGlite(pglite as PGlite) as unknown as AdapterFactory;
 }
 
 async function pingWith(probe: () => Promise<unknown>): Promise<boolean> {

@@ -139,7 +139,8 @@ const RAW_CYCLE_ANALYSIS = `
     ON h.stage = s.stage
   WHERE s.sales_cycle_id = $2 ORDER BY s.stage`;
 
-export async function benchStatistics(target: BenchTarget): Promise<Report[]> {
+export async function benchStatistics(target: BenchTarget, opportunities: number): Promise<Report[]> {
+  const count = opportunities.toLocaleString('en-US');
   const services = createServices(target.db.prisma);
   const cycleRows = (await target.raw.query('SELECT id FROM sales_cycle WHERE workspace_id = $1 AND code = $2', [
     BENCH_WORKSPACE,
@@ -167,8 +168,8 @@ export async function benchStatistics(target: BenchTarget): Promise<Report[]> {
     );
   });
   return [
-    report(target, 'sales cycle analysis (stages + totals), 100k opps', service, floor, 'ms'),
-    report(target, 'sales cycle statistics (totals), 100k opps', cycleService, cycleFloor, 'ms'),
+    report(target, `sales cycle analysis (stages + totals), ${count} opps`, service, floor, 'ms'),
+    report(target, `sales cycle statistics (totals), ${count} opps`, cycleService, cycleFloor, 'ms'),
   ];
 }
 

@@ -125,9 +125,10 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     const ws = await workspace();
     const opp = await newStarted(ws);
     const attempts = await Promise.allSettled([
-      services.opportunities.move(ws, opp.no, { action: 'next', today: TODAY }),
+      // Updates are always allowed, so the only possible refusal is a concurrent change.
       services.opportunities.move(ws, opp.no, { action: 'update', estimatedValue: dec(20000), today: TODAY }),
-      services.opportunities.move(ws, opp.no, { action: 'next', today: TODAY }),
+      services.opportunities.move(ws, opp.no, { action: 'update', estimatedValue: dec(21000), today: TODAY }),
+      services.opportunities.move(ws, opp.no, { action: 'update', estimatedValue: dec(22000), today: TODAY }),
     ]);
     const fulfilled = attempts.filter((a) => a.status === 'fulfilled');
     const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');

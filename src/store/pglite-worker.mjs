@@ -1,0 +1,126 @@
+// The embedded database in its own thread. PGlite runs SQL synchronously inside whichever thread owns
+// it; in the app's main thread a long query would hold up every Slack acknowledgement. Here it answers
+// messages from src/store/pglite-proxy.ts, one operation at a time, with transactions holding the
+// connection until they end. Plain JavaScript, because worker threads cannot load TypeScript here.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, types } from '@electric-sql/pglite';
+
+/** @typedef {import('./pglite-proxy.ts').WorkerRequest} WorkerRequest */
+/** @typedef {import('./pglite-proxy.ts').WorkerResponse} WorkerResponse */
+
+// Every type comes back as the text PostgreSQL sent; the proxy parses it in the calling thread with the
+// caller's parsers, exactly as PGlite would have.
+const RAW_PARSERS = Object.fromEntries(Object.keys(types.parsers).map((oid) => [Number(oid), (/** @type {string} */ value) => value]));
+
+const port = parentPort;
+if (!port) throw new Error('pglite-worker must run as a worker thread');
+const { dataDir } = /** @type {{ dataDir: string }} */ (workerData);
+const db = new PGlite(dataDir);
+
+let nextTx = 1;
+/** @type {number | null} */
+let activeTx = null;
+/** @type {Map<number, () => void>} */
+const txRelease = new Map();
+
+// A FIFO lock over the one connection: a transaction holds it from BEGIN to COMMIT/ROLLBACK, any other
+// operation for its own duration, so nothing runs inside someone else's transaction.
+/** @type {Promise<void>} */
+let lockTail = Promise.resolve();
+/** @returns {Promise<() => void>} */
+function acquire() {
+  /** @type {() => void} */
+  let release = () => undefined;
+  /** @type {Promise<void>} */
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  const previous = lockTail;
+  lockTail = previous.then(() => held);
+  return previous.then(() => release);
+}
+
+/** @template T @param {() => Promise<T>} work @returns {Promise<T>} */
+async function outsideTransaction(work) {
+  const release = await acquire();
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+/** @param {unknown} error */
+function describeError(error) {
+  /** @type {Record<string, unknown>} */
+  const fields = {};
+  if (error && typeof error === 'object') {
+    for (const [key, value] of Object.entries(error)) {
+      if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value;
+    }
+  }
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    fields,
+    isDatabaseError: error instanceof Error && error.constructor.name === 'DatabaseError',
+  };
+}
+
+/** @template T @param {number | undefined} tx @param {() => Promise<T>} work @returns {Promise<T>} */
+async function run(tx, work) {
+  if (tx !== undefined) {
+    if (tx !== activeTx) throw new Error(`transaction ${tx} is not open`);
+    return work();
+  }
+  return outsideTransaction(work);
+}
+
+/** @param {WorkerRequest} request @returns {Promise<unknown>} */
+async function handle(request) {
+  switch (request.op) {
+    case 'query':
+      return run(request.tx, async () => {
+        const result = await db.query(request.sql, request.params, { rowMode: request.rowMode ?? 'object', parsers: RAW_PARSERS });
+        return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+      });
+    case 'exec':
+      return run(request.tx, async () => {
+        const results = await db.exec(request.sql);
+        return results.map((/** @type {{ fields: unknown[]; affectedRows?: number }} */ r) => ({ rows: [], fields: r.fields, affectedRows: r.affectedRows }));
+      });
+    case 'begin': {
+      const release = await acquire();
+      const tx = nextTx++;
+      try {
+        await db.exec('BEGIN');
+      } catch (error) {
+        release();
+        throw error;
+      }
+      activeTx = tx;
+      txRelease.set(tx, release);
+      return tx;
+    }
+    case 'commit':
+    case 'rollback': {
+      if (request.tx !== activeTx) throw new Error(`transaction ${request.tx} is not open`);
+      try {
+        await db.exec(request.op === 'commit' ? 'COMMIT' : 'ROLLBACK');
+      } finally {
+        activeTx = null;
+        txRelease.get(request.tx)?.();
+        txRelease.delete(request.tx);
+      }
+      return undefined;
+    }
+    case 'close':
+      return outsideTransaction(() => db.close());
+  }
+}
+
+port.on('message', (/** @type {WorkerRequest} */ request) => {
+  handle(request).then(
+    (result) => port.postMessage({ id: request.id, ok: true, result }),
+    (error) => port.postMessage({ id: request.id, ok: false, error: describeError(error) }),
+  );
+});

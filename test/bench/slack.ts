@@ -1,0 +1,159 @@
+// Ack latency of the Slack surface at concurrency 10, beside a bare Bolt app that only acks (the floor).
+// As in production, the app runs alone in its own process (`src/main.ts`) and so does the floor; this
+// process only generates the load and plays the Slack Web API.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { dec } from '../../src/domain/decimal.ts';
+import { addDays, dateInZone } from '../../src/domain/local-date.ts';
+import { createServices } from '../../src/services/index.ts';
+import { encodeMetadata } from '../../src/slack/blocks/metadata.ts';
+import { BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { startFakeSlack } from '../support/fake-slack.ts';
+import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
+import { sendToSlackApp, type SlackRequest, slashCommand, viewSubmission } from '../support/slack-requests.ts';
+import { type Report, summarise } from './measure.ts';
+import { startServerProcess } from './processes.ts';
+
+const CONCURRENCY = 10;
+const REQUESTS = Number(process.env.BENCH_SLACK_REQUESTS ?? 300);
+const OPPORTUNITIES = 40;
+const TEAM = 'TBENCHSLACK';
+
+/** Sends `count` requests, CONCURRENCY at a time, and returns each one's ack latency in ms. */
+async function load(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const response = await sendToSlackApp(url, build(i), { signingSecret: SLACK_DEFAULTS.signingSecret });
+      if (response.status !== 200) throw new Error(`request ${i} answered ${response.status}: ${response.text}`);
+      latencies.push(response.elapsedMs);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return latencies;
+}
+
+function updateSubmission(no: string, value: number, today: string): SlackRequest {
+  const b = BLOCK_IDS.update;
+  return viewSubmission({
+    teamId: TEAM,
+    callbackId: CALLBACK_IDS.updateOpportunity,
+    privateMetadata: encodeMetadata({ no }),
+    values: {
+      [b.actionType]: { update_action_type: { type: 'static_select', selected_option: { value: 'update' } } },
+      [b.dateOfChange]: { [b.dateOfChange]: { type: 'datepicker', selected_date: today } },
+      [b.estimatedValue]: { [b.estimatedValue]: { type: 'plain_text_input', value: String(value) } },
+      [b.chances]: { [b.chances]: { type: 'plain_text_input', value: '50' } },
+      [b.estimatedCloseDate]: { [b.estimatedCloseDate]: { type: 'datepicker', selected_date: '2099-12-15' } },
+    },
+  });
+}
+
+/** A database with a small pipeline, and the environment that points the app at it. */
+async function prepareDatabase(backend: 'pglite' | 'postgres', postgresUrl: string | undefined) {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  let db;
+  if (backend === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'pipeline-bench-'));
+    db = await openDatabase({ dataDir: dir });
+    env = { DATA_DIR: dir, DATABASE_URL: '' };
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  } else {
+    const name = `pipeline_bench_slack_${process.pid}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(postgresUrl ?? '');
+    url.pathname = `/${name}`;
+    db = await openDatabase({ databaseUrl: url.toString() });
+    env = { DATABASE_URL: url.toString() };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const services = createServices(db.prisma);
+  const today = dateInZone(new Date(), 'Europe/London');
+  await seedPipelineSetup(services, TEAM);
+  for (let i = 0; i < OPPORTUNITIES; i++) {
+    await services.opportunities.create(TEAM, {
+      description: `Deal ${i}`,
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: SLACK_DEFAULTS.userId, displayName: 'Ana Rep' },
+      salesCycleCode: 'STD',
+      activate: { estimatedValue: dec(10_000 + i), chancesPct: dec(40), estimatedCloseDate: addDays(today, 40) },
+      today,
+    });
+  }
+  await db.close();
+  return { env, cleanup, today };
+}
+
+export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: string): Promise<Report[]> {
+  const fake = await startFakeSlack();
+  const { env, cleanup, today } = await prepareDatabase(backend, postgresUrl);
+  const common = { SLACK_SIGNING_SECRET: SLACK_DEFAULTS.signingSecret, SLACK_BOT_TOKEN: SLACK_DEFAULTS.botToken, SLACK_API_URL: fake.url };
+  const app = await startServerProcess('src/main.ts', { ...common, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+  const floor = await startServerProcess('test/bench/bare-bolt-server.ts', common);
+  try {
+    const list = (i: number) => slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl: fake.responseUrl() });
+    const submit = (i: number) => updateSubmission(`OP${String((i % OPPORTUNITIES) + 1).padStart(5, '0')}`, 20_000 + i, today);
+    const measurePair = async (build: (i: number) => SlackRequest) => {
+      await load(app.url, 30, build); // warm-up
+      await load(floor.url, 30, build);
+      const ours = summarise(await load(app.url, REQUESTS, build));
+      await waitQuiet(fake);
+      const bare = summarise(await load(floor.url, REQUESTS, build));
+      return { ours, bare };
+    };
+    const listing = await measurePair(list);
+    await waitQuiet(fake);
+    const submitting = await measurePair(submit);
+    await waitQuiet(fake);
+    return [
+      {
+        backend,
+        name: `/opp list ack, ${REQUESTS} requests at concurrency ${CONCURRENCY}`,
+        service: listing.ours,
+        floor: listing.bare,
+        ratio: listing.ours.p99 / listing.bare.p99,
+        unit: 'ms',
+        extra: `ratio of p99; p99 ${listing.ours.p99.toFixed(1)} ms against the 100 ms target`,
+      },
+      {
+        backend,
+        name: `Update modal submission ack (saved before the ack), ${REQUESTS} at concurrency ${CONCURRENCY}`,
+        service: submitting.ours,
+        floor: submitting.bare,
+        ratio: submitting.ours.p99 / submitting.bare.p99,
+        unit: 'ms',
+        extra: `ratio of p99; p99 ${submitting.ours.p99.toFixed(1)} ms against the 100 ms target`,
+      },
+    ];
+  } finally {
+    await app.stop();
+    await floor.stop();
+    await fake.close();
+    await cleanup();
+  }
+}
+
+/** Waits until the app has made no Web API call for a moment (its after-ack work is done). */
+async function waitQuiet(fake: Awaited<ReturnType<typeof startFakeSlack>>): Promise<void> {
+  let seen = -1;
+  for (let i = 0; i < 100 && seen !== fake.calls().length; i++) {
+    seen = fake.calls().length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}

@@ -1,0 +1,73 @@
+// manifest/manifest.json must create the app as the code expects it: the commands and events the code
+// registers, interactivity (buttons, modals, option loads) and the bot scopes its Web API calls need.
+import { readFileSync } from 'node:fs';
+import type { App } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/services/clock.ts';
+import type { Services } from '../../../src/services/index.ts';
+import { registerSlackListeners } from '../../../src/slack/register.ts';
+
+interface Manifest {
+  features: { slash_commands: { command: string; url: string; should_escape?: boolean }[]; app_home: { home_tab_enabled: boolean }; bot_user: unknown };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url?: string };
+    event_subscriptions: { request_url: string; bot_events: string[] };
+  };
+}
+
+const manifest = JSON.parse(readFileSync(new URL('../../../manifest/manifest.json', import.meta.url), 'utf8')) as Manifest;
+
+/** Records what the app registers, standing in for Bolt's App (only its registration methods). */
+function recordRegistrations() {
+  const seen = { commands: [] as string[], events: [] as string[], actions: [] as string[], views: [] as string[], options: [] as string[] };
+  const recorder = {
+    command: (name: string) => seen.commands.push(name),
+    event: (name: string) => seen.events.push(name),
+    action: (id: string) => seen.actions.push(id),
+    view: (id: string) => seen.views.push(id),
+    options: (id: string) => seen.options.push(id),
+    error: () => undefined,
+    logger: console,
+  };
+  registerSlackListeners(recorder as unknown as App, { services: {} as Services, clock: fixedClock('2026-11-02T10:00:00Z') });
+  return seen;
+}
+
+describe('manifest/manifest.json', () => {
+  const registered = recordRegistrations();
+
+  it('declares exactly the slash commands the app registers, with mention escaping on', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...registered.commands].sort());
+    for (const command of manifest.features.slash_commands) {
+      expect(command.url).toMatch(/\/slack\/events$/);
+      expect(command.should_escape).toBe(true);
+    }
+  });
+
+  it('subscribes to exactly the events the app listens to', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...new Set(registered.events)].sort());
+    expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+  });
+
+  it('enables interactivity and the options URL, since the app has buttons, modals and option loads', () => {
+    expect(registered.actions.length).toBeGreaterThan(0);
+    expect(registered.views.length).toBeGreaterThan(0);
+    expect(registered.options.length).toBeGreaterThan(0);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
+    expect(manifest.settings.interactivity.message_menu_options_url).toMatch(/\/slack\/events$/);
+  });
+
+  it('has App Home and a bot user, because the app publishes a Home tab', () => {
+    expect(registered.events).toContain('app_home_opened');
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.features.bot_user).toBeDefined();
+  });
+
+  it('asks for the bot scopes the Web API calls need, and no others', () => {
+    // commands: /opp; chat:write: postMessage/update/postEphemeral; chat:write.public: announcements in
+    // public channels the bot hasn't joined; users:read: users.info for time zone and locale.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'users:read']);
+  });
+});
