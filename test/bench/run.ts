@@ -54,7 +54,7 @@ const core = async (t: BenchTarget): Promise<Report[]> => {
   console.log(
     `[${t.name}] loaded ${OPPORTUNITIES.toLocaleString('en-US')} opportunities in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  return [...(await benchStatistics(t)), await benchMoves(t, MOVES)];
+  return [...(await benchStatistics(t, OPPORTUNITIES)), await benchMoves(t, MOVES)];
 };
 
 const reports: Report[] = [];
@@ -75,7 +75,16 @@ if (postgres.url) {
   console.log('PostgreSQL: no server answers; only PGlite was measured.');
 }
 
-printReports('Core (issue: rules engine and storage)', reports);
+printReports('Core: rules engine and storage', reports);
 console.log(
   '\nFloor: the same SQL (statistics) or the same writes (moves) sent straight through the driver, no Prisma, no rules.',
+);
+
+const { benchSlack } = await import('./slack.ts');
+const slackReports: Report[] = [...(await benchSlack('pglite'))];
+if (postgres.url) slackReports.push(...(await benchSlack('postgres', postgres.url)));
+printReports('Slack surface: ack latency', slackReports);
+console.log(
+  '\nThe app (src/main.ts) and the floor (a bare Bolt app that only acks) each run in their own process; ' +
+    'this one sends the load and plays the Slack Web API. Target: p99 under 100 ms.',
 );

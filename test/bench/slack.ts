@@ -103,12 +103,24 @@ async function prepareDatabase(backend: 'pglite' | 'postgres', postgresUrl: stri
 export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: string): Promise<Report[]> {
   const fake = await startFakeSlack();
   const { env, cleanup, today } = await prepareDatabase(backend, postgresUrl);
-  const common = { SLACK_SIGNING_SECRET: SLACK_DEFAULTS.signingSecret, SLACK_BOT_TOKEN: SLACK_DEFAULTS.botToken, SLACK_API_URL: fake.url };
-  const app = await startServerProcess('src/main.ts', { ...common, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+  const common = {
+    SLACK_SIGNING_SECRET: SLACK_DEFAULTS.signingSecret,
+    SLACK_BOT_TOKEN: SLACK_DEFAULTS.botToken,
+    SLACK_API_URL: fake.url,
+  };
+  const app = await startServerProcess('src/main.ts', {
+    ...common,
+    ...env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+  });
   const floor = await startServerProcess('test/bench/bare-bolt-server.ts', common);
   try {
-    const list = (i: number) => slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl: fake.responseUrl() });
-    const submit = (i: number) => updateSubmission(`OP${String((i % OPPORTUNITIES) + 1).padStart(5, '0')}`, 20_000 + i, today);
+    const list = (i: number) =>
+      slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl: fake.responseUrl() });
+    const submit = (i: number) =>
+      updateSubmission(`OP${String((i % OPPORTUNITIES) + 1).padStart(5, '0')}`, 20_000 + i, today);
     const measurePair = async (build: (i: number) => SlackRequest) => {
       await load(app.url, 30, build); // warm-up
       await load(floor.url, 30, build);
