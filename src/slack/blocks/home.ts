@@ -6,7 +6,7 @@ import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { ui } from '../../i18n/en/ui.ts';
 import { escapeMrkdwn, formatMoney, formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../ids.ts';
-import { cardButtons, opportunityButton } from './opportunity-card.ts';
+import { cardButtons, nextWorksInOneClick, opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
 import { actions, button, context, divider, header, LIMITS, section, type HomeView, type KnownBlock } from './kit.ts';
 
@@ -36,7 +36,11 @@ export function homeMoveActions(opportunity: OpportunitySummary, cycle: HomeCycl
   if (opportunity.status === 'not_started') return cycle && cycle.stages.length === 0 ? [] : ['first'];
   if (opportunity.status !== 'in_progress') return [];
   const current = opportunity.current?.stage ?? null;
-  const hasNext = current !== null && cycle !== undefined && cycle.stages.some((s) => s.stage > current);
+  const hasNext =
+    current !== null &&
+    cycle !== undefined &&
+    cycle.stages.some((s) => s.stage > current) &&
+    nextWorksInOneClick(opportunity);
   return hasNext ? ['next', 'update'] : ['update'];
 }
 

@@ -36,6 +36,15 @@ export interface CardOptions {
   moveActions: readonly MoveAction[];
 }
 
+/**
+ * Whether Next can work with one click: it keeps the current estimated value (or takes the linked
+ * quote's amount), which must be greater than 0. After "Activate first stage" the value is 0, so the
+ * estimates have to be given in the Update form first; a Next button would only fail.
+ */
+export function nextWorksInOneClick(opportunity: Pick<OpportunitySummary, 'quote' | 'current'>): boolean {
+  return opportunity.quote !== null || (opportunity.current?.estimatedValue.greaterThan(0) ?? false);
+}
+
 /** The buttons of an opportunity, in display order (exported for the tests and the Home tab). */
 export type CardButton = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'delete';
 

@@ -53,7 +53,8 @@ export function purgeConfirmation(preview: PurgePreview, opts: { token: string }
         value: opts.token,
         style: 'danger',
       }),
-      button({ text: ui.buttons.purgeCancel, actionId: ACTION_IDS.purgeCancel }),
+      // Cancel carries the token too, so cancelling discards the confirmation.
+      button({ text: ui.buttons.purgeCancel, actionId: ACTION_IDS.purgeCancel, value: opts.token }),
     ]),
   ];
   return { text: fallback(ui.purge.fallback(count)), blocks };

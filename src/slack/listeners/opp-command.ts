@@ -9,6 +9,8 @@ import {
   contactModal,
   createOpportunityModal,
   createQuoteModal,
+  decodeMetadata,
+  encodeMetadata,
   type Message,
   noticeMessage,
   opportunityList,
@@ -23,6 +25,7 @@ import {
 import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
+import { CALLBACK_IDS } from '../ids.ts';
 import type { UserContext } from '../user-context.ts';
 import { cardFor, failureMessage, postToChannel, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import { announceWon, formatAmount } from './announcements.ts';
@@ -388,5 +391,12 @@ async function openSetupModal(
         : what === 'contact'
           ? contactModal()
           : stageModal({ cycles: await setup.listSalesCycles(scope.workspaceId), cycleCode });
+  // Like the other modals, remember the channel so that the result is shown where the command was typed.
+  if (view.callback_id !== CALLBACK_IDS.unavailable) {
+    view.private_metadata = encodeMetadata({
+      ...(decodeMetadata(view.private_metadata) ?? {}),
+      channelId: scope.channelId,
+    });
+  }
   await scope.client.views.open({ trigger_id: scope.triggerId, view });
 }

@@ -6,7 +6,7 @@ import { availableActions } from '../../domain/opportunity.ts';
 import type { Clock } from '../../services/clock.ts';
 import type { Services } from '../../services/index.ts';
 import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
-import { errorMessage, type Message, opportunityCard } from '../blocks/index.ts';
+import { errorMessage, type Message, nextWorksInOneClick, opportunityCard } from '../blocks/index.ts';
 import { describeFailure, isExpectedFailure } from '../errors.ts';
 import type { UserDirectory } from '../user-context.ts';
 
@@ -35,7 +35,7 @@ export async function cardFor(deps: SlackDeps, workspaceId: string, detail: Oppo
     status: detail.status,
     stages: cycle.stages,
     currentStage: detail.current?.stage ?? null,
-  });
+  }).filter((action) => action !== 'next' || nextWorksInOneClick(detail));
   return opportunityCard(detail, { currency: settings.currency, moveActions });
 }
 

@@ -1,0 +1,239 @@
+// App Home (published on app_home_opened and after changes, with working buttons) and the contact
+// pickers' option loads, answered inside the ack.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dec } from '../../src/domain/decimal.ts';
+import { localDate } from '../../src/domain/local-date.ts';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../../src/slack/ids.ts';
+import { BACKENDS } from '../support/databases.ts';
+import type { JsonObject } from '../support/fake-slack.ts';
+import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
+import { buildView } from '../support/slack-requests.ts';
+import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { buttonsOf, mark, openedModal, sentences, submitModal } from './e2e-kit.ts';
+
+const ME = SLACK_DEFAULTS.userId;
+const ANN = 'U0ANN00001';
+const today = localDate(TEST_TODAY);
+
+describe.each(BACKENDS)('App Home on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function workspace(): Promise<string> {
+    const teamId = t.newWorkspace();
+    await seedPipelineSetup(t.app.services, teamId);
+    return teamId;
+  }
+
+  async function opportunity(
+    teamId: string,
+    description: string,
+    options: { value?: number; atStage?: number; owner?: string; start?: boolean } = {},
+  ): Promise<string> {
+    const { opportunities } = t.app.services;
+    const detail = await opportunities.create(teamId, {
+      description,
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: options.owner ?? ME },
+      ...(options.start === false
+        ? {}
+        : {
+            activate: {
+              estimatedValue: dec(options.value ?? 1000),
+              chancesPct: dec(50),
+              estimatedCloseDate: localDate('2026-12-15'),
+            },
+          }),
+      today,
+    });
+    if (options.atStage !== undefined && options.atStage !== 10)
+      await opportunities.move(teamId, detail.no, { action: 'skip', targetStage: options.atStage, today });
+    return detail.no;
+  }
+
+  /** Opens the Home tab and returns the view published for the user. */
+  async function openHome(teamId: string, userId: string = ME): Promise<JsonObject> {
+    const since = mark(t);
+    const ack = await t.event({
+      teamId,
+      event: {
+        type: 'app_home_opened',
+        user: userId,
+        channel: 'D0REP00001',
+        tab: 'home',
+        event_ts: '1700000000.000100',
+      },
+    });
+    expect(ack.status).toBe(200);
+    const call = await t.fake.waitFor('views.publish', (c) => since.calls('views.publish').includes(c));
+    expect(call.args.user_id).toBe(userId);
+    sentences(call.args.view);
+    return call.args.view as JsonObject;
+  }
+
+  /** Section texts of the Home view, in order, for reading it like a person. */
+  function lines(view: JsonObject): string[] {
+    return ((view.blocks as JsonObject[]) ?? []).map((b) => allText({ blocks: [b] })).filter((s) => s !== '');
+  }
+
+  it('app_home_opened publishes my open opportunities grouped by stage, with totals', async () => {
+    const teamId = await workspace();
+    await opportunity(teamId, 'Alpha', { value: 1000 });
+    await opportunity(teamId, 'Bravo', { value: 2000 });
+    await opportunity(teamId, 'Charlie', { value: 4000, atStage: 20 });
+    await opportunity(teamId, 'Delta', { start: false });
+    await opportunity(teamId, 'Annas', { owner: ANN });
+    const closed = await opportunity(teamId, 'Echo closed');
+    await t.app.services.opportunities.close(teamId, closed, { outcome: 'lost', closeCode: 'PRICE', today });
+
+    const view = await openHome(teamId);
+    expect(view.type).toBe('home');
+    expect(view.callback_id).toBe(CALLBACK_IDS.home);
+    const text = lines(view).join('\n');
+    expect(text).toMatch(/You have 4 open opportunities\./);
+    expect(text).not.toMatch(/Annas|Echo closed/);
+    // Not started first, then the stages in order, each with its count and totals.
+    const order = ['Not started', 'Delta', '10 · Initial contact', 'Alpha', 'Bravo', '20 · Qualification', 'Charlie'];
+    const positions = order.map((s) => text.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toMatch(
+      /10 · Initial contact\* \(STD\)\n2 opportunities · \$3,000\.00 estimated · \$[\d,.]+ weighted/,
+    );
+    expect(text).toMatch(/20 · Qualification\* \(STD\)\n1 opportunity · \$4,000\.00 estimated/);
+    // Quick actions use the card's action ids with the opportunity number.
+    const buttons = buttonsOf(view);
+    expect(buttons.filter((b) => b.blockId === rowBlockId('home_actions', 'OP00004')).map((b) => b.actionId)).toEqual([
+      ACTION_IDS.activate,
+      ACTION_IDS.close,
+    ]);
+    expect(buttons.filter((b) => b.blockId === rowBlockId('home_actions', 'OP00001')).map((b) => b.actionId)).toEqual([
+      ACTION_IDS.next,
+      ACTION_IDS.update,
+      ACTION_IDS.close,
+    ]);
+    expect(buttons.find((b) => b.actionId === ACTION_IDS.newOpportunity)).toBeDefined();
+
+    // Someone else's Home shows theirs; a user without any gets the empty state.
+    expect(lines(await openHome(teamId, ANN)).join('\n')).toMatch(/You have 1 open opportunity\.[\s\S]*Annas/);
+    const empty = lines(await openHome(teamId, 'U0NOBODY01')).join('\n');
+    expect(empty).toMatch(/You don't have any open opportunities yet/);
+  });
+
+  it('only the Home tab is published; opening the Messages tab does nothing', async () => {
+    const teamId = await workspace();
+    const since = mark(t);
+    const ack = await t.event({
+      teamId,
+      event: {
+        type: 'app_home_opened',
+        user: ME,
+        channel: 'D0REP00001',
+        tab: 'messages',
+        event_ts: '1700000000.000200',
+      },
+    });
+    expect(ack.status).toBe(200);
+    await t.settle();
+    expect(since.calls('views.publish')).toEqual([]);
+  });
+
+  it('a modal submission republishes the Home tab with the change', async () => {
+    const teamId = await workspace();
+    const no = await opportunity(teamId, 'Alpha');
+    expect(lines(await openHome(teamId)).join('\n')).toMatch(/10 · Initial contact[\s\S]*Alpha/);
+    const opened = mark(t);
+    await t.commandAck(`move ${no}`, { teamId });
+    const modal = await openedModal(t, opened, CALLBACK_IDS.updateOpportunity);
+    const since = mark(t);
+    expect((await submitModal(t, modal, {}, { teamId })).text).toBe('');
+    const publish = await t.fake.waitFor('views.publish', (c) => since.calls('views.publish').includes(c));
+    expect(publish.args.user_id).toBe(ME);
+    const text = lines(publish.args.view as JsonObject).join('\n');
+    expect(text).toMatch(/20 · Qualification[\s\S]*Alpha/);
+    expect(text).not.toMatch(/10 · Initial contact/);
+  });
+
+  it('a Home button works and republishes; a refused one shows the sentence in a small modal', async () => {
+    const teamId = await workspace();
+    const no = await opportunity(teamId, 'Alpha');
+    const home = await openHome(teamId);
+    const next = buttonsOf(home).find((b) => b.actionId === ACTION_IDS.next && b.value === no);
+    expect(next).toBeDefined();
+    const homeView = buildView({
+      type: 'home',
+      viewId: 'V0HOME0001',
+      callbackId: CALLBACK_IDS.home,
+      teamId,
+      blocks: home.blocks as unknown[],
+    });
+
+    let since = mark(t);
+    const ack = await t.click({ actionId: ACTION_IDS.next, blockId: next?.blockId, value: no, teamId, view: homeView });
+    expect(ack.status).toBe(200);
+    const publish = await t.fake.waitFor('views.publish', (c) => since.calls('views.publish').includes(c));
+    expect(sentences(publish.args.view)).toMatch(/20 · Qualification/);
+    const row = await t.db.prisma.opportunityEntry.findFirstOrThrow({ where: { workspaceId: teamId, active: true } });
+    expect(row.stage).toBe(20);
+    await t.settle();
+    expect(since.calls('chat.update')).toEqual([]);
+
+    // From 20, Next enters 40, which needs a quote: no change, the reason in a modal.
+    since = mark(t);
+    await t.click({ actionId: ACTION_IDS.next, blockId: next?.blockId, value: no, teamId, view: homeView });
+    const refused = await openedModal(t, since, CALLBACK_IDS.unavailable);
+    expect(allText(refused.view)).toMatch(/You can't move to stage 40 \(Proposal\) until a sales quote is assigned/);
+    const still = await t.db.prisma.opportunityEntry.findFirstOrThrow({ where: { workspaceId: teamId, active: true } });
+    expect(still.stage).toBe(20);
+  });
+
+  it('contact option loads answer within the ack with matching contacts of this workspace only', async () => {
+    const teamId = await workspace();
+    const other = await workspace();
+    await t.app.services.setup.addContact(other, { name: 'Acorn Ltd', type: 'company' });
+    await t.app.services.setup.addContact(teamId, { name: 'Zed Acre', type: 'person' });
+    const view = buildView({ callbackId: CALLBACK_IDS.createOpportunity, teamId });
+
+    const res = await t.suggest({
+      actionId: ACTION_IDS.contactSearch,
+      blockId: BLOCK_IDS.create.contact,
+      value: 'ac',
+      teamId,
+      view,
+    });
+    expect(res.status).toBe(200);
+    const body = res.json() as { options: { text: { text: string }; value: string; description?: { text: string } }[] };
+    expect(body.options.map((o) => [o.value, o.text.text])).toEqual([
+      ['CT00001', 'Acme Corp'],
+      ['CT00004', 'Zed Acre'],
+    ]);
+    expect(body.options[0]?.description?.text).toBe('CT00001 · Company');
+    sentences(body);
+
+    const pat = (await t
+      .suggest({ actionId: ACTION_IDS.contactSearch, value: 'pat', teamId, view })
+      .then((r) => r.json())) as typeof body;
+    expect(pat.options.map((o) => o.text.text)).toEqual(['Pat Person, Acme Corp']);
+    // By number too.
+    const byNo = (await t
+      .suggest({ actionId: ACTION_IDS.contactSearch, value: 'ct00003', teamId, view })
+      .then((r) => r.json())) as typeof body;
+    expect(byNo.options.map((o) => o.text.text)).toEqual(['Solo Sam']);
+    // Nothing from the other workspace, and nothing for no match.
+    const acorn = (await t
+      .suggest({ actionId: ACTION_IDS.contactSearch, value: 'acorn', teamId, view })
+      .then((r) => r.json())) as typeof body;
+    expect(acorn).toEqual({ options: [] });
+    // The company picker offers companies only.
+    const companies = (await t
+      .suggest({ actionId: ACTION_IDS.companySearch, value: 'a', teamId, view })
+      .then((r) => r.json())) as typeof body;
+    expect(companies.options.map((o) => o.text.text)).toEqual(['Acme Corp']);
+  });
+});

@@ -1,0 +1,93 @@
+// Only requests Slack signed reach the app: anything else is refused with 401 before a listener runs,
+// so nothing is written and Slack is not called.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
+import { localDate } from '../../src/domain/local-date.ts';
+import { ACTION_IDS } from '../../src/slack/ids.ts';
+import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { blockAction, slashCommand } from '../support/slack-requests.ts';
+import { startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { mark } from './e2e-kit.ts';
+
+describe('request signing and health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A command that would write (a sales cycle) if it ran. */
+  const writingCommand = (teamId: string) =>
+    slashCommand({ text: 'cycle add FIRM Firm opportunities', teamId, responseUrl: t.fake.responseUrl() });
+
+  async function expectNothingHappened(teamId: string, since: ReturnType<typeof mark>): Promise<void> {
+    await t.settle();
+    expect(since.calls()).toEqual([]);
+    expect(await t.db.prisma.workspace.count({ where: { id: teamId } })).toBe(0);
+    expect(await t.db.prisma.salesCycle.count({ where: { workspaceId: teamId } })).toBe(0);
+  }
+
+  it('refuses a request signed with another secret: 401, nothing written, no Web API call', async () => {
+    const teamId = t.newWorkspace();
+    const since = mark(t);
+    const res = await t.send(writingCommand(teamId), { signingSecret: 'not-our-signing-secret-0000000000' });
+    expect(res.status).toBe(401);
+    await expectNothingHappened(teamId, since);
+  });
+
+  it('refuses a body changed after signing: 401, nothing written', async () => {
+    const teamId = t.newWorkspace();
+    const since = mark(t);
+    const res = await t.send(writingCommand(teamId), { tamper: true });
+    expect(res.status).toBe(401);
+    await expectNothingHappened(teamId, since);
+  });
+
+  it('refuses a correctly signed request whose timestamp is 6 minutes old: 401, nothing written', async () => {
+    const teamId = t.newWorkspace();
+    const since = mark(t);
+    const res = await t.send(writingCommand(teamId), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(res.status).toBe(401);
+    await expectNothingHappened(teamId, since);
+  });
+
+  it('accepts the same request correctly signed now: 200, and the command runs', async () => {
+    const teamId = t.newWorkspace();
+    const request = writingCommand(teamId);
+    const res = await t.send(request);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    const id = request.payload.response_url?.split('/').pop();
+    const reply = await t.fake.waitFor('response_url', (c) => c.id === id);
+    expect(reply.args.text).toMatch(/Sales cycle FIRM added/);
+    expect(await t.db.prisma.salesCycle.count({ where: { workspaceId: teamId, code: 'FIRM' } })).toBe(1);
+  });
+
+  it('refuses a button click signed with another secret: the opportunity stays', async () => {
+    const teamId = t.newWorkspace();
+    await seedPipelineSetup(t.app.services, teamId);
+    await t.app.services.opportunities.create(teamId, {
+      description: 'Fleet renewal',
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: SLACK_DEFAULTS.userId },
+      today: localDate(TEST_TODAY),
+    });
+    const since = mark(t);
+    const res = await t.send(blockAction({ actionId: ACTION_IDS.delete, value: 'OP00001', teamId }), {
+      signingSecret: 'not-our-signing-secret-0000000000',
+    });
+    expect(res.status).toBe(401);
+    await t.settle();
+    expect(since.calls()).toEqual([]);
+    expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
+  });
+
+  it('answers GET /healthz with 200 {"status":"ok"}', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});
