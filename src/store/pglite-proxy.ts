@@ -16,7 +16,6 @@ export type WorkerResponse =
   | { id: number; ok: true; result?: unknown }
   | { id: number; ok: false; error: { message: string; fields: Record<string, unknown>; isDatabaseError: boolean } };
 
-
 interface Field {
   name: string;
   dataTypeID: number;
@@ -58,14 +57,28 @@ export class PGliteProxy {
 
   /** Starts the worker; PGlite opens (and creates) the data directory there. */
   static async open(dataDir: string): Promise<PGliteProxy> {
-    const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir }, execArgv: [] });
+    const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+      workerData: { dataDir },
+      execArgv: [],
+    });
     const proxy = new PGliteProxy(worker);
     await proxy.query('SELECT 1');
     return proxy;
   }
 
-  async query<Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number): Promise<ProxyResults<Row>> {
-    const raw = (await this.send({ op: 'query', sql, params, rowMode: options.rowMode ?? 'object', ...(tx ? { tx } : {}) })) as ProxyResults<unknown>;
+  async query<Row>(
+    sql: string,
+    params: unknown[] = [],
+    options: QueryOptions = {},
+    tx?: number,
+  ): Promise<ProxyResults<Row>> {
+    const raw = (await this.send({
+      op: 'query',
+      sql,
+      params,
+      rowMode: options.rowMode ?? 'object',
+      ...(tx ? { tx } : {}),
+    })) as ProxyResults<unknown>;
     return { ...raw, rows: parseRows(raw, options) as Row[] };
   }
 
@@ -134,7 +147,8 @@ export class PGliteProxy {
 /** Parses the worker's text values with the caller's parsers, falling back to PGlite's own. */
 function parseRows(raw: ProxyResults<unknown>, options: QueryOptions): unknown[] {
   const parsers = options.parsers;
-  const parse = (value: unknown, typeId: number) => (typeof value === 'string' ? types.parseType(value, typeId, parsers) : value);
+  const parse = (value: unknown, typeId: number) =>
+    typeof value === 'string' ? types.parseType(value, typeId, parsers) : value;
   if ((options.rowMode ?? 'object') === 'array') {
     return (raw.rows as unknown[][]).map((row) => row.map((value, i) => parse(value, raw.fields[i]?.dataTypeID ?? 25)));
   }

@@ -10,7 +10,9 @@ import { PGlite, types } from '@electric-sql/pglite';
 
 // Every type comes back as the text PostgreSQL sent; the proxy parses it in the calling thread with the
 // caller's parsers, exactly as PGlite would have.
-const RAW_PARSERS = Object.fromEntries(Object.keys(types.parsers).map((oid) => [Number(oid), (/** @type {string} */ value) => value]));
+const RAW_PARSERS = Object.fromEntries(
+  Object.keys(types.parsers).map((oid) => [Number(oid), (/** @type {string} */ value) => value]),
+);
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run as a worker thread');
@@ -80,13 +82,20 @@ async function handle(request) {
   switch (request.op) {
     case 'query':
       return run(request.tx, async () => {
-        const result = await db.query(request.sql, request.params, { rowMode: request.rowMode ?? 'object', parsers: RAW_PARSERS });
+        const result = await db.query(request.sql, request.params, {
+          rowMode: request.rowMode ?? 'object',
+          parsers: RAW_PARSERS,
+        });
         return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
       });
     case 'exec':
       return run(request.tx, async () => {
         const results = await db.exec(request.sql);
-        return results.map((/** @type {{ fields: unknown[]; affectedRows?: number }} */ r) => ({ rows: [], fields: r.fields, affectedRows: r.affectedRows }));
+        return results.map((/** @type {{ fields: unknown[]; affectedRows?: number }} */ r) => ({
+          rows: [],
+          fields: r.fields,
+          affectedRows: r.affectedRows,
+        }));
       });
     case 'begin': {
       const release = await acquire();

@@ -8,7 +8,11 @@ import type { Services } from '../../../src/services/index.ts';
 import { registerSlackListeners } from '../../../src/slack/register.ts';
 
 interface Manifest {
-  features: { slash_commands: { command: string; url: string; should_escape?: boolean }[]; app_home: { home_tab_enabled: boolean }; bot_user: unknown };
+  features: {
+    slash_commands: { command: string; url: string; should_escape?: boolean }[];
+    app_home: { home_tab_enabled: boolean };
+    bot_user: unknown;
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url?: string };
@@ -16,11 +20,19 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(new URL('../../../manifest/manifest.json', import.meta.url), 'utf8')) as Manifest;
+const manifest = JSON.parse(
+  readFileSync(new URL('../../../manifest/manifest.json', import.meta.url), 'utf8'),
+) as Manifest;
 
 /** Records what the app registers, standing in for Bolt's App (only its registration methods). */
 function recordRegistrations() {
-  const seen = { commands: [] as string[], events: [] as string[], actions: [] as string[], views: [] as string[], options: [] as string[] };
+  const seen = {
+    commands: [] as string[],
+    events: [] as string[],
+    actions: [] as string[],
+    views: [] as string[],
+    options: [] as string[],
+  };
   const recorder = {
     command: (name: string) => seen.commands.push(name),
     event: (name: string) => seen.events.push(name),
@@ -30,7 +42,10 @@ function recordRegistrations() {
     error: () => undefined,
     logger: console,
   };
-  registerSlackListeners(recorder as unknown as App, { services: {} as Services, clock: fixedClock('2026-11-02T10:00:00Z') });
+  registerSlackListeners(recorder as unknown as App, {
+    services: {} as Services,
+    clock: fixedClock('2026-11-02T10:00:00Z'),
+  });
   return seen;
 }
 
@@ -46,7 +61,9 @@ describe('manifest/manifest.json', () => {
   });
 
   it('subscribes to exactly the events the app listens to', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...new Set(registered.events)].sort());
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [...new Set(registered.events)].sort(),
+    );
     expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
   });
 
@@ -68,6 +85,11 @@ describe('manifest/manifest.json', () => {
   it('asks for the bot scopes the Web API calls need, and no others', () => {
     // commands: /opp; chat:write: postMessage/update/postEphemeral; chat:write.public: announcements in
     // public channels the bot hasn't joined; users:read: users.info for time zone and locale.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'chat:write',
+      'chat:write.public',
+      'commands',
+      'users:read',
+    ]);
   });
 });
