@@ -13,6 +13,8 @@ export interface AppDependencies {
   /** An already open database (tests); otherwise one is opened from the config. */
   database?: Database;
   clock?: Clock;
+  /** See SUBMIT_FAST_PATH_MS in src/slack/register.ts (tests choose the path they exercise). */
+  submitFastPathMs?: number;
 }
 
 export interface RunningApp {
@@ -59,7 +61,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       : { signingSecret: config.slack.signingSecret, customRoutes: [healthRoute] }),
   });
 
-  registerSlackListeners(app, { services, clock });
+  registerSlackListeners(app, { services, clock, submitFastPathMs: deps.submitFastPathMs });
 
   try {
     await app.init();

@@ -12,6 +12,7 @@ import type { LocalDate } from '../domain/local-date.ts';
 import {
   type ActiveEntry,
   allowedTargets,
+  assertOpen,
   availableActions,
   type CloseOutcome,
   defaultAction,
@@ -261,6 +262,8 @@ export class OpportunityService {
     today: LocalDate,
   ): Promise<CloseProposal & { version: number; codes: CloseCode[]; hasQuote: boolean; status: OpportunityStatus }> {
     const loaded = await loadForChange(this.prisma, workspaceId, no);
+    // A closed opportunity can't be closed again: say so before the form is filled in.
+    assertOpen(loaded.ref);
     const codes = await listCodes(this.prisma, workspaceId);
     const proposal = proposeClose({ active: loaded.active, linkedQuote: loaded.quote, outcome, codes, today });
     return {
@@ -276,6 +279,18 @@ export class OpportunityService {
     return this.change(workspaceId, no, request.expectedVersion, async (tx, loaded) => {
       await closeLoaded(tx, workspaceId, loaded, request);
     });
+  }
+
+  /** Whether a quote can be created now (the same checks as createQuote); the version for the form. */
+  async quoteOptions(workspaceId: string, no: string): Promise<{ no: string; version: number }> {
+    const loaded = await loadForChange(this.prisma, workspaceId, no);
+    checkCanCreateQuote({
+      opportunityNo: loaded.ref.no,
+      status: loaded.ref.status,
+      contact: loaded.contact,
+      hasQuote: loaded.quote !== null,
+    });
+    return { no: loaded.ref.no, version: loaded.row.version };
   }
 
   /** Creates the one sales quote of an In Progress opportunity, for its company (§10.1). */

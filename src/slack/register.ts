@@ -20,12 +20,19 @@ export const SLACK_SURFACE = {
   optionLoads: [ACTION_IDS.contactSearch, ACTION_IDS.companySearch],
 } as const;
 
-export function registerSlackListeners(app: App, base: { services: Services; clock: Clock }): SlackDeps {
+/** Quick enough to keep acks well within the latency target; a slower save finishes after the ack. */
+export const SUBMIT_FAST_PATH_MS = 60;
+
+export function registerSlackListeners(
+  app: App,
+  base: { services: Services; clock: Clock; submitFastPathMs?: number | undefined },
+): SlackDeps {
   const deps: SlackDeps = {
     services: base.services,
     clock: base.clock,
     users: new UserDirectory(base.clock),
     purges: new PurgeConfirmations(base.clock),
+    submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
   };
   app.command('/opp', oppCommandListener(deps));
   for (const [actionId, listener] of Object.entries(actionListeners(deps))) app.action(actionId, listener);

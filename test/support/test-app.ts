@@ -54,7 +54,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(backend: BackendName = 'pglite'): Promise<TestApp> {
+/**
+ * `submitFastPathMs`: by default generous, so submissions answer with native field errors whatever the
+ * machine's load; 0 makes every submission take the slow path (progress view, then the outcome).
+ */
+export async function startTestApp(
+  backend: BackendName = 'pglite',
+  options: { submitFastPathMs?: number } = {},
+): Promise<TestApp> {
   const fake = await startFakeSlack();
   const db = await createTestDatabase(backend);
   const clock = fixedClock(TEST_NOW);
@@ -71,7 +78,7 @@ export async function startTestApp(backend: BackendName = 'pglite'): Promise<Tes
     dataDir: 'unused',
     logLevel: 'error',
   };
-  const app = await startApp(config, { database: db, clock });
+  const app = await startApp(config, { database: db, clock, submitFastPathMs: options.submitFastPathMs ?? 2_500 });
   const url = `http://127.0.0.1:${app.port}`;
   const send: TestApp['send'] = (request, options = {}) =>
     sendToSlackApp(url, request, { signingSecret: options.signingSecret ?? SLACK_DEFAULTS.signingSecret, ...options });

@@ -13,4 +13,12 @@ export const system = {
   notInWorkspace: "This request came from a workspace I don't know; nothing was done.",
   viewExpired: 'This form is out of date. Close it and open it again from the opportunity.',
   helpPointer: 'Type `/opp help` for examples.',
+  savingTitle: 'Saving…',
+  savingText: 'Saving your changes…',
+  savedTitle: 'Saved',
+  savedText: 'Your changes were saved.',
+  notSavedTitle: 'Not saved',
+  notSavedHint: 'Nothing was changed. Press Back to correct the form and submit it again.',
+  done: 'Done',
+  back: 'Back',
 } as const;

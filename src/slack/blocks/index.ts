@@ -17,3 +17,4 @@ export * from './modals/sales-cycle.ts';
 export * from './modals/stage.ts';
 export * from './modals/close-code.ts';
 export * from './modals/contact.ts';
+export * from './progress.ts';

@@ -16,7 +16,11 @@ function filterText(filter: PurgePreview['filter']): string {
   if (filter.status) parts.push(P.status(filter.status === 'both' ? P.both : ui.outcome[filter.status]));
   if (filter.closedBefore) parts.push(P.closedBefore(formatDate(filter.closedBefore)));
   if (filter.closedAfter) parts.push(P.closedAfter(formatDate(filter.closedAfter)));
-  if (filter.salespersonCode) parts.push(P.owner(escapeMrkdwn(filter.salespersonCode)));
+  // Salesperson codes are Slack user ids (see services/workspace.ts): show them as mentions.
+  if (filter.salespersonCode) {
+    const code = filter.salespersonCode;
+    parts.push(P.owner(/^[UW][A-Z0-9]{2,}$/.test(code) ? `<@${code}>` : escapeMrkdwn(code)));
+  }
   if (filter.contactNo) parts.push(P.contact(escapeMrkdwn(filter.contactNo)));
   if (filter.salesCycleCode) parts.push(P.cycle(escapeMrkdwn(filter.salesCycleCode)));
   return ui.purge.filter(parts);

@@ -188,13 +188,13 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       });
     }),
     [ACTION_IDS.createQuote]: buttonListener(deps, async (scope) => {
-      const detail = await queries.get(scope.workspaceId, scope.value);
+      const quote = await opportunities.quoteOptions(scope.workspaceId, scope.value);
       const settings = await setup.workspaceSettings(scope.workspaceId);
       await scope.client.views.open({
         trigger_id: scope.triggerId,
         view: createQuoteModal({
-          no: detail.no,
-          version: detail.version,
+          no: quote.no,
+          version: quote.version,
           currency: settings.currency,
           ...originMetadata(scope),
         }),

@@ -202,13 +202,13 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return;
     }
     case 'quote-modal': {
-      const detail = await queries.get(workspaceId, command.no);
+      const quote = await opportunities.quoteOptions(workspaceId, command.no);
       const settings = await setup.workspaceSettings(workspaceId);
       await scope.client.views.open({
         trigger_id: scope.triggerId,
         view: createQuoteModal({
-          no: detail.no,
-          version: detail.version,
+          no: quote.no,
+          version: quote.version,
           currency: settings.currency,
           channelId: scope.channelId,
         }),

@@ -17,6 +17,8 @@ export interface SlackDeps {
   clock: Clock;
   users: UserDirectory;
   purges: PurgeConfirmations;
+  /** How long a modal submission may take before its ack pushes a progress view instead. */
+  submitFastPathMs: number;
 }
 
 /** Where an interaction came from, so its result can replace the card the user clicked. */

@@ -1,6 +1,8 @@
-// Modal submissions. The state is read with zod (errors go under the field); then the operation runs
-// inside a time budget so that a rule's refusal can also be shown under the field it concerns. If the
-// database is slow, the modal is closed within Slack's 3 seconds and the result arrives as a message.
+// Modal submissions. The state is read with zod (errors go under the field). Then the change is saved:
+// when that is quick (the usual case) the ack carries a rule's refusal under the field it concerns;
+// when it is not (a busy database), the ack pushes a "Saving…" view over the form within Slack's
+// deadline, and the outcome replaces it: saved, or refused with a Back button to the form as typed.
+import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError, type Problem } from '../../domain/problems.ts';
 import { notices, system } from '../../i18n/en/index.ts';
@@ -9,6 +11,7 @@ import {
   decodeMetadata,
   type Message,
   type ModalMetadata,
+  notSavedView,
   readCloseCode,
   readCloseOpportunity,
   readContact,
@@ -18,26 +21,17 @@ import {
   readStage,
   readUpdateOpportunity,
   type ReadResult,
+  savedView,
+  savingView,
   successMessage,
   type ViewStateValues,
 } from '../blocks/index.ts';
 import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTargetBlockId } from '../ids.ts';
 import { announceWon } from './announcements.ts';
 import { publishHome } from './home.ts';
-import {
-  cardFor,
-  failureMessage,
-  postPrivately,
-  replaceOrigin,
-  sentenceFor,
-  type SlackDeps,
-  type WebClient,
-} from './support.ts';
+import { cardFor, postPrivately, replaceOrigin, sentenceFor, type SlackDeps, type WebClient } from './support.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-/** Slack allows 3 s for the answer; keep a margin for the network. */
-const SUBMIT_BUDGET_MS = 2_300;
 
 interface SubmitScope {
   deps: SlackDeps;
@@ -79,39 +73,37 @@ function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
       client,
       logger,
     };
-    const operation = submission.run(parsed.data, scope);
-    const outcome = await Promise.race([
-      operation.then(
-        (after) => ({ kind: 'done' as const, after }),
-        (error: unknown) => ({ kind: 'failed' as const, error }),
-      ),
-      delay(SUBMIT_BUDGET_MS).then(() => ({ kind: 'slow' as const })),
-    ]);
-    if (outcome.kind === 'failed') {
-      const { error } = outcome;
-      if (error instanceof DomainError) {
-        await ack({
-          response_action: 'errors',
-          errors: { [submission.fieldFor(error.problem, parsed.data)]: sentenceFor(error, logger) },
-        });
-      } else {
-        await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: sentenceFor(error, logger) } });
-      }
+    const operation = submission.run(parsed.data, scope).then(
+      (after) => ({ kind: 'done' as const, after }),
+      (error: unknown) => ({ kind: 'failed' as const, error }),
+    );
+    const quick = await Promise.race([operation, delay(deps.submitFastPathMs).then(() => ({ kind: 'slow' as const }))]);
+    if (quick.kind === 'failed') {
+      const { error } = quick;
+      const field =
+        error instanceof DomainError ? submission.fieldFor(error.problem, parsed.data) : firstInputBlock(values);
+      await ack({ response_action: 'errors', errors: { [field]: sentenceFor(error, logger) } });
       return;
     }
-    await ack();
-    if (outcome.kind === 'done') {
-      await outcome.after();
+    if (quick.kind === 'done') {
+      await ack();
+      await quick.after();
       return;
     }
-    // Too slow for the modal: tell the user it is on its way, then report the result as a message.
-    await postPrivately(client, meta.channelId, scope.userId, { text: system.tooSlow, blocks: [] }, logger);
+    const externalId = `saving-${randomUUID()}`;
+    await ack({ response_action: 'push', view: savingView(externalId) });
+    const outcome = await operation;
+    const result =
+      outcome.kind === 'done' ? savedView(system.savedText) : notSavedView(sentenceFor(outcome.error, logger));
     try {
-      const after = await operation;
-      await after();
+      await client.views.update({ external_id: externalId, view: result });
     } catch (error) {
-      await postPrivately(client, meta.channelId, scope.userId, failureMessage(error, logger), logger);
+      // The user closed the modal meanwhile: tell them in a message instead.
+      logger.warn(`could not show the outcome in the modal: ${String(error)}`);
+      const sentence = outcome.kind === 'done' ? system.savedText : sentenceFor(outcome.error, logger);
+      await postPrivately(client, meta.channelId, scope.userId, { text: sentence, blocks: [] }, logger);
     }
+    if (outcome.kind === 'done') await outcome.after();
   };
 }
 

@@ -1,0 +1,39 @@
+// The small views a slow modal submission goes through: pushed over the form while the change is being
+// saved, then replaced by the outcome. "Back" on a refusal returns to the form with what was typed.
+import { system } from '../../i18n/en/system.ts';
+import { CALLBACK_IDS } from '../ids.ts';
+import { type ModalView, modal, section } from './kit.ts';
+
+export function savingView(externalId: string): ModalView {
+  return {
+    ...modal({
+      callbackId: CALLBACK_IDS.unavailable,
+      title: system.savingTitle,
+      close: system.back,
+      blocks: [section(system.savingText)],
+    }),
+    external_id: externalId,
+  };
+}
+
+/** Saved: closing it closes the whole stack, so the form can't be submitted twice. */
+export function savedView(sentence: string): ModalView {
+  return {
+    ...modal({
+      callbackId: CALLBACK_IDS.unavailable,
+      title: system.savedTitle,
+      close: system.done,
+      blocks: [section(sentence)],
+    }),
+    clear_on_close: true,
+  };
+}
+
+export function notSavedView(sentence: string): ModalView {
+  return modal({
+    callbackId: CALLBACK_IDS.unavailable,
+    title: system.notSavedTitle,
+    close: system.back,
+    blocks: [section(sentence), section(system.notSavedHint)],
+  });
+}
