@@ -100,11 +100,17 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 
 /** The calendar date that `instant` falls on in the IANA `timeZone` (e.g. "Europe/Berlin"). */
 export function dateInZone(instant: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return localDate(parts);
+  return localDate(dayFormatter(timeZone).format(instant));
+}
+
+// Building an Intl formatter is far slower than using one, and every request asks for "today".
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (dayFormatters.size > 500) dayFormatters.clear();
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }

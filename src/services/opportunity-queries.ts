@@ -4,7 +4,7 @@ import type { Decimal } from '../domain/decimal.ts';
 import type { LocalDate } from '../domain/local-date.ts';
 import type { ActionTaken, OpportunityStatus } from '../domain/opportunity.ts';
 import { DomainError } from '../domain/problems.ts';
-import type { $Enums, Prisma } from '../generated/prisma/client.ts';
+import { type $Enums, Prisma } from '../generated/prisma/client.ts';
 import type { PrismaClient, Tx } from './db.ts';
 import { toDecimal, toLocalDate } from './mappers.ts';
 
@@ -140,48 +140,158 @@ function summaryFromDb(row: SummaryRow): OpportunitySummary {
   };
 }
 
-function statusWhere(status: StatusFilter | undefined): Prisma.OpportunityWhereInput {
+function statusCondition(status: StatusFilter | undefined): Prisma.Sql {
   switch (status ?? 'open') {
     case 'open':
-      return { status: { in: ['NOT_STARTED', 'IN_PROGRESS'] } };
+      return Prisma.sql`o.status IN ('NOT_STARTED', 'IN_PROGRESS')`;
     case 'won':
-      return { status: 'WON' };
+      return Prisma.sql`o.status = 'WON'`;
     case 'lost':
-      return { status: 'LOST' };
+      return Prisma.sql`o.status = 'LOST'`;
     case 'closed':
-      return { status: { in: ['WON', 'LOST'] } };
+      return Prisma.sql`o.status IN ('WON', 'LOST')`;
     case 'all':
-      return {};
+      return Prisma.sql`TRUE`;
   }
+}
+
+interface ListRow {
+  id: number;
+  no: string;
+  description: string;
+  status: $Enums.OpportunityStatus;
+  priority: $Enums.Priority;
+  version: number;
+  creation_date: Date;
+  date_closed: Date | null;
+  contact_no: string;
+  contact_name: string;
+  contact_type: $Enums.ContactType;
+  company_name: string | null;
+  salesperson_code: string;
+  salesperson_name: string;
+  slack_user_id: string | null;
+  cycle_code: string;
+  cycle_description: string;
+  entry_id: number | null;
+  stage: number | null;
+  stage_description: string | null;
+  previous_stage: number | null;
+  action_taken: $Enums.ActionTaken | null;
+  date_of_change: Date | null;
+  days_open: number | null;
+  estimated_value: string | null;
+  calcd_current_value: string | null;
+  chances_pct: string | null;
+  completed_pct: string | null;
+  probability_pct: string | null;
+  estimated_close_date: Date | null;
+  entry_date_closed: Date | null;
+  close_code: string | null;
+  close_code_description: string | null;
+  quote_no: string | null;
+  quote_amount: string | null;
+  order_no: string | null;
+  order_amount: string | null;
+  total: bigint | number;
+}
+
+function summaryFromListRow(row: ListRow): OpportunitySummary {
+  const current: EntryView | null =
+    row.entry_id === null || row.date_of_change === null || row.estimated_close_date === null
+      ? null
+      : {
+          entryNo: row.entry_id,
+          stage: row.stage,
+          stageDescription: row.stage_description ?? '',
+          previousStage: row.previous_stage,
+          actionTaken: actionTakenFromDb(row.action_taken ?? 'NONE'),
+          dateOfChange: toLocalDate(row.date_of_change),
+          active: true,
+          daysOpen: row.days_open ?? 0,
+          estimatedValue: toDecimal(row.estimated_value ?? '0'),
+          calcdCurrentValue: toDecimal(row.calcd_current_value ?? '0'),
+          chancesPct: toDecimal(row.chances_pct ?? '0'),
+          completedPct: toDecimal(row.completed_pct ?? '0'),
+          probabilityPct: toDecimal(row.probability_pct ?? '0'),
+          estimatedCloseDate: toLocalDate(row.estimated_close_date),
+          dateClosed: row.entry_date_closed ? toLocalDate(row.entry_date_closed) : null,
+          closeCode: row.close_code,
+          closeCodeDescription: row.close_code_description,
+        };
+  return {
+    id: row.id,
+    no: row.no,
+    description: row.description,
+    status: statusFromDb(row.status),
+    priority: row.priority.toLowerCase() as Priority,
+    version: row.version,
+    contact: {
+      no: row.contact_no,
+      name: row.contact_name,
+      type: row.contact_type === 'COMPANY' ? 'company' : 'person',
+      companyName: row.company_name,
+    },
+    salesperson: { code: row.salesperson_code, name: row.salesperson_name, slackUserId: row.slack_user_id },
+    salesCycle: { code: row.cycle_code, description: row.cycle_description },
+    creationDate: toLocalDate(row.creation_date),
+    dateClosed: row.date_closed ? toLocalDate(row.date_closed) : null,
+    current,
+    quote: row.quote_no ? { no: row.quote_no, amount: toDecimal(row.quote_amount ?? '0') } : null,
+    order: row.order_no ? { no: row.order_no, amount: toDecimal(row.order_amount ?? '0') } : null,
+  };
 }
 
 export class OpportunityQueries {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /**
+   * One page of opportunities with their current figures, in one SQL query (lists are read far more
+   * often than anything else, and the App Home and digests use the same projection).
+   */
   async list(
     workspaceId: string,
     filter: OpportunityFilter = {},
     limit = 50,
     offset = 0,
   ): Promise<{ items: OpportunitySummary[]; total: number }> {
-    const where: Prisma.OpportunityWhereInput = {
-      workspaceId,
-      ...statusWhere(filter.status),
-      ...(filter.salespersonSlackUserId ? { salesperson: { slackUserId: filter.salespersonSlackUserId } } : {}),
-      ...(filter.contactNo ? { contact: { no: filter.contactNo } } : {}),
-      ...(filter.salesCycleCode ? { salesCycle: { code: filter.salesCycleCode } } : {}),
-    };
-    const [rows, total] = await Promise.all([
-      this.prisma.opportunity.findMany({
-        where,
-        include: summaryInclude,
-        orderBy: { no: 'asc' },
-        take: limit,
-        skip: offset,
-      }),
-      this.prisma.opportunity.count({ where }),
-    ]);
-    return { items: rows.map(summaryFromDb), total };
+    const conditions: Prisma.Sql[] = [Prisma.sql`o.workspace_id = ${workspaceId}`, statusCondition(filter.status)];
+    if (filter.salespersonSlackUserId) conditions.push(Prisma.sql`sp.slack_user_id = ${filter.salespersonSlackUserId}`);
+    if (filter.contactNo) conditions.push(Prisma.sql`c.no = ${filter.contactNo}`);
+    if (filter.salesCycleCode) conditions.push(Prisma.sql`sc.code = ${filter.salesCycleCode}`);
+    const rows = await this.prisma.$queryRaw<ListRow[]>`
+      SELECT o.id, o.no, o.description, o.status::text AS status, o.priority::text AS priority, o.version,
+             o.creation_date, o.date_closed,
+             c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.name AS company_name,
+             sp.code AS salesperson_code, sp.name AS salesperson_name, sp.slack_user_id,
+             sc.code AS cycle_code, sc.description AS cycle_description,
+             e.id AS entry_id, e.stage, e.stage_description, e.previous_stage, e.action_taken::text AS action_taken,
+             e.date_of_change, e.days_open, e.estimated_value::text AS estimated_value,
+             e.calcd_current_value::text AS calcd_current_value, e.chances_pct::text AS chances_pct,
+             e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
+             e.estimated_close_date, e.date_closed AS entry_date_closed,
+             cc.code AS close_code, cc.description AS close_code_description,
+             q.no AS quote_no, (SELECT sum(l.amount)::text FROM sales_quote_line l WHERE l.quote_id = q.id) AS quote_amount,
+             so.no AS order_no, (SELECT sum(l.amount)::text FROM sales_order_line l WHERE l.order_id = so.id) AS order_amount,
+             count(*) OVER () AS total
+      FROM opportunity o
+      JOIN contact c ON c.id = o.contact_id
+      LEFT JOIN contact co ON co.id = c.company_id
+      JOIN salesperson sp ON sp.id = o.salesperson_id
+      JOIN sales_cycle sc ON sc.id = o.sales_cycle_id
+      LEFT JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
+      LEFT JOIN close_opportunity_code cc ON cc.id = e.close_code_id
+      LEFT JOIN sales_quote q ON q.opportunity_id = o.id
+      LEFT JOIN sales_order so ON so.opportunity_id = o.id
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY o.no
+      LIMIT ${limit} OFFSET ${offset}`;
+    const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await this.count(workspaceId, filter) : 0;
+    return { items: rows.map(summaryFromListRow), total };
+  }
+
+  private async count(workspaceId: string, filter: OpportunityFilter): Promise<number> {
+    return (await this.list(workspaceId, filter, 1, 0)).total;
   }
 
   async get(workspaceId: string, no: string): Promise<OpportunityDetail> {

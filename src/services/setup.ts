@@ -69,7 +69,11 @@ export function contactFromDb(row: ContactRow): Contact {
   };
 }
 
+const SETTINGS_TTL_MS = 5_000;
+
 export class SetupService {
+  private readonly settingsCache = new Map<string, { settings: WorkspaceSettings; until: number }>();
+
   constructor(private readonly prisma: PrismaClient) {}
 
   // ---- sales cycles and stages --------------------------------------------------------------
@@ -334,9 +338,18 @@ export class SetupService {
     return contactFromDb(await findContactRow(this.prisma, workspaceId, text));
   }
 
-  /** The workspace's settings (currency, number prefixes, default cycle), created on first use. */
+  /**
+   * The workspace's settings (currency, number prefixes, default cycle), created on first use. Every
+   * request reads them and they rarely change, so they are kept for a few seconds.
+   */
   async workspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
-    return ensureWorkspace(this.prisma, workspaceId);
+    const now = Date.now();
+    const cached = this.settingsCache.get(workspaceId);
+    if (cached && cached.until > now) return cached.settings;
+    const settings = await ensureWorkspace(this.prisma, workspaceId);
+    if (this.settingsCache.size > 10_000) this.settingsCache.clear();
+    this.settingsCache.set(workspaceId, { settings, until: now + SETTINGS_TTL_MS });
+    return settings;
   }
 
   /** Every sales cycle with its stages, for App Home and the modals. */
