@@ -6,6 +6,8 @@ import { App, LogLevel } from '@slack/bolt';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
+import { DigestScheduler } from './jobs/digest-scheduler.ts';
+import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
 
@@ -15,12 +17,17 @@ export interface AppDependencies {
   clock?: Clock;
   /** See SUBMIT_FAST_PATH_MS in src/slack/register.ts (tests choose the path they exercise). */
   submitFastPathMs?: number;
+  /** How often the digest scheduler looks for due digests; false: never on its own (tests tick it). */
+  schedulerIntervalMs?: number | false;
+  /** Pause between the messages of one digest (Slack: about one per second per channel). */
+  digestPostIntervalMs?: number;
 }
 
 export interface RunningApp {
   readonly bolt: InstanceType<typeof App>;
   readonly database: Database;
   readonly services: Services;
+  readonly scheduler: DigestScheduler;
   /** The HTTP port the app listens on (undefined in Socket Mode). */
   readonly port: number | undefined;
   describe(): string;
@@ -61,7 +68,15 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       : { signingSecret: config.slack.signingSecret, customRoutes: [healthRoute] }),
   });
 
-  registerSlackListeners(app, { services, clock, submitFastPathMs: deps.submitFastPathMs });
+  const postingClient = backgroundClient(config.slack.botToken, config.slack.apiUrl);
+  const poster = new SlackDigestPoster({
+    services,
+    clock,
+    clientFor: () => postingClient,
+    ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
+  });
+  const scheduler = new DigestScheduler(database.prisma, clock, poster, (message) => app.logger.warn(message));
+  registerSlackListeners(app, { services, clock, scheduler, submitFastPathMs: deps.submitFastPathMs });
 
   try {
     await app.init();
@@ -72,16 +87,19 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       const server = (await app.start({ port: config.port, ...(config.host ? { host: config.host } : {}) })) as Server;
       port = (server.address() as AddressInfo).port;
     }
+    if (deps.schedulerIntervalMs !== false) scheduler.start(deps.schedulerIntervalMs ?? 15_000);
     return {
       bolt: app,
       database,
       services,
+      scheduler,
       port,
       describe: () =>
         socketMode
           ? `Pipeline assistant running in Socket Mode on the ${database.kind} database.`
           : `Pipeline assistant listening on http://${config.host ?? 'localhost'}:${port}/slack/events (health: /healthz) on the ${database.kind} database.`,
       async stop() {
+        await scheduler.stop();
         await app.stop();
         if (!deps.database) await database.close();
       },

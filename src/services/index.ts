@@ -1,15 +1,19 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
 import type { PrismaClient } from './db.ts';
+import { DigestService } from './digests.ts';
 import { OpportunityQueries } from './opportunity-queries.ts';
 import { OpportunityService } from './opportunities.ts';
 import { SetupService } from './setup.ts';
 import { StatisticsService } from './statistics.ts';
+import { SubscriptionService } from './subscriptions.ts';
 
 export interface Services {
   setup: SetupService;
   opportunities: OpportunityService;
   queries: OpportunityQueries;
   statistics: StatisticsService;
+  digests: DigestService;
+  subscriptions: SubscriptionService;
   /** True when the database answers. */
   ping(): Promise<boolean>;
 }
@@ -20,6 +24,8 @@ export function createServices(prisma: PrismaClient, ping: () => Promise<boolean
     opportunities: new OpportunityService(prisma),
     queries: new OpportunityQueries(prisma),
     statistics: new StatisticsService(prisma),
+    digests: new DigestService(prisma),
+    subscriptions: new SubscriptionService(prisma),
     ping,
   };
 }

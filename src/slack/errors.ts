@@ -1,7 +1,8 @@
 // The one place where a failure becomes words: rule problems, input problems and infrastructure
 // failures each map to a sentence from the catalogue; nothing else ever reaches a user.
 import { DomainError } from '../domain/problems.ts';
-import { describeInputProblem, describeRuleProblem, system } from '../i18n/en/index.ts';
+import { ScheduleError } from '../domain/schedule.ts';
+import { describeInputProblem, describeRuleProblem, describeScheduleProblem, system } from '../i18n/en/index.ts';
 import { DatabaseUnavailableError } from '../services/db.ts';
 import { InputError } from './grammar/index.ts';
 
@@ -15,6 +16,7 @@ export interface DescribedFailure {
 export function describeFailure(error: unknown): DescribedFailure {
   if (error instanceof DomainError) return { kind: 'rule', sentence: describeRuleProblem(error.problem) };
   if (error instanceof InputError) return { kind: 'input', sentence: describeInputProblem(error.problem) };
+  if (error instanceof ScheduleError) return { kind: 'input', sentence: describeScheduleProblem(error.problem) };
   if (error instanceof DatabaseUnavailableError || looksLikeDatabaseOutage(error)) {
     return { kind: 'database', sentence: system.databaseUnavailable };
   }
@@ -23,7 +25,7 @@ export function describeFailure(error: unknown): DescribedFailure {
 
 /** Failures that are the user's to fix are not logged as errors; the rest are. */
 export function isExpectedFailure(error: unknown): boolean {
-  return error instanceof DomainError || error instanceof InputError;
+  return error instanceof DomainError || error instanceof InputError || error instanceof ScheduleError;
 }
 
 function looksLikeDatabaseOutage(error: unknown): boolean {

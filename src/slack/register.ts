@@ -1,6 +1,7 @@
 // The single list of everything the app listens to in Slack. manifest/manifest.json must declare the
 // same commands and events (a test keeps them in step).
 import type { App } from '@slack/bolt';
+import type { DigestScheduler } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import { ACTION_IDS } from './ids.ts';
@@ -25,13 +26,14 @@ export const SUBMIT_FAST_PATH_MS = 60;
 
 export function registerSlackListeners(
   app: App,
-  base: { services: Services; clock: Clock; submitFastPathMs?: number | undefined },
+  base: { services: Services; clock: Clock; scheduler: DigestScheduler; submitFastPathMs?: number | undefined },
 ): SlackDeps {
   const deps: SlackDeps = {
     services: base.services,
     clock: base.clock,
     users: new UserDirectory(base.clock),
     purges: new PurgeConfirmations(base.clock),
+    scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
   };
   app.command('/opp', oppCommandListener(deps));

@@ -60,7 +60,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   backend: BackendName = 'pglite',
-  options: { submitFastPathMs?: number } = {},
+  options: { submitFastPathMs?: number; digestPostIntervalMs?: number } = {},
 ): Promise<TestApp> {
   const fake = await startFakeSlack();
   const db = await createTestDatabase(backend);
@@ -78,7 +78,14 @@ export async function startTestApp(
     dataDir: 'unused',
     logLevel: 'error',
   };
-  const app = await startApp(config, { database: db, clock, submitFastPathMs: options.submitFastPathMs ?? 2_500 });
+  const app = await startApp(config, {
+    database: db,
+    clock,
+    submitFastPathMs: options.submitFastPathMs ?? 2_500,
+    // Tests drive the scheduler with tick(); it runs no timer of its own.
+    schedulerIntervalMs: false,
+    digestPostIntervalMs: options.digestPostIntervalMs ?? 0,
+  });
   const url = `http://127.0.0.1:${app.port}`;
   const send: TestApp['send'] = (request, options = {}) =>
     sendToSlackApp(url, request, { signingSecret: options.signingSecret ?? SLACK_DEFAULTS.signingSecret, ...options });

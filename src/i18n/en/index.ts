@@ -4,3 +4,5 @@ export { describeInputProblem } from './input.ts';
 export { system } from './system.ts';
 export { ui } from './ui.ts';
 export { notices } from './notices.ts';
+export { describeScheduleProblem } from './schedule.ts';
+export { digestText } from './digest.ts';

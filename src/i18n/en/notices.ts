@@ -29,6 +29,26 @@ export const notices = {
     `:page_facing_up: <@${userId}> created sales quote ${quoteNo} for ${no} ${description} (${amount}).`,
   orderAnnouncement: (userId: string, orderNo: string, no: string, amount: string) =>
     `:package: <@${userId}> made sales order ${orderNo} from the quote of ${no} (${amount}).`,
+  digestPosted: 'The pipeline digest is posted in this channel.',
+  digestDelayed: (reason: string) => `The digest couldn't be posted just now (${reason}); I'll try again shortly.`,
+  digestRateLimited: 'Slack asked us to slow down',
+  subscribed: (channelId: string, schedule: string, next: string) =>
+    `<#${channelId}> will get the pipeline digest ${schedule}. The next one: ${next}.`,
+  unsubscribed: (channelId: string) => `<#${channelId}> won't get scheduled digests any more.`,
+  notSubscribed: (channelId: string) => `<#${channelId}> has no scheduled digest, so nothing changed.`,
+  noSubscriptions:
+    'No channel has a scheduled digest yet. Start one with `/opp subscribe #channel weekly day:monday at:08:00`.',
+  subscriptionsTitle: '*Scheduled digests*',
+  subscriptionLine: (channelId: string, schedule: string, cycle: string | null, next: string) =>
+    `• <#${channelId}> ${schedule}${cycle ? ` (sales cycle ${cycle})` : ''} — next ${next}`,
+  scheduleDaily: (at: string, zone: string) => `every day at ${at} (${zone})`,
+  scheduleWeekly: (weekday: string, at: string, zone: string) => `every ${weekday} at ${at} (${zone})`,
+  scheduleMonthly: (day: number, at: string, zone: string) =>
+    `every month on ${day >= 31 ? 'the last day' : `day ${day}`} at ${at} (${zone})`,
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  exported: (count: number) =>
+    `Exported ${count} ${count === 1 ? 'opportunity' : 'opportunities'} to a CSV file in this channel.`,
+  exportTitle: (date: string) => `Opportunities ${date}`,
   laterVersion: (what: string) => `${what} aren't available in this version yet; nothing was changed.`,
   digestsLater: 'Pipeline digests, statistics and exports',
   rolesLater: 'Roles and workspace administration',

@@ -18,3 +18,5 @@ export * from './modals/stage.ts';
 export * from './modals/close-code.ts';
 export * from './modals/contact.ts';
 export * from './progress.ts';
+export * from './digest.ts';
+export * from './stats.ts';

@@ -29,6 +29,15 @@ import { CALLBACK_IDS } from '../ids.ts';
 import type { UserContext } from '../user-context.ts';
 import { cardFor, failureMessage, postToChannel, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import { announceWon, formatAmount } from './announcements.ts';
+import {
+  exportCsv,
+  listSubscriptions,
+  type PipelineScope,
+  postDigestNow,
+  showStatistics,
+  subscribe,
+  unsubscribe,
+} from './pipeline-commands.ts';
 
 interface CommandScope {
   deps: SlackDeps;
@@ -242,7 +251,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       if (filters.scope.kind === 'user') filter.salespersonSlackUserId = filters.scope.userId;
       if (filters.contact) filter.contactNo = (await setup.findContact(workspaceId, filters.contact)).no;
       if (filters.cycle) filter.salesCycleCode = filters.cycle;
-      if (command.name === 'export') return reply(noticeMessage(notices.laterVersion(notices.digestsLater)));
+      if (command.name === 'export') return exportCsv(filter, pipelineScope(scope, reply));
       const { items, total } = await queries.list(workspaceId, filter, 46);
       const settings = await setup.workspaceSettings(workspaceId);
       return reply(
@@ -348,12 +357,28 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
 
     // ---- pipeline (digests) ------------------------------------------------------------------
     case 'digest':
+      return postDigestNow(command, pipelineScope(scope, reply));
     case 'stats':
+      return showStatistics(command, pipelineScope(scope, reply));
     case 'subscribe':
+      return subscribe(command, pipelineScope(scope, reply));
     case 'unsubscribe':
+      return unsubscribe(command.channelId, pipelineScope(scope, reply));
     case 'subscriptions':
-      return reply(noticeMessage(notices.laterVersion(notices.digestsLater)));
+      return listSubscriptions(pipelineScope(scope, reply));
   }
+}
+
+function pipelineScope(scope: CommandScope, reply: (message: Message) => Promise<void>): PipelineScope {
+  return {
+    deps: scope.deps,
+    user: scope.user,
+    workspaceId: scope.workspaceId,
+    channelId: scope.channelId,
+    client: scope.client,
+    logger: scope.logger,
+    reply,
+  };
 }
 
 function listTitle(scope: 'mine' | 'all' | 'user'): string {

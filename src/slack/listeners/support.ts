@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { PurgeFilterInput } from '../../domain/deletion.ts';
 import { availableActions } from '../../domain/opportunity.ts';
+import type { DigestScheduler } from '../../jobs/digest-scheduler.ts';
 import type { Clock } from '../../services/clock.ts';
 import type { Services } from '../../services/index.ts';
 import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
@@ -17,6 +18,8 @@ export interface SlackDeps {
   clock: Clock;
   users: UserDirectory;
   purges: PurgeConfirmations;
+  /** Posts on-demand digests through the same runs as scheduled ones. */
+  scheduler: DigestScheduler;
   /** How long a modal submission may take before its ack pushes a progress view instead. */
   submitFastPathMs: number;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/services/clock.ts';
+import type { DigestScheduler } from '../../../src/jobs/digest-scheduler.ts';
 import type { Services } from '../../../src/services/index.ts';
 import { registerSlackListeners } from '../../../src/slack/register.ts';
 
@@ -45,6 +46,7 @@ function recordRegistrations() {
   registerSlackListeners(recorder as unknown as App, {
     services: {} as Services,
     clock: fixedClock('2026-11-02T10:00:00Z'),
+    scheduler: {} as DigestScheduler,
   });
   return seen;
 }
@@ -84,11 +86,13 @@ describe('manifest/manifest.json', () => {
 
   it('asks for the bot scopes the Web API calls need, and no others', () => {
     // commands: /opp; chat:write: postMessage/update/postEphemeral; chat:write.public: announcements in
-    // public channels the bot hasn't joined; users:read: users.info for time zone and locale.
+    // public channels the bot hasn't joined; files:write: digest charts and CSV exports (files upload);
+    // users:read: users.info for time zone and locale.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'chat:write',
       'chat:write.public',
       'commands',
+      'files:write',
       'users:read',
     ]);
   });

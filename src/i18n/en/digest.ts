@@ -1,0 +1,170 @@
+// English strings of the pipeline digest, the statistics messages and the CSV export. Builders in
+// src/slack/blocks/digest.ts, src/slack/blocks/stats.ts, src/slack/csv.ts and src/digest/chart-input.ts
+// take every user-visible word from here. Template functions receive values that are already formatted
+// (money, dates, percentages) and already escaped for mrkdwn where they go into it.
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const opportunities = (n: number): string => plural(n, 'opportunity', 'opportunities');
+
+export const digestText = {
+  defaultTitle: 'Pipeline digest',
+  header: (title: string, date: string) => `${title} — ${date}`,
+  fallback: (title: string, date: string, open: number, weighted: string) =>
+    `${title} — ${date}: ${plural(open, 'open opportunity', 'open opportunities')}, ${weighted} weighted`,
+  continued: (title: string, date: string, part: number, parts: number) =>
+    `${title} — ${date} · continued (${part} of ${parts})`,
+  channelMention: '<!channel>',
+
+  scope: {
+    allCycles: 'All sales cycles',
+    cycle: (cycle: string) => `Sales cycle ${cycle}`,
+    everyone: "everyone's opportunities",
+    salesperson: (person: string) => `${person}'s opportunities`,
+    period: (from: string, to: string) => `won and lost from ${from} to ${to}`,
+    join: (parts: readonly string[]) => parts.join(' · '),
+  },
+
+  pipeline: {
+    title: '*Open pipeline*',
+    cycleTitle: (cycle: string) => `*${cycle}*`,
+    columns: ['Stage', 'Open', 'Estimated', 'Weighted'],
+    total: 'Total',
+    noStages: 'No open opportunities at a stage in this cycle.',
+    notStarted: (n: number) =>
+      `Also ${plural(n, 'opportunity', 'opportunities')} not started yet (no stage, so no value counted).`,
+    allCycles: (count: number, estimated: string, weighted: string, notStarted: number) =>
+      `*All cycles:* ${plural(count, 'open opportunity', 'open opportunities')} at a stage · ${estimated} estimated · ${weighted} weighted${
+        notStarted > 0 ? ` · ${notStarted} not started` : ''
+      }`,
+    empty: 'There are no open opportunities here yet. Create one with `/opp new`.',
+    moreStages: (n: number) => `…and ${plural(n, 'more stage', 'more stages')}.`,
+  },
+
+  closed: {
+    title: (from: string, to: string) => `*Won and lost* from ${from} to ${to}`,
+    won: (count: number, amount: string) => `*Won:* ${opportunities(count)} · ${amount}`,
+    lost: (count: number, amount: string) => `*Lost:* ${opportunities(count)} · ${amount}`,
+    winRate: (byCount: string, byValue: string) => `*Win rate:* ${byCount} by count · ${byValue} by value`,
+    reasonsTitle: '*By close code*',
+    reason: (outcome: string, code: string, count: number, amount: string) =>
+      `• ${outcome} · ${code}: ${count} · ${amount}`,
+    code: (code: string, description: string) => (description.trim() === '' ? code : `${code} — ${description}`),
+    noCode: 'without a close code',
+    nothing: (from: string, to: string) => `Nothing was won or lost from ${from} to ${to}.`,
+    notAvailable: '—',
+  },
+
+  changes: {
+    title: (since: string) => `*What changed* since ${since}`,
+    first:
+      'This is the first digest in this channel, so there is nothing to compare with yet. The next one will list what changed.',
+    nothing: (since: string) => `Nothing changed since ${since}.`,
+    newTitle: (n: number) => `*New* (${n})`,
+    forwardTitle: (n: number) => `*Moved forward* (${n})`,
+    backTitle: (n: number) => `*Moved back* (${n})`,
+    closedTitle: (n: number) => `*Closed* (${n})`,
+    valueTitle: (n: number) => `*Value changed* (${n})`,
+    newLine: (no: string, description: string, value: string) => `• *${no}* ${description} · ${value}`,
+    moveLine: (no: string, description: string, from: string, to: string) =>
+      `• *${no}* ${description} · ${from} → ${to}`,
+    notStarted: 'not started',
+    stageNo: (stage: number) => `stage ${stage}`,
+    closedLine: (no: string, description: string, outcome: string, amount: string) =>
+      `• *${no}* ${description} · ${outcome} · ${amount}`,
+    valueLine: (no: string, description: string, from: string, to: string, delta: string) =>
+      `• *${no}* ${description} · ${from} → ${to} (${delta})`,
+    /** A Slack date token for an instant, with the text shown where tokens are not rendered. */
+    sinceToken: (unix: number, fallback: string) => `<!date^${unix}^{date_short_pretty} at {time}|${fallback}>`,
+    sinceFallback: (date: string, time: string) => `${date} ${time} UTC`,
+    previousDigest: 'the previous digest',
+  },
+
+  attention: {
+    title: '*Needs attention*',
+    overdueTitle: (n: number) => `:rotating_light: *Overdue* (${n})`,
+    closingSoonTitle: (n: number) => `:hourglass_flowing_sand: *Closing in the next 7 days* (${n})`,
+    staleTitle: (n: number, days: number) => `:zzz: *No change for ${days} days or more* (${n})`,
+    overdueLine: (no: string, description: string, owner: string, date: string, days: number, value: string) =>
+      `• *${no}* ${description} · ${owner} · was due ${date} (${plural(days, 'day', 'days')} ago) · ${value}`,
+    closingSoonLine: (no: string, description: string, owner: string, date: string, days: number, value: string) =>
+      `• *${no}* ${description} · ${owner} · closes ${date} (${
+        days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`
+      }) · ${value}`,
+    staleLine: (no: string, description: string, owner: string, date: string, days: number, value: string) =>
+      `• *${no}* ${description} · ${owner} · last change ${date} (${plural(days, 'day', 'days')} ago) · ${value}`,
+    nothing: (staleDays: number) =>
+      `Nothing needs attention: no opportunity is overdue, closing in the next 7 days, or without change for ${staleDays} days.`,
+  },
+
+  salespeople: {
+    title: '*By salesperson*',
+    line: (person: string, open: number, weighted: string, won: string) =>
+      `• ${person}: ${open} open · ${weighted} weighted · ${won} won in the period`,
+    empty: 'No salesperson has open opportunities or wins in the period.',
+  },
+
+  more: (n: number) => `…and ${n} more.`,
+
+  chart: {
+    /** A stage's bar label when several cycles are shown: the cycle code first. */
+    stageLabel: (cycleCode: string, stage: string) => `${cycleCode} ${stage}`,
+  },
+
+  stats: {
+    opportunityTitle: (no: string) => `Statistics of ${no}`,
+    opportunityFallback: (no: string, value: string, probability: string) =>
+      `Statistics of ${no}: ${value} calculated current value, ${probability} probability`,
+    labels: {
+      stage: 'Current sales cycle stage',
+      estimatedValue: 'Estimated value',
+      chances: 'Chances of success',
+      completed: 'Completed',
+      probability: 'Probability',
+      calcdCurrentValue: 'Calculated current value',
+      noOfOpportunities: 'Open opportunities',
+    },
+    field: (label: string, value: string) => `*${label}*\n${value}`,
+    noStage: '—',
+    interactionsNote: 'This app keeps no interaction log, so the number of interactions is not shown.',
+    cycleTitle: (cycle: string) => `Sales cycle analysis: ${cycle}`,
+    cycleFallback: (cycle: string, open: number, estimated: string) =>
+      `Sales cycle analysis of ${cycle}: ${plural(open, 'open opportunity', 'open opportunities')}, ${estimated} estimated`,
+    blocked: ':no_entry: This sales cycle is blocked: new opportunities can’t use it.',
+    cycleTotalsTitle: '*Sales cycle statistics* (open opportunities that have started)',
+    analysisTitle: '*By stage*',
+    columns: ['Stage', 'Description', 'Opps', 'Estimated', 'Calc. current', 'Avg days'],
+    total: 'TOTAL',
+    averageDaysNote: (total: string) =>
+      `Average days: how long opportunities stayed at each stage before leaving it (blank when none has left yet). The TOTAL line adds up the averages too: ${total} days approximates the average duration of the whole cycle.`,
+    noStages: (code: string) =>
+      `Sales cycle ${code} has no stages yet. Add one with \`/opp stage add ${code} 1 Qualification completed:10 chance:20\`.`,
+    moreStages: (n: number, code: string) => `…and ${n} more — use \`/opp stage list ${code}\`.`,
+  },
+
+  csv: {
+    columns: (currency: string) => [
+      'No.',
+      'Description',
+      'Status',
+      'Stage',
+      'Stage description',
+      'Contact',
+      'Company',
+      'Salesperson',
+      'Sales cycle',
+      `Estimated value (${currency})`,
+      'Chances %',
+      'Completed %',
+      'Probability %',
+      `Calculated current value (${currency})`,
+      'Estimated closing date',
+      'Creation date',
+      'Date closed',
+      'Quote',
+      'Order',
+    ],
+    defaultFilename: 'opportunities',
+  },
+} as const;
+
+export type DigestText = typeof digestText;

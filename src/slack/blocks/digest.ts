@@ -1,0 +1,436 @@
+// The pipeline digest for a channel: open pipeline per cycle and stage, won and lost in the period, what
+// changed since the previous digest, what needs attention, and figures per salesperson. A long digest is
+// paged into several messages, each within Slack's 50 blocks and the total-text budget (platform notes §4).
+import type { Decimal } from '../../domain/decimal.ts';
+import { dateInZone, daysBetween } from '../../domain/local-date.ts';
+import type { AttentionItem, CyclePipeline, Digest, Figures } from '../../services/digest-types.ts';
+import { digestText } from '../../i18n/en/digest.ts';
+import { ui } from '../../i18n/en/ui.ts';
+import {
+  escapeMrkdwn,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  formatPerson,
+  formatStage,
+  truncate,
+} from '../format.ts';
+import {
+  context,
+  divider,
+  fallback,
+  header,
+  LIMITS,
+  section,
+  textLength,
+  type KnownBlock,
+  type Message,
+} from './kit.ts';
+
+export interface DigestOptions {
+  /** Replaces "Pipeline digest" in the header. */
+  title?: string;
+  /** Mentions the channel (`<!channel>`) in the first message, so that everyone is notified. */
+  channelMention?: boolean;
+}
+
+/** At most this many opportunities per attention list (overdue, closing soon, stale). */
+export const DIGEST_ATTENTION_CAP = 20;
+/** At most this many opportunities per kind of change. */
+export const DIGEST_CHANGES_CAP = 10;
+/** At most this many close-code lines and salespeople. */
+export const DIGEST_REASONS_CAP = 15;
+export const DIGEST_SALESPEOPLE_CAP = 40;
+
+/** Descriptions are cut to this many characters in digest lines. */
+const DESCRIPTION_MAX = 80;
+/** Section texts are kept at most this long, so pages fill evenly (Slack allows 3000). */
+const SECTION_ROOM = 2000;
+/** Room kept on every page for the "continued" line. */
+const PAGE_RESERVE_CHARS = 200;
+const PAGE_MAX_BLOCKS = LIMITS.messageBlocks - 1;
+const PAGE_MAX_CHARS = LIMITS.messageTextBudget - PAGE_RESERVE_CHARS;
+const STAGE_LABEL_MAX = 28;
+
+/**
+ * A part of the digest: units that stay together on one page when they can (a unit is never split).
+ * `divider` puts a divider before the part unless it starts a page.
+ */
+interface Part {
+  units: KnownBlock[][];
+  divider: boolean;
+}
+
+const text = (value: string): string => escapeMrkdwn(truncate(value.replace(/\s+/g, ' ').trim(), DESCRIPTION_MAX));
+const money = (value: Decimal, currency: string): string => formatMoney(value, currency);
+
+/** Lines joined into as few texts as possible, each at most `room` characters (a longer line is cut). */
+function chunkLines(lines: readonly string[], room: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = truncate(raw, room);
+    if (current !== '' && current.length + 1 + line.length > room) {
+      chunks.push(current);
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}
+
+/** Lines as sections, one unit each. */
+function lineUnits(lines: readonly string[]): KnownBlock[][] {
+  return chunkLines(lines, SECTION_ROOM).map((chunk) => [section(chunk)]);
+}
+
+/**
+ * The first `cap` items as lines, and "…and N more" when some are left out: those beyond the cap, and
+ * those the digest itself left out (`total` is the full count when the list holds only a page).
+ */
+function capped<T>(items: readonly T[], cap: number, line: (item: T) => string, total = items.length): string[] {
+  const lines = items.slice(0, cap).map(line);
+  const more = Math.max(total, items.length) - lines.length;
+  if (more > 0) lines.push(digestText.more(more));
+  return lines;
+}
+
+/** The full count of a list: the digest's total when it gives one, else the list's length. */
+const fullCount = (items: readonly unknown[], total: number | undefined): number => Math.max(items.length, total ?? 0);
+
+// ---- the open pipeline ------------------------------------------------------------------------------
+
+/** A cell of the monospace table: no backticks (they would end the code block), escaped, padded. */
+function cell(value: string, width: number, align: 'left' | 'right'): string {
+  const normalised = truncate(value.replace(/`/g, "'").replace(/\s+/g, ' ').trim(), width);
+  const padding = ' '.repeat(Math.max(0, width - [...normalised].length));
+  return align === 'left' ? escapeMrkdwn(normalised) + padding : padding + escapeMrkdwn(normalised);
+}
+
+/** One cycle's table; `heading` (the pipeline's title) goes above the first cycle, so it is never left alone. */
+function cyclePart(cycle: CyclePipeline, currency: string, heading: string | null): Part {
+  const P = digestText.pipeline;
+  const cycleTitle = P.cycleTitle(escapeMrkdwn(ui.common.cycle(cycle.code, cycle.description)));
+  const title = heading === null ? cycleTitle : `${heading}\n${cycleTitle}`;
+  const units: KnownBlock[][] = [];
+  if (cycle.stages.length === 0) {
+    units.push([section(`${title}\n${P.noStages}`)]);
+  } else {
+    const rows = cycle.stages.map((s) => [
+      formatStage(s.stage, s.description),
+      String(s.count),
+      money(s.estimatedValue, currency),
+      money(s.weightedValue, currency),
+    ]);
+    const totals = [P.total, String(cycle.totals.count), money(cycle.totals.estimatedValue, currency)];
+    totals.push(money(cycle.totals.weightedValue, currency));
+    const all = [[...P.columns], ...rows, totals];
+    const widths = P.columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+    widths[0] = Math.min(widths[0] ?? STAGE_LABEL_MAX, STAGE_LABEL_MAX);
+    const row = (cells: readonly string[]) =>
+      cells
+        .map((c, i) => cell(c, widths[i] ?? 10, i === 0 ? 'left' : 'right'))
+        .join('  ')
+        .trimEnd();
+    const head = row(P.columns);
+    const rule = '-'.repeat(widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1));
+    const lines = [...rows.map(row), rule, row(totals)];
+    const overhead = `${title}\n\`\`\`${head}\n\`\`\``.length;
+    chunkLines(lines, SECTION_ROOM - overhead).forEach((chunk, i) => {
+      units.push([section(`${i === 0 ? `${title}\n` : ''}\`\`\`${head}\n${chunk}\`\`\``)]);
+    });
+  }
+  if (cycle.notStarted > 0) units.push([context([P.notStarted(cycle.notStarted)])]);
+  return { units, divider: heading !== null };
+}
+
+function pipelineParts(digest: Digest): Part[] {
+  const P = digestText.pipeline;
+  if (digest.cycles.length === 0) return [{ units: [[section(`${P.title}\n${P.empty}`)]], divider: true }];
+  const parts = digest.cycles.map((cycle, i) => cyclePart(cycle, digest.currency, i === 0 ? P.title : null));
+  if (digest.cycles.length > 1) {
+    const notStarted = digest.cycles.reduce((sum, c) => sum + c.notStarted, 0);
+    const t: Figures = digest.totals;
+    parts.push({
+      units: [
+        [
+          section(
+            P.allCycles(
+              t.count,
+              money(t.estimatedValue, digest.currency),
+              money(t.weightedValue, digest.currency),
+              notStarted,
+            ),
+          ),
+        ],
+      ],
+      divider: false,
+    });
+  }
+  return parts;
+}
+
+// ---- won and lost -----------------------------------------------------------------------------------
+
+/** A win rate (a percentage, unrounded), or a dash when there is none. */
+const rate = (value: Decimal | null): string =>
+  value === null ? digestText.closed.notAvailable : formatPercent(value);
+
+function closedPart(digest: Digest): Part {
+  const C = digestText.closed;
+  const { closed, currency } = digest;
+  const from = formatDate(closed.from);
+  const to = formatDate(closed.to);
+  if (closed.won.count === 0 && closed.lost.count === 0) {
+    return { units: [[section(`${C.title(from, to)}\n${C.nothing(from, to)}`)]], divider: true };
+  }
+  const byCount = rate(closed.winRateByCount);
+  const byValue = rate(closed.winRateByValue);
+  const lines = [
+    C.title(from, to),
+    C.won(closed.won.count, money(closed.won.amount, currency)),
+    C.lost(closed.lost.count, money(closed.lost.amount, currency)),
+    C.winRate(byCount, byValue),
+  ];
+  if (closed.byReason.length > 0) {
+    lines.push(C.reasonsTitle);
+    lines.push(
+      ...capped(closed.byReason, DIGEST_REASONS_CAP, (r) =>
+        C.reason(
+          ui.outcome[r.outcome],
+          r.code === null ? C.noCode : C.code(text(r.code), text(r.description)),
+          r.count,
+          money(r.amount, currency),
+        ),
+      ),
+    );
+  }
+  return { units: lineUnits(lines), divider: true };
+}
+
+// ---- what changed -----------------------------------------------------------------------------------
+
+function sinceText(since: Date): string {
+  const C = digestText.changes;
+  const millis = since.getTime();
+  if (!Number.isFinite(millis)) return C.previousDigest;
+  const iso = since.toISOString();
+  const date = formatDate(dateInZone(since, 'UTC'));
+  return C.sinceToken(Math.floor(millis / 1000), C.sinceFallback(date, iso.slice(11, 16)));
+}
+
+function changesPart(digest: Digest): Part {
+  const C = digestText.changes;
+  const { changes, currency } = digest;
+  if (changes.since === null) return { units: [[section(C.first)]], divider: true };
+  const since = sinceText(changes.since);
+  const totals = changes.totals;
+  const counts = {
+    newOpportunities: fullCount(changes.newOpportunities, totals?.newOpportunities),
+    movedForward: fullCount(changes.movedForward, totals?.movedForward),
+    movedBack: fullCount(changes.movedBack, totals?.movedBack),
+    closed: fullCount(changes.closed, totals?.closed),
+    valueChanges: fullCount(changes.valueChanges, totals?.valueChanges),
+  };
+  if (Object.values(counts).every((n) => n === 0))
+    return { units: [[section(`${C.title(since)}\n${C.nothing(since)}`)]], divider: true };
+
+  const stageText = (stage: number | null) => (stage === null ? C.notStarted : C.stageNo(stage));
+  const lines = [C.title(since)];
+  const group = <T>(items: readonly T[], count: number, title: (n: number) => string, line: (item: T) => string) => {
+    if (count === 0) return;
+    lines.push(title(count), ...capped(items, DIGEST_CHANGES_CAP, line, count));
+  };
+  group(changes.newOpportunities, counts.newOpportunities, C.newTitle, (o) =>
+    C.newLine(text(o.no), text(o.description), money(o.estimatedValue, currency)),
+  );
+  group(changes.movedForward, counts.movedForward, C.forwardTitle, (o) =>
+    C.moveLine(text(o.no), text(o.description), stageText(o.fromStage), stageText(o.toStage)),
+  );
+  group(changes.movedBack, counts.movedBack, C.backTitle, (o) =>
+    C.moveLine(text(o.no), text(o.description), stageText(o.fromStage), stageText(o.toStage)),
+  );
+  group(changes.closed, counts.closed, C.closedTitle, (o) =>
+    C.closedLine(text(o.no), text(o.description), ui.outcome[o.outcome], money(o.amount, currency)),
+  );
+  group(changes.valueChanges, counts.valueChanges, C.valueTitle, (o) => {
+    const delta = o.to.minus(o.from);
+    const deltaText = delta.isPositive() && !delta.isZero() ? `+${money(delta, currency)}` : money(delta, currency);
+    return C.valueLine(text(o.no), text(o.description), money(o.from, currency), money(o.to, currency), deltaText);
+  });
+  return { units: lineUnits(lines), divider: true };
+}
+
+// ---- attention --------------------------------------------------------------------------------------
+
+function attentionParts(digest: Digest): Part[] {
+  const A = digestText.attention;
+  const { attention, currency } = digest;
+  const today = digest.request.today;
+  const owner = (item: AttentionItem) =>
+    formatPerson({ name: item.salespersonName, slackUserId: item.salespersonSlackUserId });
+  const value = (item: AttentionItem) => money(item.estimatedValue, currency);
+  const overdue = fullCount(attention.overdue, attention.totals?.overdue);
+  const closingSoon = fullCount(attention.closingSoon, attention.totals?.closingSoon);
+  const stale = fullCount(attention.stale, attention.totals?.stale);
+  if (overdue + closingSoon + stale === 0) {
+    return [{ units: [[section(`${A.title}\n${A.nothing(attention.staleDays)}`)]], divider: true }];
+  }
+  const parts: Part[] = [];
+  const list = (
+    items: readonly AttentionItem[],
+    count: number,
+    title: string,
+    line: (item: AttentionItem) => string,
+  ) => {
+    if (count === 0) return;
+    const first = parts.length === 0;
+    const lines = [...(first ? [A.title] : []), title, ...capped(items, DIGEST_ATTENTION_CAP, line, count)];
+    parts.push({ units: lineUnits(lines), divider: first });
+  };
+  list(attention.overdue, overdue, A.overdueTitle(overdue), (i) =>
+    A.overdueLine(
+      text(i.no),
+      text(i.description),
+      owner(i),
+      formatDate(i.estimatedCloseDate),
+      Math.max(0, daysBetween(i.estimatedCloseDate, today)),
+      value(i),
+    ),
+  );
+  list(attention.closingSoon, closingSoon, A.closingSoonTitle(closingSoon), (i) =>
+    A.closingSoonLine(
+      text(i.no),
+      text(i.description),
+      owner(i),
+      formatDate(i.estimatedCloseDate),
+      daysBetween(today, i.estimatedCloseDate),
+      value(i),
+    ),
+  );
+  list(attention.stale, stale, A.staleTitle(stale, attention.staleDays), (i) =>
+    A.staleLine(
+      text(i.no),
+      text(i.description),
+      owner(i),
+      formatDate(i.lastChange),
+      Math.max(0, daysBetween(i.lastChange, today)),
+      value(i),
+    ),
+  );
+  return parts;
+}
+
+// ---- salespeople ------------------------------------------------------------------------------------
+
+function salespeoplePart(digest: Digest): Part {
+  const S = digestText.salespeople;
+  if (digest.salespeople.length === 0) return { units: [[section(`${S.title}\n${S.empty}`)]], divider: true };
+  const lines = [
+    S.title,
+    ...capped(digest.salespeople, DIGEST_SALESPEOPLE_CAP, (p) =>
+      S.line(
+        formatPerson({ name: p.name, slackUserId: p.slackUserId }),
+        p.openCount,
+        money(p.weightedValue, digest.currency),
+        money(p.wonValue, digest.currency),
+      ),
+    ),
+  ];
+  return { units: lineUnits(lines), divider: true };
+}
+
+// ---- header and paging ------------------------------------------------------------------------------
+
+function scopeLine(digest: Digest): string {
+  const S = digestText.scope;
+  const code = digest.request.salesCycleCode;
+  const cycle = code === null ? undefined : digest.cycles.find((c) => c.code === code);
+  const user = digest.request.salespersonSlackUserId;
+  return S.join([
+    code === null ? S.allCycles : S.cycle(escapeMrkdwn(ui.common.cycle(code, cycle?.description ?? ''))),
+    user === null ? S.everyone : S.salesperson(formatPerson({ name: '', slackUserId: user })),
+    S.period(formatDate(digest.closed.from), formatDate(digest.closed.to)),
+  ]);
+}
+
+/** Parts laid out on as few pages as possible, each within `PAGE_MAX_BLOCKS` and `PAGE_MAX_CHARS`. */
+function paginate(parts: readonly Part[]): KnownBlock[][] {
+  const pages: KnownBlock[][] = [];
+  let page: KnownBlock[] = [];
+  let chars = 0;
+  const fits = (blocks: readonly KnownBlock[]) =>
+    page.length + blocks.length <= PAGE_MAX_BLOCKS && chars + textLength(blocks) <= PAGE_MAX_CHARS;
+  const add = (blocks: readonly KnownBlock[]) => {
+    page.push(...blocks);
+    chars += textLength(blocks);
+  };
+  const nextPage = () => {
+    while (page.at(-1)?.type === 'divider') page.pop();
+    if (page.length > 0) pages.push(page);
+    page = [];
+    chars = 0;
+  };
+  for (const part of parts) {
+    const blocks = part.units.flat();
+    const lead = part.divider && page.length > 0 ? [divider()] : [];
+    if (fits([...lead, ...blocks])) {
+      add([...lead, ...blocks]);
+      continue;
+    }
+    if (page.length > 0) {
+      const onEmpty = blocks.length <= PAGE_MAX_BLOCKS && textLength(blocks) <= PAGE_MAX_CHARS;
+      // A part that fits a page of its own is not split; a larger one fills this page first.
+      if (onEmpty) {
+        nextPage();
+        add(blocks);
+        continue;
+      }
+      if (fits(lead)) add(lead);
+    }
+    for (const unit of part.units) {
+      if (!fits(unit)) nextPage();
+      add(unit);
+    }
+  }
+  nextPage();
+  return pages;
+}
+
+/**
+ * The digest as one or more messages (post them in order, e.g. the later ones in the first one's
+ * thread). Every message holds at most 50 blocks and stays within the total-text budget.
+ */
+export function digestMessages(digest: Digest, opts: DigestOptions = {}): Message[] {
+  const title = opts.title?.trim() ? opts.title.trim() : digestText.defaultTitle;
+  const date = formatDate(digest.request.today);
+  const headerText = digestText.header(title, date);
+  const scope = [scopeLine(digest)];
+  if (opts.channelMention) scope.unshift(digestText.channelMention);
+  const intro: Part = { units: [[header(headerText), context(scope)]], divider: false };
+
+  const pages = paginate([
+    intro,
+    ...pipelineParts(digest),
+    closedPart(digest),
+    changesPart(digest),
+    ...attentionParts(digest),
+    salespeoplePart(digest),
+  ]);
+  const notStarted = digest.cycles.reduce((sum, c) => sum + c.notStarted, 0);
+  // The header is plain text; everything else about the title is mrkdwn, so it is escaped there.
+  const summary = digestText.fallback(
+    escapeMrkdwn(title),
+    date,
+    digest.totals.count + notStarted,
+    money(digest.totals.weightedValue, digest.currency),
+  );
+  return pages.map((blocks, i) => {
+    if (i === 0) {
+      return { text: fallback(opts.channelMention ? `${digestText.channelMention} ${summary}` : summary), blocks };
+    }
+    const continued = digestText.continued(escapeMrkdwn(title), date, i + 1, pages.length);
+    return { text: fallback(continued), blocks: [context([continued]), ...blocks] };
+  });
+}

@@ -1,0 +1,87 @@
+// Posts a pipeline digest to a channel: the summary (paged into as few messages as Slack allows) and
+// the chart as a PNG. It uses its own Web API client that reports rate limits instead of waiting, so
+// a digest never holds up interactive requests; the scheduler retries after Slack's Retry-After.
+import { webApi } from '@slack/bolt';
+import { renderPipelineChart } from '../digest/chart.ts';
+import { chartInputFromDigest } from '../digest/chart-input.ts';
+import { dateInZone } from '../domain/local-date.ts';
+import { digestText } from '../i18n/en/digest.ts';
+import { type DigestJob, type DigestPoster, RetryLaterError } from '../jobs/digest-scheduler.ts';
+import type { Clock } from '../services/clock.ts';
+import type { Services } from '../services/index.ts';
+import { digestMessages } from './blocks/digest.ts';
+import { formatDate } from './format.ts';
+
+export interface DigestPosterOptions {
+  services: Services;
+  clock: Clock;
+  /** The Web API client for a workspace (single-workspace mode: one bot token). */
+  clientFor(workspaceId: string): webApi.WebClient;
+  /** Pause between the messages of one digest: Slack allows about one message per second per channel. */
+  postIntervalMs?: number;
+}
+
+/** A Web API client for background posting: rate limits come back as errors, with few retries. */
+export function backgroundClient(token: string, slackApiUrl: string | undefined): webApi.WebClient {
+  return new webApi.WebClient(token, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500 },
+  });
+}
+
+export class SlackDigestPoster implements DigestPoster {
+  constructor(private readonly options: DigestPosterOptions) {}
+
+  async post(job: DigestJob, progress: (postedParts: number) => Promise<void>): Promise<void> {
+    const { services, clock } = this.options;
+    const client = this.options.clientFor(job.workspaceId);
+    const today = dateInZone(job.scheduledFor, job.timeZone);
+    const changesSince = await services.subscriptions.lastDigestAt(job.workspaceId, job.channelId);
+    const digest = await services.digests.build({
+      workspaceId: job.workspaceId,
+      salesCycleCode: job.salesCycleCode ?? undefined,
+      salespersonSlackUserId: job.salespersonSlackUserId ?? undefined,
+      today,
+      changesSince,
+    });
+    const messages = digestMessages(digest);
+    const title = digestText.header(digestText.defaultTitle, formatDate(today));
+    const parts = messages.length + 1; // the chart comes last
+    let posted = job.postedParts;
+    try {
+      for (let part = posted; part < parts; part++) {
+        if (part > job.postedParts) await pause(this.options.postIntervalMs ?? 1_100);
+        const message = messages[part];
+        if (message) {
+          await client.chat.postMessage({
+            channel: job.channelId,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+          });
+        } else {
+          const chart = renderPipelineChart(chartInputFromDigest(digest, title));
+          await client.filesUploadV2({
+            channel_id: job.channelId,
+            file: chart.png,
+            filename: `pipeline-${today}.png`,
+            title,
+          });
+        }
+        posted = part + 1;
+        await progress(posted);
+      }
+    } catch (error) {
+      if (error instanceof Error && (error as { code?: string }).code === webApi.ErrorCode.RateLimitedError) {
+        throw new RetryLaterError(Number((error as { retryAfter?: number }).retryAfter ?? 30));
+      }
+      throw error;
+    }
+    await services.subscriptions.recordDigest(job.workspaceId, job.channelId, clock.now());
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}

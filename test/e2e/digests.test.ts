@@ -1,0 +1,236 @@
+// What managers read in their channels: digests on demand and on a schedule, stats, exports,
+// subscriptions — through the real app, its scheduler driven by an injected clock.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from '../../src/app.ts';
+import { dec } from '../../src/domain/decimal.ts';
+import { localDate } from '../../src/domain/local-date.ts';
+import { fixedClock } from '../../src/services/clock.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { BACKENDS } from '../support/databases.ts';
+import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
+import { startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { mark, run, sentences } from './e2e-kit.ts';
+
+const CHANNEL = SLACK_DEFAULTS.channelId;
+
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+async function pipeline(t: TestApp, teamId: string): Promise<void> {
+  await seedPipelineSetup(t.app.services, teamId);
+  const { opportunities } = t.app.services;
+  const today = localDate(TEST_TODAY);
+  for (const [i, value] of [10_000, 20_000, 30_000].entries()) {
+    await opportunities.create(teamId, {
+      description: `Deal ${i + 1}`,
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: SLACK_DEFAULTS.userId, displayName: 'Ana Rep' },
+      salesCycleCode: 'STD',
+      activate: { estimatedValue: dec(value), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
+      today,
+    });
+  }
+  await opportunities.move(teamId, 'OP00002', { action: 'next', today });
+  await opportunities.close(teamId, 'OP00003', { outcome: 'won', closeCode: 'WIN', salesAmount: dec(28_000), today });
+}
+
+describe.each(BACKENDS)('pipeline digests on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('/opp digest posts the summary and a legible chart to the channel; the next one says what changed', async () => {
+    const teamId = t.newWorkspace();
+    await pipeline(t, teamId);
+    const since = mark(t);
+    const reply = await run(t, 'digest', teamId);
+    expect(reply).toMatch(/posted/);
+    const posts = since.calls('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+    expect(posts.length).toBeGreaterThanOrEqual(1);
+    const text = posts.map((c) => sentences(c.args)).join('\n');
+    expect(text).toMatch(/Initial contact/);
+    expect(text).toMatch(/Qualification/);
+    expect(text).toMatch(/\$30,000\.00/); // open estimated: 10,000 + 20,000
+    expect(text).toMatch(/\$28,000\.00/); // won in the period
+    expect(text).toMatch(/first digest/i);
+    const upload = t.fake.uploads.at(-1);
+    expect(upload?.filename).toMatch(/^pipeline-2026-11-02\.png$/);
+    expect(pngSize(upload?.data ?? Buffer.alloc(0))).toEqual({ width: 1000, height: 800 });
+    const complete = await t.fake.waitFor('files.completeUploadExternal', (c) => since.calls().includes(c));
+    expect(complete.args.channel_id).toBe(CHANNEL);
+
+    // A change, then the next digest lists it.
+    await t.app.services.opportunities.move(teamId, 'OP00001', { action: 'next', today: localDate(TEST_TODAY) });
+    const again = mark(t);
+    await run(t, 'digest', teamId);
+    const next = again
+      .calls('chat.postMessage')
+      .map((c) => sentences(c.args))
+      .join('\n');
+    expect(next).toMatch(/OP00001/);
+    expect(next).not.toMatch(/first digest/i);
+  });
+
+  it('stats and export answer with the §12 figures and a CSV file', async () => {
+    const teamId = t.newWorkspace();
+    await pipeline(t, teamId);
+    expect(await run(t, 'stats OP00002', teamId)).toMatch(/20,000\.00/);
+    const cycle = await run(t, 'stats cycle:STD', teamId);
+    expect(cycle).toMatch(/Qualification/);
+    expect(cycle).toMatch(/Total/i);
+    const uploadsBefore = t.fake.uploads.length;
+    expect(await run(t, 'export all status:all', teamId)).toMatch(/Exported 3 opportunities/);
+    const csv = t.fake.uploads.slice(uploadsBefore).at(-1);
+    expect(csv?.filename).toMatch(/\.csv$/);
+    const lines = (csv?.data.toString('utf8') ?? '').trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^OP00001,/);
+  });
+
+  it('subscribe, subscriptions and unsubscribe; a bad time zone is a sentence', async () => {
+    const teamId = t.newWorkspace();
+    await seedPipelineSetup(t.app.services, teamId);
+    expect(await run(t, `subscribe <#${CHANNEL}|sales> weekly day:friday at:09:30 tz:Europe/Berlin`, teamId)).toMatch(
+      /every Friday at 09:30 \(Europe\/Berlin\).*Nov 6, 2026 09:30/s,
+    );
+    expect(await run(t, 'subscriptions', teamId)).toMatch(new RegExp(`<#${CHANNEL}> every Friday`));
+    expect(await run(t, `subscribe <#${CHANNEL}> daily tz:Mars/Olympus`, teamId)).toMatch(/time zone/i);
+    expect(await run(t, `unsubscribe <#${CHANNEL}>`, teamId)).toMatch(/won't get scheduled digests/);
+    expect(await run(t, `unsubscribe <#${CHANNEL}>`, teamId)).toMatch(/has no scheduled digest/);
+  });
+
+  it('the scheduler posts a due digest once, catches up once after downtime, and keeps the wall-clock time across DST', async () => {
+    const teamId = t.newWorkspace();
+    await pipeline(t, teamId);
+    const channel = 'C0DIGEST01';
+    t.clock.set('2026-03-26T12:00:00Z');
+    await t.app.services.subscriptions.subscribe(
+      teamId,
+      {
+        channelId: channel,
+        frequency: 'daily',
+        at: '08:00',
+        timeZone: 'Europe/Berlin',
+        createdBySlackUserId: SLACK_DEFAULTS.userId,
+      },
+      t.clock.now(),
+    );
+    const postsTo = () => t.fake.calls('chat.postMessage').filter((c) => c.args.channel === channel).length;
+    const digestsAt = async (iso: string) => {
+      t.clock.set(iso);
+      await t.app.scheduler.tick();
+      return postsTo();
+    };
+    expect(await digestsAt('2026-03-27T06:59:00Z')).toBe(0); // 07:59 in Berlin (CET)
+    const first = await digestsAt('2026-03-27T07:00:30Z'); // 08:00:30 CET
+    expect(first).toBeGreaterThan(0);
+    expect(await digestsAt('2026-03-27T07:05:00Z')).toBe(first); // not twice
+    // 29 March: clocks go forward; 08:00 CEST is 06:00 UTC.
+    expect(await digestsAt('2026-03-28T07:01:00Z')).toBe(first * 2);
+    expect(await digestsAt('2026-03-29T05:59:00Z')).toBe(first * 2);
+    expect(await digestsAt('2026-03-29T06:00:30Z')).toBe(first * 3);
+    // Down for ten days: one catch-up digest, not ten.
+    expect(await digestsAt('2026-04-09T12:00:00Z')).toBe(first * 4);
+    expect(await digestsAt('2026-04-09T12:30:00Z')).toBe(first * 4);
+    const runs = await t.db.prisma.digestRun.findMany({ where: { workspaceId: teamId } });
+    expect(runs.map((r) => r.status)).toEqual(['POSTED', 'POSTED', 'POSTED', 'POSTED']);
+    // The scheduler serves every workspace: leave nothing due for the next tests.
+    await t.app.services.subscriptions.unsubscribe(teamId, channel);
+  });
+
+  it('a rate-limited digest is retried after Retry-After and nothing is lost; commands keep working meanwhile', async () => {
+    const teamId = t.newWorkspace();
+    await pipeline(t, teamId);
+    const channel = 'C0DIGEST02';
+    t.clock.set('2026-11-02T07:00:00Z');
+    await t.app.services.subscriptions.subscribe(
+      teamId,
+      {
+        channelId: channel,
+        frequency: 'daily',
+        at: '08:00',
+        timeZone: 'UTC',
+        createdBySlackUserId: SLACK_DEFAULTS.userId,
+      },
+      t.clock.now(),
+    );
+    t.fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    t.clock.set('2026-11-02T08:00:10Z');
+    const first = await t.app.scheduler.tick();
+    expect(first).toMatchObject({ scheduled: 1, posted: 0, retried: 1 });
+    expect(await run(t, 'list all', teamId)).toMatch(/OP00001/); // interactive path unaffected
+    t.clock.set('2026-11-02T08:00:20Z');
+    expect(await t.app.scheduler.tick()).toMatchObject({ posted: 0 }); // still waiting for Retry-After
+    t.clock.set('2026-11-02T08:00:45Z');
+    expect(await t.app.scheduler.tick()).toMatchObject({ posted: 1 });
+    const run_ = await t.db.prisma.digestRun.findFirstOrThrow({ where: { workspaceId: teamId } });
+    expect(run_.status).toBe('POSTED');
+    expect(t.fake.calls('chat.postMessage').filter((c) => c.args.channel === channel).length).toBeGreaterThan(0);
+    await t.app.services.subscriptions.unsubscribe(teamId, channel);
+  });
+
+  it.runIf(backend === 'postgres')(
+    'two app instances on one PostgreSQL post each due digest exactly once',
+    async () => {
+      const teamId = t.newWorkspace();
+      await pipeline(t, teamId);
+      const channel = 'C0DIGEST03';
+      const clock = fixedClock('2026-11-02T07:00:00Z');
+      await t.app.services.subscriptions.subscribe(
+        teamId,
+        {
+          channelId: channel,
+          frequency: 'daily',
+          at: '08:00',
+          timeZone: 'UTC',
+          createdBySlackUserId: SLACK_DEFAULTS.userId,
+        },
+        clock.now(),
+      );
+      const config = {
+        slack: {
+          signingSecret: SLACK_DEFAULTS.signingSecret,
+          botToken: SLACK_DEFAULTS.botToken,
+          appToken: undefined,
+          apiUrl: t.fake.url,
+        },
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: undefined,
+        dataDir: 'unused',
+        logLevel: 'error' as const,
+      };
+      const instances = await Promise.all(
+        [0, 1].map(async () => {
+          const database = await openDatabase({ databaseUrl: t.db.url, poolSize: 4 });
+          const app = await startApp(config, { database, clock, schedulerIntervalMs: false, digestPostIntervalMs: 0 });
+          return { app, database };
+        }),
+      );
+      try {
+        clock.set('2026-11-02T08:00:05Z');
+        for (let round = 0; round < 3; round++) {
+          await Promise.all(instances.map((i) => i.app.scheduler.tick()));
+        }
+        const runs = await t.db.prisma.digestRun.findMany({ where: { workspaceId: teamId } });
+        expect(runs).toHaveLength(1);
+        expect(runs[0]?.status).toBe('POSTED');
+        const charts = t.fake.calls('files.completeUploadExternal').filter((c) => c.args.channel_id === channel);
+        expect(charts).toHaveLength(1);
+      } finally {
+        await t.app.services.subscriptions.unsubscribe(teamId, channel);
+        for (const i of instances) {
+          await i.app.stop();
+          await i.database.close();
+        }
+      }
+    },
+  );
+});
