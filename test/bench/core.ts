@@ -63,7 +63,13 @@ export async function openPostgresTarget(url: string): Promise<BenchTarget> {
 }
 
 /** 100,000 opportunities with history, written in bulk (the service path would take far too long). */
-export async function loadBulkPipeline(target: BenchTarget, opportunities: number): Promise<void> {
+export async function loadBulkPipeline(
+  target: BenchTarget,
+  opportunities: number,
+  workspace = BENCH_WORKSPACE,
+): Promise<void> {
+  if (!/^[A-Z0-9]{1,32}$/.test(workspace)) throw new Error(`bench workspace ids are [A-Z0-9]: ${workspace}`);
+  const BENCH_WORKSPACE = workspace; // the statements below inline it (a checked constant)
   const services = createServices(target.db.prisma);
   const existing = await target.db.prisma.salesCycle.count({ where: { workspaceId: BENCH_WORKSPACE } });
   if (existing === 0) {
@@ -91,10 +97,10 @@ export async function loadBulkPipeline(target: BenchTarget, opportunities: numbe
   // Deterministic pseudo-random spread from the row number.
   await raw.query(
     `INSERT INTO opportunity (workspace_id, no, description, contact_id, salesperson_id, sales_cycle_id, status, creation_date, date_closed, updated_at)
-     SELECT 'TBENCH', 'BK' || lpad(g::text, 7, '0'), 'Bulk deal ' || g,
-            (SELECT id FROM contact WHERE workspace_id = 'TBENCH' LIMIT 1),
-            (SELECT id FROM salesperson WHERE workspace_id = 'TBENCH' LIMIT 1),
-            (SELECT id FROM sales_cycle WHERE workspace_id = 'TBENCH' AND code = 'BULK'),
+     SELECT '${BENCH_WORKSPACE}', 'BK' || lpad(g::text, 7, '0'), 'Bulk deal ' || g,
+            (SELECT id FROM contact WHERE workspace_id = '${BENCH_WORKSPACE}' LIMIT 1),
+            (SELECT id FROM salesperson WHERE workspace_id = '${BENCH_WORKSPACE}' LIMIT 1),
+            (SELECT id FROM sales_cycle WHERE workspace_id = '${BENCH_WORKSPACE}' AND code = 'BULK'),
             (CASE WHEN g % 10 = 0 THEN 'WON' WHEN g % 10 = 1 THEN 'LOST' ELSE 'IN_PROGRESS' END)::"OpportunityStatus",
             DATE '2026-06-01' + (g % 90),
             CASE WHEN g % 10 IN (0, 1) THEN DATE '2026-09-01' + (g % 60) END, now()
@@ -107,7 +113,7 @@ export async function loadBulkPipeline(target: BenchTarget, opportunities: numbe
        date_of_change, active, days_open, action_taken, estimated_value, calcd_current_value, completed_pct, chances_pct, probability_pct, estimated_close_date)
      SELECT o.workspace_id, o.id, o.sales_cycle_id, 10, 'Stage 10', o.contact_id, o.salesperson_id, o.creation_date, false,
             (o.id % 17), 'NONE', 1000 + (o.id % 500) * 100, (1000 + (o.id % 500) * 100) * 0.02, 10, 20, 2, o.creation_date + 30
-     FROM opportunity o WHERE o.workspace_id = 'TBENCH' AND o.no LIKE 'BK%'`,
+     FROM opportunity o WHERE o.workspace_id = '${BENCH_WORKSPACE}' AND o.no LIKE 'BK%'`,
     [],
   );
   await raw.query(
@@ -121,7 +127,7 @@ export async function loadBulkPipeline(target: BenchTarget, opportunities: numbe
             CASE o.status WHEN 'WON' THEN 1000 + (o.id % 500) * 100 WHEN 'LOST' THEN 0 ELSE (1000 + (o.id % 500) * 100) * 0.3 END,
             CASE WHEN o.status = 'IN_PROGRESS' THEN 40 ELSE 100 END, CASE o.status WHEN 'LOST' THEN 0 WHEN 'WON' THEN 100 ELSE 60 END,
             CASE o.status WHEN 'LOST' THEN 0 WHEN 'WON' THEN 100 ELSE 24 END, o.creation_date + 45, o.date_closed
-     FROM opportunity o WHERE o.workspace_id = 'TBENCH' AND o.no LIKE 'BK%'`,
+     FROM opportunity o WHERE o.workspace_id = '${BENCH_WORKSPACE}' AND o.no LIKE 'BK%'`,
     [],
   );
   await raw.query('ANALYZE opportunity');

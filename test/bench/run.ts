@@ -80,6 +80,28 @@ console.log(
   '\nFloor: the same SQL (statistics) or the same writes (moves) sent straight through the driver, no Prisma, no rules.',
 );
 
+const { benchDigest } = await import('./digest.ts');
+const DIGEST_SIZES = (process.env.BENCH_DIGEST_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+const digestReports: Report[] = [];
+digestReports.push(...(await withTarget(openPGliteTarget, (t) => benchDigest(t, DIGEST_SIZES))));
+if (postgres.url) {
+  const fresh = await freshPostgresDatabase(postgres.url);
+  try {
+    digestReports.push(
+      ...(await withTarget(
+        () => openPostgresTarget(fresh.url),
+        (t) => benchDigest(t, DIGEST_SIZES),
+      )),
+    );
+  } finally {
+    await fresh.drop();
+  }
+}
+printReports('Digests: build time by pipeline size', digestReports);
+console.log(
+  '\nFloor: the core aggregates of a digest in raw SQL through the driver. Target: under 1 s for 100,000 on PostgreSQL.',
+);
+
 const { benchSlack } = await import('./slack.ts');
 const slackReports: Report[] = [...(await benchSlack('pglite'))];
 if (postgres.url) slackReports.push(...(await benchSlack('postgres', postgres.url)));

@@ -1,0 +1,69 @@
+// Digest build time at growing pipeline sizes, beside a floor: the digest's core aggregates (open
+// pipeline per stage, closed in the period, attention counts, per salesperson) in raw SQL through the
+// driver. Reported with the time per 1,000 opportunities, to show how it grows.
+import { localDate } from '../../src/domain/local-date.ts';
+import { createServices } from '../../src/services/index.ts';
+import { type BenchTarget, loadBulkPipeline } from './core.ts';
+import { type Measurement, measure, type Report } from './measure.ts';
+
+const TODAY = localDate('2026-11-21');
+
+const FLOOR_QUERIES = [
+  `SELECT e.sales_cycle_id, e.stage, count(*), sum(e.estimated_value), sum(e.calcd_current_value)
+     FROM opportunity_entry e WHERE e.workspace_id = $1 AND e.active AND e.stage IS NOT NULL
+     GROUP BY e.sales_cycle_id, e.stage`,
+  `SELECT e.action_taken, e.close_code_id, count(*), sum(e.calcd_current_value), sum(e.estimated_value)
+     FROM opportunity_entry e WHERE e.workspace_id = $1 AND e.active AND e.action_taken IN ('WON', 'LOST')
+       AND e.date_of_change BETWEEN $2::date - 6 AND $2::date
+     GROUP BY e.action_taken, e.close_code_id`,
+  `SELECT count(*) FILTER (WHERE e.estimated_close_date < $2::date),
+          count(*) FILTER (WHERE e.estimated_close_date BETWEEN $2::date AND $2::date + 7),
+          count(*) FILTER (WHERE e.date_of_change <= $2::date - 14)
+     FROM opportunity_entry e WHERE e.workspace_id = $1 AND e.active AND e.stage IS NOT NULL`,
+  `SELECT o.salesperson_id, count(*), sum(e.calcd_current_value)
+     FROM opportunity o JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
+     WHERE o.workspace_id = $1 AND o.status IN ('NOT_STARTED', 'IN_PROGRESS')
+     GROUP BY o.salesperson_id`,
+];
+
+export async function benchDigest(target: BenchTarget, sizes: number[]): Promise<Report[]> {
+  const services = createServices(target.db.prisma);
+  const reports: Report[] = [];
+  for (const size of sizes) {
+    const workspace = `TDIGEST${size}`;
+    const started = Date.now();
+    try {
+      await loadBulkPipeline(target, size, workspace);
+    } catch (error) {
+      console.log(
+        `[${target.name}] ${size.toLocaleString('en-US')} opportunities could not be loaded: ${String(error).slice(0, 200)}`,
+      );
+      break;
+    }
+    console.log(
+      `[${target.name}] loaded ${size.toLocaleString('en-US')} opportunities in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const runs = size >= 1_000_000 ? 3 : 5;
+    const ours = await measure(runs, () =>
+      services.digests.build({ workspaceId: workspace, today: TODAY, changesSince: new Date(0) }),
+    );
+    const floor = await measure(runs, async () => {
+      for (const sql of FLOOR_QUERIES)
+        await target.raw.query(sql, sql.includes('$2') ? [workspace, TODAY] : [workspace]);
+    });
+    reports.push({
+      backend: target.name,
+      name: `digest build, ${size.toLocaleString('en-US')} opportunities`,
+      service: ours,
+      floor,
+      ratio: ours.mean / floor.mean,
+      unit: 'ms',
+      extra: `${perThousand(ours, size)} ms per 1,000 opportunities`,
+    });
+  }
+  return reports;
+}
+
+function perThousand(m: Measurement, size: number): string {
+  return ((m.mean / size) * 1000).toFixed(3);
+}
