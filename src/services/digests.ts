@@ -53,8 +53,13 @@
 //   lost = Σ estimated value of active LOST entries; dated after today does not count (as for the
 //   period). Label "W" + ISO week number.
 //
-// Lists (changes, attention) hold at most LIST_LIMIT lines; their full counts are in the sections'
-// `totals` (computed by the same statement with count(*) OVER ()).
+// Lists (changes, attention) hold at most LIST_LIMIT lines (top-N by ORDER BY … LIMIT); their full
+// counts are in the sections' `totals`, computed by the same statement.
+//
+// Indexes: everything but "changes" reads the active entries through the schema's indexes or one
+// scan of the workspace's entries. "changes" compares created_at, which no index covers yet, so it
+// scans the workspace's entries and opportunities; (workspace_id, created_at) indexes on both tables
+// would make it proportional to what changed.
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
@@ -310,28 +315,33 @@ export class DigestService {
     return rows[0] ?? { currency: null, stale_days: null, cycle_id: null, salesperson_id: null };
   }
 
-  /** Open pipeline per cycle and stage (one statement: stages left-joined to the active-entry aggregate). */
+  /**
+   * Open pipeline per cycle and stage, in one statement: the stages left-joined to the active-entry
+   * aggregate. The aggregates are MATERIALIZED CTEs so that each runs exactly once: with the small
+   * setup tables under-estimated, PostgreSQL otherwise re-runs the aggregate for every stage (nested loop).
+   */
   private async cycles(scope: Scope, asked: boolean): Promise<CyclePipeline[]> {
     const cycleCondition = scope.cycleId === null ? Prisma.empty : Prisma.sql`AND sc.id = ${scope.cycleId}::int`;
     const rows = await this.prisma.$queryRaw<CycleRow[]>`
-      SELECT sc.id AS cycle_id, sc.code, sc.description, sc.blocked, s.stage, s.description AS stage_description,
-             coalesce(a.open_count, 0)::int AS open_count, a.estimated, a.calcd,
-             coalesce(ns.not_started, 0)::int AS not_started
-      FROM sales_cycle sc
-      LEFT JOIN sales_cycle_stage s ON s.sales_cycle_id = sc.id
-      LEFT JOIN (
+      WITH open_started AS MATERIALIZED (
         SELECT e.sales_cycle_id, e.stage, count(*) AS open_count,
                sum(e.estimated_value)::text AS estimated, sum(e.calcd_current_value)::text AS calcd
         FROM opportunity_entry e
         WHERE ${entryScope(scope)} AND e.active AND e.stage IS NOT NULL
         GROUP BY e.sales_cycle_id, e.stage
-      ) a ON a.sales_cycle_id = sc.id AND a.stage = s.stage
-      LEFT JOIN (
+      ), not_started AS MATERIALIZED (
         SELECT o.sales_cycle_id, count(*) AS not_started
         FROM opportunity o
         WHERE ${opportunityScope(scope)} AND o.status = 'NOT_STARTED'
         GROUP BY o.sales_cycle_id
-      ) ns ON ns.sales_cycle_id = sc.id
+      )
+      SELECT sc.id AS cycle_id, sc.code, sc.description, sc.blocked, s.stage, s.description AS stage_description,
+             coalesce(a.open_count, 0)::int AS open_count, a.estimated, a.calcd,
+             coalesce(ns.not_started, 0)::int AS not_started
+      FROM sales_cycle sc
+      LEFT JOIN sales_cycle_stage s ON s.sales_cycle_id = sc.id
+      LEFT JOIN open_started a ON a.sales_cycle_id = sc.id AND a.stage = s.stage
+      LEFT JOIN not_started ns ON ns.sales_cycle_id = sc.id
       WHERE sc.workspace_id = ${scope.workspaceId} ${cycleCondition}
       ORDER BY sc.code, s.stage`;
     const cycles: (CyclePipeline & { blocked: boolean })[] = [];
@@ -374,13 +384,17 @@ export class DigestService {
   /** Won and lost in the period, by outcome and close code (the totals add up the few groups). */
   private async closed(scope: Scope, period: { from: LocalDate; to: LocalDate }): Promise<ClosedInPeriod> {
     const rows = await this.prisma.$queryRaw<ReasonRow[]>`
-      SELECT e.action_taken::text AS outcome, cc.code, cc.description, count(*)::int AS n,
-             sum(CASE WHEN e.action_taken = 'WON' THEN e.calcd_current_value ELSE e.estimated_value END)::text AS amount
-      FROM opportunity_entry e
-      LEFT JOIN close_opportunity_code cc ON cc.id = e.close_code_id
-      WHERE ${entryScope(scope)} AND e.active AND e.stage IS NULL AND e.action_taken IN ('WON', 'LOST')
-        AND e.date_of_change BETWEEN ${dateParam(period.from)} AND ${dateParam(period.to)}
-      GROUP BY e.action_taken, cc.code, cc.description`;
+      WITH reasons AS MATERIALIZED (
+        SELECT e.action_taken, e.close_code_id, count(*) AS n,
+               sum(CASE WHEN e.action_taken = 'WON' THEN e.calcd_current_value ELSE e.estimated_value END) AS amount
+        FROM opportunity_entry e
+        WHERE ${entryScope(scope)} AND e.active AND e.stage IS NULL AND e.action_taken IN ('WON', 'LOST')
+          AND e.date_of_change BETWEEN ${dateParam(period.from)} AND ${dateParam(period.to)}
+        GROUP BY e.action_taken, e.close_code_id
+      )
+      SELECT r.action_taken::text AS outcome, cc.code, cc.description, r.n::int AS n, r.amount::text AS amount
+      FROM reasons r
+      LEFT JOIN close_opportunity_code cc ON cc.id = r.close_code_id`;
     const byReason: CloseReasonLine[] = rows
       .map((r) => ({
         outcome: outcomeOf(r.outcome),
@@ -421,23 +435,30 @@ export class DigestService {
         WHERE ${opportunityScope(scope)} AND ${createdAfter(Prisma.sql`o.created_at`, since)}
         ORDER BY coalesce(e.estimated_value, 0) DESC, o.no
         LIMIT ${LIST_LIMIT}::int`,
-      // Forward and back moves in one statement, each list limited on its own.
+      // Forward and back moves in one statement: one scan, each list a top-N of its own, the counts
+      // by FILTER (a row_number() ranking would sort every move).
       this.prisma.$queryRaw<MoveRow[]>`
-        SELECT m.direction, o.no, o.description, m.previous_stage AS from_stage, m.stage AS to_stage, m.total
-        FROM (
-          SELECT d.*, row_number() OVER (PARTITION BY d.direction ORDER BY d.id) AS rn,
-                 count(*) OVER (PARTITION BY d.direction)::int AS total
-          FROM (
-            SELECT e.id, e.opportunity_id, e.stage, e.previous_stage,
-                   CASE WHEN e.stage > e.previous_stage THEN 'forward' ELSE 'back' END AS direction
-            FROM opportunity_entry e
-            WHERE ${entryScope(scope)} AND ${createdAfter(Prisma.sql`e.created_at`, since)}
-              AND e.stage IS NOT NULL AND e.previous_stage IS NOT NULL AND e.stage <> e.previous_stage
-          ) d
-        ) m
-        JOIN opportunity o ON o.id = m.opportunity_id
-        WHERE m.rn <= ${LIST_LIMIT}::int
-        ORDER BY m.direction, m.id`,
+        WITH moves AS MATERIALIZED (
+          SELECT e.id, e.opportunity_id, e.stage, e.previous_stage
+          FROM opportunity_entry e
+          WHERE ${entryScope(scope)} AND ${createdAfter(Prisma.sql`e.created_at`, since)}
+            AND e.stage IS NOT NULL AND e.previous_stage IS NOT NULL AND e.stage <> e.previous_stage
+        ), counts AS (
+          SELECT count(*) FILTER (WHERE m.stage > m.previous_stage)::int AS forward,
+                 count(*) FILTER (WHERE m.stage < m.previous_stage)::int AS back
+          FROM moves m
+        ), picked AS (
+          (SELECT 'forward' AS direction, m.* FROM moves m WHERE m.stage > m.previous_stage
+           ORDER BY m.id LIMIT ${LIST_LIMIT}::int)
+          UNION ALL
+          (SELECT 'back', m.* FROM moves m WHERE m.stage < m.previous_stage ORDER BY m.id LIMIT ${LIST_LIMIT}::int)
+        )
+        SELECT p.direction, o.no, o.description, p.previous_stage AS from_stage, p.stage AS to_stage,
+               CASE p.direction WHEN 'forward' THEN c.forward ELSE c.back END AS total
+        FROM picked p
+        CROSS JOIN counts c
+        JOIN opportunity o ON o.id = p.opportunity_id
+        ORDER BY p.direction, p.id`,
       this.prisma.$queryRaw<ClosedRow[]>`
         SELECT o.no, o.description, c.action_taken::text AS outcome, c.amount::text AS amount, c.total
         FROM (
@@ -522,8 +543,9 @@ export class DigestService {
 
   /**
    * Overdue, closing soon and stale in one statement: one pass over the open started active entries
-   * keeps the candidates, each list is ranked and limited, and only the kept lines are joined to their
-   * opportunity and salesperson.
+   * keeps the candidates, the three counts come from one aggregate over them, each list is a top-N
+   * (ORDER BY … LIMIT: a bounded heap, not a sort of every candidate), and only the kept lines are
+   * joined to their opportunity and salesperson.
    */
   private async attention(scope: Scope, today: LocalDate, staleDays: number): Promise<Attention> {
     const soon = addDays(today, CLOSING_SOON_DAYS);
@@ -534,29 +556,38 @@ export class DigestService {
         FROM opportunity_entry e
         WHERE ${entryScope(scope)} AND e.active AND e.stage IS NOT NULL
           AND (e.estimated_close_date <= ${dateParam(soon)} OR e.date_of_change <= ${dateParam(staleOnOrBefore)})
-      ), ranked AS (
-        SELECT 'overdue' AS kind, c.*,
-               row_number() OVER (ORDER BY c.estimated_close_date, c.opportunity_id) AS rn, count(*) OVER () AS total
-        FROM candidates c WHERE c.estimated_close_date < ${dateParam(today)}
-        UNION ALL
-        SELECT 'soon', c.*,
-               row_number() OVER (ORDER BY c.estimated_close_date, c.opportunity_id), count(*) OVER ()
+      ), counts AS (
+        SELECT count(*) FILTER (WHERE c.estimated_close_date < ${dateParam(today)})::int AS overdue,
+               count(*) FILTER (
+                 WHERE c.estimated_close_date >= ${dateParam(today)} AND c.estimated_close_date <= ${dateParam(soon)}
+               )::int AS soon,
+               count(*) FILTER (WHERE c.date_of_change <= ${dateParam(staleOnOrBefore)})::int AS stale
         FROM candidates c
-        WHERE c.estimated_close_date >= ${dateParam(today)} AND c.estimated_close_date <= ${dateParam(soon)}
+      ), picked AS (
+        (SELECT 'overdue' AS kind, 1 AS kind_order, c.*,
+                row_number() OVER (ORDER BY c.estimated_close_date, c.opportunity_id) AS rn
+         FROM (SELECT * FROM candidates c WHERE c.estimated_close_date < ${dateParam(today)}
+               ORDER BY c.estimated_close_date, c.opportunity_id LIMIT ${LIST_LIMIT}::int) c)
         UNION ALL
-        SELECT 'stale', c.*,
-               row_number() OVER (ORDER BY c.date_of_change, c.opportunity_id), count(*) OVER ()
-        FROM candidates c WHERE c.date_of_change <= ${dateParam(staleOnOrBefore)}
+        (SELECT 'soon', 2, c.*, row_number() OVER (ORDER BY c.estimated_close_date, c.opportunity_id)
+         FROM (SELECT * FROM candidates c
+               WHERE c.estimated_close_date >= ${dateParam(today)} AND c.estimated_close_date <= ${dateParam(soon)}
+               ORDER BY c.estimated_close_date, c.opportunity_id LIMIT ${LIST_LIMIT}::int) c)
+        UNION ALL
+        (SELECT 'stale', 3, c.*, row_number() OVER (ORDER BY c.date_of_change, c.opportunity_id)
+         FROM (SELECT * FROM candidates c WHERE c.date_of_change <= ${dateParam(staleOnOrBefore)}
+               ORDER BY c.date_of_change, c.opportunity_id LIMIT ${LIST_LIMIT}::int) c)
       )
-      SELECT r.kind, o.no, o.description, sp.slack_user_id, sp.name AS salesperson_name,
-             ${ymd(Prisma.sql`r.estimated_close_date`)} AS estimated_close_date,
-             ${ymd(Prisma.sql`r.date_of_change`)} AS last_change,
-             r.estimated_value::text AS estimated, r.total::int AS total
-      FROM ranked r
-      JOIN opportunity o ON o.id = r.opportunity_id
-      JOIN salesperson sp ON sp.id = r.salesperson_id
-      WHERE r.rn <= ${LIST_LIMIT}::int
-      ORDER BY r.kind, r.rn`;
+      SELECT p.kind, o.no, o.description, sp.slack_user_id, sp.name AS salesperson_name,
+             ${ymd(Prisma.sql`p.estimated_close_date`)} AS estimated_close_date,
+             ${ymd(Prisma.sql`p.date_of_change`)} AS last_change,
+             p.estimated_value::text AS estimated,
+             CASE p.kind WHEN 'overdue' THEN n.overdue WHEN 'soon' THEN n.soon ELSE n.stale END AS total
+      FROM picked p
+      CROSS JOIN counts n
+      JOIN opportunity o ON o.id = p.opportunity_id
+      JOIN salesperson sp ON sp.id = p.salesperson_id
+      ORDER BY p.kind_order, p.rn`;
     const list = (kind: AttentionRow['kind']) => rows.filter((r) => r.kind === kind);
     const item = (r: AttentionRow): AttentionItem => ({
       no: r.no,
@@ -581,27 +612,30 @@ export class DigestService {
 
   private async salespeople(scope: Scope, period: { from: LocalDate; to: LocalDate }): Promise<SalespersonLine[]> {
     const only = scope.salespersonId === undefined ? Prisma.empty : Prisma.sql`AND sp.id = ${scope.salespersonId}::int`;
+    // MATERIALIZED: each aggregate runs once (see cycles()).
     const rows = await this.prisma.$queryRaw<SalespersonRow[]>`
-      SELECT sp.slack_user_id, sp.name, coalesce(oc.open_count, 0)::int AS open_count, v.weighted, v.won
-      FROM salesperson sp
-      LEFT JOIN (
+      WITH open_counts AS MATERIALIZED (
         SELECT o.salesperson_id, count(*) AS open_count
         FROM opportunity o
         WHERE ${opportunityScope(scope)} AND o.status IN ('NOT_STARTED', 'IN_PROGRESS')
         GROUP BY o.salesperson_id
-      ) oc ON oc.salesperson_id = sp.id
-      LEFT JOIN (
+      ), entry_values AS MATERIALIZED (
         SELECT e.salesperson_id,
-               sum(e.calcd_current_value) FILTER (WHERE e.stage IS NOT NULL)::text AS weighted,
-               sum(e.calcd_current_value) FILTER (WHERE e.stage IS NULL)::text AS won
+               sum(e.calcd_current_value) FILTER (WHERE e.stage IS NOT NULL) AS weighted,
+               sum(e.calcd_current_value) FILTER (WHERE e.stage IS NULL) AS won
         FROM opportunity_entry e
         WHERE ${entryScope(scope)} AND e.active
           AND (e.stage IS NOT NULL OR (e.action_taken = 'WON'
                AND e.date_of_change BETWEEN ${dateParam(period.from)} AND ${dateParam(period.to)}))
         GROUP BY e.salesperson_id
-      ) v ON v.salesperson_id = sp.id
+      )
+      SELECT sp.slack_user_id, sp.name, coalesce(oc.open_count, 0)::int AS open_count,
+             v.weighted::text AS weighted, v.won::text AS won
+      FROM salesperson sp
+      LEFT JOIN open_counts oc ON oc.salesperson_id = sp.id
+      LEFT JOIN entry_values v ON v.salesperson_id = sp.id
       WHERE sp.workspace_id = ${scope.workspaceId} ${only} AND (oc.open_count > 0 OR v.won IS NOT NULL)
-      ORDER BY coalesce(v.weighted::numeric, 0) DESC, coalesce(v.won::numeric, 0) DESC, sp.name, sp.id`;
+      ORDER BY coalesce(v.weighted, 0) DESC, coalesce(v.won, 0) DESC, sp.name, sp.id`;
     return rows.map((r) => ({
       slackUserId: r.slack_user_id,
       name: r.name,

@@ -833,6 +833,12 @@ describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
     expect(overdue.n).toBeGreaterThan(LIST_LIMIT);
     expect(digest.attention.overdue).toHaveLength(LIST_LIMIT);
     expect(digest.attention.totals?.overdue).toBe(overdue.n);
+    const soon = await sums(
+      Prisma.sql`stage IS NOT NULL AND estimated_close_date BETWEEN DATE '2026-11-18' AND DATE '2026-11-25'`,
+    );
+    expect(soon.n).toBeGreaterThan(LIST_LIMIT);
+    expect(digest.attention.closingSoon).toHaveLength(LIST_LIMIT);
+    expect(digest.attention.totals?.closingSoon).toBe(soon.n);
     const stale = await sums(Prisma.sql`stage IS NOT NULL AND date_of_change <= DATE '2026-11-04'`);
     expect(digest.attention.totals?.stale).toBe(stale.n);
     expect(digest.changes.newOpportunities).toHaveLength(LIST_LIMIT);
