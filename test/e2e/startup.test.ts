@@ -1,0 +1,54 @@
+// The process as a person starts it: `npm start` without credentials explains itself and exits 1;
+// /healthz tells whether the database answers.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from '../support/test-app.ts';
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    // An empty working directory inside the repository: no .env file is picked up, tsx still resolves.
+    const cwd = new URL('../../test-output/empty-cwd/', import.meta.url).pathname;
+    mkdirSync(cwd, { recursive: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/main.ts', import.meta.url).pathname], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('starting the app', () => {
+  it('without Slack credentials: names the missing variables, no stack trace, exit status 1', async () => {
+    const { code, output } = await runMain({});
+    expect(code).toBe(1);
+    expect(output).toMatch(/SLACK_BOT_TOKEN is missing/);
+    expect(output).toMatch(/SLACK_SIGNING_SECRET is missing/);
+    expect(output).not.toMatch(/\n\s+at /); // no stack frames
+  });
+
+  it('with a bad value: names the variable and exits 1', async () => {
+    const { code, output } = await runMain({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/PORT must be a port number/);
+  });
+
+  it('/healthz answers 200 while the database answers and 503 once it does not', async () => {
+    const t = await startTestApp('pglite');
+    try {
+      const ok = await fetch(`${t.url}/healthz`);
+      expect([ok.status, await ok.json()]).toEqual([200, { status: 'ok' }]);
+      await t.db.close();
+      const down = await fetch(`${t.url}/healthz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({ status: 'unavailable', reason: 'database' });
+    } finally {
+      await t.app.stop();
+      await t.fake.close();
+    }
+  });
+});
