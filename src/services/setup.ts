@@ -3,7 +3,6 @@
 import type { CloseOutcome } from '../domain/opportunity.ts';
 import { type CloseCode, validateCloseCode } from '../domain/close-code.ts';
 import { type Contact, type ContactType, validateContact } from '../domain/contact.ts';
-import type { Decimal } from '../domain/decimal.ts';
 import { normaliseDateFormula } from '../domain/date-formula.ts';
 import { DomainError } from '../domain/problems.ts';
 import type { ProbabilityCalculation } from '../domain/probability.ts';
@@ -13,6 +12,7 @@ import {
   type SalesCycle,
   type SalesCycleWithStages,
   type Stage,
+  type StageInput,
   validateSalesCycle,
   validateStage,
 } from '../domain/sales-cycle.ts';
@@ -138,20 +138,7 @@ export class SetupService {
     return loadCycleWithStages(this.prisma, workspaceId, code);
   }
 
-  async addStage(
-    workspaceId: string,
-    cycleCode: string,
-    input: {
-      stage: number;
-      description?: string;
-      completedPct: Decimal;
-      chancesPct: Decimal;
-      quoteRequired?: boolean;
-      allowSkip?: boolean;
-      dateFormula?: string;
-      activityCode?: string | null;
-    },
-  ): Promise<Stage> {
+  async addStage(workspaceId: string, cycleCode: string, input: StageInput): Promise<Stage> {
     const stage = validateStage(input);
     const code = normaliseCode(cycleCode, 'sales-cycle');
     return inTransaction(
