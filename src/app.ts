@@ -1,15 +1,33 @@
 // Composition root: the one place that builds the database, the services and the Slack app and wires
 // them together. Tests call createApp with their own database, clock and Slack API URL.
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
-import type { Config } from './config.ts';
+import { App, type Installation, LogLevel, type webApi } from '@slack/bolt';
+import { z } from 'zod';
+import { type Config, OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH, type OAuthSettings } from './config.ts';
+import { InstallationService } from './services/installations.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
 import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
+import { INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/index.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { TokenCipher } from './store/token-crypto.ts';
+
+export { OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH };
+
+/**
+ * The bot scopes the app asks for when a workspace installs it: those of manifest/manifest.json, read
+ * from the file so the two cannot drift apart.
+ */
+export function manifestBotScopes(): string[] {
+  const manifest = z
+    .object({ oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()).min(1) }) }) })
+    .parse(JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')));
+  return manifest.oauth_config.scopes.bot;
+}
 
 export interface AppDependencies {
   /** An already open database (tests); otherwise one is opened from the config. */
@@ -28,6 +46,8 @@ export interface RunningApp {
   readonly database: Database;
   readonly services: Services;
   readonly scheduler: DigestScheduler;
+  /** OAuth mode: where the workspaces' installations are stored; undefined in single-workspace mode. */
+  readonly installations: InstallationService | undefined;
   /** The HTTP port the app listens on (undefined in Socket Mode). */
   readonly port: number | undefined;
   describe(): string;
@@ -53,32 +73,55 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     },
   };
 
-  const app = new App({
-    token: config.slack.botToken,
+  const slack = config.slack;
+  // Bolt adds its logger to the object it is given, so each user gets its own copy.
+  const apiOptions = () => (slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {});
+  const common = {
     deferInitialization: true,
     logLevel: LOG_LEVELS[config.logLevel],
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
-    ...(socketMode
-      ? {
-          socketMode: true,
-          appToken: config.slack.appToken,
-          installerOptions: { port: config.port },
-          customRoutes: [healthRoute],
-        }
-      : { signingSecret: config.slack.signingSecret, customRoutes: [healthRoute] }),
-  });
+    // The interactive client fails fast on rate limits and retries only briefly (see the options).
+    clientOptions: { ...INTERACTIVE_CLIENT_OPTIONS, ...apiOptions() },
+    customRoutes: [healthRoute],
+  };
 
-  const postingClient = backgroundClient(config.slack.botToken, config.slack.apiUrl);
+  let app: App;
+  let installations: InstallationService | undefined;
+  let clientFor: (workspaceId: string) => Promise<webApi.WebClient>;
+  if (slack.oauth === undefined) {
+    // Single workspace: one bot token for every request and every digest.
+    app = new App({
+      ...common,
+      token: slack.botToken,
+      ...(socketMode
+        ? { socketMode: true, appToken: slack.appToken, installerOptions: { port: config.port } }
+        : { signingSecret: slack.signingSecret }),
+    });
+    const postingClient = backgroundClient(slack.botToken, slack.apiUrl);
+    clientFor = async () => postingClient;
+  } else {
+    // Distributed: Bolt's authorize reads each request's workspace installation from our store.
+    const store = new InstallationService(database.prisma, new TokenCipher(slack.oauth.tokenEncryptionKey));
+    installations = store;
+    app = new App({
+      ...common,
+      signingSecret: slack.signingSecret,
+      // The code exchange happens while the installing person's browser waits: retry briefly, not for minutes.
+      ...oauthOptions(slack.oauth, store, { ...apiOptions(), retryConfig: { retries: 2, factor: 2, minTimeout: 500 } }),
+    });
+    clientFor = perWorkspaceClients(store, slack.apiUrl);
+  }
+
   const poster = new SlackDigestPoster({
     services,
     clock,
-    clientFor: () => postingClient,
+    clientFor,
     ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
   });
   const scheduler = new DigestScheduler(database.prisma, clock, poster, (message) => app.logger.warn(message));
-  registerSlackListeners(app, { services, clock, scheduler, submitFastPathMs: deps.submitFastPathMs });
+  registerSlackListeners(app, { services, clock, scheduler, submitFastPathMs: deps.submitFastPathMs, installations });
 
   try {
+    await installations?.verifyKey();
     await app.init();
     let port: number | undefined;
     if (socketMode) {
@@ -93,11 +136,14 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       database,
       services,
       scheduler,
+      installations,
       port,
       describe: () =>
         socketMode
           ? `Pipeline assistant running in Socket Mode on the ${database.kind} database.`
-          : `Pipeline assistant listening on http://${config.host ?? 'localhost'}:${port}/slack/events (health: /healthz) on the ${database.kind} database.`,
+          : installations
+            ? `Pipeline assistant listening on http://${config.host ?? 'localhost'}:${port}/slack/events for every workspace that installs it (install link: ${OAUTH_INSTALL_PATH}; health: /healthz) on the ${database.kind} database.`
+            : `Pipeline assistant listening on http://${config.host ?? 'localhost'}:${port}/slack/events (health: /healthz) on the ${database.kind} database.`,
       async stop() {
         await scheduler.stop();
         await app.stop();
@@ -108,4 +154,107 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     if (!deps.database) await database.close();
     throw error;
   }
+}
+
+/**
+ * Bolt's OAuth options: the install link (GET /slack/install, straight on to Slack's consent page), the
+ * redirect Slack sends the browser back to (GET /slack/oauth_redirect), the bot scopes of the manifest,
+ * and our installation store. Bolt's installer builds its own Web API client from
+ * installerOptions.clientOptions (that object replaces the App's clientOptions for it), so the API URL
+ * is given there too.
+ */
+function oauthOptions(
+  oauth: OAuthSettings,
+  installations: InstallationService,
+  installerClientOptions: webApi.WebClientOptions,
+) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: manifestBotScopes(),
+    installationStore: installations,
+    ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}),
+    installerOptions: {
+      installPath: OAUTH_INSTALL_PATH,
+      redirectUriPath: OAUTH_REDIRECT_PATH,
+      directInstall: true,
+      clientOptions: installerClientOptions,
+      callbackOptions: {
+        success: (installation: Installation, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
+          const where = installation.team?.name || installation.team?.id || installation.enterprise?.name || 'Slack';
+          page(
+            res,
+            200,
+            'Pipeline is installed',
+            `Pipeline is now installed in ${where}. Open Slack and type /opp help to start. ` +
+              'You installed it, so you are its admin in this workspace.',
+          );
+        },
+        failure: (error: Error & { code?: string }, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
+          const retry = `Start again from ${OAUTH_INSTALL_PATH}.`;
+          if (error.code === 'slack_oauth_installer_authorization_error') {
+            page(
+              res,
+              400,
+              'Installation cancelled',
+              `Pipeline was not installed: the installation was cancelled. ${retry}`,
+            );
+          } else if (
+            error.code === 'slack_oauth_missing_state' ||
+            error.code === 'slack_oauth_invalid_state' ||
+            error.code === 'slack_oauth_missing_code'
+          ) {
+            page(
+              res,
+              400,
+              'Installation link expired',
+              `Pipeline was not installed: this installation link is incomplete, expired or was opened in another browser. ${retry}`,
+            );
+          } else {
+            page(
+              res,
+              500,
+              'Installation failed',
+              `Pipeline was not installed: something went wrong while completing the installation. ${retry}`,
+            );
+          }
+        },
+      },
+    },
+  };
+}
+
+function page(res: ServerResponse, status: number, title: string, sentence: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+      `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(sentence)}</p></body></html>`,
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * OAuth mode: each workspace's digests go out with its own bot token, read from the installation store
+ * on every digest (so an uninstall or a re-install takes effect at once); clients are kept per team
+ * while the token stays the same.
+ */
+function perWorkspaceClients(
+  installations: InstallationService,
+  apiUrl: string | undefined,
+): (workspaceId: string) => Promise<webApi.WebClient> {
+  const clients = new Map<string, { token: string; client: webApi.WebClient }>();
+  return async (workspaceId) => {
+    const token = await installations.botTokenFor(workspaceId);
+    const cached = clients.get(workspaceId);
+    if (cached?.token === token) return cached.client;
+    const client = backgroundClient(token, apiUrl);
+    clients.delete(workspaceId);
+    if (clients.size >= 500) clients.delete(clients.keys().next().value ?? workspaceId);
+    clients.set(workspaceId, { token, client });
+    return client;
+  };
 }

@@ -8,7 +8,7 @@ const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   console.error('The app cannot start; fix these settings (environment variables or a .env file):');
   for (const problem of parsed.problems) console.error(`  - ${problem}`);
-  console.error('See README.md, "Create the Slack app", for where each value comes from.');
+  console.error('See README.md, "Create the Slack app" and "Install modes", for where each value comes from.');
   process.exit(1);
 }
 

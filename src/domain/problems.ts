@@ -3,6 +3,7 @@
 import type { Decimal } from './decimal.ts';
 import type { LocalDate } from './local-date.ts';
 import type { CloseOutcome, MoveAction, OpportunityStatus } from './opportunity.ts';
+import type { GuardedAction } from './permissions.ts';
 
 /** Fields a form can leave empty although a rule needs them. */
 export type RequiredField =
@@ -79,7 +80,12 @@ export type Problem =
   | { kind: 'quote-not-found'; opportunityNo: string }
   | { kind: 'quote-has-no-lines' }
   | { kind: 'workspace-not-set-up' }
-  | { kind: 'nothing-to-purge' };
+  | { kind: 'nothing-to-purge' }
+  // ---- roles (src/domain/permissions.ts) ----
+  /** The person's role does not allow the action; `role` is the least role that would. */
+  | { kind: 'not-allowed'; action: GuardedAction; role: 'admin' | 'manager'; opportunityNo?: string }
+  /** Making the workspace's only admin a manager or rep would leave it without one. */
+  | { kind: 'last-admin'; slackUserId: string };
 
 export type ProblemKind = Problem['kind'];
 

@@ -35,16 +35,16 @@ export async function inTransaction<T>(
 }
 
 export function translateDatabaseError(error: unknown, options: TransactionOptions = {}): unknown {
-  if (error instanceof DomainError) return error;
+  if (error instanceof DomainError || error instanceof DatabaseUnavailableError) return error;
+  // Before the known-request branch: Prisma reports an unreachable server as P1001/P1003/P1017….
+  if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError(error);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2002' && options.onUniqueViolation) {
       return new DomainError(options.onUniqueViolation(uniqueTarget(error)));
     }
-    // Write conflicts and deadlocks between concurrent transactions.
-    if (error.code === 'P2034') return error;
+    // Write conflicts and deadlocks between concurrent transactions (P2034) and the rest: unchanged.
     return error;
   }
-  if (isConnectionFailure(error)) return new DatabaseUnavailableError(error);
   return error;
 }
 
@@ -53,36 +53,62 @@ function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): string {
   return Array.isArray(target) ? target.join(',') : String(target);
 }
 
+/**
+ * Prisma's codes for "the database could not be used at all": authentication failed (P1000), server
+ * unreachable (P1001), timed out (P1002), database missing (P1003), operation timed out (P1008),
+ * could not open a TLS connection (P1011), server closed the connection (P1017), no connection free in
+ * the pool in time (P2024).
+ */
+const PRISMA_UNAVAILABLE_CODES = new Set(['P1000', 'P1001', 'P1002', 'P1003', 'P1008', 'P1011', 'P1017', 'P2024']);
+
+/**
+ * Socket errors (Node), and SQLSTATEs of the server refusing or dropping the connection: 57P01–57P03
+ * (terminated by an administrator, crash, cannot connect now), class 08 (connection exceptions), 53300
+ * (too many connections), 3D000 (the database does not exist).
+ */
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'ECONNABORTED',
   'ETIMEDOUT',
   'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
   'EPIPE',
   '57P01',
+  '57P02',
   '57P03',
-  '08006',
+  '08000',
   '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+  '3D000',
 ]);
 
-function isConnectionFailure(error: unknown): boolean {
+/**
+ * What the drivers say when there is no database to talk to: the embedded database's worker closed or
+ * stopped (src/store/pglite-proxy.ts) or PGlite itself closed; the pg pool ended or its connection
+ * dropped or timed out; the server refusing connections to this database.
+ */
+const UNAVAILABLE_MESSAGES =
+  /the embedded database (is closed|stopped)|PGlite is closed|Cannot use a pool after calling end on the pool|Connection terminated|terminating connection due to administrator command|server closed the connection unexpectedly|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Client has encountered a connection error/i;
+
+/** True when the error (or one of its causes) says the database cannot be reached, rather than a query failing. */
+export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+    if (current instanceof DatabaseUnavailableError) return true;
     if (current instanceof Prisma.PrismaClientInitializationError) return true;
-    if (typeof current === 'object' && current !== null) {
-      const code = (current as { code?: unknown }).code;
-      if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
-      const message = (current as { message?: unknown }).message;
-      if (
-        typeof message === 'string' &&
-        /connect|terminat|timeout exceeded when trying to connect|Connection/i.test(message)
-      ) {
-        return true;
-      }
-      current = (current as { cause?: unknown }).cause;
-    } else {
-      break;
+    if (current instanceof Prisma.PrismaClientKnownRequestError && PRISMA_UNAVAILABLE_CODES.has(current.code)) {
+      return true;
     }
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
   }
   return false;
 }

@@ -1,11 +1,14 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
 import type { PrismaClient } from './db.ts';
 import { DigestService } from './digests.ts';
+import { MemberService } from './members.ts';
 import { OpportunityQueries } from './opportunity-queries.ts';
 import { OpportunityService } from './opportunities.ts';
+import { ProcessedEvents } from './processed-events.ts';
 import { SetupService } from './setup.ts';
 import { StatisticsService } from './statistics.ts';
 import { SubscriptionService } from './subscriptions.ts';
+import { WorkspaceAdminService } from './workspace-admin.ts';
 
 export interface Services {
   setup: SetupService;
@@ -14,6 +17,12 @@ export interface Services {
   statistics: StatisticsService;
   digests: DigestService;
   subscriptions: SubscriptionService;
+  /** Roles and the workspace's reading rule. */
+  members: MemberService;
+  /** Deleting a workspace's data. */
+  workspaceAdmin: WorkspaceAdminService;
+  /** Events API deliveries already handled (de-duplication of Slack's retries). */
+  events: ProcessedEvents;
   /** True when the database answers. */
   ping(): Promise<boolean>;
 }
@@ -26,6 +35,9 @@ export function createServices(prisma: PrismaClient, ping: () => Promise<boolean
     statistics: new StatisticsService(prisma),
     digests: new DigestService(prisma),
     subscriptions: new SubscriptionService(prisma),
+    members: new MemberService(prisma),
+    workspaceAdmin: new WorkspaceAdminService(prisma),
+    events: new ProcessedEvents(prisma),
     ping,
   };
 }

@@ -1,11 +1,23 @@
 // People's roles in a workspace: admin, manager or rep. Nobody has a row until a role is granted;
-// without one a person is a rep.
-import type { PrismaClient, Tx } from './db.ts';
+// without one a person is a rep. The first admin is the installing user (OAuth installs) or, where
+// nobody installed through Slack (one workspace with a bot token), the first person to use /opp.
+import { removesLastAdmin, type Role } from '../domain/permissions.ts';
+import { DomainError } from '../domain/problems.ts';
+import type { $Enums } from '../generated/prisma/client.ts';
+import { inTransaction, type PrismaClient, type Tx } from './db.ts';
+import { ensureWorkspace } from './workspace.ts';
 
-export type Role = 'admin' | 'manager' | 'rep';
+export type { Role };
+
+const ROLE_TO_DB: Record<Role, $Enums.Role> = { admin: 'ADMIN', manager: 'MANAGER', rep: 'REP' };
+const ROLE_FROM_DB: Record<$Enums.Role, Role> = { ADMIN: 'admin', MANAGER: 'manager', REP: 'rep' };
 
 /** Makes `slackUserId` the workspace's admin when it has none yet (the installing user). */
-export async function ensureFirstAdmin(db: PrismaClient | Tx, workspaceId: string, slackUserId: string): Promise<boolean> {
+export async function ensureFirstAdmin(
+  db: PrismaClient | Tx,
+  workspaceId: string,
+  slackUserId: string,
+): Promise<boolean> {
   const admins = await db.member.count({ where: { workspaceId, role: 'ADMIN' } });
   if (admins > 0) return false;
   await db.member.upsert({
@@ -14,4 +26,119 @@ export async function ensureFirstAdmin(db: PrismaClient | Tx, workspaceId: strin
     update: { role: 'ADMIN' },
   });
   return true;
+}
+
+/** What the authorization of one request needs to know about the person and the workspace. */
+export interface Access {
+  userId: string;
+  role: Role;
+  /** The workspace setting: reps read only their own opportunities. */
+  repsSeeOnlyOwn: boolean;
+}
+
+export interface RoleChange {
+  userId: string;
+  previous: Role;
+  role: Role;
+  changed: boolean;
+}
+
+export interface RoleList {
+  admins: string[];
+  managers: string[];
+}
+
+export class MemberService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** The person's role and the workspace's reading rule, read fresh (never cached: roles change). */
+  async access(workspaceId: string, userId: string): Promise<Access> {
+    const [member, workspace] = await Promise.all([
+      this.prisma.member.findUnique({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId } },
+        select: { role: true },
+      }),
+      this.prisma.workspace.findUnique({ where: { id: workspaceId }, select: { repsSeeOnlyOwn: true } }),
+    ]);
+    return {
+      userId,
+      role: member ? ROLE_FROM_DB[member.role] : 'rep',
+      repsSeeOnlyOwn: workspace?.repsSeeOnlyOwn ?? false,
+    };
+  }
+
+  /**
+   * When the workspace has no admin, `userId` becomes it (true). Claims are serialised on the
+   * workspace row, so two people arriving at once do not both become admin.
+   */
+  async claimFirstAdmin(workspaceId: string, userId: string): Promise<boolean> {
+    // The usual case, without a transaction: the workspace has its admin.
+    if ((await this.prisma.member.count({ where: { workspaceId, role: 'ADMIN' } })) > 0) return false;
+    return inTransaction(this.prisma, async (tx) => {
+      await ensureWorkspace(tx, workspaceId);
+      await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${workspaceId} FOR UPDATE`;
+      return ensureFirstAdmin(tx, workspaceId, userId);
+    });
+  }
+
+  /** The Slack user id of an opportunity's salesperson (null for a salesperson without one). */
+  async ownerOf(workspaceId: string, no: string): Promise<{ no: string; ownerId: string | null }> {
+    const normalised = no.trim().toUpperCase();
+    const row = await this.prisma.opportunity.findUnique({
+      where: { workspaceId_no: { workspaceId, no: normalised } },
+      select: { salesperson: { select: { slackUserId: true } } },
+    });
+    if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
+    return { no: normalised, ownerId: row.salesperson.slackUserId };
+  }
+
+  /**
+   * Gives `userId` a role. `actorId` must be an admin (checked again here, inside the transaction);
+   * the last admin cannot be made manager or rep. Admin rows are locked while deciding, so two admins
+   * demoting each other at once cannot leave the workspace without one.
+   */
+  async setRole(workspaceId: string, actorId: string, userId: string, role: Role): Promise<RoleChange> {
+    return inTransaction(this.prisma, async (tx) => {
+      await ensureWorkspace(tx, workspaceId);
+      const admins = await tx.$queryRaw<{ slack_user_id: string }[]>`
+        SELECT slack_user_id FROM member WHERE workspace_id = ${workspaceId} AND role = 'ADMIN' FOR UPDATE`;
+      const adminIds = admins.map((a) => a.slack_user_id);
+      if (!adminIds.includes(actorId))
+        throw new DomainError({ kind: 'not-allowed', action: 'change-roles', role: 'admin' });
+      const current = await tx.member.findUnique({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId } },
+        select: { role: true },
+      });
+      const previous: Role = current ? ROLE_FROM_DB[current.role] : 'rep';
+      if (previous === role) return { userId, previous, role, changed: false };
+      if (removesLastAdmin(previous, role, adminIds.length))
+        throw new DomainError({ kind: 'last-admin', slackUserId: userId });
+      await tx.member.upsert({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId } },
+        create: { workspaceId, slackUserId: userId, role: ROLE_TO_DB[role], grantedBy: actorId },
+        update: { role: ROLE_TO_DB[role], grantedBy: actorId },
+      });
+      return { userId, previous, role, changed: true };
+    });
+  }
+
+  /** Admins and managers, in the order they were given their role; everyone else is a rep. */
+  async list(workspaceId: string): Promise<RoleList> {
+    const rows = await this.prisma.member.findMany({
+      where: { workspaceId, role: { in: ['ADMIN', 'MANAGER'] } },
+      orderBy: [{ updatedAt: 'asc' }, { slackUserId: 'asc' }],
+      select: { slackUserId: true, role: true },
+    });
+    return {
+      admins: rows.filter((r) => r.role === 'ADMIN').map((r) => r.slackUserId),
+      managers: rows.filter((r) => r.role === 'MANAGER').map((r) => r.slackUserId),
+    };
+  }
+
+  async setRepsSeeOnlyOwn(workspaceId: string, value: boolean): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      await ensureWorkspace(tx, workspaceId);
+      await tx.workspace.update({ where: { id: workspaceId }, data: { repsSeeOnlyOwn: value } });
+    });
+  }
 }

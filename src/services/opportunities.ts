@@ -343,67 +343,107 @@ export class OpportunityService {
    * Makes the sales order from the linked quote (§10.2). An In Progress opportunity is closed as
    * Won first (with the quote amount and the given, or only, Won close code); a Won one gets the
    * order linked and its value set to the order amount; a Lost one is unlinked. The quote is deleted.
+   *
+   * Idempotent, for a second click on the same button: when the order was already made from this
+   * opportunity's quote, the answer is the opportunity as it is now with that order's number, and
+   * nothing is written. Two calls at once make one order: the one that waited for the row finds the
+   * version changed, looks again, and answers with the order the other one made.
    */
   async makeOrder(
     workspaceId: string,
     no: string,
     request: { closeCode?: string | undefined; today: LocalDate; expectedVersion?: number | undefined },
-  ): Promise<OpportunityDetail & { orderNo: string }> {
+  ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean }> {
+    try {
+      return await this.makeOrderOnce(workspaceId, no, request);
+    } catch (error) {
+      const raced = error instanceof DomainError && error.problem.kind === 'changed-meanwhile';
+      if (!raced || request.expectedVersion !== undefined) throw error;
+      return this.makeOrderOnce(workspaceId, no, request);
+    }
+  }
+
+  private async makeOrderOnce(
+    workspaceId: string,
+    no: string,
+    request: { closeCode?: string | undefined; today: LocalDate; expectedVersion?: number | undefined },
+  ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean }> {
     let orderNo = '';
-    const detail = await this.change(workspaceId, no, request.expectedVersion, async (tx, loaded) => {
-      const quote = loaded.row.quote;
-      if (!quote || !loaded.quote) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
-      const effect = planMakeOrder({ opportunityNo: loaded.ref.no, status: loaded.ref.status });
-      if (effect === 'close-won-then-link') {
-        const codes = await listCodes(tx, workspaceId);
-        const code = request.closeCode ?? defaultCloseCode(codes, 'won')?.code ?? null;
-        await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today });
-      }
-      const settings = await ensureWorkspace(tx, workspaceId);
-      const customerId =
-        quote.customerId ??
-        (
-          await ensureCustomerForContact(
-            tx,
+    let alreadyMade = false;
+    const alreadyDone = async (tx: Tx, loaded: LoadedOpportunity): Promise<boolean> => {
+      if (loaded.row.quote) return false;
+      const made = await orderMadeFrom(tx, loaded);
+      if (!made) return false;
+      orderNo = made.no;
+      alreadyMade = true;
+      return true;
+    };
+    const detail = await this.change(
+      workspaceId,
+      no,
+      request.expectedVersion,
+      async (tx, loaded) => {
+        const quote = loaded.row.quote;
+        if (!quote || !loaded.quote) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
+        const effect = planMakeOrder({ opportunityNo: loaded.ref.no, status: loaded.ref.status });
+        if (effect === 'close-won-then-link') {
+          const codes = await listCodes(tx, workspaceId);
+          const code = request.closeCode ?? defaultCloseCode(codes, 'won')?.code ?? null;
+          await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today });
+        }
+        const settings = await ensureWorkspace(tx, workspaceId);
+        const customerId =
+          quote.customerId ??
+          (
+            await ensureCustomerForContact(
+              tx,
+              workspaceId,
+              await tx.contact.findUniqueOrThrow({ where: { id: quote.contactId } }),
+            )
+          ).id;
+        orderNo = await takeNextNo(tx, workspaceId, 'order', settings.orderPrefix);
+        const linkToOpportunity = effect !== 'unlink-lost';
+        // A Lost opportunity keeps no link to its order, and its quote is gone: the order and the
+        // opportunity's last change get the same instant, the one trace a second click can find.
+        const madeAt = new Date();
+        await tx.salesQuote.delete({ where: { id: quote.id } });
+        await tx.salesOrder.create({
+          data: {
             workspaceId,
-            await tx.contact.findUniqueOrThrow({ where: { id: quote.contactId } }),
-          )
-        ).id;
-      orderNo = await takeNextNo(tx, workspaceId, 'order', settings.orderPrefix);
-      const linkToOpportunity = effect !== 'unlink-lost';
-      await tx.salesQuote.delete({ where: { id: quote.id } });
-      await tx.salesOrder.create({
-        data: {
-          workspaceId,
-          no: orderNo,
-          quoteNo: quote.no,
-          opportunityId: linkToOpportunity ? loaded.row.id : null,
-          contactId: quote.contactId,
-          customerId,
-          salespersonId: quote.salespersonId,
-          orderDate: toDbDate(request.today),
-          lines: {
-            create: quote.lines.map((l) => ({
-              lineNo: l.lineNo,
-              description: l.description,
-              quantity: l.quantity,
-              unitPrice: l.unitPrice,
-              lineDiscountPct: l.lineDiscountPct,
-              amount: l.amount,
-            })),
+            no: orderNo,
+            quoteNo: quote.no,
+            opportunityId: linkToOpportunity ? loaded.row.id : null,
+            contactId: quote.contactId,
+            customerId,
+            salespersonId: quote.salespersonId,
+            orderDate: toDbDate(request.today),
+            createdAt: madeAt,
+            lines: {
+              create: quote.lines.map((l) => ({
+                lineNo: l.lineNo,
+                description: l.description,
+                quantity: l.quantity,
+                unitPrice: l.unitPrice,
+                lineDiscountPct: l.lineDiscountPct,
+                amount: l.amount,
+              })),
+            },
           },
-        },
-      });
-      if (linkToOpportunity) {
-        // The Won entry's Calcd. Current Value follows the order amount (§10.2 step 4).
-        const amount = quoteTotal(quote.lines.map((l) => ({ amount: toDecimal(l.amount) })));
-        await tx.opportunityEntry.updateMany({
-          where: { opportunityId: loaded.row.id, active: true },
-          data: { calcdCurrentValue: toDbDecimal(amount) },
         });
-      }
-    });
-    return { ...detail, orderNo };
+        if (linkToOpportunity) {
+          // The Won entry's Calcd. Current Value follows the order amount (§10.2 step 4).
+          const amount = quoteTotal(quote.lines.map((l) => ({ amount: toDecimal(l.amount) })));
+          await tx.opportunityEntry.updateMany({
+            where: { opportunityId: loaded.row.id, active: true },
+            data: { calcdCurrentValue: toDbDecimal(amount) },
+          });
+        } else {
+          await tx.opportunity.update({ where: { id: loaded.row.id }, data: { updatedAt: madeAt } });
+        }
+      },
+      alreadyDone,
+    );
+    return { ...detail, orderNo, alreadyMade };
   }
 
   /** Deletes a Not Started, Won or Lost opportunity with its entries; its quote/order lose the back-link. */
@@ -454,15 +494,21 @@ export class OpportunityService {
     });
   }
 
-  /** Runs one change of one opportunity in a transaction, guarded by its version. */
+  /**
+   * Runs one change of one opportunity in a transaction, guarded by its version. `alreadyDone`, when
+   * given, is asked first: true means the change was made before (a repeated request), so nothing is
+   * written and the opportunity is returned as it is.
+   */
   private async change(
     workspaceId: string,
     no: string,
     expectedVersion: number | undefined,
     work: (tx: Tx, loaded: LoadedOpportunity) => Promise<void>,
+    alreadyDone?: (tx: Tx, loaded: LoadedOpportunity) => Promise<boolean>,
   ): Promise<OpportunityDetail> {
     return inTransaction(this.prisma, async (tx) => {
       const loaded = await loadForChange(tx, workspaceId, no);
+      if (alreadyDone && (await alreadyDone(tx, loaded))) return loadOpportunityDetail(tx, workspaceId, loaded.ref.no);
       if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) {
         throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
       }
@@ -521,6 +567,27 @@ async function loadForChange(tx: Tx | PrismaClient, workspaceId: string, no: str
     contact: contactFromDb(row.contact),
     quote,
   };
+}
+
+/**
+ * The order already made from this opportunity's quote, if any: the order linked to it (In Progress
+ * and Won), or for a Lost one the unlinked order of its contact and salesperson made in the same
+ * transaction as its last change (see makeOrder).
+ */
+async function orderMadeFrom(tx: Tx, loaded: LoadedOpportunity): Promise<{ no: string } | null> {
+  const { row } = loaded;
+  const linked = await tx.salesOrder.findUnique({ where: { opportunityId: row.id }, select: { no: true } });
+  if (linked || loaded.ref.status !== 'lost') return linked;
+  return tx.salesOrder.findFirst({
+    where: {
+      workspaceId: row.workspaceId,
+      opportunityId: null,
+      contactId: row.contactId,
+      salespersonId: row.salespersonId,
+      createdAt: row.updatedAt,
+    },
+    select: { no: true },
+  });
 }
 
 /** Bumps the version if it is still the one read; otherwise someone else changed the opportunity. */

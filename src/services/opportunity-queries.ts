@@ -59,6 +59,11 @@ export interface OpportunityFilter {
   salespersonSlackUserId?: string;
   contactNo?: string;
   salesCycleCode?: string;
+  /**
+   * A reader who may see only their own opportunities (a rep, when the workspace says so): only those
+   * where this Slack user is the salesperson, whatever the other filters ask for.
+   */
+  readableBySalesperson?: string;
 }
 
 const STATUS_FROM_DB: Record<$Enums.OpportunityStatus, OpportunityStatus> = {
@@ -257,6 +262,8 @@ export class OpportunityQueries {
   ): Promise<{ items: OpportunitySummary[]; total: number }> {
     const conditions: Prisma.Sql[] = [Prisma.sql`o.workspace_id = ${workspaceId}`, statusCondition(filter.status)];
     if (filter.salespersonSlackUserId) conditions.push(Prisma.sql`sp.slack_user_id = ${filter.salespersonSlackUserId}`);
+    if (filter.readableBySalesperson !== undefined)
+      conditions.push(Prisma.sql`sp.slack_user_id = ${filter.readableBySalesperson}`);
     if (filter.contactNo) conditions.push(Prisma.sql`c.no = ${filter.contactNo}`);
     if (filter.salesCycleCode) conditions.push(Prisma.sql`sc.code = ${filter.salesCycleCode}`);
     const rows = await this.prisma.$queryRaw<ListRow[]>`

@@ -15,8 +15,8 @@ import { formatDate } from './format.ts';
 export interface DigestPosterOptions {
   services: Services;
   clock: Clock;
-  /** The Web API client for a workspace (single-workspace mode: one bot token). */
-  clientFor(workspaceId: string): webApi.WebClient;
+  /** The Web API client for a workspace (single-workspace mode: one bot token; OAuth mode: the workspace's). */
+  clientFor(workspaceId: string): Promise<webApi.WebClient>;
   /** Pause between the messages of one digest: Slack allows about one message per second per channel. */
   postIntervalMs?: number;
 }
@@ -35,7 +35,7 @@ export class SlackDigestPoster implements DigestPoster {
 
   async post(job: DigestJob, progress: (postedParts: number) => Promise<void>): Promise<void> {
     const { services, clock } = this.options;
-    const client = this.options.clientFor(job.workspaceId);
+    const client = await this.options.clientFor(job.workspaceId);
     const today = dateInZone(job.scheduledFor, job.timeZone);
     const changesSince = await services.subscriptions.lastDigestAt(job.workspaceId, job.channelId);
     const digest = await services.digests.build({

@@ -3,7 +3,7 @@
 import { DomainError } from '../domain/problems.ts';
 import { ScheduleError } from '../domain/schedule.ts';
 import { describeInputProblem, describeRuleProblem, describeScheduleProblem, system } from '../i18n/en/index.ts';
-import { DatabaseUnavailableError } from '../services/db.ts';
+import { isDatabaseUnavailable } from '../services/db.ts';
 import { InputError } from './grammar/index.ts';
 
 export type FailureKind = 'rule' | 'input' | 'database' | 'unexpected';
@@ -17,7 +17,8 @@ export function describeFailure(error: unknown): DescribedFailure {
   if (error instanceof DomainError) return { kind: 'rule', sentence: describeRuleProblem(error.problem) };
   if (error instanceof InputError) return { kind: 'input', sentence: describeInputProblem(error.problem) };
   if (error instanceof ScheduleError) return { kind: 'input', sentence: describeScheduleProblem(error.problem) };
-  if (error instanceof DatabaseUnavailableError || looksLikeDatabaseOutage(error)) {
+  // Read paths reach here with the driver's own error; isDatabaseUnavailable recognises those too.
+  if (isDatabaseUnavailable(error)) {
     return { kind: 'database', sentence: system.databaseUnavailable };
   }
   return { kind: 'unexpected', sentence: system.unexpected };
@@ -26,11 +27,4 @@ export function describeFailure(error: unknown): DescribedFailure {
 /** Failures that are the user's to fix are not logged as errors; the rest are. */
 export function isExpectedFailure(error: unknown): boolean {
   return error instanceof DomainError || error instanceof InputError || error instanceof ScheduleError;
-}
-
-function looksLikeDatabaseOutage(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : '';
-  return /ECONNREFUSED|Can't reach database|connection terminated|Connection terminated|timeout exceeded when trying to connect/i.test(
-    text,
-  );
 }

@@ -1,5 +1,5 @@
 // Every callback_id, action_id and block_id the app's surfaces use, shared by the block builders and
-// the listeners. Button values carry ids only (an opportunity number, a purge token), never objects.
+// the listeners. Button values carry ids only (an opportunity number, a confirmation token), never objects.
 //
 // Conventions:
 // - An input element that no listener reacts to has action_id = its block_id. The readers find a
@@ -38,6 +38,9 @@ export const ACTION_IDS = {
   // Purge confirmation message. value of confirm = the purge token.
   purgeConfirm: 'opp_purge_confirm',
   purgeCancel: 'opp_purge_cancel',
+  // Workspace deletion confirmation. value of both = the confirmation token.
+  workspaceDeleteConfirm: 'opp_workspace_delete_confirm',
+  workspaceDeleteCancel: 'opp_workspace_delete_cancel',
   // block_suggestion (external_select, min_query_length 1): answer with contactSearchOptions().
   contactSearch: 'contact_search',
   companySearch: 'company_search',
@@ -119,6 +122,7 @@ export const BLOCK_IDS = {
     customer: 'contact_customer',
   },
   purge: { list: 'purge_list', filter: 'purge_filter', actions: 'purge_actions' },
+  workspaceDelete: { text: 'workspace_delete_text', actions: 'workspace_delete_actions' },
   reply: { message: 'reply_message' },
 } as const;
 

@@ -7,15 +7,21 @@ import type { Services } from '../services/index.ts';
 import { ACTION_IDS } from './ids.ts';
 import { actionListeners } from './listeners/actions.ts';
 import { appHomeOpenedListener } from './listeners/home.ts';
+import {
+  appUninstalledListener,
+  type InstallationLifecycle,
+  tokensRevokedListener,
+} from './listeners/lifecycle-events.ts';
 import { oppCommandListener } from './listeners/opp-command.ts';
 import { contactOptionsListener } from './listeners/options.ts';
 import { PurgeConfirmations, type SlackDeps } from './listeners/support.ts';
 import { viewListeners } from './listeners/views.ts';
+import { inboundMiddleware } from './middleware/index.ts';
 import { UserDirectory } from './user-context.ts';
 
 export const SLACK_SURFACE = {
   commands: ['/opp'],
-  events: ['app_home_opened'],
+  events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
   /** Interactivity is used (buttons, modals, option loads), so the manifest must enable it. */
   interactivity: true,
   optionLoads: [ACTION_IDS.contactSearch, ACTION_IDS.companySearch],
@@ -26,7 +32,14 @@ export const SUBMIT_FAST_PATH_MS = 60;
 
 export function registerSlackListeners(
   app: App,
-  base: { services: Services; clock: Clock; scheduler: DigestScheduler; submitFastPathMs?: number | undefined },
+  base: {
+    services: Services;
+    clock: Clock;
+    scheduler: DigestScheduler;
+    submitFastPathMs?: number | undefined;
+    /** OAuth mode: the installation store that app_uninstalled / tokens_revoked clean up. */
+    installations?: InstallationLifecycle | undefined;
+  },
 ): SlackDeps {
   const deps: SlackDeps = {
     services: base.services,
@@ -36,12 +49,15 @@ export function registerSlackListeners(
     scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
   };
+  app.use(inboundMiddleware({ events: base.services.events, clock: base.clock }));
   app.command('/opp', oppCommandListener(deps));
   for (const [actionId, listener] of Object.entries(actionListeners(deps))) app.action(actionId, listener);
   for (const [callbackId, listener] of Object.entries(viewListeners(deps))) app.view(callbackId, listener);
   app.options(ACTION_IDS.contactSearch, contactOptionsListener(deps, false));
   app.options(ACTION_IDS.companySearch, contactOptionsListener(deps, true));
   app.event('app_home_opened', appHomeOpenedListener(deps));
+  app.event('app_uninstalled', appUninstalledListener(base.installations));
+  app.event('tokens_revoked', tokensRevokedListener(base.installations));
   // Listeners report their own failures to the user; this only keeps an unexpected one from
   // turning into an HTTP 500 after the ack, and records it.
   app.error(async (error) => {

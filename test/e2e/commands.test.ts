@@ -624,10 +624,18 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     expect(await run(t, 'list all status:all', mine)).not.toMatch(/Their/);
   });
 
-  it('roles and workspace administration say they come in a later version', async () => {
+  it('roles and workspace administration answer (the first user is admin; see roles.test.ts for the rest)', async () => {
     const teamId = t.newWorkspace();
-    for (const text of ['roles', 'role <@U0ANN00001> manager', 'workspace delete']) {
-      expect(await run(t, text, teamId)).toMatch(/^:information_source: .+\.$/s);
-    }
+    expect(await run(t, 'roles', teamId)).toMatch(new RegExp(`Admins: <@${ME}>\\nManagers: none`));
+    expect(await run(t, 'role <@U0ANN00001> manager', teamId)).toMatch(
+      /^:white_check_mark: <@U0ANN00001> is now a manager in this workspace\.$/m,
+    );
+    const { reply } = await t.command('workspace delete', { teamId });
+    expect(sentences(reply.args)).toMatch(/Delete all of this workspace's pipeline data\?/);
+    expect(buttonsOf(reply.args).map((b) => b.actionId)).toEqual([
+      ACTION_IDS.workspaceDeleteConfirm,
+      ACTION_IDS.workspaceDeleteCancel,
+    ]);
+    expect(await t.db.prisma.workspace.count({ where: { id: teamId } })).toBe(1);
   });
 });

@@ -21,6 +21,14 @@ import {
 } from './slack-requests.ts';
 
 export const TEST_NOW = '2026-11-02T10:00:00Z';
+
+/** The app's OAuth credentials in OAuth mode (startOAuthTestApp): client id/secret, state secret, token key. */
+export const TEST_OAUTH = {
+  clientId: '1000000000001.2000000000002',
+  clientSecret: 'fake-client-secret-0000000000000',
+  stateSecret: 'fake-state-secret-00000000000000',
+  tokenEncryptionKey: Buffer.from('8d2b6a1e0f4c3b5a69788796a5b4c3d2e1f00f1e2d3c4b5a6978877665544332', 'hex'),
+} as const;
 export const TEST_TODAY = '2026-11-02';
 
 export interface TestApp {
@@ -60,18 +68,30 @@ export interface TestApp {
  */
 export async function startTestApp(
   backend: BackendName = 'pglite',
-  options: { submitFastPathMs?: number; digestPostIntervalMs?: number } = {},
+  options: { submitFastPathMs?: number; digestPostIntervalMs?: number; oauth?: boolean } = {},
 ): Promise<TestApp> {
   const fake = await startFakeSlack();
   const db = await createTestDatabase(backend);
   const clock = fixedClock(TEST_NOW);
   const config: Config = {
-    slack: {
-      signingSecret: SLACK_DEFAULTS.signingSecret,
-      botToken: SLACK_DEFAULTS.botToken,
-      appToken: undefined,
-      apiUrl: fake.url,
-    },
+    slack: options.oauth
+      ? {
+          signingSecret: SLACK_DEFAULTS.signingSecret,
+          apiUrl: fake.url,
+          oauth: {
+            clientId: TEST_OAUTH.clientId,
+            clientSecret: TEST_OAUTH.clientSecret,
+            stateSecret: TEST_OAUTH.stateSecret,
+            tokenEncryptionKey: TEST_OAUTH.tokenEncryptionKey,
+            redirectUri: undefined,
+          },
+        }
+      : {
+          signingSecret: SLACK_DEFAULTS.signingSecret,
+          botToken: SLACK_DEFAULTS.botToken,
+          appToken: undefined,
+          apiUrl: fake.url,
+        },
     port: 0,
     host: '127.0.0.1',
     databaseUrl: undefined,
@@ -120,6 +140,17 @@ export async function startTestApp(
       await fake.close();
     },
   };
+}
+
+/**
+ * The app in OAuth (distributed) mode: no bot token of its own; a workspace can use it only after
+ * installing it through GET /slack/install → Slack → GET /slack/oauth_redirect (see test/e2e/oauth.test.ts).
+ */
+export function startOAuthTestApp(
+  backend: BackendName = 'pglite',
+  options: { submitFastPathMs?: number; digestPostIntervalMs?: number } = {},
+): Promise<TestApp> {
+  return startTestApp(backend, { ...options, oauth: true });
 }
 
 /** All text of a message or view (its `text` and every text in its blocks), for assertions. */

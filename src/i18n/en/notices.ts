@@ -49,8 +49,39 @@ export const notices = {
   exported: (count: number) =>
     `Exported ${count} ${count === 1 ? 'opportunity' : 'opportunities'} to a CSV file in this channel.`,
   exportTitle: (date: string) => `Opportunities ${date}`,
+  firstAdmin:
+    'Nobody had the admin role in this workspace yet, so you are now its admin: you set up sales cycles, codes and contacts and give people roles with `/opp role @user admin|manager|rep` (see `/opp roles`).',
+  roleGranted: (userId: string, role: 'admin' | 'manager' | 'rep') =>
+    `<@${userId}> is now ${roleWithArticle(role)} in this workspace.`,
+  roleUnchanged: (userId: string, role: 'admin' | 'manager' | 'rep') =>
+    `<@${userId}> is already ${roleWithArticle(role)}, so nothing changed.`,
+  roles: (admins: string[], managers: string[]) =>
+    [
+      '*Roles in this workspace*',
+      `Admins: ${mentions(admins)}`,
+      `Managers: ${mentions(managers)}`,
+      'Everyone else is a rep. Admins change roles with `/opp role @user admin|manager|rep`.',
+    ].join('\n'),
+  settings: (repsSeeOnlyOwn: boolean) =>
+    `*Settings of this workspace*\nReps see only their own opportunities: ${repsSeeOnlyOwn ? 'yes' : 'no'} (\`/opp setting reps-see-own:${repsSeeOnlyOwn ? 'no' : 'yes'}\` to change it).`,
+  settingChanged: (repsSeeOnlyOwn: boolean) =>
+    repsSeeOnlyOwn
+      ? 'Reps now see only the opportunities where they are the salesperson; managers and admins still see all.'
+      : 'Reps now see all opportunities of the workspace again (they still change only their own).',
+  workspaceDeleted: (opportunities: number, contacts: number) =>
+    `All of this workspace's pipeline data was deleted: ${opportunities} ${opportunities === 1 ? 'opportunity' : 'opportunities'}, ${contacts} ${contacts === 1 ? 'contact' : 'contacts'}, and the setup, subscriptions, roles and settings. As in a new workspace, the next person to use /opp becomes its admin.`,
+  workspaceDeleteCancelled: 'Nothing was deleted.',
+  workspaceDeleteExpired:
+    'This confirmation has expired or was already used, so nothing was deleted. Run `/opp workspace delete` again if you still mean it.',
   laterVersion: (what: string) => `${what} aren't available in this version yet; nothing was changed.`,
   digestsLater: 'Pipeline digests, statistics and exports',
-  rolesLater: 'Roles and workspace administration',
   helpTitle: 'Pipeline — /opp',
 } as const;
+
+function roleWithArticle(role: 'admin' | 'manager' | 'rep'): string {
+  return role === 'admin' ? 'an admin' : role === 'manager' ? 'a manager' : 'a rep';
+}
+
+function mentions(userIds: string[]): string {
+  return userIds.length === 0 ? 'none' : userIds.map((id) => `<@${id}>`).join(', ');
+}

@@ -2,6 +2,7 @@
 import type { Decimal } from '../../domain/decimal.ts';
 import { dateParts, type LocalDate } from '../../domain/local-date.ts';
 import type { MoveAction, OpportunityStatus } from '../../domain/opportunity.ts';
+import type { GuardedAction } from '../../domain/permissions.ts';
 import {
   assertNever,
   type CodeEntity,
@@ -123,6 +124,10 @@ export function describeRuleProblem(problem: Problem): string {
       return "This workspace isn't set up yet; ask an admin to run the setup first.";
     case 'nothing-to-purge':
       return 'No closed opportunities match that filter, so nothing was deleted.';
+    case 'not-allowed':
+      return `Only ${problem.role === 'admin' ? 'admins' : 'managers and admins'} can ${guardedActionText(problem.action, problem.opportunityNo)}; ask an admin (see /opp roles).`;
+    case 'last-admin':
+      return `<@${problem.slackUserId}> is the only admin of this workspace, so nothing was changed; make someone else admin first (/opp role @user admin).`;
     default:
       return assertNever(problem);
   }
@@ -180,6 +185,49 @@ function actionHint(action: MoveAction): string {
       return 'Jump needs at least two earlier stages to choose from';
     case 'update':
       return 'it has not been started yet';
+    default:
+      return assertNever(action);
+  }
+}
+
+function guardedActionText(action: GuardedAction, opportunityNo: string | undefined): string {
+  switch (action) {
+    case 'add-sales-cycle':
+      return 'set up sales cycles';
+    case 'add-stage':
+      return 'set up the stages of sales cycles';
+    case 'add-close-code':
+      return 'set up close codes';
+    case 'add-contact':
+      return 'add contacts';
+    case 'add-customer':
+      return 'make customers from contacts';
+    case 'add-activity':
+      return 'set up activities';
+    case 'purge':
+      return 'purge closed opportunities';
+    case 'change-roles':
+      return 'give people roles';
+    case 'change-settings':
+      return "change the workspace's settings";
+    case 'delete-workspace':
+      return "delete the workspace's data";
+    case 'post-digest':
+      return 'post pipeline digests';
+    case 'manage-subscriptions':
+      return 'schedule pipeline digests';
+    case 'create-opportunity':
+      return 'create opportunities for another salesperson (name yourself as the salesperson)';
+    case 'change-opportunity':
+      return opportunityNo
+        ? `change opportunity ${opportunityNo}, because someone else is its salesperson`
+        : 'change opportunities where someone else is the salesperson';
+    case 'read-opportunity':
+      return opportunityNo
+        ? `see opportunity ${opportunityNo}, because someone else is its salesperson and reps here see only their own opportunities`
+        : 'see opportunities where someone else is the salesperson: reps here see only their own';
+    case 'read-pipeline':
+      return 'see statistics over all opportunities: reps here see only their own';
     default:
       return assertNever(action);
   }

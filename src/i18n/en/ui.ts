@@ -72,6 +72,8 @@ export const ui = {
     addLine: 'Add line',
     purgeCancel: 'Cancel',
     purgeConfirm: (n: number) => `Delete ${plural(n, 'opportunity', 'opportunities')}`,
+    workspaceDeleteConfirm: 'Delete all data',
+    workspaceDeleteCancel: 'Cancel',
   },
 
   card: {
@@ -351,6 +353,13 @@ export const ui = {
     },
     nothing: 'No closed opportunity matches that filter, so nothing would be deleted.',
     warning: 'Tasks stay. This cannot be undone.',
+  },
+
+  workspaceDelete: {
+    fallback: "Delete all of this workspace's pipeline data?",
+    text: (opportunities: number, contacts: number) =>
+      `*Delete all of this workspace's pipeline data?* ${plural(opportunities, 'opportunity', 'opportunities')} with their history, quotes, orders and tasks, ${plural(contacts, 'contact', 'contacts')} and customers, sales cycles, close codes, activities, digest subscriptions, roles and settings.`,
+    warning: 'This cannot be undone. The app stays installed; other workspaces are not touched.',
   },
 
   setup: {

@@ -6,6 +6,7 @@ export * from './opportunity-card.ts';
 export * from './opportunity-list.ts';
 export * from './home.ts';
 export * from './purge.ts';
+export * from './workspace-delete.ts';
 export * from './replies.ts';
 export * from './setup-lists.ts';
 export * from './modals/search-options.ts';

@@ -17,7 +17,16 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
   setup: {
     summary:
       'Set up sales cycles, stages, close codes, contacts, activities and roles. Every setup command also works as `/opp setup …`.',
-    subcommands: ['cycle add', 'stage add', 'code add', 'contact add', 'customer add', 'activity add', 'role'],
+    subcommands: [
+      'cycle add',
+      'stage add',
+      'code add',
+      'contact add',
+      'customer add',
+      'activity add',
+      'role',
+      'setting',
+    ],
     examples: [
       'cycle add FIRM Firm opportunities calc:multiply',
       'setup stage add FIRM 1 Initial contact completed:10 chance:20',
@@ -63,11 +72,27 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
     examples: ['activity add PRES Presentation step:"Book meeting;0D" step:"Send follow-up;1W"', 'activity list'],
   },
   role: {
-    summary: 'Gives a person a role in this workspace.',
+    summary: 'Gives a person a role in this workspace (admins only).',
     subcommands: ['role'],
     examples: ['role @ann manager', 'role @ann rep'],
+    notes: [
+      '*admin*: setup (cycles, stages, codes, contacts, activities), purge, roles, settings, workspace delete.',
+      '*manager*: every opportunity of the workspace, digests and subscriptions.',
+      '*rep* (everyone without a role): creates opportunities and changes the ones where they are the salesperson.',
+      'The first person to use `/opp` in a workspace without an admin becomes its admin. A workspace always keeps one admin.',
+    ],
   },
-  roles: { summary: 'Lists who has which role.', subcommands: ['roles'], examples: ['roles', 'setup roles'] },
+  roles: {
+    summary: 'Lists the admins and managers; everyone else is a rep.',
+    subcommands: ['roles'],
+    examples: ['roles', 'setup roles'],
+  },
+  setting: {
+    summary:
+      'Shows the workspace’s settings, or changes one (admins only). `reps-see-own:yes`: reps see only the opportunities where they are the salesperson; managers and admins still see all.',
+    subcommands: ['setting'],
+    examples: ['setting', 'setting reps-see-own:yes'],
+  },
   workspace: {
     summary: 'Deletes all of this workspace’s data (asks for confirmation first).',
     subcommands: ['workspace delete'],
@@ -232,6 +257,7 @@ const OVERVIEW: readonly (readonly [string, readonly string[]])[] = [
       'activity add PRES Presentation step:"Book meeting;0D"',
       'role @ann manager',
       'cycle list · stage list FIRM · code list · contact list acme · activity list · roles',
+      'setting reps-see-own:yes',
       'workspace delete (asks for confirmation)',
     ],
   ],

@@ -89,6 +89,8 @@ export type OppCommand =
   | { name: 'role'; userId: SlackUserId; role: WorkspaceRole }
   | { name: 'roles' }
   | { name: 'workspace-delete' }
+  /** Without a key: show the workspace's settings. `repsSeeOwn`: reps read only their own opportunities. */
+  | { name: 'setting'; repsSeeOwn?: boolean }
   // Opportunities
   | { name: 'new-modal' }
   /** `cycle add`, `stage add [CYCLE]`, `code add`, `contact add` with nothing else: open the setup modal. */

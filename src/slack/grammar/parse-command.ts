@@ -67,7 +67,7 @@ export function parseOppCommand(text: string, ctx: DateContext): OppCommand {
         kind: 'unknown-action',
         subcommand: 'setup',
         allowed: [...SETUP_WORDS],
-        ...(first === '' ? {} : { word: plainText(first) }),
+        ...(first === '' ? {} : { word: snippet(plainText(first)) }),
         ...(suggestion ? { suggestion } : {}),
       });
     }
@@ -83,7 +83,7 @@ export function parseOppCommand(text: string, ctx: DateContext): OppCommand {
         kind: 'unknown-action',
         subcommand: group,
         allowed: [...allowed],
-        ...(actionWord === '' ? {} : { word: plainText(actionWord) }),
+        ...(actionWord === '' ? {} : { word: snippet(plainText(actionWord)) }),
         ...(suggestion ? { suggestion } : {}),
       });
     }
@@ -434,6 +434,9 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     case 'workspace delete':
       a.done();
       return { name: 'workspace-delete' };
+    case 'setting':
+      a.done();
+      return defined<OppCommand>({ name: 'setting', repsSeeOwn: a.optional('reps-see-own', yesNo) });
     case 'new': {
       if (!a.hasWords() && !a.hasKeys()) return { name: 'new-modal' };
       const description = requiredText(a, 'description', a.restText());

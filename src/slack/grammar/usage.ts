@@ -19,6 +19,7 @@ export const HELP_TOPICS = [
   'role',
   'roles',
   'workspace',
+  'setting',
   'new',
   'list',
   'show',
@@ -81,6 +82,7 @@ export const SUBCOMMANDS = {
   role: { usage: 'role @user admin|manager|rep', keys: [], topic: 'role' },
   roles: { usage: 'roles', keys: [], topic: 'roles' },
   'workspace delete': { usage: 'workspace delete', keys: [], topic: 'workspace' },
+  setting: { usage: 'setting [reps-see-own:yes|no]', keys: ['reps-see-own'], topic: 'setting' },
   new: {
     usage:
       'new <description> contact:<contact> value:<amount> chance:<pct> close:<date> [cycle:<CODE>] [owner:@user] [priority:low|normal|high]',
@@ -183,6 +185,7 @@ export const SETUP_WORDS = [
   'role',
   'roles',
   'workspace',
+  'setting',
 ] as const;
 
 /** Every first word the parser knows, for "did you mean". */

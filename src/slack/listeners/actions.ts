@@ -1,8 +1,10 @@
-// Buttons and in-modal actions. A button's value is an opportunity number (or a purge token) and is
-// re-checked against the database; the card the user clicked is updated in place afterwards.
+// Buttons and in-modal actions. A button's value is an opportunity number (or a confirmation token):
+// its shape is checked, then the opportunity is read again and the acting user authorized against it
+// (src/slack/listeners/authorize.ts) before anything runs; the card the user clicked is updated in
+// place afterwards.
 import type { AllMiddlewareArgs, BlockAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { notices, system } from '../../i18n/en/index.ts';
-import type { CloseOutcome, MoveAction } from '../../domain/opportunity.ts';
+import type { CloseOutcome } from '../../domain/opportunity.ts';
 import {
   addQuoteLine,
   closeOpportunityModal,
@@ -23,6 +25,7 @@ import {
 } from '../blocks/index.ts';
 import { ACTION_IDS } from '../ids.ts';
 import { announceWon, formatAmount } from './announcements.ts';
+import { authorize, opportunityNoFrom, TOKEN_VALUE } from './authorize.ts';
 import { publishHome } from './home.ts';
 import {
   cardFor,
@@ -41,6 +44,7 @@ interface ActionScope {
   deps: SlackDeps;
   workspaceId: string;
   userId: string;
+  /** The button's value as sent (untrusted: parse it with opportunityNoFrom or TOKEN_VALUE). */
   value: string;
   origin: Origin;
   triggerId: string;
@@ -60,7 +64,7 @@ function scopeOf(deps: SlackDeps, args: ActionArgs): ActionScope {
     deps,
     workspaceId: body.team?.id ?? body.user.team_id ?? '',
     userId: body.user.id,
-    value: value.trim().toUpperCase().slice(0, 64),
+    value: value.slice(0, 2_000),
     origin: {
       channelId: container?.channel_id ?? body.channel?.id,
       messageTs: container?.message_ts,
@@ -128,6 +132,28 @@ function buttonListener(deps: SlackDeps, work: (scope: ActionScope) => Promise<v
   };
 }
 
+/**
+ * A button on one opportunity: its value must be an opportunity number, and the acting user must be
+ * allowed to read or change that opportunity (its salesperson is read from the database).
+ */
+function opportunityButton(
+  deps: SlackDeps,
+  action: 'read-opportunity' | 'change-opportunity',
+  work: (scope: ActionScope, no: string) => Promise<void>,
+) {
+  return buttonListener(deps, async (scope) => {
+    const no = opportunityNoFrom(scope.value);
+    await authorize(scope, action, { opportunityNo: no });
+    await work(scope, no);
+  });
+}
+
+/** A confirmation token from a button value, or undefined for anything else. */
+function tokenOf(scope: ActionScope): string | undefined {
+  const parsed = TOKEN_VALUE.safeParse(scope.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 async function today(scope: ActionScope) {
   return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
 }
@@ -142,9 +168,25 @@ function originMetadata(scope: ActionScope): { channelId?: string; messageTs?: s
 
 export function actionListeners(deps: SlackDeps): Record<string, (args: ActionArgs) => Promise<void>> {
   const { opportunities, queries, setup } = deps.services;
+  const rebuildUpdate = (keepTarget: boolean) =>
+    modalRebuild(deps, async (scope, values, meta) => {
+      const selection = readUpdateSelection(values);
+      const options = await opportunities.moveOptions(
+        scope.workspaceId,
+        meta.no ?? '',
+        await today(scope),
+        selection.action,
+      );
+      return updateOpportunityModal(options, {
+        action: selection.action ?? null,
+        targetStage: keepTarget ? (selection.targetStage ?? null) : null,
+        channelId: meta.channelId,
+        messageTs: meta.messageTs,
+      });
+    });
   return {
-    [ACTION_IDS.show]: buttonListener(deps, async (scope) => {
-      const card = await cardFor(deps, scope.workspaceId, await queries.get(scope.workspaceId, scope.value));
+    [ACTION_IDS.show]: opportunityButton(deps, 'read-opportunity', async (scope, no) => {
+      const card = await cardFor(deps, scope.workspaceId, await queries.get(scope.workspaceId, no));
       if (scope.respond && !scope.fromHome) {
         await scope.respond({
           response_type: 'ephemeral',
@@ -156,39 +198,39 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         await scope.client.chat.postMessage({ channel: scope.userId, text: card.text, blocks: card.blocks });
       }
     }),
-    [ACTION_IDS.activate]: buttonListener(deps, async (scope) => {
-      const detail = await opportunities.activateFirstStage(scope.workspaceId, scope.value, await today(scope));
+    [ACTION_IDS.activate]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+      const detail = await opportunities.activateFirstStage(scope.workspaceId, no, await today(scope));
       await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
     }),
-    [ACTION_IDS.next]: buttonListener(deps, async (scope) => {
-      const detail = await opportunities.move(scope.workspaceId, scope.value, {
+    [ACTION_IDS.next]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+      const detail = await opportunities.move(scope.workspaceId, no, {
         action: 'next',
         today: await today(scope),
       });
       await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
     }),
-    [ACTION_IDS.update]: buttonListener(deps, async (scope) => {
-      const options = await opportunities.moveOptions(scope.workspaceId, scope.value, await today(scope));
+    [ACTION_IDS.update]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+      const options = await opportunities.moveOptions(scope.workspaceId, no, await today(scope));
       await scope.client.views.open({
         trigger_id: scope.triggerId,
         view: updateOpportunityModal(options, originMetadata(scope)),
       });
     }),
-    [ACTION_IDS.close]: buttonListener(deps, async (scope) => {
-      const options = await opportunities.closeOptions(scope.workspaceId, scope.value, 'won', await today(scope));
+    [ACTION_IDS.close]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+      const options = await opportunities.closeOptions(scope.workspaceId, no, 'won', await today(scope));
       const settings = await setup.workspaceSettings(scope.workspaceId);
       await scope.client.views.open({
         trigger_id: scope.triggerId,
         view: closeOpportunityModal(options, {
-          no: scope.value,
+          no,
           outcome: null,
           currency: settings.currency,
           ...originMetadata(scope),
         }),
       });
     }),
-    [ACTION_IDS.createQuote]: buttonListener(deps, async (scope) => {
-      const quote = await opportunities.quoteOptions(scope.workspaceId, scope.value);
+    [ACTION_IDS.createQuote]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+      const quote = await opportunities.quoteOptions(scope.workspaceId, no);
       const settings = await setup.workspaceSettings(scope.workspaceId);
       await scope.client.views.open({
         trigger_id: scope.triggerId,
@@ -200,8 +242,8 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         }),
       });
     }),
-    [ACTION_IDS.makeOrder]: buttonListener(deps, async (scope) => {
-      const detail = await opportunities.makeOrder(scope.workspaceId, scope.value, { today: await today(scope) });
+    [ACTION_IDS.makeOrder]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+      const detail = await opportunities.makeOrder(scope.workspaceId, no, { today: await today(scope) });
       await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
       const amount = await formatAmount(
         deps,
@@ -209,7 +251,8 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         detail.order?.amount ?? detail.current?.calcdCurrentValue,
       );
       const text = notices.orderAnnouncement(scope.userId, detail.orderNo, detail.no, amount);
-      if (!scope.fromHome)
+      // A repeated click finds the order already made: the channel heard about it the first time.
+      if (!scope.fromHome && !detail.alreadyMade)
         await postToChannel(
           scope.client,
           scope.origin.channelId,
@@ -218,11 +261,13 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
           scope.respond,
         );
     }),
-    [ACTION_IDS.delete]: buttonListener(deps, async (scope) => {
-      const deleted = await opportunities.delete(scope.workspaceId, scope.value);
+    [ACTION_IDS.delete]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+      const deleted = await opportunities.delete(scope.workspaceId, no);
       await showResult(scope, successMessage(notices.deleted(deleted.no, deleted.description)));
     }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
+      // The form proposes the acting user as salesperson; naming someone else is checked on submit.
+      await authorize(scope, 'create-opportunity', { salespersonId: scope.userId });
       const [cycles, settings] = await Promise.all([
         setup.listSalesCycles(scope.workspaceId),
         setup.workspaceSettings(scope.workspaceId),
@@ -238,50 +283,42 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       });
     }),
     [ACTION_IDS.purgeConfirm]: buttonListener(deps, async (scope) => {
-      // The token is lower-case hex; scope.value was upper-cased for opportunity numbers.
-      const pending = deps.purges.take(scope.value.toLowerCase(), scope.workspaceId, scope.userId);
+      const token = tokenOf(scope);
+      const pending = token ? deps.purges.take(token, scope.workspaceId, scope.userId) : undefined;
       if (!pending) {
         await showResult(scope, noticeMessage(notices.purgeExpired));
         return;
       }
+      // Still an admin at the time of the click?
+      await authorize(scope, 'purge');
       const result = await opportunities.purge(scope.workspaceId, pending.filter, pending.nos);
       await showResult(scope, successMessage(notices.purged(result.deleted.length)));
     }),
     [ACTION_IDS.purgeCancel]: buttonListener(deps, async (scope) => {
-      deps.purges.discard(scope.value.toLowerCase());
+      const token = tokenOf(scope);
+      if (token) deps.purges.discard(token, scope.workspaceId, scope.userId);
       await showResult(scope, noticeMessage(notices.purgeCancelled));
     }),
+    [ACTION_IDS.workspaceDeleteConfirm]: buttonListener(deps, async (scope) => {
+      const token = tokenOf(scope);
+      // Taken once: a second click finds nothing and deletes nothing.
+      if (!token || !deps.purges.takeWorkspaceDeletion(token, scope.workspaceId, scope.userId)) {
+        await showResult(scope, noticeMessage(notices.workspaceDeleteExpired));
+        return;
+      }
+      await authorize(scope, 'delete-workspace');
+      const deleted = await deps.services.workspaceAdmin.deleteWorkspaceData(scope.workspaceId);
+      await showResult(scope, successMessage(notices.workspaceDeleted(deleted.opportunities, deleted.contacts)));
+    }),
+    [ACTION_IDS.workspaceDeleteCancel]: buttonListener(deps, async (scope) => {
+      const token = tokenOf(scope);
+      if (token) deps.purges.discard(token, scope.workspaceId, scope.userId);
+      await showResult(scope, noticeMessage(notices.workspaceDeleteCancelled));
+    }),
     // ---- inside modals: rebuild the view for the new choice ------------------------------------
-    [ACTION_IDS.updateActionType]: modalRebuild(deps, async (scope, values, meta) => {
-      const selection = readUpdateSelection(values);
-      const options = await opportunities.moveOptions(
-        scope.workspaceId,
-        meta.no ?? '',
-        await today(scope),
-        selection.action as MoveAction | undefined,
-      );
-      return updateOpportunityModal(options, {
-        action: selection.action ?? null,
-        targetStage: null,
-        channelId: meta.channelId,
-        messageTs: meta.messageTs,
-      });
-    }),
-    [ACTION_IDS.updateTargetStage]: modalRebuild(deps, async (scope, values, meta) => {
-      const selection = readUpdateSelection(values);
-      const options = await opportunities.moveOptions(
-        scope.workspaceId,
-        meta.no ?? '',
-        await today(scope),
-        selection.action as MoveAction | undefined,
-      );
-      return updateOpportunityModal(options, {
-        action: selection.action ?? null,
-        targetStage: selection.targetStage ?? null,
-        channelId: meta.channelId,
-        messageTs: meta.messageTs,
-      });
-    }),
+    // A new action type offers new targets (the default one is preselected); a new target keeps the action.
+    [ACTION_IDS.updateActionType]: rebuildUpdate(false),
+    [ACTION_IDS.updateTargetStage]: rebuildUpdate(true),
     [ACTION_IDS.closeOutcome]: modalRebuild(deps, async (scope, values, meta) => {
       const outcome: CloseOutcome | null = readCloseOutcome(values);
       const options = await opportunities.closeOptions(
@@ -328,6 +365,8 @@ function modalRebuild(
     const meta = decodeMetadata(view.private_metadata);
     try {
       if (!meta) throw new Error(system.viewExpired);
+      // These forms change one opportunity: the user must still be allowed to (metadata is re-checked).
+      await authorize(scope, 'change-opportunity', { opportunityNo: opportunityNoFrom(meta.no ?? '') });
       const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, meta);
       await scope.client.views.update({ view_id: view.id, hash: view.hash, view: next });
     } catch (error) {

@@ -1,6 +1,9 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { GuardedAction } from '../../domain/permissions.ts';
+import { assertNever } from '../../domain/problems.ts';
 import { notices } from '../../i18n/en/index.ts';
+import type { Access } from '../../services/members.ts';
 import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
 import {
   closeCodeList,
@@ -21,12 +24,14 @@ import {
   stageTable,
   successMessage,
   updateOpportunityModal,
+  workspaceDeleteConfirmation,
 } from '../blocks/index.ts';
 import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
 import { CALLBACK_IDS } from '../ids.ts';
 import type { UserContext } from '../user-context.ts';
+import { type AccessTarget, authorize, readableFilter } from './authorize.ts';
 import { cardFor, failureMessage, postToChannel, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import { announceWon, formatAmount } from './announcements.ts';
 import {
@@ -62,7 +67,12 @@ export function oppCommandListener(deps: SlackDeps) {
     const workspaceId = command.team_id;
     const reply = (message: Message) =>
       replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger });
+    let becameAdmin = false;
     try {
+      // A workspace without an admin (run with a bot token, where nobody installed the app through
+      // Slack; or one whose data was deleted) gets the first person who uses /opp as its admin, who
+      // is told so after the reply. With OAuth installs the installer is admin from the start.
+      becameAdmin = await deps.services.members.claimFirstAdmin(workspaceId, command.user_id);
       const user = await deps.users.resolve(client, workspaceId, command.user_id);
       const parsed = parseOppCommand(command.text ?? '', {
         now: user.now,
@@ -82,7 +92,90 @@ export function oppCommandListener(deps: SlackDeps) {
     } catch (error) {
       await reply(failureMessage(error, logger));
     }
+    if (becameAdmin) await reply(noticeMessage(notices.firstAdmin));
   };
+}
+
+/** What a command needs to be allowed: an action, and the opportunity or salesperson it concerns. */
+type Requirement = { action: GuardedAction } & AccessTarget;
+
+/** Every command is classified here (the switch is exhaustive): null means anyone in the workspace. */
+export function commandRequirement(command: OppCommand): Requirement | null {
+  switch (command.name) {
+    case 'help':
+    case 'cycle-list':
+    case 'stage-list':
+    case 'code-list':
+    case 'contact-list':
+    case 'activity-list':
+    case 'roles':
+    case 'new-modal':
+      return null;
+    // Reading many: each reader sees what they may (see readableFilter).
+    case 'list':
+    case 'export':
+      return null;
+    case 'cycle-add':
+      return { action: 'add-sales-cycle' };
+    case 'stage-add':
+      return { action: 'add-stage' };
+    case 'code-add':
+      return { action: 'add-close-code' };
+    case 'contact-add':
+      return { action: 'add-contact' };
+    case 'customer-add':
+      return { action: 'add-customer' };
+    case 'activity-add':
+      return { action: 'add-activity' };
+    case 'setup-modal':
+      return {
+        action:
+          command.what === 'cycle'
+            ? 'add-sales-cycle'
+            : command.what === 'stage'
+              ? 'add-stage'
+              : command.what === 'code'
+                ? 'add-close-code'
+                : 'add-contact',
+      };
+    case 'role':
+      return { action: 'change-roles' };
+    case 'setting':
+      return command.repsSeeOwn === undefined ? null : { action: 'change-settings' };
+    case 'workspace-delete':
+      return { action: 'delete-workspace' };
+    case 'purge':
+      return { action: 'purge' };
+    case 'new':
+      return { action: 'create-opportunity', salespersonId: command.ownerId };
+    case 'show':
+      return { action: 'read-opportunity', opportunityNo: command.no };
+    case 'stats':
+      return command.target.kind === 'opportunity'
+        ? { action: 'read-opportunity', opportunityNo: command.target.no }
+        : { action: 'read-pipeline' };
+    case 'move':
+    case 'close-modal':
+    case 'quote-modal':
+    case 'next':
+    case 'previous':
+    case 'skip':
+    case 'jump':
+    case 'update':
+    case 'close':
+    case 'quote':
+    case 'order':
+    case 'delete':
+      return { action: 'change-opportunity', opportunityNo: command.no };
+    case 'digest':
+      return { action: 'post-digest' };
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'subscriptions':
+      return { action: 'manage-subscriptions' };
+    default:
+      return assertNever(command);
+  }
 }
 
 async function runCommand(command: OppCommand, scope: CommandScope): Promise<void> {
@@ -97,6 +190,11 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       logger: scope.logger,
     });
   const today = user.today;
+  // Authorization first: a refusal writes nothing and says which role is needed.
+  const requirement = commandRequirement(command);
+  const access: Access = requirement
+    ? await authorize({ deps, workspaceId, userId: user.userId }, requirement.action, requirement)
+    : await deps.services.members.access(workspaceId, user.userId);
 
   switch (command.name) {
     case 'help': {
@@ -178,10 +276,33 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       const text = notices.activityList(lines);
       return reply({ text, blocks: [section(text)] });
     }
-    case 'role':
-    case 'roles':
-    case 'workspace-delete':
-      return reply(noticeMessage(notices.laterVersion(notices.rolesLater)));
+    // ---- roles and the workspace -------------------------------------------------------------
+    case 'role': {
+      const change = await deps.services.members.setRole(workspaceId, user.userId, command.userId, command.role);
+      return reply(
+        change.changed
+          ? successMessage(notices.roleGranted(change.userId, change.role))
+          : noticeMessage(notices.roleUnchanged(change.userId, change.role)),
+      );
+    }
+    case 'roles': {
+      const roles = await deps.services.members.list(workspaceId);
+      const text = notices.roles(roles.admins, roles.managers);
+      return reply({ text, blocks: [section(text)] });
+    }
+    case 'setting': {
+      if (command.repsSeeOwn === undefined) {
+        const text = notices.settings(access.repsSeeOnlyOwn);
+        return reply({ text, blocks: [section(text)] });
+      }
+      await deps.services.members.setRepsSeeOnlyOwn(workspaceId, command.repsSeeOwn);
+      return reply(successMessage(notices.settingChanged(command.repsSeeOwn)));
+    }
+    case 'workspace-delete': {
+      const preview = await deps.services.workspaceAdmin.preview(workspaceId);
+      const token = deps.purges.createWorkspaceDeletion(workspaceId, user.userId);
+      return reply(workspaceDeleteConfirmation(preview, { token }));
+    }
 
     // ---- modals ------------------------------------------------------------------------------
     case 'new-modal':
@@ -246,7 +367,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     case 'list':
     case 'export': {
       const filters = command.filters;
-      const filter: OpportunityFilter = { status: filters.status };
+      const filter: OpportunityFilter = { status: filters.status, ...readableFilter(access) };
       if (filters.scope.kind === 'mine') filter.salespersonSlackUserId = user.userId;
       if (filters.scope.kind === 'user') filter.salespersonSlackUserId = filters.scope.userId;
       if (filters.contact) filter.contactNo = (await setup.findContact(workspaceId, filters.contact)).no;
@@ -320,6 +441,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       await reply(await cardFor(deps, workspaceId, detail));
       const amount = await formatAmount(deps, workspaceId, detail.order?.amount ?? detail.current?.calcdCurrentValue);
       const text = notices.orderAnnouncement(user.userId, detail.orderNo, detail.no, amount);
+      if (detail.alreadyMade) return;
       await postToChannel(
         scope.client,
         scope.channelId,

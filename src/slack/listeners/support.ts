@@ -175,13 +175,17 @@ export function failureMessage(error: unknown, logger: Logger): Message {
 }
 
 /**
- * Purge confirmations waiting for the user's click: the button carries only a random token, and
- * the filter and the exact list shown stay here (for 15 minutes) so the click deletes what was shown.
+ * Confirmations of bulk deletions waiting for the user's click: a purge, or deleting the workspace's
+ * data. The button carries only a random token; what it confirms stays here (for 15 minutes): for a
+ * purge the filter and the exact list shown, so the click deletes what was shown. A token works once,
+ * for the person who asked, in their workspace, and only for what it was made for.
  */
+const MAX_PENDING_CONFIRMATIONS = 10_000;
+
 export class PurgeConfirmations {
   private readonly pending = new Map<
     string,
-    { workspaceId: string; userId: string; filter: PurgeFilterInput; nos: string[]; expiresAt: number }
+    { workspaceId: string; userId: string; what: PendingDeletion; expiresAt: number }
   >();
 
   constructor(
@@ -190,23 +194,51 @@ export class PurgeConfirmations {
   ) {}
 
   create(workspaceId: string, userId: string, filter: PurgeFilterInput, nos: string[]): string {
+    return this.add(workspaceId, userId, { kind: 'purge', filter, nos });
+  }
+
+  createWorkspaceDeletion(workspaceId: string, userId: string): string {
+    return this.add(workspaceId, userId, { kind: 'workspace-delete' });
+  }
+
+  /** The purge confirmation, once: a second click (or another user, or another workspace) finds nothing. */
+  take(token: string, workspaceId: string, userId: string): { filter: PurgeFilterInput; nos: string[] } | undefined {
+    const found = this.claim(token, workspaceId, userId, 'purge');
+    return found?.kind === 'purge' ? { filter: found.filter, nos: found.nos } : undefined;
+  }
+
+  /** True once for a workspace deletion confirmation of this user and workspace. */
+  takeWorkspaceDeletion(token: string, workspaceId: string, userId: string): boolean {
+    return this.claim(token, workspaceId, userId, 'workspace-delete') !== undefined;
+  }
+
+  /** Cancel: only the person who asked can discard their confirmation. */
+  discard(token: string, workspaceId: string, userId: string): void {
+    const found = this.pending.get(token);
+    if (found && found.workspaceId === workspaceId && found.userId === userId) this.pending.delete(token);
+  }
+
+  private add(workspaceId: string, userId: string, what: PendingDeletion): string {
     this.sweep();
+    // Bounded: past the cap the oldest confirmation is dropped (its button then says it expired).
+    if (this.pending.size >= MAX_PENDING_CONFIRMATIONS) this.pending.delete(this.pending.keys().next().value ?? '');
     const token = randomBytes(12).toString('hex');
-    this.pending.set(token, { workspaceId, userId, filter, nos, expiresAt: this.clock.now().getTime() + this.ttlMs });
+    this.pending.set(token, { workspaceId, userId, what, expiresAt: this.clock.now().getTime() + this.ttlMs });
     return token;
   }
 
-  /** The confirmation, once: a second click (or another user, or another workspace) finds nothing. */
-  take(token: string, workspaceId: string, userId: string): { filter: PurgeFilterInput; nos: string[] } | undefined {
+  private claim(
+    token: string,
+    workspaceId: string,
+    userId: string,
+    kind: PendingDeletion['kind'],
+  ): PendingDeletion | undefined {
     this.sweep();
     const found = this.pending.get(token);
-    if (!found || found.workspaceId !== workspaceId || found.userId !== userId) return undefined;
+    if (!found || found.workspaceId !== workspaceId || found.userId !== userId || found.what.kind !== kind)
+      return undefined;
     this.pending.delete(token);
-    return { filter: found.filter, nos: found.nos };
-  }
-
-  discard(token: string): void {
-    this.pending.delete(token);
+    return found.what;
   }
 
   private sweep(): void {
@@ -214,3 +246,5 @@ export class PurgeConfirmations {
     for (const [token, entry] of this.pending) if (entry.expiresAt < now) this.pending.delete(token);
   }
 }
+
+type PendingDeletion = { kind: 'purge'; filter: PurgeFilterInput; nos: string[] } | { kind: 'workspace-delete' };

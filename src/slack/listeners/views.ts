@@ -2,6 +2,8 @@
 // when that is quick (the usual case) the ack carries a rule's refusal under the field it concerns;
 // when it is not (a busy database), the ack pushes a "Saving…" view over the form within Slack's
 // deadline, and the outcome replaces it: saved, or refused with a Back button to the form as typed.
+// Every submission is authorized first (the opportunity in private_metadata is only an id: its
+// salesperson is read again), so a refusal writes nothing and shows under the field it concerns.
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError, type Problem } from '../../domain/problems.ts';
@@ -28,6 +30,7 @@ import {
 } from '../blocks/index.ts';
 import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTargetBlockId } from '../ids.ts';
 import { announceWon } from './announcements.ts';
+import { authorize, opportunityNoFrom } from './authorize.ts';
 import { publishHome } from './home.ts';
 import { cardFor, postPrivately, replaceOrigin, sentenceFor, type SlackDeps, type WebClient } from './support.ts';
 
@@ -135,6 +138,13 @@ async function afterChange(scope: SubmitScope, detail: OpportunityDetail, note?:
   );
 }
 
+/** The opportunity of an Update, Close or Create Quote form, once the user may change it. */
+async function authorizeChange(scope: SubmitScope): Promise<string> {
+  const no = opportunityNoFrom(scope.meta.no ?? '');
+  await authorize(scope, 'change-opportunity', { opportunityNo: no });
+  return no;
+}
+
 const create = BLOCK_IDS.create;
 const update = BLOCK_IDS.update;
 const close = BLOCK_IDS.close;
@@ -145,6 +155,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.createOpportunity]: submissionListener(deps, {
       read: readCreateOpportunity,
       async run(data, scope) {
+        // A rep may only name themselves as the salesperson.
+        await authorize(scope, 'create-opportunity', { salespersonId: data.salespersonUserId });
         const owner = await deps.users.resolve(scope.client, scope.workspaceId, data.salespersonUserId);
         const detail = await opportunities.create(scope.workspaceId, {
           description: data.description,
@@ -182,6 +194,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
             return create.contact;
           case 'salesperson-blocked':
           case 'salesperson-not-found':
+          case 'not-allowed':
             return create.salesperson;
           case 'sales-cycle-blocked':
           case 'sales-cycle-not-found':
@@ -195,7 +208,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.updateOpportunity]: submissionListener(deps, {
       read: readUpdateOpportunity,
       async run(data, scope) {
-        const detail = await opportunities.move(scope.workspaceId, scope.meta.no ?? '', {
+        const no = await authorizeChange(scope);
+        const detail = await opportunities.move(scope.workspaceId, no, {
           action: data.action,
           targetStage: data.targetStage,
           dateOfChange: data.dateOfChange,
@@ -231,7 +245,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.closeOpportunity]: submissionListener(deps, {
       read: readCloseOpportunity,
       async run(data, scope) {
-        const detail = await opportunities.close(scope.workspaceId, scope.meta.no ?? '', {
+        const no = await authorizeChange(scope);
+        const detail = await opportunities.close(scope.workspaceId, no, {
           outcome: data.outcome,
           closeCode: data.closeCode,
           closingDate: data.closingDate,
@@ -274,9 +289,10 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.createQuote]: submissionListener(deps, {
       read: readCreateQuote,
       async run(data, scope) {
+        const no = await authorizeChange(scope);
         const detail = await opportunities.createQuote(
           scope.workspaceId,
-          scope.meta.no ?? '',
+          no,
           data.lines,
           await today(scope),
           scope.meta.version,
@@ -294,6 +310,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.salesCycle]: submissionListener(deps, {
       read: readSalesCycle,
       async run(data, scope) {
+        await authorize(scope, 'add-sales-cycle');
         const cycle = await setup.addSalesCycle(scope.workspaceId, data);
         return () =>
           postPrivately(
@@ -310,6 +327,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.stage]: submissionListener(deps, {
       read: readStage,
       async run(data, scope) {
+        await authorize(scope, 'add-stage');
         const stage = await setup.addStage(scope.workspaceId, data.cycleCode, data);
         return () =>
           postPrivately(
@@ -344,6 +362,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.closeCode]: submissionListener(deps, {
       read: readCloseCode,
       async run(data, scope) {
+        await authorize(scope, 'add-close-code');
         const code = await setup.addCloseCode(scope.workspaceId, data);
         return () =>
           postPrivately(
@@ -359,6 +378,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.contact]: submissionListener(deps, {
       read: readContact,
       async run(data, scope) {
+        await authorize(scope, 'add-contact');
         const contact = await setup.addContact(scope.workspaceId, {
           name: data.name,
           type: data.type,

@@ -77,6 +77,8 @@ const samples: { [K in ProblemKind]: Extract<Problem, { kind: K }> } = {
   'workspace-not-set-up': { kind: 'workspace-not-set-up' },
   'nothing-to-purge': { kind: 'nothing-to-purge' },
   'activity-not-found': { kind: 'activity-not-found', code: 'DEMO' },
+  'not-allowed': { kind: 'not-allowed', action: 'change-opportunity', role: 'manager', opportunityNo: 'OP0001' },
+  'last-admin': { kind: 'last-admin', slackUserId: 'U0ANN' },
 };
 
 describe('describeRuleProblem', () => {
@@ -104,6 +106,15 @@ describe('describeRuleProblem', () => {
     expect(describeRuleProblem(samples['contact-ambiguous'])).toContain('and 1 more');
     expect(describeRuleProblem({ kind: 'stage-not-allowed', action: 'jump', stage: Number.NaN, allowed: [1, 2] })).toBe(
       'Choose a stage for Jump: one of 1, 2.',
+    );
+  });
+
+  it('says which role a refused action needs', () => {
+    expect(describeRuleProblem({ kind: 'not-allowed', action: 'add-sales-cycle', role: 'admin' })).toBe(
+      'Only admins can set up sales cycles; ask an admin (see /opp roles).',
+    );
+    expect(describeRuleProblem(samples['not-allowed'])).toBe(
+      'Only managers and admins can change opportunity OP0001, because someone else is its salesperson; ask an admin (see /opp roles).',
     );
   });
 

@@ -89,6 +89,9 @@ const VALID: [string, unknown][] = [
   ['setup role <@W123> Admin', { name: 'role', userId: 'W123', role: 'admin' }],
   ['roles', { name: 'roles' }],
   ['workspace delete', { name: 'workspace-delete' }],
+  ['setting', { name: 'setting' }],
+  ['setting reps-see-own:yes', { name: 'setting', repsSeeOwn: true }],
+  ['setup setting Reps-See-Own:no', { name: 'setting', repsSeeOwn: false }],
   // Opportunities
   ['new', { name: 'new-modal' }],
   [

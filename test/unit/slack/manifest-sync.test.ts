@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/services/clock.ts';
 import type { DigestScheduler } from '../../../src/jobs/digest-scheduler.ts';
 import type { Services } from '../../../src/services/index.ts';
-import { registerSlackListeners } from '../../../src/slack/register.ts';
+import { manifestBotScopes, OAUTH_REDIRECT_PATH } from '../../../src/app.ts';
+import { registerSlackListeners, SLACK_SURFACE } from '../../../src/slack/register.ts';
 
 interface Manifest {
   features: {
@@ -14,7 +15,7 @@ interface Manifest {
     app_home: { home_tab_enabled: boolean };
     bot_user: unknown;
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls?: string[]; scopes: { bot: string[] } };
   settings: {
     interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url?: string };
     event_subscriptions: { request_url: string; bot_events: string[] };
@@ -40,6 +41,7 @@ function recordRegistrations() {
     action: (id: string) => seen.actions.push(id),
     view: (id: string) => seen.views.push(id),
     options: (id: string) => seen.options.push(id),
+    use: () => undefined,
     error: () => undefined,
     logger: console,
   };
@@ -67,6 +69,27 @@ describe('manifest/manifest.json', () => {
       [...new Set(registered.events)].sort(),
     );
     expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+    expect([...SLACK_SURFACE.events].sort()).toEqual([...new Set(registered.events)].sort());
+  });
+
+  it("subscribes to app_uninstalled and tokens_revoked, which remove a workspace's stored tokens", () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked']),
+    );
+    expect(registered.events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
+  });
+
+  it('declares the OAuth redirect URL on the path where the app receives it', () => {
+    const urls = manifest.oauth_config.redirect_urls ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) {
+      expect(new URL(url).protocol).toBe('https:');
+      expect(new URL(url).pathname).toBe(OAUTH_REDIRECT_PATH);
+    }
+  });
+
+  it('is where OAuth installs take their bot scopes from', () => {
+    expect(manifestBotScopes()).toEqual(manifest.oauth_config.scopes.bot);
   });
 
   it('enables interactivity and the options URL, since the app has buttons, modals and option loads', () => {

@@ -1,0 +1,224 @@
+// Where each workspace's installation of the app lives in OAuth (distributed) mode: Bolt's
+// InstallationStore over the `installation` table. The whole Installation object Slack's OAuth flow
+// produced (tokens included) is stored encrypted in `data` (AES-256-GCM, the row's install key bound in);
+// the plain columns only say whose installation it is. One row per installation target:
+// `T:<team id>`, or `E:<enterprise id>` for an org-wide install.
+//
+// Uninstalling and revoked tokens remove tokens only: opportunities, contacts, settings and members stay,
+// so a workspace that installs the app again finds its pipeline as it left it.
+import type { Installation, InstallationQuery, InstallationStore, Logger } from '@slack/bolt';
+import { z } from 'zod';
+import { type TokenCipher, TokenDecryptionError } from '../store/token-crypto.ts';
+import { inTransaction, type PrismaClient } from './db.ts';
+import { ensureFirstAdmin } from './members.ts';
+import { ensureWorkspace } from './workspace.ts';
+
+export { TokenDecryptionError };
+
+/** Which installation an event or a lookup is about. A plain string is a team (workspace) id. */
+export type InstallTarget =
+  | string
+  | { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined };
+
+/** No installation is stored for the workspace (never installed, uninstalled, or its bot token revoked). */
+export class NotInstalledError extends Error {
+  constructor(readonly target: string) {
+    super(
+      `Pipeline is not installed in ${target}: it was never installed there, or it was uninstalled or its bot token revoked. Install it again from /slack/install.`,
+    );
+    this.name = 'NotInstalledError';
+  }
+}
+
+// What we rely on in a decrypted Installation; everything else is kept as Slack's OAuth flow gave it.
+const storedInstallation = z.looseObject({
+  team: z.looseObject({ id: z.string() }).optional(),
+  enterprise: z.looseObject({ id: z.string() }).optional(),
+  user: z.looseObject({ id: z.string(), token: z.string().optional() }),
+  bot: z.looseObject({ token: z.string(), userId: z.string(), id: z.string().optional() }).optional(),
+  isEnterpriseInstall: z.boolean().optional(),
+});
+
+export function installKeyOf(target: InstallTarget): string {
+  if (typeof target === 'string') return `T:${target}`;
+  if (target.isEnterpriseInstall === true && target.enterpriseId) return `E:${target.enterpriseId}`;
+  if (target.teamId) return `T:${target.teamId}`;
+  if (target.enterpriseId) return `E:${target.enterpriseId}`;
+  throw new Error('An installation needs a team id, or an enterprise id for an org-wide install.');
+}
+
+/** The keys to look at, most specific first: a workspace of an org-wide install falls back to the org's row. */
+function lookupKeys(target: InstallTarget): string[] {
+  const keys = [installKeyOf(target)];
+  if (typeof target !== 'string' && target.enterpriseId && !keys.includes(`E:${target.enterpriseId}`)) {
+    keys.push(`E:${target.enterpriseId}`);
+  }
+  return keys;
+}
+
+function describeTarget(target: InstallTarget): string {
+  if (typeof target === 'string') return `workspace ${target}`;
+  if (target.isEnterpriseInstall === true && target.enterpriseId) return `organization ${target.enterpriseId}`;
+  return target.teamId ? `workspace ${target.teamId}` : `organization ${target.enterpriseId ?? '(unknown)'}`;
+}
+
+function withoutUserToken(installation: Installation): Installation {
+  const { token: _token, refreshToken: _refresh, expiresAt: _expires, ...user } = installation.user;
+  return { ...installation, user: { ...user, token: undefined } } as Installation;
+}
+
+export class InstallationService implements InstallationStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher: TokenCipher,
+    /** Wall-clock time of an install (compared with Slack's event times, so not the business clock). */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Called by Bolt at the end of a successful OAuth flow. Stores the installation (replacing an earlier
+   * one for the same target), creates the workspace row and makes the installing user the workspace's
+   * first admin (when it has no admin yet).
+   */
+  async storeInstallation(installation: Installation, logger?: Logger): Promise<void> {
+    const enterpriseInstall = installation.isEnterpriseInstall === true;
+    const target = {
+      teamId: installation.team?.id,
+      enterpriseId: installation.enterprise?.id,
+      isEnterpriseInstall: enterpriseInstall,
+    };
+    const installKey = installKeyOf(target);
+    const data = this.cipher.encrypt(JSON.stringify(installation), installKey);
+    const installedAt = this.now();
+    const columns = {
+      teamId: enterpriseInstall ? null : (installation.team?.id ?? null),
+      enterpriseId: installation.enterprise?.id ?? null,
+      isEnterpriseInstall: enterpriseInstall,
+      botUserId: installation.bot?.userId ?? null,
+      installerUserId: installation.user.id,
+      data,
+      installedAt,
+    };
+    await inTransaction(this.prisma, async (tx) => {
+      await tx.installation.upsert({ where: { installKey }, create: { installKey, ...columns }, update: columns });
+      const teamId = installation.team?.id;
+      // An org-wide install names no workspace: each one gets its row on first use.
+      if (!enterpriseInstall && teamId) {
+        await ensureWorkspace(tx, teamId, installation.team?.name?.slice(0, 100) ?? '');
+        await ensureFirstAdmin(tx, teamId, installation.user.id);
+      }
+    });
+    logger?.info(`Pipeline installed in ${describeTarget(target)} by ${installation.user.id}.`);
+  }
+
+  /**
+   * Called by Bolt's authorize for every incoming request. Throws when nothing is installed for the
+   * request's workspace (Bolt then runs no listener) or when the row cannot be decrypted.
+   * The installer's user token is handed out only for the installer's own requests.
+   */
+  async fetchInstallation(query: InstallationQuery<boolean>, _logger?: Logger): Promise<Installation> {
+    const found = await this.load(query);
+    if (!found) throw new NotInstalledError(describeTarget(query));
+    const { installation } = found;
+    if (query.userId !== undefined && query.userId !== installation.user.id && installation.user.token) {
+      return withoutUserToken(installation);
+    }
+    return installation;
+  }
+
+  /** Bolt's optional delete: with a user id only that user's token goes, otherwise the whole installation. */
+  async deleteInstallation(query: InstallationQuery<boolean>, _logger?: Logger): Promise<void> {
+    if (query.userId !== undefined) await this.revokeTokens(query, { bot: false, userIds: [query.userId] });
+    else await this.uninstall(query);
+  }
+
+  /**
+   * `tokens_revoked`: a revoked bot token leaves nothing to act with, so the installation is deleted;
+   * revoked user tokens are removed from the stored installation. Idempotent, in any order with
+   * `app_uninstalled`. `eventTime`: an installation stored after it (a re-install) is left alone.
+   */
+  async revokeTokens(
+    target: InstallTarget,
+    revoked: { bot: boolean; userIds: readonly string[] },
+    options: { eventTime?: Date } = {},
+  ): Promise<{ deleted: boolean; userTokensRemoved: number }> {
+    if (revoked.bot) {
+      const deleted = await this.uninstall(target, options);
+      return { deleted: deleted > 0, userTokensRemoved: 0 };
+    }
+    if (revoked.userIds.length === 0) return { deleted: false, userTokensRemoved: 0 };
+    const installKey = installKeyOf(target);
+    return inTransaction(this.prisma, async (tx) => {
+      const row = await tx.installation.findUnique({ where: { installKey } });
+      if (!row || (options.eventTime && row.installedAt > options.eventTime)) {
+        return { deleted: false, userTokensRemoved: 0 };
+      }
+      const installation = this.decode(row.data, installKey);
+      if (!revoked.userIds.includes(installation.user.id) || installation.user.token === undefined) {
+        return { deleted: false, userTokensRemoved: 0 };
+      }
+      const data = this.cipher.encrypt(JSON.stringify(withoutUserToken(installation)), installKey);
+      await tx.installation.update({ where: { installKey }, data: { data } });
+      return { deleted: false, userTokensRemoved: 1 };
+    });
+  }
+
+  /**
+   * `app_uninstalled`: deletes the installation (tokens) of the team or organization. Business data is
+   * kept. Returns the number of rows deleted (0 when already gone). `eventTime`: see revokeTokens.
+   */
+  async uninstall(target: InstallTarget, options: { eventTime?: Date } = {}): Promise<number> {
+    const installKey = installKeyOf(target);
+    const result = await this.prisma.installation.deleteMany({
+      where: { installKey, ...(options.eventTime ? { installedAt: { lte: options.eventTime } } : {}) },
+    });
+    return result.count;
+  }
+
+  /** The bot token for background work in a workspace (digests); NotInstalledError when there is none. */
+  async botTokenFor(workspaceId: string): Promise<string> {
+    const found = await this.load(workspaceId);
+    const token = found?.installation.bot?.token;
+    if (!token) throw new NotInstalledError(`workspace ${workspaceId}`);
+    return token;
+  }
+
+  /**
+   * Checked when the app starts: the key opens the most recently stored installation (if any), so a
+   * wrong TOKEN_ENCRYPTION_KEY stops the start with a sentence instead of failing every request.
+   */
+  async verifyKey(): Promise<void> {
+    const row = await this.prisma.installation.findFirst({ orderBy: { updatedAt: 'desc' } });
+    if (row) this.decode(row.data, row.installKey);
+  }
+
+  /** Whether an installation is stored for the workspace (or its organization). */
+  async isInstalled(target: InstallTarget): Promise<boolean> {
+    const rows = await this.prisma.installation.count({ where: { installKey: { in: lookupKeys(target) } } });
+    return rows > 0;
+  }
+
+  private async load(target: InstallTarget): Promise<{ installKey: string; installation: Installation } | undefined> {
+    for (const installKey of lookupKeys(target)) {
+      const row = await this.prisma.installation.findUnique({ where: { installKey } });
+      if (row) return { installKey, installation: this.decode(row.data, installKey) };
+    }
+    return undefined;
+  }
+
+  private decode(data: string, installKey: string): Installation {
+    const json = this.cipher.decrypt(data, installKey);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch (error) {
+      throw new TokenDecryptionError(`The stored installation ${installKey} is not valid JSON.`, { cause: error });
+    }
+    const checked = storedInstallation.safeParse(parsed);
+    if (!checked.success) {
+      throw new TokenDecryptionError(`The stored installation ${installKey} does not have the shape Slack gives.`);
+    }
+    // Checked above for the fields we use; the rest is Slack's own Installation, stored as it came.
+    return parsed as Installation;
+  }
+}
