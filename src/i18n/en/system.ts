@@ -11,6 +11,7 @@ export const system = {
   privateChannel:
     "I can't post in this conversation. Invite me to the channel (`/invite @Pipeline`) or use a public channel.",
   notInWorkspace: "This request came from a workspace I don't know; nothing was done.",
+  malformedRequest: "That request didn't look like one from Slack, so nothing was done. Please try again.",
   viewExpired: 'This form is out of date. Close it and open it again from the opportunity.',
   helpPointer: 'Type `/opp help` for examples.',
   savingTitle: 'Saving…',

@@ -1,0 +1,42 @@
+// Every inbound payload is checked with zod before a listener reads it: a signed request whose ids
+// or sizes are not Slack's shapes is answered with a sentence and does nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockAction, blockSuggestion, slashCommand } from '../support/slack-requests.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { mark, sentences } from './e2e-kit.ts';
+
+describe('malformed payloads', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('a command with a team id that is not Slack-shaped is answered and reaches no listener', async () => {
+    const since = mark(t);
+    const responseUrl = t.fake.responseUrl();
+    const ack = await t.send(slashCommand({ text: 'list all', teamId: "T1' OR 1=1", responseUrl }));
+    expect(ack.status).toBe(200);
+    const reply = await t.fake.waitFor('response_url', (c) => c.id === responseUrl.split('/').pop());
+    expect(sentences(reply.args)).toMatch(/didn't look like one from Slack/);
+    await t.settle();
+    expect(since.calls('users.info')).toHaveLength(0);
+    expect(await t.db.prisma.workspace.count({ where: { id: { contains: "'" } } })).toBe(0);
+  });
+
+  it('a button value over 2,000 characters is dropped with the sentence', async () => {
+    const responseUrl = t.fake.responseUrl();
+    const ack = await t.send(blockAction({ actionId: 'opp_next', value: 'OP'.padEnd(5_000, '1'), responseUrl }));
+    expect(ack.status).toBe(200);
+    const reply = await t.fake.waitFor('response_url', (c) => c.id === responseUrl.split('/').pop());
+    expect(sentences(reply.args)).toMatch(/didn't look like one from Slack/);
+  });
+
+  it('an option load with a malformed user id gets no options', async () => {
+    const ack = await t.send(blockSuggestion({ actionId: 'contact_search', value: 'Acme', userId: 'not-a-user' }));
+    expect(ack.status).toBe(200);
+    expect(ack.json()).toEqual({ options: [] });
+  });
+});
