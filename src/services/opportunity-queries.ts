@@ -81,17 +81,11 @@ export function actionTakenFromDb(value: $Enums.ActionTaken): ActionTaken {
   return value.toLowerCase() as ActionTaken;
 }
 
-const summaryInclude = {
-  contact: { select: { no: true, name: true, type: true, company: { select: { name: true } } } },
-  salesperson: { select: { code: true, name: true, slackUserId: true } },
-  salesCycle: { select: { code: true, description: true } },
-  entries: { where: { active: true }, include: { closeCode: { select: { code: true, description: true } } } },
-  quote: { select: { no: true, lines: { select: { amount: true } } } },
-  order: { select: { no: true, lines: { select: { amount: true } } } },
-} satisfies Prisma.OpportunityInclude;
+const historyInclude = {
+  closeCode: { select: { code: true, description: true } },
+} satisfies Prisma.OpportunityEntryInclude;
 
-type SummaryRow = Prisma.OpportunityGetPayload<{ include: typeof summaryInclude }>;
-type EntryRow = SummaryRow['entries'][number];
+type EntryRow = Prisma.OpportunityEntryGetPayload<{ include: typeof historyInclude }>;
 
 export function entryFromDb(row: EntryRow): EntryView {
   return {
@@ -112,36 +106,6 @@ export function entryFromDb(row: EntryRow): EntryView {
     dateClosed: row.dateClosed ? toLocalDate(row.dateClosed) : null,
     closeCode: row.closeCode?.code ?? null,
     closeCodeDescription: row.closeCode?.description ?? null,
-  };
-}
-
-function documentTotal(doc: { no: string; lines: { amount: { toString(): string } }[] } | null) {
-  if (!doc) return null;
-  return { no: doc.no, amount: doc.lines.reduce((sum, l) => sum.plus(toDecimal(l.amount)), toDecimal(0)) };
-}
-
-function summaryFromDb(row: SummaryRow): OpportunitySummary {
-  const active = row.entries[0];
-  return {
-    id: row.id,
-    no: row.no,
-    description: row.description,
-    status: statusFromDb(row.status),
-    priority: row.priority.toLowerCase() as Priority,
-    version: row.version,
-    contact: {
-      no: row.contact.no,
-      name: row.contact.name,
-      type: row.contact.type === 'COMPANY' ? 'company' : 'person',
-      companyName: row.contact.company?.name ?? null,
-    },
-    salesperson: row.salesperson,
-    salesCycle: row.salesCycle,
-    creationDate: toLocalDate(row.creationDate),
-    dateClosed: row.dateClosed ? toLocalDate(row.dateClosed) : null,
-    current: active ? entryFromDb(active) : null,
-    quote: documentTotal(row.quote),
-    order: documentTotal(row.order),
   };
 }
 
@@ -247,6 +211,45 @@ function summaryFromListRow(row: ListRow): OpportunitySummary {
   };
 }
 
+/**
+ * Opportunities with their current figures (from the active entry) and document totals, in one SQL
+ * query: the projection every list, card and export uses.
+ */
+function selectSummaries(
+  db: PrismaClient | Tx,
+  conditions: Prisma.Sql[],
+  limit: number,
+  offset: number,
+): Promise<ListRow[]> {
+  return db.$queryRaw<ListRow[]>`
+    SELECT o.id, o.no, o.description, o.status::text AS status, o.priority::text AS priority, o.version,
+           o.creation_date, o.date_closed,
+           c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.name AS company_name,
+           sp.code AS salesperson_code, sp.name AS salesperson_name, sp.slack_user_id,
+           sc.code AS cycle_code, sc.description AS cycle_description,
+           e.id AS entry_id, e.stage, e.stage_description, e.previous_stage, e.action_taken::text AS action_taken,
+           e.date_of_change, e.days_open, e.estimated_value::text AS estimated_value,
+           e.calcd_current_value::text AS calcd_current_value, e.chances_pct::text AS chances_pct,
+           e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
+           e.estimated_close_date, e.date_closed AS entry_date_closed,
+           cc.code AS close_code, cc.description AS close_code_description,
+           q.no AS quote_no, (SELECT sum(l.amount)::text FROM sales_quote_line l WHERE l.quote_id = q.id) AS quote_amount,
+           so.no AS order_no, (SELECT sum(l.amount)::text FROM sales_order_line l WHERE l.order_id = so.id) AS order_amount,
+           count(*) OVER () AS total
+    FROM opportunity o
+    JOIN contact c ON c.id = o.contact_id
+    LEFT JOIN contact co ON co.id = c.company_id
+    JOIN salesperson sp ON sp.id = o.salesperson_id
+    JOIN sales_cycle sc ON sc.id = o.sales_cycle_id
+    LEFT JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
+    LEFT JOIN close_opportunity_code cc ON cc.id = e.close_code_id
+    LEFT JOIN sales_quote q ON q.opportunity_id = o.id
+    LEFT JOIN sales_order so ON so.opportunity_id = o.id
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY o.no
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
 export class OpportunityQueries {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -266,33 +269,7 @@ export class OpportunityQueries {
       conditions.push(Prisma.sql`sp.slack_user_id = ${filter.readableBySalesperson}`);
     if (filter.contactNo) conditions.push(Prisma.sql`c.no = ${filter.contactNo}`);
     if (filter.salesCycleCode) conditions.push(Prisma.sql`sc.code = ${filter.salesCycleCode}`);
-    const rows = await this.prisma.$queryRaw<ListRow[]>`
-      SELECT o.id, o.no, o.description, o.status::text AS status, o.priority::text AS priority, o.version,
-             o.creation_date, o.date_closed,
-             c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.name AS company_name,
-             sp.code AS salesperson_code, sp.name AS salesperson_name, sp.slack_user_id,
-             sc.code AS cycle_code, sc.description AS cycle_description,
-             e.id AS entry_id, e.stage, e.stage_description, e.previous_stage, e.action_taken::text AS action_taken,
-             e.date_of_change, e.days_open, e.estimated_value::text AS estimated_value,
-             e.calcd_current_value::text AS calcd_current_value, e.chances_pct::text AS chances_pct,
-             e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
-             e.estimated_close_date, e.date_closed AS entry_date_closed,
-             cc.code AS close_code, cc.description AS close_code_description,
-             q.no AS quote_no, (SELECT sum(l.amount)::text FROM sales_quote_line l WHERE l.quote_id = q.id) AS quote_amount,
-             so.no AS order_no, (SELECT sum(l.amount)::text FROM sales_order_line l WHERE l.order_id = so.id) AS order_amount,
-             count(*) OVER () AS total
-      FROM opportunity o
-      JOIN contact c ON c.id = o.contact_id
-      LEFT JOIN contact co ON co.id = c.company_id
-      JOIN salesperson sp ON sp.id = o.salesperson_id
-      JOIN sales_cycle sc ON sc.id = o.sales_cycle_id
-      LEFT JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
-      LEFT JOIN close_opportunity_code cc ON cc.id = e.close_code_id
-      LEFT JOIN sales_quote q ON q.opportunity_id = o.id
-      LEFT JOIN sales_order so ON so.opportunity_id = o.id
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY o.no
-      LIMIT ${limit} OFFSET ${offset}`;
+    const rows = await selectSummaries(this.prisma, conditions, limit, offset);
     const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await this.count(workspaceId, filter) : 0;
     return { items: rows.map(summaryFromListRow), total };
   }
@@ -312,15 +289,17 @@ export async function loadOpportunityDetail(
   no: string,
 ): Promise<OpportunityDetail> {
   const normalised = no.trim().toUpperCase();
-  const row = await db.opportunity.findUnique({
-    where: { workspaceId_no: { workspaceId, no: normalised } },
-    include: summaryInclude,
-  });
+  const [row] = await selectSummaries(
+    db,
+    [Prisma.sql`o.workspace_id = ${workspaceId}`, Prisma.sql`o.no = ${normalised}`],
+    1,
+    0,
+  );
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
   const history = await db.opportunityEntry.findMany({
     where: { opportunityId: row.id },
     orderBy: { id: 'asc' },
-    include: { closeCode: { select: { code: true, description: true } } },
+    include: historyInclude,
   });
-  return { ...summaryFromDb(row), history: history.map(entryFromDb) };
+  return { ...summaryFromListRow(row), history: history.map(entryFromDb) };
 }
