@@ -75,6 +75,7 @@ export type Problem =
   | { kind: 'duplicate'; entity: DuplicateEntity; key: string }
   | { kind: 'changed-meanwhile'; opportunityNo: string }
   | { kind: 'sales-cycle-in-use'; code: string; openCount: number }
+  | { kind: 'sales-cycle-referenced'; code: string; count: number }
   | { kind: 'stage-in-use'; cycle: string; stage: number }
   | { kind: 'close-code-in-use'; code: string; entryCount: number }
   | { kind: 'quote-not-found'; opportunityNo: string }

@@ -4,6 +4,7 @@ import type { CloseOutcome } from '../domain/opportunity.ts';
 import { type CloseCode, validateCloseCode } from '../domain/close-code.ts';
 import { type Contact, type ContactType, validateContact } from '../domain/contact.ts';
 import { normaliseDateFormula } from '../domain/date-formula.ts';
+import { checkCanDeleteCloseCode, checkCanDeleteSalesCycle, checkCanDeleteStage } from '../domain/deletion.ts';
 import { DomainError } from '../domain/problems.ts';
 import type { ProbabilityCalculation } from '../domain/probability.ts';
 import {
@@ -179,10 +180,10 @@ export class SetupService {
         where: { salesCycleId_stage: { salesCycleId: cycle.id, stage: stageNo } },
       });
       if (!stage) throw new DomainError({ kind: 'stage-not-found', cycle: cycle.code, stage: stageNo });
-      const active = await tx.opportunityEntry.count({
+      const activeCount = await tx.opportunityEntry.count({
         where: { workspaceId, salesCycleId: cycle.id, stage: stageNo, active: true },
       });
-      if (active > 0) throw new DomainError({ kind: 'stage-in-use', cycle: cycle.code, stage: stageNo });
+      checkCanDeleteStage({ cycle: cycle.code, stage: stageNo, activeCount });
       await tx.salesCycleStage.delete({ where: { id: stage.id } });
     });
   }
@@ -194,12 +195,12 @@ export class SetupService {
       const openCount = await tx.opportunityEntry.count({
         where: { workspaceId, salesCycleId: cycle.id, active: true, actionTaken: { notIn: ['WON', 'LOST'] } },
       });
-      if (openCount > 0) throw new DomainError({ kind: 'sales-cycle-in-use', code: cycle.code, openCount });
+      checkCanDeleteSalesCycle({ code: cycle.code, openCount });
       const referenced = await tx.opportunity.count({ where: { workspaceId, salesCycleId: cycle.id } });
       if (referenced > 0) {
-        // The rows of closed or never-started opportunities still point at the cycle; keep it, blocked,
-        // so their history stays readable, and say so rather than silently doing something else.
-        throw new DomainError({ kind: 'sales-cycle-in-use', code: cycle.code, openCount: 0 });
+        // BC lets closed and never-started opportunities keep a dangling code; here their rows reference
+        // the cycle, so it stays (their history remains readable) and the sentence says why.
+        throw new DomainError({ kind: 'sales-cycle-referenced', code: cycle.code, count: referenced });
       }
       await tx.salesCycle.delete({ where: { id: cycle.id } });
     });
@@ -257,7 +258,7 @@ export class SetupService {
       });
       if (!row) throw new DomainError({ kind: 'close-code-not-found', code: normalised });
       const entryCount = await tx.opportunityEntry.count({ where: { closeCodeId: row.id } });
-      if (entryCount > 0) throw new DomainError({ kind: 'close-code-in-use', code: normalised, entryCount });
+      checkCanDeleteCloseCode({ code: normalised, entryCount });
       await tx.closeOpportunityCode.delete({ where: { id: row.id } });
     });
   }

@@ -313,6 +313,44 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     expect(await problemOf(services.opportunities.purge(ws, {}))).toEqual({ kind: 'nothing-to-purge' });
   });
 
+  it('setup deletions: refused while in use (with their reasons), done when free', async () => {
+    const ws = await workspace();
+    const opp = await newStarted(ws); // at stage 10 of STD
+    expect(await problemOf(services.setup.deleteStage(ws, 'STD', 10))).toEqual({
+      kind: 'stage-in-use',
+      cycle: 'STD',
+      stage: 10,
+    });
+    await services.setup.deleteStage(ws, 'STD', 70);
+    expect((await services.setup.getSalesCycle(ws, 'STD')).stages.map((st) => st.stage)).toEqual([10, 20, 40, 50]);
+    expect(await problemOf(services.setup.deleteSalesCycle(ws, 'STD'))).toEqual({
+      kind: 'sales-cycle-in-use',
+      code: 'STD',
+      openCount: 1,
+    });
+    await services.opportunities.close(ws, opp.no, { outcome: 'lost', closeCode: 'PRICE', today: TODAY });
+    // Closed now, but its row still names the cycle: kept, with its own reason.
+    expect(await problemOf(services.setup.deleteSalesCycle(ws, 'STD'))).toEqual({
+      kind: 'sales-cycle-referenced',
+      code: 'STD',
+      count: 1,
+    });
+    // A deliberate tightening: a close code that closed an opportunity stays.
+    expect(await problemOf(services.setup.deleteCloseCode(ws, 'PRICE'))).toEqual({
+      kind: 'close-code-in-use',
+      code: 'PRICE',
+      entryCount: 1,
+    });
+    await services.setup.deleteCloseCode(ws, 'NOBUDGET');
+    expect((await services.setup.listCloseCodes(ws)).map((c) => c.code)).toEqual(['WIN', 'PRICE']); // won codes first
+    await services.setup.addSalesCycle(ws, { code: 'EMPTY' });
+    await services.setup.deleteSalesCycle(ws, 'EMPTY');
+    expect(await problemOf(services.setup.getSalesCycle(ws, 'EMPTY'))).toEqual({
+      kind: 'sales-cycle-not-found',
+      code: 'EMPTY',
+    });
+  });
+
   it('a workspace never sees or changes another workspace’s opportunities', async () => {
     const wsA = await workspace();
     const wsB = await workspace();

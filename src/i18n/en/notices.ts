@@ -73,9 +73,6 @@ export const notices = {
   workspaceDeleteCancelled: 'Nothing was deleted.',
   workspaceDeleteExpired:
     'This confirmation has expired or was already used, so nothing was deleted. Run `/opp workspace delete` again if you still mean it.',
-  laterVersion: (what: string) => `${what} aren't available in this version yet; nothing was changed.`,
-  digestsLater: 'Pipeline digests, statistics and exports',
-  helpTitle: 'Pipeline — /opp',
 } as const;
 
 function roleWithArticle(role: 'admin' | 'manager' | 'rep'): string {

@@ -110,6 +110,8 @@ export function describeRuleProblem(problem: Problem): string {
       return `${duplicateLabel(problem.entity)} ${problem.key} already exists.`;
     case 'changed-meanwhile':
       return `Opportunity ${problem.opportunityNo} was changed by someone else in the meantime; have a look at it and try again.`;
+    case 'sales-cycle-referenced':
+      return `Sales cycle ${problem.code} is still the cycle of ${count(problem.count, 'closed or not-started opportunity', 'closed or not-started opportunities')}, so it can't be deleted; their history keeps it.`;
     case 'sales-cycle-in-use':
       return `Sales cycle ${problem.code} still has ${count(problem.openCount, 'open opportunity', 'open opportunities')}, so it can't be deleted.`;
     case 'stage-in-use':

@@ -6,8 +6,6 @@ export const system = {
     'Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell your admin.',
   slackUnavailable:
     "Slack didn't accept our reply just now. Your change was saved; run the command again to see the result.",
-  tooSlow:
-    'This is taking longer than usual. Your change is still being saved; you will get a message when it is done.',
   privateChannel:
     "I can't post in this conversation. Invite me to the channel (`/invite @Pipeline`) or use a public channel.",
   notInWorkspace: "This request came from a workspace I don't know; nothing was done.",

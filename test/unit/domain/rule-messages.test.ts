@@ -70,6 +70,7 @@ const samples: { [K in ProblemKind]: Extract<Problem, { kind: K }> } = {
   duplicate: { kind: 'duplicate', entity: 'sales-cycle', key: 'STD' },
   'changed-meanwhile': { kind: 'changed-meanwhile', opportunityNo: 'OP0001' },
   'sales-cycle-in-use': { kind: 'sales-cycle-in-use', code: 'STD', openCount: 1 },
+  'sales-cycle-referenced': { kind: 'sales-cycle-referenced', code: 'STD', count: 2 },
   'stage-in-use': { kind: 'stage-in-use', cycle: 'STD', stage: 2 },
   'close-code-in-use': { kind: 'close-code-in-use', code: 'WON', entryCount: 3 },
   'quote-not-found': { kind: 'quote-not-found', opportunityNo: 'OP0001' },
