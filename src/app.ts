@@ -59,7 +59,7 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
 export async function startApp(config: Config, deps: AppDependencies = {}): Promise<RunningApp> {
   const database = deps.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = deps.clock ?? systemClock;
-  const services = createServices(database.prisma);
+  const services = createServices(database);
   const socketMode = config.slack.appToken !== undefined;
 
   const healthRoute = {

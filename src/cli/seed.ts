@@ -20,7 +20,7 @@ try {
     process.exitCode = 1;
   } else {
     const users = (values.user ?? []).map((id, i) => ({ slackUserId: id.toUpperCase(), name: `Sales rep ${i + 1}` }));
-    const result = await seedDemoWorkspace(createServices(db.prisma), {
+    const result = await seedDemoWorkspace(createServices(db), {
       workspaceId,
       today: dateInZone(new Date(), 'UTC'),
       ...(users.length ? { salespeople: users } : {}),

@@ -1,4 +1,5 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
+import type { SqlDatabase } from '../store/sql.ts';
 import type { PrismaClient } from './db.ts';
 import { DigestService } from './digests.ts';
 import { MemberService } from './members.ts';
@@ -27,15 +28,24 @@ export interface Services {
   ping(): Promise<boolean>;
 }
 
-export function createServices(prisma: PrismaClient, ping: () => Promise<boolean> = async () => true): Services {
+/** The database as the services use it: Prisma for most work, the driver for the hot paths. */
+export interface ServiceDatabase {
+  prisma: PrismaClient;
+  sql: SqlDatabase;
+}
+
+export function createServices(
+  { prisma, sql }: ServiceDatabase,
+  ping: () => Promise<boolean> = async () => true,
+): Services {
   return {
-    setup: new SetupService(prisma),
-    opportunities: new OpportunityService(prisma),
-    queries: new OpportunityQueries(prisma),
-    statistics: new StatisticsService(prisma),
+    setup: new SetupService(prisma, sql),
+    opportunities: new OpportunityService(prisma, sql),
+    queries: new OpportunityQueries(sql),
+    statistics: new StatisticsService(prisma, sql),
     digests: new DigestService(prisma),
     subscriptions: new SubscriptionService(prisma),
-    members: new MemberService(prisma),
+    members: new MemberService(prisma, sql),
     workspaceAdmin: new WorkspaceAdminService(prisma),
     events: new ProcessedEvents(prisma),
     ping,

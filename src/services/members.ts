@@ -3,7 +3,8 @@
 // nobody installed through Slack (one workspace with a bot token), the first person to use /opp.
 import { removesLastAdmin, type Role } from '../domain/permissions.ts';
 import { DomainError } from '../domain/problems.ts';
-import type { $Enums } from '../generated/prisma/client.ts';
+import { type $Enums, Prisma } from '../generated/prisma/client.ts';
+import type { SqlExecutor } from '../store/sql.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
 import { ensureWorkspace } from './workspace.ts';
 
@@ -49,21 +50,24 @@ export interface RoleList {
 }
 
 export class MemberService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlExecutor,
+  ) {}
 
-  /** The person's role and the workspace's reading rule, read fresh (never cached: roles change). */
+  /**
+   * The person's role and the workspace's reading rule, read fresh (never cached: roles change), in
+   * one statement: every request is authorized with it.
+   */
   async access(workspaceId: string, userId: string): Promise<Access> {
-    const [member, workspace] = await Promise.all([
-      this.prisma.member.findUnique({
-        where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId } },
-        select: { role: true },
-      }),
-      this.prisma.workspace.findUnique({ where: { id: workspaceId }, select: { repsSeeOnlyOwn: true } }),
-    ]);
+    const [row] = await this.sql.query<{ role: $Enums.Role | null; reps_see_only_own: boolean | null }>(Prisma.sql`
+      SELECT (SELECT m.role::text FROM member m WHERE m.workspace_id = ${workspaceId} AND m.slack_user_id = ${userId})
+               AS role,
+             (SELECT w.reps_see_only_own FROM workspace w WHERE w.id = ${workspaceId}) AS reps_see_only_own`);
     return {
       userId,
-      role: member ? ROLE_FROM_DB[member.role] : 'rep',
-      repsSeeOnlyOwn: workspace?.repsSeeOnlyOwn ?? false,
+      role: row?.role ? ROLE_FROM_DB[row.role] : 'rep',
+      repsSeeOnlyOwn: row?.reps_see_only_own ?? false,
     };
   }
 
@@ -73,7 +77,9 @@ export class MemberService {
    */
   async claimFirstAdmin(workspaceId: string, userId: string): Promise<boolean> {
     // The usual case, without a transaction: the workspace has its admin.
-    if ((await this.prisma.member.count({ where: { workspaceId, role: 'ADMIN' } })) > 0) return false;
+    const [found] = await this.sql.query<{ has_admin: boolean }>(Prisma.sql`
+      SELECT EXISTS (SELECT 1 FROM member WHERE workspace_id = ${workspaceId} AND role = 'ADMIN') AS has_admin`);
+    if (found?.has_admin) return false;
     return inTransaction(this.prisma, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
       await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${workspaceId} FOR UPDATE`;
@@ -84,12 +90,11 @@ export class MemberService {
   /** The Slack user id of an opportunity's salesperson (null for a salesperson without one). */
   async ownerOf(workspaceId: string, no: string): Promise<{ no: string; ownerId: string | null }> {
     const normalised = no.trim().toUpperCase();
-    const row = await this.prisma.opportunity.findUnique({
-      where: { workspaceId_no: { workspaceId, no: normalised } },
-      select: { salesperson: { select: { slackUserId: true } } },
-    });
+    const [row] = await this.sql.query<{ slack_user_id: string | null }>(Prisma.sql`
+      SELECT sp.slack_user_id FROM opportunity o JOIN salesperson sp ON sp.id = o.salesperson_id
+      WHERE o.workspace_id = ${workspaceId} AND o.no = ${normalised}`);
     if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-    return { no: normalised, ownerId: row.salesperson.slackUserId };
+    return { no: normalised, ownerId: row.slack_user_id };
   }
 
   /**

@@ -37,9 +37,10 @@ import {
   validateQuoteLines,
 } from '../domain/quote.ts';
 import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
-import type { $Enums, Prisma } from '../generated/prisma/client.ts';
-import { inTransaction, type PrismaClient, type Tx } from './db.ts';
-import { toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
+import { type $Enums, Prisma } from '../generated/prisma/client.ts';
+import { prismaSql, type SqlDatabase, type SqlExecutor } from '../store/sql.ts';
+import { inSqlTransaction, inTransaction, type PrismaClient, type Tx } from './db.ts';
+import { fromDbDateText, toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import { loadOpportunityDetail, type OpportunityDetail, statusFromDb } from './opportunity-queries.ts';
 import { contactFromDb, ensureCustomerForContact, findContactRow, loadCycleWithStages } from './setup.ts';
@@ -129,7 +130,16 @@ export interface PurgePreview {
 
 // Everything an operation needs about one opportunity, read inside its transaction.
 interface LoadedOpportunity {
-  row: Prisma.OpportunityGetPayload<{ include: typeof loadInclude }>;
+  row: {
+    id: number;
+    workspaceId: string;
+    version: number;
+    salesCycleId: number;
+    contactId: number;
+    contactCompanyId: number | null;
+    salespersonId: number;
+    updatedAt: Date;
+  };
   ref: OpportunityRef & { creationDate: LocalDate };
   cycle: SalesCycleWithStages;
   active: (ActiveEntry & { id: number }) | null;
@@ -137,15 +147,11 @@ interface LoadedOpportunity {
   quote: { id: number; no: string; amount: Decimal } | null;
 }
 
-const loadInclude = {
-  contact: { include: { company: { select: { id: true, no: true, name: true } } } },
-  salesCycle: { select: { code: true } },
-  entries: { where: { active: true } },
-  quote: { include: { lines: { orderBy: { lineNo: 'asc' } } } },
-} satisfies Prisma.OpportunityInclude;
-
 export class OpportunityService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlDatabase,
+  ) {}
 
   async create(workspaceId: string, input: CreateOpportunityInput): Promise<OpportunityDetail> {
     return inTransaction(this.prisma, async (tx) => {
@@ -159,7 +165,8 @@ export class OpportunityService {
       );
       const cycleCode =
         input.salesCycleCode ?? (await defaultCycleCode(tx, workspaceId, settings.defaultSalesCycleCode));
-      const cycle = cycleCode ? await loadCycleWithStages(tx, workspaceId, cycleCode) : null;
+      const q = prismaSql(tx);
+      const cycle = cycleCode ? await loadCycleWithStages(q, workspaceId, cycleCode) : null;
       const valid = validateNewOpportunity({
         description: input.description,
         contact: contactFromDb(contactRow),
@@ -199,10 +206,10 @@ export class OpportunityService {
         },
       });
       if (plan) {
-        const loaded = await loadForChange(tx, workspaceId, created.no);
-        await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
+        const loaded = await loadForChange(q, workspaceId, created.no);
+        await applyPlan(q, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
       }
-      return loadOpportunityDetail(tx, workspaceId, no);
+      return loadOpportunityDetail(q, workspaceId, no);
     });
   }
 
@@ -213,15 +220,15 @@ export class OpportunityService {
     today: LocalDate,
     expectedVersion?: number,
   ): Promise<OpportunityDetail> {
-    return this.change(workspaceId, no, expectedVersion, async (tx, loaded) => {
+    return this.changeBySql(workspaceId, no, expectedVersion, async (q, loaded) => {
       const plan = planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today });
-      await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
+      await applyPlan(q, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
     });
   }
 
   /** What the Update Opportunity modal offers right now. */
   async moveOptions(workspaceId: string, no: string, today: LocalDate, action?: MoveAction): Promise<MoveOptions> {
-    const loaded = await loadForChange(this.prisma, workspaceId, no);
+    const loaded = await loadForChange(this.sql, workspaceId, no);
     const { ref, cycle, active } = loaded;
     const currentStage = active?.stage ?? null;
     const actionsInput = { status: ref.status, stages: cycle.stages, currentStage };
@@ -248,9 +255,9 @@ export class OpportunityService {
   }
 
   async move(workspaceId: string, no: string, request: MoveRequest): Promise<OpportunityDetail> {
-    return this.change(workspaceId, no, request.expectedVersion, async (tx, loaded) => {
+    return this.changeBySql(workspaceId, no, request.expectedVersion, async (q, loaded) => {
       const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
-      await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
+      await applyPlan(q, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
     });
   }
 
@@ -261,7 +268,7 @@ export class OpportunityService {
     outcome: CloseOutcome,
     today: LocalDate,
   ): Promise<CloseProposal & { version: number; codes: CloseCode[]; hasQuote: boolean; status: OpportunityStatus }> {
-    const loaded = await loadForChange(this.prisma, workspaceId, no);
+    const loaded = await loadForChange(this.sql, workspaceId, no);
     // A closed opportunity can't be closed again: say so before the form is filled in.
     assertOpen(loaded.ref);
     const codes = await listCodes(this.prisma, workspaceId);
@@ -283,7 +290,7 @@ export class OpportunityService {
 
   /** Whether a quote can be created now (the same checks as createQuote); the version for the form. */
   async quoteOptions(workspaceId: string, no: string): Promise<{ no: string; version: number }> {
-    const loaded = await loadForChange(this.prisma, workspaceId, no);
+    const loaded = await loadForChange(this.sql, workspaceId, no);
     checkCanCreateQuote({
       opportunityNo: loaded.ref.no,
       status: loaded.ref.status,
@@ -371,7 +378,7 @@ export class OpportunityService {
     let orderNo = '';
     let alreadyMade = false;
     const alreadyDone = async (tx: Tx, loaded: LoadedOpportunity): Promise<boolean> => {
-      if (loaded.row.quote) return false;
+      if (loaded.quote) return false;
       const made = await orderMadeFrom(tx, loaded);
       if (!made) return false;
       orderNo = made.no;
@@ -383,8 +390,13 @@ export class OpportunityService {
       no,
       request.expectedVersion,
       async (tx, loaded) => {
-        const quote = loaded.row.quote;
-        if (!quote || !loaded.quote) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
+        const quote = loaded.quote
+          ? await tx.salesQuote.findUnique({
+              where: { id: loaded.quote.id },
+              include: { lines: { orderBy: { lineNo: 'asc' } } },
+            })
+          : null;
+        if (!quote) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
         const effect = planMakeOrder({ opportunityNo: loaded.ref.no, status: loaded.ref.status });
         if (effect === 'close-won-then-link') {
           const codes = await listCodes(tx, workspaceId);
@@ -497,7 +509,8 @@ export class OpportunityService {
   /**
    * Runs one change of one opportunity in a transaction, guarded by its version. `alreadyDone`, when
    * given, is asked first: true means the change was made before (a repeated request), so nothing is
-   * written and the opportunity is returned as it is.
+   * written and the opportunity is returned as it is. For changes that also write through Prisma
+   * (close, quote, order); the shared steps run as SQL inside the same Prisma transaction.
    */
   private async change(
     workspaceId: string,
@@ -507,14 +520,27 @@ export class OpportunityService {
     alreadyDone?: (tx: Tx, loaded: LoadedOpportunity) => Promise<boolean>,
   ): Promise<OpportunityDetail> {
     return inTransaction(this.prisma, async (tx) => {
-      const loaded = await loadForChange(tx, workspaceId, no);
-      if (alreadyDone && (await alreadyDone(tx, loaded))) return loadOpportunityDetail(tx, workspaceId, loaded.ref.no);
-      if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) {
-        throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
-      }
-      await claimVersion(tx, loaded);
+      const q = prismaSql(tx);
+      const loaded = await loadForChange(q, workspaceId, no);
+      if (alreadyDone && (await alreadyDone(tx, loaded))) return loadOpportunityDetail(q, workspaceId, loaded.ref.no);
+      await claimVersion(q, loaded, expectedVersion);
       await work(tx, loaded);
-      return loadOpportunityDetail(tx, workspaceId, loaded.ref.no);
+      return loadOpportunityDetail(q, workspaceId, loaded.ref.no);
+    });
+  }
+
+  /** The same, entirely in SQL through the driver: stage moves, the operation reps run most. */
+  private async changeBySql(
+    workspaceId: string,
+    no: string,
+    expectedVersion: number | undefined,
+    work: (q: SqlExecutor, loaded: LoadedOpportunity) => Promise<void>,
+  ): Promise<OpportunityDetail> {
+    return inSqlTransaction(this.sql, async (q) => {
+      const loaded = await loadForChange(q, workspaceId, no);
+      await claimVersion(q, loaded, expectedVersion);
+      await work(q, loaded);
+      return loadOpportunityDetail(q, workspaceId, loaded.ref.no);
     });
   }
 }
@@ -528,45 +554,110 @@ async function findOpportunityRow(tx: Tx | PrismaClient, workspaceId: string, no
   return row;
 }
 
-async function loadForChange(tx: Tx | PrismaClient, workspaceId: string, no: string): Promise<LoadedOpportunity> {
+interface LoadRow {
+  id: number;
+  workspace_id: string;
+  no: string;
+  status: $Enums.OpportunityStatus;
+  version: number;
+  sales_cycle_id: number;
+  contact_id: number;
+  contact_company_id: number | null;
+  salesperson_id: number;
+  creation_date: string;
+  updated_at: string;
+  contact_no: string;
+  contact_name: string;
+  contact_type: $Enums.ContactType;
+  company_no: string | null;
+  cycle_code: string;
+  entry_id: number | null;
+  stage: number | null;
+  stage_description: string | null;
+  date_of_change: string | null;
+  estimated_value: string | null;
+  chances_pct: string | null;
+  completed_pct: string | null;
+  probability_pct: string | null;
+  calcd_current_value: string | null;
+  estimated_close_date: string | null;
+  action_taken: $Enums.ActionTaken | null;
+  quote_id: number | null;
+  quote_no: string | null;
+  quote_amount: string | null;
+}
+
+/** The opportunity, its contact, active entry and quote total in one statement; its cycle in a second. */
+async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): Promise<LoadedOpportunity> {
   const normalised = no.trim().toUpperCase();
-  const row = await tx.opportunity.findUnique({
-    where: { workspaceId_no: { workspaceId, no: normalised } },
-    include: loadInclude,
-  });
+  const [row] = await db.query<LoadRow>(Prisma.sql`
+    SELECT o.id, o.workspace_id, o.no, o.status::text AS status, o.version, o.sales_cycle_id, o.contact_id,
+           o.contact_company_id, o.salesperson_id, o.creation_date::text AS creation_date,
+           to_char(o.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
+           c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.no AS company_no,
+           sc.code AS cycle_code,
+           e.id AS entry_id, e.stage, e.stage_description, e.date_of_change::text AS date_of_change,
+           e.estimated_value::text AS estimated_value, e.chances_pct::text AS chances_pct,
+           e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
+           e.calcd_current_value::text AS calcd_current_value,
+           e.estimated_close_date::text AS estimated_close_date, e.action_taken::text AS action_taken,
+           q.id AS quote_id, q.no AS quote_no,
+           (SELECT coalesce(sum(l.amount), 0)::text FROM sales_quote_line l WHERE l.quote_id = q.id) AS quote_amount
+    FROM opportunity o
+    JOIN contact c ON c.id = o.contact_id
+    LEFT JOIN contact co ON co.id = c.company_id
+    JOIN sales_cycle sc ON sc.id = o.sales_cycle_id
+    LEFT JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
+    LEFT JOIN sales_quote q ON q.opportunity_id = o.id
+    WHERE o.workspace_id = ${workspaceId} AND o.no = ${normalised}`);
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-  const cycle = await loadCycleWithStages(tx, workspaceId, row.salesCycle.code);
-  const activeRow = row.entries[0];
-  const active = activeRow
-    ? {
-        id: activeRow.id,
-        stage: activeRow.stage,
-        stageDescription: activeRow.stageDescription,
-        dateOfChange: toLocalDate(activeRow.dateOfChange),
-        estimatedValue: toDecimal(activeRow.estimatedValue),
-        chancesPct: toDecimal(activeRow.chancesPct),
-        completedPct: toDecimal(activeRow.completedPct),
-        probabilityPct: toDecimal(activeRow.probabilityPct),
-        calcdCurrentValue: toDecimal(activeRow.calcdCurrentValue),
-        estimatedCloseDate: toLocalDate(activeRow.estimatedCloseDate),
-        actionTaken: activeRow.actionTaken.toLowerCase() as ActiveEntry['actionTaken'],
-      }
-    : null;
-  const quote = row.quote
-    ? {
-        id: row.quote.id,
-        no: row.quote.no,
-        amount: quoteTotal(row.quote.lines.map((l) => ({ amount: toDecimal(l.amount) }))),
-      }
-    : null;
+  const cycle = await loadCycleWithStages(db, workspaceId, row.cycle_code);
+  const active =
+    row.entry_id !== null && row.date_of_change !== null && row.estimated_close_date !== null
+      ? {
+          id: row.entry_id,
+          stage: row.stage,
+          stageDescription: row.stage_description ?? '',
+          dateOfChange: fromDbDateText(row.date_of_change),
+          estimatedValue: toDecimal(row.estimated_value ?? '0'),
+          chancesPct: toDecimal(row.chances_pct ?? '0'),
+          completedPct: toDecimal(row.completed_pct ?? '0'),
+          probabilityPct: toDecimal(row.probability_pct ?? '0'),
+          calcdCurrentValue: toDecimal(row.calcd_current_value ?? '0'),
+          estimatedCloseDate: fromDbDateText(row.estimated_close_date),
+          actionTaken: (row.action_taken ?? 'NONE').toLowerCase() as ActiveEntry['actionTaken'],
+        }
+      : null;
   return {
-    row,
-    ref: { no: row.no, status: statusFromDb(row.status), creationDate: toLocalDate(row.creationDate) },
+    row: {
+      id: row.id,
+      workspaceId: row.workspace_id,
+      version: row.version,
+      salesCycleId: row.sales_cycle_id,
+      contactId: row.contact_id,
+      contactCompanyId: row.contact_company_id,
+      salespersonId: row.salesperson_id,
+      updatedAt: new Date(row.updated_at),
+    },
+    ref: { no: row.no, status: statusFromDb(row.status), creationDate: fromDbDateText(row.creation_date) },
     cycle,
     active,
-    contact: contactFromDb(row.contact),
-    quote,
+    contact: contactFromDb({
+      no: row.contact_no,
+      name: row.contact_name,
+      type: row.contact_type,
+      company: row.company_no === null ? null : { no: row.company_no },
+    }),
+    quote:
+      row.quote_id !== null && row.quote_no !== null
+        ? { id: row.quote_id, no: row.quote_no, amount: toDecimal(row.quote_amount ?? '0') }
+        : null,
   };
+}
+
+/** Now, as the timestamp(3) columns hold it (UTC, as Prisma writes it). */
+function dbNow(): string {
+  return new Date().toISOString();
 }
 
 /**
@@ -590,13 +681,17 @@ async function orderMadeFrom(tx: Tx, loaded: LoadedOpportunity): Promise<{ no: s
   });
 }
 
-/** Bumps the version if it is still the one read; otherwise someone else changed the opportunity. */
-async function claimVersion(tx: Tx, loaded: LoadedOpportunity): Promise<void> {
-  const claimed = await tx.opportunity.updateMany({
-    where: { id: loaded.row.id, version: loaded.row.version },
-    data: { version: { increment: 1 } },
-  });
-  if (claimed.count !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
+/**
+ * Bumps the version if it is still the one read (and the one the user saw, when given); otherwise
+ * someone else changed the opportunity. The guarded UPDATE also locks the row until the end.
+ */
+async function claimVersion(db: SqlExecutor, loaded: LoadedOpportunity, expectedVersion?: number): Promise<void> {
+  const changedMeanwhile = new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
+  if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) throw changedMeanwhile;
+  const claimed = await db.execute(Prisma.sql`
+    UPDATE opportunity SET version = version + 1, updated_at = ${dbNow()}::timestamp(3)
+    WHERE id = ${loaded.row.id} AND version = ${loaded.row.version}`);
+  if (claimed !== 1) throw changedMeanwhile;
 }
 
 function moveContext(loaded: LoadedOpportunity, request: MoveRequest) {
@@ -657,12 +752,20 @@ async function closeLoaded(
         })
       ).id
     : null;
-  await applyPlan(tx, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, closeCodeId, plan.dateClosed);
+  await applyPlan(
+    prismaSql(tx),
+    loaded,
+    plan.entry,
+    plan.daysOpenOfPrevious,
+    plan.newStatus,
+    closeCodeId,
+    plan.dateClosed,
+  );
 }
 
 /** Deactivates the active entry, inserts the new one, updates the opportunity and its tasks. */
 async function applyPlan(
-  tx: Tx,
+  db: SqlExecutor,
   loaded: LoadedOpportunity,
   entry: NewEntry,
   daysOpenOfPrevious: number | null,
@@ -671,53 +774,44 @@ async function applyPlan(
   dateClosed?: LocalDate,
 ): Promise<void> {
   const { row } = loaded;
+  const now = dbNow();
   if (loaded.active) {
-    const deactivated = await tx.opportunityEntry.updateMany({
-      where: { id: loaded.active.id, active: true },
-      data: { active: false, daysOpen: daysOpenOfPrevious ?? 0 },
-    });
-    if (deactivated.count !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: row.no });
+    const deactivated = await db.execute(Prisma.sql`
+      UPDATE opportunity_entry SET active = false, days_open = ${daysOpenOfPrevious ?? 0}
+      WHERE id = ${loaded.active.id} AND active`);
+    if (deactivated !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
   }
   if (entry.cancelOldTasks) {
-    await tx.task.updateMany({ where: { opportunityId: row.id, status: 'OPEN' }, data: { status: 'CANCELED' } });
+    await db.execute(Prisma.sql`
+      UPDATE task SET status = 'CANCELED' WHERE opportunity_id = ${row.id} AND status = 'OPEN'`);
   }
-  const created = await tx.opportunityEntry.create({
-    data: {
-      workspaceId: row.workspaceId,
-      opportunityId: row.id,
-      salesCycleId: row.salesCycleId,
-      stage: entry.stage,
-      stageDescription: entry.stageDescription,
-      previousStage: entry.previousStage,
-      contactId: row.contactId,
-      contactCompanyId: row.contactCompanyId,
-      salespersonId: row.salespersonId,
-      dateOfChange: toDbDate(entry.dateOfChange),
-      active: true,
-      dateClosed: entry.dateClosed ? toDbDate(entry.dateClosed) : null,
-      actionTaken: ACTION_TO_DB[entry.actionTaken],
-      estimatedValue: toDbDecimal(entry.estimatedValue),
-      calcdCurrentValue: toDbDecimal(entry.calcdCurrentValue),
-      completedPct: toDbDecimal(entry.completedPct),
-      chancesPct: toDbDecimal(entry.chancesPct),
-      probabilityPct: toDbDecimal(entry.probabilityPct),
-      estimatedCloseDate: toDbDate(entry.estimatedCloseDate),
-      closeCodeId,
-      cancelOldTasks: entry.cancelOldTasks,
-    },
-  });
+  const [created] = await db.query<{ id: number }>(Prisma.sql`
+    INSERT INTO opportunity_entry (workspace_id, opportunity_id, sales_cycle_id, stage, stage_description,
+      previous_stage, contact_id, contact_company_id, salesperson_id, date_of_change, active, date_closed,
+      action_taken, estimated_value, calcd_current_value, completed_pct, chances_pct, probability_pct,
+      estimated_close_date, close_code_id, cancel_old_tasks, created_at)
+    VALUES (${row.workspaceId}, ${row.id}, ${row.salesCycleId}, ${entry.stage}::int, ${entry.stageDescription},
+      ${entry.previousStage}::int, ${row.contactId}, ${row.contactCompanyId}::int, ${row.salespersonId},
+      ${entry.dateOfChange}::date, true, ${entry.dateClosed ?? null}::date,
+      ${ACTION_TO_DB[entry.actionTaken]}::"ActionTaken", ${toDbDecimal(entry.estimatedValue)}::numeric,
+      ${toDbDecimal(entry.calcdCurrentValue)}::numeric, ${toDbDecimal(entry.completedPct)}::numeric,
+      ${toDbDecimal(entry.chancesPct)}::numeric, ${toDbDecimal(entry.probabilityPct)}::numeric,
+      ${entry.estimatedCloseDate}::date, ${closeCodeId}::int, ${entry.cancelOldTasks}, ${now}::timestamp(3))
+    RETURNING id`);
+  if (!created) throw new Error('the new opportunity entry was not returned');
   if (entry.createTasksForStage && entry.stage !== null) {
-    await createStageTasks(tx, loaded, entry.stage, created.id, entry.dateOfChange);
+    await createStageTasks(db, loaded, entry.stage, created.id, entry.dateOfChange);
   }
-  await tx.opportunity.update({
-    where: { id: row.id },
-    data: { status: STATUS_TO_DB[newStatus], dateClosed: dateClosed ? toDbDate(dateClosed) : null },
-  });
+  await db.execute(Prisma.sql`
+    UPDATE opportunity
+    SET status = ${STATUS_TO_DB[newStatus]}::"OpportunityStatus", date_closed = ${dateClosed ?? null}::date,
+        updated_at = ${now}::timestamp(3)
+    WHERE id = ${row.id}`);
 }
 
 /** One task per step of the entered stage's activity, dated from the date of change (§9). */
 async function createStageTasks(
-  tx: Tx,
+  db: SqlExecutor,
   loaded: LoadedOpportunity,
   stageNo: number,
   entryId: number,
@@ -725,22 +819,20 @@ async function createStageTasks(
 ): Promise<void> {
   const stage = loaded.cycle.stages.find((s) => s.stage === stageNo);
   if (!stage?.activityCode) return;
-  const activity = await tx.activity.findUnique({
-    where: { workspaceId_code: { workspaceId: loaded.row.workspaceId, code: stage.activityCode } },
-    include: { steps: { orderBy: { stepNo: 'asc' } } },
-  });
-  if (!activity) return;
-  await tx.task.createMany({
-    data: activity.steps.map((step) => ({
-      workspaceId: loaded.row.workspaceId,
-      opportunityId: loaded.row.id,
-      entryId,
-      contactId: loaded.row.contactId,
-      salespersonId: loaded.row.salespersonId,
-      description: step.description,
-      date: toDbDate(applyDateFormula(from, parseDateFormula(step.dateFormula))),
-    })),
-  });
+  const steps = await db.query<{ description: string; date_formula: string }>(Prisma.sql`
+    SELECT st.description, st.date_formula
+    FROM activity a JOIN activity_step st ON st.activity_id = a.id
+    WHERE a.workspace_id = ${loaded.row.workspaceId} AND a.code = ${stage.activityCode}
+    ORDER BY st.step_no`);
+  if (steps.length === 0) return;
+  const { row } = loaded;
+  const values = steps.map(
+    (step) => Prisma.sql`(${row.workspaceId}, ${row.id}, ${entryId}, ${row.contactId}, ${row.salespersonId},
+      ${step.description}, ${applyDateFormula(from, parseDateFormula(step.date_formula))}::date)`,
+  );
+  await db.execute(Prisma.sql`
+    INSERT INTO task (workspace_id, opportunity_id, entry_id, contact_id, salesperson_id, description, date)
+    VALUES ${Prisma.join(values)}`);
 }
 
 async function listCodes(tx: Tx | PrismaClient, workspaceId: string): Promise<CloseCode[]> {

@@ -5,8 +5,8 @@ import type { LocalDate } from '../domain/local-date.ts';
 import type { ActionTaken, OpportunityStatus } from '../domain/opportunity.ts';
 import { DomainError } from '../domain/problems.ts';
 import { type $Enums, Prisma } from '../generated/prisma/client.ts';
-import type { PrismaClient, Tx } from './db.ts';
-import { toDecimal, toLocalDate } from './mappers.ts';
+import type { SqlExecutor } from '../store/sql.ts';
+import { fromDbDateText, toDecimal } from './mappers.ts';
 
 export type Priority = 'low' | 'normal' | 'high';
 
@@ -81,31 +81,45 @@ export function actionTakenFromDb(value: $Enums.ActionTaken): ActionTaken {
   return value.toLowerCase() as ActionTaken;
 }
 
-const historyInclude = {
-  closeCode: { select: { code: true, description: true } },
-} satisfies Prisma.OpportunityEntryInclude;
+interface HistoryRow {
+  id: number;
+  stage: number | null;
+  stage_description: string;
+  previous_stage: number | null;
+  action_taken: $Enums.ActionTaken;
+  date_of_change: string;
+  active: boolean;
+  days_open: number;
+  estimated_value: string;
+  calcd_current_value: string;
+  chances_pct: string;
+  completed_pct: string;
+  probability_pct: string;
+  estimated_close_date: string;
+  date_closed: string | null;
+  close_code: string | null;
+  close_code_description: string | null;
+}
 
-type EntryRow = Prisma.OpportunityEntryGetPayload<{ include: typeof historyInclude }>;
-
-export function entryFromDb(row: EntryRow): EntryView {
+function entryFromHistoryRow(row: HistoryRow): EntryView {
   return {
     entryNo: row.id,
     stage: row.stage,
-    stageDescription: row.stageDescription,
-    previousStage: row.previousStage,
-    actionTaken: actionTakenFromDb(row.actionTaken),
-    dateOfChange: toLocalDate(row.dateOfChange),
+    stageDescription: row.stage_description,
+    previousStage: row.previous_stage,
+    actionTaken: actionTakenFromDb(row.action_taken),
+    dateOfChange: fromDbDateText(row.date_of_change),
     active: row.active,
-    daysOpen: row.daysOpen,
-    estimatedValue: toDecimal(row.estimatedValue),
-    calcdCurrentValue: toDecimal(row.calcdCurrentValue),
-    chancesPct: toDecimal(row.chancesPct),
-    completedPct: toDecimal(row.completedPct),
-    probabilityPct: toDecimal(row.probabilityPct),
-    estimatedCloseDate: toLocalDate(row.estimatedCloseDate),
-    dateClosed: row.dateClosed ? toLocalDate(row.dateClosed) : null,
-    closeCode: row.closeCode?.code ?? null,
-    closeCodeDescription: row.closeCode?.description ?? null,
+    daysOpen: row.days_open,
+    estimatedValue: toDecimal(row.estimated_value),
+    calcdCurrentValue: toDecimal(row.calcd_current_value),
+    chancesPct: toDecimal(row.chances_pct),
+    completedPct: toDecimal(row.completed_pct),
+    probabilityPct: toDecimal(row.probability_pct),
+    estimatedCloseDate: fromDbDateText(row.estimated_close_date),
+    dateClosed: row.date_closed ? fromDbDateText(row.date_closed) : null,
+    closeCode: row.close_code,
+    closeCodeDescription: row.close_code_description,
   };
 }
 
@@ -131,8 +145,8 @@ interface ListRow {
   status: $Enums.OpportunityStatus;
   priority: $Enums.Priority;
   version: number;
-  creation_date: Date;
-  date_closed: Date | null;
+  creation_date: string;
+  date_closed: string | null;
   contact_no: string;
   contact_name: string;
   contact_type: $Enums.ContactType;
@@ -147,22 +161,22 @@ interface ListRow {
   stage_description: string | null;
   previous_stage: number | null;
   action_taken: $Enums.ActionTaken | null;
-  date_of_change: Date | null;
+  date_of_change: string | null;
   days_open: number | null;
   estimated_value: string | null;
   calcd_current_value: string | null;
   chances_pct: string | null;
   completed_pct: string | null;
   probability_pct: string | null;
-  estimated_close_date: Date | null;
-  entry_date_closed: Date | null;
+  estimated_close_date: string | null;
+  entry_date_closed: string | null;
   close_code: string | null;
   close_code_description: string | null;
   quote_no: string | null;
   quote_amount: string | null;
   order_no: string | null;
   order_amount: string | null;
-  total: bigint | number;
+  total: number;
 }
 
 function summaryFromListRow(row: ListRow): OpportunitySummary {
@@ -175,7 +189,7 @@ function summaryFromListRow(row: ListRow): OpportunitySummary {
           stageDescription: row.stage_description ?? '',
           previousStage: row.previous_stage,
           actionTaken: actionTakenFromDb(row.action_taken ?? 'NONE'),
-          dateOfChange: toLocalDate(row.date_of_change),
+          dateOfChange: fromDbDateText(row.date_of_change),
           active: true,
           daysOpen: row.days_open ?? 0,
           estimatedValue: toDecimal(row.estimated_value ?? '0'),
@@ -183,8 +197,8 @@ function summaryFromListRow(row: ListRow): OpportunitySummary {
           chancesPct: toDecimal(row.chances_pct ?? '0'),
           completedPct: toDecimal(row.completed_pct ?? '0'),
           probabilityPct: toDecimal(row.probability_pct ?? '0'),
-          estimatedCloseDate: toLocalDate(row.estimated_close_date),
-          dateClosed: row.entry_date_closed ? toLocalDate(row.entry_date_closed) : null,
+          estimatedCloseDate: fromDbDateText(row.estimated_close_date),
+          dateClosed: row.entry_date_closed ? fromDbDateText(row.entry_date_closed) : null,
           closeCode: row.close_code,
           closeCodeDescription: row.close_code_description,
         };
@@ -203,8 +217,8 @@ function summaryFromListRow(row: ListRow): OpportunitySummary {
     },
     salesperson: { code: row.salesperson_code, name: row.salesperson_name, slackUserId: row.slack_user_id },
     salesCycle: { code: row.cycle_code, description: row.cycle_description },
-    creationDate: toLocalDate(row.creation_date),
-    dateClosed: row.date_closed ? toLocalDate(row.date_closed) : null,
+    creationDate: fromDbDateText(row.creation_date),
+    dateClosed: row.date_closed ? fromDbDateText(row.date_closed) : null,
     current,
     quote: row.quote_no ? { no: row.quote_no, amount: toDecimal(row.quote_amount ?? '0') } : null,
     order: row.order_no ? { no: row.order_no, amount: toDecimal(row.order_amount ?? '0') } : null,
@@ -215,27 +229,22 @@ function summaryFromListRow(row: ListRow): OpportunitySummary {
  * Opportunities with their current figures (from the active entry) and document totals, in one SQL
  * query: the projection every list, card and export uses.
  */
-function selectSummaries(
-  db: PrismaClient | Tx,
-  conditions: Prisma.Sql[],
-  limit: number,
-  offset: number,
-): Promise<ListRow[]> {
-  return db.$queryRaw<ListRow[]>`
+function selectSummaries(db: SqlExecutor, conditions: Prisma.Sql[], limit: number, offset: number): Promise<ListRow[]> {
+  return db.query<ListRow>(Prisma.sql`
     SELECT o.id, o.no, o.description, o.status::text AS status, o.priority::text AS priority, o.version,
-           o.creation_date, o.date_closed,
+           o.creation_date::text AS creation_date, o.date_closed::text AS date_closed,
            c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.name AS company_name,
            sp.code AS salesperson_code, sp.name AS salesperson_name, sp.slack_user_id,
            sc.code AS cycle_code, sc.description AS cycle_description,
            e.id AS entry_id, e.stage, e.stage_description, e.previous_stage, e.action_taken::text AS action_taken,
-           e.date_of_change, e.days_open, e.estimated_value::text AS estimated_value,
+           e.date_of_change::text AS date_of_change, e.days_open, e.estimated_value::text AS estimated_value,
            e.calcd_current_value::text AS calcd_current_value, e.chances_pct::text AS chances_pct,
            e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
-           e.estimated_close_date, e.date_closed AS entry_date_closed,
+           e.estimated_close_date::text AS estimated_close_date, e.date_closed::text AS entry_date_closed,
            cc.code AS close_code, cc.description AS close_code_description,
            q.no AS quote_no, (SELECT sum(l.amount)::text FROM sales_quote_line l WHERE l.quote_id = q.id) AS quote_amount,
            so.no AS order_no, (SELECT sum(l.amount)::text FROM sales_order_line l WHERE l.order_id = so.id) AS order_amount,
-           count(*) OVER () AS total
+           (count(*) OVER ())::int AS total
     FROM opportunity o
     JOIN contact c ON c.id = o.contact_id
     LEFT JOIN contact co ON co.id = c.company_id
@@ -247,11 +256,11 @@ function selectSummaries(
     LEFT JOIN sales_order so ON so.opportunity_id = o.id
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY o.no
-    LIMIT ${limit} OFFSET ${offset}`;
+    LIMIT ${limit} OFFSET ${offset}`);
 }
 
 export class OpportunityQueries {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly sql: SqlExecutor) {}
 
   /**
    * One page of opportunities with their current figures, in one SQL query (lists are read far more
@@ -269,7 +278,7 @@ export class OpportunityQueries {
       conditions.push(Prisma.sql`sp.slack_user_id = ${filter.readableBySalesperson}`);
     if (filter.contactNo) conditions.push(Prisma.sql`c.no = ${filter.contactNo}`);
     if (filter.salesCycleCode) conditions.push(Prisma.sql`sc.code = ${filter.salesCycleCode}`);
-    const rows = await selectSummaries(this.prisma, conditions, limit, offset);
+    const rows = await selectSummaries(this.sql, conditions, limit, offset);
     const total = rows[0] ? Number(rows[0].total) : offset > 0 ? await this.count(workspaceId, filter) : 0;
     return { items: rows.map(summaryFromListRow), total };
   }
@@ -279,12 +288,12 @@ export class OpportunityQueries {
   }
 
   async get(workspaceId: string, no: string): Promise<OpportunityDetail> {
-    return loadOpportunityDetail(this.prisma, workspaceId, no);
+    return loadOpportunityDetail(this.sql, workspaceId, no);
   }
 }
 
 export async function loadOpportunityDetail(
-  db: PrismaClient | Tx,
+  db: SqlExecutor,
   workspaceId: string,
   no: string,
 ): Promise<OpportunityDetail> {
@@ -296,10 +305,16 @@ export async function loadOpportunityDetail(
     0,
   );
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-  const history = await db.opportunityEntry.findMany({
-    where: { opportunityId: row.id },
-    orderBy: { id: 'asc' },
-    include: historyInclude,
-  });
-  return { ...summaryFromListRow(row), history: history.map(entryFromDb) };
+  const history = await db.query<HistoryRow>(Prisma.sql`
+    SELECT e.id, e.stage, e.stage_description, e.previous_stage, e.action_taken::text AS action_taken,
+           e.date_of_change::text AS date_of_change, e.active, e.days_open,
+           e.estimated_value::text AS estimated_value, e.calcd_current_value::text AS calcd_current_value,
+           e.chances_pct::text AS chances_pct, e.completed_pct::text AS completed_pct,
+           e.probability_pct::text AS probability_pct, e.estimated_close_date::text AS estimated_close_date,
+           e.date_closed::text AS date_closed, cc.code AS close_code, cc.description AS close_code_description
+    FROM opportunity_entry e
+    LEFT JOIN close_opportunity_code cc ON cc.id = e.close_code_id
+    WHERE e.opportunity_id = ${row.id}
+    ORDER BY e.id`);
+  return { ...summaryFromListRow(row), history: history.map(entryFromHistoryRow) };
 }

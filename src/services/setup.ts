@@ -18,7 +18,8 @@ import {
   validateStage,
 } from '../domain/sales-cycle.ts';
 import { limitedText, requiredText } from '../domain/text.ts';
-import type { $Enums } from '../generated/prisma/client.ts';
+import { type $Enums, Prisma } from '../generated/prisma/client.ts';
+import type { SqlExecutor } from '../store/sql.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
@@ -75,7 +76,10 @@ const SETTINGS_TTL_MS = 5_000;
 export class SetupService {
   private readonly settingsCache = new Map<string, { settings: WorkspaceSettings; until: number }>();
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlExecutor,
+  ) {}
 
   // ---- sales cycles and stages --------------------------------------------------------------
 
@@ -136,7 +140,7 @@ export class SetupService {
   }
 
   async getSalesCycle(workspaceId: string, code: string): Promise<SalesCycleWithStages> {
-    return loadCycleWithStages(this.prisma, workspaceId, code);
+    return loadCycleWithStages(this.sql, workspaceId, code);
   }
 
   async addStage(workspaceId: string, cycleCode: string, input: StageInput): Promise<Stage> {
@@ -342,18 +346,7 @@ export class SetupService {
 
   /** Every sales cycle with its stages, for App Home and the modals. */
   async listSalesCyclesWithStages(workspaceId: string): Promise<SalesCycleWithStages[]> {
-    const rows = await this.prisma.salesCycle.findMany({
-      where: { workspaceId },
-      orderBy: { code: 'asc' },
-      include: { stages: { orderBy: { stage: 'asc' } } },
-    });
-    return rows.map((row) => ({
-      code: row.code,
-      description: row.description,
-      probabilityCalculation: probabilityFromDb(row.probabilityCalculation),
-      blocked: row.blocked,
-      stages: row.stages.map(stageFromDb),
-    }));
+    return selectCyclesWithStages(this.sql, workspaceId);
   }
 
   /** Creates the customer of a company contact (a person's company, for a person). */
@@ -423,23 +416,71 @@ export async function findCycleRow(tx: Tx | PrismaClient, workspaceId: string, c
 }
 
 export async function loadCycleWithStages(
-  tx: Tx | PrismaClient,
+  db: SqlExecutor,
   workspaceId: string,
   code: string,
 ): Promise<SalesCycleWithStages> {
   const normalised = code.trim().toUpperCase();
-  const row = await tx.salesCycle.findUnique({
-    where: { workspaceId_code: { workspaceId, code: normalised } },
-    include: { stages: { orderBy: { stage: 'asc' } } },
-  });
-  if (!row) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
-  return {
-    code: row.code,
-    description: row.description,
-    probabilityCalculation: probabilityFromDb(row.probabilityCalculation),
-    blocked: row.blocked,
-    stages: row.stages.map(stageFromDb),
-  };
+  const [cycle] = await selectCyclesWithStages(db, workspaceId, normalised);
+  if (!cycle) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
+  return cycle;
+}
+
+interface CycleStageRow {
+  code: string;
+  description: string;
+  probability_calculation: $Enums.ProbabilityCalculation;
+  blocked: boolean;
+  stage: number | null;
+  stage_description: string | null;
+  completed_pct: string | null;
+  chances_pct: string | null;
+  quote_required: boolean | null;
+  allow_skip: boolean | null;
+  date_formula: string | null;
+  activity_code: string | null;
+}
+
+/** The workspace's sales cycles (or the one with `code`) with their stages in stage order, in one statement. */
+async function selectCyclesWithStages(
+  db: SqlExecutor,
+  workspaceId: string,
+  code?: string,
+): Promise<SalesCycleWithStages[]> {
+  const rows = await db.query<CycleStageRow>(Prisma.sql`
+    SELECT sc.code, sc.description, sc.probability_calculation::text AS probability_calculation, sc.blocked,
+           s.stage, s.description AS stage_description, s.completed_pct::text AS completed_pct,
+           s.chances_pct::text AS chances_pct, s.quote_required, s.allow_skip, s.date_formula, s.activity_code
+    FROM sales_cycle sc
+    LEFT JOIN sales_cycle_stage s ON s.sales_cycle_id = sc.id
+    WHERE sc.workspace_id = ${workspaceId} ${code === undefined ? Prisma.empty : Prisma.sql`AND sc.code = ${code}`}
+    ORDER BY sc.code, s.stage`);
+  const cycles: (SalesCycleWithStages & { stages: Stage[] })[] = [];
+  for (const row of rows) {
+    let cycle = cycles.at(-1);
+    if (cycle?.code !== row.code) {
+      cycle = {
+        code: row.code,
+        description: row.description,
+        probabilityCalculation: probabilityFromDb(row.probability_calculation),
+        blocked: row.blocked,
+        stages: [],
+      };
+      cycles.push(cycle);
+    }
+    if (row.stage === null) continue;
+    cycle.stages.push({
+      stage: row.stage,
+      description: row.stage_description ?? '',
+      completedPct: toDecimal(row.completed_pct ?? '0'),
+      chancesPct: toDecimal(row.chances_pct ?? '0'),
+      quoteRequired: row.quote_required ?? false,
+      allowSkip: row.allow_skip ?? false,
+      dateFormula: row.date_formula ?? '',
+      activityCode: row.activity_code,
+    });
+  }
+  return cycles;
 }
 
 async function findActivityRow(tx: Tx, workspaceId: string, code: string) {

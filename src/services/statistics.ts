@@ -5,6 +5,7 @@ import { Decimal, ZERO } from '../domain/decimal.ts';
 import type { LocalDate } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import type { SqlExecutor } from '../store/sql.ts';
 import type { PrismaClient } from './db.ts';
 import { toDbDate } from './mappers.ts';
 import { loadOpportunityDetail } from './opportunity-queries.ts';
@@ -73,11 +74,14 @@ function closeDateCondition(filter: CloseDateFilter): Prisma.Sql {
 const dec = (value: string | null): Decimal => (value === null ? ZERO : new Decimal(value));
 
 export class StatisticsService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlExecutor,
+  ) {}
 
   /** §12.1 (this app keeps no interaction log, so the interactions count is not shown). */
   async opportunity(workspaceId: string, no: string): Promise<OpportunityStatistics> {
-    const detail = await loadOpportunityDetail(this.prisma, workspaceId, no);
+    const detail = await loadOpportunityDetail(this.sql, workspaceId, no);
     const current = detail.current;
     return {
       no: detail.no,

@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
 import { PGliteProxy } from './pglite-proxy.ts';
+import { pgliteSql, postgresSql, type SqlDatabase } from './sql.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -15,6 +16,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
+  /** The same database through its driver, for the hot paths (src/store/sql.ts). */
+  readonly sql: SqlDatabase;
   /** Migrations applied while opening (empty when the schema was already current). */
   readonly appliedMigrations: string[];
   /** True when the database answers a trivial query. */
@@ -58,6 +61,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     prisma,
+    sql: pgliteSql(pglite),
     appliedMigrations,
     ping: () => pingWith(() => pglite.query('SELECT 1')),
     async close() {
@@ -81,13 +85,20 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   } finally {
     await client.end();
   }
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 2_500 });
+  // DateStyle is pinned: the driver-level SQL reads DATE columns as ISO text (src/store/sql.ts).
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 2_500,
+    options: '-c DateStyle=ISO,MDY',
+  });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
     prisma,
+    sql: postgresSql(pool),
     appliedMigrations,
     ping: () => pingWith(() => pool.query('SELECT 1')),
     async close() {

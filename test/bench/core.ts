@@ -33,10 +33,12 @@ export async function openPGliteTarget(): Promise<BenchTarget> {
   });
   const { PrismaClient } = await import('../../src/generated/prisma/client.ts');
   const { pgliteAdapter } = await import('../../src/store/database.ts');
+  const { pgliteSql } = await import('../../src/store/sql.ts');
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   const db: Database = {
     kind: 'pglite',
     prisma,
+    sql: pgliteSql(pglite),
     appliedMigrations: [],
     ping: async () => true,
     close: async () => {
@@ -70,7 +72,7 @@ export async function loadBulkPipeline(
 ): Promise<void> {
   if (!/^[A-Z0-9]{1,32}$/.test(workspace)) throw new Error(`bench workspace ids are [A-Z0-9]: ${workspace}`);
   const BENCH_WORKSPACE = workspace; // the statements below inline it (a checked constant)
-  const services = createServices(target.db.prisma);
+  const services = createServices(target.db);
   const existing = await target.db.prisma.salesCycle.count({ where: { workspaceId: BENCH_WORKSPACE } });
   if (existing === 0) {
     await services.setup.addSalesCycle(BENCH_WORKSPACE, { code: 'BULK', description: 'Bench cycle' });
@@ -147,7 +149,7 @@ const RAW_CYCLE_ANALYSIS = `
 
 export async function benchStatistics(target: BenchTarget, opportunities: number): Promise<Report[]> {
   const count = opportunities.toLocaleString('en-US');
-  const services = createServices(target.db.prisma);
+  const services = createServices(target.db);
   const cycleRows = (await target.raw.query('SELECT id FROM sales_cycle WHERE workspace_id = $1 AND code = $2', [
     BENCH_WORKSPACE,
     'BULK',
@@ -181,7 +183,7 @@ export async function benchStatistics(target: BenchTarget, opportunities: number
 
 /** Update moves (one entry each) on distinct opportunities, one after another. */
 export async function benchMoves(target: BenchTarget, count: number): Promise<Report> {
-  const services = createServices(target.db.prisma);
+  const services = createServices(target.db);
   const rows = (await target.raw.query(
     `SELECT no, id FROM opportunity WHERE workspace_id = $1 AND status = 'IN_PROGRESS' AND no LIKE 'BK%' ORDER BY id LIMIT $2`,
     [BENCH_WORKSPACE, count * 2],

@@ -27,7 +27,7 @@ const FLOOR_QUERIES = [
 ];
 
 export async function benchDigest(target: BenchTarget, sizes: number[]): Promise<Report[]> {
-  const services = createServices(target.db.prisma);
+  const services = createServices(target.db);
   const reports: Report[] = [];
   for (const size of sizes) {
     const workspace = `TDIGEST${size}`;

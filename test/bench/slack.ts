@@ -83,7 +83,7 @@ async function prepareDatabase(backend: 'pglite' | 'postgres', postgresUrl: stri
       await c.end();
     };
   }
-  const services = createServices(db.prisma);
+  const services = createServices(db);
   const today = dateInZone(new Date(), 'Europe/London');
   await seedPipelineSetup(services, TEAM);
   for (let i = 0; i < OPPORTUNITIES; i++) {

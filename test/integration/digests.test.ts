@@ -63,7 +63,7 @@ describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db.prisma);
+    services = createServices(db);
   });
   afterAll(async () => {
     await db?.destroy();

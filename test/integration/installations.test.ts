@@ -52,7 +52,7 @@ describe.each(BACKENDS)('installation store on %s', (backend) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db.prisma);
+    services = createServices(db);
     store = new InstallationService(db.prisma, new TokenCipher(key));
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ describe.each(BACKENDS)('make order twice on %s', (backend) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db.prisma);
+    services = createServices(db);
   });
   afterAll(async () => {
     await db?.destroy();

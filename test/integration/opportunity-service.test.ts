@@ -26,7 +26,7 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db.prisma);
+    services = createServices(db);
   });
   afterAll(async () => {
     await db?.destroy();

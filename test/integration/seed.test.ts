@@ -12,7 +12,7 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('pglite');
-    services = createServices(db.prisma);
+    services = createServices(db);
     await seedDemoWorkspace(services, { workspaceId: ws, today: localDate('2026-11-21') });
   }, 120_000);
   afterAll(async () => {

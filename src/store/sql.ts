@@ -1,0 +1,82 @@
+// SQL through the driver, for the paths the app runs most (the authorization read, lists and cards,
+// stage moves). Prisma's query building costs about a millisecond of the app's one thread per query;
+// the same statement sent through the driver costs a fifth of that, which is what keeps acks quick
+// under load (see "Slack surface" in npm run bench). Everything else goes through Prisma.
+//
+// Statements are written with Prisma.sql templates (placeholders $1…, values apart) and must return
+// only text, integers, booleans and nulls (cast dates and numerics ::text, counts ::int), so that every
+// executor hands back the same JavaScript values whatever its driver's type parsers do.
+import type pg from 'pg';
+import type { Prisma } from '../generated/prisma/client.ts';
+
+/** What PGlite and its worker proxy (src/store/pglite-proxy.ts) both offer. */
+interface PGliteLike {
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }>;
+  transaction<T>(
+    work: (tx: { query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }> }) => Promise<T>,
+  ): Promise<T>;
+}
+
+export type SqlStatement = Pick<Prisma.Sql, 'text' | 'values'>;
+
+/** Runs statements: on its own (one statement, autocommit) or inside a transaction. */
+export interface SqlExecutor {
+  query<Row>(statement: SqlStatement): Promise<Row[]>;
+  /** Rows changed by an INSERT, UPDATE or DELETE. */
+  execute(statement: SqlStatement): Promise<number>;
+}
+
+export interface SqlDatabase extends SqlExecutor {
+  /** Commits when `work` resolves, rolls back when it throws. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+}
+
+export function postgresSql(pool: pg.Pool): SqlDatabase {
+  const on = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    query: async <Row>(s: SqlStatement) => (await client.query(s.text, s.values)).rows as Row[],
+    execute: async (s) => (await client.query(s.text, s.values)).rowCount ?? 0,
+  });
+  return {
+    ...on(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await work(on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        // A connection that could not even roll back is dropped rather than reused.
+        client.release(broken);
+      }
+    },
+  };
+}
+
+export function pgliteSql(pglite: PGliteLike): SqlDatabase {
+  return {
+    query: async <Row>(s: SqlStatement) => (await pglite.query<Row>(s.text, s.values)).rows,
+    execute: async (s) => (await pglite.query(s.text, s.values)).affectedRows ?? 0,
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          query: async <Row>(s: SqlStatement) => (await tx.query<Row>(s.text, s.values)).rows,
+          execute: async (s) => (await tx.query(s.text, s.values)).affectedRows ?? 0,
+        }),
+      ),
+  };
+}
+
+/** The same statements inside a Prisma transaction, for the operations that also write through Prisma. */
+export function prismaSql(tx: Prisma.TransactionClient): SqlExecutor {
+  return {
+    query: <Row>(s: SqlStatement) => tx.$queryRawUnsafe<Row[]>(s.text, ...s.values),
+    execute: (s) => tx.$executeRawUnsafe(s.text, ...s.values),
+  };
+}
