@@ -34,6 +34,8 @@ export async function openPGliteTarget(): Promise<BenchTarget> {
   const { PrismaClient } = await import('../../src/generated/prisma/client.ts');
   const { pgliteAdapter } = await import('../../src/store/database.ts');
   const { pgliteSql } = await import('../../src/store/sql.ts');
+  const { SESSION_SETTINGS } = await import('../../src/store/database.ts');
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) await pglite.exec(`SET ${name} = '${value}'`);
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   const db: Database = {
     kind: 'pglite',

@@ -144,20 +144,41 @@ describe.each(BACKENDS)('App Home on %s', (backend) => {
     expect(since.calls('views.publish')).toEqual([]);
   });
 
-  it('a modal submission republishes the Home tab with the change', async () => {
+  it('a modal opened from Home republishes it with the change; one opened elsewhere leaves it to the next opening', async () => {
     const teamId = await workspace();
     const no = await opportunity(teamId, 'Alpha');
-    expect(lines(await openHome(teamId)).join('\n')).toMatch(/10 · Initial contact[\s\S]*Alpha/);
+    const home = await openHome(teamId);
+    expect(lines(home).join('\n')).toMatch(/10 · Initial contact[\s\S]*Alpha/);
+    const update = buttonsOf(home).find((b) => b.actionId === ACTION_IDS.update && b.value === no);
+    expect(update).toBeDefined();
+    const homeView = buildView({
+      type: 'home',
+      viewId: 'V0HOME0002',
+      callbackId: CALLBACK_IDS.home,
+      teamId,
+      blocks: home.blocks as unknown[],
+    });
     const opened = mark(t);
-    await t.commandAck(`move ${no}`, { teamId });
-    const modal = await openedModal(t, opened, CALLBACK_IDS.updateOpportunity);
-    const since = mark(t);
-    expect((await submitModal(t, modal, {}, { teamId })).text).toBe('');
+    await t.click({ actionId: ACTION_IDS.update, blockId: update?.blockId, value: no, teamId, view: homeView });
+    const fromHome = await openedModal(t, opened, CALLBACK_IDS.updateOpportunity);
+    let since = mark(t);
+    expect((await submitModal(t, fromHome, {}, { teamId })).text).toBe('');
     const publish = await t.fake.waitFor('views.publish', (c) => since.calls('views.publish').includes(c));
     expect(publish.args.user_id).toBe(ME);
     const text = lines(publish.args.view as JsonObject).join('\n');
     expect(text).toMatch(/20 · Qualification[\s\S]*Alpha/);
     expect(text).not.toMatch(/10 · Initial contact/);
+
+    // From a command in a channel: the card comes back there, Home is not rebuilt until it is opened.
+    const fromCommand = mark(t);
+    await t.commandAck(`move ${no}`, { teamId });
+    const modal = await openedModal(t, fromCommand, CALLBACK_IDS.updateOpportunity);
+    since = mark(t);
+    expect((await submitModal(t, modal, { [BLOCK_IDS.update.actionType]: 'previous' }, { teamId })).text).toBe('');
+    await t.fake.waitFor('chat.postEphemeral', (c) => since.calls().includes(c));
+    await t.settle();
+    expect(since.calls('views.publish')).toEqual([]);
+    expect(lines(await openHome(teamId)).join('\n')).toMatch(/10 · Initial contact[\s\S]*Alpha/);
   });
 
   it('a Home button works and republishes; a refused one shows the sentence in a small modal', async () => {

@@ -153,15 +153,14 @@ describe.each(BACKENDS)('modals on %s', (backend) => {
       '25000',
       '40',
     ]);
-    // The card comes back in the channel the command was typed in, only for me; Home is republished.
+    // The card comes back in the channel the command was typed in, only for me (Home is rebuilt when
+    // it is next opened: see home.test.ts).
     const card = await t.fake.waitFor('chat.postEphemeral', (c) => since.calls().includes(c));
     expect([card.args.channel, card.args.user]).toEqual([CHANNEL, ME]);
     expect(sentences(card.args)).toMatch(/OP00001 · Forklift lease/);
     expect(allText(card.args)).toMatch(/Pat Person, Acme Corp/);
-    const home = await t.fake.waitFor('views.publish', (c) => since.calls().includes(c));
-    expect(home.args.user_id).toBe(ME);
-    expect(sentences(home.args)).toMatch(/Forklift lease/);
     await t.settle();
+    expect(since.calls('views.publish')).toEqual([]);
     expectNoBrokenText(since.calls());
   });
 
@@ -258,7 +257,6 @@ describe.each(BACKENDS)('modals on %s', (backend) => {
     ]);
     const card = await t.fake.waitFor('chat.postEphemeral', (c) => since.calls().includes(c));
     expect(sentences(card.args)).toMatch(/\*Stage\*\n20 · Qualification/);
-    await t.fake.waitFor('views.publish', (c) => since.calls().includes(c));
   });
 
   it('Update Opportunity: reader errors and rule refusals under the right blocks; nothing written', async () => {

@@ -16,6 +16,8 @@ export const modalMetadataSchema = z.strictObject({
   /** Where the modal was opened from, to update the card or reply there. */
   channelId: z.string().regex(CHANNEL_ID).optional(),
   messageTs: z.string().regex(MESSAGE_TS).optional(),
+  /** Opened from the App Home tab: the tab is published again after the change. */
+  fromHome: z.literal(true).optional(),
   /** The sales cycle a stage modal was opened for. */
   cycleCode: z.string().regex(CODE).optional(),
 });

@@ -158,8 +158,9 @@ async function today(scope: ActionScope) {
   return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
 }
 
-function originMetadata(scope: ActionScope): { channelId?: string; messageTs?: string } {
-  const meta: { channelId?: string; messageTs?: string } = {};
+function originMetadata(scope: ActionScope): { channelId?: string; messageTs?: string; fromHome?: boolean } {
+  const meta: { channelId?: string; messageTs?: string; fromHome?: boolean } = {};
+  if (scope.fromHome) meta.fromHome = true;
   if (scope.origin.channelId && !scope.origin.isEphemeral) meta.channelId = scope.origin.channelId;
   if (scope.origin.channelId && scope.origin.isEphemeral) meta.channelId = scope.origin.channelId;
   if (scope.origin.messageTs && !scope.origin.isEphemeral) meta.messageTs = scope.origin.messageTs;
@@ -182,6 +183,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         targetStage: keepTarget ? (selection.targetStage ?? null) : null,
         channelId: meta.channelId,
         messageTs: meta.messageTs,
+        fromHome: meta.fromHome,
       });
     });
   return {
@@ -278,7 +280,10 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
           userId: scope.userId,
           cycles,
           defaultCycleCode: settings.defaultSalesCycleCode,
-          metadata: scope.origin.channelId ? { channelId: scope.origin.channelId } : {},
+          metadata: {
+            ...(scope.origin.channelId ? { channelId: scope.origin.channelId } : {}),
+            ...(scope.fromHome ? { fromHome: true as const } : {}),
+          },
         }),
       });
     }),
@@ -334,6 +339,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         currency: settings.currency,
         channelId: meta.channelId,
         messageTs: meta.messageTs,
+        fromHome: meta.fromHome,
       });
     }),
     [ACTION_IDS.quoteAddLine]: modalRebuild(deps, async (scope, values, meta) => {
@@ -345,6 +351,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         lines: addQuoteLine(readQuoteDrafts(values)),
         channelId: meta.channelId,
         messageTs: meta.messageTs,
+        fromHome: meta.fromHome,
       });
     }),
   };

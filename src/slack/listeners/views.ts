@@ -122,7 +122,11 @@ async function today(scope: SubmitScope) {
   return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
 }
 
-/** After an opportunity changed: the card where it came from, the user's Home tab, a note to the user. */
+/**
+ * After an opportunity changed: the card where it came from, a note to the user, and the Home tab when
+ * the change was made from it (Home is built afresh whenever it is opened, so a change made elsewhere
+ * needs no Web API call and no pipeline query for it).
+ */
 async function afterChange(scope: SubmitScope, detail: OpportunityDetail, note?: Message): Promise<void> {
   const card = await cardFor(scope.deps, scope.workspaceId, detail);
   const replaced = await replaceOrigin(
@@ -133,6 +137,7 @@ async function afterChange(scope: SubmitScope, detail: OpportunityDetail, note?:
   );
   if (!replaced) await postPrivately(scope.client, scope.meta.channelId, scope.userId, card, scope.logger);
   else if (note) await postPrivately(scope.client, scope.meta.channelId, scope.userId, note, scope.logger);
+  if (!scope.meta.fromHome) return;
   await publishHome(scope.deps, scope.client, scope.workspaceId, scope.userId).catch((error: unknown) =>
     scope.logger.warn(String(error)),
   );

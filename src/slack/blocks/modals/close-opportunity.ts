@@ -50,6 +50,7 @@ export interface CloseModalInput {
   currency: string;
   channelId?: string | undefined;
   messageTs?: string | undefined;
+  fromHome?: boolean | undefined;
 }
 
 export interface CloseOpportunityData {
@@ -68,6 +69,7 @@ export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInp
     version: options.version,
     ...(spec.channelId ? { channelId: spec.channelId } : {}),
     ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
+    ...(spec.fromHome ? { fromHome: true as const } : {}),
   });
   const outcomeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
   const chosen = spec.outcome ? outcomeOptions.find((o) => o.value === spec.outcome) : undefined;

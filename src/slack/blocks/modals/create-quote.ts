@@ -61,6 +61,7 @@ export interface QuoteModalInput {
   lines?: readonly QuoteLineDraft[];
   channelId?: string | undefined;
   messageTs?: string | undefined;
+  fromHome?: boolean | undefined;
 }
 
 const FIELDS: readonly QuoteLineField[] = ['description', 'quantity', 'unitPrice', 'discount'];
@@ -149,6 +150,7 @@ export function createQuoteModal(spec: QuoteModalInput): ModalView {
     version: spec.version,
     ...(spec.channelId ? { channelId: spec.channelId } : {}),
     ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
+    ...(spec.fromHome ? { fromHome: true as const } : {}),
   });
   return modal({
     callbackId: CALLBACK_IDS.createQuote,

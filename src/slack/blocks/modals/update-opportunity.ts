@@ -51,6 +51,7 @@ export interface UpdateModalInput {
   /** Where the modal was opened from (card message), kept in private_metadata. */
   channelId?: string | undefined;
   messageTs?: string | undefined;
+  fromHome?: boolean | undefined;
 }
 
 export interface UpdateOpportunityData {
@@ -89,6 +90,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
     version: options.version,
     ...(spec.channelId ? { channelId: spec.channelId } : {}),
     ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
+    ...(spec.fromHome ? { fromHome: true as const } : {}),
   });
   const action = spec.action && options.actions.includes(spec.action) ? spec.action : options.defaultAction;
   const targets = action ? (options.targets[action] ?? []) : [];
