@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import type { DigestScheduler } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
+import { AfterAckQueue } from './after-ack.ts';
 import { ACTION_IDS } from './ids.ts';
 import { actionListeners } from './listeners/actions.ts';
 import { appHomeOpenedListener } from './listeners/home.ts';
@@ -48,6 +49,7 @@ export function registerSlackListeners(
     purges: new PurgeConfirmations(base.clock),
     scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
+    afterAck: new AfterAckQueue(),
   };
   app.use(inboundMiddleware({ events: base.services.events, clock: base.clock }));
   app.command('/opp', oppCommandListener(deps));

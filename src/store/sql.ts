@@ -13,7 +13,9 @@ import type { Prisma } from '../generated/prisma/client.ts';
 interface PGliteLike {
   query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }>;
   transaction<T>(
-    work: (tx: { query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }> }) => Promise<T>,
+    work: (tx: {
+      query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }>;
+    }) => Promise<T>,
   ): Promise<T>;
 }
 

@@ -1,6 +1,6 @@
 // Ack latency of the Slack surface at concurrency 10, beside a bare Bolt app that only acks (the floor).
-// As in production, the app runs alone in its own process (`src/main.ts`) and so does the floor; this
-// process only generates the load and plays the Slack Web API.
+// As in production, the app runs alone in its own process (`src/main.ts`) and so does the floor; the
+// fake Slack Web API runs in a third (fake-slack-process.ts), so that this one only sends and times.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +11,10 @@ import { createServices } from '../../src/services/index.ts';
 import { encodeMetadata } from '../../src/slack/blocks/metadata.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { openDatabase } from '../../src/store/database.ts';
-import { startFakeSlack } from '../support/fake-slack.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { sendToSlackApp, type SlackRequest, slashCommand, viewSubmission } from '../support/slack-requests.ts';
+import { type RemoteFakeSlack, startFakeSlackProcess } from './fake-slack-process.ts';
 import { type Report, summarise } from './measure.ts';
 import { startServerProcess } from './processes.ts';
 
@@ -101,7 +101,7 @@ async function prepareDatabase(backend: 'pglite' | 'postgres', postgresUrl: stri
 }
 
 export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: string): Promise<Report[]> {
-  const fake = await startFakeSlack();
+  const fake = await startFakeSlackProcess();
   const { env, cleanup, today } = await prepareDatabase(backend, postgresUrl);
   const common = {
     SLACK_SIGNING_SECRET: SLACK_DEFAULTS.signingSecret,
@@ -117,8 +117,10 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
   });
   const floor = await startServerProcess('test/bench/bare-bolt-server.ts', common);
   try {
+    // Every reply gets its own response_url, as from Slack; made before the timed run.
+    const responseUrls = await fake.responseUrls(4 * (REQUESTS + 30));
     const list = (i: number) =>
-      slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl: fake.responseUrl() });
+      slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl: responseUrls.pop() ?? '' });
     const submit = (i: number) =>
       updateSubmission(`OP${String((i % OPPORTUNITIES) + 1).padStart(5, '0')}`, 20_000 + i, today);
     const measurePair = async (build: (i: number) => SlackRequest) => {
@@ -162,10 +164,12 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
 }
 
 /** Waits until the app has made no Web API call for a moment (its after-ack work is done). */
-async function waitQuiet(fake: Awaited<ReturnType<typeof startFakeSlack>>): Promise<void> {
+async function waitQuiet(fake: RemoteFakeSlack): Promise<void> {
   let seen = -1;
-  for (let i = 0; i < 100 && seen !== fake.calls().length; i++) {
-    seen = fake.calls().length;
+  for (let i = 0; i < 100; i++) {
+    const now = await fake.callCount();
+    if (now === seen) return;
+    seen = now;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }

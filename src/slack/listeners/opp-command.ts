@@ -79,21 +79,36 @@ export function oppCommandListener(deps: SlackDeps) {
         timeZone: user.timeZone,
         dateOrder: user.dateOrder,
       });
-      await runCommand(parsed, {
-        deps,
-        user,
-        workspaceId,
-        channelId: command.channel_id,
-        triggerId: command.trigger_id,
-        client,
-        respond,
-        logger,
-      });
+      const run = () =>
+        runCommand(parsed, {
+          deps,
+          user,
+          workspaceId,
+          channelId: command.channel_id,
+          triggerId: command.trigger_id,
+          client,
+          respond,
+          logger,
+        });
+      await (opensModal(parsed) ? run() : deps.afterAck.run(run));
     } catch (error) {
       await reply(failureMessage(error, logger));
     }
     if (becameAdmin) await reply(noticeMessage(notices.firstAdmin));
   };
+}
+
+/** Commands that open a modal: their trigger_id expires 3 seconds after the command, so they never wait. */
+const MODAL_COMMANDS: ReadonlySet<OppCommand['name']> = new Set<OppCommand['name']>([
+  'new-modal',
+  'setup-modal',
+  'move',
+  'close-modal',
+  'quote-modal',
+]);
+
+export function opensModal(command: OppCommand): boolean {
+  return MODAL_COMMANDS.has(command.name);
 }
 
 /** What a command needs to be allowed: an action, and the opportunity or salesperson it concerns. */

@@ -9,6 +9,7 @@ import type { Services } from '../../services/index.ts';
 import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
 import { errorMessage, type Message, nextWorksInOneClick, opportunityCard } from '../blocks/index.ts';
 import { describeFailure, isExpectedFailure } from '../errors.ts';
+import type { AfterAckQueue } from '../after-ack.ts';
 import type { UserDirectory } from '../user-context.ts';
 
 export type WebClient = webApi.WebClient;
@@ -22,6 +23,8 @@ export interface SlackDeps {
   scheduler: DigestScheduler;
   /** How long a modal submission may take before its ack pushes a progress view instead. */
   submitFastPathMs: number;
+  /** Where work after an ack waits for its turn (replies, cards), so that acks come first. */
+  afterAck: AfterAckQueue;
 }
 
 /** Where an interaction came from, so its result can replace the card the user clicked. */

@@ -90,7 +90,7 @@ function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
     }
     if (quick.kind === 'done') {
       await ack();
-      await quick.after();
+      await deps.afterAck.run(quick.after);
       return;
     }
     const externalId = `saving-${randomUUID()}`;
@@ -106,7 +106,7 @@ function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
       const sentence = outcome.kind === 'done' ? system.savedText : sentenceFor(outcome.error, logger);
       await postPrivately(client, meta.channelId, scope.userId, { text: sentence, blocks: [] }, logger);
     }
-    if (outcome.kind === 'done') await outcome.after();
+    if (outcome.kind === 'done') await deps.afterAck.run(outcome.after);
   };
 }
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { AfterAckQueue } from '../../../src/slack/after-ack.ts';
+import { opensModal } from '../../../src/slack/listeners/opp-command.ts';
+import { parseOppCommand } from '../../../src/slack/grammar/index.ts';
+
+/** A piece of work that runs until released, recording when it started. */
+function gate(log: string[], name: string) {
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  return {
+    work: async () => {
+      log.push(`start ${name}`);
+      await done;
+      log.push(`end ${name}`);
+      return name;
+    },
+    release: () => release(),
+  };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('AfterAckQueue', () => {
+  it('runs at most `slots` pieces of work at once, the rest in arrival order', async () => {
+    const queue = new AfterAckQueue(2, 100);
+    const log: string[] = [];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => gate(log, n));
+    const results = [a, b, c, d].map((g) => queue.run(g!.work));
+    await tick();
+    expect(log).toEqual(['start a', 'start b']);
+    expect(queue.size).toEqual({ running: 2, waiting: 2 });
+    b!.release();
+    await tick();
+    expect(log).toEqual(['start a', 'start b', 'end b', 'start c']);
+    a!.release();
+    c!.release();
+    d!.release();
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd']);
+    expect(queue.size).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('a failing piece of work frees its slot and reaches its caller', async () => {
+    const queue = new AfterAckQueue(1, 100);
+    const failed = queue.run(async () => {
+      throw new Error('boom');
+    });
+    const next = queue.run(async () => 'next');
+    await expect(failed).rejects.toThrow('boom');
+    expect(await next).toBe('next');
+  });
+
+  it('past the waiting limit, work runs at once rather than being held back', async () => {
+    const queue = new AfterAckQueue(1, 1);
+    const log: string[] = [];
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => gate(log, n));
+    const all = [a, b, c].map((g) => queue.run(g!.work));
+    await tick();
+    expect(log).toEqual(['start a', 'start c']);
+    for (const g of [a, b, c]) g!.release();
+    expect(await Promise.all(all)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('commands that open a modal do not wait behind replies (their trigger_id expires)', () => {
+  const context = { now: new Date('2026-11-02T10:00:00Z'), timeZone: 'UTC', dateOrder: 'MDY' as const };
+  it.each([
+    ['new', true],
+    ['move OP00001', true],
+    ['close OP00001', true],
+    ['quote OP00001', true],
+    ['list', false],
+    ['next OP00001', false],
+    ['close OP00001 won code:WON', false],
+  ])('/opp %s → opens a modal: %s', (text, expected) => {
+    expect(opensModal(parseOppCommand(text, context))).toBe(expected);
+  });
+});
