@@ -13,11 +13,6 @@ export function toLocalDate(value: Date): LocalDate {
   return localDate(value.toISOString().slice(0, 10));
 }
 
-/** DATE columns read as text (`::text`, ISO: 2026-11-02) by the SQL of src/store/sql.ts. */
-export function fromDbDateText(value: string): LocalDate {
-  return localDate(value);
-}
-
 export function toDbDate(value: LocalDate): Date {
   return new Date(`${value}T00:00:00.000Z`);
 }

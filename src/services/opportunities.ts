@@ -8,7 +8,7 @@ import { type CloseCode, defaultCloseCode } from '../domain/close-code.ts';
 import type { Contact } from '../domain/contact.ts';
 import type { Decimal } from '../domain/decimal.ts';
 import { checkCanDelete, type PurgeFilterInput, validatePurgeFilter } from '../domain/deletion.ts';
-import type { LocalDate } from '../domain/local-date.ts';
+import { type LocalDate, localDate } from '../domain/local-date.ts';
 import {
   type ActiveEntry,
   allowedTargets,
@@ -40,9 +40,15 @@ import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
 import { type $Enums, Prisma } from '../generated/prisma/client.ts';
 import { prismaSql, type SqlDatabase, type SqlExecutor } from '../store/sql.ts';
 import { inSqlTransaction, inTransaction, type PrismaClient, type Tx } from './db.ts';
-import { fromDbDateText, toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
+import { toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
-import { loadOpportunityDetail, type OpportunityDetail, statusFromDb } from './opportunity-queries.ts';
+import {
+  type ActiveEntryColumns,
+  activeEntryFromColumns,
+  loadOpportunityDetail,
+  type OpportunityDetail,
+  statusFromDb,
+} from './opportunity-queries.ts';
 import { contactFromDb, ensureCustomerForContact, findContactRow, loadCycleWithStages } from './setup.ts';
 import { ensureSalesperson, ensureWorkspace } from './workspace.ts';
 
@@ -554,7 +560,7 @@ async function findOpportunityRow(tx: Tx | PrismaClient, workspaceId: string, no
   return row;
 }
 
-interface LoadRow {
+interface LoadRow extends ActiveEntryColumns {
   id: number;
   workspace_id: string;
   no: string;
@@ -571,17 +577,6 @@ interface LoadRow {
   contact_type: $Enums.ContactType;
   company_no: string | null;
   cycle_code: string;
-  entry_id: number | null;
-  stage: number | null;
-  stage_description: string | null;
-  date_of_change: string | null;
-  estimated_value: string | null;
-  chances_pct: string | null;
-  completed_pct: string | null;
-  probability_pct: string | null;
-  calcd_current_value: string | null;
-  estimated_close_date: string | null;
-  action_taken: $Enums.ActionTaken | null;
   quote_id: number | null;
   quote_no: string | null;
   quote_amount: string | null;
@@ -612,22 +607,7 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
     WHERE o.workspace_id = ${workspaceId} AND o.no = ${normalised}`);
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
   const cycle = await loadCycleWithStages(db, workspaceId, row.cycle_code);
-  const active =
-    row.entry_id !== null && row.date_of_change !== null && row.estimated_close_date !== null
-      ? {
-          id: row.entry_id,
-          stage: row.stage,
-          stageDescription: row.stage_description ?? '',
-          dateOfChange: fromDbDateText(row.date_of_change),
-          estimatedValue: toDecimal(row.estimated_value ?? '0'),
-          chancesPct: toDecimal(row.chances_pct ?? '0'),
-          completedPct: toDecimal(row.completed_pct ?? '0'),
-          probabilityPct: toDecimal(row.probability_pct ?? '0'),
-          calcdCurrentValue: toDecimal(row.calcd_current_value ?? '0'),
-          estimatedCloseDate: fromDbDateText(row.estimated_close_date),
-          actionTaken: (row.action_taken ?? 'NONE').toLowerCase() as ActiveEntry['actionTaken'],
-        }
-      : null;
+  const active = activeEntryFromColumns(row);
   return {
     row: {
       id: row.id,
@@ -639,7 +619,7 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
       salespersonId: row.salesperson_id,
       updatedAt: new Date(row.updated_at),
     },
-    ref: { no: row.no, status: statusFromDb(row.status), creationDate: fromDbDateText(row.creation_date) },
+    ref: { no: row.no, status: statusFromDb(row.status), creationDate: localDate(row.creation_date) },
     cycle,
     active,
     contact: contactFromDb({

@@ -1,12 +1,12 @@
 // Reading opportunities: lists with filters and the full card with its history. Every figure shown
 // comes from the active entry, as in Business Central (an opportunity stores no figures itself).
 import type { Decimal } from '../domain/decimal.ts';
-import type { LocalDate } from '../domain/local-date.ts';
-import type { ActionTaken, OpportunityStatus } from '../domain/opportunity.ts';
+import { type LocalDate, localDate } from '../domain/local-date.ts';
+import type { ActionTaken, ActiveEntry, OpportunityStatus } from '../domain/opportunity.ts';
 import { DomainError } from '../domain/problems.ts';
 import { type $Enums, Prisma } from '../generated/prisma/client.ts';
 import type { SqlExecutor } from '../store/sql.ts';
-import { fromDbDateText, toDecimal } from './mappers.ts';
+import { toDecimal } from './mappers.ts';
 
 export type Priority = 'low' | 'normal' | 'high';
 
@@ -108,7 +108,7 @@ function entryFromHistoryRow(row: HistoryRow): EntryView {
     stageDescription: row.stage_description,
     previousStage: row.previous_stage,
     actionTaken: actionTakenFromDb(row.action_taken),
-    dateOfChange: fromDbDateText(row.date_of_change),
+    dateOfChange: localDate(row.date_of_change),
     active: row.active,
     daysOpen: row.days_open,
     estimatedValue: toDecimal(row.estimated_value),
@@ -116,8 +116,8 @@ function entryFromHistoryRow(row: HistoryRow): EntryView {
     chancesPct: toDecimal(row.chances_pct),
     completedPct: toDecimal(row.completed_pct),
     probabilityPct: toDecimal(row.probability_pct),
-    estimatedCloseDate: fromDbDateText(row.estimated_close_date),
-    dateClosed: row.date_closed ? fromDbDateText(row.date_closed) : null,
+    estimatedCloseDate: localDate(row.estimated_close_date),
+    dateClosed: row.date_closed ? localDate(row.date_closed) : null,
     closeCode: row.close_code,
     closeCodeDescription: row.close_code_description,
   };
@@ -179,29 +179,55 @@ interface ListRow {
   total: number;
 }
 
+/** The active entry's columns as the SQL projections read them (LEFT JOINed: null when there is none). */
+export interface ActiveEntryColumns {
+  entry_id: number | null;
+  stage: number | null;
+  stage_description: string | null;
+  action_taken: $Enums.ActionTaken | null;
+  date_of_change: string | null;
+  estimated_value: string | null;
+  calcd_current_value: string | null;
+  chances_pct: string | null;
+  completed_pct: string | null;
+  probability_pct: string | null;
+  estimated_close_date: string | null;
+}
+
+/** The active entry's figures, or null before the first stage is activated. */
+export function activeEntryFromColumns(row: ActiveEntryColumns): (ActiveEntry & { id: number }) | null {
+  if (row.entry_id === null || row.date_of_change === null || row.estimated_close_date === null) return null;
+  return {
+    id: row.entry_id,
+    stage: row.stage,
+    stageDescription: row.stage_description ?? '',
+    actionTaken: actionTakenFromDb(row.action_taken ?? 'NONE'),
+    dateOfChange: localDate(row.date_of_change),
+    estimatedValue: toDecimal(row.estimated_value ?? '0'),
+    calcdCurrentValue: toDecimal(row.calcd_current_value ?? '0'),
+    chancesPct: toDecimal(row.chances_pct ?? '0'),
+    completedPct: toDecimal(row.completed_pct ?? '0'),
+    probabilityPct: toDecimal(row.probability_pct ?? '0'),
+    estimatedCloseDate: localDate(row.estimated_close_date),
+  };
+}
+
 function summaryFromListRow(row: ListRow): OpportunitySummary {
-  const current: EntryView | null =
-    row.entry_id === null || row.date_of_change === null || row.estimated_close_date === null
-      ? null
-      : {
-          entryNo: row.entry_id,
-          stage: row.stage,
-          stageDescription: row.stage_description ?? '',
-          previousStage: row.previous_stage,
-          actionTaken: actionTakenFromDb(row.action_taken ?? 'NONE'),
-          dateOfChange: fromDbDateText(row.date_of_change),
-          active: true,
-          daysOpen: row.days_open ?? 0,
-          estimatedValue: toDecimal(row.estimated_value ?? '0'),
-          calcdCurrentValue: toDecimal(row.calcd_current_value ?? '0'),
-          chancesPct: toDecimal(row.chances_pct ?? '0'),
-          completedPct: toDecimal(row.completed_pct ?? '0'),
-          probabilityPct: toDecimal(row.probability_pct ?? '0'),
-          estimatedCloseDate: fromDbDateText(row.estimated_close_date),
-          dateClosed: row.entry_date_closed ? fromDbDateText(row.entry_date_closed) : null,
-          closeCode: row.close_code,
-          closeCodeDescription: row.close_code_description,
-        };
+  const active = activeEntryFromColumns(row);
+  let current: EntryView | null = null;
+  if (active) {
+    const { id, ...figures } = active;
+    current = {
+      ...figures,
+      entryNo: id,
+      previousStage: row.previous_stage,
+      active: true,
+      daysOpen: row.days_open ?? 0,
+      dateClosed: row.entry_date_closed ? localDate(row.entry_date_closed) : null,
+      closeCode: row.close_code,
+      closeCodeDescription: row.close_code_description,
+    };
+  }
   return {
     id: row.id,
     no: row.no,
@@ -217,8 +243,8 @@ function summaryFromListRow(row: ListRow): OpportunitySummary {
     },
     salesperson: { code: row.salesperson_code, name: row.salesperson_name, slackUserId: row.slack_user_id },
     salesCycle: { code: row.cycle_code, description: row.cycle_description },
-    creationDate: fromDbDateText(row.creation_date),
-    dateClosed: row.date_closed ? fromDbDateText(row.date_closed) : null,
+    creationDate: localDate(row.creation_date),
+    dateClosed: row.date_closed ? localDate(row.date_closed) : null,
     current,
     quote: row.quote_no ? { no: row.quote_no, amount: toDecimal(row.quote_amount ?? '0') } : null,
     order: row.order_no ? { no: row.order_no, amount: toDecimal(row.order_amount ?? '0') } : null,

@@ -36,30 +36,6 @@ export function probabilityFromDb(value: $Enums.ProbabilityCalculation): Probabi
   return value.toLowerCase() as ProbabilityCalculation;
 }
 
-type StageRow = {
-  stage: number;
-  description: string;
-  completedPct: { toString(): string };
-  chancesPct: { toString(): string };
-  quoteRequired: boolean;
-  allowSkip: boolean;
-  dateFormula: string;
-  activityCode: string | null;
-};
-
-export function stageFromDb(row: StageRow): Stage {
-  return {
-    stage: row.stage,
-    description: row.description,
-    completedPct: toDecimal(row.completedPct),
-    chancesPct: toDecimal(row.chancesPct),
-    quoteRequired: row.quoteRequired,
-    allowSkip: row.allowSkip,
-    dateFormula: row.dateFormula,
-    activityCode: row.activityCode,
-  };
-}
-
 type ContactRow = { no: string; name: string; type: $Enums.ContactType; company: { no: string } | null };
 
 export function contactFromDb(row: ContactRow): Contact {
