@@ -1,7 +1,6 @@
 // The service layer's view of the database: one Prisma client, and one transaction per operation.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { DomainError, type Problem } from '../domain/problems.ts';
-import type { SqlDatabase, SqlExecutor } from '../store/sql.ts';
 
 export type { PrismaClient };
 export type Tx = Prisma.TransactionClient;
@@ -32,15 +31,6 @@ export async function inTransaction<T>(
     return await prisma.$transaction(work, { maxWait: 5_000, timeout: 20_000 });
   } catch (error) {
     throw translateDatabaseError(error, options);
-  }
-}
-
-/** The same for work written in SQL through the driver (src/store/sql.ts). */
-export async function inSqlTransaction<T>(sql: SqlDatabase, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-  try {
-    return await sql.transaction(work);
-  } catch (error) {
-    throw translateDatabaseError(error);
   }
 }
 

@@ -1,5 +1,5 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
-import type { SqlDatabase } from '../store/sql.ts';
+import type { SqlExecutor } from '../store/sql.ts';
 import type { PrismaClient } from './db.ts';
 import { DigestService } from './digests.ts';
 import { MemberService } from './members.ts';
@@ -31,7 +31,7 @@ export interface Services {
 /** The database as the services use it: Prisma for most work, the driver for the hot paths. */
 export interface ServiceDatabase {
   prisma: PrismaClient;
-  sql: SqlDatabase;
+  sql: SqlExecutor;
 }
 
 export function createServices(

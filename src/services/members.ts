@@ -60,15 +60,46 @@ export class MemberService {
    * one statement: every request is authorized with it.
    */
   async access(workspaceId: string, userId: string): Promise<Access> {
-    const [row] = await this.sql.query<{ role: $Enums.Role | null; reps_see_only_own: boolean | null }>(Prisma.sql`
+    return (await this.readAccess(workspaceId, userId, null)).access;
+  }
+
+  /**
+   * The same, and who owns opportunity `no` (its salesperson's Slack user; `owner` null when there is no
+   * such opportunity in the workspace), still in one statement.
+   */
+  async accessTo(
+    workspaceId: string,
+    userId: string,
+    no: string,
+  ): Promise<{ access: Access; owner: { no: string; ownerId: string | null } | null }> {
+    const normalised = no.trim().toUpperCase();
+    const { access, found, ownerId } = await this.readAccess(workspaceId, userId, normalised);
+    return { access, owner: found ? { no: normalised, ownerId } : null };
+  }
+
+  private async readAccess(workspaceId: string, userId: string, opportunityNo: string | null) {
+    const [row] = await this.sql.query<{
+      role: $Enums.Role | null;
+      reps_see_only_own: boolean | null;
+      found: boolean | null;
+      owner_id: string | null;
+    }>(Prisma.sql`
       SELECT (SELECT m.role::text FROM member m WHERE m.workspace_id = ${workspaceId} AND m.slack_user_id = ${userId})
                AS role,
-             (SELECT w.reps_see_only_own FROM workspace w WHERE w.id = ${workspaceId}) AS reps_see_only_own`);
-    return {
+             (SELECT w.reps_see_only_own FROM workspace w WHERE w.id = ${workspaceId}) AS reps_see_only_own,
+             owner.found, owner.slack_user_id AS owner_id
+      FROM (SELECT 1) AS one
+      LEFT JOIN (
+        SELECT true AS found, sp.slack_user_id
+        FROM opportunity o JOIN salesperson sp ON sp.id = o.salesperson_id
+        WHERE o.workspace_id = ${workspaceId} AND o.no = ${opportunityNo}
+      ) AS owner ON true`);
+    const access: Access = {
       userId,
       role: row?.role ? ROLE_FROM_DB[row.role] : 'rep',
       repsSeeOnlyOwn: row?.reps_see_only_own ?? false,
     };
+    return { access, found: row?.found === true, ownerId: row?.owner_id ?? null };
   }
 
   /**
@@ -85,16 +116,6 @@ export class MemberService {
       await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${workspaceId} FOR UPDATE`;
       return ensureFirstAdmin(tx, workspaceId, userId);
     });
-  }
-
-  /** The Slack user id of an opportunity's salesperson (null for a salesperson without one). */
-  async ownerOf(workspaceId: string, no: string): Promise<{ no: string; ownerId: string | null }> {
-    const normalised = no.trim().toUpperCase();
-    const [row] = await this.sql.query<{ slack_user_id: string | null }>(Prisma.sql`
-      SELECT sp.slack_user_id FROM opportunity o JOIN salesperson sp ON sp.id = o.salesperson_id
-      WHERE o.workspace_id = ${workspaceId} AND o.no = ${normalised}`);
-    if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-    return { no: normalised, ownerId: row.slack_user_id };
   }
 
   /**

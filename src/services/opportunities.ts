@@ -1,7 +1,8 @@
 // Opportunity use cases: create, activate, move, close, quote, order, delete, purge.
-// Each is one transaction: load → ask the rules (src/domain) → write. The opportunity's version is
-// bumped first with a guarded UPDATE, which both locks the row and detects a concurrent change:
-// of two operations that read the same version, exactly one applies and the other is told to retry.
+// Each stores everything or nothing: load → ask the rules (src/domain) → write. The write bumps the
+// opportunity's version with a guarded UPDATE, which both locks the row and detects a concurrent
+// change: of two operations that read the same version, exactly one applies and the other is told to
+// retry. Stage moves write in one statement (see applyPlan); close, quote and order in a transaction.
 import { applyDateFormula, parseDateFormula } from '../domain/date-formula.ts';
 import { type ClosePlan, customerContactForWon, planClose, proposeClose, type CloseProposal } from '../domain/close.ts';
 import { type CloseCode, defaultCloseCode } from '../domain/close-code.ts';
@@ -38,8 +39,8 @@ import {
 } from '../domain/quote.ts';
 import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
 import { type $Enums, Prisma } from '../generated/prisma/client.ts';
-import { prismaSql, type SqlDatabase, type SqlExecutor } from '../store/sql.ts';
-import { inSqlTransaction, inTransaction, type PrismaClient, type Tx } from './db.ts';
+import { prismaSql, type SqlExecutor } from '../store/sql.ts';
+import { inTransaction, type PrismaClient, translateDatabaseError, type Tx } from './db.ts';
 import { toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import {
@@ -49,7 +50,16 @@ import {
   type OpportunityDetail,
   statusFromDb,
 } from './opportunity-queries.ts';
-import { contactFromDb, ensureCustomerForContact, findContactRow, loadCycleWithStages } from './setup.ts';
+import {
+  contactFromDb,
+  type CycleColumns,
+  cycleFromColumns,
+  ensureCustomerForContact,
+  findContactRow,
+  loadCycleWithStages,
+  stagesFromJson,
+  stagesJsonOf,
+} from './setup.ts';
 import { ensureSalesperson, ensureWorkspace } from './workspace.ts';
 
 const STATUS_TO_DB: Record<OpportunityStatus, $Enums.OpportunityStatus> = {
@@ -156,7 +166,7 @@ interface LoadedOpportunity {
 export class OpportunityService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly sql: SqlDatabase,
+    private readonly sql: SqlExecutor,
   ) {}
 
   async create(workspaceId: string, input: CreateOpportunityInput): Promise<OpportunityDetail> {
@@ -213,7 +223,7 @@ export class OpportunityService {
       });
       if (plan) {
         const loaded = await loadForChange(q, workspaceId, created.no);
-        await applyPlan(q, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
+        await applyPlan(q, loaded, { ...plan, claim: false });
       }
       return loadOpportunityDetail(q, workspaceId, no);
     });
@@ -226,10 +236,10 @@ export class OpportunityService {
     today: LocalDate,
     expectedVersion?: number,
   ): Promise<OpportunityDetail> {
-    return this.changeBySql(workspaceId, no, expectedVersion, async (q, loaded) => {
-      const plan = planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today });
-      await applyPlan(q, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
-    });
+    const activated = await this.changeInOneStatement(workspaceId, no, expectedVersion, (loaded) =>
+      planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today }),
+    );
+    return loadOpportunityDetail(this.sql, workspaceId, activated);
   }
 
   /** What the Update Opportunity modal offers right now. */
@@ -261,10 +271,18 @@ export class OpportunityService {
   }
 
   async move(workspaceId: string, no: string, request: MoveRequest): Promise<OpportunityDetail> {
-    return this.changeBySql(workspaceId, no, request.expectedVersion, async (q, loaded) => {
-      const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
-      await applyPlan(q, loaded, plan.entry, plan.daysOpenOfPrevious, plan.newStatus, null);
-    });
+    return loadOpportunityDetail(this.sql, workspaceId, await this.recordMove(workspaceId, no, request));
+  }
+
+  /**
+   * The same move, without reading the card afterwards: for a modal submission, whose acknowledgement
+   * waits for the save but not for the card (read after the ack, with OpportunityQueries.get).
+   * Returns the opportunity's number.
+   */
+  async recordMove(workspaceId: string, no: string, request: MoveRequest): Promise<string> {
+    return this.changeInOneStatement(workspaceId, no, request.expectedVersion, (loaded) =>
+      planMove({ ...moveContext(loaded, request), ...userValues(request) }),
+    );
   }
 
   /** What the Close Opportunity modal shows for the chosen outcome. */
@@ -535,19 +553,27 @@ export class OpportunityService {
     });
   }
 
-  /** The same, entirely in SQL through the driver: stage moves, the operation reps run most. */
-  private async changeBySql(
+  /**
+   * A stage move, the operation reps run most, in two statements through the driver (three when the
+   * stage entered has an activity) and no explicit transaction: read, plan, then one statement that
+   * claims the version and writes the entry (applyPlan), so it stores everything or nothing; a
+   * concurrent change makes the claim, and so all of it, miss.
+   * Returns the opportunity's number.
+   */
+  private async changeInOneStatement(
     workspaceId: string,
     no: string,
     expectedVersion: number | undefined,
-    work: (q: SqlExecutor, loaded: LoadedOpportunity) => Promise<void>,
-  ): Promise<OpportunityDetail> {
-    return inSqlTransaction(this.sql, async (q) => {
-      const loaded = await loadForChange(q, workspaceId, no);
-      await claimVersion(q, loaded, expectedVersion);
-      await work(q, loaded);
-      return loadOpportunityDetail(q, workspaceId, loaded.ref.no);
-    });
+    plan: (loaded: LoadedOpportunity) => MovePlan,
+  ): Promise<string> {
+    try {
+      const loaded = await loadForChange(this.sql, workspaceId, no);
+      checkExpectedVersion(loaded, expectedVersion);
+      await applyPlan(this.sql, loaded, { ...plan(loaded), claim: true });
+      return loaded.ref.no;
+    } catch (error) {
+      throw translateDatabaseError(error);
+    }
   }
 }
 
@@ -560,7 +586,7 @@ async function findOpportunityRow(tx: Tx | PrismaClient, workspaceId: string, no
   return row;
 }
 
-interface LoadRow extends ActiveEntryColumns {
+interface LoadRow extends ActiveEntryColumns, CycleColumns {
   id: number;
   workspace_id: string;
   no: string;
@@ -576,13 +602,13 @@ interface LoadRow extends ActiveEntryColumns {
   contact_name: string;
   contact_type: $Enums.ContactType;
   company_no: string | null;
-  cycle_code: string;
+  cycle_stages: string | null;
   quote_id: number | null;
   quote_no: string | null;
   quote_amount: string | null;
 }
 
-/** The opportunity, its contact, active entry and quote total in one statement; its cycle in a second. */
+/** The opportunity, its contact, cycle with stages, active entry and quote total, in one statement. */
 async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): Promise<LoadedOpportunity> {
   const normalised = no.trim().toUpperCase();
   const [row] = await db.query<LoadRow>(Prisma.sql`
@@ -590,7 +616,8 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
            o.contact_company_id, o.salesperson_id, o.creation_date::text AS creation_date,
            to_char(o.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
            c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.no AS company_no,
-           sc.code AS cycle_code,
+           sc.code, sc.description, sc.probability_calculation::text AS probability_calculation, sc.blocked,
+           ${stagesJsonOf(Prisma.sql`o.sales_cycle_id`)} AS cycle_stages,
            e.id AS entry_id, e.stage, e.stage_description, e.date_of_change::text AS date_of_change,
            e.estimated_value::text AS estimated_value, e.chances_pct::text AS chances_pct,
            e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
@@ -606,8 +633,6 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
     LEFT JOIN sales_quote q ON q.opportunity_id = o.id
     WHERE o.workspace_id = ${workspaceId} AND o.no = ${normalised}`);
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-  const cycle = await loadCycleWithStages(db, workspaceId, row.cycle_code);
-  const active = activeEntryFromColumns(row);
   return {
     row: {
       id: row.id,
@@ -620,8 +645,8 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
       updatedAt: new Date(row.updated_at),
     },
     ref: { no: row.no, status: statusFromDb(row.status), creationDate: localDate(row.creation_date) },
-    cycle,
-    active,
+    cycle: cycleFromColumns(row, stagesFromJson(row.cycle_stages)),
+    active: activeEntryFromColumns(row),
     contact: contactFromDb({
       no: row.contact_no,
       name: row.contact_name,
@@ -661,17 +686,25 @@ async function orderMadeFrom(tx: Tx, loaded: LoadedOpportunity): Promise<{ no: s
   });
 }
 
+function changedMeanwhile(loaded: LoadedOpportunity): DomainError {
+  return new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
+}
+
+/** The version the user saw (a modal's), when given, must still be the one read. */
+function checkExpectedVersion(loaded: LoadedOpportunity, expectedVersion?: number): void {
+  if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) throw changedMeanwhile(loaded);
+}
+
 /**
  * Bumps the version if it is still the one read (and the one the user saw, when given); otherwise
  * someone else changed the opportunity. The guarded UPDATE also locks the row until the end.
  */
 async function claimVersion(db: SqlExecutor, loaded: LoadedOpportunity, expectedVersion?: number): Promise<void> {
-  const changedMeanwhile = new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
-  if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) throw changedMeanwhile;
+  checkExpectedVersion(loaded, expectedVersion);
   const claimed = await db.execute(Prisma.sql`
     UPDATE opportunity SET version = version + 1, updated_at = ${dbNow()}::timestamp(3)
     WHERE id = ${loaded.row.id} AND version = ${loaded.row.version}`);
-  if (claimed !== 1) throw changedMeanwhile;
+  if (claimed !== 1) throw changedMeanwhile(loaded);
 }
 
 function moveContext(loaded: LoadedOpportunity, request: MoveRequest) {
@@ -732,87 +765,98 @@ async function closeLoaded(
         })
       ).id
     : null;
-  await applyPlan(
-    prismaSql(tx),
-    loaded,
-    plan.entry,
-    plan.daysOpenOfPrevious,
-    plan.newStatus,
-    closeCodeId,
-    plan.dateClosed,
-  );
+  await applyPlan(prismaSql(tx), loaded, { ...plan, closeCodeId, claim: false });
 }
 
-/** Deactivates the active entry, inserts the new one, updates the opportunity and its tasks. */
-async function applyPlan(
-  db: SqlExecutor,
-  loaded: LoadedOpportunity,
-  entry: NewEntry,
-  daysOpenOfPrevious: number | null,
-  newStatus: OpportunityStatus,
-  closeCodeId: number | null,
-  dateClosed?: LocalDate,
-): Promise<void> {
+/** A plan of the rules, as applyPlan writes it. */
+interface PlannedChange {
+  entry: NewEntry;
+  /** Days Open to write on the entry being deactivated. */
+  daysOpenOfPrevious: number | null;
+  newStatus: OpportunityStatus;
+  dateClosed?: LocalDate | undefined;
+  closeCodeId?: number | null | undefined;
+  /**
+   * True: the statement claims the version read itself (no transaction around it); false: the caller's
+   * transaction has claimed it already (claimVersion).
+   */
+  claim: boolean;
+}
+
+/**
+ * Writes a planned change in one statement: the opportunity's status (and, with `claim`, its version,
+ * guarded), the active entry deactivated, the new entry, old tasks canceled and the new stage's tasks.
+ * Every part depends on the opportunity's row being updated, so a missed claim writes nothing. The new
+ * entry is inserted after the deactivation (it reads its count): the index that allows one active entry
+ * per opportunity would refuse it otherwise, and the whole statement with it.
+ */
+async function applyPlan(db: SqlExecutor, loaded: LoadedOpportunity, change: PlannedChange): Promise<void> {
   const { row } = loaded;
+  const { entry } = change;
   const now = dbNow();
-  if (loaded.active) {
-    const deactivated = await db.execute(Prisma.sql`
-      UPDATE opportunity_entry SET active = false, days_open = ${daysOpenOfPrevious ?? 0}
-      WHERE id = ${loaded.active.id} AND active`);
-    if (deactivated !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
-  }
-  if (entry.cancelOldTasks) {
-    await db.execute(Prisma.sql`
-      UPDATE task SET status = 'CANCELED' WHERE opportunity_id = ${row.id} AND status = 'OPEN'`);
-  }
-  const [created] = await db.query<{ id: number }>(Prisma.sql`
-    INSERT INTO opportunity_entry (workspace_id, opportunity_id, sales_cycle_id, stage, stage_description,
-      previous_stage, contact_id, contact_company_id, salesperson_id, date_of_change, active, date_closed,
-      action_taken, estimated_value, calcd_current_value, completed_pct, chances_pct, probability_pct,
-      estimated_close_date, close_code_id, cancel_old_tasks, created_at)
-    VALUES (${row.workspaceId}, ${row.id}, ${row.salesCycleId}, ${entry.stage}::int, ${entry.stageDescription},
-      ${entry.previousStage}::int, ${row.contactId}, ${row.contactCompanyId}::int, ${row.salespersonId},
-      ${entry.dateOfChange}::date, true, ${entry.dateClosed ?? null}::date,
-      ${ACTION_TO_DB[entry.actionTaken]}::"ActionTaken", ${toDbDecimal(entry.estimatedValue)}::numeric,
-      ${toDbDecimal(entry.calcdCurrentValue)}::numeric, ${toDbDecimal(entry.completedPct)}::numeric,
-      ${toDbDecimal(entry.chancesPct)}::numeric, ${toDbDecimal(entry.probabilityPct)}::numeric,
-      ${entry.estimatedCloseDate}::date, ${closeCodeId}::int, ${entry.cancelOldTasks}, ${now}::timestamp(3))
-    RETURNING id`);
-  if (!created) throw new Error('the new opportunity entry was not returned');
-  if (entry.createTasksForStage && entry.stage !== null) {
-    await createStageTasks(db, loaded, entry.stage, created.id, entry.dateOfChange);
-  }
-  await db.execute(Prisma.sql`
-    UPDATE opportunity
-    SET status = ${STATUS_TO_DB[newStatus]}::"OpportunityStatus", date_closed = ${dateClosed ?? null}::date,
-        updated_at = ${now}::timestamp(3)
-    WHERE id = ${row.id}`);
+  const tasks = entry.createTasksForStage && entry.stage !== null ? await stageTasks(db, loaded, entry) : [];
+  const [result] = await db.query<{ written: number }>(Prisma.sql`
+    WITH claimed AS (
+      UPDATE opportunity
+      SET status = ${STATUS_TO_DB[change.newStatus]}::"OpportunityStatus", date_closed = ${change.dateClosed ?? null}::date,
+          updated_at = ${now}::timestamp(3)
+          ${change.claim ? Prisma.sql`, version = version + 1` : Prisma.empty}
+      WHERE id = ${row.id} ${change.claim ? Prisma.sql`AND version = ${row.version}` : Prisma.empty}
+      RETURNING id
+    ), deactivated AS (
+      UPDATE opportunity_entry SET active = false, days_open = ${change.daysOpenOfPrevious ?? 0}
+      WHERE opportunity_id = ${row.id} AND active AND EXISTS (SELECT 1 FROM claimed)
+      RETURNING id
+    ), canceled AS (
+      UPDATE task SET status = 'CANCELED'
+      WHERE opportunity_id = ${row.id} AND status = 'OPEN' AND ${entry.cancelOldTasks} AND EXISTS (SELECT 1 FROM claimed)
+    ), inserted AS (
+      INSERT INTO opportunity_entry (workspace_id, opportunity_id, sales_cycle_id, stage, stage_description,
+        previous_stage, contact_id, contact_company_id, salesperson_id, date_of_change, active, date_closed,
+        action_taken, estimated_value, calcd_current_value, completed_pct, chances_pct, probability_pct,
+        estimated_close_date, close_code_id, cancel_old_tasks, created_at)
+      SELECT ${row.workspaceId}, claimed.id, ${row.salesCycleId}, ${entry.stage}::int, ${entry.stageDescription},
+        ${entry.previousStage}::int, ${row.contactId}, ${row.contactCompanyId}::int, ${row.salespersonId},
+        ${entry.dateOfChange}::date, true, ${entry.dateClosed ?? null}::date,
+        ${ACTION_TO_DB[entry.actionTaken]}::"ActionTaken", ${toDbDecimal(entry.estimatedValue)}::numeric,
+        ${toDbDecimal(entry.calcdCurrentValue)}::numeric, ${toDbDecimal(entry.completedPct)}::numeric,
+        ${toDbDecimal(entry.chancesPct)}::numeric, ${toDbDecimal(entry.probabilityPct)}::numeric,
+        ${entry.estimatedCloseDate}::date, ${change.closeCodeId ?? null}::int, ${entry.cancelOldTasks},
+        ${now}::timestamp(3)
+      FROM claimed WHERE (SELECT count(*) FROM deactivated) >= 0
+      RETURNING id
+    )${
+      tasks.length === 0
+        ? Prisma.empty
+        : Prisma.sql`, created_tasks AS (
+      INSERT INTO task (workspace_id, opportunity_id, entry_id, contact_id, salesperson_id, description, date)
+      SELECT ${row.workspaceId}, ${row.id}, inserted.id, ${row.contactId}, ${row.salespersonId}, step.description, step.date
+      FROM inserted CROSS JOIN (VALUES ${Prisma.join(
+        tasks.map((t) => Prisma.sql`(${t.description}::text, ${t.date}::date)`),
+      )}) AS step(description, date)
+    )`
+    }
+    SELECT (SELECT count(*) FROM inserted)::int AS written`);
+  if (result?.written !== 1) throw changedMeanwhile(loaded);
 }
 
 /** One task per step of the entered stage's activity, dated from the date of change (§9). */
-async function createStageTasks(
+async function stageTasks(
   db: SqlExecutor,
   loaded: LoadedOpportunity,
-  stageNo: number,
-  entryId: number,
-  from: LocalDate,
-): Promise<void> {
-  const stage = loaded.cycle.stages.find((s) => s.stage === stageNo);
-  if (!stage?.activityCode) return;
+  entry: NewEntry,
+): Promise<{ description: string; date: LocalDate }[]> {
+  const stage = loaded.cycle.stages.find((s) => s.stage === entry.stage);
+  if (!stage?.activityCode) return [];
   const steps = await db.query<{ description: string; date_formula: string }>(Prisma.sql`
     SELECT st.description, st.date_formula
     FROM activity a JOIN activity_step st ON st.activity_id = a.id
     WHERE a.workspace_id = ${loaded.row.workspaceId} AND a.code = ${stage.activityCode}
     ORDER BY st.step_no`);
-  if (steps.length === 0) return;
-  const { row } = loaded;
-  const values = steps.map(
-    (step) => Prisma.sql`(${row.workspaceId}, ${row.id}, ${entryId}, ${row.contactId}, ${row.salespersonId},
-      ${step.description}, ${applyDateFormula(from, parseDateFormula(step.date_formula))}::date)`,
-  );
-  await db.execute(Prisma.sql`
-    INSERT INTO task (workspace_id, opportunity_id, entry_id, contact_id, salesperson_id, description, date)
-    VALUES ${Prisma.join(values)}`);
+  return steps.map((step) => ({
+    description: step.description,
+    date: applyDateFormula(entry.dateOfChange, parseDateFormula(step.date_formula)),
+  }));
 }
 
 async function listCodes(tx: Tx | PrismaClient, workspaceId: string): Promise<CloseCode[]> {

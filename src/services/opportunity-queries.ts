@@ -3,10 +3,12 @@
 import type { Decimal } from '../domain/decimal.ts';
 import { type LocalDate, localDate } from '../domain/local-date.ts';
 import type { ActionTaken, ActiveEntry, OpportunityStatus } from '../domain/opportunity.ts';
+import type { Stage } from '../domain/sales-cycle.ts';
 import { DomainError } from '../domain/problems.ts';
 import { type $Enums, Prisma } from '../generated/prisma/client.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import { toDecimal } from './mappers.ts';
+import { stagesJsonOf, stagesFromJson } from './setup.ts';
 
 export type Priority = 'low' | 'normal' | 'high';
 
@@ -50,6 +52,8 @@ export interface OpportunitySummary {
 
 export interface OpportunityDetail extends OpportunitySummary {
   history: EntryView[];
+  /** The stages of its sales cycle, in order (what the card's buttons are decided from). */
+  cycleStages: readonly Stage[];
 }
 
 export type StatusFilter = 'open' | 'won' | 'lost' | 'closed' | 'all';
@@ -253,10 +257,19 @@ function summaryFromListRow(row: ListRow): OpportunitySummary {
 
 /**
  * Opportunities with their current figures (from the active entry) and document totals, in one SQL
- * query: the projection every list, card and export uses.
+ * query: the projection every list, card and export uses. Quote and order are subqueries, not joins:
+ * PostgreSQL planned the nine-table join in ~5 ms on every run (executing it took 0.3 ms); with seven
+ * tables joined and the documents as subqueries, planning takes ~0.7 ms and the plans are the same.
+ * `extra` adds columns (the card's history and its cycle's stages).
  */
-function selectSummaries(db: SqlExecutor, conditions: Prisma.Sql[], limit: number, offset: number): Promise<ListRow[]> {
-  return db.query<ListRow>(Prisma.sql`
+function selectSummaries<Row extends ListRow = ListRow>(
+  db: SqlExecutor,
+  conditions: Prisma.Sql[],
+  limit: number,
+  offset: number,
+  extra: Prisma.Sql = Prisma.empty,
+): Promise<Row[]> {
+  return db.query<Row>(Prisma.sql`
     SELECT o.id, o.no, o.description, o.status::text AS status, o.priority::text AS priority, o.version,
            o.creation_date::text AS creation_date, o.date_closed::text AS date_closed,
            c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.name AS company_name,
@@ -268,9 +281,13 @@ function selectSummaries(db: SqlExecutor, conditions: Prisma.Sql[], limit: numbe
            e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
            e.estimated_close_date::text AS estimated_close_date, e.date_closed::text AS entry_date_closed,
            cc.code AS close_code, cc.description AS close_code_description,
-           q.no AS quote_no, (SELECT sum(l.amount)::text FROM sales_quote_line l WHERE l.quote_id = q.id) AS quote_amount,
-           so.no AS order_no, (SELECT sum(l.amount)::text FROM sales_order_line l WHERE l.order_id = so.id) AS order_amount,
-           (count(*) OVER ())::int AS total
+           (SELECT q.no FROM sales_quote q WHERE q.opportunity_id = o.id) AS quote_no,
+           (SELECT sum(l.amount)::text FROM sales_quote q JOIN sales_quote_line l ON l.quote_id = q.id
+            WHERE q.opportunity_id = o.id) AS quote_amount,
+           (SELECT so.no FROM sales_order so WHERE so.opportunity_id = o.id) AS order_no,
+           (SELECT sum(l.amount)::text FROM sales_order so JOIN sales_order_line l ON l.order_id = so.id
+            WHERE so.opportunity_id = o.id) AS order_amount,
+           (count(*) OVER ())::int AS total ${extra}
     FROM opportunity o
     JOIN contact c ON c.id = o.contact_id
     LEFT JOIN contact co ON co.id = c.company_id
@@ -278,8 +295,6 @@ function selectSummaries(db: SqlExecutor, conditions: Prisma.Sql[], limit: numbe
     JOIN sales_cycle sc ON sc.id = o.sales_cycle_id
     LEFT JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
     LEFT JOIN close_opportunity_code cc ON cc.id = e.close_code_id
-    LEFT JOIN sales_quote q ON q.opportunity_id = o.id
-    LEFT JOIN sales_order so ON so.opportunity_id = o.id
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY o.no
     LIMIT ${limit} OFFSET ${offset}`);
@@ -318,29 +333,44 @@ export class OpportunityQueries {
   }
 }
 
+/** The card's extra columns: every entry, oldest first, and the stages of the opportunity's cycle. */
+const DETAIL_COLUMNS = Prisma.sql`,
+  (SELECT json_agg(json_build_object(
+      'id', h.id, 'stage', h.stage, 'stage_description', h.stage_description, 'previous_stage', h.previous_stage,
+      'action_taken', h.action_taken::text, 'date_of_change', h.date_of_change::text, 'active', h.active,
+      'days_open', h.days_open, 'estimated_value', h.estimated_value::text,
+      'calcd_current_value', h.calcd_current_value::text, 'chances_pct', h.chances_pct::text,
+      'completed_pct', h.completed_pct::text, 'probability_pct', h.probability_pct::text,
+      'estimated_close_date', h.estimated_close_date::text, 'date_closed', h.date_closed::text,
+      'close_code', hc.code, 'close_code_description', hc.description) ORDER BY h.id)::text
+   FROM opportunity_entry h LEFT JOIN close_opportunity_code hc ON hc.id = h.close_code_id
+   WHERE h.opportunity_id = o.id) AS history,
+  ${stagesJsonOf(Prisma.sql`o.sales_cycle_id`)} AS cycle_stages`;
+
+interface DetailRow extends ListRow {
+  history: string | null;
+  cycle_stages: string | null;
+}
+
+/** One opportunity with its history and its cycle's stages, in one statement. */
 export async function loadOpportunityDetail(
   db: SqlExecutor,
   workspaceId: string,
   no: string,
 ): Promise<OpportunityDetail> {
   const normalised = no.trim().toUpperCase();
-  const [row] = await selectSummaries(
+  const [row] = await selectSummaries<DetailRow>(
     db,
     [Prisma.sql`o.workspace_id = ${workspaceId}`, Prisma.sql`o.no = ${normalised}`],
     1,
     0,
+    DETAIL_COLUMNS,
   );
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-  const history = await db.query<HistoryRow>(Prisma.sql`
-    SELECT e.id, e.stage, e.stage_description, e.previous_stage, e.action_taken::text AS action_taken,
-           e.date_of_change::text AS date_of_change, e.active, e.days_open,
-           e.estimated_value::text AS estimated_value, e.calcd_current_value::text AS calcd_current_value,
-           e.chances_pct::text AS chances_pct, e.completed_pct::text AS completed_pct,
-           e.probability_pct::text AS probability_pct, e.estimated_close_date::text AS estimated_close_date,
-           e.date_closed::text AS date_closed, cc.code AS close_code, cc.description AS close_code_description
-    FROM opportunity_entry e
-    LEFT JOIN close_opportunity_code cc ON cc.id = e.close_code_id
-    WHERE e.opportunity_id = ${row.id}
-    ORDER BY e.id`);
-  return { ...summaryFromListRow(row), history: history.map(entryFromHistoryRow) };
+  const history = row.history === null ? [] : (JSON.parse(row.history) as HistoryRow[]);
+  return {
+    ...summaryFromListRow(row),
+    history: history.map(entryFromHistoryRow),
+    cycleStages: stagesFromJson(row.cycle_stages),
+  };
 }

@@ -8,7 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
 import { PGliteProxy } from './pglite-proxy.ts';
-import { pgliteSql, postgresSql, type SqlDatabase } from './sql.ts';
+import { pgliteSql, postgresSql, type SqlExecutor } from './sql.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -17,7 +17,7 @@ export interface Database {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
   /** The same database through its driver, for the hot paths (src/store/sql.ts). */
-  readonly sql: SqlDatabase;
+  readonly sql: SqlExecutor;
   /** Migrations applied while opening (empty when the schema was already current). */
   readonly appliedMigrations: string[];
   /** True when the database answers a trivial query. */

@@ -3,7 +3,7 @@
 // messages from src/store/pglite-proxy.ts, one operation at a time, with transactions holding the
 // connection until they end. Plain JavaScript, because worker threads cannot load TypeScript here.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, types } from '@electric-sql/pglite';
+import { parse, PGlite, protocol, types } from '@electric-sql/pglite';
 
 /** @typedef {import('./pglite-proxy.ts').WorkerRequest} WorkerRequest */
 /** @typedef {import('./pglite-proxy.ts').WorkerResponse} WorkerResponse */
@@ -18,6 +18,94 @@ const port = parentPort;
 if (!port) throw new Error('pglite-worker must run as a worker thread');
 const { dataDir } = /** @type {{ dataDir: string }} */ (workerData);
 const db = new PGlite(dataDir);
+
+// Statements are prepared once (named, per text) and then only bound and executed: PostgreSQL keeps
+// their plan, and PGlite is spared a parse and a describe per query. Parsing and planning cost more than
+// running the app's statements (0.7 ms of planning for the opportunity projection, 0.2 ms to run it).
+// The least recently used are closed past MAX_PREPARED (texts vary with list filters and Prisma's).
+const MAX_PREPARED = 500;
+/** @type {Map<string, { name: string; paramTypes: number[] }>} */
+const prepared = new Map();
+let nextStatement = 1;
+
+/** @param {Uint8Array[]} parts */
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** @param {string} sql */
+async function prepare(sql) {
+  const known = prepared.get(sql);
+  if (known) {
+    prepared.delete(sql);
+    prepared.set(sql, known);
+    return known;
+  }
+  const name = `app_${nextStatement++}`;
+  const { serialize } = protocol;
+  const described = await db.execProtocol(
+    concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+  );
+  const statement = { name, paramTypes: parse.parseDescribeStatementResults(described.messages) };
+  prepared.set(sql, statement);
+  if (prepared.size > MAX_PREPARED) {
+    const [oldest] = prepared.keys();
+    if (oldest !== undefined) await forget(oldest);
+  }
+  return statement;
+}
+
+/**
+ * As PGlite's query(): parameters serialized by their described types, every value returned as text.
+ * @param {string} sql @param {unknown[]} params @param {'array' | 'object'} rowMode
+ */
+async function queryPrepared(sql, params, rowMode) {
+  await db.waitReady;
+  try {
+    return await executePrepared(sql, params, rowMode);
+  } catch (error) {
+    // A table changed under a prepared statement (a migration): prepare it again, once.
+    if (!(error instanceof Error && /cached plan must not change result type/.test(error.message))) throw error;
+    await forget(sql);
+    return executePrepared(sql, params, rowMode);
+  }
+}
+
+/** @param {string} sql */
+async function forget(sql) {
+  const statement = prepared.get(sql);
+  if (!statement) return;
+  prepared.delete(sql);
+  const { serialize } = protocol;
+  await db.execProtocol(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]));
+}
+
+/** @param {string} sql @param {unknown[]} params @param {'array' | 'object'} rowMode */
+async function executePrepared(sql, params, rowMode) {
+  const statement = await prepare(sql);
+  const values = params.map((value, i) => {
+    if (value === null || value === undefined) return null;
+    const serializer = db.serializers[statement.paramTypes[i] ?? 0];
+    return serializer ? serializer(value) : String(value);
+  });
+  const { serialize } = protocol;
+  const result = await db.execProtocol(
+    concat([
+      serialize.bind({ statement: statement.name, values }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute({}),
+      serialize.sync(),
+    ]),
+  );
+  const [results] = parse.parseResults(result.messages, RAW_PARSERS, { rowMode });
+  return results ?? { rows: [], fields: [], affectedRows: 0 };
+}
 
 let nextTx = 1;
 /** @type {number | null} */
@@ -82,10 +170,7 @@ async function handle(request) {
   switch (request.op) {
     case 'query':
       return run(request.tx, async () => {
-        const result = await db.query(request.sql, request.params, {
-          rowMode: request.rowMode ?? 'object',
-          parsers: RAW_PARSERS,
-        });
+        const result = await queryPrepared(request.sql, request.params ?? [], request.rowMode ?? 'object');
         return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
       });
     case 'exec':

@@ -12,66 +12,32 @@ import type { Prisma } from '../generated/prisma/client.ts';
 /** What PGlite and its worker proxy (src/store/pglite-proxy.ts) both offer. */
 interface PGliteLike {
   query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }>;
-  transaction<T>(
-    work: (tx: {
-      query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }>;
-    }) => Promise<T>,
-  ): Promise<T>;
 }
 
 export type SqlStatement = Pick<Prisma.Sql, 'text' | 'values'>;
 
-/** Runs statements: on its own (one statement, autocommit) or inside a transaction. */
+/**
+ * Runs statements, each on its own (autocommit) or inside the Prisma transaction it was made for. A
+ * change written this way is one statement (see applyPlan in src/services/opportunities.ts), so it needs
+ * no transaction of its own.
+ */
 export interface SqlExecutor {
   query<Row>(statement: SqlStatement): Promise<Row[]>;
   /** Rows changed by an INSERT, UPDATE or DELETE. */
   execute(statement: SqlStatement): Promise<number>;
 }
 
-export interface SqlDatabase extends SqlExecutor {
-  /** Commits when `work` resolves, rolls back when it throws. */
-  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-}
-
-export function postgresSql(pool: pg.Pool): SqlDatabase {
-  const on = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
-    query: async <Row>(s: SqlStatement) => (await client.query(s.text, s.values)).rows as Row[],
-    execute: async (s) => (await client.query(s.text, s.values)).rowCount ?? 0,
-  });
+export function postgresSql(pool: pg.Pool): SqlExecutor {
   return {
-    ...on(pool),
-    async transaction(work) {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        const result = await work(on(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
-        throw error;
-      } finally {
-        // A connection that could not even roll back is dropped rather than reused.
-        client.release(broken);
-      }
-    },
+    query: async <Row>(s: SqlStatement) => (await pool.query(s.text, s.values)).rows as Row[],
+    execute: async (s) => (await pool.query(s.text, s.values)).rowCount ?? 0,
   };
 }
 
-export function pgliteSql(pglite: PGliteLike): SqlDatabase {
+export function pgliteSql(pglite: PGliteLike): SqlExecutor {
   return {
     query: async <Row>(s: SqlStatement) => (await pglite.query<Row>(s.text, s.values)).rows,
     execute: async (s) => (await pglite.query(s.text, s.values)).affectedRows ?? 0,
-    transaction: (work) =>
-      pglite.transaction((tx) =>
-        work({
-          query: async <Row>(s: SqlStatement) => (await tx.query<Row>(s.text, s.values)).rows,
-          execute: async (s) => (await tx.query(s.text, s.values)).affectedRows ?? 0,
-        }),
-      ),
   };
 }
 

@@ -100,6 +100,112 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     expect(active).toBe(1);
   });
 
+  /** A workspace whose cycle TSK has an activity (two steps) on both of its stages. */
+  async function workspaceWithTasks() {
+    const ws = await workspace();
+    await services.setup.addActivity(ws, {
+      code: 'CALL',
+      description: 'Follow-up',
+      steps: [
+        { description: 'Call the buyer', dateFormula: '1W' },
+        { description: 'Send the summary', dateFormula: '2W' },
+      ],
+    });
+    await services.setup.addSalesCycle(ws, {
+      code: 'TSK',
+      description: 'With tasks',
+      probabilityCalculation: 'multiply',
+    });
+    for (const [stage, description] of [
+      [10, 'Lead'],
+      [20, 'Meeting'],
+    ] as const) {
+      await services.setup.addStage(ws, 'TSK', {
+        stage,
+        description,
+        completedPct: dec(stage),
+        chancesPct: dec(50),
+        activityCode: 'CALL',
+      });
+    }
+    const opp = await services.opportunities.create(ws, {
+      description: 'Tasks',
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: 'UREP1', displayName: 'Rita Rep' },
+      salesCycleCode: 'TSK',
+      activate: { estimatedValue: dec(5000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
+      today: TODAY,
+    });
+    return { ws, opp };
+  }
+
+  function tasksOf(opportunityId: number) {
+    return db.prisma.task.findMany({
+      where: { opportunityId },
+      orderBy: { id: 'asc' },
+      select: { description: true, date: true, status: true, entryId: true },
+    });
+  }
+
+  it('entering a stage with an activity creates a task per step, dated from the date of change; Cancel Old Tasks cancels the open ones', async () => {
+    const { ws, opp } = await workspaceWithTasks();
+    const first = opp.history[0]?.entryNo;
+    expect((await tasksOf(opp.id)).map((t) => [t.description, t.date.toISOString().slice(0, 10), t.status])).toEqual([
+      ['Call the buyer', '2026-11-09', 'OPEN'],
+      ['Send the summary', '2026-11-16', 'OPEN'],
+    ]);
+    // Update stays at the stage: no tasks (§9).
+    await services.opportunities.move(ws, opp.no, { action: 'update', chancesPct: dec(60), today: TODAY });
+    expect(await tasksOf(opp.id)).toHaveLength(2);
+
+    const moved = await services.opportunities.move(ws, opp.no, {
+      action: 'next',
+      dateOfChange: localDate('2026-11-12'),
+      cancelOldTasks: true,
+      today: TODAY,
+    });
+    const entered = moved.current?.entryNo;
+    const tasks = await tasksOf(opp.id);
+    expect(tasks.map((t) => [t.description, t.date.toISOString().slice(0, 10), t.status, t.entryId])).toEqual([
+      ['Call the buyer', '2026-11-09', 'CANCELED', first],
+      ['Send the summary', '2026-11-16', 'CANCELED', first],
+      ['Call the buyer', '2026-11-19', 'OPEN', entered],
+      ['Send the summary', '2026-11-26', 'OPEN', entered],
+    ]);
+  });
+
+  it('a move stores everything or nothing: when its tasks cannot be written, no entry, version, status or task changes', async () => {
+    const { ws, opp } = await workspaceWithTasks();
+    const snapshot = async () => ({
+      opportunity: await db.prisma.opportunity.findUniqueOrThrow({
+        where: { id: opp.id },
+        select: { version: true, status: true, updatedAt: true },
+      }),
+      entries: await db.prisma.opportunityEntry.findMany({ where: { opportunityId: opp.id }, orderBy: { id: 'asc' } }),
+      tasks: await tasksOf(opp.id),
+    });
+    const before = await snapshot();
+    // The last part of the move's statement fails: a trigger refuses this workspace's new tasks.
+    await db.prisma.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION refuse_test_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.workspace_id = '${ws}' THEN RAISE EXCEPTION 'tasks refused by the test'; END IF; RETURN NEW; END $$`);
+    await db.prisma.$executeRawUnsafe(
+      'CREATE TRIGGER refuse_test_tasks BEFORE INSERT ON task FOR EACH ROW EXECUTE FUNCTION refuse_test_tasks()',
+    );
+    try {
+      await expect(
+        services.opportunities.move(ws, opp.no, { action: 'next', cancelOldTasks: true, today: TODAY }),
+      ).rejects.toThrow(/tasks refused by the test/);
+    } finally {
+      await db.prisma.$executeRawUnsafe('DROP TRIGGER refuse_test_tasks ON task');
+      await db.prisma.$executeRawUnsafe('DROP FUNCTION refuse_test_tasks()');
+    }
+    expect(await snapshot()).toEqual(before);
+    // And the same move goes through once nothing refuses it.
+    const moved = await services.opportunities.move(ws, opp.no, { action: 'next', today: TODAY });
+    expect(moved.current?.stage).toBe(20);
+  });
+
   it('Quote Required blocks Next into the stage until a quote exists, and nothing is written', async () => {
     const ws = await workspace();
     const opp = await newStarted(ws);

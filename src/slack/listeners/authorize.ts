@@ -30,17 +30,23 @@ const ON_OPPORTUNITY: ReadonlySet<GuardedAction> = new Set(['change-opportunity'
  * exist in this workspace is "not found", as the service would say.
  */
 export async function authorize(scope: AccessScope, action: GuardedAction, target: AccessTarget = {}): Promise<Access> {
-  const access = await scope.deps.services.members.access(scope.workspaceId, scope.userId);
+  const { members } = scope.deps.services;
+  let access: Access;
   let isOwner = false;
   let opportunityNo: string | undefined;
   if (ON_OPPORTUNITY.has(action) && target.opportunityNo !== undefined) {
+    const read = await members.accessTo(scope.workspaceId, scope.userId, target.opportunityNo);
+    access = read.access;
     // Managers and admins may act on any opportunity: the service reports one that doesn't exist.
     if (decide(access.role, action, { isOwner: false, repsSeeOnlyOwn: access.repsSeeOnlyOwn }).allowed) return access;
-    const owner = await scope.deps.services.members.ownerOf(scope.workspaceId, target.opportunityNo);
-    isOwner = owner.ownerId === scope.userId;
-    opportunityNo = owner.no;
-  } else if (action === 'create-opportunity') {
-    isOwner = (target.salespersonId ?? scope.userId) === scope.userId;
+    if (!read.owner) {
+      throw new DomainError({ kind: 'opportunity-not-found', no: target.opportunityNo.trim().toUpperCase() });
+    }
+    isOwner = read.owner.ownerId === scope.userId;
+    opportunityNo = read.owner.no;
+  } else {
+    access = await members.access(scope.workspaceId, scope.userId);
+    if (action === 'create-opportunity') isOwner = (target.salespersonId ?? scope.userId) === scope.userId;
   }
   const decision = decide(access.role, action, { isOwner, repsSeeOnlyOwn: access.repsSeeOnlyOwn });
   if (!decision.allowed) {

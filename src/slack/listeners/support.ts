@@ -38,10 +38,9 @@ export interface Origin {
 /** Renders an opportunity's card with the buttons that make sense now. */
 export async function cardFor(deps: SlackDeps, workspaceId: string, detail: OpportunityDetail): Promise<Message> {
   const settings = await deps.services.setup.workspaceSettings(workspaceId);
-  const cycle = await deps.services.setup.getSalesCycle(workspaceId, detail.salesCycle.code);
   const moveActions = availableActions({
     status: detail.status,
-    stages: cycle.stages,
+    stages: detail.cycleStages,
     currentStage: detail.current?.stage ?? null,
   }).filter((action) => action !== 'next' || nextWorksInOneClick(detail));
   return opportunityCard(detail, { currency: settings.currency, moveActions });

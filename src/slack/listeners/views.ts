@@ -80,7 +80,10 @@ function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
       (after) => ({ kind: 'done' as const, after }),
       (error: unknown) => ({ kind: 'failed' as const, error }),
     );
-    const quick = await Promise.race([operation, delay(deps.submitFastPathMs).then(() => ({ kind: 'slow' as const }))]);
+    // A budget of 0 takes the slow path every time, however quick the save.
+    const slow = { kind: 'slow' as const };
+    const quick =
+      deps.submitFastPathMs > 0 ? await Promise.race([operation, delay(deps.submitFastPathMs).then(() => slow)]) : slow;
     if (quick.kind === 'failed') {
       const { error } = quick;
       const field =
@@ -214,7 +217,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
       read: readUpdateOpportunity,
       async run(data, scope) {
         const no = await authorizeChange(scope);
-        const detail = await opportunities.move(scope.workspaceId, no, {
+        // The card is read after the ack: only the save decides what the ack says.
+        const moved = await opportunities.recordMove(scope.workspaceId, no, {
           action: data.action,
           targetStage: data.targetStage,
           dateOfChange: data.dateOfChange,
@@ -225,7 +229,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           expectedVersion: scope.meta.version,
           today: await today(scope),
         });
-        return () => afterChange(scope, detail);
+        return async () => afterChange(scope, await deps.services.queries.get(scope.workspaceId, moved));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {

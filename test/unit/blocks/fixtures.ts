@@ -114,12 +114,13 @@ export function detail(status: OpportunityStatus, overrides: Partial<Opportunity
     quote: null,
     order: null,
     history,
+    cycleStages: STAGES,
     ...overrides,
   };
 }
 
 export function summary(no: number, overrides: Partial<OpportunitySummary> = {}): OpportunitySummary {
-  const { history: _history, ...rest } = detail('in_progress');
+  const { history: _history, cycleStages: _stages, ...rest } = detail('in_progress');
   return { ...rest, id: no, no: `OP${String(no).padStart(5, '0')}`, description: `Deal ${no}`, ...overrides };
 }
 

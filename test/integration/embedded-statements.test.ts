@@ -1,0 +1,93 @@
+// The embedded database's worker prepares each statement text once and then only binds and executes it
+// (src/store/pglite-worker.mjs). What callers see must not change: results, errors, transactions.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PGliteProxy } from '../../src/store/pglite-proxy.ts';
+
+describe('statements on the embedded database', () => {
+  let dir: string;
+  let db: PGliteProxy;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pipeline-statements-'));
+    db = await PGliteProxy.open(dir);
+    await db.exec(`
+      CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL, price numeric(10, 2), due date, active boolean);
+      INSERT INTO item SELECT g, 'item ' || g, g * 1.5, DATE '2026-01-01' + g, g % 2 = 0 FROM generate_series(1, 100) g;`);
+  });
+  afterAll(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers one statement run with many different parameters, past the point where PostgreSQL keeps a generic plan', async () => {
+    for (let id = 1; id <= 30; id++) {
+      const { rows } = await db.query<{ id: number; name: string }>('SELECT id, name FROM item WHERE id = $1', [id]);
+      expect(rows).toEqual([{ id, name: `item ${id}` }]);
+    }
+    const none = await db.query('SELECT id FROM item WHERE id = $1', [1000]);
+    expect(none.rows).toEqual([]);
+  });
+
+  it('sends text, integers, numerics, dates, booleans and nulls as parameters, and parses each column by its type', async () => {
+    const { rows } = await db.query<Record<string, unknown>>(
+      'SELECT $1::text AS name, $2::int AS n, $3::numeric AS price, $4::date AS due, $5::boolean AS flag, $6::text AS nothing',
+      ['Acme', 42, '12.50', '2026-12-15', true, null],
+    );
+    expect(rows).toEqual([
+      { name: 'Acme', n: 42, price: '12.50', due: new Date('2026-12-15T00:00:00Z'), flag: true, nothing: null },
+    ]);
+  });
+
+  it('counts the rows a write changed', async () => {
+    const updated = await db.query('UPDATE item SET active = $1 WHERE id <= $2', [false, 10]);
+    expect(updated.affectedRows).toBe(10);
+  });
+
+  it('reports a failing statement as a database error and stays usable', async () => {
+    const failure = await db
+      .query('INSERT INTO item (id, name) VALUES ($1, $2)', [1, 'again'])
+      .catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: '23505' });
+    const bad = await db.query('SELECT no_such_column FROM item WHERE id = $1', [1]).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: '42703' });
+    const { rows } = await db.query<{ name: string }>('SELECT name FROM item WHERE id = $1', [2]);
+    expect(rows).toEqual([{ name: 'item 2' }]);
+  });
+
+  it('a statement failing inside a transaction rolls all of it back', async () => {
+    const insert = 'INSERT INTO item (id, name) VALUES ($1, $2)';
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(insert, [500, 'kept only if all succeed']);
+        await tx.query(insert, [1, 'duplicate']);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM item WHERE id = $1', [500]);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('prepares a statement again when its table changed under it', async () => {
+    const select = 'SELECT * FROM item WHERE id = $1';
+    expect(Object.keys((await db.query<object>(select, [3])).rows[0] ?? {})).toEqual([
+      'id',
+      'name',
+      'price',
+      'due',
+      'active',
+    ]);
+    await db.exec("ALTER TABLE item ADD COLUMN note text NOT NULL DEFAULT 'none'");
+    const { rows } = await db.query<{ note: string }>(select, [3]);
+    expect(rows[0]?.note).toBe('none');
+  });
+
+  it('runs more distinct statements than it keeps prepared, and the first of them again afterwards', async () => {
+    const texts = Array.from({ length: 600 }, (_, i) => `SELECT $1::int + ${i} AS v`);
+    for (const [i, text] of texts.entries()) {
+      expect((await db.query<{ v: number }>(text, [1])).rows).toEqual([{ v: 1 + i }]);
+    }
+    expect((await db.query<{ v: number }>(texts[0] ?? '', [7])).rows).toEqual([{ v: 7 }]);
+  });
+});
