@@ -17,10 +17,14 @@ export async function ensureWorkspace(
   workspaceId: string,
   name = '',
 ): Promise<WorkspaceSettings> {
-  // Read first: the row exists for every request but a workspace's very first one.
-  const row =
-    (await db.workspace.findUnique({ where: { id: workspaceId } })) ??
-    (await db.workspace.upsert({ where: { id: workspaceId }, create: { id: workspaceId, name }, update: {} }));
+  // Read first: the row exists for every request but a workspace's very first one. The insert skips
+  // a row that exists meanwhile rather than updating it: an update would lock it against the
+  // foreign-key checks of concurrent transactions, which can then deadlock on the number counter.
+  let row = await db.workspace.findUnique({ where: { id: workspaceId } });
+  if (!row) {
+    await db.workspace.createMany({ data: [{ id: workspaceId, name }], skipDuplicates: true });
+    row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  }
   return {
     id: row.id,
     currency: row.currency,
@@ -57,12 +61,19 @@ export async function ensureSalesperson(
     }
     return pickSalesperson(existing);
   }
-  const created = await db.salesperson.upsert({
-    where: { workspaceId_code: { workspaceId, code: slackUserId } },
-    create: { workspaceId, code: slackUserId, slackUserId, name: (displayName ?? slackUserId).slice(0, 100) },
-    update: { slackUserId },
+  // Two first requests of the same person at once: the second skips the row the first inserted
+  // (an upsert would lock it, and a concurrent creation's foreign-key check then waits on that lock
+  // while holding the number counter the upsert's transaction waits for: a deadlock).
+  await db.salesperson.createMany({
+    data: [{ workspaceId, code: slackUserId, slackUserId, name: (displayName ?? slackUserId).slice(0, 100) }],
+    skipDuplicates: true,
   });
-  return pickSalesperson(created);
+  const row = await db.salesperson.findUniqueOrThrow({
+    where: { workspaceId_code: { workspaceId, code: slackUserId } },
+  });
+  if (row.slackUserId === slackUserId) return pickSalesperson(row);
+  // A salesperson set up with this code before the person used Slack: link them.
+  return pickSalesperson(await db.salesperson.update({ where: { id: row.id }, data: { slackUserId } }));
 }
 
 function pickSalesperson(row: {
