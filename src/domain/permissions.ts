@@ -85,9 +85,9 @@ export function requiredRole(permission: Permission, context: AccessContext = {}
  * (src/i18n/en/rules.ts) says the action and the role it needs.
  */
 export type GuardedAction =
-  | 'add-sales-cycle'
-  | 'add-stage'
-  | 'add-close-code'
+  | 'set-up-sales-cycles'
+  | 'set-up-stages'
+  | 'set-up-close-codes'
   | 'add-contact'
   | 'add-customer'
   | 'add-activity'
@@ -103,9 +103,9 @@ export type GuardedAction =
   | 'read-pipeline';
 
 export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
-  'add-sales-cycle': 'setup',
-  'add-stage': 'setup',
-  'add-close-code': 'setup',
+  'set-up-sales-cycles': 'setup',
+  'set-up-stages': 'setup',
+  'set-up-close-codes': 'setup',
   'add-contact': 'setup',
   'add-customer': 'setup',
   'add-activity': 'setup',

@@ -162,6 +162,55 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     expect(list).toMatch(/\*PRICE\* \(Lost\) Too expensive · unused/);
   });
 
+  it('cycle block / unblock, and deleting stages, close codes and cycles: refused while in use, done once free', async () => {
+    const teamId = await workspace();
+    const no = await opportunity(teamId); // STD, at stage 10
+    // Blocked: no new opportunity may use the cycle; the ones that do go on.
+    expect(await run(t, 'cycle block std', teamId)).toMatch(
+      /Sales cycle STD is blocked: new opportunities can't use it/,
+    );
+    expect(
+      await run(t, 'new Another deal contact:Acme value:100 chance:10 close:2026-12-31 cycle:STD', teamId),
+    ).toMatch(/Sales cycle STD is blocked/);
+    expect(await run(t, `next ${no}`, teamId)).toMatch(/Qualification/);
+    expect(await run(t, 'cycle list', teamId)).toMatch(/\*STD\* .*:no_entry: blocked/);
+    expect(await run(t, 'setup cycle unblock STD', teamId)).toMatch(/Sales cycle STD is no longer blocked/);
+    expect((await t.db.prisma.salesCycle.findFirstOrThrow({ where: { workspaceId: teamId } })).blocked).toBe(false);
+
+    // A stage with an open opportunity at it stays; a free one goes.
+    const stageCount = () => t.db.prisma.salesCycleStage.count({ where: { workspaceId: teamId } });
+    expect(await run(t, 'stage delete STD 20', teamId)).toMatch(
+      /Stage 20 of sales cycle STD can't be deleted while opportunities are at that stage\./,
+    );
+    expect(await stageCount()).toBe(5);
+    expect(await run(t, 'stage delete std 70', teamId)).toMatch(/Stage 70 deleted from sales cycle STD\./);
+    expect(await run(t, 'stage delete STD 70', teamId)).toMatch(/Sales cycle STD has no stage 70\./);
+    expect(await stageCount()).toBe(4);
+
+    // A close code that closed an opportunity stays; an unused one goes.
+    await run(t, `close ${no} lost code:PRICE`, teamId);
+    expect(await run(t, 'code delete PRICE', teamId)).toMatch(
+      /Close code PRICE has been used 1 time, so it can't be deleted/,
+    );
+    expect(await run(t, 'code delete nobudget', teamId)).toMatch(/Close code NOBUDGET deleted\./);
+    expect(await run(t, 'code delete NOBUDGET', teamId)).toMatch(/There is no close code NOBUDGET\./);
+    const codes = await t.db.prisma.closeOpportunityCode.findMany({
+      where: { workspaceId: teamId },
+      orderBy: { code: 'asc' },
+    });
+    expect(codes.map((c) => c.code)).toEqual(['PRICE', 'WIN']);
+
+    // A cycle that a (closed) opportunity still uses stays, with the reason; once it is deleted, the cycle goes.
+    expect(await run(t, 'cycle delete STD', teamId)).toMatch(
+      /Sales cycle STD is still the cycle of 1 closed or not-started opportunity, so it can't be deleted/,
+    );
+    await run(t, `delete ${no}`, teamId);
+    expect(await run(t, 'cycle delete STD', teamId)).toMatch(/Sales cycle STD deleted, with its stages\./);
+    expect(await t.db.prisma.salesCycle.count({ where: { workspaceId: teamId } })).toBe(0);
+    expect(await stageCount()).toBe(0);
+    expect(await run(t, 'cycle delete STD', teamId)).toMatch(/There is no sales cycle STD\./);
+  });
+
   it('contact add / list and customer add', async () => {
     const teamId = t.newWorkspace();
     expect(await run(t, 'contact add "Acme Corp" company', teamId)).toMatch(/Contact Acme Corp \(CT00001\) added\./);
@@ -584,7 +633,10 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     await check(`update ${no} close:someday soon`, /`close:` needs a date, and `someday soon` is not one I can read/);
     await check('show OP1', /`OP1` is not an opportunity number; they look like `OP00001`\./);
     await check('show OP00042', /There is no opportunity OP00042\./);
-    await check('cycle frobnicate', /`\/opp cycle` does not know `frobnicate`; use `add` or `list`\./);
+    await check(
+      'cycle frobnicate',
+      /`\/opp cycle` does not know `frobnicate`; use `add`, `list`, `block`, `unblock` or `delete`\./,
+    );
     await check('help nonsense', /There is no help topic `nonsense`\./);
     await check('new Fleet contact:Acme', /`\/opp new` needs `value:`, `chance:` and `close:`\./);
     await check(`update ${no}`, /`\/opp update` needs at least one of `value:`, `chance:` or `close:`\./);

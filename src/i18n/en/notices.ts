@@ -4,6 +4,13 @@ export const notices = {
     `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} <stage no> <description> completed:<pct> chance:<pct>\`.`,
   stageAdded: (cycle: string, stage: number) => `Stage ${stage} added to sales cycle ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') => `Close code ${code} (${type === 'won' ? 'Won' : 'Lost'}) added.`,
+  cycleBlocked: (code: string, blocked: boolean) =>
+    blocked
+      ? `Sales cycle ${code} is blocked: new opportunities can't use it; the ones that do go on as before.`
+      : `Sales cycle ${code} is no longer blocked: new opportunities can use it again.`,
+  cycleDeleted: (code: string) => `Sales cycle ${code} deleted, with its stages.`,
+  stageDeleted: (cycle: string, stage: number) => `Stage ${stage} deleted from sales cycle ${cycle}.`,
+  codeDeleted: (code: string) => `Close code ${code} deleted.`,
   contactAdded: (name: string, no: string, customerNo: string | null) =>
     `Contact ${name} (${no}) added${customerNo ? `, with customer ${customerNo}` : ''}.`,
   customerAdded: (name: string, no: string, created: boolean) =>

@@ -194,11 +194,11 @@ function actionHint(action: MoveAction): string {
 
 function guardedActionText(action: GuardedAction, opportunityNo: string | undefined): string {
   switch (action) {
-    case 'add-sales-cycle':
+    case 'set-up-sales-cycles':
       return 'set up sales cycles';
-    case 'add-stage':
+    case 'set-up-stages':
       return 'set up the stages of sales cycles';
-    case 'add-close-code':
+    case 'set-up-close-codes':
       return 'set up close codes';
     case 'add-contact':
       return 'add contacts';

@@ -34,24 +34,33 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
   },
   cycle: {
     summary: 'Sales cycles group the stages an opportunity goes through.',
-    subcommands: ['cycle add', 'cycle list'],
-    examples: ['cycle add FIRM Firm opportunities calc:multiply', 'cycle add EXIST Existing customers blocked:no'],
+    subcommands: ['cycle add', 'cycle list', 'cycle block', 'cycle unblock', 'cycle delete'],
+    examples: [
+      'cycle add FIRM Firm opportunities calc:multiply',
+      'cycle add EXIST Existing customers blocked:no',
+      'cycle block EXIST',
+      'cycle delete TEST',
+    ],
     notes: [
       '`calc:` is how the chance is computed: `multiply`, `add`, `chances` (chance %) or `completed` (completed %).',
+      'A blocked cycle takes no new opportunities; the ones using it go on. A cycle is deleted only once no opportunity uses it: block it instead.',
     ],
   },
   stage: {
     summary: 'Stages of a sales cycle, in order.',
-    subcommands: ['stage add', 'stage list'],
+    subcommands: ['stage add', 'stage list', 'stage delete'],
     examples: [
       'stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W',
       'stage add FIRM 2 Presentation completed:40% chance:40 quote:yes activity:PRES',
+      'stage delete FIRM 2',
     ],
+    notes: ['A stage is deleted only while no open opportunity is at it.'],
   },
   code: {
     summary: 'Close codes say why an opportunity was won or lost.',
-    subcommands: ['code add', 'code list'],
-    examples: ['code add PRICE won Best price', 'code add COMP lost Lost to a competitor'],
+    subcommands: ['code add', 'code list', 'code delete'],
+    examples: ['code add PRICE won Best price', 'code add COMP lost Lost to a competitor', 'code delete COMP'],
+    notes: ['A close code is deleted only if no opportunity was closed with it.'],
   },
   contact: {
     summary: 'Contacts are companies or persons; a person can belong to a company.',

@@ -57,6 +57,8 @@ export type OppCommand =
   // Setup
   | { name: 'cycle-add'; code: string; description: string; calc?: ProbabilityCalculation; blocked?: boolean }
   | { name: 'cycle-list' }
+  | { name: 'cycle-block'; code: string; blocked: boolean }
+  | { name: 'cycle-delete'; code: string }
   | {
       name: 'stage-add';
       cycle: string;
@@ -70,8 +72,10 @@ export type OppCommand =
       activityCode?: string;
     }
   | { name: 'stage-list'; cycle: string }
+  | { name: 'stage-delete'; cycle: string; stageNo: number }
   | { name: 'code-add'; code: string; outcome: Outcome; description: string }
   | { name: 'code-list' }
+  | { name: 'code-delete'; code: string }
   | {
       name: 'contact-add';
       contactName: string;

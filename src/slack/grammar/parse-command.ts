@@ -342,6 +342,17 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     case 'cycle list':
       a.done();
       return { name: 'cycle-list' };
+    case 'cycle block':
+    case 'cycle unblock': {
+      const cycle = code(a.require('code').text, argumentField('code'));
+      a.done();
+      return { name: 'cycle-block', code: cycle, blocked: id === 'cycle block' };
+    }
+    case 'cycle delete': {
+      const cycle = code(a.require('code').text, argumentField('code'));
+      a.done();
+      return { name: 'cycle-delete', code: cycle };
+    }
     case 'stage add': {
       if (a.isEmpty()) return { name: 'setup-modal', what: 'stage' };
       if (a.wordCount() === 1 && !a.hasKeys()) {
@@ -369,6 +380,12 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       a.done();
       return { name: 'stage-list', cycle };
     }
+    case 'stage delete': {
+      const cycle = code(a.require('cycle').text, argumentField('cycle'));
+      const stageNo = integer(a.require('stage-no').text, argumentField('stage-no'), 1, MAX_STAGE_NO);
+      a.done();
+      return { name: 'stage-delete', cycle, stageNo };
+    }
     case 'code add': {
       if (a.isEmpty()) return { name: 'setup-modal', what: 'code' };
       const closeCode = code(a.require('code').text, argumentField('code'));
@@ -379,6 +396,11 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     case 'code list':
       a.done();
       return { name: 'code-list' };
+    case 'code delete': {
+      const closeCode = code(a.require('code').text, argumentField('code'));
+      a.done();
+      return { name: 'code-delete', code: closeCode };
+    }
     case 'contact add': {
       if (a.isEmpty()) return { name: 'setup-modal', what: 'contact' };
       const typeWord = a.takeLast();

@@ -56,6 +56,9 @@ export const SUBCOMMANDS = {
     topic: 'cycle',
   },
   'cycle list': { usage: 'cycle list', keys: [], topic: 'cycle' },
+  'cycle block': { usage: 'cycle block <CODE>', keys: [], topic: 'cycle' },
+  'cycle unblock': { usage: 'cycle unblock <CODE>', keys: [], topic: 'cycle' },
+  'cycle delete': { usage: 'cycle delete <CODE>', keys: [], topic: 'cycle' },
   'stage add': {
     usage:
       'stage add <CYCLE> <stage no> <description> completed:<pct> chance:<pct> [skip:yes|no] [quote:yes|no] [formula:<2W|10D|1M|CM|…>] [activity:<code>]',
@@ -63,8 +66,10 @@ export const SUBCOMMANDS = {
     topic: 'stage',
   },
   'stage list': { usage: 'stage list <CYCLE>', keys: [], topic: 'stage' },
+  'stage delete': { usage: 'stage delete <CYCLE> <stage no>', keys: [], topic: 'stage' },
   'code add': { usage: 'code add <CODE> won|lost <description>', keys: [], topic: 'code' },
   'code list': { usage: 'code list', keys: [], topic: 'code' },
+  'code delete': { usage: 'code delete <CODE>', keys: [], topic: 'code' },
   'contact add': {
     usage: 'contact add <name> company|person [company:<company name or no.>] [customer:yes] [email:<address>]',
     keys: ['company', 'customer', 'email'],
@@ -164,9 +169,9 @@ export function subcommandInfo(id: SubcommandId): SubcommandInfo {
 
 /** Group words and the actions that may follow them (`cycle add`). */
 export const GROUPS = {
-  cycle: ['add', 'list'],
-  stage: ['add', 'list'],
-  code: ['add', 'list'],
+  cycle: ['add', 'list', 'block', 'unblock', 'delete'],
+  stage: ['add', 'list', 'delete'],
+  code: ['add', 'list', 'delete'],
   contact: ['add', 'list'],
   customer: ['add'],
   activity: ['add', 'list'],

@@ -131,11 +131,15 @@ export function commandRequirement(command: OppCommand): Requirement | null {
     case 'export':
       return null;
     case 'cycle-add':
-      return { action: 'add-sales-cycle' };
+    case 'cycle-block':
+    case 'cycle-delete':
+      return { action: 'set-up-sales-cycles' };
     case 'stage-add':
-      return { action: 'add-stage' };
+    case 'stage-delete':
+      return { action: 'set-up-stages' };
     case 'code-add':
-      return { action: 'add-close-code' };
+    case 'code-delete':
+      return { action: 'set-up-close-codes' };
     case 'contact-add':
       return { action: 'add-contact' };
     case 'customer-add':
@@ -146,11 +150,11 @@ export function commandRequirement(command: OppCommand): Requirement | null {
       return {
         action:
           command.what === 'cycle'
-            ? 'add-sales-cycle'
+            ? 'set-up-sales-cycles'
             : command.what === 'stage'
-              ? 'add-stage'
+              ? 'set-up-stages'
               : command.what === 'code'
-                ? 'add-close-code'
+                ? 'set-up-close-codes'
                 : 'add-contact',
       };
     case 'role':
@@ -228,6 +232,13 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'cycle-list':
       return reply(salesCycleList(await setup.listSalesCycles(workspaceId)));
+    case 'cycle-block': {
+      const cycle = await setup.setSalesCycleBlocked(workspaceId, command.code, command.blocked);
+      return reply(successMessage(notices.cycleBlocked(cycle.code, cycle.blocked)));
+    }
+    case 'cycle-delete':
+      await setup.deleteSalesCycle(workspaceId, command.code);
+      return reply(successMessage(notices.cycleDeleted(command.code)));
     case 'stage-add': {
       const stage = await setup.addStage(workspaceId, command.cycle, {
         stage: command.stageNo,
@@ -243,6 +254,9 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'stage-list':
       return reply(stageTable(await setup.getSalesCycle(workspaceId, command.cycle)));
+    case 'stage-delete':
+      await setup.deleteStage(workspaceId, command.cycle, command.stageNo);
+      return reply(successMessage(notices.stageDeleted(command.cycle, command.stageNo)));
     case 'code-add': {
       const code = await setup.addCloseCode(workspaceId, {
         code: command.code,
@@ -253,6 +267,9 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'code-list':
       return reply(closeCodeList(await setup.listCloseCodes(workspaceId)));
+    case 'code-delete':
+      await setup.deleteCloseCode(workspaceId, command.code);
+      return reply(successMessage(notices.codeDeleted(command.code)));
     case 'contact-add': {
       const contact = await setup.addContact(workspaceId, {
         name: command.contactName,

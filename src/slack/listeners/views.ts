@@ -319,7 +319,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.salesCycle]: submissionListener(deps, {
       read: readSalesCycle,
       async run(data, scope) {
-        await authorize(scope, 'add-sales-cycle');
+        await authorize(scope, 'set-up-sales-cycles');
         const cycle = await setup.addSalesCycle(scope.workspaceId, data);
         return () =>
           postPrivately(
@@ -336,7 +336,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.stage]: submissionListener(deps, {
       read: readStage,
       async run(data, scope) {
-        await authorize(scope, 'add-stage');
+        await authorize(scope, 'set-up-stages');
         const stage = await setup.addStage(scope.workspaceId, data.cycleCode, data);
         return () =>
           postPrivately(
@@ -371,7 +371,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.closeCode]: submissionListener(deps, {
       read: readCloseCode,
       async run(data, scope) {
-        await authorize(scope, 'add-close-code');
+        await authorize(scope, 'set-up-close-codes');
         const code = await setup.addCloseCode(scope.workspaceId, data);
         return () =>
           postPrivately(

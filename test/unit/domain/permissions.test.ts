@@ -114,7 +114,7 @@ describe('decide: the refusal names the role an action needs', () => {
   });
 
   it('setup refused to a manager needs admin; another’s opportunity refused to a rep needs manager', () => {
-    expect(decide('manager', 'add-sales-cycle')).toEqual({ allowed: false, role: 'admin' });
+    expect(decide('manager', 'set-up-sales-cycles')).toEqual({ allowed: false, role: 'admin' });
     expect(decide('rep', 'change-opportunity', { isOwner: false })).toEqual({ allowed: false, role: 'manager' });
     expect(decide('rep', 'post-digest')).toEqual({ allowed: false, role: 'manager' });
   });

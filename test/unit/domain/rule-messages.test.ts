@@ -111,7 +111,7 @@ describe('describeRuleProblem', () => {
   });
 
   it('says which role a refused action needs', () => {
-    expect(describeRuleProblem({ kind: 'not-allowed', action: 'add-sales-cycle', role: 'admin' })).toBe(
+    expect(describeRuleProblem({ kind: 'not-allowed', action: 'set-up-sales-cycles', role: 'admin' })).toBe(
       'Only admins can set up sales cycles; ask an admin (see /opp roles).',
     );
     expect(describeRuleProblem(samples['not-allowed'])).toBe(

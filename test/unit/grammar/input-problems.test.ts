@@ -35,8 +35,8 @@ const CASES: Record<InputProblemKind, readonly Case[]> = {
     },
     {
       text: 'cycle',
-      problem: { subcommand: 'cycle', allowed: ['add', 'list'] },
-      mentions: ['`/opp cycle`', '`add`', '`list`'],
+      problem: { subcommand: 'cycle', allowed: ['add', 'list', 'block', 'unblock', 'delete'] },
+      mentions: ['`/opp cycle`', '`add`', '`list`', '`block`', '`unblock`', '`delete`'],
     },
     {
       text: 'setup opportunity',
@@ -76,6 +76,12 @@ const CASES: Record<InputProblemKind, readonly Case[]> = {
     { text: 'stats', problem: { what: 'stats-target' }, mentions: ['/opp stats cycle:FIRM'] },
     { text: 'new contact:Acme', problem: { what: 'description' }, mentions: ['description'] },
     { text: 'subscribe', problem: { what: 'channel' }, mentions: ['channel'] },
+    {
+      text: 'stage delete FIRM',
+      problem: { what: 'stage-no', subcommand: 'stage delete' },
+      mentions: ['stage number', '`/opp stage delete &lt;CYCLE&gt; &lt;stage no&gt;`'],
+    },
+    { text: 'cycle delete', problem: { what: 'code', subcommand: 'cycle delete' }, mentions: ['code'] },
   ],
   'missing-keys': [
     {
@@ -96,6 +102,7 @@ const CASES: Record<InputProblemKind, readonly Case[]> = {
   'unexpected-text': [
     { text: 'show OP00001 please', problem: { text: 'please' }, mentions: ['`please`', '`/opp show &lt;no&gt;`'] },
     { text: 'list mine all', problem: { text: 'all' }, mentions: ['`all`'] },
+    { text: 'code delete COMP now', problem: { text: 'now' }, mentions: ['`now`', '`/opp code delete &lt;CODE&gt;`'] },
   ],
   'conflicting-arguments': [
     {
@@ -165,6 +172,7 @@ const CASES: Record<InputProblemKind, readonly Case[]> = {
   'bad-integer': [
     { text: 'skip OP00001 to:two', problem: { text: 'two', min: 1 }, mentions: ['`to:`', '`two`'] },
     { text: 'stage add FIRM 0 Intro completed:1 chance:1', problem: { text: '0' }, mentions: ['stage number', '`0`'] },
+    { text: 'stage delete FIRM two', problem: { text: 'two' }, mentions: ['stage number', '`two`'] },
   ],
   'bad-date': [
     { text: 'update OP00001 close:blah', problem: { text: 'blah' }, mentions: ['`close:`', '`blah`'] },

@@ -24,6 +24,9 @@ const VALID: [string, unknown][] = [
   ],
   ['cycle list', { name: 'cycle-list' }],
   ['setup cycle list', { name: 'cycle-list' }],
+  ['cycle block exist', { name: 'cycle-block', code: 'EXIST', blocked: true }],
+  ['setup cycle unblock EXIST', { name: 'cycle-block', code: 'EXIST', blocked: false }],
+  ['cycle delete test', { name: 'cycle-delete', code: 'TEST' }],
   [
     'stage add FIRM 1 Initial contact completed:10 chance:20 formula:1w',
     {
@@ -52,12 +55,14 @@ const VALID: [string, unknown][] = [
     },
   ],
   ['stage list FIRM', { name: 'stage-list', cycle: 'FIRM' }],
+  ['stage delete firm 20', { name: 'stage-delete', cycle: 'FIRM', stageNo: 20 }],
   ['code add PRICE won Best price', { name: 'code-add', code: 'PRICE', outcome: 'won', description: 'Best price' }],
   [
     'setup code add comp LOST Lost to a competitor',
     { name: 'code-add', code: 'COMP', outcome: 'lost', description: 'Lost to a competitor' },
   ],
   ['code list', { name: 'code-list' }],
+  ['setup code delete comp', { name: 'code-delete', code: 'COMP' }],
   [
     'contact add Acme Corp company customer:yes',
     { name: 'contact-add', contactName: 'Acme Corp', type: 'company', customer: true },
