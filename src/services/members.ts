@@ -160,11 +160,4 @@ export class MemberService {
       managers: rows.filter((r) => r.role === 'MANAGER').map((r) => r.slackUserId),
     };
   }
-
-  async setRepsSeeOnlyOwn(workspaceId: string, value: boolean): Promise<void> {
-    await inTransaction(this.prisma, async (tx) => {
-      await ensureWorkspace(tx, workspaceId);
-      await tx.workspace.update({ where: { id: workspaceId }, data: { repsSeeOnlyOwn: value } });
-    });
-  }
 }

@@ -8,6 +8,7 @@ import { checkCanDeleteCloseCode, checkCanDeleteSalesCycle, checkCanDeleteStage 
 import { DomainError } from '../domain/problems.ts';
 import type { ProbabilityCalculation } from '../domain/probability.ts';
 import {
+  checkCycleAssignable,
   checkStageNumberFree,
   normaliseCode,
   type SalesCycle,
@@ -23,7 +24,7 @@ import type { SqlExecutor } from '../store/sql.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
-import { ensureWorkspace, type WorkspaceSettings } from './workspace.ts';
+import { ensureWorkspace, type SettingsChange, type WorkspaceSettings } from './workspace.ts';
 
 const PROBABILITY_TO_DB: Record<ProbabilityCalculation, $Enums.ProbabilityCalculation> = {
   multiply: 'MULTIPLY',
@@ -310,6 +311,37 @@ export class SetupService {
    * The workspace's settings (currency, number prefixes, default cycle), created on first use. Every
    * request reads them and they rarely change, so they are kept for a few seconds.
    */
+  /**
+   * Changes the workspace's settings in one transaction. A default sales cycle must exist and not be
+   * blocked (it is what new opportunities get). Returns the settings as they are now.
+   */
+  async changeSettings(
+    workspaceId: string,
+    change: SettingsChange,
+  ): Promise<WorkspaceSettings & { repsSeeOnlyOwn: boolean }> {
+    const updated = await inTransaction(this.prisma, async (tx) => {
+      await ensureWorkspace(tx, workspaceId);
+      let defaultSalesCycleCode = change.defaultSalesCycleCode;
+      if (defaultSalesCycleCode) {
+        const cycle = await findCycleRow(tx, workspaceId, defaultSalesCycleCode);
+        checkCycleAssignable({ ...cycle, probabilityCalculation: probabilityFromDb(cycle.probabilityCalculation) });
+        defaultSalesCycleCode = cycle.code;
+      }
+      return tx.workspace.update({
+        where: { id: workspaceId },
+        data: {
+          repsSeeOnlyOwn: change.repsSeeOnlyOwn,
+          currency: change.currency,
+          defaultSalesCycleCode,
+          staleDays: change.staleDays,
+        },
+      });
+    });
+    // This process reads the new settings at once; others within SETTINGS_TTL_MS.
+    this.settingsCache.delete(workspaceId);
+    return { ...(await this.workspaceSettings(workspaceId)), repsSeeOnlyOwn: updated.repsSeeOnlyOwn };
+  }
+
   async workspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
     const now = Date.now();
     const cached = this.settingsCache.get(workspaceId);

@@ -12,6 +12,15 @@ export interface WorkspaceSettings {
   staleDays: number;
 }
 
+/** What `/opp setting` may change (absent: unchanged). */
+export interface SettingsChange {
+  repsSeeOnlyOwn?: boolean | undefined;
+  currency?: string | undefined;
+  /** null: no default sales cycle. */
+  defaultSalesCycleCode?: string | null | undefined;
+  staleDays?: number | undefined;
+}
+
 export async function ensureWorkspace(
   db: PrismaClient | Tx,
   workspaceId: string,

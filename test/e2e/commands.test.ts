@@ -314,6 +314,41 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
   });
 
+  it('setting shows every setting; an admin changes currency, default cycle and stale days; refusals change nothing', async () => {
+    const teamId = await workspace();
+    const shown = await run(t, 'setting', teamId);
+    expect(shown).toMatch(/Reps see only their own opportunities: no/);
+    expect(shown).toMatch(/Currency of amounts: USD/);
+    expect(shown).toMatch(/Default sales cycle of new opportunities: none/);
+    expect(shown).toMatch(/stale after 14 days without a change/);
+
+    await run(t, 'cycle add EXIST Existing customers', teamId);
+    await run(t, 'stage add EXIST 1 Call completed:50 chance:50', teamId);
+    const changed = await run(t, 'setting currency:eur default-cycle:exist stale-days:21', teamId);
+    expect(changed).toMatch(/Amounts are now shown in EUR\./);
+    expect(changed).toMatch(/New opportunities now get sales cycle EXIST unless another is chosen\./);
+    expect(changed).toMatch(/stale after 21 days without a change\./);
+    const settings = () => t.db.prisma.workspace.findUniqueOrThrow({ where: { id: teamId } });
+    expect(await settings()).toMatchObject({ currency: 'EUR', defaultSalesCycleCode: 'EXIST', staleDays: 21 });
+
+    // With two cycles and none chosen, a new opportunity gets the default; amounts show in euros.
+    const card = await run(t, 'new Other contact:"Acme Corp" value:1000 chance:10 close:2026-12-31', teamId);
+    expect(card).toMatch(/€1,000/);
+    expect((await load(teamId, 'OP00001')).salesCycle.code).toBe('EXIST');
+    expect(await run(t, 'setting', teamId)).toMatch(
+      /Currency of amounts: EUR[\s\S]*Default sales cycle of new opportunities: EXIST/,
+    );
+
+    // A cycle that does not exist, or is blocked, is refused and nothing changes; none clears it.
+    const before = await settings();
+    expect(await run(t, 'setting default-cycle:NOPE currency:GBP', teamId)).toMatch(/There is no sales cycle NOPE\./);
+    await run(t, 'cycle block STD', teamId);
+    expect(await run(t, 'setting default-cycle:STD', teamId)).toMatch(/Sales cycle STD is blocked/);
+    expect(await settings()).toEqual(before);
+    expect(await run(t, 'setting default-cycle:none', teamId)).toMatch(/no default sales cycle now/);
+    expect((await settings()).defaultSalesCycleCode).toBeNull();
+  });
+
   // ---- list --------------------------------------------------------------------------------------
 
   it('list: mine by default, all, @user, contact:, status:', async () => {

@@ -254,6 +254,7 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
       ['purge status:lost', onlyAdmins('purge closed opportunities')],
       [`role <@${REP}> admin`, onlyAdmins('give people roles')],
       ['setting reps-see-own:yes', onlyAdmins("change the workspace's settings")],
+      ['setting currency:EUR stale-days:30', onlyAdmins("change the workspace's settings")],
       ['workspace delete', onlyAdmins("delete the workspace's data")],
       ['digest', onlyManagers('post pipeline digests')],
       [`subscribe <#${CHANNEL}|sales> weekly day:monday at:08:00`, onlyManagers('schedule pipeline digests')],

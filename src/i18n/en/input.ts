@@ -199,6 +199,8 @@ export function describeInputProblem(p: InputProblem): string {
       return `${subject(p.field)} needs a time of day like \`09:00\` or \`17:30\`, not ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':
       return `${subject(p.field)} needs a time zone name like \`Europe/Berlin\` or \`America/New_York\`, not ${code(p.text)}. ${helpPointer()}`;
+    case 'bad-currency':
+      return `${subject(p.field)} needs a three-letter currency code like \`EUR\` or \`GBP\`, not ${code(p.text)}. ${helpPointer()}`;
     case 'bad-quote-line': {
       const start = `Quote line ${p.index} (${code(p.text)}):`;
       const part = p.part;

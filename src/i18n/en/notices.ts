@@ -1,4 +1,11 @@
 // Sentences that confirm what a command did, and the channel announcements. Part of the one catalogue.
+
+interface ShownSettings {
+  repsSeeOnlyOwn: boolean;
+  currency: string;
+  defaultSalesCycleCode: string | null;
+  staleDays: number;
+}
 export const notices = {
   cycleAdded: (code: string) =>
     `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} <stage no> <description> completed:<pct> chance:<pct>\`.`,
@@ -69,12 +76,26 @@ export const notices = {
       `Managers: ${mentions(managers)}`,
       'Everyone else is a rep. Admins change roles with `/opp role @user admin|manager|rep`.',
     ].join('\n'),
-  settings: (repsSeeOnlyOwn: boolean) =>
-    `*Settings of this workspace*\nReps see only their own opportunities: ${repsSeeOnlyOwn ? 'yes' : 'no'} (\`/opp setting reps-see-own:${repsSeeOnlyOwn ? 'no' : 'yes'}\` to change it).`,
-  settingChanged: (repsSeeOnlyOwn: boolean) =>
+  settings: (s: ShownSettings) =>
+    [
+      '*Settings of this workspace*',
+      `• Reps see only their own opportunities: ${s.repsSeeOnlyOwn ? 'yes' : 'no'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` to change it)`,
+      `• Currency of amounts: ${s.currency} (\`currency:EUR\`, say)`,
+      `• Default sales cycle of new opportunities: ${s.defaultSalesCycleCode ?? 'none'} (\`default-cycle:<CODE>\` or \`default-cycle:none\`)`,
+      `• Digests call an opportunity stale after ${s.staleDays} ${s.staleDays === 1 ? 'day' : 'days'} without a change (\`stale-days:<days>\`)`,
+      'Admins change them with `/opp setting <key>:<value>`, several at once if they like.',
+    ].join('\n'),
+  repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
     repsSeeOnlyOwn
       ? 'Reps now see only the opportunities where they are the salesperson; managers and admins still see all.'
       : 'Reps now see all opportunities of the workspace again (they still change only their own).',
+  currencyChanged: (currency: string) => `Amounts are now shown in ${currency}.`,
+  defaultCycleChanged: (code: string | null) =>
+    code === null
+      ? 'New opportunities have no default sales cycle now: with several cycles, people choose one.'
+      : `New opportunities now get sales cycle ${code} unless another is chosen.`,
+  staleDaysChanged: (days: number) =>
+    `Digests now call an opportunity stale after ${days} ${days === 1 ? 'day' : 'days'} without a change.`,
   workspaceDeleted: (opportunities: number, contacts: number) =>
     `All of this workspace's pipeline data was deleted: ${opportunities} ${opportunities === 1 ? 'opportunity' : 'opportunities'}, ${contacts} ${contacts === 1 ? 'contact' : 'contacts'}, and the setup, subscriptions, roles and settings. As in a new workspace, the next person to use /opp becomes its admin.`,
   workspaceDeleteCancelled: 'Nothing was deleted.',

@@ -97,10 +97,15 @@ const TOPICS: Record<HelpTopic, TopicHelp> = {
     examples: ['roles', 'setup roles'],
   },
   setting: {
-    summary:
-      'Shows the workspace’s settings, or changes one (admins only). `reps-see-own:yes`: reps see only the opportunities where they are the salesperson; managers and admins still see all.',
+    summary: 'Shows the workspace’s settings, or changes them (admins only).',
     subcommands: ['setting'],
-    examples: ['setting', 'setting reps-see-own:yes'],
+    examples: ['setting', 'setting reps-see-own:yes', 'setting currency:EUR default-cycle:FIRM stale-days:21'],
+    notes: [
+      '`reps-see-own:yes`: reps see only the opportunities where they are the salesperson; managers and admins still see all.',
+      '`currency:` is the three-letter code amounts are shown in (USD at first).',
+      '`default-cycle:` is the sales cycle new opportunities get when none is chosen (`none` to have people choose).',
+      '`stale-days:` is how long without a change before digests list an open opportunity as stale (14 at first).',
+    ],
   },
   workspace: {
     summary: 'Deletes all of this workspace’s data (asks for confirmation first).',

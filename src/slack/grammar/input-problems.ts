@@ -74,6 +74,7 @@ export type InputProblem =
   | { kind: 'bad-email'; field: Field; text: string }
   | { kind: 'bad-time'; field: Field; text: string }
   | { kind: 'bad-time-zone'; field: Field; text: string }
+  | { kind: 'bad-currency'; field: Field; text: string }
   /** `index` is 1-based; `value` is the offending part of the line. */
   | { kind: 'bad-quote-line'; index: number; text: string; part: QuoteLinePart; value: string; issue?: NumberIssue }
   | { kind: 'bad-activity-step'; index: number; text: string; part: ActivityStepPart; value: string };

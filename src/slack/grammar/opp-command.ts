@@ -94,7 +94,14 @@ export type OppCommand =
   | { name: 'roles' }
   | { name: 'workspace-delete' }
   /** Without a key: show the workspace's settings. `repsSeeOwn`: reps read only their own opportunities. */
-  | { name: 'setting'; repsSeeOwn?: boolean }
+  | {
+      name: 'setting';
+      repsSeeOwn?: boolean;
+      currency?: string;
+      /** null: no default cycle (`default-cycle:none`). */
+      defaultCycle?: string | null;
+      staleDays?: number;
+    }
   // Opportunities
   | { name: 'new-modal' }
   /** `cycle add`, `stage add [CYCLE]`, `code add`, `contact add` with nothing else: open the setup modal. */

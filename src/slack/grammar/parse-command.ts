@@ -26,6 +26,7 @@ import {
   channelMention,
   choice,
   code,
+  currencyCode,
   date,
   dateFormula,
   email,
@@ -50,6 +51,8 @@ export const MAX_TEXT = 4000;
 export const MAX_QUOTE_LINES = 100;
 export const MAX_ACTIVITY_STEPS = 50;
 export const MAX_STAGE_NO = 9999;
+/** Digests list an opportunity as stale after this many days without a change at most. */
+export const MAX_STALE_DAYS = 365;
 
 /** Parses the `text` of an `/opp` slash command. Empty text is `help`. */
 export function parseOppCommand(text: string, ctx: DateContext): OppCommand {
@@ -458,7 +461,15 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       return { name: 'workspace-delete' };
     case 'setting':
       a.done();
-      return defined<OppCommand>({ name: 'setting', repsSeeOwn: a.optional('reps-see-own', yesNo) });
+      return defined<OppCommand>({
+        name: 'setting',
+        repsSeeOwn: a.optional('reps-see-own', yesNo),
+        currency: a.optional('currency', currencyCode),
+        defaultCycle: a.optional('default-cycle', (raw, field) =>
+          plainText(raw).trim().toLowerCase() === 'none' ? null : code(raw, field),
+        ),
+        staleDays: a.optional('stale-days', (raw, field) => integer(raw, field, 1, MAX_STALE_DAYS)),
+      });
     case 'new': {
       if (!a.hasWords() && !a.hasKeys()) return { name: 'new-modal' };
       const description = requiredText(a, 'description', a.restText());

@@ -87,7 +87,11 @@ export const SUBCOMMANDS = {
   role: { usage: 'role @user admin|manager|rep', keys: [], topic: 'role' },
   roles: { usage: 'roles', keys: [], topic: 'roles' },
   'workspace delete': { usage: 'workspace delete', keys: [], topic: 'workspace' },
-  setting: { usage: 'setting [reps-see-own:yes|no]', keys: ['reps-see-own'], topic: 'setting' },
+  setting: {
+    usage: 'setting [reps-see-own:yes|no] [currency:<code>] [default-cycle:<CODE>|none] [stale-days:<days>]',
+    keys: ['reps-see-own', 'currency', 'default-cycle', 'stale-days'],
+    topic: 'setting',
+  },
   new: {
     usage:
       'new <description> contact:<contact> value:<amount> chance:<pct> close:<date> [cycle:<CODE>] [owner:@user] [priority:low|normal|high]',

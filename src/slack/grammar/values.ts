@@ -167,6 +167,15 @@ export function email(raw: string, field: Field): string {
   return parsed.data;
 }
 
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** A currency code amounts can be shown in (ISO 4217, as Intl knows them): `eur` → `EUR`. */
+export function currencyCode(raw: string, field: Field): string {
+  const text = plainText(raw).trim().toUpperCase();
+  if (!CURRENCIES.has(text)) fail({ kind: 'bad-currency', field, text: snippet(plainText(raw)) });
+  return text;
+}
+
 /** `9:30`, `09:30`, `17:00`, `9`, `9am`, `5:30 pm` → `HH:MM` (24-hour). */
 export function timeOfDay(raw: string, field: Field): string {
   const text = plainText(raw);

@@ -5,6 +5,7 @@ import { assertNever } from '../../domain/problems.ts';
 import { notices } from '../../i18n/en/index.ts';
 import type { Access } from '../../services/members.ts';
 import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
+import type { SettingsChange } from '../../services/workspace.ts';
 import {
   closeCodeList,
   closeOpportunityModal,
@@ -111,6 +112,17 @@ export function opensModal(command: OppCommand): boolean {
   return MODAL_COMMANDS.has(command.name);
 }
 
+/** The settings a `setting` command changes, or null when it only asks to see them. */
+function settingsChangeOf(command: Extract<OppCommand, { name: 'setting' }>): SettingsChange | null {
+  const change: SettingsChange = {
+    repsSeeOnlyOwn: command.repsSeeOwn,
+    currency: command.currency,
+    defaultSalesCycleCode: command.defaultCycle,
+    staleDays: command.staleDays,
+  };
+  return Object.values(change).some((value) => value !== undefined) ? change : null;
+}
+
 /** What a command needs to be allowed: an action, and the opportunity or salesperson it concerns. */
 type Requirement = { action: GuardedAction } & AccessTarget;
 
@@ -160,7 +172,7 @@ export function commandRequirement(command: OppCommand): Requirement | null {
     case 'role':
       return { action: 'change-roles' };
     case 'setting':
-      return command.repsSeeOwn === undefined ? null : { action: 'change-settings' };
+      return settingsChangeOf(command) ? { action: 'change-settings' } : null;
     case 'workspace-delete':
       return { action: 'delete-workspace' };
     case 'purge':
@@ -323,12 +335,20 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return reply({ text, blocks: [section(text)] });
     }
     case 'setting': {
-      if (command.repsSeeOwn === undefined) {
-        const text = notices.settings(access.repsSeeOnlyOwn);
+      const change = settingsChangeOf(command);
+      if (!change) {
+        const settings = await setup.workspaceSettings(workspaceId);
+        const text = notices.settings({ ...settings, repsSeeOnlyOwn: access.repsSeeOnlyOwn });
         return reply({ text, blocks: [section(text)] });
       }
-      await deps.services.members.setRepsSeeOnlyOwn(workspaceId, command.repsSeeOwn);
-      return reply(successMessage(notices.settingChanged(command.repsSeeOwn)));
+      const settings = await setup.changeSettings(workspaceId, change);
+      const said = [
+        change.repsSeeOnlyOwn === undefined ? null : notices.repsSeeOwnChanged(settings.repsSeeOnlyOwn),
+        change.currency === undefined ? null : notices.currencyChanged(settings.currency),
+        change.defaultSalesCycleCode === undefined ? null : notices.defaultCycleChanged(settings.defaultSalesCycleCode),
+        change.staleDays === undefined ? null : notices.staleDaysChanged(settings.staleDays),
+      ];
+      return reply(successMessage(said.filter((sentence) => sentence !== null).join('\n')));
     }
     case 'workspace-delete': {
       const preview = await deps.services.workspaceAdmin.preview(workspaceId);

@@ -173,6 +173,7 @@ const CASES: Record<InputProblemKind, readonly Case[]> = {
     { text: 'skip OP00001 to:two', problem: { text: 'two', min: 1 }, mentions: ['`to:`', '`two`'] },
     { text: 'stage add FIRM 0 Intro completed:1 chance:1', problem: { text: '0' }, mentions: ['stage number', '`0`'] },
     { text: 'stage delete FIRM two', problem: { text: 'two' }, mentions: ['stage number', '`two`'] },
+    { text: 'setting stale-days:0', problem: { text: '0', min: 1, max: 365 }, mentions: ['`stale-days:`', '`0`'] },
   ],
   'bad-date': [
     { text: 'update OP00001 close:blah', problem: { text: 'blah' }, mentions: ['`close:`', '`blah`'] },
@@ -232,6 +233,10 @@ const CASES: Record<InputProblemKind, readonly Case[]> = {
       problem: { text: 'ann-at-acme' },
       mentions: ['`email:`', '`ann-at-acme`'],
     },
+  ],
+  'bad-currency': [
+    { text: 'setting currency:euro', problem: { text: 'euro' }, mentions: ['`currency:`', '`euro`', '`EUR`'] },
+    { text: 'setting currency:XYZ', problem: { text: 'XYZ' }, mentions: ['`XYZ`'] },
   ],
   'bad-time': [{ text: 'subscribe <#C1> daily at:25:00', problem: { text: '25:00' }, mentions: ['`at:`', '`25:00`'] }],
   'bad-time-zone': [

@@ -97,6 +97,11 @@ const VALID: [string, unknown][] = [
   ['setting', { name: 'setting' }],
   ['setting reps-see-own:yes', { name: 'setting', repsSeeOwn: true }],
   ['setup setting Reps-See-Own:no', { name: 'setting', repsSeeOwn: false }],
+  [
+    'setting currency:eur default-cycle:firm stale-days:21',
+    { name: 'setting', currency: 'EUR', defaultCycle: 'FIRM', staleDays: 21 },
+  ],
+  ['setting default-cycle:None', { name: 'setting', defaultCycle: null }],
   // Opportunities
   ['new', { name: 'new-modal' }],
   [
