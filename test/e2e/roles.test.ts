@@ -342,6 +342,21 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     expect(await run(t, `next ${mine}`, teamId, ADMIN)).toMatch(/40 · Proposal|quote/);
   });
 
+  it('a card shown to one reader has buttons only if that reader may change the opportunity', async () => {
+    const teamId = await workspace();
+    const mine = await opportunity(teamId, REP);
+    const theirs = await opportunity(teamId, OTHER);
+    const buttons = (message: JsonObject) =>
+      ((message.blocks as { type: string; block_id?: string; elements?: { action_id: string }[] }[]) ?? [])
+        .filter((b) => b.block_id === BLOCK_IDS.card.actions)
+        .flatMap((b) => (b.elements ?? []).map((e) => e.action_id));
+    const theirsForRep = await card(teamId, theirs, REP);
+    expect(allText(theirsForRep)).toMatch(new RegExp(`${theirs} · Fleet renewal`));
+    expect(buttons(theirsForRep)).toEqual([]);
+    expect(buttons(await card(teamId, mine, REP))).toContain(ACTION_IDS.update);
+    expect(buttons(await card(teamId, theirs, MANAGER))).toContain(ACTION_IDS.update);
+  });
+
   it('card buttons with an edited value: refused for someone else’s opportunity, nothing written', async () => {
     const teamId = await workspace();
     const mine = await opportunity(teamId, REP);

@@ -34,6 +34,8 @@ export interface CardOptions {
   currency: string;
   /** The move actions available now (MoveOptions.actions, or availableActions()). */
   moveActions: readonly MoveAction[];
+  /** For a reader who may not change the opportunity: no buttons (each would only be refused). */
+  readOnly?: boolean;
 }
 
 /**
@@ -217,7 +219,7 @@ export function opportunityCard(detail: OpportunityDetail, opts: CardOptions): M
   for (const entry of history)
     blocks.push(context([historyLine(entry, currency)], rowBlockId('history', String(entry.entryNo))));
 
-  const buttons = cardButtons(detail, opts.moveActions);
+  const buttons = opts.readOnly ? [] : cardButtons(detail, opts.moveActions);
   if (buttons.length > 0) {
     blocks.push(
       actions(

@@ -5,6 +5,7 @@
 import type { AllMiddlewareArgs, BlockAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { notices, system } from '../../i18n/en/index.ts';
 import type { CloseOutcome } from '../../domain/opportunity.ts';
+import type { Access } from '../../services/members.ts';
 import {
   addQuoteLine,
   closeOpportunityModal,
@@ -139,12 +140,12 @@ function buttonListener(deps: SlackDeps, work: (scope: ActionScope) => Promise<v
 function opportunityButton(
   deps: SlackDeps,
   action: 'read-opportunity' | 'change-opportunity',
-  work: (scope: ActionScope, no: string) => Promise<void>,
+  work: (scope: ActionScope, no: string, access: Access) => Promise<void>,
 ) {
   return buttonListener(deps, async (scope) => {
     const no = opportunityNoFrom(scope.value);
-    await authorize(scope, action, { opportunityNo: no });
-    await work(scope, no);
+    const access = await authorize(scope, action, { opportunityNo: no });
+    await work(scope, no, access);
   });
 }
 
@@ -187,8 +188,8 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       });
     });
   return {
-    [ACTION_IDS.show]: opportunityButton(deps, 'read-opportunity', async (scope, no) => {
-      const card = await cardFor(deps, scope.workspaceId, await queries.get(scope.workspaceId, no));
+    [ACTION_IDS.show]: opportunityButton(deps, 'read-opportunity', async (scope, no, reader) => {
+      const card = await cardFor(deps, scope.workspaceId, await queries.get(scope.workspaceId, no), reader);
       if (scope.respond && !scope.fromHome) {
         await scope.respond({
           response_type: 'ephemeral',

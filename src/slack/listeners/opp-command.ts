@@ -432,7 +432,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       );
     }
     case 'show':
-      return reply(await cardFor(deps, workspaceId, await queries.get(workspaceId, command.no)));
+      return reply(await cardFor(deps, workspaceId, await queries.get(workspaceId, command.no), access));
     case 'next':
     case 'previous':
     case 'skip':

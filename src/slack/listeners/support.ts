@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { PurgeFilterInput } from '../../domain/deletion.ts';
 import { availableActions } from '../../domain/opportunity.ts';
+import { decide } from '../../domain/permissions.ts';
 import type { DigestScheduler } from '../../jobs/digest-scheduler.ts';
 import type { Clock } from '../../services/clock.ts';
 import type { Services } from '../../services/index.ts';
+import type { Access } from '../../services/members.ts';
 import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
 import { errorMessage, type Message, nextWorksInOneClick, opportunityCard } from '../blocks/index.ts';
 import { describeFailure, isExpectedFailure } from '../errors.ts';
@@ -35,15 +37,26 @@ export interface Origin {
   responseUrl?: string | undefined;
 }
 
-/** Renders an opportunity's card with the buttons that make sense now. */
-export async function cardFor(deps: SlackDeps, workspaceId: string, detail: OpportunityDetail): Promise<Message> {
+/**
+ * Renders an opportunity's card with the buttons that make sense now. `reader`: the one person who
+ * will see it (a private reply); without buttons when they may not change the opportunity.
+ */
+export async function cardFor(
+  deps: SlackDeps,
+  workspaceId: string,
+  detail: OpportunityDetail,
+  reader?: Access,
+): Promise<Message> {
   const settings = await deps.services.setup.workspaceSettings(workspaceId);
+  const readOnly =
+    reader !== undefined &&
+    !decide(reader.role, 'change-opportunity', { isOwner: detail.salesperson.slackUserId === reader.userId }).allowed;
   const moveActions = availableActions({
     status: detail.status,
     stages: detail.cycleStages,
     currentStage: detail.current?.stage ?? null,
   }).filter((action) => action !== 'next' || nextWorksInOneClick(detail));
-  return opportunityCard(detail, { currency: settings.currency, moveActions });
+  return opportunityCard(detail, { currency: settings.currency, moveActions, readOnly });
 }
 
 /** Logs what a user didn't cause, and returns the sentence the user should read. */

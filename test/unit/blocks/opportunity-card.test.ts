@@ -50,6 +50,18 @@ describe('opportunity card buttons, by status', () => {
     expectCleanText(card);
   });
 
+  it('a read-only card has no buttons at all, whatever its status', () => {
+    for (const status of ['not_started', 'in_progress', 'won', 'lost'] as const) {
+      const card = opportunityCard(detail(status, { quote }), {
+        currency: 'USD',
+        moveActions: ['first', 'next', 'update'],
+        readOnly: true,
+      });
+      expect(buttonsOf(card)).toEqual([]);
+      expect(card.blocks.some((b) => b.type === 'actions')).toBe(false);
+    }
+  });
+
   it('never offers Delete while In Progress, and asks for confirmation otherwise', () => {
     for (const status of ['not_started', 'in_progress', 'won', 'lost'] as const) {
       const buttons = buttonsOf(opportunityCard(detail(status), { currency: 'USD', moveActions: [] }));
