@@ -308,10 +308,6 @@ export class SetupService {
   }
 
   /**
-   * The workspace's settings (currency, number prefixes, default cycle), created on first use. Every
-   * request reads them and they rarely change, so they are kept for a few seconds.
-   */
-  /**
    * Changes the workspace's settings in one transaction. A default sales cycle must exist and not be
    * blocked (it is what new opportunities get). Returns the settings as they are now.
    */
@@ -342,6 +338,10 @@ export class SetupService {
     return { ...(await this.workspaceSettings(workspaceId)), repsSeeOnlyOwn: updated.repsSeeOnlyOwn };
   }
 
+  /**
+   * The workspace's settings (currency, number prefixes, default cycle), created on first use. Every
+   * request reads them and they rarely change, so they are kept for a few seconds.
+   */
   async workspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
     const now = Date.now();
     const cached = this.settingsCache.get(workspaceId);
