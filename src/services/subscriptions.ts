@@ -98,9 +98,18 @@ export class SubscriptionService {
   }
 
   /** True when the channel had a subscription. */
+  /**
+   * Removes the channel's subscription and the digests it still had to post: a pending run would
+   * otherwise lose its subscription (and with it its cycle and time zone) and be posted anyway.
+   */
   async unsubscribe(workspaceId: string, channelId: string): Promise<boolean> {
-    const deleted = await this.prisma.digestSubscription.deleteMany({ where: { workspaceId, channelId } });
-    return deleted.count > 0;
+    return inTransaction(this.prisma, async (tx) => {
+      await tx.digestRun.deleteMany({
+        where: { workspaceId, status: 'PENDING', subscription: { workspaceId, channelId } },
+      });
+      const deleted = await tx.digestSubscription.deleteMany({ where: { workspaceId, channelId } });
+      return deleted.count > 0;
+    });
   }
 
   /** When the channel last received a digest ("what changed" starts there); null for never. */

@@ -38,6 +38,9 @@ export class SlackDigestPoster implements DigestPoster {
     const client = await this.options.clientFor(job.workspaceId);
     const today = dateInZone(job.scheduledFor, job.timeZone);
     const changesSince = await services.subscriptions.lastDigestAt(job.workspaceId, job.channelId);
+    // The next digest's "what changed" starts when this one read the pipeline, not when it was posted:
+    // changes made while the parts were being posted would otherwise be in neither.
+    const readAt = clock.now();
     const digest = await services.digests.build({
       workspaceId: job.workspaceId,
       salesCycleCode: job.salesCycleCode ?? undefined,
@@ -78,7 +81,7 @@ export class SlackDigestPoster implements DigestPoster {
       }
       throw error;
     }
-    await services.subscriptions.recordDigest(job.workspaceId, job.channelId, clock.now());
+    await services.subscriptions.recordDigest(job.workspaceId, job.channelId, readAt);
   }
 }
 

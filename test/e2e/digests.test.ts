@@ -145,6 +145,35 @@ describe.each(BACKENDS)('pipeline digests on %s', (backend) => {
     await t.app.services.subscriptions.unsubscribe(teamId, channel);
   });
 
+  it('unsubscribing drops the digest still waiting to be retried: nothing is posted to the channel afterwards', async () => {
+    const teamId = t.newWorkspace();
+    await pipeline(t, teamId);
+    const channel = 'C0DIGEST04';
+    t.clock.set('2026-11-02T07:00:00Z');
+    await t.app.services.subscriptions.subscribe(
+      teamId,
+      {
+        channelId: channel,
+        frequency: 'daily',
+        at: '08:00',
+        timeZone: 'UTC',
+        salesCycleCode: 'STD',
+        createdBySlackUserId: SLACK_DEFAULTS.userId,
+      },
+      t.clock.now(),
+    );
+    t.fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    t.clock.set('2026-11-02T08:00:10Z');
+    expect(await t.app.scheduler.tick()).toMatchObject({ scheduled: 1, posted: 0, retried: 1 });
+    expect(await run(t, `unsubscribe <#${channel}>`, teamId)).toMatch(/won't get scheduled digests/);
+    const posts = () => t.fake.calls().filter((c) => c.args.channel === channel || c.args.channel_id === channel);
+    const refused = posts().length; // the attempt Slack answered with 429
+    t.clock.set('2026-11-02T08:01:00Z');
+    expect(await t.app.scheduler.tick()).toMatchObject({ posted: 0 });
+    expect(posts()).toHaveLength(refused);
+    expect(await t.db.prisma.digestRun.count({ where: { workspaceId: teamId, status: 'PENDING' } })).toBe(0);
+  });
+
   it('a rate-limited digest is retried after Retry-After and nothing is lost; commands keep working meanwhile', async () => {
     const teamId = t.newWorkspace();
     await pipeline(t, teamId);
