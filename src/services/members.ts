@@ -13,15 +13,16 @@ export type { Role };
 const ROLE_TO_DB: Record<Role, $Enums.Role> = { admin: 'ADMIN', manager: 'MANAGER', rep: 'REP' };
 const ROLE_FROM_DB: Record<$Enums.Role, Role> = { ADMIN: 'admin', MANAGER: 'manager', REP: 'rep' };
 
-/** Makes `slackUserId` the workspace's admin when it has none yet (the installing user). */
-export async function ensureFirstAdmin(
-  db: PrismaClient | Tx,
-  workspaceId: string,
-  slackUserId: string,
-): Promise<boolean> {
-  const admins = await db.member.count({ where: { workspaceId, role: 'ADMIN' } });
+/**
+ * Makes `slackUserId` the workspace's admin when it has none yet (the installing user, or the first
+ * person to use /opp). Claims are serialised on the workspace row (which must exist), so an install and
+ * a first command arriving at once do not both make an admin. Runs inside the caller's transaction.
+ */
+export async function ensureFirstAdmin(tx: Tx, workspaceId: string, slackUserId: string): Promise<boolean> {
+  await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${workspaceId} FOR UPDATE`;
+  const admins = await tx.member.count({ where: { workspaceId, role: 'ADMIN' } });
   if (admins > 0) return false;
-  await db.member.upsert({
+  await tx.member.upsert({
     where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
     create: { workspaceId, slackUserId, role: 'ADMIN', grantedBy: slackUserId },
     update: { role: 'ADMIN' },
@@ -102,10 +103,7 @@ export class MemberService {
     return { access, found: row?.found === true, ownerId: row?.owner_id ?? null };
   }
 
-  /**
-   * When the workspace has no admin, `userId` becomes it (true). Claims are serialised on the
-   * workspace row, so two people arriving at once do not both become admin.
-   */
+  /** When the workspace has no admin, `userId` becomes it (true); see ensureFirstAdmin. */
   async claimFirstAdmin(workspaceId: string, userId: string): Promise<boolean> {
     // The usual case, without a transaction: the workspace has its admin.
     const [found] = await this.sql.query<{ has_admin: boolean }>(Prisma.sql`
@@ -113,7 +111,6 @@ export class MemberService {
     if (found?.has_admin) return false;
     return inTransaction(this.prisma, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
-      await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${workspaceId} FOR UPDATE`;
       return ensureFirstAdmin(tx, workspaceId, userId);
     });
   }
