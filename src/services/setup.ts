@@ -24,7 +24,7 @@ import type { SqlExecutor } from '../store/sql.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
-import { ensureWorkspace, type SettingsChange, type WorkspaceSettings } from './workspace.ts';
+import { ensureWorkspace, type SettingsChange, settingsFromRow, type WorkspaceSettings } from './workspace.ts';
 
 const PROBABILITY_TO_DB: Record<ProbabilityCalculation, $Enums.ProbabilityCalculation> = {
   multiply: 'MULTIPLY',
@@ -334,8 +334,9 @@ export class SetupService {
       });
     });
     // This process reads the new settings at once; others within SETTINGS_TTL_MS.
-    this.settingsCache.delete(workspaceId);
-    return { ...(await this.workspaceSettings(workspaceId)), repsSeeOnlyOwn: updated.repsSeeOnlyOwn };
+    const settings = settingsFromRow(updated);
+    this.settingsCache.set(workspaceId, { settings, until: Date.now() + SETTINGS_TTL_MS });
+    return { ...settings, repsSeeOnlyOwn: updated.repsSeeOnlyOwn };
   }
 
   /**

@@ -1,9 +1,9 @@
 // Digest subscriptions: one per channel, on a daily, weekly or monthly schedule in a time zone.
-import { DomainError } from '../domain/problems.ts';
 import { nextRunAfter, type Schedule, validateSchedule } from '../domain/schedule.ts';
 import type { $Enums } from '../generated/prisma/client.ts';
 import type { PrismaClient } from './db.ts';
 import { inTransaction } from './db.ts';
+import { findCycleRow } from './setup.ts';
 import { ensureWorkspace } from './workspace.ts';
 
 export interface SubscriptionInput {
@@ -71,12 +71,11 @@ export class SubscriptionService {
    */
   async subscribe(workspaceId: string, input: SubscriptionInput, now: Date): Promise<Subscription> {
     const schedule = validateSchedule(input);
-    const cycle = input.salesCycleCode?.trim().toUpperCase() || null;
     return inTransaction(this.prisma, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
-      if (cycle && !(await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: cycle } } }))) {
-        throw new DomainError({ kind: 'sales-cycle-not-found', code: cycle });
-      }
+      const cycle = input.salesCycleCode?.trim()
+        ? (await findCycleRow(tx, workspaceId, input.salesCycleCode)).code
+        : null;
       const data = {
         frequency: schedule.frequency.toUpperCase() as $Enums.DigestFrequency,
         at: schedule.at,

@@ -34,6 +34,11 @@ export async function ensureWorkspace(
     await db.workspace.createMany({ data: [{ id: workspaceId, name }], skipDuplicates: true });
     row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   }
+  return settingsFromRow(row);
+}
+
+/** The settings of a workspace row (which holds more than them). */
+export function settingsFromRow(row: WorkspaceSettings): WorkspaceSettings {
   return {
     id: row.id,
     currency: row.currency,

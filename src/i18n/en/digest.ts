@@ -37,7 +37,6 @@ export const digestText = {
         notStarted > 0 ? ` · ${notStarted} not started` : ''
       }`,
     empty: 'There are no open opportunities here yet. Create one with `/opp new`.',
-    moreStages: (n: number) => `…and ${plural(n, 'more stage', 'more stages')}.`,
   },
 
   closed: {
@@ -166,5 +165,3 @@ export const digestText = {
     defaultFilename: 'opportunities',
   },
 } as const;
-
-export type DigestText = typeof digestText;

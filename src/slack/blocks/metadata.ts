@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { LIMITS } from './kit.ts';
 
-const OPPORTUNITY_NO = /^[A-Z][A-Z0-9_-]{0,19}$/;
+/** An opportunity number as the numbering writes them (prefix and digits); button values use it too. */
+export const OPPORTUNITY_NO = /^[A-Z][A-Z0-9_-]{0,19}$/;
 const CODE = /^[A-Z0-9_-]{1,10}$/;
 const CHANNEL_ID = /^[CDG][A-Z0-9]{2,30}$/;
 const MESSAGE_TS = /^\d{1,12}\.\d{1,9}$/;

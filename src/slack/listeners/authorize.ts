@@ -6,6 +6,7 @@ import { decide, type GuardedAction } from '../../domain/permissions.ts';
 import { DomainError } from '../../domain/problems.ts';
 import type { Access } from '../../services/members.ts';
 import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
+import { OPPORTUNITY_NO } from '../blocks/metadata.ts';
 import type { SlackDeps } from './support.ts';
 
 export interface AccessScope {
@@ -69,11 +70,7 @@ export function readableFilter(access: Access): Pick<OpportunityFilter, 'readabl
 // ---- what a button value may be ----------------------------------------------------------------
 
 /** The shape of an opportunity number (prefix and digits, as the numbering writes them). */
-export const OPPORTUNITY_NO_VALUE = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_-]{0,19}$/);
+export const OPPORTUNITY_NO_VALUE = z.string().trim().toUpperCase().regex(OPPORTUNITY_NO);
 
 /** A confirmation token (PurgeConfirmations): 24 lower-case hex characters. */
 export const TOKEN_VALUE = z

@@ -223,9 +223,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
   const today = user.today;
   // Authorization first: a refusal writes nothing and says which role is needed.
   const requirement = commandRequirement(command);
-  const access: Access = requirement
+  const authorized = requirement
     ? await authorize({ deps, workspaceId, userId: user.userId }, requirement.action, requirement)
-    : await deps.services.members.access(workspaceId, user.userId);
+    : null;
+  // Read only by the commands anyone may run whose answer depends on who asks (lists, settings); the
+  // others (help, setup lists, the New form) skip the read.
+  const access = async (): Promise<Access> => authorized ?? deps.services.members.access(workspaceId, user.userId);
 
   switch (command.name) {
     case 'help': {
@@ -338,7 +341,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       const change = settingsChangeOf(command);
       if (!change) {
         const settings = await setup.workspaceSettings(workspaceId);
-        const text = notices.settings({ ...settings, repsSeeOnlyOwn: access.repsSeeOnlyOwn });
+        const text = notices.settings({ ...settings, repsSeeOnlyOwn: (await access()).repsSeeOnlyOwn });
         return reply({ text, blocks: [section(text)] });
       }
       const settings = await setup.changeSettings(workspaceId, change);
@@ -419,7 +422,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     case 'list':
     case 'export': {
       const filters = command.filters;
-      const filter: OpportunityFilter = { status: filters.status, ...readableFilter(access) };
+      const filter: OpportunityFilter = { status: filters.status, ...readableFilter(await access()) };
       if (filters.scope.kind === 'mine') filter.salespersonSlackUserId = user.userId;
       if (filters.scope.kind === 'user') filter.salespersonSlackUserId = filters.scope.userId;
       if (filters.contact) filter.contactNo = (await setup.findContact(workspaceId, filters.contact)).no;
@@ -432,7 +435,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       );
     }
     case 'show':
-      return reply(await cardFor(deps, workspaceId, await queries.get(workspaceId, command.no), access));
+      return reply(await cardFor(deps, workspaceId, await queries.get(workspaceId, command.no), await access()));
     case 'next':
     case 'previous':
     case 'skip':

@@ -3,7 +3,7 @@ import type { Logger } from '@slack/bolt';
 import { dateInZone } from '../../domain/local-date.ts';
 import type { Schedule } from '../../domain/schedule.ts';
 import { notices, system } from '../../i18n/en/index.ts';
-import type { OpportunityFilter, OpportunitySummary } from '../../services/opportunity-queries.ts';
+import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
 import type { Subscription } from '../../services/subscriptions.ts';
 import { type Message, noticeMessage, section, successMessage } from '../blocks/index.ts';
 import { cycleAnalysisMessage, opportunityStatsMessage } from '../blocks/stats.ts';
@@ -23,7 +23,6 @@ export interface PipelineScope {
   reply(message: Message): Promise<void>;
 }
 
-const EXPORT_PAGE = 1_000;
 const EXPORT_MAX = 20_000;
 
 /** Posts a digest to this channel now, through a digest run (retried later if Slack is busy). */
@@ -70,12 +69,8 @@ export async function showStatistics(
 /** Uploads the filtered opportunity list, with current figures, as a CSV file to this channel. */
 export async function exportCsv(filter: OpportunityFilter, scope: PipelineScope): Promise<void> {
   const { queries, setup } = scope.deps.services;
-  const items: OpportunitySummary[] = [];
-  for (let offset = 0; offset < EXPORT_MAX; offset += EXPORT_PAGE) {
-    const page = await queries.list(scope.workspaceId, filter, EXPORT_PAGE, offset);
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) break;
-  }
+  // One query: pages with OFFSET would each count and skip the whole filtered list again.
+  const { items } = await queries.list(scope.workspaceId, filter, EXPORT_MAX, 0);
   const settings = await setup.workspaceSettings(scope.workspaceId);
   const csv = opportunitiesCsv(items, settings.currency);
   await scope.client.filesUploadV2({

@@ -99,14 +99,14 @@ function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
     const externalId = `saving-${randomUUID()}`;
     await ack({ response_action: 'push', view: savingView(externalId) });
     const outcome = await operation;
-    const result =
-      outcome.kind === 'done' ? savedView(system.savedText) : notSavedView(sentenceFor(outcome.error, logger));
+    // Worked out once: sentenceFor also logs a failure the user did not cause.
+    const sentence = outcome.kind === 'done' ? system.savedText : sentenceFor(outcome.error, logger);
+    const result = outcome.kind === 'done' ? savedView(sentence) : notSavedView(sentence);
     try {
       await client.views.update({ external_id: externalId, view: result });
     } catch (error) {
       // The user closed the modal meanwhile: tell them in a message instead.
       logger.warn(`could not show the outcome in the modal: ${String(error)}`);
-      const sentence = outcome.kind === 'done' ? system.savedText : sentenceFor(outcome.error, logger);
       await postPrivately(client, meta.channelId, scope.userId, { text: sentence, blocks: [] }, logger);
     }
     if (outcome.kind === 'done') await deps.afterAck.run(outcome.after);
