@@ -11,7 +11,7 @@ import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
 import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
-import { INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/index.ts';
+import { BACKGROUND_RETRY_CONFIG, INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/slack-client-options.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { TokenCipher } from './store/token-crypto.ts';
@@ -106,7 +106,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       ...common,
       signingSecret: slack.signingSecret,
       // The code exchange happens while the installing person's browser waits: retry briefly, not for minutes.
-      ...oauthOptions(slack.oauth, store, { ...apiOptions(), retryConfig: { retries: 2, factor: 2, minTimeout: 500 } }),
+      ...oauthOptions(slack.oauth, store, { ...apiOptions(), retryConfig: BACKGROUND_RETRY_CONFIG }),
     });
     clientFor = perWorkspaceClients(store, slack.apiUrl);
   }

@@ -38,13 +38,10 @@ export function translateDatabaseError(error: unknown, options: TransactionOptio
   if (error instanceof DomainError || error instanceof DatabaseUnavailableError) return error;
   // Before the known-request branch: Prisma reports an unreachable server as P1001/P1003/P1017….
   if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError(error);
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === 'P2002' && options.onUniqueViolation) {
-      return new DomainError(options.onUniqueViolation(uniqueTarget(error)));
-    }
-    // Write conflicts and deadlocks between concurrent transactions (P2034) and the rest: unchanged.
-    return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && options.onUniqueViolation) {
+    return new DomainError(options.onUniqueViolation(uniqueTarget(error)));
   }
+  // Write conflicts and deadlocks between concurrent transactions (P2034) and the rest: unchanged.
   return error;
 }
 

@@ -13,8 +13,6 @@ import { inTransaction, type PrismaClient } from './db.ts';
 import { ensureFirstAdmin } from './members.ts';
 import { ensureWorkspace } from './workspace.ts';
 
-export { TokenDecryptionError };
-
 /** Which installation an event or a lookup is about. A plain string is a team (workspace) id. */
 export type InstallTarget =
   | string
@@ -56,7 +54,8 @@ function lookupKeys(target: InstallTarget): string[] {
   return keys;
 }
 
-function describeTarget(target: InstallTarget): string {
+/** "workspace T…" or "organization E…", for log lines. */
+export function describeTarget(target: InstallTarget): string {
   if (typeof target === 'string') return `workspace ${target}`;
   if (target.isEnterpriseInstall === true && target.enterpriseId) return `organization ${target.enterpriseId}`;
   return target.teamId ? `workspace ${target.teamId}` : `organization ${target.enterpriseId ?? '(unknown)'}`;

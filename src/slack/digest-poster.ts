@@ -11,6 +11,7 @@ import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import { digestMessages } from './blocks/digest.ts';
 import { formatDate } from './format.ts';
+import { BACKGROUND_RETRY_CONFIG } from './middleware/slack-client-options.ts';
 
 export interface DigestPosterOptions {
   services: Services;
@@ -26,7 +27,7 @@ export function backgroundClient(token: string, slackApiUrl: string | undefined)
   return new webApi.WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 500 },
+    retryConfig: BACKGROUND_RETRY_CONFIG,
   });
 }
 

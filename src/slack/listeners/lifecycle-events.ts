@@ -4,7 +4,7 @@
 // more than once, and late (Slack retries): every step is idempotent, and an installation stored after
 // the event (a re-install meanwhile) is left alone. Business data is never touched.
 import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { InstallationService, InstallTarget } from '../../services/installations.ts';
+import { describeTarget, type InstallationService, type InstallTarget } from '../../services/installations.ts';
 
 /** What the lifecycle listeners need; undefined in single-workspace mode (nothing is stored there). */
 export type InstallationLifecycle = Pick<InstallationService, 'revokeTokens' | 'uninstall'>;
@@ -39,18 +39,12 @@ function eventTimeOf(body: Envelope): Date | undefined {
     : undefined;
 }
 
-function where(target: Exclude<InstallTarget, string>): string {
-  return target.isEnterpriseInstall && target.enterpriseId
-    ? `organization ${target.enterpriseId}`
-    : `workspace ${target.teamId ?? target.enterpriseId ?? '(unknown)'}`;
-}
-
 export function appUninstalledListener(installations: InstallationLifecycle | undefined) {
   return async ({ body, context, logger }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs) => {
     const target = targetOf(body, context);
     if (!installations) {
       logger.warn(
-        `Slack reports that Pipeline was uninstalled from ${where(target)}; SLACK_BOT_TOKEN no longer works there.`,
+        `Slack reports that Pipeline was uninstalled from ${describeTarget(target)}; SLACK_BOT_TOKEN no longer works there.`,
       );
       return;
     }
@@ -58,8 +52,8 @@ export function appUninstalledListener(installations: InstallationLifecycle | un
     const deleted = await installations.uninstall(target, eventTime ? { eventTime } : {});
     logger.info(
       deleted > 0
-        ? `Pipeline was uninstalled from ${where(target)}: its tokens are deleted, its pipeline data is kept.`
-        : `Pipeline was uninstalled from ${where(target)}: no installation was stored any more.`,
+        ? `Pipeline was uninstalled from ${describeTarget(target)}: its tokens are deleted, its pipeline data is kept.`
+        : `Pipeline was uninstalled from ${describeTarget(target)}: no installation was stored any more.`,
     );
   };
 }
@@ -70,15 +64,17 @@ export function tokensRevokedListener(installations: InstallationLifecycle | und
     const bot = (event.tokens.bot ?? []).length > 0;
     const userIds = event.tokens.oauth ?? [];
     if (!installations) {
-      if (bot) logger.warn(`Slack reports that the bot token for ${where(target)} was revoked.`);
+      if (bot) logger.warn(`Slack reports that the bot token for ${describeTarget(target)} was revoked.`);
       return;
     }
     const eventTime = eventTimeOf(body);
     const outcome = await installations.revokeTokens(target, { bot, userIds }, eventTime ? { eventTime } : {});
     if (outcome.deleted) {
-      logger.info(`The bot token for ${where(target)} was revoked: its installation is deleted, its data is kept.`);
+      logger.info(
+        `The bot token for ${describeTarget(target)} was revoked: its installation is deleted, its data is kept.`,
+      );
     } else if (outcome.userTokensRemoved > 0) {
-      logger.info(`${outcome.userTokensRemoved} user token(s) for ${where(target)} were revoked and removed.`);
+      logger.info(`${outcome.userTokensRemoved} user token(s) for ${describeTarget(target)} were revoked and removed.`);
     }
   };
 }

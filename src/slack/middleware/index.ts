@@ -9,10 +9,6 @@ import { acceptPayload } from './payloads.ts';
 import { dropMalformedViewState } from './view-state.ts';
 import { system } from '../../i18n/en/system.ts';
 
-export { dedupeEvents, type DedupeOptions } from './dedupe-events.ts';
-export { dropMalformedViewState } from './view-state.ts';
-export { INTERACTIVE_CLIENT_OPTIONS } from './slack-client-options.ts';
-
 export function inboundMiddleware(options: DedupeOptions): Middleware<AnyMiddlewareArgs> {
   const dedupe = dedupeEvents(options);
   return async (args) => {

@@ -14,3 +14,6 @@ export const INTERACTIVE_CLIENT_OPTIONS = {
   retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
   timeout: 10_000,
 } as const satisfies webApi.WebClientOptions;
+
+/** Retries of the clients that work in the background (digests, the OAuth installer): a few, patiently. */
+export const BACKGROUND_RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 500 } as const;
