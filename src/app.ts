@@ -3,15 +3,18 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type Installation, LogLevel, type webApi } from '@slack/bolt';
+import { App, type Installation, type Logger, LogLevel, type webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { type Config, OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH, type OAuthSettings } from './config.ts';
 import { InstallationService } from './services/installations.ts';
+import { OAuthStates } from './services/oauth-states.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
 import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
 import { BACKGROUND_RETRY_CONFIG, INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/slack-client-options.ts';
+import { slackHttpReceiver } from './slack/receiver.ts';
+import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { TokenCipher } from './store/token-crypto.ts';
@@ -59,7 +62,7 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
 export async function startApp(config: Config, deps: AppDependencies = {}): Promise<RunningApp> {
   const database = deps.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = deps.clock ?? systemClock;
-  const services = createServices(database);
+  const services = createServices(database, undefined, clock);
   const socketMode = config.slack.appToken !== undefined;
 
   const healthRoute = {
@@ -74,15 +77,31 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   };
 
   const slack = config.slack;
+  const logLevel = LOG_LEVELS[config.logLevel];
+  // The one logger of the app, Bolt, every Web API client and the OAuth installer: no line it writes
+  // holds a configured secret or a Slack token (see src/slack/redacting-logger.ts).
+  const logger = new RedactingLogger(
+    [
+      slack.signingSecret,
+      slack.botToken,
+      slack.appToken,
+      slack.oauth?.clientSecret,
+      slack.oauth?.stateSecret,
+      slack.oauth?.tokenEncryptionKey,
+    ],
+    logLevel,
+  );
   // Bolt adds its logger to the object it is given, so each user gets its own copy.
   const apiOptions = () => (slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {});
   const common = {
     deferInitialization: true,
-    logLevel: LOG_LEVELS[config.logLevel],
+    logger,
+    logLevel,
     // The interactive client fails fast on rate limits and retries only briefly (see the options).
     clientOptions: { ...INTERACTIVE_CLIENT_OPTIONS, ...apiOptions() },
-    customRoutes: [healthRoute],
   };
+  // Over HTTP, Bolt's receiver with the future-timestamp check in front (src/slack/receiver.ts).
+  const receiverOptions = { signingSecret: slack.signingSecret, logger, customRoutes: [healthRoute] };
 
   let app: App;
   let installations: InstallationService | undefined;
@@ -93,22 +112,35 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       ...common,
       token: slack.botToken,
       ...(socketMode
-        ? { socketMode: true, appToken: slack.appToken, installerOptions: { port: config.port } }
-        : { signingSecret: slack.signingSecret }),
+        ? {
+            socketMode: true,
+            appToken: slack.appToken,
+            installerOptions: { port: config.port },
+            customRoutes: [healthRoute],
+          }
+        : { receiver: slackHttpReceiver(receiverOptions) }),
     });
-    const postingClient = backgroundClient(slack.botToken, slack.apiUrl);
+    const postingClient = backgroundClient(slack.botToken, slack.apiUrl, logger);
     clientFor = async () => postingClient;
   } else {
     // Distributed: Bolt's authorize reads each request's workspace installation from our store.
     const store = new InstallationService(database.prisma, new TokenCipher(slack.oauth.tokenEncryptionKey));
     installations = store;
+    // Each install link's state works once, on whichever instance the browser comes back to.
+    const states = new OAuthStates(database.sql, slack.oauth.stateSecret, clock);
     app = new App({
       ...common,
-      signingSecret: slack.signingSecret,
-      // The code exchange happens while the installing person's browser waits: retry briefly, not for minutes.
-      ...oauthOptions(slack.oauth, store, { ...apiOptions(), retryConfig: BACKGROUND_RETRY_CONFIG }),
+      receiver: slackHttpReceiver({
+        ...receiverOptions,
+        // The code exchange happens while the installing person's browser waits: retry briefly, not for minutes.
+        ...oauthOptions(slack.oauth, store, states, database, {
+          ...apiOptions(),
+          logger,
+          retryConfig: BACKGROUND_RETRY_CONFIG,
+        }),
+      }),
     });
-    clientFor = perWorkspaceClients(store, slack.apiUrl);
+    clientFor = perWorkspaceClients(store, slack.apiUrl, logger);
   }
 
   const poster = new SlackDigestPoster({
@@ -159,19 +191,20 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
 /**
  * Bolt's OAuth options: the install link (GET /slack/install, straight on to Slack's consent page), the
  * redirect Slack sends the browser back to (GET /slack/oauth_redirect), the bot scopes of the manifest,
- * and our installation store. Bolt's installer builds its own Web API client from
- * installerOptions.clientOptions (that object replaces the App's clientOptions for it), so the API URL
- * is given there too.
+ * our installation store and our one-use state store. Bolt's installer builds its own Web API client
+ * from installerOptions.clientOptions (that object replaces the App's clientOptions for it), so the API
+ * URL and the logger are given there too.
  */
 function oauthOptions(
   oauth: OAuthSettings,
   installations: InstallationService,
+  states: OAuthStates,
+  database: Database,
   installerClientOptions: webApi.WebClientOptions,
 ) {
   return {
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
-    stateSecret: oauth.stateSecret,
     scopes: manifestBotScopes(),
     installationStore: installations,
     ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}),
@@ -179,7 +212,22 @@ function oauthOptions(
       installPath: OAUTH_INSTALL_PATH,
       redirectUriPath: OAUTH_REDIRECT_PATH,
       directInstall: true,
+      stateStore: states,
       clientOptions: installerClientOptions,
+      installPathOptions: {
+        // The install link stores its state in the database. Bolt leaves the browser waiting when that
+        // fails, so an unreachable database is answered here first.
+        beforeRedirection: async (_req: IncomingMessage, res: ServerResponse) => {
+          if (await database.ping()) return true;
+          page(
+            res,
+            503,
+            'Installation failed',
+            `Pipeline could not start the installation: its database is not reachable right now. Start again from ${OAUTH_INSTALL_PATH} in a moment.`,
+          );
+          return false;
+        },
+      },
       callbackOptions: {
         success: (installation: Installation, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
           const where = installation.team?.name || installation.team?.id || installation.enterprise?.name || 'Slack';
@@ -245,13 +293,14 @@ function escapeHtml(text: string): string {
 function perWorkspaceClients(
   installations: InstallationService,
   apiUrl: string | undefined,
+  logger: Logger,
 ): (workspaceId: string) => Promise<webApi.WebClient> {
   const clients = new Map<string, { token: string; client: webApi.WebClient }>();
   return async (workspaceId) => {
     const token = await installations.botTokenFor(workspaceId);
     const cached = clients.get(workspaceId);
     if (cached?.token === token) return cached.client;
-    const client = backgroundClient(token, apiUrl);
+    const client = backgroundClient(token, apiUrl, logger);
     clients.delete(workspaceId);
     if (clients.size >= 500) clients.delete(clients.keys().next().value ?? workspaceId);
     clients.set(workspaceId, { token, client });

@@ -1,8 +1,7 @@
 // What the pipeline chart draws for a digest: the open pipeline of the cycles shown, stage by stage in
 // pipeline order (estimated against weighted), and the value won and lost week by week.
 import type { Digest } from '../services/digest-types.ts';
-import { digestText } from '../i18n/en/digest.ts';
-import { formatStage } from '../slack/format.ts';
+import { digestPlainText } from '../i18n/en/digest.ts';
 import type { PipelineChartInput } from './chart.ts';
 
 /** Stage labels read "2 · Qualification", prefixed with the cycle code ("FIRM 2 · Qualification") when several cycles are shown. */
@@ -13,9 +12,9 @@ export function chartInputFromDigest(digest: Digest, title: string): PipelineCha
     currency: digest.currency,
     stages: digest.cycles.flatMap((cycle) =>
       cycle.stages.map((s) => {
-        const stage = formatStage(s.stage, s.description.trim());
+        const stage = digestPlainText.stage(s.stage, s.description.trim());
         return {
-          label: several ? digestText.chart.stageLabel(cycle.code, stage) : stage,
+          label: several ? digestPlainText.chart.stageLabel(cycle.code, stage) : stage,
           estimated: s.estimatedValue,
           weighted: s.weightedValue,
         };

@@ -1,11 +1,14 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
 import type { SqlExecutor } from '../store/sql.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { PrismaClient } from './db.ts';
 import { DigestService } from './digests.ts';
+import { InteractionContexts } from './interaction-contexts.ts';
 import { MemberService } from './members.ts';
 import { OpportunityQueries } from './opportunity-queries.ts';
 import { OpportunityService } from './opportunities.ts';
 import { ProcessedEvents } from './processed-events.ts';
+import { ProcessedTriggers } from './processed-triggers.ts';
 import { SetupService } from './setup.ts';
 import { StatisticsService } from './statistics.ts';
 import { SubscriptionService } from './subscriptions.ts';
@@ -24,6 +27,10 @@ export interface Services {
   workspaceAdmin: WorkspaceAdminService;
   /** Events API deliveries already handled (de-duplication of Slack's retries). */
   events: ProcessedEvents;
+  /** Commands, clicks and submissions already handled, by trigger_id (exact replays change nothing). */
+  triggers: ProcessedTriggers;
+  /** Server-side contexts of forms and confirmations, shared by every instance. */
+  contexts: InteractionContexts;
   /** True when the database answers. */
   ping(): Promise<boolean>;
 }
@@ -37,6 +44,7 @@ export interface ServiceDatabase {
 export function createServices(
   { prisma, sql }: ServiceDatabase,
   ping: () => Promise<boolean> = async () => true,
+  clock: Clock = systemClock,
 ): Services {
   return {
     setup: new SetupService(prisma, sql),
@@ -48,6 +56,8 @@ export function createServices(
     members: new MemberService(prisma, sql),
     workspaceAdmin: new WorkspaceAdminService(prisma),
     events: new ProcessedEvents(prisma),
+    triggers: new ProcessedTriggers(sql),
+    contexts: new InteractionContexts(sql, clock),
     ping,
   };
 }

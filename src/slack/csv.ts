@@ -6,7 +6,7 @@ import type { Decimal } from '../domain/decimal.ts';
 import { roundTo } from '../domain/decimal.ts';
 import type { LocalDate } from '../domain/local-date.ts';
 import type { OpportunitySummary } from '../services/opportunity-queries.ts';
-import { digestText } from '../i18n/en/digest.ts';
+import { digestPlainText } from '../i18n/en/digest.ts';
 import { formatStatus } from './format.ts';
 
 /** A cell: text (guarded against formulas) or a number/date written as is. */
@@ -42,7 +42,7 @@ const integer = (value: number | null | undefined): Cell => ({
 
 /** The header row and one line per opportunity, every line ending in CRLF. */
 export function opportunitiesCsv(items: readonly OpportunitySummary[], currency: string): string {
-  const lines = [csvLine(digestText.csv.columns(currency).map((c) => text(c)))];
+  const lines = [csvLine(digestPlainText.csv.columns(currency).map((c) => text(c)))];
   for (const o of items) {
     const e = o.current;
     const company = o.contact.companyName ?? (o.contact.type === 'company' ? o.contact.name : '');
@@ -83,5 +83,5 @@ export function csvFilename(prefix: string, today: LocalDate): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `${slug || digestText.csv.defaultFilename}-${today}.csv`;
+  return `${slug || digestPlainText.csv.defaultFilename}-${today}.csv`;
 }

@@ -1,7 +1,7 @@
 // Posts a pipeline digest to a channel: the summary (paged into as few messages as Slack allows) and
 // the chart as a PNG. It uses its own Web API client that reports rate limits instead of waiting, so
 // a digest never holds up interactive requests; the scheduler retries after Slack's Retry-After.
-import { webApi } from '@slack/bolt';
+import { type Logger, webApi } from '@slack/bolt';
 import { renderPipelineChart } from '../digest/chart.ts';
 import { chartInputFromDigest } from '../digest/chart-input.ts';
 import { dateInZone } from '../domain/local-date.ts';
@@ -22,10 +22,14 @@ export interface DigestPosterOptions {
   postIntervalMs?: number;
 }
 
-/** A Web API client for background posting: rate limits come back as errors, with few retries. */
-export function backgroundClient(token: string, slackApiUrl: string | undefined): webApi.WebClient {
+/**
+ * A Web API client for background posting: rate limits come back as errors, with few retries. It logs
+ * through the app's logger (which redacts secrets and tokens), never a console logger of its own.
+ */
+export function backgroundClient(token: string, slackApiUrl: string | undefined, logger: Logger): webApi.WebClient {
   return new webApi.WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
+    logger,
     rejectRateLimitedCalls: true,
     retryConfig: BACKGROUND_RETRY_CONFIG,
   });

@@ -1,5 +1,6 @@
 // The one place where a failure becomes words: rule problems, input problems and infrastructure
 // failures each map to a sentence from the catalogue; nothing else ever reaches a user.
+import type { Markup } from '../i18n/markup.ts';
 import { DomainError } from '../domain/problems.ts';
 import { ScheduleError } from '../domain/schedule.ts';
 import { describeInputProblem, describeRuleProblem, describeScheduleProblem, system } from '../i18n/en/index.ts';
@@ -10,7 +11,7 @@ export type FailureKind = 'rule' | 'input' | 'database' | 'unexpected';
 
 export interface DescribedFailure {
   kind: FailureKind;
-  sentence: string;
+  sentence: Markup;
 }
 
 export function describeFailure(error: unknown): DescribedFailure {

@@ -56,6 +56,7 @@ export type QuoteLineField = 'description' | 'quantity' | 'unitPrice' | 'discoun
 /** block_ids. Input blocks of a modal are listed under its name. */
 export const BLOCK_IDS = {
   card: {
+    /** Prefix of the header's block_id, which names the opportunity: see cardHeaderBlockId. */
     header: 'card_header',
     fields: 'card_fields',
     figures: 'card_figures',
@@ -125,6 +126,14 @@ export const BLOCK_IDS = {
   workspaceDelete: { text: 'workspace_delete_text', actions: 'workspace_delete_actions' },
   reply: { message: 'reply_message' },
 } as const;
+
+/**
+ * The card header's block_id names its opportunity, so that a click on a message can tell whether that
+ * message is the card of the opportunity a form was opened for (only then is it updated in place).
+ */
+export function cardHeaderBlockId(no: string): string {
+  return `${BLOCK_IDS.card.header}_${no}`;
+}
 
 /** The target stage select of the Update modal (Skip or Jump only). */
 export function updateTargetBlockId(action: 'skip' | 'jump'): string {

@@ -15,7 +15,7 @@ import {
 } from './listeners/lifecycle-events.ts';
 import { oppCommandListener } from './listeners/opp-command.ts';
 import { contactOptionsListener } from './listeners/options.ts';
-import { PurgeConfirmations, type SlackDeps } from './listeners/support.ts';
+import type { SlackDeps } from './listeners/support.ts';
 import { viewListeners } from './listeners/views.ts';
 import { inboundMiddleware } from './middleware/index.ts';
 import { UserDirectory } from './user-context.ts';
@@ -46,12 +46,11 @@ export function registerSlackListeners(
     services: base.services,
     clock: base.clock,
     users: new UserDirectory(base.clock),
-    purges: new PurgeConfirmations(base.clock),
     scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
     afterAck: new AfterAckQueue(),
   };
-  app.use(inboundMiddleware({ events: base.services.events, clock: base.clock }));
+  app.use(inboundMiddleware({ events: base.services.events, triggers: base.services.triggers, clock: base.clock }));
   app.command('/opp', oppCommandListener(deps));
   for (const [actionId, listener] of Object.entries(actionListeners(deps))) app.action(actionId, listener);
   for (const [callbackId, listener] of Object.entries(viewListeners(deps))) app.view(callbackId, listener);

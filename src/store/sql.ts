@@ -7,7 +7,7 @@
 // only text, integers, booleans and nulls (cast dates and numerics ::text, counts ::int), so that every
 // executor hands back the same JavaScript values whatever its driver's type parsers do.
 import type pg from 'pg';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 
 /** What PGlite and its worker proxy (src/store/pglite-proxy.ts) both offer. */
 interface PGliteLike {
@@ -47,4 +47,9 @@ export function prismaSql(tx: Prisma.TransactionClient): SqlExecutor {
     query: <Row>(s: SqlStatement) => tx.$queryRawUnsafe<Row[]>(s.text, ...s.values),
     execute: (s) => tx.$executeRawUnsafe(s.text, ...s.values),
   };
+}
+
+/** A moment as the `timestamp(3)` columns hold it: UTC, as Prisma writes them, whatever the session's zone. */
+export function utcTimestamp(moment: Date): Prisma.Sql {
+  return Prisma.sql`(${moment.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { dec } from '../../src/domain/decimal.ts';
 import { addDays, dateInZone } from '../../src/domain/local-date.ts';
 import { createServices } from '../../src/services/index.ts';
-import { encodeMetadata } from '../../src/slack/blocks/metadata.ts';
+import { contextMetadata } from '../../src/slack/blocks/metadata.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
@@ -22,6 +22,9 @@ const CONCURRENCY = 10;
 const REQUESTS = Number(process.env.BENCH_SLACK_REQUESTS ?? 300);
 const OPPORTUNITIES = 40;
 const TEAM = 'TBENCHSLACK';
+/** Each Update submission saves its own opportunity (a form's context holds the version it checks). */
+const SUBMIT_TEAM = 'TBENCHSUBMIT';
+const SUBMISSIONS = 30 + REQUESTS;
 
 /** Sends `count` requests, CONCURRENCY at a time, and returns each one's ack latency in ms. */
 async function load(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
@@ -39,12 +42,12 @@ async function load(url: string, count: number, build: (i: number) => SlackReque
   return latencies;
 }
 
-function updateSubmission(no: string, value: number, today: string): SlackRequest {
+function updateSubmission(contextId: string, value: number, today: string): SlackRequest {
   const b = BLOCK_IDS.update;
   return viewSubmission({
-    teamId: TEAM,
+    teamId: SUBMIT_TEAM,
     callbackId: CALLBACK_IDS.updateOpportunity,
-    privateMetadata: encodeMetadata({ no }),
+    privateMetadata: contextMetadata(contextId),
     values: {
       [b.actionType]: { update_action_type: { type: 'static_select', selected_option: { value: 'update' } } },
       [b.dateOfChange]: { [b.dateOfChange]: { type: 'datepicker', selected_date: today } },
@@ -96,13 +99,36 @@ async function prepareDatabase(backend: 'pglite' | 'postgres', postgresUrl: stri
       today,
     });
   }
+  // The Update forms, as if each had been opened by the user: one per submission, on its own opportunity.
+  await seedPipelineSetup(services, SUBMIT_TEAM);
+  const forms: string[] = [];
+  for (let i = 0; i < SUBMISSIONS; i++) {
+    const detail = await services.opportunities.create(SUBMIT_TEAM, {
+      description: `Deal ${i}`,
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: SLACK_DEFAULTS.userId, displayName: 'Ana Rep' },
+      salesCycleCode: 'STD',
+      activate: { estimatedValue: dec(10_000 + i), chancesPct: dec(40), estimatedCloseDate: addDays(today, 40) },
+      today,
+    });
+    const form = { no: detail.no, version: detail.version };
+    forms.push(
+      await services.contexts.create(
+        `form:${CALLBACK_IDS.updateOpportunity}`,
+        SUBMIT_TEAM,
+        SLACK_DEFAULTS.userId,
+        form,
+        24 * 3_600_000,
+      ),
+    );
+  }
   await db.close();
-  return { env, cleanup, today };
+  return { env, cleanup, today, forms };
 }
 
 export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: string): Promise<Report[]> {
   const fake = await startFakeSlackProcess();
-  const { env, cleanup, today } = await prepareDatabase(backend, postgresUrl);
+  const { env, cleanup, today, forms } = await prepareDatabase(backend, postgresUrl);
   const common = {
     SLACK_SIGNING_SECRET: SLACK_DEFAULTS.signingSecret,
     SLACK_BOT_TOKEN: SLACK_DEFAULTS.botToken,
@@ -121,17 +147,19 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
     const responseUrls = await fake.responseUrls(4 * (REQUESTS + 30));
     const list = (i: number) =>
       slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl: responseUrls.pop() ?? '' });
-    const submit = (i: number) =>
-      updateSubmission(`OP${String((i % OPPORTUNITIES) + 1).padStart(5, '0')}`, 20_000 + i, today);
-    const measurePair = async (build: (i: number) => SlackRequest) => {
-      await load(app.url, 30, build); // warm-up
-      await load(floor.url, 30, build);
-      const ours = summarise(await load(app.url, REQUESTS, build));
+    // The app gets the 30 warm-up submissions and then REQUESTS more, each on a form of its own; the
+    // floor only acks, so it gets the same requests again.
+    const submit = (offset: number) => (i: number) =>
+      updateSubmission(forms[(offset + i) % forms.length] ?? '', 20_000 + i, today);
+    const measurePair = async (build: (offset: number) => (i: number) => SlackRequest) => {
+      await load(app.url, 30, build(0)); // warm-up
+      await load(floor.url, 30, build(0));
+      const ours = summarise(await load(app.url, REQUESTS, build(30)));
       await waitQuiet(fake);
-      const bare = summarise(await load(floor.url, REQUESTS, build));
+      const bare = summarise(await load(floor.url, REQUESTS, build(30)));
       return { ours, bare };
     };
-    const listing = await measurePair(list);
+    const listing = await measurePair(() => list);
     await waitQuiet(fake);
     const submitting = await measurePair(submit);
     await waitQuiet(fake);

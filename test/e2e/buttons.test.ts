@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
-import { decodeMetadata } from '../../src/slack/blocks/metadata.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
@@ -102,6 +101,13 @@ describe.each(BACKENDS)('card buttons on %s', (backend) => {
     return { since, messageTs, responseId: responseUrl.split('/').pop() ?? '' };
   }
 
+  /** The server-side context of an opened form (its private_metadata is only the context's id). */
+  async function formContext(view: JsonObject): Promise<unknown> {
+    const id = String(view.private_metadata);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    return (await t.db.prisma.interactionContext.findUniqueOrThrow({ where: { id } })).payload;
+  }
+
   async function updatedInPlace(since: ReturnType<typeof mark>, messageTs: string) {
     const update = await t.fake.waitFor('chat.update', (c) => since.calls('chat.update').includes(c));
     expect([update.args.channel, update.args.ts]).toEqual([CHANNEL, messageTs]);
@@ -194,11 +200,8 @@ describe.each(BACKENDS)('card buttons on %s', (backend) => {
     ] as const) {
       const click = await clickInChannel(teamId, message, actionId);
       const modal = await openedModal(t, click.since, callbackId);
-      expect(decodeMetadata(String(modal.view.private_metadata))).toMatchObject({
-        no,
-        channelId: CHANNEL,
-        messageTs: click.messageTs,
-      });
+      // The form carries only its context's id; the context holds the card to update.
+      expect(await formContext(modal.view)).toMatchObject({ no, channelId: CHANNEL, messageTs: click.messageTs });
       if (actionId !== ACTION_IDS.update) continue;
       // Save the Update modal as proposed (Next): the card the button was on is updated in place.
       const since = mark(t);
@@ -275,7 +278,7 @@ describe.each(BACKENDS)('card buttons on %s', (backend) => {
     });
     expect(ack.status).toBe(200);
     const modal = await openedModal(t, since, CALLBACK_IDS.createOpportunity);
-    expect(decodeMetadata(String(modal.view.private_metadata))).toEqual({ channelId: CHANNEL });
+    expect(await formContext(modal.view)).toEqual({ channelId: CHANNEL });
   });
 
   it('purge confirm on the ephemeral confirmation replaces it through the response_url', async () => {

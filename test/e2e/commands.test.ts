@@ -572,7 +572,7 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     expect(preview).not.toMatch(/Won C|Open D/);
     expect(preview).toMatch(/Filter: status Lost/);
     const confirm = buttonsOf(reply.args).find((b) => b.actionId === ACTION_IDS.purgeConfirm);
-    expect(confirm?.value).toMatch(/^[0-9a-f]{24}$/);
+    expect(confirm?.value).toMatch(/^[0-9a-f]{32}$/);
 
     // Closed after the preview: matches the filter but was not shown, so it stays.
     await run(t, `close ${open} lost code:PRICE`, teamId);

@@ -205,6 +205,7 @@ export function modalAction(
   change: { blockId: string; actionId: string; type: string; action?: JsonObject; value?: string },
   inputs: Record<string, Input>,
   teamId: string,
+  userId?: string,
 ) {
   const view = buildView({
     viewId: modal.id,
@@ -220,6 +221,7 @@ export function modalAction(
     blockId: change.blockId,
     type: change.type,
     teamId,
+    ...(userId ? { userId } : {}),
     view,
     ...(change.action ? { action: change.action } : {}),
     ...(change.value !== undefined ? { value: change.value } : {}),
@@ -271,6 +273,31 @@ export function ephemeralClick(options: BlockActionOptions & { responseUrl: stri
     kind: 'interaction',
     contentType: 'application/x-www-form-urlencoded',
     body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    payload,
+  };
+}
+
+/**
+ * The same request with its payload changed by `edit` (on a deep copy), encoded as Slack would send it:
+ * e.g. a click whose `team.id` and `user.team_id` disagree, or an event whose envelope and authorization do.
+ */
+export function reshaped(request: SlackRequest, edit: (payload: JsonObject) => void): SlackRequest {
+  const payload = structuredClone(request.payload) as JsonObject;
+  edit(payload);
+  if (request.kind === 'event')
+    return { kind: 'event', contentType: 'application/json', body: JSON.stringify(payload), payload };
+  if (request.kind === 'interaction')
+    return {
+      kind: 'interaction',
+      contentType: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      payload,
+    };
+  const fields = Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, String(value)]));
+  return {
+    kind: 'command',
+    contentType: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams(fields).toString(),
     payload,
   };
 }

@@ -13,6 +13,7 @@ import {
   quoteLineBlockId,
   updateTargetBlockId,
 } from '../../src/slack/ids.ts';
+import { system } from '../../src/i18n/en/system.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
@@ -39,6 +40,7 @@ const CHANNEL = SLACK_DEFAULTS.channelId;
 const C = BLOCK_IDS.create;
 const U = BLOCK_IDS.update;
 const X = BLOCK_IDS.close;
+const FORM_REFUSED = system.formContextRefused;
 
 describe.each(BACKENDS)('modals on %s', (backend) => {
   let t: TestApp;
@@ -380,17 +382,17 @@ describe.each(BACKENDS)('modals on %s', (backend) => {
     );
     expect([U.actionType, U.dateOfChange, U.estimatedValue]).toContain(Object.keys(stale)[0]);
 
-    const metadata = JSON.parse(String(modal.view.private_metadata)) as Record<string, unknown>;
+    // The metadata is only the id of the form's server-side context: anything else is refused.
+    const contextId = String(modal.view.private_metadata);
+    expect(contextId).toMatch(/^[0-9a-f]{32}$/);
     for (const edited of [
-      JSON.stringify({ ...metadata, no: 'OP00001; DROP' }),
-      JSON.stringify({ ...metadata, version: 'latest' }),
-      JSON.stringify({ ...metadata, extra: true }),
-      '{"no":',
+      JSON.stringify({ no: 'OP00001', version: 1 }),
+      `${contextId.slice(0, -1)}${contextId.endsWith('0') ? '1' : '0'}`,
+      contextId.toUpperCase(),
+      '',
     ]) {
       const errors = fieldErrors(await submitModal(t, modal, {}, { teamId, privateMetadata: edited }));
-      expect(Object.values(errors)).toEqual([
-        'This form is out of date. Close it and open it again from the opportunity.',
-      ]);
+      expect(Object.values(errors)).toEqual([FORM_REFUSED]);
       expect(inputElements(modal.view).has(Object.keys(errors)[0] ?? '')).toBe(true);
     }
     expect(await t.db.prisma.opportunityEntry.count({ where: { workspaceId: teamId } })).toBe(before);
@@ -498,6 +500,7 @@ describe.each(BACKENDS)('modals on %s', (backend) => {
     const modal = await open(`close ${no}`, teamId, CALLBACK_IDS.closeOpportunity);
     const since = mark(t);
     const edited = { ...modal, view: { ...modal.view, private_metadata: '{"no":"OP00001","version":-1}' } };
+    expect(modal.view.private_metadata).toMatch(/^[0-9a-f]{32}$/);
     await modalAction(
       t,
       edited,
@@ -512,9 +515,7 @@ describe.each(BACKENDS)('modals on %s', (backend) => {
     );
     const updated = await updatedModal(t, since, modal);
     expect(updated.view.callback_id).toBe(CALLBACK_IDS.unavailable);
-    expect(allText(updated.view)).toMatch(
-      /This form is out of date\. Close it and open it again from the opportunity\./,
-    );
+    expect(allText(updated.view)).toContain(FORM_REFUSED);
     expect((await load(teamId, no)).status).toBe('IN_PROGRESS');
   });
 

@@ -11,7 +11,8 @@ import type { Config } from '../../src/config.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { slashCommand } from '../support/slack-requests.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
-import { allText, startOAuthTestApp, TEST_OAUTH, type TestApp } from '../support/test-app.ts';
+import { allText, startOAuthTestApp, TEST_NOW, TEST_OAUTH, type TestApp } from '../support/test-app.ts';
+import { BACKENDS } from '../support/databases.ts';
 import { mark, run } from './e2e-kit.ts';
 
 const STATE_COOKIE = 'slack-app-oauth-state';
@@ -29,6 +30,61 @@ function newInstall(teamId: string, installer: string): Installed {
     installer,
     botToken: `xoxb-${teamId}-${randomBytes(12).toString('hex')}`,
     botUserId: `UBOT${teamId.slice(-6)}`,
+  };
+}
+
+/** GET /slack/install: Bolt redirects straight to Slack's consent page, with a state and its cookie. */
+async function beginInstall(url: string): Promise<{ location: URL; state: string; cookie: string }> {
+  const response = await fetch(`${url}/slack/install`, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  const location = new URL(response.headers.get('location') ?? '');
+  const state = location.searchParams.get('state') ?? '';
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  expect(setCookie).toContain(`${STATE_COOKIE}=${state};`);
+  return { location, state, cookie: `${STATE_COOKIE}=${state}` };
+}
+
+/** GET /slack/oauth_redirect as the browser comes back from Slack's consent page: the page it shows. */
+async function redirectBack(
+  url: string,
+  back: { code: string; state: string; cookie: string },
+): Promise<{ status: number; page: string }> {
+  const response = await fetch(
+    `${url}/slack/oauth_redirect?code=${back.code}&state=${encodeURIComponent(back.state)}`,
+    { headers: { cookie: back.cookie }, redirect: 'manual' },
+  );
+  return { status: response.status, page: await response.text() };
+}
+
+/** The fake's oauth.v2.access answers with `install`'s workspace, token and installer. */
+function answerOAuthFor(t: TestApp, install: Installed): void {
+  t.fake.setOAuthResponse({
+    team: { id: install.teamId, name: `Team ${install.teamId}` },
+    access_token: install.botToken,
+    bot_user_id: install.botUserId,
+    authed_user: { id: install.installer },
+  });
+}
+
+/** The configuration of an app in OAuth mode, against the fake Slack at `apiUrl`. */
+function oauthConfig(apiUrl: string, tokenEncryptionKey: Buffer = TEST_OAUTH.tokenEncryptionKey): Config {
+  return {
+    slack: {
+      signingSecret: SLACK_DEFAULTS.signingSecret,
+      apiUrl,
+      oauth: {
+        clientId: TEST_OAUTH.clientId,
+        clientSecret: TEST_OAUTH.clientSecret,
+        stateSecret: TEST_OAUTH.stateSecret,
+        tokenEncryptionKey,
+        redirectUri: undefined,
+      },
+    },
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: undefined,
+    dataDir: 'unused',
+    logLevel: 'error',
   };
 }
 
@@ -51,34 +107,17 @@ describe('installing the app in several workspaces through OAuth (pglite)', () =
     await t?.close();
   });
 
-  /** GET /slack/install: Bolt redirects straight to Slack's consent page, with a state and its cookie. */
-  async function startInstall(): Promise<{ location: URL; state: string; cookie: string }> {
-    const response = await fetch(`${t.url}/slack/install`, { redirect: 'manual' });
-    expect(response.status).toBe(302);
-    const location = new URL(response.headers.get('location') ?? '');
-    const state = location.searchParams.get('state') ?? '';
-    const setCookie = response.headers.get('set-cookie') ?? '';
-    expect(setCookie).toContain(`${STATE_COOKIE}=${state};`);
-    return { location, state, cookie: `${STATE_COOKIE}=${state}` };
-  }
+  const startInstall = () => beginInstall(t.url);
 
   /** The whole flow for one workspace; the fake's oauth.v2.access answers for `install`. */
   async function install(install: Installed): Promise<{ status: number; page: string }> {
-    t.fake.setOAuthResponse({
-      team: { id: install.teamId, name: `Team ${install.teamId}` },
-      access_token: install.botToken,
-      bot_user_id: install.botUserId,
-      authed_user: { id: install.installer },
-    });
+    answerOAuthFor(t, install);
     const { state, cookie } = await startInstall();
     const code = `code-${randomBytes(6).toString('hex')}`;
-    const response = await fetch(`${t.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
-      headers: { cookie },
-      redirect: 'manual',
-    });
+    const response = await redirectBack(t.url, { code, state, cookie });
     const exchange = await t.fake.waitFor('oauth.v2.access', (c) => c.args.code === code);
     expect(exchange.args.client_id).toBe(TEST_OAUTH.clientId);
-    return { status: response.status, page: await response.text() };
+    return response;
   }
 
   /** Every row of every table of the database, as text. */
@@ -255,6 +294,105 @@ describe('installing the app in several workspaces through OAuth (pglite)', () =
   });
 });
 
+describe.each(BACKENDS)("an install link's state works once (%s)", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startOAuthTestApp(backend);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const EXPIRED_PAGE = /Pipeline was not installed: this installation link is incomplete, expired or was opened/;
+  const newCode = () => `code-${randomBytes(6).toString('hex')}`;
+
+  async function installation(teamId: string) {
+    const row = await t.db.prisma.installation.findUnique({ where: { installKey: `T:${teamId}` } });
+    return (
+      row &&
+      (await t.app.installations?.fetchInstallation({ teamId, isEnterpriseInstall: false, enterpriseId: undefined }))
+    );
+  }
+
+  it('the same state and cookie brought back with a new code is refused and installs nothing', async () => {
+    const first = newInstall(t.newWorkspace(), 'U6ADMIN');
+    answerOAuthFor(t, first);
+    const { state, cookie } = await beginInstall(t.url);
+    const used = await redirectBack(t.url, { code: newCode(), state, cookie });
+    expect(used.status).toBe(200);
+    expect(used.page).toMatch(/Pipeline is now installed in Team /);
+    expect((await installation(first.teamId))?.bot?.token).toBe(first.botToken);
+
+    // Someone who captured the redirect (state and cookie) tries again with a code of their own.
+    const intruder = { ...newInstall(first.teamId, 'U6INTRUDER'), botUserId: first.botUserId };
+    answerOAuthFor(t, intruder);
+    const code = newCode();
+    const again = await redirectBack(t.url, { code, state, cookie });
+    expect(again.status).toBe(400);
+    expect(again.page).toMatch(EXPIRED_PAGE);
+    await t.settle();
+    expect(t.fake.calls('oauth.v2.access').filter((c) => c.args.code === code)).toEqual([]);
+    expect((await installation(first.teamId))?.bot?.token).toBe(first.botToken);
+    expect(
+      await t.db.prisma.member.count({ where: { workspaceId: first.teamId, slackUserId: intruder.installer } }),
+    ).toBe(0);
+  });
+
+  it('an expired state is refused and installs nothing', async () => {
+    const ws = newInstall(t.newWorkspace(), 'U7ADMIN');
+    answerOAuthFor(t, ws);
+    const { state, cookie } = await beginInstall(t.url);
+    t.clock.set(new Date(new Date(TEST_NOW).getTime() + 10 * 60_000 + 1_000));
+    try {
+      const late = await redirectBack(t.url, { code: newCode(), state, cookie });
+      expect(late.status).toBe(400);
+      expect(late.page).toMatch(EXPIRED_PAGE);
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
+    expect(await installation(ws.teamId)).toBeFalsy();
+    // Used or expired, it is gone: bringing it back in time does not revive it.
+    expect((await redirectBack(t.url, { code: newCode(), state, cookie })).status).toBe(400);
+    expect(await installation(ws.teamId)).toBeFalsy();
+  });
+
+  it('the state lives in the database: begun on one instance, completed on another, then refused on the first', async () => {
+    const other = await startApp(oauthConfig(t.fake.url), {
+      database: t.db,
+      clock: t.clock,
+      schedulerIntervalMs: false,
+    });
+    try {
+      const otherUrl = `http://127.0.0.1:${other.port}`;
+      const ws = newInstall(t.newWorkspace(), 'U8ADMIN');
+      answerOAuthFor(t, ws);
+      const { state, cookie } = await beginInstall(t.url);
+      const done = await redirectBack(otherUrl, { code: newCode(), state, cookie });
+      expect(done.status).toBe(200);
+      expect((await installation(ws.teamId))?.bot?.token).toBe(ws.botToken);
+      const replayed = await redirectBack(t.url, { code: newCode(), state, cookie });
+      expect(replayed.status).toBe(400);
+      expect(replayed.page).toMatch(EXPIRED_PAGE);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
+describe('the install link while the database is unreachable (pglite)', () => {
+  it('answers at once with a page saying so, instead of leaving the browser waiting', async () => {
+    const t = await startOAuthTestApp('pglite');
+    try {
+      await t.db.close();
+      const response = await fetch(`${t.url}/slack/install`, { redirect: 'manual' });
+      expect(response.status).toBe(503);
+      expect(await response.text()).toMatch(/Pipeline could not start the installation: its database is not reachable/);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  });
+});
+
 describe('starting in OAuth mode', () => {
   it('refuses to start when TOKEN_ENCRYPTION_KEY does not open the stored installations', async () => {
     const t = await startOAuthTestApp('pglite');
@@ -268,24 +406,7 @@ describe('starting in OAuth mode', () => {
         isEnterpriseInstall: false,
         authVersion: 'v2',
       });
-      const config: Config = {
-        slack: {
-          signingSecret: SLACK_DEFAULTS.signingSecret,
-          apiUrl: t.fake.url,
-          oauth: {
-            clientId: TEST_OAUTH.clientId,
-            clientSecret: TEST_OAUTH.clientSecret,
-            stateSecret: TEST_OAUTH.stateSecret,
-            tokenEncryptionKey: randomBytes(32),
-            redirectUri: undefined,
-          },
-        },
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: undefined,
-        dataDir: 'unused',
-        logLevel: 'error',
-      };
+      const config = oauthConfig(t.fake.url, randomBytes(32));
       await expect(startApp(config, { database: t.db, schedulerIntervalMs: false })).rejects.toThrow(
         /TOKEN_ENCRYPTION_KEY is not the key it was encrypted with/,
       );

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
-import { encodeMetadata } from '../../src/slack/blocks/metadata.ts';
+import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
@@ -284,24 +284,22 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     expect(await run(t, 'code list', teamId, REP)).toMatch(/PRICE/);
   });
 
-  it('a setup form submitted by a rep (opened by an admin) is refused under its field; nothing written', async () => {
+  it('a setup form submitted by someone no longer admin, or by another person, is refused; nothing written', async () => {
     const teamId = await workspace();
+    // REP is made admin, opens the form, and is a rep again by the time they submit it.
+    expect(await run(t, `role <@${REP}> admin`, teamId, ADMIN)).toMatch(/is now an admin/);
+    const cycle = await openModal('cycle add', teamId, REP, CALLBACK_IDS.salesCycle);
+    expect(await run(t, `role <@${REP}> rep`, teamId, ADMIN)).toMatch(/is now a rep/);
     const before = await snapshot(teamId);
-    const cycle = await openModal('cycle add', teamId, ADMIN, CALLBACK_IDS.salesCycle);
-    const errors = fieldErrors(
-      await submitModal(
-        t,
-        cycle,
-        { [BLOCK_IDS.salesCycle.code]: 'FIRM', [BLOCK_IDS.salesCycle.description]: 'Firm sales' },
-        { teamId, userId: REP },
-      ),
-    );
+    const typed = { [BLOCK_IDS.salesCycle.code]: 'FIRM', [BLOCK_IDS.salesCycle.description]: 'Firm sales' };
+    const errors = fieldErrors(await submitModal(t, cycle, typed, { teamId, userId: REP }));
     expect(Object.values(errors)).toEqual([onlyAdmins('set up sales cycles')]);
+    // An admin's form submitted by someone else: the form is the admin's alone.
     const contact = await openModal('contact add', teamId, ADMIN, CALLBACK_IDS.contact);
     const contactErrors = fieldErrors(
       await submitModal(t, contact, { [BLOCK_IDS.contact.name]: 'Zeta Ltd' }, { teamId, userId: MANAGER }),
     );
-    expect(contactErrors).toEqual({ [BLOCK_IDS.contact.name]: onlyAdmins('add contacts') });
+    expect(contactErrors).toEqual({ [BLOCK_IDS.contact.name]: system.formContextRefused });
     expect(await snapshot(teamId)).toEqual(before);
   });
 
@@ -408,18 +406,22 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     expect(managed.stage).toBe(20);
   });
 
-  it('modal submissions and in-modal actions with edited private_metadata are re-checked', async () => {
+  it('forms with edited metadata or in someone else’s hands are refused; the role is checked again on submit', async () => {
     const teamId = await workspace();
     const mine = await opportunity(teamId, REP);
     const theirs = await opportunity(teamId, OTHER);
+    const theirVersion = (await snapshot(teamId)).opportunities.find((o) => o.no === theirs)?.version ?? 0;
+    // What a rep could put into their form's private_metadata: the ids of someone else's opportunity,
+    // or the context id of a form its salesperson opened.
+    const theirForm = await openModal(`move ${theirs}`, teamId, OTHER, CALLBACK_IDS.updateOpportunity);
+    const edits = [
+      JSON.stringify({ no: theirs, version: theirVersion, channelId: CHANNEL }),
+      String(theirForm.view.private_metadata),
+    ];
     const before = await snapshot(teamId);
-    const theirVersion = before.opportunities.find((o) => o.no === theirs)?.version ?? 0;
-    const edited = encodeMetadata({ no: theirs, version: theirVersion, channelId: CHANNEL });
+    const refused = [system.formContextRefused];
 
     const update = await openModal(`move ${mine}`, teamId, REP, CALLBACK_IDS.updateOpportunity);
-    expect(
-      Object.values(fieldErrors(await submitModal(t, update, {}, { teamId, userId: REP, privateMetadata: edited }))),
-    ).toEqual([notYours(theirs)]);
     let close = await openModal(`close ${mine}`, teamId, REP, CALLBACK_IDS.closeOpportunity);
     const lostAt = mark(t);
     await modalAction(
@@ -433,35 +435,25 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
       },
       { [BLOCK_IDS.close.outcome]: 'lost' },
       teamId,
+      REP,
     );
     close = await updatedModal(t, lostAt, close);
-    const closeErrors = fieldErrors(
-      await submitModal(
-        t,
-        close,
-        { [BLOCK_IDS.close.outcome]: 'lost', [closeCodeBlockId('lost')]: 'PRICE' },
-        { teamId, userId: REP, privateMetadata: edited },
-      ),
-    );
-    expect(Object.values(closeErrors)).toEqual([notYours(theirs)]);
     const quote = await openModal(`quote ${mine}`, teamId, REP, CALLBACK_IDS.createQuote);
-    const quoteErrors = fieldErrors(
-      await submitModal(
-        t,
-        quote,
-        {
-          [quoteLineBlockId(1, 'description')]: 'Trucks',
-          [quoteLineBlockId(1, 'quantity')]: '1',
-          [quoteLineBlockId(1, 'unitPrice')]: '100',
-        },
-        { teamId, userId: REP, privateMetadata: edited },
-      ),
-    );
-    expect(Object.values(quoteErrors)).toEqual([notYours(theirs)]);
-    // The form the rep was given, submitted by someone else who is a rep too: refused as well.
-    expect(Object.values(fieldErrors(await submitModal(t, update, {}, { teamId, userId: OTHER })))).toEqual([
-      notYours(mine),
-    ]);
+    for (const privateMetadata of edits) {
+      const submitted = (modal: OpenedModal, inputs: Record<string, string>) =>
+        submitModal(t, modal, inputs, { teamId, userId: REP, privateMetadata });
+      expect(Object.values(fieldErrors(await submitted(update, {})))).toEqual(refused);
+      const lost = { [BLOCK_IDS.close.outcome]: 'lost', [closeCodeBlockId('lost')]: 'PRICE' };
+      expect(Object.values(fieldErrors(await submitted(close, lost)))).toEqual(refused);
+      const line = {
+        [quoteLineBlockId(1, 'description')]: 'Trucks',
+        [quoteLineBlockId(1, 'quantity')]: '1',
+        [quoteLineBlockId(1, 'unitPrice')]: '100',
+      };
+      expect(Object.values(fieldErrors(await submitted(quote, line)))).toEqual(refused);
+    }
+    // The form the rep was given, submitted by someone else: refused as well.
+    expect(Object.values(fieldErrors(await submitModal(t, update, {}, { teamId, userId: OTHER })))).toEqual(refused);
 
     // An in-modal action (changing the action type) on the edited form shows the refusal instead.
     const since = mark(t);
@@ -476,18 +468,27 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
         viewId: update.id,
         hash: update.hash,
         callbackId: CALLBACK_IDS.updateOpportunity,
-        privateMetadata: edited,
+        privateMetadata: edits[1],
         blocks: update.view.blocks as unknown[],
         values: stateOf(update.view),
         teamId,
       }),
     });
-    const refused = await t.fake.waitFor(
+    const shown = await t.fake.waitFor(
       'views.update',
       (c) => since.calls('views.update').includes(c) && c.args.view_id === update.id,
     );
-    expect(sentences(refused.args.view)).toContain(notYours(theirs));
+    expect(sentences(shown.args.view)).toContain(system.formContextRefused);
     expect(await snapshot(teamId)).toEqual(before);
+
+    // A manager's form on their opportunity, submitted after the manager became a rep: the role is
+    // read again, so it is refused.
+    const managed = await openModal(`move ${theirs}`, teamId, MANAGER, CALLBACK_IDS.updateOpportunity);
+    expect(await run(t, `role <@${MANAGER}> rep`, teamId, ADMIN)).toMatch(/is now a rep/);
+    expect(Object.values(fieldErrors(await submitModal(t, managed, {}, { teamId, userId: MANAGER })))).toEqual([
+      notYours(theirs),
+    ]);
+    expect((await snapshot(teamId)).entries).toEqual(before.entries);
 
     // Unchanged metadata: the rep's own form saves.
     expect((await submitModal(t, update, {}, { teamId, userId: REP })).text).toBe('');
@@ -662,7 +663,7 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     expect(sentences(ask.reply.args)).toMatch(/Delete all of this workspace's pipeline data\?\* 2 opportunities/);
     const confirm = buttonsOf(ask.reply.args).find((b) => b.actionId === ACTION_IDS.workspaceDeleteConfirm);
     const cancel = buttonsOf(ask.reply.args).find((b) => b.actionId === ACTION_IDS.workspaceDeleteCancel);
-    expect(confirm?.value).toMatch(/^[0-9a-f]{24}$/);
+    expect(confirm?.value).toMatch(/^[0-9a-f]{32}$/);
     expect(cancel?.value).toBe(confirm?.value);
     const id = ask.responseUrl.split('/').pop();
     let since = mark(t);

@@ -53,6 +53,38 @@ describe('request signing and health', () => {
     await expectNothingHappened(teamId, since);
   });
 
+  it('refuses a correctly signed request whose timestamp is 6 minutes in the future: 401, nothing written', async () => {
+    const teamId = t.newWorkspace();
+    const since = mark(t);
+    const res = await t.send(writingCommand(teamId), { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    expect(res.status).toBe(401);
+    await expectNothingHappened(teamId, since);
+    // Clocks differ a little: 4 minutes ahead is still inside the window, and the command runs.
+    const close = await t.send(writingCommand(teamId), { timestamp: Math.floor(Date.now() / 1000) + 4 * 60 });
+    expect(close.status).toBe(200);
+    await t.settle();
+    expect(await t.db.prisma.salesCycle.count({ where: { workspaceId: teamId, code: 'FIRM' } })).toBe(1);
+  });
+
+  it('refuses a correctly signed button click dated an hour ahead: 401, the opportunity stays', async () => {
+    const teamId = t.newWorkspace();
+    await seedPipelineSetup(t.app.services, teamId);
+    await t.app.services.opportunities.create(teamId, {
+      description: 'Fleet renewal',
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: SLACK_DEFAULTS.userId },
+      today: localDate(TEST_TODAY),
+    });
+    const since = mark(t);
+    const res = await t.send(blockAction({ actionId: ACTION_IDS.delete, value: 'OP00001', teamId }), {
+      timestamp: Math.floor(Date.now() / 1000) + 60 * 60,
+    });
+    expect(res.status).toBe(401);
+    await t.settle();
+    expect(since.calls()).toEqual([]);
+    expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
+  });
+
   it('accepts the same request correctly signed now: 200, and the command runs', async () => {
     const teamId = t.newWorkspace();
     const request = writingCommand(teamId);

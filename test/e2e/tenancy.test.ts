@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
+import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
 import type { FakeSlackCall } from '../support/fake-slack.ts';
@@ -200,7 +201,7 @@ describe.each(BACKENDS)('tenancy on %s', (backend) => {
 
   it("A's purge confirmation used from B (by B's person, or by A's person in B) deletes nothing", async () => {
     const { reply } = await t.command('purge status:lost', { teamId: A, userId: USER_A });
-    const confirm = JSON.stringify(reply.args).match(/"value":"([0-9a-f]{24})"/)?.[1];
+    const confirm = JSON.stringify(reply.args).match(/"value":"([0-9a-f]{32})"/)?.[1];
     expect(confirm).toBeDefined();
     const before = await snapshotA();
     const since = mark(t);
@@ -249,15 +250,17 @@ describe.each(BACKENDS)('tenancy on %s', (backend) => {
     return t.click({ ...change, teamId: B, userId: USER_B, view });
   }
 
-  function naming(modal: OpenedModal, no: string, version?: number): string {
-    const meta = JSON.parse(String(modal.view.private_metadata)) as Record<string, unknown>;
-    return JSON.stringify({ ...meta, no, ...(version !== undefined ? { version } : {}) });
+  /** A form A's person opened in A on one of A's opportunities. */
+  async function openA(text: string, callbackId: string): Promise<OpenedModal> {
+    const since = mark(t);
+    const triggerId = newTriggerId();
+    await t.commandAck(text, { teamId: A, userId: USER_A, triggerId });
+    return openedModal(t, since, callbackId, triggerId);
   }
 
-  it("every opportunity modal submitted from B with private_metadata naming A's opportunity: not found, nothing written", async () => {
+  it("every opportunity modal submitted from B with private_metadata naming A's opportunity or A's form: refused, nothing written", async () => {
     const before = await snapshotA();
     const bBefore = await t.db.prisma.opportunityEntry.count({ where: { workspaceId: B } });
-    const since = mark(t);
     const update = await openB('move OP00001', CALLBACK_IDS.updateOpportunity);
     const close = await openB('close OP00001', CALLBACK_IDS.closeOpportunity);
     const quote = await openB('quote OP00001', CALLBACK_IDS.createQuote);
@@ -270,53 +273,52 @@ describe.each(BACKENDS)('tenancy on %s', (backend) => {
       { [BLOCK_IDS.close.outcome]: 'won' },
     );
     const closeWon = await updatedModal(t, picked, close);
+    // What B could put into the metadata: the ids of A's opportunity (the old format), or the context
+    // id of a form A's person opened on it (as if it had leaked).
+    const aForms = {
+      [CALLBACK_IDS.updateOpportunity]: await openA('move OP00002', CALLBACK_IDS.updateOpportunity),
+      [CALLBACK_IDS.closeOpportunity]: await openA('close OP00002', CALLBACK_IDS.closeOpportunity),
+      [CALLBACK_IDS.createQuote]: await openA('quote OP00001', CALLBACK_IDS.createQuote),
+    };
     const versions = (await t.db.prisma.opportunity.findMany({ where: { workspaceId: A } })).map((o) => o.version);
-    for (const no of A_ONLY) {
-      for (const version of [undefined, ...versions]) {
-        const updateErrors = fieldErrors(
-          await submitModal(
-            t,
-            update,
-            { [BLOCK_IDS.update.estimatedValue]: '99999' },
-            {
-              teamId: B,
-              userId: USER_B,
-              privateMetadata: naming(update, no, version),
-            },
-          ),
-        );
-        expect(Object.values(updateErrors).join(' ')).toMatch(new RegExp(`There is no opportunity ${no}\\.`));
+    const since = mark(t);
+    const refused = [system.formContextRefused];
+    for (const [modal, inputs] of [
+      [update, { [BLOCK_IDS.update.estimatedValue]: '99999' }],
+      [closeWon, { [closeCodeBlockId('won')]: 'WIN', [BLOCK_IDS.close.salesAmount]: '9,000' }],
+      [quote, { line_1_description: 'X', line_1_quantity: '1', line_1_unitPrice: '1' }],
+    ] as const) {
+      const edits = [
+        ...A_ONLY.flatMap((no) => versions.map((version) => JSON.stringify({ no, version, channelId: CHANNEL_A }))),
+        String(aForms[String(modal.view.callback_id) as keyof typeof aForms].view.private_metadata),
+      ];
+      for (const privateMetadata of edits) {
+        const errors = fieldErrors(await submitModal(t, modal, inputs, { teamId: B, userId: USER_B, privateMetadata }));
+        expect(Object.values(errors), privateMetadata).toEqual(refused);
       }
-      const closeErrors = fieldErrors(
-        await submitModal(
-          t,
-          closeWon,
-          { [closeCodeBlockId('won')]: 'WIN', [BLOCK_IDS.close.salesAmount]: '9,000' },
-          { teamId: B, userId: USER_B, privateMetadata: naming(closeWon, no) },
-        ),
+      // A's person, clicking in B with A's form: bound to A, so refused too.
+      const own = aForms[String(modal.view.callback_id) as keyof typeof aForms];
+      const errors = fieldErrors(
+        await submitModal(t, modal, inputs, {
+          teamId: B,
+          userId: USER_A,
+          privateMetadata: String(own.view.private_metadata),
+        }),
       );
-      expect(Object.values(closeErrors).join(' ')).toMatch(new RegExp(`There is no opportunity ${no}\\.`));
-      const quoteErrors = fieldErrors(
-        await submitModal(
-          t,
-          quote,
-          { line_1_description: 'X', line_1_quantity: '1', line_1_unitPrice: '1' },
-          { teamId: B, userId: USER_B, privateMetadata: naming(quote, no) },
-        ),
-      );
-      expect(Object.values(quoteErrors).join(' ')).toMatch(new RegExp(`There is no opportunity ${no}\\.`));
+      expect(Object.values(errors)).toEqual(refused);
     }
 
-    // In-modal actions with A's number in the metadata: the modal says not found instead of A's stages.
+    // In-modal actions with A's form in the metadata: the modal says so instead of showing A's stages.
     for (const [modal, change] of [
       [update, { blockId: BLOCK_IDS.update.actionType, actionId: ACTION_IDS.updateActionType, type: 'static_select' }],
       [close, { blockId: BLOCK_IDS.close.outcome, actionId: ACTION_IDS.closeOutcome, type: 'radio_buttons' }],
     ] as const) {
-      const edited = { ...modal, view: { ...modal.view, private_metadata: naming(modal, 'OP00002') } };
+      const leaked = aForms[String(modal.view.callback_id) as keyof typeof aForms].view.private_metadata;
+      const edited = { ...modal, view: { ...modal.view, private_metadata: leaked } };
       const acted = mark(t);
       await actInModal(edited, change, {});
       const rebuilt = await updatedModal(t, acted, edited);
-      expect(allText(rebuilt.view)).toMatch(/There is no opportunity OP00002\./);
+      expect(allText(rebuilt.view)).toContain(system.formContextRefused);
     }
 
     // Create Opportunity naming A's contact number (B has no CT00005): refused under the contact field.

@@ -68,10 +68,21 @@ export interface TestApp {
  */
 export async function startTestApp(
   backend: BackendName = 'pglite',
-  options: { submitFastPathMs?: number; digestPostIntervalMs?: number; oauth?: boolean } = {},
+  options: {
+    submitFastPathMs?: number;
+    digestPostIntervalMs?: number;
+    oauth?: boolean;
+    /**
+     * Another instance of the app: on this test database and fake Slack (those of a running TestApp),
+     * which its close() leaves to their owner. For several instances at once, or a restart.
+     */
+    sharing?: { db: TestDatabase; fake: FakeSlack };
+    /** The app's LOG_LEVEL (default error, so test output stays quiet). */
+    logLevel?: Config['logLevel'];
+  } = {},
 ): Promise<TestApp> {
-  const fake = await startFakeSlack();
-  const db = await createTestDatabase(backend);
+  const fake = options.sharing?.fake ?? (await startFakeSlack());
+  const db = options.sharing?.db ?? (await createTestDatabase(backend));
   const clock = fixedClock(TEST_NOW);
   const config: Config = {
     slack: options.oauth
@@ -96,7 +107,7 @@ export async function startTestApp(
     host: '127.0.0.1',
     databaseUrl: undefined,
     dataDir: 'unused',
-    logLevel: 'error',
+    logLevel: options.logLevel ?? 'error',
   };
   const app = await startApp(config, {
     database: db,
@@ -136,6 +147,7 @@ export async function startTestApp(
     async close() {
       await settle(fake, 150);
       await app.stop();
+      if (options.sharing) return;
       await db.destroy();
       await fake.close();
     },
@@ -148,7 +160,7 @@ export async function startTestApp(
  */
 export function startOAuthTestApp(
   backend: BackendName = 'pglite',
-  options: { submitFastPathMs?: number; digestPostIntervalMs?: number } = {},
+  options: { submitFastPathMs?: number; digestPostIntervalMs?: number; logLevel?: Config['logLevel'] } = {},
 ): Promise<TestApp> {
   return startTestApp(backend, { ...options, oauth: true });
 }

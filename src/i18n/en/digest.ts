@@ -2,11 +2,12 @@
 // src/slack/blocks/digest.ts, src/slack/blocks/stats.ts, src/slack/csv.ts and src/digest/chart-input.ts
 // take every user-visible word from here. Template functions receive values that are already formatted
 // (money, dates, percentages) and already escaped for mrkdwn where they go into it.
+import { trusted } from '../markup.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const opportunities = (n: number): string => plural(n, 'opportunity', 'opportunities');
 
-export const digestText = {
+const english = {
   defaultTitle: 'Pipeline digest',
   header: (title: string, date: string) => `${title} — ${date}`,
   fallback: (title: string, date: string, open: number, weighted: string) =>
@@ -104,11 +105,6 @@ export const digestText = {
 
   more: (n: number) => `…and ${n} more.`,
 
-  chart: {
-    /** A stage's bar label when several cycles are shown: the cycle code first. */
-    stageLabel: (cycleCode: string, stage: string) => `${cycleCode} ${stage}`,
-  },
-
   stats: {
     opportunityTitle: (no: string) => `Statistics of ${no}`,
     opportunityFallback: (no: string, value: string, probability: string) =>
@@ -138,6 +134,19 @@ export const digestText = {
     noStages: (code: string) =>
       `Sales cycle ${code} has no stages yet. Add one with \`/opp stage add ${code} 1 Qualification completed:10 chance:20\`.`,
     moreStages: (n: number, code: string) => `…and ${n} more — use \`/opp stage list ${code}\`.`,
+  },
+} as const;
+
+export const digestText = trusted(english);
+
+/** Words drawn into the chart image, written to CSV files or shown literally in tables: plain text, not markup. */
+export const digestPlainText = {
+  /** A stage in a chart bar or a table cell: "2 · Qualification", or "Stage 2" without a description. */
+  stage: (no: number, description: string) => (description.trim() === '' ? `Stage ${no}` : `${no} · ${description}`),
+
+  chart: {
+    /** A stage's bar label when several cycles are shown: the cycle code first. */
+    stageLabel: (cycleCode: string, stage: string) => `${cycleCode} ${stage}`,
   },
 
   csv: {

@@ -1,4 +1,5 @@
 // English sentences for every mistake a user can make in `/opp` text (Slack mrkdwn).
+import { catalogueText, escapeFields, escapeText, type Markup } from '../markup.ts';
 import { AMOUNT_RULES, PERCENT_RULES, QUANTITY_RULES } from '../../domain/amounts.ts';
 import type { NumberIssue, NumberRules } from '../../domain/amounts.ts';
 import type { ArgumentName, Field, InputProblem } from '../../slack/grammar/input-problems.ts';
@@ -10,12 +11,7 @@ function assertNever(value: never): never {
 
 /** User text inside `code` spans: no backticks (they would end the span), Slack's &, <, > escaped. */
 function code(text: string): string {
-  const safe = text
-    .replace(/`/g, "'")
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\s+/g, ' ');
+  const safe = escapeText(text.replace(/`/g, "'").replace(/\s+/g, ' '));
   return safe.trim() === '' ? '(nothing)' : `\`${safe}\``;
 }
 
@@ -107,7 +103,12 @@ function numberIssueText(what: string, value: string, issue: NumberIssue | undef
 }
 
 /** One sentence (or two) saying exactly what is wrong and where to find examples. */
-export function describeInputProblem(p: InputProblem): string {
+/** The sentence for a problem; every text in it that came from a person is escaped first. */
+export function describeInputProblem(p: InputProblem): Markup {
+  return catalogueText(sentence(escapeFields(p)));
+}
+
+function sentence(p: InputProblem): string {
   switch (p.kind) {
     case 'text-too-long':
       return `Your command is ${grouped(String(p.length))} characters long; \`/opp\` accepts at most ${grouped(String(p.max))}. ${helpPointer()}`;

@@ -1,4 +1,5 @@
 // Sentences that confirm what a command did, and the channel announcements. Part of the one catalogue.
+import { trusted } from '../markup.ts';
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
@@ -6,7 +7,7 @@ interface ShownSettings {
   defaultSalesCycleCode: string | null;
   staleDays: number;
 }
-export const notices = {
+const english = {
   cycleAdded: (code: string) =>
     `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} <stage no> <description> completed:<pct> chance:<pct>\`.`,
   stageAdded: (cycle: string, stage: number) => `Stage ${stage} added to sales cycle ${cycle}.`,
@@ -37,24 +38,24 @@ export const notices = {
   purgeCancelled: 'Nothing was deleted.',
   purgeExpired:
     'This confirmation has expired, so nothing was deleted. Run `/opp purge` again to see what would be deleted.',
-  wonAnnouncement: (userId: string, no: string, description: string, amount: string) =>
-    `:tada: <@${userId}> won ${no} ${description} (${amount}).`,
-  quoteAnnouncement: (userId: string, quoteNo: string, no: string, description: string, amount: string) =>
-    `:page_facing_up: <@${userId}> created sales quote ${quoteNo} for ${no} ${description} (${amount}).`,
-  orderAnnouncement: (userId: string, orderNo: string, no: string, amount: string) =>
-    `:package: <@${userId}> made sales order ${orderNo} from the quote of ${no} (${amount}).`,
+  wonAnnouncement: (person: string, no: string, description: string, amount: string) =>
+    `:tada: ${person} won ${no} ${description} (${amount}).`,
+  quoteAnnouncement: (person: string, quoteNo: string, no: string, description: string, amount: string) =>
+    `:page_facing_up: ${person} created sales quote ${quoteNo} for ${no} ${description} (${amount}).`,
+  orderAnnouncement: (person: string, orderNo: string, no: string, amount: string) =>
+    `:package: ${person} made sales order ${orderNo} from the quote of ${no} (${amount}).`,
   digestPosted: 'The pipeline digest is posted in this channel.',
   digestDelayed: (reason: string) => `The digest couldn't be posted just now (${reason}); I'll try again shortly.`,
   digestRateLimited: 'Slack asked us to slow down',
-  subscribed: (channelId: string, schedule: string, next: string) =>
-    `<#${channelId}> will get the pipeline digest ${schedule}. The next one: ${next}.`,
-  unsubscribed: (channelId: string) => `<#${channelId}> won't get scheduled digests any more.`,
-  notSubscribed: (channelId: string) => `<#${channelId}> has no scheduled digest, so nothing changed.`,
+  subscribed: (channel: string, schedule: string, next: string) =>
+    `${channel} will get the pipeline digest ${schedule}. The next one: ${next}.`,
+  unsubscribed: (channel: string) => `${channel} won't get scheduled digests any more.`,
+  notSubscribed: (channel: string) => `${channel} has no scheduled digest, so nothing changed.`,
   noSubscriptions:
     'No channel has a scheduled digest yet. Start one with `/opp subscribe #channel weekly day:monday at:08:00`.',
   subscriptionsTitle: '*Scheduled digests*',
-  subscriptionLine: (channelId: string, schedule: string, cycle: string | null, next: string) =>
-    `• <#${channelId}> ${schedule}${cycle ? ` (sales cycle ${cycle})` : ''} — next ${next}`,
+  subscriptionLine: (channel: string, schedule: string, cycle: string | null, next: string) =>
+    `• ${channel} ${schedule}${cycle ? ` (sales cycle ${cycle})` : ''} — next ${next}`,
   scheduleDaily: (at: string, zone: string) => `every day at ${at} (${zone})`,
   scheduleWeekly: (weekday: string, at: string, zone: string) => `every ${weekday} at ${at} (${zone})`,
   scheduleMonthly: (day: number, at: string, zone: string) =>
@@ -65,10 +66,11 @@ export const notices = {
   exportTitle: (date: string) => `Opportunities ${date}`,
   firstAdmin:
     'Nobody had the admin role in this workspace yet, so you are now its admin: you set up sales cycles, codes and contacts and give people roles with `/opp role @user admin|manager|rep` (see `/opp roles`).',
-  roleGranted: (userId: string, role: 'admin' | 'manager' | 'rep') =>
-    `<@${userId}> is now ${roleWithArticle(role)} in this workspace.`,
-  roleUnchanged: (userId: string, role: 'admin' | 'manager' | 'rep') =>
-    `<@${userId}> is already ${roleWithArticle(role)}, so nothing changed.`,
+  roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>
+    `${person} is now ${roleWithArticle(role)} in this workspace.`,
+  roleUnchanged: (person: string, role: 'admin' | 'manager' | 'rep') =>
+    `${person} is already ${roleWithArticle(role)}, so nothing changed.`,
+  /** Admins and managers as mentions. */
   roles: (admins: string[], managers: string[]) =>
     [
       '*Roles in this workspace*',
@@ -103,10 +105,12 @@ export const notices = {
     'This confirmation has expired or was already used, so nothing was deleted. Run `/opp workspace delete` again if you still mean it.',
 } as const;
 
+export const notices = trusted(english);
+
 function roleWithArticle(role: 'admin' | 'manager' | 'rep'): string {
   return role === 'admin' ? 'an admin' : role === 'manager' ? 'a manager' : 'a rep';
 }
 
-function mentions(userIds: string[]): string {
-  return userIds.length === 0 ? 'none' : userIds.map((id) => `<@${id}>`).join(', ');
+function mentions(people: string[]): string {
+  return people.length === 0 ? 'none' : people.join(', ');
 }

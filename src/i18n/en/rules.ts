@@ -1,4 +1,5 @@
 // English sentences for the rule problems, written for a sales rep: what went wrong and what to do.
+import { catalogueText, escapeFields, type Markup } from '../markup.ts';
 import type { Decimal } from '../../domain/decimal.ts';
 import { dateParts, type LocalDate } from '../../domain/local-date.ts';
 import type { MoveAction, OpportunityStatus } from '../../domain/opportunity.ts';
@@ -15,7 +16,12 @@ import {
   type TextField,
 } from '../../domain/problems.ts';
 
-export function describeRuleProblem(problem: Problem): string {
+/** The sentence for a problem; every text in it that came from a person is escaped first. */
+export function describeRuleProblem(problem: Problem): Markup {
+  return catalogueText(sentence(escapeFields(problem)));
+}
+
+function sentence(problem: Problem): string {
   switch (problem.kind) {
     case 'action-not-available':
       return `${actionLabel(problem.action)} isn't possible for opportunity ${problem.opportunityNo} right now: ${actionHint(problem.action)}.`;

@@ -1,8 +1,14 @@
 // Sentences for digest schedules a user can get wrong. Part of the one catalogue.
+import { catalogueText, escapeFields, type Markup } from '../markup.ts';
 import { assertNever } from '../../domain/problems.ts';
 import type { ScheduleProblem } from '../../domain/schedule.ts';
 
-export function describeScheduleProblem(problem: ScheduleProblem): string {
+/** The sentence for a problem; every text in it that came from a person is escaped first. */
+export function describeScheduleProblem(problem: ScheduleProblem): Markup {
+  return catalogueText(sentence(escapeFields(problem)));
+}
+
+function sentence(problem: ScheduleProblem): string {
   switch (problem.kind) {
     case 'unknown-frequency':
       return `"${problem.frequency}" isn't a schedule: use daily, weekly or monthly.`;

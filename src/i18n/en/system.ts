@@ -1,5 +1,6 @@
 // Sentences for failures no user caused, and the app's own notices. Part of the one catalogue.
-export const system = {
+import { trusted } from '../markup.ts';
+const english = {
   databaseUnavailable:
     'The pipeline database is not reachable right now, so nothing was changed. Please try again in a moment.',
   unexpected:
@@ -11,6 +12,12 @@ export const system = {
   notInWorkspace: "This request came from a workspace I don't know; nothing was done.",
   malformedRequest: "That request didn't look like one from Slack, so nothing was done. Please try again.",
   viewExpired: 'This form is out of date. Close it and open it again from the opportunity.',
+  formContextRefused:
+    "This form can't be saved: it was opened more than a day ago, by someone else, or it was changed on the way. Nothing was saved or posted. Close it and open it again from the opportunity's card or with `/opp`.",
+  workspaceMismatch:
+    'This request named a different workspace from the one it came from, so nothing was done. Please try again from Slack.',
+  alreadyHandled:
+    'That exact request was already handled, so nothing was changed this time. To do it again, run the command or click the button again.',
   helpPointer: 'Type `/opp help` for examples.',
   savingTitle: 'Saving…',
   savingText: 'Saving your changes…',
@@ -21,3 +28,5 @@ export const system = {
   done: 'Done',
   back: 'Back',
 } as const;
+
+export const system = trusted(english);

@@ -1,10 +1,11 @@
 // English strings of the Block Kit layer (cards, lists, App Home, modals, replies). Builders in
 // src/slack/blocks take every user-visible word from here. Template functions receive values that are
 // already formatted (money, dates, percentages) and already escaped for mrkdwn where they go into it.
+import { trusted } from '../markup.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-export const ui = {
+const english = {
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 
   status: { not_started: 'Not started', in_progress: 'In progress', won: 'Won', lost: 'Lost' },
@@ -142,6 +143,7 @@ export const ui = {
   },
 
   list: {
+    titles: { mine: 'Your opportunities', all: 'All opportunities', user: 'Opportunities' },
     fallback: (title: string, count: number) => `${title}: ${plural(count, 'opportunity', 'opportunities')}`,
     empty: 'No opportunities match. Try `/opp list all`, or create one with `/opp new`.',
     count: (shown: number, total: number) =>
@@ -402,5 +404,7 @@ export const ui = {
     notice: (sentence: string) => `:information_source: ${sentence}`,
   },
 } as const;
+
+export const ui = trusted(english);
 
 export type Ui = typeof ui;

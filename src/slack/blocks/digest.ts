@@ -4,17 +4,10 @@
 import type { Decimal } from '../../domain/decimal.ts';
 import { dateInZone, daysBetween } from '../../domain/local-date.ts';
 import type { AttentionItem, CyclePipeline, Digest, Figures } from '../../services/digest-types.ts';
-import { digestText } from '../../i18n/en/digest.ts';
+import { digestPlainText, digestText } from '../../i18n/en/digest.ts';
 import { ui } from '../../i18n/en/ui.ts';
-import {
-  escapeMrkdwn,
-  formatDate,
-  formatMoney,
-  formatPercent,
-  formatPerson,
-  formatStage,
-  truncate,
-} from '../format.ts';
+import { escapeText, joinMarkup, type Markup, md, ours, trimEnd } from '../../i18n/markup.ts';
+import { formatDate, formatMoney, formatPercent, formatPerson, tableCell, truncate } from '../format.ts';
 import {
   context,
   divider,
@@ -29,7 +22,7 @@ import {
 
 export interface DigestOptions {
   /** Replaces "Pipeline digest" in the header. */
-  title?: string;
+  title?: Markup;
   /** Mentions the channel (`<!channel>`) in the first message, so that everyone is notified. */
   channelMention?: boolean;
 }
@@ -61,27 +54,28 @@ interface Part {
   divider: boolean;
 }
 
-const text = (value: string): string => escapeMrkdwn(truncate(value.replace(/\s+/g, ' ').trim(), DESCRIPTION_MAX));
-const money = (value: Decimal, currency: string): string => formatMoney(value, currency);
+/** A person's text on one line, cut short, escaped. */
+const text = (value: string): Markup => escapeText(truncate(value.replace(/\s+/g, ' ').trim(), DESCRIPTION_MAX));
+const money = (value: Decimal, currency: string): Markup => formatMoney(value, currency);
 
 /** Lines joined into as few texts as possible, each at most `room` characters (a longer line is cut). */
-function chunkLines(lines: readonly string[], room: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
+function chunkLines(lines: readonly Markup[], room: number): Markup[] {
+  const chunks: Markup[] = [];
+  let current = ours('');
   for (const raw of lines) {
     const line = truncate(raw, room);
     if (current !== '' && current.length + 1 + line.length > room) {
       chunks.push(current);
-      current = '';
+      current = ours('');
     }
-    current = current === '' ? line : `${current}\n${line}`;
+    current = current === '' ? line : md`${current}\n${line}`;
   }
   if (current !== '') chunks.push(current);
   return chunks;
 }
 
 /** Lines as sections, one unit each. */
-function lineUnits(lines: readonly string[]): KnownBlock[][] {
+function lineUnits(lines: readonly Markup[]): KnownBlock[][] {
   return chunkLines(lines, SECTION_ROOM).map((chunk) => [section(chunk)]);
 }
 
@@ -89,7 +83,7 @@ function lineUnits(lines: readonly string[]): KnownBlock[][] {
  * The first `cap` items as lines, and "…and N more" when some are left out: those beyond the cap, and
  * those the digest itself left out (`total` is the full count when the list holds only a page).
  */
-function capped<T>(items: readonly T[], cap: number, line: (item: T) => string, total = items.length): string[] {
+function capped<T>(items: readonly T[], cap: number, line: (item: T) => Markup, total = items.length): Markup[] {
   const lines = items.slice(0, cap).map(line);
   const more = Math.max(total, items.length) - lines.length;
   if (more > 0) lines.push(digestText.more(more));
@@ -101,24 +95,17 @@ const fullCount = (items: readonly unknown[], total: number | undefined): number
 
 // ---- the open pipeline ------------------------------------------------------------------------------
 
-/** A cell of the monospace table: no backticks (they would end the code block), escaped, padded. */
-function cell(value: string, width: number, align: 'left' | 'right'): string {
-  const normalised = truncate(value.replace(/`/g, "'").replace(/\s+/g, ' ').trim(), width);
-  const padding = ' '.repeat(Math.max(0, width - [...normalised].length));
-  return align === 'left' ? escapeMrkdwn(normalised) + padding : padding + escapeMrkdwn(normalised);
-}
-
 /** One cycle's table; `heading` (the pipeline's title) goes above the first cycle, so it is never left alone. */
-function cyclePart(cycle: CyclePipeline, currency: string, heading: string | null): Part {
+function cyclePart(cycle: CyclePipeline, currency: string, heading: Markup | null): Part {
   const P = digestText.pipeline;
-  const cycleTitle = P.cycleTitle(escapeMrkdwn(ui.common.cycle(cycle.code, cycle.description)));
-  const title = heading === null ? cycleTitle : `${heading}\n${cycleTitle}`;
+  const cycleTitle = P.cycleTitle(ui.common.cycle(escapeText(cycle.code), escapeText(cycle.description)));
+  const title = heading === null ? cycleTitle : md`${heading}\n${cycleTitle}`;
   const units: KnownBlock[][] = [];
   if (cycle.stages.length === 0) {
-    units.push([section(`${title}\n${P.noStages}`)]);
+    units.push([section(md`${title}\n${P.noStages}`)]);
   } else {
     const rows = cycle.stages.map((s) => [
-      formatStage(s.stage, s.description),
+      digestPlainText.stage(s.stage, s.description),
       String(s.count),
       money(s.estimatedValue, currency),
       money(s.weightedValue, currency),
@@ -129,16 +116,18 @@ function cyclePart(cycle: CyclePipeline, currency: string, heading: string | nul
     const widths = P.columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
     widths[0] = Math.min(widths[0] ?? STAGE_LABEL_MAX, STAGE_LABEL_MAX);
     const row = (cells: readonly string[]) =>
-      cells
-        .map((c, i) => cell(c, widths[i] ?? 10, i === 0 ? 'left' : 'right'))
-        .join('  ')
-        .trimEnd();
+      trimEnd(
+        joinMarkup(
+          cells.map((c, i) => tableCell(c, widths[i] ?? 10, i === 0 ? 'left' : 'right')),
+          '  ',
+        ),
+      );
     const head = row(P.columns);
-    const rule = '-'.repeat(widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1));
+    const rule = escapeText('-'.repeat(widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1)));
     const lines = [...rows.map(row), rule, row(totals)];
     const overhead = `${title}\n\`\`\`${head}\n\`\`\``.length;
     chunkLines(lines, SECTION_ROOM - overhead).forEach((chunk, i) => {
-      units.push([section(`${i === 0 ? `${title}\n` : ''}\`\`\`${head}\n${chunk}\`\`\``)]);
+      units.push([section(md`${i === 0 ? md`${title}\n` : ours('')}\`\`\`${head}\n${chunk}\`\`\``)]);
     });
   }
   if (cycle.notStarted > 0) units.push([context([P.notStarted(cycle.notStarted)])]);
@@ -147,7 +136,7 @@ function cyclePart(cycle: CyclePipeline, currency: string, heading: string | nul
 
 function pipelineParts(digest: Digest): Part[] {
   const P = digestText.pipeline;
-  if (digest.cycles.length === 0) return [{ units: [[section(`${P.title}\n${P.empty}`)]], divider: true }];
+  if (digest.cycles.length === 0) return [{ units: [[section(md`${P.title}\n${P.empty}`)]], divider: true }];
   const parts = digest.cycles.map((cycle, i) => cyclePart(cycle, digest.currency, i === 0 ? P.title : null));
   if (digest.cycles.length > 1) {
     const notStarted = digest.cycles.reduce((sum, c) => sum + c.notStarted, 0);
@@ -174,7 +163,7 @@ function pipelineParts(digest: Digest): Part[] {
 // ---- won and lost -----------------------------------------------------------------------------------
 
 /** A win rate (a percentage, unrounded), or a dash when there is none. */
-const rate = (value: Decimal | null): string =>
+const rate = (value: Decimal | null): Markup =>
   value === null ? digestText.closed.notAvailable : formatPercent(value);
 
 function closedPart(digest: Digest): Part {
@@ -183,7 +172,7 @@ function closedPart(digest: Digest): Part {
   const from = formatDate(closed.from);
   const to = formatDate(closed.to);
   if (closed.won.count === 0 && closed.lost.count === 0) {
-    return { units: [[section(`${C.title(from, to)}\n${C.nothing(from, to)}`)]], divider: true };
+    return { units: [[section(md`${C.title(from, to)}\n${C.nothing(from, to)}`)]], divider: true };
   }
   const byCount = rate(closed.winRateByCount);
   const byValue = rate(closed.winRateByValue);
@@ -211,13 +200,13 @@ function closedPart(digest: Digest): Part {
 
 // ---- what changed -----------------------------------------------------------------------------------
 
-function sinceText(since: Date): string {
+function sinceText(since: Date): Markup {
   const C = digestText.changes;
   const millis = since.getTime();
   if (!Number.isFinite(millis)) return C.previousDigest;
   const iso = since.toISOString();
   const date = formatDate(dateInZone(since, 'UTC'));
-  return C.sinceToken(Math.floor(millis / 1000), C.sinceFallback(date, iso.slice(11, 16)));
+  return C.sinceToken(Math.floor(millis / 1000), C.sinceFallback(date, escapeText(iso.slice(11, 16))));
 }
 
 function changesPart(digest: Digest): Part {
@@ -234,11 +223,11 @@ function changesPart(digest: Digest): Part {
     valueChanges: fullCount(changes.valueChanges, totals?.valueChanges),
   };
   if (Object.values(counts).every((n) => n === 0))
-    return { units: [[section(`${C.title(since)}\n${C.nothing(since)}`)]], divider: true };
+    return { units: [[section(md`${C.title(since)}\n${C.nothing(since)}`)]], divider: true };
 
   const stageText = (stage: number | null) => (stage === null ? C.notStarted : C.stageNo(stage));
   const lines = [C.title(since)];
-  const group = <T>(items: readonly T[], count: number, title: (n: number) => string, line: (item: T) => string) => {
+  const group = <T>(items: readonly T[], count: number, title: (n: number) => Markup, line: (item: T) => Markup) => {
     if (count === 0) return;
     lines.push(title(count), ...capped(items, DIGEST_CHANGES_CAP, line, count));
   };
@@ -256,7 +245,7 @@ function changesPart(digest: Digest): Part {
   );
   group(changes.valueChanges, counts.valueChanges, C.valueTitle, (o) => {
     const delta = o.to.minus(o.from);
-    const deltaText = delta.isPositive() && !delta.isZero() ? `+${money(delta, currency)}` : money(delta, currency);
+    const deltaText = delta.isPositive() && !delta.isZero() ? md`+${money(delta, currency)}` : money(delta, currency);
     return C.valueLine(text(o.no), text(o.description), money(o.from, currency), money(o.to, currency), deltaText);
   });
   return { units: lineUnits(lines), divider: true };
@@ -275,14 +264,14 @@ function attentionParts(digest: Digest): Part[] {
   const closingSoon = fullCount(attention.closingSoon, attention.totals?.closingSoon);
   const stale = fullCount(attention.stale, attention.totals?.stale);
   if (overdue + closingSoon + stale === 0) {
-    return [{ units: [[section(`${A.title}\n${A.nothing(attention.staleDays)}`)]], divider: true }];
+    return [{ units: [[section(md`${A.title}\n${A.nothing(attention.staleDays)}`)]], divider: true }];
   }
   const parts: Part[] = [];
   const list = (
     items: readonly AttentionItem[],
     count: number,
-    title: string,
-    line: (item: AttentionItem) => string,
+    title: Markup,
+    line: (item: AttentionItem) => Markup,
   ) => {
     if (count === 0) return;
     const first = parts.length === 0;
@@ -326,7 +315,7 @@ function attentionParts(digest: Digest): Part[] {
 
 function salespeoplePart(digest: Digest): Part {
   const S = digestText.salespeople;
-  if (digest.salespeople.length === 0) return { units: [[section(`${S.title}\n${S.empty}`)]], divider: true };
+  if (digest.salespeople.length === 0) return { units: [[section(md`${S.title}\n${S.empty}`)]], divider: true };
   const lines = [
     S.title,
     ...capped(digest.salespeople, DIGEST_SALESPEOPLE_CAP, (p) =>
@@ -343,13 +332,13 @@ function salespeoplePart(digest: Digest): Part {
 
 // ---- header and paging ------------------------------------------------------------------------------
 
-function scopeLine(digest: Digest): string {
+function scopeLine(digest: Digest): Markup {
   const S = digestText.scope;
   const code = digest.request.salesCycleCode;
   const cycle = code === null ? undefined : digest.cycles.find((c) => c.code === code);
   const user = digest.request.salespersonSlackUserId;
   return S.join([
-    code === null ? S.allCycles : S.cycle(escapeMrkdwn(ui.common.cycle(code, cycle?.description ?? ''))),
+    code === null ? S.allCycles : S.cycle(ui.common.cycle(escapeText(code), escapeText(cycle?.description ?? ''))),
     user === null ? S.everyone : S.salesperson(formatPerson({ name: '', slackUserId: user })),
     S.period(formatDate(digest.closed.from), formatDate(digest.closed.to)),
   ]);
@@ -403,7 +392,7 @@ function paginate(parts: readonly Part[]): KnownBlock[][] {
  * thread). Every message holds at most 50 blocks and stays within the total-text budget.
  */
 export function digestMessages(digest: Digest, opts: DigestOptions = {}): Message[] {
-  const title = opts.title?.trim() ? opts.title.trim() : digestText.defaultTitle;
+  const title = opts.title?.trim() ? opts.title : digestText.defaultTitle;
   const date = formatDate(digest.request.today);
   const headerText = digestText.header(title, date);
   const scope = [scopeLine(digest)];
@@ -419,18 +408,17 @@ export function digestMessages(digest: Digest, opts: DigestOptions = {}): Messag
     salespeoplePart(digest),
   ]);
   const notStarted = digest.cycles.reduce((sum, c) => sum + c.notStarted, 0);
-  // The header is plain text; everything else about the title is mrkdwn, so it is escaped there.
   const summary = digestText.fallback(
-    escapeMrkdwn(title),
+    title,
     date,
     digest.totals.count + notStarted,
     money(digest.totals.weightedValue, digest.currency),
   );
   return pages.map((blocks, i) => {
     if (i === 0) {
-      return { text: fallback(opts.channelMention ? `${digestText.channelMention} ${summary}` : summary), blocks };
+      return { text: fallback(opts.channelMention ? md`${digestText.channelMention} ${summary}` : summary), blocks };
     }
-    const continued = digestText.continued(escapeMrkdwn(title), date, i + 1, pages.length);
+    const continued = digestText.continued(title, date, i + 1, pages.length);
     return { text: fallback(continued), blocks: [context([continued]), ...blocks] };
   });
 }

@@ -4,7 +4,8 @@ import { ZERO, type Decimal } from '../../domain/decimal.ts';
 import type { MoveAction } from '../../domain/opportunity.ts';
 import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { ui } from '../../i18n/en/ui.ts';
-import { escapeMrkdwn, formatMoney, formatStage } from '../format.ts';
+import { escapeText, type Markup, md } from '../../i18n/markup.ts';
+import { formatMoney, formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../ids.ts';
 import { cardButtons, nextWorksInOneClick, opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
@@ -27,7 +28,7 @@ export interface HomeInput {
 
 interface Group {
   key: string;
-  title: string;
+  title: Markup;
   items: OpportunitySummary[];
 }
 
@@ -63,8 +64,8 @@ function groupsOf(input: HomeInput): Group[] {
         key,
         title:
           stage === null
-            ? `*${ui.home.notStartedGroup}*`
-            : ui.home.group(escapeMrkdwn(formatStage(stage, description)), escapeMrkdwn(cycleCode)),
+            ? md`*${ui.home.notStartedGroup}*`
+            : ui.home.group(formatStage(stage, description), escapeText(cycleCode)),
         items: [],
         order:
           stage === null ? [0, 0, '', 0] : [1, cycleOrder.get(cycleCode) ?? Number.MAX_SAFE_INTEGER, cycleCode, stage],

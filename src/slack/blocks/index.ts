@@ -8,6 +8,7 @@ export * from './home.ts';
 export * from './purge.ts';
 export * from './workspace-delete.ts';
 export * from './replies.ts';
+export * from './announcements.ts';
 export * from './setup-lists.ts';
 export * from './modals/search-options.ts';
 export * from './modals/create-opportunity.ts';

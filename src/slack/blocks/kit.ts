@@ -1,9 +1,11 @@
 // Small typed constructors for Block Kit objects that enforce Slack's size limits
-// (shared/slack/platform-notes.md §4), so builders cannot produce a payload Slack would reject.
+// (shared/slack/platform-notes.md §4), so builders cannot produce a payload Slack would reject. Every
+// text they take is Markup (src/i18n/markup.ts): text a person typed reaches them only escaped.
 import type { types } from '@slack/bolt';
 import { truncate } from '../format.ts';
 import { CALLBACK_IDS } from '../ids.ts';
 import { ui } from '../../i18n/en/ui.ts';
+import { joinMarkup, type Markup, ours } from '../../i18n/markup.ts';
 
 export type KnownBlock = types.KnownBlock;
 export type ModalView = types.ModalView;
@@ -16,7 +18,7 @@ export type ConfirmationDialog = types.ConfirmationDialog;
 
 /** A message body: fallback text (notifications, screen readers) plus blocks. */
 export interface Message {
-  text: string;
+  text: Markup;
   blocks: KnownBlock[];
 }
 
@@ -45,25 +47,27 @@ export const LIMITS = {
   messageFallback: 3000,
 } as const;
 
-export function plain(text: string, max: number = LIMITS.sectionText): types.PlainTextElement {
+/** Plain text: Slack shows no formatting, but still reads its three control characters as entities. */
+export function plain(text: Markup, max: number = LIMITS.sectionText): types.PlainTextElement {
   return { type: 'plain_text', text: truncate(nonEmpty(text), max), emoji: true };
 }
 
-export function mrkdwn(text: string, max: number = LIMITS.sectionText): types.MrkdwnElement {
-  return { type: 'mrkdwn', text: truncate(nonEmpty(text), max) };
+/** mrkdwn, verbatim: Slack does not turn words that look like names or links into mentions or links. */
+export function mrkdwn(text: Markup, max: number = LIMITS.sectionText): types.MrkdwnElement {
+  return { type: 'mrkdwn', text: truncate(nonEmpty(text), max), verbatim: true };
 }
 
 /** Slack rejects empty texts: an absent value is shown as a dash. */
-function nonEmpty(text: string): string {
+function nonEmpty(text: Markup): Markup {
   return text.trim() === '' ? ui.common.none : text;
 }
 
-export function header(text: string, blockId?: string): types.HeaderBlock {
+export function header(text: Markup, blockId?: string): types.HeaderBlock {
   return { type: 'header', text: plain(text, LIMITS.headerText), ...(blockId ? { block_id: blockId } : {}) };
 }
 
 export function section(
-  text: string,
+  text: Markup,
   options: { blockId?: string; accessory?: types.SectionBlockAccessory } = {},
 ): types.SectionBlock {
   return {
@@ -75,7 +79,7 @@ export function section(
 }
 
 /** Up to 10 fields (two columns); more are an error in the builder. */
-export function fieldsSection(fields: string[], blockId?: string): types.SectionBlock {
+export function fieldsSection(fields: readonly Markup[], blockId?: string): types.SectionBlock {
   if (fields.length === 0 || fields.length > LIMITS.fields)
     throw new RangeError(`a section takes 1–10 fields, not ${fields.length}`);
   return {
@@ -85,7 +89,7 @@ export function fieldsSection(fields: string[], blockId?: string): types.Section
   };
 }
 
-export function context(texts: string[], blockId?: string): types.ContextBlock {
+export function context(texts: readonly Markup[], blockId?: string): types.ContextBlock {
   if (texts.length === 0 || texts.length > LIMITS.contextElements)
     throw new RangeError(`a context takes 1–10 elements, not ${texts.length}`);
   return { type: 'context', elements: texts.map((t) => mrkdwn(t)), ...(blockId ? { block_id: blockId } : {}) };
@@ -102,10 +106,10 @@ export function actions(blockId: string, elements: types.ActionsBlockElement[]):
 }
 
 export function confirmDialog(input: {
-  title: string;
-  text: string;
-  confirm: string;
-  deny: string;
+  title: Markup;
+  text: Markup;
+  confirm: Markup;
+  deny: Markup;
   danger?: boolean;
 }): types.ConfirmationDialog {
   return {
@@ -118,7 +122,7 @@ export function confirmDialog(input: {
 }
 
 export function button(input: {
-  text: string;
+  text: Markup;
   actionId: string;
   value?: string;
   style?: 'primary' | 'danger';
@@ -137,7 +141,7 @@ export function button(input: {
 }
 
 /** An option; its value must be an id of at most 75 characters (a longer one is a programming error). */
-export function option(text: string, value: string, description?: string): types.PlainTextOption {
+export function option(text: Markup, value: string, description?: Markup): types.PlainTextOption {
   if (value.length === 0 || value.length > LIMITS.optionValue)
     throw new RangeError(`option value must be 1–75 characters: ${value}`);
   return {
@@ -160,10 +164,10 @@ type ElementWithoutActionId<E> = E extends unknown ? Omit<E, 'action_id'> & { ac
  */
 export function input(spec: {
   blockId: string;
-  label: string;
+  label: Markup;
   element: ElementWithoutActionId<types.InputBlockElement>;
   optional?: boolean;
-  hint?: string;
+  hint?: Markup;
   dispatchAction?: boolean;
 }): types.InputBlock {
   const element = { ...spec.element, action_id: spec.element.action_id ?? spec.blockId } as types.InputBlockElement;
@@ -178,16 +182,16 @@ export function input(spec: {
   };
 }
 
-export function placeholder(text: string): types.PlainTextElement {
+export function placeholder(text: Markup): types.PlainTextElement {
   return plain(text, LIMITS.placeholder);
 }
 
 /** A modal; title, submit and close are cut to Slack's 24 characters. */
 export function modal(spec: {
   callbackId: string;
-  title: string;
-  submit?: string;
-  close?: string;
+  title: Markup;
+  submit?: Markup;
+  close?: Markup;
   blocks: KnownBlock[];
   privateMetadata?: string;
 }): ModalView {
@@ -205,7 +209,7 @@ export function modal(spec: {
 }
 
 /** A read-only modal with a sentence (an operation that is not possible right now). */
-export function unavailableModal(sentence: string, privateMetadata?: string): ModalView {
+export function unavailableModal(sentence: Markup, privateMetadata?: string): ModalView {
   return modal({
     callbackId: CALLBACK_IDS.unavailable,
     title: ui.modal.unavailableTitle,
@@ -232,7 +236,7 @@ export function textLength(blocks: readonly KnownBlock[]): number {
 }
 
 /** Fallback text of a message, within Slack's limits. */
-export function fallback(text: string): string {
+export function fallback(text: Markup): Markup {
   return truncate(nonEmpty(text), LIMITS.messageFallback);
 }
 
@@ -242,19 +246,19 @@ export function fallback(text: string): string {
  * are counted in `omitted`.
  */
 export function packLines(
-  lines: readonly string[],
-  opts: { maxBlocks: number; maxChars?: number; wrap?: (chunk: string) => string; blockIdPrefix?: string },
+  lines: readonly Markup[],
+  opts: { maxBlocks: number; maxChars?: number; wrap?: (chunk: Markup) => Markup; blockIdPrefix?: string },
 ): { blocks: types.SectionBlock[]; omitted: number } {
-  const wrap = opts.wrap ?? ((chunk: string) => chunk);
-  const room = LIMITS.sectionText - wrap('').length;
-  let budget = (opts.maxChars ?? LIMITS.messageTextBudget) - wrap('').length;
-  const chunks: string[][] = [];
-  let current: string[] = [];
+  const wrap = opts.wrap ?? ((chunk: Markup) => chunk);
+  const room = LIMITS.sectionText - wrap(ours('')).length;
+  let budget = (opts.maxChars ?? LIMITS.messageTextBudget) - wrap(ours('')).length;
+  const chunks: Markup[][] = [];
+  let current: Markup[] = [];
   let length = 0;
   for (const raw of lines) {
     const line = truncate(raw, room);
     const startsChunk = current.length > 0 && length + 1 + line.length > room;
-    const cost = line.length + 1 + (startsChunk ? wrap('').length : 0);
+    const cost = line.length + 1 + (startsChunk ? wrap(ours('')).length : 0);
     if (budget - cost < 0 || (startsChunk && chunks.length + 1 >= opts.maxBlocks)) break;
     if (startsChunk) {
       chunks.push(current);
@@ -268,7 +272,7 @@ export function packLines(
   if (current.length > 0) chunks.push(current);
   const used = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   const blocks = chunks.map((chunk, i) =>
-    section(wrap(chunk.join('\n')), opts.blockIdPrefix ? { blockId: `${opts.blockIdPrefix}_${i + 1}` } : {}),
+    section(wrap(joinMarkup(chunk, '\n')), opts.blockIdPrefix ? { blockId: `${opts.blockIdPrefix}_${i + 1}` } : {}),
   );
   return { blocks, omitted: lines.length - used };
 }

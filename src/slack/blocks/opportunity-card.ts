@@ -3,8 +3,8 @@
 import type { MoveAction, OpportunityStatus } from '../../domain/opportunity.ts';
 import type { EntryView, OpportunityDetail, OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { ui } from '../../i18n/en/ui.ts';
+import { escapeText, type Markup } from '../../i18n/markup.ts';
 import {
-  escapeMrkdwn,
   formatActionTaken,
   formatDate,
   formatMoney,
@@ -14,7 +14,7 @@ import {
   formatStage,
   formatStatus,
 } from '../format.ts';
-import { ACTION_IDS, BLOCK_IDS, rowBlockId } from '../ids.ts';
+import { ACTION_IDS, BLOCK_IDS, cardHeaderBlockId, rowBlockId } from '../ids.ts';
 import {
   actions,
   button,
@@ -96,7 +96,7 @@ export function opportunityButton(kind: CardButton, no: string, status: Opportun
           ? {
               confirm: confirmDialog({
                 title: ui.card.makeOrderConfirm.title,
-                text: ui.card.makeOrderConfirm.text(no),
+                text: ui.card.makeOrderConfirm.text(escapeText(no)),
                 confirm: ui.card.makeOrderConfirm.confirm,
                 deny: ui.card.makeOrderConfirm.deny,
               }),
@@ -110,8 +110,8 @@ export function opportunityButton(kind: CardButton, no: string, status: Opportun
         value: no,
         style: 'danger',
         confirm: confirmDialog({
-          title: ui.card.deleteConfirm.title(no),
-          text: ui.card.deleteConfirm.text(no),
+          title: ui.card.deleteConfirm.title(escapeText(no)),
+          text: ui.card.deleteConfirm.text(escapeText(no)),
           confirm: ui.card.deleteConfirm.confirm,
           deny: ui.card.deleteConfirm.deny,
           danger: true,
@@ -121,32 +121,34 @@ export function opportunityButton(kind: CardButton, no: string, status: Opportun
 }
 
 /** "Jane Doe, Acme Corp" (escaped for mrkdwn). */
-export function contactText(contact: OpportunitySummary['contact']): string {
-  const text = ui.common.contact(contact.name, contact.type === 'person' ? contact.companyName : null);
-  return text.trim() === '' ? ui.common.none : escapeMrkdwn(text);
+export function contactText(contact: OpportunitySummary['contact']): Markup {
+  const company = contact.type === 'person' && contact.companyName !== null ? escapeText(contact.companyName) : null;
+  const text = ui.common.contact(escapeText(contact.name), company);
+  return text.trim() === '' ? ui.common.none : text;
 }
 
 /** "Quote SQ00001 · $12,000.00", "Order …", or "None". */
-export function documentText(opportunity: Pick<OpportunitySummary, 'quote' | 'order'>, currency: string): string {
+export function documentText(opportunity: Pick<OpportunitySummary, 'quote' | 'order'>, currency: string): Markup {
   if (opportunity.order)
-    return ui.card.order(escapeMrkdwn(opportunity.order.no), formatMoney(opportunity.order.amount, currency));
+    return ui.card.order(escapeText(opportunity.order.no), formatMoney(opportunity.order.amount, currency));
   if (opportunity.quote)
-    return ui.card.quote(escapeMrkdwn(opportunity.quote.no), formatMoney(opportunity.quote.amount, currency));
+    return ui.card.quote(escapeText(opportunity.quote.no), formatMoney(opportunity.quote.amount, currency));
   return ui.card.noDocument;
 }
 
-function closeCodeText(entry: EntryView): string | null {
-  return entry.closeCode ? escapeMrkdwn(ui.card.closeCode(entry.closeCode, entry.closeCodeDescription)) : null;
+function closeCodeText(entry: EntryView): Markup | null {
+  if (!entry.closeCode) return null;
+  const description = entry.closeCodeDescription === null ? null : escapeText(entry.closeCodeDescription);
+  return ui.card.closeCode(escapeText(entry.closeCode), description);
 }
 
-function masterFields(detail: OpportunityDetail, currency: string): string[] {
+function masterFields(detail: OpportunityDetail, currency: string): Markup[] {
   const L = ui.card.labels;
   const field = ui.card.field;
   const current = detail.current;
   const fields = [field(L.status, formatStatus(detail.status))];
   if (detail.status === 'not_started' || current === null) fields.push(field(L.stage, ui.card.notStartedStage));
-  else if (current.stage !== null)
-    fields.push(field(L.stage, escapeMrkdwn(formatStage(current.stage, current.stageDescription))));
+  else if (current.stage !== null) fields.push(field(L.stage, formatStage(current.stage, current.stageDescription)));
   else {
     const code = closeCodeText(current);
     if (code) fields.push(field(L.closeCode, code));
@@ -154,18 +156,18 @@ function masterFields(detail: OpportunityDetail, currency: string): string[] {
   fields.push(
     field(L.contact, contactText(detail.contact)),
     field(L.salesperson, formatPerson(detail.salesperson)),
-    field(L.salesCycle, escapeMrkdwn(ui.common.cycle(detail.salesCycle.code, detail.salesCycle.description))),
+    field(L.salesCycle, ui.common.cycle(escapeText(detail.salesCycle.code), escapeText(detail.salesCycle.description))),
     field(L.priority, formatPriority(detail.priority)),
     field(L.document, documentText(detail, currency)),
   );
   return fields;
 }
 
-function figureFields(detail: OpportunityDetail, currency: string): string[] {
+function figureFields(detail: OpportunityDetail, currency: string): Markup[] {
   const L = ui.card.labels;
   const field = ui.card.field;
   const current = detail.current;
-  const fields: string[] = [];
+  const fields: Markup[] = [];
   if (current) {
     fields.push(
       field(L.estimatedValue, formatMoney(current.estimatedValue, currency)),
@@ -181,11 +183,11 @@ function figureFields(detail: OpportunityDetail, currency: string): string[] {
   return fields;
 }
 
-export function historyLine(entry: EntryView, currency: string): string {
+export function historyLine(entry: EntryView, currency: string): Markup {
   return ui.card.historyEntry({
     date: formatDate(entry.dateOfChange),
     action: formatActionTaken(entry.actionTaken),
-    stage: entry.stage === null ? null : escapeMrkdwn(formatStage(entry.stage, entry.stageDescription)),
+    stage: entry.stage === null ? null : formatStage(entry.stage, entry.stageDescription),
     value: formatMoney(entry.actionTaken === 'won' ? entry.calcdCurrentValue : entry.estimatedValue, currency),
     chances: formatPercent(entry.chancesPct),
     daysOpen: entry.daysOpen,
@@ -204,7 +206,7 @@ function newestFirst(history: readonly EntryView[]): EntryView[] {
 export function opportunityCard(detail: OpportunityDetail, opts: CardOptions): Message {
   const { currency } = opts;
   const blocks: KnownBlock[] = [
-    header(ui.card.header(detail.no, detail.description), BLOCK_IDS.card.header),
+    header(ui.card.header(escapeText(detail.no), escapeText(detail.description)), cardHeaderBlockId(detail.no)),
     fieldsSection(masterFields(detail, currency), BLOCK_IDS.card.fields),
     fieldsSection(figureFields(detail, currency), BLOCK_IDS.card.figures),
   ];
@@ -229,7 +231,9 @@ export function opportunityCard(detail: OpportunityDetail, opts: CardOptions): M
     );
   }
   return {
-    text: fallback(ui.card.fallback(detail.no, escapeMrkdwn(detail.description), formatStatus(detail.status))),
+    text: fallback(
+      ui.card.fallback(escapeText(detail.no), escapeText(detail.description), formatStatus(detail.status)),
+    ),
     blocks,
   };
 }

@@ -3,15 +3,8 @@
 import { ZERO } from '../../domain/decimal.ts';
 import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { ui } from '../../i18n/en/ui.ts';
-import {
-  escapeMrkdwn,
-  formatDate,
-  formatMoney,
-  formatPercent,
-  formatPerson,
-  formatStage,
-  formatStatus,
-} from '../format.ts';
+import { escapeText, type Markup } from '../../i18n/markup.ts';
+import { formatDate, formatMoney, formatPercent, formatPerson, formatStage, formatStatus } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, rowBlockId } from '../ids.ts';
 import { contactText } from './opportunity-card.ts';
 import {
@@ -30,20 +23,20 @@ import {
 export interface ListOptions {
   /** How many opportunities match in all (items may be one page of them). */
   total: number;
-  title: string;
+  title: Markup;
   currency: string;
   /** The command to suggest when not everything is shown. */
-  moreCommand?: string;
+  moreCommand?: Markup;
 }
 
 /** Rows of one message: 50 blocks minus header, count, totals and the "more" line. */
 export const LIST_MAX_ROWS = LIMITS.messageBlocks - 4;
 
 /** Where the opportunity is: its stage while In Progress, otherwise its status. */
-export function whereText(opportunity: OpportunitySummary): string {
+export function whereText(opportunity: OpportunitySummary): Markup {
   const current = opportunity.current;
   if (opportunity.status === 'in_progress' && current && current.stage !== null) {
-    return escapeMrkdwn(formatStage(current.stage, current.stageDescription));
+    return formatStage(current.stage, current.stageDescription);
   }
   return formatStatus(opportunity.status);
 }
@@ -53,12 +46,12 @@ export function opportunityLine(
   opportunity: OpportunitySummary,
   currency: string,
   opts: { showWhere?: boolean } = {},
-): string {
+): Markup {
   const current = opportunity.current;
   const open = opportunity.status === 'not_started' || opportunity.status === 'in_progress';
   return ui.list.line({
-    no: escapeMrkdwn(opportunity.no),
-    description: escapeMrkdwn(opportunity.description),
+    no: escapeText(opportunity.no),
+    description: escapeText(opportunity.description),
     contact: contactText(opportunity.contact),
     where: opts.showWhere === false ? null : whereText(opportunity),
     value: current

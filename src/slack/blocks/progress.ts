@@ -1,5 +1,6 @@
 // The small views a slow modal submission goes through: pushed over the form while the change is being
 // saved, then replaced by the outcome. "Back" on a refusal returns to the form with what was typed.
+import type { Markup } from '../../i18n/markup.ts';
 import { system } from '../../i18n/en/system.ts';
 import { CALLBACK_IDS } from '../ids.ts';
 import { type ModalView, modal, section } from './kit.ts';
@@ -17,7 +18,7 @@ export function savingView(externalId: string): ModalView {
 }
 
 /** Saved: closing it closes the whole stack, so the form can't be submitted twice. */
-export function savedView(sentence: string): ModalView {
+export function savedView(sentence: Markup): ModalView {
   return {
     ...modal({
       callbackId: CALLBACK_IDS.unavailable,
@@ -29,7 +30,7 @@ export function savedView(sentence: string): ModalView {
   };
 }
 
-export function notSavedView(sentence: string): ModalView {
+export function notSavedView(sentence: Markup): ModalView {
   return modal({
     callbackId: CALLBACK_IDS.unavailable,
     title: system.notSavedTitle,

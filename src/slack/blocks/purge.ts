@@ -2,7 +2,8 @@
 // token, and Cancel.
 import type { PurgePreview } from '../../services/opportunities.ts';
 import { ui } from '../../i18n/en/ui.ts';
-import { escapeMrkdwn, formatDate, formatStatus, truncate } from '../format.ts';
+import { escapeText, joinMarkup, type Markup, mentionUser } from '../../i18n/markup.ts';
+import { formatDate, formatStatus, truncate } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.ts';
 import { actions, button, context, fallback, section, type KnownBlock, type Message } from './kit.ts';
 
@@ -10,19 +11,19 @@ export const PURGE_PREVIEW_LINES = 20;
 /** Keeps the 20 lines within one section's 3000 characters. */
 const PURGE_DESCRIPTION_MAX = 60;
 
-function filterText(filter: PurgePreview['filter']): string {
+function filterText(filter: PurgePreview['filter']): Markup {
   const P = ui.purge.filterParts;
-  const parts: string[] = [];
+  const parts: Markup[] = [];
   if (filter.status) parts.push(P.status(filter.status === 'both' ? P.both : ui.outcome[filter.status]));
   if (filter.closedBefore) parts.push(P.closedBefore(formatDate(filter.closedBefore)));
   if (filter.closedAfter) parts.push(P.closedAfter(formatDate(filter.closedAfter)));
   // Salesperson codes are Slack user ids (see services/workspace.ts): show them as mentions.
   if (filter.salespersonCode) {
     const code = filter.salespersonCode;
-    parts.push(P.owner(/^[UW][A-Z0-9]{2,}$/.test(code) ? `<@${code}>` : escapeMrkdwn(code)));
+    parts.push(P.owner(mentionUser(code)));
   }
-  if (filter.contactNo) parts.push(P.contact(escapeMrkdwn(filter.contactNo)));
-  if (filter.salesCycleCode) parts.push(P.cycle(escapeMrkdwn(filter.salesCycleCode)));
+  if (filter.contactNo) parts.push(P.contact(escapeText(filter.contactNo)));
+  if (filter.salesCycleCode) parts.push(P.cycle(escapeText(filter.salesCycleCode)));
   return ui.purge.filter(parts);
 }
 
@@ -40,15 +41,15 @@ export function purgeConfirmation(preview: PurgePreview, opts: { token: string }
   const shown = preview.opportunities.slice(0, PURGE_PREVIEW_LINES);
   const lines = shown.map((o) =>
     ui.purge.line(
-      escapeMrkdwn(o.no),
-      escapeMrkdwn(truncate(o.description, PURGE_DESCRIPTION_MAX)),
+      escapeText(o.no),
+      escapeText(truncate(o.description, PURGE_DESCRIPTION_MAX)),
       formatStatus(o.status),
       o.dateClosed ? formatDate(o.dateClosed) : null,
     ),
   );
   if (count > shown.length) lines.push(ui.purge.more(count - shown.length));
   const blocks: KnownBlock[] = [
-    section([ui.purge.title(count), ...lines].join('\n'), { blockId: BLOCK_IDS.purge.list }),
+    section(joinMarkup([ui.purge.title(count), ...lines], '\n'), { blockId: BLOCK_IDS.purge.list }),
     context([filterText(preview.filter), ui.purge.warning], BLOCK_IDS.purge.filter),
     actions(BLOCK_IDS.purge.actions, [
       button({

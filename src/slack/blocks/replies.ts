@@ -1,5 +1,6 @@
 // Small reply messages: an error, a success and a notice, each one sentence from the catalogues
 // (already mrkdwn), as an ephemeral response.
+import type { Markup } from '../../i18n/markup.ts';
 import { ui } from '../../i18n/en/ui.ts';
 import { BLOCK_IDS } from '../ids.ts';
 import { fallback, section, type Message } from './kit.ts';
@@ -8,7 +9,7 @@ export interface Reply extends Message {
   response_type: 'ephemeral';
 }
 
-function reply(text: string): Reply {
+function reply(text: Markup): Reply {
   return {
     response_type: 'ephemeral',
     text: fallback(text),
@@ -17,16 +18,16 @@ function reply(text: string): Reply {
 }
 
 /** ":warning: <sentence>" */
-export function errorMessage(sentence: string): Reply {
+export function errorMessage(sentence: Markup): Reply {
   return reply(ui.replies.error(sentence));
 }
 
 /** ":white_check_mark: <sentence>" */
-export function successMessage(sentence: string): Reply {
+export function successMessage(sentence: Markup): Reply {
   return reply(ui.replies.success(sentence));
 }
 
 /** ":information_source: <sentence>" */
-export function noticeMessage(sentence: string): Reply {
+export function noticeMessage(sentence: Markup): Reply {
   return reply(ui.replies.notice(sentence));
 }

@@ -4,17 +4,18 @@ import type { Contact } from '../../domain/contact.ts';
 import type { SalesCycle, SalesCycleWithStages } from '../../domain/sales-cycle.ts';
 import { sortStages } from '../../domain/sales-cycle.ts';
 import { ui } from '../../i18n/en/ui.ts';
-import { escapeMrkdwn, formatNumber, formatProbabilityCalculation, truncate } from '../format.ts';
+import { escapeText, joinMarkup, type Markup, md, trimEnd } from '../../i18n/markup.ts';
+import { formatNumber, formatProbabilityCalculation, tableCell } from '../format.ts';
 import { context, fallback, header, LIMITS, packLines, section, type KnownBlock, type Message } from './kit.ts';
 
 /** Room for the list sections: 50 blocks minus header, a context line and the "more" line. */
 const LIST_SECTIONS = LIMITS.messageBlocks - 3;
 
 function listMessage(
-  title: string,
-  lines: string[],
-  empty: string,
-  more: { command: string; total?: number },
+  title: Markup,
+  lines: Markup[],
+  empty: Markup,
+  more: { command: Markup; total?: number },
 ): Message {
   const blocks: KnownBlock[] = [header(title)];
   if (lines.length === 0) {
@@ -32,8 +33,8 @@ export function salesCycleList(cycles: readonly (SalesCycle & { stageCount: numb
   const C = ui.setup.cycles;
   const lines = cycles.map((c) =>
     C.line(
-      escapeMrkdwn(c.code),
-      escapeMrkdwn(c.description),
+      escapeText(c.code),
+      escapeText(c.description),
       formatProbabilityCalculation(c.probabilityCalculation),
       c.stageCount,
       c.blocked,
@@ -42,29 +43,25 @@ export function salesCycleList(cycles: readonly (SalesCycle & { stageCount: numb
   return listMessage(C.title, lines, C.empty, { command: C.moreCommand });
 }
 
-/** Text for a cell of the monospace table: no backticks (they would end the code block), escaped, padded. */
-function cell(text: string, width: number): string {
-  const normalised = truncate(text.replace(/`/g, "'").replace(/\s+/g, ' '), width);
-  return escapeMrkdwn(normalised) + ' '.repeat(Math.max(0, width - [...normalised].length));
-}
-
 export function stageTable(cycle: SalesCycleWithStages): Message {
   const S = ui.setup.stages;
-  const title = S.title(ui.common.cycle(cycle.code, cycle.description));
+  const title = S.title(ui.common.cycle(escapeText(cycle.code), escapeText(cycle.description)));
   const blocks: KnownBlock[] = [
     header(title),
     context([S.calculation(formatProbabilityCalculation(cycle.probabilityCalculation))]),
   ];
   if (cycle.stages.length === 0) {
-    blocks.push(section(S.empty(escapeMrkdwn(cycle.code))));
+    blocks.push(section(S.empty(escapeText(cycle.code))));
     return { text: fallback(title), blocks };
   }
   const widths = [6, 24, 7, 8, 6, 5, 8];
-  const row = (cells: string[]) =>
-    cells
-      .map((c, i) => cell(c, widths[i] ?? 8))
-      .join(' ')
-      .trimEnd();
+  const row = (cells: readonly string[]) =>
+    trimEnd(
+      joinMarkup(
+        cells.map((c, i) => tableCell(c, widths[i] ?? 8)),
+        ' ',
+      ),
+    );
   const yesNo = (flag: boolean) => (flag ? ui.common.yes : ui.common.no);
   const rows = sortStages(cycle.stages).map((s) =>
     row([
@@ -80,17 +77,18 @@ export function stageTable(cycle: SalesCycleWithStages): Message {
   const head = row([...S.columns]);
   const packed = packLines(rows, {
     maxBlocks: LIMITS.messageBlocks - 4,
-    wrap: (chunk) => `\`\`\`${head}\n${chunk}\`\`\``,
+    wrap: (chunk) => md`\`\`\`${head}\n${chunk}\`\`\``,
   });
   blocks.push(...packed.blocks);
-  if (packed.omitted > 0) blocks.push(context([ui.common.andMore(packed.omitted, S.moreCommand(cycle.code))]));
+  if (packed.omitted > 0)
+    blocks.push(context([ui.common.andMore(packed.omitted, S.moreCommand(escapeText(cycle.code)))]));
   return { text: fallback(title), blocks };
 }
 
 export function closeCodeList(codes: readonly (CloseCode & { entryCount: number })[]): Message {
   const C = ui.setup.closeCodes;
   const lines = codes.map((c) =>
-    C.line(escapeMrkdwn(c.code), ui.outcome[c.type], escapeMrkdwn(c.description), c.entryCount),
+    C.line(escapeText(c.code), ui.outcome[c.type], escapeText(c.description), c.entryCount),
   );
   return listMessage(C.title, lines, C.empty, { command: C.moreCommand });
 }
@@ -102,11 +100,11 @@ export function contactList(
   const C = ui.setup.contacts;
   const lines = contacts.map((c) =>
     C.line(
-      escapeMrkdwn(c.no),
-      escapeMrkdwn(c.name),
+      escapeText(c.no),
+      escapeText(c.name),
       ui.contactType[c.type],
-      c.companyName === null ? null : escapeMrkdwn(c.companyName),
-      c.customerNo === null ? null : escapeMrkdwn(c.customerNo),
+      c.companyName === null ? null : escapeText(c.companyName),
+      c.customerNo === null ? null : escapeText(c.customerNo),
     ),
   );
   return listMessage(C.title, lines, C.empty, {

@@ -5,7 +5,8 @@ import type { Decimal } from '../../domain/decimal.ts';
 import type { CycleAnalysis, OpportunityStatistics, Totals } from '../../services/statistics.ts';
 import { digestText } from '../../i18n/en/digest.ts';
 import { ui } from '../../i18n/en/ui.ts';
-import { escapeMrkdwn, formatMoney, formatNumber, formatPercent, formatStage, truncate } from '../format.ts';
+import { escapeText, joinMarkup, type Markup, md, trimEnd } from '../../i18n/markup.ts';
+import { formatMoney, formatNumber, formatPercent, formatStage, tableCell } from '../format.ts';
 import {
   context,
   fallback,
@@ -22,11 +23,9 @@ import {
 export function opportunityStatsMessage(stats: OpportunityStatistics, currency: string): Message {
   const S = digestText.stats;
   const L = S.labels;
-  const no = escapeMrkdwn(stats.no);
+  const no = escapeText(stats.no);
   const stage =
-    stats.currentStage === null
-      ? S.noStage
-      : escapeMrkdwn(formatStage(stats.currentStage, stats.currentStageDescription));
+    stats.currentStage === null ? S.noStage : formatStage(stats.currentStage, stats.currentStageDescription);
   const fields = [
     S.field(L.stage, stage),
     S.field(L.estimatedValue, formatMoney(stats.estimatedValue, currency)),
@@ -35,24 +34,13 @@ export function opportunityStatsMessage(stats: OpportunityStatistics, currency: 
     S.field(L.probability, formatPercent(stats.probabilityPct)),
     S.field(L.calcdCurrentValue, formatMoney(stats.calcdCurrentValue, currency)),
   ];
-  const blocks: KnownBlock[] = [
-    header(S.opportunityTitle(stats.no)),
-    fieldsSection(fields),
-    context([S.interactionsNote]),
-  ];
+  const blocks: KnownBlock[] = [header(S.opportunityTitle(no)), fieldsSection(fields), context([S.interactionsNote])];
   return {
     text: fallback(
       S.opportunityFallback(no, formatMoney(stats.calcdCurrentValue, currency), formatPercent(stats.probabilityPct)),
     ),
     blocks,
   };
-}
-
-/** A cell of the monospace table: no backticks (they would end the code block), escaped, padded. */
-function cell(value: string, width: number, align: 'left' | 'right'): string {
-  const normalised = truncate(value.replace(/`/g, "'").replace(/\s+/g, ' ').trim(), width);
-  const padding = ' '.repeat(Math.max(0, width - [...normalised].length));
-  return align === 'left' ? escapeMrkdwn(normalised) + padding : padding + escapeMrkdwn(normalised);
 }
 
 const days = (value: Decimal | null): string => (value === null ? '' : formatNumber(value));
@@ -64,23 +52,23 @@ const days = (value: Decimal | null): string => (value === null ? '' : formatNum
 export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, cycleTotals?: Totals): Message {
   const S = digestText.stats;
   const L = S.labels;
-  const cycleName = ui.common.cycle(analysis.cycle.code, analysis.cycle.description);
+  const cycleName = ui.common.cycle(escapeText(analysis.cycle.code), escapeText(analysis.cycle.description));
   const totals: Totals = cycleTotals ?? analysis.total;
   const blocks: KnownBlock[] = [header(S.cycleTitle(cycleName))];
   if (analysis.cycle.blocked) blocks.push(context([S.blocked]));
   blocks.push(
     section(S.cycleTotalsTitle),
     fieldsSection([
-      S.field(L.noOfOpportunities, String(totals.noOfOpportunities)),
+      S.field(L.noOfOpportunities, md`${totals.noOfOpportunities}`),
       S.field(L.estimatedValue, formatMoney(totals.estimatedValue, currency)),
       S.field(L.calcdCurrentValue, formatMoney(totals.calcdCurrentValue, currency)),
     ]),
   );
   const text = fallback(
-    S.cycleFallback(escapeMrkdwn(cycleName), totals.noOfOpportunities, formatMoney(totals.estimatedValue, currency)),
+    S.cycleFallback(cycleName, totals.noOfOpportunities, formatMoney(totals.estimatedValue, currency)),
   );
   if (analysis.stages.length === 0) {
-    blocks.push(section(S.noStages(escapeMrkdwn(analysis.cycle.code))));
+    blocks.push(section(S.noStages(escapeText(analysis.cycle.code))));
     return { text, blocks };
   }
 
@@ -105,13 +93,15 @@ export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, 
   const widths = S.columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
   widths[1] = Math.min(widths[1] ?? 24, 24);
   const row = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => cell(c, widths[i] ?? 10, i <= 1 ? 'left' : 'right'))
-      .join('  ')
-      .trimEnd();
+    trimEnd(
+      joinMarkup(
+        cells.map((c, i) => tableCell(c, widths[i] ?? 10, i <= 1 ? 'left' : 'right')),
+        '  ',
+      ),
+    );
   const head = row(S.columns);
-  const rule = '-'.repeat(widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1));
-  const wrap = (chunk: string) => `\`\`\`${head}\n${chunk}\`\`\``;
+  const rule = escapeText('-'.repeat(widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1)));
+  const wrap = (chunk: Markup) => md`\`\`\`${head}\n${chunk}\`\`\``;
   // Room left for the tables: the blocks so far, the analysis title, the note and a "more" line.
   const maxBlocks = LIMITS.messageBlocks - blocks.length - 3;
   const maxChars = LIMITS.messageTextBudget - 1500;
@@ -126,7 +116,7 @@ export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, 
     blocks.push(
       ...stagesOnly.blocks,
       section(wrap(row(totalRow))),
-      context([S.moreStages(stagesOnly.omitted, escapeMrkdwn(analysis.cycle.code))]),
+      context([S.moreStages(stagesOnly.omitted, escapeText(analysis.cycle.code))]),
     );
   }
   blocks.push(context([S.averageDaysNote(formatNumber(total.averageDays))]));

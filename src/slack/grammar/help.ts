@@ -1,5 +1,6 @@
 // `/opp help` and `/opp help <topic>` (Slack mrkdwn). Each section stays under 3,000 characters, the
 // limit of one section block's text. Usage lines come from the command table the parser uses.
+import { escapeText, type Markup } from '../../i18n/markup.ts';
 import type { HelpTopic, SubcommandId } from './usage.ts';
 import { HELP_TOPICS, SUBCOMMANDS } from './usage.ts';
 
@@ -313,14 +314,12 @@ function command(example: string): string {
     .join(' · ');
 }
 
-/** Slack treats `<…>` in message text as a link or mention: escape the usage placeholders. */
-function escapeForSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** `/opp help` (no topic) or the help of one topic, as Slack mrkdwn (≤ 3,000 characters). */
-export function helpText(topic?: string): string {
-  return escapeForSlack(rawHelpText(topic));
+/**
+ * `/opp help` (no topic) or the help of one topic, as Slack mrkdwn (≤ 3,000 characters). Slack would
+ * read the usage placeholders (`<stage no>`) as links, so the whole text is escaped.
+ */
+export function helpText(topic?: string): Markup {
+  return escapeText(rawHelpText(topic));
 }
 
 function rawHelpText(topic?: string): string {

@@ -1,7 +1,9 @@
-// Buttons and in-modal actions. A button's value is an opportunity number (or a confirmation token):
+// Buttons and in-modal actions. A button's value is an opportunity number (or a confirmation's id):
 // its shape is checked, then the opportunity is read again and the acting user authorized against it
 // (src/slack/listeners/authorize.ts) before anything runs; the card the user clicked is updated in
-// place afterwards.
+// place afterwards. A form opened here gets a server-side context (./contexts.ts) that says where its
+// result goes; in-modal actions rebuild the form with the same context.
+import { escapeText } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, BlockAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { notices, system } from '../../i18n/en/index.ts';
 import type { CloseOutcome } from '../../domain/opportunity.ts';
@@ -11,12 +13,11 @@ import {
   closeOpportunityModal,
   createOpportunityModal,
   createQuoteModal,
-  decodeMetadata,
   type Message,
   type ModalView,
   noticeMessage,
   readCloseOutcome,
-  section,
+  orderAnnouncement,
   readQuoteDrafts,
   readUpdateSelection,
   successMessage,
@@ -24,9 +25,21 @@ import {
   updateOpportunityModal,
   type ViewStateValues,
 } from '../blocks/index.ts';
-import { ACTION_IDS } from '../ids.ts';
+import { ACTION_IDS, CALLBACK_IDS } from '../ids.ts';
+import { workspaceOf } from '../workspace.ts';
 import { announceWon, formatAmount } from './announcements.ts';
 import { authorize, opportunityNoFrom, TOKEN_VALUE } from './authorize.ts';
+import {
+  type ClickedMessage,
+  discardConfirmation,
+  type FormCallbackId,
+  type FormContext,
+  formContextOf,
+  formOriginOf,
+  takePurgeConfirmation,
+  takeWorkspaceDeletion,
+  withFormContext,
+} from './contexts.ts';
 import { publishHome } from './home.ts';
 import {
   cardFor,
@@ -48,6 +61,8 @@ interface ActionScope {
   /** The button's value as sent (untrusted: parse it with opportunityNoFrom or TOKEN_VALUE). */
   value: string;
   origin: Origin;
+  /** The message the button was clicked on, as Slack describes it. */
+  clicked: ClickedMessage;
   triggerId: string;
   viewId: string | undefined;
   fromHome: boolean;
@@ -61,16 +76,26 @@ function scopeOf(deps: SlackDeps, args: ActionArgs): ActionScope {
   const container = body.container as
     { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
   const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
+  const channelId = container?.channel_id ?? body.channel?.id;
+  const messageBlocks = (body.message as { blocks?: { block_id?: unknown }[] } | undefined)?.blocks;
   return {
     deps,
-    workspaceId: body.team?.id ?? body.user.team_id ?? '',
+    workspaceId: workspaceOf(args.context),
     userId: body.user.id,
     value: value.slice(0, 2_000),
     origin: {
-      channelId: container?.channel_id ?? body.channel?.id,
+      channelId,
       messageTs: container?.message_ts,
       isEphemeral: container?.is_ephemeral,
       responseUrl: body.response_url,
+    },
+    clicked: {
+      channelId,
+      messageTs: container?.type === 'message' ? container.message_ts : undefined,
+      isEphemeral: container?.is_ephemeral,
+      blockIds: Array.isArray(messageBlocks)
+        ? messageBlocks.map((b) => b.block_id).filter((id): id is string => typeof id === 'string')
+        : [],
     },
     triggerId: body.trigger_id,
     viewId: body.view?.id,
@@ -159,32 +184,20 @@ async function today(scope: ActionScope) {
   return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
 }
 
-function originMetadata(scope: ActionScope): { channelId?: string; messageTs?: string; fromHome?: boolean } {
-  const meta: { channelId?: string; messageTs?: string; fromHome?: boolean } = {};
-  if (scope.fromHome) meta.fromHome = true;
-  if (scope.origin.channelId && !scope.origin.isEphemeral) meta.channelId = scope.origin.channelId;
-  if (scope.origin.channelId && scope.origin.isEphemeral) meta.channelId = scope.origin.channelId;
-  if (scope.origin.messageTs && !scope.origin.isEphemeral) meta.messageTs = scope.origin.messageTs;
-  return meta;
+/** Opens a form with its context: the opportunity, the version shown, and where the result goes. */
+async function openForm(scope: ActionScope, view: ModalView, context: FormContext): Promise<void> {
+  await scope.client.views.open({ trigger_id: scope.triggerId, view: await withFormContext(scope, view, context) });
 }
 
 export function actionListeners(deps: SlackDeps): Record<string, (args: ActionArgs) => Promise<void>> {
   const { opportunities, queries, setup } = deps.services;
   const rebuildUpdate = (keepTarget: boolean) =>
-    modalRebuild(deps, async (scope, values, meta) => {
+    modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form) => {
       const selection = readUpdateSelection(values);
-      const options = await opportunities.moveOptions(
-        scope.workspaceId,
-        meta.no ?? '',
-        await today(scope),
-        selection.action,
-      );
+      const options = await opportunities.moveOptions(scope.workspaceId, form.no, await today(scope), selection.action);
       return updateOpportunityModal(options, {
         action: selection.action ?? null,
         targetStage: keepTarget ? (selection.targetStage ?? null) : null,
-        channelId: meta.channelId,
-        messageTs: meta.messageTs,
-        fromHome: meta.fromHome,
       });
     });
   return {
@@ -214,35 +227,28 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     }),
     [ACTION_IDS.update]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
       const options = await opportunities.moveOptions(scope.workspaceId, no, await today(scope));
-      await scope.client.views.open({
-        trigger_id: scope.triggerId,
-        view: updateOpportunityModal(options, originMetadata(scope)),
+      await openForm(scope, updateOpportunityModal(options), {
+        no: options.no,
+        version: options.version,
+        ...formOriginOf(scope.clicked, scope.fromHome, options.no),
       });
     }),
     [ACTION_IDS.close]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
       const options = await opportunities.closeOptions(scope.workspaceId, no, 'won', await today(scope));
       const settings = await setup.workspaceSettings(scope.workspaceId);
-      await scope.client.views.open({
-        trigger_id: scope.triggerId,
-        view: closeOpportunityModal(options, {
-          no,
-          outcome: null,
-          currency: settings.currency,
-          ...originMetadata(scope),
-        }),
+      await openForm(scope, closeOpportunityModal(options, { no, outcome: null, currency: settings.currency }), {
+        no,
+        version: options.version,
+        ...formOriginOf(scope.clicked, scope.fromHome, no),
       });
     }),
     [ACTION_IDS.createQuote]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
       const quote = await opportunities.quoteOptions(scope.workspaceId, no);
       const settings = await setup.workspaceSettings(scope.workspaceId);
-      await scope.client.views.open({
-        trigger_id: scope.triggerId,
-        view: createQuoteModal({
-          no: quote.no,
-          version: quote.version,
-          currency: settings.currency,
-          ...originMetadata(scope),
-        }),
+      await openForm(scope, createQuoteModal({ no: quote.no, currency: settings.currency }), {
+        no: quote.no,
+        version: quote.version,
+        ...formOriginOf(scope.clicked, scope.fromHome, quote.no),
       });
     }),
     [ACTION_IDS.makeOrder]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
@@ -253,20 +259,19 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         scope.workspaceId,
         detail.order?.amount ?? detail.current?.calcdCurrentValue,
       );
-      const text = notices.orderAnnouncement(scope.userId, detail.orderNo, detail.no, amount);
       // A repeated click finds the order already made: the channel heard about it the first time.
       if (!scope.fromHome && !detail.alreadyMade)
         await postToChannel(
           scope.client,
           scope.origin.channelId,
-          { text, blocks: [section(text)] },
+          orderAnnouncement(scope.userId, detail.orderNo, detail.no, amount),
           scope.logger,
           scope.respond,
         );
     }),
     [ACTION_IDS.delete]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
       const deleted = await opportunities.delete(scope.workspaceId, no);
-      await showResult(scope, successMessage(notices.deleted(deleted.no, deleted.description)));
+      await showResult(scope, successMessage(notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));
     }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
       // The form proposes the acting user as salesperson; naming someone else is checked on submit.
@@ -275,22 +280,18 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         setup.listSalesCycles(scope.workspaceId),
         setup.workspaceSettings(scope.workspaceId),
       ]);
-      await scope.client.views.open({
-        trigger_id: scope.triggerId,
-        view: createOpportunityModal({
-          userId: scope.userId,
-          cycles,
-          defaultCycleCode: settings.defaultSalesCycleCode,
-          metadata: {
-            ...(scope.origin.channelId ? { channelId: scope.origin.channelId } : {}),
-            ...(scope.fromHome ? { fromHome: true as const } : {}),
-          },
-        }),
+      const view = createOpportunityModal({
+        userId: scope.userId,
+        cycles,
+        defaultCycleCode: settings.defaultSalesCycleCode,
       });
+      // No opportunity yet, so no card to update: the new card goes privately where the button was.
+      await openForm(scope, view, formOriginOf(scope.clicked, scope.fromHome));
     }),
     [ACTION_IDS.purgeConfirm]: buttonListener(deps, async (scope) => {
       const token = tokenOf(scope);
-      const pending = token ? deps.purges.take(token, scope.workspaceId, scope.userId) : undefined;
+      // Taken once, whichever instance the click reaches: a second click finds nothing.
+      const pending = token ? await takePurgeConfirmation(scope, token) : null;
       if (!pending) {
         await showResult(scope, noticeMessage(notices.purgeExpired));
         return;
@@ -302,13 +303,13 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     }),
     [ACTION_IDS.purgeCancel]: buttonListener(deps, async (scope) => {
       const token = tokenOf(scope);
-      if (token) deps.purges.discard(token, scope.workspaceId, scope.userId);
+      if (token) await discardConfirmation(scope, 'purge', token);
       await showResult(scope, noticeMessage(notices.purgeCancelled));
     }),
     [ACTION_IDS.workspaceDeleteConfirm]: buttonListener(deps, async (scope) => {
       const token = tokenOf(scope);
       // Taken once: a second click finds nothing and deletes nothing.
-      if (!token || !deps.purges.takeWorkspaceDeletion(token, scope.workspaceId, scope.userId)) {
+      if (!token || !(await takeWorkspaceDeletion(scope, token))) {
         await showResult(scope, noticeMessage(notices.workspaceDeleteExpired));
         return;
       }
@@ -318,72 +319,75 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     }),
     [ACTION_IDS.workspaceDeleteCancel]: buttonListener(deps, async (scope) => {
       const token = tokenOf(scope);
-      if (token) deps.purges.discard(token, scope.workspaceId, scope.userId);
+      if (token) await discardConfirmation(scope, 'workspace-delete', token);
       await showResult(scope, noticeMessage(notices.workspaceDeleteCancelled));
     }),
     // ---- inside modals: rebuild the view for the new choice ------------------------------------
     // A new action type offers new targets (the default one is preselected); a new target keeps the action.
     [ACTION_IDS.updateActionType]: rebuildUpdate(false),
     [ACTION_IDS.updateTargetStage]: rebuildUpdate(true),
-    [ACTION_IDS.closeOutcome]: modalRebuild(deps, async (scope, values, meta) => {
+    [ACTION_IDS.closeOutcome]: modalRebuild(deps, CALLBACK_IDS.closeOpportunity, async (scope, values, form) => {
       const outcome: CloseOutcome | null = readCloseOutcome(values);
       const options = await opportunities.closeOptions(
         scope.workspaceId,
-        meta.no ?? '',
+        form.no,
         outcome ?? 'won',
         await today(scope),
       );
       const settings = await setup.workspaceSettings(scope.workspaceId);
-      return closeOpportunityModal(options, {
-        no: meta.no ?? '',
-        outcome,
-        currency: settings.currency,
-        channelId: meta.channelId,
-        messageTs: meta.messageTs,
-        fromHome: meta.fromHome,
-      });
+      return closeOpportunityModal(options, { no: form.no, outcome, currency: settings.currency });
     }),
-    [ACTION_IDS.quoteAddLine]: modalRebuild(deps, async (scope, values, meta) => {
+    [ACTION_IDS.quoteAddLine]: modalRebuild(deps, CALLBACK_IDS.createQuote, async (scope, values, form) => {
       const settings = await setup.workspaceSettings(scope.workspaceId);
       return createQuoteModal({
-        no: meta.no ?? '',
-        version: meta.version ?? 0,
+        no: form.no,
         currency: settings.currency,
         lines: addQuoteLine(readQuoteDrafts(values)),
-        channelId: meta.channelId,
-        messageTs: meta.messageTs,
-        fromHome: meta.fromHome,
       });
     }),
   };
 }
 
-type Meta = NonNullable<ReturnType<typeof decodeMetadata>>;
+type OpportunityForm =
+  typeof CALLBACK_IDS.updateOpportunity | typeof CALLBACK_IDS.closeOpportunity | typeof CALLBACK_IDS.createQuote;
 
-/** An action inside a modal: rebuild the view from its state and swap it in with views.update. */
-function modalRebuild(
+/**
+ * An action inside a modal: rebuild the form from its state and swap it in with views.update, with the
+ * same context (so it still reports where it was opened, and checks the version first shown).
+ */
+function modalRebuild<C extends OpportunityForm & FormCallbackId>(
   deps: SlackDeps,
-  build: (scope: ActionScope, values: ViewStateValues, meta: Meta) => Promise<ModalView>,
+  callbackId: C,
+  build: (scope: ActionScope, values: ViewStateValues, form: FormContext<C>) => Promise<ModalView>,
 ) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const scope = scopeOf(deps, args);
     const view = args.body.view;
     if (!view) return;
-    const meta = decodeMetadata(view.private_metadata);
-    try {
-      if (!meta) throw new Error(system.viewExpired);
-      // These forms change one opportunity: the user must still be allowed to (metadata is re-checked).
-      await authorize(scope, 'change-opportunity', { opportunityNo: opportunityNoFrom(meta.no ?? '') });
-      const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, meta);
-      await scope.client.views.update({ view_id: view.id, hash: view.hash, view: next });
-    } catch (error) {
-      const sentence = meta ? sentenceFor(error, scope.logger) : system.viewExpired;
+    const showInstead = async (sentence: Parameters<typeof unavailableModal>[0]) => {
       try {
         await scope.client.views.update({ view_id: view.id, view: unavailableModal(sentence) });
       } catch (updateError) {
         scope.logger.warn(`could not update the modal: ${String(updateError)}`);
       }
+    };
+    try {
+      const form =
+        view.callback_id === callbackId ? await formContextOf(scope, callbackId, view.private_metadata) : null;
+      if (!form) {
+        scope.logger.warn(`refused an in-modal action on a ${String(view.callback_id)} form without its context`);
+        await showInstead(system.formContextRefused);
+        return;
+      }
+      // These forms change one opportunity: the user must still be allowed to.
+      await authorize(scope, 'change-opportunity', { opportunityNo: form.no });
+      const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, form);
+      // The rebuilt form keeps its context (a "not possible now" view has none).
+      const rebuilt = next.callback_id === callbackId ? { ...next, private_metadata: view.private_metadata } : next;
+      await scope.client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
+    } catch (error) {
+      await showInstead(sentenceFor(error, scope.logger));
     }
   };
 }

@@ -1,13 +1,13 @@
 // Results meant for the team: a won deal is announced in the channel it was closed from.
 import type { Logger, RespondFn } from '@slack/bolt';
 import { type Decimal, ZERO } from '../../domain/decimal.ts';
-import { notices } from '../../i18n/en/index.ts';
 import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
-import { section } from '../blocks/index.ts';
+import type { Markup } from '../../i18n/markup.ts';
+import { wonAnnouncement } from '../blocks/index.ts';
 import { formatMoney } from '../format.ts';
 import { postToChannel, type SlackDeps, type WebClient } from './support.ts';
 
-export async function formatAmount(deps: SlackDeps, workspaceId: string, amount: Decimal | undefined): Promise<string> {
+export async function formatAmount(deps: SlackDeps, workspaceId: string, amount: Decimal | undefined): Promise<Markup> {
   const settings = await deps.services.setup.workspaceSettings(workspaceId);
   return formatMoney(amount ?? ZERO, settings.currency);
 }
@@ -23,6 +23,5 @@ export async function announceWon(
   respond?: RespondFn,
 ): Promise<void> {
   const amount = await formatAmount(deps, workspaceId, detail.current?.calcdCurrentValue);
-  const text = notices.wonAnnouncement(userId, detail.no, detail.description, amount);
-  await postToChannel(client, channelId, { text, blocks: [section(text)] }, logger, respond);
+  await postToChannel(client, channelId, wonAnnouncement(userId, detail, amount), logger, respond);
 }

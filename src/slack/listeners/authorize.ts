@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { decide, type GuardedAction } from '../../domain/permissions.ts';
 import { DomainError } from '../../domain/problems.ts';
+import { CONTEXT_ID } from '../../services/interaction-contexts.ts';
 import type { Access } from '../../services/members.ts';
 import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
 import { OPPORTUNITY_NO } from '../blocks/metadata.ts';
@@ -72,11 +73,8 @@ export function readableFilter(access: Access): Pick<OpportunityFilter, 'readabl
 /** The shape of an opportunity number (prefix and digits, as the numbering writes them). */
 export const OPPORTUNITY_NO_VALUE = z.string().trim().toUpperCase().regex(OPPORTUNITY_NO);
 
-/** A confirmation token (PurgeConfirmations): 24 lower-case hex characters. */
-export const TOKEN_VALUE = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f]{24}$/);
+/** A confirmation's id (an interaction context, see ./contexts.ts): 32 lower-case hex characters. */
+export const TOKEN_VALUE = z.string().trim().regex(CONTEXT_ID);
 
 /** An opportunity number from a button value, or "not found" for anything else. */
 export function opportunityNoFrom(value: string): string {

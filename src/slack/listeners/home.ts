@@ -1,6 +1,7 @@
 // App Home: the user's open opportunities by stage, with totals and the same quick actions as cards.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { homeView } from '../blocks/index.ts';
+import { workspaceOf } from '../workspace.ts';
 import type { SlackDeps, WebClient } from './support.ts';
 
 export async function publishHome(
@@ -24,13 +25,14 @@ export async function publishHome(
 export function appHomeOpenedListener(deps: SlackDeps) {
   return async ({
     event,
-    body,
     client,
     logger,
+    context,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
-      await publishHome(deps, client, body.team_id, event.user);
+      // The workspace Bolt authorised the event for (the envelope's team_id must agree: ../workspace.ts).
+      await publishHome(deps, client, workspaceOf(context), event.user);
     } catch (error) {
       logger.error(error);
     }

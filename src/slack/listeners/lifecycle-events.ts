@@ -5,6 +5,7 @@
 // the event (a re-install meanwhile) is left alone. Business data is never touched.
 import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { describeTarget, type InstallationService, type InstallTarget } from '../../services/installations.ts';
+import { workspaceOf } from '../workspace.ts';
 
 /** What the lifecycle listeners need; undefined in single-workspace mode (nothing is stored there). */
 export type InstallationLifecycle = Pick<InstallationService, 'revokeTokens' | 'uninstall'>;
@@ -20,7 +21,8 @@ function targetOf(body: Envelope, context: Context): Exclude<InstallTarget, stri
   const authorization = body.authorizations?.[0];
   const isEnterpriseInstall = context.isEnterpriseInstall || authorization?.is_enterprise_install === true;
   return {
-    teamId: context.teamId ?? authorization?.team_id ?? body.team_id,
+    // The one verified workspace of the request (../workspace.ts): the envelope's team ids all agree with it.
+    teamId: workspaceOf(context),
     enterpriseId: context.enterpriseId ?? authorization?.enterprise_id ?? body.enterprise_id,
     isEnterpriseInstall,
   };

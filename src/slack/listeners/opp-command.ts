@@ -1,4 +1,6 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
+import { ui } from '../../i18n/en/ui.ts';
+import { escapeText, joinMarkup, type Markup, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { GuardedAction } from '../../domain/permissions.ts';
 import { assertNever } from '../../domain/problems.ts';
@@ -13,13 +15,14 @@ import {
   contactModal,
   createOpportunityModal,
   createQuoteModal,
-  decodeMetadata,
-  encodeMetadata,
   type Message,
+  type ModalView,
   noticeMessage,
   opportunityList,
   purgeConfirmation,
   salesCycleList,
+  orderAnnouncement,
+  quoteAnnouncement,
   section,
   stageModal,
   stageTable,
@@ -30,9 +33,10 @@ import {
 import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
-import { CALLBACK_IDS } from '../ids.ts';
 import type { UserContext } from '../user-context.ts';
+import { workspaceOf } from '../workspace.ts';
 import { type AccessTarget, authorize, readableFilter } from './authorize.ts';
+import { createPurgeConfirmation, createWorkspaceDeletion, type FormContext, withFormContext } from './contexts.ts';
 import { cardFor, failureMessage, postToChannel, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import { announceWon, formatAmount } from './announcements.ts';
 import {
@@ -63,9 +67,10 @@ export function oppCommandListener(deps: SlackDeps) {
     respond,
     client,
     logger,
+    context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const workspaceId = command.team_id;
+    const workspaceId = workspaceOf(context);
     const reply = (message: Message) =>
       replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger });
     let becameAdmin = false;
@@ -243,17 +248,17 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         ...(command.calc ? { probabilityCalculation: command.calc } : {}),
         ...(command.blocked !== undefined ? { blocked: command.blocked } : {}),
       });
-      return reply(successMessage(notices.cycleAdded(cycle.code)));
+      return reply(successMessage(notices.cycleAdded(escapeText(cycle.code))));
     }
     case 'cycle-list':
       return reply(salesCycleList(await setup.listSalesCycles(workspaceId)));
     case 'cycle-block': {
       const cycle = await setup.setSalesCycleBlocked(workspaceId, command.code, command.blocked);
-      return reply(successMessage(notices.cycleBlocked(cycle.code, cycle.blocked)));
+      return reply(successMessage(notices.cycleBlocked(escapeText(cycle.code), cycle.blocked)));
     }
     case 'cycle-delete':
       await setup.deleteSalesCycle(workspaceId, command.code);
-      return reply(successMessage(notices.cycleDeleted(command.code)));
+      return reply(successMessage(notices.cycleDeleted(escapeText(command.code))));
     case 'stage-add': {
       const stage = await setup.addStage(workspaceId, command.cycle, {
         stage: command.stageNo,
@@ -265,26 +270,26 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         dateFormula: command.dateFormula ?? '',
         activityCode: command.activityCode ?? null,
       });
-      return reply(successMessage(notices.stageAdded(command.cycle.toUpperCase(), stage.stage)));
+      return reply(successMessage(notices.stageAdded(escapeText(command.cycle.toUpperCase()), stage.stage)));
     }
     case 'stage-list':
       return reply(stageTable(await setup.getSalesCycle(workspaceId, command.cycle)));
     case 'stage-delete':
       await setup.deleteStage(workspaceId, command.cycle, command.stageNo);
-      return reply(successMessage(notices.stageDeleted(command.cycle, command.stageNo)));
+      return reply(successMessage(notices.stageDeleted(escapeText(command.cycle), command.stageNo)));
     case 'code-add': {
       const code = await setup.addCloseCode(workspaceId, {
         code: command.code,
         description: command.description,
         type: command.outcome,
       });
-      return reply(successMessage(notices.codeAdded(code.code, code.type)));
+      return reply(successMessage(notices.codeAdded(escapeText(code.code), code.type)));
     }
     case 'code-list':
       return reply(closeCodeList(await setup.listCloseCodes(workspaceId)));
     case 'code-delete':
       await setup.deleteCloseCode(workspaceId, command.code);
-      return reply(successMessage(notices.codeDeleted(command.code)));
+      return reply(successMessage(notices.codeDeleted(escapeText(command.code))));
     case 'contact-add': {
       const contact = await setup.addContact(workspaceId, {
         name: command.contactName,
@@ -293,7 +298,15 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         ...(command.email ? { email: command.email } : {}),
         createCustomer: command.customer ?? false,
       });
-      return reply(successMessage(notices.contactAdded(contact.name, contact.no, contact.customerNo)));
+      return reply(
+        successMessage(
+          notices.contactAdded(
+            escapeText(contact.name),
+            escapeText(contact.no),
+            contact.customerNo === null ? null : escapeText(contact.customerNo),
+          ),
+        ),
+      );
     }
     case 'contact-list': {
       const contacts = await setup.searchContacts(workspaceId, command.search ?? '', 50);
@@ -301,7 +314,9 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'customer-add': {
       const customer = await setup.addCustomer(workspaceId, command.contact);
-      return reply(successMessage(notices.customerAdded(customer.name, customer.no, customer.created)));
+      return reply(
+        successMessage(notices.customerAdded(escapeText(customer.name), escapeText(customer.no), customer.created)),
+      );
     }
     case 'activity-add': {
       const activity = await setup.addActivity(workspaceId, {
@@ -309,15 +324,17 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         description: command.description,
         steps: command.steps,
       });
-      return reply(successMessage(notices.activityAdded(activity.code, activity.steps.length)));
+      return reply(successMessage(notices.activityAdded(escapeText(activity.code), activity.steps.length)));
     }
     case 'activity-list': {
       const activities = await setup.listActivities(workspaceId);
       const lines = activities.map((a) =>
         notices.activityLine(
-          a.code,
-          a.description,
-          a.steps.map((s) => (s.dateFormula ? `${s.description} (${s.dateFormula})` : s.description)).join(', '),
+          escapeText(a.code),
+          escapeText(a.description),
+          escapeText(
+            a.steps.map((s) => (s.dateFormula ? `${s.description} (${s.dateFormula})` : s.description)).join(', '),
+          ),
         ),
       );
       const text = notices.activityList(lines);
@@ -328,34 +345,51 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       const change = await deps.services.members.setRole(workspaceId, user.userId, command.userId, command.role);
       return reply(
         change.changed
-          ? successMessage(notices.roleGranted(change.userId, change.role))
-          : noticeMessage(notices.roleUnchanged(change.userId, change.role)),
+          ? successMessage(notices.roleGranted(mentionUser(change.userId), change.role))
+          : noticeMessage(notices.roleUnchanged(mentionUser(change.userId), change.role)),
       );
     }
     case 'roles': {
       const roles = await deps.services.members.list(workspaceId);
-      const text = notices.roles(roles.admins, roles.managers);
+      const text = notices.roles(roles.admins.map(mentionUser), roles.managers.map(mentionUser));
       return reply({ text, blocks: [section(text)] });
     }
     case 'setting': {
       const change = settingsChangeOf(command);
       if (!change) {
         const settings = await setup.workspaceSettings(workspaceId);
-        const text = notices.settings({ ...settings, repsSeeOnlyOwn: (await access()).repsSeeOnlyOwn });
+        const text = notices.settings({
+          repsSeeOnlyOwn: (await access()).repsSeeOnlyOwn,
+          currency: escapeText(settings.currency),
+          defaultSalesCycleCode:
+            settings.defaultSalesCycleCode === null ? null : escapeText(settings.defaultSalesCycleCode),
+          staleDays: settings.staleDays,
+        });
         return reply({ text, blocks: [section(text)] });
       }
       const settings = await setup.changeSettings(workspaceId, change);
       const said = [
         change.repsSeeOnlyOwn === undefined ? null : notices.repsSeeOwnChanged(settings.repsSeeOnlyOwn),
-        change.currency === undefined ? null : notices.currencyChanged(settings.currency),
-        change.defaultSalesCycleCode === undefined ? null : notices.defaultCycleChanged(settings.defaultSalesCycleCode),
+        change.currency === undefined ? null : notices.currencyChanged(escapeText(settings.currency)),
+        change.defaultSalesCycleCode === undefined
+          ? null
+          : notices.defaultCycleChanged(
+              settings.defaultSalesCycleCode === null ? null : escapeText(settings.defaultSalesCycleCode),
+            ),
         change.staleDays === undefined ? null : notices.staleDaysChanged(settings.staleDays),
       ];
-      return reply(successMessage(said.filter((sentence) => sentence !== null).join('\n')));
+      return reply(
+        successMessage(
+          joinMarkup(
+            said.filter((sentence) => sentence !== null),
+            '\n',
+          ),
+        ),
+      );
     }
     case 'workspace-delete': {
       const preview = await deps.services.workspaceAdmin.preview(workspaceId);
-      const token = deps.purges.createWorkspaceDeletion(workspaceId, user.userId);
+      const token = await createWorkspaceDeletion({ deps, workspaceId, userId: user.userId });
       return reply(workspaceDeleteConfirmation(preview, { token }));
     }
 
@@ -366,39 +400,33 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return openSetupModal(scope, command.what, command.cycle);
     case 'move': {
       const options = await opportunities.moveOptions(workspaceId, command.no, today);
-      await scope.client.views.open({
-        trigger_id: scope.triggerId,
-        view: updateOpportunityModal(options, { channelId: scope.channelId }),
+      return openForm(scope, updateOpportunityModal(options), {
+        no: options.no,
+        version: options.version,
+        channelId: scope.channelId,
       });
-      return;
     }
     case 'close-modal': {
       const options = await opportunities.closeOptions(workspaceId, command.no, 'won', today);
       const settings = await setup.workspaceSettings(workspaceId);
-      await scope.client.views.open({
-        trigger_id: scope.triggerId,
-        view: closeOpportunityModal(options, {
+      return openForm(
+        scope,
+        closeOpportunityModal(options, { no: command.no, outcome: null, currency: settings.currency }),
+        {
           no: command.no,
-          outcome: null,
-          currency: settings.currency,
+          version: options.version,
           channelId: scope.channelId,
-        }),
-      });
-      return;
+        },
+      );
     }
     case 'quote-modal': {
       const quote = await opportunities.quoteOptions(workspaceId, command.no);
       const settings = await setup.workspaceSettings(workspaceId);
-      await scope.client.views.open({
-        trigger_id: scope.triggerId,
-        view: createQuoteModal({
-          no: quote.no,
-          version: quote.version,
-          currency: settings.currency,
-          channelId: scope.channelId,
-        }),
+      return openForm(scope, createQuoteModal({ no: quote.no, currency: settings.currency }), {
+        no: quote.no,
+        version: quote.version,
+        channelId: scope.channelId,
       });
-      return;
     }
 
     // ---- opportunities -------------------------------------------------------------------------
@@ -480,11 +508,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       await reply(await cardFor(deps, workspaceId, detail));
       if (detail.quote) {
         const amount = await formatAmount(deps, workspaceId, detail.quote.amount);
-        const text = notices.quoteAnnouncement(user.userId, detail.quote.no, detail.no, detail.description, amount);
         await postToChannel(
           scope.client,
           scope.channelId,
-          { text, blocks: [section(text)] },
+          quoteAnnouncement(user.userId, detail.quote.no, detail, amount),
           scope.logger,
           scope.respond,
         );
@@ -495,12 +522,11 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       const detail = await opportunities.makeOrder(workspaceId, command.no, { today });
       await reply(await cardFor(deps, workspaceId, detail));
       const amount = await formatAmount(deps, workspaceId, detail.order?.amount ?? detail.current?.calcdCurrentValue);
-      const text = notices.orderAnnouncement(user.userId, detail.orderNo, detail.no, amount);
       if (detail.alreadyMade) return;
       await postToChannel(
         scope.client,
         scope.channelId,
-        { text, blocks: [section(text)] },
+        orderAnnouncement(user.userId, detail.orderNo, detail.no, amount),
         scope.logger,
         scope.respond,
       );
@@ -508,7 +534,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'delete': {
       const deleted = await opportunities.delete(workspaceId, command.no);
-      return reply(successMessage(notices.deleted(deleted.no, deleted.description)));
+      return reply(successMessage(notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));
     }
     case 'purge': {
       const filter = {
@@ -520,11 +546,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         salesCycleCode: command.cycle,
       };
       const preview = await opportunities.purgePreview(workspaceId, filter);
-      const token = deps.purges.create(
-        workspaceId,
-        user.userId,
-        filter,
-        preview.opportunities.map((o) => o.no),
+      // The click deletes exactly what this preview lists, on whichever instance it lands.
+      const token = await createPurgeConfirmation(
+        { deps, workspaceId, userId: user.userId },
+        { filter, nos: preview.opportunities.map((o) => o.no) },
       );
       return reply(purgeConfirmation(preview, { token }));
     }
@@ -558,8 +583,8 @@ function pipelineScope(scope: CommandScope, reply: (message: Message) => Promise
   };
 }
 
-function listTitle(scope: 'mine' | 'all' | 'user'): string {
-  return scope === 'mine' ? 'Your opportunities' : scope === 'all' ? 'All opportunities' : 'Opportunities';
+function listTitle(scope: 'mine' | 'all' | 'user'): Markup {
+  return ui.list.titles[scope];
 }
 
 async function openCreateModal(scope: CommandScope): Promise<void> {
@@ -568,15 +593,12 @@ async function openCreateModal(scope: CommandScope): Promise<void> {
     setup.listSalesCycles(scope.workspaceId),
     setup.workspaceSettings(scope.workspaceId),
   ]);
-  await scope.client.views.open({
-    trigger_id: scope.triggerId,
-    view: createOpportunityModal({
-      userId: scope.user.userId,
-      cycles,
-      defaultCycleCode: settings.defaultSalesCycleCode,
-      metadata: { channelId: scope.channelId },
-    }),
+  const view = createOpportunityModal({
+    userId: scope.user.userId,
+    cycles,
+    defaultCycleCode: settings.defaultSalesCycleCode,
   });
+  await openForm(scope, view, { channelId: scope.channelId });
 }
 
 async function openSetupModal(
@@ -593,12 +615,12 @@ async function openSetupModal(
         : what === 'contact'
           ? contactModal()
           : stageModal({ cycles: await setup.listSalesCycles(scope.workspaceId), cycleCode });
-  // Like the other modals, remember the channel so that the result is shown where the command was typed.
-  if (view.callback_id !== CALLBACK_IDS.unavailable) {
-    view.private_metadata = encodeMetadata({
-      ...(decodeMetadata(view.private_metadata) ?? {}),
-      channelId: scope.channelId,
-    });
-  }
-  await scope.client.views.open({ trigger_id: scope.triggerId, view });
+  // Like the other forms, its context remembers the channel, where the result is shown.
+  await openForm(scope, view, { channelId: scope.channelId });
+}
+
+/** Opens a form with its server-side context (./contexts.ts): the id is all its private_metadata holds. */
+async function openForm(scope: CommandScope, view: ModalView, context: FormContext): Promise<void> {
+  const owner = { deps: scope.deps, workspaceId: scope.workspaceId, userId: scope.user.userId };
+  await scope.client.views.open({ trigger_id: scope.triggerId, view: await withFormContext(owner, view, context) });
 }

@@ -1,6 +1,7 @@
 // external_select option loads (contact pickers): answered inside the ack, within Slack's 3 seconds.
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { companySearchOptions, contactSearchOptions, type PlainTextOption } from '../blocks/index.ts';
+import { workspaceOf } from '../workspace.ts';
 import type { SlackDeps } from './support.ts';
 
 const OPTIONS_BUDGET_MS = 2_000;
@@ -8,8 +9,8 @@ const OPTIONS_BUDGET_MS = 2_000;
 type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 
 export function contactOptionsListener(deps: SlackDeps, companiesOnly: boolean) {
-  return async ({ ack, body, logger }: OptionsArgs): Promise<void> => {
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+  return async ({ ack, body, logger, context }: OptionsArgs): Promise<void> => {
+    const workspaceId = workspaceOf(context);
     const query = String(body.value ?? '').slice(0, 100);
     let options: PlainTextOption[] = [];
     try {

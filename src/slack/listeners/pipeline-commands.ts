@@ -1,4 +1,5 @@
 // The managers' commands: digest now, statistics, CSV export, and digest subscriptions.
+import { escapeText, joinMarkup, type Markup, md, mentionChannel, ours } from '../../i18n/markup.ts';
 import type { Logger } from '@slack/bolt';
 import { dateInZone } from '../../domain/local-date.ts';
 import type { Schedule } from '../../domain/schedule.ts';
@@ -101,7 +102,11 @@ export async function subscribe(
   );
   return scope.reply(
     successMessage(
-      notices.subscribed(subscription.channelId, describeSchedule(subscription.schedule), nextRunText(subscription)),
+      notices.subscribed(
+        mentionChannel(subscription.channelId),
+        describeSchedule(subscription.schedule),
+        nextRunText(subscription),
+      ),
     ),
   );
 }
@@ -109,7 +114,9 @@ export async function subscribe(
 export async function unsubscribe(channelId: string, scope: PipelineScope): Promise<void> {
   const removed = await scope.deps.services.subscriptions.unsubscribe(scope.workspaceId, channelId);
   return scope.reply(
-    removed ? successMessage(notices.unsubscribed(channelId)) : noticeMessage(notices.notSubscribed(channelId)),
+    removed
+      ? successMessage(notices.unsubscribed(mentionChannel(channelId)))
+      : noticeMessage(notices.notSubscribed(mentionChannel(channelId))),
   );
 }
 
@@ -117,25 +124,34 @@ export async function listSubscriptions(scope: PipelineScope): Promise<void> {
   const subscriptions = await scope.deps.services.subscriptions.list(scope.workspaceId);
   if (subscriptions.length === 0) return scope.reply(noticeMessage(notices.noSubscriptions));
   const lines = subscriptions.map((s) =>
-    notices.subscriptionLine(s.channelId, describeSchedule(s.schedule), s.salesCycleCode, nextRunText(s)),
+    notices.subscriptionLine(
+      mentionChannel(s.channelId),
+      describeSchedule(s.schedule),
+      s.salesCycleCode === null ? null : escapeText(s.salesCycleCode),
+      nextRunText(s),
+    ),
   );
-  const text = [notices.subscriptionsTitle, ...lines].join('\n');
+  const text = joinMarkup([notices.subscriptionsTitle, ...lines], '\n');
   return scope.reply({ text, blocks: [section(text)] });
 }
 
-function describeSchedule(schedule: Schedule): string {
+function describeSchedule(schedule: Schedule): Markup {
   switch (schedule.frequency) {
     case 'daily':
-      return notices.scheduleDaily(schedule.at, schedule.timeZone);
+      return notices.scheduleDaily(escapeText(schedule.at), escapeText(schedule.timeZone));
     case 'weekly':
-      return notices.scheduleWeekly(notices.weekdays[schedule.weekday - 1] ?? '', schedule.at, schedule.timeZone);
+      return notices.scheduleWeekly(
+        notices.weekdays[schedule.weekday - 1] ?? ours(''),
+        escapeText(schedule.at),
+        escapeText(schedule.timeZone),
+      );
     case 'monthly':
-      return notices.scheduleMonthly(schedule.dayOfMonth, schedule.at, schedule.timeZone);
+      return notices.scheduleMonthly(schedule.dayOfMonth, escapeText(schedule.at), escapeText(schedule.timeZone));
   }
 }
 
 /** The next run as the subscription's own local date and time. */
-function nextRunText(subscription: Subscription): string {
+function nextRunText(subscription: Subscription): Markup {
   const zone = subscription.schedule.timeZone;
-  return `${formatDate(dateInZone(subscription.nextRunAt, zone))} ${subscription.schedule.at}`;
+  return md`${formatDate(dateInZone(subscription.nextRunAt, zone))} ${escapeText(subscription.schedule.at)}`;
 }

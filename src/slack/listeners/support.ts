@@ -1,7 +1,6 @@
 // What every listener shares: its dependencies, how it replies, and how a failure becomes a sentence.
-import { randomBytes } from 'node:crypto';
+import type { Markup } from '../../i18n/markup.ts';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
-import type { PurgeFilterInput } from '../../domain/deletion.ts';
 import { availableActions } from '../../domain/opportunity.ts';
 import { decide } from '../../domain/permissions.ts';
 import type { DigestScheduler } from '../../jobs/digest-scheduler.ts';
@@ -20,7 +19,6 @@ export interface SlackDeps {
   services: Services;
   clock: Clock;
   users: UserDirectory;
-  purges: PurgeConfirmations;
   /** Posts on-demand digests through the same runs as scheduled ones. */
   scheduler: DigestScheduler;
   /** How long a modal submission may take before its ack pushes a progress view instead. */
@@ -60,7 +58,7 @@ export async function cardFor(
 }
 
 /** Logs what a user didn't cause, and returns the sentence the user should read. */
-export function sentenceFor(error: unknown, logger: Logger): string {
+export function sentenceFor(error: unknown, logger: Logger): Markup {
   const failure = describeFailure(error);
   if (!isExpectedFailure(error)) logger.error(error);
   return failure.sentence;
@@ -188,78 +186,3 @@ export async function replaceOrigin(
 export function failureMessage(error: unknown, logger: Logger): Message {
   return errorMessage(sentenceFor(error, logger));
 }
-
-/**
- * Confirmations of bulk deletions waiting for the user's click: a purge, or deleting the workspace's
- * data. The button carries only a random token; what it confirms stays here (for 15 minutes): for a
- * purge the filter and the exact list shown, so the click deletes what was shown. A token works once,
- * for the person who asked, in their workspace, and only for what it was made for.
- */
-const MAX_PENDING_CONFIRMATIONS = 10_000;
-
-export class PurgeConfirmations {
-  private readonly pending = new Map<
-    string,
-    { workspaceId: string; userId: string; what: PendingDeletion; expiresAt: number }
-  >();
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly ttlMs = 15 * 60_000,
-  ) {}
-
-  create(workspaceId: string, userId: string, filter: PurgeFilterInput, nos: string[]): string {
-    return this.add(workspaceId, userId, { kind: 'purge', filter, nos });
-  }
-
-  createWorkspaceDeletion(workspaceId: string, userId: string): string {
-    return this.add(workspaceId, userId, { kind: 'workspace-delete' });
-  }
-
-  /** The purge confirmation, once: a second click (or another user, or another workspace) finds nothing. */
-  take(token: string, workspaceId: string, userId: string): { filter: PurgeFilterInput; nos: string[] } | undefined {
-    const found = this.claim(token, workspaceId, userId, 'purge');
-    return found?.kind === 'purge' ? { filter: found.filter, nos: found.nos } : undefined;
-  }
-
-  /** True once for a workspace deletion confirmation of this user and workspace. */
-  takeWorkspaceDeletion(token: string, workspaceId: string, userId: string): boolean {
-    return this.claim(token, workspaceId, userId, 'workspace-delete') !== undefined;
-  }
-
-  /** Cancel: only the person who asked can discard their confirmation. */
-  discard(token: string, workspaceId: string, userId: string): void {
-    const found = this.pending.get(token);
-    if (found && found.workspaceId === workspaceId && found.userId === userId) this.pending.delete(token);
-  }
-
-  private add(workspaceId: string, userId: string, what: PendingDeletion): string {
-    this.sweep();
-    // Bounded: past the cap the oldest confirmation is dropped (its button then says it expired).
-    if (this.pending.size >= MAX_PENDING_CONFIRMATIONS) this.pending.delete(this.pending.keys().next().value ?? '');
-    const token = randomBytes(12).toString('hex');
-    this.pending.set(token, { workspaceId, userId, what, expiresAt: this.clock.now().getTime() + this.ttlMs });
-    return token;
-  }
-
-  private claim(
-    token: string,
-    workspaceId: string,
-    userId: string,
-    kind: PendingDeletion['kind'],
-  ): PendingDeletion | undefined {
-    this.sweep();
-    const found = this.pending.get(token);
-    if (!found || found.workspaceId !== workspaceId || found.userId !== userId || found.what.kind !== kind)
-      return undefined;
-    this.pending.delete(token);
-    return found.what;
-  }
-
-  private sweep(): void {
-    const now = this.clock.now().getTime();
-    for (const [token, entry] of this.pending) if (entry.expiresAt < now) this.pending.delete(token);
-  }
-}
-
-type PendingDeletion = { kind: 'purge'; filter: PurgeFilterInput; nos: string[] } | { kind: 'workspace-delete' };

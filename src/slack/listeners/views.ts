@@ -2,17 +2,19 @@
 // when that is quick (the usual case) the ack carries a rule's refusal under the field it concerns;
 // when it is not (a busy database), the ack pushes a "Saving…" view over the form within Slack's
 // deadline, and the outcome replaces it: saved, or refused with a Back button to the form as typed.
-// Every submission is authorized first (the opportunity in private_metadata is only an id: its
-// salesperson is read again), so a refusal writes nothing and shows under the field it concerns.
+// Every form's private_metadata is only the id of its server-side context (./contexts.ts), which says
+// which opportunity and version it changes and where its result goes; a form without its own context
+// (unknown, someone else's, another workspace's, expired, incomplete) is refused before anything runs.
+// Every submission is then authorized (the opportunity's salesperson is read again), so a refusal
+// writes nothing and shows under the field it concerns.
+import { escapeText } from '../../i18n/markup.ts';
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError, type Problem } from '../../domain/problems.ts';
 import { notices, system } from '../../i18n/en/index.ts';
 import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
 import {
-  decodeMetadata,
   type Message,
-  type ModalMetadata,
   notSavedView,
   readCloseCode,
   readCloseOpportunity,
@@ -30,52 +32,66 @@ import {
 } from '../blocks/index.ts';
 import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTargetBlockId } from '../ids.ts';
 import { announceWon } from './announcements.ts';
-import { authorize, opportunityNoFrom } from './authorize.ts';
+import { authorize } from './authorize.ts';
+import {
+  type FormCallbackId,
+  type FormContext,
+  formContextOf,
+  type FormOrigin,
+  type OpportunityFormContext,
+} from './contexts.ts';
 import { publishHome } from './home.ts';
 import { cardFor, postPrivately, replaceOrigin, sentenceFor, type SlackDeps, type WebClient } from './support.ts';
+import { workspaceOf } from '../workspace.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-interface SubmitScope {
+interface SubmitScope<F extends FormOrigin = FormOrigin> {
   deps: SlackDeps;
   workspaceId: string;
   userId: string;
-  meta: ModalMetadata;
+  /** The form's server-side context: the only source of where it reports and what it checks. */
+  form: F;
   client: WebClient;
   logger: Logger;
 }
 
-interface Submission<T> {
+interface Submission<T, F extends FormOrigin> {
   read(values: ViewStateValues): ReadResult<T>;
   /** The operation; returns what to tell the user afterwards. */
-  run(data: T, scope: SubmitScope): Promise<() => Promise<void>>;
+  run(data: T, scope: SubmitScope<F>): Promise<() => Promise<void>>;
   /** The input block a rule's refusal is shown under. */
   fieldFor(problem: Problem, data: T): string;
 }
 
-function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
+function submissionListener<C extends FormCallbackId, T>(
+  deps: SlackDeps,
+  callbackId: C,
+  submission: Submission<T, FormContext<C>>,
+) {
   return async (args: ViewArgs): Promise<void> => {
-    const { ack, body, view, client, logger } = args;
-    // Setup modals carry no metadata; anything else that doesn't decode was tampered with or is stale.
-    const meta = view.private_metadata ? decodeMetadata(view.private_metadata) : {};
+    const { ack, body, view, client, logger, context } = args;
     const values = (view.state?.values ?? {}) as ViewStateValues;
     const parsed = submission.read(values);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    if (!meta) {
-      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: system.viewExpired } });
+    const owner = { deps, workspaceId: workspaceOf(context), userId: body.user.id };
+    let form: FormContext<C> | null;
+    try {
+      form = await formContextOf(owner, callbackId, view.private_metadata);
+    } catch (error) {
+      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: sentenceFor(error, logger) } });
       return;
     }
-    const scope: SubmitScope = {
-      deps,
-      workspaceId: body.team?.id ?? body.user.team_id ?? '',
-      userId: body.user.id,
-      meta,
-      client,
-      logger,
-    };
+    if (!form) {
+      // Nothing is written or posted: where it would go, and which checks run, are unknown.
+      logger.warn(`refused a ${callbackId} submission without its form context`);
+      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: system.formContextRefused } });
+      return;
+    }
+    const scope: SubmitScope<FormContext<C>> = { ...owner, form, client, logger };
     const operation = submission.run(parsed.data, scope).then(
       (after) => ({ kind: 'done' as const, after }),
       (error: unknown) => ({ kind: 'failed' as const, error }),
@@ -107,7 +123,7 @@ function submissionListener<T>(deps: SlackDeps, submission: Submission<T>) {
     } catch (error) {
       // The user closed the modal meanwhile: tell them in a message instead.
       logger.warn(`could not show the outcome in the modal: ${String(error)}`);
-      await postPrivately(client, meta.channelId, scope.userId, { text: sentence, blocks: [] }, logger);
+      await postPrivately(client, form.channelId, scope.userId, { text: sentence, blocks: [] }, logger);
     }
     if (outcome.kind === 'done') await deps.afterAck.run(outcome.after);
   };
@@ -132,25 +148,25 @@ async function today(scope: SubmitScope) {
  */
 async function afterChange(scope: SubmitScope, detail: OpportunityDetail, note?: Message): Promise<void> {
   const card = await cardFor(scope.deps, scope.workspaceId, detail);
+  // The context keeps messageTs only for the opportunity's own card in the channel the form came from.
   const replaced = await replaceOrigin(
     scope.client,
-    { channelId: scope.meta.channelId, messageTs: scope.meta.messageTs },
+    { channelId: scope.form.channelId, messageTs: scope.form.messageTs },
     card,
     scope.logger,
   );
-  if (!replaced) await postPrivately(scope.client, scope.meta.channelId, scope.userId, card, scope.logger);
-  else if (note) await postPrivately(scope.client, scope.meta.channelId, scope.userId, note, scope.logger);
-  if (!scope.meta.fromHome) return;
+  if (!replaced) await postPrivately(scope.client, scope.form.channelId, scope.userId, card, scope.logger);
+  else if (note) await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
+  if (!scope.form.fromHome) return;
   await publishHome(scope.deps, scope.client, scope.workspaceId, scope.userId).catch((error: unknown) =>
     scope.logger.warn(String(error)),
   );
 }
 
 /** The opportunity of an Update, Close or Create Quote form, once the user may change it. */
-async function authorizeChange(scope: SubmitScope): Promise<string> {
-  const no = opportunityNoFrom(scope.meta.no ?? '');
-  await authorize(scope, 'change-opportunity', { opportunityNo: no });
-  return no;
+async function authorizeChange(scope: SubmitScope<OpportunityFormContext>): Promise<string> {
+  await authorize(scope, 'change-opportunity', { opportunityNo: scope.form.no });
+  return scope.form.no;
 }
 
 const create = BLOCK_IDS.create;
@@ -160,7 +176,7 @@ const close = BLOCK_IDS.close;
 export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) => Promise<void>> {
   const { opportunities, setup } = deps.services;
   return {
-    [CALLBACK_IDS.createOpportunity]: submissionListener(deps, {
+    [CALLBACK_IDS.createOpportunity]: submissionListener(deps, CALLBACK_IDS.createOpportunity, {
       read: readCreateOpportunity,
       async run(data, scope) {
         // A rep may only name themselves as the salesperson.
@@ -213,7 +229,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         }
       },
     }),
-    [CALLBACK_IDS.updateOpportunity]: submissionListener(deps, {
+    [CALLBACK_IDS.updateOpportunity]: submissionListener(deps, CALLBACK_IDS.updateOpportunity, {
       read: readUpdateOpportunity,
       async run(data, scope) {
         const no = await authorizeChange(scope);
@@ -226,7 +242,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           chancesPct: data.chancesPct,
           estimatedCloseDate: data.estimatedCloseDate,
           cancelOldTasks: data.cancelOldTasks,
-          expectedVersion: scope.meta.version,
+          expectedVersion: scope.form.version,
           today: await today(scope),
         });
         return async () => afterChange(scope, await deps.services.queries.get(scope.workspaceId, moved));
@@ -251,7 +267,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         }
       },
     }),
-    [CALLBACK_IDS.closeOpportunity]: submissionListener(deps, {
+    [CALLBACK_IDS.closeOpportunity]: submissionListener(deps, CALLBACK_IDS.closeOpportunity, {
       read: readCloseOpportunity,
       async run(data, scope) {
         const no = await authorizeChange(scope);
@@ -261,7 +277,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           closingDate: data.closingDate,
           salesAmount: data.salesAmount,
           cancelOldTasks: data.cancelOldTasks,
-          expectedVersion: scope.meta.version,
+          expectedVersion: scope.form.version,
           today: await today(scope),
         });
         return async () => {
@@ -271,7 +287,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
               deps,
               scope.client,
               scope.workspaceId,
-              scope.meta.channelId,
+              scope.form.channelId,
               scope.userId,
               detail,
               scope.logger,
@@ -295,7 +311,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         }
       },
     }),
-    [CALLBACK_IDS.createQuote]: submissionListener(deps, {
+    [CALLBACK_IDS.createQuote]: submissionListener(deps, CALLBACK_IDS.createQuote, {
       read: readCreateQuote,
       async run(data, scope) {
         const no = await authorizeChange(scope);
@@ -304,7 +320,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           no,
           data.lines,
           await today(scope),
-          scope.meta.version,
+          scope.form.version,
         );
         return () => afterChange(scope, detail);
       },
@@ -316,7 +332,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return quoteLineBlockId(1, 'description');
       },
     }),
-    [CALLBACK_IDS.salesCycle]: submissionListener(deps, {
+    [CALLBACK_IDS.salesCycle]: submissionListener(deps, CALLBACK_IDS.salesCycle, {
       read: readSalesCycle,
       async run(data, scope) {
         await authorize(scope, 'set-up-sales-cycles');
@@ -324,16 +340,16 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return () =>
           postPrivately(
             scope.client,
-            scope.meta.channelId,
+            scope.form.channelId,
             scope.userId,
-            successMessage(notices.cycleAdded(cycle.code)),
+            successMessage(notices.cycleAdded(escapeText(cycle.code))),
             scope.logger,
           );
       },
       fieldFor: (problem) =>
         problem.kind === 'too-long' ? BLOCK_IDS.salesCycle.description : BLOCK_IDS.salesCycle.code,
     }),
-    [CALLBACK_IDS.stage]: submissionListener(deps, {
+    [CALLBACK_IDS.stage]: submissionListener(deps, CALLBACK_IDS.stage, {
       read: readStage,
       async run(data, scope) {
         await authorize(scope, 'set-up-stages');
@@ -341,9 +357,9 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return () =>
           postPrivately(
             scope.client,
-            scope.meta.channelId,
+            scope.form.channelId,
             scope.userId,
-            successMessage(notices.stageAdded(data.cycleCode, stage.stage)),
+            successMessage(notices.stageAdded(escapeText(data.cycleCode), stage.stage)),
             scope.logger,
           );
       },
@@ -368,7 +384,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         }
       },
     }),
-    [CALLBACK_IDS.closeCode]: submissionListener(deps, {
+    [CALLBACK_IDS.closeCode]: submissionListener(deps, CALLBACK_IDS.closeCode, {
       read: readCloseCode,
       async run(data, scope) {
         await authorize(scope, 'set-up-close-codes');
@@ -376,15 +392,15 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return () =>
           postPrivately(
             scope.client,
-            scope.meta.channelId,
+            scope.form.channelId,
             scope.userId,
-            successMessage(notices.codeAdded(code.code, code.type)),
+            successMessage(notices.codeAdded(escapeText(code.code), code.type)),
             scope.logger,
           );
       },
       fieldFor: (problem) => (problem.kind === 'too-long' ? BLOCK_IDS.closeCode.description : BLOCK_IDS.closeCode.code),
     }),
-    [CALLBACK_IDS.contact]: submissionListener(deps, {
+    [CALLBACK_IDS.contact]: submissionListener(deps, CALLBACK_IDS.contact, {
       read: readContact,
       async run(data, scope) {
         await authorize(scope, 'add-contact');
@@ -398,9 +414,15 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return () =>
           postPrivately(
             scope.client,
-            scope.meta.channelId,
+            scope.form.channelId,
             scope.userId,
-            successMessage(notices.contactAdded(contact.name, contact.no, contact.customerNo)),
+            successMessage(
+              notices.contactAdded(
+                escapeText(contact.name),
+                escapeText(contact.no),
+                contact.customerNo === null ? null : escapeText(contact.customerNo),
+              ),
+            ),
             scope.logger,
           );
       },

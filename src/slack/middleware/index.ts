@@ -1,20 +1,33 @@
 // The app's global Bolt middleware, installed once in src/slack/register.ts: it runs for every request
 // after Bolt verified its signature (and, for events, after the ack).
 //   1. the payload's ids and sizes are checked with zod; a malformed one is answered and dropped (payloads.ts);
-//   2. modal state of the wrong shape is dropped before any reader sees it (view-state.ts);
-//   3. Events API deliveries are de-duplicated by event_id (dedupe-events.ts).
+//   2. every team id the payload names must be the workspace Bolt authorised it for, which is then the
+//      request's one workspace for every listener (../workspace.ts);
+//   3. modal state of the wrong shape is dropped before any reader sees it (view-state.ts);
+//   4. commands, clicks and form submissions are recorded by trigger_id; an exact replay of one changes
+//      nothing and is answered with a sentence (replay-guard.ts);
+//   5. Events API deliveries are de-duplicated by event_id (dedupe-events.ts).
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { type DedupeOptions, dedupeEvents } from './dedupe-events.ts';
 import { acceptPayload } from './payloads.ts';
+import { replayGuard, type TriggerLedger } from './replay-guard.ts';
 import { dropMalformedViewState } from './view-state.ts';
 import { system } from '../../i18n/en/system.ts';
+import { verifyWorkspace } from '../workspace.ts';
 
-export function inboundMiddleware(options: DedupeOptions): Middleware<AnyMiddlewareArgs> {
+export function inboundMiddleware(options: DedupeOptions & { triggers: TriggerLedger }): Middleware<AnyMiddlewareArgs> {
   const dedupe = dedupeEvents(options);
+  const claimTrigger = replayGuard({
+    triggers: options.triggers,
+    clock: options.clock,
+    sentence: system.alreadyHandled,
+  });
   return async (args) => {
     if (!(await acceptPayload(args, system.malformedRequest))) return;
+    if (!(await verifyWorkspace(args, system.workspaceMismatch))) return;
     const dropped = dropMalformedViewState(args.body);
     if (dropped > 0) args.logger.warn(`dropped ${dropped} malformed element state(s) from a view payload`);
+    if (!(await claimTrigger(args))) return;
     await dedupe(args);
   };
 }

@@ -1,6 +1,8 @@
 // Every inbound payload is checked with zod before any listener reads it: the ids it carries have
 // Slack's shapes and every free-text field is bounded. The listeners then parse the parts they use
 // (the /opp grammar, the modal readers, button values) with their own schemas.
+import type { Markup } from '../../i18n/markup.ts';
+import { refuseRequest } from './refusal.ts';
 import type { AnyMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 
@@ -89,31 +91,12 @@ function schemaFor(body: Record<string, unknown>): z.ZodType | null {
 /** True when the payload may reach the listeners; otherwise it is answered here and dropped. */
 export async function acceptPayload(
   args: AnyMiddlewareArgs & { logger: { warn(message: string): void } },
-  sentence: string,
+  sentence: Markup,
 ): Promise<boolean> {
   const body = args.body as unknown as Record<string, unknown>;
   const schema = schemaFor(body);
   if (!schema || schema.safeParse(body).success) return true;
   args.logger.warn(`dropped a malformed ${String(body.type ?? body.command ?? 'payload')} payload`);
-  const ack =
-    'ack' in args && typeof args.ack === 'function' ? (args.ack as (response?: unknown) => Promise<void>) : undefined;
-  const respond =
-    'respond' in args && typeof args.respond === 'function'
-      ? (args.respond as (message: unknown) => Promise<unknown>)
-      : undefined;
-  if (body.type === 'block_suggestion') {
-    await ack?.({ options: [] });
-    return false;
-  }
-  const view = body.view as { state?: { values?: Record<string, unknown> } } | undefined;
-  const firstBlock = Object.keys(view?.state?.values ?? {})[0];
-  if (body.type === 'view_submission' && firstBlock) {
-    // Keep the modal open, with the sentence under its first field.
-    await ack?.({ response_action: 'errors', errors: { [firstBlock]: sentence } });
-    return false;
-  }
-  await ack?.();
-  if (respond)
-    await respond({ response_type: 'ephemeral', replace_original: false, text: sentence }).catch(() => undefined);
+  await refuseRequest(args, sentence);
   return false;
 }

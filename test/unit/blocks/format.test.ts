@@ -1,6 +1,6 @@
+import { escapeText } from '../../../src/i18n/markup.ts';
 import { describe, expect, it } from 'vitest';
 import {
-  escapeMrkdwn,
   formatActionTaken,
   formatAmountInput,
   formatDate,
@@ -101,7 +101,10 @@ describe('labels', () => {
 
 describe('text safety', () => {
   it('escapes the three mrkdwn control characters', () => {
-    expect(escapeMrkdwn('a <b> & <!channel>')).toBe('a &lt;b&gt; &amp; &lt;!channel&gt;');
+    expect(escapeText('a <b> & <!channel>')).toBe('a &lt;b&gt; &amp; &lt;!channel&gt;');
+    // What Slack delivers already escaped, or text escaped before, comes out the same: never double-escaped.
+    expect(escapeText('&lt;!channel&gt; &amp; <b>')).toBe('&lt;!channel&gt; &amp; &lt;b&gt;');
+    expect(escapeText(escapeText('a <b> & c') as string)).toBe('a &lt;b&gt; &amp; c');
   });
 
   it('truncates by code points with an ellipsis', () => {

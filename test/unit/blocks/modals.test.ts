@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZERO } from '../../../src/domain/decimal.ts';
 import type { CloseOutcome } from '../../../src/domain/opportunity.ts';
-import { decodeMetadata } from '../../../src/slack/blocks/metadata.ts';
 import {
   closeOpportunityModal,
   readCloseOpportunity,
@@ -53,7 +52,6 @@ describe('Create Opportunity modal', () => {
     userId: 'U0ANN',
     cycles,
     defaultCycleCode: 'FIRM',
-    metadata: { channelId: 'C0SALES' },
   });
 
   it('follows the Block Kit rules and proposes sensible defaults', () => {
@@ -69,7 +67,8 @@ describe('Create Opportunity modal', () => {
     expect(cycle.options.map((o) => o.value)).toEqual(['FIRM', 'SMALL']);
     expect(cycle.initial_option.value).toBe('FIRM');
     expect(elementOf(view, C.activate)).toMatchObject({ initial_options: [{ value: 'activate' }] });
-    expect(decodeMetadata(view.private_metadata)).toEqual({ channelId: 'C0SALES' });
+    // Its context is the listener's (src/slack/listeners/contexts.ts): the builder puts none in.
+    expect(view.private_metadata).toBeUndefined();
   });
 
   it('reads back what the user entered', () => {
@@ -179,7 +178,7 @@ describe('Create Opportunity modal', () => {
 describe('Update Opportunity modal', () => {
   it('Next: only the available actions, a fixed target line, the proposal as initial values', () => {
     const options = moveOptions();
-    const view = updateOpportunityModal(options, { channelId: 'C0SALES', messageTs: '1712345678.000200' });
+    const view = updateOpportunityModal(options);
     expectModalRules(view);
     const select = elementOf(view, U.actionType) as {
       options: { value: string }[];
@@ -198,12 +197,7 @@ describe('Update Opportunity modal', () => {
     expect(elementOf(view, U.dateOfChange)).toMatchObject({ initial_date: '2026-03-10' });
     expect(elementOf(view, U.estimatedCloseDate)).toMatchObject({ initial_date: '2026-03-24' });
     expect(inputBlockIds(view)).toContain(U.cancelTasks);
-    expect(decodeMetadata(view.private_metadata)).toEqual({
-      no: 'OP00001',
-      version: 3,
-      channelId: 'C0SALES',
-      messageTs: '1712345678.000200',
-    });
+    expect(view.private_metadata).toBeUndefined();
 
     const result = readUpdateOpportunity(submitState(view));
     expect(result).toEqual({
@@ -449,7 +443,7 @@ describe('Close Opportunity modal', () => {
 });
 
 describe('Create Quote modal', () => {
-  const base = { no: 'OP00001', version: 3, currency: 'USD' };
+  const base = { no: 'OP00001', currency: 'USD' };
 
   it('starts with one line and an Add line button', () => {
     const view = createQuoteModal(base);

@@ -97,9 +97,10 @@ describe('opportunity card content', () => {
     const text = strings(card.blocks)
       .map((s) => s.text)
       .join('\n');
+    // Plain text too: Slack reads &, < and > in every text object, and shows the entities as the characters.
     expect(card.blocks[0]).toMatchObject({
       type: 'header',
-      text: { text: 'OP00001 · 20 laptops for Acme <HQ> & branches' },
+      text: { text: 'OP00001 · 20 laptops for Acme &lt;HQ&gt; &amp; branches' },
     });
     expect(text).toContain('In progress');
     expect(text).toContain('2 · Needs analysis');

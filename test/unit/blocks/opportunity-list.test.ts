@@ -1,10 +1,11 @@
+import { ours } from '../../../src/i18n/markup.ts';
 import { describe, expect, it } from 'vitest';
 import { opportunityList } from '../../../src/slack/blocks/opportunity-list.ts';
 import { textLength } from '../../../src/slack/blocks/kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
 import { detail, entry, expectCleanText, expectWithinLimits, n, strings, summary } from './fixtures.ts';
 
-const opts = { total: 3, title: 'Open opportunities', currency: 'USD' };
+const opts = { total: 3, title: ours('Open opportunities'), currency: 'USD' };
 
 describe('opportunity list', () => {
   it('one line per opportunity with a Show button carrying the number', () => {

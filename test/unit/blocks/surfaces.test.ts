@@ -1,5 +1,6 @@
 // Every surface the block layer builds, from ordinary and awkward data, walked as JSON: nothing
 // renders as undefined/null/NaN/[object Object], and every Slack limit holds.
+import { ours } from '../../../src/i18n/markup.ts';
 import { describe, expect, it } from 'vitest';
 import { ZERO } from '../../../src/domain/decimal.ts';
 import type { OpportunityStatus } from '../../../src/domain/opportunity.ts';
@@ -50,8 +51,8 @@ function messages(): [string, Message][] {
     status: s,
     current: s === 'not_started' ? null : entry(),
   }));
-  out.push(['list', blocks.opportunityList(list, { total: 10, title: 'All opportunities', currency: 'USD' })]);
-  out.push(['empty list', blocks.opportunityList([], { total: 0, title: 'Mine', currency: 'USD' })]);
+  out.push(['list', blocks.opportunityList(list, { total: 10, title: ours('All opportunities'), currency: 'USD' })]);
+  out.push(['empty list', blocks.opportunityList([], { total: 0, title: ours('Mine'), currency: 'USD' })]);
   const preview: PurgePreview = {
     filter: { status: 'won', closedBefore: d('2026-01-01'), salespersonCode: 'ANN' },
     opportunities: Array.from({ length: 45 }, (_, i) => ({
@@ -63,9 +64,9 @@ function messages(): [string, Message][] {
   };
   out.push(['purge', blocks.purgeConfirmation(preview, { token: 'tok_123' })]);
   out.push(['purge nothing', blocks.purgeConfirmation({ filter: {}, opportunities: [] }, { token: 'tok' })]);
-  out.push(['error', blocks.errorMessage("You can't move to stage 3 until a sales quote is assigned.")]);
-  out.push(['success', blocks.successMessage('Opportunity OP00001 was created.')]);
-  out.push(['notice', blocks.noticeMessage('Nothing changed.')]);
+  out.push(['error', blocks.errorMessage(ours("You can't move to stage 3 until a sales quote is assigned."))]);
+  out.push(['success', blocks.successMessage(ours('Opportunity OP00001 was created.'))]);
+  out.push(['notice', blocks.noticeMessage(ours('Nothing changed.'))]);
   out.push([
     'cycles',
     blocks.salesCycleList([
@@ -124,7 +125,6 @@ function modals(): [string, ModalView][] {
       'quote',
       blocks.createQuoteModal({
         no: 'OP1',
-        version: 1,
         currency: 'USD',
         lines: [{ description: 'a', quantity: 'x', unitPrice: '', discount: '' }],
       }),
@@ -191,8 +191,8 @@ describe('every surface', () => {
   });
 
   it('replies are ephemeral with an emoji', () => {
-    expect(blocks.errorMessage('Nope.')).toMatchObject({ response_type: 'ephemeral', text: ':warning: Nope.' });
-    expect(blocks.successMessage('Done.').text).toBe(':white_check_mark: Done.');
+    expect(blocks.errorMessage(ours('Nope.'))).toMatchObject({ response_type: 'ephemeral', text: ':warning: Nope.' });
+    expect(blocks.successMessage(ours('Done.')).text).toBe(':white_check_mark: Done.');
     expect(blocks.viewErrors({ a: 'b' })).toEqual({ response_action: 'errors', errors: { a: 'b' } });
   });
 });

@@ -2,13 +2,14 @@
 // amount for Won, and "cancel old tasks" (on by default). Changing the outcome sends block_actions;
 // the listener calls closeOptions() for the new outcome and rebuilds. The code select has one block per
 // outcome, so a changed outcome clears the code as in BC.
+import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
 import type { Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
 import type { CloseOutcome } from '../../../domain/opportunity.ts';
 import type { OpportunityService } from '../../../services/opportunities.ts';
 import { ui } from '../../../i18n/en/ui.ts';
-import { escapeMrkdwn, formatAmountInput, formatMoney } from '../../format.ts';
+import { formatAmountInput, formatMoney } from '../../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, OPTION_VALUES } from '../../ids.ts';
 import {
   capOptions,
@@ -21,7 +22,6 @@ import {
   type KnownBlock,
   type ModalView,
 } from '../kit.ts';
-import { encodeMetadata } from '../metadata.ts';
 import {
   checkedOf,
   choice,
@@ -48,9 +48,6 @@ export interface CloseModalInput {
   /** The chosen outcome; null until the user picks one. */
   outcome: CloseOutcome | null;
   currency: string;
-  channelId?: string | undefined;
-  messageTs?: string | undefined;
-  fromHome?: boolean | undefined;
 }
 
 export interface CloseOpportunityData {
@@ -64,19 +61,12 @@ export interface CloseOpportunityData {
 
 export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInput): ModalView {
   const M = ui.modal.close;
-  const metadata = encodeMetadata({
-    no: spec.no,
-    version: options.version,
-    ...(spec.channelId ? { channelId: spec.channelId } : {}),
-    ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
-    ...(spec.fromHome ? { fromHome: true as const } : {}),
-  });
   const outcomeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
   const chosen = spec.outcome ? outcomeOptions.find((o) => o.value === spec.outcome) : undefined;
   const cancelOption = option(M.cancelTasksOption, OPTION_VALUES.cancelTasks);
 
   const blocks: KnownBlock[] = [
-    section(M.context(escapeMrkdwn(spec.no)), { blockId: B.context }),
+    section(M.context(escapeText(spec.no)), { blockId: B.context }),
     input({
       blockId: B.outcome,
       label: M.outcome,
@@ -98,7 +88,9 @@ export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInp
       blocks.push(context([M.noCodes(ui.outcome[spec.outcome])], B.codeInfo));
     } else {
       const codeOptions = capOptions(
-        codes.map((c) => option(ui.card.closeCode(c.code, c.description || null), c.code)),
+        codes.map((c) =>
+          option(ui.card.closeCode(escapeText(c.code), c.description ? escapeText(c.description) : null), c.code),
+        ),
       );
       const initial = options.closeCode ? codeOptions.find((o) => o.value === options.closeCode?.code) : undefined;
       blocks.push(
@@ -149,10 +141,9 @@ export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInp
   );
   return modal({
     callbackId: CALLBACK_IDS.closeOpportunity,
-    title: M.title(spec.no),
+    title: M.title(escapeText(spec.no)),
     submit: M.submit,
     blocks,
-    privateMetadata: metadata,
   });
 }
 

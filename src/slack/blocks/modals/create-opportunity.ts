@@ -1,5 +1,6 @@
 // Create Opportunity modal (spec §5.3): master data, and optionally the estimates to activate the
 // first stage right away (required only when "activate" is ticked).
+import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
 import type { Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
@@ -17,7 +18,6 @@ import {
   type KnownBlock,
   type ModalView,
 } from '../kit.ts';
-import { encodeMetadata, type ModalMetadata } from '../metadata.ts';
 import {
   checkedOf,
   choice,
@@ -46,7 +46,6 @@ export interface CreateOpportunityModalInput {
   defaultCycleCode?: string | null;
   /** Prefill, e.g. from `/opp new <description>`. */
   initial?: { description?: string; contact?: { no: string; name: string } };
-  metadata?: ModalMetadata;
 }
 
 export interface CreateOpportunityData {
@@ -65,10 +64,11 @@ export interface CreateOpportunityData {
 export function createOpportunityModal(spec: CreateOpportunityModalInput): ModalView {
   const M = ui.modal.create;
   const usable = spec.cycles.filter((c) => !c.blocked);
-  const metadata = encodeMetadata(spec.metadata ?? {});
-  if (usable.length === 0) return unavailableModal(M.noCycles, metadata);
+  if (usable.length === 0) return unavailableModal(M.noCycles);
 
-  const cycleOptions = capOptions(usable.map((c) => option(ui.common.cycle(c.code, c.description), c.code)));
+  const cycleOptions = capOptions(
+    usable.map((c) => option(ui.common.cycle(escapeText(c.code), escapeText(c.description)), c.code)),
+  );
   const defaultCode =
     usable.find((c) => c.code === spec.defaultCycleCode)?.code ?? (usable.length === 1 ? usable[0]?.code : undefined);
   const initialCycle = cycleOptions.find((o) => o.value === defaultCode);
@@ -95,7 +95,7 @@ export function createOpportunityModal(spec: CreateOpportunityModalInput): Modal
         action_id: ACTION_IDS.contactSearch,
         min_query_length: 1,
         placeholder: placeholder(M.contactPlaceholder),
-        ...(contact ? { initial_option: option(contact.name, contact.no) } : {}),
+        ...(contact ? { initial_option: option(escapeText(contact.name), contact.no) } : {}),
       },
     }),
     input({
@@ -152,7 +152,6 @@ export function createOpportunityModal(spec: CreateOpportunityModalInput): Modal
     title: M.title,
     submit: M.submit,
     blocks,
-    privateMetadata: metadata,
   });
 }
 

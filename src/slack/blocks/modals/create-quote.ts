@@ -1,13 +1,14 @@
 // Create Quote modal (spec §10.1): N line groups (description, quantity, unit price, discount %),
 // an "Add line" button and the running total. On "Add line" the listener reads the drafts, adds one
 // and rebuilds: block ids `line_<i>_<field>` stay the same, so Slack keeps what was typed.
+import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
 import { readAmount, readPercent, readQuantity } from '../../../domain/amounts.ts';
 import { ZERO, type Decimal } from '../../../domain/decimal.ts';
 import { lineAmount, type QuoteLineInput } from '../../../domain/quote.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
 import { ui } from '../../../i18n/en/ui.ts';
-import { escapeMrkdwn, formatMoney } from '../../format.ts';
+import { formatMoney } from '../../format.ts';
 import {
   ACTION_IDS,
   BLOCK_IDS,
@@ -27,7 +28,6 @@ import {
   type KnownBlock,
   type ModalView,
 } from '../kit.ts';
-import { encodeMetadata } from '../metadata.ts';
 import {
   optionalPercent,
   parseForm,
@@ -55,13 +55,9 @@ export const EMPTY_QUOTE_LINE: QuoteLineDraft = { description: '', quantity: '',
 
 export interface QuoteModalInput {
   no: string;
-  version: number;
   currency: string;
   /** Current drafts (default: one empty line). Extra lines beyond 20 are dropped. */
   lines?: readonly QuoteLineDraft[];
-  channelId?: string | undefined;
-  messageTs?: string | undefined;
-  fromHome?: boolean | undefined;
 }
 
 const FIELDS: readonly QuoteLineField[] = ['description', 'quantity', 'unitPrice', 'discount'];
@@ -93,7 +89,7 @@ export function addQuoteLine(lines: readonly QuoteLineDraft[]): QuoteLineDraft[]
 export function createQuoteModal(spec: QuoteModalInput): ModalView {
   const M = ui.modal.quote;
   const lines = (spec.lines && spec.lines.length > 0 ? spec.lines : [EMPTY_QUOTE_LINE]).slice(0, QUOTE_MODAL_MAX_LINES);
-  const blocks: KnownBlock[] = [section(M.context(escapeMrkdwn(spec.no)), { blockId: BLOCK_IDS.quote.context })];
+  const blocks: KnownBlock[] = [section(M.context(escapeText(spec.no)), { blockId: BLOCK_IDS.quote.context })];
   lines.forEach((line, index) => {
     const i = index + 1;
     const initial = (text: string) => (text.trim() === '' ? {} : { initial_value: text });
@@ -143,21 +139,13 @@ export function createQuoteModal(spec: QuoteModalInput): ModalView {
       actions(BLOCK_IDS.quote.addLine, [button({ text: ui.buttons.addLine, actionId: ACTION_IDS.quoteAddLine })]),
     );
   } else {
-    blocks.push(context([M.maxLines(QUOTE_MODAL_MAX_LINES, escapeMrkdwn(spec.no))], BLOCK_IDS.quote.maxLines));
+    blocks.push(context([M.maxLines(QUOTE_MODAL_MAX_LINES, escapeText(spec.no))], BLOCK_IDS.quote.maxLines));
   }
-  const metadata = encodeMetadata({
-    no: spec.no,
-    version: spec.version,
-    ...(spec.channelId ? { channelId: spec.channelId } : {}),
-    ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
-    ...(spec.fromHome ? { fromHome: true as const } : {}),
-  });
   return modal({
     callbackId: CALLBACK_IDS.createQuote,
-    title: M.title(spec.no),
+    title: M.title(escapeText(spec.no)),
     submit: M.submit,
     blocks,
-    privateMetadata: metadata,
   });
 }
 

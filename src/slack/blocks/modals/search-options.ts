@@ -1,5 +1,6 @@
 // Options for the external_select fields (answer block_suggestion with `ack({ options })`).
 // Values are contact numbers only.
+import { escapeText } from '../../../i18n/markup.ts';
 import type { Contact } from '../../../domain/contact.ts';
 import { ui } from '../../../i18n/en/ui.ts';
 import { capOptions, option, type PlainTextOption } from '../kit.ts';
@@ -11,9 +12,12 @@ export function contactSearchOptions(contacts: readonly ContactSearchResult[]): 
   return capOptions(
     contacts.map((c) =>
       option(
-        ui.common.contact(c.name, c.type === 'person' ? c.companyName : null),
+        ui.common.contact(
+          escapeText(c.name),
+          c.type === 'person' && c.companyName !== null ? escapeText(c.companyName) : null,
+        ),
         c.no,
-        ui.common.contactOption(c.no, ui.contactType[c.type]),
+        ui.common.contactOption(escapeText(c.no), ui.contactType[c.type]),
       ),
     ),
   );

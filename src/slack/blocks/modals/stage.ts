@@ -1,4 +1,5 @@
 // Sales cycle stage setup modal (spec §3).
+import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
 import { normaliseDateFormula } from '../../../domain/date-formula.ts';
 import type { Decimal } from '../../../domain/decimal.ts';
@@ -7,7 +8,6 @@ import { ui } from '../../../i18n/en/ui.ts';
 import { formatNumber } from '../../format.ts';
 import { BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
 import { capOptions, input, modal, option, placeholder, unavailableModal, type ModalView } from '../kit.ts';
-import { encodeMetadata } from '../metadata.ts';
 import {
   checkedOf,
   optionalText,
@@ -46,7 +46,9 @@ export interface StageModalInput {
 export function stageModal(spec: StageModalInput): ModalView {
   const M = ui.modal.stage;
   if (spec.cycles.length === 0) return unavailableModal(M.noCycles);
-  const cycleOptions = capOptions(spec.cycles.map((c) => option(ui.common.cycle(c.code, c.description), c.code)));
+  const cycleOptions = capOptions(
+    spec.cycles.map((c) => option(ui.common.cycle(escapeText(c.code), escapeText(c.description)), c.code)),
+  );
   const initialCycle = cycleOptions.find((o) => o.value === spec.cycleCode);
   const initial = spec.initial ?? {};
   const quoteOption = option(M.quoteRequired, OPTION_VALUES.quoteRequired);
@@ -57,7 +59,6 @@ export function stageModal(spec: StageModalInput): ModalView {
     callbackId: CALLBACK_IDS.stage,
     title: M.title,
     submit: M.submit,
-    ...(spec.cycleCode && initialCycle ? { privateMetadata: encodeMetadata({ cycleCode: initialCycle.value }) } : {}),
     blocks: [
       input({
         blockId: B.cycle,

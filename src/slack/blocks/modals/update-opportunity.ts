@@ -2,6 +2,7 @@
 // action type or the Skip/Jump target sends block_actions; the listener calls moveOptions() again and
 // views.update with this builder. Block ids stay the same across rebuilds (so Slack keeps what the user
 // typed), except the target select, which has one block per action (Skip and Jump offer different stages).
+import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
 import { calcDate } from '../../../domain/date-formula.ts';
 import { ZERO, type Decimal } from '../../../domain/decimal.ts';
@@ -10,7 +11,7 @@ import { MOVE_ACTIONS, type MoveAction } from '../../../domain/opportunity.ts';
 import type { Stage } from '../../../domain/sales-cycle.ts';
 import type { MoveOptions } from '../../../services/opportunities.ts';
 import { ui } from '../../../i18n/en/ui.ts';
-import { escapeMrkdwn, formatAmountInput, formatMoveAction, formatNumber, formatStage } from '../../format.ts';
+import { formatAmountInput, formatMoveAction, formatNumber, formatStage } from '../../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES, updateTargetBlockId } from '../../ids.ts';
 import {
   capOptions,
@@ -24,7 +25,6 @@ import {
   type KnownBlock,
   type ModalView,
 } from '../kit.ts';
-import { encodeMetadata } from '../metadata.ts';
 import {
   checkedOf,
   choice,
@@ -48,10 +48,6 @@ export interface UpdateModalInput {
   action?: MoveAction | null | undefined;
   /** The chosen Skip/Jump target; default: the next stage (Skip) or the previous one (Jump). */
   targetStage?: number | null | undefined;
-  /** Where the modal was opened from (card message), kept in private_metadata. */
-  channelId?: string | undefined;
-  messageTs?: string | undefined;
-  fromHome?: boolean | undefined;
 }
 
 export interface UpdateOpportunityData {
@@ -85,23 +81,15 @@ function chooseTarget(
 
 export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalInput = {}): ModalView {
   const M = ui.modal.update;
-  const metadata = encodeMetadata({
-    no: options.no,
-    version: options.version,
-    ...(spec.channelId ? { channelId: spec.channelId } : {}),
-    ...(spec.messageTs ? { messageTs: spec.messageTs } : {}),
-    ...(spec.fromHome ? { fromHome: true as const } : {}),
-  });
   const action = spec.action && options.actions.includes(spec.action) ? spec.action : options.defaultAction;
   const targets = action ? (options.targets[action] ?? []) : [];
   const target = action ? chooseTarget(action, targets, spec.targetStage) : undefined;
-  if (!action || !target || !options.proposal)
-    return unavailableModal(M.nothingPossible(escapeMrkdwn(options.no)), metadata);
+  if (!action || !target || !options.proposal) return unavailableModal(M.nothingPossible(escapeText(options.no)));
 
   const current = options.stages.find((s) => s.stage === options.currentStage);
-  const where = current ? M.currentStage(escapeMrkdwn(formatStage(current.stage, current.description))) : M.notStarted;
+  const where = current ? M.currentStage(formatStage(current.stage, current.description)) : M.notStarted;
   const actionOptions = options.actions.map((a) => option(formatMoveAction(a), a));
-  const targetName = escapeMrkdwn(formatStage(target.stage, target.description));
+  const targetName = formatStage(target.stage, target.description);
 
   // Defaults (§6.6): the proposal when it is for this action and target, else the same rules here.
   const proposal = options.proposal;
@@ -111,7 +99,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
   const closeDate = sameTarget ? proposal.estimatedCloseDate : calcDate(target.dateFormula, dateOfChange);
 
   const blocks: KnownBlock[] = [
-    section(M.context(escapeMrkdwn(options.no), where), { blockId: B.context }),
+    section(M.context(escapeText(options.no), where), { blockId: B.context }),
     input({
       blockId: B.actionType,
       label: M.actionType,
@@ -146,7 +134,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
 
   // Quote Required guards the stage being entered, by Next or Skip only (§6.5).
   if ((action === 'next' || action === 'skip') && target.quoteRequired && !options.hasQuote) {
-    blocks.push(context([M.quoteWarning(targetName, escapeMrkdwn(options.no))], B.quoteWarning));
+    blocks.push(context([M.quoteWarning(targetName, escapeText(options.no))], B.quoteWarning));
   }
 
   blocks.push(
@@ -195,10 +183,9 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
   }
   return modal({
     callbackId: CALLBACK_IDS.updateOpportunity,
-    title: M.title(options.no),
+    title: M.title(escapeText(options.no)),
     submit: M.submit,
     blocks,
-    privateMetadata: metadata,
   });
 }
 

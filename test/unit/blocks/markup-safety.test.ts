@@ -1,0 +1,232 @@
+// Text a person typed never reaches Slack as markup: random text full of Slack's control sequences, put
+// into every field a person can type, goes through every builder whose output reaches a channel, App
+// Home or a modal, and no control sequence of it comes out in any text Slack reads.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ZERO } from '../../../src/domain/decimal.ts';
+import { describeInputProblem, describeRuleProblem } from '../../../src/i18n/en/index.ts';
+import { escapeText, ours } from '../../../src/i18n/markup.ts';
+import {
+  closeCodeList,
+  closeOpportunityModal,
+  contactList,
+  contactSearchOptions,
+  createOpportunityModal,
+  createQuoteModal,
+  cycleAnalysisMessage,
+  digestMessages,
+  errorMessage,
+  homeView,
+  opportunityCard,
+  opportunityList,
+  opportunityStatsMessage,
+  orderAnnouncement,
+  purgeConfirmation,
+  quoteAnnouncement,
+  salesCycleList,
+  stageTable,
+  updateOpportunityModal,
+  wonAnnouncement,
+} from '../../../src/slack/blocks/index.ts';
+import { helpText } from '../../../src/slack/grammar/help.ts';
+import { cycle, digest, item, stageLine } from './digest-fixtures.ts';
+import { d, detail, entry, moveOptions, n, stage, STAGES, summary } from './fixtures.ts';
+
+/** What people type to abuse a bot: every control sequence Slack reads, in both forms it may arrive in. */
+const ATTACKS = [
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<!subteam^S0EVIL|@sales-team>',
+  '<!date^1767225600^{date}|Jan 1>',
+  '<@U0VICTIM1>',
+  '<@W0VICTIM2|victim>',
+  '<#C0EVIL|general>',
+  '<https://evil.example/login|Claim bonus>',
+  '<mailto:a@evil.example|HR>',
+  '&lt;!channel&gt;',
+  '&lt;@U0VICTIM1&gt;',
+  '&amp;lt;!here&amp;gt;',
+  '<',
+  '>',
+  '&',
+  '*bold*',
+  '_it_',
+  '`code`',
+  '\n',
+];
+
+const typed = fc
+  .array(fc.oneof(fc.constantFrom(...ATTACKS), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(''));
+
+/**
+ * The sequences the app itself writes: mentions of the ids Slack gave it (the fixtures' salespeople)
+ * and the digest's date token. Anything else between < and > came from a person.
+ */
+const OURS = [/<@U0ANN>/g, /<!date\^\d+\^\{date_short_pretty\} at \{time\}\|[^<>&]*>/g];
+
+/** Every text object's text and every message's fallback text in a surface. */
+function slackTexts(surface: unknown, key = ''): string[] {
+  if (typeof surface === 'string') return key === 'text' ? [surface] : [];
+  if (Array.isArray(surface)) return surface.flatMap((item) => slackTexts(item, key));
+  if (surface !== null && typeof surface === 'object')
+    return Object.entries(surface).flatMap(([k, v]) => slackTexts(v, k));
+  return [];
+}
+
+function expectNoMarkupFromPeople(surface: unknown): void {
+  const texts = slackTexts(surface);
+  expect(texts.length).toBeGreaterThan(0);
+  for (const text of texts) {
+    const rest = OURS.reduce((t, pattern) => t.replace(pattern, ''), text);
+    expect(rest, text).not.toMatch(/[<>]/);
+    // Every & starts one of the three entities: nothing a person typed is read as an entity of theirs.
+    expect(rest.replace(/&(amp|lt|gt);/g, ''), text).not.toContain('&');
+  }
+}
+
+/** Every builder that reaches a channel, App Home or a modal, fed the same typed text everywhere. */
+function surfacesWith(text: string): unknown[] {
+  const contact = { no: 'CT00001', name: text, type: 'person' as const, companyName: text };
+  const person = { code: 'SP1', name: text, slackUserId: null };
+  const withText = detail('in_progress', {
+    description: text,
+    contact,
+    salesCycle: { code: text, description: text },
+    history: [entry({ stageDescription: text }), entry({ entryNo: 2, closeCode: text, closeCodeDescription: text })],
+  });
+  const lost = detail('lost', {
+    description: text,
+    current: entry({ stage: null, closeCode: text, closeCodeDescription: text }),
+  });
+  const row = summary(1, {
+    description: text,
+    contact,
+    salesperson: person,
+    current: entry({ stageDescription: text }),
+  });
+  const stages = STAGES.map((s) => stage(s.stage, { description: text }));
+  const cycleWithText = { code: text, description: text, probabilityCalculation: 'multiply' as const, blocked: false };
+  const amount = ours('$100.00');
+  return [
+    opportunityCard(withText, { currency: 'USD', moveActions: ['next', 'update'] }),
+    opportunityCard(lost, { currency: 'USD', moveActions: [] }),
+    opportunityList([row], { total: 3, title: escapeText(text), currency: 'USD', moreCommand: escapeText(text) }),
+    homeView({
+      userId: 'U0ANN',
+      opportunities: [row, { ...row, no: 'OP00002', status: 'not_started', current: null }],
+      cycles: [{ code: row.salesCycle.code, description: text, stages }],
+      currency: 'USD',
+    }),
+    digestMessages(
+      digest({
+        cycles: [cycle(text, text, [stageLine(1, text, 1, '10', '5')], 1)],
+        attention: {
+          overdue: [item(1, { description: text, salespersonSlackUserId: null, salespersonName: text })],
+          closingSoon: [item(2, { description: text })],
+          stale: [],
+          staleDays: 14,
+        },
+        salespeople: [{ slackUserId: null, name: text, openCount: 1, weightedValue: n(1), wonValue: n(2) }],
+      }),
+      { title: escapeText(text) },
+    ),
+    opportunityStatsMessage(
+      {
+        no: text,
+        currentStage: 2,
+        currentStageDescription: text,
+        estimatedValue: n(1),
+        chancesPct: n(1),
+        completedPct: n(1),
+        probabilityPct: n(1),
+        calcdCurrentValue: n(1),
+      },
+      'USD',
+    ),
+    cycleAnalysisMessage(
+      {
+        cycle: { code: text, description: text, blocked: true },
+        stages: [
+          {
+            stage: 1,
+            description: text,
+            activityCode: text,
+            averageDays: n(2),
+            noOfOpportunities: 1,
+            estimatedValue: n(1),
+            calcdCurrentValue: n(1),
+          },
+        ],
+        total: { noOfOpportunities: 1, estimatedValue: n(1), calcdCurrentValue: n(1), averageDays: n(2) },
+      },
+      'USD',
+    ),
+    salesCycleList([{ ...cycleWithText, stageCount: 2 }]),
+    stageTable({ ...cycleWithText, stages: [] }),
+    stageTable({ ...cycleWithText, stages }),
+    closeCodeList([{ code: text, description: text, type: 'won', entryCount: 1 }]),
+    contactList([{ ...contact, email: text, companyNo: null, customerNo: text } as never]),
+    contactSearchOptions([{ ...contact, email: null } as never]),
+    purgeConfirmation(
+      {
+        filter: { status: 'won', salespersonCode: text, contactNo: text, salesCycleCode: text },
+        opportunities: [{ no: text, description: text, status: 'won', dateClosed: d('2026-01-02') }],
+      },
+      { token: 'a'.repeat(24) },
+    ),
+    wonAnnouncement('U0ANN', { no: text, description: text }, amount),
+    quoteAnnouncement('U0ANN', text, { no: text, description: text }, amount),
+    orderAnnouncement('U0ANN', text, text, amount),
+    errorMessage(describeRuleProblem({ kind: 'contact-not-found', text })),
+    errorMessage(describeRuleProblem({ kind: 'quote-required', stage: 3, stageDescription: text })),
+    errorMessage(describeRuleProblem({ kind: 'contact-ambiguous', text, candidates: [text, text] })),
+    errorMessage(describeRuleProblem({ kind: 'bad-date-formula', text })),
+    errorMessage(describeRuleProblem({ kind: 'salesperson-blocked', name: text })),
+    errorMessage(describeInputProblem({ kind: 'unknown-subcommand', word: text, suggestion: text })),
+    { text: helpText(text) },
+    updateOpportunityModal(moveOptions({ no: text, stages, targets: { next: stages.slice(2, 3) } })),
+    closeOpportunityModal(
+      {
+        closingDate: d('2026-04-02'),
+        cancelOldTasks: true,
+        salesAmount: ZERO,
+        closeCode: null,
+        version: 1,
+        // Codes are ids there (option values): only their descriptions are free text.
+        codes: [{ code: 'WIN', description: text, type: 'won' }],
+        hasQuote: false,
+        status: 'in_progress',
+      },
+      { no: text, outcome: 'won', currency: 'USD' },
+    ),
+    createQuoteModal({ no: text, currency: 'USD' }),
+    createOpportunityModal({
+      userId: 'U0ANN',
+      cycles: [{ code: 'FIRM', description: text, blocked: false }],
+      initial: { description: text, contact: { no: 'CT00001', name: text } },
+    }),
+  ];
+}
+
+describe('text people type never reaches Slack as markup', () => {
+  it('the escaper turns every control sequence into text, in both forms Slack delivers it', () => {
+    for (const attack of ATTACKS) expectNoMarkupFromPeople({ text: escapeText(attack) });
+    expect(escapeText('<!channel> &lt;@U0VICTIM1&gt;')).toBe('&lt;!channel&gt; &lt;@U0VICTIM1&gt;');
+  });
+
+  it('through every builder that reaches a channel, App Home or a modal', () => {
+    fc.assert(
+      fc.property(typed, (text) => {
+        for (const surface of surfacesWith(text)) expectNoMarkupFromPeople(surface);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the sequences the app writes itself still work', () => {
+    const card = opportunityCard(detail('in_progress'), { currency: 'USD', moveActions: [] });
+    expect(JSON.stringify(card)).toContain('<@U0ANN>');
+  });
+});
