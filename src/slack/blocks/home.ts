@@ -1,20 +1,21 @@
 // The App Home tab: the user's open opportunities grouped by stage (in stage order), with quick
 // actions that use the card's action ids, a "New opportunity" button, and an empty state.
 import { ZERO, type Decimal } from '../../domain/decimal.ts';
-import type { MoveAction } from '../../domain/opportunity.ts';
+import { offersFor, QUICK_OFFERS } from '../../domain/offers.ts';
+import type { Stage } from '../../domain/sales-cycle.ts';
 import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, type Markup, md } from '../../i18n/markup.ts';
 import { formatMoney, formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../ids.ts';
-import { cardButtons, nextWorksInOneClick, opportunityButton } from './opportunity-card.ts';
+import { opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
 import { actions, button, context, divider, header, LIMITS, section, type HomeView, type KnownBlock } from './kit.ts';
 
 export interface HomeCycle {
   code: string;
   description: string;
-  stages: readonly { stage: number; description: string }[];
+  stages: readonly Stage[];
 }
 
 export interface HomeInput {
@@ -30,19 +31,6 @@ interface Group {
   key: string;
   title: Markup;
   items: OpportunitySummary[];
-}
-
-/** The quick actions a Home row offers, derived from the cycle's stages (no DB round trip per row). */
-export function homeMoveActions(opportunity: OpportunitySummary, cycle: HomeCycle | undefined): MoveAction[] {
-  if (opportunity.status === 'not_started') return cycle && cycle.stages.length === 0 ? [] : ['first'];
-  if (opportunity.status !== 'in_progress') return [];
-  const current = opportunity.current?.stage ?? null;
-  const hasNext =
-    current !== null &&
-    cycle !== undefined &&
-    cycle.stages.some((s) => s.stage > current) &&
-    nextWorksInOneClick(opportunity);
-  return hasNext ? ['next', 'update'] : ['update'];
 }
 
 function groupsOf(input: HomeInput): Group[] {
@@ -127,9 +115,14 @@ export function homeView(input: HomeInput): HomeView {
     for (const opportunity of group.items) {
       if (blocks.length + 2 > room) break;
       const cycle = input.cycles.find((c) => c.code === opportunity.salesCycle.code);
-      const quick = cardButtons(opportunity, homeMoveActions(opportunity, cycle)).filter(
-        (b) => b === 'activate' || b === 'next' || b === 'update' || b === 'close',
-      );
+      // Home shows the reader's own opportunities: what they offer, limited to the quick actions.
+      const quick = offersFor({
+        status: opportunity.status,
+        stages: cycle?.stages ?? [],
+        currentStage: opportunity.current?.stage ?? null,
+        hasQuote: opportunity.quote !== null,
+        estimatedValue: opportunity.current?.estimatedValue ?? null,
+      }).filter((offer) => QUICK_OFFERS.includes(offer));
       blocks.push(
         section(opportunityLine(opportunity, input.currency, { showWhere: false }), {
           blockId: rowBlockId('home_row', opportunity.no),

@@ -1,6 +1,7 @@
-// The opportunity card: header, figures of the active entry, history (newest first) and the buttons
-// that make sense for the opportunity's status.
-import type { MoveAction, OpportunityStatus } from '../../domain/opportunity.ts';
+// The opportunity card: header, figures of the active entry, history (newest first) and a button for
+// each of the offers the domain decided for its reader (src/domain/offers.ts).
+import type { Offer } from '../../domain/offers.ts';
+import type { OpportunityStatus } from '../../domain/opportunity.ts';
 import type { EntryView, OpportunityDetail, OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, type Markup } from '../../i18n/markup.ts';
@@ -32,50 +33,11 @@ export const CARD_HISTORY_MAX = 10;
 
 export interface CardOptions {
   currency: string;
-  /** The move actions available now (MoveOptions.actions, or availableActions()). */
-  moveActions: readonly MoveAction[];
-  /** For a reader who may not change the opportunity: no buttons (each would only be refused). */
-  readOnly?: boolean;
+  /** What the card offers its reader (domain/offers.ts offersFor): drawn as buttons, in this order. */
+  offers: readonly Offer[];
 }
 
-/**
- * Whether Next can work with one click: it keeps the current estimated value (or takes the linked
- * quote's amount), which must be greater than 0. After "Activate first stage" the value is 0, so the
- * estimates have to be given in the Update form first; a Next button would only fail.
- */
-export function nextWorksInOneClick(opportunity: Pick<OpportunitySummary, 'quote' | 'current'>): boolean {
-  return opportunity.quote !== null || (opportunity.current?.estimatedValue.greaterThan(0) ?? false);
-}
-
-/** The buttons of an opportunity, in display order (exported for the tests and the Home tab). */
-export type CardButton = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'delete';
-
-/**
- * Which buttons an opportunity gets:
- * - Activate first stage: not started, and the cycle has a first stage;
- * - Next: 'next' is available; Update: any move other than First (a not-started opportunity is started
- *   with Activate instead);
- * - Close: Not Started or In Progress; Create quote: In Progress without a quote;
- * - Make order: a quote is linked; Delete: anything but In Progress.
- */
-export function cardButtons(
-  opportunity: Pick<OpportunitySummary, 'status' | 'quote'>,
-  moveActions: readonly MoveAction[],
-): CardButton[] {
-  const { status } = opportunity;
-  const open = status === 'not_started' || status === 'in_progress';
-  const buttons: CardButton[] = [];
-  if (status === 'not_started' && moveActions.includes('first')) buttons.push('activate');
-  if (open && moveActions.includes('next')) buttons.push('next');
-  if (open && moveActions.some((a) => a !== 'first')) buttons.push('update');
-  if (open) buttons.push('close');
-  if (status === 'in_progress' && opportunity.quote === null) buttons.push('createQuote');
-  if (opportunity.quote !== null) buttons.push('makeOrder');
-  if (status !== 'in_progress') buttons.push('delete');
-  return buttons;
-}
-
-export function opportunityButton(kind: CardButton, no: string, status: OpportunityStatus): Button {
+export function opportunityButton(kind: Offer, no: string, status: OpportunityStatus): Button {
   switch (kind) {
     case 'activate':
       return button({ text: ui.buttons.activate, actionId: ACTION_IDS.activate, value: no, style: 'primary' });
@@ -221,12 +183,11 @@ export function opportunityCard(detail: OpportunityDetail, opts: CardOptions): M
   for (const entry of history)
     blocks.push(context([historyLine(entry, currency)], rowBlockId('history', String(entry.entryNo))));
 
-  const buttons = opts.readOnly ? [] : cardButtons(detail, opts.moveActions);
-  if (buttons.length > 0) {
+  if (opts.offers.length > 0) {
     blocks.push(
       actions(
         BLOCK_IDS.card.actions,
-        buttons.map((kind) => opportunityButton(kind, detail.no, detail.status)),
+        opts.offers.map((kind) => opportunityButton(kind, detail.no, detail.status)),
       ),
     );
   }

@@ -1,14 +1,13 @@
 // What every listener shares: its dependencies, how it replies, and how a failure becomes a sentence.
 import type { Markup } from '../../i18n/markup.ts';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
-import { availableActions } from '../../domain/opportunity.ts';
-import { decide } from '../../domain/permissions.ts';
+import { offersFor } from '../../domain/offers.ts';
 import type { DigestScheduler } from '../../jobs/digest-scheduler.ts';
 import type { Clock } from '../../services/clock.ts';
 import type { Services } from '../../services/index.ts';
 import type { Access } from '../../services/members.ts';
 import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
-import { errorMessage, type Message, nextWorksInOneClick, opportunityCard } from '../blocks/index.ts';
+import { errorMessage, type Message, opportunityCard } from '../blocks/index.ts';
 import { describeFailure, isExpectedFailure } from '../errors.ts';
 import type { AfterAckQueue } from '../after-ack.ts';
 import type { UserDirectory } from '../user-context.ts';
@@ -46,15 +45,15 @@ export async function cardFor(
   reader?: Access,
 ): Promise<Message> {
   const settings = await deps.services.setup.workspaceSettings(workspaceId);
-  const readOnly =
-    reader !== undefined &&
-    !decide(reader.role, 'change-opportunity', { isOwner: detail.salesperson.slackUserId === reader.userId }).allowed;
-  const moveActions = availableActions({
+  const offers = offersFor({
     status: detail.status,
     stages: detail.cycleStages,
     currentStage: detail.current?.stage ?? null,
-  }).filter((action) => action !== 'next' || nextWorksInOneClick(detail));
-  return opportunityCard(detail, { currency: settings.currency, moveActions, readOnly });
+    hasQuote: detail.quote !== null,
+    estimatedValue: detail.current?.estimatedValue ?? null,
+    reader: reader && { role: reader.role, isOwner: detail.salesperson.slackUserId === reader.userId },
+  });
+  return opportunityCard(detail, { currency: settings.currency, offers });
 }
 
 /** Logs what a user didn't cause, and returns the sentence the user should read. */

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { homeView, type HomeCycle } from '../../../src/slack/blocks/home.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
-import { entry, expectCleanText, expectWithinLimits, n, strings, summary } from './fixtures.ts';
+import { entry, expectCleanText, expectWithinLimits, n, stage, strings, summary } from './fixtures.ts';
 
 const cycles: HomeCycle[] = [
   {
     code: 'FIRM',
     description: 'Firm sales',
     stages: [
-      { stage: 10, description: 'Qualification' },
-      { stage: 20, description: 'Proposal' },
-      { stage: 30, description: 'Closing' },
+      stage(10, { description: 'Qualification' }),
+      stage(20, { description: 'Proposal' }),
+      stage(30, { description: 'Closing' }),
     ],
   },
-  { code: 'SMALL', description: 'Small deals', stages: [{ stage: 1, description: 'Call' }] },
+  { code: 'SMALL', description: 'Small deals', stages: [stage(1, { description: 'Call' })] },
 ];
 
 function at(no: number, stageNo: number, cycle = 'FIRM', value = 1000) {

@@ -110,8 +110,8 @@ function surfacesWith(text: string): unknown[] {
   const cycleWithText = { code: text, description: text, probabilityCalculation: 'multiply' as const, blocked: false };
   const amount = ours('$100.00');
   return [
-    opportunityCard(withText, { currency: 'USD', moveActions: ['next', 'update'] }),
-    opportunityCard(lost, { currency: 'USD', moveActions: [] }),
+    opportunityCard(withText, { currency: 'USD', offers: ['next', 'update', 'close', 'makeOrder', 'delete'] }),
+    opportunityCard(lost, { currency: 'USD', offers: ['delete'] }),
     opportunityList([row], { total: 3, title: escapeText(text), currency: 'USD', moreCommand: escapeText(text) }),
     homeView({
       userId: 'U0ANN',
@@ -226,7 +226,7 @@ describe('text people type never reaches Slack as markup', () => {
   });
 
   it('the sequences the app writes itself still work', () => {
-    const card = opportunityCard(detail('in_progress'), { currency: 'USD', moveActions: [] });
+    const card = opportunityCard(detail('in_progress'), { currency: 'USD', offers: [] });
     expect(JSON.stringify(card)).toContain('<@U0ANN>');
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MoveAction, OpportunityStatus } from '../../../src/domain/opportunity.ts';
-import type { OpportunityDetail } from '../../../src/services/opportunity-queries.ts';
-import { cardButtons, opportunityCard } from '../../../src/slack/blocks/opportunity-card.ts';
+import { opportunityCard } from '../../../src/slack/blocks/opportunity-card.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
 import { d, detail, entry, expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
 
@@ -17,83 +15,54 @@ function buttonsOf(
 
 const A = ACTION_IDS;
 
-describe('opportunity card buttons, by status', () => {
-  const table: [string, OpportunityStatus, Partial<OpportunityDetail>, MoveAction[], string[]][] = [
-    ['not started', 'not_started', {}, ['first'], [A.activate, A.close, A.delete]],
-    ['not started, cycle without stages', 'not_started', {}, [], [A.close, A.delete]],
-    [
-      'in progress, middle stage',
-      'in_progress',
-      {},
-      ['next', 'previous', 'update'],
-      [A.next, A.update, A.close, A.createQuote],
-    ],
-    ['in progress, last stage', 'in_progress', {}, ['previous', 'jump', 'update'], [A.update, A.close, A.createQuote]],
-    [
-      'in progress with a quote',
-      'in_progress',
-      { quote },
-      ['next', 'update'],
-      [A.next, A.update, A.close, A.makeOrder],
-    ],
-    ['won with a quote', 'won', { quote }, [], [A.makeOrder, A.delete]],
-    ['won with an order', 'won', { order: { no: 'SO00001', amount: n(11500) } }, [], [A.delete]],
-    ['lost', 'lost', {}, [], [A.delete]],
-  ];
-
-  it.each(table)('%s', (_name, status, overrides, moveActions, expected) => {
-    const card = opportunityCard(detail(status, overrides), { currency: 'USD', moveActions });
+describe('opportunity card buttons', () => {
+  it('draws each offer as its button, in order, with the opportunity number as value', () => {
+    const offers = ['activate', 'next', 'update', 'close', 'createQuote', 'makeOrder', 'delete'] as const;
+    const card = opportunityCard(detail('in_progress', { quote }), { currency: 'USD', offers });
     const buttons = buttonsOf(card);
-    expect(buttons.map((b) => b.action_id)).toEqual(expected);
+    expect(buttons.map((b) => b.action_id)).toEqual([
+      A.activate,
+      A.next,
+      A.update,
+      A.close,
+      A.createQuote,
+      A.makeOrder,
+      A.delete,
+    ]);
     for (const b of buttons) expect(b.value).toBe('OP00001');
     expectWithinLimits(card.blocks, 'message');
     expectCleanText(card);
   });
 
-  it('a read-only card has no buttons at all, whatever its status', () => {
+  it('no offers: no actions block at all', () => {
     for (const status of ['not_started', 'in_progress', 'won', 'lost'] as const) {
-      const card = opportunityCard(detail(status, { quote }), {
-        currency: 'USD',
-        moveActions: ['first', 'next', 'update'],
-        readOnly: true,
-      });
+      const card = opportunityCard(detail(status, { quote }), { currency: 'USD', offers: [] });
       expect(buttonsOf(card)).toEqual([]);
       expect(card.blocks.some((b) => b.type === 'actions')).toBe(false);
     }
   });
 
-  it('never offers Delete while In Progress, and asks for confirmation otherwise', () => {
-    for (const status of ['not_started', 'in_progress', 'won', 'lost'] as const) {
-      const buttons = buttonsOf(opportunityCard(detail(status), { currency: 'USD', moveActions: [] }));
-      const del = buttons.find((b) => b.action_id === A.delete);
-      if (status === 'in_progress') expect(del).toBeUndefined();
-      else {
-        expect(del?.confirm).toBeDefined();
-        expect(del?.style).toBe('danger');
-      }
+  it('Delete asks for confirmation and is red', () => {
+    for (const status of ['not_started', 'won', 'lost'] as const) {
+      const del = buttonsOf(opportunityCard(detail(status), { currency: 'USD', offers: ['delete'] })).find(
+        (b) => b.action_id === A.delete,
+      );
+      expect(del?.confirm).toBeDefined();
+      expect(del?.style).toBe('danger');
     }
   });
 
   it('Make order on an open opportunity warns that it closes it as Won', () => {
     const buttons = buttonsOf(
-      opportunityCard(detail('in_progress', { quote }), { currency: 'USD', moveActions: ['update'] }),
+      opportunityCard(detail('in_progress', { quote }), { currency: 'USD', offers: ['makeOrder'] }),
     );
     expect(buttons.find((b) => b.action_id === A.makeOrder)?.confirm).toBeDefined();
-  });
-
-  it('cardButtons is the same decision for any surface', () => {
-    expect(cardButtons({ status: 'in_progress', quote: null }, ['next', 'update'])).toEqual([
-      'next',
-      'update',
-      'close',
-      'createQuote',
-    ]);
   });
 });
 
 describe('opportunity card content', () => {
   it('shows the figures of the active entry, escaped and formatted', () => {
-    const card = opportunityCard(detail('in_progress', { quote }), { currency: 'USD', moveActions: ['next'] });
+    const card = opportunityCard(detail('in_progress', { quote }), { currency: 'USD', offers: [] });
     const text = strings(card.blocks)
       .map((s) => s.text)
       .join('\n');
@@ -123,14 +92,14 @@ describe('opportunity card content', () => {
       detail('in_progress', { salesperson: { code: 'BOB', name: 'Bob <Sales>', slackUserId: null } }),
       {
         currency: 'USD',
-        moveActions: [],
+        offers: [],
       },
     );
     expect(JSON.stringify(card.blocks)).toContain('Bob &lt;Sales&gt;');
   });
 
   it('not started: no figures, "Not started yet" and no history', () => {
-    const card = opportunityCard(detail('not_started'), { currency: 'EUR', moveActions: ['first'] });
+    const card = opportunityCard(detail('not_started'), { currency: 'EUR', offers: [] });
     const text = strings(card.blocks)
       .map((s) => s.text)
       .join('\n');
@@ -141,7 +110,7 @@ describe('opportunity card content', () => {
   });
 
   it('won: close code, sales amount, date closed; no stage and no closing estimate', () => {
-    const card = opportunityCard(detail('won'), { currency: 'USD', moveActions: [] });
+    const card = opportunityCard(detail('won'), { currency: 'USD', offers: [] });
     const text = strings(card.blocks)
       .map((s) => s.text)
       .join('\n');
@@ -160,7 +129,7 @@ describe('opportunity card content', () => {
         daysOpen: i === 13 ? 0 : 1,
       }),
     );
-    const card = opportunityCard(detail('in_progress', { history }), { currency: 'USD', moveActions: ['update'] });
+    const card = opportunityCard(detail('in_progress', { history }), { currency: 'USD', offers: [] });
     const lines = card.blocks.filter((b) => b.block_id?.startsWith('history_'));
     expect(lines).toHaveLength(10);
     expect(lines[0]?.block_id).toBe('history_14');
@@ -172,7 +141,7 @@ describe('opportunity card content', () => {
   });
 
   it('history lines name the action, stage, value, chances, days open and close code', () => {
-    const card = opportunityCard(detail('lost'), { currency: 'USD', moveActions: [] });
+    const card = opportunityCard(detail('lost'), { currency: 'USD', offers: [] });
     const history = card.blocks.filter((b) => b.block_id?.startsWith('history_')).map((b) => JSON.stringify(b));
     expect(history[0]).toContain('Lost');
     expect(history[0]).toContain('COMPET');
@@ -191,7 +160,7 @@ describe('opportunity card content', () => {
           entry({ entryNo: i, stageDescription: long, closeCode: 'X', closeCodeDescription: long }),
         ),
       }),
-      { currency: 'USD', moveActions: ['next', 'previous', 'skip', 'jump', 'update'] },
+      { currency: 'USD', offers: [] },
     );
     expectWithinLimits(card.blocks, 'message');
     expectCleanText(card);

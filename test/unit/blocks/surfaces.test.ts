@@ -41,10 +41,13 @@ function messages(): [string, Message][] {
     for (const currency of ['USD', 'EUR', 'BOGUS']) {
       out.push([
         `card ${status} ${currency}`,
-        blocks.opportunityCard(detail(status), { currency, moveActions: ['next', 'update'] }),
+        blocks.opportunityCard(detail(status), { currency, offers: ['next', 'update', 'close'] }),
       ]);
     }
-    out.push([`awkward card ${status}`, blocks.opportunityCard(awkward(status), { currency: 'USD', moveActions: [] })]);
+    out.push([
+      `awkward card ${status}`,
+      blocks.opportunityCard(awkward(status), { currency: 'USD', offers: ['delete'] }),
+    ]);
   }
   const list = STATUSES.map((s, i) => ({
     ...summary(i + 1),
