@@ -1,6 +1,77 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// An import path reaching one of the app's top-level folders (src/<name>/…), however many `../` it climbs.
+const appFolder = (names) => `^(\\.\\./)+(${names.join('|')})/`;
+const packages = (scopes) => `^(${scopes.join('|')})(/|$)`;
+
+const PRISMA = { regex: packages(['@prisma', 'prisma']), message: 'Prisma stays behind src/services and src/store.' };
+const SLACK = { regex: packages(['@slack']), message: 'Slack stays in the adapters (src/slack, src/app.ts).' };
+
+const ADAPTER_PATTERNS = [
+  { regex: appFolder(['store', 'generated']), message: 'Adapters import no Prisma or store: go through src/services.' },
+  PRISMA,
+];
+const PRISMA_VIA_SERVICES = {
+  regex: '(^|/)services/db\\.ts$',
+  importNames: ['PrismaClient', 'Tx'],
+  message: 'Adapters do not hold the Prisma client: call a service method instead.',
+};
+
+/** The import rules of the layers, one config object per folder. */
+function layerRules() {
+  const layer = (folders, patterns) => ({
+    files: folders.map((folder) => `src/${folder}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  });
+  return [
+    // The domain imports nothing else of the app, and neither Slack nor Prisma.
+    layer(
+      ['domain'],
+      [
+        {
+          regex: appFolder(['services', 'store', 'generated', 'slack', 'jobs', 'digest', 'i18n']),
+          message: 'The domain imports nothing else of the app: only src/domain and libraries.',
+        },
+        SLACK,
+        PRISMA,
+      ],
+    ),
+    // Use cases / services import no Slack.
+    layer(
+      ['services'],
+      [
+        { regex: appFolder(['slack', 'jobs']), message: 'Services import no Slack adapter (src/slack, src/jobs).' },
+        SLACK,
+      ],
+    ),
+    // Adapters import no Prisma — neither directly nor the client the services pass around — and no store:
+    // they reach the database through src/services.
+    {
+      ...layer(['slack', 'jobs', 'digest'], [...ADAPTER_PATTERNS, PRISMA_VIA_SERVICES]),
+      // Not yet in line (issue 11): the scheduler still runs its digest-run SQL itself, until it moves into a
+      // service. Only that import is allowed there.
+      ignores: ['src/jobs/digest-scheduler.ts'],
+    },
+    {
+      files: ['src/jobs/digest-scheduler.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: ADAPTER_PATTERNS }] },
+    },
+    // The catalogue depends on the domain only, never on the Slack adapter or the services.
+    layer(
+      ['i18n'],
+      [
+        {
+          regex: appFolder(['slack', 'services', 'jobs', 'store', 'generated', 'digest']),
+          message: 'The catalogue (src/i18n) imports no adapter or service: only src/domain and src/i18n.',
+        },
+        SLACK,
+        PRISMA,
+      ],
+    ),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules', 'src/generated', 'data', 'dist', 'test-output'] },
   js.configs.recommended,
@@ -19,14 +90,13 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers: which part of the app may import which (README, Architecture). Each folder gets exactly one
+  // `no-restricted-imports` entry (flat config replaces a rule's options, it does not merge them).
+  ...layerRules(),
   {
-    // The rules engine stays pure: no Slack, no Prisma, no clock.
+    // The rules engine stays pure: no clock.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@slack/*', '@prisma/*', '*/generated/*', '../services/*', '../store/*', '../slack/*'] },
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'Date', message: 'Domain code takes dates as values; the clock is injected.' },
@@ -55,5 +125,28 @@ export default tseslint.config(
   {
     files: ['src/main.ts', 'src/cli/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Services and jobs take the time from the injected clock (src/services/clock.ts), so tests can fix
+    // it. The core rule runs again under its own name: configuring no-restricted-syntax here would
+    // replace the src-wide selectors above instead of adding to them.
+    files: ['src/services/**/*.ts', 'src/jobs/**/*.ts'],
+    ignores: ['src/services/clock.ts'],
+    plugins: {
+      clock: {
+        rules: {
+          'no-wall-clock': (await import('eslint/use-at-your-own-risk')).builtinRules.get('no-restricted-syntax'),
+        },
+      },
+    },
+    rules: {
+      'clock/no-wall-clock': [
+        'error',
+        ...[
+          "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          "NewExpression[callee.name='Date'][arguments.length=0]",
+        ].map((selector) => ({ selector, message: 'Read the time from the injected Clock (src/services/clock.ts).' })),
+      ],
+    },
   },
 );

@@ -1,5 +1,8 @@
 // Composition root: the one place that builds the database, the services and the Slack app and wires
 // them together. Tests call createApp with their own database, clock and Slack API URL.
+import { SlackAnnouncer } from './slack/announcer.ts';
+import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
+import { installPages } from './i18n/en/install-pages.ts';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,11 +11,13 @@ import { z } from 'zod';
 import { type Config, OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH, type OAuthSettings } from './config.ts';
 import { InstallationService } from './services/installations.ts';
 import { OAuthStates } from './services/oauth-states.ts';
+import { boundedCache } from './services/cache.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
 import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
 import { BACKGROUND_RETRY_CONFIG, INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/slack-client-options.ts';
+import { OAuthStateStore } from './slack/oauth-state-store.ts';
 import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
@@ -42,6 +47,11 @@ export interface AppDependencies {
   schedulerIntervalMs?: number | false;
   /** Pause between the messages of one digest (Slack: about one per second per channel). */
   digestPostIntervalMs?: number;
+  /**
+   * How often the outbox is dispatched besides the kick after each change (a safety net for kicks that
+   * found Slack down); false: only kicked (tests tick it for the rest).
+   */
+  outboxIntervalMs?: number | false;
 }
 
 export interface RunningApp {
@@ -49,8 +59,10 @@ export interface RunningApp {
   readonly database: Database;
   readonly services: Services;
   readonly scheduler: DigestScheduler;
+  /** Delivers the outbox's events (the channel announcements). */
+  readonly dispatcher: OutboxDispatcher;
   /** OAuth mode: where the workspaces' installations are stored; undefined in single-workspace mode. */
-  readonly installations: InstallationService | undefined;
+  readonly installations: InstallationService<Installation> | undefined;
   /** The HTTP port the app listens on (undefined in Socket Mode). */
   readonly port: number | undefined;
   describe(): string;
@@ -62,14 +74,14 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
 export async function startApp(config: Config, deps: AppDependencies = {}): Promise<RunningApp> {
   const database = deps.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = deps.clock ?? systemClock;
-  const services = createServices(database, undefined, clock);
+  const services = createServices(database, clock);
   const socketMode = config.slack.appToken !== undefined;
 
   const healthRoute = {
     path: '/healthz',
     method: ['GET'],
     handler: (_req: IncomingMessage, res: ServerResponse) => {
-      void database.ping().then((ok) => {
+      void services.ping().then((ok) => {
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify(ok ? { status: 'ok' } : { status: 'unavailable', reason: 'database' }));
       });
@@ -104,7 +116,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   const receiverOptions = { signingSecret: slack.signingSecret, logger, customRoutes: [healthRoute] };
 
   let app: App;
-  let installations: InstallationService | undefined;
+  let installations: InstallationService<Installation> | undefined;
   let clientFor: (workspaceId: string) => Promise<webApi.WebClient>;
   if (slack.oauth === undefined) {
     // Single workspace: one bot token for every request and every digest.
@@ -124,16 +136,20 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     clientFor = async () => postingClient;
   } else {
     // Distributed: Bolt's authorize reads each request's workspace installation from our store.
-    const store = new InstallationService(database.prisma, new TokenCipher(slack.oauth.tokenEncryptionKey));
+    const store = new InstallationService<Installation>(
+      database.prisma,
+      new TokenCipher(slack.oauth.tokenEncryptionKey),
+      clock,
+    );
     installations = store;
     // Each install link's state works once, on whichever instance the browser comes back to.
-    const states = new OAuthStates(database.sql, slack.oauth.stateSecret, clock);
+    const states = new OAuthStateStore(new OAuthStates(database.sql, slack.oauth.stateSecret, clock));
     app = new App({
       ...common,
       receiver: slackHttpReceiver({
         ...receiverOptions,
         // The code exchange happens while the installing person's browser waits: retry briefly, not for minutes.
-        ...oauthOptions(slack.oauth, store, states, database, {
+        ...oauthOptions(slack.oauth, store, states, services, {
           ...apiOptions(),
           logger,
           retryConfig: BACKGROUND_RETRY_CONFIG,
@@ -150,7 +166,20 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
   });
   const scheduler = new DigestScheduler(database.prisma, clock, poster, (message) => app.logger.warn(message));
-  registerSlackListeners(app, { services, clock, scheduler, submitFastPathMs: deps.submitFastPathMs, installations });
+  const dispatcher = new OutboxDispatcher(
+    services.outbox,
+    clock,
+    [new SlackAnnouncer({ services, clientFor, logger })],
+    (message) => app.logger.warn(message),
+  );
+  registerSlackListeners(app, {
+    services,
+    clock,
+    scheduler,
+    dispatcher,
+    submitFastPathMs: deps.submitFastPathMs,
+    installations,
+  });
 
   try {
     await installations?.verifyKey();
@@ -163,11 +192,15 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       port = (server.address() as AddressInfo).port;
     }
     if (deps.schedulerIntervalMs !== false) scheduler.start(deps.schedulerIntervalMs ?? 15_000);
+    if (deps.outboxIntervalMs !== false) dispatcher.start(deps.outboxIntervalMs ?? 10_000);
+    // Events left by an earlier run (a Slack outage, a restart) go out now.
+    dispatcher.kick();
     return {
       bolt: app,
       database,
       services,
       scheduler,
+      dispatcher,
       installations,
       port,
       describe: () =>
@@ -178,6 +211,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
             : `Pipeline assistant listening on http://${config.host ?? 'localhost'}:${port}/slack/events (health: /healthz) on the ${database.kind} database.`,
       async stop() {
         await scheduler.stop();
+        await dispatcher.stop();
         await app.stop();
         if (!deps.database) await database.close();
       },
@@ -197,9 +231,9 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
  */
 function oauthOptions(
   oauth: OAuthSettings,
-  installations: InstallationService,
-  states: OAuthStates,
-  database: Database,
+  installations: InstallationService<Installation>,
+  states: OAuthStateStore,
+  services: Pick<Services, 'ping'>,
   installerClientOptions: webApi.WebClientOptions,
 ) {
   return {
@@ -218,54 +252,30 @@ function oauthOptions(
         // The install link stores its state in the database. Bolt leaves the browser waiting when that
         // fails, so an unreachable database is answered here first.
         beforeRedirection: async (_req: IncomingMessage, res: ServerResponse) => {
-          if (await database.ping()) return true;
-          page(
-            res,
-            503,
-            'Installation failed',
-            `Pipeline could not start the installation: its database is not reachable right now. Start again from ${OAUTH_INSTALL_PATH} in a moment.`,
-          );
+          if (await services.ping()) return true;
+          const P = installPages.databaseDown;
+          page(res, 503, P.title, P.text(OAUTH_INSTALL_PATH));
           return false;
         },
       },
       callbackOptions: {
         success: (installation: Installation, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
-          const where = installation.team?.name || installation.team?.id || installation.enterprise?.name || 'Slack';
-          page(
-            res,
-            200,
-            'Pipeline is installed',
-            `Pipeline is now installed in ${where}. Open Slack and type /opp help to start. ` +
-              'You installed it, so you are its admin in this workspace.',
-          );
+          const where =
+            installation.team?.name || installation.team?.id || installation.enterprise?.name || installPages.somewhere;
+          page(res, 200, installPages.installed.title, installPages.installed.text(where));
         },
         failure: (error: Error & { code?: string }, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
-          const retry = `Start again from ${OAUTH_INSTALL_PATH}.`;
+          const retry = installPages.retry(OAUTH_INSTALL_PATH);
           if (error.code === 'slack_oauth_installer_authorization_error') {
-            page(
-              res,
-              400,
-              'Installation cancelled',
-              `Pipeline was not installed: the installation was cancelled. ${retry}`,
-            );
+            page(res, 400, installPages.cancelled.title, installPages.cancelled.text(retry));
           } else if (
             error.code === 'slack_oauth_missing_state' ||
             error.code === 'slack_oauth_invalid_state' ||
             error.code === 'slack_oauth_missing_code'
           ) {
-            page(
-              res,
-              400,
-              'Installation link expired',
-              `Pipeline was not installed: this installation link is incomplete, expired or was opened in another browser. ${retry}`,
-            );
+            page(res, 400, installPages.expired.title, installPages.expired.text(retry));
           } else {
-            page(
-              res,
-              500,
-              'Installation failed',
-              `Pipeline was not installed: something went wrong while completing the installation. ${retry}`,
-            );
+            page(res, 500, installPages.failed.title, installPages.failed.text(retry));
           }
         },
       },
@@ -291,18 +301,16 @@ function escapeHtml(text: string): string {
  * while the token stays the same.
  */
 function perWorkspaceClients(
-  installations: InstallationService,
+  installations: InstallationService<Installation>,
   apiUrl: string | undefined,
   logger: Logger,
 ): (workspaceId: string) => Promise<webApi.WebClient> {
-  const clients = new Map<string, { token: string; client: webApi.WebClient }>();
+  const clients = boundedCache<string, { token: string; client: webApi.WebClient }>(500);
   return async (workspaceId) => {
     const token = await installations.botTokenFor(workspaceId);
     const cached = clients.get(workspaceId);
     if (cached?.token === token) return cached.client;
     const client = backgroundClient(token, apiUrl, logger);
-    clients.delete(workspaceId);
-    if (clients.size >= 500) clients.delete(clients.keys().next().value ?? workspaceId);
     clients.set(workspaceId, { token, client });
     return client;
   };

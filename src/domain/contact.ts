@@ -1,5 +1,5 @@
 // Contacts: companies and persons (optionally working for a company).
-import type { OpportunityStatus } from './opportunity.ts';
+import type { OpportunityStatus } from './opportunity-status.ts';
 import { DomainError } from './problems.ts';
 import { requiredText } from './text.ts';
 

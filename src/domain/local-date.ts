@@ -1,5 +1,6 @@
 // A calendar date with no time and no zone ("2026-12-15"), as Business Central's dates are.
 // Stored as the ISO string so it compares with < and > and survives JSON and SQL untouched.
+import { LRUCache } from 'lru-cache';
 
 declare const localDateBrand: unique symbol;
 export type LocalDate = string & { readonly [localDateBrand]: true };
@@ -104,12 +105,11 @@ export function dateInZone(instant: Date, timeZone: string): LocalDate {
 }
 
 // Building an Intl formatter is far slower than using one, and every request asks for "today".
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const dayFormatters = new LRUCache<string, Intl.DateTimeFormat>({ max: 500 });
 function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    if (dayFormatters.size > 500) dayFormatters.clear();
     dayFormatters.set(timeZone, formatter);
   }
   return formatter;

@@ -19,12 +19,11 @@ import {
   type Stage,
 } from './sales-cycle.ts';
 import { checkPercent, requiredText } from './text.ts';
+import type { CloseOutcome, MoveAction, OpportunityStatus } from './opportunity-status.ts';
 
-export type OpportunityStatus = 'not_started' | 'in_progress' | 'won' | 'lost';
-export type CloseOutcome = 'won' | 'lost';
+export type { CloseOutcome, MoveAction, OpportunityStatus };
 /** 'none' is BC's blank Action Taken, written by the first activation. There is no "skipped". */
 export type ActionTaken = 'none' | 'next' | 'previous' | 'updated' | 'jumped' | 'won' | 'lost';
-export type MoveAction = 'first' | 'next' | 'previous' | 'skip' | 'jump' | 'update';
 export type Priority = 'low' | 'normal' | 'high';
 
 /** In the order the Update wizard lists them. */

@@ -2,7 +2,7 @@
 // turns the problem into a sentence (src/i18n/en/rules.ts), the service layer adds the lookup kinds.
 import type { Decimal } from './decimal.ts';
 import type { LocalDate } from './local-date.ts';
-import type { CloseOutcome, MoveAction, OpportunityStatus } from './opportunity.ts';
+import type { CloseOutcome, MoveAction, OpportunityStatus } from './opportunity-status.ts';
 import type { GuardedAction } from './permissions.ts';
 
 /** Fields a form can leave empty although a rule needs them. */

@@ -8,7 +8,8 @@
 //    means the EARLIER of the two instants (02:30 CEST); the repeated 02:30 CET is not an occurrence.
 //  - Every occurrence belongs to exactly one nominal local date, identified by `periodKey`.
 //
-// Offsets come from Intl.DateTimeFormat (the runtime's tz database); no libraries.
+// Offsets come from Intl.DateTimeFormat (the runtime's tz database); no date libraries.
+import { LRUCache } from 'lru-cache';
 import {
   addDays,
   addMonths,
@@ -135,7 +136,8 @@ function canonicalTimeZone(timeZone: string): string | undefined {
 
 // ---- wall clock ↔ instant ----
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// One formatter per zone seen (Intl builds them slowly); bounded like every cache of the app.
+const formatters = new LRUCache<string, Intl.DateTimeFormat>({ max: 500 });
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -221,15 +223,13 @@ function localToEpochMs(localMs: number, timeZone: string): number {
 
 // Occurrence instants are asked for again and again by a ticking scheduler; the answer for a
 // (zone, date, time) never changes within a process, so a small memo is safe.
-const instantMemo = new Map<string, number>();
-const INSTANT_MEMO_LIMIT = 4096;
+const instantMemo = new LRUCache<string, number>({ max: 4096 });
 
 function zonedEpochMs(date: LocalDate, time: string, timeZone: string): number {
   const key = `${timeZone}\n${date}\n${time}`;
   const known = instantMemo.get(key);
   if (known !== undefined) return known;
   const epochMs = localToEpochMs(toEpochDay(date) * DAY_MS + minutesOfDay(time) * MINUTE_MS, timeZone);
-  if (instantMemo.size >= INSTANT_MEMO_LIMIT) instantMemo.clear();
   instantMemo.set(key, epochMs);
   return epochMs;
 }

@@ -138,18 +138,6 @@ export function computeCycleAnalysis(
   };
 }
 
-/** The whole report: cycles in code order, optionally only (un)blocked ones. */
-export function computeCycleAnalysisReport(
-  cycles: readonly (SalesCycle & { stages: readonly Stage[] })[],
-  opportunities: readonly StatsOpportunity[],
-  options: { blocked?: boolean | undefined; filter?: CloseDateFilter | undefined } = {},
-): CycleAnalysis[] {
-  return [...cycles]
-    .filter((cycle) => options.blocked === undefined || cycle.blocked === options.blocked)
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((cycle) => computeCycleAnalysis(cycle, opportunities, options.filter));
-}
-
 function entriesOf(
   cycleCode: string,
   opportunities: readonly StatsOpportunity[],

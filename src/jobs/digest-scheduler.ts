@@ -5,6 +5,8 @@
 //      after downtime only the latest missed occurrence is recorded (posted once, not once per period);
 //   2. pending runs are leased (next_attempt_at pushed ahead in the same claim) and posted; a Slack rate
 //      limit (429) puts the run back with Retry-After, other failures back off, and give up after a few.
+// A run carries its scope (cycle, salesperson, time zone) in its own columns, written when it is recorded;
+// a run without a readable scope fails (logged) rather than being posted with a guessed one.
 import { randomUUID } from 'node:crypto';
 import { dueRun, periodKey } from '../domain/schedule.ts';
 import type { Clock } from '../services/clock.ts';
@@ -60,19 +62,21 @@ interface DueRow {
   weekday: number | null;
   day_of_month: number | null;
   time_zone: string;
+  sales_cycle_code: string | null;
   last_run_at: Date | null;
   created_at: Date;
 }
 
 interface RunRow {
   id: number;
-  period_key: string;
   workspace_id: string;
   channel_id: string;
   scheduled_for: Date;
   attempts: number;
   posted_parts: number;
   sales_cycle_code: string | null;
+  salesperson_slack_user_id: string | null;
+  /** Null only on a run recorded before the scope columns whose scope could not be read back. */
   time_zone: string | null;
 }
 
@@ -136,7 +140,11 @@ export class DigestScheduler {
         workspaceId,
         channelId,
         subscriptionId: null,
-        periodKey: onDemandKey(scope),
+        // Unique per run; the scope lives in its own columns.
+        periodKey: `now:${randomUUID()}`,
+        salesCycleCode: scope.salesCycleCode,
+        salespersonSlackUserId: scope.salespersonSlackUserId,
+        timeZone: scope.timeZone,
         scheduledFor: now,
         nextAttemptAt: now,
       },
@@ -156,7 +164,8 @@ export class DigestScheduler {
     const now = this.clock.now();
     return this.prisma.$transaction(async (tx) => {
       const due = await tx.$queryRaw<DueRow[]>`
-        SELECT id, workspace_id, channel_id, frequency::text AS frequency, at, weekday, day_of_month, time_zone, last_run_at, created_at
+        SELECT id, workspace_id, channel_id, frequency::text AS frequency, at, weekday, day_of_month, time_zone,
+               sales_cycle_code, last_run_at, created_at
         FROM digest_subscription
         WHERE next_run_at <= ${now}
         ORDER BY next_run_at
@@ -174,8 +183,10 @@ export class DigestScheduler {
         const decision = dueRun(schedule, { lastRunAt: row.last_run_at, createdAt: row.created_at, now });
         if (decision.due) {
           const inserted = await tx.$executeRaw`
-            INSERT INTO digest_run (workspace_id, subscription_id, channel_id, period_key, scheduled_for, next_attempt_at)
-            VALUES (${row.workspace_id}, ${row.id}, ${row.channel_id}, ${periodKey(schedule, decision.scheduledFor)}, ${decision.scheduledFor}, ${now})
+            INSERT INTO digest_run (workspace_id, subscription_id, channel_id, period_key, scheduled_for, next_attempt_at,
+                                    sales_cycle_code, time_zone)
+            VALUES (${row.workspace_id}, ${row.id}, ${row.channel_id}, ${periodKey(schedule, decision.scheduledFor)}, ${decision.scheduledFor}, ${now},
+                    ${row.sales_cycle_code}, ${row.time_zone})
             ON CONFLICT (subscription_id, period_key) DO NOTHING`;
           recorded += inserted;
         }
@@ -194,9 +205,9 @@ export class DigestScheduler {
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<RunRow[]>`
-        SELECT r.id, r.period_key, r.workspace_id, r.channel_id, r.scheduled_for, r.attempts, r.posted_parts,
-               s.sales_cycle_code, s.time_zone
-        FROM digest_run r LEFT JOIN digest_subscription s ON s.id = r.subscription_id
+        SELECT r.id, r.workspace_id, r.channel_id, r.scheduled_for, r.attempts, r.posted_parts,
+               r.sales_cycle_code, r.salesperson_slack_user_id, r.time_zone
+        FROM digest_run r
         WHERE r.status = 'PENDING' AND r.next_attempt_at <= ${now}
           AND (${onlyRunId ?? null}::int IS NULL OR r.id = ${onlyRunId ?? null}::int)
         ORDER BY r.next_attempt_at, r.id
@@ -213,13 +224,20 @@ export class DigestScheduler {
   }
 
   private async attempt(run: RunRow): Promise<'posted' | 'retried' | 'failed'> {
+    if (run.time_zone === null || !isKnownTimeZone(run.time_zone)) {
+      // Posting it anyway would mean guessing its scope (all cycles, UTC): fail it where it can be seen.
+      const message = `scope unreadable: time zone ${JSON.stringify(run.time_zone)}`;
+      await this.prisma.digestRun.update({ where: { id: run.id }, data: { status: 'FAILED', lastError: message } });
+      this.log(`digest run ${run.id} for ${run.channel_id} failed: ${message}`);
+      return 'failed';
+    }
     const job: DigestJob = {
       runId: run.id,
       workspaceId: run.workspace_id,
       channelId: run.channel_id,
-      ...(run.time_zone === null
-        ? onDemandScope(run.period_key)
-        : { salesCycleCode: run.sales_cycle_code, salespersonSlackUserId: null, timeZone: run.time_zone }),
+      salesCycleCode: run.sales_cycle_code,
+      salespersonSlackUserId: run.salesperson_slack_user_id,
+      timeZone: run.time_zone,
       scheduledFor: run.scheduled_for,
       postedParts: run.posted_parts,
     };
@@ -264,26 +282,12 @@ export class DigestScheduler {
   }
 }
 
-const ON_DEMAND = /^now:[0-9a-f-]{36}:([A-Z0-9_./-]{0,10}):([A-Z0-9]{0,20}):(.+)$/;
-
-/** On-demand runs have no subscription; they carry their scope in the period key. */
-export function onDemandKey(scope: {
-  salesCycleCode: string | null;
-  salespersonSlackUserId: string | null;
-  timeZone: string;
-}): string {
-  return `now:${randomUUID()}:${scope.salesCycleCode ?? ''}:${scope.salespersonSlackUserId ?? ''}:${scope.timeZone}`;
-}
-
-function onDemandScope(periodKeyText: string): {
-  salesCycleCode: string | null;
-  salespersonSlackUserId: string | null;
-  timeZone: string;
-} {
-  const match = ON_DEMAND.exec(periodKeyText);
-  return {
-    salesCycleCode: match?.[1] || null,
-    salespersonSlackUserId: match?.[2] || null,
-    timeZone: match?.[3] ?? 'UTC',
-  };
+/** True when the runtime knows the zone (a run's stored zone is checked before anything is posted). */
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }

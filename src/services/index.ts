@@ -1,4 +1,5 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
+import { Outbox } from './outbox.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { PrismaClient } from './db.ts';
@@ -31,7 +32,9 @@ export interface Services {
   triggers: ProcessedTriggers;
   /** Server-side contexts of forms and confirmations, shared by every instance. */
   contexts: InteractionContexts;
-  /** True when the database answers. */
+  /** Events of changes, delivered to their consumers (the channel announcements) once. */
+  outbox: Outbox;
+  /** True when the database answers (a real round trip: `/healthz` reports it). */
   ping(): Promise<boolean>;
 }
 
@@ -39,16 +42,15 @@ export interface Services {
 export interface ServiceDatabase {
   prisma: PrismaClient;
   sql: SqlExecutor;
+  /** One query to the database: true when it answers, false (never a throw) when it does not. */
+  ping(): Promise<boolean>;
 }
 
-export function createServices(
-  { prisma, sql }: ServiceDatabase,
-  ping: () => Promise<boolean> = async () => true,
-  clock: Clock = systemClock,
-): Services {
+export function createServices(database: ServiceDatabase, clock: Clock = systemClock): Services {
+  const { prisma, sql } = database;
   return {
-    setup: new SetupService(prisma, sql),
-    opportunities: new OpportunityService(prisma, sql),
+    setup: new SetupService(prisma, sql, clock),
+    opportunities: new OpportunityService(prisma, sql, clock),
     queries: new OpportunityQueries(sql),
     statistics: new StatisticsService(prisma, sql),
     digests: new DigestService(prisma),
@@ -58,6 +60,7 @@ export function createServices(
     events: new ProcessedEvents(prisma),
     triggers: new ProcessedTriggers(sql),
     contexts: new InteractionContexts(sql, clock),
-    ping,
+    outbox: new Outbox(sql),
+    ping: () => database.ping(),
   };
 }

@@ -1,14 +1,15 @@
-// Where each workspace's installation of the app lives in OAuth (distributed) mode: Bolt's
-// InstallationStore over the `installation` table. The whole Installation object Slack's OAuth flow
+// Where each workspace's installation of the app lives in OAuth (distributed) mode, over the
+// `installation` table. Its methods have the shape of Bolt's InstallationStore, so src/app.ts hands it to
+// Bolt as `InstallationService<Installation>` while this layer imports nothing of Slack's SDK. The whole Installation object Slack's OAuth flow
 // produced (tokens included) is stored encrypted in `data` (AES-256-GCM, the row's install key bound in);
 // the plain columns only say whose installation it is. One row per installation target:
 // `T:<team id>`, or `E:<enterprise id>` for an org-wide install.
 //
 // Uninstalling and revoked tokens remove tokens only: opportunities, contacts, settings and members stay,
 // so a workspace that installs the app again finds its pipeline as it left it.
-import type { Installation, InstallationQuery, InstallationStore, Logger } from '@slack/bolt';
 import { z } from 'zod';
 import { type TokenCipher, TokenDecryptionError } from '../store/token-crypto.ts';
+import { type Clock, systemClock } from './clock.ts';
 import { inTransaction, type PrismaClient } from './db.ts';
 import { ensureFirstAdmin } from './members.ts';
 import { ensureWorkspace } from './workspace.ts';
@@ -61,17 +62,40 @@ export function describeTarget(target: InstallTarget): string {
   return target.teamId ? `workspace ${target.teamId}` : `organization ${target.enterpriseId ?? '(unknown)'}`;
 }
 
-function withoutUserToken(installation: Installation): Installation {
-  const { token: _token, refreshToken: _refresh, expiresAt: _expires, ...user } = installation.user;
-  return { ...installation, user: { ...user, token: undefined } } as Installation;
+/** What the service relies on in an installation Slack's OAuth flow produced (Bolt's `Installation`). */
+export interface InstallationRecord {
+  team?: { id: string; name?: string | undefined } | undefined;
+  enterprise?: { id: string; name?: string | undefined } | undefined;
+  user: { id: string; token?: string | undefined; refreshToken?: string | undefined; expiresAt?: number | undefined };
+  bot?: { token: string; userId: string; id?: string | undefined } | undefined;
+  isEnterpriseInstall?: boolean | undefined;
 }
 
-export class InstallationService implements InstallationStore {
+/** Which installation Bolt asks for (its `InstallationQuery`). */
+export interface InstallationLookup {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+  userId?: string | undefined;
+}
+
+/** Where a completed installation is reported (Bolt's logger). */
+export interface InstallLog {
+  info(message: string): void;
+}
+
+function withoutUserToken<I extends InstallationRecord>(installation: I): I {
+  const { token: _token, refreshToken: _refresh, expiresAt: _expires, ...user } = installation.user;
+  return { ...installation, user: { ...user, token: undefined } };
+}
+
+/** `I`: the installation type of the OAuth library in use (src/app.ts: Bolt's Installation). */
+export class InstallationService<I extends InstallationRecord = InstallationRecord> {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly cipher: TokenCipher,
-    /** Wall-clock time of an install (compared with Slack's event times, so not the business clock). */
-    private readonly now: () => Date = () => new Date(),
+    /** When an install happens; compared with the times of Slack's events about it. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -79,7 +103,7 @@ export class InstallationService implements InstallationStore {
    * one for the same target), creates the workspace row and makes the installing user the workspace's
    * first admin (when it has no admin yet).
    */
-  async storeInstallation(installation: Installation, logger?: Logger): Promise<void> {
+  async storeInstallation(installation: I, logger?: InstallLog): Promise<void> {
     const enterpriseInstall = installation.isEnterpriseInstall === true;
     const target = {
       teamId: installation.team?.id,
@@ -88,7 +112,7 @@ export class InstallationService implements InstallationStore {
     };
     const installKey = installKeyOf(target);
     const data = this.cipher.encrypt(JSON.stringify(installation), installKey);
-    const installedAt = this.now();
+    const installedAt = this.clock.now();
     const columns = {
       teamId: enterpriseInstall ? null : (installation.team?.id ?? null),
       enterpriseId: installation.enterprise?.id ?? null,
@@ -115,7 +139,7 @@ export class InstallationService implements InstallationStore {
    * request's workspace (Bolt then runs no listener) or when the row cannot be decrypted.
    * The installer's user token is handed out only for the installer's own requests.
    */
-  async fetchInstallation(query: InstallationQuery<boolean>, _logger?: Logger): Promise<Installation> {
+  async fetchInstallation(query: InstallationLookup, _logger?: InstallLog): Promise<I> {
     const found = await this.load(query);
     if (!found) throw new NotInstalledError(describeTarget(query));
     const { installation } = found;
@@ -126,7 +150,7 @@ export class InstallationService implements InstallationStore {
   }
 
   /** Bolt's optional delete: with a user id only that user's token goes, otherwise the whole installation. */
-  async deleteInstallation(query: InstallationQuery<boolean>, _logger?: Logger): Promise<void> {
+  async deleteInstallation(query: InstallationLookup, _logger?: InstallLog): Promise<void> {
     if (query.userId !== undefined) await this.revokeTokens(query, { bot: false, userIds: [query.userId] });
     else await this.uninstall(query);
   }
@@ -197,7 +221,7 @@ export class InstallationService implements InstallationStore {
     return rows > 0;
   }
 
-  private async load(target: InstallTarget): Promise<{ installKey: string; installation: Installation } | undefined> {
+  private async load(target: InstallTarget): Promise<{ installKey: string; installation: I } | undefined> {
     for (const installKey of lookupKeys(target)) {
       const row = await this.prisma.installation.findUnique({ where: { installKey } });
       if (row) return { installKey, installation: this.decode(row.data, installKey) };
@@ -205,7 +229,7 @@ export class InstallationService implements InstallationStore {
     return undefined;
   }
 
-  private decode(data: string, installKey: string): Installation {
+  private decode(data: string, installKey: string): I {
     const json = this.cipher.decrypt(data, installKey);
     let parsed: unknown;
     try {
@@ -218,6 +242,6 @@ export class InstallationService implements InstallationStore {
       throw new TokenDecryptionError(`The stored installation ${installKey} does not have the shape Slack gives.`);
     }
     // Checked above for the fields we use; the rest is Slack's own Installation, stored as it came.
-    return parsed as Installation;
+    return parsed as I;
   }
 }

@@ -1,15 +1,12 @@
-// OAuth install states, usable once (table oauth_state): Bolt's StateStore. Bolt's default store signs
-// the state and keeps nothing, so the same state (with its cookie) could complete an installation again
-// and again until it expired. Here the install link stores a random state with its install options and
-// expiry, and the redirect consumes it in one statement (DELETE … RETURNING): of two redirects bringing
-// the same state, on any instance, exactly one gets it. Unknown, used or expired states throw
-// @slack/oauth's InvalidStateError, which the install failure page turns into "Installation link expired".
+// OAuth install states, usable once (table oauth_state), behind Bolt's StateStore (src/slack/oauth-state-store.ts).
+// Bolt's default store signs the state and keeps nothing, so the same state (with its cookie) could
+// complete an installation again and again until it expired. Here the install link stores a random state
+// with its install options and expiry, and the redirect consumes it in one statement (DELETE … RETURNING):
+// of two redirects bringing the same state, on any instance, exactly one gets it.
 //
 // Only an HMAC of the state (keyed with SLACK_STATE_SECRET) is stored, so reading the table gives nobody
 // a state they could bring back.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { InstallURLOptions, StateStore } from '@slack/bolt';
-import { InvalidStateError } from '@slack/oauth';
 import { Prisma } from '../generated/prisma/client.ts';
 import { type SqlExecutor, utcTimestamp } from '../store/sql.ts';
 import type { Clock } from './clock.ts';
@@ -17,7 +14,10 @@ import type { Clock } from './clock.ts';
 /** How long an install link's state may be brought back (as long as Bolt's state cookie lives). */
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 
-export class OAuthStates implements StateStore {
+/** What consuming a state found: the install options stored with it, or why there are none. */
+export type ConsumedState = { ok: true; installOptions: unknown } | { ok: false; reason: 'unknown' | 'expired' };
+
+export class OAuthStates {
   constructor(
     private readonly sql: SqlExecutor,
     private readonly stateSecret: string,
@@ -29,8 +29,8 @@ export class OAuthStates implements StateStore {
     return createHmac('sha256', this.stateSecret).update(state).digest('hex');
   }
 
-  /** A new random state for the install link; states that expired meanwhile are dropped. */
-  async generateStateParam(installOptions: InstallURLOptions): Promise<string> {
+  /** A new random state for the install link, kept with `installOptions` (JSON); expired states are dropped. */
+  async create(installOptions: unknown): Promise<string> {
     const state = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.sql.execute(Prisma.sql`DELETE FROM oauth_state WHERE expires_at <= ${utcTimestamp(now)}`);
@@ -41,15 +41,15 @@ export class OAuthStates implements StateStore {
   }
 
   /**
-   * Consumes the state: its install options the first time, within its expiry; InvalidStateError
-   * otherwise. Expiry is read on the app's clock (as when the state was made), not Bolt's `now`.
+   * Consumes the state: its install options the first time, within its expiry; why not otherwise (a used
+   * state is unknown). Expiry is read on the app's clock, as when the state was made.
    */
-  async verifyStateParam(_now: Date, state: string): Promise<InstallURLOptions> {
+  async consume(state: string): Promise<ConsumedState> {
     const [row] = await this.sql.query<{ install_options: string; expired: boolean }>(Prisma.sql`
       DELETE FROM oauth_state WHERE state_hash = ${this.digest(state)}
       RETURNING install_options::text AS install_options, expires_at <= ${utcTimestamp(this.clock.now())} AS expired`);
-    if (!row) throw new InvalidStateError('The state is unknown or was already used.');
-    if (row.expired) throw new InvalidStateError('The state has expired.');
-    return JSON.parse(row.install_options) as InstallURLOptions;
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.expired) return { ok: false, reason: 'expired' };
+    return { ok: true, installOptions: JSON.parse(row.install_options) as unknown };
   }
 }

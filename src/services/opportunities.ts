@@ -3,11 +3,12 @@
 // opportunity's version with a guarded UPDATE, which both locks the row and detects a concurrent
 // change: of two operations that read the same version, exactly one applies and the other is told to
 // retry. Stage moves write in one statement (see applyPlan); close, quote and order in a transaction.
+import { type EventOrigin, type NewEvent, recordEvent } from './outbox.ts';
 import { applyDateFormula, parseDateFormula } from '../domain/date-formula.ts';
 import { type ClosePlan, customerContactForWon, planClose, proposeClose, type CloseProposal } from '../domain/close.ts';
 import { type CloseCode, defaultCloseCode } from '../domain/close-code.ts';
 import type { Contact } from '../domain/contact.ts';
-import type { Decimal } from '../domain/decimal.ts';
+import { type Decimal, ZERO } from '../domain/decimal.ts';
 import { checkCanDelete, type PurgeFilterInput, validatePurgeFilter } from '../domain/deletion.ts';
 import { type LocalDate, localDate } from '../domain/local-date.ts';
 import {
@@ -40,6 +41,7 @@ import {
 import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
 import { type $Enums, Prisma } from '../generated/prisma/client.ts';
 import { prismaSql, type SqlExecutor } from '../store/sql.ts';
+import { type Clock, systemClock } from './clock.ts';
 import { inTransaction, type PrismaClient, translateDatabaseError, type Tx } from './db.ts';
 import { toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
@@ -115,6 +117,8 @@ export interface MoveRequest {
 }
 
 export interface CloseRequest {
+  /** Who closes it, and where: a Won close is then announced in that channel (src/services/outbox.ts). */
+  origin?: EventOrigin | undefined;
   outcome: CloseOutcome | null | undefined;
   closeCode: string | null | undefined;
   closingDate?: LocalDate | undefined;
@@ -154,7 +158,6 @@ interface LoadedOpportunity {
     contactId: number;
     contactCompanyId: number | null;
     salespersonId: number;
-    updatedAt: Date;
   };
   ref: OpportunityRef & { creationDate: LocalDate };
   cycle: SalesCycleWithStages;
@@ -167,9 +170,12 @@ export class OpportunityService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlExecutor,
+    /** The instant every change is recorded at (timestamps, not business dates: those come as `today`). */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async create(workspaceId: string, input: CreateOpportunityInput): Promise<OpportunityDetail> {
+    const now = this.clock.now();
     return inTransaction(this.prisma, async (tx) => {
       const settings = await ensureWorkspace(tx, workspaceId);
       const contactRow = await findContactRow(tx, workspaceId, input.contact);
@@ -219,11 +225,13 @@ export class OpportunityService {
           salesCycleId: cycleRow.id,
           priority: valid.priority.toUpperCase() as $Enums.Priority,
           creationDate: toDbDate(valid.creationDate),
+          createdAt: now,
+          updatedAt: now,
         },
       });
       if (plan) {
         const loaded = await loadForChange(q, workspaceId, created.no);
-        await applyPlan(q, loaded, { ...plan, claim: false });
+        await applyPlan(q, loaded, { ...plan, claim: false }, now);
       }
       return loadOpportunityDetail(q, workspaceId, no);
     });
@@ -307,9 +315,31 @@ export class OpportunityService {
   }
 
   async close(workspaceId: string, no: string, request: CloseRequest): Promise<OpportunityDetail> {
-    return this.change(workspaceId, no, request.expectedVersion, async (tx, loaded) => {
-      await closeLoaded(tx, workspaceId, loaded, request);
-    });
+    return this.change(
+      workspaceId,
+      no,
+      request.expectedVersion,
+      async (tx, loaded, now) => {
+        await closeLoaded(tx, workspaceId, loaded, request, now);
+      },
+      undefined,
+      request.origin && {
+        origin: request.origin,
+        of: (detail) =>
+          detail.status === 'won'
+            ? [
+                {
+                  kind: 'opportunity-won',
+                  payload: {
+                    no: detail.no,
+                    description: detail.description,
+                    amount: amountText(detail.current?.calcdCurrentValue),
+                  },
+                },
+              ]
+            : [],
+      },
+    );
   }
 
   /** Whether a quote can be created now (the same checks as createQuote); the version for the form. */
@@ -331,43 +361,69 @@ export class OpportunityService {
     lines: QuoteLineInput[],
     today: LocalDate,
     expectedVersion?: number,
+    /** Who creates it, and where: the quote is then announced in that channel. */
+    origin?: EventOrigin,
   ): Promise<OpportunityDetail> {
     const valid = validateQuoteLines(lines);
-    return this.change(workspaceId, no, expectedVersion, async (tx, loaded) => {
-      const { customerContactNo } = checkCanCreateQuote({
-        opportunityNo: loaded.ref.no,
-        status: loaded.ref.status,
-        contact: loaded.contact,
-        hasQuote: loaded.quote !== null,
-      });
-      const settings = await ensureWorkspace(tx, workspaceId);
-      const customerContact = await tx.contact.findUniqueOrThrow({
-        where: { workspaceId_no: { workspaceId, no: customerContactNo } },
-      });
-      const customer = await ensureCustomerForContact(tx, workspaceId, customerContact);
-      const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
-      await tx.salesQuote.create({
-        data: {
-          workspaceId,
-          no: quoteNo,
-          opportunityId: loaded.row.id,
-          contactId: loaded.row.contactId,
-          customerId: customer.id,
-          salespersonId: loaded.row.salespersonId,
-          orderDate: toDbDate(loaded.active?.estimatedCloseDate ?? today),
-          lines: {
-            create: valid.map((l) => ({
-              lineNo: l.lineNo,
-              description: l.description,
-              quantity: toDbDecimal(l.quantity),
-              unitPrice: toDbDecimal(l.unitPrice),
-              lineDiscountPct: toDbDecimal(l.discountPct),
-              amount: toDbDecimal(l.amount),
-            })),
+    const events = origin && {
+      origin,
+      of: (detail: OpportunityDetail): NewEvent[] =>
+        detail.quote
+          ? [
+              {
+                kind: 'quote-created',
+                payload: {
+                  no: detail.no,
+                  description: detail.description,
+                  quoteNo: detail.quote.no,
+                  amount: amountText(detail.quote.amount),
+                },
+              },
+            ]
+          : [],
+    };
+    return this.change(
+      workspaceId,
+      no,
+      expectedVersion,
+      async (tx, loaded) => {
+        const { customerContactNo } = checkCanCreateQuote({
+          opportunityNo: loaded.ref.no,
+          status: loaded.ref.status,
+          contact: loaded.contact,
+          hasQuote: loaded.quote !== null,
+        });
+        const settings = await ensureWorkspace(tx, workspaceId);
+        const customerContact = await tx.contact.findUniqueOrThrow({
+          where: { workspaceId_no: { workspaceId, no: customerContactNo } },
+        });
+        const customer = await ensureCustomerForContact(tx, workspaceId, customerContact);
+        const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
+        await tx.salesQuote.create({
+          data: {
+            workspaceId,
+            no: quoteNo,
+            opportunityId: loaded.row.id,
+            contactId: loaded.row.contactId,
+            customerId: customer.id,
+            salespersonId: loaded.row.salespersonId,
+            orderDate: toDbDate(loaded.active?.estimatedCloseDate ?? today),
+            lines: {
+              create: valid.map((l) => ({
+                lineNo: l.lineNo,
+                description: l.description,
+                quantity: toDbDecimal(l.quantity),
+                unitPrice: toDbDecimal(l.unitPrice),
+                lineDiscountPct: toDbDecimal(l.discountPct),
+                amount: toDbDecimal(l.amount),
+              })),
+            },
           },
-        },
-      });
-    });
+        });
+      },
+      undefined,
+      events,
+    );
   }
 
   /**
@@ -383,7 +439,7 @@ export class OpportunityService {
   async makeOrder(
     workspaceId: string,
     no: string,
-    request: { closeCode?: string | undefined; today: LocalDate; expectedVersion?: number | undefined },
+    request: MakeOrderRequest,
   ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean }> {
     try {
       return await this.makeOrderOnce(workspaceId, no, request);
@@ -397,7 +453,7 @@ export class OpportunityService {
   private async makeOrderOnce(
     workspaceId: string,
     no: string,
-    request: { closeCode?: string | undefined; today: LocalDate; expectedVersion?: number | undefined },
+    request: MakeOrderRequest,
   ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean }> {
     let orderNo = '';
     let alreadyMade = false;
@@ -413,7 +469,7 @@ export class OpportunityService {
       workspaceId,
       no,
       request.expectedVersion,
-      async (tx, loaded) => {
+      async (tx, loaded, now) => {
         const quote = loaded.quote
           ? await tx.salesQuote.findUnique({
               where: { id: loaded.quote.id },
@@ -425,7 +481,7 @@ export class OpportunityService {
         if (effect === 'close-won-then-link') {
           const codes = await listCodes(tx, workspaceId);
           const code = request.closeCode ?? defaultCloseCode(codes, 'won')?.code ?? null;
-          await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today });
+          await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today }, now);
         }
         const settings = await ensureWorkspace(tx, workspaceId);
         const customerId =
@@ -438,10 +494,8 @@ export class OpportunityService {
             )
           ).id;
         orderNo = await takeNextNo(tx, workspaceId, 'order', settings.orderPrefix);
+        // A Lost opportunity keeps no link to its order (opportunityId); the source does, for a second click.
         const linkToOpportunity = effect !== 'unlink-lost';
-        // A Lost opportunity keeps no link to its order, and its quote is gone: the order and the
-        // opportunity's last change get the same instant, the one trace a second click can find.
-        const madeAt = new Date();
         await tx.salesQuote.delete({ where: { id: quote.id } });
         await tx.salesOrder.create({
           data: {
@@ -449,11 +503,12 @@ export class OpportunityService {
             no: orderNo,
             quoteNo: quote.no,
             opportunityId: linkToOpportunity ? loaded.row.id : null,
+            sourceOpportunityId: loaded.row.id,
             contactId: quote.contactId,
             customerId,
             salespersonId: quote.salespersonId,
             orderDate: toDbDate(request.today),
-            createdAt: madeAt,
+            createdAt: now,
             lines: {
               create: quote.lines.map((l) => ({
                 lineNo: l.lineNo,
@@ -473,11 +528,26 @@ export class OpportunityService {
             where: { opportunityId: loaded.row.id, active: true },
             data: { calcdCurrentValue: toDbDecimal(amount) },
           });
-        } else {
-          await tx.opportunity.update({ where: { id: loaded.row.id }, data: { updatedAt: madeAt } });
         }
       },
       alreadyDone,
+      request.origin && {
+        origin: request.origin,
+        // A repeated click finds the order already made: the channel heard about it the first time.
+        of: (made) =>
+          alreadyMade
+            ? []
+            : [
+                {
+                  kind: 'order-made',
+                  payload: {
+                    no: made.no,
+                    orderNo,
+                    amount: amountText(made.order?.amount ?? made.current?.calcdCurrentValue),
+                  },
+                },
+              ],
+      },
     );
     return { ...detail, orderNo, alreadyMade };
   }
@@ -540,16 +610,23 @@ export class OpportunityService {
     workspaceId: string,
     no: string,
     expectedVersion: number | undefined,
-    work: (tx: Tx, loaded: LoadedOpportunity) => Promise<void>,
+    work: (tx: Tx, loaded: LoadedOpportunity, now: Date) => Promise<void>,
     alreadyDone?: (tx: Tx, loaded: LoadedOpportunity) => Promise<boolean>,
+    /** The events of the change, from the opportunity as it is after it: written in its transaction. */
+    events?: { origin: EventOrigin; of: (detail: OpportunityDetail) => NewEvent[] },
   ): Promise<OpportunityDetail> {
     return inTransaction(this.prisma, async (tx) => {
       const q = prismaSql(tx);
       const loaded = await loadForChange(q, workspaceId, no);
-      if (alreadyDone && (await alreadyDone(tx, loaded))) return loadOpportunityDetail(q, workspaceId, loaded.ref.no);
-      await claimVersion(q, loaded, expectedVersion);
-      await work(tx, loaded);
-      return loadOpportunityDetail(q, workspaceId, loaded.ref.no);
+      const now = this.clock.now();
+      const done = alreadyDone !== undefined && (await alreadyDone(tx, loaded));
+      if (!done) {
+        await claimVersion(q, loaded, now, expectedVersion);
+        await work(tx, loaded, now);
+      }
+      const detail = await loadOpportunityDetail(q, workspaceId, loaded.ref.no);
+      if (events) for (const event of events.of(detail)) await recordEvent(q, workspaceId, events.origin, event, now);
+      return detail;
     });
   }
 
@@ -569,12 +646,26 @@ export class OpportunityService {
     try {
       const loaded = await loadForChange(this.sql, workspaceId, no);
       checkExpectedVersion(loaded, expectedVersion);
-      await applyPlan(this.sql, loaded, { ...plan(loaded), claim: true });
+      await applyPlan(this.sql, loaded, { ...plan(loaded), claim: true }, this.clock.now());
       return loaded.ref.no;
     } catch (error) {
       throw translateDatabaseError(error);
     }
   }
+}
+
+/** What a change of an opportunity is asked with besides its data (make order). */
+export interface MakeOrderRequest {
+  closeCode?: string | undefined;
+  today: LocalDate;
+  expectedVersion?: number | undefined;
+  /** Who makes it, and where: the order is then announced in that channel. */
+  origin?: EventOrigin | undefined;
+}
+
+/** An amount as an event carries it: plain decimal notation. */
+function amountText(value: Decimal | undefined): string {
+  return (value ?? ZERO).toFixed();
 }
 
 // ---- steps shared by the use cases --------------------------------------------------------------
@@ -597,7 +688,6 @@ interface LoadRow extends ActiveEntryColumns, CycleColumns {
   contact_company_id: number | null;
   salesperson_id: number;
   creation_date: string;
-  updated_at: string;
   contact_no: string;
   contact_name: string;
   contact_type: $Enums.ContactType;
@@ -614,7 +704,6 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
   const [row] = await db.query<LoadRow>(Prisma.sql`
     SELECT o.id, o.workspace_id, o.no, o.status::text AS status, o.version, o.sales_cycle_id, o.contact_id,
            o.contact_company_id, o.salesperson_id, o.creation_date::text AS creation_date,
-           to_char(o.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
            c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.no AS company_no,
            sc.code, sc.description, sc.probability_calculation::text AS probability_calculation, sc.blocked,
            ${stagesJsonOf(Prisma.sql`o.sales_cycle_id`)} AS cycle_stages,
@@ -642,7 +731,6 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
       contactId: row.contact_id,
       contactCompanyId: row.contact_company_id,
       salespersonId: row.salesperson_id,
-      updatedAt: new Date(row.updated_at),
     },
     ref: { no: row.no, status: statusFromDb(row.status), creationDate: localDate(row.creation_date) },
     cycle: cycleFromColumns(row, stagesFromJson(row.cycle_stages)),
@@ -660,30 +748,14 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
   };
 }
 
-/** Now, as the timestamp(3) columns hold it (UTC, as Prisma writes it). */
-function dbNow(): string {
-  return new Date().toISOString();
+/** An instant as the timestamp(3) columns hold it (UTC, as Prisma writes it). */
+function dbTimestamp(at: Date): string {
+  return at.toISOString();
 }
 
-/**
- * The order already made from this opportunity's quote, if any: the order linked to it (In Progress
- * and Won), or for a Lost one the unlinked order of its contact and salesperson made in the same
- * transaction as its last change (see makeOrder).
- */
+/** The order already made from this opportunity's quote, if any (whether or not it stayed linked). */
 async function orderMadeFrom(tx: Tx, loaded: LoadedOpportunity): Promise<{ no: string } | null> {
-  const { row } = loaded;
-  const linked = await tx.salesOrder.findUnique({ where: { opportunityId: row.id }, select: { no: true } });
-  if (linked || loaded.ref.status !== 'lost') return linked;
-  return tx.salesOrder.findFirst({
-    where: {
-      workspaceId: row.workspaceId,
-      opportunityId: null,
-      contactId: row.contactId,
-      salespersonId: row.salespersonId,
-      createdAt: row.updatedAt,
-    },
-    select: { no: true },
-  });
+  return tx.salesOrder.findUnique({ where: { sourceOpportunityId: loaded.row.id }, select: { no: true } });
 }
 
 function changedMeanwhile(loaded: LoadedOpportunity): DomainError {
@@ -699,10 +771,15 @@ function checkExpectedVersion(loaded: LoadedOpportunity, expectedVersion?: numbe
  * Bumps the version if it is still the one read (and the one the user saw, when given); otherwise
  * someone else changed the opportunity. The guarded UPDATE also locks the row until the end.
  */
-async function claimVersion(db: SqlExecutor, loaded: LoadedOpportunity, expectedVersion?: number): Promise<void> {
+async function claimVersion(
+  db: SqlExecutor,
+  loaded: LoadedOpportunity,
+  now: Date,
+  expectedVersion?: number,
+): Promise<void> {
   checkExpectedVersion(loaded, expectedVersion);
   const claimed = await db.execute(Prisma.sql`
-    UPDATE opportunity SET version = version + 1, updated_at = ${dbNow()}::timestamp(3)
+    UPDATE opportunity SET version = version + 1, updated_at = ${dbTimestamp(now)}::timestamp(3)
     WHERE id = ${loaded.row.id} AND version = ${loaded.row.version}`);
   if (claimed !== 1) throw changedMeanwhile(loaded);
 }
@@ -734,6 +811,7 @@ async function closeLoaded(
   workspaceId: string,
   loaded: LoadedOpportunity,
   request: CloseRequest,
+  now: Date,
 ): Promise<void> {
   const codes = await listCodes(tx, workspaceId);
   const codeText = request.closeCode?.trim().toUpperCase() || null;
@@ -765,7 +843,7 @@ async function closeLoaded(
         })
       ).id
     : null;
-  await applyPlan(prismaSql(tx), loaded, { ...plan, closeCodeId, claim: false });
+  await applyPlan(prismaSql(tx), loaded, { ...plan, closeCodeId, claim: false }, now);
 }
 
 /** A plan of the rules, as applyPlan writes it. */
@@ -790,10 +868,10 @@ interface PlannedChange {
  * entry is inserted after the deactivation (it reads its count): the index that allows one active entry
  * per opportunity would refuse it otherwise, and the whole statement with it.
  */
-async function applyPlan(db: SqlExecutor, loaded: LoadedOpportunity, change: PlannedChange): Promise<void> {
+async function applyPlan(db: SqlExecutor, loaded: LoadedOpportunity, change: PlannedChange, at: Date): Promise<void> {
   const { row } = loaded;
   const { entry } = change;
-  const now = dbNow();
+  const now = dbTimestamp(at);
   const tasks = entry.createTasksForStage && entry.stage !== null ? await stageTasks(db, loaded, entry) : [];
   const [result] = await db.query<{ written: number }>(Prisma.sql`
     WITH claimed AS (

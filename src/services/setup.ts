@@ -21,6 +21,8 @@ import {
 import { limitedText, requiredText } from '../domain/text.ts';
 import { type $Enums, Prisma } from '../generated/prisma/client.ts';
 import type { SqlExecutor } from '../store/sql.ts';
+import { expiringCache, type LRUCache } from './cache.ts';
+import { type Clock, systemClock } from './clock.ts';
 import { inTransaction, type PrismaClient, type Tx } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
@@ -51,12 +53,15 @@ export function contactFromDb(row: ContactRow): Contact {
 const SETTINGS_TTL_MS = 5_000;
 
 export class SetupService {
-  private readonly settingsCache = new Map<string, { settings: WorkspaceSettings; until: number }>();
+  private readonly settingsCache: LRUCache<string, WorkspaceSettings>;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlExecutor,
-  ) {}
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.settingsCache = expiringCache({ max: 10_000, ttlMs: SETTINGS_TTL_MS, clock: this.clock });
+  }
 
   // ---- sales cycles and stages --------------------------------------------------------------
 
@@ -335,7 +340,7 @@ export class SetupService {
     });
     // This process reads the new settings at once; others within SETTINGS_TTL_MS.
     const settings = settingsFromRow(updated);
-    this.settingsCache.set(workspaceId, { settings, until: Date.now() + SETTINGS_TTL_MS });
+    this.settingsCache.set(workspaceId, settings);
     return { ...settings, repsSeeOnlyOwn: updated.repsSeeOnlyOwn };
   }
 
@@ -344,12 +349,10 @@ export class SetupService {
    * request reads them and they rarely change, so they are kept for a few seconds.
    */
   async workspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
-    const now = Date.now();
     const cached = this.settingsCache.get(workspaceId);
-    if (cached && cached.until > now) return cached.settings;
+    if (cached) return cached;
     const settings = await ensureWorkspace(this.prisma, workspaceId);
-    if (this.settingsCache.size > 10_000) this.settingsCache.clear();
-    this.settingsCache.set(workspaceId, { settings, until: now + SETTINGS_TTL_MS });
+    this.settingsCache.set(workspaceId, settings);
     return settings;
   }
 

@@ -42,7 +42,10 @@ export interface OpportunityStatistics {
   calcdCurrentValue: Decimal;
 }
 
-/** Optional filter on the active entries' Estimated Close Date, as BC's Date Filter. */
+/**
+ * Optional filter on the entries' Estimated Close Date, as BC's Date Filter: on the active entries
+ * counted and summed, and on the historical ones whose Days Open are averaged.
+ */
 export interface CloseDateFilter {
   from?: LocalDate | undefined;
   to?: LocalDate | undefined;
@@ -130,7 +133,7 @@ export class StatisticsService {
         SELECT e.stage, avg(e.days_open)::text AS average_days
         FROM opportunity_entry e
         WHERE e.workspace_id = ${workspaceId} AND e.sales_cycle_id = ${cycle.id} AND NOT e.active
-          AND e.stage IS NOT NULL
+          AND e.stage IS NOT NULL ${closeDateCondition(filter)}
         GROUP BY e.stage
       ) h ON h.stage = s.stage
       WHERE s.sales_cycle_id = ${cycle.id}

@@ -96,10 +96,9 @@ export class SubscriptionService {
     });
   }
 
-  /** True when the channel had a subscription. */
   /**
-   * Removes the channel's subscription and the digests it still had to post: a pending run would
-   * otherwise lose its subscription (and with it its cycle and time zone) and be posted anyway.
+   * Removes the channel's subscription and the scheduled digests it still had to post (a run waiting
+   * for its retry would otherwise reach a channel that no longer wants it). True when there was one.
    */
   async unsubscribe(workspaceId: string, channelId: string): Promise<boolean> {
     return inTransaction(this.prisma, async (tx) => {

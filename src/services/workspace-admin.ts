@@ -52,6 +52,9 @@ export class WorkspaceAdminService {
       await tx.digestRun.deleteMany({ where });
       const subscriptions = await tx.digestSubscription.deleteMany({ where });
       await tx.channelDigestState.deleteMany({ where });
+      // What happened (its deliveries go with it) and the forms and confirmations still open.
+      await tx.outboxEvent.deleteMany({ where });
+      await tx.interactionContext.deleteMany({ where });
       // Roles and settings last.
       const members = await tx.member.deleteMany({ where });
       await tx.workspace.deleteMany({ where: { id: workspaceId } });

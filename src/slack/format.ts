@@ -6,8 +6,10 @@ import type { ActionTaken, MoveAction, OpportunityStatus, Priority } from '../do
 import type { ProbabilityCalculation } from '../domain/probability.ts';
 import { ui } from '../i18n/en/ui.ts';
 import { escapeText, type Markup, md, mentionUser, ours, type RawText } from '../i18n/markup.ts';
+import { boundedCache } from '../services/cache.ts';
 
-const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+// Building an Intl formatter is far slower than using one; `false`: not a currency Intl knows.
+const moneyFormats = boundedCache<string, Intl.NumberFormat | false>(200);
 
 function moneyFormat(currency: string): Intl.NumberFormat | null {
   let format = moneyFormats.get(currency);
@@ -20,11 +22,11 @@ function moneyFormat(currency: string): Intl.NumberFormat | null {
         maximumFractionDigits: 2,
       });
     } catch {
-      format = null; // not an ISO 4217 code: fall back to "XYZ 1,234.00"
+      format = false; // not an ISO 4217 code: fall back to "XYZ 1,234.00"
     }
     moneyFormats.set(currency, format);
   }
-  return format;
+  return format || null;
 }
 
 const grouped = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

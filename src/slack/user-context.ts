@@ -2,6 +2,7 @@
 // locale, cached for a while so a command costs no extra Web API call most of the time.
 import type { webApi } from '@slack/bolt';
 import { dateInZone, type LocalDate } from '../domain/local-date.ts';
+import { expiringCache, type LRUCache } from '../services/cache.ts';
 import type { Clock } from '../services/clock.ts';
 
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
@@ -21,7 +22,6 @@ interface CachedUser {
   displayName: string;
   timeZone: string;
   locale: string;
-  fetchedAt: number;
 }
 
 const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'FM', 'MH', 'PW']);
@@ -47,23 +47,26 @@ function validZone(zone: string | undefined): string | undefined {
 }
 
 export class UserDirectory {
-  private readonly cache = new Map<string, CachedUser>();
+  private readonly cache: LRUCache<string, CachedUser>;
 
   constructor(
     private readonly clock: Clock,
     private readonly ttlMs = 10 * 60_000,
-    private readonly maxEntries = 5_000,
-  ) {}
+    maxEntries = 5_000,
+  ) {
+    this.cache = expiringCache({ max: maxEntries, ttlMs, clock });
+  }
 
   /** Never fails: without an answer from Slack the user is treated as being on UTC, en-US. */
   async resolve(client: webApi.WebClient, teamId: string, userId: string): Promise<UserContext> {
     const key = `${teamId}:${userId}`;
-    const nowMs = this.clock.now().getTime();
+    const known = this.cache.peek(key, { allowStale: true }); // even out of date (get drops it then)
     let cached = this.cache.get(key);
-    if (!cached || nowMs - cached.fetchedAt > this.ttlMs) {
-      cached = await this.fetch(client, userId, nowMs, cached);
-      if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value ?? key);
-      this.cache.set(key, cached);
+    if (!cached) {
+      const fetched = await this.fetch(client, userId, known);
+      cached = fetched.user;
+      // What Slack did not answer is asked again sooner.
+      this.cache.set(key, cached, fetched.answered ? {} : { ttl: this.ttlMs / 2 });
     }
     const now = this.clock.now();
     return {
@@ -81,23 +84,22 @@ export class UserDirectory {
   private async fetch(
     client: webApi.WebClient,
     userId: string,
-    nowMs: number,
     previous: CachedUser | undefined,
-  ): Promise<CachedUser> {
+  ): Promise<{ user: CachedUser; answered: boolean }> {
     try {
       const answer = await client.users.info({ user: userId, include_locale: true });
       const user = answer.user;
       return {
-        displayName: user?.real_name || user?.profile?.real_name || user?.name || userId,
-        timeZone: validZone(user?.tz) ?? 'UTC',
-        locale: user?.locale ?? 'en-US',
-        fetchedAt: nowMs,
+        user: {
+          displayName: user?.real_name || user?.profile?.real_name || user?.name || userId,
+          timeZone: validZone(user?.tz) ?? 'UTC',
+          locale: user?.locale ?? 'en-US',
+        },
+        answered: true,
       };
     } catch {
-      // Keep what we knew; retry sooner next time.
-      return previous
-        ? { ...previous, fetchedAt: nowMs - this.ttlMs / 2 }
-        : { displayName: userId, timeZone: 'UTC', locale: 'en-US', fetchedAt: nowMs - this.ttlMs / 2 };
+      // Keep what we knew (even out of date); retry sooner next time.
+      return { user: previous ?? { displayName: userId, timeZone: 'UTC', locale: 'en-US' }, answered: false };
     }
   }
 }

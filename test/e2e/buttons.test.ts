@@ -1,15 +1,13 @@
 // Card buttons: the result replaces the card the user clicked (chat.update for a message in the
 // channel, the response_url for an ephemeral one); failures are a sentence beside the card; a button
 // value is re-checked against the clicking workspace.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
-import { localDate } from '../../src/domain/local-date.ts';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { newOpportunity, type OpportunityOverrides, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
-import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText } from '../support/test-app.ts';
 import {
   buttonsOf,
   ephemeralClick,
@@ -21,43 +19,16 @@ import {
   submitModal,
 } from './e2e-kit.ts';
 
-const ME = SLACK_DEFAULTS.userId;
 const CHANNEL = SLACK_DEFAULTS.channelId;
-const today = localDate(TEST_TODAY);
 
 describe.each(BACKENDS)('card buttons on %s', (backend) => {
-  let t: TestApp;
+  const t = useTestApp(backend);
   let tsCounter = 0;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
 
-  async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
-    return teamId;
-  }
+  const workspace = () => seededWorkspace(t);
 
-  async function opportunity(teamId: string, options: { start?: boolean; atStage?: number } = {}): Promise<string> {
-    const { opportunities } = t.app.services;
-    const detail = await opportunities.create(teamId, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: ME },
-      ...(options.start === false
-        ? {}
-        : {
-            activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-          }),
-      today,
-    });
-    if (options.atStage !== undefined && options.atStage !== 10)
-      await opportunities.move(teamId, detail.no, { action: 'skip', targetStage: options.atStage, today });
-    return detail.no;
-  }
+  const opportunity = (teamId: string, overrides: OpportunityOverrides = {}) =>
+    newOpportunity(t.app.services, teamId, overrides);
 
   async function load(teamId: string, no: string) {
     const row = await t.db.prisma.opportunity.findUnique({

@@ -1,54 +1,24 @@
 // Every /opp subcommand through the real receiver: the ack, the reply the user reads (a sentence or a
 // card) and what it changed in the database. Mistakes change nothing and say what is wrong.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
-import { localDate } from '../../src/domain/local-date.ts';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { newOpportunity, type OpportunityOverrides, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
-import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText, TEST_TODAY } from '../support/test-app.ts';
 import { buttonsOf, expectNoBrokenText, mark, run, sentences } from './e2e-kit.ts';
 
 const ME = SLACK_DEFAULTS.userId;
 const ANN = 'U0ANN00001';
 
 describe.each(BACKENDS)('/opp commands on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-    t.fake.setUser(ANN, { real_name: 'Ann Lee' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, {}, (app) => app.fake.setUser(ANN, { real_name: 'Ann Lee' }));
 
-  /** A seeded workspace. */
-  async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
-    return teamId;
-  }
+  const workspace = () => seededWorkspace(t);
 
   /** An opportunity at stage 10 through the service (for tests about other commands). */
-  async function opportunity(
-    teamId: string,
-    description = 'Fleet renewal',
-    options: { contact?: string; owner?: string; value?: number } = {},
-  ): Promise<string> {
-    const detail = await t.app.services.opportunities.create(teamId, {
-      description,
-      contact: options.contact ?? 'Acme Corp',
-      salesperson: { slackUserId: options.owner ?? ME },
-      activate: {
-        estimatedValue: dec(options.value ?? 10_000),
-        chancesPct: dec(50),
-        estimatedCloseDate: localDate('2026-12-15'),
-      },
-      today: localDate(TEST_TODAY),
-    });
-    return detail.no;
-  }
+  const opportunity = (teamId: string, description?: string, overrides: OpportunityOverrides = {}) =>
+    newOpportunity(t.app.services, teamId, { description, ...overrides });
 
   async function load(teamId: string, no: string) {
     const row = await t.db.prisma.opportunity.findUniqueOrThrow({

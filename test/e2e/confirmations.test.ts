@@ -2,11 +2,11 @@
 // answered by one instance and the click may land on another, or on the app after a restart. The click
 // deletes exactly what was shown, once, for the person who asked, within 15 minutes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newOpportunity, seededWorkspace } from '../support/fixtures.ts';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { startTestApp, TEST_NOW, TEST_TODAY, type TestApp } from '../support/test-app.ts';
 import { buttonsOf, ephemeralClick, mark, run, sentences } from './e2e-kit.ts';
@@ -31,24 +31,16 @@ describe.each(BACKENDS)('deletion confirmations across instances on %s', (backen
   });
 
   async function workspace(): Promise<string> {
-    const teamId = first.newWorkspace();
-    await seedPipelineSetup(first.app.services, teamId);
+    const teamId = await seededWorkspace(first);
     await run(first, 'help', teamId, ADMIN);
     await run(first, `role <@${OTHER_ADMIN}> admin`, teamId, ADMIN);
     return teamId;
   }
 
   async function closedLost(teamId: string, description: string): Promise<string> {
-    const { opportunities } = first.app.services;
-    const detail = await opportunities.create(teamId, {
-      description,
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: ADMIN },
-      activate: { estimatedValue: dec(1_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-      today,
-    });
-    await opportunities.close(teamId, detail.no, { outcome: 'lost', closeCode: 'PRICE', today });
-    return detail.no;
+    const no = await newOpportunity(first.app.services, teamId, { description, owner: ADMIN, value: 1_000 });
+    await first.app.services.opportunities.close(teamId, no, { outcome: 'lost', closeCode: 'PRICE', today });
+    return no;
   }
 
   async function nos(teamId: string): Promise<string[]> {
@@ -165,8 +157,7 @@ describe.each(BACKENDS)('deletion confirmations across a restart on %s', (backen
   });
 
   it('a purge previewed before a restart is confirmed after it', async () => {
-    const teamId = app.newWorkspace();
-    await seedPipelineSetup(app.app.services, teamId);
+    const teamId = await seededWorkspace(app);
     await run(app, 'help', teamId, ADMIN);
     const { opportunities } = app.app.services;
     const detail = await opportunities.create(teamId, {

@@ -1,11 +1,13 @@
 // What managers read in their channels: digests on demand and on a schedule, stats, exports,
 // subscriptions — through the real app, its scheduler driven by an injected clock.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app.ts';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { fixedClock } from '../../src/services/clock.ts';
 import { openDatabase } from '../../src/store/database.ts';
+import { BACKFILL_DIGEST_SCOPE_ORDER_SOURCE, rerunDataMigration } from '../support/data-migrations.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
@@ -13,6 +15,7 @@ import { startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
 import { mark, run, sentences } from './e2e-kit.ts';
 
 const CHANNEL = SLACK_DEFAULTS.channelId;
+const SAM = 'U0SAM00001';
 
 function pngSize(png: Buffer): { width: number; height: number } {
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
@@ -66,7 +69,8 @@ describe.each(BACKENDS)('pipeline digests on %s', (backend) => {
     const complete = await t.fake.waitFor('files.completeUploadExternal', (c) => since.calls().includes(c));
     expect(complete.args.channel_id).toBe(CHANNEL);
 
-    // A change, then the next digest lists it.
+    // A change a minute later, then the next digest lists it.
+    t.clock.set(new Date(t.clock.now().getTime() + 60_000));
     await t.app.services.opportunities.move(teamId, 'OP00001', { action: 'next', today: localDate(TEST_TODAY) });
     const again = mark(t);
     await run(t, 'digest', teamId);
@@ -141,6 +145,8 @@ describe.each(BACKENDS)('pipeline digests on %s', (backend) => {
     expect(await digestsAt('2026-04-09T12:30:00Z')).toBe(first * 4);
     const runs = await t.db.prisma.digestRun.findMany({ where: { workspaceId: teamId } });
     expect(runs.map((r) => r.status)).toEqual(['POSTED', 'POSTED', 'POSTED', 'POSTED']);
+    // Each run recorded the subscription's scope when it was scheduled.
+    expect(runs.every((r) => r.timeZone === 'Europe/Berlin' && r.salesCycleCode === null)).toBe(true);
     // The scheduler serves every workspace: leave nothing due for the next tests.
     await t.app.services.subscriptions.unsubscribe(teamId, channel);
   });
@@ -165,6 +171,10 @@ describe.each(BACKENDS)('pipeline digests on %s', (backend) => {
     t.fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     t.clock.set('2026-11-02T08:00:10Z');
     expect(await t.app.scheduler.tick()).toMatchObject({ scheduled: 1, posted: 0, retried: 1 });
+    expect(await t.db.prisma.digestRun.findFirstOrThrow({ where: { workspaceId: teamId } })).toMatchObject({
+      salesCycleCode: 'STD',
+      timeZone: 'UTC',
+    });
     expect(await run(t, `unsubscribe <#${channel}>`, teamId)).toMatch(/won't get scheduled digests/);
     const posts = () => t.fake.calls().filter((c) => c.args.channel === channel || c.args.channel_id === channel);
     const refused = posts().length; // the attempt Slack answered with 429
@@ -172,6 +182,109 @@ describe.each(BACKENDS)('pipeline digests on %s', (backend) => {
     expect(await t.app.scheduler.tick()).toMatchObject({ posted: 0 });
     expect(posts()).toHaveLength(refused);
     expect(await t.db.prisma.digestRun.count({ where: { workspaceId: teamId, status: 'PENDING' } })).toBe(0);
+  });
+
+  /** A second cycle, EMEA, with one deal of Ana (the default user) and one of Sam. */
+  async function emeaDeals(teamId: string): Promise<void> {
+    const { setup, opportunities } = t.app.services;
+    await setup.addSalesCycle(teamId, { code: 'EMEA', description: 'Europe' });
+    await setup.addStage(teamId, 'EMEA', {
+      stage: 10,
+      description: 'Discovery',
+      completedPct: dec(10),
+      chancesPct: dec(20),
+    });
+    const today = localDate(TEST_TODAY);
+    for (const [description, salesperson, value] of [
+      ['Ana in Europe', { slackUserId: SLACK_DEFAULTS.userId, displayName: 'Ana Rep' }, 7_000],
+      ['Sam in Europe', { slackUserId: SAM, displayName: 'Sam Seller' }, 9_000],
+    ] as const) {
+      await opportunities.create(teamId, {
+        description,
+        contact: 'Acme Corp',
+        salesperson,
+        salesCycleCode: 'EMEA',
+        activate: { estimatedValue: dec(value), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
+        today,
+      });
+    }
+  }
+
+  it('/opp digest for a cycle and a salesperson, asked from another time zone, is posted with exactly that scope', async () => {
+    const teamId = t.newWorkspace();
+    await pipeline(t, teamId);
+    await emeaDeals(teamId);
+    // A manager on Kiritimati (UTC+14), where it is already 3 November.
+    t.clock.set('2026-11-02T12:00:00Z');
+    const manager = 'U0KIRI0001';
+    t.fake.setUser(manager, { tz: 'Pacific/Kiritimati', real_name: 'Kim Manager' });
+    const digest = async (owner: string) => {
+      const since = mark(t);
+      expect(await run(t, `digest cycle:EMEA owner:<@${owner}>`, teamId, manager)).toMatch(/posted/);
+      const text = since
+        .calls('chat.postMessage')
+        .filter((c) => c.args.channel === CHANNEL)
+        .map((c) => sentences(c.args))
+        .join('\n');
+      return { text, chart: t.fake.uploads.at(-1)?.filename };
+    };
+    const sams = await digest(SAM);
+    expect(sams.text).toMatch(/Discovery/);
+    expect(sams.text).toMatch(/\$9,000\.00/); // Sam's deal in EMEA
+    expect(sams.text).not.toMatch(/\$7,000\.00/); // Ana's deal in EMEA
+    expect(sams.text).not.toMatch(/Qualification|\$30,000\.00/); // the STD cycle
+    expect(sams.chart).toBe('pipeline-2026-11-03.png');
+    // The longest user id a mention carries (U + 20 characters), someone with no opportunities.
+    const newcomer = 'U0NEW0123456789ABCDEF';
+    const newcomers = await digest(newcomer);
+    expect(newcomers.text).toMatch(/Discovery/);
+    expect(newcomers.text).not.toMatch(/\$9,000\.00|\$7,000\.00|Qualification|\$30,000\.00/);
+    expect(newcomers.chart).toBe('pipeline-2026-11-03.png');
+    const runs = await t.db.prisma.digestRun.findMany({ where: { workspaceId: teamId }, orderBy: { id: 'asc' } });
+    expect(
+      runs.map(({ status, salesCycleCode, salespersonSlackUserId, timeZone }) => ({
+        status,
+        salesCycleCode,
+        salespersonSlackUserId,
+        timeZone,
+      })),
+    ).toEqual(
+      [SAM, newcomer].map((salespersonSlackUserId) => ({
+        status: 'POSTED',
+        salesCycleCode: 'EMEA',
+        salespersonSlackUserId,
+        timeZone: 'Pacific/Kiritimati',
+      })),
+    );
+  });
+
+  it('an on-demand run recorded before the scope columns keeps its scope; one whose scope cannot be read fails, posting nothing', async () => {
+    const teamId = t.newWorkspace();
+    await pipeline(t, teamId);
+    const [readable, unreadable] = ['C0DIGEST05', 'C0DIGEST06'];
+    t.clock.set('2026-11-02T12:00:00Z'); // 3 November on Kiritimati (UTC+14)
+    const oldRun = (channelId: string, periodKey: string) =>
+      t.db.prisma.digestRun.create({
+        data: { workspaceId: teamId, channelId, periodKey, scheduledFor: t.clock.now(), nextAttemptAt: t.clock.now() },
+      });
+    // As the previous version wrote them: the scope inside the period key only.
+    const kept = await oldRun(readable, `now:${randomUUID()}:STD:U0SAM01:Pacific/Kiritimati`);
+    const lost = await oldRun(unreadable, 'now:written-by-hand');
+    await rerunDataMigration(t.db, BACKFILL_DIGEST_SCOPE_ORDER_SOURCE);
+    expect(await t.db.prisma.digestRun.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({
+      salesCycleCode: 'STD',
+      salespersonSlackUserId: 'U0SAM01',
+      timeZone: 'Pacific/Kiritimati',
+    });
+    const since = mark(t);
+    expect(await t.app.scheduler.tick()).toMatchObject({ posted: 1, failed: 1 });
+    expect(since.calls('chat.postMessage').filter((c) => c.args.channel === readable).length).toBeGreaterThan(0);
+    expect(t.fake.uploads.at(-1)?.filename).toBe('pipeline-2026-11-03.png');
+    expect(since.calls().filter((c) => c.args.channel === unreadable || c.args.channel_id === unreadable)).toEqual([]);
+    expect(await t.db.prisma.digestRun.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({
+      status: 'FAILED',
+      lastError: expect.stringMatching(/scope unreadable/),
+    });
   });
 
   it('a rate-limited digest is retried after Retry-After and nothing is lost; commands keep working meanwhile', async () => {

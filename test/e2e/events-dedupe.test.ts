@@ -1,23 +1,16 @@
 // Events API retries: Slack re-sends an event (X-Slack-Retry-Num) when our 200 did not reach it in
 // time. The event_id is recorded once (processed_event); a second delivery is acked and skipped.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/databases.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
-import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
+import { seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { newEventId } from '../support/slack-requests.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { mark } from './e2e-kit.ts';
 
 const ME = SLACK_DEFAULTS.userId;
 
 describe.each(BACKENDS)('Events API de-duplication on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend);
 
   function homeOpened(teamId: string, eventId: string) {
     return {
@@ -28,8 +21,7 @@ describe.each(BACKENDS)('Events API de-duplication on %s', (backend) => {
   }
 
   it('the same app_home_opened delivered twice (the second a retry) publishes Home once', async () => {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
+    const teamId = await seededWorkspace(t);
     const eventId = newEventId();
     const since = mark(t);
 
@@ -60,8 +52,7 @@ describe.each(BACKENDS)('Events API de-duplication on %s', (backend) => {
   });
 
   it('two deliveries of one event at the same moment publish Home once', async () => {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
+    const teamId = await seededWorkspace(t);
     const eventId = newEventId();
     const since = mark(t);
     const acks = await Promise.all([

@@ -4,17 +4,15 @@
 // message, no version), another person's or workspace's context, an expired one, or one lacking a field
 // are refused with a sentence, and nothing is written or posted. A card is updated in place only when
 // the form was opened from that opportunity's own card.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
-import { localDate } from '../../src/domain/local-date.ts';
+import { describe, expect, it } from 'vitest';
 import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { newOpportunity, seededWorkspace, useTestApp, workspaceRows } from '../support/fixtures.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
-import { allText, startTestApp, TEST_NOW, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText, TEST_NOW } from '../support/test-app.ts';
 import {
   buttonsOf,
   fieldErrors,
@@ -31,48 +29,24 @@ const ME = SLACK_DEFAULTS.userId;
 const MANAGER = 'U0MGRFORM1';
 const CHANNEL = SLACK_DEFAULTS.channelId;
 const ELSEWHERE = 'C0ELSEWHR1';
-const today = localDate(TEST_TODAY);
 const REFUSED = [system.formContextRefused];
 const X = BLOCK_IDS.close;
 
 describe.each(BACKENDS)('form contexts on %s', (backend) => {
-  let t: TestApp;
+  const t = useTestApp(backend);
   let tsCounter = 0;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   /** A seeded workspace where ME is admin (the first to use /opp) and MANAGER a manager. */
   async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
+    const teamId = await seededWorkspace(t);
     await run(t, `role <@${MANAGER}> manager`, teamId);
     return teamId;
   }
 
-  async function opportunity(teamId: string): Promise<string> {
-    const detail = await t.app.services.opportunities.create(teamId, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: ME },
-      activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-      today,
-    });
-    return detail.no;
-  }
+  const opportunity = (teamId: string) => newOpportunity(t.app.services, teamId);
 
-  /** What is stored about a workspace's opportunities: compared before and after a refusal. */
-  async function rows(teamId: string) {
-    const where = { workspaceId: teamId };
-    return JSON.stringify([
-      await t.db.prisma.opportunity.findMany({ where, orderBy: { id: 'asc' } }),
-      await t.db.prisma.opportunityEntry.findMany({ where, orderBy: { id: 'asc' } }),
-      await t.db.prisma.salesQuote.count({ where }),
-    ]);
-  }
+  /** What is stored about a workspace: compared before and after a refusal. */
+  const rows = async (teamId: string) => JSON.stringify(await workspaceRows(t.db, teamId));
 
   /** The card of an opportunity as the app renders it (`/opp show`). */
   async function card(teamId: string, no: string): Promise<JsonObject> {

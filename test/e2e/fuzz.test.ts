@@ -4,7 +4,8 @@
 // with no broken text, a refused submission writes nothing, and the database keeps its invariants.
 import { request } from 'node:http';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
@@ -17,10 +18,9 @@ import {
   updateTargetBlockId,
 } from '../../src/slack/ids.ts';
 import type { FakeSlackCall, JsonObject } from '../support/fake-slack.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { newTriggerId, slashCommand } from '../support/slack-requests.ts';
-import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText, TEST_TODAY } from '../support/test-app.ts';
 
 const ADMIN = SLACK_DEFAULTS.userId;
 const REP = 'U0FUZZREP1';
@@ -29,27 +29,14 @@ const BROKEN_WORDS = ['undefined', '[object Object]', 'NaN'];
 // Bolt's HTTP receiver answers 404 itself when no listener has acked by then.
 const today = localDate(TEST_TODAY);
 
-let t: TestApp;
 let teamId: string;
 
-beforeAll(async () => {
-  t = await startTestApp('pglite');
-  teamId = t.newWorkspace();
-  await seedPipelineSetup(t.app.services, teamId);
+const t = useTestApp('pglite', {}, async () => {
+  teamId = await seededWorkspace(t);
   await t.command('help', { teamId, userId: ADMIN });
   const { opportunities } = t.app.services;
   const make = (description: string, start = true) =>
-    opportunities.create(teamId, {
-      description,
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: ADMIN },
-      ...(start
-        ? {
-            activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-          }
-        : {}),
-      today,
-    });
+    newOpportunity(t.app.services, teamId, { description, owner: ADMIN, start });
   await make('Fuzz open');
   await make('Fuzz quoted');
   await opportunities.createQuote(
@@ -61,9 +48,6 @@ beforeAll(async () => {
   await make('Fuzz won');
   await opportunities.close(teamId, 'OP00003', { outcome: 'won', closeCode: 'WIN', salesAmount: dec(5_000), today });
   await make('Fuzz not started', false);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 /** The invariants of the pipeline's data, checked in SQL; each query lists the rows that break one. */

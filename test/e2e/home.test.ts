@@ -1,15 +1,14 @@
 // App Home (published on app_home_opened and after changes, with working buttons) and the contact
 // pickers' option loads, answered inside the ack.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/domain/local-date.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { newOpportunity, type OpportunityOverrides, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { buildView } from '../support/slack-requests.ts';
-import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText, TEST_TODAY } from '../support/test-app.ts';
 import { buttonsOf, mark, openedModal, sentences, submitModal } from './e2e-kit.ts';
 
 const ME = SLACK_DEFAULTS.userId;
@@ -17,45 +16,13 @@ const ANN = 'U0ANN00001';
 const today = localDate(TEST_TODAY);
 
 describe.each(BACKENDS)('App Home on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend);
 
-  async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
-    return teamId;
-  }
+  const workspace = () => seededWorkspace(t);
 
-  async function opportunity(
-    teamId: string,
-    description: string,
-    options: { value?: number; atStage?: number; owner?: string; start?: boolean } = {},
-  ): Promise<string> {
-    const { opportunities } = t.app.services;
-    const detail = await opportunities.create(teamId, {
-      description,
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: options.owner ?? ME },
-      ...(options.start === false
-        ? {}
-        : {
-            activate: {
-              estimatedValue: dec(options.value ?? 1000),
-              chancesPct: dec(50),
-              estimatedCloseDate: localDate('2026-12-15'),
-            },
-          }),
-      today,
-    });
-    if (options.atStage !== undefined && options.atStage !== 10)
-      await opportunities.move(teamId, detail.no, { action: 'skip', targetStage: options.atStage, today });
-    return detail.no;
-  }
+  /** An opportunity worth 1,000 (Home sorts and sums by value) unless overridden. */
+  const opportunity = (teamId: string, description: string, overrides: OpportunityOverrides = {}) =>
+    newOpportunity(t.app.services, teamId, { description, value: 1000, ...overrides });
 
   /** Opens the Home tab and returns the view published for the user. */
   async function openHome(teamId: string, userId: string = ME): Promise<JsonObject> {

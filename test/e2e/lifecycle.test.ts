@@ -1,17 +1,12 @@
 // A sales rep runs a whole opportunity from Slack, through signed /opp commands into the real receiver.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/databases.ts';
+import { useTestApp } from '../support/fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
-import { allText, startTestApp, type TestApp } from '../support/test-app.ts';
+import { allText } from '../support/test-app.ts';
 
 describe.each(BACKENDS)('full lifecycle from Slack on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend);
 
   it('setup → new → next → quote → next → close won → order', async () => {
     const teamId = t.newWorkspace();

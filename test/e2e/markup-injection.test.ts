@@ -1,14 +1,14 @@
 // Text people type never reaches Slack as markup, through the real receiver: descriptions, contact and
 // activity texts full of Slack's control sequences are stored as typed, and every message, reply, card
 // and form the app sends shows them as text: no @channel, no mention of a chosen person, no disguised link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import type { FakeSlackCall } from '../support/fake-slack.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
-import { allText, startTestApp, type TestApp } from '../support/test-app.ts';
+import { allText } from '../support/test-app.ts';
 import { mark, openedModal, run, submitModal } from './e2e-kit.ts';
 
 const CHANNEL = SLACK_DEFAULTS.channelId;
@@ -26,19 +26,9 @@ function expectNothingForbidden(calls: readonly FakeSlackCall[]): void {
 }
 
 describe.each(BACKENDS)('person-typed markup on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend);
 
-  async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
-    return teamId;
-  }
+  const workspace = () => seededWorkspace(t);
 
   function channelPost(since: ReturnType<typeof mark>, pattern: RegExp): Promise<FakeSlackCall> {
     return t.fake.waitFor(

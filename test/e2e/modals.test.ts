@@ -1,9 +1,7 @@
 // Modals: the commands that open them, their submissions with state.values as Slack sends them (built
 // from the view the app opened), field errors from the readers and from the rules, the in-modal
 // actions that rebuild a view, and stale or tampered submissions.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
-import { localDate } from '../../src/domain/local-date.ts';
+import { describe, expect, it } from 'vitest';
 import {
   ACTION_IDS,
   BLOCK_IDS,
@@ -15,10 +13,10 @@ import {
 } from '../../src/slack/ids.ts';
 import { system } from '../../src/i18n/en/system.ts';
 import { BACKENDS } from '../support/databases.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
-import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText } from '../support/test-app.ts';
 import {
   blockIds,
   expectNoBrokenText,
@@ -43,34 +41,11 @@ const X = BLOCK_IDS.close;
 const FORM_REFUSED = system.formContextRefused;
 
 describe.each(BACKENDS)('modals on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend);
 
-  async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
-    return teamId;
-  }
+  const workspace = () => seededWorkspace(t);
 
-  async function opportunity(teamId: string, atStage?: number): Promise<string> {
-    const { opportunities } = t.app.services;
-    const today = localDate(TEST_TODAY);
-    const detail = await opportunities.create(teamId, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: ME },
-      activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-      today,
-    });
-    if (atStage !== undefined && atStage !== 10)
-      await opportunities.move(teamId, detail.no, { action: 'skip', targetStage: atStage, today });
-    return detail.no;
-  }
+  const opportunity = (teamId: string, atStage?: number) => newOpportunity(t.app.services, teamId, { atStage });
 
   async function load(teamId: string, no: string) {
     const row = await t.db.prisma.opportunity.findUniqueOrThrow({

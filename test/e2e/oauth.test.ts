@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/fixtures.ts';
 import { manifestBotScopes, startApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
@@ -98,14 +99,7 @@ async function waitUntil(condition: () => Promise<boolean>, what: string, timeou
 }
 
 describe('installing the app in several workspaces through OAuth (pglite)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startOAuthTestApp('pglite');
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp('pglite', { oauth: true });
 
   const startInstall = () => beginInstall(t.url);
 
@@ -295,13 +289,7 @@ describe('installing the app in several workspaces through OAuth (pglite)', () =
 });
 
 describe.each(BACKENDS)("an install link's state works once (%s)", (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startOAuthTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, { oauth: true });
 
   const EXPIRED_PAGE = /Pipeline was not installed: this installation link is incomplete, expired or was opened/;
   const newCode = () => `code-${randomBytes(6).toString('hex')}`;

@@ -1,18 +1,12 @@
 // Every inbound payload is checked with zod before a listener reads it: a signed request whose ids
 // or sizes are not Slack's shapes is answered with a sentence and does nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/fixtures.ts';
 import { blockAction, blockSuggestion, slashCommand } from '../support/slack-requests.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { mark, sentences } from './e2e-kit.ts';
 
 describe('malformed payloads', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp('pglite');
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp('pglite');
 
   it('a command with a team id that is not Slack-shaped is answered and reaches no listener', async () => {
     const since = mark(t);

@@ -2,14 +2,13 @@
 // sent again within Slack's 5-minute window. Bolt accepts the signature both times; the app records each
 // command's, click's and submission's trigger_id (table processed_trigger) before anything runs, so the
 // replay changes nothing and the person reads a sentence instead.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
-import { localDate } from '../../src/domain/local-date.ts';
 import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import {
   blockAction,
@@ -19,25 +18,16 @@ import {
   slashCommand,
   viewSubmission,
 } from '../support/slack-requests.ts';
-import { startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
 import { buttonsOf, mark, openedModal, run, sentences, stateOf } from './e2e-kit.ts';
 
-const ME = SLACK_DEFAULTS.userId;
 const CHANNEL = SLACK_DEFAULTS.channelId;
 
 describe.each(BACKENDS)('exact replays of signed requests on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend);
 
   /** A workspace with the shared setup plus PLAIN, a cycle whose stages any move may reach. */
   async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
+    const teamId = await seededWorkspace(t);
     const { setup } = t.app.services;
     await setup.addSalesCycle(teamId, { code: 'PLAIN', description: 'Plain sale' });
     for (const [stage, completed, chances] of [
@@ -57,17 +47,7 @@ describe.each(BACKENDS)('exact replays of signed requests on %s', (backend) => {
   }
 
   /** OP00001, started at stage 10 of PLAIN. */
-  async function opportunity(teamId: string): Promise<string> {
-    const detail = await t.app.services.opportunities.create(teamId, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: ME },
-      salesCycleCode: 'PLAIN',
-      activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-      today: localDate(TEST_TODAY),
-    });
-    return detail.no;
-  }
+  const opportunity = (teamId: string) => newOpportunity(t.app.services, teamId, { salesCycleCode: 'PLAIN' });
 
   async function history(teamId: string, no: string) {
     const entries = await t.db.prisma.opportunityEntry.findMany({
@@ -116,15 +96,18 @@ describe.each(BACKENDS)('exact replays of signed requests on %s', (backend) => {
 
   it('/opp new sent twice at once still creates one opportunity', async () => {
     const teamId = await workspace();
+    const responseUrl = t.fake.responseUrl();
     const request = slashCommand({
       text: 'new Fleet renewal contact:"Acme Corp" value:12000 chance:40 close:2026-12-15 cycle:STD',
       teamId,
-      responseUrl: t.fake.responseUrl(),
+      responseUrl,
     });
     const timestamp = Math.floor(Date.now() / 1000);
     const acks = await Promise.all([t.send(request, { timestamp }), t.send(request, { timestamp })]);
     expect(acks.map((a) => a.status)).toEqual([200, 200]);
     expect(acks.filter((a) => a.text === '')).toHaveLength(1);
+    // The accepted one replies once it has created the opportunity (a quiet spell alone is no proof).
+    await t.fake.waitFor('response_url', (c) => c.id === responseUrl.split('/').pop());
     await t.settle();
     expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
   });

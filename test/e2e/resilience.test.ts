@@ -1,14 +1,13 @@
 // When the database or Slack fails under a running app: every request is still acknowledged within
 // Slack's 3 seconds, the person reads a sentence (never a stack trace or silence), the process keeps
 // serving, /healthz says what is wrong, and (PostgreSQL) everything works again once the database is back.
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newOpportunity, seededWorkspace } from '../support/fixtures.ts';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { system } from '../../src/i18n/en/index.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
-import { BACKENDS, POSTGRES_URL } from '../support/databases.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { adminQuery, BACKENDS } from '../support/databases.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { buildView, newEventId, newTriggerId } from '../support/slack-requests.ts';
 import { allText as allTextOf, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
@@ -40,18 +39,10 @@ async function started(backend: (typeof BACKENDS)[number]): Promise<TestApp> {
 }
 
 async function withOpportunity(t: TestApp): Promise<{ teamId: string; no: string }> {
-  const teamId = t.newWorkspace();
-  await seedPipelineSetup(t.app.services, teamId);
+  const teamId = await seededWorkspace(t);
   // The acting user is the workspace's first person, as in production.
   await t.command('help', { teamId });
-  const detail = await t.app.services.opportunities.create(teamId, {
-    description: 'Fleet renewal',
-    contact: 'Acme Corp',
-    salesperson: { slackUserId: ME },
-    activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-    today,
-  });
-  return { teamId, no: detail.no };
+  return { teamId, no: await newOpportunity(t.app.services, teamId) };
 }
 
 async function openUpdateModal(t: TestApp, teamId: string, no: string): Promise<OpenedModal> {
@@ -64,22 +55,13 @@ async function openUpdateModal(t: TestApp, teamId: string, no: string): Promise<
 /** Takes the PostgreSQL test database away (no new connections, existing ones terminated) and back. */
 function postgresOutage(url: string) {
   const name = new URL(url).pathname.slice(1);
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
   return {
     async start() {
-      await admin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
     },
     async end() {
-      await admin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
     },
   };
 }

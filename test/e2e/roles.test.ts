@@ -3,17 +3,16 @@
 // private_metadata, in-modal action, Home button) refuses what the person's role does not allow, with
 // a sentence naming the role, and writes nothing; reps may be limited to reading their own
 // opportunities; /opp workspace delete removes one workspace's data after a one-time confirmation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/domain/local-date.ts';
 import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { newOpportunity, seededWorkspace, useTestApp, workspaceRows } from '../support/fixtures.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { buildView, newTriggerId } from '../support/slack-requests.ts';
-import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText, TEST_TODAY } from '../support/test-app.ts';
 import {
   buttonsOf,
   ephemeralClick,
@@ -45,59 +44,25 @@ const said = (text: string): string => [...new Set(text.split('\n'))].join('\n')
 const notYours = (no: string) => onlyManagers(`change opportunity ${no}, because someone else is its salesperson`);
 
 describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(backend);
-    t.fake.setUser(MANAGER, { real_name: 'Mia Manager' });
-    t.fake.setUser(REP, { real_name: 'Rex Rep' });
-    t.fake.setUser(OTHER, { real_name: 'Olga Other' });
-  });
-  afterAll(async () => {
-    await t?.close();
+  const t = useTestApp(backend, {}, (app) => {
+    app.fake.setUser(MANAGER, { real_name: 'Mia Manager' });
+    app.fake.setUser(REP, { real_name: 'Rex Rep' });
+    app.fake.setUser(OTHER, { real_name: 'Olga Other' });
   });
 
   /** A seeded workspace whose admin is ADMIN (the first to use /opp), with a manager. */
   async function workspace(): Promise<string> {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
+    const teamId = await seededWorkspace(t);
     await run(t, 'roles', teamId, ADMIN);
     expect(await run(t, `role <@${MANAGER}> manager`, teamId, ADMIN)).toMatch(/is now a manager/);
     return teamId;
   }
 
-  async function opportunity(teamId: string, owner: string, description = 'Fleet renewal'): Promise<string> {
-    const detail = await t.app.services.opportunities.create(teamId, {
-      description,
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: owner },
-      activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-      today,
-    });
-    return detail.no;
-  }
+  const opportunity = (teamId: string, owner: string, description?: string) =>
+    newOpportunity(t.app.services, teamId, { owner, description });
 
-  /** Everything stored about a workspace's opportunities and setup, to prove a refusal wrote nothing. */
-  async function snapshot(teamId: string) {
-    const where = { workspaceId: teamId };
-    const p = t.db.prisma;
-    return {
-      opportunities: await p.opportunity.findMany({ where, orderBy: { id: 'asc' } }),
-      entries: await p.opportunityEntry.findMany({ where, orderBy: { id: 'asc' } }),
-      quotes: await p.salesQuote.count({ where }),
-      orders: await p.salesOrder.count({ where }),
-      cycles: await p.salesCycle.count({ where }),
-      blockedCycles: await p.salesCycle.count({ where: { ...where, blocked: true } }),
-      stages: await p.salesCycleStage.count({ where }),
-      codes: await p.closeOpportunityCode.count({ where }),
-      contacts: await p.contact.count({ where }),
-      customers: await p.customer.count({ where }),
-      activities: await p.activity.count({ where }),
-      subscriptions: await p.digestSubscription.count({ where }),
-      digestRuns: await p.digestRun.count({ where }),
-      members: await p.member.findMany({ where, orderBy: { slackUserId: 'asc' } }),
-      workspace: await p.workspace.findUnique({ where: { id: teamId } }),
-    };
-  }
+  /** Everything stored about a workspace, to prove a refusal wrote nothing. */
+  const snapshot = (teamId: string) => workspaceRows(t.db, teamId);
 
   /** Row counts of every table that holds a workspace's data. */
   async function rowCounts(teamId: string) {
@@ -124,6 +89,7 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
       digestRun: await p.digestRun.count({ where }),
       channelDigestState: await p.channelDigestState.count({ where }),
       member: await p.member.count({ where }),
+      outboxEvent: await p.outboxEvent.count({ where }),
       workspace: await p.workspace.count({ where: { id: teamId } }),
     };
   }
@@ -278,7 +244,7 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     expect(said(await run(t, 'cycle add FIRM Firm sales', teamId, MANAGER))).toBe(
       `:warning: ${onlyAdmins('set up sales cycles')}`,
     );
-    expect(await t.db.prisma.salesCycle.count({ where: { workspaceId: teamId } })).toBe(before.cycles);
+    expect((await snapshot(teamId)).cycles).toEqual(before.cycles);
     // Reading the setup is for everyone.
     expect(await run(t, 'cycle list', teamId, REP)).toMatch(/STD/);
     expect(await run(t, 'code list', teamId, REP)).toMatch(/PRICE/);
@@ -650,6 +616,8 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     expect(full.digestSubscription).toBe(1);
     expect(full.task).toBe(1);
     expect(full.activityStep).toBe(1);
+    // The quote and the order were announced: their events are the workspace's too.
+    expect(full.outboxEvent).toBe(2);
     const otherBefore = await snapshot(other);
     const otherCounts = await rowCounts(other);
 
@@ -729,6 +697,7 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     );
     const empty = await rowCounts(teamId);
     expect(Object.entries(empty).filter(([, n]) => n !== 0)).toEqual([]);
+    expect(await t.db.prisma.interactionContext.count({ where: { workspaceId: teamId } })).toBe(0);
     expect(await snapshot(other)).toEqual(otherBefore);
     expect(await rowCounts(other)).toEqual(otherCounts);
     expect(await t.db.prisma.installation.count({ where: { teamId } })).toBe(1);

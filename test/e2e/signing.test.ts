@@ -1,22 +1,13 @@
 // Only requests Slack signed reach the app: anything else is refused with 401 before a listener runs,
 // so nothing is written and Slack is not called.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
-import { localDate } from '../../src/domain/local-date.ts';
+import { describe, expect, it } from 'vitest';
+import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { blockAction, slashCommand } from '../support/slack-requests.ts';
-import { startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
 import { mark } from './e2e-kit.ts';
 
 describe('request signing and health', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp('pglite');
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp('pglite');
 
   /** A command that would write (a sales cycle) if it ran. */
   const writingCommand = (teamId: string) =>
@@ -60,21 +51,18 @@ describe('request signing and health', () => {
     expect(res.status).toBe(401);
     await expectNothingHappened(teamId, since);
     // Clocks differ a little: 4 minutes ahead is still inside the window, and the command runs.
-    const close = await t.send(writingCommand(teamId), { timestamp: Math.floor(Date.now() / 1000) + 4 * 60 });
+    const request = writingCommand(teamId);
+    const close = await t.send(request, { timestamp: Math.floor(Date.now() / 1000) + 4 * 60 });
     expect(close.status).toBe(200);
-    await t.settle();
+    // The command runs after its ack: its reply says it is done.
+    const id = request.payload.response_url?.split('/').pop();
+    await t.fake.waitFor('response_url', (c) => c.id === id);
     expect(await t.db.prisma.salesCycle.count({ where: { workspaceId: teamId, code: 'FIRM' } })).toBe(1);
   });
 
   it('refuses a correctly signed button click dated an hour ahead: 401, the opportunity stays', async () => {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
-    await t.app.services.opportunities.create(teamId, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: SLACK_DEFAULTS.userId },
-      today: localDate(TEST_TODAY),
-    });
+    const teamId = await seededWorkspace(t);
+    await newOpportunity(t.app.services, teamId, { start: false });
     const since = mark(t);
     const res = await t.send(blockAction({ actionId: ACTION_IDS.delete, value: 'OP00001', teamId }), {
       timestamp: Math.floor(Date.now() / 1000) + 60 * 60,
@@ -98,14 +86,8 @@ describe('request signing and health', () => {
   });
 
   it('refuses a button click signed with another secret: the opportunity stays', async () => {
-    const teamId = t.newWorkspace();
-    await seedPipelineSetup(t.app.services, teamId);
-    await t.app.services.opportunities.create(teamId, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: SLACK_DEFAULTS.userId },
-      today: localDate(TEST_TODAY),
-    });
+    const teamId = await seededWorkspace(t);
+    await newOpportunity(t.app.services, teamId, { start: false });
     const since = mark(t);
     const res = await t.send(blockAction({ actionId: ACTION_IDS.delete, value: 'OP00001', teamId }), {
       signingSecret: 'not-our-signing-secret-0000000000',

@@ -1,24 +1,17 @@
 // When saving takes longer than the fast-path budget (here: always, budget 0), the submission is
 // acknowledged at once with a pushed "Saving…" view, and the outcome replaces it by external_id.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
+import { describe, expect, it } from 'vitest';
+import { newOpportunity, useTestApp } from '../support/fixtures.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
-import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
-import { startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { TEST_TODAY } from '../support/test-app.ts';
 import { mark, openedModal, sentences, submitModal } from './e2e-kit.ts';
 
 const U = BLOCK_IDS.update;
 
 describe('modal submissions on the slow path', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp('pglite', { submitFastPathMs: 0 });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp('pglite', { submitFastPathMs: 0 });
 
   async function openUpdate(teamId: string, no: string) {
     const since = mark(t);
@@ -29,15 +22,7 @@ describe('modal submissions on the slow path', () => {
 
   async function started(teamId: string) {
     await seedPipelineSetup(t.app.services, teamId);
-    const detail = await t.app.services.opportunities.create(teamId, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: SLACK_DEFAULTS.userId, displayName: 'Ana Rep' },
-      salesCycleCode: 'STD',
-      activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-      today: localDate(TEST_TODAY),
-    });
-    return detail.no;
+    return newOpportunity(t.app.services, teamId, { ownerName: 'Ana Rep', salesCycleCode: 'STD' });
   }
 
   it('acks with a pushed progress view, then shows Saved and applies the change', async () => {

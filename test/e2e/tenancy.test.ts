@@ -3,26 +3,27 @@
 // edited private_metadata in every opportunity modal, option loads, App Home, lists, exports, digests,
 // statistics, subscriptions, purge). B reads "not found" or nothing, never a word of A's data, and
 // A's rows are exactly as they were, row for row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { newOpportunity, useTestApp, workspaceRows } from '../support/fixtures.ts';
 import type { FakeSlackCall } from '../support/fake-slack.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { buildView, newEventId, newTriggerId } from '../support/slack-requests.ts';
-import { allText, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { allText, TEST_TODAY } from '../support/test-app.ts';
 import {
   expectNoBrokenText,
   fieldErrors,
   mark,
+  modalAction,
   openedModal,
   type OpenedModal,
   run,
   sentences,
-  stateOf,
   submitModal,
   updatedModal,
 } from './e2e-kit.ts';
@@ -38,12 +39,10 @@ const A_SECRET = /A-secret|Aardvark|77,?777/;
 const A_ONLY = ['OP00002', 'OP00003', 'OP00004'] as const;
 
 describe.each(BACKENDS)('tenancy on %s', (backend) => {
-  let t: TestApp;
   let A: string;
   let B: string;
 
-  beforeAll(async () => {
-    t = await startTestApp(backend);
+  const t = useTestApp(backend, {}, async () => {
     A = t.newWorkspace();
     B = t.newWorkspace();
     const { opportunities, setup } = t.app.services;
@@ -59,13 +58,7 @@ describe.each(BACKENDS)('tenancy on %s', (backend) => {
     await setup.addContact(A, { name: 'Aardvark Holdings', type: 'company' });
     await setup.addContact(A, { name: 'Alice Aardvark', type: 'person', company: 'Aardvark Holdings' });
     const newA = (description: string, value: number) =>
-      opportunities.create(A, {
-        description,
-        contact: 'Aardvark Holdings',
-        salesperson: { slackUserId: USER_A },
-        activate: { estimatedValue: dec(value), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-        today,
-      });
+      newOpportunity(t.app.services, A, { description, value, contact: 'Aardvark Holdings', owner: USER_A });
     await newA('A-secret fleet', 77_777);
     await newA('A-secret quoted', 12_000);
     await opportunities.createQuote(
@@ -81,40 +74,16 @@ describe.each(BACKENDS)('tenancy on %s', (backend) => {
     await run(t, `subscribe <#${CHANNEL_A}|a-sales> weekly day:monday at:08:00 tz:UTC`, A, USER_A);
     // B: one contact of its own and one opportunity, OP00001.
     await setup.addContact(B, { name: 'Bravo Ltd', type: 'company' });
-    await opportunities.create(B, {
+    await newOpportunity(t.app.services, B, {
       description: 'B own deal',
       contact: 'Bravo Ltd',
-      salesperson: { slackUserId: USER_B },
-      activate: { estimatedValue: dec(1_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-      today,
+      owner: USER_B,
+      value: 1_000,
     });
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   /** Every row of A's, in a stable order, as text: compared before and after B's attempts. */
-  async function snapshotA(): Promise<string> {
-    const p = t.db.prisma;
-    const where = { workspaceId: A };
-    const rows = await Promise.all([
-      p.workspace.findUnique({ where: { id: A } }),
-      p.opportunity.findMany({ where, orderBy: { id: 'asc' } }),
-      p.opportunityEntry.findMany({ where, orderBy: { id: 'asc' } }),
-      p.salesQuote.findMany({ where, include: { lines: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } }),
-      p.salesOrder.findMany({ where, include: { lines: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } }),
-      p.contact.findMany({ where, orderBy: { id: 'asc' } }),
-      p.customer.findMany({ where, orderBy: { id: 'asc' } }),
-      p.salesperson.findMany({ where, orderBy: { id: 'asc' } }),
-      p.numberSeries.findMany({ where, orderBy: { kind: 'asc' } }),
-      p.task.findMany({ where, orderBy: { id: 'asc' } }),
-      p.digestSubscription.findMany({ where, orderBy: { id: 'asc' } }),
-      p.member.findMany({ where, orderBy: { slackUserId: 'asc' } }),
-      p.salesCycle.findMany({ where, orderBy: { id: 'asc' } }),
-      p.closeOpportunityCode.findMany({ where, orderBy: { id: 'asc' } }),
-    ]);
-    return JSON.stringify(rows);
-  }
+  const snapshotA = async () => JSON.stringify(await workspaceRows(t.db, A));
 
   /** Nothing the app sent since `since` carries any of A's data. */
   function expectNothingOfA(calls: readonly FakeSlackCall[]): void {
@@ -233,22 +202,11 @@ describe.each(BACKENDS)('tenancy on %s', (backend) => {
   }
 
   /** An element changed inside one of B's modals, by B's person (block_actions with the view). */
-  function actInModal(
+  const actInModal = (
     modal: OpenedModal,
-    change: { blockId: string; actionId: string; type: string; action?: Record<string, unknown> },
+    change: Parameters<typeof modalAction>[2],
     inputs: Record<string, string | null>,
-  ) {
-    const view = buildView({
-      viewId: modal.id,
-      hash: modal.hash,
-      callbackId: String(modal.view.callback_id),
-      privateMetadata: String(modal.view.private_metadata ?? ''),
-      blocks: modal.view.blocks as unknown[],
-      values: stateOf(modal.view, inputs),
-      teamId: B,
-    });
-    return t.click({ ...change, teamId: B, userId: USER_B, view });
-  }
+  ) => modalAction(t, modal, change, inputs, B, USER_B);
 
   /** A form A's person opened in A on one of A's opportunities. */
   async function openA(text: string, callbackId: string): Promise<OpenedModal> {

@@ -6,12 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
-import { localDate } from '../../src/domain/local-date.ts';
 import { system } from '../../src/i18n/en/system.ts';
 import { salesCycleModal } from '../../src/slack/blocks/modals/sales-cycle.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { newOpportunity, useTestApp, workspaceRows } from '../support/fixtures.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
@@ -22,37 +21,19 @@ import {
   newTriggerId,
   viewSubmission,
 } from '../support/slack-requests.ts';
-import { startOAuthTestApp, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import { startOAuthTestApp, type TestApp } from '../support/test-app.ts';
 import { fieldErrors, mark, openedModal, reshaped, run, stateOf } from './e2e-kit.ts';
 
 const USER_A = 'U0ALICEWS1';
 const USER_B = 'U0BOBWS001';
 const CHANNEL = SLACK_DEFAULTS.channelId;
-const today = localDate(TEST_TODAY);
 const cycleInputs = { [BLOCK_IDS.salesCycle.code]: 'FORGED', [BLOCK_IDS.salesCycle.description]: 'Forged cycle' };
 
-async function opportunity(t: TestApp, teamId: string, owner: string): Promise<string> {
-  const detail = await t.app.services.opportunities.create(teamId, {
-    description: `Deal of ${teamId}`,
-    contact: 'Acme Corp',
-    salesperson: { slackUserId: owner },
-    activate: { estimatedValue: dec(10_000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
-    today,
-  });
-  return detail.no;
-}
+const opportunity = (t: TestApp, teamId: string, owner: string) =>
+  newOpportunity(t.app.services, teamId, { owner, description: `Deal of ${teamId}` });
 
 /** Everything a refused request might have changed in a workspace. */
-async function rows(t: TestApp, teamId: string): Promise<string> {
-  const where = { workspaceId: teamId };
-  const p = t.db.prisma;
-  return JSON.stringify([
-    await p.opportunity.findMany({ where, orderBy: { id: 'asc' } }),
-    await p.opportunityEntry.findMany({ where, orderBy: { id: 'asc' } }),
-    await p.salesCycle.findMany({ where, orderBy: { id: 'asc' } }),
-    await p.member.findMany({ where, orderBy: { slackUserId: 'asc' } }),
-  ]);
-}
+const rows = async (t: TestApp, teamId: string) => JSON.stringify(await workspaceRows(t.db, teamId));
 
 function homeOpened(teamId: string, userId: string) {
   return eventCallback({
@@ -62,12 +43,9 @@ function homeOpened(teamId: string, userId: string) {
 }
 
 describe.each(BACKENDS)('one source for the workspace on %s', (backend) => {
-  let t: TestApp;
   let A: string;
   let B: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(backend);
+  const t = useTestApp(backend, {}, async () => {
     A = t.newWorkspace();
     B = t.newWorkspace();
     for (const [ws, user] of [
@@ -78,9 +56,6 @@ describe.each(BACKENDS)('one source for the workspace on %s', (backend) => {
       await run(t, 'help', ws, user);
       await opportunity(t, ws, user);
     }
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   it("a click whose team and user's team differ is refused with a sentence and changes nothing", async () => {

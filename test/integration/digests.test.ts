@@ -7,7 +7,9 @@ import { localDate } from '../../src/domain/local-date.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import type { Digest } from '../../src/services/digest-types.ts';
 import { isoWeekNumber, LIST_LIMIT, mondayOf } from '../../src/services/digests.ts';
+import { fixedClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
+import { BACKFILL_DIGEST_SCOPE_ORDER_SOURCE, rerunDataMigration } from '../support/data-migrations.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 
@@ -24,8 +26,6 @@ function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const zeroWeeks = (labels: string[], mondays: string[]) =>
   labels.map((label, i) => ({ weekStart: mondays[i], label, won: '0', lost: '0' }));
@@ -60,10 +60,12 @@ describe('ISO weeks', () => {
 describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
   let db: TestDatabase;
   let services: Services;
+  // The instant changes are recorded at; moved on by hand between "before" and "after".
+  const clock = fixedClock('2026-11-18T09:00:00Z');
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db);
+    services = createServices(db, clock);
   });
   afterAll(async () => {
     await db?.destroy();
@@ -197,9 +199,9 @@ describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
     });
 
     // ---- the previous digest ----------------------------------------------------------------
-    await sleep(5);
-    const since = new Date();
-    await sleep(5);
+    clock.advance(60_000);
+    const since = clock.now();
+    clock.advance(60_000);
 
     // ---- phase 2: what changed since --------------------------------------------------------
     await move(movedAndUpdated, 'next', '2026-11-16', 10000, 50, '2026-12-31'); // forward 10 → 20
@@ -383,7 +385,7 @@ describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
       totals: { newOpportunities: 0, movedForward: 0, movedBack: 0, closed: 0, valueChanges: 0 },
     });
     // Nothing happened after now.
-    const later = await build({ changesSince: new Date(Date.now() + 60_000) });
+    const later = await build({ changesSince: new Date(clock.now().getTime() + 60_000) });
     expect(later.changes.totals).toEqual({
       newOpportunities: 0,
       movedForward: 0,
@@ -740,9 +742,9 @@ describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
         today: localDate('2026-09-01'),
       });
     }
-    await sleep(5);
-    const before = new Date();
-    await sleep(5);
+    // The seeds above are recorded at the test clock's instant, not after it; the bulk rows below get
+    // the database's own time (the column default), which is later.
+    const before = clock.now();
     const n = 20_000;
     // Deterministic spread from the row number: 10 % won, 10 % lost, 10 % not started, the rest open
     // at one of the five stages; two salespeople; dates over the autumn.
@@ -871,5 +873,84 @@ describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
       Prisma.sql`action_taken = 'WON' AND date_of_change BETWEEN DATE '2026-09-28' AND DATE '2026-11-18'`,
     );
     expect(digest.weeks.reduce((sum, w) => sum.plus(w.won), new Decimal(0)).toString()).toBe(asText(chart.calcd));
+  });
+});
+
+describe.each(BACKENDS)('digest runs recorded before the scope columns, on %s', (backend) => {
+  let db: TestDatabase;
+  let services: Services;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    services = createServices(db);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it('get the scope their subscription or period key held; a run whose scope cannot be read is left without one', async () => {
+    const ws = uniqueWorkspaceId();
+    await seedPipelineSetup(services, ws);
+    const now = new Date('2026-11-02T10:00:00Z');
+    const subscription = await services.subscriptions.subscribe(
+      ws,
+      {
+        channelId: 'C0SUB',
+        frequency: 'daily',
+        at: '08:00',
+        timeZone: 'Europe/Berlin',
+        salesCycleCode: 'STD',
+        createdBySlackUserId: 'U0MGR',
+      },
+      now,
+    );
+    const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    // As the previous version wrote them: the scope in the subscription or inside the period key.
+    const keys = {
+      scheduled: '2026-11-02T08:00@Europe/Berlin',
+      full: `now:${uuid}:STD:U0SAM01:America/Argentina/Buenos_Aires`,
+      everything: `now:${uuid}:::UTC`,
+      noZone: `now:${uuid}:STD::`,
+      unreadable: 'now:written-by-hand',
+      orphan: '2026-11-01T08:00@Europe/Berlin', // a scheduled run whose subscription is gone
+    };
+    const ids: Record<string, number> = {};
+    for (const [name, periodKey] of Object.entries(keys)) {
+      const run = await db.prisma.digestRun.create({
+        data: {
+          workspaceId: ws,
+          channelId: 'C0SUB',
+          subscriptionId: name === 'scheduled' ? subscription.id : null,
+          periodKey,
+          scheduledFor: now,
+          nextAttemptAt: now,
+        },
+      });
+      ids[name] = run.id;
+    }
+    const recorded = await db.prisma.digestRun.create({
+      data: {
+        workspaceId: ws,
+        channelId: 'C0SUB',
+        periodKey: `now:${uuid}`,
+        salesCycleCode: null,
+        salespersonSlackUserId: 'U0ANA01',
+        timeZone: 'Asia/Tokyo',
+        scheduledFor: now,
+        nextAttemptAt: now,
+      },
+    });
+    await rerunDataMigration(db, BACKFILL_DIGEST_SCOPE_ORDER_SOURCE);
+    const scopeOf = async (id: number | undefined) => {
+      const run = await db.prisma.digestRun.findUniqueOrThrow({ where: { id: id ?? -1 } });
+      return [run.salesCycleCode, run.salespersonSlackUserId, run.timeZone];
+    };
+    expect(await scopeOf(ids.scheduled)).toEqual(['STD', null, 'Europe/Berlin']);
+    expect(await scopeOf(ids.full)).toEqual(['STD', 'U0SAM01', 'America/Argentina/Buenos_Aires']);
+    expect(await scopeOf(ids.everything)).toEqual([null, null, 'UTC']);
+    expect(await scopeOf(ids.noZone)).toEqual([null, null, null]);
+    expect(await scopeOf(ids.unreadable)).toEqual([null, null, null]);
+    expect(await scopeOf(ids.orphan)).toEqual([null, null, null]);
+    expect(await scopeOf(recorded.id)).toEqual([null, 'U0ANA01', 'Asia/Tokyo']);
   });
 });

@@ -6,6 +6,7 @@ import type { Installation } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
+import { fixedClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { InstallationService, NotInstalledError } from '../../src/services/installations.ts';
 import { TokenCipher, TokenDecryptionError } from '../../src/store/token-crypto.ts';
@@ -49,11 +50,12 @@ describe.each(BACKENDS)('installation store on %s', (backend) => {
   let services: Services;
   let store: InstallationService;
   const key = randomBytes(32);
+  const clock = fixedClock('2026-11-02T10:00:00Z');
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db);
-    store = new InstallationService(db.prisma, new TokenCipher(key));
+    services = createServices(db, clock);
+    store = new InstallationService(db.prisma, new TokenCipher(key), clock);
   });
   afterAll(async () => {
     await db?.destroy();
@@ -216,14 +218,14 @@ describe.each(BACKENDS)('installation store on %s', (backend) => {
 
   it('an uninstall event older than a re-install leaves the new installation alone', async () => {
     const teamId = uniqueWorkspaceId();
-    const eventTime = new Date(Date.now() - 60_000);
+    const eventTime = new Date(clock.now().getTime() - 60_000);
     await store.storeInstallation(installationFor(teamId, { botToken: 'xoxb-reinstalled' }));
     expect(await store.uninstall(teamId, { eventTime })).toBe(0);
     expect(await store.revokeTokens(teamId, { bot: true, userIds: [] }, { eventTime })).toMatchObject({
       deleted: false,
     });
     expect(await store.botTokenFor(teamId)).toBe('xoxb-reinstalled');
-    expect(await store.uninstall(teamId, { eventTime: new Date(Date.now() + 1_000) })).toBe(1);
+    expect(await store.uninstall(teamId, { eventTime: new Date(clock.now().getTime() + 1_000) })).toBe(1);
   });
 
   it("deleteInstallation (Bolt) removes the installation, or one user's token", async () => {

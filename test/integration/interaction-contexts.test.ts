@@ -16,7 +16,7 @@ describe.each(BACKENDS)('interaction contexts on %s', (backend) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db, undefined, clock);
+    services = createServices(db, clock);
   });
   afterAll(async () => {
     await db?.destroy();

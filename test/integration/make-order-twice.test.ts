@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
+import { fixedClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
+import { BACKFILL_DIGEST_SCOPE_ORDER_SOURCE, rerunDataMigration } from '../support/data-migrations.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 
@@ -15,7 +17,9 @@ describe.each(BACKENDS)('make order twice on %s', (backend) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    services = createServices(db);
+    // A fixed clock: every change of a test happens at the same instant, as two clicks in one
+    // millisecond would.
+    services = createServices(db, fixedClock('2026-11-02T10:00:00Z'));
   });
   afterAll(async () => {
     await db?.destroy();
@@ -136,6 +140,69 @@ describe.each(BACKENDS)('make order twice on %s', (backend) => {
     expect([mine.orderNo, mine.alreadyMade]).toEqual(['SO00002', false]);
     const again = await services.opportunities.makeOrder(a.ws, other.no, { today: TODAY });
     expect([again.orderNo, again.alreadyMade]).toEqual(['SO00001', true]);
+  });
+
+  it('Lost opportunities of one contact and salesperson whose orders were made at the same instant each find their own', async () => {
+    const a = await quoted();
+    const b = await services.opportunities.create(a.ws, {
+      description: 'Second deal',
+      contact: 'Acme Corp',
+      salesperson: { slackUserId: 'UREP1' },
+      salesCycleCode: 'STD',
+      activate: { estimatedValue: dec(1000), chancesPct: dec(50), estimatedCloseDate: localDate('2026-12-15') },
+      today: TODAY,
+    });
+    await services.opportunities.createQuote(
+      a.ws,
+      b.no,
+      [{ description: 'X', quantity: dec(1), unitPrice: dec('10') }],
+      TODAY,
+    );
+    for (const no of [a.no, b.no])
+      await services.opportunities.close(a.ws, no, { outcome: 'lost', closeCode: 'PRICE', today: TODAY });
+    const made = [
+      await services.opportunities.makeOrder(a.ws, a.no, { today: TODAY }),
+      await services.opportunities.makeOrder(a.ws, b.no, { today: TODAY }),
+    ];
+    expect(made.map((r) => [r.orderNo, r.alreadyMade])).toEqual([
+      ['SO00001', false],
+      ['SO00002', false],
+    ]);
+    const again = [
+      await services.opportunities.makeOrder(a.ws, b.no, { today: TODAY }),
+      await services.opportunities.makeOrder(a.ws, a.no, { today: TODAY }),
+    ];
+    expect(again.map((r) => [r.orderNo, r.alreadyMade])).toEqual([
+      ['SO00002', true],
+      ['SO00001', true],
+    ]);
+    expect(await counts(a.ws)).toMatchObject({ orders: 2, quotes: 0, lastOrderNo: 2 });
+  });
+
+  it('orders made before the order kept its source (Won and Lost) are recognised after the migration', async () => {
+    const won = await quoted();
+    const lost = await quoted();
+    await services.opportunities.close(lost.ws, lost.no, { outcome: 'lost', closeCode: 'PRICE', today: TODAY });
+    for (const { ws, no } of [won, lost]) await services.opportunities.makeOrder(ws, no, { today: TODAY });
+    // As the previous version left them: no source; a Lost opportunity's last change at the order's instant.
+    const madeAt = new Date('2026-11-01T08:30:00.123Z');
+    for (const { ws, id } of [won, lost]) {
+      await db.prisma.salesOrder.updateMany({
+        where: { workspaceId: ws },
+        data: { sourceOpportunityId: null, createdAt: madeAt },
+      });
+      await db.prisma.opportunity.update({ where: { id }, data: { updatedAt: madeAt } });
+    }
+    await rerunDataMigration(db, BACKFILL_DIGEST_SCOPE_ORDER_SOURCE);
+    for (const { ws, no, id } of [won, lost]) {
+      const before = await counts(ws);
+      const again = await services.opportunities.makeOrder(ws, no, { today: TODAY });
+      expect([again.orderNo, again.alreadyMade]).toEqual(['SO00001', true]);
+      expect(await counts(ws)).toEqual(before);
+      expect(await db.prisma.salesOrder.findFirstOrThrow({ where: { workspaceId: ws } })).toMatchObject({
+        sourceOpportunityId: id,
+      });
+    }
   });
 
   it('without a quote and without an order it is still refused: no sales quote', async () => {

@@ -1,12 +1,11 @@
 // The service suite, run against embedded PGlite and a real PostgreSQL server: every operation stores
 // everything or nothing, the history is kept, concurrency is safe, numbers are gap-free.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { DomainError, type Problem } from '../../src/domain/problems.ts';
-import { createServices, type Services } from '../../src/services/index.ts';
-import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { BACKENDS } from '../support/databases.ts';
+import { useServices } from '../support/fixtures.ts';
 
 const TODAY = localDate('2026-11-02');
 
@@ -21,22 +20,7 @@ async function problemOf(promise: Promise<unknown>): Promise<Problem> {
 }
 
 describe.each(BACKENDS)('opportunity services on %s', (backend) => {
-  let db: TestDatabase;
-  let services: Services;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    services = createServices(db);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-  });
-
-  async function workspace() {
-    const ws = uniqueWorkspaceId();
-    await seedPipelineSetup(services, ws);
-    return ws;
-  }
+  const { db, services, seededWorkspace: workspace } = useServices(backend);
 
   async function newStarted(ws: string, contact = 'Acme Corp', value = '10000') {
     return services.opportunities.create(ws, {

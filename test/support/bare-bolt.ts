@@ -1,12 +1,10 @@
 /**
- * A Bolt app with the real HTTPReceiver whose listeners do nothing but `ack()`: the latency floor for the benchmark,
- * and the subject that proves the e2e harness itself.
+ * A Bolt app with the real HTTPReceiver whose listeners do nothing but `ack()`: the latency floor for the benchmark.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { App, LogLevel } from '@slack/bolt';
-import type { AppOptions } from '@slack/bolt';
 
 import { SLACK_DEFAULTS } from './slack-defaults.ts';
 
@@ -14,15 +12,7 @@ export interface BareBoltOptions {
   signingSecret: string;
   /** The fake Slack Web API base (`fake.url`). `app.init()` calls `auth.test` there before the server starts. */
   slackApiUrl: string;
-  /** Bot token (default {@link SLACK_DEFAULTS.botToken}). */
-  token?: string;
-  /** Register the ack-only listeners (default true). Turn off when `register` acks the same requests itself. */
-  defaultListeners?: boolean;
-  /** Add listeners before the server starts. Every matching listener runs, so do not `ack()` twice. */
-  register?: (app: App) => void;
-  /** Extra WebClient options for `app.client` and listener `client`s; `slackApiUrl` always comes from above. */
-  clientOptions?: Omit<NonNullable<AppOptions['clientOptions']>, 'slackApiUrl'>;
-  /** Default ERROR, so the 401s the tests provoke stay quiet. */
+  /** Default ERROR. */
   logLevel?: LogLevel;
 }
 
@@ -35,7 +25,7 @@ export interface BareBoltApp {
 }
 
 /** Ack-only listeners for everything the real app handles over HTTP. */
-export function registerAckOnlyListeners(app: App): void {
+function registerAckOnlyListeners(app: App): void {
   app.command('/opp', async ({ ack }) => {
     await ack();
   });
@@ -56,14 +46,13 @@ export function registerAckOnlyListeners(app: App): void {
 export async function startBareBoltApp(options: BareBoltOptions): Promise<BareBoltApp> {
   const app = new App({
     signingSecret: options.signingSecret,
-    token: options.token ?? SLACK_DEFAULTS.botToken,
+    token: SLACK_DEFAULTS.botToken,
     // init() below runs auth.test against the fake, awaited, instead of a floating promise in the constructor.
     deferInitialization: true,
     logLevel: options.logLevel ?? LogLevel.ERROR,
-    clientOptions: { ...options.clientOptions, slackApiUrl: options.slackApiUrl },
+    clientOptions: { slackApiUrl: options.slackApiUrl },
   });
-  if (options.defaultListeners ?? true) registerAckOnlyListeners(app);
-  options.register?.(app);
+  registerAckOnlyListeners(app);
   await app.init();
   // HTTPReceiver.start(ListenOptions) passes the object to server.listen, so host pins the interface.
   const server: Server = await app.start({ port: 0, host: '127.0.0.1' });

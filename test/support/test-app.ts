@@ -36,7 +36,7 @@ export interface TestApp {
   readonly fake: FakeSlack;
   readonly db: TestDatabase;
   readonly app: RunningApp;
-  readonly clock: Clock & { set(at: Date | string): void };
+  readonly clock: Clock & { set(at: Date | string): void; advance(ms: number): void };
   /** A fresh workspace (team id) per call, so tests never see each other's data. */
   newWorkspace(): string;
   send(
@@ -115,6 +115,8 @@ export async function startTestApp(
     submitFastPathMs: options.submitFastPathMs ?? 2_500,
     // Tests drive the scheduler with tick(); it runs no timer of its own.
     schedulerIntervalMs: false,
+    // The outbox is kicked after each change; tests tick it for retries (no timer of its own).
+    outboxIntervalMs: false,
     digestPostIntervalMs: options.digestPostIntervalMs ?? 0,
   });
   const url = `http://127.0.0.1:${app.port}`;

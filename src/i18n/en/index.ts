@@ -6,3 +6,4 @@ export { ui } from './ui.ts';
 export { notices } from './notices.ts';
 export { describeScheduleProblem } from './schedule.ts';
 export { digestText } from './digest.ts';
+export { installPages } from './install-pages.ts';

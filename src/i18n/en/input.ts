@@ -2,8 +2,7 @@
 import { catalogueText, escapeFields, escapeText, type Markup } from '../markup.ts';
 import { AMOUNT_RULES, PERCENT_RULES, QUANTITY_RULES } from '../../domain/amounts.ts';
 import type { NumberIssue, NumberRules } from '../../domain/amounts.ts';
-import type { ArgumentName, Field, InputProblem } from '../../slack/grammar/input-problems.ts';
-import { GROUPS, HELP_TOPICS, SUBCOMMANDS } from '../../slack/grammar/usage.ts';
+import type { ArgumentName, Field, InputProblem } from '../../domain/input-problems.ts';
 
 function assertNever(value: never): never {
   throw new Error(`unhandled input problem: ${JSON.stringify(value)}`);
@@ -65,15 +64,8 @@ function field(f: Field): string {
   return f.type === 'key' ? key(f.key) : ARGUMENTS[f.name].name;
 }
 
-/** The help topic for a subcommand id ("cycle add"), group word ("cycle") or "setup". */
-function topicOf(subcommand: string): string | undefined {
-  if (Object.hasOwn(SUBCOMMANDS, subcommand)) return SUBCOMMANDS[subcommand as keyof typeof SUBCOMMANDS].topic;
-  if (Object.hasOwn(GROUPS, subcommand) || subcommand === 'setup') return subcommand;
-  return (HELP_TOPICS as readonly string[]).includes(subcommand) ? subcommand : undefined;
-}
-
-function helpPointer(subcommand?: string): string {
-  const topic = subcommand === undefined ? undefined : topicOf(subcommand);
+/** Where to find examples: the problem's help topic (set by the parser), or help as a whole. */
+function helpPointer(topic?: string): string {
   return topic === undefined ? 'Type `/opp help` for examples.' : `Type \`/opp help ${topic}\` for examples.`;
 }
 
@@ -120,7 +112,7 @@ function sentence(p: InputProblem): string {
         p.word === undefined
           ? `\`/opp ${p.subcommand}\` needs ${options} after it.`
           : `\`/opp ${p.subcommand}\` does not know ${code(p.word)}; use ${options}.`;
-      return `${start}${didYouMean(p.suggestion)} ${helpPointer(p.subcommand)}`;
+      return `${start}${didYouMean(p.suggestion)} ${helpPointer(p.helpTopic)}`;
     }
     case 'unknown-help-topic':
       return `There is no help topic ${code(p.topic)}.${didYouMean(p.suggestion)} Type \`/opp help\` for the list.`;
@@ -129,7 +121,7 @@ function sentence(p: InputProblem): string {
         p.allowed.length === 0
           ? `\`/opp ${p.subcommand}\` takes no keys, so ${key(p.key)} is not understood.`
           : `\`/opp ${p.subcommand}\` has no key ${key(p.key)}; it accepts ${list(p.allowed.map(key), 'and')}.`;
-      return `${accepted}${didYouMean(p.suggestion, true)} ${helpPointer(p.subcommand)}`;
+      return `${accepted}${didYouMean(p.suggestion, true)} ${helpPointer(p.helpTopic)}`;
     }
     case 'duplicate-key':
       return `You gave ${key(p.key)} more than once; give it only once. ${helpPointer()}`;
@@ -137,16 +129,16 @@ function sentence(p: InputProblem): string {
       return `Nothing follows ${key(p.key)}; put the value right after the colon (wrap it in quotes if it contains a colon). ${helpPointer()}`;
     case 'missing-argument': {
       const argument = ARGUMENTS[p.what];
-      return `\`/opp ${p.subcommand}\` needs ${argument.name}${argument.hint}. Usage: ${code(p.usage)}. ${helpPointer(p.subcommand)}`;
+      return `\`/opp ${p.subcommand}\` needs ${argument.name}${argument.hint}. Usage: ${code(p.usage)}. ${helpPointer(p.helpTopic)}`;
     }
     case 'missing-keys':
-      return `\`/opp ${p.subcommand}\` needs ${list(p.keys.map(key), 'and')}. Usage: ${code(p.usage)}. ${helpPointer(p.subcommand)}`;
+      return `\`/opp ${p.subcommand}\` needs ${list(p.keys.map(key), 'and')}. Usage: ${code(p.usage)}. ${helpPointer(p.helpTopic)}`;
     case 'nothing-to-change':
-      return `\`/opp ${p.subcommand}\` needs at least one of ${list(p.keys.map(key), 'or')}. ${helpPointer(p.subcommand)}`;
+      return `\`/opp ${p.subcommand}\` needs at least one of ${list(p.keys.map(key), 'or')}. ${helpPointer(p.helpTopic)}`;
     case 'unexpected-text':
-      return `\`/opp ${p.subcommand}\` did not expect ${code(p.text)} there. Usage: ${code(p.usage)}. ${helpPointer(p.subcommand)}`;
+      return `\`/opp ${p.subcommand}\` did not expect ${code(p.text)} there. Usage: ${code(p.usage)}. ${helpPointer(p.helpTopic)}`;
     case 'conflicting-arguments':
-      return `\`/opp ${p.subcommand}\` takes either ${code(p.first)} or ${code(p.second)}, not both. ${helpPointer(p.subcommand)}`;
+      return `\`/opp ${p.subcommand}\` takes either ${code(p.first)} or ${code(p.second)}, not both. ${helpPointer(p.helpTopic)}`;
     case 'key-not-applicable': {
       const reason = p.reason;
       switch (reason) {

@@ -1,85 +1,18 @@
-// Everything a user can get wrong in `/opp` text, as data. `describeInputProblem` (src/i18n/en/input.ts)
-// turns each one into a sentence. Texts stored here are what the user typed (Slack escapes decoded).
-import type { NumberIssue } from '../../domain/amounts.ts';
-import type { LocalDate } from '../../domain/local-date.ts';
+// The parser's way of reporting what the user got wrong in `/opp` text: the problems themselves are data
+// (src/domain/input-problems.ts); here they are thrown, with the help topic that has examples for them.
+import type { InputProblem } from '../../domain/input-problems.ts';
+import { GROUPS, HELP_TOPICS, SUBCOMMANDS } from './usage.ts';
 
-/** Positional arguments (the words before the first `key:`), by meaning. */
-export type ArgumentName =
-  | 'opportunity-no'
-  | 'code'
-  | 'description'
-  | 'cycle'
-  | 'stage-no'
-  | 'outcome'
-  | 'contact-name'
-  | 'contact-type'
-  | 'contact'
-  | 'scope'
-  | 'channel'
-  | 'frequency'
-  | 'user'
-  | 'role'
-  | 'search'
-  | 'stats-target';
-
-/** Where a bad value was typed: after a `key:` or as a positional argument. */
-export type Field =
-  { readonly type: 'key'; readonly key: string } | { readonly type: 'argument'; readonly name: ArgumentName };
-
-export const keyField = (key: string): Field => ({ type: 'key', key });
-export const argumentField = (name: ArgumentName): Field => ({ type: 'argument', name });
-
-/** Why a `key:` cannot be used in this command as written. */
-export type NotApplicableReason = 'weekly-only' | 'person-only';
-
-export type QuoteLinePart = 'format' | 'description' | 'quantity' | 'unit-price' | 'discount';
-export type ActivityStepPart = 'format' | 'description' | 'formula';
-
-export type InputProblem =
-  | { kind: 'text-too-long'; length: number; max: number }
-  | { kind: 'unknown-subcommand'; word: string; suggestion?: string }
-  /** `/opp cycle frobnicate`, `/opp cycle`: a group word needs one of `allowed` after it. */
-  | { kind: 'unknown-action'; subcommand: string; word?: string; allowed: string[]; suggestion?: string }
-  | { kind: 'unknown-help-topic'; topic: string; suggestion?: string }
-  | { kind: 'unknown-key'; key: string; subcommand: string; allowed: string[]; suggestion?: string }
-  | { kind: 'duplicate-key'; key: string }
-  | { kind: 'missing-value'; key: string }
-  | { kind: 'missing-argument'; what: ArgumentName; subcommand: string; usage: string }
-  | { kind: 'missing-keys'; keys: string[]; subcommand: string; usage: string }
-  /** `update` with none of the keys that change something. */
-  | { kind: 'nothing-to-change'; subcommand: string; keys: string[] }
-  | { kind: 'unexpected-text'; text: string; subcommand: string; usage: string }
-  /** Two ways of saying the same thing at once, e.g. `stats OP00001 cycle:FIRM`. */
-  | { kind: 'conflicting-arguments'; subcommand: string; first: string; second: string }
-  | { kind: 'key-not-applicable'; key: string; reason: NotApplicableReason }
-  | { kind: 'unbalanced-quote'; text: string }
-  /** A closing quote glued to more text: `contact:"Acme"Corp`. */
-  | { kind: 'text-after-quote'; text: string }
-  | { kind: 'too-many'; key: string; max: number }
-  | { kind: 'too-long'; field: Field; max: number; length: number }
-  | { kind: 'bad-number'; field: Field; text: string }
-  | { kind: 'ambiguous-number'; field: Field; text: string }
-  | { kind: 'too-many-decimals'; field: Field; text: string; max: number }
-  | { kind: 'number-out-of-range'; field: Field; text: string; min: string; max: string }
-  | { kind: 'bad-percent'; field: Field; text: string }
-  | { kind: 'bad-integer'; field: Field; text: string; min: number; max: number }
-  | { kind: 'bad-date'; field: Field; text: string }
-  | { kind: 'bad-date-range'; fromKey: string; toKey: string; from: LocalDate; to: LocalDate }
-  | { kind: 'bad-date-formula'; field: Field; text: string }
-  | { kind: 'bad-opportunity-no'; text: string }
-  | { kind: 'bad-code'; field: Field; text: string }
-  | { kind: 'bad-choice'; field: Field; text: string; allowed: string[] }
-  | { kind: 'bad-mention'; field: Field; text: string }
-  | { kind: 'bad-channel'; field: Field; text: string }
-  | { kind: 'bad-email'; field: Field; text: string }
-  | { kind: 'bad-time'; field: Field; text: string }
-  | { kind: 'bad-time-zone'; field: Field; text: string }
-  | { kind: 'bad-currency'; field: Field; text: string }
-  /** `index` is 1-based; `value` is the offending part of the line. */
-  | { kind: 'bad-quote-line'; index: number; text: string; part: QuoteLinePart; value: string; issue?: NumberIssue }
-  | { kind: 'bad-activity-step'; index: number; text: string; part: ActivityStepPart; value: string };
-
-export type InputProblemKind = InputProblem['kind'];
+export { argumentField, keyField } from '../../domain/input-problems.ts';
+export type {
+  ActivityStepPart,
+  ArgumentName,
+  Field,
+  InputProblem,
+  InputProblemKind,
+  NotApplicableReason,
+  QuoteLinePart,
+} from '../../domain/input-problems.ts';
 
 /** Thrown by the parser for every mistake in the user's text. Anything else thrown is a bug. */
 export class InputError extends Error {
@@ -88,10 +21,18 @@ export class InputError extends Error {
 
   constructor(problem: InputProblem) {
     super(`/opp input problem: ${problem.kind}`);
-    this.problem = problem;
+    const helpTopic = 'subcommand' in problem ? topicOf(problem.subcommand) : undefined;
+    this.problem = helpTopic === undefined ? problem : { ...problem, helpTopic };
   }
 }
 
 export function fail(problem: InputProblem): never {
   throw new InputError(problem);
+}
+
+/** The help topic for a subcommand id ("cycle add"), group word ("cycle") or "setup". */
+function topicOf(subcommand: string): string | undefined {
+  if (Object.hasOwn(SUBCOMMANDS, subcommand)) return SUBCOMMANDS[subcommand as keyof typeof SUBCOMMANDS].topic;
+  if (Object.hasOwn(GROUPS, subcommand) || subcommand === 'setup') return subcommand;
+  return (HELP_TOPICS as readonly string[]).includes(subcommand) ? subcommand : undefined;
 }

@@ -17,7 +17,6 @@ import {
   type ModalView,
   noticeMessage,
   readCloseOutcome,
-  orderAnnouncement,
   readQuoteDrafts,
   readUpdateSelection,
   successMessage,
@@ -27,7 +26,6 @@ import {
 } from '../blocks/index.ts';
 import { ACTION_IDS, CALLBACK_IDS } from '../ids.ts';
 import { workspaceOf } from '../workspace.ts';
-import { announceWon, formatAmount } from './announcements.ts';
 import { authorize, opportunityNoFrom, TOKEN_VALUE } from './authorize.ts';
 import {
   type ClickedMessage,
@@ -45,7 +43,6 @@ import {
   cardFor,
   failureMessage,
   type Origin,
-  postToChannel,
   replaceOrigin,
   sentenceFor,
   type SlackDeps,
@@ -252,22 +249,14 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       });
     }),
     [ACTION_IDS.makeOrder]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
-      const detail = await opportunities.makeOrder(scope.workspaceId, no, { today: await today(scope) });
+      // Announced in the channel of the card (not from App Home); a repeated click announces nothing.
+      const channelId = scope.fromHome ? undefined : scope.origin.channelId;
+      const detail = await opportunities.makeOrder(scope.workspaceId, no, {
+        today: await today(scope),
+        origin: { actorUserId: scope.userId, channelId },
+      });
+      deps.dispatcher.kick();
       await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
-      const amount = await formatAmount(
-        deps,
-        scope.workspaceId,
-        detail.order?.amount ?? detail.current?.calcdCurrentValue,
-      );
-      // A repeated click finds the order already made: the channel heard about it the first time.
-      if (!scope.fromHome && !detail.alreadyMade)
-        await postToChannel(
-          scope.client,
-          scope.origin.channelId,
-          orderAnnouncement(scope.userId, detail.orderNo, detail.no, amount),
-          scope.logger,
-          scope.respond,
-        );
     }),
     [ACTION_IDS.delete]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
       const deleted = await opportunities.delete(scope.workspaceId, no);
@@ -391,5 +380,3 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
     }
   };
 }
-
-export { announceWon };

@@ -1,4 +1,5 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
+import type { EventOrigin } from '../../services/outbox.ts';
 import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, joinMarkup, type Markup, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
@@ -21,8 +22,6 @@ import {
   opportunityList,
   purgeConfirmation,
   salesCycleList,
-  orderAnnouncement,
-  quoteAnnouncement,
   section,
   stageModal,
   stageTable,
@@ -37,8 +36,7 @@ import type { UserContext } from '../user-context.ts';
 import { workspaceOf } from '../workspace.ts';
 import { type AccessTarget, authorize, readableFilter } from './authorize.ts';
 import { createPurgeConfirmation, createWorkspaceDeletion, type FormContext, withFormContext } from './contexts.ts';
-import { cardFor, failureMessage, postToChannel, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
-import { announceWon, formatAmount } from './announcements.ts';
+import { cardFor, failureMessage, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import {
   exportCsv,
   listSubscriptions,
@@ -226,6 +224,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       logger: scope.logger,
     });
   const today = user.today;
+  /** Who runs the command, and where: a change the channel hears about is announced there. */
+  const origin: EventOrigin = { actorUserId: user.userId, channelId: scope.channelId };
   // Authorization first: a refusal writes nothing and says which role is needed.
   const requirement = commandRequirement(command);
   const authorized = requirement
@@ -488,49 +488,20 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         closingDate: command.date,
         salesAmount: command.amount,
         today,
+        origin,
       });
-      await reply(await cardFor(deps, workspaceId, detail));
-      if (detail.status === 'won')
-        await announceWon(
-          deps,
-          scope.client,
-          workspaceId,
-          scope.channelId,
-          user.userId,
-          detail,
-          scope.logger,
-          scope.respond,
-        );
-      return;
+      deps.dispatcher.kick();
+      return reply(await cardFor(deps, workspaceId, detail));
     }
     case 'quote': {
-      const detail = await opportunities.createQuote(workspaceId, command.no, command.lines, today);
-      await reply(await cardFor(deps, workspaceId, detail));
-      if (detail.quote) {
-        const amount = await formatAmount(deps, workspaceId, detail.quote.amount);
-        await postToChannel(
-          scope.client,
-          scope.channelId,
-          quoteAnnouncement(user.userId, detail.quote.no, detail, amount),
-          scope.logger,
-          scope.respond,
-        );
-      }
-      return;
+      const detail = await opportunities.createQuote(workspaceId, command.no, command.lines, today, undefined, origin);
+      deps.dispatcher.kick();
+      return reply(await cardFor(deps, workspaceId, detail));
     }
     case 'order': {
-      const detail = await opportunities.makeOrder(workspaceId, command.no, { today });
-      await reply(await cardFor(deps, workspaceId, detail));
-      const amount = await formatAmount(deps, workspaceId, detail.order?.amount ?? detail.current?.calcdCurrentValue);
-      if (detail.alreadyMade) return;
-      await postToChannel(
-        scope.client,
-        scope.channelId,
-        orderAnnouncement(user.userId, detail.orderNo, detail.no, amount),
-        scope.logger,
-        scope.respond,
-      );
-      return;
+      const detail = await opportunities.makeOrder(workspaceId, command.no, { today, origin });
+      deps.dispatcher.kick();
+      return reply(await cardFor(deps, workspaceId, detail));
     }
     case 'delete': {
       const deleted = await opportunities.delete(workspaceId, command.no);

@@ -1,4 +1,5 @@
 // What every listener shares: its dependencies, how it replies, and how a failure becomes a sentence.
+import type { OutboxDispatcher } from '../../jobs/outbox-dispatcher.ts';
 import type { Markup } from '../../i18n/markup.ts';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import { offersFor } from '../../domain/offers.ts';
@@ -20,6 +21,8 @@ export interface SlackDeps {
   users: UserDirectory;
   /** Posts on-demand digests through the same runs as scheduled ones. */
   scheduler: DigestScheduler;
+  /** Delivers the outbox's events; kicked after a change that may be announced. */
+  dispatcher: OutboxDispatcher;
   /** How long a modal submission may take before its ack pushes a progress view instead. */
   submitFastPathMs: number;
   /** Where work after an ack waits for its turn (replies, cards), so that acks come first. */
@@ -110,41 +113,6 @@ export async function postPrivately(
     await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
   } catch (error) {
     logger.error(`could not reach user ${userId}: ${String(error)}`);
-  }
-}
-
-/** A message for the whole channel (won deals, quotes made); falls back to response_url in_channel. */
-export async function postToChannel(
-  client: WebClient,
-  channelId: string | undefined,
-  message: Message,
-  logger: Logger,
-  respond?: RespondFn,
-): Promise<void> {
-  if (channelId && !channelId.startsWith('D')) {
-    try {
-      await client.chat.postMessage({
-        channel: channelId,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-      });
-      return;
-    } catch (error) {
-      logger.warn(`channel post failed: ${String(error)}`);
-    }
-  }
-  if (respond) {
-    try {
-      await respond({
-        response_type: 'in_channel',
-        replace_original: false,
-        text: message.text,
-        blocks: message.blocks,
-      });
-    } catch (error) {
-      logger.warn(`in_channel reply failed: ${String(error)}`);
-    }
   }
 }
 

@@ -7,6 +7,7 @@
 // (unknown, someone else's, another workspace's, expired, incomplete) is refused before anything runs.
 // Every submission is then authorized (the opportunity's salesperson is read again), so a refusal
 // writes nothing and shows under the field it concerns.
+import type { EventOrigin } from '../../services/outbox.ts';
 import { escapeText } from '../../i18n/markup.ts';
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
@@ -31,7 +32,6 @@ import {
   type ViewStateValues,
 } from '../blocks/index.ts';
 import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTargetBlockId } from '../ids.ts';
-import { announceWon } from './announcements.ts';
 import { authorize } from './authorize.ts';
 import {
   type FormCallbackId,
@@ -169,6 +169,11 @@ async function authorizeChange(scope: SubmitScope<OpportunityFormContext>): Prom
   return scope.form.no;
 }
 
+/** Who submitted the form, and the channel it was opened in (where the channel hears of the change). */
+function originOf(scope: SubmitScope): EventOrigin {
+  return { actorUserId: scope.userId, channelId: scope.form.channelId };
+}
+
 const create = BLOCK_IDS.create;
 const update = BLOCK_IDS.update;
 const close = BLOCK_IDS.close;
@@ -279,20 +284,10 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
           today: await today(scope),
+          origin: originOf(scope),
         });
-        return async () => {
-          await afterChange(scope, detail);
-          if (detail.status === 'won')
-            await announceWon(
-              deps,
-              scope.client,
-              scope.workspaceId,
-              scope.form.channelId,
-              scope.userId,
-              detail,
-              scope.logger,
-            );
-        };
+        deps.dispatcher.kick();
+        return () => afterChange(scope, detail);
       },
       fieldFor(problem, data) {
         switch (problem.kind) {
@@ -321,7 +316,9 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           data.lines,
           await today(scope),
           scope.form.version,
+          originOf(scope),
         );
+        deps.dispatcher.kick();
         return () => afterChange(scope, detail);
       },
       fieldFor(problem) {

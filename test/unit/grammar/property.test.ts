@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DateContext } from '../../../src/domain/human-date.ts';
 import { parseHumanDate } from '../../../src/domain/human-date.ts';
-import { readAmount, readPercent } from '../../../src/domain/amounts.ts';
+import {
+  AMOUNT_RULES,
+  type NumberReading,
+  type NumberRules,
+  PERCENT_RULES,
+  readAmount,
+  readPercent,
+} from '../../../src/domain/amounts.ts';
+import { type LocalDate, parseIsoDate } from '../../../src/domain/local-date.ts';
 import { describeInputProblem } from '../../../src/i18n/en/input.ts';
 import { InputError } from '../../../src/slack/grammar/input-problems.ts';
 import { parseOppCommand } from '../../../src/slack/grammar/parse-command.ts';
@@ -128,14 +136,46 @@ describe('parseOppCommand never throws anything but InputError', () => {
   });
 });
 
-describe('value readers never throw', () => {
+/** A date reading is nothing or a real calendar date in ISO form. */
+function expectDateOrNothing(date: LocalDate | undefined): void {
+  if (date !== undefined) expect(parseIsoDate(date)).toBe(date);
+}
+
+/** A number reading is a value inside the rules, or one of the named issues. */
+function expectReading(reading: NumberReading, rules: NumberRules): void {
+  if (reading.ok) {
+    expect(reading.value.isFinite()).toBe(true);
+    expect(reading.value.greaterThanOrEqualTo(rules.min) && reading.value.lessThanOrEqualTo(rules.max)).toBe(true);
+    expect(reading.value.decimalPlaces()).toBeLessThanOrEqual(rules.maxDecimals);
+  } else {
+    expect(['not-a-number', 'ambiguous', 'too-many-decimals', 'out-of-range']).toContain(reading.issue);
+  }
+}
+
+/** Arbitrary text, and text that looks like a number or a date (so the readers also say yes). */
+const valueText = fc.oneof(
+  fc.string({ maxLength: 80, unit: 'grapheme' }),
+  fc
+    .tuple(
+      fc.constantFrom('', '-', '$', '€'),
+      fc.integer({ min: 0, max: 10 ** 13 }),
+      fc.constantFrom('', '.5', '.25', '.125', ',5', ',000', '.000', ' 000'),
+      fc.constantFrom('', '%', 'k', ' '),
+    )
+    .map((parts) => parts.join('')),
+  fc
+    .tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1900, max: 2200 }))
+    .map(([day, month, year]) => `${day}/${month}/${year}`),
+);
+
+describe('value readers never throw and answer only what they promise', () => {
   it('dates, amounts, percentages', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 80, unit: 'grapheme' }), fc.constantFrom(...CONTEXTS), (text, ctx) => {
-        parseHumanDate(text, ctx);
-        parseHumanDate(text, { ...ctx, prefer: 'past' });
-        readAmount(text);
-        readPercent(text);
+      fc.property(valueText, fc.constantFrom(...CONTEXTS), (text, ctx) => {
+        expectDateOrNothing(parseHumanDate(text, ctx));
+        expectDateOrNothing(parseHumanDate(text, { ...ctx, prefer: 'past' }));
+        expectReading(readAmount(text), AMOUNT_RULES);
+        expectReading(readPercent(text), PERCENT_RULES);
       }),
       { numRuns: 1500 },
     );

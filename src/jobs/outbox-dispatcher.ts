@@ -1,0 +1,133 @@
+// Delivers the outbox's events to their consumers. Every instance runs one; they agree through the
+// database (src/services/outbox.ts claims with FOR UPDATE SKIP LOCKED and a lease), so each delivery
+// happens once. A change kicks it at once, so an announcement follows its change within moments; the
+// interval is the safety net for a kick that found Slack down. A rate limit waits for Slack's
+// Retry-After; other failures back off, and give up after a few attempts (logged), as does a delivery
+// that can never succeed (PermanentDeliveryError).
+import type { Clock } from '../services/clock.ts';
+import type { Consumer, Outbox, OutboxEvent } from '../services/outbox.ts';
+import { RetryLaterError } from './digest-scheduler.ts';
+
+/** A delivery that will never succeed (the channel is gone, the bot was removed): not retried. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+export interface EventConsumer {
+  readonly name: Consumer;
+  deliver(event: OutboxEvent): Promise<void>;
+}
+
+export interface DispatcherOptions {
+  /** How long a claimed delivery is reserved for the instance delivering it. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  batchSize?: number;
+}
+
+export interface DispatchResult {
+  delivered: number;
+  retried: number;
+  failed: number;
+}
+
+/** Backoff after the n-th failed attempt: 10 s, 20 s, 40 s … at most 15 minutes. */
+export function backoffMs(attempt: number): number {
+  return Math.min(15 * 60_000, 10_000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export class OutboxDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private again = false;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    private readonly consumers: readonly EventConsumer[],
+    private readonly log: (message: string) => void = () => undefined,
+    options: DispatcherOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.batchSize = options.batchSize ?? 20;
+  }
+
+  /** Dispatches every `intervalMs` until stop(). */
+  start(intervalMs = 10_000): void {
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  /**
+   * Dispatches now, in the background: never two passes at once, and a kick during a pass runs one
+   * more pass after it (the change that kicked may have come after the pass claimed).
+   */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.tick()
+      .catch((error: unknown) => this.log(`outbox: ${String(error)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves once no pass is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.again = false;
+    await this.idle();
+  }
+
+  /** One pass: every consumer's due deliveries, a batch at a time, until none is due. */
+  async tick(): Promise<DispatchResult> {
+    const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
+    for (const consumer of this.consumers) {
+      for (;;) {
+        const now = this.clock.now();
+        const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
+        for (const event of due) await this.deliver(consumer, event, result);
+        if (due.length < this.batchSize) break;
+      }
+    }
+    return result;
+  }
+
+  private async deliver(consumer: EventConsumer, event: OutboxEvent, result: DispatchResult): Promise<void> {
+    try {
+      await consumer.deliver(event);
+      await this.outbox.delivered(consumer.name, event.id, this.clock.now());
+      result.delivered += 1;
+    } catch (error) {
+      const now = this.clock.now();
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentDeliveryError || event.attempts >= this.maxAttempts) {
+        this.log(`outbox: ${consumer.name} gave up on event ${event.id} (${event.kind}): ${reason}`);
+        await this.outbox.failed(consumer.name, event.id, now, reason);
+        result.failed += 1;
+        return;
+      }
+      const waitMs = error instanceof RetryLaterError ? error.retryAfterSeconds * 1000 : backoffMs(event.attempts);
+      await this.outbox.retryLater(consumer.name, event.id, new Date(now.getTime() + waitMs), reason);
+      result.retried += 1;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// The channel announcements, as a consumer of the outbox: a won deal, a sales quote or a sales order is
+// announced in the channel it was made in, once, from whichever instance claims the event. Slack's rate
+// limit waits for its Retry-After; a channel the bot cannot post in (a private one it was not invited
+// to, an archived or deleted one) is not retried: the person who made the change is told once, by DM.
+import { type Logger, webApi } from '@slack/bolt';
+import { dec } from '../domain/decimal.ts';
+import { system } from '../i18n/en/system.ts';
+import { type EventConsumer, PermanentDeliveryError } from '../jobs/outbox-dispatcher.ts';
+import { RetryLaterError } from '../jobs/digest-scheduler.ts';
+import type { Services } from '../services/index.ts';
+import { CONSUMERS, type OutboxEvent } from '../services/outbox.ts';
+import { type Message, orderAnnouncement, quoteAnnouncement, wonAnnouncement } from './blocks/index.ts';
+import { formatMoney } from './format.ts';
+import { noticeMessage } from './blocks/replies.ts';
+
+/** Slack's answers that no retry can change. */
+const CHANNEL_GONE = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'team_access_not_granted',
+]);
+
+export interface AnnouncerOptions {
+  services: Services;
+  /** The Web API client for a workspace (background: rate limits come back as errors). */
+  clientFor(workspaceId: string): Promise<webApi.WebClient>;
+  logger: Logger;
+}
+
+export class SlackAnnouncer implements EventConsumer {
+  readonly name = CONSUMERS.announcements;
+
+  constructor(private readonly options: AnnouncerOptions) {}
+
+  async deliver(event: OutboxEvent): Promise<void> {
+    if (!event.channelId) throw new PermanentDeliveryError('no channel to announce in');
+    const settings = await this.options.services.setup.workspaceSettings(event.workspaceId);
+    const message = announcementOf(event, settings.currency);
+    const client = await this.options.clientFor(event.workspaceId);
+    try {
+      await client.chat.postMessage({
+        channel: event.channelId,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === webApi.ErrorCode.RateLimitedError)
+        throw new RetryLaterError(Number((error as { retryAfter?: number }).retryAfter ?? 30));
+      const slackError = (error as { data?: { error?: string } }).data?.error;
+      if (code === webApi.ErrorCode.PlatformError && slackError && CHANNEL_GONE.has(slackError)) {
+        await this.tellActor(client, event);
+        throw new PermanentDeliveryError(`chat.postMessage: ${slackError}`);
+      }
+      throw error;
+    }
+  }
+
+  /** The person who made the change hears why the channel did not (best effort). */
+  private async tellActor(client: webApi.WebClient, event: OutboxEvent): Promise<void> {
+    const notice = noticeMessage(system.privateChannel);
+    try {
+      await client.chat.postMessage({ channel: event.actorUserId, text: notice.text, blocks: notice.blocks });
+    } catch (error) {
+      this.options.logger.warn(`could not tell ${event.actorUserId} why the announcement failed: ${String(error)}`);
+    }
+  }
+}
+
+/** The announcement of an event, with its amount in the workspace's currency. */
+export function announcementOf(event: OutboxEvent, currency: string): Message {
+  switch (event.kind) {
+    case 'opportunity-won': {
+      const { payload } = event;
+      return wonAnnouncement(event.actorUserId, payload, formatMoney(dec(payload.amount), currency));
+    }
+    case 'quote-created': {
+      const { payload } = event;
+      return quoteAnnouncement(event.actorUserId, payload.quoteNo, payload, formatMoney(dec(payload.amount), currency));
+    }
+    case 'order-made': {
+      const { payload } = event;
+      return orderAnnouncement(
+        event.actorUserId,
+        payload.orderNo,
+        payload.no,
+        formatMoney(dec(payload.amount), currency),
+      );
+    }
+  }
+}

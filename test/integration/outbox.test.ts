@@ -1,0 +1,126 @@
+// The outbox on both backends: an event is written with the change or not at all; each delivery is
+// claimed by one claimer at a time (also two at once), leased, retried later, delivered once; a payload
+// this version cannot read fails at once instead of blocking the queue. Time is the injected clock's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../../src/generated/prisma/client.ts';
+import { type EventConsumer, OutboxDispatcher, PermanentDeliveryError } from '../../src/jobs/outbox-dispatcher.ts';
+import { fixedClock } from '../../src/services/clock.ts';
+import { CONSUMERS, Outbox, type OutboxEvent, recordEvent } from '../../src/services/outbox.ts';
+import { prismaSql } from '../../src/store/sql.ts';
+import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
+
+const NOW = '2026-11-02T10:00:00Z';
+const A = CONSUMERS.announcements;
+const won = (no: string) => ({ kind: 'opportunity-won' as const, payload: { no, description: 'Deal', amount: '100' } });
+
+describe.each(BACKENDS)('the outbox on %s', (backend) => {
+  let db: TestDatabase;
+  let outbox: Outbox;
+  const clock = fixedClock(NOW);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    outbox = new Outbox(db.sql);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  async function pending(ws: string): Promise<number> {
+    const [row] = await db.sql.query<{ n: number }>(Prisma.sql`
+      SELECT count(*)::int AS n FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+      WHERE e.workspace_id = ${ws} AND d.delivered_at IS NULL AND d.failed_at IS NULL`);
+    return row?.n ?? 0;
+  }
+
+  it('an event is written with the change or not at all; only a team channel gets an announcement', async () => {
+    const ws = uniqueWorkspaceId();
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await recordEvent(prismaSql(tx), ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP1'), clock.now());
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await db.prisma.outboxEvent.count({ where: { workspaceId: ws } })).toBe(0);
+
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP2'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'D0DIRECT01' }, won('OP3'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1' }, won('OP4'), clock.now());
+    expect(await db.prisma.outboxEvent.count({ where: { workspaceId: ws } })).toBe(3);
+    expect(await pending(ws)).toBe(1);
+  });
+
+  it('two claimers at once share the due deliveries without overlap; a lease hides them until it ends', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    for (let i = 0; i < 6; i++)
+      await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won(`OP${i}`), clock.now());
+    const lease = new Date(clock.now().getTime() + 60_000);
+    const [first, second] = await Promise.all([
+      outbox.claim(A, clock.now(), lease, 100),
+      outbox.claim(A, clock.now(), lease, 100),
+    ]);
+    const mine = (events: OutboxEvent[]) => events.filter((e) => e.workspaceId === ws).map((e) => e.id);
+    const ids = [...mine(first), ...mine(second)];
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    // Leased: not due again until the lease ends.
+    expect(mine(await outbox.claim(A, clock.now(), lease, 100))).toEqual([]);
+    clock.advance(61_000);
+    expect(mine(await outbox.claim(A, clock.now(), new Date(clock.now().getTime() + 60_000), 100))).toHaveLength(6);
+  });
+
+  it('the dispatcher delivers once, retries a failure later, and gives up on a permanent one', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP10'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0GONE0001' }, won('OP11'), clock.now());
+    const seen: string[] = [];
+    let down = true;
+    const consumer: EventConsumer = {
+      name: A,
+      async deliver(event) {
+        if (event.workspaceId !== ws) return;
+        if (event.channelId === 'C0GONE0001') throw new PermanentDeliveryError('channel_not_found');
+        if (down) throw new Error('Slack is down');
+        if (event.kind === 'opportunity-won') seen.push(event.payload.no);
+      },
+    };
+    const dispatcher = new OutboxDispatcher(outbox, clock, [consumer]);
+    await dispatcher.tick();
+    expect(seen).toEqual([]);
+    expect(await pending(ws)).toBe(1);
+    // Not due again before its backoff.
+    down = false;
+    await dispatcher.tick();
+    expect(seen).toEqual([]);
+    clock.advance(11_000);
+    await dispatcher.tick();
+    await dispatcher.tick();
+    expect(seen).toEqual(['OP10']);
+    expect(await pending(ws)).toBe(0);
+    const gone = await db.prisma.outboxDelivery.findMany({
+      where: { event: { workspaceId: ws }, failedAt: { not: null } },
+    });
+    expect(gone.map((d) => d.lastError)).toEqual(['channel_not_found']);
+  });
+
+  it('an event this version cannot read fails at once and does not block the others', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    await db.sql.execute(Prisma.sql`
+      WITH event AS (
+        INSERT INTO outbox_event (workspace_id, kind, actor_user_id, channel_id, payload, occurred_at)
+        VALUES (${ws}, 'opportunity-won', 'U1', 'C0SALES001', '{"no": 5}'::jsonb, now()) RETURNING id)
+      INSERT INTO outbox_delivery (event_id, consumer, next_attempt_at) SELECT id, ${A}, '2020-01-01'::timestamp FROM event`);
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP20'), clock.now());
+    const claimed = (await outbox.claim(A, clock.now(), new Date(clock.now().getTime() + 60_000), 100)).filter(
+      (e) => e.workspaceId === ws,
+    );
+    expect(claimed.map((e) => e.kind === 'opportunity-won' && e.payload.no)).toEqual(['OP20']);
+    const failed = await db.prisma.outboxDelivery.findMany({
+      where: { event: { workspaceId: ws }, failedAt: { not: null } },
+    });
+    expect(failed).toHaveLength(1);
+  });
+});
