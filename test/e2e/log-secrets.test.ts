@@ -4,6 +4,7 @@
 // tokens), commands, a button, a modal submission and a scheduled digest; then, in single-workspace
 // mode, a command and a digest with the configured bot token. Everything written to the console is
 // captured (whoever wrote it) and scanned for each secret and for anything shaped like a Slack token.
+import { BACKENDS } from '../support/databases.ts';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
@@ -18,7 +19,7 @@ const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as co
 const TOKEN_SHAPES = [/xox[a-z](\.xox[a-z])?-[A-Za-z0-9]/, /xapp-[A-Za-z0-9]/];
 const NEW_OPPORTUNITY = 'new Fleet renewal contact:"Acme Corp" value:12000 chance:40 close:2026-12-15';
 
-describe('secrets in the logs at LOG_LEVEL=debug', () => {
+describe.each(BACKENDS)('secrets in the logs at LOG_LEVEL=debug on %s', (backend) => {
   let lines: string[];
   let spies: MockInstance[];
 
@@ -98,7 +99,7 @@ describe('secrets in the logs at LOG_LEVEL=debug', () => {
 
   /** OAuth mode: an install, commands, a button, a form and a digest. Returns the installation's tokens. */
   async function oauthSession(): Promise<{ botToken: string; userToken: string }> {
-    const t = await startOAuthTestApp('pglite', { logLevel: 'debug' });
+    const t = await startOAuthTestApp(backend, { logLevel: 'debug' });
     const teamId = t.newWorkspace();
     const installer = 'U9LOGADMIN';
     const tokens = {
@@ -134,7 +135,7 @@ describe('secrets in the logs at LOG_LEVEL=debug', () => {
 
   /** One workspace with the configured bot token: a command, a button and a digest. */
   async function botTokenSession(): Promise<void> {
-    const t = await startTestApp('pglite', { logLevel: 'debug' });
+    const t = await startTestApp(backend, { logLevel: 'debug' });
     const teamId = t.newWorkspace();
     const user = SLACK_DEFAULTS.userId;
     try {

@@ -5,9 +5,10 @@ import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { blockAction, slashCommand } from '../support/slack-requests.ts';
 import { mark } from './e2e-kit.ts';
+import { BACKENDS } from '../support/databases.ts';
 
-describe('request signing and health', () => {
-  const t = useTestApp('pglite');
+describe.each(BACKENDS)('request signing and health on %s', (backend) => {
+  const t = useTestApp(backend);
 
   /** A command that would write (a sales cycle) if it ran. */
   const writingCommand = (teamId: string) =>

@@ -206,3 +206,26 @@ export const FIRST_WORDS = [
   'roles',
   ...Object.keys(SUBCOMMANDS).filter((id) => !id.includes(' ') && id !== 'role' && id !== 'roles'),
 ];
+
+/** The subcommands that only read: a replay of one changes nothing, so it needs no replay record. */
+const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'help',
+  'list',
+  'show',
+  'stats',
+  'roles',
+  'subscriptions',
+  'cycle list',
+  'stage list',
+  'code list',
+  'contact list',
+  'activity list',
+]);
+
+/** True when `/opp <text>` only reads (an empty command is help; `setting` without a change shows them). */
+export function commandOnlyReads(text: string): boolean {
+  const [first = '', second = ''] = text.trim().toLowerCase().split(/\s+/);
+  if (first === '') return true;
+  if (first === 'setting') return !text.includes(':');
+  return READ_ONLY_SUBCOMMANDS.has(first) || READ_ONLY_SUBCOMMANDS.has(`${first} ${second}`);
+}

@@ -11,6 +11,7 @@
 // database and says so. Ids are kept an hour (far past the signature window, 5 minutes either way) and
 // pruned at most every ten minutes, in the background.
 import type { Markup } from '../../i18n/markup.ts';
+import { commandOnlyReads } from '../grammar/usage.ts';
 import { workspaceOf } from '../workspace.ts';
 import { type MiddlewareStepArgs, refuseRequest } from './refusal.ts';
 import type { Clock } from '../../services/clock.ts';
@@ -39,8 +40,13 @@ type Body = Record<string, unknown>;
 /** The kinds of request that change things, each with its own trigger_id. */
 export type StateChangingKind = 'command' | 'block_actions' | 'view_submission';
 
-/** The trigger of a command, button click or form submission; undefined for every other request. */
+/**
+ * The trigger of a command, button click or form submission; undefined for every other request, and for
+ * a command that only reads (a list, a card, help: repeating it changes nothing).
+ */
 export function triggerOf(body: Body): { kind: StateChangingKind; triggerId: string } | undefined {
+  if (typeof body.command === 'string' && typeof body.text === 'string' && commandOnlyReads(body.text))
+    return undefined;
   const kind: StateChangingKind | undefined =
     typeof body.command === 'string'
       ? 'command'
