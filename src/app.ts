@@ -172,11 +172,12 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     [new SlackAnnouncer({ services, clientFor, logger })],
     (message) => app.logger.warn(message),
   );
+  // A change that recorded events is followed at once by their delivery (the interval is the safety net).
+  services.outbox.onRecorded(() => dispatcher.kick());
   registerSlackListeners(app, {
     services,
     clock,
     scheduler,
-    dispatcher,
     submitFastPathMs: deps.submitFastPathMs,
     installations,
   });

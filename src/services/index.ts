@@ -48,9 +48,10 @@ export interface ServiceDatabase {
 
 export function createServices(database: ServiceDatabase, clock: Clock = systemClock): Services {
   const { prisma, sql } = database;
+  const outbox = new Outbox(sql);
   return {
     setup: new SetupService(prisma, sql, clock),
-    opportunities: new OpportunityService(prisma, sql, clock),
+    opportunities: new OpportunityService(prisma, sql, clock, outbox),
     queries: new OpportunityQueries(sql),
     statistics: new StatisticsService(prisma, sql),
     digests: new DigestService(prisma),
@@ -60,7 +61,7 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     events: new ProcessedEvents(prisma),
     triggers: new ProcessedTriggers(sql),
     contexts: new InteractionContexts(sql, clock),
-    outbox: new Outbox(sql),
+    outbox,
     ping: () => database.ping(),
   };
 }

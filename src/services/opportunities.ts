@@ -3,7 +3,7 @@
 // opportunity's version with a guarded UPDATE, which both locks the row and detects a concurrent
 // change: of two operations that read the same version, exactly one applies and the other is told to
 // retry. Stage moves write in one statement (see applyPlan); close, quote and order in a transaction.
-import { type EventOrigin, type NewEvent, recordEvent } from './outbox.ts';
+import { type EventOrigin, type NewEvent, type Outbox, recordEvent } from './outbox.ts';
 import { applyDateFormula, parseDateFormula } from '../domain/date-formula.ts';
 import { type ClosePlan, customerContactForWon, planClose, proposeClose, type CloseProposal } from '../domain/close.ts';
 import { type CloseCode, defaultCloseCode } from '../domain/close-code.ts';
@@ -172,6 +172,8 @@ export class OpportunityService {
     private readonly sql: SqlExecutor,
     /** The instant every change is recorded at (timestamps, not business dates: those come as `today`). */
     private readonly clock: Clock = systemClock,
+    /** Where the events of a change go; told once the change has committed. */
+    private readonly outbox?: Outbox,
   ) {}
 
   async create(workspaceId: string, input: CreateOpportunityInput): Promise<OpportunityDetail> {
@@ -615,7 +617,8 @@ export class OpportunityService {
     /** The events of the change, from the opportunity as it is after it: written in its transaction. */
     events?: { origin: EventOrigin; of: (detail: OpportunityDetail) => NewEvent[] },
   ): Promise<OpportunityDetail> {
-    return inTransaction(this.prisma, async (tx) => {
+    let recorded = 0;
+    const detail = await inTransaction(this.prisma, async (tx) => {
       const q = prismaSql(tx);
       const loaded = await loadForChange(q, workspaceId, no);
       const now = this.clock.now();
@@ -625,9 +628,15 @@ export class OpportunityService {
         await work(tx, loaded, now);
       }
       const detail = await loadOpportunityDetail(q, workspaceId, loaded.ref.no);
-      if (events) for (const event of events.of(detail)) await recordEvent(q, workspaceId, events.origin, event, now);
+      if (events) {
+        const happened = events.of(detail);
+        for (const event of happened) await recordEvent(q, workspaceId, events.origin, event, now);
+        recorded = happened.length;
+      }
       return detail;
     });
+    if (recorded > 0) this.outbox?.recorded();
+    return detail;
   }
 
   /**

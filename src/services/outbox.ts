@@ -89,7 +89,19 @@ interface ClaimedRow {
 }
 
 export class Outbox {
+  private readonly listeners: (() => void)[] = [];
+
   constructor(private readonly sql: SqlExecutor) {}
+
+  /** Called after a change that recorded events has committed (the dispatcher delivers them at once). */
+  onRecorded(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** For the services: events of theirs are committed and may be delivered now. */
+  recorded(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   /**
    * Claims up to `limit` deliveries of `consumer` that are due, oldest first, and leases them until

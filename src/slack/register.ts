@@ -1,6 +1,5 @@
 // The single list of everything the app listens to in Slack. manifest/manifest.json must declare the
 // same commands and events (a test keeps them in step).
-import type { OutboxDispatcher } from '../jobs/outbox-dispatcher.ts';
 import type { App } from '@slack/bolt';
 import type { DigestScheduler } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
@@ -38,7 +37,6 @@ export function registerSlackListeners(
     services: Services;
     clock: Clock;
     scheduler: DigestScheduler;
-    dispatcher: OutboxDispatcher;
     submitFastPathMs?: number | undefined;
     /** OAuth mode: the installation store that app_uninstalled / tokens_revoked clean up. */
     installations?: InstallationLifecycle | undefined;
@@ -49,7 +47,6 @@ export function registerSlackListeners(
     clock: base.clock,
     users: new UserDirectory(base.clock),
     scheduler: base.scheduler,
-    dispatcher: base.dispatcher,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
     afterAck: new AfterAckQueue(),
   };

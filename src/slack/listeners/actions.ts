@@ -255,7 +255,6 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         today: await today(scope),
         origin: { actorUserId: scope.userId, channelId },
       });
-      deps.dispatcher.kick();
       await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
     }),
     [ACTION_IDS.delete]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {

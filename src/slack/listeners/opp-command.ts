@@ -490,17 +490,14 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         today,
         origin,
       });
-      deps.dispatcher.kick();
       return reply(await cardFor(deps, workspaceId, detail));
     }
     case 'quote': {
       const detail = await opportunities.createQuote(workspaceId, command.no, command.lines, today, undefined, origin);
-      deps.dispatcher.kick();
       return reply(await cardFor(deps, workspaceId, detail));
     }
     case 'order': {
       const detail = await opportunities.makeOrder(workspaceId, command.no, { today, origin });
-      deps.dispatcher.kick();
       return reply(await cardFor(deps, workspaceId, detail));
     }
     case 'delete': {

@@ -1,5 +1,4 @@
 // What every listener shares: its dependencies, how it replies, and how a failure becomes a sentence.
-import type { OutboxDispatcher } from '../../jobs/outbox-dispatcher.ts';
 import type { Markup } from '../../i18n/markup.ts';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import { offersFor } from '../../domain/offers.ts';
@@ -21,8 +20,6 @@ export interface SlackDeps {
   users: UserDirectory;
   /** Posts on-demand digests through the same runs as scheduled ones. */
   scheduler: DigestScheduler;
-  /** Delivers the outbox's events; kicked after a change that may be announced. */
-  dispatcher: OutboxDispatcher;
   /** How long a modal submission may take before its ack pushes a progress view instead. */
   submitFastPathMs: number;
   /** Where work after an ack waits for its turn (replies, cards), so that acks come first. */

@@ -286,7 +286,6 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           today: await today(scope),
           origin: originOf(scope),
         });
-        deps.dispatcher.kick();
         return () => afterChange(scope, detail);
       },
       fieldFor(problem, data) {
@@ -318,7 +317,6 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           scope.form.version,
           originOf(scope),
         );
-        deps.dispatcher.kick();
         return () => afterChange(scope, detail);
       },
       fieldFor(problem) {

@@ -1,6 +1,5 @@
 // manifest/manifest.json must create the app as the code expects it: the commands and events the code
 // registers, interactivity (buttons, modals, option loads) and the bot scopes its Web API calls need.
-import type { OutboxDispatcher } from '../../../src/jobs/outbox-dispatcher.ts';
 import { readFileSync } from 'node:fs';
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +49,6 @@ function recordRegistrations() {
     services: {} as Services,
     clock: fixedClock('2026-11-02T10:00:00Z'),
     scheduler: {} as DigestScheduler,
-    dispatcher: {} as OutboxDispatcher,
   });
   return seen;
 }
