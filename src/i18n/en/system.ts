@@ -11,7 +11,6 @@ const english = {
     "I can't post in this conversation. Invite me to the channel (`/invite @Pipeline`) or use a public channel.",
   notInWorkspace: "This request came from a workspace I don't know; nothing was done.",
   malformedRequest: "That request didn't look like one from Slack, so nothing was done. Please try again.",
-  viewExpired: 'This form is out of date. Close it and open it again from the opportunity.',
   formContextRefused:
     "This form can't be saved: it was opened more than a day ago, by someone else, or it was changed on the way. Nothing was saved or posted. Close it and open it again from the opportunity's card or with `/opp`.",
   workspaceMismatch:
