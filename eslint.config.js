@@ -37,7 +37,19 @@ function layerRules() {
         PRISMA,
       ],
     ),
-    // Use cases / services import no Slack.
+    // The use cases import no Slack, no scheduler, no store: they reach the database through src/services.
+    layer(
+      ['usecases'],
+      [
+        {
+          regex: appFolder(['slack', 'jobs', 'store', 'generated', 'digest']),
+          message: 'Use cases (src/usecases) import no adapter and no store: only src/domain and src/services.',
+        },
+        SLACK,
+        PRISMA,
+      ],
+    ),
+    // Services import no Slack.
     layer(
       ['services'],
       [
@@ -52,6 +64,25 @@ function layerRules() {
       // Not yet in line (issue 11): the scheduler still runs its digest-run SQL itself, until it moves into a
       // service. Only that import is allowed there.
       ignores: ['src/jobs/digest-scheduler.ts'],
+    },
+    {
+      files: ['src/slack/**/*.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...ADAPTER_PATTERNS,
+              PRISMA_VIA_SERVICES,
+              {
+                regex: '(^|/)domain/permissions\\.ts$',
+                importNames: ['can', 'decide', 'requiredRole'],
+                message: 'Who may do what is decided in src/usecases (guard.ts), not in the Slack adapter.',
+              },
+            ],
+          },
+        ],
+      },
     },
     {
       files: ['src/jobs/digest-scheduler.ts'],
@@ -126,6 +157,31 @@ export default tseslint.config(
     files: ['src/main.ts', 'src/cli/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // Listeners only translate: every operation goes through a use case, which decides who may act. They
+    // neither ask the policy themselves (see the import rule above) nor call the services the use cases
+    // guard. (After the general block: flat config replaces a rule's options, so its entries come too.)
+    files: ['src/slack/listeners/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.property.name='services'][property.name=/^(opportunities|queries|setup|members|statistics|subscriptions|workspaceAdmin|digests)$/]",
+          message: 'Listeners call src/usecases (deps.useCases), which check permissions; not the services.',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='catalogueText']",
+          message: 'Only the catalogue (src/i18n) composes Markup from escaped values; use escapeText or md.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: 'Exit only from src/main.ts or src/cli.',
+        },
+      ],
+    },
+  },
+
   {
     // Services and jobs take the time from the injected clock (src/services/clock.ts), so tests can fix
     // it. The core rule runs again under its own name: configuring no-restricted-syntax here would

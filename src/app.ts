@@ -22,6 +22,7 @@ import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { createUseCases } from './usecases/index.ts';
 import { TokenCipher } from './store/token-crypto.ts';
 
 export { OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH };
@@ -174,8 +175,10 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
+  const useCases = createUseCases(services, { digests: scheduler });
   registerSlackListeners(app, {
     services,
+    useCases,
     clock,
     scheduler,
     submitFastPathMs: deps.submitFastPathMs,

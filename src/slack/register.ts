@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import type { DigestScheduler } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
+import type { UseCases } from '../usecases/index.ts';
 import { AfterAckQueue } from './after-ack.ts';
 import { ACTION_IDS } from './ids.ts';
 import { actionListeners } from './listeners/actions.ts';
@@ -35,6 +36,7 @@ export function registerSlackListeners(
   app: App,
   base: {
     services: Services;
+    useCases: UseCases;
     clock: Clock;
     scheduler: DigestScheduler;
     submitFastPathMs?: number | undefined;
@@ -44,6 +46,7 @@ export function registerSlackListeners(
 ): SlackDeps {
   const deps: SlackDeps = {
     services: base.services,
+    useCases: base.useCases,
     clock: base.clock,
     users: new UserDirectory(base.clock),
     scheduler: base.scheduler,

@@ -1,7 +1,7 @@
 // The App Home tab: the user's open opportunities grouped by stage (in stage order), with quick
 // actions that use the card's action ids, a "New opportunity" button, and an empty state.
 import { ZERO, type Decimal } from '../../domain/decimal.ts';
-import { offersFor, QUICK_OFFERS } from '../../domain/offers.ts';
+import type { Offer } from '../../domain/offers.ts';
 import type { Stage } from '../../domain/sales-cycle.ts';
 import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { ui } from '../../i18n/en/ui.ts';
@@ -25,6 +25,8 @@ export interface HomeInput {
   /** Sales cycles with their stages: groups follow this order, then stage number. */
   cycles: readonly HomeCycle[];
   currency: string;
+  /** Each row's quick actions, as the use case decided them for this reader (none when absent). */
+  offers: ReadonlyMap<string, readonly Offer[]>;
 }
 
 interface Group {
@@ -114,15 +116,7 @@ export function homeView(input: HomeInput): HomeView {
     );
     for (const opportunity of group.items) {
       if (blocks.length + 2 > room) break;
-      const cycle = input.cycles.find((c) => c.code === opportunity.salesCycle.code);
-      // Home shows the reader's own opportunities: what they offer, limited to the quick actions.
-      const quick = offersFor({
-        status: opportunity.status,
-        stages: cycle?.stages ?? [],
-        currentStage: opportunity.current?.stage ?? null,
-        hasQuote: opportunity.quote !== null,
-        estimatedValue: opportunity.current?.estimatedValue ?? null,
-      }).filter((offer) => QUICK_OFFERS.includes(offer));
+      const quick = input.offers.get(opportunity.no) ?? [];
       blocks.push(
         section(opportunityLine(opportunity, input.currency, { showWhere: false }), {
           blockId: rowBlockId('home_row', opportunity.no),

@@ -1,13 +1,12 @@
 // Buttons and in-modal actions. A button's value is an opportunity number (or a confirmation's id):
-// its shape is checked, then the opportunity is read again and the acting user authorized against it
-// (src/slack/listeners/authorize.ts) before anything runs; the card the user clicked is updated in
-// place afterwards. A form opened here gets a server-side context (./contexts.ts) that says where its
+// its shape is checked (./button-values.ts), then a use case runs, which reads the opportunity again and
+// decides whether the acting user may (src/usecases); the card the user clicked is updated in place
+// afterwards. A form opened here gets a server-side context (./contexts.ts) that says where its
 // result goes; in-modal actions rebuild the form with the same context.
 import { escapeText } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, BlockAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { notices, system } from '../../i18n/en/index.ts';
 import type { CloseOutcome } from '../../domain/opportunity.ts';
-import type { Access } from '../../services/members.ts';
 import {
   addQuoteLine,
   closeOpportunityModal,
@@ -26,7 +25,9 @@ import {
 } from '../blocks/index.ts';
 import { ACTION_IDS, CALLBACK_IDS } from '../ids.ts';
 import { workspaceOf } from '../workspace.ts';
-import { authorize, opportunityNoFrom, TOKEN_VALUE } from './authorize.ts';
+import { opportunityNoFrom, TOKEN_VALUE } from './button-values.ts';
+import { requestContext } from '../request-context.ts';
+import type { RequestContext } from '../../usecases/index.ts';
 import {
   type ClickedMessage,
   discardConfirmation,
@@ -40,7 +41,7 @@ import {
 } from './contexts.ts';
 import { publishHome } from './home.ts';
 import {
-  cardFor,
+  cardOf,
   failureMessage,
   type Origin,
   replaceOrigin,
@@ -53,6 +54,8 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 interface ActionScope {
   deps: SlackDeps;
+  /** What the use cases are told about this click. */
+  ctx: RequestContext;
   workspaceId: string;
   userId: string;
   /** The button's value as sent (untrusted: parse it with opportunityNoFrom or TOKEN_VALUE). */
@@ -68,16 +71,26 @@ interface ActionScope {
   logger: Logger;
 }
 
-function scopeOf(deps: SlackDeps, args: ActionArgs): ActionScope {
+async function scopeOf(deps: SlackDeps, args: ActionArgs): Promise<ActionScope> {
   const { body, action } = args;
+  const workspaceId = workspaceOf(args.context);
+  const fromHome = body.view?.type === 'home';
   const container = body.container as
     { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
   const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
   const channelId = container?.channel_id ?? body.channel?.id;
   const messageBlocks = (body.message as { blocks?: { block_id?: unknown }[] } | undefined)?.blocks;
+  const user = await deps.users.resolve(args.client, workspaceId, body.user.id);
   return {
     deps,
-    workspaceId: workspaceOf(args.context),
+    ctx: requestContext(deps, {
+      workspaceId,
+      user,
+      surface: fromHome ? 'home' : body.view ? 'form' : 'button',
+      // App Home has no channel: nothing clicked there is announced.
+      channelId: fromHome ? undefined : channelId,
+    }),
+    workspaceId,
     userId: body.user.id,
     value: value.slice(0, 2_000),
     origin: {
@@ -96,7 +109,7 @@ function scopeOf(deps: SlackDeps, args: ActionArgs): ActionScope {
     },
     triggerId: body.trigger_id,
     viewId: body.view?.id,
-    fromHome: body.view?.type === 'home',
+    fromHome,
     client: args.client,
     respond: body.response_url ? args.respond : undefined,
     logger: args.logger,
@@ -106,7 +119,7 @@ function scopeOf(deps: SlackDeps, args: ActionArgs): ActionScope {
 /** Shows the result where the user clicked: the card in place, or the Home tab again. */
 async function showResult(scope: ActionScope, message: Message): Promise<void> {
   if (scope.fromHome) {
-    await publishHome(scope.deps, scope.client, scope.workspaceId, scope.userId);
+    await publishHome(scope.deps, scope.client, scope.ctx);
     return;
   }
   const replaced = await replaceOrigin(scope.client, scope.origin, message, scope.logger, scope.respond);
@@ -146,7 +159,7 @@ async function showFailure(scope: ActionScope, error: unknown): Promise<void> {
 function buttonListener(deps: SlackDeps, work: (scope: ActionScope) => Promise<void>) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const scope = scopeOf(deps, args);
+    const scope = await scopeOf(deps, args);
     try {
       await work(scope);
     } catch (error) {
@@ -156,19 +169,11 @@ function buttonListener(deps: SlackDeps, work: (scope: ActionScope) => Promise<v
 }
 
 /**
- * A button on one opportunity: its value must be an opportunity number, and the acting user must be
- * allowed to read or change that opportunity (its salesperson is read from the database).
+ * A button on one opportunity: its value must be an opportunity number (anything else is "not found");
+ * the use case it calls decides whether the acting user may.
  */
-function opportunityButton(
-  deps: SlackDeps,
-  action: 'read-opportunity' | 'change-opportunity',
-  work: (scope: ActionScope, no: string, access: Access) => Promise<void>,
-) {
-  return buttonListener(deps, async (scope) => {
-    const no = opportunityNoFrom(scope.value);
-    const access = await authorize(scope, action, { opportunityNo: no });
-    await work(scope, no, access);
-  });
+function opportunityButton(deps: SlackDeps, work: (scope: ActionScope, no: string) => Promise<void>) {
+  return buttonListener(deps, async (scope) => work(scope, opportunityNoFrom(scope.value)));
 }
 
 /** A confirmation token from a button value, or undefined for anything else. */
@@ -177,29 +182,25 @@ function tokenOf(scope: ActionScope): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-async function today(scope: ActionScope) {
-  return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
-}
-
 /** Opens a form with its context: the opportunity, the version shown, and where the result goes. */
 async function openForm(scope: ActionScope, view: ModalView, context: FormContext): Promise<void> {
   await scope.client.views.open({ trigger_id: scope.triggerId, view: await withFormContext(scope, view, context) });
 }
 
 export function actionListeners(deps: SlackDeps): Record<string, (args: ActionArgs) => Promise<void>> {
-  const { opportunities, queries, setup } = deps.services;
+  const { opportunities, workspace } = deps.useCases;
   const rebuildUpdate = (keepTarget: boolean) =>
     modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form) => {
       const selection = readUpdateSelection(values);
-      const options = await opportunities.moveOptions(scope.workspaceId, form.no, await today(scope), selection.action);
+      const options = await opportunities.moveForm(scope.ctx, form.no, selection.action);
       return updateOpportunityModal(options, {
         action: selection.action ?? null,
         targetStage: keepTarget ? (selection.targetStage ?? null) : null,
       });
     });
   return {
-    [ACTION_IDS.show]: opportunityButton(deps, 'read-opportunity', async (scope, no, reader) => {
-      const card = await cardFor(deps, scope.workspaceId, await queries.get(scope.workspaceId, no), reader);
+    [ACTION_IDS.show]: opportunityButton(deps, async (scope, no) => {
+      const card = cardOf(await opportunities.show(scope.ctx, no));
       if (scope.respond && !scope.fromHome) {
         await scope.respond({
           response_type: 'ephemeral',
@@ -211,68 +212,48 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         await scope.client.chat.postMessage({ channel: scope.userId, text: card.text, blocks: card.blocks });
       }
     }),
-    [ACTION_IDS.activate]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
-      const detail = await opportunities.activateFirstStage(scope.workspaceId, no, await today(scope));
-      await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
+    [ACTION_IDS.activate]: opportunityButton(deps, async (scope, no) => {
+      await showResult(scope, cardOf(await opportunities.activate(scope.ctx, no)));
     }),
-    [ACTION_IDS.next]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
-      const detail = await opportunities.move(scope.workspaceId, no, {
-        action: 'next',
-        today: await today(scope),
-      });
-      await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
+    [ACTION_IDS.next]: opportunityButton(deps, async (scope, no) => {
+      await showResult(scope, cardOf(await opportunities.move(scope.ctx, { no, action: 'next' })));
     }),
-    [ACTION_IDS.update]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
-      const options = await opportunities.moveOptions(scope.workspaceId, no, await today(scope));
+    [ACTION_IDS.update]: opportunityButton(deps, async (scope, no) => {
+      const options = await opportunities.moveForm(scope.ctx, no);
       await openForm(scope, updateOpportunityModal(options), {
         no: options.no,
         version: options.version,
         ...formOriginOf(scope.clicked, scope.fromHome, options.no),
       });
     }),
-    [ACTION_IDS.close]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
-      const options = await opportunities.closeOptions(scope.workspaceId, no, 'won', await today(scope));
-      const settings = await setup.workspaceSettings(scope.workspaceId);
-      await openForm(scope, closeOpportunityModal(options, { no, outcome: null, currency: settings.currency }), {
+    [ACTION_IDS.close]: opportunityButton(deps, async (scope, no) => {
+      const { options, currency } = await opportunities.closeForm(scope.ctx, no, 'won');
+      await openForm(scope, closeOpportunityModal(options, { no, outcome: null, currency }), {
         no,
         version: options.version,
         ...formOriginOf(scope.clicked, scope.fromHome, no),
       });
     }),
-    [ACTION_IDS.createQuote]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
-      const quote = await opportunities.quoteOptions(scope.workspaceId, no);
-      const settings = await setup.workspaceSettings(scope.workspaceId);
-      await openForm(scope, createQuoteModal({ no: quote.no, currency: settings.currency }), {
+    [ACTION_IDS.createQuote]: opportunityButton(deps, async (scope, no) => {
+      const quote = await opportunities.quoteForm(scope.ctx, no);
+      await openForm(scope, createQuoteModal({ no: quote.no, currency: quote.currency }), {
         no: quote.no,
         version: quote.version,
         ...formOriginOf(scope.clicked, scope.fromHome, quote.no),
       });
     }),
-    [ACTION_IDS.makeOrder]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
+    [ACTION_IDS.makeOrder]: opportunityButton(deps, async (scope, no) => {
       // Announced in the channel of the card (not from App Home); a repeated click announces nothing.
-      const channelId = scope.fromHome ? undefined : scope.origin.channelId;
-      const detail = await opportunities.makeOrder(scope.workspaceId, no, {
-        today: await today(scope),
-        origin: { actorUserId: scope.userId, channelId },
-      });
-      await showResult(scope, await cardFor(deps, scope.workspaceId, detail));
+      await showResult(scope, cardOf(await opportunities.makeOrder(scope.ctx, no)));
     }),
-    [ACTION_IDS.delete]: opportunityButton(deps, 'change-opportunity', async (scope, no) => {
-      const deleted = await opportunities.delete(scope.workspaceId, no);
+    [ACTION_IDS.delete]: opportunityButton(deps, async (scope, no) => {
+      const deleted = await opportunities.delete(scope.ctx, no);
       await showResult(scope, successMessage(notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));
     }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
       // The form proposes the acting user as salesperson; naming someone else is checked on submit.
-      await authorize(scope, 'create-opportunity', { salespersonId: scope.userId });
-      const [cycles, settings] = await Promise.all([
-        setup.listSalesCycles(scope.workspaceId),
-        setup.workspaceSettings(scope.workspaceId),
-      ]);
-      const view = createOpportunityModal({
-        userId: scope.userId,
-        cycles,
-        defaultCycleCode: settings.defaultSalesCycleCode,
-      });
+      const form = await opportunities.createForm(scope.ctx);
+      const view = createOpportunityModal({ userId: scope.userId, ...form });
       // No opportunity yet, so no card to update: the new card goes privately where the button was.
       await openForm(scope, view, formOriginOf(scope.clicked, scope.fromHome));
     }),
@@ -284,9 +265,8 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         await showResult(scope, noticeMessage(notices.purgeExpired));
         return;
       }
-      // Still an admin at the time of the click?
-      await authorize(scope, 'purge');
-      const result = await opportunities.purge(scope.workspaceId, pending.filter, pending.nos);
+      // The use case asks again: still an admin at the time of the click?
+      const result = await opportunities.purge(scope.ctx, pending.filter, pending.nos);
       await showResult(scope, successMessage(notices.purged(result.deleted.length)));
     }),
     [ACTION_IDS.purgeCancel]: buttonListener(deps, async (scope) => {
@@ -301,8 +281,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         await showResult(scope, noticeMessage(notices.workspaceDeleteExpired));
         return;
       }
-      await authorize(scope, 'delete-workspace');
-      const deleted = await deps.services.workspaceAdmin.deleteWorkspaceData(scope.workspaceId);
+      const deleted = await workspace.deleteData(scope.ctx);
       await showResult(scope, successMessage(notices.workspaceDeleted(deleted.opportunities, deleted.contacts)));
     }),
     [ACTION_IDS.workspaceDeleteCancel]: buttonListener(deps, async (scope) => {
@@ -316,22 +295,12 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     [ACTION_IDS.updateTargetStage]: rebuildUpdate(true),
     [ACTION_IDS.closeOutcome]: modalRebuild(deps, CALLBACK_IDS.closeOpportunity, async (scope, values, form) => {
       const outcome: CloseOutcome | null = readCloseOutcome(values);
-      const options = await opportunities.closeOptions(
-        scope.workspaceId,
-        form.no,
-        outcome ?? 'won',
-        await today(scope),
-      );
-      const settings = await setup.workspaceSettings(scope.workspaceId);
-      return closeOpportunityModal(options, { no: form.no, outcome, currency: settings.currency });
+      const { options, currency } = await opportunities.closeForm(scope.ctx, form.no, outcome ?? 'won');
+      return closeOpportunityModal(options, { no: form.no, outcome, currency });
     }),
     [ACTION_IDS.quoteAddLine]: modalRebuild(deps, CALLBACK_IDS.createQuote, async (scope, values, form) => {
-      const settings = await setup.workspaceSettings(scope.workspaceId);
-      return createQuoteModal({
-        no: form.no,
-        currency: settings.currency,
-        lines: addQuoteLine(readQuoteDrafts(values)),
-      });
+      const { currency } = await opportunities.quoteLines(scope.ctx, form.no);
+      return createQuoteModal({ no: form.no, currency, lines: addQuoteLine(readQuoteDrafts(values)) });
     }),
   };
 }
@@ -350,7 +319,7 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
 ) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const scope = scopeOf(deps, args);
+    const scope = await scopeOf(deps, args);
     const view = args.body.view;
     if (!view) return;
     const showInstead = async (sentence: Parameters<typeof unavailableModal>[0]) => {
@@ -368,8 +337,7 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
         await showInstead(system.formContextRefused);
         return;
       }
-      // These forms change one opportunity: the user must still be allowed to.
-      await authorize(scope, 'change-opportunity', { opportunityNo: form.no });
+      // Each rebuild goes through a use case, which checks the user may still change the opportunity.
       const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, form);
       // The rebuilt form keeps its context (a "not possible now" view has none).
       const rebuilt = next.callback_id === callbackId ? { ...next, private_metadata: view.private_metadata } : next;

@@ -1,25 +1,15 @@
 // App Home: the user's open opportunities by stage, with totals and the same quick actions as cards.
+import { requestContext } from '../request-context.ts';
+import type { RequestContext } from '../../usecases/index.ts';
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { homeView } from '../blocks/index.ts';
 import { workspaceOf } from '../workspace.ts';
 import type { SlackDeps, WebClient } from './support.ts';
 
-export async function publishHome(
-  deps: SlackDeps,
-  client: WebClient,
-  workspaceId: string,
-  userId: string,
-): Promise<void> {
-  const { setup, queries } = deps.services;
-  const [settings, cycles, open] = await Promise.all([
-    setup.workspaceSettings(workspaceId),
-    setup.listSalesCyclesWithStages(workspaceId),
-    queries.list(workspaceId, { status: 'open', salespersonSlackUserId: userId }, 200),
-  ]);
-  await client.views.publish({
-    user_id: userId,
-    view: homeView({ userId, opportunities: open.items, cycles, currency: settings.currency }),
-  });
+/** Publishes the user's Home tab, built afresh from their pipeline. */
+export async function publishHome(deps: SlackDeps, client: WebClient, ctx: RequestContext): Promise<void> {
+  const home = await deps.useCases.opportunities.home(ctx);
+  await client.views.publish({ user_id: ctx.actor.userId, view: homeView({ userId: ctx.actor.userId, ...home }) });
 }
 
 export function appHomeOpenedListener(deps: SlackDeps) {
@@ -32,7 +22,9 @@ export function appHomeOpenedListener(deps: SlackDeps) {
     if (event.tab !== 'home') return;
     try {
       // The workspace Bolt authorised the event for (the envelope's team_id must agree: ../workspace.ts).
-      await publishHome(deps, client, workspaceOf(context), event.user);
+      const workspaceId = workspaceOf(context);
+      const user = await deps.users.resolve(client, workspaceId, event.user);
+      await publishHome(deps, client, requestContext(deps, { workspaceId, user, surface: 'home' }));
     } catch (error) {
       logger.error(error);
     }

@@ -1,13 +1,9 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
-import type { EventOrigin } from '../../services/outbox.ts';
 import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, joinMarkup, type Markup, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { GuardedAction } from '../../domain/permissions.ts';
 import { assertNever } from '../../domain/problems.ts';
 import { notices } from '../../i18n/en/index.ts';
-import type { Access } from '../../services/members.ts';
-import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
 import type { SettingsChange } from '../../services/workspace.ts';
 import {
   closeCodeList,
@@ -33,10 +29,11 @@ import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
 import type { UserContext } from '../user-context.ts';
+import type { RequestContext } from '../../usecases/index.ts';
+import { requestContext } from '../request-context.ts';
 import { workspaceOf } from '../workspace.ts';
-import { type AccessTarget, authorize, readableFilter } from './authorize.ts';
 import { createPurgeConfirmation, createWorkspaceDeletion, type FormContext, withFormContext } from './contexts.ts';
-import { cardFor, failureMessage, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
+import { cardOf, failureMessage, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import {
   exportCsv,
   listSubscriptions,
@@ -49,6 +46,8 @@ import {
 
 interface CommandScope {
   deps: SlackDeps;
+  /** What the use cases are told about this request. */
+  ctx: RequestContext;
   user: UserContext;
   workspaceId: string;
   channelId: string;
@@ -76,8 +75,9 @@ export function oppCommandListener(deps: SlackDeps) {
       // A workspace without an admin (run with a bot token, where nobody installed the app through
       // Slack; or one whose data was deleted) gets the first person who uses /opp as its admin, who
       // is told so after the reply. With OAuth installs the installer is admin from the start.
-      becameAdmin = await deps.services.members.claimFirstAdmin(workspaceId, command.user_id);
       const user = await deps.users.resolve(client, workspaceId, command.user_id);
+      const ctx = requestContext(deps, { workspaceId, user, surface: 'command', channelId: command.channel_id });
+      becameAdmin = await deps.useCases.workspace.claimFirstAdmin(ctx);
       const parsed = parseOppCommand(command.text ?? '', {
         now: user.now,
         timeZone: user.timeZone,
@@ -86,6 +86,7 @@ export function oppCommandListener(deps: SlackDeps) {
       const run = () =>
         runCommand(parsed, {
           deps,
+          ctx,
           user,
           workspaceId,
           channelId: command.channel_id,
@@ -126,95 +127,9 @@ function settingsChangeOf(command: Extract<OppCommand, { name: 'setting' }>): Se
   return Object.values(change).some((value) => value !== undefined) ? change : null;
 }
 
-/** What a command needs to be allowed: an action, and the opportunity or salesperson it concerns. */
-type Requirement = { action: GuardedAction } & AccessTarget;
-
-/** Every command is classified here (the switch is exhaustive): null means anyone in the workspace. */
-export function commandRequirement(command: OppCommand): Requirement | null {
-  switch (command.name) {
-    case 'help':
-    case 'cycle-list':
-    case 'stage-list':
-    case 'code-list':
-    case 'contact-list':
-    case 'activity-list':
-    case 'roles':
-    case 'new-modal':
-      return null;
-    // Reading many: each reader sees what they may (see readableFilter).
-    case 'list':
-    case 'export':
-      return null;
-    case 'cycle-add':
-    case 'cycle-block':
-    case 'cycle-delete':
-      return { action: 'set-up-sales-cycles' };
-    case 'stage-add':
-    case 'stage-delete':
-      return { action: 'set-up-stages' };
-    case 'code-add':
-    case 'code-delete':
-      return { action: 'set-up-close-codes' };
-    case 'contact-add':
-      return { action: 'add-contact' };
-    case 'customer-add':
-      return { action: 'add-customer' };
-    case 'activity-add':
-      return { action: 'add-activity' };
-    case 'setup-modal':
-      return {
-        action:
-          command.what === 'cycle'
-            ? 'set-up-sales-cycles'
-            : command.what === 'stage'
-              ? 'set-up-stages'
-              : command.what === 'code'
-                ? 'set-up-close-codes'
-                : 'add-contact',
-      };
-    case 'role':
-      return { action: 'change-roles' };
-    case 'setting':
-      return settingsChangeOf(command) ? { action: 'change-settings' } : null;
-    case 'workspace-delete':
-      return { action: 'delete-workspace' };
-    case 'purge':
-      return { action: 'purge' };
-    case 'new':
-      return { action: 'create-opportunity', salespersonId: command.ownerId };
-    case 'show':
-      return { action: 'read-opportunity', opportunityNo: command.no };
-    case 'stats':
-      return command.target.kind === 'opportunity'
-        ? { action: 'read-opportunity', opportunityNo: command.target.no }
-        : { action: 'read-pipeline' };
-    case 'move':
-    case 'close-modal':
-    case 'quote-modal':
-    case 'next':
-    case 'previous':
-    case 'skip':
-    case 'jump':
-    case 'update':
-    case 'close':
-    case 'quote':
-    case 'order':
-    case 'delete':
-      return { action: 'change-opportunity', opportunityNo: command.no };
-    case 'digest':
-      return { action: 'post-digest' };
-    case 'subscribe':
-    case 'unsubscribe':
-    case 'subscriptions':
-      return { action: 'manage-subscriptions' };
-    default:
-      return assertNever(command);
-  }
-}
-
 async function runCommand(command: OppCommand, scope: CommandScope): Promise<void> {
-  const { deps, user, workspaceId } = scope;
-  const { setup, opportunities, queries } = deps.services;
+  const { deps, user } = scope;
+  const { opportunities, setup, workspace } = deps.useCases;
   const reply = (message: Message) =>
     replyPrivately(message, {
       respond: scope.respond,
@@ -223,17 +138,9 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       userId: user.userId,
       logger: scope.logger,
     });
-  const today = user.today;
-  /** Who runs the command, and where: a change the channel hears about is announced there. */
-  const origin: EventOrigin = { actorUserId: user.userId, channelId: scope.channelId };
-  // Authorization first: a refusal writes nothing and says which role is needed.
-  const requirement = commandRequirement(command);
-  const authorized = requirement
-    ? await authorize({ deps, workspaceId, userId: user.userId }, requirement.action, requirement)
-    : null;
-  // Read only by the commands anyone may run whose answer depends on who asks (lists, settings); the
-  // others (help, setup lists, the New form) skip the read.
-  const access = async (): Promise<Access> => authorized ?? deps.services.members.access(workspaceId, user.userId);
+  // Who may do what is the use cases' to decide (src/usecases): a refusal writes nothing and says
+  // which role is needed.
+  const ctx = scope.ctx;
 
   switch (command.name) {
     case 'help': {
@@ -242,7 +149,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     // ---- setup -----------------------------------------------------------------------------
     case 'cycle-add': {
-      const cycle = await setup.addSalesCycle(workspaceId, {
+      const cycle = await setup.addSalesCycle(ctx, {
         code: command.code,
         description: command.description,
         ...(command.calc ? { probabilityCalculation: command.calc } : {}),
@@ -251,16 +158,17 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return reply(successMessage(notices.cycleAdded(escapeText(cycle.code))));
     }
     case 'cycle-list':
-      return reply(salesCycleList(await setup.listSalesCycles(workspaceId)));
+      return reply(salesCycleList(await setup.listSalesCycles(ctx)));
     case 'cycle-block': {
-      const cycle = await setup.setSalesCycleBlocked(workspaceId, command.code, command.blocked);
+      const cycle = await setup.blockSalesCycle(ctx, { code: command.code, blocked: command.blocked });
       return reply(successMessage(notices.cycleBlocked(escapeText(cycle.code), cycle.blocked)));
     }
     case 'cycle-delete':
-      await setup.deleteSalesCycle(workspaceId, command.code);
+      await setup.deleteSalesCycle(ctx, command.code);
       return reply(successMessage(notices.cycleDeleted(escapeText(command.code))));
     case 'stage-add': {
-      const stage = await setup.addStage(workspaceId, command.cycle, {
+      const stage = await setup.addStage(ctx, {
+        cycleCode: command.cycle,
         stage: command.stageNo,
         description: command.description,
         completedPct: command.completedPct,
@@ -273,12 +181,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return reply(successMessage(notices.stageAdded(escapeText(command.cycle.toUpperCase()), stage.stage)));
     }
     case 'stage-list':
-      return reply(stageTable(await setup.getSalesCycle(workspaceId, command.cycle)));
+      return reply(stageTable(await setup.salesCycle(ctx, command.cycle)));
     case 'stage-delete':
-      await setup.deleteStage(workspaceId, command.cycle, command.stageNo);
+      await setup.deleteStage(ctx, { cycleCode: command.cycle, stageNo: command.stageNo });
       return reply(successMessage(notices.stageDeleted(escapeText(command.cycle), command.stageNo)));
     case 'code-add': {
-      const code = await setup.addCloseCode(workspaceId, {
+      const code = await setup.addCloseCode(ctx, {
         code: command.code,
         description: command.description,
         type: command.outcome,
@@ -286,12 +194,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return reply(successMessage(notices.codeAdded(escapeText(code.code), code.type)));
     }
     case 'code-list':
-      return reply(closeCodeList(await setup.listCloseCodes(workspaceId)));
+      return reply(closeCodeList(await setup.listCloseCodes(ctx)));
     case 'code-delete':
-      await setup.deleteCloseCode(workspaceId, command.code);
+      await setup.deleteCloseCode(ctx, command.code);
       return reply(successMessage(notices.codeDeleted(escapeText(command.code))));
     case 'contact-add': {
-      const contact = await setup.addContact(workspaceId, {
+      const contact = await setup.addContact(ctx, {
         name: command.contactName,
         type: command.type,
         ...(command.company ? { company: command.company } : {}),
@@ -308,18 +216,16 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         ),
       );
     }
-    case 'contact-list': {
-      const contacts = await setup.searchContacts(workspaceId, command.search ?? '', 50);
-      return reply(contactList(contacts));
-    }
+    case 'contact-list':
+      return reply(contactList(await setup.searchContacts(ctx, { text: command.search ?? '', limit: 50 })));
     case 'customer-add': {
-      const customer = await setup.addCustomer(workspaceId, command.contact);
+      const customer = await setup.addCustomer(ctx, command.contact);
       return reply(
         successMessage(notices.customerAdded(escapeText(customer.name), escapeText(customer.no), customer.created)),
       );
     }
     case 'activity-add': {
-      const activity = await setup.addActivity(workspaceId, {
+      const activity = await setup.addActivity(ctx, {
         code: command.code,
         description: command.description,
         steps: command.steps,
@@ -327,7 +233,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return reply(successMessage(notices.activityAdded(escapeText(activity.code), activity.steps.length)));
     }
     case 'activity-list': {
-      const activities = await setup.listActivities(workspaceId);
+      const activities = await setup.listActivities(ctx);
       const lines = activities.map((a) =>
         notices.activityLine(
           escapeText(a.code),
@@ -342,7 +248,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     // ---- roles and the workspace -------------------------------------------------------------
     case 'role': {
-      const change = await deps.services.members.setRole(workspaceId, user.userId, command.userId, command.role);
+      const change = await workspace.setRole(ctx, { userId: command.userId, role: command.role });
       return reply(
         change.changed
           ? successMessage(notices.roleGranted(mentionUser(change.userId), change.role))
@@ -350,16 +256,16 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       );
     }
     case 'roles': {
-      const roles = await deps.services.members.list(workspaceId);
+      const roles = await workspace.roles(ctx);
       const text = notices.roles(roles.admins.map(mentionUser), roles.managers.map(mentionUser));
       return reply({ text, blocks: [section(text)] });
     }
     case 'setting': {
       const change = settingsChangeOf(command);
       if (!change) {
-        const settings = await setup.workspaceSettings(workspaceId);
+        const settings = await workspace.settings(ctx);
         const text = notices.settings({
-          repsSeeOnlyOwn: (await access()).repsSeeOnlyOwn,
+          repsSeeOnlyOwn: settings.repsSeeOnlyOwn,
           currency: escapeText(settings.currency),
           defaultSalesCycleCode:
             settings.defaultSalesCycleCode === null ? null : escapeText(settings.defaultSalesCycleCode),
@@ -367,7 +273,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         });
         return reply({ text, blocks: [section(text)] });
       }
-      const settings = await setup.changeSettings(workspaceId, change);
+      const settings = await workspace.changeSettings(ctx, change);
       const said = [
         change.repsSeeOnlyOwn === undefined ? null : notices.repsSeeOwnChanged(settings.repsSeeOnlyOwn),
         change.currency === undefined ? null : notices.currencyChanged(escapeText(settings.currency)),
@@ -388,8 +294,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       );
     }
     case 'workspace-delete': {
-      const preview = await deps.services.workspaceAdmin.preview(workspaceId);
-      const token = await createWorkspaceDeletion({ deps, workspaceId, userId: user.userId });
+      const preview = await workspace.deletionPreview(ctx);
+      const token = await createWorkspaceDeletion({ deps, workspaceId: ctx.workspaceId, userId: user.userId });
       return reply(workspaceDeleteConfirmation(preview, { token }));
     }
 
@@ -399,7 +305,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     case 'setup-modal':
       return openSetupModal(scope, command.what, command.cycle);
     case 'move': {
-      const options = await opportunities.moveOptions(workspaceId, command.no, today);
+      const options = await opportunities.moveForm(ctx, command.no);
       return openForm(scope, updateOpportunityModal(options), {
         no: options.no,
         version: options.version,
@@ -407,22 +313,16 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       });
     }
     case 'close-modal': {
-      const options = await opportunities.closeOptions(workspaceId, command.no, 'won', today);
-      const settings = await setup.workspaceSettings(workspaceId);
-      return openForm(
-        scope,
-        closeOpportunityModal(options, { no: command.no, outcome: null, currency: settings.currency }),
-        {
-          no: command.no,
-          version: options.version,
-          channelId: scope.channelId,
-        },
-      );
+      const { options, currency } = await opportunities.closeForm(ctx, command.no, 'won');
+      return openForm(scope, closeOpportunityModal(options, { no: command.no, outcome: null, currency }), {
+        no: command.no,
+        version: options.version,
+        channelId: scope.channelId,
+      });
     }
     case 'quote-modal': {
-      const quote = await opportunities.quoteOptions(workspaceId, command.no);
-      const settings = await setup.workspaceSettings(workspaceId);
-      return openForm(scope, createQuoteModal({ no: quote.no, currency: settings.currency }), {
+      const quote = await opportunities.quoteForm(ctx, command.no);
+      return openForm(scope, createQuoteModal({ no: quote.no, currency: quote.currency }), {
         no: quote.no,
         version: quote.version,
         channelId: scope.channelId,
@@ -431,8 +331,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
 
     // ---- opportunities -------------------------------------------------------------------------
     case 'new': {
-      const owner = command.ownerId ? await deps.users.resolve(scope.client, workspaceId, command.ownerId) : user;
-      const detail = await opportunities.create(workspaceId, {
+      const owner = command.ownerId ? await deps.users.resolve(scope.client, ctx.workspaceId, command.ownerId) : user;
+      const created = await opportunities.create(ctx, {
         description: command.description,
         contact: command.contact,
         salesperson: { slackUserId: owner.userId, displayName: owner.displayName },
@@ -443,87 +343,82 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
           chancesPct: command.chancePct,
           estimatedCloseDate: command.closeDate,
         },
-        today,
       });
-      return reply(await cardFor(deps, workspaceId, detail));
+      return reply(cardOf(created));
     }
     case 'list':
     case 'export': {
       const filters = command.filters;
-      const filter: OpportunityFilter = { status: filters.status, ...readableFilter(await access()) };
-      if (filters.scope.kind === 'mine') filter.salespersonSlackUserId = user.userId;
-      if (filters.scope.kind === 'user') filter.salespersonSlackUserId = filters.scope.userId;
-      if (filters.contact) filter.contactNo = (await setup.findContact(workspaceId, filters.contact)).no;
-      if (filters.cycle) filter.salesCycleCode = filters.cycle;
+      const filter = {
+        status: filters.status,
+        salespersonSlackUserId:
+          filters.scope.kind === 'mine'
+            ? user.userId
+            : filters.scope.kind === 'user'
+              ? filters.scope.userId
+              : undefined,
+        contact: filters.contact,
+        salesCycleCode: filters.cycle,
+      };
       if (command.name === 'export') return exportCsv(filter, pipelineScope(scope, reply));
-      const { items, total } = await queries.list(workspaceId, filter, 46);
-      const settings = await setup.workspaceSettings(workspaceId);
-      return reply(
-        opportunityList(items, { total, title: listTitle(filters.scope.kind), currency: settings.currency }),
-      );
+      const { items, total, currency } = await opportunities.list(ctx, { filter, limit: 46 });
+      return reply(opportunityList(items, { total, title: listTitle(filters.scope.kind), currency }));
     }
     case 'show':
-      return reply(await cardFor(deps, workspaceId, await queries.get(workspaceId, command.no), await access()));
+      return reply(cardOf(await opportunities.show(ctx, command.no)));
     case 'next':
     case 'previous':
     case 'skip':
     case 'jump':
     case 'update': {
       const changes = command.changes;
-      const detail = await opportunities.move(workspaceId, command.no, {
+      const moved = await opportunities.move(ctx, {
+        no: command.no,
         action: command.name,
         targetStage: command.name === 'skip' || command.name === 'jump' ? command.toStage : undefined,
         dateOfChange: changes.date,
         estimatedValue: changes.value,
         chancesPct: changes.chance,
         estimatedCloseDate: changes.close,
-        today,
       });
-      return reply(await cardFor(deps, workspaceId, detail));
+      return reply(cardOf(moved));
     }
     case 'close': {
-      const detail = await opportunities.close(workspaceId, command.no, {
+      const closed = await opportunities.close(ctx, {
+        no: command.no,
         outcome: command.outcome,
         closeCode: command.closeCode,
         closingDate: command.date,
         salesAmount: command.amount,
-        today,
-        origin,
       });
-      return reply(await cardFor(deps, workspaceId, detail));
+      return reply(cardOf(closed));
     }
-    case 'quote': {
-      const detail = await opportunities.createQuote(workspaceId, command.no, command.lines, today, undefined, origin);
-      return reply(await cardFor(deps, workspaceId, detail));
-    }
-    case 'order': {
-      const detail = await opportunities.makeOrder(workspaceId, command.no, { today, origin });
-      return reply(await cardFor(deps, workspaceId, detail));
-    }
+    case 'quote':
+      return reply(cardOf(await opportunities.createQuote(ctx, { no: command.no, lines: command.lines })));
+    case 'order':
+      return reply(cardOf(await opportunities.makeOrder(ctx, command.no)));
     case 'delete': {
-      const deleted = await opportunities.delete(workspaceId, command.no);
+      const deleted = await opportunities.delete(ctx, command.no);
       return reply(successMessage(notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));
     }
     case 'purge': {
-      const filter = {
-        status: command.status,
-        closedBefore: command.closedBefore,
-        closedAfter: command.closedAfter,
-        salespersonCode: command.ownerId,
-        contactNo: command.contact ? (await setup.findContact(workspaceId, command.contact)).no : undefined,
-        salesCycleCode: command.cycle,
-      };
-      const preview = await opportunities.purgePreview(workspaceId, filter);
+      const preview = await opportunities.purgePreview(ctx, {
+        filter: {
+          status: command.status,
+          closedBefore: command.closedBefore,
+          closedAfter: command.closedAfter,
+          salespersonCode: command.ownerId,
+          contact: command.contact,
+          salesCycleCode: command.cycle,
+        },
+      });
       // The click deletes exactly what this preview lists, on whichever instance it lands.
       const token = await createPurgeConfirmation(
-        { deps, workspaceId, userId: user.userId },
-        { filter, nos: preview.opportunities.map((o) => o.no) },
+        { deps, workspaceId: ctx.workspaceId, userId: user.userId },
+        { filter: preview.filter, nos: preview.opportunities.map((o) => o.no) },
       );
       return reply(purgeConfirmation(preview, { token }));
     }
-
-    // ---- setup modals ------------------------------------------------------------------------
-    // (Opened by buttons and the setup commands without arguments; see the actions listener.)
 
     // ---- pipeline (digests) ------------------------------------------------------------------
     case 'digest':
@@ -536,12 +431,15 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return unsubscribe(command.channelId, pipelineScope(scope, reply));
     case 'subscriptions':
       return listSubscriptions(pipelineScope(scope, reply));
+    default:
+      return assertNever(command);
   }
 }
 
 function pipelineScope(scope: CommandScope, reply: (message: Message) => Promise<void>): PipelineScope {
   return {
     deps: scope.deps,
+    ctx: scope.ctx,
     user: scope.user,
     workspaceId: scope.workspaceId,
     channelId: scope.channelId,
@@ -556,16 +454,8 @@ function listTitle(scope: 'mine' | 'all' | 'user'): Markup {
 }
 
 async function openCreateModal(scope: CommandScope): Promise<void> {
-  const { setup } = scope.deps.services;
-  const [cycles, settings] = await Promise.all([
-    setup.listSalesCycles(scope.workspaceId),
-    setup.workspaceSettings(scope.workspaceId),
-  ]);
-  const view = createOpportunityModal({
-    userId: scope.user.userId,
-    cycles,
-    defaultCycleCode: settings.defaultSalesCycleCode,
-  });
+  const form = await scope.deps.useCases.opportunities.createForm(scope.ctx);
+  const view = createOpportunityModal({ userId: scope.user.userId, ...form });
   await openForm(scope, view, { channelId: scope.channelId });
 }
 
@@ -574,7 +464,7 @@ async function openSetupModal(
   what: 'cycle' | 'stage' | 'code' | 'contact',
   cycleCode?: string,
 ): Promise<void> {
-  const { setup } = scope.deps.services;
+  const { cycles } = await scope.deps.useCases.setup.setupForm(scope.ctx, what);
   const view =
     what === 'cycle'
       ? salesCycleModal()
@@ -582,7 +472,7 @@ async function openSetupModal(
         ? closeCodeModal()
         : what === 'contact'
           ? contactModal()
-          : stageModal({ cycles: await setup.listSalesCycles(scope.workspaceId), cycleCode });
+          : stageModal({ cycles, cycleCode });
   // Like the other forms, its context remembers the channel, where the result is shown.
   await openForm(scope, view, { channelId: scope.channelId });
 }

@@ -1,6 +1,7 @@
 // external_select option loads (contact pickers): answered inside the ack, within Slack's 3 seconds.
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { companySearchOptions, contactSearchOptions, type PlainTextOption } from '../blocks/index.ts';
+import { requestContext } from '../request-context.ts';
 import { workspaceOf } from '../workspace.ts';
 import type { SlackDeps } from './support.ts';
 
@@ -9,12 +10,17 @@ const OPTIONS_BUDGET_MS = 2_000;
 type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 
 export function contactOptionsListener(deps: SlackDeps, companiesOnly: boolean) {
-  return async ({ ack, body, logger, context }: OptionsArgs): Promise<void> => {
+  return async ({ ack, body, logger, context, client }: OptionsArgs): Promise<void> => {
     const workspaceId = workspaceOf(context);
     const query = String(body.value ?? '').slice(0, 100);
     let options: PlainTextOption[] = [];
     try {
-      const search = deps.services.setup.searchContacts(workspaceId, query, 100);
+      const search = deps.users.resolve(client, workspaceId, body.user.id).then((user) =>
+        deps.useCases.setup.searchContacts(requestContext(deps, { workspaceId, user, surface: 'options' }), {
+          text: query,
+          limit: 100,
+        }),
+      );
       const found = await Promise.race([
         search,
         new Promise<null>((resolve) => setTimeout(() => resolve(null), OPTIONS_BUDGET_MS).unref()),

@@ -4,18 +4,20 @@ import type { Logger } from '@slack/bolt';
 import { dateInZone } from '../../domain/local-date.ts';
 import type { Schedule } from '../../domain/schedule.ts';
 import { notices, system } from '../../i18n/en/index.ts';
-import type { OpportunityFilter } from '../../services/opportunity-queries.ts';
 import type { Subscription } from '../../services/subscriptions.ts';
 import { type Message, noticeMessage, section, successMessage } from '../blocks/index.ts';
 import { cycleAnalysisMessage, opportunityStatsMessage } from '../blocks/stats.ts';
 import { csvFilename, opportunitiesCsv } from '../csv.ts';
 import { formatDate } from '../format.ts';
 import type { OppCommand } from '../grammar/index.ts';
+import type { RequestContext } from '../../usecases/index.ts';
+import type { PipelineUseCases } from '../../usecases/pipeline.ts';
 import type { UserContext } from '../user-context.ts';
 import type { SlackDeps, WebClient } from './support.ts';
 
 export interface PipelineScope {
   deps: SlackDeps;
+  ctx: RequestContext;
   user: UserContext;
   workspaceId: string;
   channelId: string;
@@ -24,29 +26,22 @@ export interface PipelineScope {
   reply(message: Message): Promise<void>;
 }
 
-const EXPORT_MAX = 20_000;
-
 /** Posts a digest to this channel now, through a digest run (retried later if Slack is busy). */
 export async function postDigestNow(
   command: Extract<OppCommand, { name: 'digest' }>,
   scope: PipelineScope,
 ): Promise<void> {
-  const { deps, workspaceId } = scope;
-  // A wrong cycle is the user's mistake: say so now rather than in a failed background run.
-  if (command.cycle) await deps.services.setup.getSalesCycle(workspaceId, command.cycle);
-  const runId = await deps.scheduler.enqueueNow(workspaceId, scope.channelId, {
-    salesCycleCode: command.cycle ?? null,
-    salespersonSlackUserId: command.ownerId ?? null,
-    timeZone: scope.user.timeZone,
+  const outcome = await scope.deps.useCases.pipeline.postDigest(scope.ctx, {
+    channelId: scope.channelId,
+    cycle: command.cycle,
+    ownerId: command.ownerId,
   });
-  const outcome = await deps.scheduler.postNow(runId);
-  if (outcome === 'posted') return scope.reply(successMessage(notices.digestPosted));
-  const run = await deps.services.subscriptions.runStatus(runId);
-  const reason = /channel_not_found|not_in_channel|is_archived/.test(run?.lastError ?? '')
-    ? system.privateChannel
-    : /rate limited/.test(run?.lastError ?? '')
-      ? notices.digestRateLimited
-      : system.slackUnavailable;
+  if (outcome.posted) return scope.reply(successMessage(notices.digestPosted));
+  const reason = {
+    'private-channel': system.privateChannel,
+    'rate-limited': notices.digestRateLimited,
+    'slack-unavailable': system.slackUnavailable,
+  }[outcome.reason];
   return scope.reply(noticeMessage(notices.digestDelayed(reason)));
 }
 
@@ -54,26 +49,22 @@ export async function showStatistics(
   command: Extract<OppCommand, { name: 'stats' }>,
   scope: PipelineScope,
 ): Promise<void> {
-  const { statistics, setup } = scope.deps.services;
-  const settings = await setup.workspaceSettings(scope.workspaceId);
+  const { pipeline } = scope.deps.useCases;
   if (command.target.kind === 'opportunity') {
-    const stats = await statistics.opportunity(scope.workspaceId, command.target.no);
-    return scope.reply(opportunityStatsMessage(stats, settings.currency));
+    const { statistics, currency } = await pipeline.opportunityStatistics(scope.ctx, command.target.no);
+    return scope.reply(opportunityStatsMessage(statistics, currency));
   }
-  const [analysis, totals] = await Promise.all([
-    statistics.cycleAnalysis(scope.workspaceId, command.target.cycle),
-    statistics.salesCycle(scope.workspaceId, command.target.cycle),
-  ]);
-  return scope.reply(cycleAnalysisMessage(analysis, settings.currency, totals));
+  const { analysis, totals, currency } = await pipeline.cycleStatistics(scope.ctx, command.target.cycle);
+  return scope.reply(cycleAnalysisMessage(analysis, currency, totals));
 }
 
 /** Uploads the filtered opportunity list, with current figures, as a CSV file to this channel. */
-export async function exportCsv(filter: OpportunityFilter, scope: PipelineScope): Promise<void> {
-  const { queries, setup } = scope.deps.services;
-  // One query: pages with OFFSET would each count and skip the whole filtered list again.
-  const { items } = await queries.list(scope.workspaceId, filter, EXPORT_MAX, 0);
-  const settings = await setup.workspaceSettings(scope.workspaceId);
-  const csv = opportunitiesCsv(items, settings.currency);
+export async function exportCsv(
+  filter: Parameters<PipelineUseCases['exportRows']>[1]['filter'],
+  scope: PipelineScope,
+): Promise<void> {
+  const { items, currency } = await scope.deps.useCases.pipeline.exportRows(scope.ctx, { filter });
+  const csv = opportunitiesCsv(items, currency);
   await scope.client.filesUploadV2({
     channel_id: scope.channelId,
     file: Buffer.from(csv, 'utf8'),
@@ -87,19 +78,14 @@ export async function subscribe(
   command: Extract<OppCommand, { name: 'subscribe' }>,
   scope: PipelineScope,
 ): Promise<void> {
-  const subscription = await scope.deps.services.subscriptions.subscribe(
-    scope.workspaceId,
-    {
-      channelId: command.channelId,
-      frequency: command.frequency,
-      at: command.at,
-      weekday: command.weekday,
-      timeZone: command.timeZone ?? scope.user.timeZone,
-      salesCycleCode: command.cycle,
-      createdBySlackUserId: scope.user.userId,
-    },
-    scope.deps.clock.now(),
-  );
+  const subscription = await scope.deps.useCases.pipeline.subscribe(scope.ctx, {
+    channelId: command.channelId,
+    frequency: command.frequency,
+    at: command.at,
+    weekday: command.weekday,
+    timeZone: command.timeZone,
+    salesCycleCode: command.cycle,
+  });
   return scope.reply(
     successMessage(
       notices.subscribed(
@@ -112,7 +98,7 @@ export async function subscribe(
 }
 
 export async function unsubscribe(channelId: string, scope: PipelineScope): Promise<void> {
-  const removed = await scope.deps.services.subscriptions.unsubscribe(scope.workspaceId, channelId);
+  const removed = await scope.deps.useCases.pipeline.unsubscribe(scope.ctx, channelId);
   return scope.reply(
     removed
       ? successMessage(notices.unsubscribed(mentionChannel(channelId)))
@@ -121,7 +107,7 @@ export async function unsubscribe(channelId: string, scope: PipelineScope): Prom
 }
 
 export async function listSubscriptions(scope: PipelineScope): Promise<void> {
-  const subscriptions = await scope.deps.services.subscriptions.list(scope.workspaceId);
+  const subscriptions = await scope.deps.useCases.pipeline.subscriptions(scope.ctx);
   if (subscriptions.length === 0) return scope.reply(noticeMessage(notices.noSubscriptions));
   const lines = subscriptions.map((s) =>
     notices.subscriptionLine(

@@ -1,12 +1,11 @@
 // What every listener shares: its dependencies, how it replies, and how a failure becomes a sentence.
 import type { Markup } from '../../i18n/markup.ts';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
-import { offersFor } from '../../domain/offers.ts';
 import type { DigestScheduler } from '../../jobs/digest-scheduler.ts';
 import type { Clock } from '../../services/clock.ts';
 import type { Services } from '../../services/index.ts';
-import type { Access } from '../../services/members.ts';
-import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
+import type { UseCases } from '../../usecases/index.ts';
+import type { OpportunityView } from '../../usecases/opportunities.ts';
 import { errorMessage, type Message, opportunityCard } from '../blocks/index.ts';
 import { describeFailure, isExpectedFailure } from '../errors.ts';
 import type { AfterAckQueue } from '../after-ack.ts';
@@ -16,6 +15,8 @@ export type WebClient = webApi.WebClient;
 
 export interface SlackDeps {
   services: Services;
+  /** What every request runs: permissions, the change, its events (src/usecases). */
+  useCases: UseCases;
   clock: Clock;
   users: UserDirectory;
   /** Posts on-demand digests through the same runs as scheduled ones. */
@@ -34,26 +35,9 @@ export interface Origin {
   responseUrl?: string | undefined;
 }
 
-/**
- * Renders an opportunity's card with the buttons that make sense now. `reader`: the one person who
- * will see it (a private reply); without buttons when they may not change the opportunity.
- */
-export async function cardFor(
-  deps: SlackDeps,
-  workspaceId: string,
-  detail: OpportunityDetail,
-  reader?: Access,
-): Promise<Message> {
-  const settings = await deps.services.setup.workspaceSettings(workspaceId);
-  const offers = offersFor({
-    status: detail.status,
-    stages: detail.cycleStages,
-    currentStage: detail.current?.stage ?? null,
-    hasQuote: detail.quote !== null,
-    estimatedValue: detail.current?.estimatedValue ?? null,
-    reader: reader && { role: reader.role, isOwner: detail.salesperson.slackUserId === reader.userId },
-  });
-  return opportunityCard(detail, { currency: settings.currency, offers });
+/** An opportunity's card, with the offers its use case decided for whoever will read it. */
+export function cardOf(view: OpportunityView): Message {
+  return opportunityCard(view.detail, { currency: view.currency, offers: view.offers });
 }
 
 /** Logs what a user didn't cause, and returns the sentence the user should read. */

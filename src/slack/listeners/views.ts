@@ -5,15 +5,13 @@
 // Every form's private_metadata is only the id of its server-side context (./contexts.ts), which says
 // which opportunity and version it changes and where its result goes; a form without its own context
 // (unknown, someone else's, another workspace's, expired, incomplete) is refused before anything runs.
-// Every submission is then authorized (the opportunity's salesperson is read again), so a refusal
-// writes nothing and shows under the field it concerns.
-import type { EventOrigin } from '../../services/outbox.ts';
+// Every submission then runs a use case, which decides whether the user may (the opportunity's
+// salesperson is read again), so a refusal writes nothing and shows under the field it concerns.
 import { escapeText } from '../../i18n/markup.ts';
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError, type Problem } from '../../domain/problems.ts';
 import { notices, system } from '../../i18n/en/index.ts';
-import type { OpportunityDetail } from '../../services/opportunity-queries.ts';
 import {
   type Message,
   notSavedView,
@@ -32,22 +30,19 @@ import {
   type ViewStateValues,
 } from '../blocks/index.ts';
 import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTargetBlockId } from '../ids.ts';
-import { authorize } from './authorize.ts';
-import {
-  type FormCallbackId,
-  type FormContext,
-  formContextOf,
-  type FormOrigin,
-  type OpportunityFormContext,
-} from './contexts.ts';
+import { requestContext } from '../request-context.ts';
+import type { RequestContext } from '../../usecases/index.ts';
+import { type FormCallbackId, type FormContext, formContextOf, type FormOrigin } from './contexts.ts';
 import { publishHome } from './home.ts';
-import { cardFor, postPrivately, replaceOrigin, sentenceFor, type SlackDeps, type WebClient } from './support.ts';
+import { cardOf, postPrivately, replaceOrigin, sentenceFor, type SlackDeps, type WebClient } from './support.ts';
 import { workspaceOf } from '../workspace.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 interface SubmitScope<F extends FormOrigin = FormOrigin> {
   deps: SlackDeps;
+  /** What the use cases are told about this submission (the channel is the form context's). */
+  ctx: RequestContext;
   workspaceId: string;
   userId: string;
   /** The form's server-side context: the only source of where it reports and what it checks. */
@@ -91,7 +86,14 @@ function submissionListener<C extends FormCallbackId, T>(
       await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: system.formContextRefused } });
       return;
     }
-    const scope: SubmitScope<FormContext<C>> = { ...owner, form, client, logger };
+    const user = await deps.users.resolve(client, owner.workspaceId, owner.userId);
+    const ctx = requestContext(deps, {
+      workspaceId: owner.workspaceId,
+      user,
+      surface: 'form',
+      channelId: form.channelId,
+    });
+    const scope: SubmitScope<FormContext<C>> = { ...owner, ctx, form, client, logger };
     const operation = submission.run(parsed.data, scope).then(
       (after) => ({ kind: 'done' as const, after }),
       (error: unknown) => ({ kind: 'failed' as const, error }),
@@ -137,17 +139,12 @@ function firstInputBlock(values: ViewStateValues): string {
   return Object.keys(values)[0] ?? 'unknown';
 }
 
-async function today(scope: SubmitScope) {
-  return (await scope.deps.users.resolve(scope.client, scope.workspaceId, scope.userId)).today;
-}
-
 /**
  * After an opportunity changed: the card where it came from, a note to the user, and the Home tab when
  * the change was made from it (Home is built afresh whenever it is opened, so a change made elsewhere
  * needs no Web API call and no pipeline query for it).
  */
-async function afterChange(scope: SubmitScope, detail: OpportunityDetail, note?: Message): Promise<void> {
-  const card = await cardFor(scope.deps, scope.workspaceId, detail);
+async function afterChange(scope: SubmitScope, card: Message, note?: Message): Promise<void> {
   // The context keeps messageTs only for the opportunity's own card in the channel the form came from.
   const replaced = await replaceOrigin(
     scope.client,
@@ -158,20 +155,7 @@ async function afterChange(scope: SubmitScope, detail: OpportunityDetail, note?:
   if (!replaced) await postPrivately(scope.client, scope.form.channelId, scope.userId, card, scope.logger);
   else if (note) await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
   if (!scope.form.fromHome) return;
-  await publishHome(scope.deps, scope.client, scope.workspaceId, scope.userId).catch((error: unknown) =>
-    scope.logger.warn(String(error)),
-  );
-}
-
-/** The opportunity of an Update, Close or Create Quote form, once the user may change it. */
-async function authorizeChange(scope: SubmitScope<OpportunityFormContext>): Promise<string> {
-  await authorize(scope, 'change-opportunity', { opportunityNo: scope.form.no });
-  return scope.form.no;
-}
-
-/** Who submitted the form, and the channel it was opened in (where the channel hears of the change). */
-function originOf(scope: SubmitScope): EventOrigin {
-  return { actorUserId: scope.userId, channelId: scope.form.channelId };
+  await publishHome(scope.deps, scope.client, scope.ctx).catch((error: unknown) => scope.logger.warn(String(error)));
 }
 
 const create = BLOCK_IDS.create;
@@ -179,15 +163,14 @@ const update = BLOCK_IDS.update;
 const close = BLOCK_IDS.close;
 
 export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) => Promise<void>> {
-  const { opportunities, setup } = deps.services;
+  const { opportunities, setup } = deps.useCases;
   return {
     [CALLBACK_IDS.createOpportunity]: submissionListener(deps, CALLBACK_IDS.createOpportunity, {
       read: readCreateOpportunity,
       async run(data, scope) {
-        // A rep may only name themselves as the salesperson.
-        await authorize(scope, 'create-opportunity', { salespersonId: data.salespersonUserId });
+        // A rep may only name themselves as the salesperson (the use case decides).
         const owner = await deps.users.resolve(scope.client, scope.workspaceId, data.salespersonUserId);
-        const detail = await opportunities.create(scope.workspaceId, {
+        const created = await opportunities.create(scope.ctx, {
           description: data.description,
           contact: data.contactNo,
           salesperson: { slackUserId: owner.userId, displayName: owner.displayName },
@@ -200,9 +183,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
                 estimatedCloseDate: data.estimatedCloseDate,
               }
             : undefined,
-          today: await today(scope),
         });
-        return () => afterChange(scope, detail);
+        return () => afterChange(scope, cardOf(created));
       },
       fieldFor(problem) {
         switch (problem.kind) {
@@ -237,9 +219,9 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.updateOpportunity]: submissionListener(deps, CALLBACK_IDS.updateOpportunity, {
       read: readUpdateOpportunity,
       async run(data, scope) {
-        const no = await authorizeChange(scope);
         // The card is read after the ack: only the save decides what the ack says.
-        const moved = await opportunities.recordMove(scope.workspaceId, no, {
+        const moved = await opportunities.recordMove(scope.ctx, {
+          no: scope.form.no,
           action: data.action,
           targetStage: data.targetStage,
           dateOfChange: data.dateOfChange,
@@ -248,9 +230,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           estimatedCloseDate: data.estimatedCloseDate,
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
-          today: await today(scope),
         });
-        return async () => afterChange(scope, await deps.services.queries.get(scope.workspaceId, moved));
+        return async () => afterChange(scope, cardOf(await opportunities.afterChange(scope.ctx, moved)));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {
@@ -275,18 +256,16 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.closeOpportunity]: submissionListener(deps, CALLBACK_IDS.closeOpportunity, {
       read: readCloseOpportunity,
       async run(data, scope) {
-        const no = await authorizeChange(scope);
-        const detail = await opportunities.close(scope.workspaceId, no, {
+        const closed = await opportunities.close(scope.ctx, {
+          no: scope.form.no,
           outcome: data.outcome,
           closeCode: data.closeCode,
           closingDate: data.closingDate,
           salesAmount: data.salesAmount,
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
-          today: await today(scope),
-          origin: originOf(scope),
         });
-        return () => afterChange(scope, detail);
+        return () => afterChange(scope, cardOf(closed));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {
@@ -308,16 +287,12 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.createQuote]: submissionListener(deps, CALLBACK_IDS.createQuote, {
       read: readCreateQuote,
       async run(data, scope) {
-        const no = await authorizeChange(scope);
-        const detail = await opportunities.createQuote(
-          scope.workspaceId,
-          no,
-          data.lines,
-          await today(scope),
-          scope.form.version,
-          originOf(scope),
-        );
-        return () => afterChange(scope, detail);
+        const quoted = await opportunities.createQuote(scope.ctx, {
+          no: scope.form.no,
+          lines: data.lines,
+          expectedVersion: scope.form.version,
+        });
+        return () => afterChange(scope, cardOf(quoted));
       },
       fieldFor(problem) {
         if (problem.kind === 'quote-line-invalid') {
@@ -330,8 +305,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.salesCycle]: submissionListener(deps, CALLBACK_IDS.salesCycle, {
       read: readSalesCycle,
       async run(data, scope) {
-        await authorize(scope, 'set-up-sales-cycles');
-        const cycle = await setup.addSalesCycle(scope.workspaceId, data);
+        const cycle = await setup.addSalesCycle(scope.ctx, data);
         return () =>
           postPrivately(
             scope.client,
@@ -347,8 +321,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.stage]: submissionListener(deps, CALLBACK_IDS.stage, {
       read: readStage,
       async run(data, scope) {
-        await authorize(scope, 'set-up-stages');
-        const stage = await setup.addStage(scope.workspaceId, data.cycleCode, data);
+        const stage = await setup.addStage(scope.ctx, data);
         return () =>
           postPrivately(
             scope.client,
@@ -382,8 +355,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.closeCode]: submissionListener(deps, CALLBACK_IDS.closeCode, {
       read: readCloseCode,
       async run(data, scope) {
-        await authorize(scope, 'set-up-close-codes');
-        const code = await setup.addCloseCode(scope.workspaceId, data);
+        const code = await setup.addCloseCode(scope.ctx, data);
         return () =>
           postPrivately(
             scope.client,
@@ -398,8 +370,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.contact]: submissionListener(deps, CALLBACK_IDS.contact, {
       read: readContact,
       async run(data, scope) {
-        await authorize(scope, 'add-contact');
-        const contact = await setup.addContact(scope.workspaceId, {
+        const contact = await setup.addContact(scope.ctx, {
           name: data.name,
           type: data.type,
           ...(data.companyNo ? { company: data.companyNo } : {}),

@@ -32,6 +32,12 @@ describe('the lint refuses an import that breaks a layer rule', () => {
     ['src/domain/nested/probe.ts', '../../services/index.ts'],
     ['src/domain/probe.ts', '@slack/bolt'],
     ['src/domain/probe.ts', '@prisma/client'],
+    // Use cases import no adapter, store or Prisma.
+    ['src/usecases/probe.ts', '@slack/bolt'],
+    ['src/usecases/probe.ts', '../slack/format.ts'],
+    ['src/usecases/probe.ts', '../store/sql.ts'],
+    ['src/usecases/probe.ts', '../jobs/digest-scheduler.ts'],
+    ['src/usecases/probe.ts', '@prisma/client'],
     // Services import no Slack.
     ['src/services/probe.ts', '@slack/bolt'],
     ['src/services/probe.ts', '@slack/oauth'],
@@ -62,6 +68,23 @@ describe('the lint refuses an import that breaks a layer rule', () => {
   });
 });
 
+describe('listeners leave permissions to the use cases', () => {
+  it('may not ask the policy themselves', async () => {
+    const source = `import { decide } from '../../domain/permissions.ts';\nexport const y = decide;\n`;
+    expect(await refusals('src/slack/listeners/probe.ts', source)).toHaveLength(1);
+  });
+
+  it('may not call a guarded service directly', async () => {
+    const [result] = await eslint.lintText(
+      'export const run = (deps: any) => deps.services.opportunities.delete();\n',
+      {
+        filePath: path.join(ROOT, 'src/slack/listeners/probe.ts'),
+      },
+    );
+    expect((result?.messages ?? []).map((m) => m.ruleId)).toContain('no-restricted-syntax');
+  });
+});
+
 describe('the lint lets each layer import what it may', () => {
   it.each([
     ['src/domain/probe.ts', './decimal.ts'],
@@ -75,6 +98,8 @@ describe('the lint lets each layer import what it may', () => {
     ['src/i18n/en/probe.ts', '../../domain/input-problems.ts'],
     ['src/i18n/en/probe.ts', '../markup.ts'],
     ['src/app.ts', './store/database.ts'],
+    ['src/usecases/probe.ts', '../services/index.ts'],
+    ['src/usecases/probe.ts', '../domain/permissions.ts'],
   ])('%s importing %s', async (file, specifier) => {
     expect(await refusals(file, importOf(specifier))).toEqual([]);
   });

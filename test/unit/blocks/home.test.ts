@@ -1,5 +1,6 @@
+import { homeViewFor } from '../../support/home.ts';
 import { describe, expect, it } from 'vitest';
-import { homeView, type HomeCycle } from '../../../src/slack/blocks/home.ts';
+import { type HomeCycle } from '../../../src/slack/blocks/home.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
 import { entry, expectCleanText, expectWithinLimits, n, stage, strings, summary } from './fixtures.ts';
 
@@ -30,7 +31,7 @@ function at(no: number, stageNo: number, cycle = 'FIRM', value = 1000) {
 
 describe('App Home', () => {
   it('groups open opportunities by stage in cycle and stage order, with totals', () => {
-    const view = homeView({
+    const view = homeViewFor({
       userId: 'U0ANN',
       currency: 'USD',
       cycles,
@@ -63,7 +64,7 @@ describe('App Home', () => {
   });
 
   it('quick actions use the card action ids: Next only where a next stage exists', () => {
-    const view = homeView({
+    const view = homeViewFor({
       userId: 'U0ANN',
       currency: 'USD',
       cycles,
@@ -84,7 +85,7 @@ describe('App Home', () => {
   });
 
   it('empty state explains how to start', () => {
-    const view = homeView({ userId: 'U0ANN', currency: 'USD', cycles, opportunities: [] });
+    const view = homeViewFor({ userId: 'U0ANN', currency: 'USD', cycles, opportunities: [] });
     const text = strings(view.blocks)
       .map((s) => s.text)
       .join('\n');
@@ -96,7 +97,7 @@ describe('App Home', () => {
 
   it('hundreds of opportunities stay within 100 blocks, with an "and N more" line', () => {
     const opportunities = Array.from({ length: 300 }, (_, i) => at(i + 1, [10, 20, 30][i % 3] ?? 10));
-    const view = homeView({ userId: 'U0ANN', currency: 'USD', cycles, opportunities });
+    const view = homeViewFor({ userId: 'U0ANN', currency: 'USD', cycles, opportunities });
     expectWithinLimits(view.blocks as never, 'view');
     const rows = view.blocks.filter((b) => b.block_id?.startsWith('home_row_')).length;
     expect(rows).toBeGreaterThan(10);
@@ -106,7 +107,7 @@ describe('App Home', () => {
   });
 
   it('opportunities of a cycle it was not told about still appear, after the known ones', () => {
-    const view = homeView({
+    const view = homeViewFor({
       userId: 'U0ANN',
       currency: 'USD',
       cycles: [],

@@ -1,3 +1,4 @@
+import { homeViewFor } from '../../support/home.ts';
 // Text a person typed never reaches Slack as markup: random text full of Slack's control sequences, put
 // into every field a person can type, goes through every builder whose output reaches a channel, App
 // Home or a modal, and no control sequence of it comes out in any text Slack reads.
@@ -16,7 +17,6 @@ import {
   cycleAnalysisMessage,
   digestMessages,
   errorMessage,
-  homeView,
   opportunityCard,
   opportunityList,
   opportunityStatsMessage,
@@ -113,7 +113,7 @@ function surfacesWith(text: string): unknown[] {
     opportunityCard(withText, { currency: 'USD', offers: ['next', 'update', 'close', 'makeOrder', 'delete'] }),
     opportunityCard(lost, { currency: 'USD', offers: ['delete'] }),
     opportunityList([row], { total: 3, title: escapeText(text), currency: 'USD', moreCommand: escapeText(text) }),
-    homeView({
+    homeViewFor({
       userId: 'U0ANN',
       opportunities: [row, { ...row, no: 'OP00002', status: 'not_started', current: null }],
       cycles: [{ code: row.salesCycle.code, description: text, stages }],

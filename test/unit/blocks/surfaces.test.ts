@@ -1,3 +1,4 @@
+import { homeViewFor } from '../../support/home.ts';
 // Every surface the block layer builds, from ordinary and awkward data, walked as JSON: nothing
 // renders as undefined/null/NaN/[object Object], and every Slack limit holds.
 import { ours } from '../../../src/i18n/markup.ts';
@@ -152,8 +153,8 @@ describe('every surface', () => {
 
   it('home views', () => {
     const cases = [
-      blocks.homeView({ userId: 'U1', currency: 'USD', cycles: [], opportunities: [] }),
-      blocks.homeView({
+      homeViewFor({ userId: 'U1', currency: 'USD', cycles: [], opportunities: [] }),
+      homeViewFor({
         userId: 'U1',
         currency: 'USD',
         cycles: [],

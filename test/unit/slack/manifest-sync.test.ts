@@ -1,3 +1,4 @@
+import type { UseCases } from '../../../src/usecases/index.ts';
 // manifest/manifest.json must create the app as the code expects it: the commands and events the code
 // registers, interactivity (buttons, modals, option loads) and the bot scopes its Web API calls need.
 import { readFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ function recordRegistrations() {
   };
   registerSlackListeners(recorder as unknown as App, {
     services: {} as Services,
+    useCases: {} as UseCases,
     clock: fixedClock('2026-11-02T10:00:00Z'),
     scheduler: {} as DigestScheduler,
   });

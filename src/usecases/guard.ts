@@ -1,0 +1,69 @@
+// Every use case asks here before it reads or changes anything: the domain's policy
+// (src/domain/permissions.ts) decides, with the actor's role read fresh and, for one opportunity, its
+// salesperson read again from the database. What a request carries (a button value, a form's context) is
+// only an id: nothing a client sends decides which check runs.
+import { decide, type GuardedAction } from '../domain/permissions.ts';
+import { DomainError } from '../domain/problems.ts';
+import type { Services } from '../services/index.ts';
+import type { Access } from '../services/members.ts';
+import type { OpportunityFilter } from '../services/opportunity-queries.ts';
+import type { RequestContext } from './context.ts';
+
+export interface GuardTarget {
+  /** The opportunity acted on (change, read): its salesperson is read from the database. */
+  opportunityNo?: string | undefined;
+  /** The salesperson named for a new opportunity (create). */
+  salespersonId?: string | undefined;
+}
+
+/** Actions on one opportunity: the salesperson decides what a rep may do. */
+const ON_OPPORTUNITY: ReadonlySet<GuardedAction> = new Set(['change-opportunity', 'read-opportunity']);
+
+export class Guard {
+  constructor(private readonly services: Pick<Services, 'members'>) {}
+
+  /**
+   * Refuses (DomainError 'not-allowed', nothing read or written yet) unless the actor may do `action`;
+   * returns their access for what follows. An opportunity that does not exist in this workspace is
+   * "not found", as the service would say, so a refusal tells nothing about other workspaces.
+   */
+  async require(ctx: RequestContext, action: GuardedAction, target: GuardTarget = {}): Promise<Access> {
+    let access: Access;
+    let isOwner = false;
+    let opportunityNo: string | undefined;
+    if (ON_OPPORTUNITY.has(action) && target.opportunityNo !== undefined) {
+      // The role and the salesperson in one read.
+      const read = await this.services.members.accessTo(ctx.workspaceId, ctx.actor.userId, target.opportunityNo);
+      access = read.access;
+      ctx.knowMember(access);
+      // Managers and admins may act on any opportunity: the use case reports one that doesn't exist.
+      if (decide(access.role, action, { isOwner: false, repsSeeOnlyOwn: access.repsSeeOnlyOwn }).allowed) {
+        return access;
+      }
+      if (!read.owner) {
+        throw new DomainError({ kind: 'opportunity-not-found', no: target.opportunityNo.trim().toUpperCase() });
+      }
+      isOwner = read.owner.ownerId === ctx.actor.userId;
+      opportunityNo = read.owner.no;
+    } else {
+      access = await ctx.member();
+      if (action === 'create-opportunity') isOwner = (target.salespersonId ?? ctx.actor.userId) === ctx.actor.userId;
+    }
+    const decision = decide(access.role, action, { isOwner, repsSeeOnlyOwn: access.repsSeeOnlyOwn });
+    if (!decision.allowed) {
+      throw new DomainError({
+        kind: 'not-allowed',
+        action,
+        role: decision.role,
+        ...(opportunityNo !== undefined ? { opportunityNo } : {}),
+      });
+    }
+    return access;
+  }
+}
+
+/** The reading restriction of a list for this reader: reps only see their own when the workspace says so. */
+export function readableFilter(access: Access): Pick<OpportunityFilter, 'readableBySalesperson'> {
+  const allowed = decide(access.role, 'read-opportunity', { isOwner: false, repsSeeOnlyOwn: access.repsSeeOnlyOwn });
+  return allowed.allowed ? {} : { readableBySalesperson: access.userId };
+}

@@ -1,0 +1,28 @@
+// The application layer: one use case per operation, `(context, input) → outcome`. Every surface (the
+// Slack listeners, the scheduler, tests) calls these, so who may do what is decided here, once, by the
+// domain's rules; the adapters only read their payloads and render the outcomes.
+import type { Services } from '../services/index.ts';
+import { Guard } from './guard.ts';
+import { OpportunityUseCases } from './opportunities.ts';
+import { type DigestPosting, PipelineUseCases } from './pipeline.ts';
+import { SetupUseCases } from './setup.ts';
+import { WorkspaceUseCases } from './workspace.ts';
+
+export type { RequestContext, Surface } from './context.ts';
+
+export interface UseCases {
+  opportunities: OpportunityUseCases;
+  setup: SetupUseCases;
+  workspace: WorkspaceUseCases;
+  pipeline: PipelineUseCases;
+}
+
+export function createUseCases(services: Services, ports: { digests: DigestPosting }): UseCases {
+  const guard = new Guard(services);
+  return {
+    opportunities: new OpportunityUseCases(services, guard),
+    setup: new SetupUseCases(services.setup, guard),
+    workspace: new WorkspaceUseCases(services, guard),
+    pipeline: new PipelineUseCases(services, guard, ports.digests),
+  };
+}

@@ -1,0 +1,298 @@
+// The opportunity use cases: each checks who may act (./guard.ts), runs one service operation, and
+// returns what happened as data — the opportunity as its reader may see it, with the offers the domain
+// decided for them. No Slack here: the adapters render the outcome.
+import type { Decimal } from '../domain/decimal.ts';
+import type { LocalDate } from '../domain/local-date.ts';
+import { type Offer, type OfferInput, offersFor, QUICK_OFFERS } from '../domain/offers.ts';
+import type { Stage } from '../domain/sales-cycle.ts';
+import type { CloseOutcome, MoveAction, Priority } from '../domain/opportunity.ts';
+import type { QuoteLineInput } from '../domain/quote.ts';
+import type { Services } from '../services/index.ts';
+import type { Access } from '../services/members.ts';
+import type { OpportunityDetail, OpportunityFilter, OpportunitySummary } from '../services/opportunity-queries.ts';
+import type { MoveOptions, PurgePreview, SalespersonInput } from '../services/opportunities.ts';
+import type { EventOrigin } from '../services/outbox.ts';
+import type { PurgeFilterInput } from '../domain/deletion.ts';
+import type { RequestContext } from './context.ts';
+import { type Guard, readableFilter } from './guard.ts';
+
+/** An opportunity as one reader sees it: its figures, the workspace's currency, and what they may do. */
+export interface OpportunityView {
+  detail: OpportunityDetail;
+  currency: string;
+  offers: Offer[];
+}
+
+export interface CreateInput {
+  description: string;
+  contact: string;
+  /** The salesperson (the actor when not named); a rep may only name themselves. */
+  salesperson: SalespersonInput;
+  salesCycleCode?: string | undefined;
+  priority?: Priority | undefined;
+  activate?:
+    | {
+        estimatedValue?: Decimal | undefined;
+        chancesPct?: Decimal | undefined;
+        estimatedCloseDate?: LocalDate | undefined;
+      }
+    | undefined;
+}
+
+export interface MoveInput {
+  no: string;
+  action: MoveAction;
+  targetStage?: number | undefined;
+  dateOfChange?: LocalDate | undefined;
+  estimatedValue?: Decimal | undefined;
+  chancesPct?: Decimal | undefined;
+  estimatedCloseDate?: LocalDate | undefined;
+  cancelOldTasks?: boolean | undefined;
+  /** The version a form showed: a different one now means someone changed it meanwhile. */
+  expectedVersion?: number | undefined;
+}
+
+export interface CloseInput {
+  no: string;
+  outcome: CloseOutcome | null | undefined;
+  closeCode: string | null | undefined;
+  closingDate?: LocalDate | undefined;
+  salesAmount?: Decimal | undefined;
+  cancelOldTasks?: boolean | undefined;
+  expectedVersion?: number | undefined;
+}
+
+export interface ListInput {
+  filter: Omit<OpportunityFilter, 'readableBySalesperson' | 'contactNo'> & {
+    /** A contact or company as typed (number or name); resolved to its number. */
+    contact?: string | undefined;
+  };
+  limit: number;
+}
+
+export interface PurgeInput {
+  filter: Omit<PurgeFilterInput, 'contactNo'> & { contact?: string | undefined };
+}
+
+export class OpportunityUseCases {
+  constructor(
+    private readonly services: Services,
+    private readonly guard: Guard,
+  ) {}
+
+  /** Who acts and where: a change the channel should hear about is announced there (src/services/outbox.ts). */
+  private origin(ctx: RequestContext): EventOrigin {
+    return { actorUserId: ctx.actor.userId, channelId: ctx.channelId };
+  }
+
+  /**
+   * The opportunity as `reader` sees it; without a reader (a message the whole channel sees) every
+   * possible offer, each click being checked again for whoever makes it.
+   */
+  async view(ctx: RequestContext, detail: OpportunityDetail, reader?: Access): Promise<OpportunityView> {
+    const settings = await this.services.setup.workspaceSettings(ctx.workspaceId);
+    return { detail, currency: settings.currency, offers: offersFor(offerInput(detail, detail.cycleStages, reader)) };
+  }
+
+  async create(ctx: RequestContext, input: CreateInput): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'create-opportunity', { salespersonId: input.salesperson.slackUserId });
+    const detail = await this.services.opportunities.create(ctx.workspaceId, { ...input, today: ctx.today });
+    return this.view(ctx, detail);
+  }
+
+  async show(ctx: RequestContext, no: string): Promise<OpportunityView> {
+    const reader = await this.guard.require(ctx, 'read-opportunity', { opportunityNo: no });
+    return this.view(ctx, await this.services.queries.get(ctx.workspaceId, no), reader);
+  }
+
+  /** The opportunities this reader may see that match the filter; reps see only their own when the workspace says so. */
+  async list(
+    ctx: RequestContext,
+    input: ListInput,
+  ): Promise<{ items: OpportunitySummary[]; total: number; currency: string }> {
+    const access = await ctx.member();
+    const { contact, ...rest } = input.filter;
+    const filter: OpportunityFilter = { ...rest, ...readableFilter(access) };
+    if (contact) filter.contactNo = (await this.services.setup.findContact(ctx.workspaceId, contact)).no;
+    const [{ items, total }, settings] = await Promise.all([
+      this.services.queries.list(ctx.workspaceId, filter, input.limit),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return { items, total, currency: settings.currency };
+  }
+
+  /** The actor's own open opportunities, the cycles they run in, and each one's quick actions (App Home). */
+  async home(ctx: RequestContext) {
+    const { setup, queries } = this.services;
+    const [settings, cycles, open, reader] = await Promise.all([
+      setup.workspaceSettings(ctx.workspaceId),
+      setup.listSalesCyclesWithStages(ctx.workspaceId),
+      queries.list(ctx.workspaceId, { status: 'open', salespersonSlackUserId: ctx.actor.userId }, 200),
+      ctx.member(),
+    ]);
+    return {
+      opportunities: open.items,
+      cycles,
+      currency: settings.currency,
+      offers: homeOffers(open.items, cycles, reader),
+    };
+  }
+
+  async activate(ctx: RequestContext, no: string): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    return this.view(ctx, await this.services.opportunities.activateFirstStage(ctx.workspaceId, no, ctx.today));
+  }
+
+  async move(ctx: RequestContext, input: MoveInput): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    const { no, ...request } = input;
+    return this.view(
+      ctx,
+      await this.services.opportunities.move(ctx.workspaceId, no, { ...request, today: ctx.today }),
+    );
+  }
+
+  /**
+   * The opportunity as the channel sees it right after the actor changed it (a form's result, read
+   * after the ack): the change itself was checked by its own use case.
+   */
+  async afterChange(ctx: RequestContext, no: string): Promise<OpportunityView> {
+    return this.view(ctx, await this.services.queries.get(ctx.workspaceId, no));
+  }
+
+  /** The same move, answering only the opportunity's number: a form's ack waits for the save alone. */
+  async recordMove(ctx: RequestContext, input: MoveInput): Promise<string> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    const { no, ...request } = input;
+    return this.services.opportunities.recordMove(ctx.workspaceId, no, { ...request, today: ctx.today });
+  }
+
+  async close(ctx: RequestContext, input: CloseInput): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    const { no, ...request } = input;
+    const detail = await this.services.opportunities.close(ctx.workspaceId, no, {
+      ...request,
+      today: ctx.today,
+      origin: this.origin(ctx),
+    });
+    return this.view(ctx, detail);
+  }
+
+  async createQuote(
+    ctx: RequestContext,
+    input: { no: string; lines: QuoteLineInput[]; expectedVersion?: number | undefined },
+  ): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    const detail = await this.services.opportunities.createQuote(
+      ctx.workspaceId,
+      input.no,
+      input.lines,
+      ctx.today,
+      input.expectedVersion,
+      this.origin(ctx),
+    );
+    return this.view(ctx, detail);
+  }
+
+  async makeOrder(ctx: RequestContext, no: string): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const detail = await this.services.opportunities.makeOrder(ctx.workspaceId, no, {
+      today: ctx.today,
+      origin: this.origin(ctx),
+    });
+    return this.view(ctx, detail);
+  }
+
+  async delete(ctx: RequestContext, no: string): Promise<{ no: string; description: string }> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    return this.services.opportunities.delete(ctx.workspaceId, no);
+  }
+
+  /** What a purge would delete; the confirmation then deletes exactly these (see `purge`). */
+  async purgePreview(ctx: RequestContext, input: PurgeInput): Promise<PurgePreview> {
+    await this.guard.require(ctx, 'purge');
+    const { contact, ...rest } = input.filter;
+    const contactNo = contact ? (await this.services.setup.findContact(ctx.workspaceId, contact)).no : undefined;
+    return this.services.opportunities.purgePreview(ctx.workspaceId, { ...rest, contactNo });
+  }
+
+  /** Deletes what a preview listed (and still matches), if the actor is still allowed to purge. */
+  async purge(ctx: RequestContext, filter: PurgeFilterInput, nos: readonly string[]): Promise<{ deleted: string[] }> {
+    await this.guard.require(ctx, 'purge');
+    return this.services.opportunities.purge(ctx.workspaceId, filter, nos);
+  }
+
+  // ---- what the forms show ----------------------------------------------------------------------
+
+  /** The Update form's choices (for `action`, or the default one). */
+  async moveForm(ctx: RequestContext, no: string, action?: MoveAction): Promise<MoveOptions> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    return this.services.opportunities.moveOptions(ctx.workspaceId, no, ctx.today, action);
+  }
+
+  /** The Close form's defaults for `outcome`. */
+  async closeForm(ctx: RequestContext, no: string, outcome: CloseOutcome) {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const [options, settings] = await Promise.all([
+      this.services.opportunities.closeOptions(ctx.workspaceId, no, outcome, ctx.today),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return { options, currency: settings.currency };
+  }
+
+  /** The Create Quote form: the opportunity's number and version, and the currency. */
+  async quoteForm(ctx: RequestContext, no: string): Promise<{ no: string; version: number; currency: string }> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const [quote, settings] = await Promise.all([
+      this.services.opportunities.quoteOptions(ctx.workspaceId, no),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return { ...quote, currency: settings.currency };
+  }
+
+  /** The currency a form's amounts are in (a form rebuilt without reading the opportunity again). */
+  async quoteLines(ctx: RequestContext, no: string): Promise<{ currency: string }> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const settings = await this.services.setup.workspaceSettings(ctx.workspaceId);
+    return { currency: settings.currency };
+  }
+
+  /** The New form: the cycles to choose from, the default one. The actor is proposed as salesperson. */
+  async createForm(ctx: RequestContext) {
+    await this.guard.require(ctx, 'create-opportunity', { salespersonId: ctx.actor.userId });
+    const [cycles, settings] = await Promise.all([
+      this.services.setup.listSalesCycles(ctx.workspaceId),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return { cycles, defaultCycleCode: settings.defaultSalesCycleCode };
+  }
+}
+
+/** What the domain needs to decide an opportunity's offers for a reader (none: the whole channel). */
+function offerInput(opportunity: OpportunitySummary, stages: readonly Stage[], reader: Access | undefined): OfferInput {
+  return {
+    status: opportunity.status,
+    stages,
+    currentStage: opportunity.current?.stage ?? null,
+    hasQuote: opportunity.quote !== null,
+    estimatedValue: opportunity.current?.estimatedValue ?? null,
+    reader: reader && { role: reader.role, isOwner: opportunity.salesperson.slackUserId === reader.userId },
+  };
+}
+
+/** The quick actions of each App Home row, by opportunity number. */
+export function homeOffers(
+  opportunities: readonly OpportunitySummary[],
+  cycles: readonly { code: string; stages: readonly Stage[] }[],
+  reader?: Access,
+): ReadonlyMap<string, readonly Offer[]> {
+  const stagesOf = new Map(cycles.map((cycle) => [cycle.code, cycle.stages]));
+  return new Map(
+    opportunities.map((o) => [
+      o.no,
+      offersFor(offerInput(o, stagesOf.get(o.salesCycle.code) ?? [], reader)).filter((offer) =>
+        QUICK_OFFERS.includes(offer),
+      ),
+    ]),
+  );
+}

@@ -1,0 +1,56 @@
+// The workspace itself: who holds which role, its settings, and deleting all of its data.
+import type { Role } from '../domain/permissions.ts';
+import type { Services } from '../services/index.ts';
+import type { SettingsChange } from '../services/workspace.ts';
+import type { RequestContext } from './context.ts';
+import type { Guard } from './guard.ts';
+
+export class WorkspaceUseCases {
+  constructor(
+    private readonly services: Services,
+    private readonly guard: Guard,
+  ) {}
+
+  /**
+   * When the workspace has no admin yet (run with a bot token, where nobody installed the app through
+   * Slack; or one whose data was deleted), the first person to use it becomes its admin: true then.
+   */
+  claimFirstAdmin(ctx: RequestContext): Promise<boolean> {
+    return this.services.members.claimFirstAdmin(ctx.workspaceId, ctx.actor.userId);
+  }
+
+  async setRole(ctx: RequestContext, input: { userId: string; role: Role }) {
+    await this.guard.require(ctx, 'change-roles');
+    return this.services.members.setRole(ctx.workspaceId, ctx.actor.userId, input.userId, input.role);
+  }
+
+  roles(ctx: RequestContext) {
+    return this.services.members.list(ctx.workspaceId);
+  }
+
+  /** The settings as the actor reads them (anyone in the workspace may). */
+  async settings(ctx: RequestContext) {
+    const [settings, access] = await Promise.all([
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+      ctx.member(),
+    ]);
+    return { ...settings, repsSeeOnlyOwn: access.repsSeeOnlyOwn };
+  }
+
+  async changeSettings(ctx: RequestContext, change: SettingsChange) {
+    await this.guard.require(ctx, 'change-settings');
+    return this.services.setup.changeSettings(ctx.workspaceId, change);
+  }
+
+  /** What deleting the workspace's data would delete (the confirmation then deletes it). */
+  async deletionPreview(ctx: RequestContext) {
+    await this.guard.require(ctx, 'delete-workspace');
+    return this.services.workspaceAdmin.preview(ctx.workspaceId);
+  }
+
+  /** Deletes the workspace's data, if the actor is (still) allowed to. */
+  async deleteData(ctx: RequestContext) {
+    await this.guard.require(ctx, 'delete-workspace');
+    return this.services.workspaceAdmin.deleteWorkspaceData(ctx.workspaceId);
+  }
+}
