@@ -89,7 +89,7 @@ export class OpportunityUseCases {
    * The opportunity as `reader` sees it; without a reader (a message the whole channel sees) every
    * possible offer, each click being checked again for whoever makes it.
    */
-  async view(ctx: RequestContext, detail: OpportunityDetail, reader?: Access): Promise<OpportunityView> {
+  private async view(ctx: RequestContext, detail: OpportunityDetail, reader?: Access): Promise<OpportunityView> {
     const settings = await this.services.setup.workspaceSettings(ctx.workspaceId);
     return { detail, currency: settings.currency, offers: offersFor(offerInput(detail, detail.cycleStages, reader)) };
   }
@@ -152,11 +152,9 @@ export class OpportunityUseCases {
     );
   }
 
-  /**
-   * The opportunity as the channel sees it right after the actor changed it (a form's result, read
-   * after the ack): the change itself was checked by its own use case.
-   */
+  /** The opportunity as the channel sees it right after the actor changed it (a form's result, read after the ack). */
   async afterChange(ctx: RequestContext, no: string): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
     return this.view(ctx, await this.services.queries.get(ctx.workspaceId, no));
   }
 

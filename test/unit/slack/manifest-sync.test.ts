@@ -1,14 +1,10 @@
-import type { UseCases } from '../../../src/usecases/index.ts';
 // manifest/manifest.json must create the app as the code expects it: the commands and events the code
 // registers, interactivity (buttons, modals, option loads) and the bot scopes its Web API calls need.
 import { readFileSync } from 'node:fs';
-import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/services/clock.ts';
-import type { DigestScheduler } from '../../../src/jobs/digest-scheduler.ts';
-import type { Services } from '../../../src/services/index.ts';
 import { manifestBotScopes, OAUTH_REDIRECT_PATH } from '../../../src/app.ts';
-import { registerSlackListeners, SLACK_SURFACE } from '../../../src/slack/register.ts';
+import { SLACK_SURFACE } from '../../../src/slack/register.ts';
+import { recordRegistrations } from '../../support/registrations.ts';
 
 interface Manifest {
   features: {
@@ -26,34 +22,6 @@ interface Manifest {
 const manifest = JSON.parse(
   readFileSync(new URL('../../../manifest/manifest.json', import.meta.url), 'utf8'),
 ) as Manifest;
-
-/** Records what the app registers, standing in for Bolt's App (only its registration methods). */
-function recordRegistrations() {
-  const seen = {
-    commands: [] as string[],
-    events: [] as string[],
-    actions: [] as string[],
-    views: [] as string[],
-    options: [] as string[],
-  };
-  const recorder = {
-    command: (name: string) => seen.commands.push(name),
-    event: (name: string) => seen.events.push(name),
-    action: (id: string) => seen.actions.push(id),
-    view: (id: string) => seen.views.push(id),
-    options: (id: string) => seen.options.push(id),
-    use: () => undefined,
-    error: () => undefined,
-    logger: console,
-  };
-  registerSlackListeners(recorder as unknown as App, {
-    services: {} as Services,
-    useCases: {} as UseCases,
-    clock: fixedClock('2026-11-02T10:00:00Z'),
-    scheduler: {} as DigestScheduler,
-  });
-  return seen;
-}
 
 describe('manifest/manifest.json', () => {
   const registered = recordRegistrations();
