@@ -75,8 +75,20 @@ export interface NewEntry {
   createTasksForStage: boolean;
 }
 
+/**
+ * A value of the opportunity that a move replaced without the person typing it: Next, Previous, Skip and
+ * Jump take the new stage's chances and date formula, and a linked quote's amount (as Business Central
+ * does). The reply says each one, so nothing changes without a word.
+ */
+export type Replacement =
+  | { field: 'chances'; from: Decimal; to: Decimal; stage: number }
+  | { field: 'estimated-close-date'; from: LocalDate; to: LocalDate; formula: string; stage: number }
+  | { field: 'estimated-value'; from: Decimal; to: Decimal; source: 'linked-quote' };
+
 export interface MovePlan {
   entry: NewEntry;
+  /** What the move replaced that the person did not type (empty for Update and for the first stage). */
+  replaced: Replacement[];
   /** Days Open to write on the entry being deactivated; null when there is none. */
   daysOpenOfPrevious: number | null;
   newStatus: 'in_progress';
@@ -167,12 +179,30 @@ export function proposeMove(input: MoveContext & { dateOfChange?: LocalDate | un
   const targets = availableTargets(input);
   const target = pickTarget(input, targets);
   const dateOfChange = input.dateOfChange ?? defaultDateOfChange(input.active, input.today);
+  const active = input.active;
+  // Update stays at the stage: it changes what the person types and keeps the rest as it is (a closing
+  // date already passed is proposed again from the stage's formula, since it may not stay before the change).
+  if (input.action === 'update' && active) {
+    return {
+      action: input.action,
+      target,
+      allowedTargets: targets,
+      dateOfChange,
+      estimatedValue: active.estimatedValue,
+      chancesPct: active.chancesPct,
+      estimatedCloseDate:
+        active.estimatedCloseDate < dateOfChange
+          ? calcDate(target.dateFormula, dateOfChange)
+          : active.estimatedCloseDate,
+      cancelOldTasks: false,
+    };
+  }
   return {
     action: input.action,
     target,
     allowedTargets: targets,
     dateOfChange,
-    estimatedValue: input.linkedQuote ? roundMoney(input.linkedQuote.amount) : (input.active?.estimatedValue ?? ZERO),
+    estimatedValue: input.linkedQuote ? roundMoney(input.linkedQuote.amount) : (active?.estimatedValue ?? ZERO),
     chancesPct: target.chancesPct,
     estimatedCloseDate: calcDate(target.dateFormula, dateOfChange),
     cancelOldTasks: false,
@@ -211,22 +241,57 @@ export function planMove(input: MoveInput): MovePlan {
   const overrideChances = enteredChances.isZero() || action === 'skip' || action === 'jump';
   const chancesPct = overrideChances && !target.chancesPct.isZero() ? target.chancesPct : enteredChances;
 
+  const entry = stageEntry({
+    cycle: input.cycle,
+    target,
+    previousStage: active?.stage ?? null,
+    actionTaken: actionTakenFor(action, target, input.cycle.stages, active?.stage ?? null),
+    dateOfChange,
+    estimatedValue,
+    chancesPct,
+    estimatedCloseDate: enteredCloseDate,
+    cancelOldTasks: action === 'first' ? false : (input.cancelOldTasks ?? false),
+    createTasksForStage: action !== 'update',
+  });
   return {
-    entry: stageEntry({
-      cycle: input.cycle,
-      target,
-      previousStage: active?.stage ?? null,
-      actionTaken: actionTakenFor(action, target, input.cycle.stages, active?.stage ?? null),
-      dateOfChange,
-      estimatedValue,
-      chancesPct,
-      estimatedCloseDate: enteredCloseDate,
-      cancelOldTasks: action === 'first' ? false : (input.cancelOldTasks ?? false),
-      createTasksForStage: action !== 'update',
-    }),
+    entry,
+    replaced: replacements(input, target, entry),
     daysOpenOfPrevious: active ? daysBetween(active.dateOfChange, dateOfChange) : null,
     newStatus: 'in_progress',
   };
+}
+
+/**
+ * What the move put in place of the opportunity's current values (or of what the person typed) on its
+ * own: the stage's chances (also over typed ones, for Skip and Jump), the closing date from the stage's
+ * formula, the linked quote's amount. Nothing for the first stage (there is nothing to replace yet).
+ */
+function replacements(input: MoveInput, target: Stage, entry: NewEntry): Replacement[] {
+  const active = input.active;
+  if (!active || input.action === 'first') return [];
+  const replaced: Replacement[] = [];
+  const chancesBefore = input.chancesPct ?? active.chancesPct;
+  if (!entry.chancesPct.equals(chancesBefore)) {
+    replaced.push({ field: 'chances', from: chancesBefore, to: entry.chancesPct, stage: target.stage });
+  }
+  if (input.estimatedCloseDate === undefined && entry.estimatedCloseDate !== active.estimatedCloseDate) {
+    replaced.push({
+      field: 'estimated-close-date',
+      from: active.estimatedCloseDate,
+      to: entry.estimatedCloseDate,
+      formula: target.dateFormula,
+      stage: target.stage,
+    });
+  }
+  if (input.estimatedValue === undefined && input.linkedQuote && !entry.estimatedValue.equals(active.estimatedValue)) {
+    replaced.push({
+      field: 'estimated-value',
+      from: active.estimatedValue,
+      to: entry.estimatedValue,
+      source: 'linked-quote',
+    });
+  }
+  return replaced;
 }
 
 /** Step 1 of the checks: the opportunity is open, the cycle has stages, the action is offered. */
@@ -237,7 +302,12 @@ function availableTargets(input: MoveContext): Stage[] {
   if (cycle.stages.length === 0) throw new DomainError({ kind: 'no-stages', cycle: cycle.code });
   const currentStage = active?.stage ?? null;
   if (!availableActions({ status: opportunity.status, stages: cycle.stages, currentStage }).includes(action)) {
-    throw new DomainError({ kind: 'action-not-available', action, opportunityNo: opportunity.no });
+    throw new DomainError({
+      kind: 'action-not-available',
+      action,
+      opportunityNo: opportunity.no,
+      ...(opportunity.status === 'not_started' ? { notStarted: true } : {}),
+    });
   }
   return allowedTargets(action, cycle.stages, currentStage);
 }
@@ -374,6 +444,7 @@ export function planActivateFirstStage(input: ActivateFirstStageInput): MovePlan
     estimatedCloseDate = input.estimatedCloseDate;
   }
   return {
+    replaced: [],
     entry: stageEntry({
       cycle,
       target: stage,

@@ -28,7 +28,13 @@ export type DuplicateEntity = 'sales-cycle' | 'stage' | 'close-code' | 'contact'
 
 export type Problem =
   // ---- rules (src/domain) ----
-  | { kind: 'action-not-available'; action: MoveAction; opportunityNo: string }
+  | {
+      kind: 'action-not-available';
+      action: MoveAction;
+      opportunityNo: string;
+      /** Not started yet: its first stage is to be activated before any other move. */
+      notStarted?: boolean;
+    }
   | { kind: 'no-stages'; cycle: string }
   | { kind: 'stage-not-allowed'; action: MoveAction; stage: number; allowed: readonly number[] }
   | { kind: 'quote-required'; stage: number; stageDescription: string }
