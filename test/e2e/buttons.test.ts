@@ -143,6 +143,36 @@ describe.each(BACKENDS)('card buttons on %s', (backend) => {
     expect((await load(teamId, no))?.active?.stage).toBe(20);
   });
 
+  it('a form opened from an ephemeral card updates that card in place after the save (issue 14, point 10)', async () => {
+    const teamId = await workspace();
+    const no = await opportunity(teamId);
+    const message = await card(teamId, no);
+    const responseUrl = t.fake.responseUrl();
+    const since = mark(t);
+    await t.send(
+      ephemeralClick({
+        actionId: ACTION_IDS.update,
+        blockId: BLOCK_IDS.card.actions,
+        value: button(message, ACTION_IDS.update).value,
+        teamId,
+        responseUrl,
+      }),
+    );
+    const modal = await openedModal(t, since, CALLBACK_IDS.updateOpportunity);
+    const saved = mark(t);
+    expect((await submitModal(t, modal, {}, { teamId })).text).toBe('');
+    const replaced = await t.fake.waitFor(
+      'response_url',
+      (c) => saved.calls('response_url').includes(c) && c.id === responseUrl.split('/').pop(),
+    );
+    expect(replaced.args.replace_original).toBe(true);
+    expect(sentences(replaced.args)).toMatch(/\*Stage\*\n20 · Qualification/);
+    await t.settle();
+    // No second card beside the old one.
+    expect(saved.calls('chat.postEphemeral')).toEqual([]);
+    expect(saved.calls('chat.update')).toEqual([]);
+  });
+
   it('Next into a Quote Required stage: a sentence beside the card, the card and the opportunity stay', async () => {
     const teamId = await workspace();
     const no = await opportunity(teamId, { atStage: 20 });

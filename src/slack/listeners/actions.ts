@@ -106,6 +106,8 @@ async function scopeOf(deps: SlackDeps, args: ActionArgs): Promise<ActionScope> 
       blockIds: Array.isArray(messageBlocks)
         ? messageBlocks.map((b) => b.block_id).filter((id): id is string => typeof id === 'string')
         : [],
+      blockId: action.block_id,
+      responseUrl: body.response_url,
     },
     triggerId: body.trigger_id,
     viewId: body.view?.id,

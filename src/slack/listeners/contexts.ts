@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PurgeFilterInput } from '../../domain/deletion.ts';
 import { localDate } from '../../domain/local-date.ts';
 import { contextIdOf, contextMetadata, type ModalView, OPPORTUNITY_NO } from '../blocks/index.ts';
-import { CALLBACK_IDS, cardHeaderBlockId } from '../ids.ts';
+import { BLOCK_IDS, CALLBACK_IDS, cardHeaderBlockId } from '../ids.ts';
 import type { SlackDeps } from './support.ts';
 
 /** A form can be submitted (again, after a field error) for a day after it was opened. */
@@ -30,6 +30,14 @@ const whereOpened = {
   channelId: z.string().regex(CHANNEL_ID).optional(),
   /** The opportunity's own card in that conversation, updated in place after the change. */
   messageTs: z.string().regex(MESSAGE_TS).optional(),
+  /**
+   * The opportunity's own card as an ephemeral message (only its reader sees it, and only its
+   * response_url can replace it): the URL Slack sent with the signed click, kept here, never in the form.
+   */
+  responseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(1_000)
+    .optional(),
   /** Opened from App Home: the tab is published again after the change. */
   fromHome: z.literal(true).optional(),
 };
@@ -109,6 +117,9 @@ export interface ClickedMessage {
   isEphemeral?: boolean | undefined;
   /** The block_ids of the message, when Slack sent the message (it does not for ephemeral ones). */
   blockIds: readonly string[];
+  /** The block of the button clicked, and the response_url of its message (from the signed payload). */
+  blockId?: string | undefined;
+  responseUrl?: string | undefined;
 }
 
 /**
@@ -122,6 +133,10 @@ export function formOriginOf(clicked: ClickedMessage, fromHome: boolean, no?: st
   if (clicked.channelId) origin.channelId = clicked.channelId;
   const isCard = no !== undefined && clicked.blockIds.includes(cardHeaderBlockId(no));
   if (clicked.messageTs && !clicked.isEphemeral && isCard) origin.messageTs = clicked.messageTs;
+  // Slack sends no blocks for an ephemeral message: the card's own action block says it was a card.
+  if (clicked.isEphemeral && clicked.responseUrl && no !== undefined && clicked.blockId === BLOCK_IDS.card.actions) {
+    origin.responseUrl = clicked.responseUrl;
+  }
   return origin;
 }
 

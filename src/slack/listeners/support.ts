@@ -131,6 +131,26 @@ export async function replaceOrigin(
   }
 }
 
+/**
+ * Replaces an ephemeral message through the response_url Slack gave with a click on it (valid for 30
+ * minutes and 5 uses): what a later request, such as a form's submission, has instead of `respond`.
+ */
+export async function replaceThroughResponseUrl(url: string, message: Message, logger: Logger): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ replace_original: true, text: message.text, blocks: message.blocks }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (response.ok) return true;
+    logger.warn(`response_url answered ${response.status}: the card is posted again instead`);
+  } catch (error) {
+    logger.warn(`could not replace the card through its response_url: ${String(error)}`);
+  }
+  return false;
+}
+
 export function failureMessage(error: unknown, logger: Logger): Message {
   return errorMessage(sentenceFor(error, logger));
 }

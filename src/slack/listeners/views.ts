@@ -34,7 +34,15 @@ import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { type FormCallbackId, type FormContext, formContextOf, type FormOrigin } from './contexts.ts';
 import { publishHome } from './home.ts';
-import { cardOf, postPrivately, replaceOrigin, sentenceFor, type SlackDeps, type WebClient } from './support.ts';
+import {
+  cardOf,
+  postPrivately,
+  replaceOrigin,
+  replaceThroughResponseUrl,
+  sentenceFor,
+  type SlackDeps,
+  type WebClient,
+} from './support.ts';
 import { workspaceOf } from '../workspace.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -145,13 +153,16 @@ function firstInputBlock(values: ViewStateValues): string {
  * needs no Web API call and no pipeline query for it).
  */
 async function afterChange(scope: SubmitScope, card: Message, note?: Message): Promise<void> {
-  // The context keeps messageTs only for the opportunity's own card in the channel the form came from.
-  const replaced = await replaceOrigin(
-    scope.client,
-    { channelId: scope.form.channelId, messageTs: scope.form.messageTs },
-    card,
-    scope.logger,
-  );
+  // The context keeps messageTs (or, for an ephemeral card, its response_url) only for the opportunity's
+  // own card in the channel the form came from.
+  const replaced = scope.form.responseUrl
+    ? await replaceThroughResponseUrl(scope.form.responseUrl, card, scope.logger)
+    : await replaceOrigin(
+        scope.client,
+        { channelId: scope.form.channelId, messageTs: scope.form.messageTs },
+        card,
+        scope.logger,
+      );
   if (!replaced) await postPrivately(scope.client, scope.form.channelId, scope.userId, card, scope.logger);
   else if (note) await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
   if (!scope.form.fromHome) return;
