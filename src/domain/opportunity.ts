@@ -228,7 +228,13 @@ export function planMove(input: MoveInput): MovePlan {
 
   const proposal = proposeMove({ ...input, dateOfChange });
   const estimatedValue = roundMoney(input.estimatedValue ?? proposal.estimatedValue);
-  if (!estimatedValue.greaterThan(ZERO)) throw new DomainError({ kind: 'must-be-positive', field: 'estimated-value' });
+  if (!estimatedValue.greaterThan(ZERO)) {
+    throw new DomainError({
+      kind: 'must-be-positive',
+      field: 'estimated-value',
+      ...(input.estimatedValue === undefined ? { untypedOn: input.opportunity.no } : {}),
+    });
+  }
   const enteredChances = input.chancesPct ?? proposal.chancesPct;
   if (!enteredChances.greaterThan(ZERO)) throw new DomainError({ kind: 'must-be-positive', field: 'chances' });
   checkPercent(enteredChances, 'chances');

@@ -39,7 +39,12 @@ export type Problem =
   | { kind: 'stage-not-allowed'; action: MoveAction; stage: number; allowed: readonly number[] }
   | { kind: 'quote-required'; stage: number; stageDescription: string }
   | { kind: 'date-of-change-before-last'; dateOfChange: LocalDate; lastDateOfChange: LocalDate }
-  | { kind: 'must-be-positive'; field: PositiveField }
+  | {
+      kind: 'must-be-positive';
+      field: PositiveField;
+      /** The value came from the opportunity, not from the person (a Next after an activation without one). */
+      untypedOn?: string;
+    }
   | { kind: 'percent-out-of-range'; field: PercentField; value: Decimal }
   | { kind: 'completed-not-whole'; value: Decimal }
   | { kind: 'close-date-before-change'; estimatedCloseDate: LocalDate; dateOfChange: LocalDate }

@@ -24,6 +24,8 @@ export function describeRuleProblem(problem: Problem): Markup {
 function sentence(problem: Problem): string {
   switch (problem.kind) {
     case 'action-not-available':
+      if (problem.notStarted && problem.action !== 'first')
+        return `Opportunity ${problem.opportunityNo} hasn't been started yet: activate its first stage first (Activate first stage on its card, or /opp move ${problem.opportunityNo}).`;
       return `${actionLabel(problem.action)} isn't possible for opportunity ${problem.opportunityNo} right now: ${actionHint(problem.action)}.`;
     case 'no-stages':
       return `Sales cycle ${problem.cycle} has no stages yet; add a stage to it first.`;
@@ -37,6 +39,8 @@ function sentence(problem: Problem): string {
     case 'date-of-change-before-last':
       return `The date of change (${formatDate(problem.dateOfChange)}) can't be earlier than the last date of change (${formatDate(problem.lastDateOfChange)}).`;
     case 'must-be-positive':
+      if (problem.untypedOn !== undefined)
+        return `Opportunity ${problem.untypedOn} has no estimated value yet, and it must be greater than 0 to move on: give it one with Update on its card, or /opp update ${problem.untypedOn} value:25000.`;
       return `${positiveLabel(problem.field)} must be greater than 0.`;
     case 'percent-out-of-range':
       return `${percentLabel(problem.field)} must be between 0 and 100 with at most 2 decimals (you entered ${formatPercent(problem.value)}).`;
