@@ -232,7 +232,8 @@ export function planMove(input: MoveInput): MovePlan {
     throw new DomainError({
       kind: 'must-be-positive',
       field: 'estimated-value',
-      ...(input.estimatedValue === undefined ? { untypedOn: input.opportunity.no } : {}),
+      // Not typed and kept from the opportunity: the reply says how to give one. (First asks for it in its form.)
+      ...(input.estimatedValue === undefined && action !== 'first' ? { untypedOn: input.opportunity.no } : {}),
     });
   }
   const enteredChances = input.chancesPct ?? proposal.chancesPct;
