@@ -7,7 +7,9 @@ import { BACKENDS } from '../support/databases.ts';
 import type { FakeSlackCall } from '../support/fake-slack.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { allText, startTestApp, type TestApp } from '../support/test-app.ts';
-import { run } from './e2e-kit.ts';
+import { mark, openedModal, run, submitModal } from './e2e-kit.ts';
+import { CALLBACK_IDS, quoteLineBlockId } from '../../src/slack/ids.ts';
+import { newTriggerId } from '../support/slack-requests.ts';
 
 const CHANNEL = SLACK_DEFAULTS.channelId;
 
@@ -60,6 +62,33 @@ describe.each(BACKENDS)('announcements through the outbox on %s', (backend) => {
     expect(announcements(since, /made sales order SO00001 from the quote of OP00002/)).toHaveLength(1);
     const events = await first.db.prisma.outboxEvent.findMany({ where: { workspaceId: teamId } });
     expect(events.map((e) => e.kind).sort()).toEqual(['opportunity-won', 'order-made', 'quote-created']);
+  });
+
+  it('a quote made through the Create Quote form is announced like the one-line quote (issue 14, point 3)', async () => {
+    const teamId = await seededWorkspace(first);
+    const since = first.fake.calls('chat.postMessage').length;
+    const no = await newOpportunity(first.app.services, teamId, { description: 'Form quote' });
+    const opened = mark(first);
+    const triggerId = newTriggerId();
+    expect((await first.commandAck(`quote ${no}`, { teamId, triggerId })).status).toBe(200);
+    const form = await openedModal(first, opened, CALLBACK_IDS.createQuote, triggerId);
+    const ack = await submitModal(
+      first,
+      form,
+      {
+        [quoteLineBlockId(1, 'description')]: 'Trucks',
+        [quoteLineBlockId(1, 'quantity')]: '2',
+        [quoteLineBlockId(1, 'unitPrice')]: '6000',
+      },
+      { teamId },
+    );
+    expect(ack.text).toBe('');
+    await first.settle();
+    await first.app.dispatcher.tick();
+    await bothIdle();
+    expect(
+      announcements(since, new RegExp(`created sales quote SQ\\d+ for ${no} Form quote \\(\\$12,000\\.00\\)`)),
+    ).toHaveLength(1);
   });
 
   it('rate limited, then Slack down: every announcement arrives late, exactly once, whichever instance delivers it', async () => {
