@@ -9,7 +9,7 @@ interface ShownSettings {
 }
 const english = {
   cycleAdded: (code: string) =>
-    `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} <stage no> <description> completed:<pct> chance:<pct>\`.`,
+    `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} &lt;stage no&gt; &lt;description&gt; completed:&lt;pct&gt; chance:&lt;pct&gt;\`.`,
   stageAdded: (cycle: string, stage: number) => `Stage ${stage} added to sales cycle ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') => `Close code ${code} (${type === 'won' ? 'Won' : 'Lost'}) added.`,
   cycleBlocked: (code: string, blocked: boolean) =>
@@ -28,7 +28,7 @@ const english = {
   activityList: (lines: string[]) =>
     lines.length
       ? `*Activities*\n${lines.join('\n')}`
-      : 'No activities yet. Add one with `/opp activity add <CODE> <description> step:"Call;1W"`.',
+      : 'No activities yet. Add one with `/opp activity add &lt;CODE&gt; &lt;description&gt; step:"Call;1W"`.',
   activityLine: (code: string, description: string, steps: string) =>
     `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
   created: (no: string) => `Opportunity ${no} created.`,
@@ -83,9 +83,9 @@ const english = {
       '*Settings of this workspace*',
       `• Reps see only their own opportunities: ${s.repsSeeOnlyOwn ? 'yes' : 'no'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` to change it)`,
       `• Currency of amounts: ${s.currency} (\`currency:EUR\`, say)`,
-      `• Default sales cycle of new opportunities: ${s.defaultSalesCycleCode ?? 'none'} (\`default-cycle:<CODE>\` or \`default-cycle:none\`)`,
-      `• Digests call an opportunity stale after ${s.staleDays} ${s.staleDays === 1 ? 'day' : 'days'} without a change (\`stale-days:<days>\`)`,
-      'Admins change them with `/opp setting <key>:<value>`, several at once if they like.',
+      `• Default sales cycle of new opportunities: ${s.defaultSalesCycleCode ?? 'none'} (\`default-cycle:&lt;CODE&gt;\` or \`default-cycle:none\`)`,
+      `• Digests call an opportunity stale after ${s.staleDays} ${s.staleDays === 1 ? 'day' : 'days'} without a change (\`stale-days:&lt;days&gt;\`)`,
+      'Admins change them with `/opp setting &lt;key&gt;:&lt;value&gt;`, several at once if they like.',
     ].join('\n'),
   repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
     repsSeeOnlyOwn

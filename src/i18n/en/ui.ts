@@ -171,7 +171,7 @@ const english = {
         .join(' · '),
     totals: (estimated: string, calcd: string, shownOnly: boolean) =>
       `*Total${shownOnly ? ' of those shown' : ''}:* ${estimated} estimated · ${calcd} calculated current value`,
-    moreCommand: '/opp list cycle:<CODE> contact:<contact>',
+    moreCommand: '/opp list cycle:&lt;CODE&gt; contact:&lt;contact&gt;',
   },
 
   home: {
@@ -239,7 +239,7 @@ const english = {
       closeCode: 'Close code',
       chooseOutcomeFirst: 'Choose Won or Lost to see the matching close codes.',
       noCodes: (outcome: string) =>
-        `There is no ${outcome} close code yet. Add one with \`/opp code add <CODE> ${outcome.toLowerCase()} <description>\`.`,
+        `There is no ${outcome} close code yet. Add one with \`/opp code add &lt;CODE&gt; ${outcome.toLowerCase()} &lt;description&gt;\`.`,
       closingDate: 'Closing date',
       salesAmount: 'Sales amount',
       salesAmountFromQuote: (amount: string) => `The linked quote's amount (${amount}) is used as the sales amount.`,
@@ -394,7 +394,7 @@ const english = {
         [`*${no}* ${name}`, type, company, customerNo ? `customer ${customerNo}` : null]
           .filter((p): p is string => p !== null)
           .join(' · '),
-      moreCommand: '/opp contact list <search text>',
+      moreCommand: '/opp contact list &lt;search text&gt;',
     },
   },
 
