@@ -22,6 +22,7 @@ import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { sqlExecutorOf } from './store/sql.ts';
 import { TokenCipher } from './store/token-crypto.ts';
 
 export { OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH };
@@ -143,7 +144,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     );
     installations = store;
     // Each install link's state works once, on whichever instance the browser comes back to.
-    const states = new OAuthStateStore(new OAuthStates(database.sql, slack.oauth.stateSecret, clock));
+    const states = new OAuthStateStore(new OAuthStates(sqlExecutorOf(database.sql), slack.oauth.stateSecret, clock));
     app = new App({
       ...common,
       receiver: slackHttpReceiver({

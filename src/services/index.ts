@@ -1,6 +1,7 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
 import { Outbox } from './outbox.ts';
-import type { SqlExecutor } from '../store/sql.ts';
+import type { SqlDatabase } from '../store/kysely.ts';
+import { sqlExecutorOf } from '../store/sql.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { PrismaClient } from './db.ts';
 import { DigestService } from './digests.ts';
@@ -38,16 +39,21 @@ export interface Services {
   ping(): Promise<boolean>;
 }
 
-/** The database as the services use it: Prisma for most work, the driver for the hot paths. */
+/**
+ * The database as the services use it: kysely (src/store/kysely.ts), and the Prisma client for the
+ * services not yet converted.
+ */
 export interface ServiceDatabase {
   prisma: PrismaClient;
-  sql: SqlExecutor;
+  sql: SqlDatabase;
   /** One query to the database: true when it answers, false (never a throw) when it does not. */
   ping(): Promise<boolean>;
 }
 
 export function createServices(database: ServiceDatabase, clock: Clock = systemClock): Services {
-  const { prisma, sql } = database;
+  const { prisma } = database;
+  // The statements not yet written with kysely run through it as they are (src/store/sql.ts).
+  const sql = sqlExecutorOf(database.sql);
   const outbox = new Outbox(sql);
   return {
     setup: new SetupService(prisma, sql, clock),
