@@ -22,7 +22,6 @@ import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
-import { sqlExecutorOf } from './store/sql.ts';
 import { TokenCipher } from './store/token-crypto.ts';
 
 export { OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH };
@@ -138,13 +137,13 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   } else {
     // Distributed: Bolt's authorize reads each request's workspace installation from our store.
     const store = new InstallationService<Installation>(
-      database.prisma,
+      database.sql,
       new TokenCipher(slack.oauth.tokenEncryptionKey),
       clock,
     );
     installations = store;
     // Each install link's state works once, on whichever instance the browser comes back to.
-    const states = new OAuthStateStore(new OAuthStates(sqlExecutorOf(database.sql), slack.oauth.stateSecret, clock));
+    const states = new OAuthStateStore(new OAuthStates(database.sql, slack.oauth.stateSecret, clock));
     app = new App({
       ...common,
       receiver: slackHttpReceiver({
