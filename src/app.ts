@@ -165,7 +165,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     clientFor,
     ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
   });
-  const scheduler = new DigestScheduler(database.prisma, clock, poster, (message) => app.logger.warn(message));
+  const scheduler = new DigestScheduler(services.digestRuns, clock, poster, (message) => app.logger.warn(message));
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,

@@ -4,6 +4,7 @@ import type { SqlDatabase } from '../store/kysely.ts';
 import { sqlExecutorOf } from '../store/sql.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { PrismaClient } from './db.ts';
+import { DigestRuns } from './digest-runs.ts';
 import { DigestService } from './digests.ts';
 import { InteractionContexts } from './interaction-contexts.ts';
 import { MemberService } from './members.ts';
@@ -22,6 +23,8 @@ export interface Services {
   queries: OpportunityQueries;
   statistics: StatisticsService;
   digests: DigestService;
+  /** The digest runs the scheduler records, leases and settles. */
+  digestRuns: DigestRuns;
   subscriptions: SubscriptionService;
   /** Roles and the workspace's reading rule. */
   members: MemberService;
@@ -61,9 +64,10 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     queries: new OpportunityQueries(sql),
     statistics: new StatisticsService(prisma, sql),
     digests: new DigestService(prisma),
-    subscriptions: new SubscriptionService(prisma),
+    digestRuns: new DigestRuns(database.sql),
+    subscriptions: new SubscriptionService(database.sql),
     members: new MemberService(database.sql, clock),
-    workspaceAdmin: new WorkspaceAdminService(prisma),
+    workspaceAdmin: new WorkspaceAdminService(database.sql),
     events: new ProcessedEvents(database.sql),
     triggers: new ProcessedTriggers(database.sql),
     contexts: new InteractionContexts(database.sql, clock),
