@@ -138,7 +138,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   } else {
     // Distributed: Bolt's authorize reads each request's workspace installation from our store.
     const store = new InstallationService<Installation>(
-      database.prisma,
+      database.sql,
       new TokenCipher(slack.oauth.tokenEncryptionKey),
       clock,
     );
@@ -166,7 +166,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     clientFor,
     ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
   });
-  const scheduler = new DigestScheduler(database.prisma, clock, poster, (message) => app.logger.warn(message));
+  const scheduler = new DigestScheduler(services.digestRuns, clock, poster, (message) => app.logger.warn(message));
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,

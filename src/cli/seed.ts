@@ -15,7 +15,13 @@ const workspaceId = values.workspace.trim().toUpperCase();
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
 const db = await openDatabase({ databaseUrl, dataDir: process.env.DATA_DIR?.trim() || './data' });
 try {
-  if ((await db.prisma.salesCycle.count({ where: { workspaceId } })) > 0) {
+  const existing = await db.sql
+    .selectFrom('sales_cycle')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .limit(1)
+    .executeTakeFirst();
+  if (existing) {
     console.error(`Workspace ${workspaceId} already has a pipeline; nothing was seeded. Pick another --workspace.`);
     process.exitCode = 1;
   } else {

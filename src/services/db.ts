@@ -1,8 +1,11 @@
-// The service layer's view of the database: one Prisma client, and one transaction per operation.
+// The service layer's view of the database: kysely (src/store/kysely.ts), one transaction per
+// operation (`transaction`), and what a failed statement means to the caller. The Prisma client and
+// `inTransaction` remain for the services not yet converted.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { DomainError, type Problem } from '../domain/problems.ts';
+import type { SqlDatabase, SqlTransaction } from '../store/kysely.ts';
 
-export type { PrismaClient };
+export type { PrismaClient, SqlDatabase, SqlTransaction };
 export type Tx = Prisma.TransactionClient;
 
 /** Raised when the database cannot be reached or fails for a reason no user caused. */
@@ -14,14 +17,31 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export interface TransactionOptions {
-  /** Problem to report when a unique constraint fails (a concurrent insert of the same key). */
+  /**
+   * Problem to report when a unique constraint fails (a concurrent insert of the same key): given the
+   * constraint's name (SQLSTATE 23505; through Prisma, the fields of the unique key).
+   */
   onUniqueViolation?: (target: string) => Problem;
 }
 
 /**
- * Runs `work` as one transaction: everything it writes is stored, or nothing is.
- * A DomainError thrown inside rolls the transaction back and reaches the caller unchanged.
+ * Runs `work` as one kysely transaction: everything it writes is stored, or nothing is. A DomainError
+ * thrown inside rolls the transaction back and reaches the caller unchanged; a unique violation becomes
+ * `onUniqueViolation`'s problem; a database that cannot be reached, DatabaseUnavailableError.
  */
+export async function transaction<T>(
+  db: SqlDatabase,
+  work: (tx: SqlTransaction) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    throw translateDatabaseError(error, options);
+  }
+}
+
+/** `transaction` for the services still on Prisma. */
 export async function inTransaction<T>(
   prisma: PrismaClient,
   work: (tx: Tx) => Promise<T>,
@@ -41,9 +61,19 @@ export function translateDatabaseError(error: unknown, options: TransactionOptio
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && options.onUniqueViolation) {
     return new DomainError(options.onUniqueViolation(uniqueTarget(error)));
   }
+  // The drivers' own error (pg's DatabaseError, PGlite's): SQLSTATE and constraint as PostgreSQL reports them.
+  const { code, constraint } = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    constraint?: unknown;
+  };
+  if (code === UNIQUE_VIOLATION && options.onUniqueViolation) {
+    return new DomainError(options.onUniqueViolation(typeof constraint === 'string' ? constraint : ''));
+  }
   // Write conflicts and deadlocks between concurrent transactions (P2034) and the rest: unchanged.
   return error;
 }
+
+const UNIQUE_VIOLATION = '23505';
 
 function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): string {
   const target = error.meta?.['target'] ?? error.meta?.['modelName'] ?? '';
@@ -88,10 +118,10 @@ const CONNECTION_CODES = new Set([
 /**
  * What the drivers say when there is no database to talk to: the embedded database's worker closed or
  * stopped (src/store/pglite-proxy.ts) or PGlite itself closed; the pg pool ended or its connection
- * dropped or timed out; the server refusing connections to this database.
+ * dropped or timed out; the server refusing connections to this database; kysely used after its driver was destroyed.
  */
 const UNAVAILABLE_MESSAGES =
-  /the embedded database (is closed|stopped)|PGlite is closed|Cannot use a pool after calling end on the pool|Connection terminated|terminating connection due to administrator command|server closed the connection unexpectedly|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Client has encountered a connection error/i;
+  /the embedded database (is closed|stopped)|PGlite is closed|Cannot use a pool after calling end on the pool|Connection terminated|terminating connection due to administrator command|server closed the connection unexpectedly|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Client has encountered a connection error|driver has already been destroyed/i;
 
 /** True when the error (or one of its causes) says the database cannot be reached, rather than a query failing. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -8,11 +8,12 @@
 // Uninstalling and revoked tokens remove tokens only: opportunities, contacts, settings and members stay,
 // so a workspace that installs the app again finds its pipeline as it left it.
 import { z } from 'zod';
+import type { SqlDatabase } from '../store/kysely.ts';
 import { type TokenCipher, TokenDecryptionError } from '../store/token-crypto.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { inTransaction, type PrismaClient } from './db.ts';
+import { transaction } from './db.ts';
+import { ensureWorkspace } from './interim-shared.ts';
 import { ensureFirstAdmin } from './members.ts';
-import { ensureWorkspace } from './workspace.ts';
 
 /** Which installation an event or a lookup is about. A plain string is a team (workspace) id. */
 export type InstallTarget =
@@ -92,7 +93,7 @@ function withoutUserToken<I extends InstallationRecord>(installation: I): I {
 /** `I`: the installation type of the OAuth library in use (src/app.ts: Bolt's Installation). */
 export class InstallationService<I extends InstallationRecord = InstallationRecord> {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly db: SqlDatabase,
     private readonly cipher: TokenCipher,
     /** When an install happens; compared with the times of Slack's events about it. */
     private readonly clock: Clock = systemClock,
@@ -114,21 +115,26 @@ export class InstallationService<I extends InstallationRecord = InstallationReco
     const data = this.cipher.encrypt(JSON.stringify(installation), installKey);
     const installedAt = this.clock.now();
     const columns = {
-      teamId: enterpriseInstall ? null : (installation.team?.id ?? null),
-      enterpriseId: installation.enterprise?.id ?? null,
-      isEnterpriseInstall: enterpriseInstall,
-      botUserId: installation.bot?.userId ?? null,
-      installerUserId: installation.user.id,
+      team_id: enterpriseInstall ? null : (installation.team?.id ?? null),
+      enterprise_id: installation.enterprise?.id ?? null,
+      is_enterprise_install: enterpriseInstall,
+      bot_user_id: installation.bot?.userId ?? null,
+      installer_user_id: installation.user.id,
       data,
-      installedAt,
+      installed_at: installedAt,
+      updated_at: installedAt,
     };
-    await inTransaction(this.prisma, async (tx) => {
-      await tx.installation.upsert({ where: { installKey }, create: { installKey, ...columns }, update: columns });
+    await transaction(this.db, async (tx) => {
+      await tx
+        .insertInto('installation')
+        .values({ install_key: installKey, ...columns })
+        .onConflict((oc) => oc.column('install_key').doUpdateSet(columns))
+        .execute();
       const teamId = installation.team?.id;
       // An org-wide install names no workspace: each one gets its row on first use.
       if (!enterpriseInstall && teamId) {
         await ensureWorkspace(tx, teamId, installation.team?.name?.slice(0, 100) ?? '');
-        await ensureFirstAdmin(tx, teamId, installation.user.id);
+        await ensureFirstAdmin(tx, teamId, installation.user.id, installedAt);
       }
     });
     logger?.info(`Pipeline installed in ${describeTarget(target)} by ${installation.user.id}.`);
@@ -171,9 +177,13 @@ export class InstallationService<I extends InstallationRecord = InstallationReco
     }
     if (revoked.userIds.length === 0) return { deleted: false, userTokensRemoved: 0 };
     const installKey = installKeyOf(target);
-    return inTransaction(this.prisma, async (tx) => {
-      const row = await tx.installation.findUnique({ where: { installKey } });
-      if (!row || (options.eventTime && row.installedAt > options.eventTime)) {
+    return transaction(this.db, async (tx) => {
+      const row = await tx
+        .selectFrom('installation')
+        .select(['data', 'installed_at'])
+        .where('install_key', '=', installKey)
+        .executeTakeFirst();
+      if (!row || (options.eventTime && row.installed_at > options.eventTime)) {
         return { deleted: false, userTokensRemoved: 0 };
       }
       const installation = this.decode(row.data, installKey);
@@ -181,7 +191,11 @@ export class InstallationService<I extends InstallationRecord = InstallationReco
         return { deleted: false, userTokensRemoved: 0 };
       }
       const data = this.cipher.encrypt(JSON.stringify(withoutUserToken(installation)), installKey);
-      await tx.installation.update({ where: { installKey }, data: { data } });
+      await tx
+        .updateTable('installation')
+        .set({ data, updated_at: this.clock.now() })
+        .where('install_key', '=', installKey)
+        .execute();
       return { deleted: false, userTokensRemoved: 1 };
     });
   }
@@ -192,10 +206,10 @@ export class InstallationService<I extends InstallationRecord = InstallationReco
    */
   async uninstall(target: InstallTarget, options: { eventTime?: Date } = {}): Promise<number> {
     const installKey = installKeyOf(target);
-    const result = await this.prisma.installation.deleteMany({
-      where: { installKey, ...(options.eventTime ? { installedAt: { lte: options.eventTime } } : {}) },
-    });
-    return result.count;
+    let deletion = this.db.deleteFrom('installation').where('install_key', '=', installKey);
+    if (options.eventTime) deletion = deletion.where('installed_at', '<=', options.eventTime);
+    const result = await deletion.executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** The bot token for background work in a workspace (digests); NotInstalledError when there is none. */
@@ -211,19 +225,33 @@ export class InstallationService<I extends InstallationRecord = InstallationReco
    * wrong TOKEN_ENCRYPTION_KEY stops the start with a sentence instead of failing every request.
    */
   async verifyKey(): Promise<void> {
-    const row = await this.prisma.installation.findFirst({ orderBy: { updatedAt: 'desc' } });
-    if (row) this.decode(row.data, row.installKey);
+    const row = await this.db
+      .selectFrom('installation')
+      .select(['data', 'install_key'])
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (row) this.decode(row.data, row.install_key);
   }
 
   /** Whether an installation is stored for the workspace (or its organization). */
   async isInstalled(target: InstallTarget): Promise<boolean> {
-    const rows = await this.prisma.installation.count({ where: { installKey: { in: lookupKeys(target) } } });
-    return rows > 0;
+    const row = await this.db
+      .selectFrom('installation')
+      .select('id')
+      .where('install_key', 'in', lookupKeys(target))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   private async load(target: InstallTarget): Promise<{ installKey: string; installation: I } | undefined> {
     for (const installKey of lookupKeys(target)) {
-      const row = await this.prisma.installation.findUnique({ where: { installKey } });
+      const row = await this.db
+        .selectFrom('installation')
+        .select('data')
+        .where('install_key', '=', installKey)
+        .executeTakeFirst();
       if (row) return { installKey, installation: this.decode(row.data, installKey) };
     }
     return undefined;

@@ -3,8 +3,8 @@
 // instance of the app sees the same rows, and they survive a restart. A context is bound to its kind,
 // workspace and user: looked up with anything else, or after it expired, it is not there.
 import { randomBytes } from 'node:crypto';
-import { Prisma } from '../generated/prisma/client.ts';
-import type { SqlExecutor } from '../store/sql.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, SqlDatabase } from '../store/kysely.ts';
 import type { Clock } from './clock.ts';
 
 /** The shape of a context id: 32 lower-case hex characters (128 random bits). */
@@ -13,15 +13,11 @@ export const CONTEXT_ID = /^[0-9a-f]{32}$/;
 /** Expired rows are deleted at most this often per instance (they are never used once expired). */
 const PRUNE_EVERY_MS = 10 * 60_000;
 
-interface PayloadRow {
-  payload: string;
-}
-
 export class InteractionContexts {
   private lastPrune = 0;
 
   constructor(
-    private readonly sql: SqlExecutor,
+    private readonly db: SqlDatabase,
     private readonly clock: Clock,
   ) {}
 
@@ -30,20 +26,30 @@ export class InteractionContexts {
     await this.pruneNowAndThen();
     const id = randomBytes(16).toString('hex');
     const now = this.clock.now();
-    await this.sql.execute(Prisma.sql`
-      INSERT INTO interaction_context (id, workspace_id, user_id, kind, payload, created_at, expires_at)
-      VALUES (${id}, ${workspaceId}, ${userId}, ${kind}, ${JSON.stringify(payload)}::jsonb,
-              ${utc(now)}, ${utc(new Date(now.getTime() + ttlMs))})`);
+    await this.db
+      .insertInto('interaction_context')
+      .values({
+        id,
+        workspace_id: workspaceId,
+        user_id: userId,
+        kind,
+        payload: JSON.stringify(payload),
+        created_at: now,
+        expires_at: new Date(now.getTime() + ttlMs),
+      })
+      .execute();
     return id;
   }
 
   /** The payload, as often as asked until it expires (a form can be submitted again after a field error). */
   async find(id: string, kind: string, workspaceId: string, userId: string): Promise<unknown> {
     if (!CONTEXT_ID.test(id)) return null;
-    const rows = await this.sql.query<PayloadRow>(Prisma.sql`
-      SELECT payload::text AS payload FROM interaction_context
-      WHERE ${this.matching(id, kind, workspaceId, userId)}`);
-    return parsed(rows);
+    const row = await this.db
+      .selectFrom('interaction_context')
+      .select('payload')
+      .where(this.matching(id, kind, workspaceId, userId))
+      .executeTakeFirst();
+    return row ? row.payload : null;
   }
 
   /**
@@ -52,21 +58,33 @@ export class InteractionContexts {
    */
   async take(id: string, kind: string, workspaceId: string, userId: string): Promise<unknown> {
     if (!CONTEXT_ID.test(id)) return null;
-    const rows = await this.sql.query<PayloadRow>(Prisma.sql`
-      DELETE FROM interaction_context
-      WHERE ${this.matching(id, kind, workspaceId, userId)}
-      RETURNING payload::text AS payload`);
-    return parsed(rows);
+    const row = await this.db
+      .deleteFrom('interaction_context')
+      .where(this.matching(id, kind, workspaceId, userId))
+      .returning('payload')
+      .executeTakeFirst();
+    return row ? row.payload : null;
   }
 
   /** Deletes the expired contexts; returns how many. */
   async prune(): Promise<number> {
-    return this.sql.execute(Prisma.sql`DELETE FROM interaction_context WHERE expires_at <= ${utc(this.clock.now())}`);
+    const result = await this.db
+      .deleteFrom('interaction_context')
+      .where('expires_at', '<=', this.clock.now())
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
-  private matching(id: string, kind: string, workspaceId: string, userId: string): Prisma.Sql {
-    return Prisma.sql`id = ${id} AND kind = ${kind} AND workspace_id = ${workspaceId} AND user_id = ${userId}
-      AND expires_at > ${utc(this.clock.now())}`;
+  private matching(id: string, kind: string, workspaceId: string, userId: string) {
+    const now = this.clock.now();
+    return (eb: ExpressionBuilder<DB, 'interaction_context'>) =>
+      eb.and([
+        eb('id', '=', id),
+        eb('kind', '=', kind),
+        eb('workspace_id', '=', workspaceId),
+        eb('user_id', '=', userId),
+        eb('expires_at', '>', now),
+      ]);
   }
 
   private async pruneNowAndThen(): Promise<void> {
@@ -75,14 +93,4 @@ export class InteractionContexts {
     this.lastPrune = now;
     await this.prune();
   }
-}
-
-/** A moment as the timestamp(3) columns hold it (UTC, as Prisma writes them), whatever the session's zone. */
-function utc(moment: Date): Prisma.Sql {
-  return Prisma.sql`(${moment.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-}
-
-function parsed(rows: PayloadRow[]): unknown {
-  const row = rows[0];
-  return row ? (JSON.parse(row.payload) as unknown) : null;
 }

@@ -1,32 +1,59 @@
 // People's roles in a workspace: admin, manager or rep. Nobody has a row until a role is granted;
 // without one a person is a rep. The first admin is the installing user (OAuth installs) or, where
 // nobody installed through Slack (one workspace with a bot token), the first person to use /opp.
+import { sql } from 'kysely';
 import { removesLastAdmin, type Role } from '../domain/permissions.ts';
 import { DomainError } from '../domain/problems.ts';
-import { type $Enums, Prisma } from '../generated/prisma/client.ts';
-import type { SqlExecutor } from '../store/sql.ts';
-import { inTransaction, type PrismaClient, type Tx } from './db.ts';
-import { ensureWorkspace } from './workspace.ts';
+import type { Role as DbRole } from '../generated/kysely/types.ts';
+import type { SqlDatabase } from '../store/kysely.ts';
+import type { Clock } from './clock.ts';
+import { transaction } from './db.ts';
+import { ensureWorkspace } from './interim-shared.ts';
 
 export type { Role };
 
-const ROLE_TO_DB: Record<Role, $Enums.Role> = { admin: 'ADMIN', manager: 'MANAGER', rep: 'REP' };
-const ROLE_FROM_DB: Record<$Enums.Role, Role> = { ADMIN: 'admin', MANAGER: 'manager', REP: 'rep' };
+const ROLE_TO_DB: Record<Role, DbRole> = { admin: 'ADMIN', manager: 'MANAGER', rep: 'REP' };
+const ROLE_FROM_DB: Record<DbRole, Role> = { ADMIN: 'admin', MANAGER: 'manager', REP: 'rep' };
 
 /**
  * Makes `slackUserId` the workspace's admin when it has none yet (the installing user, or the first
  * person to use /opp). Claims are serialised on the workspace row (which must exist), so an install and
- * a first command arriving at once do not both make an admin. Runs inside the caller's transaction.
+ * a first command arriving at once do not both make an admin. `db`: the caller's transaction; `at`: when.
  */
-export async function ensureFirstAdmin(tx: Tx, workspaceId: string, slackUserId: string): Promise<boolean> {
-  await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${workspaceId} FOR UPDATE`;
-  const admins = await tx.member.count({ where: { workspaceId, role: 'ADMIN' } });
-  if (admins > 0) return false;
-  await tx.member.upsert({
-    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-    create: { workspaceId, slackUserId, role: 'ADMIN', grantedBy: slackUserId },
-    update: { role: 'ADMIN' },
-  });
+export async function ensureFirstAdmin(
+  db: SqlDatabase,
+  workspaceId: string,
+  slackUserId: string,
+  at: Date,
+): Promise<boolean> {
+  // Two statements: the second reads with a snapshot taken after the lock is granted, so it sees an
+  // admin that a claim holding the lock before us has committed.
+  await db.selectFrom('workspace').select('id').where('id', '=', workspaceId).forUpdate().execute();
+  const found = await db
+    .selectNoFrom((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('member')
+            .select(sql.lit(1).as('one'))
+            .where('workspace_id', '=', workspaceId)
+            .where('role', '=', 'ADMIN'),
+        )
+        .as('has_admin'),
+    )
+    .executeTakeFirst();
+  if (found?.has_admin) return false;
+  await db
+    .insertInto('member')
+    .values({
+      workspace_id: workspaceId,
+      slack_user_id: slackUserId,
+      role: 'ADMIN',
+      granted_by: slackUserId,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({ role: 'ADMIN', updated_at: at }))
+    .execute();
   return true;
 }
 
@@ -52,8 +79,9 @@ export interface RoleList {
 
 export class MemberService {
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly sql: SqlExecutor,
+    private readonly db: SqlDatabase,
+    /** When a role is given (the roles are listed in that order). */
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -79,22 +107,36 @@ export class MemberService {
   }
 
   private async readAccess(workspaceId: string, userId: string, opportunityNo: string | null) {
-    const [row] = await this.sql.query<{
-      role: $Enums.Role | null;
-      reps_see_only_own: boolean | null;
-      found: boolean | null;
-      owner_id: string | null;
-    }>(Prisma.sql`
-      SELECT (SELECT m.role::text FROM member m WHERE m.workspace_id = ${workspaceId} AND m.slack_user_id = ${userId})
-               AS role,
-             (SELECT w.reps_see_only_own FROM workspace w WHERE w.id = ${workspaceId}) AS reps_see_only_own,
-             owner.found, owner.slack_user_id AS owner_id
-      FROM (SELECT 1) AS one
-      LEFT JOIN (
-        SELECT true AS found, sp.slack_user_id
-        FROM opportunity o JOIN salesperson sp ON sp.id = o.salesperson_id
-        WHERE o.workspace_id = ${workspaceId} AND o.no = ${opportunityNo}
-      ) AS owner ON true`);
+    // One row whatever exists: the role and the setting as scalar subqueries, the owner left-joined.
+    const row = await this.db
+      .selectFrom(sql<{ one: number }>`(SELECT 1)`.as('one'))
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('opportunity as o')
+            .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+            .select((eb) => [eb.lit(true).as('found'), 'sp.slack_user_id'])
+            .where('o.workspace_id', '=', workspaceId)
+            .where((eb) => (opportunityNo === null ? eb.lit(false) : eb('o.no', '=', opportunityNo)))
+            .as('owner'),
+        (join) => join.onTrue(),
+      )
+      .select((eb) => [
+        eb
+          .selectFrom('member as m')
+          .select('m.role')
+          .where('m.workspace_id', '=', workspaceId)
+          .where('m.slack_user_id', '=', userId)
+          .as('role'),
+        eb
+          .selectFrom('workspace as w')
+          .select('w.reps_see_only_own')
+          .where('w.id', '=', workspaceId)
+          .as('reps_see_only_own'),
+        'owner.found',
+        'owner.slack_user_id as owner_id',
+      ])
+      .executeTakeFirst();
     const access: Access = {
       userId,
       role: row?.role ? ROLE_FROM_DB[row.role] : 'rep',
@@ -106,12 +148,17 @@ export class MemberService {
   /** When the workspace has no admin, `userId` becomes it (true); see ensureFirstAdmin. */
   async claimFirstAdmin(workspaceId: string, userId: string): Promise<boolean> {
     // The usual case, without a transaction: the workspace has its admin.
-    const [found] = await this.sql.query<{ has_admin: boolean }>(Prisma.sql`
-      SELECT EXISTS (SELECT 1 FROM member WHERE workspace_id = ${workspaceId} AND role = 'ADMIN') AS has_admin`);
-    if (found?.has_admin) return false;
-    return inTransaction(this.prisma, async (tx) => {
+    const admin = await this.db
+      .selectFrom('member')
+      .select('slack_user_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('role', '=', 'ADMIN')
+      .limit(1)
+      .executeTakeFirst();
+    if (admin) return false;
+    return transaction(this.db, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
-      return ensureFirstAdmin(tx, workspaceId, userId);
+      return ensureFirstAdmin(tx, workspaceId, userId, this.clock.now());
     });
   }
 
@@ -121,40 +168,51 @@ export class MemberService {
    * demoting each other at once cannot leave the workspace without one.
    */
   async setRole(workspaceId: string, actorId: string, userId: string, role: Role): Promise<RoleChange> {
-    return inTransaction(this.prisma, async (tx) => {
+    return transaction(this.db, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
-      const admins = await tx.$queryRaw<{ slack_user_id: string }[]>`
-        SELECT slack_user_id FROM member WHERE workspace_id = ${workspaceId} AND role = 'ADMIN' FOR UPDATE`;
+      const admins = await tx
+        .selectFrom('member')
+        .select('slack_user_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('role', '=', 'ADMIN')
+        .forUpdate()
+        .execute();
       const adminIds = admins.map((a) => a.slack_user_id);
       if (!adminIds.includes(actorId))
         throw new DomainError({ kind: 'not-allowed', action: 'change-roles', role: 'admin' });
-      const current = await tx.member.findUnique({
-        where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId } },
-        select: { role: true },
-      });
+      const current = await tx
+        .selectFrom('member')
+        .select('role')
+        .where('workspace_id', '=', workspaceId)
+        .where('slack_user_id', '=', userId)
+        .executeTakeFirst();
       const previous: Role = current ? ROLE_FROM_DB[current.role] : 'rep';
       if (previous === role) return { userId, previous, role, changed: false };
       if (removesLastAdmin(previous, role, adminIds.length))
         throw new DomainError({ kind: 'last-admin', slackUserId: userId });
-      await tx.member.upsert({
-        where: { workspaceId_slackUserId: { workspaceId, slackUserId: userId } },
-        create: { workspaceId, slackUserId: userId, role: ROLE_TO_DB[role], grantedBy: actorId },
-        update: { role: ROLE_TO_DB[role], grantedBy: actorId },
-      });
+      const granted = { role: ROLE_TO_DB[role], granted_by: actorId, updated_at: this.clock.now() };
+      await tx
+        .insertInto('member')
+        .values({ workspace_id: workspaceId, slack_user_id: userId, ...granted })
+        .onConflict((oc) => oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet(granted))
+        .execute();
       return { userId, previous, role, changed: true };
     });
   }
 
   /** Admins and managers, in the order they were given their role; everyone else is a rep. */
   async list(workspaceId: string): Promise<RoleList> {
-    const rows = await this.prisma.member.findMany({
-      where: { workspaceId, role: { in: ['ADMIN', 'MANAGER'] } },
-      orderBy: [{ updatedAt: 'asc' }, { slackUserId: 'asc' }],
-      select: { slackUserId: true, role: true },
-    });
+    const rows = await this.db
+      .selectFrom('member')
+      .select(['slack_user_id', 'role'])
+      .where('workspace_id', '=', workspaceId)
+      .where('role', 'in', ['ADMIN', 'MANAGER'])
+      .orderBy('updated_at')
+      .orderBy('slack_user_id')
+      .execute();
     return {
-      admins: rows.filter((r) => r.role === 'ADMIN').map((r) => r.slackUserId),
-      managers: rows.filter((r) => r.role === 'MANAGER').map((r) => r.slackUserId),
+      admins: rows.filter((r) => r.role === 'ADMIN').map((r) => r.slack_user_id),
+      managers: rows.filter((r) => r.role === 'MANAGER').map((r) => r.slack_user_id),
     };
   }
 }

@@ -7,8 +7,7 @@
 // Only an HMAC of the state (keyed with SLACK_STATE_SECRET) is stored, so reading the table gives nobody
 // a state they could bring back.
 import { createHmac, randomBytes } from 'node:crypto';
-import { Prisma } from '../generated/prisma/client.ts';
-import { type SqlExecutor, utcTimestamp } from '../store/sql.ts';
+import type { SqlDatabase } from '../store/kysely.ts';
 import type { Clock } from './clock.ts';
 
 /** How long an install link's state may be brought back (as long as Bolt's state cookie lives). */
@@ -19,7 +18,7 @@ export type ConsumedState = { ok: true; installOptions: unknown } | { ok: false;
 
 export class OAuthStates {
   constructor(
-    private readonly sql: SqlExecutor,
+    private readonly db: SqlDatabase,
     private readonly stateSecret: string,
     private readonly clock: Clock,
     private readonly ttlMs: number = OAUTH_STATE_TTL_MS,
@@ -33,10 +32,15 @@ export class OAuthStates {
   async create(installOptions: unknown): Promise<string> {
     const state = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    await this.sql.execute(Prisma.sql`DELETE FROM oauth_state WHERE expires_at <= ${utcTimestamp(now)}`);
-    await this.sql.execute(Prisma.sql`
-      INSERT INTO oauth_state (state_hash, install_options, expires_at)
-      VALUES (${this.digest(state)}, ${JSON.stringify(installOptions)}::jsonb, ${utcTimestamp(new Date(now.getTime() + this.ttlMs))})`);
+    await this.db.deleteFrom('oauth_state').where('expires_at', '<=', now).execute();
+    await this.db
+      .insertInto('oauth_state')
+      .values({
+        state_hash: this.digest(state),
+        install_options: JSON.stringify(installOptions),
+        expires_at: new Date(now.getTime() + this.ttlMs),
+      })
+      .execute();
     return state;
   }
 
@@ -45,11 +49,13 @@ export class OAuthStates {
    * state is unknown). Expiry is read on the app's clock, as when the state was made.
    */
   async consume(state: string): Promise<ConsumedState> {
-    const [row] = await this.sql.query<{ install_options: string; expired: boolean }>(Prisma.sql`
-      DELETE FROM oauth_state WHERE state_hash = ${this.digest(state)}
-      RETURNING install_options::text AS install_options, expires_at <= ${utcTimestamp(this.clock.now())} AS expired`);
+    const row = await this.db
+      .deleteFrom('oauth_state')
+      .where('state_hash', '=', this.digest(state))
+      .returning(['install_options', 'expires_at'])
+      .executeTakeFirst();
     if (!row) return { ok: false, reason: 'unknown' };
-    if (row.expired) return { ok: false, reason: 'expired' };
-    return { ok: true, installOptions: JSON.parse(row.install_options) as unknown };
+    if (row.expires_at <= this.clock.now()) return { ok: false, reason: 'expired' };
+    return { ok: true, installOptions: row.install_options };
   }
 }

@@ -1,10 +1,10 @@
 // Digest subscriptions: one per channel, on a daily, weekly or monthly schedule in a time zone.
+import type { Selectable } from 'kysely';
 import { nextRunAfter, type Schedule, validateSchedule } from '../domain/schedule.ts';
-import type { $Enums } from '../generated/prisma/client.ts';
-import type { PrismaClient } from './db.ts';
-import { inTransaction } from './db.ts';
-import { findCycleRow } from './setup.ts';
-import { ensureWorkspace } from './workspace.ts';
+import type { DigestFrequency, DigestSubscription } from '../generated/kysely/types.ts';
+import type { SqlDatabase } from '../store/kysely.ts';
+import { transaction } from './db.ts';
+import { ensureWorkspace, findCycleRow } from './interim-shared.ts';
 
 export interface SubscriptionInput {
   channelId: string;
@@ -26,44 +26,34 @@ export interface Subscription {
   nextRunAt: Date;
 }
 
-type SubscriptionRow = {
-  id: number;
-  channelId: string;
-  frequency: $Enums.DigestFrequency;
-  at: string;
-  weekday: number | null;
-  dayOfMonth: number | null;
-  timeZone: string;
-  salesCycleCode: string | null;
-  createdBySlackUserId: string;
-  nextRunAt: Date;
-};
+type SubscriptionRow = Selectable<DigestSubscription>;
 
+/** The schedule a subscription row (or a run's copy of it) describes. */
 export function scheduleOf(
-  row: Pick<SubscriptionRow, 'frequency' | 'at' | 'weekday' | 'dayOfMonth' | 'timeZone'>,
+  row: Pick<SubscriptionRow, 'frequency' | 'at' | 'weekday' | 'day_of_month' | 'time_zone'>,
 ): Schedule {
   return validateSchedule({
     frequency: row.frequency.toLowerCase(),
     at: row.at,
     weekday: row.weekday ?? undefined,
-    dayOfMonth: row.dayOfMonth ?? undefined,
-    timeZone: row.timeZone,
+    dayOfMonth: row.day_of_month ?? undefined,
+    timeZone: row.time_zone,
   });
 }
 
 function fromRow(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
-    channelId: row.channelId,
+    channelId: row.channel_id,
     schedule: scheduleOf(row),
-    salesCycleCode: row.salesCycleCode,
-    createdBySlackUserId: row.createdBySlackUserId,
-    nextRunAt: row.nextRunAt,
+    salesCycleCode: row.sales_cycle_code,
+    createdBySlackUserId: row.created_by_slack_user_id,
+    nextRunAt: row.next_run_at,
   };
 }
 
 export class SubscriptionService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /**
    * Subscribes the channel (or changes its subscription). Nothing before `now` is due: the first
@@ -71,27 +61,28 @@ export class SubscriptionService {
    */
   async subscribe(workspaceId: string, input: SubscriptionInput, now: Date): Promise<Subscription> {
     const schedule = validateSchedule(input);
-    return inTransaction(this.prisma, async (tx) => {
+    return transaction(this.db, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
       const cycle = input.salesCycleCode?.trim()
         ? (await findCycleRow(tx, workspaceId, input.salesCycleCode)).code
         : null;
       const data = {
-        frequency: schedule.frequency.toUpperCase() as $Enums.DigestFrequency,
+        frequency: schedule.frequency.toUpperCase() as DigestFrequency,
         at: schedule.at,
         weekday: schedule.frequency === 'weekly' ? schedule.weekday : null,
-        dayOfMonth: schedule.frequency === 'monthly' ? schedule.dayOfMonth : null,
-        timeZone: schedule.timeZone,
-        salesCycleCode: cycle,
-        createdBySlackUserId: input.createdBySlackUserId,
-        lastRunAt: now,
-        nextRunAt: nextRunAfter(schedule, now),
+        day_of_month: schedule.frequency === 'monthly' ? schedule.dayOfMonth : null,
+        time_zone: schedule.timeZone,
+        sales_cycle_code: cycle,
+        created_by_slack_user_id: input.createdBySlackUserId,
+        last_run_at: now,
+        next_run_at: nextRunAfter(schedule, now),
       };
-      const row = await tx.digestSubscription.upsert({
-        where: { workspaceId_channelId: { workspaceId, channelId: input.channelId } },
-        create: { workspaceId, channelId: input.channelId, ...data },
-        update: data,
-      });
+      const row = await tx
+        .insertInto('digest_subscription')
+        .values({ workspace_id: workspaceId, channel_id: input.channelId, created_at: now, ...data })
+        .onConflict((oc) => oc.columns(['workspace_id', 'channel_id']).doUpdateSet(data))
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return fromRow(row);
     });
   }
@@ -101,45 +92,64 @@ export class SubscriptionService {
    * for its retry would otherwise reach a channel that no longer wants it). True when there was one.
    */
   async unsubscribe(workspaceId: string, channelId: string): Promise<boolean> {
-    return inTransaction(this.prisma, async (tx) => {
-      await tx.digestRun.deleteMany({
-        where: { workspaceId, status: 'PENDING', subscription: { workspaceId, channelId } },
-      });
-      const deleted = await tx.digestSubscription.deleteMany({ where: { workspaceId, channelId } });
-      return deleted.count > 0;
+    return transaction(this.db, async (tx) => {
+      await tx
+        .deleteFrom('digest_run')
+        .where('workspace_id', '=', workspaceId)
+        .where('status', '=', 'PENDING')
+        .where('subscription_id', 'in', (eb) =>
+          eb
+            .selectFrom('digest_subscription')
+            .select('id')
+            .where('workspace_id', '=', workspaceId)
+            .where('channel_id', '=', channelId),
+        )
+        .execute();
+      const deleted = await tx
+        .deleteFrom('digest_subscription')
+        .where('workspace_id', '=', workspaceId)
+        .where('channel_id', '=', channelId)
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows) > 0;
     });
   }
 
   /** When the channel last received a digest ("what changed" starts there); null for never. */
   async lastDigestAt(workspaceId: string, channelId: string): Promise<Date | null> {
-    const state = await this.prisma.channelDigestState.findUnique({
-      where: { workspaceId_channelId: { workspaceId, channelId } },
-    });
-    return state?.lastDigestAt ?? null;
+    const state = await this.db
+      .selectFrom('channel_digest_state')
+      .select('last_digest_at')
+      .where('workspace_id', '=', workspaceId)
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    return state?.last_digest_at ?? null;
   }
 
   async recordDigest(workspaceId: string, channelId: string, at: Date): Promise<void> {
-    await this.prisma.channelDigestState.upsert({
-      where: { workspaceId_channelId: { workspaceId, channelId } },
-      create: { workspaceId, channelId, lastDigestAt: at },
-      update: { lastDigestAt: at },
-    });
+    await this.db
+      .insertInto('channel_digest_state')
+      .values({ workspace_id: workspaceId, channel_id: channelId, last_digest_at: at })
+      .onConflict((oc) => oc.columns(['workspace_id', 'channel_id']).doUpdateSet({ last_digest_at: at }))
+      .execute();
   }
 
   /** A digest run's state (for telling the user why an on-demand digest is not posted yet). */
   async runStatus(runId: number): Promise<{ status: string; lastError: string | null } | null> {
-    const run = await this.prisma.digestRun.findUnique({
-      where: { id: runId },
-      select: { status: true, lastError: true },
-    });
-    return run ? { status: run.status.toLowerCase(), lastError: run.lastError } : null;
+    const run = await this.db
+      .selectFrom('digest_run')
+      .select(['status', 'last_error'])
+      .where('id', '=', runId)
+      .executeTakeFirst();
+    return run ? { status: run.status.toLowerCase(), lastError: run.last_error } : null;
   }
 
   async list(workspaceId: string): Promise<Subscription[]> {
-    const rows = await this.prisma.digestSubscription.findMany({
-      where: { workspaceId },
-      orderBy: { channelId: 'asc' },
-    });
+    const rows = await this.db
+      .selectFrom('digest_subscription')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('channel_id')
+      .execute();
     return rows.map(fromRow);
   }
 }

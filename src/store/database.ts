@@ -1,5 +1,7 @@
 // Opens the app's database: embedded PGlite under a data directory by default, PostgreSQL through
-// the pg driver when a connection URL is given. Pending migrations are applied before Prisma starts.
+// the pg driver when a connection URL is given. Pending migrations are applied before anything else
+// starts. The app's SQL goes through kysely (src/store/kysely.ts); the Prisma client stays open for
+// the code not yet converted, the tests' fixtures and the seed.
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -8,7 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
 import { PGliteProxy } from './pglite-proxy.ts';
-import { pgliteSql, postgresSql, type SqlExecutor } from './sql.ts';
+import { embeddedKysely, PG_TYPES, postgresKysely, type SqlDatabase } from './kysely.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -16,8 +18,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
-  /** The same database through its driver, for the hot paths (src/store/sql.ts). */
-  readonly sql: SqlExecutor;
+  /** The typed query builder on the same database (src/store/kysely.ts): the app's SQL goes through it. */
+  readonly sql: SqlDatabase;
   /** Migrations applied while opening (empty when the schema was already current). */
   readonly appliedMigrations: string[];
   /** True when the database answers a trivial query. */
@@ -35,8 +37,8 @@ export interface DatabaseOptions {
 }
 
 /**
- * Settings of every session the app opens. DateStyle is pinned to ISO: the driver-level SQL reads DATE
- * columns as text (src/store/sql.ts). (join_collapse_limit = 1 would shorten the planning of wide joins,
+ * Settings of every session the app opens. DateStyle is pinned to ISO: kysely's type parsers read DATE
+ * and timestamp columns from that text (src/store/kysely.ts). (join_collapse_limit = 1 would shorten the planning of wide joins,
  * but as a session setting it slowed the digest aggregates by a quarter on PostgreSQL and twofold on
  * PGlite; the opportunity projection is written to plan quickly instead.)
  */
@@ -71,7 +73,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     prisma,
-    sql: pgliteSql(pglite),
+    sql: embeddedKysely(pglite),
     appliedMigrations,
     ping: () => pingWith(() => pglite.query('SELECT 1')),
     async close() {
@@ -99,6 +101,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
     connectionString,
     max: poolSize,
     connectionTimeoutMillis: 2_500,
+    types: PG_TYPES,
     options: Object.entries(SESSION_SETTINGS)
       .map(([name, value]) => `-c ${name}=${value}`)
       .join(' '),
@@ -109,7 +112,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   return {
     kind: 'postgres',
     prisma,
-    sql: postgresSql(pool),
+    sql: postgresKysely(pool),
     appliedMigrations,
     ping: () => pingWith(() => pool.query('SELECT 1')),
     async close() {

@@ -1,5 +1,7 @@
 // The calling side of src/store/pglite-worker.ts: the part of PGlite's interface that the Prisma
-// adapter and the migration runner use (query, exec, transaction, close), answered by the worker.
+// adapter and the migration runner use (query, exec, transaction, close), answered by the worker, and
+// the transaction steps (begin, commit, rollback by transaction id) that kysely's driver uses
+// (src/store/kysely.ts).
 import { Worker } from 'node:worker_threads';
 import { messages, types } from '@electric-sql/pglite';
 
@@ -86,14 +88,30 @@ export class PGliteProxy {
     return (await this.send({ op: 'exec', sql, ...(tx ? { tx } : {}) })) as ProxyResults[];
   }
 
+  /**
+   * Opens a transaction; it holds the one connection until commit or rollback, and the statements
+   * given its id run inside it (any other waits).
+   */
+  async begin(): Promise<number> {
+    return (await this.send({ op: 'begin' })) as number;
+  }
+
+  async commit(tx: number): Promise<void> {
+    await this.send({ op: 'commit', tx });
+  }
+
+  async rollback(tx: number): Promise<void> {
+    await this.send({ op: 'rollback', tx });
+  }
+
   /** As PGlite's transaction(): commit when `work` resolves, roll back when it throws or calls rollback(). */
   async transaction<T>(work: (tx: ProxyTransaction) => Promise<T>): Promise<T> {
-    const id = (await this.send({ op: 'begin' })) as number;
+    const id = await this.begin();
     let ended = false;
     const end = async (op: 'commit' | 'rollback') => {
       if (ended) return;
       ended = true;
-      await this.send({ op, tx: id });
+      await (op === 'commit' ? this.commit(id) : this.rollback(id));
     };
     const tx: ProxyTransaction = {
       query: (sql, params, options) => this.query(sql, params, options, id),

@@ -6,6 +6,7 @@ import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { createServices } from '../../src/services/index.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
+import type { EmbeddedSession } from '../../src/store/kysely.ts';
 import { type Measurement, measure, ratio, type Report } from './measure.ts';
 
 export const BENCH_WORKSPACE = 'TBENCH';
@@ -33,14 +34,14 @@ export async function openPGliteTarget(): Promise<BenchTarget> {
   });
   const { PrismaClient } = await import('../../src/generated/prisma/client.ts');
   const { pgliteAdapter } = await import('../../src/store/database.ts');
-  const { pgliteSql } = await import('../../src/store/sql.ts');
+  const { embeddedKysely } = await import('../../src/store/kysely.ts');
   const { SESSION_SETTINGS } = await import('../../src/store/database.ts');
   for (const [name, value] of Object.entries(SESSION_SETTINGS)) await pglite.exec(`SET ${name} = '${value}'`);
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   const db: Database = {
     kind: 'pglite',
     prisma,
-    sql: pgliteSql(pglite),
+    sql: embeddedKysely(inProcessSession(pglite)),
     appliedMigrations: [],
     ping: async () => true,
     close: async () => {
@@ -52,6 +53,57 @@ export async function openPGliteTarget(): Promise<BenchTarget> {
     name: 'pglite',
     db,
     raw: { query: async (sql, params) => (await pglite.query(sql, params)).rows, close: async () => undefined },
+  };
+}
+
+/**
+ * PGlite in this process as kysely's embedded session (the app runs it in a worker: src/store/pglite-proxy.ts).
+ * One connection: a transaction holds it from BEGIN to COMMIT, other statements wait for their turn.
+ */
+function inProcessSession(pglite: PGlite): EmbeddedSession {
+  let tail: Promise<void> = Promise.resolve();
+  let open: { id: number; release: () => void } | null = null;
+  let nextId = 1;
+  const turn = (): Promise<() => void> => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = tail;
+    tail = previous.then(() => held);
+    return previous.then(() => release);
+  };
+  const end = async (tx: number, statement: 'COMMIT' | 'ROLLBACK') => {
+    if (open?.id !== tx) throw new Error(`transaction ${tx} is not open`);
+    const { release } = open;
+    open = null;
+    try {
+      await pglite.exec(statement);
+    } finally {
+      release();
+    }
+  };
+  return {
+    async query<Row>(
+      sql: string,
+      params: unknown[],
+      options: { parsers: Record<number, (v: string) => unknown> },
+      tx?: number,
+    ) {
+      if (tx !== undefined) return pglite.query<Row>(sql, params, options);
+      const release = await turn();
+      try {
+        return await pglite.query<Row>(sql, params, options);
+      } finally {
+        release();
+      }
+    },
+    async begin() {
+      const release = await turn();
+      await pglite.exec('BEGIN');
+      open = { id: nextId++, release };
+      return open.id;
+    },
+    commit: (tx) => end(tx, 'COMMIT'),
+    rollback: (tx) => end(tx, 'ROLLBACK'),
   };
 }
 

@@ -55,7 +55,7 @@ describe.each(BACKENDS)('installation store on %s', (backend) => {
   beforeAll(async () => {
     db = await createTestDatabase(backend);
     services = createServices(db, clock);
-    store = new InstallationService(db.prisma, new TokenCipher(key), clock);
+    store = new InstallationService(db.sql, new TokenCipher(key), clock);
   });
   afterAll(async () => {
     await db?.destroy();
@@ -266,7 +266,7 @@ describe.each(BACKENDS)('installation store on %s', (backend) => {
   it('refuses to read installations with another key, and a row copied onto another workspace', async () => {
     const teamId = uniqueWorkspaceId();
     await store.storeInstallation(installationFor(teamId, { botToken: 'xoxb-right-key' }));
-    const wrongKey = new InstallationService(db.prisma, new TokenCipher(randomBytes(32)));
+    const wrongKey = new InstallationService(db.sql, new TokenCipher(randomBytes(32)));
     await expect(wrongKey.fetchInstallation(query(teamId))).rejects.toThrow(TokenDecryptionError);
     await expect(wrongKey.botTokenFor(teamId)).rejects.toThrow(
       /TOKEN_ENCRYPTION_KEY is not the key it was encrypted with/,

@@ -6,7 +6,7 @@ import { Prisma } from '../../src/generated/prisma/client.ts';
 import { type EventConsumer, OutboxDispatcher, PermanentDeliveryError } from '../../src/jobs/outbox-dispatcher.ts';
 import { fixedClock } from '../../src/services/clock.ts';
 import { CONSUMERS, Outbox, type OutboxEvent, recordEvent } from '../../src/services/outbox.ts';
-import { prismaSql } from '../../src/store/sql.ts';
+import { prismaSql, type SqlExecutor, sqlExecutorOf } from '../../src/store/sql.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
 
 const NOW = '2026-11-02T10:00:00Z';
@@ -16,18 +16,20 @@ const won = (no: string) => ({ kind: 'opportunity-won' as const, payload: { no, 
 describe.each(BACKENDS)('the outbox on %s', (backend) => {
   let db: TestDatabase;
   let outbox: Outbox;
+  let sql: SqlExecutor;
   const clock = fixedClock(NOW);
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    outbox = new Outbox(db.sql);
+    sql = sqlExecutorOf(db.sql);
+    outbox = new Outbox(sql);
   });
   afterAll(async () => {
     await db?.destroy();
   });
 
   async function pending(ws: string): Promise<number> {
-    const [row] = await db.sql.query<{ n: number }>(Prisma.sql`
+    const [row] = await sql.query<{ n: number }>(Prisma.sql`
       SELECT count(*)::int AS n FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
       WHERE e.workspace_id = ${ws} AND d.delivered_at IS NULL AND d.failed_at IS NULL`);
     return row?.n ?? 0;
@@ -43,9 +45,9 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     ).rejects.toThrow('the change failed');
     expect(await db.prisma.outboxEvent.count({ where: { workspaceId: ws } })).toBe(0);
 
-    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP2'), clock.now());
-    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'D0DIRECT01' }, won('OP3'), clock.now());
-    await recordEvent(db.sql, ws, { actorUserId: 'U1' }, won('OP4'), clock.now());
+    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP2'), clock.now());
+    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'D0DIRECT01' }, won('OP3'), clock.now());
+    await recordEvent(sql, ws, { actorUserId: 'U1' }, won('OP4'), clock.now());
     expect(await db.prisma.outboxEvent.count({ where: { workspaceId: ws } })).toBe(3);
     expect(await pending(ws)).toBe(1);
   });
@@ -54,7 +56,7 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
     for (let i = 0; i < 6; i++)
-      await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won(`OP${i}`), clock.now());
+      await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won(`OP${i}`), clock.now());
     const lease = new Date(clock.now().getTime() + 60_000);
     const [first, second] = await Promise.all([
       outbox.claim(A, clock.now(), lease, 100),
@@ -73,8 +75,8 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
   it('the dispatcher delivers once, retries a failure later, and gives up on a permanent one', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
-    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP10'), clock.now());
-    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0GONE0001' }, won('OP11'), clock.now());
+    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP10'), clock.now());
+    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0GONE0001' }, won('OP11'), clock.now());
     const seen: string[] = [];
     let down = true;
     const consumer: EventConsumer = {
@@ -108,12 +110,12 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
   it('an event this version cannot read fails at once and does not block the others', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
-    await db.sql.execute(Prisma.sql`
+    await sql.execute(Prisma.sql`
       WITH event AS (
         INSERT INTO outbox_event (workspace_id, kind, actor_user_id, channel_id, payload, occurred_at)
         VALUES (${ws}, 'opportunity-won', 'U1', 'C0SALES001', '{"no": 5}'::jsonb, now()) RETURNING id)
       INSERT INTO outbox_delivery (event_id, consumer, next_attempt_at) SELECT id, ${A}, '2020-01-01'::timestamp FROM event`);
-    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP20'), clock.now());
+    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP20'), clock.now());
     const claimed = (await outbox.claim(A, clock.now(), new Date(clock.now().getTime() + 60_000), 100)).filter(
       (e) => e.workspaceId === ws,
     );

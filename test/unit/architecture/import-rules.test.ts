@@ -50,6 +50,9 @@ describe('the lint refuses an import that breaks a layer rule', () => {
     ['src/slack/probe.ts', '@prisma/client'],
     ['src/jobs/probe.ts', '../store/sql.ts'],
     ['src/jobs/probe.ts', '@prisma/adapter-pg'],
+    ['src/jobs/probe.ts', '../store/kysely.ts'],
+    ['src/jobs/probe.ts', 'kysely'],
+    ['src/slack/listeners/probe.ts', 'kysely'],
     ['src/digest/probe.ts', '../store/sql.ts'],
     // The catalogue imports no adapter or service.
     ['src/i18n/en/probe.ts', '../../slack/grammar/usage.ts'],
@@ -60,10 +63,11 @@ describe('the lint refuses an import that breaks a layer rule', () => {
     expect(await refusals(file, importOf(specifier))).toHaveLength(1);
   });
 
-  it('adapters may not take the Prisma client from the services either', async () => {
+  it('adapters may not take the Prisma client or the kysely database from the services either', async () => {
     for (const file of ['src/slack/probe.ts', 'src/jobs/probe.ts']) {
-      expect(await refusals(file, importOf('../services/db.ts', 'PrismaClient'))).toHaveLength(1);
-      expect(await refusals(file, importOf('../services/db.ts', 'Tx'))).toHaveLength(1);
+      for (const name of ['PrismaClient', 'Tx', 'SqlDatabase', 'SqlTransaction']) {
+        expect(await refusals(file, importOf('../services/db.ts', name))).toHaveLength(1);
+      }
     }
   });
 });
