@@ -59,7 +59,11 @@ export class SubscriptionService {
    * Subscribes the channel (or changes its subscription). Nothing before `now` is due: the first
    * digest is the next scheduled occurrence.
    */
-  async subscribe(workspaceId: string, input: SubscriptionInput, now: Date): Promise<Subscription> {
+  async subscribe(
+    workspaceId: string,
+    input: SubscriptionInput,
+    now: Date,
+  ): Promise<Subscription & { replaced: Subscription | null }> {
     const schedule = validateSchedule(input);
     return transaction(this.db, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
@@ -77,13 +81,21 @@ export class SubscriptionService {
         last_run_at: now,
         next_run_at: nextRunAfter(schedule, now),
       };
+      // A channel has one schedule: the one it had is replaced, and the reply names it.
+      const previous = await tx
+        .selectFrom('digest_subscription')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('channel_id', '=', input.channelId)
+        .forUpdate()
+        .executeTakeFirst();
       const row = await tx
         .insertInto('digest_subscription')
         .values({ workspace_id: workspaceId, channel_id: input.channelId, created_at: now, ...data })
         .onConflict((oc) => oc.columns(['workspace_id', 'channel_id']).doUpdateSet(data))
         .returningAll()
         .executeTakeFirstOrThrow();
-      return fromRow(row);
+      return { ...fromRow(row), replaced: previous ? fromRow(previous) : null };
     });
   }
 

@@ -106,6 +106,12 @@ describe.each(BACKENDS)('pipeline digests on %s', (backend) => {
     );
     expect(await run(t, 'subscriptions', teamId)).toMatch(new RegExp(`<#${CHANNEL}> every Friday`));
     expect(await run(t, `subscribe <#${CHANNEL}> daily tz:Mars/Olympus`, teamId)).toMatch(/time zone/i);
+    // A second schedule for the channel replaces the first, and says which one (issue 14, point 8).
+    const again = await run(t, `subscribe <#${CHANNEL}> daily at:08:00 tz:Europe/Berlin`, teamId);
+    expect(again).toContain(
+      `It replaces the digest <#${CHANNEL}> had every Friday at 09:30 (Europe/Berlin): a channel has one schedule.`,
+    );
+    expect(await run(t, 'subscriptions', teamId)).not.toMatch(/every Friday/);
     expect(await run(t, `unsubscribe <#${CHANNEL}>`, teamId)).toMatch(/won't get scheduled digests/);
     expect(await run(t, `unsubscribe <#${CHANNEL}>`, teamId)).toMatch(/has no scheduled digest/);
   });

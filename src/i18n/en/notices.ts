@@ -49,6 +49,8 @@ const english = {
   digestRateLimited: 'Slack asked us to slow down',
   subscribed: (channel: string, schedule: string, next: string) =>
     `${channel} will get the pipeline digest ${schedule}. The next one: ${next}.`,
+  subscriptionReplaced: (channel: string, schedule: string, cycle: string | null) =>
+    `It replaces the digest ${channel} had ${schedule}${cycle ? ` (sales cycle ${cycle})` : ''}: a channel has one schedule.`,
   unsubscribed: (channel: string) => `${channel} won't get scheduled digests any more.`,
   notSubscribed: (channel: string) => `${channel} has no scheduled digest, so nothing changed.`,
   noSubscriptions:

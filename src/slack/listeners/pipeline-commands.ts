@@ -86,13 +86,27 @@ export async function subscribe(
     timeZone: command.timeZone,
     salesCycleCode: command.cycle,
   });
+  const said = notices.subscribed(
+    mentionChannel(subscription.channelId),
+    describeSchedule(subscription.schedule),
+    nextRunText(subscription),
+  );
+  const { replaced } = subscription;
   return scope.reply(
     successMessage(
-      notices.subscribed(
-        mentionChannel(subscription.channelId),
-        describeSchedule(subscription.schedule),
-        nextRunText(subscription),
-      ),
+      replaced
+        ? joinMarkup(
+            [
+              said,
+              notices.subscriptionReplaced(
+                mentionChannel(replaced.channelId),
+                describeSchedule(replaced.schedule),
+                replaced.salesCycleCode === null ? null : escapeText(replaced.salesCycleCode),
+              ),
+            ],
+            ' ',
+          )
+        : said,
     ),
   );
 }
