@@ -51,16 +51,16 @@ export interface ServiceDatabase {
 }
 
 export function createServices(database: ServiceDatabase, clock: Clock = systemClock): Services {
-  const { prisma } = database;
+  const { prisma, sql: db } = database;
   // The statements not yet written with kysely run through it as they are (src/store/sql.ts).
-  const sql = sqlExecutorOf(database.sql);
-  const outbox = new Outbox(sql);
+  const sql = sqlExecutorOf(db);
+  const outbox = new Outbox(db);
   return {
-    setup: new SetupService(prisma, sql, clock),
-    opportunities: new OpportunityService(prisma, sql, clock, outbox),
-    queries: new OpportunityQueries(sql),
-    statistics: new StatisticsService(prisma, sql),
-    digests: new DigestService(prisma),
+    setup: new SetupService(db, clock),
+    opportunities: new OpportunityService(db, clock, outbox),
+    queries: new OpportunityQueries(db),
+    statistics: new StatisticsService(db),
+    digests: new DigestService(db),
     subscriptions: new SubscriptionService(prisma),
     members: new MemberService(prisma, sql),
     workspaceAdmin: new WorkspaceAdminService(prisma),
