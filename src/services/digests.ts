@@ -2,7 +2,8 @@
 // opportunity entries, never a loop over loaded opportunities, so its cost grows with the number of
 // rows PostgreSQL scans, not with what JavaScript holds. After one small query that resolves the
 // workspace settings and the filters, the sections' statements run together (Promise.all: in
-// parallel over the pool on PostgreSQL, queued on PGlite's single connection).
+// parallel over the pool on PostgreSQL, queued on PGlite's single connection). Every statement is
+// written with kysely against the generated schema types (src/store/kysely.ts).
 //
 // Semantics (spec §1, §2.1, §7, §12: an opportunity's figures live on its single ACTIVE entry):
 //
@@ -28,7 +29,7 @@
 //   = won amount / (won amount + lost amount) × 100; each null when its denominator is 0 (nothing
 //   closed, or only zero-valued losses for the value rate). Not rounded: the renderer rounds.
 // - changes since `changesSince` (null: `since` null and every list empty). Instants are compared
-//   in UTC, as Prisma stores its timestamps.
+//   in UTC, as every timestamp is stored.
 //     new: opportunities created after it (opportunity.created_at), with the estimated value of
 //       their active entry (0 when not started), largest first;
 //     moved forward / back: entries created after it with a stage and a previous stage, stage
@@ -63,8 +64,9 @@
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
-import { Prisma } from '../generated/prisma/client.ts';
-import type { PrismaClient } from './db.ts';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { DB, SqlDatabase } from '../store/kysely.ts';
+import { enumLiteral } from './opportunity-queries.ts';
 import type {
   Attention,
   AttentionItem,
@@ -89,8 +91,6 @@ const DEFAULT_CURRENCY = 'USD';
 /** Closing soon = estimated close date within this many days from today (inclusive). */
 const CLOSING_SOON_DAYS = 7;
 
-type Count = number | bigint;
-
 interface Scope {
   workspaceId: string;
   /** null: all cycles. */
@@ -99,96 +99,9 @@ interface Scope {
   salespersonId: number | null | undefined;
 }
 
-interface ContextRow {
-  currency: string | null;
-  stale_days: number | null;
-  cycle_id: number | null;
-  salesperson_id: number | null;
-}
-
-interface CycleRow {
-  cycle_id: number;
-  code: string;
-  description: string;
-  blocked: boolean;
-  stage: number | null;
-  stage_description: string | null;
-  open_count: Count;
-  estimated: string | null;
-  calcd: string | null;
-  not_started: Count;
-}
-
-interface ReasonRow {
-  outcome: 'WON' | 'LOST';
-  code: string | null;
-  description: string | null;
-  n: Count;
-  amount: string | null;
-}
-
-interface NewRow {
-  no: string;
-  description: string;
-  estimated: string;
-  total: Count;
-}
-
-interface MoveRow {
-  direction: 'forward' | 'back';
-  no: string;
-  description: string;
-  from_stage: number | null;
-  to_stage: number;
-  total: Count;
-}
-
-interface ClosedRow {
-  no: string;
-  description: string;
-  outcome: 'WON' | 'LOST';
-  amount: string;
-  total: Count;
-}
-
-interface ValueChangeRow {
-  no: string;
-  description: string;
-  from_value: string;
-  to_value: string;
-  total: Count;
-}
-
-interface AttentionRow {
-  kind: 'overdue' | 'soon' | 'stale';
-  no: string;
-  description: string;
-  slack_user_id: string | null;
-  salesperson_name: string;
-  estimated_close_date: string;
-  last_change: string;
-  estimated: string;
-  total: Count;
-}
-
-interface SalespersonRow {
-  slack_user_id: string | null;
-  name: string;
-  open_count: Count;
-  weighted: string | null;
-  won: string | null;
-}
-
-interface WeekRow {
-  week_start: string;
-  won: string | null;
-  lost: string | null;
-}
-
-const dec = (value: string | null): Decimal => (value === null ? ZERO : new Decimal(value));
-const num = (value: Count | null | undefined): number => Number(value ?? 0);
-const outcomeOf = (value: 'WON' | 'LOST'): 'won' | 'lost' => (value === 'WON' ? 'won' : 'lost');
-const totalOf = (rows: readonly { total: Count }[]): number => num(rows[0]?.total);
+const dec = (value: string | null | undefined): Decimal => (value == null ? ZERO : new Decimal(value));
+const outcomeOf = (value: 'WON' | 'LOST' | string): 'won' | 'lost' => (value === 'WON' ? 'won' : 'lost');
+const totalOf = (rows: readonly { total: number | null }[]): number => rows[0]?.total ?? 0;
 const noFigures = (): Figures => ({ count: 0, estimatedValue: ZERO, weightedValue: ZERO });
 const addFigures = (a: Figures, b: Figures): Figures => ({
   count: a.count + b.count,
@@ -196,33 +109,27 @@ const addFigures = (a: Figures, b: Figures): Figures => ({
   weightedValue: a.weightedValue.plus(b.weightedValue),
 });
 
-/** Dates leave SQL as text, independent of the session's DateStyle and time zone. */
-const ymd = (column: Prisma.Sql): Prisma.Sql => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
-const dateParam = (date: LocalDate): Prisma.Sql => Prisma.sql`${date}::date`;
+type WithEntries = ExpressionBuilder<DB & { e: DB['opportunity_entry'] }, 'e'>;
+type WithOpportunities = ExpressionBuilder<DB & { o: DB['opportunity'] }, 'o'>;
 
 /** The conditions that restrict opportunity entries (alias `e`) to the scope. */
-function entryScope(scope: Scope): Prisma.Sql {
-  const parts = [Prisma.sql`e.workspace_id = ${scope.workspaceId}`];
-  if (scope.cycleId !== null) parts.push(Prisma.sql`e.sales_cycle_id = ${scope.cycleId}::int`);
-  if (scope.salespersonId !== undefined) parts.push(Prisma.sql`e.salesperson_id = ${scope.salespersonId}::int`);
-  return Prisma.join(parts, ' AND ');
+function entryScope(eb: WithEntries, scope: Scope): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [eb('e.workspace_id', '=', scope.workspaceId)];
+  if (scope.cycleId !== null) parts.push(eb('e.sales_cycle_id', '=', scope.cycleId));
+  if (scope.salespersonId !== undefined) parts.push(eb('e.salesperson_id', '=', scope.salespersonId ?? -1));
+  return eb.and(parts);
 }
 
 /** The conditions that restrict opportunities (alias `o`) to the scope. */
-function opportunityScope(scope: Scope): Prisma.Sql {
-  const parts = [Prisma.sql`o.workspace_id = ${scope.workspaceId}`];
-  if (scope.cycleId !== null) parts.push(Prisma.sql`o.sales_cycle_id = ${scope.cycleId}::int`);
-  if (scope.salespersonId !== undefined) parts.push(Prisma.sql`o.salesperson_id = ${scope.salespersonId}::int`);
-  return Prisma.join(parts, ' AND ');
+function opportunityScope(eb: WithOpportunities, scope: Scope): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [eb('o.workspace_id', '=', scope.workspaceId)];
+  if (scope.cycleId !== null) parts.push(eb('o.sales_cycle_id', '=', scope.cycleId));
+  if (scope.salespersonId !== undefined) parts.push(eb('o.salesperson_id', '=', scope.salespersonId ?? -1));
+  return eb.and(parts);
 }
 
-/**
- * A timestamp column (alias.created_at, `timestamp without time zone` holding UTC as Prisma writes
- * it) after an instant.
- */
-function createdAfter(column: Prisma.Sql, since: Date): Prisma.Sql {
-  return Prisma.sql`${column} > (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-}
+/** Won and Lost, as the entries' action (written into the statement, not a parameter). */
+const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
 
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive whole number: ${value}`);
@@ -247,7 +154,7 @@ function percent(part: Decimal, whole: Decimal): Decimal | null {
 }
 
 export class DigestService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   async build(request: DigestRequest): Promise<Digest> {
     const { workspaceId, today } = request;
@@ -301,18 +208,28 @@ export class DigestService {
   }
 
   /** Workspace settings (defaults when the workspace has no row yet) and the filters' ids. */
-  private async context(
-    workspaceId: string,
-    cycleCode: string | null,
-    slackUserId: string | null,
-  ): Promise<ContextRow> {
-    const rows = await this.prisma.$queryRaw<ContextRow[]>`
-      SELECT (SELECT w.currency FROM workspace w WHERE w.id = ${workspaceId}) AS currency,
-             (SELECT w.stale_days FROM workspace w WHERE w.id = ${workspaceId}) AS stale_days,
-             (SELECT sc.id FROM sales_cycle sc WHERE sc.workspace_id = ${workspaceId} AND sc.code = ${cycleCode}::text) AS cycle_id,
-             (SELECT sp.id FROM salesperson sp
-               WHERE sp.workspace_id = ${workspaceId} AND sp.slack_user_id = ${slackUserId}::text) AS salesperson_id`;
-    return rows[0] ?? { currency: null, stale_days: null, cycle_id: null, salesperson_id: null };
+  private async context(workspaceId: string, cycleCode: string | null, slackUserId: string | null) {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('workspace as w').select('w.currency').where('w.id', '=', workspaceId).as('currency'),
+        eb.selectFrom('workspace as w').select('w.stale_days').where('w.id', '=', workspaceId).as('stale_days'),
+        eb
+          .selectFrom('sales_cycle as sc')
+          .select('sc.id')
+          .where('sc.workspace_id', '=', workspaceId)
+          .where('sc.code', '=', cycleCode ?? '')
+          .where(eb.val(cycleCode !== null))
+          .as('cycle_id'),
+        eb
+          .selectFrom('salesperson as sp')
+          .select('sp.id')
+          .where('sp.workspace_id', '=', workspaceId)
+          .where('sp.slack_user_id', '=', slackUserId ?? '')
+          .where(eb.val(slackUserId !== null))
+          .as('salesperson_id'),
+      ])
+      .executeTakeFirst();
+    return row ?? { currency: null, stale_days: null, cycle_id: null, salesperson_id: null };
   }
 
   /**
@@ -321,29 +238,54 @@ export class DigestService {
    * setup tables under-estimated, PostgreSQL otherwise re-runs the aggregate for every stage (nested loop).
    */
   private async cycles(scope: Scope, asked: boolean): Promise<CyclePipeline[]> {
-    const cycleCondition = scope.cycleId === null ? Prisma.empty : Prisma.sql`AND sc.id = ${scope.cycleId}::int`;
-    const rows = await this.prisma.$queryRaw<CycleRow[]>`
-      WITH open_started AS MATERIALIZED (
-        SELECT e.sales_cycle_id, e.stage, count(*) AS open_count,
-               sum(e.estimated_value)::text AS estimated, sum(e.calcd_current_value)::text AS calcd
-        FROM opportunity_entry e
-        WHERE ${entryScope(scope)} AND e.active AND e.stage IS NOT NULL
-        GROUP BY e.sales_cycle_id, e.stage
-      ), not_started AS MATERIALIZED (
-        SELECT o.sales_cycle_id, count(*) AS not_started
-        FROM opportunity o
-        WHERE ${opportunityScope(scope)} AND o.status = 'NOT_STARTED'
-        GROUP BY o.sales_cycle_id
+    const rows = await this.db
+      .with(
+        (cte) => cte('open_started').materialized(),
+        (db) =>
+          db
+            .selectFrom('opportunity_entry as e')
+            .select((eb) => [
+              'e.sales_cycle_id',
+              'e.stage',
+              eb.fn.countAll<number>().as('open_count'),
+              eb.fn.sum<string>('e.estimated_value').as('estimated'),
+              eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
+            ])
+            .where((eb) => eb.and([entryScope(eb, scope), eb.ref('e.active'), eb('e.stage', 'is not', null)]))
+            .groupBy(['e.sales_cycle_id', 'e.stage']),
       )
-      SELECT sc.id AS cycle_id, sc.code, sc.description, sc.blocked, s.stage, s.description AS stage_description,
-             coalesce(a.open_count, 0)::int AS open_count, a.estimated, a.calcd,
-             coalesce(ns.not_started, 0)::int AS not_started
-      FROM sales_cycle sc
-      LEFT JOIN sales_cycle_stage s ON s.sales_cycle_id = sc.id
-      LEFT JOIN open_started a ON a.sales_cycle_id = sc.id AND a.stage = s.stage
-      LEFT JOIN not_started ns ON ns.sales_cycle_id = sc.id
-      WHERE sc.workspace_id = ${scope.workspaceId} ${cycleCondition}
-      ORDER BY sc.code, s.stage`;
+      .with(
+        (cte) => cte('not_started').materialized(),
+        (db) =>
+          db
+            .selectFrom('opportunity as o')
+            .select((eb) => ['o.sales_cycle_id', eb.fn.countAll<number>().as('not_started')])
+            .where((eb) => eb.and([opportunityScope(eb, scope), eb('o.status', '=', enumLiteral('NOT_STARTED'))]))
+            .groupBy('o.sales_cycle_id'),
+      )
+      .selectFrom('sales_cycle as sc')
+      .leftJoin('sales_cycle_stage as s', 's.sales_cycle_id', 'sc.id')
+      .leftJoin('open_started as a', (join) =>
+        join.onRef('a.sales_cycle_id', '=', 'sc.id').onRef('a.stage', '=', 's.stage'),
+      )
+      .leftJoin('not_started as ns', 'ns.sales_cycle_id', 'sc.id')
+      .select([
+        'sc.id as cycle_id',
+        'sc.code',
+        'sc.description',
+        'sc.blocked',
+        's.stage',
+        's.description as stage_description',
+        'a.open_count',
+        'a.estimated',
+        'a.calcd',
+        'ns.not_started',
+      ])
+      .where('sc.workspace_id', '=', scope.workspaceId)
+      .$if(scope.cycleId !== null, (qb) => qb.where('sc.id', '=', scope.cycleId ?? -1))
+      .orderBy('sc.code')
+      .orderBy('s.stage')
+      .execute();
     const cycles: (CyclePipeline & { blocked: boolean })[] = [];
     let current: (CyclePipeline & { blocked: boolean; id: number }) | undefined;
     for (const row of rows) {
@@ -354,7 +296,7 @@ export class DigestService {
           description: row.description,
           blocked: row.blocked,
           stages: [],
-          notStarted: num(row.not_started),
+          notStarted: row.not_started ?? 0,
           totals: noFigures(),
         };
         cycles.push(current);
@@ -363,7 +305,7 @@ export class DigestService {
       const line: StageLine = {
         stage: row.stage,
         description: row.stage_description ?? '',
-        count: num(row.open_count),
+        count: row.open_count ?? 0,
         estimatedValue: dec(row.estimated),
         weightedValue: dec(row.calcd),
       };
@@ -383,24 +325,48 @@ export class DigestService {
 
   /** Won and lost in the period, by outcome and close code (the totals add up the few groups). */
   private async closed(scope: Scope, period: { from: LocalDate; to: LocalDate }): Promise<ClosedInPeriod> {
-    const rows = await this.prisma.$queryRaw<ReasonRow[]>`
-      WITH reasons AS MATERIALIZED (
-        SELECT e.action_taken, e.close_code_id, count(*) AS n,
-               sum(CASE WHEN e.action_taken = 'WON' THEN e.calcd_current_value ELSE e.estimated_value END) AS amount
-        FROM opportunity_entry e
-        WHERE ${entryScope(scope)} AND e.active AND e.stage IS NULL AND e.action_taken IN ('WON', 'LOST')
-          AND e.date_of_change BETWEEN ${dateParam(period.from)} AND ${dateParam(period.to)}
-        GROUP BY e.action_taken, e.close_code_id
+    const rows = await this.db
+      .with(
+        (cte) => cte('reasons').materialized(),
+        (db) =>
+          db
+            .selectFrom('opportunity_entry as e')
+            .select((eb) => [
+              'e.action_taken',
+              'e.close_code_id',
+              eb.fn.countAll<number>().as('n'),
+              eb.fn
+                .sum<string>(
+                  eb
+                    .case()
+                    .when('e.action_taken', '=', enumLiteral('WON'))
+                    .then(eb.ref('e.calcd_current_value'))
+                    .else(eb.ref('e.estimated_value'))
+                    .end(),
+                )
+                .as('amount'),
+            ])
+            .where((eb) =>
+              eb.and([
+                entryScope(eb, scope),
+                eb.ref('e.active'),
+                eb('e.stage', 'is', null),
+                eb('e.action_taken', 'in', CLOSED_ACTIONS()),
+                eb.between('e.date_of_change', period.from, period.to),
+              ]),
+            )
+            .groupBy(['e.action_taken', 'e.close_code_id']),
       )
-      SELECT r.action_taken::text AS outcome, cc.code, cc.description, r.n::int AS n, r.amount::text AS amount
-      FROM reasons r
-      LEFT JOIN close_opportunity_code cc ON cc.id = r.close_code_id`;
+      .selectFrom('reasons as r')
+      .leftJoin('close_opportunity_code as cc', 'cc.id', 'r.close_code_id')
+      .select(['r.action_taken as outcome', 'cc.code', 'cc.description', 'r.n', 'r.amount'])
+      .execute();
     const byReason: CloseReasonLine[] = rows
       .map((r) => ({
         outcome: outcomeOf(r.outcome),
         code: r.code,
         description: r.description ?? '',
-        count: num(r.n),
+        count: r.n,
         amount: dec(r.amount),
       }))
       .sort(
@@ -428,87 +394,207 @@ export class DigestService {
 
   private async changes(scope: Scope, since: Date): Promise<ChangesSince> {
     const [created, moves, closes, values] = await Promise.all([
-      this.prisma.$queryRaw<NewRow[]>`
-        SELECT o.no, o.description, coalesce(e.estimated_value, 0)::text AS estimated, count(*) OVER ()::int AS total
-        FROM opportunity o
-        LEFT JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
-        WHERE ${opportunityScope(scope)} AND ${createdAfter(Prisma.sql`o.created_at`, since)}
-        ORDER BY coalesce(e.estimated_value, 0) DESC, o.no
-        LIMIT ${LIST_LIMIT}::int`,
+      this.db
+        .selectFrom('opportunity as o')
+        .leftJoin('opportunity_entry as e', (join) =>
+          join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+        )
+        .select((eb) => [
+          'o.no',
+          'o.description',
+          eb.fn.coalesce('e.estimated_value', sql.lit('0')).as('estimated'),
+          eb.fn.countAll<number>().over().as('total'),
+        ])
+        .where((eb) => eb.and([opportunityScope(eb, scope), eb('o.created_at', '>', since)]))
+        .orderBy((eb) => eb.fn.coalesce('e.estimated_value', sql.lit('0')), 'desc')
+        .orderBy('o.no')
+        .limit(LIST_LIMIT)
+        .execute(),
       // Forward and back moves in one statement: one scan, each list a top-N of its own, the counts
       // by FILTER (a row_number() ranking would sort every move).
-      this.prisma.$queryRaw<MoveRow[]>`
-        WITH moves AS MATERIALIZED (
-          SELECT e.id, e.opportunity_id, e.stage, e.previous_stage
-          FROM opportunity_entry e
-          WHERE ${entryScope(scope)} AND ${createdAfter(Prisma.sql`e.created_at`, since)}
-            AND e.stage IS NOT NULL AND e.previous_stage IS NOT NULL AND e.stage <> e.previous_stage
-        ), counts AS (
-          SELECT count(*) FILTER (WHERE m.stage > m.previous_stage)::int AS forward,
-                 count(*) FILTER (WHERE m.stage < m.previous_stage)::int AS back
-          FROM moves m
-        ), picked AS (
-          (SELECT 'forward' AS direction, m.* FROM moves m WHERE m.stage > m.previous_stage
-           ORDER BY m.id LIMIT ${LIST_LIMIT}::int)
-          UNION ALL
-          (SELECT 'back', m.* FROM moves m WHERE m.stage < m.previous_stage ORDER BY m.id LIMIT ${LIST_LIMIT}::int)
+      this.db
+        .with(
+          (cte) => cte('moves').materialized(),
+          (db) =>
+            db
+              .selectFrom('opportunity_entry as e')
+              .select(['e.id', 'e.opportunity_id', 'e.stage', 'e.previous_stage'])
+              .where((eb) =>
+                eb.and([
+                  entryScope(eb, scope),
+                  eb('e.created_at', '>', since),
+                  eb('e.stage', 'is not', null),
+                  eb('e.previous_stage', 'is not', null),
+                  eb('e.stage', '<>', eb.ref('e.previous_stage')),
+                ]),
+              ),
         )
-        SELECT p.direction, o.no, o.description, p.previous_stage AS from_stage, p.stage AS to_stage,
-               CASE p.direction WHEN 'forward' THEN c.forward ELSE c.back END AS total
-        FROM picked p
-        CROSS JOIN counts c
-        JOIN opportunity o ON o.id = p.opportunity_id
-        ORDER BY p.direction, p.id`,
-      this.prisma.$queryRaw<ClosedRow[]>`
-        SELECT o.no, o.description, c.action_taken::text AS outcome, c.amount::text AS amount, c.total
-        FROM (
-          SELECT e.id, e.opportunity_id, e.action_taken,
-                 CASE WHEN e.action_taken = 'WON' THEN e.calcd_current_value ELSE e.estimated_value END AS amount,
-                 count(*) OVER ()::int AS total
-          FROM opportunity_entry e
-          WHERE ${entryScope(scope)} AND ${createdAfter(Prisma.sql`e.created_at`, since)}
-            AND e.action_taken IN ('WON', 'LOST')
-          ORDER BY amount DESC, e.id
-          LIMIT ${LIST_LIMIT}::int
-        ) c
-        JOIN opportunity o ON o.id = c.opportunity_id
-        ORDER BY c.amount DESC, c.id`,
+        .with('counts', (db) =>
+          db
+            .selectFrom('moves as m')
+            .select((eb) => [
+              eb.fn.countAll<number>().filterWhere('m.stage', '>', eb.ref('m.previous_stage')).as('forward'),
+              eb.fn.countAll<number>().filterWhere('m.stage', '<', eb.ref('m.previous_stage')).as('back'),
+            ]),
+        )
+        .with('picked', (db) =>
+          db
+            .selectFrom((inner) =>
+              inner
+                .selectFrom('moves as m')
+                .selectAll('m')
+                .where('m.stage', '>', (eb) => eb.ref('m.previous_stage'))
+                .orderBy('m.id')
+                .limit(LIST_LIMIT)
+                .as('f'),
+            )
+            .select([
+              sql.lit('forward').$castTo<'forward' | 'back'>().as('direction'),
+              'f.id',
+              'f.opportunity_id',
+              'f.stage',
+              'f.previous_stage',
+            ])
+            .unionAll((inner) =>
+              inner
+                .selectFrom((deeper) =>
+                  deeper
+                    .selectFrom('moves as m')
+                    .selectAll('m')
+                    .where('m.stage', '<', (eb) => eb.ref('m.previous_stage'))
+                    .orderBy('m.id')
+                    .limit(LIST_LIMIT)
+                    .as('b'),
+                )
+                .select([
+                  sql.lit('back').$castTo<'forward' | 'back'>().as('direction'),
+                  'b.id',
+                  'b.opportunity_id',
+                  'b.stage',
+                  'b.previous_stage',
+                ]),
+            ),
+        )
+        .selectFrom('picked as p')
+        .crossJoin('counts as c')
+        .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
+        .select((eb) => [
+          'p.direction',
+          'o.no',
+          'o.description',
+          'p.previous_stage as from_stage',
+          'p.stage as to_stage',
+          eb
+            .case()
+            .when('p.direction', '=', sql.lit('forward'))
+            .then(eb.ref('c.forward'))
+            .else(eb.ref('c.back'))
+            .end()
+            .as('total'),
+        ])
+        .orderBy('p.direction')
+        .orderBy('p.id')
+        .execute(),
+      this.db
+        .selectFrom((db) =>
+          db
+            .selectFrom('opportunity_entry as e')
+            .select((eb) => {
+              const amount = eb
+                .case()
+                .when('e.action_taken', '=', enumLiteral('WON'))
+                .then(eb.ref('e.calcd_current_value'))
+                .else(eb.ref('e.estimated_value'))
+                .end();
+              return [
+                'e.id',
+                'e.opportunity_id',
+                'e.action_taken',
+                amount.as('amount'),
+                eb.fn.countAll<number>().over().as('total'),
+              ];
+            })
+            .where((eb) =>
+              eb.and([
+                entryScope(eb, scope),
+                eb('e.created_at', '>', since),
+                eb('e.action_taken', 'in', CLOSED_ACTIONS()),
+              ]),
+            )
+            .orderBy('amount', 'desc')
+            .orderBy('e.id')
+            .limit(LIST_LIMIT)
+            .as('c'),
+        )
+        .innerJoin('opportunity as o', 'o.id', 'c.opportunity_id')
+        .select(['o.no', 'o.description', 'c.action_taken as outcome', 'c.amount', 'c.total'])
+        .orderBy('c.amount', 'desc')
+        .orderBy('c.id')
+        .execute(),
       // LAG needs the entry before the first recent one, so the whole history of the opportunities
       // touched since then is read (through the opportunity_id index), not the whole table.
-      this.prisma.$queryRaw<ValueChangeRow[]>`
-        WITH touched AS (
-          SELECT DISTINCT e.opportunity_id
-          FROM opportunity_entry e
-          WHERE ${entryScope(scope)} AND ${createdAfter(Prisma.sql`e.created_at`, since)}
-        ), history AS (
-          SELECT h.opportunity_id, h.id, h.created_at, h.estimated_value,
-                 lag(h.estimated_value) OVER (PARTITION BY h.opportunity_id ORDER BY h.id) AS previous_value
-          FROM opportunity_entry h
-          WHERE h.opportunity_id IN (SELECT opportunity_id FROM touched)
-        ), per_opportunity AS (
-          SELECT c.opportunity_id,
-                 (array_agg(c.previous_value ORDER BY c.id))[1] AS from_value,
-                 (array_agg(c.estimated_value ORDER BY c.id DESC))[1] AS to_value
-          FROM history c
-          WHERE ${createdAfter(Prisma.sql`c.created_at`, since)}
-            AND c.previous_value IS NOT NULL AND c.estimated_value <> c.previous_value
-          GROUP BY c.opportunity_id
+      this.db
+        .with('touched', (db) =>
+          db
+            .selectFrom('opportunity_entry as e')
+            .select('e.opportunity_id')
+            .distinct()
+            .where((eb) => eb.and([entryScope(eb, scope), eb('e.created_at', '>', since)])),
         )
-        SELECT o.no, o.description, p.from_value::text AS from_value, p.to_value::text AS to_value,
-               count(*) OVER ()::int AS total
-        FROM per_opportunity p
-        JOIN opportunity o ON o.id = p.opportunity_id
-        WHERE p.from_value <> p.to_value
-        ORDER BY abs(p.to_value - p.from_value) DESC, o.no
-        LIMIT ${LIST_LIMIT}::int`,
+        .with('history', (db) =>
+          db
+            .selectFrom('opportunity_entry as h')
+            .select((eb) => [
+              'h.opportunity_id',
+              'h.id',
+              'h.created_at',
+              'h.estimated_value',
+              eb.fn
+                .agg<string | null>('lag', ['h.estimated_value'])
+                .over((over) => over.partitionBy('h.opportunity_id').orderBy('h.id'))
+                .as('previous_value'),
+            ])
+            .where('h.opportunity_id', 'in', (eb) => eb.selectFrom('touched').select('touched.opportunity_id')),
+        )
+        .with('per_opportunity', (db) =>
+          db
+            .selectFrom('history as c')
+            .select((eb) => [
+              'c.opportunity_id',
+              sql<string>`(${eb.fn.agg('array_agg', ['c.previous_value']).orderBy('c.id')})[1]`.as('from_value'),
+              sql<string>`(${eb.fn.agg('array_agg', ['c.estimated_value']).orderBy('c.id', 'desc')})[1]`.as('to_value'),
+            ])
+            .where((eb) =>
+              eb.and([
+                eb('c.created_at', '>', since),
+                eb('c.previous_value', 'is not', null),
+                eb('c.estimated_value', '<>', eb.ref('c.previous_value')),
+              ]),
+            )
+            .groupBy('c.opportunity_id'),
+        )
+        .selectFrom('per_opportunity as p')
+        .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
+        .select((eb) => [
+          'o.no',
+          'o.description',
+          'p.from_value',
+          'p.to_value',
+          eb.fn.countAll<number>().over().as('total'),
+        ])
+        .where('p.from_value', '<>', (eb) => eb.ref('p.to_value'))
+        .orderBy((eb) => eb.fn('abs', [eb('p.to_value', '-', eb.ref('p.from_value'))]), 'desc')
+        .orderBy('o.no')
+        .limit(LIST_LIMIT)
+        .execute(),
     ]);
     const forward = moves.filter((m) => m.direction === 'forward');
     const back = moves.filter((m) => m.direction === 'back');
-    const move = (m: MoveRow) => ({
+    const move = (m: (typeof moves)[number]) => ({
       no: m.no,
       description: m.description,
       fromStage: m.from_stage,
-      toStage: m.to_stage,
+      toStage: m.to_stage ?? 0,
     });
     return {
       since,
@@ -550,46 +636,138 @@ export class DigestService {
   private async attention(scope: Scope, today: LocalDate, staleDays: number): Promise<Attention> {
     const soon = addDays(today, CLOSING_SOON_DAYS);
     const staleOnOrBefore = addDays(today, -staleDays);
-    const rows = await this.prisma.$queryRaw<AttentionRow[]>`
-      WITH candidates AS MATERIALIZED (
-        SELECT e.opportunity_id, e.salesperson_id, e.estimated_close_date, e.date_of_change, e.estimated_value
-        FROM opportunity_entry e
-        WHERE ${entryScope(scope)} AND e.active AND e.stage IS NOT NULL
-          AND (e.estimated_close_date <= ${dateParam(soon)} OR e.date_of_change <= ${dateParam(staleOnOrBefore)})
-      ), counts AS (
-        SELECT count(*) FILTER (WHERE c.estimated_close_date < ${dateParam(today)})::int AS overdue,
-               count(*) FILTER (
-                 WHERE c.estimated_close_date >= ${dateParam(today)} AND c.estimated_close_date <= ${dateParam(soon)}
-               )::int AS soon,
-               count(*) FILTER (WHERE c.date_of_change <= ${dateParam(staleOnOrBefore)})::int AS stale
-        FROM candidates c
-      ), picked AS (
-        (SELECT 'overdue' AS kind, 1 AS kind_order, c.*,
-                row_number() OVER (ORDER BY c.estimated_close_date, c.opportunity_id) AS rn
-         FROM (SELECT * FROM candidates c WHERE c.estimated_close_date < ${dateParam(today)}
-               ORDER BY c.estimated_close_date, c.opportunity_id LIMIT ${LIST_LIMIT}::int) c)
-        UNION ALL
-        (SELECT 'soon', 2, c.*, row_number() OVER (ORDER BY c.estimated_close_date, c.opportunity_id)
-         FROM (SELECT * FROM candidates c
-               WHERE c.estimated_close_date >= ${dateParam(today)} AND c.estimated_close_date <= ${dateParam(soon)}
-               ORDER BY c.estimated_close_date, c.opportunity_id LIMIT ${LIST_LIMIT}::int) c)
-        UNION ALL
-        (SELECT 'stale', 3, c.*, row_number() OVER (ORDER BY c.date_of_change, c.opportunity_id)
-         FROM (SELECT * FROM candidates c WHERE c.date_of_change <= ${dateParam(staleOnOrBefore)}
-               ORDER BY c.date_of_change, c.opportunity_id LIMIT ${LIST_LIMIT}::int) c)
+    type Kind = 'overdue' | 'soon' | 'stale';
+    const kind = (value: Kind, order: number) => [
+      sql.lit(value).$castTo<Kind>().as('kind'),
+      sql.lit(order).$castTo<number>().as('kind_order'),
+    ];
+    const rows = await this.db
+      .with(
+        (cte) => cte('candidates').materialized(),
+        (db) =>
+          db
+            .selectFrom('opportunity_entry as e')
+            .select([
+              'e.opportunity_id',
+              'e.salesperson_id',
+              'e.estimated_close_date',
+              'e.date_of_change',
+              'e.estimated_value',
+            ])
+            .where((eb) =>
+              eb.and([
+                entryScope(eb, scope),
+                eb.ref('e.active'),
+                eb('e.stage', 'is not', null),
+                eb.or([eb('e.estimated_close_date', '<=', soon), eb('e.date_of_change', '<=', staleOnOrBefore)]),
+              ]),
+            ),
       )
-      SELECT p.kind, o.no, o.description, sp.slack_user_id, sp.name AS salesperson_name,
-             ${ymd(Prisma.sql`p.estimated_close_date`)} AS estimated_close_date,
-             ${ymd(Prisma.sql`p.date_of_change`)} AS last_change,
-             p.estimated_value::text AS estimated,
-             CASE p.kind WHEN 'overdue' THEN n.overdue WHEN 'soon' THEN n.soon ELSE n.stale END AS total
-      FROM picked p
-      CROSS JOIN counts n
-      JOIN opportunity o ON o.id = p.opportunity_id
-      JOIN salesperson sp ON sp.id = p.salesperson_id
-      ORDER BY p.kind_order, p.rn`;
-    const list = (kind: AttentionRow['kind']) => rows.filter((r) => r.kind === kind);
-    const item = (r: AttentionRow): AttentionItem => ({
+      .with('counts', (db) =>
+        db.selectFrom('candidates as c').select((eb) => [
+          eb.fn.countAll<number>().filterWhere('c.estimated_close_date', '<', today).as('overdue'),
+          eb.fn
+            .countAll<number>()
+            .filterWhere((f) =>
+              f.and([f('c.estimated_close_date', '>=', today), f('c.estimated_close_date', '<=', soon)]),
+            )
+            .as('soon'),
+          eb.fn.countAll<number>().filterWhere('c.date_of_change', '<=', staleOnOrBefore).as('stale'),
+        ]),
+      )
+      .with('picked', (db) =>
+        db
+          .selectFrom((inner) =>
+            inner
+              .selectFrom('candidates as c')
+              .selectAll('c')
+              .where('c.estimated_close_date', '<', today)
+              .orderBy('c.estimated_close_date')
+              .orderBy('c.opportunity_id')
+              .limit(LIST_LIMIT)
+              .as('c'),
+          )
+          .selectAll('c')
+          .select((eb) => [
+            ...kind('overdue', 1),
+            eb.fn
+              .agg<number>('row_number')
+              .over((over) => over.orderBy('c.estimated_close_date').orderBy('c.opportunity_id'))
+              .as('rn'),
+          ])
+          .unionAll((union) =>
+            union
+              .selectFrom((inner) =>
+                inner
+                  .selectFrom('candidates as c')
+                  .selectAll('c')
+                  .where((eb) =>
+                    eb.and([eb('c.estimated_close_date', '>=', today), eb('c.estimated_close_date', '<=', soon)]),
+                  )
+                  .orderBy('c.estimated_close_date')
+                  .orderBy('c.opportunity_id')
+                  .limit(LIST_LIMIT)
+                  .as('c'),
+              )
+              .selectAll('c')
+              .select((eb) => [
+                ...kind('soon', 2),
+                eb.fn
+                  .agg<number>('row_number')
+                  .over((over) => over.orderBy('c.estimated_close_date').orderBy('c.opportunity_id'))
+                  .as('rn'),
+              ]),
+          )
+          .unionAll((union) =>
+            union
+              .selectFrom((inner) =>
+                inner
+                  .selectFrom('candidates as c')
+                  .selectAll('c')
+                  .where('c.date_of_change', '<=', staleOnOrBefore)
+                  .orderBy('c.date_of_change')
+                  .orderBy('c.opportunity_id')
+                  .limit(LIST_LIMIT)
+                  .as('c'),
+              )
+              .selectAll('c')
+              .select((eb) => [
+                ...kind('stale', 3),
+                eb.fn
+                  .agg<number>('row_number')
+                  .over((over) => over.orderBy('c.date_of_change').orderBy('c.opportunity_id'))
+                  .as('rn'),
+              ]),
+          ),
+      )
+      .selectFrom('picked as p')
+      .crossJoin('counts as n')
+      .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
+      .innerJoin('salesperson as sp', 'sp.id', 'p.salesperson_id')
+      .select((eb) => [
+        'p.kind',
+        'o.no',
+        'o.description',
+        'sp.slack_user_id',
+        'sp.name as salesperson_name',
+        'p.estimated_close_date',
+        'p.date_of_change as last_change',
+        'p.estimated_value as estimated',
+        eb
+          .case('p.kind')
+          .when(sql.lit('overdue'))
+          .then(eb.ref('n.overdue'))
+          .when(sql.lit('soon'))
+          .then(eb.ref('n.soon'))
+          .else(eb.ref('n.stale'))
+          .end()
+          .as('total'),
+      ])
+      .orderBy('p.kind_order')
+      .orderBy('p.rn')
+      .execute();
+    const list = (value: Kind) => rows.filter((r) => r.kind === value);
+    const item = (r: (typeof rows)[number]): AttentionItem => ({
       no: r.no,
       description: r.description,
       salespersonSlackUserId: r.slack_user_id,
@@ -611,35 +789,67 @@ export class DigestService {
   }
 
   private async salespeople(scope: Scope, period: { from: LocalDate; to: LocalDate }): Promise<SalespersonLine[]> {
-    const only = scope.salespersonId === undefined ? Prisma.empty : Prisma.sql`AND sp.id = ${scope.salespersonId}::int`;
     // MATERIALIZED: each aggregate runs once (see cycles()).
-    const rows = await this.prisma.$queryRaw<SalespersonRow[]>`
-      WITH open_counts AS MATERIALIZED (
-        SELECT o.salesperson_id, count(*) AS open_count
-        FROM opportunity o
-        WHERE ${opportunityScope(scope)} AND o.status IN ('NOT_STARTED', 'IN_PROGRESS')
-        GROUP BY o.salesperson_id
-      ), entry_values AS MATERIALIZED (
-        SELECT e.salesperson_id,
-               sum(e.calcd_current_value) FILTER (WHERE e.stage IS NOT NULL) AS weighted,
-               sum(e.calcd_current_value) FILTER (WHERE e.stage IS NULL) AS won
-        FROM opportunity_entry e
-        WHERE ${entryScope(scope)} AND e.active
-          AND (e.stage IS NOT NULL OR (e.action_taken = 'WON'
-               AND e.date_of_change BETWEEN ${dateParam(period.from)} AND ${dateParam(period.to)}))
-        GROUP BY e.salesperson_id
+    const rows = await this.db
+      .with(
+        (cte) => cte('open_counts').materialized(),
+        (db) =>
+          db
+            .selectFrom('opportunity as o')
+            .select((eb) => ['o.salesperson_id', eb.fn.countAll<number>().as('open_count')])
+            .where((eb) =>
+              eb.and([
+                opportunityScope(eb, scope),
+                eb('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')]),
+              ]),
+            )
+            .groupBy('o.salesperson_id'),
       )
-      SELECT sp.slack_user_id, sp.name, coalesce(oc.open_count, 0)::int AS open_count,
-             v.weighted::text AS weighted, v.won::text AS won
-      FROM salesperson sp
-      LEFT JOIN open_counts oc ON oc.salesperson_id = sp.id
-      LEFT JOIN entry_values v ON v.salesperson_id = sp.id
-      WHERE sp.workspace_id = ${scope.workspaceId} ${only} AND (oc.open_count > 0 OR v.won IS NOT NULL)
-      ORDER BY coalesce(v.weighted, 0) DESC, coalesce(v.won, 0) DESC, sp.name, sp.id`;
+      .with(
+        (cte) => cte('entry_values').materialized(),
+        (db) =>
+          db
+            .selectFrom('opportunity_entry as e')
+            .select((eb) => [
+              'e.salesperson_id',
+              eb.fn.sum<string>('e.calcd_current_value').filterWhere('e.stage', 'is not', null).as('weighted'),
+              eb.fn.sum<string>('e.calcd_current_value').filterWhere('e.stage', 'is', null).as('won'),
+            ])
+            .where((eb) =>
+              eb.and([
+                entryScope(eb, scope),
+                eb.ref('e.active'),
+                eb.or([
+                  eb('e.stage', 'is not', null),
+                  eb.and([
+                    eb('e.action_taken', '=', enumLiteral('WON')),
+                    eb.between('e.date_of_change', period.from, period.to),
+                  ]),
+                ]),
+              ]),
+            )
+            .groupBy('e.salesperson_id'),
+      )
+      .selectFrom('salesperson as sp')
+      .leftJoin('open_counts as oc', 'oc.salesperson_id', 'sp.id')
+      .leftJoin('entry_values as v', 'v.salesperson_id', 'sp.id')
+      .select(['sp.slack_user_id', 'sp.name', 'oc.open_count', 'v.weighted', 'v.won'])
+      .where((eb) =>
+        eb.and([
+          eb('sp.workspace_id', '=', scope.workspaceId),
+          ...(scope.salespersonId === undefined ? [] : [eb('sp.id', '=', scope.salespersonId ?? -1)]),
+          eb.or([eb('oc.open_count', '>', 0), eb('v.won', 'is not', null)]),
+        ]),
+      )
+      .orderBy((eb) => eb.fn.coalesce('v.weighted', sql.lit('0')), 'desc')
+      .orderBy((eb) => eb.fn.coalesce('v.won', sql.lit('0')), 'desc')
+      .orderBy('sp.name')
+      .orderBy('sp.id')
+      .execute();
     return rows.map((r) => ({
       slackUserId: r.slack_user_id,
       name: r.name,
-      openCount: num(r.open_count),
+      openCount: r.open_count ?? 0,
       weightedValue: dec(r.weighted),
       wonValue: dec(r.won),
     }));
@@ -649,14 +859,31 @@ export class DigestService {
   private async weeks(scope: Scope, today: LocalDate, chartWeeks: number): Promise<WeekLine[]> {
     const lastMonday = mondayOf(today);
     const firstMonday = addDays(lastMonday, -7 * (chartWeeks - 1));
-    const rows = await this.prisma.$queryRaw<WeekRow[]>`
-      SELECT ${ymd(Prisma.sql`date_trunc('week', e.date_of_change::timestamp)`)} AS week_start,
-             sum(e.calcd_current_value) FILTER (WHERE e.action_taken = 'WON')::text AS won,
-             sum(e.estimated_value) FILTER (WHERE e.action_taken = 'LOST')::text AS lost
-      FROM opportunity_entry e
-      WHERE ${entryScope(scope)} AND e.active AND e.stage IS NULL AND e.action_taken IN ('WON', 'LOST')
-        AND e.date_of_change BETWEEN ${dateParam(firstMonday)} AND ${dateParam(today)}
-      GROUP BY 1`;
+    const rows = await this.db
+      .selectFrom('opportunity_entry as e')
+      .select((eb) => {
+        // The Monday of the entry's ISO week, as a date (so it reads as YYYY-MM-DD).
+        const weekStart = eb.cast<string>(
+          eb.fn('date_trunc', [sql.lit('week'), eb.cast('e.date_of_change', 'timestamp')]),
+          'date',
+        );
+        return [
+          weekStart.as('week_start'),
+          eb.fn.sum<string>('e.calcd_current_value').filterWhere('e.action_taken', '=', enumLiteral('WON')).as('won'),
+          eb.fn.sum<string>('e.estimated_value').filterWhere('e.action_taken', '=', enumLiteral('LOST')).as('lost'),
+        ];
+      })
+      .where((eb) =>
+        eb.and([
+          entryScope(eb, scope),
+          eb.ref('e.active'),
+          eb('e.stage', 'is', null),
+          eb('e.action_taken', 'in', CLOSED_ACTIONS()),
+          eb.between('e.date_of_change', firstMonday, today),
+        ]),
+      )
+      .groupBy(sql`1`)
+      .execute();
     const byWeek = new Map(rows.map((r) => [r.week_start, r]));
     return Array.from({ length: chartWeeks }, (_, i) => {
       const weekStart = addDays(firstMonday, 7 * i);

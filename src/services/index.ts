@@ -1,7 +1,6 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
 import { Outbox } from './outbox.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
-import { sqlExecutorOf } from '../store/sql.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { PrismaClient } from './db.ts';
 import { DigestRuns } from './digest-runs.ts';
@@ -54,23 +53,21 @@ export interface ServiceDatabase {
 }
 
 export function createServices(database: ServiceDatabase, clock: Clock = systemClock): Services {
-  const { prisma } = database;
-  // The statements not yet written with kysely run through it as they are (src/store/sql.ts).
-  const sql = sqlExecutorOf(database.sql);
-  const outbox = new Outbox(sql);
+  const { sql: db } = database;
+  const outbox = new Outbox(db);
   return {
-    setup: new SetupService(prisma, sql, clock),
-    opportunities: new OpportunityService(prisma, sql, clock, outbox),
-    queries: new OpportunityQueries(sql),
-    statistics: new StatisticsService(prisma, sql),
-    digests: new DigestService(prisma),
-    digestRuns: new DigestRuns(database.sql),
-    subscriptions: new SubscriptionService(database.sql),
-    members: new MemberService(database.sql, clock),
-    workspaceAdmin: new WorkspaceAdminService(database.sql),
-    events: new ProcessedEvents(database.sql),
-    triggers: new ProcessedTriggers(database.sql),
-    contexts: new InteractionContexts(database.sql, clock),
+    setup: new SetupService(db, clock),
+    opportunities: new OpportunityService(db, clock, outbox),
+    queries: new OpportunityQueries(db),
+    statistics: new StatisticsService(db),
+    digests: new DigestService(db),
+    digestRuns: new DigestRuns(db),
+    subscriptions: new SubscriptionService(db),
+    members: new MemberService(db, clock),
+    workspaceAdmin: new WorkspaceAdminService(db),
+    events: new ProcessedEvents(db),
+    triggers: new ProcessedTriggers(db),
+    contexts: new InteractionContexts(db, clock),
     outbox,
     ping: () => database.ping(),
   };

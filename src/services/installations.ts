@@ -12,7 +12,7 @@ import type { SqlDatabase } from '../store/kysely.ts';
 import { type TokenCipher, TokenDecryptionError } from '../store/token-crypto.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { transaction } from './db.ts';
-import { ensureWorkspace } from './interim-shared.ts';
+import { ensureWorkspace } from './workspace.ts';
 import { ensureFirstAdmin } from './members.ts';
 
 /** Which installation an event or a lookup is about. A plain string is a team (workspace) id. */

@@ -8,7 +8,7 @@ import type { Role as DbRole } from '../generated/kysely/types.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
 import type { Clock } from './clock.ts';
 import { transaction } from './db.ts';
-import { ensureWorkspace } from './interim-shared.ts';
+import { ensureWorkspace } from './workspace.ts';
 
 export type { Role };
 

@@ -1,9 +1,18 @@
 // Opportunity use cases: create, activate, move, close, quote, order, delete, purge.
-// Each stores everything or nothing: load → ask the rules (src/domain) → write. The write bumps the
-// opportunity's version with a guarded UPDATE, which both locks the row and detects a concurrent
-// change: of two operations that read the same version, exactly one applies and the other is told to
-// retry. Stage moves write in one statement (see applyPlan); close, quote and order in a transaction.
-import { type EventOrigin, type NewEvent, type Outbox, recordEvent } from './outbox.ts';
+// One write protocol (see `change`): every change is one transaction that reads the opportunity,
+// asks the rules (src/domain), claims the version read (a guarded UPDATE, which also locks the row:
+// of two changes that read the same version exactly one applies, the other is told someone changed it
+// meanwhile), writes everything of the change, and records its events in the outbox — all of it or
+// nothing. Statements run in the order written; none depends on the order PostgreSQL evaluates a
+// statement's parts in.
+import {
+  type EventOrigin,
+  type FieldChange,
+  type NewEvent,
+  type Outbox,
+  type RecordedEvent,
+  recordEvents,
+} from './outbox.ts';
 import { applyDateFormula, parseDateFormula } from '../domain/date-formula.ts';
 import { type ClosePlan, customerContactForWon, planClose, proposeClose, type CloseProposal } from '../domain/close.ts';
 import { type CloseCode, defaultCloseCode } from '../domain/close-code.ts';
@@ -39,32 +48,36 @@ import {
   validateQuoteLines,
 } from '../domain/quote.ts';
 import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
-import { type $Enums, Prisma } from '../generated/prisma/client.ts';
-import { prismaSql, type SqlExecutor } from '../store/sql.ts';
+import type {
+  ActionTaken as DbActionTaken,
+  OpportunityStatus as DbOpportunityStatus,
+  Priority as DbPriority,
+} from '../generated/kysely/types.ts';
+import type { SqlDatabase, SqlTransaction } from '../store/kysely.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { inTransaction, type PrismaClient, translateDatabaseError, type Tx } from './db.ts';
-import { toDbDate, toDbDecimal, toDecimal, toLocalDate } from './mappers.ts';
+import { transaction } from './db.ts';
+import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import {
-  type ActiveEntryColumns,
   activeEntryFromColumns,
+  enumLiteral,
   loadOpportunityDetail,
   type OpportunityDetail,
   statusFromDb,
 } from './opportunity-queries.ts';
 import {
   contactFromDb,
-  type CycleColumns,
   cycleFromColumns,
   ensureCustomerForContact,
   findContactRow,
+  findCycleRow,
   loadCycleWithStages,
-  stagesFromJson,
-  stagesJsonOf,
+  stagesFromRows,
+  stagesOf,
 } from './setup.ts';
 import { ensureSalesperson, ensureWorkspace } from './workspace.ts';
 
-const STATUS_TO_DB: Record<OpportunityStatus, $Enums.OpportunityStatus> = {
+const STATUS_TO_DB: Record<OpportunityStatus, DbOpportunityStatus> = {
   not_started: 'NOT_STARTED',
   in_progress: 'IN_PROGRESS',
   won: 'WON',
@@ -79,7 +92,12 @@ const ACTION_TO_DB = {
   jumped: 'JUMPED',
   won: 'WON',
   lost: 'LOST',
-} as const satisfies Record<NewEntry['actionTaken'], $Enums.ActionTaken>;
+} as const satisfies Record<NewEntry['actionTaken'], DbActionTaken>;
+
+/** What a change recorded in the outbox (in its transaction): every change method's result carries it. */
+export interface ChangeEvents {
+  events: readonly RecordedEvent[];
+}
 
 export interface SalespersonInput {
   slackUserId: string;
@@ -87,6 +105,8 @@ export interface SalespersonInput {
 }
 
 export interface CreateOpportunityInput {
+  /** Who creates it, and where (the events say so). */
+  origin?: EventOrigin | undefined;
   description: string;
   contact: string;
   salesperson: SalespersonInput;
@@ -104,6 +124,8 @@ export interface CreateOpportunityInput {
 }
 
 export interface MoveRequest {
+  /** Who moves it, and where (the events say so). */
+  origin?: EventOrigin | undefined;
   action: MoveAction;
   targetStage?: number | undefined;
   dateOfChange?: LocalDate | undefined;
@@ -160,25 +182,32 @@ interface LoadedOpportunity {
     salespersonId: number;
   };
   ref: OpportunityRef & { creationDate: LocalDate };
+  description: string;
+  /** The salesperson's Slack user (null: none linked), as events name them. */
+  salespersonSlackUserId: string | null;
   cycle: SalesCycleWithStages;
   active: (ActiveEntry & { id: number }) | null;
   contact: Contact;
   quote: { id: number; no: string; amount: Decimal } | null;
 }
 
+/** What one change wrote: its result, and the events to record with it. */
+interface Written<T> {
+  result: T;
+  events: NewEvent[];
+}
+
 export class OpportunityService {
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly sql: SqlExecutor,
+    private readonly db: SqlDatabase,
     /** The instant every change is recorded at (timestamps, not business dates: those come as `today`). */
     private readonly clock: Clock = systemClock,
     /** Where the events of a change go; told once the change has committed. */
     private readonly outbox?: Outbox,
   ) {}
 
-  async create(workspaceId: string, input: CreateOpportunityInput): Promise<OpportunityDetail> {
-    const now = this.clock.now();
-    return inTransaction(this.prisma, async (tx) => {
+  async create(workspaceId: string, input: CreateOpportunityInput): Promise<OpportunityDetail & ChangeEvents> {
+    const { result: no, events } = await this.record(workspaceId, input.origin, async (tx, now) => {
       const settings = await ensureWorkspace(tx, workspaceId);
       const contactRow = await findContactRow(tx, workspaceId, input.contact);
       const salesperson = await ensureSalesperson(
@@ -189,8 +218,7 @@ export class OpportunityService {
       );
       const cycleCode =
         input.salesCycleCode ?? (await defaultCycleCode(tx, workspaceId, settings.defaultSalesCycleCode));
-      const q = prismaSql(tx);
-      const cycle = cycleCode ? await loadCycleWithStages(q, workspaceId, cycleCode) : null;
+      const cycle = cycleCode ? await loadCycleWithStages(tx, workspaceId, cycleCode) : null;
       const valid = validateNewOpportunity({
         description: input.description,
         contact: contactFromDb(contactRow),
@@ -199,9 +227,7 @@ export class OpportunityService {
         priority: input.priority,
         today: input.today,
       });
-      const cycleRow = await tx.salesCycle.findUniqueOrThrow({
-        where: { workspaceId_code: { workspaceId, code: valid.salesCycleCode } },
-      });
+      const cycleRow = await findCycleRow(tx, workspaceId, valid.salesCycleCode);
       // Validate the estimates before a number is taken, so a refusal leaves nothing behind.
       const plan =
         input.activate && cycle
@@ -216,27 +242,40 @@ export class OpportunityService {
             })
           : null;
       const no = await takeNextNo(tx, workspaceId, 'opportunity', settings.opportunityPrefix);
-      const created = await tx.opportunity.create({
-        data: {
-          workspaceId,
+      await tx
+        .insertInto('opportunity')
+        .values({
+          workspace_id: workspaceId,
           no,
           description: valid.description,
-          contactId: contactRow.id,
-          contactCompanyId: contactRow.type === 'COMPANY' ? contactRow.id : (contactRow.company?.id ?? null),
-          salespersonId: salesperson.id,
-          salesCycleId: cycleRow.id,
-          priority: valid.priority.toUpperCase() as $Enums.Priority,
-          creationDate: toDbDate(valid.creationDate),
-          createdAt: now,
-          updatedAt: now,
+          contact_id: contactRow.id,
+          contact_company_id: contactRow.type === 'COMPANY' ? contactRow.id : (contactRow.company?.id ?? null),
+          salesperson_id: salesperson.id,
+          sales_cycle_id: cycleRow.id,
+          priority: valid.priority.toUpperCase() as DbPriority,
+          creation_date: valid.creationDate,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const created: NewEvent = {
+        kind: 'opportunity-created',
+        payload: {
+          no,
+          description: valid.description,
+          salesperson: salesperson.slackUserId,
+          salesCycle: cycleRow.code,
+          contact: contactRow.no,
         },
-      });
-      if (plan) {
-        const loaded = await loadForChange(q, workspaceId, created.no);
-        await applyPlan(q, loaded, { ...plan, claim: false }, now);
-      }
-      return loadOpportunityDetail(q, workspaceId, no);
+      };
+      if (!plan) return { result: no, events: [created] };
+      // Activated at once: the new opportunity's first entry, in the same transaction.
+      const loaded = await loadForChange(tx, workspaceId, no);
+      await claimVersion(tx, loaded, now);
+      await applyPlan(tx, loaded, plan, now);
+      return { result: no, events: [created, moveEvent(loaded, 'first', plan.entry)] };
     });
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, no)), events };
   }
 
   /** The card's "Activate First Stage": no estimates asked (value 0), Quote Required not checked. */
@@ -245,16 +284,20 @@ export class OpportunityService {
     no: string,
     today: LocalDate,
     expectedVersion?: number,
-  ): Promise<OpportunityDetail> {
-    const activated = await this.changeInOneStatement(workspaceId, no, expectedVersion, (loaded) =>
-      planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today }),
-    );
-    return loadOpportunityDetail(this.sql, workspaceId, activated);
+    /** Who activates it, and where (the events say so). */
+    origin?: EventOrigin,
+  ): Promise<OpportunityDetail & ChangeEvents> {
+    const { result, events } = await this.change(workspaceId, no, expectedVersion, origin, async (tx, loaded, now) => {
+      const plan = planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today });
+      await applyPlan(tx, loaded, plan, now);
+      return { result: loaded.ref.no, events: [moveEvent(loaded, 'first', plan.entry)] };
+    });
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
   }
 
   /** What the Update Opportunity modal offers right now. */
   async moveOptions(workspaceId: string, no: string, today: LocalDate, action?: MoveAction): Promise<MoveOptions> {
-    const loaded = await loadForChange(this.sql, workspaceId, no);
+    const loaded = await loadForChange(this.db, workspaceId, no);
     const { ref, cycle, active } = loaded;
     const currentStage = active?.stage ?? null;
     const actionsInput = { status: ref.status, stages: cycle.stages, currentStage };
@@ -280,8 +323,9 @@ export class OpportunityService {
     };
   }
 
-  async move(workspaceId: string, no: string, request: MoveRequest): Promise<OpportunityDetail> {
-    return loadOpportunityDetail(this.sql, workspaceId, await this.recordMove(workspaceId, no, request));
+  async move(workspaceId: string, no: string, request: MoveRequest): Promise<OpportunityDetail & ChangeEvents> {
+    const { no: moved, events } = await this.recordMoveWithEvents(workspaceId, no, request);
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, moved)), events };
   }
 
   /**
@@ -290,9 +334,38 @@ export class OpportunityService {
    * Returns the opportunity's number.
    */
   async recordMove(workspaceId: string, no: string, request: MoveRequest): Promise<string> {
-    return this.changeInOneStatement(workspaceId, no, request.expectedVersion, (loaded) =>
-      planMove({ ...moveContext(loaded, request), ...userValues(request) }),
+    return (await this.recordMoveWithEvents(workspaceId, no, request)).no;
+  }
+
+  /** recordMove, with the events the move recorded. */
+  async recordMoveWithEvents(
+    workspaceId: string,
+    no: string,
+    request: MoveRequest,
+  ): Promise<{ no: string } & ChangeEvents> {
+    const { result, events } = await this.change(
+      workspaceId,
+      no,
+      request.expectedVersion,
+      request.origin,
+      async (tx, loaded, now) => {
+        const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
+        await applyPlan(tx, loaded, plan, now);
+        const event: NewEvent =
+          request.action === 'update'
+            ? {
+                kind: 'opportunity-updated',
+                payload: {
+                  ...aboutOpportunity(loaded),
+                  stage: plan.entry.stage,
+                  changes: fieldChanges(loaded, plan.entry),
+                },
+              }
+            : moveEvent(loaded, request.action, plan.entry);
+        return { result: loaded.ref.no, events: [event] };
+      },
     );
+    return { no: result, events };
   }
 
   /** What the Close Opportunity modal shows for the chosen outcome. */
@@ -302,10 +375,10 @@ export class OpportunityService {
     outcome: CloseOutcome,
     today: LocalDate,
   ): Promise<CloseProposal & { version: number; codes: CloseCode[]; hasQuote: boolean; status: OpportunityStatus }> {
-    const loaded = await loadForChange(this.sql, workspaceId, no);
+    const loaded = await loadForChange(this.db, workspaceId, no);
     // A closed opportunity can't be closed again: say so before the form is filled in.
     assertOpen(loaded.ref);
-    const codes = await listCodes(this.prisma, workspaceId);
+    const codes = await listCodes(this.db, workspaceId);
     const proposal = proposeClose({ active: loaded.active, linkedQuote: loaded.quote, outcome, codes, today });
     return {
       ...proposal,
@@ -316,37 +389,23 @@ export class OpportunityService {
     };
   }
 
-  async close(workspaceId: string, no: string, request: CloseRequest): Promise<OpportunityDetail> {
-    return this.change(
+  async close(workspaceId: string, no: string, request: CloseRequest): Promise<OpportunityDetail & ChangeEvents> {
+    const { result, events } = await this.change(
       workspaceId,
       no,
       request.expectedVersion,
+      request.origin,
       async (tx, loaded, now) => {
-        await closeLoaded(tx, workspaceId, loaded, request, now);
-      },
-      undefined,
-      request.origin && {
-        origin: request.origin,
-        of: (detail) =>
-          detail.status === 'won'
-            ? [
-                {
-                  kind: 'opportunity-won',
-                  payload: {
-                    no: detail.no,
-                    description: detail.description,
-                    amount: amountText(detail.current?.calcdCurrentValue),
-                  },
-                },
-              ]
-            : [],
+        const closed = await closeLoaded(tx, workspaceId, loaded, request, now);
+        return { result: loaded.ref.no, events: [closeEvent(loaded, closed)] };
       },
     );
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
   }
 
   /** Whether a quote can be created now (the same checks as createQuote); the version for the form. */
   async quoteOptions(workspaceId: string, no: string): Promise<{ no: string; version: number }> {
-    const loaded = await loadForChange(this.sql, workspaceId, no);
+    const loaded = await loadForChange(this.db, workspaceId, no);
     checkCanCreateQuote({
       opportunityNo: loaded.ref.no,
       status: loaded.ref.status,
@@ -365,67 +424,56 @@ export class OpportunityService {
     expectedVersion?: number,
     /** Who creates it, and where: the quote is then announced in that channel. */
     origin?: EventOrigin,
-  ): Promise<OpportunityDetail> {
+  ): Promise<OpportunityDetail & ChangeEvents> {
     const valid = validateQuoteLines(lines);
-    const events = origin && {
-      origin,
-      of: (detail: OpportunityDetail): NewEvent[] =>
-        detail.quote
-          ? [
-              {
-                kind: 'quote-created',
-                payload: {
-                  no: detail.no,
-                  description: detail.description,
-                  quoteNo: detail.quote.no,
-                  amount: amountText(detail.quote.amount),
-                },
-              },
-            ]
-          : [],
-    };
-    return this.change(
-      workspaceId,
-      no,
-      expectedVersion,
-      async (tx, loaded) => {
-        const { customerContactNo } = checkCanCreateQuote({
-          opportunityNo: loaded.ref.no,
-          status: loaded.ref.status,
-          contact: loaded.contact,
-          hasQuote: loaded.quote !== null,
-        });
-        const settings = await ensureWorkspace(tx, workspaceId);
-        const customerContact = await tx.contact.findUniqueOrThrow({
-          where: { workspaceId_no: { workspaceId, no: customerContactNo } },
-        });
-        const customer = await ensureCustomerForContact(tx, workspaceId, customerContact);
-        const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
-        await tx.salesQuote.create({
-          data: {
-            workspaceId,
-            no: quoteNo,
-            opportunityId: loaded.row.id,
-            contactId: loaded.row.contactId,
-            customerId: customer.id,
-            salespersonId: loaded.row.salespersonId,
-            orderDate: toDbDate(loaded.active?.estimatedCloseDate ?? today),
-            lines: {
-              create: valid.map((l) => ({
-                lineNo: l.lineNo,
-                description: l.description,
-                quantity: toDbDecimal(l.quantity),
-                unitPrice: toDbDecimal(l.unitPrice),
-                lineDiscountPct: toDbDecimal(l.discountPct),
-                amount: toDbDecimal(l.amount),
-              })),
-            },
-          },
-        });
-      },
-      undefined,
-      events,
-    );
+    const { result, events } = await this.change(workspaceId, no, expectedVersion, origin, async (tx, loaded, now) => {
+      const { customerContactNo } = checkCanCreateQuote({
+        opportunityNo: loaded.ref.no,
+        status: loaded.ref.status,
+        contact: loaded.contact,
+        hasQuote: loaded.quote !== null,
+      });
+      const settings = await ensureWorkspace(tx, workspaceId);
+      const customerContact = await findContactByNo(tx, workspaceId, customerContactNo);
+      const customer = await ensureCustomerForContact(tx, workspaceId, customerContact, now);
+      const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
+      const quote = await tx
+        .insertInto('sales_quote')
+        .values({
+          workspace_id: workspaceId,
+          no: quoteNo,
+          opportunity_id: loaded.row.id,
+          contact_id: loaded.row.contactId,
+          customer_id: customer.id,
+          salesperson_id: loaded.row.salespersonId,
+          order_date: loaded.active?.estimatedCloseDate ?? today,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (valid.length > 0) {
+        await tx
+          .insertInto('sales_quote_line')
+          .values(
+            valid.map((l) => ({
+              quote_id: quote.id,
+              line_no: l.lineNo,
+              description: l.description,
+              quantity: toDbDecimal(l.quantity),
+              unit_price: toDbDecimal(l.unitPrice),
+              line_discount_pct: toDbDecimal(l.discountPct),
+              amount: toDbDecimal(l.amount),
+            })),
+          )
+          .execute();
+      }
+      const event: NewEvent = {
+        kind: 'quote-created',
+        payload: { ...aboutOpportunity(loaded), quoteNo, amount: amountText(quoteTotal(valid)) },
+      };
+      return { result: loaded.ref.no, events: [event] };
+    });
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
   }
 
   /**
@@ -442,7 +490,7 @@ export class OpportunityService {
     workspaceId: string,
     no: string,
     request: MakeOrderRequest,
-  ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean }> {
+  ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean } & ChangeEvents> {
     try {
       return await this.makeOrderOnce(workspaceId, no, request);
     } catch (error) {
@@ -456,210 +504,225 @@ export class OpportunityService {
     workspaceId: string,
     no: string,
     request: MakeOrderRequest,
-  ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean }> {
-    let orderNo = '';
-    let alreadyMade = false;
-    const alreadyDone = async (tx: Tx, loaded: LoadedOpportunity): Promise<boolean> => {
-      if (loaded.quote) return false;
-      const made = await orderMadeFrom(tx, loaded);
-      if (!made) return false;
-      orderNo = made.no;
-      alreadyMade = true;
-      return true;
-    };
-    const detail = await this.change(
+  ): Promise<OpportunityDetail & { orderNo: string; alreadyMade: boolean } & ChangeEvents> {
+    const { result, events } = await this.change(
       workspaceId,
       no,
       request.expectedVersion,
+      request.origin,
       async (tx, loaded, now) => {
-        const quote = loaded.quote
-          ? await tx.salesQuote.findUnique({
-              where: { id: loaded.quote.id },
-              include: { lines: { orderBy: { lineNo: 'asc' } } },
-            })
-          : null;
+        const quote = loaded.quote;
         if (!quote) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
         const effect = planMakeOrder({ opportunityNo: loaded.ref.no, status: loaded.ref.status });
+        const quoteRow = await tx
+          .selectFrom('sales_quote')
+          .select(['no', 'contact_id', 'customer_id', 'salesperson_id'])
+          .where('id', '=', quote.id)
+          .executeTakeFirstOrThrow();
+        // The Won entry's Calcd. Current Value is the order amount (§10.2 step 4): the quote's total,
+        // which the close below writes as the sales amount, once.
+        const amount = quote.amount;
         if (effect === 'close-won-then-link') {
           const codes = await listCodes(tx, workspaceId);
           const code = request.closeCode ?? defaultCloseCode(codes, 'won')?.code ?? null;
           await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today }, now);
+        } else if (effect === 'link-to-won') {
+          await tx
+            .updateTable('opportunity_entry')
+            .set({ calcd_current_value: toDbDecimal(amount) })
+            .where('opportunity_id', '=', loaded.row.id)
+            .where((eb) => eb.ref('active'))
+            .execute();
         }
         const settings = await ensureWorkspace(tx, workspaceId);
         const customerId =
-          quote.customerId ??
-          (
-            await ensureCustomerForContact(
-              tx,
-              workspaceId,
-              await tx.contact.findUniqueOrThrow({ where: { id: quote.contactId } }),
-            )
-          ).id;
-        orderNo = await takeNextNo(tx, workspaceId, 'order', settings.orderPrefix);
-        // A Lost opportunity keeps no link to its order (opportunityId); the source does, for a second click.
-        const linkToOpportunity = effect !== 'unlink-lost';
-        await tx.salesQuote.delete({ where: { id: quote.id } });
-        await tx.salesOrder.create({
-          data: {
-            workspaceId,
+          quoteRow.customer_id ??
+          (await ensureCustomerForContact(tx, workspaceId, await findContactById(tx, quoteRow.contact_id), now)).id;
+        const orderNo = await takeNextNo(tx, workspaceId, 'order', settings.orderPrefix);
+        // A Lost opportunity keeps no link to its order (opportunity_id); the source does, for a second click.
+        const linked = effect !== 'unlink-lost';
+        const order = await tx
+          .insertInto('sales_order')
+          .values({
+            workspace_id: workspaceId,
             no: orderNo,
-            quoteNo: quote.no,
-            opportunityId: linkToOpportunity ? loaded.row.id : null,
-            sourceOpportunityId: loaded.row.id,
-            contactId: quote.contactId,
-            customerId,
-            salespersonId: quote.salespersonId,
-            orderDate: toDbDate(request.today),
-            createdAt: now,
-            lines: {
-              create: quote.lines.map((l) => ({
-                lineNo: l.lineNo,
-                description: l.description,
-                quantity: l.quantity,
-                unitPrice: l.unitPrice,
-                lineDiscountPct: l.lineDiscountPct,
-                amount: l.amount,
-              })),
-            },
+            quote_no: quoteRow.no,
+            opportunity_id: linked ? loaded.row.id : null,
+            source_opportunity_id: loaded.row.id,
+            contact_id: quoteRow.contact_id,
+            customer_id: customerId,
+            salesperson_id: quoteRow.salesperson_id,
+            order_date: request.today,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto('sales_order_line')
+          .columns(['order_id', 'line_no', 'description', 'quantity', 'unit_price', 'line_discount_pct', 'amount'])
+          .expression((eb) =>
+            eb
+              .selectFrom('sales_quote_line as l')
+              .select([
+                eb.val(order.id).as('order_id'),
+                'l.line_no',
+                'l.description',
+                'l.quantity',
+                'l.unit_price',
+                'l.line_discount_pct',
+                'l.amount',
+              ])
+              .where('l.quote_id', '=', quote.id),
+          )
+          .execute();
+        await tx.deleteFrom('sales_quote').where('id', '=', quote.id).execute();
+        // What the channel is told: the order amount, or what a Lost opportunity is worth now.
+        const announced = linked ? amount : (loaded.active?.calcdCurrentValue ?? ZERO);
+        const event: NewEvent = {
+          kind: 'order-made',
+          payload: {
+            ...aboutOpportunity(loaded),
+            orderNo,
+            amount: amountText(announced),
+            closedWon: effect === 'close-won-then-link',
           },
-        });
-        if (linkToOpportunity) {
-          // The Won entry's Calcd. Current Value follows the order amount (§10.2 step 4).
-          const amount = quoteTotal(quote.lines.map((l) => ({ amount: toDecimal(l.amount) })));
-          await tx.opportunityEntry.updateMany({
-            where: { opportunityId: loaded.row.id, active: true },
-            data: { calcdCurrentValue: toDbDecimal(amount) },
-          });
-        }
+        };
+        return { result: { no: loaded.ref.no, orderNo, alreadyMade: false }, events: [event] };
       },
-      alreadyDone,
-      request.origin && {
-        origin: request.origin,
-        // A repeated click finds the order already made: the channel heard about it the first time.
-        of: (made) =>
-          alreadyMade
-            ? []
-            : [
-                {
-                  kind: 'order-made',
-                  payload: {
-                    no: made.no,
-                    orderNo,
-                    amount: amountText(made.order?.amount ?? made.current?.calcdCurrentValue),
-                  },
-                },
-              ],
+      // A repeated click: the quote is gone and an order was made from it. Nothing is written (or told).
+      async (tx, loaded) => {
+        if (loaded.quote) return null;
+        const made = await tx
+          .selectFrom('sales_order')
+          .select('no')
+          .where('source_opportunity_id', '=', loaded.row.id)
+          .executeTakeFirst();
+        return made ? { no: loaded.ref.no, orderNo: made.no, alreadyMade: true } : null;
       },
     );
-    return { ...detail, orderNo, alreadyMade };
+    const detail = await loadOpportunityDetail(this.db, workspaceId, result.no);
+    return { ...detail, orderNo: result.orderNo, alreadyMade: result.alreadyMade, events };
   }
 
   /** Deletes a Not Started, Won or Lost opportunity with its entries; its quote/order lose the back-link. */
-  async delete(workspaceId: string, no: string): Promise<{ no: string; description: string }> {
-    return inTransaction(this.prisma, async (tx) => {
-      const row = await findOpportunityRow(tx, workspaceId, no);
-      checkCanDelete({ opportunityNo: row.no, status: statusFromDb(row.status) });
-      const deleted = await tx.opportunity.deleteMany({ where: { id: row.id, version: row.version } });
-      if (deleted.count !== 1) throw new DomainError({ kind: 'changed-meanwhile', opportunityNo: row.no });
-      return { no: row.no, description: row.description };
+  async delete(
+    workspaceId: string,
+    no: string,
+    /** Who deletes it, and where (the events say so). */
+    origin?: EventOrigin,
+  ): Promise<{ no: string; description: string } & ChangeEvents> {
+    const { result, events } = await this.change(workspaceId, no, undefined, origin, async (tx, loaded) => {
+      checkCanDelete({ opportunityNo: loaded.ref.no, status: loaded.ref.status });
+      await tx.deleteFrom('opportunity').where('id', '=', loaded.row.id).execute();
+      const event: NewEvent = {
+        kind: 'opportunity-deleted',
+        payload: { ...aboutOpportunity(loaded), status: loaded.ref.status, purged: false },
+      };
+      return { result: { no: loaded.ref.no, description: loaded.description }, events: [event] };
     });
+    return { ...result, events };
   }
 
   /** The closed opportunities a purge with this filter would delete (nothing is changed). */
   async purgePreview(workspaceId: string, filter: PurgeFilterInput, limit = 1_000): Promise<PurgePreview> {
-    const rows = await this.prisma.opportunity.findMany({
-      where: purgeWhere(workspaceId, filter),
-      orderBy: { no: 'asc' },
-      take: limit,
-      select: { no: true, description: true, status: true, dateClosed: true },
-    });
+    const rows = await selectPurgeable(this.db, workspaceId, filter)
+      .select(['o.no', 'o.description', 'o.status', 'o.date_closed'])
+      .orderBy('o.no')
+      .limit(limit)
+      .execute();
     return {
       filter,
       opportunities: rows.map((r) => ({
         no: r.no,
         description: r.description,
         status: statusFromDb(r.status),
-        dateClosed: r.dateClosed ? toLocalDate(r.dateClosed) : null,
+        dateClosed: r.date_closed ? localDate(r.date_closed) : null,
       })),
     };
   }
 
   /**
    * Deletes, in one transaction, the closed opportunities that match the filter. With `onlyNos`
-   * (what the user was shown and confirmed) nothing outside that list is touched.
+   * (what the user was shown and confirmed) nothing outside that list is touched. Each is locked and
+   * deleted with the version read, so one changed meanwhile (reopened cannot happen, but a won order
+   * deleted can) makes the whole purge refuse, as a single deletion would.
    */
   async purge(
     workspaceId: string,
     filter: PurgeFilterInput,
     onlyNos?: readonly string[],
-  ): Promise<{ deleted: string[] }> {
-    return inTransaction(this.prisma, async (tx) => {
-      const where = { ...purgeWhere(workspaceId, filter), ...(onlyNos ? { no: { in: [...onlyNos] } } : {}) };
-      const rows = await tx.opportunity.findMany({ where, select: { id: true, no: true }, orderBy: { no: 'asc' } });
+    /** Who purges, and where (the events say so). */
+    origin?: EventOrigin,
+  ): Promise<{ deleted: string[] } & ChangeEvents> {
+    const { result, events } = await this.record(workspaceId, origin, async (tx) => {
+      let query = selectPurgeable(tx, workspaceId, filter)
+        .select(['o.id', 'o.no', 'o.description', 'o.status', 'o.version', 'sp.slack_user_id'])
+        .orderBy('o.no');
+      if (onlyNos) query = query.where('o.no', 'in', onlyNos.length > 0 ? [...onlyNos] : ['']);
+      const rows = await query.forUpdate('o').execute();
       if (rows.length === 0) throw new DomainError({ kind: 'nothing-to-purge' });
-      await tx.opportunity.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-      return { deleted: rows.map((r) => r.no) };
+      await tx
+        .deleteFrom('opportunity')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+      return {
+        result: rows.map((r) => r.no),
+        events: rows.map((r): NewEvent => ({
+          kind: 'opportunity-deleted',
+          payload: {
+            no: r.no,
+            description: r.description,
+            salesperson: r.slack_user_id,
+            status: statusFromDb(r.status),
+            purged: true,
+          },
+        })),
+      };
     });
+    return { deleted: result, events };
   }
 
   /**
-   * Runs one change of one opportunity in a transaction, guarded by its version. `alreadyDone`, when
-   * given, is asked first: true means the change was made before (a repeated request), so nothing is
-   * written and the opportunity is returned as it is. For changes that also write through Prisma
-   * (close, quote, order); the shared steps run as SQL inside the same Prisma transaction.
+   * The write protocol of a change of one opportunity, in one transaction: load it, ask `alreadyDone`
+   * (a repeated request: its answer is returned, nothing is written), claim the version read (and the
+   * one the user saw, when given), let `write` write the change, record its events. The outbox is told
+   * after the commit.
    */
-  private async change(
+  private async change<T>(
     workspaceId: string,
     no: string,
     expectedVersion: number | undefined,
-    work: (tx: Tx, loaded: LoadedOpportunity, now: Date) => Promise<void>,
-    alreadyDone?: (tx: Tx, loaded: LoadedOpportunity) => Promise<boolean>,
-    /** The events of the change, from the opportunity as it is after it: written in its transaction. */
-    events?: { origin: EventOrigin; of: (detail: OpportunityDetail) => NewEvent[] },
-  ): Promise<OpportunityDetail> {
-    let recorded = 0;
-    const detail = await inTransaction(this.prisma, async (tx) => {
-      const q = prismaSql(tx);
-      const loaded = await loadForChange(q, workspaceId, no);
-      const now = this.clock.now();
-      const done = alreadyDone !== undefined && (await alreadyDone(tx, loaded));
-      if (!done) {
-        await claimVersion(q, loaded, now, expectedVersion);
-        await work(tx, loaded, now);
-      }
-      const detail = await loadOpportunityDetail(q, workspaceId, loaded.ref.no);
-      if (events) {
-        const happened = events.of(detail);
-        for (const event of happened) await recordEvent(q, workspaceId, events.origin, event, now);
-        recorded = happened.length;
-      }
-      return detail;
+    origin: EventOrigin | undefined,
+    write: (tx: SqlTransaction, loaded: LoadedOpportunity, now: Date) => Promise<Written<T>>,
+    alreadyDone?: (tx: SqlTransaction, loaded: LoadedOpportunity) => Promise<T | null>,
+  ): Promise<{ result: T } & ChangeEvents> {
+    return this.record(workspaceId, origin, async (tx, now) => {
+      const loaded = await loadForChange(tx, workspaceId, no);
+      const done = alreadyDone ? await alreadyDone(tx, loaded) : null;
+      if (done !== null) return { result: done, events: [] };
+      await claimVersion(tx, loaded, now, expectedVersion);
+      return write(tx, loaded, now);
     });
-    if (recorded > 0) this.outbox?.recorded();
-    return detail;
   }
 
-  /**
-   * A stage move, the operation reps run most, in two statements through the driver (three when the
-   * stage entered has an activity) and no explicit transaction: read, plan, then one statement that
-   * claims the version and writes the entry (applyPlan), so it stores everything or nothing; a
-   * concurrent change makes the claim, and so all of it, miss.
-   * Returns the opportunity's number.
-   */
-  private async changeInOneStatement(
+  /** One transaction that writes and records the events of what it wrote (for `change`, create and purge). */
+  private async record<T>(
     workspaceId: string,
-    no: string,
-    expectedVersion: number | undefined,
-    plan: (loaded: LoadedOpportunity) => MovePlan,
-  ): Promise<string> {
-    try {
-      const loaded = await loadForChange(this.sql, workspaceId, no);
-      checkExpectedVersion(loaded, expectedVersion);
-      await applyPlan(this.sql, loaded, { ...plan(loaded), claim: true }, this.clock.now());
-      return loaded.ref.no;
-    } catch (error) {
-      throw translateDatabaseError(error);
-    }
+    origin: EventOrigin | undefined,
+    write: (tx: SqlTransaction, now: Date) => Promise<Written<T>>,
+  ): Promise<{ result: T } & ChangeEvents> {
+    const now = this.clock.now();
+    const { result, events, deliveries } = await transaction(this.db, async (tx) => {
+      const written = await write(tx, now);
+      const recorded = await recordEvents(tx, workspaceId, origin, written.events, now);
+      return { result: written.result, ...recorded };
+    });
+    if (deliveries > 0) this.outbox?.recorded();
+    return { result, events };
   }
 }
 
@@ -677,59 +740,113 @@ function amountText(value: Decimal | undefined): string {
   return (value ?? ZERO).toFixed();
 }
 
+// ---- events -----------------------------------------------------------------------------------
+
+/** What every event says about its opportunity. */
+function aboutOpportunity(loaded: LoadedOpportunity) {
+  return { no: loaded.ref.no, description: loaded.description, salesperson: loaded.salespersonSlackUserId };
+}
+
+/** The active entry's values that a move or an update changed, from → to. */
+function fieldChanges(loaded: LoadedOpportunity, entry: NewEntry): FieldChange[] {
+  const before = loaded.active;
+  const text = (value: Decimal | null | undefined) => (value == null ? null : value.toFixed());
+  const pairs: [FieldChange['field'], string | null, string | null][] = [
+    ['stage', before?.stage == null ? null : String(before.stage), entry.stage === null ? null : String(entry.stage)],
+    ['estimatedValue', text(before?.estimatedValue), text(entry.estimatedValue)],
+    ['chancesPct', text(before?.chancesPct), text(entry.chancesPct)],
+    ['estimatedCloseDate', before?.estimatedCloseDate ?? null, entry.estimatedCloseDate],
+    ['dateOfChange', before?.dateOfChange ?? null, entry.dateOfChange],
+  ];
+  return pairs.filter(([, from, to]) => from !== to).map(([field, from, to]) => ({ field, from, to }));
+}
+
+function moveEvent(loaded: LoadedOpportunity, action: Exclude<MoveAction, 'update'>, entry: NewEntry): NewEvent {
+  return {
+    kind: 'opportunity-moved',
+    payload: {
+      ...aboutOpportunity(loaded),
+      action,
+      fromStage: loaded.active?.stage ?? null,
+      toStage: entry.stage ?? 0,
+      changes: fieldChanges(loaded, entry),
+    },
+  };
+}
+
+/** Won: the sales amount. Lost: the estimated value lost. */
+function closeEvent(loaded: LoadedOpportunity, plan: ClosePlan): NewEvent {
+  const closeCode = plan.entry.closeCode;
+  return plan.newStatus === 'won'
+    ? {
+        kind: 'opportunity-won',
+        payload: { ...aboutOpportunity(loaded), amount: amountText(plan.entry.calcdCurrentValue), closeCode },
+      }
+    : {
+        kind: 'opportunity-lost',
+        payload: { ...aboutOpportunity(loaded), amount: amountText(plan.entry.estimatedValue), closeCode },
+      };
+}
+
 // ---- steps shared by the use cases --------------------------------------------------------------
 
-async function findOpportunityRow(tx: Tx | PrismaClient, workspaceId: string, no: string) {
-  const normalised = no.trim().toUpperCase();
-  const row = await tx.opportunity.findUnique({ where: { workspaceId_no: { workspaceId, no: normalised } } });
-  if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-  return row;
-}
-
-interface LoadRow extends ActiveEntryColumns, CycleColumns {
-  id: number;
-  workspace_id: string;
-  no: string;
-  status: $Enums.OpportunityStatus;
-  version: number;
-  sales_cycle_id: number;
-  contact_id: number;
-  contact_company_id: number | null;
-  salesperson_id: number;
-  creation_date: string;
-  contact_no: string;
-  contact_name: string;
-  contact_type: $Enums.ContactType;
-  company_no: string | null;
-  cycle_stages: string | null;
-  quote_id: number | null;
-  quote_no: string | null;
-  quote_amount: string | null;
-}
-
 /** The opportunity, its contact, cycle with stages, active entry and quote total, in one statement. */
-async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): Promise<LoadedOpportunity> {
+async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): Promise<LoadedOpportunity> {
   const normalised = no.trim().toUpperCase();
-  const [row] = await db.query<LoadRow>(Prisma.sql`
-    SELECT o.id, o.workspace_id, o.no, o.status::text AS status, o.version, o.sales_cycle_id, o.contact_id,
-           o.contact_company_id, o.salesperson_id, o.creation_date::text AS creation_date,
-           c.no AS contact_no, c.name AS contact_name, c.type::text AS contact_type, co.no AS company_no,
-           sc.code, sc.description, sc.probability_calculation::text AS probability_calculation, sc.blocked,
-           ${stagesJsonOf(Prisma.sql`o.sales_cycle_id`)} AS cycle_stages,
-           e.id AS entry_id, e.stage, e.stage_description, e.date_of_change::text AS date_of_change,
-           e.estimated_value::text AS estimated_value, e.chances_pct::text AS chances_pct,
-           e.completed_pct::text AS completed_pct, e.probability_pct::text AS probability_pct,
-           e.calcd_current_value::text AS calcd_current_value,
-           e.estimated_close_date::text AS estimated_close_date, e.action_taken::text AS action_taken,
-           q.id AS quote_id, q.no AS quote_no,
-           (SELECT coalesce(sum(l.amount), 0)::text FROM sales_quote_line l WHERE l.quote_id = q.id) AS quote_amount
-    FROM opportunity o
-    JOIN contact c ON c.id = o.contact_id
-    LEFT JOIN contact co ON co.id = c.company_id
-    JOIN sales_cycle sc ON sc.id = o.sales_cycle_id
-    LEFT JOIN opportunity_entry e ON e.opportunity_id = o.id AND e.active
-    LEFT JOIN sales_quote q ON q.opportunity_id = o.id
-    WHERE o.workspace_id = ${workspaceId} AND o.no = ${normalised}`);
+  const row = await db
+    .selectFrom('opportunity as o')
+    .innerJoin('contact as c', 'c.id', 'o.contact_id')
+    .leftJoin('contact as co', 'co.id', 'c.company_id')
+    .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+    .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
+    .leftJoin('opportunity_entry as e', (join) =>
+      join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+    )
+    .leftJoin('sales_quote as q', 'q.opportunity_id', 'o.id')
+    .select((eb) => [
+      'o.id',
+      'o.workspace_id',
+      'o.no',
+      'o.description',
+      'o.status',
+      'o.version',
+      'o.sales_cycle_id',
+      'o.contact_id',
+      'o.contact_company_id',
+      'o.salesperson_id',
+      'o.creation_date',
+      'sp.slack_user_id',
+      'c.no as contact_no',
+      'c.name as contact_name',
+      'c.type as contact_type',
+      'co.no as company_no',
+      'sc.code',
+      'sc.description as cycle_description',
+      'sc.probability_calculation',
+      'sc.blocked',
+      stagesOf(eb.ref('o.sales_cycle_id')).as('cycle_stages'),
+      'e.id as entry_id',
+      'e.stage',
+      'e.stage_description',
+      'e.date_of_change',
+      'e.estimated_value',
+      'e.chances_pct',
+      'e.completed_pct',
+      'e.probability_pct',
+      'e.calcd_current_value',
+      'e.estimated_close_date',
+      'e.action_taken',
+      'q.id as quote_id',
+      'q.no as quote_no',
+      eb
+        .selectFrom('sales_quote_line as l')
+        .select((inner) => inner.fn.coalesce(inner.fn.sum<string>('l.amount'), inner.val('0')).as('amount'))
+        .whereRef('l.quote_id', '=', 'q.id')
+        .as('quote_amount'),
+    ])
+    .where('o.workspace_id', '=', workspaceId)
+    .where('o.no', '=', normalised)
+    .executeTakeFirst();
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
   return {
     row: {
@@ -742,7 +859,9 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
       salespersonId: row.salesperson_id,
     },
     ref: { no: row.no, status: statusFromDb(row.status), creationDate: localDate(row.creation_date) },
-    cycle: cycleFromColumns(row, stagesFromJson(row.cycle_stages)),
+    description: row.description,
+    salespersonSlackUserId: row.slack_user_id,
+    cycle: cycleFromColumns({ ...row, description: row.cycle_description }, stagesFromRows(row.cycle_stages)),
     active: activeEntryFromColumns(row),
     contact: contactFromDb({
       no: row.contact_no,
@@ -757,40 +876,29 @@ async function loadForChange(db: SqlExecutor, workspaceId: string, no: string): 
   };
 }
 
-/** An instant as the timestamp(3) columns hold it (UTC, as Prisma writes it). */
-function dbTimestamp(at: Date): string {
-  return at.toISOString();
-}
-
-/** The order already made from this opportunity's quote, if any (whether or not it stayed linked). */
-async function orderMadeFrom(tx: Tx, loaded: LoadedOpportunity): Promise<{ no: string } | null> {
-  return tx.salesOrder.findUnique({ where: { sourceOpportunityId: loaded.row.id }, select: { no: true } });
-}
-
 function changedMeanwhile(loaded: LoadedOpportunity): DomainError {
   return new DomainError({ kind: 'changed-meanwhile', opportunityNo: loaded.ref.no });
 }
 
-/** The version the user saw (a modal's), when given, must still be the one read. */
-function checkExpectedVersion(loaded: LoadedOpportunity, expectedVersion?: number): void {
-  if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) throw changedMeanwhile(loaded);
-}
-
 /**
- * Bumps the version if it is still the one read (and the one the user saw, when given); otherwise
- * someone else changed the opportunity. The guarded UPDATE also locks the row until the end.
+ * The first write of every change: bumps the version if it is still the one read (and the one the user
+ * saw, when given); otherwise someone else changed the opportunity. The guarded UPDATE also locks the
+ * row until the transaction ends, so what was read stays true for the rest of the change.
  */
 async function claimVersion(
-  db: SqlExecutor,
+  tx: SqlTransaction,
   loaded: LoadedOpportunity,
   now: Date,
   expectedVersion?: number,
 ): Promise<void> {
-  checkExpectedVersion(loaded, expectedVersion);
-  const claimed = await db.execute(Prisma.sql`
-    UPDATE opportunity SET version = version + 1, updated_at = ${dbTimestamp(now)}::timestamp(3)
-    WHERE id = ${loaded.row.id} AND version = ${loaded.row.version}`);
-  if (claimed !== 1) throw changedMeanwhile(loaded);
+  if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) throw changedMeanwhile(loaded);
+  const claimed = await tx
+    .updateTable('opportunity')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', loaded.row.id)
+    .where('version', '=', loaded.row.version)
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows !== 1n) throw changedMeanwhile(loaded);
 }
 
 function moveContext(loaded: LoadedOpportunity, request: MoveRequest) {
@@ -815,13 +923,14 @@ function userValues(request: MoveRequest) {
   };
 }
 
+/** Closes the (claimed) opportunity as the rules plan it; returns the plan written. */
 async function closeLoaded(
-  tx: Tx,
+  tx: SqlTransaction,
   workspaceId: string,
   loaded: LoadedOpportunity,
-  request: CloseRequest,
+  request: Pick<CloseRequest, 'outcome' | 'closeCode' | 'closingDate' | 'salesAmount' | 'cancelOldTasks' | 'today'>,
   now: Date,
-): Promise<void> {
+): Promise<ClosePlan> {
   const codes = await listCodes(tx, workspaceId);
   const codeText = request.closeCode?.trim().toUpperCase() || null;
   const closeCode = codeText ? codes.find((c) => c.code === codeText) : null;
@@ -839,20 +948,21 @@ async function closeLoaded(
   });
   if (plan.newStatus === 'won') {
     // Won needs a customer: created from the (company) contact when there is none (§8.3).
-    const customerContactNo = customerContactForWon(loaded.contact);
-    const contact = await tx.contact.findUniqueOrThrow({
-      where: { workspaceId_no: { workspaceId, no: customerContactNo } },
-    });
-    await ensureCustomerForContact(tx, workspaceId, contact);
+    const contact = await findContactByNo(tx, workspaceId, customerContactForWon(loaded.contact));
+    await ensureCustomerForContact(tx, workspaceId, contact, now);
   }
   const closeCodeId = closeCode
     ? (
-        await tx.closeOpportunityCode.findUniqueOrThrow({
-          where: { workspaceId_code: { workspaceId, code: closeCode.code } },
-        })
+        await tx
+          .selectFrom('close_opportunity_code')
+          .select('id')
+          .where('workspace_id', '=', workspaceId)
+          .where('code', '=', closeCode.code)
+          .executeTakeFirstOrThrow()
       ).id
     : null;
-  await applyPlan(prismaSql(tx), loaded, { ...plan, closeCodeId, claim: false }, now);
+  await applyPlan(tx, loaded, { ...plan, closeCodeId }, now);
+  return plan;
 }
 
 /** A plan of the rules, as applyPlan writes it. */
@@ -863,123 +973,177 @@ interface PlannedChange {
   newStatus: OpportunityStatus;
   dateClosed?: LocalDate | undefined;
   closeCodeId?: number | null | undefined;
-  /**
-   * True: the statement claims the version read itself (no transaction around it); false: the caller's
-   * transaction has claimed it already (claimVersion).
-   */
-  claim: boolean;
 }
 
 /**
- * Writes a planned change in one statement: the opportunity's status (and, with `claim`, its version,
- * guarded), the active entry deactivated, the new entry, old tasks canceled and the new stage's tasks.
- * Every part depends on the opportunity's row being updated, so a missed claim writes nothing. The new
- * entry is inserted after the deactivation (it reads its count): the index that allows one active entry
- * per opportunity would refuse it otherwise, and the whole statement with it.
+ * Writes a planned change of the claimed opportunity, statement by statement inside the change's
+ * transaction: its status, the active entry deactivated, old tasks canceled, the new active entry
+ * (after the deactivation: one active entry per opportunity is a unique index), and the entered
+ * stage's tasks.
  */
-async function applyPlan(db: SqlExecutor, loaded: LoadedOpportunity, change: PlannedChange, at: Date): Promise<void> {
+async function applyPlan(
+  tx: SqlTransaction,
+  loaded: LoadedOpportunity,
+  change: PlannedChange,
+  now: Date,
+): Promise<void> {
   const { row } = loaded;
   const { entry } = change;
-  const now = dbTimestamp(at);
-  const tasks = entry.createTasksForStage && entry.stage !== null ? await stageTasks(db, loaded, entry) : [];
-  const [result] = await db.query<{ written: number }>(Prisma.sql`
-    WITH claimed AS (
-      UPDATE opportunity
-      SET status = ${STATUS_TO_DB[change.newStatus]}::"OpportunityStatus", date_closed = ${change.dateClosed ?? null}::date,
-          updated_at = ${now}::timestamp(3)
-          ${change.claim ? Prisma.sql`, version = version + 1` : Prisma.empty}
-      WHERE id = ${row.id} ${change.claim ? Prisma.sql`AND version = ${row.version}` : Prisma.empty}
-      RETURNING id
-    ), deactivated AS (
-      UPDATE opportunity_entry SET active = false, days_open = ${change.daysOpenOfPrevious ?? 0}
-      WHERE opportunity_id = ${row.id} AND active AND EXISTS (SELECT 1 FROM claimed)
-      RETURNING id
-    ), canceled AS (
-      UPDATE task SET status = 'CANCELED'
-      WHERE opportunity_id = ${row.id} AND status = 'OPEN' AND ${entry.cancelOldTasks} AND EXISTS (SELECT 1 FROM claimed)
-    ), inserted AS (
-      INSERT INTO opportunity_entry (workspace_id, opportunity_id, sales_cycle_id, stage, stage_description,
-        previous_stage, contact_id, contact_company_id, salesperson_id, date_of_change, active, date_closed,
-        action_taken, estimated_value, calcd_current_value, completed_pct, chances_pct, probability_pct,
-        estimated_close_date, close_code_id, cancel_old_tasks, created_at)
-      SELECT ${row.workspaceId}, claimed.id, ${row.salesCycleId}, ${entry.stage}::int, ${entry.stageDescription},
-        ${entry.previousStage}::int, ${row.contactId}, ${row.contactCompanyId}::int, ${row.salespersonId},
-        ${entry.dateOfChange}::date, true, ${entry.dateClosed ?? null}::date,
-        ${ACTION_TO_DB[entry.actionTaken]}::"ActionTaken", ${toDbDecimal(entry.estimatedValue)}::numeric,
-        ${toDbDecimal(entry.calcdCurrentValue)}::numeric, ${toDbDecimal(entry.completedPct)}::numeric,
-        ${toDbDecimal(entry.chancesPct)}::numeric, ${toDbDecimal(entry.probabilityPct)}::numeric,
-        ${entry.estimatedCloseDate}::date, ${change.closeCodeId ?? null}::int, ${entry.cancelOldTasks},
-        ${now}::timestamp(3)
-      FROM claimed WHERE (SELECT count(*) FROM deactivated) >= 0
-      RETURNING id
-    )${
-      tasks.length === 0
-        ? Prisma.empty
-        : Prisma.sql`, created_tasks AS (
-      INSERT INTO task (workspace_id, opportunity_id, entry_id, contact_id, salesperson_id, description, date)
-      SELECT ${row.workspaceId}, ${row.id}, inserted.id, ${row.contactId}, ${row.salespersonId}, step.description, step.date
-      FROM inserted CROSS JOIN (VALUES ${Prisma.join(
-        tasks.map((t) => Prisma.sql`(${t.description}::text, ${t.date}::date)`),
-      )}) AS step(description, date)
-    )`
-    }
-    SELECT (SELECT count(*) FROM inserted)::int AS written`);
-  if (result?.written !== 1) throw changedMeanwhile(loaded);
+  await tx
+    .updateTable('opportunity')
+    .set({ status: STATUS_TO_DB[change.newStatus], date_closed: change.dateClosed ?? null })
+    .where('id', '=', row.id)
+    .execute();
+  if (loaded.active) {
+    await tx
+      .updateTable('opportunity_entry')
+      .set({ active: false, days_open: change.daysOpenOfPrevious ?? 0 })
+      .where('id', '=', loaded.active.id)
+      .execute();
+  }
+  if (entry.cancelOldTasks) {
+    await tx
+      .updateTable('task')
+      .set({ status: 'CANCELED' })
+      .where('opportunity_id', '=', row.id)
+      .where('status', '=', enumLiteral('OPEN'))
+      .execute();
+  }
+  const inserted = await tx
+    .insertInto('opportunity_entry')
+    .values({
+      workspace_id: row.workspaceId,
+      opportunity_id: row.id,
+      sales_cycle_id: row.salesCycleId,
+      stage: entry.stage,
+      stage_description: entry.stageDescription,
+      previous_stage: entry.previousStage,
+      contact_id: row.contactId,
+      contact_company_id: row.contactCompanyId,
+      salesperson_id: row.salespersonId,
+      date_of_change: entry.dateOfChange,
+      active: true,
+      date_closed: entry.dateClosed ?? null,
+      action_taken: ACTION_TO_DB[entry.actionTaken],
+      estimated_value: toDbDecimal(entry.estimatedValue),
+      calcd_current_value: toDbDecimal(entry.calcdCurrentValue),
+      completed_pct: toDbDecimal(entry.completedPct),
+      chances_pct: toDbDecimal(entry.chancesPct),
+      probability_pct: toDbDecimal(entry.probabilityPct),
+      estimated_close_date: entry.estimatedCloseDate,
+      close_code_id: change.closeCodeId ?? null,
+      cancel_old_tasks: entry.cancelOldTasks,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const tasks = entry.createTasksForStage && entry.stage !== null ? await stageTasks(tx, loaded, entry) : [];
+  if (tasks.length > 0) {
+    await tx
+      .insertInto('task')
+      .values(
+        tasks.map((task) => ({
+          workspace_id: row.workspaceId,
+          opportunity_id: row.id,
+          entry_id: inserted.id,
+          contact_id: row.contactId,
+          salesperson_id: row.salespersonId,
+          description: task.description,
+          date: task.date,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** One task per step of the entered stage's activity, dated from the date of change (§9). */
 async function stageTasks(
-  db: SqlExecutor,
+  db: SqlDatabase,
   loaded: LoadedOpportunity,
   entry: NewEntry,
 ): Promise<{ description: string; date: LocalDate }[]> {
   const stage = loaded.cycle.stages.find((s) => s.stage === entry.stage);
   if (!stage?.activityCode) return [];
-  const steps = await db.query<{ description: string; date_formula: string }>(Prisma.sql`
-    SELECT st.description, st.date_formula
-    FROM activity a JOIN activity_step st ON st.activity_id = a.id
-    WHERE a.workspace_id = ${loaded.row.workspaceId} AND a.code = ${stage.activityCode}
-    ORDER BY st.step_no`);
+  const steps = await db
+    .selectFrom('activity as a')
+    .innerJoin('activity_step as st', 'st.activity_id', 'a.id')
+    .select(['st.description', 'st.date_formula'])
+    .where('a.workspace_id', '=', loaded.row.workspaceId)
+    .where('a.code', '=', stage.activityCode)
+    .orderBy('st.step_no')
+    .execute();
   return steps.map((step) => ({
     description: step.description,
     date: applyDateFormula(entry.dateOfChange, parseDateFormula(step.date_formula)),
   }));
 }
 
-async function listCodes(tx: Tx | PrismaClient, workspaceId: string): Promise<CloseCode[]> {
-  const rows = await tx.closeOpportunityCode.findMany({ where: { workspaceId }, orderBy: { code: 'asc' } });
+async function listCodes(db: SqlDatabase, workspaceId: string): Promise<CloseCode[]> {
+  const rows = await db
+    .selectFrom('close_opportunity_code')
+    .select(['code', 'description', 'type'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('code')
+    .execute();
   return rows.map((r) => ({ code: r.code, description: r.description, type: r.type === 'WON' ? 'won' : 'lost' }));
 }
 
+async function findContactByNo(db: SqlDatabase, workspaceId: string, no: string) {
+  return db
+    .selectFrom('contact')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('no', '=', no)
+    .executeTakeFirstOrThrow();
+}
+
+async function findContactById(db: SqlDatabase, id: number) {
+  return db.selectFrom('contact').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 /** The workspace's default cycle if usable, else the only unblocked cycle, else none (the user must pick). */
-async function defaultCycleCode(tx: Tx, workspaceId: string, configured: string | null): Promise<string | null> {
+async function defaultCycleCode(
+  db: SqlDatabase,
+  workspaceId: string,
+  configured: string | null,
+): Promise<string | null> {
   if (configured) {
-    const row = await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: configured } } });
+    const row = await db
+      .selectFrom('sales_cycle')
+      .select(['code', 'blocked'])
+      .where('workspace_id', '=', workspaceId)
+      .where('code', '=', configured)
+      .executeTakeFirst();
     if (row && !row.blocked) return row.code;
   }
-  const usable = await tx.salesCycle.findMany({
-    where: { workspaceId, blocked: false },
-    select: { code: true },
-    take: 2,
-  });
+  const usable = await db
+    .selectFrom('sales_cycle')
+    .select('code')
+    .where('workspace_id', '=', workspaceId)
+    .where('blocked', '=', false)
+    .limit(2)
+    .execute();
   return usable.length === 1 && usable[0] ? usable[0].code : null;
 }
 
-function purgeWhere(workspaceId: string, input: PurgeFilterInput): Prisma.OpportunityWhereInput {
+/** The opportunities a purge with this filter deletes (closed ones only), joined to what the filter names. */
+function selectPurgeable(db: SqlDatabase, workspaceId: string, input: PurgeFilterInput) {
   const filter = validatePurgeFilter(input);
-  return {
-    workspaceId,
-    status: { in: filter.statuses.map((s) => STATUS_TO_DB[s]) },
-    ...(filter.closedBefore || filter.closedAfter
-      ? {
-          dateClosed: {
-            ...(filter.closedBefore ? { lt: toDbDate(filter.closedBefore) } : {}),
-            ...(filter.closedAfter ? { gt: toDbDate(filter.closedAfter) } : {}),
-          },
-        }
-      : {}),
-    ...(filter.salespersonCode ? { salesperson: { code: filter.salespersonCode } } : {}),
-    ...(filter.contactNo ? { contact: { no: filter.contactNo.toUpperCase() } } : {}),
-    ...(filter.salesCycleCode ? { salesCycle: { code: filter.salesCycleCode.toUpperCase() } } : {}),
-  };
+  let query = db
+    .selectFrom('opportunity as o')
+    .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+    .innerJoin('contact as c', 'c.id', 'o.contact_id')
+    .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
+    .where('o.workspace_id', '=', workspaceId)
+    .where(
+      'o.status',
+      'in',
+      filter.statuses.map((s) => STATUS_TO_DB[s]),
+    );
+  if (filter.closedBefore) query = query.where('o.date_closed', '<', filter.closedBefore);
+  if (filter.closedAfter) query = query.where('o.date_closed', '>', filter.closedAfter);
+  if (filter.salespersonCode) query = query.where('sp.code', '=', filter.salespersonCode);
+  if (filter.contactNo) query = query.where('c.no', '=', filter.contactNo.toUpperCase());
+  if (filter.salesCycleCode) query = query.where('sc.code', '=', filter.salesCycleCode.toUpperCase());
+  return query;
 }

@@ -4,8 +4,7 @@
 // (FOR UPDATE SKIP LOCKED, with a lease), so two instances never deliver one twice, and a failure puts
 // the delivery back for later: a Slack outage delays an announcement, it does not lose it.
 import { z } from 'zod';
-import { Prisma } from '../generated/prisma/client.ts';
-import { type SqlExecutor, utcTimestamp } from '../store/sql.ts';
+import type { SqlDatabase } from '../store/kysely.ts';
 
 /** The consumers of the outbox, each delivering an event at most once. */
 export const CONSUMERS = { announcements: 'announcements' } as const;
@@ -13,15 +12,74 @@ export type Consumer = (typeof CONSUMERS)[keyof typeof CONSUMERS];
 
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/);
 
-/** What each kind of event says; read back strictly, so a malformed payload is a failed delivery. */
+/** What every event says about its opportunity. The salesperson is their Slack user (null: none linked). */
+const opportunity = {
+  no: z.string(),
+  description: z.string(),
+  salesperson: z.string().nullable(),
+};
+
+/** One changed value: a field of the active entry, from → to, as text (amounts plain, dates YYYY-MM-DD). */
+const change = z.strictObject({
+  field: z.enum(['stage', 'estimatedValue', 'chancesPct', 'estimatedCloseDate', 'dateOfChange']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type FieldChange = z.infer<typeof change>;
+
+/**
+ * What each kind of event says; read back strictly, so a malformed payload is a failed delivery. Events
+ * recorded before the salesperson was added to them lack it (the three kinds announced then).
+ */
 export const EVENT_PAYLOADS = {
-  'opportunity-won': z.strictObject({ no: z.string(), description: z.string(), amount }),
-  'quote-created': z.strictObject({ no: z.string(), description: z.string(), quoteNo: z.string(), amount }),
-  'order-made': z.strictObject({ no: z.string(), orderNo: z.string(), amount }),
+  'opportunity-created': z.strictObject({ ...opportunity, salesCycle: z.string(), contact: z.string() }),
+  'opportunity-moved': z.strictObject({
+    ...opportunity,
+    action: z.enum(['first', 'next', 'previous', 'skip', 'jump']),
+    fromStage: z.number().int().nullable(),
+    toStage: z.number().int(),
+    changes: z.array(change),
+  }),
+  'opportunity-updated': z.strictObject({
+    ...opportunity,
+    stage: z.number().int().nullable(),
+    changes: z.array(change),
+  }),
+  'opportunity-won': z.strictObject({
+    ...opportunity,
+    salesperson: opportunity.salesperson.optional(),
+    amount,
+    closeCode: z.string().nullable().optional(),
+  }),
+  'opportunity-lost': z.strictObject({ ...opportunity, amount, closeCode: z.string().nullable() }),
+  'quote-created': z.strictObject({
+    ...opportunity,
+    salesperson: opportunity.salesperson.optional(),
+    quoteNo: z.string(),
+    amount,
+  }),
+  'order-made': z.strictObject({
+    ...opportunity,
+    description: z.string().optional(),
+    salesperson: opportunity.salesperson.optional(),
+    orderNo: z.string(),
+    amount,
+    /** True when making the order closed an In Progress opportunity as Won (one change: no won event). */
+    closedWon: z.boolean().optional(),
+  }),
+  'opportunity-deleted': z.strictObject({
+    ...opportunity,
+    status: z.enum(['not_started', 'in_progress', 'won', 'lost']),
+    /** True when deleted by a purge of closed opportunities. */
+    purged: z.boolean(),
+  }),
 } as const;
 
 export type EventKind = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<K extends EventKind> = z.infer<(typeof EVENT_PAYLOADS)[K]>;
+
+/** The kinds a channel hears about (src/slack/announcer.ts); the others get no announcement delivery. */
+export const ANNOUNCED_KINDS: ReadonlySet<EventKind> = new Set(['opportunity-won', 'quote-created', 'order-made']);
 
 /** Who made a change, and from where: the conversation is where the channel hears about it. */
 export interface EventOrigin {
@@ -32,12 +90,16 @@ export interface EventOrigin {
 
 export type NewEvent = { [K in EventKind]: { kind: K; payload: EventPayload<K> } }[EventKind];
 
-export type OutboxEvent = NewEvent & {
+/** An event as recorded: its change's workspace, actor (empty when the caller named none) and channel. */
+export type RecordedEvent = NewEvent & {
   id: number;
   workspaceId: string;
   actorUserId: string;
   channelId: string | null;
   occurredAt: Date;
+};
+
+export type OutboxEvent = RecordedEvent & {
   /** Deliveries tried so far, this one included. */
   attempts: number;
 };
@@ -46,52 +108,67 @@ export type OutboxEvent = NewEvent & {
 const TEAM_CHANNEL = /^[CG][A-Z0-9]{2,31}$/;
 
 /** The consumers that want this event. */
-function consumersOf(event: NewEvent, origin: EventOrigin): Consumer[] {
-  const announced = event.kind === 'opportunity-won' || event.kind === 'quote-created' || event.kind === 'order-made';
-  return announced && origin.channelId !== undefined && TEAM_CHANNEL.test(origin.channelId)
+function consumersOf(event: NewEvent, origin: EventOrigin | undefined): Consumer[] {
+  const channel = origin?.channelId;
+  return ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel)
     ? [CONSUMERS.announcements]
     : [];
 }
 
 /**
- * Records the event with its deliveries, in the transaction (or statement) of the change that `db`
- * belongs to: one statement, whose delivery rows read the event's id from its RETURNING.
+ * Records the events of one change with their deliveries, in the transaction of the change (`db` is
+ * that transaction), so an event exists exactly when its change does.
  */
-export async function recordEvent(
-  db: SqlExecutor,
+export async function recordEvents(
+  db: SqlDatabase,
   workspaceId: string,
-  origin: EventOrigin,
-  event: NewEvent,
+  origin: EventOrigin | undefined,
+  events: readonly NewEvent[],
   at: Date,
-): Promise<void> {
-  const consumers = consumersOf(event, origin);
-  await db.execute(Prisma.sql`
-    WITH event AS (
-      INSERT INTO outbox_event (workspace_id, kind, actor_user_id, channel_id, payload, occurred_at)
-      VALUES (${workspaceId}, ${event.kind}, ${origin.actorUserId}, ${origin.channelId ?? null},
-              ${JSON.stringify(event.payload)}::jsonb, ${utcTimestamp(at)})
-      RETURNING id
-    )
-    INSERT INTO outbox_delivery (event_id, consumer, next_attempt_at)
-    SELECT event.id, consumer, ${utcTimestamp(at)}
-    FROM event, unnest(${consumers}::text[]) AS consumer`);
+): Promise<{ events: RecordedEvent[]; deliveries: number }> {
+  if (events.length === 0) return { events: [], deliveries: 0 };
+  const actorUserId = origin?.actorUserId ?? '';
+  const channelId = origin?.channelId ?? null;
+  // One INSERT per event: each knows its own id (a multi-row RETURNING promises no order).
+  const recorded: RecordedEvent[] = [];
+  for (const event of events) {
+    const { id } = await db
+      .insertInto('outbox_event')
+      .values({
+        workspace_id: workspaceId,
+        kind: event.kind,
+        actor_user_id: actorUserId,
+        channel_id: channelId,
+        payload: JSON.stringify(event.payload),
+        occurred_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    recorded.push({ ...event, id, workspaceId, actorUserId, channelId, occurredAt: at });
+  }
+  const deliveries = recorded.flatMap((event) =>
+    consumersOf(event, origin).map((consumer) => ({ event_id: event.id, consumer, next_attempt_at: at })),
+  );
+  if (deliveries.length > 0) await db.insertInto('outbox_delivery').values(deliveries).execute();
+  return { events: recorded, deliveries: deliveries.length };
 }
 
-interface ClaimedRow {
-  id: number;
-  workspace_id: string;
-  kind: string;
-  actor_user_id: string;
-  channel_id: string | null;
-  payload: string;
-  occurred_at: string;
-  attempts: number;
+/** One event (see recordEvents). */
+export async function recordEvent(
+  db: SqlDatabase,
+  workspaceId: string,
+  origin: EventOrigin | undefined,
+  event: NewEvent,
+  at: Date,
+): Promise<RecordedEvent> {
+  const { events } = await recordEvents(db, workspaceId, origin, [event], at);
+  return events[0] as RecordedEvent;
 }
 
 export class Outbox {
   private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Called after a change that recorded events has committed (the dispatcher delivers them at once). */
   onRecorded(listener: () => void): void {
@@ -109,20 +186,39 @@ export class Outbox {
    * claiming at the same moment.
    */
   async claim(consumer: Consumer, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEvent[]> {
-    const rows = await this.sql.query<ClaimedRow>(Prisma.sql`
-      UPDATE outbox_delivery AS d
-      SET attempts = d.attempts + 1, next_attempt_at = ${utcTimestamp(leaseUntil)}
-      FROM (
-        SELECT event_id FROM outbox_delivery
-        WHERE consumer = ${consumer} AND delivered_at IS NULL AND failed_at IS NULL
-          AND next_attempt_at <= ${utcTimestamp(now)}
-        ORDER BY event_id
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED
-      ) AS due, outbox_event AS e
-      WHERE d.event_id = due.event_id AND d.consumer = ${consumer} AND e.id = d.event_id
-      RETURNING e.id, e.workspace_id, e.kind, e.actor_user_id, e.channel_id, e.payload::text AS payload,
-        to_char(e.occurred_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, d.attempts`);
+    const rows = await this.db
+      .updateTable('outbox_delivery as d')
+      .from([
+        (eb) =>
+          eb
+            .selectFrom('outbox_delivery')
+            .select('event_id')
+            .where('consumer', '=', consumer)
+            .where('delivered_at', 'is', null)
+            .where('failed_at', 'is', null)
+            .where('next_attempt_at', '<=', now)
+            .orderBy('event_id')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked()
+            .as('due'),
+        'outbox_event as e',
+      ])
+      .set((eb) => ({ attempts: eb('d.attempts', '+', 1), next_attempt_at: leaseUntil }))
+      .whereRef('d.event_id', '=', 'due.event_id')
+      .whereRef('e.id', '=', 'd.event_id')
+      .where('d.consumer', '=', consumer)
+      .returning([
+        'e.id',
+        'e.workspace_id',
+        'e.kind',
+        'e.actor_user_id',
+        'e.channel_id',
+        'e.payload',
+        'e.occurred_at',
+        'd.attempts',
+      ])
+      .execute();
     const events: OutboxEvent[] = [];
     for (const row of rows.sort((a, b) => a.id - b.id)) {
       const event = eventOf(row);
@@ -134,42 +230,54 @@ export class Outbox {
   }
 
   async delivered(consumer: Consumer, eventId: number, at: Date): Promise<void> {
-    await this.sql.execute(Prisma.sql`
-      UPDATE outbox_delivery SET delivered_at = ${utcTimestamp(at)}, last_error = NULL
-      WHERE event_id = ${eventId} AND consumer = ${consumer}`);
+    await this.settle(consumer, eventId, { delivered_at: at, last_error: null });
   }
 
   /** Tried again at `retryAt`. */
   async retryLater(consumer: Consumer, eventId: number, retryAt: Date, error: string): Promise<void> {
-    await this.sql.execute(Prisma.sql`
-      UPDATE outbox_delivery SET next_attempt_at = ${utcTimestamp(retryAt)}, last_error = ${error.slice(0, 500)}
-      WHERE event_id = ${eventId} AND consumer = ${consumer}`);
+    await this.settle(consumer, eventId, { next_attempt_at: retryAt, last_error: error.slice(0, 500) });
   }
 
   /** Never tried again. */
   async failed(consumer: Consumer, eventId: number, at: Date, error: string): Promise<void> {
-    await this.sql.execute(Prisma.sql`
-      UPDATE outbox_delivery SET failed_at = ${utcTimestamp(at)}, last_error = ${error.slice(0, 500)}
-      WHERE event_id = ${eventId} AND consumer = ${consumer}`);
+    await this.settle(consumer, eventId, { failed_at: at, last_error: error.slice(0, 500) });
   }
+
+  private async settle(
+    consumer: Consumer,
+    eventId: number,
+    values: { delivered_at?: Date; failed_at?: Date; next_attempt_at?: Date; last_error: string | null },
+  ): Promise<void> {
+    await this.db
+      .updateTable('outbox_delivery')
+      .set(values)
+      .where('event_id', '=', eventId)
+      .where('consumer', '=', consumer)
+      .execute();
+  }
+}
+
+interface ClaimedRow {
+  id: number;
+  workspace_id: string;
+  kind: string;
+  actor_user_id: string;
+  channel_id: string | null;
+  payload: unknown;
+  occurred_at: Date;
+  attempts: number;
 }
 
 function eventOf(row: ClaimedRow): OutboxEvent | null {
   const schema = Object.hasOwn(EVENT_PAYLOADS, row.kind) ? EVENT_PAYLOADS[row.kind as EventKind] : undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(row.payload);
-  } catch {
-    return null;
-  }
-  const payload = schema?.safeParse(json);
+  const payload = schema?.safeParse(row.payload);
   if (!payload?.success) return null;
   return {
     id: row.id,
     workspaceId: row.workspace_id,
     actorUserId: row.actor_user_id,
     channelId: row.channel_id,
-    occurredAt: new Date(row.occurred_at),
+    occurredAt: row.occurred_at,
     attempts: row.attempts,
     kind: row.kind,
     payload: payload.data,

@@ -1,5 +1,5 @@
 // Setup of a workspace's pipeline: sales cycles and stages, close codes, contacts, customers, activities.
-// Every function is one transaction and is scoped to the workspace it is given.
+// Every change is one transaction (src/services/db.ts) and is scoped to the workspace it is given.
 import type { CloseOutcome } from '../domain/opportunity.ts';
 import { type CloseCode, validateCloseCode } from '../domain/close-code.ts';
 import { type Contact, type ContactType, validateContact } from '../domain/contact.ts';
@@ -19,29 +19,43 @@ import {
   validateStage,
 } from '../domain/sales-cycle.ts';
 import { limitedText, requiredText } from '../domain/text.ts';
-import { type $Enums, Prisma } from '../generated/prisma/client.ts';
-import type { SqlExecutor } from '../store/sql.ts';
+import { type Expression, expressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type {
+  ContactType as DbContactType,
+  ProbabilityCalculation as DbProbabilityCalculation,
+} from '../generated/kysely/types.ts';
+import type { DB, SqlDatabase } from '../store/kysely.ts';
 import { expiringCache, type LRUCache } from './cache.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { inTransaction, type PrismaClient, type Tx } from './db.ts';
+import { transaction, type Tx } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import { ensureWorkspace, type SettingsChange, settingsFromRow, type WorkspaceSettings } from './workspace.ts';
 
-const PROBABILITY_TO_DB: Record<ProbabilityCalculation, $Enums.ProbabilityCalculation> = {
+const PROBABILITY_TO_DB: Record<ProbabilityCalculation, DbProbabilityCalculation> = {
   multiply: 'MULTIPLY',
   add: 'ADD',
   chances: 'CHANCES',
   completed: 'COMPLETED',
 };
 
-export function probabilityFromDb(value: $Enums.ProbabilityCalculation): ProbabilityCalculation {
+export function probabilityFromDb(value: DbProbabilityCalculation): ProbabilityCalculation {
   return value.toLowerCase() as ProbabilityCalculation;
 }
 
-type ContactRow = { no: string; name: string; type: $Enums.ContactType; company: { no: string } | null };
+/** A contact as findContactRow reads it, with its company (a person's). */
+export interface ContactRow {
+  id: number;
+  no: string;
+  name: string;
+  type: DbContactType;
+  company: { id: number; no: string; name: string } | null;
+}
 
-export function contactFromDb(row: ContactRow): Contact {
+export function contactFromDb(
+  row: Pick<ContactRow, 'no' | 'name' | 'type'> & { company: { no: string } | null },
+): Contact {
   return {
     no: row.no,
     name: row.name,
@@ -52,12 +66,16 @@ export function contactFromDb(row: ContactRow): Contact {
 
 const SETTINGS_TTL_MS = 5_000;
 
+/** A LIKE pattern that matches `text` anywhere, its own wildcards taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export class SetupService {
   private readonly settingsCache: LRUCache<string, WorkspaceSettings>;
 
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly sql: SqlExecutor,
+    private readonly db: SqlDatabase,
     private readonly clock: Clock = systemClock,
   ) {
     this.settingsCache = expiringCache({ max: 10_000, ttlMs: SETTINGS_TTL_MS, clock: this.clock });
@@ -70,88 +88,107 @@ export class SetupService {
     input: { code: string; description?: string; probabilityCalculation?: ProbabilityCalculation; blocked?: boolean },
   ): Promise<SalesCycle> {
     const cycle = validateSalesCycle(input);
-    return inTransaction(
-      this.prisma,
+    const duplicate = { kind: 'duplicate', entity: 'sales-cycle', key: cycle.code } as const;
+    return transaction(
+      this.db,
       async (tx) => {
         await ensureWorkspace(tx, workspaceId);
-        const existing = await tx.salesCycle.findUnique({
-          where: { workspaceId_code: { workspaceId, code: cycle.code } },
-        });
-        if (existing) throw new DomainError({ kind: 'duplicate', entity: 'sales-cycle', key: cycle.code });
-        await tx.salesCycle.create({
-          data: {
-            workspaceId,
+        const existing = await tx
+          .selectFrom('sales_cycle')
+          .select('id')
+          .where('workspace_id', '=', workspaceId)
+          .where('code', '=', cycle.code)
+          .executeTakeFirst();
+        if (existing) throw new DomainError(duplicate);
+        await tx
+          .insertInto('sales_cycle')
+          .values({
+            workspace_id: workspaceId,
             code: cycle.code,
             description: cycle.description,
-            probabilityCalculation: PROBABILITY_TO_DB[cycle.probabilityCalculation],
+            probability_calculation: PROBABILITY_TO_DB[cycle.probabilityCalculation],
             blocked: cycle.blocked,
-          },
-        });
+            created_at: this.clock.now(),
+          })
+          .execute();
         return cycle;
       },
-      { onUniqueViolation: () => ({ kind: 'duplicate', entity: 'sales-cycle', key: cycle.code }) },
+      { onUniqueViolation: () => duplicate },
     );
   }
 
   async setSalesCycleBlocked(workspaceId: string, code: string, blocked: boolean): Promise<SalesCycle> {
-    return inTransaction(this.prisma, async (tx) => {
+    return transaction(this.db, async (tx) => {
       const row = await findCycleRow(tx, workspaceId, code);
-      const updated = await tx.salesCycle.update({ where: { id: row.id }, data: { blocked } });
+      await tx.updateTable('sales_cycle').set({ blocked }).where('id', '=', row.id).execute();
       return {
-        code: updated.code,
-        description: updated.description,
-        probabilityCalculation: probabilityFromDb(updated.probabilityCalculation),
+        code: row.code,
+        description: row.description,
+        probabilityCalculation: probabilityFromDb(row.probability_calculation),
         blocked,
       };
     });
   }
 
   async listSalesCycles(workspaceId: string): Promise<(SalesCycle & { stageCount: number })[]> {
-    const rows = await this.prisma.salesCycle.findMany({
-      where: { workspaceId },
-      orderBy: { code: 'asc' },
-      include: { _count: { select: { stages: true } } },
-    });
+    const rows = await this.db
+      .selectFrom('sales_cycle as sc')
+      .select((eb) => [
+        'sc.code',
+        'sc.description',
+        'sc.probability_calculation',
+        'sc.blocked',
+        eb
+          .selectFrom('sales_cycle_stage as s')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('s.sales_cycle_id', '=', 'sc.id')
+          .as('stage_count'),
+      ])
+      .where('sc.workspace_id', '=', workspaceId)
+      .orderBy('sc.code')
+      .execute();
     return rows.map((r) => ({
       code: r.code,
       description: r.description,
-      probabilityCalculation: probabilityFromDb(r.probabilityCalculation),
+      probabilityCalculation: probabilityFromDb(r.probability_calculation),
       blocked: r.blocked,
-      stageCount: r._count.stages,
+      stageCount: r.stage_count ?? 0,
     }));
   }
 
   async getSalesCycle(workspaceId: string, code: string): Promise<SalesCycleWithStages> {
-    return loadCycleWithStages(this.sql, workspaceId, code);
+    return loadCycleWithStages(this.db, workspaceId, code);
   }
 
   async addStage(workspaceId: string, cycleCode: string, input: StageInput): Promise<Stage> {
     const stage = validateStage(input);
     const code = normaliseCode(cycleCode, 'sales-cycle');
-    return inTransaction(
-      this.prisma,
+    return transaction(
+      this.db,
       async (tx) => {
         const cycle = await findCycleRow(tx, workspaceId, code);
-        const existing = await tx.salesCycleStage.findMany({
-          where: { salesCycleId: cycle.id },
-          select: { stage: true },
-        });
+        const existing = await tx
+          .selectFrom('sales_cycle_stage')
+          .select('stage')
+          .where('sales_cycle_id', '=', cycle.id)
+          .execute();
         checkStageNumberFree(code, existing, stage.stage);
         if (stage.activityCode) await findActivityRow(tx, workspaceId, stage.activityCode);
-        await tx.salesCycleStage.create({
-          data: {
-            workspaceId,
-            salesCycleId: cycle.id,
+        await tx
+          .insertInto('sales_cycle_stage')
+          .values({
+            workspace_id: workspaceId,
+            sales_cycle_id: cycle.id,
             stage: stage.stage,
             description: stage.description,
-            completedPct: toDbDecimal(stage.completedPct),
-            chancesPct: toDbDecimal(stage.chancesPct),
-            quoteRequired: stage.quoteRequired,
-            allowSkip: stage.allowSkip,
-            dateFormula: stage.dateFormula,
-            activityCode: stage.activityCode,
-          },
-        });
+            completed_pct: toDbDecimal(stage.completedPct),
+            chances_pct: toDbDecimal(stage.chancesPct),
+            quote_required: stage.quoteRequired,
+            allow_skip: stage.allowSkip,
+            date_formula: stage.dateFormula,
+            activity_code: stage.activityCode,
+          })
+          .execute();
         return stage;
       },
       { onUniqueViolation: () => ({ kind: 'duplicate', entity: 'stage', key: `${code} ${stage.stage}` }) },
@@ -160,35 +197,53 @@ export class SetupService {
 
   /** Refused while an active entry sits at the stage (§3). */
   async deleteStage(workspaceId: string, cycleCode: string, stageNo: number): Promise<void> {
-    await inTransaction(this.prisma, async (tx) => {
+    await transaction(this.db, async (tx) => {
       const cycle = await findCycleRow(tx, workspaceId, cycleCode);
-      const stage = await tx.salesCycleStage.findUnique({
-        where: { salesCycleId_stage: { salesCycleId: cycle.id, stage: stageNo } },
-      });
+      const stage = await tx
+        .selectFrom('sales_cycle_stage')
+        .select('id')
+        .where('sales_cycle_id', '=', cycle.id)
+        .where('stage', '=', stageNo)
+        .executeTakeFirst();
       if (!stage) throw new DomainError({ kind: 'stage-not-found', cycle: cycle.code, stage: stageNo });
-      const activeCount = await tx.opportunityEntry.count({
-        where: { workspaceId, salesCycleId: cycle.id, stage: stageNo, active: true },
-      });
+      const { n: activeCount } = await tx
+        .selectFrom('opportunity_entry')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('sales_cycle_id', '=', cycle.id)
+        .where('stage', '=', stageNo)
+        .where('active', '=', true)
+        .executeTakeFirstOrThrow();
       checkCanDeleteStage({ cycle: cycle.code, stage: stageNo, activeCount });
-      await tx.salesCycleStage.delete({ where: { id: stage.id } });
+      await tx.deleteFrom('sales_cycle_stage').where('id', '=', stage.id).execute();
     });
   }
 
   /** Refused while open, started opportunities use the cycle (§2); closed and not-started ones do not block. */
   async deleteSalesCycle(workspaceId: string, cycleCode: string): Promise<void> {
-    await inTransaction(this.prisma, async (tx) => {
+    await transaction(this.db, async (tx) => {
       const cycle = await findCycleRow(tx, workspaceId, cycleCode);
-      const openCount = await tx.opportunityEntry.count({
-        where: { workspaceId, salesCycleId: cycle.id, active: true, actionTaken: { notIn: ['WON', 'LOST'] } },
-      });
+      const { n: openCount } = await tx
+        .selectFrom('opportunity_entry')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('sales_cycle_id', '=', cycle.id)
+        .where('active', '=', true)
+        .where('action_taken', 'not in', ['WON', 'LOST'])
+        .executeTakeFirstOrThrow();
       checkCanDeleteSalesCycle({ code: cycle.code, openCount });
-      const referenced = await tx.opportunity.count({ where: { workspaceId, salesCycleId: cycle.id } });
+      const { n: referenced } = await tx
+        .selectFrom('opportunity')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .where('sales_cycle_id', '=', cycle.id)
+        .executeTakeFirstOrThrow();
       if (referenced > 0) {
         // BC lets closed and never-started opportunities keep a dangling code; here their rows reference
         // the cycle, so it stays (their history remains readable) and the sentence says why.
         throw new DomainError({ kind: 'sales-cycle-referenced', code: cycle.code, count: referenced });
       }
-      await tx.salesCycle.delete({ where: { id: cycle.id } });
+      await tx.deleteFrom('sales_cycle').where('id', '=', cycle.id).execute();
     });
   }
 
@@ -199,53 +254,75 @@ export class SetupService {
     input: { code: string; description?: string; type: CloseOutcome },
   ): Promise<CloseCode> {
     const code = validateCloseCode(input);
-    return inTransaction(
-      this.prisma,
+    const duplicate = { kind: 'duplicate', entity: 'close-code', key: code.code } as const;
+    return transaction(
+      this.db,
       async (tx) => {
         await ensureWorkspace(tx, workspaceId);
-        const existing = await tx.closeOpportunityCode.findUnique({
-          where: { workspaceId_code: { workspaceId, code: code.code } },
-        });
-        if (existing) throw new DomainError({ kind: 'duplicate', entity: 'close-code', key: code.code });
-        await tx.closeOpportunityCode.create({
-          data: {
-            workspaceId,
+        const existing = await tx
+          .selectFrom('close_opportunity_code')
+          .select('id')
+          .where('workspace_id', '=', workspaceId)
+          .where('code', '=', code.code)
+          .executeTakeFirst();
+        if (existing) throw new DomainError(duplicate);
+        await tx
+          .insertInto('close_opportunity_code')
+          .values({
+            workspace_id: workspaceId,
             code: code.code,
             description: code.description,
             type: code.type === 'won' ? 'WON' : 'LOST',
-          },
-        });
+          })
+          .execute();
         return code;
       },
-      { onUniqueViolation: () => ({ kind: 'duplicate', entity: 'close-code', key: code.code }) },
+      { onUniqueViolation: () => duplicate },
     );
   }
 
   async listCloseCodes(workspaceId: string, type?: CloseOutcome): Promise<(CloseCode & { entryCount: number })[]> {
-    const rows = await this.prisma.closeOpportunityCode.findMany({
-      where: { workspaceId, ...(type ? { type: type === 'won' ? 'WON' : 'LOST' } : {}) },
-      orderBy: [{ type: 'asc' }, { code: 'asc' }],
-      include: { _count: { select: { entries: true } } },
-    });
+    let query = this.db
+      .selectFrom('close_opportunity_code as cc')
+      .select((eb) => [
+        'cc.code',
+        'cc.description',
+        'cc.type',
+        eb
+          .selectFrom('opportunity_entry as e')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('e.close_code_id', '=', 'cc.id')
+          .as('entry_count'),
+      ])
+      .where('cc.workspace_id', '=', workspaceId);
+    if (type) query = query.where('cc.type', '=', type === 'won' ? 'WON' : 'LOST');
+    const rows = await query.orderBy('cc.type').orderBy('cc.code').execute();
     return rows.map((r) => ({
       code: r.code,
       description: r.description,
       type: r.type === 'WON' ? 'won' : 'lost',
-      entryCount: r._count.entries,
+      entryCount: r.entry_count ?? 0,
     }));
   }
 
   /** A deliberate tightening over BC: a code that closed opportunities can't be deleted. */
   async deleteCloseCode(workspaceId: string, code: string): Promise<void> {
     const normalised = normaliseCode(code, 'close-code');
-    await inTransaction(this.prisma, async (tx) => {
-      const row = await tx.closeOpportunityCode.findUnique({
-        where: { workspaceId_code: { workspaceId, code: normalised } },
-      });
+    await transaction(this.db, async (tx) => {
+      const row = await tx
+        .selectFrom('close_opportunity_code')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('code', '=', normalised)
+        .executeTakeFirst();
       if (!row) throw new DomainError({ kind: 'close-code-not-found', code: normalised });
-      const entryCount = await tx.opportunityEntry.count({ where: { closeCodeId: row.id } });
+      const { n: entryCount } = await tx
+        .selectFrom('opportunity_entry')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('close_code_id', '=', row.id)
+        .executeTakeFirstOrThrow();
       checkCanDeleteCloseCode({ code: normalised, entryCount });
-      await tx.closeOpportunityCode.delete({ where: { id: row.id } });
+      await tx.deleteFrom('close_opportunity_code').where('id', '=', row.id).execute();
     });
   }
 
@@ -255,29 +332,31 @@ export class SetupService {
     workspaceId: string,
     input: { name: string; type: ContactType; company?: string; email?: string; createCustomer?: boolean },
   ): Promise<Contact & { customerNo: string | null }> {
-    return inTransaction(this.prisma, async (tx) => {
-      const settings = await ensureWorkspace(tx, workspaceId);
+    return transaction(this.db, async (tx) => {
+      await ensureWorkspace(tx, workspaceId);
       const companyRow = input.company ? await findContactRow(tx, workspaceId, input.company) : null;
       const company = companyRow ? contactFromDb(companyRow) : null;
       const valid = validateContact({ name: input.name, type: input.type, company });
       const email = input.email === undefined ? null : limitedText(input.email, 'email', 254) || null;
       const no = await takeNextNo(tx, workspaceId, 'contact', 'CT');
-      const created = await tx.contact.create({
-        data: {
-          workspaceId,
+      const created = await tx
+        .insertInto('contact')
+        .values({
+          workspace_id: workspaceId,
           no,
           name: valid.name,
           type: valid.type === 'company' ? 'COMPANY' : 'PERSON',
-          companyId: companyRow?.id ?? null,
+          company_id: companyRow?.id ?? null,
           email,
-        },
-      });
+          created_at: this.clock.now(),
+        })
+        .returning(['id', 'name'])
+        .executeTakeFirstOrThrow();
       let customerNo: string | null = null;
       if (input.createCustomer) {
         const customerContact = companyRow ?? created;
-        customerNo = (await ensureCustomerForContact(tx, workspaceId, customerContact)).no;
+        customerNo = (await ensureCustomerForContact(tx, workspaceId, customerContact, this.clock.now())).no;
       }
-      void settings;
       return { no, name: valid.name, type: valid.type, companyNo: company?.no ?? null, customerNo };
     });
   }
@@ -289,27 +368,28 @@ export class SetupService {
     limit = 50,
   ): Promise<(Contact & { companyName: string | null; customerNo: string | null })[]> {
     const query = text.trim();
-    const rows = await this.prisma.contact.findMany({
-      where: {
-        workspaceId,
-        ...(query
-          ? { OR: [{ name: { contains: query, mode: 'insensitive' } }, { no: { equals: query.toUpperCase() } }] }
-          : {}),
-      },
-      orderBy: [{ type: 'asc' }, { name: 'asc' }],
-      take: limit,
-      include: { company: { select: { no: true, name: true } }, customer: { select: { no: true } } },
-    });
+    let select = this.db
+      .selectFrom('contact as c')
+      .leftJoin('contact as co', 'co.id', 'c.company_id')
+      .leftJoin('customer as cu', 'cu.contact_id', 'c.id')
+      .select(['c.no', 'c.name', 'c.type', 'co.no as company_no', 'co.name as company_name', 'cu.no as customer_no'])
+      .where('c.workspace_id', '=', workspaceId);
+    if (query) {
+      select = select.where((eb) =>
+        eb.or([eb('c.name', 'ilike', containing(query)), eb('c.no', '=', query.toUpperCase())]),
+      );
+    }
+    const rows = await select.orderBy('c.type').orderBy('c.name').orderBy('c.id').limit(limit).execute();
     return rows.map((r) => ({
-      ...contactFromDb(r),
-      companyName: r.company?.name ?? null,
-      customerNo: r.customer?.no ?? null,
+      ...contactFromDb({ ...r, company: r.company_no === null ? null : { no: r.company_no } }),
+      companyName: r.company_name,
+      customerNo: r.customer_no,
     }));
   }
 
   /** One contact by number or name (see findContactRow for how a name is matched). */
   async findContact(workspaceId: string, text: string): Promise<Contact> {
-    return contactFromDb(await findContactRow(this.prisma, workspaceId, text));
+    return contactFromDb(await findContactRow(this.db, workspaceId, text));
   }
 
   /**
@@ -320,28 +400,31 @@ export class SetupService {
     workspaceId: string,
     change: SettingsChange,
   ): Promise<WorkspaceSettings & { repsSeeOnlyOwn: boolean }> {
-    const updated = await inTransaction(this.prisma, async (tx) => {
+    const updated = await transaction(this.db, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
       let defaultSalesCycleCode = change.defaultSalesCycleCode;
       if (defaultSalesCycleCode) {
         const cycle = await findCycleRow(tx, workspaceId, defaultSalesCycleCode);
-        checkCycleAssignable({ ...cycle, probabilityCalculation: probabilityFromDb(cycle.probabilityCalculation) });
+        checkCycleAssignable({ ...cycle, probabilityCalculation: probabilityFromDb(cycle.probability_calculation) });
         defaultSalesCycleCode = cycle.code;
       }
-      return tx.workspace.update({
-        where: { id: workspaceId },
-        data: {
-          repsSeeOnlyOwn: change.repsSeeOnlyOwn,
+      return tx
+        .updateTable('workspace')
+        .set({
+          reps_see_only_own: change.repsSeeOnlyOwn,
           currency: change.currency,
-          defaultSalesCycleCode,
-          staleDays: change.staleDays,
-        },
-      });
+          default_sales_cycle_code: defaultSalesCycleCode,
+          stale_days: change.staleDays,
+          updated_at: this.clock.now(),
+        })
+        .where('id', '=', workspaceId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
     });
     // This process reads the new settings at once; others within SETTINGS_TTL_MS.
     const settings = settingsFromRow(updated);
     this.settingsCache.set(workspaceId, settings);
-    return { ...settings, repsSeeOnlyOwn: updated.repsSeeOnlyOwn };
+    return { ...settings, repsSeeOnlyOwn: updated.reps_see_only_own };
   }
 
   /**
@@ -351,30 +434,29 @@ export class SetupService {
   async workspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
     const cached = this.settingsCache.get(workspaceId);
     if (cached) return cached;
-    const settings = await ensureWorkspace(this.prisma, workspaceId);
+    const settings = await ensureWorkspace(this.db, workspaceId);
     this.settingsCache.set(workspaceId, settings);
     return settings;
   }
 
   /** Every sales cycle with its stages, for App Home and the modals. */
   async listSalesCyclesWithStages(workspaceId: string): Promise<SalesCycleWithStages[]> {
-    return selectCyclesWithStages(this.sql, workspaceId);
+    return selectCyclesWithStages(this.db, workspaceId);
   }
 
   /** Creates the customer of a company contact (a person's company, for a person). */
   async addCustomer(workspaceId: string, contactText: string): Promise<{ no: string; name: string; created: boolean }> {
-    return inTransaction(this.prisma, async (tx) => {
+    return transaction(this.db, async (tx) => {
       const row = await findContactRow(tx, workspaceId, contactText);
-      const target =
-        row.type === 'COMPANY'
-          ? row
-          : row.company
-            ? await tx.contact.findUniqueOrThrow({ where: { id: row.company.id } })
-            : null;
+      const target = row.type === 'COMPANY' ? row : row.company;
       if (!target) throw new DomainError({ kind: 'contact-has-no-company', contactNo: row.no, name: row.name });
-      const before = await tx.customer.findUnique({ where: { contactId: target.id } });
-      const customer = await ensureCustomerForContact(tx, workspaceId, target);
-      return { no: customer.no, name: customer.name, created: before === null };
+      const before = await tx
+        .selectFrom('customer')
+        .select('id')
+        .where('contact_id', '=', target.id)
+        .executeTakeFirst();
+      const customer = await ensureCustomerForContact(tx, workspaceId, target, this.clock.now());
+      return { no: customer.no, name: customer.name, created: before === undefined };
     });
   }
 
@@ -391,13 +473,33 @@ export class SetupService {
       description: requiredText(s.description, 'description'),
       dateFormula: normaliseDateFormula(s.dateFormula ?? ''),
     }));
-    return inTransaction(this.prisma, async (tx) => {
+    return transaction(this.db, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
-      const existing = await tx.activity.findUnique({ where: { workspaceId_code: { workspaceId, code } } });
+      const existing = await tx
+        .selectFrom('activity')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('code', '=', code)
+        .executeTakeFirst();
       if (existing) throw new DomainError({ kind: 'duplicate', entity: 'activity', key: code });
-      await tx.activity.create({
-        data: { workspaceId, code, description, steps: { create: steps.map((s, i) => ({ stepNo: i + 1, ...s })) } },
-      });
+      const activity = await tx
+        .insertInto('activity')
+        .values({ workspace_id: workspaceId, code, description })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (steps.length > 0) {
+        await tx
+          .insertInto('activity_step')
+          .values(
+            steps.map((s, i) => ({
+              activity_id: activity.id,
+              step_no: i + 1,
+              description: s.description,
+              date_formula: s.dateFormula,
+            })),
+          )
+          .execute();
+      }
       return { code, description, steps };
     });
   }
@@ -405,30 +507,55 @@ export class SetupService {
   async listActivities(
     workspaceId: string,
   ): Promise<{ code: string; description: string; steps: { description: string; dateFormula: string }[] }[]> {
-    const rows = await this.prisma.activity.findMany({
-      where: { workspaceId },
-      orderBy: { code: 'asc' },
-      include: { steps: { orderBy: { stepNo: 'asc' } } },
-    });
+    const rows = await this.db
+      .selectFrom('activity as a')
+      .select((eb) => [
+        'a.code',
+        'a.description',
+        jsonArrayFrom(
+          eb
+            .selectFrom('activity_step as st')
+            .select(['st.description', 'st.date_formula'])
+            .whereRef('st.activity_id', '=', 'a.id')
+            .orderBy('st.step_no'),
+        ).as('steps'),
+      ])
+      .where('a.workspace_id', '=', workspaceId)
+      .orderBy('a.code')
+      .execute();
     return rows.map((r) => ({
       code: r.code,
       description: r.description,
-      steps: r.steps.map((s) => ({ description: s.description, dateFormula: s.dateFormula })),
+      steps: r.steps.map((s) => ({ description: s.description, dateFormula: s.date_formula })),
     }));
   }
 }
 
 // ---- lookups shared with the opportunity service ----------------------------------------------
 
-export async function findCycleRow(tx: Tx | PrismaClient, workspaceId: string, code: string) {
+/**
+ * The cycle row by code; `db` may be the caller's transaction (a Prisma one only for subscriptions.ts
+ * until it is converted).
+ */
+export async function findCycleRow(db: SqlDatabase | Tx, workspaceId: string, code: string) {
   const normalised = code.trim().toUpperCase();
-  const row = await tx.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: normalised } } });
+  if (!('selectFrom' in db)) {
+    const cycle = await db.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: normalised } } });
+    if (!cycle) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
+    return { ...cycle, probability_calculation: cycle.probabilityCalculation };
+  }
+  const row = await db
+    .selectFrom('sales_cycle')
+    .select(['id', 'code', 'description', 'probability_calculation', 'blocked'])
+    .where('workspace_id', '=', workspaceId)
+    .where('code', '=', normalised)
+    .executeTakeFirst();
   if (!row) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
   return row;
 }
 
 export async function loadCycleWithStages(
-  db: SqlExecutor,
+  db: SqlDatabase,
   workspaceId: string,
   code: string,
 ): Promise<SalesCycleWithStages> {
@@ -438,7 +565,7 @@ export async function loadCycleWithStages(
   return cycle;
 }
 
-/** A stage's columns, as the row-per-stage query and the JSON of `stagesJsonOf` both name them. */
+/** A stage's columns, as the row-per-stage query and `stagesOf` both name them. */
 interface StageColumns {
   stage: number;
   stage_description: string;
@@ -454,11 +581,9 @@ interface StageColumns {
 export interface CycleColumns {
   code: string;
   description: string;
-  probability_calculation: $Enums.ProbabilityCalculation;
+  probability_calculation: DbProbabilityCalculation;
   blocked: boolean;
 }
-
-type CycleStageRow = CycleColumns & { [K in keyof StageColumns]: StageColumns[K] | null };
 
 function stageFromColumns(row: StageColumns): Stage {
   return {
@@ -485,36 +610,60 @@ export function cycleFromColumns(row: CycleColumns, stages: Stage[]): SalesCycle
 
 /**
  * The stages of the cycle whose id is `cycleId` (a column of the enclosing query), in stage order, as one
- * JSON text column: a subquery planned on its own, so a projection can carry the stages without another
- * join (every join makes PostgreSQL's planning of a wide projection dearer).
+ * JSON array column: a subquery planned on its own, so a projection can carry the stages without another
+ * join (every join makes PostgreSQL's planning of a wide projection dearer). Numerics go as text, exact.
  */
-export function stagesJsonOf(cycleId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT json_agg(json_build_object(
-      'stage', s.stage, 'stage_description', s.description, 'completed_pct', s.completed_pct::text,
-      'chances_pct', s.chances_pct::text, 'quote_required', s.quote_required, 'allow_skip', s.allow_skip,
-      'date_formula', s.date_formula, 'activity_code', s.activity_code) ORDER BY s.stage)::text
-    FROM sales_cycle_stage s WHERE s.sales_cycle_id = ${cycleId})`;
+export function stagesOf(cycleId: Expression<number>) {
+  const eb = expressionBuilder<DB, never>();
+  return jsonArrayFrom(
+    eb
+      .selectFrom('sales_cycle_stage as s')
+      .select((inner) => [
+        's.stage',
+        's.description as stage_description',
+        inner.cast<string>('s.completed_pct', 'text').as('completed_pct'),
+        inner.cast<string>('s.chances_pct', 'text').as('chances_pct'),
+        's.quote_required',
+        's.allow_skip',
+        's.date_formula',
+        's.activity_code',
+      ])
+      .where('s.sales_cycle_id', '=', cycleId)
+      .orderBy('s.stage'),
+  );
 }
 
-/** The stages read by `stagesJsonOf` (null: the cycle has none). */
-export function stagesFromJson(json: string | null): Stage[] {
-  return json === null ? [] : (JSON.parse(json) as StageColumns[]).map(stageFromColumns);
+/** The stages read by `stagesOf`. */
+export function stagesFromRows(rows: readonly StageColumns[]): Stage[] {
+  return rows.map(stageFromColumns);
 }
 
 /** The workspace's sales cycles (or the one with `code`) with their stages in stage order, in one statement. */
 async function selectCyclesWithStages(
-  db: SqlExecutor,
+  db: SqlDatabase,
   workspaceId: string,
   code?: string,
 ): Promise<SalesCycleWithStages[]> {
-  const rows = await db.query<CycleStageRow>(Prisma.sql`
-    SELECT sc.code, sc.description, sc.probability_calculation::text AS probability_calculation, sc.blocked,
-           s.stage, s.description AS stage_description, s.completed_pct::text AS completed_pct,
-           s.chances_pct::text AS chances_pct, s.quote_required, s.allow_skip, s.date_formula, s.activity_code
-    FROM sales_cycle sc
-    LEFT JOIN sales_cycle_stage s ON s.sales_cycle_id = sc.id
-    WHERE sc.workspace_id = ${workspaceId} ${code === undefined ? Prisma.empty : Prisma.sql`AND sc.code = ${code}`}
-    ORDER BY sc.code, s.stage`);
+  let query = db
+    .selectFrom('sales_cycle as sc')
+    .leftJoin('sales_cycle_stage as s', 's.sales_cycle_id', 'sc.id')
+    .select([
+      'sc.code',
+      'sc.description',
+      'sc.probability_calculation',
+      'sc.blocked',
+      's.stage',
+      's.description as stage_description',
+      's.completed_pct',
+      's.chances_pct',
+      's.quote_required',
+      's.allow_skip',
+      's.date_formula',
+      's.activity_code',
+    ])
+    .where('sc.workspace_id', '=', workspaceId);
+  if (code !== undefined) query = query.where('sc.code', '=', code);
+  const rows = await query.orderBy('sc.code').orderBy('s.stage').execute();
   const cycles: (SalesCycleWithStages & { stages: Stage[] })[] = [];
   for (const row of rows) {
     let cycle = cycles.at(-1);
@@ -528,40 +677,79 @@ async function selectCyclesWithStages(
   return cycles;
 }
 
-async function findActivityRow(tx: Tx, workspaceId: string, code: string) {
-  const row = await tx.activity.findUnique({ where: { workspaceId_code: { workspaceId, code } } });
+async function findActivityRow(db: SqlDatabase, workspaceId: string, code: string) {
+  const row = await db
+    .selectFrom('activity')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!row) throw new DomainError({ kind: 'activity-not-found', code });
   return row;
+}
+
+/** Contacts with their company, for findContactRow. */
+function selectContacts(db: SqlDatabase, workspaceId: string) {
+  return db
+    .selectFrom('contact as c')
+    .leftJoin('contact as co', 'co.id', 'c.company_id')
+    .select([
+      'c.id',
+      'c.no',
+      'c.name',
+      'c.type',
+      'co.id as company_id',
+      'co.no as company_no',
+      'co.name as company_name',
+    ])
+    .where('c.workspace_id', '=', workspaceId);
+}
+
+function contactRowOf(row: {
+  id: number;
+  no: string;
+  name: string;
+  type: DbContactType;
+  company_id: number | null;
+  company_no: string | null;
+  company_name: string | null;
+}): ContactRow {
+  return {
+    id: row.id,
+    no: row.no,
+    name: row.name,
+    type: row.type,
+    company:
+      row.company_id === null || row.company_no === null || row.company_name === null
+        ? null
+        : { id: row.company_id, no: row.company_no, name: row.company_name },
+  };
 }
 
 /**
  * Finds a contact by number (CT00001) or by name: an exact (case-insensitive) name first, then a
  * unique partial match. Several partial matches are reported with their names so the user can choose.
  */
-export async function findContactRow(tx: Tx | PrismaClient, workspaceId: string, text: string) {
+export async function findContactRow(db: SqlDatabase, workspaceId: string, text: string): Promise<ContactRow> {
   const query = text.trim();
-  const include = { company: { select: { id: true, no: true, name: true } } } as const;
   if (query === '') throw new DomainError({ kind: 'required', field: 'contact' });
-  const byNo = await tx.contact.findUnique({
-    where: { workspaceId_no: { workspaceId, no: query.toUpperCase() } },
-    include,
-  });
-  if (byNo) return byNo;
-  const exact = await tx.contact.findMany({
-    where: { workspaceId, name: { equals: query, mode: 'insensitive' } },
-    include,
-    take: 5,
-  });
-  if (exact.length === 1 && exact[0]) return exact[0];
+  const byNo = await selectContacts(db, workspaceId).where('c.no', '=', query.toUpperCase()).executeTakeFirst();
+  if (byNo) return contactRowOf(byNo);
+  const exact = await selectContacts(db, workspaceId)
+    .where((eb) => eb(eb.fn('lower', ['c.name']), '=', query.toLowerCase()))
+    .orderBy('c.id')
+    .limit(5)
+    .execute();
+  if (exact.length === 1 && exact[0]) return contactRowOf(exact[0]);
   const candidates =
     exact.length > 1
       ? exact
-      : await tx.contact.findMany({
-          where: { workspaceId, name: { contains: query, mode: 'insensitive' } },
-          include,
-          take: 6,
-        });
-  if (candidates.length === 1 && candidates[0]) return candidates[0];
+      : await selectContacts(db, workspaceId)
+          .where('c.name', 'ilike', containing(query))
+          .orderBy('c.id')
+          .limit(6)
+          .execute();
+  if (candidates.length === 1 && candidates[0]) return contactRowOf(candidates[0]);
   if (candidates.length === 0) throw new DomainError({ kind: 'contact-not-found', text: query });
   throw new DomainError({
     kind: 'contact-ambiguous',
@@ -570,14 +758,23 @@ export async function findContactRow(tx: Tx | PrismaClient, workspaceId: string,
   });
 }
 
-/** The customer of a company contact, created from the contact when missing (§8.3). */
+/** The customer of a company contact, created from the contact when missing (§8.3); `db` is the caller's transaction. */
 export async function ensureCustomerForContact(
-  tx: Tx,
+  db: SqlDatabase,
   workspaceId: string,
   contact: { id: number; name: string },
+  now: Date,
 ): Promise<{ id: number; no: string; name: string }> {
-  const existing = await tx.customer.findUnique({ where: { contactId: contact.id } });
+  const existing = await db
+    .selectFrom('customer')
+    .select(['id', 'no', 'name'])
+    .where('contact_id', '=', contact.id)
+    .executeTakeFirst();
   if (existing) return existing;
-  const no = await takeNextNo(tx, workspaceId, 'customer', 'CU');
-  return tx.customer.create({ data: { workspaceId, no, name: contact.name, contactId: contact.id } });
+  const no = await takeNextNo(db, workspaceId, 'customer', 'CU');
+  return db
+    .insertInto('customer')
+    .values({ workspace_id: workspaceId, no, name: contact.name, contact_id: contact.id, created_at: now })
+    .returning(['id', 'no', 'name'])
+    .executeTakeFirstOrThrow();
 }

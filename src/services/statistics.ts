@@ -4,11 +4,9 @@
 import { Decimal, ZERO } from '../domain/decimal.ts';
 import type { LocalDate } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
-import { Prisma } from '../generated/prisma/client.ts';
-import type { SqlExecutor } from '../store/sql.ts';
-import type { PrismaClient } from './db.ts';
-import { toDbDate } from './mappers.ts';
-import { loadOpportunityDetail } from './opportunity-queries.ts';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { DB, SqlDatabase } from '../store/kysely.ts';
+import { enumLiteral, loadOpportunityDetail } from './opportunity-queries.ts';
 
 export interface Totals {
   noOfOpportunities: number;
@@ -51,40 +49,22 @@ export interface CloseDateFilter {
   to?: LocalDate | undefined;
 }
 
-interface StageRow {
-  stage: number;
-  description: string;
-  activity_code: string | null;
-  open_count: bigint | number;
-  estimated: string | null;
-  calcd: string | null;
-  average_days: string | null;
-}
-
-interface TotalsRow {
-  open_count: bigint | number;
-  estimated: string | null;
-  calcd: string | null;
-}
-
-function closeDateCondition(filter: CloseDateFilter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (filter.from) parts.push(Prisma.sql`AND e.estimated_close_date >= ${toDbDate(filter.from)}::date`);
-  if (filter.to) parts.push(Prisma.sql`AND e.estimated_close_date <= ${toDbDate(filter.to)}::date`);
-  return parts.length ? Prisma.join(parts, ' ') : Prisma.empty;
+/** The entries' Estimated Close Date within the filter (alias `e`). */
+function closeDateCondition(eb: ExpressionBuilder<DB & { e: DB['opportunity_entry'] }, 'e'>, filter: CloseDateFilter) {
+  const parts: Expression<SqlBool>[] = [];
+  if (filter.from) parts.push(eb('e.estimated_close_date', '>=', filter.from));
+  if (filter.to) parts.push(eb('e.estimated_close_date', '<=', filter.to));
+  return eb.and(parts);
 }
 
 const dec = (value: string | null): Decimal => (value === null ? ZERO : new Decimal(value));
 
 export class StatisticsService {
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly sql: SqlExecutor,
-  ) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** §12.1 (this app keeps no interaction log, so the interactions count is not shown). */
   async opportunity(workspaceId: string, no: string): Promise<OpportunityStatistics> {
-    const detail = await loadOpportunityDetail(this.sql, workspaceId, no);
+    const detail = await loadOpportunityDetail(this.db, workspaceId, no);
     const current = detail.current;
     return {
       no: detail.no,
@@ -101,14 +81,21 @@ export class StatisticsService {
   /** §12.2: open, started opportunities of the cycle (active entries that are not Won/Lost). */
   async salesCycle(workspaceId: string, code: string, filter: CloseDateFilter = {}): Promise<Totals> {
     const cycle = await this.findCycle(workspaceId, code);
-    const rows = await this.prisma.$queryRaw<TotalsRow[]>`
-      SELECT count(*) AS open_count, sum(e.estimated_value)::text AS estimated, sum(e.calcd_current_value)::text AS calcd
-      FROM opportunity_entry e
-      WHERE e.workspace_id = ${workspaceId} AND e.sales_cycle_id = ${cycle.id} AND e.active
-        AND e.action_taken NOT IN ('WON', 'LOST') ${closeDateCondition(filter)}`;
-    const row = rows[0];
+    const row = await this.db
+      .selectFrom('opportunity_entry as e')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('open_count'),
+        eb.fn.sum<string | null>('e.estimated_value').as('estimated'),
+        eb.fn.sum<string | null>('e.calcd_current_value').as('calcd'),
+      ])
+      .where('e.workspace_id', '=', workspaceId)
+      .where('e.sales_cycle_id', '=', cycle.id)
+      .where((eb) => eb.ref('e.active'))
+      .where('e.action_taken', 'not in', [enumLiteral('WON'), enumLiteral('LOST')])
+      .where((eb) => closeDateCondition(eb, filter))
+      .executeTakeFirst();
     return {
-      noOfOpportunities: Number(row?.open_count ?? 0),
+      noOfOpportunities: row?.open_count ?? 0,
       estimatedValue: dec(row?.estimated ?? null),
       calcdCurrentValue: dec(row?.calcd ?? null),
     };
@@ -117,27 +104,53 @@ export class StatisticsService {
   /** §12.3 and §12.4: one line per stage in stage order, and the total line. */
   async cycleAnalysis(workspaceId: string, code: string, filter: CloseDateFilter = {}): Promise<CycleAnalysis> {
     const cycle = await this.findCycle(workspaceId, code);
-    const rows = await this.prisma.$queryRaw<StageRow[]>`
-      SELECT s.stage, s.description, s.activity_code,
-             coalesce(a.open_count, 0) AS open_count, a.estimated, a.calcd, h.average_days
-      FROM sales_cycle_stage s
-      LEFT JOIN (
-        SELECT e.stage, count(*) AS open_count,
-               sum(e.estimated_value)::text AS estimated, sum(e.calcd_current_value)::text AS calcd
-        FROM opportunity_entry e
-        WHERE e.workspace_id = ${workspaceId} AND e.sales_cycle_id = ${cycle.id} AND e.active
-          AND e.stage IS NOT NULL ${closeDateCondition(filter)}
-        GROUP BY e.stage
-      ) a ON a.stage = s.stage
-      LEFT JOIN (
-        SELECT e.stage, avg(e.days_open)::text AS average_days
-        FROM opportunity_entry e
-        WHERE e.workspace_id = ${workspaceId} AND e.sales_cycle_id = ${cycle.id} AND NOT e.active
-          AND e.stage IS NOT NULL ${closeDateCondition(filter)}
-        GROUP BY e.stage
-      ) h ON h.stage = s.stage
-      WHERE s.sales_cycle_id = ${cycle.id}
-      ORDER BY s.stage`;
+    const rows = await this.db
+      .selectFrom('sales_cycle_stage as s')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('opportunity_entry as e')
+            .select((inner) => [
+              'e.stage',
+              inner.fn.countAll<number>().as('open_count'),
+              inner.fn.sum<string>('e.estimated_value').as('estimated'),
+              inner.fn.sum<string>('e.calcd_current_value').as('calcd'),
+            ])
+            .where('e.workspace_id', '=', workspaceId)
+            .where('e.sales_cycle_id', '=', cycle.id)
+            .where((inner) => inner.ref('e.active'))
+            .where('e.stage', 'is not', null)
+            .where((inner) => closeDateCondition(inner, filter))
+            .groupBy('e.stage')
+            .as('a'),
+        (join) => join.onRef('a.stage', '=', 's.stage'),
+      )
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('opportunity_entry as e')
+            .select((inner) => ['e.stage', inner.cast<string>(inner.fn.avg('e.days_open'), 'text').as('average_days')])
+            .where('e.workspace_id', '=', workspaceId)
+            .where('e.sales_cycle_id', '=', cycle.id)
+            .where((inner) => inner.not(inner.ref('e.active')))
+            .where('e.stage', 'is not', null)
+            .where((inner) => closeDateCondition(inner, filter))
+            .groupBy('e.stage')
+            .as('h'),
+        (join) => join.onRef('h.stage', '=', 's.stage'),
+      )
+      .select((eb) => [
+        's.stage',
+        's.description',
+        's.activity_code',
+        eb.fn.coalesce('a.open_count', eb.lit(0)).as('open_count'),
+        'a.estimated',
+        'a.calcd',
+        'h.average_days',
+      ])
+      .where('s.sales_cycle_id', '=', cycle.id)
+      .orderBy('s.stage')
+      .execute();
     const stages: StageAnalysisLine[] = rows.map((r) => ({
       stage: r.stage,
       description: r.description,
@@ -161,9 +174,12 @@ export class StatisticsService {
 
   private async findCycle(workspaceId: string, code: string) {
     const normalised = code.trim().toUpperCase();
-    const cycle = await this.prisma.salesCycle.findUnique({
-      where: { workspaceId_code: { workspaceId, code: normalised } },
-    });
+    const cycle = await this.db
+      .selectFrom('sales_cycle')
+      .select(['id', 'code', 'description', 'blocked'])
+      .where('workspace_id', '=', workspaceId)
+      .where('code', '=', normalised)
+      .executeTakeFirst();
     if (!cycle) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
     return cycle;
   }

@@ -4,7 +4,8 @@ import { nextRunAfter, type Schedule, validateSchedule } from '../domain/schedul
 import type { DigestFrequency, DigestSubscription } from '../generated/kysely/types.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
 import { transaction } from './db.ts';
-import { ensureWorkspace, findCycleRow } from './interim-shared.ts';
+import { findCycleRow } from './setup.ts';
+import { ensureWorkspace } from './workspace.ts';
 
 export interface SubscriptionInput {
   channelId: string;

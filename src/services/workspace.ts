@@ -1,5 +1,8 @@
 // Workspaces and the people in them. A workspace row is created the first time anyone of that
 // Slack team uses the app; a salesperson is created the first time a Slack user is named as one.
+import type { Selectable } from 'kysely';
+import type { Workspace } from '../generated/kysely/types.ts';
+import type { SqlDatabase } from '../store/kysely.ts';
 import type { PrismaClient, Tx } from './db.ts';
 
 export interface WorkspaceSettings {
@@ -21,24 +24,42 @@ export interface SettingsChange {
   staleDays?: number | undefined;
 }
 
-export async function ensureWorkspace(
-  db: PrismaClient | Tx,
-  workspaceId: string,
-  name = '',
-): Promise<WorkspaceSettings> {
+/** Through kysely, or (for the services not yet converted) inside a Prisma transaction. */
+type AnyDb = SqlDatabase | PrismaClient | Tx;
+
+function isKysely(db: AnyDb): db is SqlDatabase {
+  return 'selectFrom' in db;
+}
+
+export async function ensureWorkspace(db: AnyDb, workspaceId: string, name = ''): Promise<WorkspaceSettings> {
+  if (!isKysely(db)) return ensureWorkspaceThroughPrisma(db, workspaceId, name);
   // Read first: the row exists for every request but a workspace's very first one. The insert skips
   // a row that exists meanwhile rather than updating it: an update would lock it against the
   // foreign-key checks of concurrent transactions, which can then deadlock on the number counter.
+  const find = () => db.selectFrom('workspace').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+  let row = await find();
+  if (!row) {
+    await db
+      .insertInto('workspace')
+      .values({ id: workspaceId, name })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    row = await find();
+    if (!row) throw new Error(`workspace ${workspaceId} could not be created`);
+  }
+  return settingsFromRow(row);
+}
+
+async function ensureWorkspaceThroughPrisma(
+  db: PrismaClient | Tx,
+  workspaceId: string,
+  name: string,
+): Promise<WorkspaceSettings> {
   let row = await db.workspace.findUnique({ where: { id: workspaceId } });
   if (!row) {
     await db.workspace.createMany({ data: [{ id: workspaceId, name }], skipDuplicates: true });
     row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   }
-  return settingsFromRow(row);
-}
-
-/** The settings of a workspace row (which holds more than them). */
-export function settingsFromRow(row: WorkspaceSettings): WorkspaceSettings {
   return {
     id: row.id,
     currency: row.currency,
@@ -47,6 +68,19 @@ export function settingsFromRow(row: WorkspaceSettings): WorkspaceSettings {
     orderPrefix: row.orderPrefix,
     defaultSalesCycleCode: row.defaultSalesCycleCode,
     staleDays: row.staleDays,
+  };
+}
+
+/** The settings of a workspace row (which holds more than them). */
+export function settingsFromRow(row: Selectable<Workspace>): WorkspaceSettings {
+  return {
+    id: row.id,
+    currency: row.currency,
+    opportunityPrefix: row.opportunity_prefix,
+    quotePrefix: row.quote_prefix,
+    orderPrefix: row.order_prefix,
+    defaultSalesCycleCode: row.default_sales_cycle_code,
+    staleDays: row.stale_days,
   };
 }
 
@@ -60,42 +94,57 @@ export interface SalespersonRef {
 
 /** The salesperson linked to a Slack user, created on first use (code = the Slack user id). */
 export async function ensureSalesperson(
-  db: PrismaClient | Tx,
+  db: SqlDatabase,
   workspaceId: string,
   slackUserId: string,
   displayName?: string,
 ): Promise<SalespersonRef> {
-  const existing = await db.salesperson.findUnique({
-    where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-  });
+  const columns = ['id', 'code', 'name', 'slack_user_id', 'blocked'] as const;
+  const existing = await db
+    .selectFrom('salesperson')
+    .select(columns)
+    .where('workspace_id', '=', workspaceId)
+    .where('slack_user_id', '=', slackUserId)
+    .executeTakeFirst();
   if (existing) {
     if (displayName && displayName !== existing.name) {
-      await db.salesperson.update({ where: { id: existing.id }, data: { name: displayName.slice(0, 100) } });
-      return { ...pickSalesperson(existing), name: displayName.slice(0, 100) };
+      const name = displayName.slice(0, 100);
+      await db.updateTable('salesperson').set({ name }).where('id', '=', existing.id).execute();
+      return { ...pickSalesperson(existing), name };
     }
     return pickSalesperson(existing);
   }
   // Two first requests of the same person at once: the second skips the row the first inserted
   // (an upsert would lock it, and a concurrent creation's foreign-key check then waits on that lock
   // while holding the number counter the upsert's transaction waits for: a deadlock).
-  await db.salesperson.createMany({
-    data: [{ workspaceId, code: slackUserId, slackUserId, name: (displayName ?? slackUserId).slice(0, 100) }],
-    skipDuplicates: true,
-  });
-  const row = await db.salesperson.findUniqueOrThrow({
-    where: { workspaceId_code: { workspaceId, code: slackUserId } },
-  });
-  if (row.slackUserId === slackUserId) return pickSalesperson(row);
+  await db
+    .insertInto('salesperson')
+    .values({
+      workspace_id: workspaceId,
+      code: slackUserId,
+      slack_user_id: slackUserId,
+      name: (displayName ?? slackUserId).slice(0, 100),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('salesperson')
+    .select(columns)
+    .where('workspace_id', '=', workspaceId)
+    .where('code', '=', slackUserId)
+    .executeTakeFirstOrThrow();
+  if (row.slack_user_id === slackUserId) return pickSalesperson(row);
   // A salesperson set up with this code before the person used Slack: link them.
-  return pickSalesperson(await db.salesperson.update({ where: { id: row.id }, data: { slackUserId } }));
+  await db.updateTable('salesperson').set({ slack_user_id: slackUserId }).where('id', '=', row.id).execute();
+  return pickSalesperson({ ...row, slack_user_id: slackUserId });
 }
 
 function pickSalesperson(row: {
   id: number;
   code: string;
   name: string;
-  slackUserId: string | null;
+  slack_user_id: string | null;
   blocked: boolean;
 }): SalespersonRef {
-  return { id: row.id, code: row.code, name: row.name, slackUserId: row.slackUserId, blocked: row.blocked };
+  return { id: row.id, code: row.code, name: row.name, slackUserId: row.slack_user_id, blocked: row.blocked };
 }

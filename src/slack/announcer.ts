@@ -8,7 +8,7 @@ import { system } from '../i18n/en/system.ts';
 import { type EventConsumer, PermanentDeliveryError } from '../jobs/outbox-dispatcher.ts';
 import { RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { Services } from '../services/index.ts';
-import { CONSUMERS, type OutboxEvent } from '../services/outbox.ts';
+import { ANNOUNCED_KINDS, CONSUMERS, type OutboxEvent } from '../services/outbox.ts';
 import { type Message, orderAnnouncement, quoteAnnouncement, wonAnnouncement } from './blocks/index.ts';
 import { formatMoney } from './format.ts';
 import { noticeMessage } from './blocks/replies.ts';
@@ -36,9 +36,12 @@ export class SlackAnnouncer implements EventConsumer {
   constructor(private readonly options: AnnouncerOptions) {}
 
   async deliver(event: OutboxEvent): Promise<void> {
+    // Only won deals, quotes and orders are announced: any other kind is delivered by posting nothing.
+    if (!ANNOUNCED_KINDS.has(event.kind)) return;
     if (!event.channelId) throw new PermanentDeliveryError('no channel to announce in');
     const settings = await this.options.services.setup.workspaceSettings(event.workspaceId);
     const message = announcementOf(event, settings.currency);
+    if (!message) return;
     const client = await this.options.clientFor(event.workspaceId);
     try {
       await client.chat.postMessage({
@@ -71,8 +74,8 @@ export class SlackAnnouncer implements EventConsumer {
   }
 }
 
-/** The announcement of an event, with its amount in the workspace's currency. */
-export function announcementOf(event: OutboxEvent, currency: string): Message {
+/** The announcement of an event, with its amount in the workspace's currency (null: not announced). */
+export function announcementOf(event: OutboxEvent, currency: string): Message | null {
   switch (event.kind) {
     case 'opportunity-won': {
       const { payload } = event;
@@ -91,5 +94,7 @@ export function announcementOf(event: OutboxEvent, currency: string): Message {
         formatMoney(dec(payload.amount), currency),
       );
     }
+    default:
+      return null;
   }
 }

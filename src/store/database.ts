@@ -38,11 +38,12 @@ export interface DatabaseOptions {
 
 /**
  * Settings of every session the app opens. DateStyle is pinned to ISO: kysely's type parsers read DATE
- * and timestamp columns from that text (src/store/kysely.ts). (join_collapse_limit = 1 would shorten the planning of wide joins,
- * but as a session setting it slowed the digest aggregates by a quarter on PostgreSQL and twofold on
- * PGlite; the opportunity projection is written to plan quickly instead.)
+ * and timestamp columns from that text (src/store/kysely.ts). TimeZone is UTC, so that a column's
+ * DEFAULT now() holds UTC like every timestamp the app writes. (join_collapse_limit = 1 would shorten the
+ * planning of wide joins, but as a session setting it slowed the digest aggregates by a quarter on
+ * PostgreSQL and twofold on PGlite; the opportunity projection is written to plan quickly instead.)
  */
-export const SESSION_SETTINGS = { DateStyle: 'ISO' } as const;
+export const SESSION_SETTINGS = { DateStyle: 'ISO', TimeZone: 'UTC' } as const;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl

@@ -2,11 +2,11 @@
 // claimed by one claimer at a time (also two at once), leased, retried later, delivered once; a payload
 // this version cannot read fails at once instead of blocking the queue. Time is the injected clock's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Prisma } from '../../src/generated/prisma/client.ts';
+import { sql } from 'kysely';
 import { type EventConsumer, OutboxDispatcher, PermanentDeliveryError } from '../../src/jobs/outbox-dispatcher.ts';
 import { fixedClock } from '../../src/services/clock.ts';
 import { CONSUMERS, Outbox, type OutboxEvent, recordEvent } from '../../src/services/outbox.ts';
-import { prismaSql, type SqlExecutor, sqlExecutorOf } from '../../src/store/sql.ts';
+import { transaction } from '../../src/services/db.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
 
 const NOW = '2026-11-02T10:00:00Z';
@@ -16,38 +16,41 @@ const won = (no: string) => ({ kind: 'opportunity-won' as const, payload: { no, 
 describe.each(BACKENDS)('the outbox on %s', (backend) => {
   let db: TestDatabase;
   let outbox: Outbox;
-  let sql: SqlExecutor;
   const clock = fixedClock(NOW);
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    sql = sqlExecutorOf(db.sql);
-    outbox = new Outbox(sql);
+    outbox = new Outbox(db.sql);
   });
   afterAll(async () => {
     await db?.destroy();
   });
 
   async function pending(ws: string): Promise<number> {
-    const [row] = await sql.query<{ n: number }>(Prisma.sql`
-      SELECT count(*)::int AS n FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
-      WHERE e.workspace_id = ${ws} AND d.delivered_at IS NULL AND d.failed_at IS NULL`);
+    const row = await db.sql
+      .selectFrom('outbox_delivery as d')
+      .innerJoin('outbox_event as e', 'e.id', 'd.event_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('e.workspace_id', '=', ws)
+      .where('d.delivered_at', 'is', null)
+      .where('d.failed_at', 'is', null)
+      .executeTakeFirst();
     return row?.n ?? 0;
   }
 
   it('an event is written with the change or not at all; only a team channel gets an announcement', async () => {
     const ws = uniqueWorkspaceId();
     await expect(
-      db.prisma.$transaction(async (tx) => {
-        await recordEvent(prismaSql(tx), ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP1'), clock.now());
+      transaction(db.sql, async (tx) => {
+        await recordEvent(tx, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP1'), clock.now());
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect(await db.prisma.outboxEvent.count({ where: { workspaceId: ws } })).toBe(0);
 
-    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP2'), clock.now());
-    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'D0DIRECT01' }, won('OP3'), clock.now());
-    await recordEvent(sql, ws, { actorUserId: 'U1' }, won('OP4'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP2'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'D0DIRECT01' }, won('OP3'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1' }, won('OP4'), clock.now());
     expect(await db.prisma.outboxEvent.count({ where: { workspaceId: ws } })).toBe(3);
     expect(await pending(ws)).toBe(1);
   });
@@ -56,7 +59,7 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
     for (let i = 0; i < 6; i++)
-      await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won(`OP${i}`), clock.now());
+      await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won(`OP${i}`), clock.now());
     const lease = new Date(clock.now().getTime() + 60_000);
     const [first, second] = await Promise.all([
       outbox.claim(A, clock.now(), lease, 100),
@@ -75,8 +78,8 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
   it('the dispatcher delivers once, retries a failure later, and gives up on a permanent one', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
-    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP10'), clock.now());
-    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0GONE0001' }, won('OP11'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP10'), clock.now());
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0GONE0001' }, won('OP11'), clock.now());
     const seen: string[] = [];
     let down = true;
     const consumer: EventConsumer = {
@@ -110,12 +113,14 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
   it('an event this version cannot read fails at once and does not block the others', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
-    await sql.execute(Prisma.sql`
+    await sql`
       WITH event AS (
         INSERT INTO outbox_event (workspace_id, kind, actor_user_id, channel_id, payload, occurred_at)
         VALUES (${ws}, 'opportunity-won', 'U1', 'C0SALES001', '{"no": 5}'::jsonb, now()) RETURNING id)
-      INSERT INTO outbox_delivery (event_id, consumer, next_attempt_at) SELECT id, ${A}, '2020-01-01'::timestamp FROM event`);
-    await recordEvent(sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP20'), clock.now());
+      INSERT INTO outbox_delivery (event_id, consumer, next_attempt_at) SELECT id, ${A}, '2020-01-01'::timestamp FROM event`.execute(
+      db.sql,
+    );
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP20'), clock.now());
     const claimed = (await outbox.claim(A, clock.now(), new Date(clock.now().getTime() + 60_000), 100)).filter(
       (e) => e.workspaceId === ws,
     );

@@ -19,9 +19,11 @@ import {
   opportunityStatistics,
   type StatsOpportunity,
 } from '../../src/domain/statistics.ts';
-import { toLocalDate } from '../../src/services/mappers.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { useServices } from '../support/fixtures.ts';
+
+/** Prisma hands DATE columns back as midnight UTC. */
+const prismaDate = (value: Date) => localDate(value.toISOString().slice(0, 10));
 
 const START = localDate('2026-09-01');
 const CYCLES = ['STD', 'ALT'] as const;
@@ -206,14 +208,14 @@ describe.each(BACKENDS)('statistics and history against the domain oracle on %s'
         active: e.active,
         daysOpen: e.daysOpen,
         actionTaken: ACTIONS[e.actionTaken] ?? 'none',
-        dateOfChange: toLocalDate(e.dateOfChange),
+        dateOfChange: prismaDate(e.dateOfChange),
         estimatedValue: dec(e.estimatedValue.toString()),
         chancesPct: dec(e.chancesPct.toString()),
         completedPct: dec(e.completedPct.toString()),
         probabilityPct: dec(e.probabilityPct.toString()),
         calcdCurrentValue: dec(e.calcdCurrentValue.toString()),
-        estimatedCloseDate: toLocalDate(e.estimatedCloseDate),
-        dateClosed: e.dateClosed ? toLocalDate(e.dateClosed) : null,
+        estimatedCloseDate: prismaDate(e.estimatedCloseDate),
+        dateClosed: e.dateClosed ? prismaDate(e.dateClosed) : null,
       })),
     }));
     // The domain groups an opportunity's entries under one cycle; an entry carries its own, so group by it.
