@@ -11,16 +11,20 @@ import type { Services } from '../services/index.ts';
 import type { Access } from '../services/members.ts';
 import type { OpportunityDetail, OpportunityFilter, OpportunitySummary } from '../services/opportunity-queries.ts';
 import type { MoveOptions, PurgePreview, SalespersonInput } from '../services/opportunities.ts';
-import type { EventOrigin } from '../services/outbox.ts';
+import type { EventOrigin, RecordedEvent } from '../services/outbox.ts';
 import type { PurgeFilterInput } from '../domain/deletion.ts';
 import type { RequestContext } from './context.ts';
 import { type Guard, readableFilter } from './guard.ts';
 
-/** An opportunity as one reader sees it: its figures, the workspace's currency, and what they may do. */
+/**
+ * An opportunity as one reader sees it: its figures, the workspace's currency, what they may do, and —
+ * after a change — the events the change recorded (what changed, from what to what; empty for a read).
+ */
 export interface OpportunityView {
   detail: OpportunityDetail;
   currency: string;
   offers: Offer[];
+  events: readonly RecordedEvent[];
 }
 
 export interface CreateInput {
@@ -89,14 +93,28 @@ export class OpportunityUseCases {
    * The opportunity as `reader` sees it; without a reader (a message the whole channel sees) every
    * possible offer, each click being checked again for whoever makes it.
    */
-  private async view(ctx: RequestContext, detail: OpportunityDetail, reader?: Access): Promise<OpportunityView> {
+  private async view(
+    ctx: RequestContext,
+    detail: OpportunityDetail & { events?: readonly RecordedEvent[] },
+    reader?: Access,
+  ): Promise<OpportunityView> {
     const settings = await this.services.setup.workspaceSettings(ctx.workspaceId);
-    return { detail, currency: settings.currency, offers: offersFor(offerInput(detail, detail.cycleStages, reader)) };
+    const { events = [], ...opportunity } = detail;
+    return {
+      detail: opportunity,
+      currency: settings.currency,
+      offers: offersFor(offerInput(opportunity, opportunity.cycleStages, reader)),
+      events,
+    };
   }
 
   async create(ctx: RequestContext, input: CreateInput): Promise<OpportunityView> {
     await this.guard.require(ctx, 'create-opportunity', { salespersonId: input.salesperson.slackUserId });
-    const detail = await this.services.opportunities.create(ctx.workspaceId, { ...input, today: ctx.today });
+    const detail = await this.services.opportunities.create(ctx.workspaceId, {
+      ...input,
+      today: ctx.today,
+      origin: this.origin(ctx),
+    });
     return this.view(ctx, detail);
   }
 
@@ -140,16 +158,25 @@ export class OpportunityUseCases {
 
   async activate(ctx: RequestContext, no: string): Promise<OpportunityView> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
-    return this.view(ctx, await this.services.opportunities.activateFirstStage(ctx.workspaceId, no, ctx.today));
+    const detail = await this.services.opportunities.activateFirstStage(
+      ctx.workspaceId,
+      no,
+      ctx.today,
+      undefined,
+      this.origin(ctx),
+    );
+    return this.view(ctx, detail);
   }
 
   async move(ctx: RequestContext, input: MoveInput): Promise<OpportunityView> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
     const { no, ...request } = input;
-    return this.view(
-      ctx,
-      await this.services.opportunities.move(ctx.workspaceId, no, { ...request, today: ctx.today }),
-    );
+    const detail = await this.services.opportunities.move(ctx.workspaceId, no, {
+      ...request,
+      today: ctx.today,
+      origin: this.origin(ctx),
+    });
+    return this.view(ctx, detail);
   }
 
   /** The opportunity as the channel sees it right after the actor changed it (a form's result, read after the ack). */
@@ -158,11 +185,18 @@ export class OpportunityUseCases {
     return this.view(ctx, await this.services.queries.get(ctx.workspaceId, no));
   }
 
-  /** The same move, answering only the opportunity's number: a form's ack waits for the save alone. */
-  async recordMove(ctx: RequestContext, input: MoveInput): Promise<string> {
+  /**
+   * The same move, answering only the opportunity's number and the events it recorded: a form's ack
+   * waits for the save alone (the card is read after it, with afterChange).
+   */
+  async recordMove(ctx: RequestContext, input: MoveInput): Promise<{ no: string; events: readonly RecordedEvent[] }> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
     const { no, ...request } = input;
-    return this.services.opportunities.recordMove(ctx.workspaceId, no, { ...request, today: ctx.today });
+    return this.services.opportunities.recordMoveWithEvents(ctx.workspaceId, no, {
+      ...request,
+      today: ctx.today,
+      origin: this.origin(ctx),
+    });
   }
 
   async close(ctx: RequestContext, input: CloseInput): Promise<OpportunityView> {
@@ -201,9 +235,12 @@ export class OpportunityUseCases {
     return this.view(ctx, detail);
   }
 
-  async delete(ctx: RequestContext, no: string): Promise<{ no: string; description: string }> {
+  async delete(
+    ctx: RequestContext,
+    no: string,
+  ): Promise<{ no: string; description: string; events: readonly RecordedEvent[] }> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
-    return this.services.opportunities.delete(ctx.workspaceId, no);
+    return this.services.opportunities.delete(ctx.workspaceId, no, this.origin(ctx));
   }
 
   /** What a purge would delete; the confirmation then deletes exactly these (see `purge`). */
@@ -215,9 +252,13 @@ export class OpportunityUseCases {
   }
 
   /** Deletes what a preview listed (and still matches), if the actor is still allowed to purge. */
-  async purge(ctx: RequestContext, filter: PurgeFilterInput, nos: readonly string[]): Promise<{ deleted: string[] }> {
+  async purge(
+    ctx: RequestContext,
+    filter: PurgeFilterInput,
+    nos: readonly string[],
+  ): Promise<{ deleted: string[]; events: readonly RecordedEvent[] }> {
     await this.guard.require(ctx, 'purge');
-    return this.services.opportunities.purge(ctx.workspaceId, filter, nos);
+    return this.services.opportunities.purge(ctx.workspaceId, filter, nos, this.origin(ctx));
   }
 
   // ---- what the forms show ----------------------------------------------------------------------

@@ -195,6 +195,15 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     // The rep on their own opportunity.
     const own = await useCases.opportunities.move(contextOf(REP), { no: fixture.mine, action: 'next' });
     expect(own.detail.current?.stage).toBe(20);
+    // The outcome carries the events the change recorded, with who made it and what changed.
+    expect(own.events).toEqual([
+      expect.objectContaining({
+        kind: 'opportunity-moved',
+        actorUserId: REP,
+        channelId: CHANNEL,
+        payload: expect.objectContaining({ no: fixture.mine }),
+      }),
+    ]);
     await expect(useCases.pipeline.postDigest(manager, { channelId: CHANNEL })).resolves.toEqual({ posted: true });
     await expect(useCases.setup.setupForm(contextOf(ADMIN), 'stage')).resolves.toMatchObject({
       cycles: [expect.objectContaining({ code: 'STD' })],

@@ -242,7 +242,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
         });
-        return async () => afterChange(scope, cardOf(await opportunities.afterChange(scope.ctx, moved)));
+        return async () => afterChange(scope, cardOf(await opportunities.afterChange(scope.ctx, moved.no)));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {
