@@ -3,7 +3,7 @@
 // parser gives a pattern and turns each match into date components (here always a whole, certain date).
 import type { Parser, ParsingContext } from 'chrono-node';
 import type { LocalDate } from '../local-date.ts';
-import { dateParts, fromEpochDay } from '../local-date.ts';
+import { dateParts, fromEpochDay, parseIsoDate } from '../local-date.ts';
 import type { Prefer } from './calendar.ts';
 
 const MINUTE_MS = 60_000;
@@ -38,7 +38,8 @@ export function phraseParser(pattern: RegExp, resolve: Resolver): Parser {
     extract: (context, match) => {
       const groups = Array.from(match, (group: string | undefined) => group?.toLowerCase());
       const date = resolve(groups, referenceToday(context), preferOf(context));
-      if (date === undefined) return null;
+      // "om 9999 år" lands beyond the calendar the app keeps (1900–9999): no date.
+      if (date === undefined || parseIsoDate(date) === undefined) return null;
       return context.createParsingComponents(dateParts(date));
     },
   };

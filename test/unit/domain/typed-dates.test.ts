@@ -15,10 +15,13 @@
 // - French "dans huit jours" is a week and "dans quinze jours" two weeks, as French speakers mean them
 //   (Italian "fra otto/quindici giorni" too); written as figures ("dans 8 jours") they are literal.
 // - A day and month without a year ("15/01", "15. januar", "1月15日") is the next one for due dates.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DateOrder } from '../../../src/domain/human-date.ts';
 import { parseHumanDate } from '../../../src/domain/human-date.ts';
+import { parseIsoDate } from '../../../src/domain/local-date.ts';
 import type { InputLanguage } from '../../../src/domain/typed-input/language.ts';
+import { INPUT_LANGUAGES } from '../../../src/domain/typed-input/language.ts';
 
 type Row = readonly [text: string, expected: string | undefined];
 
@@ -368,5 +371,42 @@ describe('the process’s own time zone plays no part', () => {
         expect(table.past.map(([text]) => read(table, instant, text, 'past'))).toEqual(table.past.map(([, d]) => d));
       }
     }
+  });
+});
+
+describe('the readers never throw and answer only real dates', () => {
+  it('on arbitrary text and on fragments of every table, in every language', () => {
+    const fragments = [...TABLES, ENGLISH].flatMap((table) => table.rows.map(([text]) => text));
+    const text = fc.oneof(
+      fc.string({ maxLength: 40, unit: 'grapheme' }),
+      fc
+        .array(fc.constantFrom(...fragments, '9999', '-3', '0', '31', 'om', 'dans', '后', '个'), { maxLength: 4 })
+        .map((parts) => parts.join(' ')),
+      fc
+        .tuple(
+          fc.constantFrom('om ', 'for ', 'dans ', 'fra ', ''),
+          fc.integer({ min: 0, max: 99999 }),
+          fc.constantFrom(' år', ' uker siden', ' ans', ' anni', '年后', '周前', '号'),
+        )
+        .map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom(...INPUT_LANGUAGES),
+        fc.constantFrom('future', 'past'),
+        (typed, language, prefer) => {
+          const date = parseHumanDate(typed, {
+            now: new Date('2026-12-02T09:00:00Z'),
+            timeZone: 'Europe/Oslo',
+            dateOrder: 'DMY',
+            language,
+            prefer,
+          });
+          if (date !== undefined) expect(parseIsoDate(date)).toBe(date);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });
