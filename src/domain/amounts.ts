@@ -10,8 +10,18 @@
 //   12,5   12,50                                comma decimals (one or two digits: cannot be thousands)
 // Rejected as ambiguous: a single dot followed by exactly three digits ("12.000", "1.500"), which reads as
 // twelve in English and twelve thousand in most of Europe.
-// Amounts may also carry a currency symbol ($ € £ ¥) and a k/m suffix ("12k", "1.5m").
+// Amounts may also carry a currency symbol ($ € £ ¥ kr 元) and a k/m suffix ("12k", "1.5m"); Norwegian
+// whole amounts may end in ",-" ("12 000,-").
+//
+// The reader's language settles what the separators cannot (see readNumber's `language`):
+//   "12,500"  one comma and three digits: 12500 in en and zh, 12.5 in fr, it and nb, where the comma is
+//             the decimal separator (any number of decimals after a single comma: "0,125" is 0.125);
+//   "12.500"  one dot and three digits: 12500 in it, where the dot groups thousands; ambiguous in the others
+//             (French and Norwegian group with spaces, and an English speaker means 12.5);
+//   "12万"    ten thousands (万) and hundred millions (亿) in zh.
+// Full-width digits and signs ("１２％") read as ASCII ones.
 import { Decimal } from './decimal.ts';
+import type { InputLanguage } from './typed-input/language.ts';
 
 export type NumberIssue = 'not-a-number' | 'ambiguous' | 'too-many-decimals' | 'out-of-range';
 
@@ -35,11 +45,16 @@ const COMMA_GROUPS = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
 const DOT_GROUPS = /^(\d{1,3}(?:\.\d{3}){2,})(?:,(\d+))?$/;
 const DOT_GROUP_COMMA_DECIMAL = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/;
 const SPACE_GROUPS = /^(\d{1,3}(?:[ '’]\d{3})+)(?:[.,](\d+))?$/;
-const AMBIGUOUS_DOT = /^[1-9]\d{0,2}\.\d{3}$/;
+const ONE_DOT_GROUP = /^([1-9]\d{0,2})\.(\d{3})$/;
+const ONE_COMMA = /^(\d+),(\d+)$/;
+const DECIMAL_COMMA_LANGUAGES: ReadonlySet<InputLanguage> = new Set(['fr', 'it', 'nb']);
 
 /** Turns the unsigned number text into "int.frac" form, or says why it cannot. */
-function canonical(text: string): string | 'ambiguous' | undefined {
-  if (AMBIGUOUS_DOT.test(text)) return 'ambiguous';
+function canonical(text: string, language: InputLanguage): string | 'ambiguous' | undefined {
+  const oneDotGroup = ONE_DOT_GROUP.exec(text);
+  if (oneDotGroup) return language === 'it' ? `${oneDotGroup[1]}${oneDotGroup[2]}` : 'ambiguous';
+  const oneComma = DECIMAL_COMMA_LANGUAGES.has(language) ? ONE_COMMA.exec(text) : null;
+  if (oneComma) return `${oneComma[1]}.${oneComma[2]}`;
   const shapes: RegExp[] = [PLAIN, COMMA_DECIMAL, COMMA_GROUPS, DOT_GROUPS, DOT_GROUP_COMMA_DECIMAL, SPACE_GROUPS];
   for (const shape of shapes) {
     const match = shape.exec(text);
@@ -56,11 +71,22 @@ interface ReadOptions {
   readonly currency?: boolean;
   readonly suffix?: boolean;
   readonly percentSign?: boolean;
+  /** The language the number is typed in (English when not given): see the rules at the top. */
+  readonly language?: InputLanguage;
 }
+
+const CURRENCY_BEFORE = /^(?:[$€£¥]|kr\.?)\s*/i;
+const CURRENCY_AFTER = /\s*(?:[$€£¥元]|kr\.?)$/i;
+const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1_000, m: 1_000_000 };
+const CHINESE_MULTIPLIERS: Readonly<Record<string, number>> = { ...MULTIPLIERS, 万: 10_000, 亿: 100_000_000 };
 
 /** Reads a number typed by a person and checks it against `rules`. Never throws. */
 export function readNumber(input: string, rules: NumberRules, options: ReadOptions = {}): NumberReading {
-  let text = input.replace(/[\u00a0\u2009\u202f]/g, ' ').trim();
+  const language = options.language ?? 'en';
+  let text = input
+    .normalize('NFKC')
+    .replace(/[\u00a0\u2009\u202f]/g, ' ')
+    .trim();
   if (text === '' || text.length > MAX_NUMBER_TEXT) return { ok: false, issue: 'not-a-number' };
   if (options.percentSign) text = text.replace(/\s*%$/, '');
   let negative = false;
@@ -70,7 +96,10 @@ export function readNumber(input: string, rules: NumberRules, options: ReadOptio
     text = text.slice(sign[0].length);
   }
   if (options.currency) {
-    text = text.replace(/^[$€£¥]\s*/, '').replace(/\s*[$€£¥]$/, '');
+    text = text
+      .replace(CURRENCY_BEFORE, '')
+      .replace(CURRENCY_AFTER, '')
+      .replace(/(\d),-$/, '$1');
     if (!negative && /^-\s*/.test(text)) {
       negative = true;
       text = text.replace(/^-\s*/, '');
@@ -78,13 +107,15 @@ export function readNumber(input: string, rules: NumberRules, options: ReadOptio
   }
   let multiplier = 1;
   if (options.suffix) {
-    const suffix = /\s*([kKmM])$/.exec(text);
-    if (suffix) {
-      multiplier = suffix[1]?.toLowerCase() === 'k' ? 1_000 : 1_000_000;
+    const multipliers = language === 'zh' ? CHINESE_MULTIPLIERS : MULTIPLIERS;
+    const suffix = /\s*([kKmM万亿])$/.exec(text);
+    const factor = suffix?.[1] === undefined ? undefined : multipliers[suffix[1].toLowerCase()];
+    if (suffix && factor !== undefined) {
+      multiplier = factor;
       text = text.slice(0, suffix.index);
     }
   }
-  const canon = canonical(text);
+  const canon = canonical(text, language);
   if (canon === undefined) return { ok: false, issue: 'not-a-number' };
   if (canon === 'ambiguous') return { ok: false, issue: 'ambiguous' };
   let value = new Decimal(canon).times(multiplier);
@@ -96,16 +127,16 @@ export function readNumber(input: string, rules: NumberRules, options: ReadOptio
   return { ok: true, value };
 }
 
-export function readAmount(text: string): NumberReading {
-  return readNumber(text, AMOUNT_RULES, { currency: true, suffix: true });
+export function readAmount(text: string, language: InputLanguage = 'en'): NumberReading {
+  return readNumber(text, AMOUNT_RULES, { currency: true, suffix: true, language });
 }
 
-export function readPercent(text: string): NumberReading {
-  return readNumber(text, PERCENT_RULES, { percentSign: true });
+export function readPercent(text: string, language: InputLanguage = 'en'): NumberReading {
+  return readNumber(text, PERCENT_RULES, { percentSign: true, language });
 }
 
-export function readQuantity(text: string): NumberReading {
-  return readNumber(text, QUANTITY_RULES);
+export function readQuantity(text: string, language: InputLanguage = 'en'): NumberReading {
+  return readNumber(text, QUANTITY_RULES, { language });
 }
 
 /** A money amount, 0 to 999,999,999,999.99 with at most 2 decimals; undefined when not one. */

@@ -2,6 +2,7 @@
 // locale, cached for a while so a command costs no extra Web API call most of the time.
 import type { webApi } from '@slack/bolt';
 import { dateInZone, type LocalDate } from '../domain/local-date.ts';
+import { inputLanguageOf, type InputLanguage } from '../domain/typed-input/language.ts';
 import { expiringCache, type LRUCache } from '../services/cache.ts';
 import type { Clock } from '../services/clock.ts';
 
@@ -14,6 +15,8 @@ export interface UserContext {
   timeZone: string;
   locale: string;
   dateOrder: DateOrder;
+  /** The language the values this person types are read in (dates, amounts, yes/no), from the locale. */
+  language: InputLanguage;
   now: Date;
   today: LocalDate;
 }
@@ -76,6 +79,7 @@ export class UserDirectory {
       timeZone: cached.timeZone,
       locale: cached.locale,
       dateOrder: dateOrderOf(cached.locale),
+      language: inputLanguageOf(cached.locale),
       now,
       today: dateInZone(now, cached.timeZone),
     };

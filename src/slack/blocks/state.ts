@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readAmount, readPercent, readQuantity, type NumberReading } from '../../domain/amounts.ts';
 import { ZERO, type Decimal } from '../../domain/decimal.ts';
 import { parseIsoDate, type LocalDate } from '../../domain/local-date.ts';
+import type { InputLanguage } from '../../domain/typed-input/language.ts';
 import { ui } from '../../i18n/en/ui.ts';
 
 /** One element's state as Slack sends it (a supertype of Bolt's ViewStateValue). */
@@ -120,13 +121,15 @@ interface NumberOptions {
   positive?: boolean;
   /** Whole numbers only (a stage's completed %). */
   whole?: boolean;
+  /** The language the number is typed in ("12 000,50" in French); English when not given. */
+  language?: InputLanguage;
 }
 
 function numberField(kind: 'amount' | 'percent' | 'quantity', required: boolean, options: NumberOptions) {
   const read = kind === 'amount' ? readAmount : kind === 'percent' ? readPercent : readQuantity;
   return z.string().transform((raw, ctx): Decimal | undefined => {
     if (raw.trim() === '') return required ? fail(ctx, ui.errors.required) : undefined;
-    const reading = read(raw);
+    const reading = read(raw, options.language ?? 'en');
     if (!reading.ok) return fail(ctx, numberMessage(reading, kind));
     if (options.whole && !reading.value.isInteger()) return fail(ctx, ui.errors.percentWhole);
     if (options.positive && !reading.value.greaterThan(ZERO)) {
@@ -161,8 +164,8 @@ export function optionalPercent(options: NumberOptions = {}): z.ZodType<Decimal 
   return numberField('percent', false, options);
 }
 
-export function requiredQuantity(): z.ZodType<Decimal, string> {
-  return numberField('quantity', true, { positive: true }) as z.ZodType<Decimal, string>;
+export function requiredQuantity(options: Pick<NumberOptions, 'language'> = {}): z.ZodType<Decimal, string> {
+  return numberField('quantity', true, { ...options, positive: true }) as z.ZodType<Decimal, string>;
 }
 
 /** A datepicker value. */

@@ -1,10 +1,13 @@
-// `/opp` text → OppCommand. Pure: the caller passes the instant, the user's zone and date order.
+// `/opp` text → OppCommand. Pure: the caller passes the instant, the user's zone, date order and language
+// (the values people type — dates, amounts, yes/no, won/lost — are read in it; keywords stay English).
 // Every mistake in the text throws InputError; anything else thrown is a bug.
 import type { NumberReading } from '../../domain/amounts.ts';
 import { readAmount, readPercent, readQuantity } from '../../domain/amounts.ts';
 import { Decimal } from '../../domain/decimal.ts';
 import type { DateContext } from '../../domain/human-date.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
+import { wonLostWords } from '../../domain/typed-input/answer-words.ts';
+import type { InputLanguage } from '../../domain/typed-input/language.ts';
 import type { ArgumentName, Field } from './input-problems.ts';
 import { argumentField, fail, keyField } from './input-problems.ts';
 import type {
@@ -42,6 +45,7 @@ import {
   timeZone,
   userMention,
   weekday,
+  wonOrLost,
   yesNo,
 } from './values.ts';
 
@@ -227,6 +231,15 @@ class Args {
 
   futureDate = (raw: string, field: Field): LocalDate => date(raw, field, this.ctx, 'future');
   pastDate = (raw: string, field: Field): LocalDate => date(raw, field, this.ctx, 'past');
+
+  // Values read in the person's language (command keywords stay English).
+  get language(): InputLanguage {
+    return this.ctx.language ?? 'en';
+  }
+  amount = (raw: string, field: Field): Decimal => amount(raw, field, this.language);
+  percent = (raw: string, field: Field): Decimal => percent(raw, field, this.language);
+  yesNo = (raw: string, field: Field): boolean => yesNo(raw, field, this.language);
+  wonOrLost = (raw: string, field: Field): 'won' | 'lost' => wonOrLost(raw, field, this.language);
 }
 
 function args(id: SubcommandId, rest: string, ctx: DateContext): Args {
@@ -260,8 +273,8 @@ function opportunity(a: Args): OpportunityNo {
 
 function stageChanges(a: Args): StageChanges {
   return defined<StageChanges>({
-    value: a.optional('value', amount),
-    chance: a.optional('chance', percent),
+    value: a.optional('value', a.amount),
+    chance: a.optional('chance', a.percent),
     close: a.optional('close', a.futureDate),
     date: a.optional('date', a.pastDate),
   });
@@ -283,12 +296,15 @@ function listFilters(a: Args): ListFilters {
   return defined<ListFilters>({
     scope,
     contact: a.optional('contact', optionalText),
-    status: a.optional('status', (raw, field) => choice(raw, field, ['open', 'won', 'lost', 'all'])) ?? 'open',
+    status:
+      a.optional('status', (raw, field) =>
+        choice(raw, field, ['open', 'won', 'lost', 'all'], wonLostWords(a.language)),
+      ) ?? 'open',
     cycle: a.optional('cycle', cycleCode),
   });
 }
 
-function quoteLine(text: string, index: number): QuoteLine {
+function quoteLine(text: string, index: number, language: InputLanguage): QuoteLine {
   const decoded = plainText(text);
   const shown = snippet(decoded);
   const parts = decoded.split(';').map((part) => part.trim());
@@ -304,9 +320,9 @@ function quoteLine(text: string, index: number): QuoteLine {
   };
   return {
     description,
-    quantity: number(qty, 'quantity', readQuantity(qty)),
-    unitPrice: number(price, 'unit-price', readAmount(price)),
-    discountPct: discount === '' ? new Decimal(0) : number(discount, 'discount', readPercent(discount)),
+    quantity: number(qty, 'quantity', readQuantity(qty, language)),
+    unitPrice: number(price, 'unit-price', readAmount(price, language)),
+    discountPct: discount === '' ? new Decimal(0) : number(discount, 'discount', readPercent(discount, language)),
   };
 }
 
@@ -339,7 +355,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         code: cycle,
         description,
         calc: a.optional('calc', (raw, field) => choice(raw, field, ['multiply', 'add', 'chances', 'completed'])),
-        blocked: a.optional('blocked', yesNo),
+        blocked: a.optional('blocked', a.yesNo),
       });
     }
     case 'cycle list':
@@ -370,10 +386,10 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         cycle,
         stageNo,
         description,
-        completedPct: a.required('completed', percent),
-        chancePct: a.required('chance', percent),
-        allowSkip: a.optional('skip', yesNo),
-        quoteRequired: a.optional('quote', yesNo),
+        completedPct: a.required('completed', a.percent),
+        chancePct: a.required('chance', a.percent),
+        allowSkip: a.optional('skip', a.yesNo),
+        quoteRequired: a.optional('quote', a.yesNo),
         dateFormula: a.optional('formula', dateFormula),
         activityCode: a.optional('activity', code),
       });
@@ -392,7 +408,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     case 'code add': {
       if (a.isEmpty()) return { name: 'setup-modal', what: 'code' };
       const closeCode = code(a.require('code').text, argumentField('code'));
-      const outcome = choice(a.require('outcome').text, argumentField('outcome'), ['won', 'lost']);
+      const outcome = a.wonOrLost(a.require('outcome').text, argumentField('outcome'));
       const description = requiredText(a, 'description', a.restText());
       return { name: 'code-add', code: closeCode, outcome, description };
     }
@@ -419,7 +435,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         contactName,
         type,
         company: a.optional('company', optionalText),
-        customer: a.optional('customer', yesNo),
+        customer: a.optional('customer', a.yesNo),
         email: a.optional('email', email),
       });
     }
@@ -463,7 +479,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       a.done();
       return defined<OppCommand>({
         name: 'setting',
-        repsSeeOwn: a.optional('reps-see-own', yesNo),
+        repsSeeOwn: a.optional('reps-see-own', a.yesNo),
         currency: a.optional('currency', currencyCode),
         defaultCycle: a.optional('default-cycle', (raw, field) =>
           plainText(raw).trim().toLowerCase() === 'none' ? null : code(raw, field),
@@ -478,8 +494,8 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         name: 'new',
         description,
         contact: a.required('contact', optionalText),
-        value: a.required('value', amount),
-        chancePct: a.required('chance', percent),
+        value: a.required('value', a.amount),
+        chancePct: a.required('chance', a.percent),
         closeDate: a.required('close', a.futureDate),
         cycle: a.optional('cycle', cycleCode),
         ownerId: a.optional('owner', userMention),
@@ -530,7 +546,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         if (a.hasKeys()) a.missing('outcome');
         return { name: 'close-modal', no };
       }
-      const outcome = choice(outcomeWord.text, argumentField('outcome'), ['won', 'lost']);
+      const outcome = a.wonOrLost(outcomeWord.text, argumentField('outcome'));
       a.requireKeys('code');
       return defined<OppCommand>({
         name: 'close',
@@ -538,7 +554,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         outcome,
         closeCode: a.required('code', code),
         date: a.optional('date', a.pastDate),
-        amount: a.optional('amount', amount),
+        amount: a.optional('amount', a.amount),
       });
     }
     case 'quote': {
@@ -547,13 +563,13 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       const lines = a.values('line');
       if (lines.length === 0) return { name: 'quote-modal', no };
       if (lines.length > MAX_QUOTE_LINES) fail({ kind: 'too-many', key: 'line', max: MAX_QUOTE_LINES });
-      return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1)) };
+      return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1, a.language)) };
     }
     case 'purge': {
       a.done();
       const command = defined<Extract<OppCommand, { name: 'purge' }>>({
         name: 'purge',
-        status: a.optional('status', (raw, field) => choice(raw, field, ['won', 'lost'])),
+        status: a.optional('status', a.wonOrLost),
         closedBefore: a.optional('closed-before', a.pastDate),
         closedAfter: a.optional('closed-after', a.pastDate),
         ownerId: a.optional('owner', userMention),

@@ -14,6 +14,8 @@ import type { Decimal } from '../../domain/decimal.ts';
 import type { DateContext } from '../../domain/human-date.ts';
 import { parseHumanDate } from '../../domain/human-date.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
+import { wonLostWords, yesNoWords } from '../../domain/typed-input/answer-words.ts';
+import type { InputLanguage } from '../../domain/typed-input/language.ts';
 import type { Field, InputProblem } from './input-problems.ts';
 import { fail } from './input-problems.ts';
 import { snippet } from './tokenize.ts';
@@ -91,16 +93,17 @@ function checked(reading: NumberReading, raw: string, field: Field, rules: Numbe
   return fail(numberProblem(field, snippet(plainText(raw)), reading.issue, rules, percent));
 }
 
-export function amount(raw: string, field: Field): Decimal {
-  return checked(readAmount(plainText(raw)), raw, field, AMOUNT_RULES, false);
+/** An amount in the notation of `language` ("12 000,50" in French, "12.000,50" in Italian). */
+export function amount(raw: string, field: Field, language: InputLanguage = 'en'): Decimal {
+  return checked(readAmount(plainText(raw), language), raw, field, AMOUNT_RULES, false);
 }
 
-export function percent(raw: string, field: Field): Decimal {
-  return checked(readPercent(plainText(raw)), raw, field, PERCENT_RULES, true);
+export function percent(raw: string, field: Field, language: InputLanguage = 'en'): Decimal {
+  return checked(readPercent(plainText(raw), language), raw, field, PERCENT_RULES, true);
 }
 
-export function quantity(raw: string, field: Field): Decimal {
-  return checked(readQuantity(plainText(raw)), raw, field, QUANTITY_RULES, false);
+export function quantity(raw: string, field: Field, language: InputLanguage = 'en'): Decimal {
+  return checked(readQuantity(plainText(raw), language), raw, field, QUANTITY_RULES, false);
 }
 
 export function integer(raw: string, field: Field, min: number, max: number): number {
@@ -131,10 +134,14 @@ export function choice<T extends string>(
   return parsed.data;
 }
 
-export function yesNo(raw: string, field: Field): boolean {
-  return (
-    choice(raw, field, ['yes', 'no'], { y: 'yes', n: 'no', true: 'yes', false: 'no', on: 'yes', off: 'no' }) === 'yes'
-  );
+/** yes/no, y/n, true/false, on/off, and the words of `language` (oui/non, sì/no, ja/nei, 是/否). */
+export function yesNo(raw: string, field: Field, language: InputLanguage = 'en'): boolean {
+  return choice(raw, field, ['yes', 'no'], yesNoWords(language)) === 'yes';
+}
+
+/** won/lost, and the words of `language` (gagné/perdu, vinto/perso, vunnet/tapt, 赢单/输单). */
+export function wonOrLost(raw: string, field: Field, language: InputLanguage = 'en'): 'won' | 'lost' {
+  return choice(raw, field, ['won', 'lost'], wonLostWords(language));
 }
 
 const USER_MENTION = /^<@([UW][A-Z0-9]{1,20})(?:\|[^>]*)?>$/;

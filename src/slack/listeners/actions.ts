@@ -7,6 +7,7 @@ import { escapeText } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, BlockAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { notices, system } from '../../i18n/en/index.ts';
 import type { CloseOutcome } from '../../domain/opportunity.ts';
+import { inputLanguageOf } from '../../domain/typed-input/language.ts';
 import {
   addQuoteLine,
   closeOpportunityModal,
@@ -302,7 +303,8 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     }),
     [ACTION_IDS.quoteAddLine]: modalRebuild(deps, CALLBACK_IDS.createQuote, async (scope, values, form) => {
       const { currency } = await opportunities.quoteLines(scope.ctx, form.no);
-      return createQuoteModal({ no: form.no, currency, lines: addQuoteLine(readQuoteDrafts(values)) });
+      const lines = addQuoteLine(readQuoteDrafts(values));
+      return createQuoteModal({ no: form.no, currency, lines, language: inputLanguageOf(scope.ctx.locale) });
     }),
   };
 }

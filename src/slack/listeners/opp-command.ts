@@ -82,6 +82,7 @@ export function oppCommandListener(deps: SlackDeps) {
         now: user.now,
         timeZone: user.timeZone,
         dateOrder: user.dateOrder,
+        language: user.language,
       });
       const run = () =>
         runCommand(parsed, {

@@ -32,6 +32,7 @@ import {
 import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTargetBlockId } from '../ids.ts';
 import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
+import type { InputLanguage } from '../../domain/typed-input/language.ts';
 import { type FormCallbackId, type FormContext, formContextOf, type FormOrigin } from './contexts.ts';
 import { publishHome } from './home.ts';
 import {
@@ -60,7 +61,8 @@ interface SubmitScope<F extends FormOrigin = FormOrigin> {
 }
 
 interface Submission<T, F extends FormOrigin> {
-  read(values: ViewStateValues): ReadResult<T>;
+  /** The typed values; numbers in the notation of the person's language. */
+  read(values: ViewStateValues, language: InputLanguage): ReadResult<T>;
   /** The operation; returns what to tell the user afterwards. */
   run(data: T, scope: SubmitScope<F>): Promise<() => Promise<void>>;
   /** The input block a rule's refusal is shown under. */
@@ -75,12 +77,15 @@ function submissionListener<C extends FormCallbackId, T>(
   return async (args: ViewArgs): Promise<void> => {
     const { ack, body, view, client, logger, context } = args;
     const values = (view.state?.values ?? {}) as ViewStateValues;
-    const parsed = submission.read(values);
+    const owner = { deps, workspaceId: workspaceOf(context), userId: body.user.id };
+    // Who submits, first: their language says how the numbers they typed read ("12 000,50" in French).
+    // Cached with their time zone, so this costs no Web API call most of the time.
+    const user = await deps.users.resolve(client, owner.workspaceId, owner.userId);
+    const parsed = submission.read(values, user.language);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const owner = { deps, workspaceId: workspaceOf(context), userId: body.user.id };
     let form: FormContext<C> | null;
     try {
       form = await formContextOf(owner, callbackId, view.private_metadata);
@@ -94,7 +99,6 @@ function submissionListener<C extends FormCallbackId, T>(
       await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: system.formContextRefused } });
       return;
     }
-    const user = await deps.users.resolve(client, owner.workspaceId, owner.userId);
     const ctx = requestContext(deps, {
       workspaceId: owner.workspaceId,
       user,

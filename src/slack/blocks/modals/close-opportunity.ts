@@ -4,6 +4,7 @@
 // outcome, so a changed outcome clears the code as in BC.
 import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
+import type { InputLanguage } from '../../../domain/typed-input/language.ts';
 import type { Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
 import type { CloseOutcome } from '../../../domain/opportunity.ts';
@@ -153,14 +154,19 @@ export function readCloseOutcome(values: ViewStateValues): CloseOutcome | null {
   return value === 'won' || value === 'lost' ? value : null;
 }
 
-const schema = z.object({
-  outcome: choice(OUTCOMES, ui.errors.pickOutcome),
-  closingDate: requiredDate(),
-  salesAmount: optionalAmount({ positive: true }),
-  cancelOldTasks: z.boolean(),
-});
+const schema = (language: InputLanguage) =>
+  z.object({
+    outcome: choice(OUTCOMES, ui.errors.pickOutcome),
+    closingDate: requiredDate(),
+    salesAmount: optionalAmount({ positive: true, language }),
+    cancelOldTasks: z.boolean(),
+  });
 
-export function readCloseOpportunity(values: ViewStateValues): ReadResult<CloseOpportunityData> {
+/** The form's values; the amount in the notation of `language`. */
+export function readCloseOpportunity(
+  values: ViewStateValues,
+  language: InputLanguage = 'en',
+): ReadResult<CloseOpportunityData> {
   const outcome = readCloseOutcome(values);
   const codeBlock = outcome ? closeCodeBlockId(outcome) : undefined;
   const closeCode = codeBlock ? selectedOf(values, codeBlock) : '';
@@ -171,7 +177,7 @@ export function readCloseOpportunity(values: ViewStateValues): ReadResult<CloseO
     cancelOldTasks: B.cancelTasks,
   };
   const result = parseForm({
-    schema,
+    schema: schema(language),
     raw: {
       outcome: outcome ?? '',
       closingDate: dateOf(values, B.closingDate),

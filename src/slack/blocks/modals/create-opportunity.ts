@@ -2,6 +2,7 @@
 // first stage right away (required only when "activate" is ticked).
 import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
+import type { InputLanguage } from '../../../domain/typed-input/language.ts';
 import type { Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
 import type { Priority } from '../../../domain/opportunity.ts';
@@ -166,19 +167,24 @@ const FIELD_BLOCKS: Record<string, string> = {
   estimatedCloseDate: B.estimatedCloseDate,
 };
 
-const schema = z.object({
-  description: requiredText(TEXT_MAX_LENGTH),
-  contactNo: requiredId(ui.errors.pickContact),
-  salespersonUserId: requiredId(ui.errors.pickUser),
-  salesCycleCode: requiredId(ui.errors.pickOne),
-  priority: choice(PRIORITIES),
-  activate: z.boolean(),
-  estimatedValue: optionalAmount({ positive: true }),
-  chancesPct: optionalPercent({ positive: true }),
-  estimatedCloseDate: optionalDate(),
-});
+const schema = (language: InputLanguage) =>
+  z.object({
+    description: requiredText(TEXT_MAX_LENGTH),
+    contactNo: requiredId(ui.errors.pickContact),
+    salespersonUserId: requiredId(ui.errors.pickUser),
+    salesCycleCode: requiredId(ui.errors.pickOne),
+    priority: choice(PRIORITIES),
+    activate: z.boolean(),
+    estimatedValue: optionalAmount({ positive: true, language }),
+    chancesPct: optionalPercent({ positive: true, language }),
+    estimatedCloseDate: optionalDate(),
+  });
 
-export function readCreateOpportunity(values: ViewStateValues): ReadResult<CreateOpportunityData> {
+/** The form's values; amounts and percentages in the notation of `language`. */
+export function readCreateOpportunity(
+  values: ViewStateValues,
+  language: InputLanguage = 'en',
+): ReadResult<CreateOpportunityData> {
   const raw = {
     description: textOf(values, B.description),
     contactNo: selectedOf(values, B.contact),
@@ -191,7 +197,7 @@ export function readCreateOpportunity(values: ViewStateValues): ReadResult<Creat
     estimatedCloseDate: dateOf(values, B.estimatedCloseDate),
   };
   return parseForm({
-    schema,
+    schema: schema(language),
     raw,
     blockOf: (field) => FIELD_BLOCKS[field] ?? B.description,
     // Activating the first stage needs all three estimates (§5.3).

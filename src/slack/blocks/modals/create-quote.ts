@@ -3,6 +3,7 @@
 // and rebuilds: block ids `line_<i>_<field>` stay the same, so Slack keeps what was typed.
 import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
+import type { InputLanguage } from '../../../domain/typed-input/language.ts';
 import { readAmount, readPercent, readQuantity } from '../../../domain/amounts.ts';
 import { ZERO, type Decimal } from '../../../domain/decimal.ts';
 import { lineAmount, type QuoteLineInput } from '../../../domain/quote.ts';
@@ -58,6 +59,8 @@ export interface QuoteModalInput {
   currency: string;
   /** Current drafts (default: one empty line). Extra lines beyond 20 are dropped. */
   lines?: readonly QuoteLineDraft[];
+  /** The language the drafts' numbers are typed in, for the running total (English when not given). */
+  language?: InputLanguage;
 }
 
 const FIELDS: readonly QuoteLineField[] = ['description', 'quantity', 'unitPrice', 'discount'];
@@ -67,13 +70,17 @@ function isBlank(line: QuoteLineDraft): boolean {
 }
 
 /** The total of the lines whose quantity and price read correctly (for the running total). */
-export function quoteDraftTotal(lines: readonly QuoteLineDraft[]): { total: Decimal; complete: number } {
+export function quoteDraftTotal(
+  lines: readonly QuoteLineDraft[],
+  language: InputLanguage = 'en',
+): { total: Decimal; complete: number } {
   let total = ZERO;
   let complete = 0;
   for (const line of lines) {
-    const quantity = readQuantity(line.quantity);
-    const price = readAmount(line.unitPrice);
-    const discount = line.discount.trim() === '' ? { ok: true as const, value: ZERO } : readPercent(line.discount);
+    const quantity = readQuantity(line.quantity, language);
+    const price = readAmount(line.unitPrice, language);
+    const discount =
+      line.discount.trim() === '' ? { ok: true as const, value: ZERO } : readPercent(line.discount, language);
     if (line.description.trim() === '' || !quantity.ok || !price.ok || !discount.ok) continue;
     total = total.plus(lineAmount(quantity.value, price.value, discount.value));
     complete++;
@@ -132,7 +139,7 @@ export function createQuoteModal(spec: QuoteModalInput): ModalView {
       }),
     );
   });
-  const { total, complete } = quoteDraftTotal(lines);
+  const { total, complete } = quoteDraftTotal(lines, spec.language);
   blocks.push(context([M.total(formatMoney(total, spec.currency), complete)], BLOCK_IDS.quote.total));
   if (lines.length < QUOTE_MODAL_MAX_LINES) {
     blocks.push(
@@ -165,21 +172,26 @@ export function readQuoteDrafts(values: ViewStateValues): QuoteLineDraft[] {
   return drafts;
 }
 
-const lineSchema = z.object({
-  description: requiredText(TEXT_MAX_LENGTH),
-  quantity: requiredQuantity(),
-  unitPrice: requiredAmount(),
-  discount: optionalPercent(),
-});
+const lineSchema = (language: InputLanguage) =>
+  z.object({
+    description: requiredText(TEXT_MAX_LENGTH),
+    quantity: requiredQuantity({ language }),
+    unitPrice: requiredAmount({ language }),
+    discount: optionalPercent({ language }),
+  });
 
-export function readCreateQuote(values: ViewStateValues): ReadResult<{ lines: QuoteLineInput[] }> {
+/** The typed lines; numbers in the notation of `language`. */
+export function readCreateQuote(
+  values: ViewStateValues,
+  language: InputLanguage = 'en',
+): ReadResult<{ lines: QuoteLineInput[] }> {
   const errors: FieldErrors = {};
   const lines: QuoteLineInput[] = [];
   readQuoteDrafts(values).forEach((draft, index) => {
     const i = index + 1;
     if (isBlank(draft)) return;
     const result = parseForm({
-      schema: lineSchema,
+      schema: lineSchema(language),
       raw: { ...draft },
       blockOf: (field) =>
         quoteLineBlockId(i, FIELDS.includes(field as QuoteLineField) ? (field as QuoteLineField) : 'description'),

@@ -1,6 +1,7 @@
 // Sales cycle stage setup modal (spec §3).
 import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
+import type { InputLanguage } from '../../../domain/typed-input/language.ts';
 import { normaliseDateFormula } from '../../../domain/date-formula.ts';
 import type { Decimal } from '../../../domain/decimal.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
@@ -141,44 +142,46 @@ const FIELD_BLOCKS: Record<string, string> = {
   activityCode: B.activityCode,
 };
 
-const schema = z.object({
-  cycleCode: requiredId(ui.errors.pickOne),
-  stage: z.string().transform((raw, ctx) => {
-    const text = raw.trim();
-    if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
-      ctx.addIssue({ code: 'custom', message: text === '' ? ui.errors.required : ui.errors.stageNo });
-      return z.NEVER;
-    }
-    return Number(text);
-  }),
-  description: optionalText(TEXT_MAX_LENGTH),
-  completedPct: requiredPercent({ whole: true }),
-  chancesPct: requiredPercent(),
-  quoteRequired: z.boolean(),
-  allowSkip: z.boolean(),
-  dateFormula: z.string().transform((raw, ctx) => {
-    try {
-      return normaliseDateFormula(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: ui.errors.dateFormula });
-      return z.NEVER;
-    }
-  }),
-  activityCode: z.string().transform((raw, ctx) => {
-    const text = raw.trim().toUpperCase();
-    if (text === '') return null;
-    if (!/^[A-Z0-9_-]{1,10}$/.test(text)) {
-      ctx.addIssue({ code: 'custom', message: ui.errors.code });
-      return z.NEVER;
-    }
-    return text;
-  }),
-});
+const schema = (language: InputLanguage) =>
+  z.object({
+    cycleCode: requiredId(ui.errors.pickOne),
+    stage: z.string().transform((raw, ctx) => {
+      const text = raw.trim();
+      if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
+        ctx.addIssue({ code: 'custom', message: text === '' ? ui.errors.required : ui.errors.stageNo });
+        return z.NEVER;
+      }
+      return Number(text);
+    }),
+    description: optionalText(TEXT_MAX_LENGTH),
+    completedPct: requiredPercent({ whole: true, language }),
+    chancesPct: requiredPercent({ language }),
+    quoteRequired: z.boolean(),
+    allowSkip: z.boolean(),
+    dateFormula: z.string().transform((raw, ctx) => {
+      try {
+        return normaliseDateFormula(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: ui.errors.dateFormula });
+        return z.NEVER;
+      }
+    }),
+    activityCode: z.string().transform((raw, ctx) => {
+      const text = raw.trim().toUpperCase();
+      if (text === '') return null;
+      if (!/^[A-Z0-9_-]{1,10}$/.test(text)) {
+        ctx.addIssue({ code: 'custom', message: ui.errors.code });
+        return z.NEVER;
+      }
+      return text;
+    }),
+  });
 
-export function readStage(values: ViewStateValues): ReadResult<StageData> {
+/** The form's values; percentages in the notation of `language`. */
+export function readStage(values: ViewStateValues, language: InputLanguage = 'en'): ReadResult<StageData> {
   const flags = checkedOf(values, B.flags);
   return parseForm({
-    schema,
+    schema: schema(language),
     raw: {
       cycleCode: selectedOf(values, B.cycle),
       stage: textOf(values, B.stageNo),

@@ -4,6 +4,7 @@
 // typed), except the target select, which has one block per action (Skip and Jump offer different stages).
 import { escapeText } from '../../../i18n/markup.ts';
 import { z } from 'zod';
+import type { InputLanguage } from '../../../domain/typed-input/language.ts';
 import { calcDate } from '../../../domain/date-formula.ts';
 import { ZERO, type Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
@@ -201,16 +202,21 @@ export function readUpdateSelection(values: ViewStateValues): {
   return { action, targetStage };
 }
 
-const schema = z.object({
-  action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]]),
-  dateOfChange: requiredDate(),
-  estimatedValue: requiredAmount({ positive: true }),
-  chancesPct: requiredPercent({ positive: true }),
-  estimatedCloseDate: requiredDate(),
-  cancelOldTasks: z.boolean(),
-});
+const schema = (language: InputLanguage) =>
+  z.object({
+    action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]]),
+    dateOfChange: requiredDate(),
+    estimatedValue: requiredAmount({ positive: true, language }),
+    chancesPct: requiredPercent({ positive: true, language }),
+    estimatedCloseDate: requiredDate(),
+    cancelOldTasks: z.boolean(),
+  });
 
-export function readUpdateOpportunity(values: ViewStateValues): ReadResult<UpdateOpportunityData> {
+/** The form's values; amounts and percentages in the notation of `language`. */
+export function readUpdateOpportunity(
+  values: ViewStateValues,
+  language: InputLanguage = 'en',
+): ReadResult<UpdateOpportunityData> {
   const { action, targetStage } = readUpdateSelection(values);
   const targetBlock = action === 'skip' || action === 'jump' ? updateTargetBlockId(action) : undefined;
   const blocks: Record<string, string> = {
@@ -222,7 +228,7 @@ export function readUpdateOpportunity(values: ViewStateValues): ReadResult<Updat
     cancelOldTasks: B.cancelTasks,
   };
   const result = parseForm({
-    schema,
+    schema: schema(language),
     raw: {
       action: selectedOf(values, B.actionType),
       dateOfChange: dateOf(values, B.dateOfChange),
