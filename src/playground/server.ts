@@ -17,6 +17,8 @@ export interface PlaygroundServerDeps {
   store: SlackStore;
   api: SlackWebApi;
   interactions: SlackInteractions;
+  /** True while the demo workspace is being seeded (the page says so). */
+  preparing(): boolean;
   /** "Reset demo": the workspace's data deleted and seeded again. */
   reset(): Promise<void>;
   log(message: string): void;
@@ -195,7 +197,10 @@ export async function startPlaygroundServer(deps: PlaygroundServerDeps, port: nu
     }
     if (method === 'GET' && path === '/play/screen') {
       const person = personById(url.searchParams.get('as') ?? '') ?? FIRST_PERSON;
-      return send(res, 200, buildScreen(deps.store, person, locationOf(url.searchParams.get('at'))));
+      return send(res, 200, {
+        ...buildScreen(deps.store, person, locationOf(url.searchParams.get('at'))),
+        preparing: deps.preparing(),
+      });
     }
     if (method === 'GET' && path === '/play/usage') {
       return send(res, 200, { hint: usageHintFor(url.searchParams.get('text') ?? '') });

@@ -26,6 +26,8 @@ export interface RunningPlayground {
   readonly url: string;
   readonly app: RunningApp;
   readonly store: SlackStore;
+  /** Settles once the demo workspace is seeded (on first start) and the welcome digest is asked for. */
+  readonly ready: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startPlayground(
     () => origin,
   );
   let app: RunningApp | undefined;
+  let preparing = true;
   const welcome = async () => {
     if (options.welcomeDigest !== false) await interactions.command(FIRST_PERSON.id, SALES_CHANNEL.id, 'digest');
   };
@@ -58,11 +61,18 @@ export async function startPlayground(
       store,
       api,
       interactions,
+      preparing: () => preparing,
       async reset() {
-        if (!app) return;
-        await resetDemo(app.services, new Date(), options.demoOpportunities);
+        if (!app || preparing) return;
+        preparing = true;
         store.clear();
-        await welcome();
+        try {
+          await resetDemo(app.services, new Date(), options.demoOpportunities);
+          await welcome();
+        } finally {
+          preparing = false;
+          store.changed();
+        }
       },
       log: (message) => console.error(message),
     },
@@ -79,19 +89,34 @@ export async function startPlayground(
     };
     app = await startApp(config, options.app);
     endpoint = { url: `http://127.0.0.1:${app.port}/slack/events`, signingSecret };
-    await seedDemoIfEmpty(app.services, new Date(), options.demoOpportunities);
-    await welcome();
   } catch (error) {
     await app?.stop();
     await server.close();
     throw error;
   }
   const running = app;
+  // The page answers at once and says the demo is being prepared; seeding 50 opportunities takes a while.
+  const ready = (async () => {
+    try {
+      await seedDemoIfEmpty(running.services, new Date(), options.demoOpportunities);
+      await welcome();
+    } finally {
+      preparing = false;
+      store.changed();
+    }
+  })();
+  ready.catch((error: unknown) =>
+    console.error(
+      `The demo workspace could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
   return {
     url: origin,
     app: running,
     store,
+    ready,
     async stop() {
+      await ready.catch(() => undefined);
       await server.close();
       await running.stop();
     },

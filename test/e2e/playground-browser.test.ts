@@ -11,6 +11,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = 'test-output/playground';
 const browserAvailable = existsSync(CHROMIUM);
 
+if (!browserAvailable && process.env.REQUIRE_BROWSER === '1') {
+  throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: .ci/run installs Debian's chromium package.`);
+}
 if (!browserAvailable) {
   console.warn(
     `\nBrowser tests of the playground SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run installs it).\n`,
@@ -66,6 +69,7 @@ describe.skipIf(!browserAvailable)('the playground in a real browser', () => {
       // Every submission takes the slow path, so the "Saving…" view is seen each time.
       { app: { digestPostIntervalMs: 0, submitFastPathMs: 0 }, demoOpportunities: 12 },
     );
+    await playground.ready;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(30_000);
@@ -232,6 +236,23 @@ describe.skipIf(!browserAvailable)('the playground in a real browser', () => {
       await refusal.waitFor();
       expect(await refusal.innerText()).toContain('Only visible to you');
       await shot('rep-refused');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'Reset demo, once confirmed, starts the workspace again from the seed',
+    async () => {
+      await page.locator('#person').selectOption({ label: 'Priya Shah — admin' });
+      await page.locator('#reset').click();
+      await page.locator('.confirm-dialog').getByRole('button', { name: 'Reset demo' }).click();
+      await page.locator('#channels [data-at="C0PLAYSALES"]').click();
+      await page.locator('.message .file-image img').waitFor();
+      await expect.poll(() => page.locator('#preparing').isHidden()).toBe(true);
+      expect(await page.locator('.message', { hasText: opportunityNo }).count()).toBe(0);
+      await command(`/opp show ${opportunityNo}`);
+      await page.locator('.message.ephemeral', { hasText: opportunityNo }).waitFor();
+      expect(await page.locator('.message.ephemeral', { hasText: 'Playground fleet deal' }).count()).toBe(0);
     },
     STEP_TIMEOUT,
   );

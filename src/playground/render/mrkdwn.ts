@@ -61,14 +61,12 @@ function blockLines(value: string, names: NameResolver): Html {
   };
   const flushQuote = () => {
     if (quote.length === 0) return;
-    out.push(
-      html`<blockquote class="md-quote">
-        ${join(
-          quote.map((line) => lineHtml(line, names)),
-          html`<br />`,
-        )}
-      </blockquote>`,
+    const lines = join(
+      quote.map((line) => lineHtml(line, names)),
+      html`<br />`,
     );
+    // prettier-ignore
+    out.push(html`<blockquote class="md-quote">${lines}</blockquote>`);
     quote = [];
   };
   for (const line of value.split('\n')) {
@@ -91,9 +89,10 @@ function lineHtml(line: string, names: NameResolver): Html {
   const item = /^(\s*)([•◦▪‣-]|\d{1,3}[.)])\s+(.*)$/.exec(line);
   if (item) {
     const depth = Math.min(Math.floor((item[1] ?? '').length / 2), 4);
-    return html`<span class="md-li md-depth-${depth}"
-      ><span class="md-marker">${item[2] ?? ''}</span>${inlineHtml(item[3] ?? '', names)}</span
-    >`;
+    const marker = item[2] ?? '';
+    const content = inlineHtml(item[3] ?? '', names);
+    // prettier-ignore
+    return html`<span class="md-li md-depth-${depth}"><span class="md-marker">${marker}</span>${content}</span>`;
   }
   return inlineHtml(line, names);
 }

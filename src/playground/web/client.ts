@@ -25,6 +25,7 @@ interface Screen {
   messages: ScreenPart[];
   home: (ScreenPart & { viewId?: string }) | null;
   modal: (ScreenPart & { viewId: string }) | null;
+  preparing: boolean;
 }
 
 interface ElementInput {
@@ -93,6 +94,7 @@ function refresh(): Promise<void> {
 function draw(screen: Screen): void {
   current.as = screen.me.id;
   document.body.dataset.version = String(screen.version);
+  byId('preparing').hidden = !screen.preparing;
   drawSidebar(screen);
   drawMain(screen);
   drawModal(screen.modal);
@@ -156,7 +158,6 @@ function drawMain(screen: Screen): void {
 
 /** Messages are matched by their ts: a changed message is redrawn where it is, a new one is added. */
 function drawMessages(container: HTMLElement, parts: ScreenPart[]): void {
-  const nearBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 80;
   const existing = new Map<string, HTMLElement>();
   for (const child of Array.from(container.children) as HTMLElement[]) existing.set(child.dataset.ts ?? '', child);
   let previous: HTMLElement | null = null;
@@ -182,8 +183,23 @@ function drawMessages(container: HTMLElement, parts: ScreenPart[]): void {
   }
   for (const [ts, element] of existing) if (!keep.has(ts)) element.remove();
   byId('empty-conversation').hidden = parts.length > 0 || current.at === 'home';
-  if (added && nearBottom) container.scrollTop = container.scrollHeight;
+  if (added && followLatest) container.scrollTop = container.scrollHeight;
 }
+
+/** Like Slack: the conversation stays on its latest message unless the person scrolled up to read. */
+let followLatest = true;
+const messagesElement = byId('messages');
+messagesElement.addEventListener('scroll', () => {
+  followLatest = messagesElement.scrollHeight - messagesElement.scrollTop - messagesElement.clientHeight < 80;
+});
+// A chart that finishes loading makes the conversation taller.
+messagesElement.addEventListener(
+  'load',
+  () => {
+    if (followLatest) messagesElement.scrollTop = messagesElement.scrollHeight;
+  },
+  true,
+);
 
 function drawModal(modal: Screen['modal']): void {
   const overlay = byId('modal-overlay');
@@ -338,6 +354,7 @@ function confirmText(title: string, text: string, ok: string): Promise<boolean> 
 
 function go(at: string): void {
   current.at = at;
+  followLatest = true;
   localStorage.setItem('playground.at', at);
   current.sidebarKey = '';
   if (at === 'home') void post('home', { as: current.as }).then(refresh);
@@ -529,6 +546,8 @@ async function send(): Promise<void> {
   const channelId = current.at === 'messages' ? `D${current.as.slice(1)}` : current.at;
   box.value = '';
   byId('usage-hint').hidden = true;
+  // What one sends, and the answer, are shown.
+  followLatest = true;
   const command = /^\/opp(\s|$)/i.exec(text);
   if (command) {
     await post('command', { as: current.as, channelId, text: text.slice(command[0].length).trim() });
