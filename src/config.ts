@@ -212,3 +212,41 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     },
   };
 }
+
+/** The variables that connect the app to Slack; with none of them set, `npm start` opens the playground. */
+export const SLACK_CREDENTIAL_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+] as const;
+
+/** True when no Slack credential is set at all (blank values count as unset). */
+export function hasNoSlackCredentials(env: Record<string, string | undefined>): boolean {
+  return SLACK_CREDENTIAL_VARIABLES.every((name) => (env[name] ?? '').trim() === '');
+}
+
+/** Everything but Slack: what the playground reads (it brings its own stand-in for Slack). */
+export type LocalSettings = Omit<Config, 'slack'>;
+
+export function parseLocalSettings(
+  env: Record<string, string | undefined>,
+): { ok: true; settings: LocalSettings } | { ok: false; problems: string[] } {
+  const local = environmentSchema.pick({ PORT: true, HOST: true, DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true });
+  const parsed = local.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}.`) };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    settings: {
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      logLevel: e.LOG_LEVEL ?? 'info',
+    },
+  };
+}

@@ -24,8 +24,9 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; ou
 }
 
 describe('starting the app', () => {
-  it('without Slack credentials: names the missing variables, no stack trace, exit status 1', async () => {
-    const { code, output } = await runMain({});
+  // Outside production, no credential at all opens the playground instead (test/e2e/playground-start.test.ts).
+  it('in production without Slack credentials: names the missing variables, no stack trace, exit status 1', async () => {
+    const { code, output } = await runMain({ NODE_ENV: 'production' });
     expect(code).toBe(1);
     expect(output).toMatch(/SLACK_BOT_TOKEN is missing/);
     expect(output).toMatch(/SLACK_SIGNING_SECRET is missing/);

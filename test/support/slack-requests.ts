@@ -5,7 +5,9 @@
  * Builders are pure: they return the raw body plus the structured payload, so a test can assert on what it sent.
  * IDs default to {@link SLACK_DEFAULTS}, which is also what the fake Slack Web API answers with.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+
+import { signSlackRequest } from '../../src/playground/slack/signing.ts';
 
 import { SLACK_DEFAULTS } from './slack-defaults.ts';
 
@@ -406,10 +408,8 @@ export function urlVerification(challenge: string): SlackRequest {
 // ---------------------------------------------------------------------------------------------------------------
 // signing and sending
 
-/** `v0=` + hex HMAC-SHA256 of `v0:<timestamp>:<body>` keyed with the signing secret. */
-export function signSlackRequest(signingSecret: string, timestamp: number, body: string): string {
-  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
+/** `v0=` + hex HMAC-SHA256 of `v0:<timestamp>:<body>` keyed with the signing secret (shared with the playground). */
+export { signSlackRequest };
 
 export interface SendOptions {
   signingSecret: string;
