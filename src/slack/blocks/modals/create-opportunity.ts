@@ -6,7 +6,7 @@ import type { Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
 import type { Priority } from '../../../domain/opportunity.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
 import {
   capOptions,
@@ -28,6 +28,7 @@ import {
   parseForm,
   requiredId,
   requiredText,
+  schemaPerCatalogue,
   selectedOf,
   textOf,
   userOf,
@@ -61,10 +62,11 @@ export interface CreateOpportunityData {
   estimatedCloseDate?: LocalDate | undefined;
 }
 
-export function createOpportunityModal(spec: CreateOpportunityModalInput): ModalView {
+export function createOpportunityModal(p: Presenter, spec: CreateOpportunityModalInput): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.create;
   const usable = spec.cycles.filter((c) => !c.blocked);
-  if (usable.length === 0) return unavailableModal(M.noCycles);
+  if (usable.length === 0) return unavailableModal(p, M.noCycles);
 
   const cycleOptions = capOptions(
     usable.map((c) => option(ui.common.cycle(escapeText(c.code), escapeText(c.description)), c.code)),
@@ -151,6 +153,7 @@ export function createOpportunityModal(spec: CreateOpportunityModalInput): Modal
     callbackId: CALLBACK_IDS.createOpportunity,
     title: M.title,
     submit: M.submit,
+    close: ui.common.cancel,
     blocks,
   });
 }
@@ -166,19 +169,22 @@ const FIELD_BLOCKS: Record<string, string> = {
   estimatedCloseDate: B.estimatedCloseDate,
 };
 
-const schema = z.object({
-  description: requiredText(TEXT_MAX_LENGTH),
-  contactNo: requiredId(ui.errors.pickContact),
-  salespersonUserId: requiredId(ui.errors.pickUser),
-  salesCycleCode: requiredId(ui.errors.pickOne),
-  priority: choice(PRIORITIES),
-  activate: z.boolean(),
-  estimatedValue: optionalAmount({ positive: true }),
-  chancesPct: optionalPercent({ positive: true }),
-  estimatedCloseDate: optionalDate(),
-});
+const schemaFor = schemaPerCatalogue((errors) =>
+  z.object({
+    description: requiredText(errors, TEXT_MAX_LENGTH),
+    contactNo: requiredId(errors.pickContact),
+    salespersonUserId: requiredId(errors.pickUser),
+    salesCycleCode: requiredId(errors.pickOne),
+    priority: choice(PRIORITIES, errors.pickOne),
+    activate: z.boolean(),
+    estimatedValue: optionalAmount(errors, { positive: true }),
+    chancesPct: optionalPercent(errors, { positive: true }),
+    estimatedCloseDate: optionalDate(errors),
+  }),
+);
 
-export function readCreateOpportunity(values: ViewStateValues): ReadResult<CreateOpportunityData> {
+export function readCreateOpportunity(p: Presenter, values: ViewStateValues): ReadResult<CreateOpportunityData> {
+  const sentences = p.t.ui.errors;
   const raw = {
     description: textOf(values, B.description),
     contactNo: selectedOf(values, B.contact),
@@ -191,16 +197,16 @@ export function readCreateOpportunity(values: ViewStateValues): ReadResult<Creat
     estimatedCloseDate: dateOf(values, B.estimatedCloseDate),
   };
   return parseForm({
-    schema,
+    schema: schemaFor(sentences),
     raw,
     blockOf: (field) => FIELD_BLOCKS[field] ?? B.description,
     // Activating the first stage needs all three estimates (§5.3).
     cross: (r): FieldErrors => {
       if (!r.activate) return {};
       const errors: FieldErrors = {};
-      if (r.estimatedValue.trim() === '') errors[B.estimatedValue] = ui.errors.required;
-      if (r.chancesPct.trim() === '') errors[B.chances] = ui.errors.required;
-      if (r.estimatedCloseDate === '') errors[B.estimatedCloseDate] = ui.errors.pickDate;
+      if (r.estimatedValue.trim() === '') errors[B.estimatedValue] = sentences.required;
+      if (r.chancesPct.trim() === '') errors[B.chances] = sentences.required;
+      if (r.estimatedCloseDate === '') errors[B.estimatedCloseDate] = sentences.pickDate;
       return errors;
     },
   });

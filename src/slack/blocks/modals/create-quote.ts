@@ -7,8 +7,7 @@ import { readAmount, readPercent, readQuantity } from '../../../domain/amounts.t
 import { ZERO, type Decimal } from '../../../domain/decimal.ts';
 import { lineAmount, type QuoteLineInput } from '../../../domain/quote.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
-import { formatMoney } from '../../format.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import {
   ACTION_IDS,
   BLOCK_IDS,
@@ -34,6 +33,7 @@ import {
   requiredAmount,
   requiredQuantity,
   requiredText,
+  schemaPerCatalogue,
   textOf,
   type FieldErrors,
   type ReadResult,
@@ -86,7 +86,8 @@ export function addQuoteLine(lines: readonly QuoteLineDraft[]): QuoteLineDraft[]
   return [...lines, EMPTY_QUOTE_LINE].slice(0, QUOTE_MODAL_MAX_LINES);
 }
 
-export function createQuoteModal(spec: QuoteModalInput): ModalView {
+export function createQuoteModal(p: Presenter, spec: QuoteModalInput): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.quote;
   const lines = (spec.lines && spec.lines.length > 0 ? spec.lines : [EMPTY_QUOTE_LINE]).slice(0, QUOTE_MODAL_MAX_LINES);
   const blocks: KnownBlock[] = [section(M.context(escapeText(spec.no)), { blockId: BLOCK_IDS.quote.context })];
@@ -133,7 +134,7 @@ export function createQuoteModal(spec: QuoteModalInput): ModalView {
     );
   });
   const { total, complete } = quoteDraftTotal(lines);
-  blocks.push(context([M.total(formatMoney(total, spec.currency), complete)], BLOCK_IDS.quote.total));
+  blocks.push(context([M.total(p.format.money(total, spec.currency), complete)], BLOCK_IDS.quote.total));
   if (lines.length < QUOTE_MODAL_MAX_LINES) {
     blocks.push(
       actions(BLOCK_IDS.quote.addLine, [button({ text: ui.buttons.addLine, actionId: ACTION_IDS.quoteAddLine })]),
@@ -145,6 +146,7 @@ export function createQuoteModal(spec: QuoteModalInput): ModalView {
     callbackId: CALLBACK_IDS.createQuote,
     title: M.title(escapeText(spec.no)),
     submit: M.submit,
+    close: ui.common.cancel,
     blocks,
   });
 }
@@ -165,21 +167,24 @@ export function readQuoteDrafts(values: ViewStateValues): QuoteLineDraft[] {
   return drafts;
 }
 
-const lineSchema = z.object({
-  description: requiredText(TEXT_MAX_LENGTH),
-  quantity: requiredQuantity(),
-  unitPrice: requiredAmount(),
-  discount: optionalPercent(),
-});
+const lineSchemaFor = schemaPerCatalogue((errors) =>
+  z.object({
+    description: requiredText(errors, TEXT_MAX_LENGTH),
+    quantity: requiredQuantity(errors),
+    unitPrice: requiredAmount(errors),
+    discount: optionalPercent(errors),
+  }),
+);
 
-export function readCreateQuote(values: ViewStateValues): ReadResult<{ lines: QuoteLineInput[] }> {
+export function readCreateQuote(p: Presenter, values: ViewStateValues): ReadResult<{ lines: QuoteLineInput[] }> {
+  const sentences = p.t.ui.errors;
   const errors: FieldErrors = {};
   const lines: QuoteLineInput[] = [];
   readQuoteDrafts(values).forEach((draft, index) => {
     const i = index + 1;
     if (isBlank(draft)) return;
     const result = parseForm({
-      schema: lineSchema,
+      schema: lineSchemaFor(sentences),
       raw: { ...draft },
       blockOf: (field) =>
         quoteLineBlockId(i, FIELDS.includes(field as QuoteLineField) ? (field as QuoteLineField) : 'description'),
@@ -194,6 +199,6 @@ export function readCreateQuote(values: ViewStateValues): ReadResult<{ lines: Qu
       });
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (lines.length === 0) return { ok: false, errors: { [quoteLineBlockId(1, 'description')]: ui.errors.noLines } };
+  if (lines.length === 0) return { ok: false, errors: { [quoteLineBlockId(1, 'description')]: sentences.noLines } };
   return { ok: true, data: { lines } };
 }

@@ -10,8 +10,8 @@ import type { LocalDate } from '../../../domain/local-date.ts';
 import { MOVE_ACTIONS, type MoveAction } from '../../../domain/opportunity.ts';
 import type { Stage } from '../../../domain/sales-cycle.ts';
 import type { MoveOptions } from '../../../services/opportunities.ts';
-import { ui } from '../../../i18n/en/ui.ts';
-import { formatAmountInput, formatMoveAction, formatNumber, formatStage } from '../../format.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
+import { formatStage } from '../../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES, updateTargetBlockId } from '../../ids.ts';
 import {
   capOptions,
@@ -34,6 +34,7 @@ import {
   requiredAmount,
   requiredDate,
   requiredPercent,
+  schemaPerCatalogue,
   selectedOf,
   textOf,
   type FieldErrors,
@@ -65,8 +66,8 @@ function isMoveAction(value: string | null | undefined): value is MoveAction {
   return (MOVE_ACTIONS as readonly string[]).includes(value ?? '');
 }
 
-function stageOption(stage: Stage) {
-  return option(formatStage(stage.stage, stage.description), String(stage.stage));
+function stageOption(p: Presenter, stage: Stage) {
+  return option(formatStage(p.t, stage.stage, stage.description), String(stage.stage));
 }
 
 /** The target for the chosen action: the requested one if allowed, else Skip → first, Jump → last. */
@@ -79,17 +80,18 @@ function chooseTarget(
   return found ?? (action === 'jump' ? targets.at(-1) : targets[0]);
 }
 
-export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalInput = {}): ModalView {
+export function updateOpportunityModal(p: Presenter, options: MoveOptions, spec: UpdateModalInput = {}): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.update;
   const action = spec.action && options.actions.includes(spec.action) ? spec.action : options.defaultAction;
   const targets = action ? (options.targets[action] ?? []) : [];
   const target = action ? chooseTarget(action, targets, spec.targetStage) : undefined;
-  if (!action || !target || !options.proposal) return unavailableModal(M.nothingPossible(escapeText(options.no)));
+  if (!action || !target || !options.proposal) return unavailableModal(p, M.nothingPossible(escapeText(options.no)));
 
   const current = options.stages.find((s) => s.stage === options.currentStage);
-  const where = current ? M.currentStage(formatStage(current.stage, current.description)) : M.notStarted;
-  const actionOptions = options.actions.map((a) => option(formatMoveAction(a), a));
-  const targetName = formatStage(target.stage, target.description);
+  const where = current ? M.currentStage(formatStage(p.t, current.stage, current.description)) : M.notStarted;
+  const actionOptions = options.actions.map((a) => option(p.t.ui.moveAction[a], a));
+  const targetName = formatStage(p.t, target.stage, target.description);
 
   // Defaults (§6.6): the proposal when it is for this action and target, else the same rules here.
   const proposal = options.proposal;
@@ -108,13 +110,13 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
         type: 'static_select',
         action_id: ACTION_IDS.updateActionType,
         options: actionOptions,
-        initial_option: actionOptions.find((o) => o.value === action) ?? option(formatMoveAction(action), action),
+        initial_option: actionOptions.find((o) => o.value === action) ?? option(p.t.ui.moveAction[action], action),
       },
     }),
   ];
 
   if (action === 'skip' || action === 'jump') {
-    const targetOptions = capOptions(targets.map(stageOption));
+    const targetOptions = capOptions(targets.map((stage) => stageOption(p, stage)));
     blocks.push(
       input({
         blockId: updateTargetBlockId(action),
@@ -124,7 +126,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
           type: 'static_select',
           action_id: ACTION_IDS.updateTargetStage,
           options: targetOptions,
-          initial_option: targetOptions.find((o) => o.value === String(target.stage)) ?? stageOption(target),
+          initial_option: targetOptions.find((o) => o.value === String(target.stage)) ?? stageOption(p, target),
         },
       }),
     );
@@ -150,7 +152,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
         type: 'plain_text_input',
         placeholder: placeholder(ui.placeholders.amount),
         ...(proposal.estimatedValue.greaterThan(ZERO)
-          ? { initial_value: formatAmountInput(proposal.estimatedValue) }
+          ? { initial_value: p.format.amountInput(proposal.estimatedValue) }
           : {}),
       },
     }),
@@ -161,7 +163,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
       element: {
         type: 'plain_text_input',
         placeholder: placeholder(ui.placeholders.percent),
-        initial_value: formatNumber(chances),
+        initial_value: p.format.percentInput(chances),
       },
     }),
     input({
@@ -185,6 +187,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
     callbackId: CALLBACK_IDS.updateOpportunity,
     title: M.title(escapeText(options.no)),
     submit: M.submit,
+    close: ui.common.cancel,
     blocks,
   });
 }
@@ -201,16 +204,19 @@ export function readUpdateSelection(values: ViewStateValues): {
   return { action, targetStage };
 }
 
-const schema = z.object({
-  action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]]),
-  dateOfChange: requiredDate(),
-  estimatedValue: requiredAmount({ positive: true }),
-  chancesPct: requiredPercent({ positive: true }),
-  estimatedCloseDate: requiredDate(),
-  cancelOldTasks: z.boolean(),
-});
+const schemaFor = schemaPerCatalogue((errors) =>
+  z.object({
+    action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]], errors.pickOne),
+    dateOfChange: requiredDate(errors),
+    estimatedValue: requiredAmount(errors, { positive: true }),
+    chancesPct: requiredPercent(errors, { positive: true }),
+    estimatedCloseDate: requiredDate(errors),
+    cancelOldTasks: z.boolean(),
+  }),
+);
 
-export function readUpdateOpportunity(values: ViewStateValues): ReadResult<UpdateOpportunityData> {
+export function readUpdateOpportunity(p: Presenter, values: ViewStateValues): ReadResult<UpdateOpportunityData> {
+  const sentences = p.t.ui.errors;
   const { action, targetStage } = readUpdateSelection(values);
   const targetBlock = action === 'skip' || action === 'jump' ? updateTargetBlockId(action) : undefined;
   const blocks: Record<string, string> = {
@@ -222,7 +228,7 @@ export function readUpdateOpportunity(values: ViewStateValues): ReadResult<Updat
     cancelOldTasks: B.cancelTasks,
   };
   const result = parseForm({
-    schema,
+    schema: schemaFor(sentences),
     raw: {
       action: selectedOf(values, B.actionType),
       dateOfChange: dateOf(values, B.dateOfChange),
@@ -235,9 +241,9 @@ export function readUpdateOpportunity(values: ViewStateValues): ReadResult<Updat
     blockOf: (field) => blocks[field] ?? B.actionType,
     cross: (_raw, data): FieldErrors => {
       const errors: FieldErrors = {};
-      if (targetBlock && targetStage === undefined) errors[targetBlock] = ui.errors.pickOne;
+      if (targetBlock && targetStage === undefined) errors[targetBlock] = sentences.pickOne;
       if (data && data.estimatedCloseDate < data.dateOfChange)
-        errors[B.estimatedCloseDate] = ui.errors.closeBeforeChange;
+        errors[B.estimatedCloseDate] = sentences.closeBeforeChange;
       return errors;
     },
   });
