@@ -12,6 +12,13 @@ const ADAPTER_PATTERNS = [
   { regex: appFolder(['store', 'generated']), message: 'Adapters import no Prisma or store: go through src/services.' },
   PRISMA,
 ];
+// The catalogue reaches a message builder through its presenter (src/i18n/presenter.ts), made for the
+// reader's locale; a module constant from one language would answer everyone in it.
+const ENGLISH_CATALOGUE = {
+  regex: '(^|/)i18n/en(/|$)',
+  message:
+    'Take the catalogue from the presenter (presenterFor, channelPresenter in src/i18n/presenter.ts), not from i18n/en.',
+};
 const PRISMA_VIA_SERVICES = {
   regex: '(^|/)services/db\\.ts$',
   importNames: ['PrismaClient', 'Tx'],
@@ -25,6 +32,13 @@ function layerRules() {
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   });
   return [
+    // Outside the catalogue nothing imports one language's texts (every layer below repeats the pattern,
+    // as its own entry replaces this one).
+    {
+      files: ['src/**/*.ts'],
+      ignores: ['src/i18n/**'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [ENGLISH_CATALOGUE] }] },
+    },
     // The domain imports nothing else of the app, and neither Slack nor Prisma.
     layer(
       ['domain'],
@@ -47,6 +61,7 @@ function layerRules() {
         },
         SLACK,
         PRISMA,
+        ENGLISH_CATALOGUE,
       ],
     ),
     // Services import no Slack.
@@ -55,12 +70,13 @@ function layerRules() {
       [
         { regex: appFolder(['slack', 'jobs']), message: 'Services import no Slack adapter (src/slack, src/jobs).' },
         SLACK,
+        ENGLISH_CATALOGUE,
       ],
     ),
     // Adapters import no Prisma — neither directly nor the client the services pass around — and no store:
     // they reach the database through src/services.
     {
-      ...layer(['slack', 'jobs', 'digest'], [...ADAPTER_PATTERNS, PRISMA_VIA_SERVICES]),
+      ...layer(['slack', 'jobs', 'digest'], [...ADAPTER_PATTERNS, PRISMA_VIA_SERVICES, ENGLISH_CATALOGUE]),
       // Not yet in line (issue 11): the scheduler still runs its digest-run SQL itself, until it moves into a
       // service. Only that import is allowed there.
       ignores: ['src/jobs/digest-scheduler.ts'],
@@ -74,6 +90,7 @@ function layerRules() {
             patterns: [
               ...ADAPTER_PATTERNS,
               PRISMA_VIA_SERVICES,
+              ENGLISH_CATALOGUE,
               {
                 regex: '(^|/)domain/permissions\\.ts$',
                 importNames: ['can', 'decide', 'requiredRole'],
@@ -86,7 +103,7 @@ function layerRules() {
     },
     {
       files: ['src/jobs/digest-scheduler.ts'],
-      rules: { 'no-restricted-imports': ['error', { patterns: ADAPTER_PATTERNS }] },
+      rules: { 'no-restricted-imports': ['error', { patterns: [...ADAPTER_PATTERNS, ENGLISH_CATALOGUE] }] },
     },
     // The catalogue depends on the domain only, never on the Slack adapter or the services.
     layer(
