@@ -13,6 +13,13 @@ const ADAPTER_PATTERNS = [
   PRISMA,
   { regex: packages(['kysely']), message: 'SQL stays behind src/services and src/store.' },
 ];
+// The catalogue reaches a message builder through its presenter (src/i18n/presenter.ts), made for the
+// reader's locale; a module constant from one language would answer everyone in it.
+const ENGLISH_CATALOGUE = {
+  regex: '(^|/)i18n/en(/|$)',
+  message:
+    'Take the catalogue from the presenter (presenterFor, channelPresenter in src/i18n/presenter.ts), not from i18n/en.',
+};
 const PRISMA_VIA_SERVICES = {
   regex: '(^|/)services/db\\.ts$',
   importNames: ['PrismaClient', 'Tx', 'SqlDatabase', 'SqlTransaction'],
@@ -26,6 +33,13 @@ function layerRules() {
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   });
   return [
+    // Outside the catalogue nothing imports one language's texts (every layer below repeats the pattern,
+    // as its own entry replaces this one).
+    {
+      files: ['src/**/*.ts'],
+      ignores: ['src/i18n/**'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [ENGLISH_CATALOGUE] }] },
+    },
     // The domain imports nothing else of the app, and neither Slack nor Prisma.
     layer(
       ['domain'],
@@ -48,6 +62,7 @@ function layerRules() {
         },
         SLACK,
         PRISMA,
+        ENGLISH_CATALOGUE,
       ],
     ),
     // Services import no Slack.
@@ -56,11 +71,12 @@ function layerRules() {
       [
         { regex: appFolder(['slack', 'jobs']), message: 'Services import no Slack adapter (src/slack, src/jobs).' },
         SLACK,
+        ENGLISH_CATALOGUE,
       ],
     ),
     // Adapters import no Prisma or kysely — neither directly nor the handles the services pass around — and
-    // no store: they reach the database through src/services.
-    layer(['slack', 'jobs', 'digest'], [...ADAPTER_PATTERNS, PRISMA_VIA_SERVICES]),
+    // no store: they reach the database through src/services; and take the catalogue from a presenter.
+    layer(['slack', 'jobs', 'digest'], [...ADAPTER_PATTERNS, PRISMA_VIA_SERVICES, ENGLISH_CATALOGUE]),
     // The Slack adapter also leaves the policy to the use cases (src/usecases/guard.ts).
     {
       files: ['src/slack/**/*.ts'],
@@ -71,6 +87,7 @@ function layerRules() {
             patterns: [
               ...ADAPTER_PATTERNS,
               PRISMA_VIA_SERVICES,
+              ENGLISH_CATALOGUE,
               {
                 regex: '(^|/)domain/permissions\\.ts$',
                 importNames: ['can', 'decide', 'requiredRole'],

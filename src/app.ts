@@ -2,7 +2,9 @@
 // them together. Tests call createApp with their own database, clock and Slack API URL.
 import { SlackAnnouncer } from './slack/announcer.ts';
 import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
-import { installPages } from './i18n/en/install-pages.ts';
+import type { Catalogue } from './i18n/catalogue.ts';
+import { DEFAULT_LOCALE } from './i18n/locale.ts';
+import { presenterFor } from './i18n/presenter.ts';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -255,31 +257,36 @@ function oauthOptions(
       installPathOptions: {
         // The install link stores its state in the database. Bolt leaves the browser waiting when that
         // fails, so an unreachable database is answered here first.
-        beforeRedirection: async (_req: IncomingMessage, res: ServerResponse) => {
+        beforeRedirection: async (req: IncomingMessage, res: ServerResponse) => {
           if (await services.ping()) return true;
-          const P = installPages.databaseDown;
-          page(res, 503, P.title, P.text(OAUTH_INSTALL_PATH));
+          const t = browserCatalogue(req);
+          const P = t.installPages.databaseDown;
+          page(res, t.language, 503, P.title, P.text(OAUTH_INSTALL_PATH));
           return false;
         },
       },
       callbackOptions: {
-        success: (installation: Installation, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
+        success: (installation: Installation, _options: unknown, req: IncomingMessage, res: ServerResponse) => {
+          const t = browserCatalogue(req);
+          const pages = t.installPages;
           const where =
-            installation.team?.name || installation.team?.id || installation.enterprise?.name || installPages.somewhere;
-          page(res, 200, installPages.installed.title, installPages.installed.text(where));
+            installation.team?.name || installation.team?.id || installation.enterprise?.name || pages.somewhere;
+          page(res, t.language, 200, pages.installed.title, pages.installed.text(where));
         },
-        failure: (error: Error & { code?: string }, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
-          const retry = installPages.retry(OAUTH_INSTALL_PATH);
+        failure: (error: Error & { code?: string }, _options: unknown, req: IncomingMessage, res: ServerResponse) => {
+          const t = browserCatalogue(req);
+          const pages = t.installPages;
+          const retry = pages.retry(OAUTH_INSTALL_PATH);
           if (error.code === 'slack_oauth_installer_authorization_error') {
-            page(res, 400, installPages.cancelled.title, installPages.cancelled.text(retry));
+            page(res, t.language, 400, pages.cancelled.title, pages.cancelled.text(retry));
           } else if (
             error.code === 'slack_oauth_missing_state' ||
             error.code === 'slack_oauth_invalid_state' ||
             error.code === 'slack_oauth_missing_code'
           ) {
-            page(res, 400, installPages.expired.title, installPages.expired.text(retry));
+            page(res, t.language, 400, pages.expired.title, pages.expired.text(retry));
           } else {
-            page(res, 500, installPages.failed.title, installPages.failed.text(retry));
+            page(res, t.language, 500, pages.failed.title, pages.failed.text(retry));
           }
         },
       },
@@ -287,10 +294,16 @@ function oauthOptions(
   };
 }
 
-function page(res: ServerResponse, status: number, title: string, sentence: string): void {
+/** The catalogue for the browser's first preferred language (Accept-Language), the default without one. */
+function browserCatalogue(req: IncomingMessage): Catalogue {
+  const preferred = req.headers['accept-language']?.split(',')[0]?.split(';')[0]?.trim();
+  return presenterFor(preferred || DEFAULT_LOCALE).t;
+}
+
+function page(res: ServerResponse, language: string, status: number, title: string, sentence: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
   res.end(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+    `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
       `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(sentence)}</p></body></html>`,
   );
 }

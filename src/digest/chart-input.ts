@@ -1,11 +1,12 @@
 // What the pipeline chart draws for a digest: the open pipeline of the cycles shown, stage by stage in
 // pipeline order (estimated against weighted), and the value won and lost week by week.
 import type { Digest } from '../services/digest-types.ts';
-import { digestPlainText } from '../i18n/en/digest.ts';
+import type { Presenter } from '../i18n/presenter.ts';
 import type { PipelineChartInput } from './chart.ts';
 
 /** Stage labels read "2 · Qualification", prefixed with the cycle code ("FIRM 2 · Qualification") when several cycles are shown. */
-export function chartInputFromDigest(digest: Digest, title: string): PipelineChartInput {
+export function chartInputFromDigest(p: Presenter, digest: Digest, title: string): PipelineChartInput {
+  const digestPlainText = p.t.digestPlain;
   const several = digest.cycles.length > 1;
   return {
     title,

@@ -16,6 +16,7 @@ import type { ComposeOption, XAXisComponentOption, YAXisComponentOption } from '
 import { Resvg } from '@resvg/resvg-js';
 import { ZERO } from '../domain/decimal.ts';
 import type { Decimal } from '../domain/decimal.ts';
+import type { Presenter } from '../i18n/presenter.ts';
 import { defaultChartFont, resvgFontOptions } from './chart-fonts.ts';
 import type { ChartFont } from './chart-fonts.ts';
 
@@ -44,15 +45,11 @@ export interface ChartImage {
 export interface RenderChartOptions {
   /** Font configuration; detected on the machine when omitted. */
   font?: ChartFont;
-  /** Locale for number formatting; defaults to en-US. */
-  locale?: string;
 }
 
 export const CHART_WIDTH = 1000;
 export const CHART_HEIGHT_ONE_PANEL = 500;
 export const CHART_HEIGHT_TWO_PANELS = 800;
-export const NO_OPEN_OPPORTUNITIES = 'No open opportunities';
-export const NO_CLOSED_DEALS = 'No won or lost deals in this period';
 
 const COLORS = {
   text: '#1f2328',
@@ -71,22 +68,6 @@ const GRID_RIGHT = 40;
 /** Average advance of a character of DejaVu Sans at 12px; used to size wrapped axis labels. */
 const AVG_CHAR_WIDTH_12PX = 7.2;
 const AVG_CHAR_WIDTH_11PX = 6.4;
-
-/** Compact currency, e.g. $12.5K, $1.2M, €640K. Falls back to "12.5K USD" for unknown currency codes. */
-export function formatCompactCurrency(value: number, currency: string, locale = 'en-US'): string {
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    }).format(value);
-  } catch {
-    const plain = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-    return `${plain} ${currency}`;
-  }
-}
 
 interface Token {
   text: string;
@@ -175,6 +156,9 @@ type ChartOption = ComposeOption<
 >;
 
 type Money = (value: number) => string;
+
+/** The chart's words, from the reader's catalogue. */
+type ChartTexts = Presenter['t']['digestPlain']['chart'];
 
 function emptyPanel(parts: ChartParts, layout: PanelLayout, message: string): void {
   const width = CHART_WIDTH - GRID_LEFT - GRID_RIGHT;
@@ -291,24 +275,28 @@ function heading(parts: ChartParts, text: string, top: number): void {
   });
 }
 
-function buildOption(input: PipelineChartInput, height: number, money: Money, family: string): ChartOption {
+function buildOption(
+  texts: ChartTexts,
+  input: PipelineChartInput,
+  height: number,
+  money: Money,
+  family: string,
+): ChartOption {
   const parts: ChartParts = { titles: [], legends: [], grids: [], xAxes: [], yAxes: [], series: [], graphics: [] };
   const weeks = input.weeks ?? [];
   const twoPanels = weeks.length > 0;
 
   const estimatedTotal = sum(input.stages.map((s) => s.estimated));
   const weightedTotal = sum(input.stages.map((s) => s.weighted));
-  const summary = [
-    `Open pipeline ${money(estimatedTotal.toNumber())} estimated, ${money(weightedTotal.toNumber())} weighted`,
-  ];
+  const summary = [texts.pipelineSummary(money(estimatedTotal.toNumber()), money(weightedTotal.toNumber()))];
   if (twoPanels) {
     const won = sum(weeks.map((w) => w.won));
     const lost = sum(weeks.map((w) => w.lost));
-    summary.push(`won ${money(won.toNumber())}, lost ${money(lost.toNumber())}`);
+    summary.push(texts.closedSummary(money(won.toNumber()), money(lost.toNumber())));
   }
   parts.titles.push({
     text: input.title,
-    subtext: summary.join(' · '),
+    subtext: summary.join(texts.summarySeparator),
     left: GRID_LEFT - 60,
     top: 16,
     itemGap: 8,
@@ -319,7 +307,7 @@ function buildOption(input: PipelineChartInput, height: number, money: Money, fa
   const pipeline: PanelLayout = twoPanels
     ? { headingTop: 84, gridTop: 128, gridHeight: 240 }
     : { headingTop: 84, gridTop: 128, gridHeight: height - 128 - 64 };
-  heading(parts, 'Open pipeline by stage', pipeline.headingTop);
+  heading(parts, texts.pipelineHeading, pipeline.headingTop);
   const hasPipeline = input.stages.some((s) => !s.estimated.isZero() || !s.weighted.isZero());
   if (hasPipeline) {
     addBarPanel(
@@ -328,18 +316,17 @@ function buildOption(input: PipelineChartInput, height: number, money: Money, fa
       money,
       input.stages.map((s) => s.label),
       [
-        { name: 'Estimated value', color: COLORS.estimated, values: input.stages.map((s) => s.estimated.toNumber()) },
-        { name: 'Weighted value', color: COLORS.weighted, values: input.stages.map((s) => s.weighted.toNumber()) },
+        { name: texts.estimated, color: COLORS.estimated, values: input.stages.map((s) => s.estimated.toNumber()) },
+        { name: texts.weighted, color: COLORS.weighted, values: input.stages.map((s) => s.weighted.toNumber()) },
       ],
     );
   } else {
-    emptyPanel(parts, pipeline, NO_OPEN_OPPORTUNITIES);
+    emptyPanel(parts, pipeline, texts.noOpenOpportunities);
   }
 
   if (twoPanels) {
     const history: PanelLayout = { headingTop: 444, gridTop: 488, gridHeight: height - 488 - 64 };
-    const n = weeks.length;
-    heading(parts, `Won vs lost, last ${n} ${n === 1 ? 'week' : 'weeks'}`, history.headingTop);
+    heading(parts, texts.historyHeading(weeks.length), history.headingTop);
     const hasHistory = weeks.some((w) => !w.won.isZero() || !w.lost.isZero());
     if (hasHistory) {
       addBarPanel(
@@ -348,12 +335,12 @@ function buildOption(input: PipelineChartInput, height: number, money: Money, fa
         money,
         weeks.map((w) => w.label),
         [
-          { name: 'Won', color: COLORS.won, values: weeks.map((w) => w.won.toNumber()) },
-          { name: 'Lost', color: COLORS.lost, values: weeks.map((w) => w.lost.toNumber()) },
+          { name: texts.won, color: COLORS.won, values: weeks.map((w) => w.won.toNumber()) },
+          { name: texts.lost, color: COLORS.lost, values: weeks.map((w) => w.lost.toNumber()) },
         ],
       );
     } else {
-      emptyPanel(parts, history, NO_CLOSED_DEALS);
+      emptyPanel(parts, history, texts.noClosedDeals);
     }
   }
 
@@ -382,18 +369,24 @@ function normalizeSvg(svg: string): string {
     .replace(/\bzr\d+-/g, 'zr-');
 }
 
-/** Renders the pipeline (and, when weeks are given, won vs lost) chart as one PNG with a white background. */
-export function renderPipelineChart(input: PipelineChartInput, options: RenderChartOptions = {}): ChartImage {
+/**
+ * Renders the pipeline (and, when weeks are given, won vs lost) chart as one PNG with a white background,
+ * in the presenter's words and with its compact amounts.
+ */
+export function renderPipelineChart(
+  p: Presenter,
+  input: PipelineChartInput,
+  options: RenderChartOptions = {},
+): ChartImage {
   const font = options.font ?? defaultChartFont();
-  const locale = options.locale ?? 'en-US';
   const width = CHART_WIDTH;
   const height = (input.weeks ?? []).length > 0 ? CHART_HEIGHT_TWO_PANELS : CHART_HEIGHT_ONE_PANEL;
-  const money: Money = (value) => formatCompactCurrency(value, input.currency, locale);
+  const money: Money = (value) => p.format.compactMoney(value, input.currency);
 
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {
-    chart.setOption(buildOption(input, height, money, font.family));
+    chart.setOption(buildOption(p.t.digestPlain.chart, input, height, money, font.family));
     svg = normalizeSvg(chart.renderToSVGString());
   } finally {
     chart.dispose();

@@ -4,13 +4,13 @@
 // to, an archived or deleted one) is not retried: the person who made the change is told once, by DM.
 import { type Logger, webApi } from '@slack/bolt';
 import { dec } from '../domain/decimal.ts';
-import { system } from '../i18n/en/system.ts';
+import { DEFAULT_LOCALE } from '../i18n/locale.ts';
+import { channelPresenter, type Presenter, presenterFor } from '../i18n/presenter.ts';
 import { type EventConsumer, PermanentDeliveryError } from '../jobs/outbox-dispatcher.ts';
 import { RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { Services } from '../services/index.ts';
 import { ANNOUNCED_KINDS, CONSUMERS, type OutboxEvent } from '../services/outbox.ts';
 import { type Message, orderAnnouncement, quoteAnnouncement, wonAnnouncement } from './blocks/index.ts';
-import { formatMoney } from './format.ts';
 import { noticeMessage } from './blocks/replies.ts';
 
 /** Slack's answers that no retry can change. */
@@ -40,7 +40,8 @@ export class SlackAnnouncer implements EventConsumer {
     if (!ANNOUNCED_KINDS.has(event.kind)) return;
     if (!event.channelId) throw new PermanentDeliveryError('no channel to announce in');
     const settings = await this.options.services.setup.workspaceSettings(event.workspaceId);
-    const message = announcementOf(event, settings.currency);
+    const p = channelPresenter({ workspaceId: event.workspaceId, channelId: event.channelId });
+    const message = announcementOf(p, event, settings.currency);
     if (!message) return;
     const client = await this.options.clientFor(event.workspaceId);
     try {
@@ -65,7 +66,10 @@ export class SlackAnnouncer implements EventConsumer {
 
   /** The person who made the change hears why the channel did not (best effort). */
   private async tellActor(client: webApi.WebClient, event: OutboxEvent): Promise<void> {
-    const notice = noticeMessage(system.privateChannel);
+    // The event does not carry the actor's locale: their notice is in the default one until members
+    // keep a language of their own (issue 12).
+    const p = presenterFor(DEFAULT_LOCALE);
+    const notice = noticeMessage(p, p.t.system.privateChannel);
     try {
       await client.chat.postMessage({ channel: event.actorUserId, text: notice.text, blocks: notice.blocks });
     } catch (error) {
@@ -75,24 +79,21 @@ export class SlackAnnouncer implements EventConsumer {
 }
 
 /** The announcement of an event, with its amount in the workspace's currency (null: not announced). */
-export function announcementOf(event: OutboxEvent, currency: string): Message | null {
+export function announcementOf(p: Presenter, event: OutboxEvent, currency: string): Message | null {
   switch (event.kind) {
     case 'opportunity-won': {
       const { payload } = event;
-      return wonAnnouncement(event.actorUserId, payload, formatMoney(dec(payload.amount), currency));
+      return wonAnnouncement(p, event.actorUserId, payload, p.format.money(dec(payload.amount), currency));
     }
     case 'quote-created': {
       const { payload } = event;
-      return quoteAnnouncement(event.actorUserId, payload.quoteNo, payload, formatMoney(dec(payload.amount), currency));
+      const amount = p.format.money(dec(payload.amount), currency);
+      return quoteAnnouncement(p, event.actorUserId, payload.quoteNo, payload, amount);
     }
     case 'order-made': {
       const { payload } = event;
-      return orderAnnouncement(
-        event.actorUserId,
-        payload.orderNo,
-        payload.no,
-        formatMoney(dec(payload.amount), currency),
-      );
+      const amount = p.format.money(dec(payload.amount), currency);
+      return orderAnnouncement(p, event.actorUserId, payload.orderNo, payload.no, amount);
     }
     default:
       return null;

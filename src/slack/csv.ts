@@ -6,8 +6,7 @@ import type { Decimal } from '../domain/decimal.ts';
 import { roundTo } from '../domain/decimal.ts';
 import type { LocalDate } from '../domain/local-date.ts';
 import type { OpportunitySummary } from '../services/opportunity-queries.ts';
-import { digestPlainText } from '../i18n/en/digest.ts';
-import { formatStatus } from './format.ts';
+import type { Presenter } from '../i18n/presenter.ts';
 
 /** A cell: text (guarded against formulas) or a number/date written as is. */
 type Cell = { text: string } | { value: string };
@@ -40,9 +39,12 @@ const integer = (value: number | null | undefined): Cell => ({
   value: value === null || value === undefined ? '' : String(value),
 });
 
-/** The header row and one line per opportunity, every line ending in CRLF. */
-export function opportunitiesCsv(items: readonly OpportunitySummary[], currency: string): string {
-  const lines = [csvLine(digestPlainText.csv.columns(currency).map((c) => text(c)))];
+/**
+ * The header row and one line per opportunity, every line ending in CRLF. The headers and statuses are
+ * in the reader's words; the values stay in the machine-readable form above whatever their locale.
+ */
+export function opportunitiesCsv(p: Presenter, items: readonly OpportunitySummary[], currency: string): string {
+  const lines = [csvLine(p.t.digestPlain.csv.columns(currency).map((c) => text(c)))];
   for (const o of items) {
     const e = o.current;
     const company = o.contact.companyName ?? (o.contact.type === 'company' ? o.contact.name : '');
@@ -50,7 +52,7 @@ export function opportunitiesCsv(items: readonly OpportunitySummary[], currency:
       csvLine([
         text(o.no),
         text(o.description),
-        text(formatStatus(o.status)),
+        text(p.t.ui.status[o.status]),
         integer(e?.stage),
         text(e !== null && e.stage !== null ? e.stageDescription : ''),
         text(o.contact.name),
@@ -73,8 +75,11 @@ export function opportunitiesCsv(items: readonly OpportunitySummary[], currency:
   return lines.map((line) => `${line}\r\n`).join('');
 }
 
-/** "opportunities-2026-12-15.csv": the prefix reduced to lowercase letters, digits and dashes. */
-export function csvFilename(prefix: string, today: LocalDate): string {
+/**
+ * "opportunities-2026-12-15.csv": the prefix reduced to lowercase letters, digits and dashes (the
+ * catalogue's default name when nothing is left).
+ */
+export function csvFilename(p: Presenter, prefix: string, today: LocalDate): string {
   const slug = prefix
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -83,5 +88,5 @@ export function csvFilename(prefix: string, today: LocalDate): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `${slug || digestPlainText.csv.defaultFilename}-${today}.csv`;
+  return `${slug || p.t.digestPlain.csv.defaultFilename}-${today}.csv`;
 }

@@ -5,12 +5,11 @@ import { type Logger, webApi } from '@slack/bolt';
 import { renderPipelineChart } from '../digest/chart.ts';
 import { chartInputFromDigest } from '../digest/chart-input.ts';
 import { dateInZone } from '../domain/local-date.ts';
-import { digestText } from '../i18n/en/digest.ts';
+import { channelPresenter } from '../i18n/presenter.ts';
 import { type DigestJob, type DigestPoster, RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import { digestMessages } from './blocks/digest.ts';
-import { formatDate } from './format.ts';
 import { BACKGROUND_RETRY_CONFIG } from './middleware/slack-client-options.ts';
 
 export interface DigestPosterOptions {
@@ -53,8 +52,10 @@ export class SlackDigestPoster implements DigestPoster {
       today,
       changesSince,
     });
-    const messages = digestMessages(digest);
-    const title = digestText.header(digestText.defaultTitle, formatDate(today));
+    // Written for everyone in the channel, in the channel's language.
+    const p = channelPresenter({ workspaceId: job.workspaceId, channelId: job.channelId });
+    const messages = digestMessages(p, digest);
+    const title = p.t.digest.header(p.t.digest.defaultTitle, p.format.date(today));
     const parts = messages.length + 1; // the chart comes last
     let posted = job.postedParts;
     try {
@@ -69,7 +70,7 @@ export class SlackDigestPoster implements DigestPoster {
             unfurl_links: false,
           });
         } else {
-          const chart = renderPipelineChart(chartInputFromDigest(digest, title));
+          const chart = renderPipelineChart(p, chartInputFromDigest(p, digest, title));
           await client.filesUploadV2({
             channel_id: job.channelId,
             file: chart.png,

@@ -1,9 +1,9 @@
 // The one place where a failure becomes words: rule problems, input problems and infrastructure
 // failures each map to a sentence from the catalogue; nothing else ever reaches a user.
 import type { Markup } from '../i18n/markup.ts';
+import type { Presenter } from '../i18n/presenter.ts';
 import { DomainError } from '../domain/problems.ts';
 import { ScheduleError } from '../domain/schedule.ts';
-import { describeInputProblem, describeRuleProblem, describeScheduleProblem, system } from '../i18n/en/index.ts';
 import { isDatabaseUnavailable } from '../services/db.ts';
 import { InputError } from './grammar/index.ts';
 
@@ -14,15 +14,17 @@ export interface DescribedFailure {
   sentence: Markup;
 }
 
-export function describeFailure(error: unknown): DescribedFailure {
-  if (error instanceof DomainError) return { kind: 'rule', sentence: describeRuleProblem(error.problem) };
-  if (error instanceof InputError) return { kind: 'input', sentence: describeInputProblem(error.problem) };
-  if (error instanceof ScheduleError) return { kind: 'input', sentence: describeScheduleProblem(error.problem) };
+/** The failure in the reader's words (their catalogue, their formatter for the values in it). */
+export function describeFailure(p: Presenter, error: unknown): DescribedFailure {
+  const { t, format } = p;
+  if (error instanceof DomainError) return { kind: 'rule', sentence: t.describeRuleProblem(error.problem, format) };
+  if (error instanceof InputError) return { kind: 'input', sentence: t.describeInputProblem(error.problem, format) };
+  if (error instanceof ScheduleError) return { kind: 'input', sentence: t.describeScheduleProblem(error.problem) };
   // Read paths reach here with the driver's own error; isDatabaseUnavailable recognises those too.
   if (isDatabaseUnavailable(error)) {
-    return { kind: 'database', sentence: system.databaseUnavailable };
+    return { kind: 'database', sentence: t.system.databaseUnavailable };
   }
-  return { kind: 'unexpected', sentence: system.unexpected };
+  return { kind: 'unexpected', sentence: t.system.unexpected };
 }
 
 /** Failures that are the user's to fix are not logged as errors; the rest are. */

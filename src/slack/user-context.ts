@@ -3,6 +3,7 @@
 import type { webApi } from '@slack/bolt';
 import { dateInZone, type LocalDate } from '../domain/local-date.ts';
 import { inputLanguageOf, type InputLanguage } from '../domain/typed-input/language.ts';
+import { DEFAULT_LOCALE } from '../i18n/locale.ts';
 import { expiringCache, type LRUCache } from '../services/cache.ts';
 import type { Clock } from '../services/clock.ts';
 
@@ -60,7 +61,7 @@ export class UserDirectory {
     this.cache = expiringCache({ max: maxEntries, ttlMs, clock });
   }
 
-  /** Never fails: without an answer from Slack the user is treated as being on UTC, en-US. */
+  /** Never fails: without an answer from Slack the user is treated as being on UTC, in the default locale. */
   async resolve(client: webApi.WebClient, teamId: string, userId: string): Promise<UserContext> {
     const key = `${teamId}:${userId}`;
     const known = this.cache.peek(key, { allowStale: true }); // even out of date (get drops it then)
@@ -97,13 +98,13 @@ export class UserDirectory {
         user: {
           displayName: user?.real_name || user?.profile?.real_name || user?.name || userId,
           timeZone: validZone(user?.tz) ?? 'UTC',
-          locale: user?.locale ?? 'en-US',
+          locale: user?.locale ?? DEFAULT_LOCALE,
         },
         answered: true,
       };
     } catch {
       // Keep what we knew (even out of date); retry sooner next time.
-      return { user: previous ?? { displayName: userId, timeZone: 'UTC', locale: 'en-US' }, answered: false };
+      return { user: previous ?? { displayName: userId, timeZone: 'UTC', locale: DEFAULT_LOCALE }, answered: false };
     }
   }
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newOpportunity, seededWorkspace } from '../support/fixtures.ts';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
-import { system } from '../../src/i18n/en/index.ts';
+import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { adminQuery, BACKENDS } from '../support/databases.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';

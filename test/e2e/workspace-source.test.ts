@@ -22,6 +22,7 @@ import {
   viewSubmission,
 } from '../support/slack-requests.ts';
 import { startOAuthTestApp, type TestApp } from '../support/test-app.ts';
+import { enUS } from '../support/presenter.ts';
 import { fieldErrors, mark, openedModal, reshaped, run, stateOf } from './e2e-kit.ts';
 
 const USER_A = 'U0ALICEWS1';
@@ -207,7 +208,7 @@ describe.each(BACKENDS)('OAuth mode: requests forged across workspaces on %s', (
     const since = mark(t);
     const submission = viewSubmission({
       callbackId: CALLBACK_IDS.salesCycle,
-      values: stateOf(salesCycleModal() as unknown as JsonObject, cycleInputs),
+      values: stateOf(salesCycleModal(enUS) as unknown as JsonObject, cycleInputs),
       teamId: never,
       userId: NEVER_ADMIN,
     });

@@ -53,6 +53,7 @@ export interface FakeUserConfig {
   name?: string;
   real_name?: string;
   tz?: string;
+  /** What users.info says with include_locale (default en-US). */
   locale?: string;
   email?: string;
   is_bot?: boolean;
@@ -404,7 +405,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       updated: 1_700_000_000,
       is_email_confirmed: !isBot,
     };
-    if (includeLocale) user.locale = config.locale ?? 'en-GB';
+    // Slack's usual locale (and the app's default): a test that wants another sets it with setUser.
+    if (includeLocale) user.locale = config.locale ?? 'en-US';
     return user;
   };
 

@@ -1,7 +1,8 @@
-// English strings of the pipeline digest, the statistics messages and the CSV export. Builders in
-// src/slack/blocks/digest.ts, src/slack/blocks/stats.ts, src/slack/csv.ts and src/digest/chart-input.ts
-// take every user-visible word from here. Template functions receive values that are already formatted
-// (money, dates, percentages) and already escaped for mrkdwn where they go into it.
+// English strings of the pipeline digest, the statistics messages, the chart and the CSV export. Builders
+// in src/slack/blocks/digest.ts, src/slack/blocks/stats.ts, src/slack/csv.ts and src/digest take every
+// user-visible word from here (through their presenter, src/i18n/presenter.ts). Template functions
+// receive values that are already formatted (money, dates, percentages) and already escaped for mrkdwn
+// where they go into it.
 import { trusted } from '../markup.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -147,6 +148,19 @@ export const digestPlainText = {
   chart: {
     /** A stage's bar label when several cycles are shown: the cycle code first. */
     stageLabel: (cycleCode: string, stage: string) => `${cycleCode} ${stage}`,
+    /** Under the title: the open pipeline's totals, then (with a history panel) the period's. */
+    pipelineSummary: (estimated: string, weighted: string) =>
+      `Open pipeline ${estimated} estimated, ${weighted} weighted`,
+    closedSummary: (won: string, lost: string) => `won ${won}, lost ${lost}`,
+    summarySeparator: ' · ',
+    pipelineHeading: 'Open pipeline by stage',
+    historyHeading: (weeks: number) => `Won vs lost, last ${weeks} ${weeks === 1 ? 'week' : 'weeks'}`,
+    estimated: 'Estimated value',
+    weighted: 'Weighted value',
+    won: 'Won',
+    lost: 'Lost',
+    noOpenOpportunities: 'No open opportunities',
+    noClosedDeals: 'No won or lost deals in this period',
   },
 
   csv: {

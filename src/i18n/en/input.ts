@@ -1,5 +1,7 @@
 // English sentences for every mistake a user can make in `/opp` text (Slack mrkdwn).
+import type { Formatter } from '../format.ts';
 import { catalogueText, escapeFields, escapeText, type Markup } from '../markup.ts';
+import { Decimal } from '../../domain/decimal.ts';
 import { AMOUNT_RULES, PERCENT_RULES, QUANTITY_RULES } from '../../domain/amounts.ts';
 import type { NumberIssue, NumberRules } from '../../domain/amounts.ts';
 import type { ArgumentName, Field, InputProblem } from '../../domain/input-problems.ts';
@@ -21,12 +23,8 @@ function list(items: readonly string[], conjunction: 'and' | 'or'): string {
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1] ?? ''}`;
 }
 
-/** "999999999999.99" → "999,999,999,999.99". */
-function grouped(decimal: string): string {
-  const [whole = '', fraction] = decimal.split('.');
-  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? withCommas : `${withCommas}.${fraction}`;
-}
+/** A number written out in full, grouped as the reader's locale does: "999,999,999,999.99". */
+type Grouped = (decimal: string) => string;
 
 const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   'opportunity-no': { name: 'the opportunity number', hint: ' (like `OP00001`)' },
@@ -74,11 +72,17 @@ function didYouMean(suggestion: string | undefined, asKey = false): string {
   return ` Did you mean ${asKey ? key(suggestion) : code(suggestion)}?`;
 }
 
-function rangeText(rules: NumberRules): string {
+function rangeText(rules: NumberRules, grouped: Grouped): string {
   return `between ${grouped(rules.min.toFixed())} and ${grouped(rules.max.toFixed())}`;
 }
 
-function numberIssueText(what: string, value: string, issue: NumberIssue | undefined, rules: NumberRules): string {
+function numberIssueText(
+  what: string,
+  value: string,
+  issue: NumberIssue | undefined,
+  rules: NumberRules,
+  grouped: Grouped,
+): string {
   switch (issue) {
     case undefined:
     case 'not-a-number':
@@ -88,19 +92,28 @@ function numberIssueText(what: string, value: string, issue: NumberIssue | undef
     case 'too-many-decimals':
       return `the ${what} ${code(value)} has more than ${rules.maxDecimals} decimals.`;
     case 'out-of-range':
-      return `the ${what} ${code(value)} must be ${rangeText(rules)}.`;
+      return `the ${what} ${code(value)} must be ${rangeText(rules, grouped)}.`;
     default:
       return assertNever(issue);
   }
 }
 
-/** One sentence (or two) saying exactly what is wrong and where to find examples. */
-/** The sentence for a problem; every text in it that came from a person is escaped first. */
-export function describeInputProblem(p: InputProblem): Markup {
-  return catalogueText(sentence(escapeFields(p)));
+/**
+ * One sentence (or two) saying exactly what is wrong and where to find examples. Every text in it that
+ * came from a person is escaped first; its numbers are written by the reader's formatter.
+ */
+export function describeInputProblem(p: InputProblem, format: Formatter): Markup {
+  return catalogueText(sentence(escapeFields(p), format));
 }
 
-function sentence(p: InputProblem): string {
+function sentence(p: InputProblem, format: Formatter): string {
+  const grouped: Grouped = (decimal) => {
+    try {
+      return format.groupedNumber(new Decimal(decimal));
+    } catch {
+      return decimal; // not a number (a problem made up by hand): shown as it is
+    }
+  };
   switch (p.kind) {
     case 'text-too-long':
       return `Your command is ${grouped(String(p.length))} characters long; \`/opp\` accepts at most ${grouped(String(p.max))}. ${helpPointer()}`;
@@ -203,11 +216,11 @@ function sentence(p: InputProblem): string {
         case 'description':
           return `${start} the description ${code(p.value)} must have 1 to 100 characters. ${helpPointer('quote')}`;
         case 'quantity':
-          return `${start} ${numberIssueText('quantity', p.value, p.issue, QUANTITY_RULES)} ${helpPointer('quote')}`;
+          return `${start} ${numberIssueText('quantity', p.value, p.issue, QUANTITY_RULES, grouped)} ${helpPointer('quote')}`;
         case 'unit-price':
-          return `${start} ${numberIssueText('unit price', p.value, p.issue, AMOUNT_RULES)} ${helpPointer('quote')}`;
+          return `${start} ${numberIssueText('unit price', p.value, p.issue, AMOUNT_RULES, grouped)} ${helpPointer('quote')}`;
         case 'discount':
-          return `${start} ${numberIssueText('discount %', p.value, p.issue, PERCENT_RULES)} ${helpPointer('quote')}`;
+          return `${start} ${numberIssueText('discount %', p.value, p.issue, PERCENT_RULES, grouped)} ${helpPointer('quote')}`;
         default:
           return assertNever(part);
       }

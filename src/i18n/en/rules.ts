@@ -1,7 +1,8 @@
 // English sentences for the rule problems, written for a sales rep: what went wrong and what to do.
+import type { Formatter } from '../format.ts';
 import { catalogueText, escapeFields, type Markup } from '../markup.ts';
 import type { Decimal } from '../../domain/decimal.ts';
-import { dateParts, type LocalDate } from '../../domain/local-date.ts';
+import type { LocalDate } from '../../domain/local-date.ts';
 import type { MoveAction, OpportunityStatus } from '../../domain/opportunity.ts';
 import type { GuardedAction } from '../../domain/permissions.ts';
 import {
@@ -16,12 +17,16 @@ import {
   type TextField,
 } from '../../domain/problems.ts';
 
-/** The sentence for a problem; every text in it that came from a person is escaped first. */
-export function describeRuleProblem(problem: Problem): Markup {
-  return catalogueText(sentence(escapeFields(problem)));
+/**
+ * The sentence for a problem; every text in it that came from a person is escaped first, and its dates
+ * are written by the reader's formatter.
+ */
+export function describeRuleProblem(problem: Problem, format: Formatter): Markup {
+  return catalogueText(sentence(escapeFields(problem), format));
 }
 
-function sentence(problem: Problem): string {
+function sentence(problem: Problem, format: Formatter): string {
+  const formatDate = (date: LocalDate): string => format.date(date);
   switch (problem.kind) {
     case 'action-not-available':
       if (problem.notStarted && problem.action !== 'first')
@@ -145,20 +150,7 @@ function sentence(problem: Problem): string {
   }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Nov 3, 2026". */
-export function formatDate(date: LocalDate): string {
-  const { year, month, day } = dateParts(date);
-  return `${MONTHS[month - 1] ?? date} ${day}, ${year}`;
-}
-
-/** 2 decimals, no exponent: "1234.50". */
-export function formatMoney(value: Decimal): string {
-  return value.toFixed(2);
-}
-
-/** Trailing zeros trimmed: "12.5", "40". */
+/** A percentage as it was entered, every decimal kept, trailing zeros trimmed: "12.5", "40". */
 export function formatPercent(value: Decimal): string {
   const fixed = value.toFixed();
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;

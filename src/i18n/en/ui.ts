@@ -1,13 +1,12 @@
 // English strings of the Block Kit layer (cards, lists, App Home, modals, replies). Builders in
-// src/slack/blocks take every user-visible word from here. Template functions receive values that are
-// already formatted (money, dates, percentages) and already escaped for mrkdwn where they go into it.
+// src/slack/blocks take every user-visible word from here, through their presenter
+// (src/i18n/presenter.ts). Template functions receive values that are already formatted (money, dates,
+// percentages) and already escaped for mrkdwn where they go into it.
 import { trusted } from '../markup.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 const english = {
-  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-
   status: { not_started: 'Not started', in_progress: 'In progress', won: 'Won', lost: 'Lost' },
   actionTaken: {
     none: 'First stage activated',
@@ -42,13 +41,11 @@ const english = {
     no: 'No',
     cancel: 'Cancel',
     close: 'Close',
-    ellipsis: '…',
     stage: (no: number, description: string) => (description.trim() === '' ? `Stage ${no}` : `${no} · ${description}`),
     contact: (name: string, company: string | null) => (company ? `${name}, ${company}` : name),
     contactOption: (no: string, type: string) => `${no} · ${type}`,
     cycle: (code: string, description: string) => (description.trim() === '' ? code : `${code} — ${description}`),
     andMore: (n: number, command: string) => `…and ${n} more — use \`${command}\`.`,
-    percent: (value: string) => `${value}%`,
     unknownCurrency: (code: string, amount: string) => `${code} ${amount}`,
   },
 
@@ -406,5 +403,3 @@ const english = {
 } as const;
 
 export const ui = trusted(english);
-
-export type Ui = typeof ui;

@@ -1,7 +1,7 @@
 // What the channel hears about a change: a won deal, a sales quote, a sales order. One section each,
 // with the same sentence as the notification text; the description and numbers are escaped here.
-import { notices } from '../../i18n/en/notices.ts';
 import { escapeText, type Markup, mentionUser } from '../../i18n/markup.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
 import { fallback, type Message, section } from './kit.ts';
 
 export interface AnnouncedOpportunity {
@@ -9,9 +9,14 @@ export interface AnnouncedOpportunity {
   description: string;
 }
 
-export function wonAnnouncement(userId: string, opportunity: AnnouncedOpportunity, amount: Markup): Message {
+export function wonAnnouncement(
+  p: Presenter,
+  userId: string,
+  opportunity: AnnouncedOpportunity,
+  amount: Markup,
+): Message {
   return announcement(
-    notices.wonAnnouncement(
+    p.t.notices.wonAnnouncement(
       mentionUser(userId),
       escapeText(opportunity.no),
       escapeText(opportunity.description),
@@ -21,13 +26,14 @@ export function wonAnnouncement(userId: string, opportunity: AnnouncedOpportunit
 }
 
 export function quoteAnnouncement(
+  p: Presenter,
   userId: string,
   quoteNo: string,
   opportunity: AnnouncedOpportunity,
   amount: Markup,
 ): Message {
   return announcement(
-    notices.quoteAnnouncement(
+    p.t.notices.quoteAnnouncement(
       mentionUser(userId),
       escapeText(quoteNo),
       escapeText(opportunity.no),
@@ -37,9 +43,15 @@ export function quoteAnnouncement(
   );
 }
 
-export function orderAnnouncement(userId: string, orderNo: string, opportunityNo: string, amount: Markup): Message {
+export function orderAnnouncement(
+  p: Presenter,
+  userId: string,
+  orderNo: string,
+  opportunityNo: string,
+  amount: Markup,
+): Message {
   return announcement(
-    notices.orderAnnouncement(mentionUser(userId), escapeText(orderNo), escapeText(opportunityNo), amount),
+    p.t.notices.orderAnnouncement(mentionUser(userId), escapeText(orderNo), escapeText(opportunityNo), amount),
   );
 }
 

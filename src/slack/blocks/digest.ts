@@ -4,10 +4,9 @@
 import type { Decimal } from '../../domain/decimal.ts';
 import { dateInZone, daysBetween } from '../../domain/local-date.ts';
 import type { AttentionItem, CyclePipeline, Digest, Figures } from '../../services/digest-types.ts';
-import { digestPlainText, digestText } from '../../i18n/en/digest.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, joinMarkup, type Markup, md, ours, trimEnd } from '../../i18n/markup.ts';
-import { formatDate, formatMoney, formatPercent, formatPerson, tableCell, truncate } from '../format.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
+import { formatPerson, tableCell, truncate } from '../format.ts';
 import {
   context,
   divider,
@@ -56,7 +55,6 @@ interface Part {
 
 /** A person's text on one line, cut short, escaped. */
 const text = (value: string): Markup => escapeText(truncate(value.replace(/\s+/g, ' ').trim(), DESCRIPTION_MAX));
-const money = (value: Decimal, currency: string): Markup => formatMoney(value, currency);
 
 /** Lines joined into as few texts as possible, each at most `room` characters (a longer line is cut). */
 function chunkLines(lines: readonly Markup[], room: number): Markup[] {
@@ -83,10 +81,16 @@ function lineUnits(lines: readonly Markup[]): KnownBlock[][] {
  * The first `cap` items as lines, and "…and N more" when some are left out: those beyond the cap, and
  * those the digest itself left out (`total` is the full count when the list holds only a page).
  */
-function capped<T>(items: readonly T[], cap: number, line: (item: T) => Markup, total = items.length): Markup[] {
+function capped<T>(
+  p: Presenter,
+  items: readonly T[],
+  cap: number,
+  line: (item: T) => Markup,
+  total = items.length,
+): Markup[] {
   const lines = items.slice(0, cap).map(line);
   const more = Math.max(total, items.length) - lines.length;
-  if (more > 0) lines.push(digestText.more(more));
+  if (more > 0) lines.push(p.t.digest.more(more));
   return lines;
 }
 
@@ -96,22 +100,23 @@ const fullCount = (items: readonly unknown[], total: number | undefined): number
 // ---- the open pipeline ------------------------------------------------------------------------------
 
 /** One cycle's table; `heading` (the pipeline's title) goes above the first cycle, so it is never left alone. */
-function cyclePart(cycle: CyclePipeline, currency: string, heading: Markup | null): Part {
-  const P = digestText.pipeline;
-  const cycleTitle = P.cycleTitle(ui.common.cycle(escapeText(cycle.code), escapeText(cycle.description)));
+function cyclePart(p: Presenter, cycle: CyclePipeline, currency: string, heading: Markup | null): Part {
+  const P = p.t.digest.pipeline;
+  const money = (value: Decimal) => p.format.money(value, currency);
+  const cycleTitle = P.cycleTitle(p.t.ui.common.cycle(escapeText(cycle.code), escapeText(cycle.description)));
   const title = heading === null ? cycleTitle : md`${heading}\n${cycleTitle}`;
   const units: KnownBlock[][] = [];
   if (cycle.stages.length === 0) {
     units.push([section(md`${title}\n${P.noStages}`)]);
   } else {
     const rows = cycle.stages.map((s) => [
-      digestPlainText.stage(s.stage, s.description),
+      p.t.digestPlain.stage(s.stage, s.description),
       String(s.count),
-      money(s.estimatedValue, currency),
-      money(s.weightedValue, currency),
+      money(s.estimatedValue),
+      money(s.weightedValue),
     ]);
-    const totals = [P.total, String(cycle.totals.count), money(cycle.totals.estimatedValue, currency)];
-    totals.push(money(cycle.totals.weightedValue, currency));
+    const totals = [P.total, String(cycle.totals.count), money(cycle.totals.estimatedValue)];
+    totals.push(money(cycle.totals.weightedValue));
     const all = [[...P.columns], ...rows, totals];
     const widths = P.columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
     widths[0] = Math.min(widths[0] ?? STAGE_LABEL_MAX, STAGE_LABEL_MAX);
@@ -134,26 +139,16 @@ function cyclePart(cycle: CyclePipeline, currency: string, heading: Markup | nul
   return { units, divider: heading !== null };
 }
 
-function pipelineParts(digest: Digest): Part[] {
-  const P = digestText.pipeline;
+function pipelineParts(p: Presenter, digest: Digest): Part[] {
+  const P = p.t.digest.pipeline;
+  const money = (value: Decimal) => p.format.money(value, digest.currency);
   if (digest.cycles.length === 0) return [{ units: [[section(md`${P.title}\n${P.empty}`)]], divider: true }];
-  const parts = digest.cycles.map((cycle, i) => cyclePart(cycle, digest.currency, i === 0 ? P.title : null));
+  const parts = digest.cycles.map((cycle, i) => cyclePart(p, cycle, digest.currency, i === 0 ? P.title : null));
   if (digest.cycles.length > 1) {
     const notStarted = digest.cycles.reduce((sum, c) => sum + c.notStarted, 0);
     const t: Figures = digest.totals;
     parts.push({
-      units: [
-        [
-          section(
-            P.allCycles(
-              t.count,
-              money(t.estimatedValue, digest.currency),
-              money(t.weightedValue, digest.currency),
-              notStarted,
-            ),
-          ),
-        ],
-      ],
+      units: [[section(P.allCycles(t.count, money(t.estimatedValue), money(t.weightedValue), notStarted))]],
       divider: false,
     });
   }
@@ -162,15 +157,14 @@ function pipelineParts(digest: Digest): Part[] {
 
 // ---- won and lost -----------------------------------------------------------------------------------
 
-/** A win rate (a percentage, unrounded), or a dash when there is none. */
-const rate = (value: Decimal | null): Markup =>
-  value === null ? digestText.closed.notAvailable : formatPercent(value);
-
-function closedPart(digest: Digest): Part {
-  const C = digestText.closed;
+function closedPart(p: Presenter, digest: Digest): Part {
+  const C = p.t.digest.closed;
   const { closed, currency } = digest;
-  const from = formatDate(closed.from);
-  const to = formatDate(closed.to);
+  const money = (value: Decimal) => p.format.money(value, currency);
+  /** A win rate (a percentage), or a dash when there is none. */
+  const rate = (value: Decimal | null): Markup => (value === null ? C.notAvailable : p.format.percent(value));
+  const from = p.format.date(closed.from);
+  const to = p.format.date(closed.to);
   if (closed.won.count === 0 && closed.lost.count === 0) {
     return { units: [[section(md`${C.title(from, to)}\n${C.nothing(from, to)}`)]], divider: true };
   }
@@ -178,19 +172,19 @@ function closedPart(digest: Digest): Part {
   const byValue = rate(closed.winRateByValue);
   const lines = [
     C.title(from, to),
-    C.won(closed.won.count, money(closed.won.amount, currency)),
-    C.lost(closed.lost.count, money(closed.lost.amount, currency)),
+    C.won(closed.won.count, money(closed.won.amount)),
+    C.lost(closed.lost.count, money(closed.lost.amount)),
     C.winRate(byCount, byValue),
   ];
   if (closed.byReason.length > 0) {
     lines.push(C.reasonsTitle);
     lines.push(
-      ...capped(closed.byReason, DIGEST_REASONS_CAP, (r) =>
+      ...capped(p, closed.byReason, DIGEST_REASONS_CAP, (r) =>
         C.reason(
-          ui.outcome[r.outcome],
+          p.t.ui.outcome[r.outcome],
           r.code === null ? C.noCode : C.code(text(r.code), text(r.description)),
           r.count,
-          money(r.amount, currency),
+          money(r.amount),
         ),
       ),
     );
@@ -200,20 +194,21 @@ function closedPart(digest: Digest): Part {
 
 // ---- what changed -----------------------------------------------------------------------------------
 
-function sinceText(since: Date): Markup {
-  const C = digestText.changes;
+function sinceText(p: Presenter, since: Date): Markup {
+  const C = p.t.digest.changes;
   const millis = since.getTime();
   if (!Number.isFinite(millis)) return C.previousDigest;
   const iso = since.toISOString();
-  const date = formatDate(dateInZone(since, 'UTC'));
+  const date = p.format.date(dateInZone(since, 'UTC'));
   return C.sinceToken(Math.floor(millis / 1000), C.sinceFallback(date, escapeText(iso.slice(11, 16))));
 }
 
-function changesPart(digest: Digest): Part {
-  const C = digestText.changes;
+function changesPart(p: Presenter, digest: Digest): Part {
+  const C = p.t.digest.changes;
   const { changes, currency } = digest;
+  const money = (value: Decimal) => p.format.money(value, currency);
   if (changes.since === null) return { units: [[section(C.first)]], divider: true };
-  const since = sinceText(changes.since);
+  const since = sinceText(p, changes.since);
   const totals = changes.totals;
   const counts = {
     newOpportunities: fullCount(changes.newOpportunities, totals?.newOpportunities),
@@ -229,10 +224,10 @@ function changesPart(digest: Digest): Part {
   const lines = [C.title(since)];
   const group = <T>(items: readonly T[], count: number, title: (n: number) => Markup, line: (item: T) => Markup) => {
     if (count === 0) return;
-    lines.push(title(count), ...capped(items, DIGEST_CHANGES_CAP, line, count));
+    lines.push(title(count), ...capped(p, items, DIGEST_CHANGES_CAP, line, count));
   };
   group(changes.newOpportunities, counts.newOpportunities, C.newTitle, (o) =>
-    C.newLine(text(o.no), text(o.description), money(o.estimatedValue, currency)),
+    C.newLine(text(o.no), text(o.description), money(o.estimatedValue)),
   );
   group(changes.movedForward, counts.movedForward, C.forwardTitle, (o) =>
     C.moveLine(text(o.no), text(o.description), stageText(o.fromStage), stageText(o.toStage)),
@@ -241,25 +236,25 @@ function changesPart(digest: Digest): Part {
     C.moveLine(text(o.no), text(o.description), stageText(o.fromStage), stageText(o.toStage)),
   );
   group(changes.closed, counts.closed, C.closedTitle, (o) =>
-    C.closedLine(text(o.no), text(o.description), ui.outcome[o.outcome], money(o.amount, currency)),
+    C.closedLine(text(o.no), text(o.description), p.t.ui.outcome[o.outcome], money(o.amount)),
   );
   group(changes.valueChanges, counts.valueChanges, C.valueTitle, (o) => {
     const delta = o.to.minus(o.from);
-    const deltaText = delta.isPositive() && !delta.isZero() ? md`+${money(delta, currency)}` : money(delta, currency);
-    return C.valueLine(text(o.no), text(o.description), money(o.from, currency), money(o.to, currency), deltaText);
+    const deltaText = delta.isPositive() && !delta.isZero() ? md`+${money(delta)}` : money(delta);
+    return C.valueLine(text(o.no), text(o.description), money(o.from), money(o.to), deltaText);
   });
   return { units: lineUnits(lines), divider: true };
 }
 
 // ---- attention --------------------------------------------------------------------------------------
 
-function attentionParts(digest: Digest): Part[] {
-  const A = digestText.attention;
+function attentionParts(p: Presenter, digest: Digest): Part[] {
+  const A = p.t.digest.attention;
   const { attention, currency } = digest;
   const today = digest.request.today;
   const owner = (item: AttentionItem) =>
-    formatPerson({ name: item.salespersonName, slackUserId: item.salespersonSlackUserId });
-  const value = (item: AttentionItem) => money(item.estimatedValue, currency);
+    formatPerson(p.t, { name: item.salespersonName, slackUserId: item.salespersonSlackUserId });
+  const value = (item: AttentionItem) => p.format.money(item.estimatedValue, currency);
   const overdue = fullCount(attention.overdue, attention.totals?.overdue);
   const closingSoon = fullCount(attention.closingSoon, attention.totals?.closingSoon);
   const stale = fullCount(attention.stale, attention.totals?.stale);
@@ -275,7 +270,7 @@ function attentionParts(digest: Digest): Part[] {
   ) => {
     if (count === 0) return;
     const first = parts.length === 0;
-    const lines = [...(first ? [A.title] : []), title, ...capped(items, DIGEST_ATTENTION_CAP, line, count)];
+    const lines = [...(first ? [A.title] : []), title, ...capped(p, items, DIGEST_ATTENTION_CAP, line, count)];
     parts.push({ units: lineUnits(lines), divider: first });
   };
   list(attention.overdue, overdue, A.overdueTitle(overdue), (i) =>
@@ -283,7 +278,7 @@ function attentionParts(digest: Digest): Part[] {
       text(i.no),
       text(i.description),
       owner(i),
-      formatDate(i.estimatedCloseDate),
+      p.format.date(i.estimatedCloseDate),
       Math.max(0, daysBetween(i.estimatedCloseDate, today)),
       value(i),
     ),
@@ -293,7 +288,7 @@ function attentionParts(digest: Digest): Part[] {
       text(i.no),
       text(i.description),
       owner(i),
-      formatDate(i.estimatedCloseDate),
+      p.format.date(i.estimatedCloseDate),
       daysBetween(today, i.estimatedCloseDate),
       value(i),
     ),
@@ -303,7 +298,7 @@ function attentionParts(digest: Digest): Part[] {
       text(i.no),
       text(i.description),
       owner(i),
-      formatDate(i.lastChange),
+      p.format.date(i.lastChange),
       Math.max(0, daysBetween(i.lastChange, today)),
       value(i),
     ),
@@ -313,17 +308,17 @@ function attentionParts(digest: Digest): Part[] {
 
 // ---- salespeople ------------------------------------------------------------------------------------
 
-function salespeoplePart(digest: Digest): Part {
-  const S = digestText.salespeople;
+function salespeoplePart(p: Presenter, digest: Digest): Part {
+  const S = p.t.digest.salespeople;
   if (digest.salespeople.length === 0) return { units: [[section(md`${S.title}\n${S.empty}`)]], divider: true };
   const lines = [
     S.title,
-    ...capped(digest.salespeople, DIGEST_SALESPEOPLE_CAP, (p) =>
+    ...capped(p, digest.salespeople, DIGEST_SALESPEOPLE_CAP, (person) =>
       S.line(
-        formatPerson({ name: p.name, slackUserId: p.slackUserId }),
-        p.openCount,
-        money(p.weightedValue, digest.currency),
-        money(p.wonValue, digest.currency),
+        formatPerson(p.t, { name: person.name, slackUserId: person.slackUserId }),
+        person.openCount,
+        p.format.money(person.weightedValue, digest.currency),
+        p.format.money(person.wonValue, digest.currency),
       ),
     ),
   ];
@@ -332,15 +327,15 @@ function salespeoplePart(digest: Digest): Part {
 
 // ---- header and paging ------------------------------------------------------------------------------
 
-function scopeLine(digest: Digest): Markup {
-  const S = digestText.scope;
+function scopeLine(p: Presenter, digest: Digest): Markup {
+  const S = p.t.digest.scope;
   const code = digest.request.salesCycleCode;
   const cycle = code === null ? undefined : digest.cycles.find((c) => c.code === code);
   const user = digest.request.salespersonSlackUserId;
   return S.join([
-    code === null ? S.allCycles : S.cycle(ui.common.cycle(escapeText(code), escapeText(cycle?.description ?? ''))),
-    user === null ? S.everyone : S.salesperson(formatPerson({ name: '', slackUserId: user })),
-    S.period(formatDate(digest.closed.from), formatDate(digest.closed.to)),
+    code === null ? S.allCycles : S.cycle(p.t.ui.common.cycle(escapeText(code), escapeText(cycle?.description ?? ''))),
+    user === null ? S.everyone : S.salesperson(formatPerson(p.t, { name: '', slackUserId: user })),
+    S.period(p.format.date(digest.closed.from), p.format.date(digest.closed.to)),
   ]);
 }
 
@@ -391,28 +386,29 @@ function paginate(parts: readonly Part[]): KnownBlock[][] {
  * The digest as one or more messages (post them in order, e.g. the later ones in the first one's
  * thread). Every message holds at most 50 blocks and stays within the total-text budget.
  */
-export function digestMessages(digest: Digest, opts: DigestOptions = {}): Message[] {
+export function digestMessages(p: Presenter, digest: Digest, opts: DigestOptions = {}): Message[] {
+  const digestText = p.t.digest;
   const title = opts.title?.trim() ? opts.title : digestText.defaultTitle;
-  const date = formatDate(digest.request.today);
+  const date = p.format.date(digest.request.today);
   const headerText = digestText.header(title, date);
-  const scope = [scopeLine(digest)];
+  const scope = [scopeLine(p, digest)];
   if (opts.channelMention) scope.unshift(digestText.channelMention);
   const intro: Part = { units: [[header(headerText), context(scope)]], divider: false };
 
   const pages = paginate([
     intro,
-    ...pipelineParts(digest),
-    closedPart(digest),
-    changesPart(digest),
-    ...attentionParts(digest),
-    salespeoplePart(digest),
+    ...pipelineParts(p, digest),
+    closedPart(p, digest),
+    changesPart(p, digest),
+    ...attentionParts(p, digest),
+    salespeoplePart(p, digest),
   ]);
   const notStarted = digest.cycles.reduce((sum, c) => sum + c.notStarted, 0);
   const summary = digestText.fallback(
     title,
     date,
     digest.totals.count + notStarted,
-    money(digest.totals.weightedValue, digest.currency),
+    p.format.money(digest.totals.weightedValue, digest.currency),
   );
   return pages.map((blocks, i) => {
     if (i === 0) {

@@ -4,9 +4,9 @@ import { ZERO, type Decimal } from '../../domain/decimal.ts';
 import type { Offer } from '../../domain/offers.ts';
 import type { Stage } from '../../domain/sales-cycle.ts';
 import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, type Markup, md } from '../../i18n/markup.ts';
-import { formatMoney, formatStage } from '../format.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
+import { formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../ids.ts';
 import { opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
@@ -35,7 +35,8 @@ interface Group {
   items: OpportunitySummary[];
 }
 
-function groupsOf(input: HomeInput): Group[] {
+function groupsOf(p: Presenter, input: HomeInput): Group[] {
+  const { ui } = p.t;
   const open = input.opportunities.filter((o) => o.status === 'not_started' || o.status === 'in_progress');
   const cycleOrder = new Map(input.cycles.map((c, i) => [c.code, i]));
   const groups = new Map<string, Group & { order: [number, number, string, number] }>();
@@ -55,7 +56,7 @@ function groupsOf(input: HomeInput): Group[] {
         title:
           stage === null
             ? md`*${ui.home.notStartedGroup}*`
-            : ui.home.group(formatStage(stage, description), escapeText(cycleCode)),
+            : ui.home.group(formatStage(p.t, stage, description), escapeText(cycleCode)),
         items: [],
         order:
           stage === null ? [0, 0, '', 0] : [1, cycleOrder.get(cycleCode) ?? Number.MAX_SAFE_INTEGER, cycleCode, stage],
@@ -78,10 +79,11 @@ function sum(items: readonly OpportunitySummary[], pick: (o: OpportunitySummary)
   return items.reduce((total, o) => total.plus(pick(o) ?? ZERO), ZERO);
 }
 
-export function homeView(input: HomeInput): HomeView {
+export function homeView(p: Presenter, input: HomeInput): HomeView {
+  const { ui } = p.t;
   const blocks: KnownBlock[] = [header(ui.home.title, BLOCK_IDS.home.header)];
   const newButton = button({ text: ui.buttons.newOpportunity, actionId: ACTION_IDS.newOpportunity, style: 'primary' });
-  const groups = groupsOf(input);
+  const groups = groupsOf(p, input);
   const openCount = groups.reduce((n, g) => n + g.items.length, 0);
 
   if (openCount === 0) {
@@ -103,11 +105,11 @@ export function homeView(input: HomeInput): HomeView {
       context([
         ui.home.groupTotals(
           group.items.length,
-          formatMoney(
+          p.format.money(
             sum(group.items, (o) => o.current?.estimatedValue),
             input.currency,
           ),
-          formatMoney(
+          p.format.money(
             sum(group.items, (o) => o.current?.calcdCurrentValue),
             input.currency,
           ),
@@ -118,16 +120,16 @@ export function homeView(input: HomeInput): HomeView {
       if (blocks.length + 2 > room) break;
       const quick = input.offers.get(opportunity.no) ?? [];
       blocks.push(
-        section(opportunityLine(opportunity, input.currency, { showWhere: false }), {
+        section(opportunityLine(p, opportunity, input.currency, { showWhere: false }), {
           blockId: rowBlockId('home_row', opportunity.no),
-          accessory: showButton(opportunity.no),
+          accessory: showButton(p, opportunity.no),
         }),
       );
       if (quick.length > 0) {
         blocks.push(
           actions(
             rowBlockId('home_actions', opportunity.no),
-            quick.map((kind) => opportunityButton(kind, opportunity.no, opportunity.status)),
+            quick.map((kind) => opportunityButton(p, kind, opportunity.no, opportunity.status)),
           ),
         );
       }

@@ -4,8 +4,8 @@
 import type { types } from '@slack/bolt';
 import { truncate } from '../format.ts';
 import { CALLBACK_IDS } from '../ids.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { joinMarkup, type Markup, ours } from '../../i18n/markup.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
 
 export type KnownBlock = types.KnownBlock;
 export type ModalView = types.ModalView;
@@ -57,9 +57,12 @@ export function mrkdwn(text: Markup, max: number = LIMITS.sectionText): types.Mr
   return { type: 'mrkdwn', text: truncate(nonEmpty(text), max), verbatim: true };
 }
 
+/** What stands for an absent value: a dash, the same in every language. */
+const EMPTY_TEXT = ours('—');
+
 /** Slack rejects empty texts: an absent value is shown as a dash. */
 function nonEmpty(text: Markup): Markup {
-  return text.trim() === '' ? ui.common.none : text;
+  return text.trim() === '' ? EMPTY_TEXT : text;
 }
 
 export function header(text: Markup, blockId?: string): types.HeaderBlock {
@@ -191,7 +194,8 @@ export function modal(spec: {
   callbackId: string;
   title: Markup;
   submit?: Markup;
-  close?: Markup;
+  /** The button that closes it (usually the catalogue's "Cancel"). */
+  close: Markup;
   blocks: KnownBlock[];
   privateMetadata?: string;
 }): ModalView {
@@ -202,18 +206,18 @@ export function modal(spec: {
     callback_id: spec.callbackId,
     title: plain(spec.title, LIMITS.modalTitle),
     ...(spec.submit ? { submit: plain(spec.submit, LIMITS.modalTitle) } : {}),
-    close: plain(spec.close ?? ui.common.cancel, LIMITS.modalTitle),
+    close: plain(spec.close, LIMITS.modalTitle),
     blocks: spec.blocks,
     ...(spec.privateMetadata !== undefined ? { private_metadata: spec.privateMetadata } : {}),
   };
 }
 
 /** A read-only modal with a sentence (an operation that is not possible right now). */
-export function unavailableModal(sentence: Markup, privateMetadata?: string): ModalView {
+export function unavailableModal(p: Presenter, sentence: Markup, privateMetadata?: string): ModalView {
   return modal({
     callbackId: CALLBACK_IDS.unavailable,
-    title: ui.modal.unavailableTitle,
-    close: ui.common.close,
+    title: p.t.ui.modal.unavailableTitle,
+    close: p.t.ui.common.close,
     blocks: [section(sentence)],
     ...(privateMetadata !== undefined ? { privateMetadata } : {}),
   });

@@ -3,18 +3,9 @@
 import type { Offer } from '../../domain/offers.ts';
 import type { OpportunityStatus } from '../../domain/opportunity.ts';
 import type { EntryView, OpportunityDetail, OpportunitySummary } from '../../services/opportunity-queries.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, type Markup } from '../../i18n/markup.ts';
-import {
-  formatActionTaken,
-  formatDate,
-  formatMoney,
-  formatPercent,
-  formatPerson,
-  formatPriority,
-  formatStage,
-  formatStatus,
-} from '../format.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
+import { formatPerson, formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, cardHeaderBlockId, rowBlockId } from '../ids.ts';
 import {
   actions,
@@ -37,7 +28,8 @@ export interface CardOptions {
   offers: readonly Offer[];
 }
 
-export function opportunityButton(kind: Offer, no: string, status: OpportunityStatus): Button {
+export function opportunityButton(p: Presenter, kind: Offer, no: string, status: OpportunityStatus): Button {
+  const { ui } = p.t;
   switch (kind) {
     case 'activate':
       return button({ text: ui.buttons.activate, actionId: ACTION_IDS.activate, value: no, style: 'primary' });
@@ -83,78 +75,87 @@ export function opportunityButton(kind: Offer, no: string, status: OpportunitySt
 }
 
 /** "Jane Doe, Acme Corp" (escaped for mrkdwn). */
-export function contactText(contact: OpportunitySummary['contact']): Markup {
+export function contactText(p: Presenter, contact: OpportunitySummary['contact']): Markup {
+  const { ui } = p.t;
   const company = contact.type === 'person' && contact.companyName !== null ? escapeText(contact.companyName) : null;
   const text = ui.common.contact(escapeText(contact.name), company);
   return text.trim() === '' ? ui.common.none : text;
 }
 
 /** "Quote SQ00001 · $12,000.00", "Order …", or "None". */
-export function documentText(opportunity: Pick<OpportunitySummary, 'quote' | 'order'>, currency: string): Markup {
+export function documentText(
+  p: Presenter,
+  opportunity: Pick<OpportunitySummary, 'quote' | 'order'>,
+  currency: string,
+): Markup {
+  const { ui } = p.t;
   if (opportunity.order)
-    return ui.card.order(escapeText(opportunity.order.no), formatMoney(opportunity.order.amount, currency));
+    return ui.card.order(escapeText(opportunity.order.no), p.format.money(opportunity.order.amount, currency));
   if (opportunity.quote)
-    return ui.card.quote(escapeText(opportunity.quote.no), formatMoney(opportunity.quote.amount, currency));
+    return ui.card.quote(escapeText(opportunity.quote.no), p.format.money(opportunity.quote.amount, currency));
   return ui.card.noDocument;
 }
 
-function closeCodeText(entry: EntryView): Markup | null {
+function closeCodeText(p: Presenter, entry: EntryView): Markup | null {
   if (!entry.closeCode) return null;
   const description = entry.closeCodeDescription === null ? null : escapeText(entry.closeCodeDescription);
-  return ui.card.closeCode(escapeText(entry.closeCode), description);
+  return p.t.ui.card.closeCode(escapeText(entry.closeCode), description);
 }
 
-function masterFields(detail: OpportunityDetail, currency: string): Markup[] {
+function masterFields(p: Presenter, detail: OpportunityDetail, currency: string): Markup[] {
+  const { ui } = p.t;
   const L = ui.card.labels;
   const field = ui.card.field;
   const current = detail.current;
-  const fields = [field(L.status, formatStatus(detail.status))];
+  const fields = [field(L.status, p.t.ui.status[detail.status])];
   if (detail.status === 'not_started' || current === null) fields.push(field(L.stage, ui.card.notStartedStage));
-  else if (current.stage !== null) fields.push(field(L.stage, formatStage(current.stage, current.stageDescription)));
+  else if (current.stage !== null)
+    fields.push(field(L.stage, formatStage(p.t, current.stage, current.stageDescription)));
   else {
-    const code = closeCodeText(current);
+    const code = closeCodeText(p, current);
     if (code) fields.push(field(L.closeCode, code));
   }
   fields.push(
-    field(L.contact, contactText(detail.contact)),
-    field(L.salesperson, formatPerson(detail.salesperson)),
+    field(L.contact, contactText(p, detail.contact)),
+    field(L.salesperson, formatPerson(p.t, detail.salesperson)),
     field(L.salesCycle, ui.common.cycle(escapeText(detail.salesCycle.code), escapeText(detail.salesCycle.description))),
-    field(L.priority, formatPriority(detail.priority)),
-    field(L.document, documentText(detail, currency)),
+    field(L.priority, p.t.ui.priority[detail.priority]),
+    field(L.document, documentText(p, detail, currency)),
   );
   return fields;
 }
 
-function figureFields(detail: OpportunityDetail, currency: string): Markup[] {
+function figureFields(p: Presenter, detail: OpportunityDetail, currency: string): Markup[] {
+  const { ui } = p.t;
   const L = ui.card.labels;
   const field = ui.card.field;
   const current = detail.current;
   const fields: Markup[] = [];
   if (current) {
     fields.push(
-      field(L.estimatedValue, formatMoney(current.estimatedValue, currency)),
-      field(L.calcdCurrentValue, formatMoney(current.calcdCurrentValue, currency)),
-      field(L.chances, formatPercent(current.chancesPct)),
-      field(L.completed, formatPercent(current.completedPct)),
-      field(L.probability, formatPercent(current.probabilityPct)),
+      field(L.estimatedValue, p.format.money(current.estimatedValue, currency)),
+      field(L.calcdCurrentValue, p.format.money(current.calcdCurrentValue, currency)),
+      field(L.chances, p.format.percent(current.chancesPct)),
+      field(L.completed, p.format.percent(current.completedPct)),
+      field(L.probability, p.format.percent(current.probabilityPct)),
     );
-    if (detail.dateClosed === null) fields.push(field(L.estimatedCloseDate, formatDate(current.estimatedCloseDate)));
+    if (detail.dateClosed === null) fields.push(field(L.estimatedCloseDate, p.format.date(current.estimatedCloseDate)));
   }
-  fields.push(field(L.creationDate, formatDate(detail.creationDate)));
-  if (detail.dateClosed !== null) fields.push(field(L.dateClosed, formatDate(detail.dateClosed)));
+  fields.push(field(L.creationDate, p.format.date(detail.creationDate)));
+  if (detail.dateClosed !== null) fields.push(field(L.dateClosed, p.format.date(detail.dateClosed)));
   return fields;
 }
 
-export function historyLine(entry: EntryView, currency: string): Markup {
-  return ui.card.historyEntry({
-    date: formatDate(entry.dateOfChange),
-    action: formatActionTaken(entry.actionTaken),
-    stage: entry.stage === null ? null : formatStage(entry.stage, entry.stageDescription),
-    value: formatMoney(entry.actionTaken === 'won' ? entry.calcdCurrentValue : entry.estimatedValue, currency),
-    chances: formatPercent(entry.chancesPct),
+export function historyLine(p: Presenter, entry: EntryView, currency: string): Markup {
+  return p.t.ui.card.historyEntry({
+    date: p.format.date(entry.dateOfChange),
+    action: p.t.ui.actionTaken[entry.actionTaken],
+    stage: entry.stage === null ? null : formatStage(p.t, entry.stage, entry.stageDescription),
+    value: p.format.money(entry.actionTaken === 'won' ? entry.calcdCurrentValue : entry.estimatedValue, currency),
+    chances: p.format.percent(entry.chancesPct),
     daysOpen: entry.daysOpen,
     active: entry.active,
-    closeCode: closeCodeText(entry),
+    closeCode: closeCodeText(p, entry),
   });
 }
 
@@ -165,12 +166,13 @@ function newestFirst(history: readonly EntryView[]): EntryView[] {
   );
 }
 
-export function opportunityCard(detail: OpportunityDetail, opts: CardOptions): Message {
+export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: CardOptions): Message {
+  const { ui } = p.t;
   const { currency } = opts;
   const blocks: KnownBlock[] = [
     header(ui.card.header(escapeText(detail.no), escapeText(detail.description)), cardHeaderBlockId(detail.no)),
-    fieldsSection(masterFields(detail, currency), BLOCK_IDS.card.fields),
-    fieldsSection(figureFields(detail, currency), BLOCK_IDS.card.figures),
+    fieldsSection(masterFields(p, detail, currency), BLOCK_IDS.card.fields),
+    fieldsSection(figureFields(p, detail, currency), BLOCK_IDS.card.figures),
   ];
 
   const history = newestFirst(detail.history).slice(0, CARD_HISTORY_MAX);
@@ -181,19 +183,19 @@ export function opportunityCard(detail: OpportunityDetail, opts: CardOptions): M
     ),
   );
   for (const entry of history)
-    blocks.push(context([historyLine(entry, currency)], rowBlockId('history', String(entry.entryNo))));
+    blocks.push(context([historyLine(p, entry, currency)], rowBlockId('history', String(entry.entryNo))));
 
   if (opts.offers.length > 0) {
     blocks.push(
       actions(
         BLOCK_IDS.card.actions,
-        opts.offers.map((kind) => opportunityButton(kind, detail.no, detail.status)),
+        opts.offers.map((kind) => opportunityButton(p, kind, detail.no, detail.status)),
       ),
     );
   }
   return {
     text: fallback(
-      ui.card.fallback(escapeText(detail.no), escapeText(detail.description), formatStatus(detail.status)),
+      ui.card.fallback(escapeText(detail.no), escapeText(detail.description), p.t.ui.status[detail.status]),
     ),
     blocks,
   };

@@ -2,9 +2,9 @@
 // the totals, and a pointer to narrower filters when not everything fits.
 import { ZERO } from '../../domain/decimal.ts';
 import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, type Markup } from '../../i18n/markup.ts';
-import { formatDate, formatMoney, formatPercent, formatPerson, formatStage, formatStatus } from '../format.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
+import { formatPerson, formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, rowBlockId } from '../ids.ts';
 import { contactText } from './opportunity-card.ts';
 import {
@@ -33,41 +33,43 @@ export interface ListOptions {
 export const LIST_MAX_ROWS = LIMITS.messageBlocks - 4;
 
 /** Where the opportunity is: its stage while In Progress, otherwise its status. */
-export function whereText(opportunity: OpportunitySummary): Markup {
+export function whereText(p: Presenter, opportunity: OpportunitySummary): Markup {
   const current = opportunity.current;
   if (opportunity.status === 'in_progress' && current && current.stage !== null) {
-    return formatStage(current.stage, current.stageDescription);
+    return formatStage(p.t, current.stage, current.stageDescription);
   }
-  return formatStatus(opportunity.status);
+  return p.t.ui.status[opportunity.status];
 }
 
 /** The opportunity's one-line summary (mrkdwn). `showWhere: false` leaves out the stage/status (Home groups by it). */
 export function opportunityLine(
+  p: Presenter,
   opportunity: OpportunitySummary,
   currency: string,
   opts: { showWhere?: boolean } = {},
 ): Markup {
   const current = opportunity.current;
   const open = opportunity.status === 'not_started' || opportunity.status === 'in_progress';
-  return ui.list.line({
+  return p.t.ui.list.line({
     no: escapeText(opportunity.no),
     description: escapeText(opportunity.description),
-    contact: contactText(opportunity.contact),
-    where: opts.showWhere === false ? null : whereText(opportunity),
+    contact: contactText(p, opportunity.contact),
+    where: opts.showWhere === false ? null : whereText(p, opportunity),
     value: current
-      ? formatMoney(opportunity.status === 'won' ? current.calcdCurrentValue : current.estimatedValue, currency)
+      ? p.format.money(opportunity.status === 'won' ? current.calcdCurrentValue : current.estimatedValue, currency)
       : null,
-    probability: current && open ? formatPercent(current.probabilityPct) : null,
-    closing: current && open ? formatDate(current.estimatedCloseDate) : null,
-    owner: formatPerson(opportunity.salesperson),
+    probability: current && open ? p.format.percent(current.probabilityPct) : null,
+    closing: current && open ? p.format.date(current.estimatedCloseDate) : null,
+    owner: formatPerson(p.t, opportunity.salesperson),
   });
 }
 
-export function showButton(no: string): Button {
-  return button({ text: ui.buttons.show, actionId: ACTION_IDS.show, value: no });
+export function showButton(p: Presenter, no: string): Button {
+  return button({ text: p.t.ui.buttons.show, actionId: ACTION_IDS.show, value: no });
 }
 
-export function opportunityList(items: readonly OpportunitySummary[], opts: ListOptions): Message {
+export function opportunityList(p: Presenter, items: readonly OpportunitySummary[], opts: ListOptions): Message {
+  const { ui } = p.t;
   const blocks: KnownBlock[] = [header(opts.title, BLOCK_IDS.list.header)];
   if (items.length === 0) {
     blocks.push(section(ui.list.empty, { blockId: BLOCK_IDS.list.empty }));
@@ -78,9 +80,9 @@ export function opportunityList(items: readonly OpportunitySummary[], opts: List
   let budget = LIMITS.messageTextBudget - 600; // header, count, totals and the "more" line
   for (const item of items) {
     if (rows.length >= LIST_MAX_ROWS) break;
-    const row = section(opportunityLine(item, opts.currency), {
+    const row = section(opportunityLine(p, item, opts.currency), {
       blockId: rowBlockId('list_row', item.no),
-      accessory: showButton(item.no),
+      accessory: showButton(p, item.no),
     });
     budget -= textLength([row]);
     if (budget < 0) break;
@@ -95,7 +97,7 @@ export function opportunityList(items: readonly OpportunitySummary[], opts: List
   const calcd = shownItems.reduce((sum, i) => sum.plus(i.current?.calcdCurrentValue ?? ZERO), ZERO);
   blocks.push(
     context(
-      [ui.list.totals(formatMoney(estimated, opts.currency), formatMoney(calcd, opts.currency), shownOnly)],
+      [ui.list.totals(p.format.money(estimated, opts.currency), p.format.money(calcd, opts.currency), shownOnly)],
       BLOCK_IDS.list.totals,
     ),
   );

@@ -1,11 +1,12 @@
 // The small views a slow modal submission goes through: pushed over the form while the change is being
 // saved, then replaced by the outcome. "Back" on a refusal returns to the form with what was typed.
 import type { Markup } from '../../i18n/markup.ts';
-import { system } from '../../i18n/en/system.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
 import { CALLBACK_IDS } from '../ids.ts';
 import { type ModalView, modal, section } from './kit.ts';
 
-export function savingView(externalId: string): ModalView {
+export function savingView(p: Presenter, externalId: string): ModalView {
+  const { system } = p.t;
   return {
     ...modal({
       callbackId: CALLBACK_IDS.unavailable,
@@ -18,7 +19,8 @@ export function savingView(externalId: string): ModalView {
 }
 
 /** Saved: closing it closes the whole stack, so the form can't be submitted twice. */
-export function savedView(sentence: Markup): ModalView {
+export function savedView(p: Presenter, sentence: Markup): ModalView {
+  const { system } = p.t;
   return {
     ...modal({
       callbackId: CALLBACK_IDS.unavailable,
@@ -30,7 +32,8 @@ export function savedView(sentence: Markup): ModalView {
   };
 }
 
-export function notSavedView(sentence: Markup): ModalView {
+export function notSavedView(p: Presenter, sentence: Markup): ModalView {
+  const { system } = p.t;
   return modal({
     callbackId: CALLBACK_IDS.unavailable,
     title: system.notSavedTitle,

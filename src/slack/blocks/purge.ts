@@ -1,9 +1,9 @@
 // The purge confirmation message: what a purge would delete, a danger button carrying the purge
 // token, and Cancel.
 import type { PurgePreview } from '../../services/opportunities.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, joinMarkup, type Markup, mentionUser } from '../../i18n/markup.ts';
-import { formatDate, formatStatus, truncate } from '../format.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
+import { truncate } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.ts';
 import { actions, button, context, fallback, section, type KnownBlock, type Message } from './kit.ts';
 
@@ -11,12 +11,13 @@ export const PURGE_PREVIEW_LINES = 20;
 /** Keeps the 20 lines within one section's 3000 characters. */
 const PURGE_DESCRIPTION_MAX = 60;
 
-function filterText(filter: PurgePreview['filter']): Markup {
+function filterText(p: Presenter, filter: PurgePreview['filter']): Markup {
+  const { ui } = p.t;
   const P = ui.purge.filterParts;
   const parts: Markup[] = [];
   if (filter.status) parts.push(P.status(filter.status === 'both' ? P.both : ui.outcome[filter.status]));
-  if (filter.closedBefore) parts.push(P.closedBefore(formatDate(filter.closedBefore)));
-  if (filter.closedAfter) parts.push(P.closedAfter(formatDate(filter.closedAfter)));
+  if (filter.closedBefore) parts.push(P.closedBefore(p.format.date(filter.closedBefore)));
+  if (filter.closedAfter) parts.push(P.closedAfter(p.format.date(filter.closedAfter)));
   // Salesperson codes are Slack user ids (see services/workspace.ts): show them as mentions.
   if (filter.salespersonCode) {
     const code = filter.salespersonCode;
@@ -27,14 +28,15 @@ function filterText(filter: PurgePreview['filter']): Markup {
   return ui.purge.filter(parts);
 }
 
-export function purgeConfirmation(preview: PurgePreview, opts: { token: string }): Message {
+export function purgeConfirmation(p: Presenter, preview: PurgePreview, opts: { token: string }): Message {
+  const { ui } = p.t;
   const count = preview.opportunities.length;
   if (count === 0) {
     return {
       text: fallback(ui.purge.nothing),
       blocks: [
         section(ui.purge.nothing, { blockId: BLOCK_IDS.purge.list }),
-        context([filterText(preview.filter)], BLOCK_IDS.purge.filter),
+        context([filterText(p, preview.filter)], BLOCK_IDS.purge.filter),
       ],
     };
   }
@@ -43,14 +45,14 @@ export function purgeConfirmation(preview: PurgePreview, opts: { token: string }
     ui.purge.line(
       escapeText(o.no),
       escapeText(truncate(o.description, PURGE_DESCRIPTION_MAX)),
-      formatStatus(o.status),
-      o.dateClosed ? formatDate(o.dateClosed) : null,
+      ui.status[o.status],
+      o.dateClosed ? p.format.date(o.dateClosed) : null,
     ),
   );
   if (count > shown.length) lines.push(ui.purge.more(count - shown.length));
   const blocks: KnownBlock[] = [
     section(joinMarkup([ui.purge.title(count), ...lines], '\n'), { blockId: BLOCK_IDS.purge.list }),
-    context([filterText(preview.filter), ui.purge.warning], BLOCK_IDS.purge.filter),
+    context([filterText(p, preview.filter), ui.purge.warning], BLOCK_IDS.purge.filter),
     actions(BLOCK_IDS.purge.actions, [
       button({
         text: ui.buttons.purgeConfirm(count),

@@ -1,7 +1,7 @@
 // Small reply messages: an error, a success and a notice, each one sentence from the catalogues
 // (already mrkdwn), as an ephemeral response.
 import type { Markup } from '../../i18n/markup.ts';
-import { ui } from '../../i18n/en/ui.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
 import { BLOCK_IDS } from '../ids.ts';
 import { fallback, section, type Message } from './kit.ts';
 
@@ -18,16 +18,16 @@ function reply(text: Markup): Reply {
 }
 
 /** ":warning: <sentence>" */
-export function errorMessage(sentence: Markup): Reply {
-  return reply(ui.replies.error(sentence));
+export function errorMessage(p: Presenter, sentence: Markup): Reply {
+  return reply(p.t.ui.replies.error(sentence));
 }
 
 /** ":white_check_mark: <sentence>" */
-export function successMessage(sentence: Markup): Reply {
-  return reply(ui.replies.success(sentence));
+export function successMessage(p: Presenter, sentence: Markup): Reply {
+  return reply(p.t.ui.replies.success(sentence));
 }
 
 /** ":information_source: <sentence>" */
-export function noticeMessage(sentence: Markup): Reply {
-  return reply(ui.replies.notice(sentence));
+export function noticeMessage(p: Presenter, sentence: Markup): Reply {
+  return reply(p.t.ui.replies.notice(sentence));
 }

@@ -3,15 +3,16 @@ import type { CloseCode } from '../../domain/close-code.ts';
 import type { Contact } from '../../domain/contact.ts';
 import type { SalesCycle, SalesCycleWithStages } from '../../domain/sales-cycle.ts';
 import { sortStages } from '../../domain/sales-cycle.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, joinMarkup, type Markup, md, trimEnd } from '../../i18n/markup.ts';
-import { formatNumber, formatProbabilityCalculation, tableCell } from '../format.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
+import { tableCell } from '../format.ts';
 import { context, fallback, header, LIMITS, packLines, section, type KnownBlock, type Message } from './kit.ts';
 
 /** Room for the list sections: 50 blocks minus header, a context line and the "more" line. */
 const LIST_SECTIONS = LIMITS.messageBlocks - 3;
 
 function listMessage(
+  p: Presenter,
   title: Markup,
   lines: Markup[],
   empty: Markup,
@@ -25,30 +26,31 @@ function listMessage(
   const packed = packLines(lines, { maxBlocks: LIST_SECTIONS });
   blocks.push(...packed.blocks);
   const omitted = packed.omitted + Math.max(0, (more.total ?? lines.length) - lines.length);
-  if (omitted > 0) blocks.push(context([ui.common.andMore(omitted, more.command)]));
+  if (omitted > 0) blocks.push(context([p.t.ui.common.andMore(omitted, more.command)]));
   return { text: fallback(title), blocks };
 }
 
-export function salesCycleList(cycles: readonly (SalesCycle & { stageCount: number })[]): Message {
-  const C = ui.setup.cycles;
+export function salesCycleList(p: Presenter, cycles: readonly (SalesCycle & { stageCount: number })[]): Message {
+  const C = p.t.ui.setup.cycles;
   const lines = cycles.map((c) =>
     C.line(
       escapeText(c.code),
       escapeText(c.description),
-      formatProbabilityCalculation(c.probabilityCalculation),
+      p.t.ui.probabilityCalculation[c.probabilityCalculation],
       c.stageCount,
       c.blocked,
     ),
   );
-  return listMessage(C.title, lines, C.empty, { command: C.moreCommand });
+  return listMessage(p, C.title, lines, C.empty, { command: C.moreCommand });
 }
 
-export function stageTable(cycle: SalesCycleWithStages): Message {
+export function stageTable(p: Presenter, cycle: SalesCycleWithStages): Message {
+  const { ui } = p.t;
   const S = ui.setup.stages;
   const title = S.title(ui.common.cycle(escapeText(cycle.code), escapeText(cycle.description)));
   const blocks: KnownBlock[] = [
     header(title),
-    context([S.calculation(formatProbabilityCalculation(cycle.probabilityCalculation))]),
+    context([S.calculation(ui.probabilityCalculation[cycle.probabilityCalculation])]),
   ];
   if (cycle.stages.length === 0) {
     blocks.push(section(S.empty(escapeText(cycle.code))));
@@ -67,8 +69,8 @@ export function stageTable(cycle: SalesCycleWithStages): Message {
     row([
       String(s.stage),
       s.description,
-      ui.common.percent(formatNumber(s.completedPct)),
-      ui.common.percent(formatNumber(s.chancesPct)),
+      p.format.percent(s.completedPct),
+      p.format.percent(s.chancesPct),
       yesNo(s.quoteRequired),
       yesNo(s.allowSkip),
       s.dateFormula || ui.common.none,
@@ -85,18 +87,21 @@ export function stageTable(cycle: SalesCycleWithStages): Message {
   return { text: fallback(title), blocks };
 }
 
-export function closeCodeList(codes: readonly (CloseCode & { entryCount: number })[]): Message {
+export function closeCodeList(p: Presenter, codes: readonly (CloseCode & { entryCount: number })[]): Message {
+  const { ui } = p.t;
   const C = ui.setup.closeCodes;
   const lines = codes.map((c) =>
     C.line(escapeText(c.code), ui.outcome[c.type], escapeText(c.description), c.entryCount),
   );
-  return listMessage(C.title, lines, C.empty, { command: C.moreCommand });
+  return listMessage(p, C.title, lines, C.empty, { command: C.moreCommand });
 }
 
 export function contactList(
+  p: Presenter,
   contacts: readonly (Contact & { companyName: string | null; customerNo: string | null })[],
   opts: { total?: number } = {},
 ): Message {
+  const { ui } = p.t;
   const C = ui.setup.contacts;
   const lines = contacts.map((c) =>
     C.line(
@@ -107,7 +112,7 @@ export function contactList(
       c.customerNo === null ? null : escapeText(c.customerNo),
     ),
   );
-  return listMessage(C.title, lines, C.empty, {
+  return listMessage(p, C.title, lines, C.empty, {
     command: C.moreCommand,
     ...(opts.total !== undefined ? { total: opts.total } : {}),
   });

@@ -7,7 +7,7 @@ import { readAmount, readPercent, readQuantity, type NumberReading } from '../..
 import { ZERO, type Decimal } from '../../domain/decimal.ts';
 import { parseIsoDate, type LocalDate } from '../../domain/local-date.ts';
 import type { InputLanguage } from '../../domain/typed-input/language.ts';
-import { ui } from '../../i18n/en/ui.ts';
+import type { Catalogue } from '../../i18n/catalogue.ts';
 
 /** One element's state as Slack sends it (a supertype of Bolt's ViewStateValue). */
 export interface StateValue {
@@ -65,6 +65,33 @@ export function hasBlock(values: ViewStateValues, blockId: string): boolean {
 
 // ---- field schemas (input: the raw string) -------------------------------------------------------
 
+/** The sentences a field shows under itself, in the reader's language. */
+export type FormErrors = Catalogue['ui']['errors'];
+
+/**
+ * A form's schema for one catalogue and typed-input language (its sentences and number notation are
+ * part of it), built once per pair: building
+ * a zod schema costs more than using it.
+ */
+export function schemaPerCatalogue<S>(
+  build: (errors: FormErrors, language: InputLanguage) => S,
+): (errors: FormErrors, language?: InputLanguage) => S {
+  const built = new WeakMap<FormErrors, Map<InputLanguage, S>>();
+  return (errors, language = 'en') => {
+    let byLanguage = built.get(errors);
+    if (byLanguage === undefined) {
+      byLanguage = new Map();
+      built.set(errors, byLanguage);
+    }
+    let schema = byLanguage.get(language);
+    if (schema === undefined) {
+      schema = build(errors, language);
+      byLanguage.set(language, schema);
+    }
+    return schema;
+  };
+}
+
 type Ctx = z.RefinementCtx;
 
 function fail(ctx: Ctx, message: string): never {
@@ -73,46 +100,50 @@ function fail(ctx: Ctx, message: string): never {
 }
 
 /** Required text, trimmed, at most `max` characters. */
-export function requiredText(max: number): z.ZodType<string, string> {
+export function requiredText(errors: FormErrors, max: number): z.ZodType<string, string> {
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();
-    if (text === '') return fail(ctx, ui.errors.required);
-    if ([...text].length > max) return fail(ctx, ui.errors.tooLong(max));
+    if (text === '') return fail(ctx, errors.required);
+    if ([...text].length > max) return fail(ctx, errors.tooLong(max));
     return text;
   });
 }
 
 /** Optional text: '' when empty. */
-export function optionalText(max: number): z.ZodType<string, string> {
+export function optionalText(errors: FormErrors, max: number): z.ZodType<string, string> {
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();
-    if ([...text].length > max) return fail(ctx, ui.errors.tooLong(max));
+    if ([...text].length > max) return fail(ctx, errors.tooLong(max));
     return text;
   });
 }
 
 /** A code (sales cycle, close code): 1–10 letters/digits, no blanks, upper-cased. */
-export function codeText(): z.ZodType<string, string> {
+export function codeText(errors: FormErrors): z.ZodType<string, string> {
   return z.string().transform((raw, ctx) => {
     const text = raw.trim().toUpperCase();
-    if (text === '') return fail(ctx, ui.errors.required);
-    if (!/^[A-Z0-9_-]{1,10}$/.test(text)) return fail(ctx, ui.errors.code);
+    if (text === '') return fail(ctx, errors.required);
+    if (!/^[A-Z0-9_-]{1,10}$/.test(text)) return fail(ctx, errors.code);
     return text;
   });
 }
 
-function numberMessage(reading: Exclude<NumberReading, { ok: true }>, kind: 'amount' | 'percent' | 'quantity'): string {
-  if (kind === 'percent') return ui.errors.percent;
-  if (kind === 'quantity') return ui.errors.quantity;
+function numberMessage(
+  errors: FormErrors,
+  reading: Exclude<NumberReading, { ok: true }>,
+  kind: 'amount' | 'percent' | 'quantity',
+): string {
+  if (kind === 'percent') return errors.percent;
+  if (kind === 'quantity') return errors.quantity;
   switch (reading.issue) {
     case 'ambiguous':
-      return ui.errors.amountAmbiguous;
+      return errors.amountAmbiguous;
     case 'too-many-decimals':
-      return ui.errors.amountDecimals;
+      return errors.amountDecimals;
     case 'out-of-range':
-      return ui.errors.amountRange;
+      return errors.amountRange;
     case 'not-a-number':
-      return ui.errors.amount;
+      return errors.amount;
   }
 }
 
@@ -125,21 +156,22 @@ interface NumberOptions {
   language?: InputLanguage;
 }
 
-function numberField(kind: 'amount' | 'percent' | 'quantity', required: boolean, options: NumberOptions) {
+function numberField(
+  errors: FormErrors,
+  kind: 'amount' | 'percent' | 'quantity',
+  required: boolean,
+  options: NumberOptions,
+) {
   const read = kind === 'amount' ? readAmount : kind === 'percent' ? readPercent : readQuantity;
   return z.string().transform((raw, ctx): Decimal | undefined => {
-    if (raw.trim() === '') return required ? fail(ctx, ui.errors.required) : undefined;
+    if (raw.trim() === '') return required ? fail(ctx, errors.required) : undefined;
     const reading = read(raw, options.language ?? 'en');
-    if (!reading.ok) return fail(ctx, numberMessage(reading, kind));
-    if (options.whole && !reading.value.isInteger()) return fail(ctx, ui.errors.percentWhole);
+    if (!reading.ok) return fail(ctx, numberMessage(errors, reading, kind));
+    if (options.whole && !reading.value.isInteger()) return fail(ctx, errors.percentWhole);
     if (options.positive && !reading.value.greaterThan(ZERO)) {
       return fail(
         ctx,
-        kind === 'percent'
-          ? ui.errors.percentPositive
-          : kind === 'quantity'
-            ? ui.errors.quantity
-            : ui.errors.mustBePositive,
+        kind === 'percent' ? errors.percentPositive : kind === 'quantity' ? errors.quantity : errors.mustBePositive,
       );
     }
     return reading.value;
@@ -147,42 +179,51 @@ function numberField(kind: 'amount' | 'percent' | 'quantity', required: boolean,
 }
 
 /** An amount like "12,000.50" (also "12000", "12 000", "$12k"). */
-export function requiredAmount(options: NumberOptions = {}): z.ZodType<Decimal, string> {
-  return numberField('amount', true, options) as z.ZodType<Decimal, string>;
+export function requiredAmount(errors: FormErrors, options: NumberOptions = {}): z.ZodType<Decimal, string> {
+  return numberField(errors, 'amount', true, options) as z.ZodType<Decimal, string>;
 }
 
-export function optionalAmount(options: NumberOptions = {}): z.ZodType<Decimal | undefined, string> {
-  return numberField('amount', false, options);
+export function optionalAmount(
+  errors: FormErrors,
+  options: NumberOptions = {},
+): z.ZodType<Decimal | undefined, string> {
+  return numberField(errors, 'amount', false, options);
 }
 
 /** A percentage 0–100, "40" or "12.5%". */
-export function requiredPercent(options: NumberOptions = {}): z.ZodType<Decimal, string> {
-  return numberField('percent', true, options) as z.ZodType<Decimal, string>;
+export function requiredPercent(errors: FormErrors, options: NumberOptions = {}): z.ZodType<Decimal, string> {
+  return numberField(errors, 'percent', true, options) as z.ZodType<Decimal, string>;
 }
 
-export function optionalPercent(options: NumberOptions = {}): z.ZodType<Decimal | undefined, string> {
-  return numberField('percent', false, options);
+export function optionalPercent(
+  errors: FormErrors,
+  options: NumberOptions = {},
+): z.ZodType<Decimal | undefined, string> {
+  return numberField(errors, 'percent', false, options);
 }
 
-export function requiredQuantity(options: Pick<NumberOptions, 'language'> = {}): z.ZodType<Decimal, string> {
-  return numberField('quantity', true, { ...options, positive: true }) as z.ZodType<Decimal, string>;
+export function requiredQuantity(
+  errors: FormErrors,
+  options: Pick<NumberOptions, 'language'> = {},
+): z.ZodType<Decimal, string> {
+  return numberField(errors, 'quantity', true, { ...options, positive: true }) as z.ZodType<Decimal, string>;
 }
 
 /** A datepicker value. */
-export function requiredDate(): z.ZodType<LocalDate, string> {
-  return z.string().transform((raw, ctx) => parseIsoDate(raw) ?? fail(ctx, ui.errors.pickDate));
+export function requiredDate(errors: FormErrors): z.ZodType<LocalDate, string> {
+  return z.string().transform((raw, ctx) => parseIsoDate(raw) ?? fail(ctx, errors.pickDate));
 }
 
-export function optionalDate(): z.ZodType<LocalDate | undefined, string> {
+export function optionalDate(errors: FormErrors): z.ZodType<LocalDate | undefined, string> {
   return z
     .string()
-    .transform((raw, ctx) => (raw === '' ? undefined : (parseIsoDate(raw) ?? fail(ctx, ui.errors.pickDate))));
+    .transform((raw, ctx) => (raw === '' ? undefined : (parseIsoDate(raw) ?? fail(ctx, errors.pickDate))));
 }
 
 /** One of the given option values. */
 export function choice<const T extends readonly [string, ...string[]]>(
   options: T,
-  message: string = ui.errors.pickOne,
+  message: string,
 ): z.ZodType<T[number], string> {
   return z
     .string()

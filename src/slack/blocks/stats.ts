@@ -3,10 +3,9 @@
 // including the average days).
 import type { Decimal } from '../../domain/decimal.ts';
 import type { CycleAnalysis, OpportunityStatistics, Totals } from '../../services/statistics.ts';
-import { digestText } from '../../i18n/en/digest.ts';
-import { ui } from '../../i18n/en/ui.ts';
 import { escapeText, joinMarkup, type Markup, md, trimEnd } from '../../i18n/markup.ts';
-import { formatMoney, formatNumber, formatPercent, formatStage, tableCell } from '../format.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
+import { formatStage, tableCell } from '../format.ts';
 import {
   context,
   fallback,
@@ -20,39 +19,47 @@ import {
 } from './kit.ts';
 
 /** §12.1: current stage, estimated value, chances, completed, probability and calculated current value. */
-export function opportunityStatsMessage(stats: OpportunityStatistics, currency: string): Message {
-  const S = digestText.stats;
+export function opportunityStatsMessage(p: Presenter, stats: OpportunityStatistics, currency: string): Message {
+  const S = p.t.digest.stats;
   const L = S.labels;
   const no = escapeText(stats.no);
   const stage =
-    stats.currentStage === null ? S.noStage : formatStage(stats.currentStage, stats.currentStageDescription);
+    stats.currentStage === null ? S.noStage : formatStage(p.t, stats.currentStage, stats.currentStageDescription);
   const fields = [
     S.field(L.stage, stage),
-    S.field(L.estimatedValue, formatMoney(stats.estimatedValue, currency)),
-    S.field(L.chances, formatPercent(stats.chancesPct)),
-    S.field(L.completed, formatPercent(stats.completedPct)),
-    S.field(L.probability, formatPercent(stats.probabilityPct)),
-    S.field(L.calcdCurrentValue, formatMoney(stats.calcdCurrentValue, currency)),
+    S.field(L.estimatedValue, p.format.money(stats.estimatedValue, currency)),
+    S.field(L.chances, p.format.percent(stats.chancesPct)),
+    S.field(L.completed, p.format.percent(stats.completedPct)),
+    S.field(L.probability, p.format.percent(stats.probabilityPct)),
+    S.field(L.calcdCurrentValue, p.format.money(stats.calcdCurrentValue, currency)),
   ];
   const blocks: KnownBlock[] = [header(S.opportunityTitle(no)), fieldsSection(fields), context([S.interactionsNote])];
   return {
     text: fallback(
-      S.opportunityFallback(no, formatMoney(stats.calcdCurrentValue, currency), formatPercent(stats.probabilityPct)),
+      S.opportunityFallback(
+        no,
+        p.format.money(stats.calcdCurrentValue, currency),
+        p.format.percent(stats.probabilityPct),
+      ),
     ),
     blocks,
   };
 }
 
-const days = (value: Decimal | null): string => (value === null ? '' : formatNumber(value));
-
 /**
  * §12.2 and §12.4 for one sales cycle. `cycleTotals` are the sales cycle statistics (open, started
  * opportunities); without them the stage sums are shown, which count the same opportunities.
  */
-export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, cycleTotals?: Totals): Message {
-  const S = digestText.stats;
+export function cycleAnalysisMessage(
+  p: Presenter,
+  analysis: CycleAnalysis,
+  currency: string,
+  cycleTotals?: Totals,
+): Message {
+  const S = p.t.digest.stats;
+  const days = (value: Decimal | null): string => (value === null ? '' : p.format.number(value));
   const L = S.labels;
-  const cycleName = ui.common.cycle(escapeText(analysis.cycle.code), escapeText(analysis.cycle.description));
+  const cycleName = p.t.ui.common.cycle(escapeText(analysis.cycle.code), escapeText(analysis.cycle.description));
   const totals: Totals = cycleTotals ?? analysis.total;
   const blocks: KnownBlock[] = [header(S.cycleTitle(cycleName))];
   if (analysis.cycle.blocked) blocks.push(context([S.blocked]));
@@ -60,12 +67,12 @@ export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, 
     section(S.cycleTotalsTitle),
     fieldsSection([
       S.field(L.noOfOpportunities, md`${totals.noOfOpportunities}`),
-      S.field(L.estimatedValue, formatMoney(totals.estimatedValue, currency)),
-      S.field(L.calcdCurrentValue, formatMoney(totals.calcdCurrentValue, currency)),
+      S.field(L.estimatedValue, p.format.money(totals.estimatedValue, currency)),
+      S.field(L.calcdCurrentValue, p.format.money(totals.calcdCurrentValue, currency)),
     ]),
   );
   const text = fallback(
-    S.cycleFallback(cycleName, totals.noOfOpportunities, formatMoney(totals.estimatedValue, currency)),
+    S.cycleFallback(cycleName, totals.noOfOpportunities, p.format.money(totals.estimatedValue, currency)),
   );
   if (analysis.stages.length === 0) {
     blocks.push(section(S.noStages(escapeText(analysis.cycle.code))));
@@ -76,8 +83,8 @@ export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, 
     String(s.stage),
     s.description,
     String(s.noOfOpportunities),
-    formatMoney(s.estimatedValue, currency),
-    formatMoney(s.calcdCurrentValue, currency),
+    p.format.money(s.estimatedValue, currency),
+    p.format.money(s.calcdCurrentValue, currency),
     days(s.averageDays),
   ]);
   const total = analysis.total;
@@ -85,9 +92,9 @@ export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, 
     S.total,
     '',
     String(total.noOfOpportunities),
-    formatMoney(total.estimatedValue, currency),
-    formatMoney(total.calcdCurrentValue, currency),
-    formatNumber(total.averageDays),
+    p.format.money(total.estimatedValue, currency),
+    p.format.money(total.calcdCurrentValue, currency),
+    p.format.number(total.averageDays),
   ];
   const all = [[...S.columns], ...rows, totalRow];
   const widths = S.columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
@@ -119,6 +126,6 @@ export function cycleAnalysisMessage(analysis: CycleAnalysis, currency: string, 
       context([S.moreStages(stagesOnly.omitted, escapeText(analysis.cycle.code))]),
     );
   }
-  blocks.push(context([S.averageDaysNote(formatNumber(total.averageDays))]));
+  blocks.push(context([S.averageDaysNote(p.format.number(total.averageDays))]));
   return { text, blocks };
 }

@@ -3,9 +3,9 @@
 // decides whether the acting user may (src/usecases); the card the user clicked is updated in place
 // afterwards. A form opened here gets a server-side context (./contexts.ts) that says where its
 // result goes; in-modal actions rebuild the form with the same context.
-import { escapeText } from '../../i18n/markup.ts';
+import { escapeText, type Markup } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, BlockAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { notices, system } from '../../i18n/en/index.ts';
+import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
 import type { CloseOutcome } from '../../domain/opportunity.ts';
 import { inputLanguageOf } from '../../domain/typed-input/language.ts';
 import {
@@ -57,6 +57,8 @@ interface ActionScope {
   deps: SlackDeps;
   /** What the use cases are told about this click. */
   ctx: RequestContext;
+  /** The clicker's catalogue and formatter. */
+  p: Presenter;
   workspaceId: string;
   userId: string;
   /** The button's value as sent (untrusted: parse it with opportunityNoFrom or TOKEN_VALUE). */
@@ -82,15 +84,17 @@ async function scopeOf(deps: SlackDeps, args: ActionArgs): Promise<ActionScope> 
   const channelId = container?.channel_id ?? body.channel?.id;
   const messageBlocks = (body.message as { blocks?: { block_id?: unknown }[] } | undefined)?.blocks;
   const user = await deps.users.resolve(args.client, workspaceId, body.user.id);
+  const ctx = requestContext(deps, {
+    workspaceId,
+    user,
+    surface: fromHome ? 'home' : body.view ? 'form' : 'button',
+    // App Home has no channel: nothing clicked there is announced.
+    channelId: fromHome ? undefined : channelId,
+  });
   return {
     deps,
-    ctx: requestContext(deps, {
-      workspaceId,
-      user,
-      surface: fromHome ? 'home' : body.view ? 'form' : 'button',
-      // App Home has no channel: nothing clicked there is announced.
-      channelId: fromHome ? undefined : channelId,
-    }),
+    ctx,
+    p: presenterFor(ctx.locale),
     workspaceId,
     userId: body.user.id,
     value: value.slice(0, 2_000),
@@ -137,10 +141,10 @@ async function showResult(scope: ActionScope, message: Message): Promise<void> {
 
 /** A failure on a button: a sentence beside the card (or in a small modal from App Home). */
 async function showFailure(scope: ActionScope, error: unknown): Promise<void> {
-  const sentence = sentenceFor(error, scope.logger);
+  const sentence = sentenceFor(scope.p, error, scope.logger);
   if (scope.respond && !scope.fromHome) {
     try {
-      const message = failureMessage(error, scope.logger);
+      const message = failureMessage(scope.p, error, scope.logger);
       await scope.respond({
         response_type: 'ephemeral',
         replace_original: false,
@@ -153,7 +157,7 @@ async function showFailure(scope: ActionScope, error: unknown): Promise<void> {
     }
   }
   try {
-    await scope.client.views.open({ trigger_id: scope.triggerId, view: unavailableModal(sentence) });
+    await scope.client.views.open({ trigger_id: scope.triggerId, view: unavailableModal(scope.p, sentence) });
   } catch (openError) {
     scope.logger.warn(`could not show a failure: ${String(openError)}`);
   }
@@ -196,14 +200,14 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form) => {
       const selection = readUpdateSelection(values);
       const options = await opportunities.moveForm(scope.ctx, form.no, selection.action);
-      return updateOpportunityModal(options, {
+      return updateOpportunityModal(scope.p, options, {
         action: selection.action ?? null,
         targetStage: keepTarget ? (selection.targetStage ?? null) : null,
       });
     });
   return {
     [ACTION_IDS.show]: opportunityButton(deps, async (scope, no) => {
-      const card = cardOf(await opportunities.show(scope.ctx, no));
+      const card = cardOf(scope.p, await opportunities.show(scope.ctx, no));
       if (scope.respond && !scope.fromHome) {
         await scope.respond({
           response_type: 'ephemeral',
@@ -216,14 +220,14 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       }
     }),
     [ACTION_IDS.activate]: opportunityButton(deps, async (scope, no) => {
-      await showResult(scope, cardOf(await opportunities.activate(scope.ctx, no)));
+      await showResult(scope, cardOf(scope.p, await opportunities.activate(scope.ctx, no)));
     }),
     [ACTION_IDS.next]: opportunityButton(deps, async (scope, no) => {
-      await showResult(scope, cardOf(await opportunities.move(scope.ctx, { no, action: 'next' })));
+      await showResult(scope, cardOf(scope.p, await opportunities.move(scope.ctx, { no, action: 'next' })));
     }),
     [ACTION_IDS.update]: opportunityButton(deps, async (scope, no) => {
       const options = await opportunities.moveForm(scope.ctx, no);
-      await openForm(scope, updateOpportunityModal(options), {
+      await openForm(scope, updateOpportunityModal(scope.p, options), {
         no: options.no,
         version: options.version,
         ...formOriginOf(scope.clicked, scope.fromHome, options.no),
@@ -231,7 +235,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     }),
     [ACTION_IDS.close]: opportunityButton(deps, async (scope, no) => {
       const { options, currency } = await opportunities.closeForm(scope.ctx, no, 'won');
-      await openForm(scope, closeOpportunityModal(options, { no, outcome: null, currency }), {
+      await openForm(scope, closeOpportunityModal(scope.p, options, { no, outcome: null, currency }), {
         no,
         version: options.version,
         ...formOriginOf(scope.clicked, scope.fromHome, no),
@@ -239,7 +243,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     }),
     [ACTION_IDS.createQuote]: opportunityButton(deps, async (scope, no) => {
       const quote = await opportunities.quoteForm(scope.ctx, no);
-      await openForm(scope, createQuoteModal({ no: quote.no, currency: quote.currency }), {
+      await openForm(scope, createQuoteModal(scope.p, { no: quote.no, currency: quote.currency }), {
         no: quote.no,
         version: quote.version,
         ...formOriginOf(scope.clicked, scope.fromHome, quote.no),
@@ -247,50 +251,61 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     }),
     [ACTION_IDS.makeOrder]: opportunityButton(deps, async (scope, no) => {
       // Announced in the channel of the card (not from App Home); a repeated click announces nothing.
-      await showResult(scope, cardOf(await opportunities.makeOrder(scope.ctx, no)));
+      await showResult(scope, cardOf(scope.p, await opportunities.makeOrder(scope.ctx, no)));
     }),
     [ACTION_IDS.delete]: opportunityButton(deps, async (scope, no) => {
+      const { notices } = scope.p.t;
       const deleted = await opportunities.delete(scope.ctx, no);
-      await showResult(scope, successMessage(notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));
+      await showResult(
+        scope,
+        successMessage(scope.p, notices.deleted(escapeText(deleted.no), escapeText(deleted.description))),
+      );
     }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
       // The form proposes the acting user as salesperson; naming someone else is checked on submit.
       const form = await opportunities.createForm(scope.ctx);
-      const view = createOpportunityModal({ userId: scope.userId, ...form });
+      const view = createOpportunityModal(scope.p, { userId: scope.userId, ...form });
       // No opportunity yet, so no card to update: the new card goes privately where the button was.
       await openForm(scope, view, formOriginOf(scope.clicked, scope.fromHome));
     }),
     [ACTION_IDS.purgeConfirm]: buttonListener(deps, async (scope) => {
+      const { notices } = scope.p.t;
       const token = tokenOf(scope);
       // Taken once, whichever instance the click reaches: a second click finds nothing.
       const pending = token ? await takePurgeConfirmation(scope, token) : null;
       if (!pending) {
-        await showResult(scope, noticeMessage(notices.purgeExpired));
+        await showResult(scope, noticeMessage(scope.p, notices.purgeExpired));
         return;
       }
       // The use case asks again: still an admin at the time of the click?
       const result = await opportunities.purge(scope.ctx, pending.filter, pending.nos);
-      await showResult(scope, successMessage(notices.purged(result.deleted.length)));
+      await showResult(scope, successMessage(scope.p, notices.purged(result.deleted.length)));
     }),
     [ACTION_IDS.purgeCancel]: buttonListener(deps, async (scope) => {
+      const { notices } = scope.p.t;
       const token = tokenOf(scope);
       if (token) await discardConfirmation(scope, 'purge', token);
-      await showResult(scope, noticeMessage(notices.purgeCancelled));
+      await showResult(scope, noticeMessage(scope.p, notices.purgeCancelled));
     }),
     [ACTION_IDS.workspaceDeleteConfirm]: buttonListener(deps, async (scope) => {
+      const { notices } = scope.p.t;
       const token = tokenOf(scope);
       // Taken once: a second click finds nothing and deletes nothing.
       if (!token || !(await takeWorkspaceDeletion(scope, token))) {
-        await showResult(scope, noticeMessage(notices.workspaceDeleteExpired));
+        await showResult(scope, noticeMessage(scope.p, notices.workspaceDeleteExpired));
         return;
       }
       const deleted = await workspace.deleteData(scope.ctx);
-      await showResult(scope, successMessage(notices.workspaceDeleted(deleted.opportunities, deleted.contacts)));
+      await showResult(
+        scope,
+        successMessage(scope.p, notices.workspaceDeleted(deleted.opportunities, deleted.contacts)),
+      );
     }),
     [ACTION_IDS.workspaceDeleteCancel]: buttonListener(deps, async (scope) => {
+      const { notices } = scope.p.t;
       const token = tokenOf(scope);
       if (token) await discardConfirmation(scope, 'workspace-delete', token);
-      await showResult(scope, noticeMessage(notices.workspaceDeleteCancelled));
+      await showResult(scope, noticeMessage(scope.p, notices.workspaceDeleteCancelled));
     }),
     // ---- inside modals: rebuild the view for the new choice ------------------------------------
     // A new action type offers new targets (the default one is preselected); a new target keeps the action.
@@ -299,12 +314,17 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     [ACTION_IDS.closeOutcome]: modalRebuild(deps, CALLBACK_IDS.closeOpportunity, async (scope, values, form) => {
       const outcome: CloseOutcome | null = readCloseOutcome(values);
       const { options, currency } = await opportunities.closeForm(scope.ctx, form.no, outcome ?? 'won');
-      return closeOpportunityModal(options, { no: form.no, outcome, currency });
+      return closeOpportunityModal(scope.p, options, { no: form.no, outcome, currency });
     }),
     [ACTION_IDS.quoteAddLine]: modalRebuild(deps, CALLBACK_IDS.createQuote, async (scope, values, form) => {
       const { currency } = await opportunities.quoteLines(scope.ctx, form.no);
       const lines = addQuoteLine(readQuoteDrafts(values));
-      return createQuoteModal({ no: form.no, currency, lines, language: inputLanguageOf(scope.ctx.locale) });
+      return createQuoteModal(scope.p, {
+        no: form.no,
+        currency,
+        lines,
+        language: inputLanguageOf(scope.ctx.locale),
+      });
     }),
   };
 }
@@ -326,9 +346,9 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
     const scope = await scopeOf(deps, args);
     const view = args.body.view;
     if (!view) return;
-    const showInstead = async (sentence: Parameters<typeof unavailableModal>[0]) => {
+    const showInstead = async (sentence: Markup) => {
       try {
-        await scope.client.views.update({ view_id: view.id, view: unavailableModal(sentence) });
+        await scope.client.views.update({ view_id: view.id, view: unavailableModal(scope.p, sentence) });
       } catch (updateError) {
         scope.logger.warn(`could not update the modal: ${String(updateError)}`);
       }
@@ -338,7 +358,7 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
         view.callback_id === callbackId ? await formContextOf(scope, callbackId, view.private_metadata) : null;
       if (!form) {
         scope.logger.warn(`refused an in-modal action on a ${String(view.callback_id)} form without its context`);
-        await showInstead(system.formContextRefused);
+        await showInstead(scope.p.t.system.formContextRefused);
         return;
       }
       // Each rebuild goes through a use case, which checks the user may still change the opportunity.
@@ -347,7 +367,7 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
       const rebuilt = next.callback_id === callbackId ? { ...next, private_metadata: view.private_metadata } : next;
       await scope.client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
     } catch (error) {
-      await showInstead(sentenceFor(error, scope.logger));
+      await showInstead(sentenceFor(scope.p, error, scope.logger));
     }
   };
 }

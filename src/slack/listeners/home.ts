@@ -1,6 +1,7 @@
 // App Home: the user's open opportunities by stage, with totals and the same quick actions as cards.
 import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
+import { presenterFor } from '../../i18n/presenter.ts';
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { homeView } from '../blocks/index.ts';
 import { workspaceOf } from '../workspace.ts';
@@ -9,7 +10,8 @@ import type { SlackDeps, WebClient } from './support.ts';
 /** Publishes the user's Home tab, built afresh from their pipeline. */
 export async function publishHome(deps: SlackDeps, client: WebClient, ctx: RequestContext): Promise<void> {
   const home = await deps.useCases.opportunities.home(ctx);
-  await client.views.publish({ user_id: ctx.actor.userId, view: homeView({ userId: ctx.actor.userId, ...home }) });
+  const view = homeView(presenterFor(ctx.locale), { userId: ctx.actor.userId, ...home });
+  await client.views.publish({ user_id: ctx.actor.userId, view });
 }
 
 export function appHomeOpenedListener(deps: SlackDeps) {

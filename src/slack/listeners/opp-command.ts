@@ -1,9 +1,9 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
-import { ui } from '../../i18n/en/ui.ts';
-import { escapeText, joinMarkup, type Markup, mentionUser } from '../../i18n/markup.ts';
+import { escapeText, joinMarkup, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { assertNever } from '../../domain/problems.ts';
-import { notices } from '../../i18n/en/index.ts';
+import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
+import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
 import type { SettingsChange } from '../../services/workspace.ts';
 import {
   closeCodeList,
@@ -48,6 +48,8 @@ interface CommandScope {
   deps: SlackDeps;
   /** What the use cases are told about this request. */
   ctx: RequestContext;
+  /** The reader's catalogue and formatter (their Slack locale). */
+  p: Presenter;
   user: UserContext;
   workspaceId: string;
   channelId: string;
@@ -71,12 +73,15 @@ export function oppCommandListener(deps: SlackDeps) {
     const reply = (message: Message) =>
       replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger });
     let becameAdmin = false;
+    // The default language answers until the user (and so their locale) is known.
+    let p = presenterFor(DEFAULT_LOCALE);
     try {
       // A workspace without an admin (run with a bot token, where nobody installed the app through
       // Slack; or one whose data was deleted) gets the first person who uses /opp as its admin, who
       // is told so after the reply. With OAuth installs the installer is admin from the start.
       const user = await deps.users.resolve(client, workspaceId, command.user_id);
       const ctx = requestContext(deps, { workspaceId, user, surface: 'command', channelId: command.channel_id });
+      p = presenterFor(ctx.locale);
       becameAdmin = await deps.useCases.workspace.claimFirstAdmin(ctx);
       const parsed = parseOppCommand(command.text ?? '', {
         now: user.now,
@@ -88,6 +93,7 @@ export function oppCommandListener(deps: SlackDeps) {
         runCommand(parsed, {
           deps,
           ctx,
+          p,
           user,
           workspaceId,
           channelId: command.channel_id,
@@ -98,9 +104,9 @@ export function oppCommandListener(deps: SlackDeps) {
         });
       await (opensModal(parsed) ? run() : deps.afterAck.run(run));
     } catch (error) {
-      await reply(failureMessage(error, logger));
+      await reply(failureMessage(p, error, logger));
     }
-    if (becameAdmin) await reply(noticeMessage(notices.firstAdmin));
+    if (becameAdmin) await reply(noticeMessage(p, p.t.notices.firstAdmin));
   };
 }
 
@@ -129,7 +135,8 @@ function settingsChangeOf(command: Extract<OppCommand, { name: 'setting' }>): Se
 }
 
 async function runCommand(command: OppCommand, scope: CommandScope): Promise<void> {
-  const { deps, user } = scope;
+  const { deps, user, p } = scope;
+  const { notices } = p.t;
   const { opportunities, setup, workspace } = deps.useCases;
   const reply = (message: Message) =>
     replyPrivately(message, {
@@ -145,7 +152,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
 
   switch (command.name) {
     case 'help': {
-      const text = helpText(command.topic);
+      const text = helpText(p, command.topic);
       return reply({ text, blocks: [section(text)] });
     }
     // ---- setup -----------------------------------------------------------------------------
@@ -156,17 +163,17 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         ...(command.calc ? { probabilityCalculation: command.calc } : {}),
         ...(command.blocked !== undefined ? { blocked: command.blocked } : {}),
       });
-      return reply(successMessage(notices.cycleAdded(escapeText(cycle.code))));
+      return reply(successMessage(p, notices.cycleAdded(escapeText(cycle.code))));
     }
     case 'cycle-list':
-      return reply(salesCycleList(await setup.listSalesCycles(ctx)));
+      return reply(salesCycleList(p, await setup.listSalesCycles(ctx)));
     case 'cycle-block': {
       const cycle = await setup.blockSalesCycle(ctx, { code: command.code, blocked: command.blocked });
-      return reply(successMessage(notices.cycleBlocked(escapeText(cycle.code), cycle.blocked)));
+      return reply(successMessage(p, notices.cycleBlocked(escapeText(cycle.code), cycle.blocked)));
     }
     case 'cycle-delete':
       await setup.deleteSalesCycle(ctx, command.code);
-      return reply(successMessage(notices.cycleDeleted(escapeText(command.code))));
+      return reply(successMessage(p, notices.cycleDeleted(escapeText(command.code))));
     case 'stage-add': {
       const stage = await setup.addStage(ctx, {
         cycleCode: command.cycle,
@@ -179,26 +186,26 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         dateFormula: command.dateFormula ?? '',
         activityCode: command.activityCode ?? null,
       });
-      return reply(successMessage(notices.stageAdded(escapeText(command.cycle.toUpperCase()), stage.stage)));
+      return reply(successMessage(p, notices.stageAdded(escapeText(command.cycle.toUpperCase()), stage.stage)));
     }
     case 'stage-list':
-      return reply(stageTable(await setup.salesCycle(ctx, command.cycle)));
+      return reply(stageTable(p, await setup.salesCycle(ctx, command.cycle)));
     case 'stage-delete':
       await setup.deleteStage(ctx, { cycleCode: command.cycle, stageNo: command.stageNo });
-      return reply(successMessage(notices.stageDeleted(escapeText(command.cycle), command.stageNo)));
+      return reply(successMessage(p, notices.stageDeleted(escapeText(command.cycle), command.stageNo)));
     case 'code-add': {
       const code = await setup.addCloseCode(ctx, {
         code: command.code,
         description: command.description,
         type: command.outcome,
       });
-      return reply(successMessage(notices.codeAdded(escapeText(code.code), code.type)));
+      return reply(successMessage(p, notices.codeAdded(escapeText(code.code), code.type)));
     }
     case 'code-list':
-      return reply(closeCodeList(await setup.listCloseCodes(ctx)));
+      return reply(closeCodeList(p, await setup.listCloseCodes(ctx)));
     case 'code-delete':
       await setup.deleteCloseCode(ctx, command.code);
-      return reply(successMessage(notices.codeDeleted(escapeText(command.code))));
+      return reply(successMessage(p, notices.codeDeleted(escapeText(command.code))));
     case 'contact-add': {
       const contact = await setup.addContact(ctx, {
         name: command.contactName,
@@ -209,6 +216,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       });
       return reply(
         successMessage(
+          p,
           notices.contactAdded(
             escapeText(contact.name),
             escapeText(contact.no),
@@ -218,11 +226,11 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       );
     }
     case 'contact-list':
-      return reply(contactList(await setup.searchContacts(ctx, { text: command.search ?? '', limit: 50 })));
+      return reply(contactList(p, await setup.searchContacts(ctx, { text: command.search ?? '', limit: 50 })));
     case 'customer-add': {
       const customer = await setup.addCustomer(ctx, command.contact);
       return reply(
-        successMessage(notices.customerAdded(escapeText(customer.name), escapeText(customer.no), customer.created)),
+        successMessage(p, notices.customerAdded(escapeText(customer.name), escapeText(customer.no), customer.created)),
       );
     }
     case 'activity-add': {
@@ -231,7 +239,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         description: command.description,
         steps: command.steps,
       });
-      return reply(successMessage(notices.activityAdded(escapeText(activity.code), activity.steps.length)));
+      return reply(successMessage(p, notices.activityAdded(escapeText(activity.code), activity.steps.length)));
     }
     case 'activity-list': {
       const activities = await setup.listActivities(ctx);
@@ -252,8 +260,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       const change = await workspace.setRole(ctx, { userId: command.userId, role: command.role });
       return reply(
         change.changed
-          ? successMessage(notices.roleGranted(mentionUser(change.userId), change.role))
-          : noticeMessage(notices.roleUnchanged(mentionUser(change.userId), change.role)),
+          ? successMessage(p, notices.roleGranted(mentionUser(change.userId), change.role))
+          : noticeMessage(p, notices.roleUnchanged(mentionUser(change.userId), change.role)),
       );
     }
     case 'roles': {
@@ -287,6 +295,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       ];
       return reply(
         successMessage(
+          p,
           joinMarkup(
             said.filter((sentence) => sentence !== null),
             '\n',
@@ -297,7 +306,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     case 'workspace-delete': {
       const preview = await workspace.deletionPreview(ctx);
       const token = await createWorkspaceDeletion({ deps, workspaceId: ctx.workspaceId, userId: user.userId });
-      return reply(workspaceDeleteConfirmation(preview, { token }));
+      return reply(workspaceDeleteConfirmation(p, preview, { token }));
     }
 
     // ---- modals ------------------------------------------------------------------------------
@@ -307,7 +316,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return openSetupModal(scope, command.what, command.cycle);
     case 'move': {
       const options = await opportunities.moveForm(ctx, command.no);
-      return openForm(scope, updateOpportunityModal(options), {
+      return openForm(scope, updateOpportunityModal(p, options), {
         no: options.no,
         version: options.version,
         channelId: scope.channelId,
@@ -315,7 +324,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'close-modal': {
       const { options, currency } = await opportunities.closeForm(ctx, command.no, 'won');
-      return openForm(scope, closeOpportunityModal(options, { no: command.no, outcome: null, currency }), {
+      return openForm(scope, closeOpportunityModal(p, options, { no: command.no, outcome: null, currency }), {
         no: command.no,
         version: options.version,
         channelId: scope.channelId,
@@ -323,7 +332,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'quote-modal': {
       const quote = await opportunities.quoteForm(ctx, command.no);
-      return openForm(scope, createQuoteModal({ no: quote.no, currency: quote.currency }), {
+      return openForm(scope, createQuoteModal(p, { no: quote.no, currency: quote.currency }), {
         no: quote.no,
         version: quote.version,
         channelId: scope.channelId,
@@ -345,7 +354,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
           estimatedCloseDate: command.closeDate,
         },
       });
-      return reply(cardOf(created));
+      return reply(cardOf(p, created));
     }
     case 'list':
     case 'export': {
@@ -363,10 +372,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       };
       if (command.name === 'export') return exportCsv(filter, pipelineScope(scope, reply));
       const { items, total, currency } = await opportunities.list(ctx, { filter, limit: 46 });
-      return reply(opportunityList(items, { total, title: listTitle(filters.scope.kind), currency }));
+      return reply(opportunityList(p, items, { total, title: p.t.ui.list.titles[filters.scope.kind], currency }));
     }
     case 'show':
-      return reply(cardOf(await opportunities.show(ctx, command.no)));
+      return reply(cardOf(p, await opportunities.show(ctx, command.no)));
     case 'next':
     case 'previous':
     case 'skip':
@@ -382,7 +391,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         chancesPct: changes.chance,
         estimatedCloseDate: changes.close,
       });
-      return reply(cardOf(moved));
+      return reply(cardOf(p, moved));
     }
     case 'close': {
       const closed = await opportunities.close(ctx, {
@@ -392,15 +401,15 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         closingDate: command.date,
         salesAmount: command.amount,
       });
-      return reply(cardOf(closed));
+      return reply(cardOf(p, closed));
     }
     case 'quote':
-      return reply(cardOf(await opportunities.createQuote(ctx, { no: command.no, lines: command.lines })));
+      return reply(cardOf(p, await opportunities.createQuote(ctx, { no: command.no, lines: command.lines })));
     case 'order':
-      return reply(cardOf(await opportunities.makeOrder(ctx, command.no)));
+      return reply(cardOf(p, await opportunities.makeOrder(ctx, command.no)));
     case 'delete': {
       const deleted = await opportunities.delete(ctx, command.no);
-      return reply(successMessage(notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));
+      return reply(successMessage(p, notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));
     }
     case 'purge': {
       const preview = await opportunities.purgePreview(ctx, {
@@ -418,7 +427,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         { deps, workspaceId: ctx.workspaceId, userId: user.userId },
         { filter: preview.filter, nos: preview.opportunities.map((o) => o.no) },
       );
-      return reply(purgeConfirmation(preview, { token }));
+      return reply(purgeConfirmation(p, preview, { token }));
     }
 
     // ---- pipeline (digests) ------------------------------------------------------------------
@@ -441,6 +450,7 @@ function pipelineScope(scope: CommandScope, reply: (message: Message) => Promise
   return {
     deps: scope.deps,
     ctx: scope.ctx,
+    p: scope.p,
     user: scope.user,
     workspaceId: scope.workspaceId,
     channelId: scope.channelId,
@@ -450,13 +460,9 @@ function pipelineScope(scope: CommandScope, reply: (message: Message) => Promise
   };
 }
 
-function listTitle(scope: 'mine' | 'all' | 'user'): Markup {
-  return ui.list.titles[scope];
-}
-
 async function openCreateModal(scope: CommandScope): Promise<void> {
   const form = await scope.deps.useCases.opportunities.createForm(scope.ctx);
-  const view = createOpportunityModal({ userId: scope.user.userId, ...form });
+  const view = createOpportunityModal(scope.p, { userId: scope.user.userId, ...form });
   await openForm(scope, view, { channelId: scope.channelId });
 }
 
@@ -466,14 +472,15 @@ async function openSetupModal(
   cycleCode?: string,
 ): Promise<void> {
   const { cycles } = await scope.deps.useCases.setup.setupForm(scope.ctx, what);
+  const { p } = scope;
   const view =
     what === 'cycle'
-      ? salesCycleModal()
+      ? salesCycleModal(p)
       : what === 'code'
-        ? closeCodeModal()
+        ? closeCodeModal(p)
         : what === 'contact'
-          ? contactModal()
-          : stageModal({ cycles, cycleCode });
+          ? contactModal(p)
+          : stageModal(p, { cycles, cycleCode });
   // Like the other forms, its context remembers the channel, where the result is shown.
   await openForm(scope, view, { channelId: scope.channelId });
 }

@@ -3,12 +3,11 @@ import { escapeText, joinMarkup, type Markup, md, mentionChannel, ours } from '.
 import type { Logger } from '@slack/bolt';
 import { dateInZone } from '../../domain/local-date.ts';
 import type { Schedule } from '../../domain/schedule.ts';
-import { notices, system } from '../../i18n/en/index.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
 import type { Subscription } from '../../services/subscriptions.ts';
 import { type Message, noticeMessage, section, successMessage } from '../blocks/index.ts';
 import { cycleAnalysisMessage, opportunityStatsMessage } from '../blocks/stats.ts';
 import { csvFilename, opportunitiesCsv } from '../csv.ts';
-import { formatDate } from '../format.ts';
 import type { OppCommand } from '../grammar/index.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import type { PipelineUseCases } from '../../usecases/pipeline.ts';
@@ -18,6 +17,8 @@ import type { SlackDeps, WebClient } from './support.ts';
 export interface PipelineScope {
   deps: SlackDeps;
   ctx: RequestContext;
+  /** The reader's catalogue and formatter. */
+  p: Presenter;
   user: UserContext;
   workspaceId: string;
   channelId: string;
@@ -36,13 +37,14 @@ export async function postDigestNow(
     cycle: command.cycle,
     ownerId: command.ownerId,
   });
-  if (outcome.posted) return scope.reply(successMessage(notices.digestPosted));
+  const { notices, system } = scope.p.t;
+  if (outcome.posted) return scope.reply(successMessage(scope.p, notices.digestPosted));
   const reason = {
     'private-channel': system.privateChannel,
     'rate-limited': notices.digestRateLimited,
     'slack-unavailable': system.slackUnavailable,
   }[outcome.reason];
-  return scope.reply(noticeMessage(notices.digestDelayed(reason)));
+  return scope.reply(noticeMessage(scope.p, notices.digestDelayed(reason)));
 }
 
 export async function showStatistics(
@@ -52,10 +54,10 @@ export async function showStatistics(
   const { pipeline } = scope.deps.useCases;
   if (command.target.kind === 'opportunity') {
     const { statistics, currency } = await pipeline.opportunityStatistics(scope.ctx, command.target.no);
-    return scope.reply(opportunityStatsMessage(statistics, currency));
+    return scope.reply(opportunityStatsMessage(scope.p, statistics, currency));
   }
   const { analysis, totals, currency } = await pipeline.cycleStatistics(scope.ctx, command.target.cycle);
-  return scope.reply(cycleAnalysisMessage(analysis, currency, totals));
+  return scope.reply(cycleAnalysisMessage(scope.p, analysis, currency, totals));
 }
 
 /** Uploads the filtered opportunity list, with current figures, as a CSV file to this channel. */
@@ -64,14 +66,15 @@ export async function exportCsv(
   scope: PipelineScope,
 ): Promise<void> {
   const { items, currency } = await scope.deps.useCases.pipeline.exportRows(scope.ctx, { filter });
-  const csv = opportunitiesCsv(items, currency);
+  const { p } = scope;
+  const csv = opportunitiesCsv(p, items, currency);
   await scope.client.filesUploadV2({
     channel_id: scope.channelId,
     file: Buffer.from(csv, 'utf8'),
-    filename: csvFilename('opportunities', scope.user.today),
-    title: notices.exportTitle(formatDate(scope.user.today)),
+    filename: csvFilename(p, p.t.digestPlain.csv.defaultFilename, scope.user.today),
+    title: p.t.notices.exportTitle(p.format.date(scope.user.today)),
   });
-  return scope.reply(successMessage(notices.exported(items.length)));
+  return scope.reply(successMessage(p, p.t.notices.exported(items.length)));
 }
 
 export async function subscribe(
@@ -86,21 +89,23 @@ export async function subscribe(
     timeZone: command.timeZone,
     salesCycleCode: command.cycle,
   });
+  const { notices } = scope.p.t;
   const said = notices.subscribed(
     mentionChannel(subscription.channelId),
-    describeSchedule(subscription.schedule),
-    nextRunText(subscription),
+    describeSchedule(scope.p, subscription.schedule),
+    nextRunText(scope.p, subscription),
   );
   const { replaced } = subscription;
   return scope.reply(
     successMessage(
+      scope.p,
       replaced
         ? joinMarkup(
             [
               said,
               notices.subscriptionReplaced(
                 mentionChannel(replaced.channelId),
-                describeSchedule(replaced.schedule),
+                describeSchedule(scope.p, replaced.schedule),
                 replaced.salesCycleCode === null ? null : escapeText(replaced.salesCycleCode),
               ),
             ],
@@ -115,27 +120,29 @@ export async function unsubscribe(channelId: string, scope: PipelineScope): Prom
   const removed = await scope.deps.useCases.pipeline.unsubscribe(scope.ctx, channelId);
   return scope.reply(
     removed
-      ? successMessage(notices.unsubscribed(mentionChannel(channelId)))
-      : noticeMessage(notices.notSubscribed(mentionChannel(channelId))),
+      ? successMessage(scope.p, scope.p.t.notices.unsubscribed(mentionChannel(channelId)))
+      : noticeMessage(scope.p, scope.p.t.notices.notSubscribed(mentionChannel(channelId))),
   );
 }
 
 export async function listSubscriptions(scope: PipelineScope): Promise<void> {
   const subscriptions = await scope.deps.useCases.pipeline.subscriptions(scope.ctx);
-  if (subscriptions.length === 0) return scope.reply(noticeMessage(notices.noSubscriptions));
+  const { notices } = scope.p.t;
+  if (subscriptions.length === 0) return scope.reply(noticeMessage(scope.p, notices.noSubscriptions));
   const lines = subscriptions.map((s) =>
     notices.subscriptionLine(
       mentionChannel(s.channelId),
-      describeSchedule(s.schedule),
+      describeSchedule(scope.p, s.schedule),
       s.salesCycleCode === null ? null : escapeText(s.salesCycleCode),
-      nextRunText(s),
+      nextRunText(scope.p, s),
     ),
   );
   const text = joinMarkup([notices.subscriptionsTitle, ...lines], '\n');
   return scope.reply({ text, blocks: [section(text)] });
 }
 
-function describeSchedule(schedule: Schedule): Markup {
+function describeSchedule(p: Presenter, schedule: Schedule): Markup {
+  const { notices } = p.t;
   switch (schedule.frequency) {
     case 'daily':
       return notices.scheduleDaily(escapeText(schedule.at), escapeText(schedule.timeZone));
@@ -151,7 +158,7 @@ function describeSchedule(schedule: Schedule): Markup {
 }
 
 /** The next run as the subscription's own local date and time. */
-function nextRunText(subscription: Subscription): Markup {
+function nextRunText(p: Presenter, subscription: Subscription): Markup {
   const zone = subscription.schedule.timeZone;
-  return md`${formatDate(dateInZone(subscription.nextRunAt, zone))} ${escapeText(subscription.schedule.at)}`;
+  return md`${p.format.date(dateInZone(subscription.nextRunAt, zone))} ${escapeText(subscription.schedule.at)}`;
 }

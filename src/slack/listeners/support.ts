@@ -1,5 +1,6 @@
 // What every listener shares: its dependencies, how it replies, and how a failure becomes a sentence.
 import type { Markup } from '../../i18n/markup.ts';
+import type { Presenter } from '../../i18n/presenter.ts';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { DigestScheduler } from '../../jobs/digest-scheduler.ts';
 import type { Clock } from '../../services/clock.ts';
@@ -36,13 +37,13 @@ export interface Origin {
 }
 
 /** An opportunity's card, with the offers its use case decided for whoever will read it. */
-export function cardOf(view: OpportunityView): Message {
-  return opportunityCard(view.detail, { currency: view.currency, offers: view.offers });
+export function cardOf(p: Presenter, view: OpportunityView): Message {
+  return opportunityCard(p, view.detail, { currency: view.currency, offers: view.offers });
 }
 
 /** Logs what a user didn't cause, and returns the sentence the user should read. */
-export function sentenceFor(error: unknown, logger: Logger): Markup {
-  const failure = describeFailure(error);
+export function sentenceFor(p: Presenter, error: unknown, logger: Logger): Markup {
+  const failure = describeFailure(p, error);
   if (!isExpectedFailure(error)) logger.error(error);
   return failure.sentence;
 }
@@ -151,6 +152,6 @@ export async function replaceThroughResponseUrl(url: string, message: Message, l
   return false;
 }
 
-export function failureMessage(error: unknown, logger: Logger): Message {
-  return errorMessage(sentenceFor(error, logger));
+export function failureMessage(p: Presenter, error: unknown, logger: Logger): Message {
+  return errorMessage(p, sentenceFor(p, error, logger));
 }

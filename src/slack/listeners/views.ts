@@ -11,7 +11,7 @@ import { escapeText } from '../../i18n/markup.ts';
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError, type Problem } from '../../domain/problems.ts';
-import { notices, system } from '../../i18n/en/index.ts';
+import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
 import {
   type Message,
   notSavedView,
@@ -52,6 +52,8 @@ interface SubmitScope<F extends FormOrigin = FormOrigin> {
   deps: SlackDeps;
   /** What the use cases are told about this submission (the channel is the form context's). */
   ctx: RequestContext;
+  /** The submitter's catalogue and formatter. */
+  p: Presenter;
   workspaceId: string;
   userId: string;
   /** The form's server-side context: the only source of where it reports and what it checks. */
@@ -61,8 +63,8 @@ interface SubmitScope<F extends FormOrigin = FormOrigin> {
 }
 
 interface Submission<T, F extends FormOrigin> {
-  /** The typed values; numbers in the notation of the person's language. */
-  read(values: ViewStateValues, language: InputLanguage): ReadResult<T>;
+  /** The typed values, in the person's language: its sentences, and how the numbers they typed read. */
+  read(p: Presenter, values: ViewStateValues, language: InputLanguage): ReadResult<T>;
   /** The operation; returns what to tell the user afterwards. */
   run(data: T, scope: SubmitScope<F>): Promise<() => Promise<void>>;
   /** The input block a rule's refusal is shown under. */
@@ -78,10 +80,12 @@ function submissionListener<C extends FormCallbackId, T>(
     const { ack, body, view, client, logger, context } = args;
     const values = (view.state?.values ?? {}) as ViewStateValues;
     const owner = { deps, workspaceId: workspaceOf(context), userId: body.user.id };
-    // Who submits, first: their language says how the numbers they typed read ("12 000,50" in French).
-    // Cached with their time zone, so this costs no Web API call most of the time.
+    // Who submits, first: their language writes every sentence below (even a field's error) and says
+    // how the numbers they typed read ("12 000,50" in French). Cached with their time zone, so this
+    // costs no Web API call most of the time.
     const user = await deps.users.resolve(client, owner.workspaceId, owner.userId);
-    const parsed = submission.read(values, user.language);
+    const p = presenterFor(user.locale);
+    const parsed = submission.read(p, values, user.language);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
@@ -90,13 +94,16 @@ function submissionListener<C extends FormCallbackId, T>(
     try {
       form = await formContextOf(owner, callbackId, view.private_metadata);
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: sentenceFor(error, logger) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [firstInputBlock(values)]: sentenceFor(p, error, logger) },
+      });
       return;
     }
     if (!form) {
       // Nothing is written or posted: where it would go, and which checks run, are unknown.
       logger.warn(`refused a ${callbackId} submission without its form context`);
-      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: system.formContextRefused } });
+      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: p.t.system.formContextRefused } });
       return;
     }
     const ctx = requestContext(deps, {
@@ -105,7 +112,7 @@ function submissionListener<C extends FormCallbackId, T>(
       surface: 'form',
       channelId: form.channelId,
     });
-    const scope: SubmitScope<FormContext<C>> = { ...owner, ctx, form, client, logger };
+    const scope: SubmitScope<FormContext<C>> = { ...owner, ctx, p, form, client, logger };
     const operation = submission.run(parsed.data, scope).then(
       (after) => ({ kind: 'done' as const, after }),
       (error: unknown) => ({ kind: 'failed' as const, error }),
@@ -118,7 +125,7 @@ function submissionListener<C extends FormCallbackId, T>(
       const { error } = quick;
       const field =
         error instanceof DomainError ? submission.fieldFor(error.problem, parsed.data) : firstInputBlock(values);
-      await ack({ response_action: 'errors', errors: { [field]: sentenceFor(error, logger) } });
+      await ack({ response_action: 'errors', errors: { [field]: sentenceFor(p, error, logger) } });
       return;
     }
     if (quick.kind === 'done') {
@@ -127,11 +134,11 @@ function submissionListener<C extends FormCallbackId, T>(
       return;
     }
     const externalId = `saving-${randomUUID()}`;
-    await ack({ response_action: 'push', view: savingView(externalId) });
+    await ack({ response_action: 'push', view: savingView(p, externalId) });
     const outcome = await operation;
     // Worked out once: sentenceFor also logs a failure the user did not cause.
-    const sentence = outcome.kind === 'done' ? system.savedText : sentenceFor(outcome.error, logger);
-    const result = outcome.kind === 'done' ? savedView(sentence) : notSavedView(sentence);
+    const sentence = outcome.kind === 'done' ? p.t.system.savedText : sentenceFor(p, outcome.error, logger);
+    const result = outcome.kind === 'done' ? savedView(p, sentence) : notSavedView(p, sentence);
     try {
       await client.views.update({ external_id: externalId, view: result });
     } catch (error) {
@@ -199,7 +206,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
               }
             : undefined,
         });
-        return () => afterChange(scope, cardOf(created));
+        return () => afterChange(scope, cardOf(scope.p, created));
       },
       fieldFor(problem) {
         switch (problem.kind) {
@@ -246,7 +253,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
         });
-        return async () => afterChange(scope, cardOf(await opportunities.afterChange(scope.ctx, moved.no)));
+        return async () => afterChange(scope, cardOf(scope.p, await opportunities.afterChange(scope.ctx, moved.no)));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {
@@ -280,7 +287,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
         });
-        return () => afterChange(scope, cardOf(closed));
+        return () => afterChange(scope, cardOf(scope.p, closed));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {
@@ -307,7 +314,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           lines: data.lines,
           expectedVersion: scope.form.version,
         });
-        return () => afterChange(scope, cardOf(quoted));
+        return () => afterChange(scope, cardOf(scope.p, quoted));
       },
       fieldFor(problem) {
         if (problem.kind === 'quote-line-invalid') {
@@ -326,7 +333,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
             scope.client,
             scope.form.channelId,
             scope.userId,
-            successMessage(notices.cycleAdded(escapeText(cycle.code))),
+            successMessage(scope.p, scope.p.t.notices.cycleAdded(escapeText(cycle.code))),
             scope.logger,
           );
       },
@@ -342,7 +349,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
             scope.client,
             scope.form.channelId,
             scope.userId,
-            successMessage(notices.stageAdded(escapeText(data.cycleCode), stage.stage)),
+            successMessage(scope.p, scope.p.t.notices.stageAdded(escapeText(data.cycleCode), stage.stage)),
             scope.logger,
           );
       },
@@ -376,7 +383,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
             scope.client,
             scope.form.channelId,
             scope.userId,
-            successMessage(notices.codeAdded(escapeText(code.code), code.type)),
+            successMessage(scope.p, scope.p.t.notices.codeAdded(escapeText(code.code), code.type)),
             scope.logger,
           );
       },
@@ -398,7 +405,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
             scope.form.channelId,
             scope.userId,
             successMessage(
-              notices.contactAdded(
+              scope.p,
+              scope.p.t.notices.contactAdded(
                 escapeText(contact.name),
                 escapeText(contact.no),
                 contact.customerNo === null ? null : escapeText(contact.customerNo),

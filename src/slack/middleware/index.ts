@@ -12,11 +12,14 @@ import { type DedupeOptions, dedupeEvents } from './dedupe-events.ts';
 import { acceptPayload } from './payloads.ts';
 import { replayGuard, type TriggerLedger } from './replay-guard.ts';
 import { dropMalformedViewState } from './view-state.ts';
-import { system } from '../../i18n/en/system.ts';
+import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
+import { presenterFor } from '../../i18n/presenter.ts';
 import { verifyWorkspace } from '../workspace.ts';
 
 export function inboundMiddleware(options: DedupeOptions & { triggers: TriggerLedger }): Middleware<AnyMiddlewareArgs> {
   const dedupe = dedupeEvents(options);
+  // A refused request runs before anyone's locale is known: it is answered in the default language.
+  const { system } = presenterFor(DEFAULT_LOCALE).t;
   const claimTrigger = replayGuard({
     triggers: options.triggers,
     clock: options.clock,

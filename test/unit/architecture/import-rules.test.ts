@@ -59,6 +59,16 @@ describe('the lint refuses an import that breaks a layer rule', () => {
     ['src/i18n/en/probe.ts', '../../services/index.ts'],
     ['src/i18n/probe.ts', '../slack/format.ts'],
     ['src/i18n/en/probe.ts', '@slack/bolt'],
+    // Outside the catalogue, one language's texts come only through a presenter.
+    ['src/slack/blocks/probe.ts', '../../i18n/en/ui.ts'],
+    ['src/slack/listeners/probe.ts', '../../i18n/en/index.ts'],
+    ['src/slack/probe.ts', '../i18n/en/system.ts'],
+    ['src/digest/probe.ts', '../i18n/en/digest.ts'],
+    ['src/jobs/probe.ts', '../i18n/en/notices.ts'],
+    ['src/jobs/digest-scheduler.ts', '../i18n/en/digest.ts'],
+    ['src/usecases/probe.ts', '../i18n/en/rules.ts'],
+    ['src/services/probe.ts', '../i18n/en/index.ts'],
+    ['src/probe.ts', './i18n/en/install-pages.ts'],
   ])('%s importing %s', async (file, specifier) => {
     expect(await refusals(file, importOf(specifier))).toHaveLength(1);
   });
@@ -101,6 +111,9 @@ describe('the lint lets each layer import what it may', () => {
     ['src/jobs/probe.ts', '../services/clock.ts'],
     ['src/i18n/en/probe.ts', '../../domain/input-problems.ts'],
     ['src/i18n/en/probe.ts', '../markup.ts'],
+    ['src/i18n/probe.ts', './en/index.ts'],
+    ['src/slack/blocks/probe.ts', '../../i18n/presenter.ts'],
+    ['src/slack/blocks/probe.ts', '../../i18n/catalogue.ts'],
     ['src/app.ts', './store/database.ts'],
     ['src/usecases/probe.ts', '../services/index.ts'],
     ['src/usecases/probe.ts', '../domain/permissions.ts'],

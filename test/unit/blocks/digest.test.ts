@@ -7,6 +7,7 @@ import { DIGEST_ATTENTION_CAP, digestMessages } from '../../../src/slack/blocks/
 import { LIMITS, textLength, type Message } from '../../../src/slack/blocks/kit.ts';
 import { cycle, digest, FIRM, item, stageLine, SVC, sumFigures, TODAY } from './digest-fixtures.ts';
 import { d, expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 /** All visible text of the messages. */
 function allText(messages: readonly Message[]): string {
@@ -31,7 +32,7 @@ function expectMessagesWithinLimits(messages: readonly Message[]): void {
 
 describe('digest messages', () => {
   it('shows the key figures of every section in one message', () => {
-    const messages = digestMessages(digest());
+    const messages = digestMessages(enUS, digest());
     expect(messages).toHaveLength(1);
     expectMessagesWithinLimits(messages);
     const [message] = messages;
@@ -88,7 +89,7 @@ describe('digest messages', () => {
   });
 
   it('adds the overall totals when several cycles are shown, and names the filters in the scope line', () => {
-    const several = digestMessages(digest({ cycles: [FIRM, SVC] }));
+    const several = digestMessages(enUS, digest({ cycles: [FIRM, SVC] }));
     const text = allText(several);
     expect(text).toContain('*SVC — Services*');
     expect(text).toContain(
@@ -98,14 +99,14 @@ describe('digest messages', () => {
 
     const filtered = digest();
     filtered.request = { ...filtered.request, salesCycleCode: 'FIRM', salespersonSlackUserId: 'U0ANN' };
-    const scoped = allText(digestMessages(filtered));
+    const scoped = allText(digestMessages(enUS, filtered));
     expect(scoped).toContain("Sales cycle FIRM — Firm sales · <@U0ANN>'s opportunities");
   });
 
   it('takes a title and mentions the channel in the first message only when asked', () => {
-    const plain = digestMessages(digest());
+    const plain = digestMessages(enUS, digest());
     expect(JSON.stringify(plain)).not.toContain('<!channel>');
-    const messages = digestMessages(digest(), { title: ours('Weekly pipeline'), channelMention: true });
+    const messages = digestMessages(enUS, digest(), { title: ours('Weekly pipeline'), channelMention: true });
     expect(messages[0]?.blocks[0]).toMatchObject({ text: { text: 'Weekly pipeline — Dec 15, 2026' } });
     expect(messages[0]?.text.startsWith('<!channel> Weekly pipeline')).toBe(true);
     expect(JSON.stringify(messages[0]?.blocks)).toContain('<!channel>');
@@ -129,7 +130,7 @@ describe('digest messages', () => {
       salespeople: [],
       weeks: [],
     });
-    const messages = digestMessages(empty);
+    const messages = digestMessages(enUS, empty);
     expect(messages).toHaveLength(1);
     expectMessagesWithinLimits(messages);
     const text = allText(messages);
@@ -163,7 +164,7 @@ describe('digest messages', () => {
       },
       cycles: [cycle('EMPTY', '', [])],
     });
-    const messages = digestMessages(quiet);
+    const messages = digestMessages(enUS, quiet);
     expectMessagesWithinLimits(messages);
     const text = allText(messages);
     expect(text).toContain('Nothing changed since <!date^');
@@ -224,7 +225,7 @@ describe('digest messages', () => {
         wonValue: n(i * 10),
       })),
     });
-    const messages = digestMessages(big);
+    const messages = digestMessages(enUS, big);
     expect(messages.length).toBeGreaterThan(1);
     expectMessagesWithinLimits(messages);
     // as few messages as possible: no page is left much emptier than it had to be
@@ -266,7 +267,7 @@ describe('digest messages', () => {
         c,
       ),
     );
-    const messages = digestMessages(digest({ cycles, totals: sumFigures(cycles.map((c) => c.totals)) }));
+    const messages = digestMessages(enUS, digest({ cycles, totals: sumFigures(cycles.map((c) => c.totals)) }));
     expect(messages.length).toBeGreaterThan(2);
     expectMessagesWithinLimits(messages);
     const text = allText(messages);
@@ -276,7 +277,7 @@ describe('digest messages', () => {
 
 describe('chart input from a digest', () => {
   it('one cycle: its stages in order, estimated against weighted, and the weeks', () => {
-    const input = chartInputFromDigest(digest(), 'Pipeline digest — Dec 15, 2026');
+    const input = chartInputFromDigest(enUS, digest(), 'Pipeline digest — Dec 15, 2026');
     expect(input.title).toBe('Pipeline digest — Dec 15, 2026');
     expect(input.currency).toBe('USD');
     expect(input.stages.map((s) => s.label)).toEqual(['1 · Qualification', '2 · Needs analysis', '3 · Proposal <B&B>']);
@@ -290,6 +291,7 @@ describe('chart input from a digest', () => {
 
   it('several cycles: labels start with the cycle code; a stage without description is named by number', () => {
     const input = chartInputFromDigest(
+      enUS,
       digest({ cycles: [FIRM, cycle('SVC', 'Services', [stageLine(5, ' ', 1, '10', '1')])] }),
       'Chart',
     );
@@ -303,7 +305,7 @@ describe('chart input from a digest', () => {
   });
 
   it('an empty digest gives no stages and no weeks', () => {
-    const input = chartInputFromDigest(digest({ cycles: [], weeks: [] }), 'Chart');
+    const input = chartInputFromDigest(enUS, digest({ cycles: [], weeks: [] }), 'Chart');
     expect(input.stages).toEqual([]);
     expect(input.weeks).toEqual([]);
   });

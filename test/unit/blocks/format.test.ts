@@ -1,20 +1,13 @@
 import { escapeText } from '../../../src/i18n/markup.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  formatActionTaken,
-  formatAmountInput,
-  formatDate,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatStage,
-  formatStatus,
-  truncate,
-} from '../../../src/slack/format.ts';
+import { formatStage, truncate } from '../../../src/slack/format.ts';
 import { parseAmount } from '../../../src/domain/amounts.ts';
+import { enUS } from '../../support/presenter.ts';
 import { d, n } from './fixtures.ts';
 
-describe('formatMoney', () => {
+const { format, t } = enUS;
+
+describe('money', () => {
   it.each([
     ['12000.5', 'USD', '$12,000.50'],
     ['0', 'USD', '$0.00'],
@@ -25,30 +18,30 @@ describe('formatMoney', () => {
     ['1500', 'EUR', '€1,500.00'],
     ['1500', 'JPY', '¥1,500.00'],
   ])('%s %s → %s', (value, currency, expected) => {
-    expect(formatMoney(n(value), currency)).toBe(expected);
+    expect(format.money(n(value), currency)).toBe(expected);
   });
 
-  it('defaults to USD and never goes through a binary float', () => {
-    expect(formatMoney(n('0.1').plus(n('0.2')))).toBe('$0.30');
-    expect(formatMoney(n('9007199254740993.01'))).toBe('$9,007,199,254,740,993.01');
+  it('never goes through a binary float', () => {
+    expect(format.money(n('0.1').plus(n('0.2')), 'USD')).toBe('$0.30');
+    expect(format.money(n('9007199254740993.01'), 'USD')).toBe('$9,007,199,254,740,993.01');
   });
 
   it('falls back to the code for a currency Intl does not know', () => {
-    expect(formatMoney(n(12), 'NOT-A-CODE')).toBe('NOT-A-CODE 12.00');
+    expect(format.money(n(12), 'NOT-A-CODE')).toBe('NOT-A-CODE 12.00');
   });
 });
 
 describe('amounts as input values', () => {
   it('are grouped and read back exactly', () => {
     for (const text of ['12000.5', '0', '1234567.89', '3']) {
-      const shown = formatAmountInput(n(text));
+      const shown = format.amountInput(n(text));
       expect(parseAmount(shown)?.toString()).toBe(n(text).toDecimalPlaces(2).toString());
     }
-    expect(formatAmountInput(n('12000.5'))).toBe('12,000.50');
+    expect(format.amountInput(n('12000.5'))).toBe('12,000.50');
   });
 });
 
-describe('formatPercent', () => {
+describe('percent', () => {
   it.each([
     ['12.5', '12.5%'],
     ['40', '40%'],
@@ -58,44 +51,45 @@ describe('formatPercent', () => {
     ['33.333333', '33.33%'],
     ['0.10', '0.1%'],
   ])('%s → %s', (value, expected) => {
-    expect(formatPercent(n(value))).toBe(expected);
+    expect(format.percent(n(value))).toBe(expected);
   });
 
-  it('formatNumber trims trailing zeros', () => {
-    expect(formatNumber(n('10.50'))).toBe('10.5');
-    expect(formatNumber(n('100'))).toBe('100');
+  it('plain numbers trim trailing zeros and are not grouped', () => {
+    expect(format.number(n('10.50'))).toBe('10.5');
+    expect(format.number(n('100'))).toBe('100');
+    expect(format.number(n('1234.567'))).toBe('1234.57');
   });
 });
 
-describe('formatDate', () => {
+describe('date', () => {
   it.each([
     ['2026-12-15', 'Dec 15, 2026'],
     ['2026-01-01', 'Jan 1, 2026'],
     ['2028-02-29', 'Feb 29, 2028'],
   ])('%s → %s', (value, expected) => {
-    expect(formatDate(d(value))).toBe(expected);
+    expect(format.date(d(value))).toBe(expected);
   });
 });
 
 describe('labels', () => {
   it('statuses', () => {
-    expect([
-      formatStatus('not_started'),
-      formatStatus('in_progress'),
-      formatStatus('won'),
-      formatStatus('lost'),
-    ]).toEqual(['Not started', 'In progress', 'Won', 'Lost']);
+    expect([t.ui.status.not_started, t.ui.status.in_progress, t.ui.status.won, t.ui.status.lost]).toEqual([
+      'Not started',
+      'In progress',
+      'Won',
+      'Lost',
+    ]);
   });
 
   it('actions taken, including the blank first activation', () => {
-    expect(formatActionTaken('none')).toBe('First stage activated');
-    expect(formatActionTaken('jumped')).toBe('Jumped');
-    expect(formatActionTaken('won')).toBe('Won');
+    expect(t.ui.actionTaken.none).toBe('First stage activated');
+    expect(t.ui.actionTaken.jumped).toBe('Jumped');
+    expect(t.ui.actionTaken.won).toBe('Won');
   });
 
   it('stages', () => {
-    expect(formatStage(2, 'Qualification')).toBe('2 · Qualification');
-    expect(formatStage(2, '  ')).toBe('Stage 2');
+    expect(formatStage(t, 2, 'Qualification')).toBe('2 · Qualification');
+    expect(formatStage(t, 2, '  ')).toBe('Stage 2');
   });
 });
 

@@ -5,7 +5,8 @@ import { homeViewFor } from '../../support/home.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZERO } from '../../../src/domain/decimal.ts';
-import { describeInputProblem, describeRuleProblem } from '../../../src/i18n/en/index.ts';
+import { describeInputProblem } from '../../../src/i18n/en/input.ts';
+import { describeRuleProblem } from '../../../src/i18n/en/rules.ts';
 import { escapeText, ours } from '../../../src/i18n/markup.ts';
 import {
   closeCodeList,
@@ -31,6 +32,7 @@ import {
 import { helpText } from '../../../src/slack/grammar/help.ts';
 import { cycle, digest, item, stageLine } from './digest-fixtures.ts';
 import { d, detail, entry, moveOptions, n, stage, STAGES, summary } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 /** What people type to abuse a bot: every control sequence Slack reads, in both forms it may arrive in. */
 const ATTACKS = [
@@ -110,9 +112,9 @@ function surfacesWith(text: string): unknown[] {
   const cycleWithText = { code: text, description: text, probabilityCalculation: 'multiply' as const, blocked: false };
   const amount = ours('$100.00');
   return [
-    opportunityCard(withText, { currency: 'USD', offers: ['next', 'update', 'close', 'makeOrder', 'delete'] }),
-    opportunityCard(lost, { currency: 'USD', offers: ['delete'] }),
-    opportunityList([row], { total: 3, title: escapeText(text), currency: 'USD', moreCommand: escapeText(text) }),
+    opportunityCard(enUS, withText, { currency: 'USD', offers: ['next', 'update', 'close', 'makeOrder', 'delete'] }),
+    opportunityCard(enUS, lost, { currency: 'USD', offers: ['delete'] }),
+    opportunityList(enUS, [row], { total: 3, title: escapeText(text), currency: 'USD', moreCommand: escapeText(text) }),
     homeViewFor({
       userId: 'U0ANN',
       opportunities: [row, { ...row, no: 'OP00002', status: 'not_started', current: null }],
@@ -120,6 +122,7 @@ function surfacesWith(text: string): unknown[] {
       currency: 'USD',
     }),
     digestMessages(
+      enUS,
       digest({
         cycles: [cycle(text, text, [stageLine(1, text, 1, '10', '5')], 1)],
         attention: {
@@ -133,6 +136,7 @@ function surfacesWith(text: string): unknown[] {
       { title: escapeText(text) },
     ),
     opportunityStatsMessage(
+      enUS,
       {
         no: text,
         currentStage: 2,
@@ -146,6 +150,7 @@ function surfacesWith(text: string): unknown[] {
       'USD',
     ),
     cycleAnalysisMessage(
+      enUS,
       {
         cycle: { code: text, description: text, blocked: true },
         stages: [
@@ -163,31 +168,33 @@ function surfacesWith(text: string): unknown[] {
       },
       'USD',
     ),
-    salesCycleList([{ ...cycleWithText, stageCount: 2 }]),
-    stageTable({ ...cycleWithText, stages: [] }),
-    stageTable({ ...cycleWithText, stages }),
-    closeCodeList([{ code: text, description: text, type: 'won', entryCount: 1 }]),
-    contactList([{ ...contact, email: text, companyNo: null, customerNo: text } as never]),
-    contactSearchOptions([{ ...contact, email: null } as never]),
+    salesCycleList(enUS, [{ ...cycleWithText, stageCount: 2 }]),
+    stageTable(enUS, { ...cycleWithText, stages: [] }),
+    stageTable(enUS, { ...cycleWithText, stages }),
+    closeCodeList(enUS, [{ code: text, description: text, type: 'won', entryCount: 1 }]),
+    contactList(enUS, [{ ...contact, email: text, companyNo: null, customerNo: text } as never]),
+    contactSearchOptions(enUS, [{ ...contact, email: null } as never]),
     purgeConfirmation(
+      enUS,
       {
         filter: { status: 'won', salespersonCode: text, contactNo: text, salesCycleCode: text },
         opportunities: [{ no: text, description: text, status: 'won', dateClosed: d('2026-01-02') }],
       },
       { token: 'a'.repeat(24) },
     ),
-    wonAnnouncement('U0ANN', { no: text, description: text }, amount),
-    quoteAnnouncement('U0ANN', text, { no: text, description: text }, amount),
-    orderAnnouncement('U0ANN', text, text, amount),
-    errorMessage(describeRuleProblem({ kind: 'contact-not-found', text })),
-    errorMessage(describeRuleProblem({ kind: 'quote-required', stage: 3, stageDescription: text })),
-    errorMessage(describeRuleProblem({ kind: 'contact-ambiguous', text, candidates: [text, text] })),
-    errorMessage(describeRuleProblem({ kind: 'bad-date-formula', text })),
-    errorMessage(describeRuleProblem({ kind: 'salesperson-blocked', name: text })),
-    errorMessage(describeInputProblem({ kind: 'unknown-subcommand', word: text, suggestion: text })),
-    { text: helpText(text) },
-    updateOpportunityModal(moveOptions({ no: text, stages, targets: { next: stages.slice(2, 3) } })),
+    wonAnnouncement(enUS, 'U0ANN', { no: text, description: text }, amount),
+    quoteAnnouncement(enUS, 'U0ANN', text, { no: text, description: text }, amount),
+    orderAnnouncement(enUS, 'U0ANN', text, text, amount),
+    errorMessage(enUS, describeRuleProblem({ kind: 'contact-not-found', text }, enUS.format)),
+    errorMessage(enUS, describeRuleProblem({ kind: 'quote-required', stage: 3, stageDescription: text }, enUS.format)),
+    errorMessage(enUS, describeRuleProblem({ kind: 'contact-ambiguous', text, candidates: [text, text] }, enUS.format)),
+    errorMessage(enUS, describeRuleProblem({ kind: 'bad-date-formula', text }, enUS.format)),
+    errorMessage(enUS, describeRuleProblem({ kind: 'salesperson-blocked', name: text }, enUS.format)),
+    errorMessage(enUS, describeInputProblem({ kind: 'unknown-subcommand', word: text, suggestion: text }, enUS.format)),
+    { text: helpText(enUS, text) },
+    updateOpportunityModal(enUS, moveOptions({ no: text, stages, targets: { next: stages.slice(2, 3) } })),
     closeOpportunityModal(
+      enUS,
       {
         closingDate: d('2026-04-02'),
         cancelOldTasks: true,
@@ -201,8 +208,8 @@ function surfacesWith(text: string): unknown[] {
       },
       { no: text, outcome: 'won', currency: 'USD' },
     ),
-    createQuoteModal({ no: text, currency: 'USD' }),
-    createOpportunityModal({
+    createQuoteModal(enUS, { no: text, currency: 'USD' }),
+    createOpportunityModal(enUS, {
       userId: 'U0ANN',
       cycles: [{ code: 'FIRM', description: text, blocked: false }],
       initial: { description: text, contact: { no: 'CT00001', name: text } },
@@ -226,7 +233,7 @@ describe('text people type never reaches Slack as markup', () => {
   });
 
   it('the sequences the app writes itself still work', () => {
-    const card = opportunityCard(detail('in_progress'), { currency: 'USD', offers: [] });
+    const card = opportunityCard(enUS, detail('in_progress'), { currency: 'USD', offers: [] });
     expect(JSON.stringify(card)).toContain('<@U0ANN>');
   });
 });

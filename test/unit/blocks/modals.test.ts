@@ -30,6 +30,7 @@ import {
   updateTargetBlockId,
 } from '../../../src/slack/ids.ts';
 import { d, expectModalRules, inputBlockIds, moveOptions, n, STAGES, strings, submitState } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const C = BLOCK_IDS.create;
 const U = BLOCK_IDS.update;
@@ -48,7 +49,7 @@ function elementOf(view: { blocks: unknown[] }, blockId: string): Record<string,
 }
 
 describe('Create Opportunity modal', () => {
-  const view = createOpportunityModal({
+  const view = createOpportunityModal(enUS, {
     userId: 'U0ANN',
     cycles,
     defaultCycleCode: 'FIRM',
@@ -79,7 +80,7 @@ describe('Create Opportunity modal', () => {
       [C.chances]: '40%',
       [C.estimatedCloseDate]: '2026-12-15',
     });
-    const result = readCreateOpportunity(values);
+    const result = readCreateOpportunity(enUS, values);
     expect(result).toEqual({
       ok: true,
       data: {
@@ -98,7 +99,7 @@ describe('Create Opportunity modal', () => {
 
   it('without activation the estimates may stay empty', () => {
     const values = submitState(view, { [C.description]: 'Deal', [C.contact]: 'CT1', [C.activate]: [] });
-    const result = readCreateOpportunity(values);
+    const result = readCreateOpportunity(enUS, values);
     expect(result.ok && result.data).toMatchObject({
       activate: false,
       estimatedValue: undefined,
@@ -115,7 +116,7 @@ describe('Create Opportunity modal', () => {
       [C.chances]: '150',
       [C.estimatedCloseDate]: null,
     });
-    const result = readCreateOpportunity(values);
+    const result = readCreateOpportunity(enUS, values);
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -131,6 +132,7 @@ describe('Create Opportunity modal', () => {
 
   it('activation needs a positive value and chances', () => {
     const result = readCreateOpportunity(
+      enUS,
       submitState(view, { [C.description]: 'Deal', [C.contact]: 'CT1', [C.estimatedValue]: '0', [C.chances]: '' }),
     );
     expect(result).toEqual({
@@ -145,13 +147,17 @@ describe('Create Opportunity modal', () => {
 
   it('a description over 100 characters is refused', () => {
     const result = readCreateOpportunity(
+      enUS,
       submitState(view, { [C.description]: 'x'.repeat(101), [C.contact]: 'CT1', [C.activate]: [] }),
     );
     expect(result.ok ? undefined : result.errors[C.description]).toBe('Use at most 100 characters.');
   });
 
   it('without a usable cycle it explains the setup instead', () => {
-    const none = createOpportunityModal({ userId: 'U1', cycles: [{ code: 'OLD', description: '', blocked: true }] });
+    const none = createOpportunityModal(enUS, {
+      userId: 'U1',
+      cycles: [{ code: 'OLD', description: '', blocked: true }],
+    });
     expectModalRules(none);
     expect(none.submit).toBeUndefined();
     expect(strings(none.blocks).some((s) => s.text.includes('/opp cycle add'))).toBe(true);
@@ -159,6 +165,7 @@ describe('Create Opportunity modal', () => {
 
   it('contact search options carry the contact number only', () => {
     const options = contactSearchOptions(
+      enUS,
       Array.from({ length: 150 }, (_, i) => ({
         no: `CT${i}`,
         name: `Person ${i} ${'x'.repeat(90)}`,
@@ -178,7 +185,7 @@ describe('Create Opportunity modal', () => {
 describe('Update Opportunity modal', () => {
   it('Next: only the available actions, a fixed target line, the proposal as initial values', () => {
     const options = moveOptions();
-    const view = updateOpportunityModal(options);
+    const view = updateOpportunityModal(enUS, options);
     expectModalRules(view);
     const select = elementOf(view, U.actionType) as {
       options: { value: string }[];
@@ -199,7 +206,7 @@ describe('Update Opportunity modal', () => {
     expect(inputBlockIds(view)).toContain(U.cancelTasks);
     expect(view.private_metadata).toBeUndefined();
 
-    const result = readUpdateOpportunity(submitState(view));
+    const result = readUpdateOpportunity(enUS, submitState(view));
     expect(result).toEqual({
       ok: true,
       data: {
@@ -215,8 +222,8 @@ describe('Update Opportunity modal', () => {
 
   it('Skip: a target select with only the allowed stages; rebuilding keeps the other block ids', () => {
     const options = moveOptions();
-    const next = updateOpportunityModal(options);
-    const skip = updateOpportunityModal(options, { action: 'skip', targetStage: 4 });
+    const next = updateOpportunityModal(enUS, options);
+    const skip = updateOpportunityModal(enUS, options, { action: 'skip', targetStage: 4 });
     expectModalRules(skip);
     const target = elementOf(skip, updateTargetBlockId('skip')) as {
       options: { value: string }[];
@@ -235,7 +242,7 @@ describe('Update Opportunity modal', () => {
 
     const values = submitState(skip, { [U.cancelTasks]: ['cancel_tasks'] });
     expect(readUpdateSelection(values)).toEqual({ action: 'skip', targetStage: 4 });
-    const result = readUpdateOpportunity(values);
+    const result = readUpdateOpportunity(enUS, values);
     expect(result.ok && result.data).toMatchObject({ action: 'skip', targetStage: 4, cancelOldTasks: true });
   });
 
@@ -247,23 +254,24 @@ describe('Update Opportunity modal', () => {
       actions: ['next', 'update'],
       proposal: { ...moveOptions().proposal!, target: stage3 },
     });
-    const warned = updateOpportunityModal(options);
+    const warned = updateOpportunityModal(enUS, options);
     expect(JSON.stringify(warned.blocks.find((b) => b.block_id === U.quoteWarning))).toContain(
       'needs a sales quote before you can move here',
     );
     expect(
-      updateOpportunityModal({ ...options, hasQuote: true }).blocks.find((b) => b.block_id === U.quoteWarning),
+      updateOpportunityModal(enUS, { ...options, hasQuote: true }).blocks.find((b) => b.block_id === U.quoteWarning),
     ).toBeUndefined();
     expect(
-      updateOpportunityModal(options, { action: 'update' }).blocks.find((b) => b.block_id === U.quoteWarning),
+      updateOpportunityModal(enUS, options, { action: 'update' }).blocks.find((b) => b.block_id === U.quoteWarning),
     ).toBeUndefined();
   });
 
   it('Update and First have no "cancel old tasks"; Update stays at the stage', () => {
-    const update = updateOpportunityModal(moveOptions(), { action: 'update' });
+    const update = updateOpportunityModal(enUS, moveOptions(), { action: 'update' });
     expect(inputBlockIds(update)).not.toContain(U.cancelTasks);
     expect(JSON.stringify(update.blocks)).toContain('Stays at stage 1 · Qualification');
     const first = updateOpportunityModal(
+      enUS,
       moveOptions({
         status: 'not_started',
         currentStage: null,
@@ -279,12 +287,13 @@ describe('Update Opportunity modal', () => {
   });
 
   it('an action that is not offered falls back to the default', () => {
-    const view = updateOpportunityModal(moveOptions(), { action: 'jump' });
+    const view = updateOpportunityModal(enUS, moveOptions(), { action: 'jump' });
     expect((elementOf(view, U.actionType) as { initial_option: { value: string } }).initial_option.value).toBe('next');
   });
 
   it('nothing possible: an explanation without submit', () => {
     const view = updateOpportunityModal(
+      enUS,
       moveOptions({ status: 'won', actions: [], defaultAction: null, targets: {}, proposal: null }),
     );
     expectModalRules(view);
@@ -292,8 +301,9 @@ describe('Update Opportunity modal', () => {
   });
 
   it('reports bad values per field', () => {
-    const view = updateOpportunityModal(moveOptions());
+    const view = updateOpportunityModal(enUS, moveOptions());
     const result = readUpdateOpportunity(
+      enUS,
       submitState(view, {
         [U.estimatedValue]: '12,00x',
         [U.chances]: '150',
@@ -313,23 +323,24 @@ describe('Update Opportunity modal', () => {
   });
 
   it('the closing date cannot be before the date of change; value and chances must be positive', () => {
-    const view = updateOpportunityModal(moveOptions());
+    const view = updateOpportunityModal(enUS, moveOptions());
     const result = readUpdateOpportunity(
+      enUS,
       submitState(view, { [U.estimatedCloseDate]: '2026-03-01', [U.estimatedValue]: '0', [U.chances]: '0' }),
     );
     expect(result.ok ? {} : result.errors).toEqual({
       [U.estimatedValue]: 'Enter an amount greater than 0.',
       [U.chances]: 'Enter a percentage greater than 0.',
     });
-    const dates = readUpdateOpportunity(submitState(view, { [U.estimatedCloseDate]: '2026-03-01' }));
+    const dates = readUpdateOpportunity(enUS, submitState(view, { [U.estimatedCloseDate]: '2026-03-01' }));
     expect(dates.ok ? {} : dates.errors).toEqual({
       [U.estimatedCloseDate]: "The closing date can't be earlier than the date of change.",
     });
   });
 
   it('Skip without a target is an error under the target select', () => {
-    const view = updateOpportunityModal(moveOptions(), { action: 'skip' });
-    const result = readUpdateOpportunity(submitState(view, { [updateTargetBlockId('skip')]: null }));
+    const view = updateOpportunityModal(enUS, moveOptions(), { action: 'skip' });
+    const result = readUpdateOpportunity(enUS, submitState(view, { [updateTargetBlockId('skip')]: null }));
     expect(result.ok ? {} : result.errors).toEqual({ [updateTargetBlockId('skip')]: 'Pick one of the options.' });
   });
 });
@@ -356,7 +367,7 @@ describe('Close Opportunity modal', () => {
   }
 
   it('before an outcome is chosen there is no code select and submitting asks for the outcome', () => {
-    const view = closeOpportunityModal(closeOptions('won'), { no: 'OP00001', outcome: null, currency: 'USD' });
+    const view = closeOpportunityModal(enUS, closeOptions('won'), { no: 'OP00001', outcome: null, currency: 'USD' });
     expectModalRules(view);
     expect(view.blocks.find((b) => b.block_id === X.outcome)).toMatchObject({
       dispatch_action: true,
@@ -364,12 +375,12 @@ describe('Close Opportunity modal', () => {
     });
     expect(view.blocks.find((b) => b.block_id === X.codeInfo)).toBeDefined();
     expect(elementOf(view, X.cancelTasks)).toMatchObject({ initial_options: [{ value: 'cancel_tasks' }] });
-    const result = readCloseOpportunity(submitState(view));
+    const result = readCloseOpportunity(enUS, submitState(view));
     expect(result.ok ? {} : result.errors).toEqual({ [X.outcome]: 'Choose either Won or Lost.' });
   });
 
   it('Won with a quote: the only Won code is pre-filled, the amount comes from the quote', () => {
-    const view = closeOpportunityModal(closeOptions('won', { hasQuote: true, salesAmount: n('11500') }), {
+    const view = closeOpportunityModal(enUS, closeOptions('won', { hasQuote: true, salesAmount: n('11500') }), {
       no: 'OP00001',
       outcome: 'won',
       currency: 'USD',
@@ -380,7 +391,7 @@ describe('Close Opportunity modal', () => {
     expect(JSON.stringify(view.blocks)).toContain("The linked quote's amount ($11,500.00) is used");
     const values = submitState(view);
     expect(readCloseOutcome(values)).toBe('won');
-    expect(readCloseOpportunity(values)).toEqual({
+    expect(readCloseOpportunity(enUS, values)).toEqual({
       ok: true,
       data: {
         outcome: 'won',
@@ -393,7 +404,7 @@ describe('Close Opportunity modal', () => {
   });
 
   it('Lost: only Lost codes, no sales amount; a code must be picked', () => {
-    const view = closeOpportunityModal(closeOptions('lost'), { no: 'OP00001', outcome: 'lost', currency: 'USD' });
+    const view = closeOpportunityModal(enUS, closeOptions('lost'), { no: 'OP00001', outcome: 'lost', currency: 'USD' });
     expectModalRules(view);
     const select = elementOf(view, closeCodeBlockId('lost')) as {
       options: { value: string }[];
@@ -402,12 +413,12 @@ describe('Close Opportunity modal', () => {
     expect(select.options.map((o) => o.value)).toEqual(['COMPET', 'BUDGET']);
     expect(select.initial_option).toBeUndefined();
     expect(inputBlockIds(view)).not.toContain(X.salesAmount);
-    expect(readCloseOpportunity(submitState(view))).toEqual({
+    expect(readCloseOpportunity(enUS, submitState(view))).toEqual({
       ok: false,
       errors: { [closeCodeBlockId('lost')]: 'Pick a close code.' },
     });
     expect(
-      readCloseOpportunity(submitState(view, { [closeCodeBlockId('lost')]: 'BUDGET', [X.cancelTasks]: [] })),
+      readCloseOpportunity(enUS, submitState(view, { [closeCodeBlockId('lost')]: 'BUDGET', [X.cancelTasks]: [] })),
     ).toEqual({
       ok: true,
       data: { outcome: 'lost', closeCode: 'BUDGET', closingDate: d('2026-04-02'), cancelOldTasks: false },
@@ -415,29 +426,29 @@ describe('Close Opportunity modal', () => {
   });
 
   it('Won without a quote needs a positive, well-formed amount', () => {
-    const view = closeOpportunityModal(closeOptions('won'), { no: 'OP00001', outcome: 'won', currency: 'USD' });
-    expect(readCloseOpportunity(submitState(view))).toEqual({
+    const view = closeOpportunityModal(enUS, closeOptions('won'), { no: 'OP00001', outcome: 'won', currency: 'USD' });
+    expect(readCloseOpportunity(enUS, submitState(view))).toEqual({
       ok: false,
       errors: { [X.salesAmount]: 'Fill in this field.' },
     });
-    expect(readCloseOpportunity(submitState(view, { [X.salesAmount]: '12,00x' }))).toEqual({
+    expect(readCloseOpportunity(enUS, submitState(view, { [X.salesAmount]: '12,00x' }))).toEqual({
       ok: false,
       errors: { [X.salesAmount]: 'Enter an amount like 12,000.50' },
     });
-    expect(readCloseOpportunity(submitState(view, { [X.salesAmount]: '$9.5k', [X.closingDate]: null }))).toEqual({
+    expect(readCloseOpportunity(enUS, submitState(view, { [X.salesAmount]: '$9.5k', [X.closingDate]: null }))).toEqual({
       ok: false,
       errors: { [X.closingDate]: 'Pick a date.' },
     });
   });
 
   it('no code of the outcome exists: says how to add one, and the error goes under the outcome', () => {
-    const view = closeOpportunityModal(closeOptions('won', { codes: [], closeCode: null }), {
+    const view = closeOpportunityModal(enUS, closeOptions('won', { codes: [], closeCode: null }), {
       no: 'OP00001',
       outcome: 'won',
       currency: 'USD',
     });
     expect(JSON.stringify(view.blocks)).toContain('/opp code add');
-    const result = readCloseOpportunity(submitState(view, { [X.salesAmount]: '100' }));
+    const result = readCloseOpportunity(enUS, submitState(view, { [X.salesAmount]: '100' }));
     expect(result.ok ? {} : result.errors).toEqual({ [X.outcome]: 'Pick a close code.' });
   });
 });
@@ -446,7 +457,7 @@ describe('Create Quote modal', () => {
   const base = { no: 'OP00001', currency: 'USD' };
 
   it('starts with one line and an Add line button', () => {
-    const view = createQuoteModal(base);
+    const view = createQuoteModal(enUS, base);
     expectModalRules(view);
     expect(inputBlockIds(view)).toEqual(
       [1].flatMap((i) =>
@@ -458,7 +469,7 @@ describe('Create Quote modal', () => {
   });
 
   it('Add line keeps what was typed and recomputes the running total', () => {
-    const first = createQuoteModal(base);
+    const first = createQuoteModal(enUS, base);
     const values = submitState(first, {
       [quoteLineBlockId(1, 'description')]: 'Laptop',
       [quoteLineBlockId(1, 'quantity')]: '2',
@@ -467,7 +478,7 @@ describe('Create Quote modal', () => {
     });
     const drafts = readQuoteDrafts(values);
     expect(drafts).toEqual([{ description: 'Laptop', quantity: '2', unitPrice: '1,250.00', discount: '10' }]);
-    const second = createQuoteModal({ ...base, lines: addQuoteLine(drafts) });
+    const second = createQuoteModal(enUS, { ...base, lines: addQuoteLine(drafts) });
     expectModalRules(second);
     expect(inputBlockIds(second)).toContain(quoteLineBlockId(2, 'unitPrice'));
     expect(elementOf(second, quoteLineBlockId(1, 'unitPrice'))).toMatchObject({ initial_value: '1,250.00' });
@@ -478,7 +489,7 @@ describe('Create Quote modal', () => {
       [quoteLineBlockId(2, 'quantity')]: '1',
       [quoteLineBlockId(2, 'unitPrice')]: '99.5',
     });
-    expect(readCreateQuote(submitted)).toEqual({
+    expect(readCreateQuote(enUS, submitted)).toEqual({
       ok: true,
       data: {
         lines: [
@@ -493,15 +504,16 @@ describe('Create Quote modal', () => {
     let lines = [{ description: 'a', quantity: '1', unitPrice: '1', discount: '' }];
     for (let i = 0; i < 30; i++) lines = addQuoteLine(lines);
     expect(lines).toHaveLength(QUOTE_MODAL_MAX_LINES);
-    const view = createQuoteModal({ ...base, lines });
+    const view = createQuoteModal(enUS, { ...base, lines });
     expectModalRules(view);
     expect(JSON.stringify(view.blocks)).not.toContain(ACTION_IDS.quoteAddLine);
     expect(JSON.stringify(view.blocks)).toContain('/opp quote OP00001 line:');
   });
 
   it('ignores empty lines, reports bad fields per line, and needs at least one line', () => {
-    const view = createQuoteModal({ ...base, lines: addQuoteLine(addQuoteLine([])) });
+    const view = createQuoteModal(enUS, { ...base, lines: addQuoteLine(addQuoteLine([])) });
     const result = readCreateQuote(
+      enUS,
       submitState(view, {
         [quoteLineBlockId(1, 'description')]: 'Laptop',
         [quoteLineBlockId(1, 'quantity')]: '0',
@@ -520,7 +532,7 @@ describe('Create Quote modal', () => {
         [quoteLineBlockId(2, 'discount')]: 'Enter a percentage between 0 and 100, like 40 or 12.5',
       },
     });
-    expect(readCreateQuote(submitState(createQuoteModal(base)))).toEqual({
+    expect(readCreateQuote(enUS, submitState(createQuoteModal(enUS, base)))).toEqual({
       ok: false,
       errors: { [quoteLineBlockId(1, 'description')]: 'Fill in at least one line.' },
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { opportunityCard } from '../../../src/slack/blocks/opportunity-card.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
 import { d, detail, entry, expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const quote = { no: 'SQ00001', amount: n('11500') };
 
@@ -18,7 +19,7 @@ const A = ACTION_IDS;
 describe('opportunity card buttons', () => {
   it('draws each offer as its button, in order, with the opportunity number as value', () => {
     const offers = ['activate', 'next', 'update', 'close', 'createQuote', 'makeOrder', 'delete'] as const;
-    const card = opportunityCard(detail('in_progress', { quote }), { currency: 'USD', offers });
+    const card = opportunityCard(enUS, detail('in_progress', { quote }), { currency: 'USD', offers });
     const buttons = buttonsOf(card);
     expect(buttons.map((b) => b.action_id)).toEqual([
       A.activate,
@@ -36,7 +37,7 @@ describe('opportunity card buttons', () => {
 
   it('no offers: no actions block at all', () => {
     for (const status of ['not_started', 'in_progress', 'won', 'lost'] as const) {
-      const card = opportunityCard(detail(status, { quote }), { currency: 'USD', offers: [] });
+      const card = opportunityCard(enUS, detail(status, { quote }), { currency: 'USD', offers: [] });
       expect(buttonsOf(card)).toEqual([]);
       expect(card.blocks.some((b) => b.type === 'actions')).toBe(false);
     }
@@ -44,7 +45,7 @@ describe('opportunity card buttons', () => {
 
   it('Delete asks for confirmation and is red', () => {
     for (const status of ['not_started', 'won', 'lost'] as const) {
-      const del = buttonsOf(opportunityCard(detail(status), { currency: 'USD', offers: ['delete'] })).find(
+      const del = buttonsOf(opportunityCard(enUS, detail(status), { currency: 'USD', offers: ['delete'] })).find(
         (b) => b.action_id === A.delete,
       );
       expect(del?.confirm).toBeDefined();
@@ -54,7 +55,7 @@ describe('opportunity card buttons', () => {
 
   it('Make order on an open opportunity warns that it closes it as Won', () => {
     const buttons = buttonsOf(
-      opportunityCard(detail('in_progress', { quote }), { currency: 'USD', offers: ['makeOrder'] }),
+      opportunityCard(enUS, detail('in_progress', { quote }), { currency: 'USD', offers: ['makeOrder'] }),
     );
     expect(buttons.find((b) => b.action_id === A.makeOrder)?.confirm).toBeDefined();
   });
@@ -62,7 +63,7 @@ describe('opportunity card buttons', () => {
 
 describe('opportunity card content', () => {
   it('shows the figures of the active entry, escaped and formatted', () => {
-    const card = opportunityCard(detail('in_progress', { quote }), { currency: 'USD', offers: [] });
+    const card = opportunityCard(enUS, detail('in_progress', { quote }), { currency: 'USD', offers: [] });
     const text = strings(card.blocks)
       .map((s) => s.text)
       .join('\n');
@@ -89,6 +90,7 @@ describe('opportunity card content', () => {
 
   it('a salesperson without Slack account is shown by name', () => {
     const card = opportunityCard(
+      enUS,
       detail('in_progress', { salesperson: { code: 'BOB', name: 'Bob <Sales>', slackUserId: null } }),
       {
         currency: 'USD',
@@ -99,7 +101,7 @@ describe('opportunity card content', () => {
   });
 
   it('not started: no figures, "Not started yet" and no history', () => {
-    const card = opportunityCard(detail('not_started'), { currency: 'EUR', offers: [] });
+    const card = opportunityCard(enUS, detail('not_started'), { currency: 'EUR', offers: [] });
     const text = strings(card.blocks)
       .map((s) => s.text)
       .join('\n');
@@ -110,7 +112,7 @@ describe('opportunity card content', () => {
   });
 
   it('won: close code, sales amount, date closed; no stage and no closing estimate', () => {
-    const card = opportunityCard(detail('won'), { currency: 'USD', offers: [] });
+    const card = opportunityCard(enUS, detail('won'), { currency: 'USD', offers: [] });
     const text = strings(card.blocks)
       .map((s) => s.text)
       .join('\n');
@@ -129,7 +131,7 @@ describe('opportunity card content', () => {
         daysOpen: i === 13 ? 0 : 1,
       }),
     );
-    const card = opportunityCard(detail('in_progress', { history }), { currency: 'USD', offers: [] });
+    const card = opportunityCard(enUS, detail('in_progress', { history }), { currency: 'USD', offers: [] });
     const lines = card.blocks.filter((b) => b.block_id?.startsWith('history_'));
     expect(lines).toHaveLength(10);
     expect(lines[0]?.block_id).toBe('history_14');
@@ -141,7 +143,7 @@ describe('opportunity card content', () => {
   });
 
   it('history lines name the action, stage, value, chances, days open and close code', () => {
-    const card = opportunityCard(detail('lost'), { currency: 'USD', offers: [] });
+    const card = opportunityCard(enUS, detail('lost'), { currency: 'USD', offers: [] });
     const history = card.blocks.filter((b) => b.block_id?.startsWith('history_')).map((b) => JSON.stringify(b));
     expect(history[0]).toContain('Lost');
     expect(history[0]).toContain('COMPET');
@@ -153,6 +155,7 @@ describe('opportunity card content', () => {
   it('very long texts stay within the limits', () => {
     const long = 'x'.repeat(100);
     const card = opportunityCard(
+      enUS,
       detail('in_progress', {
         description: long,
         contact: { no: 'CT1', name: long, type: 'person', companyName: long },

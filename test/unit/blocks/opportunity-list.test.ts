@@ -4,6 +4,7 @@ import { opportunityList } from '../../../src/slack/blocks/opportunity-list.ts';
 import { textLength } from '../../../src/slack/blocks/kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
 import { detail, entry, expectCleanText, expectWithinLimits, n, strings, summary } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const opts = { total: 3, title: ours('Open opportunities'), currency: 'USD' };
 
@@ -17,7 +18,7 @@ describe('opportunity list', () => {
       }),
       { ...summary(3), status: 'not_started' as const, current: null },
     ];
-    const message = opportunityList(items, opts);
+    const message = opportunityList(enUS, items, opts);
     const rows = message.blocks.filter((b) => b.block_id?.startsWith('list_row_'));
     expect(rows).toHaveLength(3);
     const first = JSON.stringify(rows[0]);
@@ -39,7 +40,7 @@ describe('opportunity list', () => {
 
   it('totals the estimated and calculated current values', () => {
     const items = [summary(1), summary(2, { current: entry({ estimatedValue: n(1000), calcdCurrentValue: n(100) }) })];
-    const message = opportunityList(items, { ...opts, total: 2 });
+    const message = opportunityList(enUS, items, { ...opts, total: 2 });
     const totals = message.blocks.find((b) => b.block_id === BLOCK_IDS.list.totals);
     expect(JSON.stringify(totals)).toContain('$13,000.50 estimated');
     expect(JSON.stringify(totals)).toContain('$2,500.10 calculated current value');
@@ -48,7 +49,7 @@ describe('opportunity list', () => {
 
   it('closed opportunities show their status and the sales amount', () => {
     const { history: _h, ...won } = detail('won');
-    const message = opportunityList([won], { ...opts, total: 1 });
+    const message = opportunityList(enUS, [won], { ...opts, total: 1 });
     const row = JSON.stringify(message.blocks.find((b) => b.block_id === 'list_row_OP00001'));
     expect(row).toContain('Won');
     expect(row).toContain('$11,500.00');
@@ -56,14 +57,14 @@ describe('opportunity list', () => {
   });
 
   it('an empty list says what to do', () => {
-    const message = opportunityList([], { ...opts, total: 0 });
+    const message = opportunityList(enUS, [], { ...opts, total: 0 });
     expect(strings(message.blocks).some((s) => s.text.includes('/opp new'))).toBe(true);
     expectCleanText(message);
   });
 
   it('a long list stays within 50 blocks and the text budget, and says how many more', () => {
     const items = Array.from({ length: 120 }, (_, i) => summary(i + 1, { description: 'Long description '.repeat(6) }));
-    const message = opportunityList(items, { ...opts, total: 300 });
+    const message = opportunityList(enUS, items, { ...opts, total: 300 });
     expectWithinLimits(message.blocks, 'message');
     expect(textLength(message.blocks)).toBeLessThanOrEqual(12_000);
     const rows = message.blocks.filter((b) => b.block_id?.startsWith('list_row_')).length;

@@ -16,31 +16,33 @@ import {
   strings,
   submitState,
 } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const S = BLOCK_IDS.stage;
 
 describe('Sales cycle modal', () => {
   it('round-trips and upper-cases the code', () => {
-    const view = salesCycleModal();
+    const view = salesCycleModal(enUS);
     expectModalRules(view);
     expect(
       readSalesCycle(
+        enUS,
         submitState(view, { [BLOCK_IDS.salesCycle.code]: ' firm ', [BLOCK_IDS.salesCycle.description]: 'Firm sales' }),
       ),
     ).toEqual({
       ok: true,
       data: { code: 'FIRM', description: 'Firm sales', probabilityCalculation: 'multiply', blocked: false },
     });
-    const edited = salesCycleModal({ code: 'FIRM', probabilityCalculation: 'add', blocked: true });
-    expect(readSalesCycle(submitState(edited))).toMatchObject({
+    const edited = salesCycleModal(enUS, { code: 'FIRM', probabilityCalculation: 'add', blocked: true });
+    expect(readSalesCycle(enUS, submitState(edited))).toMatchObject({
       ok: true,
       data: { code: 'FIRM', probabilityCalculation: 'add', blocked: true },
     });
   });
 
   it('refuses a bad code', () => {
-    const view = salesCycleModal();
-    expect(readSalesCycle(submitState(view, { [BLOCK_IDS.salesCycle.code]: 'TOO LONG CODE' }))).toEqual({
+    const view = salesCycleModal(enUS);
+    expect(readSalesCycle(enUS, submitState(view, { [BLOCK_IDS.salesCycle.code]: 'TOO LONG CODE' }))).toEqual({
       ok: false,
       errors: { [BLOCK_IDS.salesCycle.code]: 'Use 1 to 10 letters or digits, without spaces.' },
     });
@@ -51,12 +53,13 @@ describe('Stage modal', () => {
   const cycles = [{ code: 'FIRM', description: 'Firm sales' }];
 
   it('round-trips', () => {
-    const view = stageModal({ cycles, cycleCode: 'FIRM' });
+    const view = stageModal(enUS, { cycles, cycleCode: 'FIRM' });
     expectModalRules(view);
     expect(view.blocks.find((b) => b.block_id === S.stageNo)).toMatchObject({
       element: { type: 'number_input', is_decimal_allowed: false, min_value: '1' },
     });
     const result = readStage(
+      enUS,
       submitState(view, {
         [S.stageNo]: '20',
         [S.description]: 'Proposal',
@@ -84,8 +87,12 @@ describe('Stage modal', () => {
   });
 
   it('prefills an existing stage', () => {
-    const view = stageModal({ cycles, cycleCode: 'FIRM', initial: stage(3, { quoteRequired: true, allowSkip: true }) });
-    expect(readStage(submitState(view))).toMatchObject({
+    const view = stageModal(enUS, {
+      cycles,
+      cycleCode: 'FIRM',
+      initial: stage(3, { quoteRequired: true, allowSkip: true }),
+    });
+    expect(readStage(enUS, submitState(view))).toMatchObject({
       ok: true,
       data: {
         stage: 3,
@@ -99,9 +106,10 @@ describe('Stage modal', () => {
   });
 
   it('reports bad fields', () => {
-    const view = stageModal({ cycles });
+    const view = stageModal(enUS, { cycles });
     expect(
       readStage(
+        enUS,
         submitState(view, {
           [S.stageNo]: '0',
           [S.completed]: '12.5',
@@ -124,7 +132,7 @@ describe('Stage modal', () => {
   });
 
   it('without cycles it explains what to do first', () => {
-    const view = stageModal({ cycles: [] });
+    const view = stageModal(enUS, { cycles: [] });
     expectModalRules(view);
     expect(view.submit).toBeUndefined();
   });
@@ -132,16 +140,16 @@ describe('Stage modal', () => {
 
 describe('Close code modal', () => {
   it('round-trips and requires a code', () => {
-    const view = closeCodeModal();
+    const view = closeCodeModal(enUS);
     expectModalRules(view);
     const C = BLOCK_IDS.closeCode;
     expect(
-      readCloseCode(submitState(view, { [C.code]: 'lost1', [C.type]: 'lost', [C.description]: 'Too expensive' })),
+      readCloseCode(enUS, submitState(view, { [C.code]: 'lost1', [C.type]: 'lost', [C.description]: 'Too expensive' })),
     ).toEqual({
       ok: true,
       data: { code: 'LOST1', type: 'lost', description: 'Too expensive' },
     });
-    expect(readCloseCode(submitState(view))).toEqual({ ok: false, errors: { [C.code]: 'Fill in this field.' } });
+    expect(readCloseCode(enUS, submitState(view))).toEqual({ ok: false, errors: { [C.code]: 'Fill in this field.' } });
   });
 });
 
@@ -149,13 +157,14 @@ describe('Contact modal', () => {
   const K = BLOCK_IDS.contact;
 
   it('round-trips a person of a company', () => {
-    const view = contactModal();
+    const view = contactModal(enUS);
     expectModalRules(view);
     expect(view.blocks.find((b) => b.block_id === K.company)).toMatchObject({
       element: { action_id: ACTION_IDS.companySearch, min_query_length: 1 },
     });
     expect(
       readContact(
+        enUS,
         submitState(view, {
           [K.name]: 'Jane Doe',
           [K.type]: 'person',
@@ -171,15 +180,15 @@ describe('Contact modal', () => {
   });
 
   it('checks the combination of type, company and customer', () => {
-    const view = contactModal({ name: 'Acme' });
-    expect(readContact(submitState(view, { [K.company]: 'CT00009', [K.email]: 'not-an-email' }))).toEqual({
+    const view = contactModal(enUS, { name: 'Acme' });
+    expect(readContact(enUS, submitState(view, { [K.company]: 'CT00009', [K.email]: 'not-an-email' }))).toEqual({
       ok: false,
       errors: {
         [K.email]: 'Enter an email address like name@example.com',
         [K.company]: 'Only a person can belong to a company; leave this empty for a company.',
       },
     });
-    expect(readContact(submitState(view, { [K.type]: 'person', [K.customer]: ['create_customer'] }))).toEqual({
+    expect(readContact(enUS, submitState(view, { [K.type]: 'person', [K.customer]: ['create_customer'] }))).toEqual({
       ok: false,
       errors: {
         [K.customer]: 'A customer is created from a company: pick the company, or untick "create the customer".',
@@ -190,7 +199,7 @@ describe('Contact modal', () => {
 
 describe('setup lists', () => {
   it('sales cycles with stage counts and the blocked flag', () => {
-    const message = salesCycleList([
+    const message = salesCycleList(enUS, [
       { code: 'FIRM', description: 'Firm sales', probabilityCalculation: 'multiply', blocked: false, stageCount: 5 },
       { code: 'OLD', description: '', probabilityCalculation: 'chances', blocked: true, stageCount: 1 },
     ]);
@@ -202,11 +211,11 @@ describe('setup lists', () => {
     expect(text).toContain('*FIRM* Firm sales · 5 stages');
     expect(text).toContain('1 stage');
     expect(text).toContain('blocked');
-    expect(JSON.stringify(salesCycleList([]).blocks)).toContain('/opp cycle add');
+    expect(JSON.stringify(salesCycleList(enUS, []).blocks)).toContain('/opp cycle add');
   });
 
   it('stages as a compact table, sorted, with long descriptions cut', () => {
-    const message = stageTable({
+    const message = stageTable(enUS, {
       code: 'FIRM',
       description: 'Firm sales',
       probabilityCalculation: 'add',
@@ -232,14 +241,14 @@ describe('setup lists', () => {
     expect(lines[3]).toContain('—');
     expect(
       JSON.stringify(
-        stageTable({ code: 'X', description: '', probabilityCalculation: 'multiply', blocked: false, stages: [] })
+        stageTable(enUS, { code: 'X', description: '', probabilityCalculation: 'multiply', blocked: false, stages: [] })
           .blocks,
       ),
     ).toContain('/opp stage add X');
   });
 
   it('close codes with type and usage', () => {
-    const message = closeCodeList([
+    const message = closeCodeList(enUS, [
       { code: 'PRICE', description: 'Best price', type: 'won', entryCount: 3 },
       { code: 'LOST', description: 'Competitor', type: 'lost', entryCount: 0 },
     ]);
@@ -260,7 +269,7 @@ describe('setup lists', () => {
       companyName: i % 2 ? 'Acme & Co' : null,
       customerNo: i % 2 ? null : `CU${i}`,
     }));
-    const message = contactList(contacts, { total: 450 });
+    const message = contactList(enUS, contacts, { total: 450 });
     expectWithinLimits(message.blocks, 'message');
     expect(textLength(message.blocks)).toBeLessThanOrEqual(12_000);
     const shown =

@@ -4,6 +4,7 @@ import type { CycleAnalysis, OpportunityStatistics, StageAnalysisLine } from '..
 import { textLength } from '../../../src/slack/blocks/kit.ts';
 import { cycleAnalysisMessage, opportunityStatsMessage } from '../../../src/slack/blocks/stats.ts';
 import { expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const allText = (value: unknown): string =>
   strings(value)
@@ -68,7 +69,7 @@ const STAGES = [
 
 describe('opportunity statistics (§12.1)', () => {
   it('shows every figure of the active entry', () => {
-    const message = opportunityStatsMessage(stats(), 'USD');
+    const message = opportunityStatsMessage(enUS, stats(), 'USD');
     expectWithinLimits(message.blocks, 'message');
     expectCleanText(message);
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Statistics of OP00001' } });
@@ -85,6 +86,7 @@ describe('opportunity statistics (§12.1)', () => {
 
   it('a closed or not started opportunity has no stage: a dash, never an empty or broken text', () => {
     const message = opportunityStatsMessage(
+      enUS,
       stats({ currentStage: null, currentStageDescription: '', probabilityPct: n(100), chancesPct: n('12.345') }),
       'EUR',
     );
@@ -98,7 +100,7 @@ describe('opportunity statistics (§12.1)', () => {
 
 describe('sales cycle analysis (§12.2, §12.4)', () => {
   it('one line per stage in stage order and a TOTAL line that sums every column, the average days too', () => {
-    const message = cycleAnalysisMessage(analysis(STAGES), 'USD');
+    const message = cycleAnalysisMessage(enUS, analysis(STAGES), 'USD');
     expectWithinLimits(message.blocks, 'message');
     expectCleanText(message);
     expect(message.blocks[0]).toMatchObject({
@@ -123,7 +125,7 @@ describe('sales cycle analysis (§12.2, §12.4)', () => {
   });
 
   it('shows the given sales cycle statistics, and says when the cycle is blocked', () => {
-    const message = cycleAnalysisMessage(analysis(STAGES, true), 'USD', {
+    const message = cycleAnalysisMessage(enUS, analysis(STAGES, true), 'USD', {
       noOfOpportunities: 5,
       estimatedValue: n('60000'),
       calcdCurrentValue: n('15000'),
@@ -136,7 +138,7 @@ describe('sales cycle analysis (§12.2, §12.4)', () => {
   });
 
   it('a cycle without stages says how to add one', () => {
-    const message = cycleAnalysisMessage(analysis([]), 'USD');
+    const message = cycleAnalysisMessage(enUS, analysis([]), 'USD');
     expectWithinLimits(message.blocks, 'message');
     expectCleanText(message);
     expect(allText(message.blocks)).toContain('/opp stage add FIRM 1');
@@ -153,7 +155,7 @@ describe('sales cycle analysis (§12.2, §12.4)', () => {
         i % 3 ? `${i}.5` : null,
       ),
     );
-    const message = cycleAnalysisMessage(analysis(many), 'USD');
+    const message = cycleAnalysisMessage(enUS, analysis(many), 'USD');
     expectWithinLimits(message.blocks, 'message');
     expect(textLength(message.blocks)).toBeLessThanOrEqual(11_000);
     expectCleanText(message);

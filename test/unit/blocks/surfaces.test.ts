@@ -9,6 +9,7 @@ import type { PurgePreview } from '../../../src/services/opportunities.ts';
 import * as blocks from '../../../src/slack/blocks/index.ts';
 import type { KnownBlock, Message, ModalView } from '../../../src/slack/blocks/kit.ts';
 import { ACTION_IDS } from '../../../src/slack/ids.ts';
+import { enUS } from '../../support/presenter.ts';
 import {
   d,
   detail,
@@ -42,12 +43,12 @@ function messages(): [string, Message][] {
     for (const currency of ['USD', 'EUR', 'BOGUS']) {
       out.push([
         `card ${status} ${currency}`,
-        blocks.opportunityCard(detail(status), { currency, offers: ['next', 'update', 'close'] }),
+        blocks.opportunityCard(enUS, detail(status), { currency, offers: ['next', 'update', 'close'] }),
       ]);
     }
     out.push([
       `awkward card ${status}`,
-      blocks.opportunityCard(awkward(status), { currency: 'USD', offers: ['delete'] }),
+      blocks.opportunityCard(enUS, awkward(status), { currency: 'USD', offers: ['delete'] }),
     ]);
   }
   const list = STATUSES.map((s, i) => ({
@@ -55,8 +56,11 @@ function messages(): [string, Message][] {
     status: s,
     current: s === 'not_started' ? null : entry(),
   }));
-  out.push(['list', blocks.opportunityList(list, { total: 10, title: ours('All opportunities'), currency: 'USD' })]);
-  out.push(['empty list', blocks.opportunityList([], { total: 0, title: ours('Mine'), currency: 'USD' })]);
+  out.push([
+    'list',
+    blocks.opportunityList(enUS, list, { total: 10, title: ours('All opportunities'), currency: 'USD' }),
+  ]);
+  out.push(['empty list', blocks.opportunityList(enUS, [], { total: 0, title: ours('Mine'), currency: 'USD' })]);
   const preview: PurgePreview = {
     filter: { status: 'won', closedBefore: d('2026-01-01'), salespersonCode: 'ANN' },
     opportunities: Array.from({ length: 45 }, (_, i) => ({
@@ -66,25 +70,31 @@ function messages(): [string, Message][] {
       dateClosed: i % 2 ? null : d('2025-06-01'),
     })),
   };
-  out.push(['purge', blocks.purgeConfirmation(preview, { token: 'tok_123' })]);
-  out.push(['purge nothing', blocks.purgeConfirmation({ filter: {}, opportunities: [] }, { token: 'tok' })]);
-  out.push(['error', blocks.errorMessage(ours("You can't move to stage 3 until a sales quote is assigned."))]);
-  out.push(['success', blocks.successMessage(ours('Opportunity OP00001 was created.'))]);
-  out.push(['notice', blocks.noticeMessage(ours('Nothing changed.'))]);
+  out.push(['purge', blocks.purgeConfirmation(enUS, preview, { token: 'tok_123' })]);
+  out.push(['purge nothing', blocks.purgeConfirmation(enUS, { filter: {}, opportunities: [] }, { token: 'tok' })]);
+  out.push(['error', blocks.errorMessage(enUS, ours("You can't move to stage 3 until a sales quote is assigned."))]);
+  out.push(['success', blocks.successMessage(enUS, ours('Opportunity OP00001 was created.'))]);
+  out.push(['notice', blocks.noticeMessage(enUS, ours('Nothing changed.'))]);
   out.push([
     'cycles',
-    blocks.salesCycleList([
+    blocks.salesCycleList(enUS, [
       { code: 'FIRM', description: '', probabilityCalculation: 'completed', blocked: false, stageCount: 0 },
     ]),
   ]);
   out.push([
     'stages',
-    blocks.stageTable({ code: 'FIRM', description: '', probabilityCalculation: 'add', blocked: false, stages: STAGES }),
+    blocks.stageTable(enUS, {
+      code: 'FIRM',
+      description: '',
+      probabilityCalculation: 'add',
+      blocked: false,
+      stages: STAGES,
+    }),
   ]);
-  out.push(['codes', blocks.closeCodeList([{ code: 'X', description: '', type: 'lost', entryCount: 1 }])]);
+  out.push(['codes', blocks.closeCodeList(enUS, [{ code: 'X', description: '', type: 'lost', entryCount: 1 }])]);
   out.push([
     'contacts',
-    blocks.contactList([
+    blocks.contactList(enUS, [
       { no: 'CT1', name: 'A', type: 'company', companyNo: null, companyName: null, customerNo: null },
     ]),
   ]);
@@ -105,38 +115,54 @@ function modals(): [string, ModalView][] {
   return [
     [
       'create',
-      blocks.createOpportunityModal({
+      blocks.createOpportunityModal(enUS, {
         userId: 'U1',
         cycles: [{ code: 'A', description: '', blocked: false }],
         initial: { description: 'x', contact: { no: 'CT1', name: 'Acme' } },
       }),
     ],
-    ['create without cycles', blocks.createOpportunityModal({ userId: 'U1', cycles: [] })],
+    ['create without cycles', blocks.createOpportunityModal(enUS, { userId: 'U1', cycles: [] })],
     ...(['next', 'skip', 'update', 'previous', 'jump', 'first'] as const).map((action): [string, ModalView] => [
       `update ${action}`,
-      blocks.updateOpportunityModal(moveOptions({ proposal: { ...moveOptions().proposal!, estimatedValue: ZERO } }), {
-        action,
-      }),
+      blocks.updateOpportunityModal(
+        enUS,
+        moveOptions({ proposal: { ...moveOptions().proposal!, estimatedValue: ZERO } }),
+        {
+          action,
+        },
+      ),
     ]),
     [
       'update impossible',
-      blocks.updateOpportunityModal(moveOptions({ actions: [], defaultAction: null, proposal: null, targets: {} })),
+      blocks.updateOpportunityModal(
+        enUS,
+        moveOptions({ actions: [], defaultAction: null, proposal: null, targets: {} }),
+      ),
     ],
-    ['close none', blocks.closeOpportunityModal(closeOptions(false), { no: 'OP1', outcome: null, currency: 'USD' })],
-    ['close won', blocks.closeOpportunityModal(closeOptions(true), { no: 'OP1', outcome: 'won', currency: 'USD' })],
-    ['close lost', blocks.closeOpportunityModal(closeOptions(false), { no: 'OP1', outcome: 'lost', currency: 'USD' })],
+    [
+      'close none',
+      blocks.closeOpportunityModal(enUS, closeOptions(false), { no: 'OP1', outcome: null, currency: 'USD' }),
+    ],
+    [
+      'close won',
+      blocks.closeOpportunityModal(enUS, closeOptions(true), { no: 'OP1', outcome: 'won', currency: 'USD' }),
+    ],
+    [
+      'close lost',
+      blocks.closeOpportunityModal(enUS, closeOptions(false), { no: 'OP1', outcome: 'lost', currency: 'USD' }),
+    ],
     [
       'quote',
-      blocks.createQuoteModal({
+      blocks.createQuoteModal(enUS, {
         no: 'OP1',
         currency: 'USD',
         lines: [{ description: 'a', quantity: 'x', unitPrice: '', discount: '' }],
       }),
     ],
-    ['cycle', blocks.salesCycleModal()],
-    ['stage', blocks.stageModal({ cycles: [{ code: 'A', description: '' }] })],
-    ['close code', blocks.closeCodeModal()],
-    ['contact', blocks.contactModal()],
+    ['cycle', blocks.salesCycleModal(enUS)],
+    ['stage', blocks.stageModal(enUS, { cycles: [{ code: 'A', description: '' }] })],
+    ['close code', blocks.closeCodeModal(enUS)],
+    ['contact', blocks.contactModal(enUS)],
   ];
 }
 
@@ -173,6 +199,7 @@ describe('every surface', () => {
 
   it('the purge button carries the token and the count; Cancel is separate', () => {
     const message = blocks.purgeConfirmation(
+      enUS,
       {
         filter: {},
         opportunities: Array.from({ length: 25 }, (_, i) => ({
@@ -195,8 +222,11 @@ describe('every surface', () => {
   });
 
   it('replies are ephemeral with an emoji', () => {
-    expect(blocks.errorMessage(ours('Nope.'))).toMatchObject({ response_type: 'ephemeral', text: ':warning: Nope.' });
-    expect(blocks.successMessage(ours('Done.')).text).toBe(':white_check_mark: Done.');
+    expect(blocks.errorMessage(enUS, ours('Nope.'))).toMatchObject({
+      response_type: 'ephemeral',
+      text: ':warning: Nope.',
+    });
+    expect(blocks.successMessage(enUS, ours('Done.')).text).toBe(':white_check_mark: Done.');
     expect(blocks.viewErrors({ a: 'b' })).toEqual({ response_action: 'errors', errors: { a: 'b' } });
   });
 });

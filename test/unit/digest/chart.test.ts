@@ -7,13 +7,12 @@ import {
   CHART_HEIGHT_ONE_PANEL,
   CHART_HEIGHT_TWO_PANELS,
   CHART_WIDTH,
-  NO_OPEN_OPPORTUNITIES,
-  formatCompactCurrency,
   renderPipelineChart,
   wrapLabel,
   type PipelineChartInput,
 } from '../../../src/digest/chart.ts';
 import { CHART_FONT_DEBIAN_PACKAGE, defaultChartFont, type ChartFont } from '../../../src/digest/chart-fonts.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -51,7 +50,10 @@ const REALISTIC: PipelineChartInput = {
   weeks: WEEKS,
 };
 
-describe('formatCompactCurrency', () => {
+const NO_OPEN_OPPORTUNITIES = enUS.t.digestPlain.chart.noOpenOpportunities;
+const formatCompactCurrency = (value: number, currency: string) => enUS.format.compactMoney(value, currency);
+
+describe('compact currency', () => {
   it('uses Intl compact notation with at most one decimal and no trailing zeros', () => {
     expect(formatCompactCurrency(12500, 'USD')).toBe('$12.5K');
     expect(formatCompactCurrency(1_234_567, 'USD')).toBe('$1.2M');
@@ -95,7 +97,7 @@ describe('renderPipelineChart', () => {
   });
 
   it('renders a realistic pipeline with weeks as a legible 1000×800 PNG', () => {
-    const image = renderPipelineChart(REALISTIC);
+    const image = renderPipelineChart(enUS, REALISTIC);
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/digest-chart-sample.png', image.png);
 
@@ -122,14 +124,14 @@ describe('renderPipelineChart', () => {
   });
 
   it('renders the same input to byte-identical output', () => {
-    const first = renderPipelineChart(REALISTIC);
-    const second = renderPipelineChart(REALISTIC);
+    const first = renderPipelineChart(enUS, REALISTIC);
+    const second = renderPipelineChart(enUS, REALISTIC);
     expect(second.svg).toBe(first.svg);
     expect(second.png.equals(first.png)).toBe(true);
   });
 
   it('renders one panel at 1000×500 without weeks', () => {
-    const image = renderPipelineChart({ title: 'Pipeline', currency: 'EUR', stages: STAGES });
+    const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'EUR', stages: STAGES });
     expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_ONE_PANEL });
     expect(image.svg).toContain('>€840.5K<');
     expect(image.svg).not.toContain('Won vs lost');
@@ -137,7 +139,7 @@ describe('renderPipelineChart', () => {
 
   it('says "No open opportunities" for an empty pipeline instead of drawing an empty axis', () => {
     for (const stages of [[], STAGES.map((s) => ({ ...s, estimated: dec(0), weighted: dec(0) }))]) {
-      const image = renderPipelineChart({ title: 'Pipeline', currency: 'USD', stages });
+      const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages });
       expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_ONE_PANEL });
       expect(image.svg).toContain(NO_OPEN_OPPORTUNITIES);
       expect(image.svg).not.toContain('>Prospecting<');
@@ -146,14 +148,14 @@ describe('renderPipelineChart', () => {
   });
 
   it('keeps the weeks panel when the pipeline is empty', () => {
-    const image = renderPipelineChart({ title: 'Pipeline', currency: 'USD', stages: [], weeks: WEEKS });
+    const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages: [], weeks: WEEKS });
     expect(image.height).toBe(CHART_HEIGHT_TWO_PANELS);
     expect(image.svg).toContain(NO_OPEN_OPPORTUNITIES);
     expect(image.svg).toContain('>$71.1K<');
   });
 
   it('escapes labels that are not valid XML text', () => {
-    const image = renderPipelineChart({
+    const image = renderPipelineChart(enUS, {
       title: 'R&D <pipeline>',
       currency: 'USD',
       stages: [{ label: 'Lead & <new>', estimated: dec(5000), weighted: dec(1000) }],
@@ -165,7 +167,7 @@ describe('renderPipelineChart', () => {
 
   it('still returns a PNG, flagged, when no font can be loaded', () => {
     const noFont: ChartFont = { family: 'No Such Font', fontFiles: [], loadSystemFonts: false, textRendered: false };
-    const image = renderPipelineChart(REALISTIC, { font: noFont });
+    const image = renderPipelineChart(enUS, REALISTIC, { font: noFont });
     expect(image.textRendered).toBe(false);
     expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_TWO_PANELS });
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem, ProblemKind } from '../../../src/domain/problems.ts';
-import { describeRuleProblem, formatDate, formatPercent } from '../../../src/i18n/en/rules.ts';
+import { describeRuleProblem, formatPercent } from '../../../src/i18n/en/rules.ts';
 import { d, n } from './fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
+import { presenterFor } from '../../../src/i18n/presenter.ts';
 
 // One sample per kind; the mapped type makes a new kind without a sample a compile error.
 const samples: { [K in ProblemKind]: Extract<Problem, { kind: K }> } = {
@@ -86,7 +88,7 @@ describe('describeRuleProblem', () => {
   it.each(Object.values(samples).map((p) => [p.kind, p] as const))(
     '%s reads as one clean sentence',
     (_kind, problem) => {
-      const text = describeRuleProblem(problem);
+      const text = describeRuleProblem(problem, enUS.format);
       expect(text.length).toBeGreaterThan(10);
       expect(text).not.toMatch(/undefined|null|NaN|\[object Object\]/);
       expect(text).toMatch(/[.]$/);
@@ -94,33 +96,39 @@ describe('describeRuleProblem', () => {
   );
 
   it('states the deliberate tightenings plainly', () => {
-    expect(describeRuleProblem(samples['quote-needs-company-contact'])).toContain(
+    expect(describeRuleProblem(samples['quote-needs-company-contact'], enUS.format)).toContain(
       'Quotes can only be made for company contacts (or persons who belong to a company)',
     );
-    expect(describeRuleProblem(samples['closing-date-before-last-change'])).toBe(
+    expect(describeRuleProblem(samples['closing-date-before-last-change'], enUS.format)).toBe(
       "The closing date (Nov 1, 2026) can't be earlier than the last change (Nov 3, 2026).",
     );
   });
 
   it('formats percents trimmed and lists long candidate lists briefly', () => {
-    expect(describeRuleProblem(samples['percent-out-of-range'])).toContain('120.5)');
-    expect(describeRuleProblem(samples['contact-ambiguous'])).toContain('and 1 more');
-    expect(describeRuleProblem({ kind: 'stage-not-allowed', action: 'jump', stage: Number.NaN, allowed: [1, 2] })).toBe(
-      'Choose a stage for Jump: one of 1, 2.',
-    );
+    expect(describeRuleProblem(samples['percent-out-of-range'], enUS.format)).toContain('120.5)');
+    expect(describeRuleProblem(samples['contact-ambiguous'], enUS.format)).toContain('and 1 more');
+    expect(
+      describeRuleProblem(
+        { kind: 'stage-not-allowed', action: 'jump', stage: Number.NaN, allowed: [1, 2] },
+        enUS.format,
+      ),
+    ).toBe('Choose a stage for Jump: one of 1, 2.');
   });
 
   it('says which role a refused action needs', () => {
-    expect(describeRuleProblem({ kind: 'not-allowed', action: 'set-up-sales-cycles', role: 'admin' })).toBe(
-      'Only admins can set up sales cycles; ask an admin (see /opp roles).',
-    );
-    expect(describeRuleProblem(samples['not-allowed'])).toBe(
+    expect(
+      describeRuleProblem({ kind: 'not-allowed', action: 'set-up-sales-cycles', role: 'admin' }, enUS.format),
+    ).toBe('Only admins can set up sales cycles; ask an admin (see /opp roles).');
+    expect(describeRuleProblem(samples['not-allowed'], enUS.format)).toBe(
       'Only managers and admins can change opportunity OP0001, because someone else is its salesperson; ask an admin (see /opp roles).',
     );
   });
 
-  it('formats dates and percents', () => {
-    expect(formatDate(d('2026-01-05'))).toBe('Jan 5, 2026');
+  it("formats dates with the reader's formatter, and percents as they were entered", () => {
+    expect(describeRuleProblem(samples['close-date-before-today'], enUS.format)).toContain('(Nov 1, 2026)');
+    expect(describeRuleProblem(samples['close-date-before-today'], presenterFor('de-DE').format)).toContain(
+      '(01.11.2026)',
+    );
     expect(formatPercent(n('40.00'))).toBe('40');
     expect(formatPercent(n('12.50'))).toBe('12.5');
     expect(formatPercent(n('1e21'))).toBe('1000000000000000000000');

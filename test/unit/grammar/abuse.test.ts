@@ -12,6 +12,7 @@ import { InputError, MAX_TEXT } from '../../../src/slack/grammar/index.ts';
 import { parseOppCommand } from '../../../src/slack/grammar/parse-command.ts';
 import { FIRST_WORDS, SUBCOMMANDS } from '../../../src/slack/grammar/usage.ts';
 import { NOW } from './helpers.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const CTX: DateContext = { now: NOW, timeZone: 'UTC', dateOrder: 'DMY' };
 /** Words that mean a value went missing, unless the person typed them. */
@@ -57,11 +58,11 @@ function check(text: string): void {
     expectBounded(command);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const sentence = describeInputProblem(error.problem);
+    const sentence = describeInputProblem(error.problem, enUS.format);
     expect(sentence.trim().length).toBeGreaterThan(10);
     for (const word of BROKEN_WORDS.filter((w) => !text.includes(w))) expect(sentence).not.toContain(word);
     // What reaches Slack stays within a section's 3,000 characters (the block builders cut longer text).
-    for (const block of errorMessage(sentence).blocks) {
+    for (const block of errorMessage(enUS, sentence).blocks) {
       const blockText = (block as { text?: { text?: string } }).text?.text ?? '';
       expect([...blockText].length).toBeLessThanOrEqual(3000);
     }

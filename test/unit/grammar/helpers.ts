@@ -3,6 +3,7 @@ import { describeInputProblem } from '../../../src/i18n/en/input.ts';
 import type { InputProblem } from '../../../src/slack/grammar/input-problems.ts';
 import { InputError } from '../../../src/slack/grammar/input-problems.ts';
 import { parseOppCommand } from '../../../src/slack/grammar/parse-command.ts';
+import { enUS } from '../../support/presenter.ts';
 
 /** Wednesday 20 May 2026, 23:30 UTC: still the 20th in UTC and Los Angeles, the 21st in Auckland. */
 export const NOW = new Date('2026-05-20T23:30:00Z');
@@ -24,7 +25,7 @@ export function problemOf(text: string, ctx: DateContext = UTC): InputProblem {
 }
 
 export function sentenceOf(text: string, ctx: DateContext = UTC): string {
-  return describeInputProblem(problemOf(text, ctx));
+  return describeInputProblem(problemOf(text, ctx), enUS.format);
 }
 
 /** Help examples write `@ann` and `#sales`; Slack sends mentions as escapes. */

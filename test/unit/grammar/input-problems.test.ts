@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeInputProblem } from '../../../src/i18n/en/input.ts';
 import type { InputProblem, InputProblemKind } from '../../../src/slack/grammar/input-problems.ts';
 import { problemOf } from './helpers.ts';
+import { enUS } from '../../support/presenter.ts';
 
 interface Case {
   readonly text: string;
@@ -276,7 +277,7 @@ describe('every InputProblem kind has an input that produces it and a precise se
   it.each(rows)('%s: %s', (kind, text, c) => {
     const problem = problemOf(text);
     expect(problem).toMatchObject({ kind, ...c.problem });
-    const sentence = describeInputProblem(problem);
+    const sentence = describeInputProblem(problem, enUS.format);
     expect(sentence.length).toBeGreaterThan(20);
     expect(sentence).not.toMatch(/undefined|\[object Object\]|NaN/);
     expect(sentence).toMatch(/\/opp help/);
@@ -286,12 +287,12 @@ describe('every InputProblem kind has an input that produces it and a precise se
 
 describe('sentences are safe to post', () => {
   it('backticks and Slack control characters in user text are neutralised', () => {
-    const sentence = describeInputProblem({ kind: 'bad-opportunity-no', text: 'a`b<@U1>&c' });
+    const sentence = describeInputProblem({ kind: 'bad-opportunity-no', text: 'a`b<@U1>&c' }, enUS.format);
     expect(sentence).toContain("`a'b&lt;@U1&gt;&amp;c`");
   });
   it('long typed text is shortened', () => {
     const problem = problemOf(`show ${'x'.repeat(300)}`);
     expect(problem.kind).toBe('bad-opportunity-no');
-    expect(describeInputProblem(problem).length).toBeLessThan(200);
+    expect(describeInputProblem(problem, enUS.format).length).toBeLessThan(200);
   });
 });

@@ -16,6 +16,7 @@ import { InputError } from '../../../src/slack/grammar/input-problems.ts';
 import { parseOppCommand } from '../../../src/slack/grammar/parse-command.ts';
 import { FIRST_WORDS, SUBCOMMANDS } from '../../../src/slack/grammar/usage.ts';
 import { NOW } from './helpers.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const CONTEXTS: DateContext[] = [
   { now: NOW, timeZone: 'UTC', dateOrder: 'DMY' },
@@ -30,7 +31,7 @@ function check(text: string, ctx: DateContext): void {
     expect(typeof command.name).toBe('string');
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const sentence = describeInputProblem(error.problem);
+    const sentence = describeInputProblem(error.problem, enUS.format);
     expect(sentence.trim().length).toBeGreaterThan(10);
     expect(sentence).not.toMatch(/undefined|\[object Object\]|NaN/);
   }

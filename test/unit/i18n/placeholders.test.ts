@@ -2,7 +2,7 @@
 // `<stage no>`, which Slack reads as a link; the catalogue writes placeholders escaped, as help does.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { notices } from '../../../src/i18n/en/index.ts';
+import { catalogueFor } from '../../../src/i18n/catalogue.ts';
 import { escapeText } from '../../../src/i18n/markup.ts';
 
 const CATALOGUE = new URL('../../../src/i18n/', import.meta.url);
@@ -21,6 +21,8 @@ describe('catalogue placeholders', () => {
   });
 
   it('the cycle-added hint shows its placeholders escaped', () => {
-    expect(notices.cycleAdded(escapeText('STD'))).toContain('/opp stage add STD &lt;stage no&gt; &lt;description&gt;');
+    expect(catalogueFor('en-US').notices.cycleAdded(escapeText('STD'))).toContain(
+      '/opp stage add STD &lt;stage no&gt; &lt;description&gt;',
+    );
   });
 });

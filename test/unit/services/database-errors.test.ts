@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/problems.ts';
 import { Prisma } from '../../../src/generated/prisma/client.ts';
-import { system } from '../../../src/i18n/en/index.ts';
+import { system } from '../../../src/i18n/en/system.ts';
 import { DatabaseUnavailableError, isDatabaseUnavailable, translateDatabaseError } from '../../../src/services/db.ts';
 import { describeFailure } from '../../../src/slack/errors.ts';
+import { enUS } from '../../support/presenter.ts';
 
 const clientVersion = '6.19.3';
 
@@ -76,14 +77,14 @@ describe('translateDatabaseError', () => {
     expect(translated).toBeInstanceOf(DatabaseUnavailableError);
     expect((translated as DatabaseUnavailableError).cause).toBe(error);
     // Read paths do not go through translateDatabaseError: the Slack layer recognises the raw error too.
-    expect(describeFailure(error)).toEqual({ kind: 'database', sentence: system.databaseUnavailable });
-    expect(describeFailure(translated)).toEqual({ kind: 'database', sentence: system.databaseUnavailable });
+    expect(describeFailure(enUS, error)).toEqual({ kind: 'database', sentence: system.databaseUnavailable });
+    expect(describeFailure(enUS, translated)).toEqual({ kind: 'database', sentence: system.databaseUnavailable });
   });
 
   it.each(notOutages)('%s is not an outage', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
     expect(translateDatabaseError(error)).toBe(error);
-    expect(describeFailure(error).kind).toBe('unexpected');
+    expect(describeFailure(enUS, error).kind).toBe('unexpected');
   });
 
   it('a unique violation becomes the problem the operation names; without one it stays as it is', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, csvFilename, guardFormula, opportunitiesCsv } from '../../../src/slack/csv.ts';
 import { d, detail, entry, n, summary } from '../blocks/fixtures.ts';
+import { enUS } from '../../support/presenter.ts';
 
 /** A small RFC 4180 reader: records end in CRLF, quoted fields may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -70,7 +71,7 @@ const HEADER = [
 
 describe('opportunities CSV', () => {
   it('a header row and one record per opportunity, numbers with a dot and ISO dates', () => {
-    const csv = opportunitiesCsv([summary(1, { quote: { no: 'SQ00001', amount: n(12000) } })], 'USD');
+    const csv = opportunitiesCsv(enUS, [summary(1, { quote: { no: 'SQ00001', amount: n(12000) } })], 'USD');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const [header, row] = parseCsv(csv);
@@ -118,7 +119,7 @@ describe('opportunities CSV', () => {
         salesperson: { code: 'Z', name: 'Zoë "Z" Ñandú', slackUserId: null },
       }),
     );
-    const records = parseCsv(opportunitiesCsv(items, 'USD'));
+    const records = parseCsv(opportunitiesCsv(enUS, items, 'USD'));
     expect(records).toHaveLength(items.length + 1);
     const described = records.slice(1).map((r) => r[1]);
     expect(described).toEqual([
@@ -147,7 +148,7 @@ describe('opportunities CSV', () => {
     const big = summary(3, {
       current: entry({ estimatedValue: n('1234567.005'), calcdCurrentValue: n('0.1'), chancesPct: n('33.333') }),
     });
-    const [, wonRow, notStartedRow, bigRow] = parseCsv(opportunitiesCsv([won, notStarted, big], 'EUR'));
+    const [, wonRow, notStartedRow, bigRow] = parseCsv(opportunitiesCsv(enUS, [won, notStarted, big], 'EUR'));
     expect(wonRow?.slice(2, 5)).toEqual(['Won', '', '']);
     expect(wonRow?.[13]).toBe('11500.00');
     expect(wonRow?.[16]).toBe('2026-04-02');
@@ -160,7 +161,7 @@ describe('opportunities CSV', () => {
   });
 
   it('an empty export is the header row alone', () => {
-    const csv = opportunitiesCsv([], 'USD');
+    const csv = opportunitiesCsv(enUS, [], 'USD');
     expect(parseCsv(csv)).toEqual([HEADER]);
   });
 
@@ -177,9 +178,9 @@ describe('opportunities CSV', () => {
 
 describe('CSV file name', () => {
   it('the prefix as a slug, then the date', () => {
-    expect(csvFilename('opportunities', d('2026-12-15'))).toBe('opportunities-2026-12-15.csv');
-    expect(csvFilename('Open deals: Zürich / Q4!', d('2026-12-15'))).toBe('open-deals-zurich-q4-2026-12-15.csv');
-    expect(csvFilename('  ', d('2026-01-02'))).toBe('opportunities-2026-01-02.csv');
-    expect(csvFilename('../../etc/passwd', d('2026-01-02'))).toBe('etc-passwd-2026-01-02.csv');
+    expect(csvFilename(enUS, 'opportunities', d('2026-12-15'))).toBe('opportunities-2026-12-15.csv');
+    expect(csvFilename(enUS, 'Open deals: Zürich / Q4!', d('2026-12-15'))).toBe('open-deals-zurich-q4-2026-12-15.csv');
+    expect(csvFilename(enUS, '  ', d('2026-01-02'))).toBe('opportunities-2026-01-02.csv');
+    expect(csvFilename(enUS, '../../etc/passwd', d('2026-01-02'))).toBe('etc-passwd-2026-01-02.csv');
   });
 });

@@ -5,6 +5,7 @@ import { readCloseOpportunity, readCreateQuote, readUpdateOpportunity } from '..
 import type { ViewStateValues } from '../../../src/slack/blocks/state.ts';
 import { BLOCK_IDS, quoteLineBlockId } from '../../../src/slack/ids.ts';
 import { dropMalformedViewState } from '../../../src/slack/middleware/view-state.ts';
+import { enUS } from '../../support/presenter.ts';
 
 function body(values: unknown): { view: { state: { values: unknown } } } {
   return { view: { state: { values } } };
@@ -81,7 +82,7 @@ describe('dropMalformedViewState', () => {
       dropMalformedViewState(payload);
       const clean = payload.view.state.values as ViewStateValues;
       for (const read of [readUpdateOpportunity, readCloseOpportunity, readCreateQuote]) {
-        const result = read(clean);
+        const result = read(enUS, clean);
         expect(result.ok).toBe(false);
       }
     }

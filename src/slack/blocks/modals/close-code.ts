@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CloseOutcome } from '../../../domain/opportunity.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../ids.ts';
 import { input, modal, option, type ModalView } from '../kit.ts';
 import {
@@ -11,6 +11,7 @@ import {
   optionalText,
   parseForm,
   selectedOf,
+  schemaPerCatalogue,
   textOf,
   type ReadResult,
   type ViewStateValues,
@@ -25,7 +26,8 @@ export interface CloseCodeData {
   description: string;
 }
 
-export function closeCodeModal(initial: Partial<CloseCodeData> = {}): ModalView {
+export function closeCodeModal(p: Presenter, initial: Partial<CloseCodeData> = {}): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.closeCode;
   const typeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
   const initialType = typeOptions.find((o) => o.value === (initial.type ?? 'won'));
@@ -33,6 +35,7 @@ export function closeCodeModal(initial: Partial<CloseCodeData> = {}): ModalView 
     callbackId: CALLBACK_IDS.closeCode,
     title: M.title,
     submit: M.submit,
+    close: ui.common.cancel,
     blocks: [
       input({
         blockId: B.code,
@@ -65,15 +68,17 @@ export function closeCodeModal(initial: Partial<CloseCodeData> = {}): ModalView 
 
 const FIELD_BLOCKS: Record<string, string> = { code: B.code, type: B.type, description: B.description };
 
-const schema = z.object({
-  code: codeText(),
-  type: choice(OUTCOMES, ui.errors.pickOutcome),
-  description: optionalText(TEXT_MAX_LENGTH),
-});
+const schemaFor = schemaPerCatalogue((errors) =>
+  z.object({
+    code: codeText(errors),
+    type: choice(OUTCOMES, errors.pickOutcome),
+    description: optionalText(errors, TEXT_MAX_LENGTH),
+  }),
+);
 
-export function readCloseCode(values: ViewStateValues): ReadResult<CloseCodeData> {
+export function readCloseCode(p: Presenter, values: ViewStateValues): ReadResult<CloseCodeData> {
   return parseForm({
-    schema,
+    schema: schemaFor(p.t.ui.errors),
     raw: { code: textOf(values, B.code), type: selectedOf(values, B.type), description: textOf(values, B.description) },
     blockOf: (field) => FIELD_BLOCKS[field] ?? B.code,
   });

@@ -9,8 +9,7 @@ import type { Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
 import type { CloseOutcome } from '../../../domain/opportunity.ts';
 import type { OpportunityService } from '../../../services/opportunities.ts';
-import { ui } from '../../../i18n/en/ui.ts';
-import { formatAmountInput, formatMoney } from '../../format.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, OPTION_VALUES } from '../../ids.ts';
 import {
   capOptions,
@@ -32,6 +31,7 @@ import {
   parseForm,
   requiredDate,
   selectedOf,
+  schemaPerCatalogue,
   textOf,
   type FieldErrors,
   type ReadResult,
@@ -60,7 +60,8 @@ export interface CloseOpportunityData {
   cancelOldTasks: boolean;
 }
 
-export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInput): ModalView {
+export function closeOpportunityModal(p: Presenter, options: CloseOptions, spec: CloseModalInput): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.close;
   const outcomeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
   const chosen = spec.outcome ? outcomeOptions.find((o) => o.value === spec.outcome) : undefined;
@@ -118,11 +119,11 @@ export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInp
       input({
         blockId: B.salesAmount,
         label: M.salesAmount,
-        ...(options.hasQuote && amount ? { hint: M.salesAmountFromQuote(formatMoney(amount, spec.currency)) } : {}),
+        ...(options.hasQuote && amount ? { hint: M.salesAmountFromQuote(p.format.money(amount, spec.currency)) } : {}),
         element: {
           type: 'plain_text_input',
           placeholder: placeholder(ui.placeholders.amount),
-          ...(amount && !amount.isZero() ? { initial_value: formatAmountInput(amount) } : {}),
+          ...(amount && !amount.isZero() ? { initial_value: p.format.amountInput(amount) } : {}),
         },
       }),
     );
@@ -144,6 +145,7 @@ export function closeOpportunityModal(options: CloseOptions, spec: CloseModalInp
     callbackId: CALLBACK_IDS.closeOpportunity,
     title: M.title(escapeText(spec.no)),
     submit: M.submit,
+    close: ui.common.cancel,
     blocks,
   });
 }
@@ -154,19 +156,22 @@ export function readCloseOutcome(values: ViewStateValues): CloseOutcome | null {
   return value === 'won' || value === 'lost' ? value : null;
 }
 
-const schema = (language: InputLanguage) =>
+const schemaFor = schemaPerCatalogue((errors, language) =>
   z.object({
-    outcome: choice(OUTCOMES, ui.errors.pickOutcome),
-    closingDate: requiredDate(),
-    salesAmount: optionalAmount({ positive: true, language }),
+    outcome: choice(OUTCOMES, errors.pickOutcome),
+    closingDate: requiredDate(errors),
+    salesAmount: optionalAmount(errors, { positive: true, language }),
     cancelOldTasks: z.boolean(),
-  });
+  }),
+);
 
 /** The form's values; the amount in the notation of `language`. */
 export function readCloseOpportunity(
+  p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
 ): ReadResult<CloseOpportunityData> {
+  const sentences = p.t.ui.errors;
   const outcome = readCloseOutcome(values);
   const codeBlock = outcome ? closeCodeBlockId(outcome) : undefined;
   const closeCode = codeBlock ? selectedOf(values, codeBlock) : '';
@@ -177,7 +182,7 @@ export function readCloseOpportunity(
     cancelOldTasks: B.cancelTasks,
   };
   const result = parseForm({
-    schema: schema(language),
+    schema: schemaFor(sentences, language),
     raw: {
       outcome: outcome ?? '',
       closingDate: dateOf(values, B.closingDate),
@@ -189,10 +194,10 @@ export function readCloseOpportunity(
       const errors: FieldErrors = {};
       if (codeBlock && closeCode === '') {
         // Without any code of this outcome there is no select to show the error under.
-        errors[hasBlock(values, codeBlock) ? codeBlock : B.outcome] = ui.errors.pickCloseCode;
+        errors[hasBlock(values, codeBlock) ? codeBlock : B.outcome] = sentences.pickCloseCode;
       }
       if (outcome === 'won' && hasBlock(values, B.salesAmount) && raw.salesAmount.trim() === '')
-        errors[B.salesAmount] = ui.errors.required;
+        errors[B.salesAmount] = sentences.required;
       return errors;
     },
   });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ContactType } from '../../../domain/contact.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
 import { input, modal, option, placeholder, type ModalView } from '../kit.ts';
 import {
@@ -10,6 +10,7 @@ import {
   choice,
   parseForm,
   requiredText,
+  schemaPerCatalogue,
   selectedOf,
   textOf,
   type FieldErrors,
@@ -30,7 +31,8 @@ export interface ContactData {
   createCustomer: boolean;
 }
 
-export function contactModal(initial: { name?: string; type?: ContactType } = {}): ModalView {
+export function contactModal(p: Presenter, initial: { name?: string; type?: ContactType } = {}): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.contact;
   const typeOptions = TYPES.map((t) => option(ui.contactType[t], t));
   const initialType = typeOptions.find((o) => o.value === (initial.type ?? 'company'));
@@ -38,6 +40,7 @@ export function contactModal(initial: { name?: string; type?: ContactType } = {}
     callbackId: CALLBACK_IDS.contact,
     title: M.title,
     submit: M.submit,
+    close: ui.common.cancel,
     blocks: [
       input({
         blockId: B.name,
@@ -88,25 +91,28 @@ const FIELD_BLOCKS: Record<string, string> = {
   createCustomer: B.customer,
 };
 
-const schema = z.object({
-  name: requiredText(TEXT_MAX_LENGTH),
-  type: choice(TYPES),
-  companyNo: z.string().transform((raw) => raw.trim() || undefined),
-  email: z.string().transform((raw, ctx) => {
-    const text = raw.trim();
-    if (text === '') return undefined;
-    if (text.length > EMAIL_MAX || !z.email().safeParse(text).success) {
-      ctx.addIssue({ code: 'custom', message: ui.errors.email });
-      return z.NEVER;
-    }
-    return text;
+const schemaFor = schemaPerCatalogue((errors) =>
+  z.object({
+    name: requiredText(errors, TEXT_MAX_LENGTH),
+    type: choice(TYPES, errors.pickOne),
+    companyNo: z.string().transform((raw) => raw.trim() || undefined),
+    email: z.string().transform((raw, ctx) => {
+      const text = raw.trim();
+      if (text === '') return undefined;
+      if (text.length > EMAIL_MAX || !z.email().safeParse(text).success) {
+        ctx.addIssue({ code: 'custom', message: errors.email });
+        return z.NEVER;
+      }
+      return text;
+    }),
+    createCustomer: z.boolean(),
   }),
-  createCustomer: z.boolean(),
-});
+);
 
-export function readContact(values: ViewStateValues): ReadResult<ContactData> {
+export function readContact(p: Presenter, values: ViewStateValues): ReadResult<ContactData> {
+  const sentences = p.t.ui.errors;
   return parseForm({
-    schema,
+    schema: schemaFor(sentences),
     raw: {
       name: textOf(values, B.name),
       type: selectedOf(values, B.type),
@@ -117,9 +123,9 @@ export function readContact(values: ViewStateValues): ReadResult<ContactData> {
     blockOf: (field) => FIELD_BLOCKS[field] ?? B.name,
     cross: (raw): FieldErrors => {
       const errors: FieldErrors = {};
-      if (raw.type === 'company' && raw.companyNo !== '') errors[B.company] = ui.errors.companyOnlyForPerson;
+      if (raw.type === 'company' && raw.companyNo !== '') errors[B.company] = sentences.companyOnlyForPerson;
       if (raw.type === 'person' && raw.companyNo === '' && raw.createCustomer)
-        errors[B.customer] = ui.errors.customerNeedsCompany;
+        errors[B.customer] = sentences.customerNeedsCompany;
       return errors;
     },
   });

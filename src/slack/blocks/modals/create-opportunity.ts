@@ -7,7 +7,7 @@ import type { Decimal } from '../../../domain/decimal.ts';
 import type { LocalDate } from '../../../domain/local-date.ts';
 import type { Priority } from '../../../domain/opportunity.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
 import {
   capOptions,
@@ -29,6 +29,7 @@ import {
   parseForm,
   requiredId,
   requiredText,
+  schemaPerCatalogue,
   selectedOf,
   textOf,
   userOf,
@@ -62,10 +63,11 @@ export interface CreateOpportunityData {
   estimatedCloseDate?: LocalDate | undefined;
 }
 
-export function createOpportunityModal(spec: CreateOpportunityModalInput): ModalView {
+export function createOpportunityModal(p: Presenter, spec: CreateOpportunityModalInput): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.create;
   const usable = spec.cycles.filter((c) => !c.blocked);
-  if (usable.length === 0) return unavailableModal(M.noCycles);
+  if (usable.length === 0) return unavailableModal(p, M.noCycles);
 
   const cycleOptions = capOptions(
     usable.map((c) => option(ui.common.cycle(escapeText(c.code), escapeText(c.description)), c.code)),
@@ -152,6 +154,7 @@ export function createOpportunityModal(spec: CreateOpportunityModalInput): Modal
     callbackId: CALLBACK_IDS.createOpportunity,
     title: M.title,
     submit: M.submit,
+    close: ui.common.cancel,
     blocks,
   });
 }
@@ -167,24 +170,27 @@ const FIELD_BLOCKS: Record<string, string> = {
   estimatedCloseDate: B.estimatedCloseDate,
 };
 
-const schema = (language: InputLanguage) =>
+const schemaFor = schemaPerCatalogue((errors, language) =>
   z.object({
-    description: requiredText(TEXT_MAX_LENGTH),
-    contactNo: requiredId(ui.errors.pickContact),
-    salespersonUserId: requiredId(ui.errors.pickUser),
-    salesCycleCode: requiredId(ui.errors.pickOne),
-    priority: choice(PRIORITIES),
+    description: requiredText(errors, TEXT_MAX_LENGTH),
+    contactNo: requiredId(errors.pickContact),
+    salespersonUserId: requiredId(errors.pickUser),
+    salesCycleCode: requiredId(errors.pickOne),
+    priority: choice(PRIORITIES, errors.pickOne),
     activate: z.boolean(),
-    estimatedValue: optionalAmount({ positive: true, language }),
-    chancesPct: optionalPercent({ positive: true, language }),
-    estimatedCloseDate: optionalDate(),
-  });
+    estimatedValue: optionalAmount(errors, { positive: true, language }),
+    chancesPct: optionalPercent(errors, { positive: true, language }),
+    estimatedCloseDate: optionalDate(errors),
+  }),
+);
 
 /** The form's values; amounts and percentages in the notation of `language`. */
 export function readCreateOpportunity(
+  p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
 ): ReadResult<CreateOpportunityData> {
+  const sentences = p.t.ui.errors;
   const raw = {
     description: textOf(values, B.description),
     contactNo: selectedOf(values, B.contact),
@@ -197,16 +203,16 @@ export function readCreateOpportunity(
     estimatedCloseDate: dateOf(values, B.estimatedCloseDate),
   };
   return parseForm({
-    schema: schema(language),
+    schema: schemaFor(sentences, language),
     raw,
     blockOf: (field) => FIELD_BLOCKS[field] ?? B.description,
     // Activating the first stage needs all three estimates (§5.3).
     cross: (r): FieldErrors => {
       if (!r.activate) return {};
       const errors: FieldErrors = {};
-      if (r.estimatedValue.trim() === '') errors[B.estimatedValue] = ui.errors.required;
-      if (r.chancesPct.trim() === '') errors[B.chances] = ui.errors.required;
-      if (r.estimatedCloseDate === '') errors[B.estimatedCloseDate] = ui.errors.pickDate;
+      if (r.estimatedValue.trim() === '') errors[B.estimatedValue] = sentences.required;
+      if (r.chancesPct.trim() === '') errors[B.chances] = sentences.required;
+      if (r.estimatedCloseDate === '') errors[B.estimatedCloseDate] = sentences.pickDate;
       return errors;
     },
   });

@@ -8,8 +8,7 @@ import { readAmount, readPercent, readQuantity } from '../../../domain/amounts.t
 import { ZERO, type Decimal } from '../../../domain/decimal.ts';
 import { lineAmount, type QuoteLineInput } from '../../../domain/quote.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
-import { formatMoney } from '../../format.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import {
   ACTION_IDS,
   BLOCK_IDS,
@@ -35,6 +34,7 @@ import {
   requiredAmount,
   requiredQuantity,
   requiredText,
+  schemaPerCatalogue,
   textOf,
   type FieldErrors,
   type ReadResult,
@@ -93,7 +93,8 @@ export function addQuoteLine(lines: readonly QuoteLineDraft[]): QuoteLineDraft[]
   return [...lines, EMPTY_QUOTE_LINE].slice(0, QUOTE_MODAL_MAX_LINES);
 }
 
-export function createQuoteModal(spec: QuoteModalInput): ModalView {
+export function createQuoteModal(p: Presenter, spec: QuoteModalInput): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.quote;
   const lines = (spec.lines && spec.lines.length > 0 ? spec.lines : [EMPTY_QUOTE_LINE]).slice(0, QUOTE_MODAL_MAX_LINES);
   const blocks: KnownBlock[] = [section(M.context(escapeText(spec.no)), { blockId: BLOCK_IDS.quote.context })];
@@ -140,7 +141,7 @@ export function createQuoteModal(spec: QuoteModalInput): ModalView {
     );
   });
   const { total, complete } = quoteDraftTotal(lines, spec.language);
-  blocks.push(context([M.total(formatMoney(total, spec.currency), complete)], BLOCK_IDS.quote.total));
+  blocks.push(context([M.total(p.format.money(total, spec.currency), complete)], BLOCK_IDS.quote.total));
   if (lines.length < QUOTE_MODAL_MAX_LINES) {
     blocks.push(
       actions(BLOCK_IDS.quote.addLine, [button({ text: ui.buttons.addLine, actionId: ACTION_IDS.quoteAddLine })]),
@@ -152,6 +153,7 @@ export function createQuoteModal(spec: QuoteModalInput): ModalView {
     callbackId: CALLBACK_IDS.createQuote,
     title: M.title(escapeText(spec.no)),
     submit: M.submit,
+    close: ui.common.cancel,
     blocks,
   });
 }
@@ -172,26 +174,29 @@ export function readQuoteDrafts(values: ViewStateValues): QuoteLineDraft[] {
   return drafts;
 }
 
-const lineSchema = (language: InputLanguage) =>
+const lineSchemaFor = schemaPerCatalogue((errors, language) =>
   z.object({
-    description: requiredText(TEXT_MAX_LENGTH),
-    quantity: requiredQuantity({ language }),
-    unitPrice: requiredAmount({ language }),
-    discount: optionalPercent({ language }),
-  });
+    description: requiredText(errors, TEXT_MAX_LENGTH),
+    quantity: requiredQuantity(errors, { language }),
+    unitPrice: requiredAmount(errors, { language }),
+    discount: optionalPercent(errors, { language }),
+  }),
+);
 
 /** The typed lines; numbers in the notation of `language`. */
 export function readCreateQuote(
+  p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
 ): ReadResult<{ lines: QuoteLineInput[] }> {
+  const sentences = p.t.ui.errors;
   const errors: FieldErrors = {};
   const lines: QuoteLineInput[] = [];
   readQuoteDrafts(values).forEach((draft, index) => {
     const i = index + 1;
     if (isBlank(draft)) return;
     const result = parseForm({
-      schema: lineSchema(language),
+      schema: lineSchemaFor(sentences, language),
       raw: { ...draft },
       blockOf: (field) =>
         quoteLineBlockId(i, FIELDS.includes(field as QuoteLineField) ? (field as QuoteLineField) : 'description'),
@@ -206,6 +211,6 @@ export function readCreateQuote(
       });
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (lines.length === 0) return { ok: false, errors: { [quoteLineBlockId(1, 'description')]: ui.errors.noLines } };
+  if (lines.length === 0) return { ok: false, errors: { [quoteLineBlockId(1, 'description')]: sentences.noLines } };
   return { ok: true, data: { lines } };
 }

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { PROBABILITY_CALCULATIONS, type ProbabilityCalculation } from '../../../domain/probability.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
-import { formatProbabilityCalculation } from '../../format.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
 import { input, modal, option, type ModalView } from '../kit.ts';
 import {
@@ -12,6 +11,7 @@ import {
   codeText,
   optionalText,
   parseForm,
+  schemaPerCatalogue,
   selectedOf,
   textOf,
   type ReadResult,
@@ -31,15 +31,17 @@ export interface SalesCycleData {
   blocked: boolean;
 }
 
-export function salesCycleModal(initial: Partial<SalesCycleData> = {}): ModalView {
+export function salesCycleModal(p: Presenter, initial: Partial<SalesCycleData> = {}): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.salesCycle;
-  const calcOptions = CALCULATIONS.map((c) => option(formatProbabilityCalculation(c), c));
+  const calcOptions = CALCULATIONS.map((c) => option(p.t.ui.probabilityCalculation[c], c));
   const initialCalc = calcOptions.find((o) => o.value === (initial.probabilityCalculation ?? 'multiply'));
   const blockedOption = option(M.blockedOption, OPTION_VALUES.blocked);
   return modal({
     callbackId: CALLBACK_IDS.salesCycle,
     title: M.title,
     submit: M.submit,
+    close: ui.common.cancel,
     blocks: [
       input({
         blockId: B.code,
@@ -87,16 +89,18 @@ const FIELD_BLOCKS: Record<string, string> = {
   blocked: B.blocked,
 };
 
-const schema = z.object({
-  code: codeText(),
-  description: optionalText(TEXT_MAX_LENGTH),
-  probabilityCalculation: choice(CALCULATIONS),
-  blocked: z.boolean(),
-});
+const schemaFor = schemaPerCatalogue((errors) =>
+  z.object({
+    code: codeText(errors),
+    description: optionalText(errors, TEXT_MAX_LENGTH),
+    probabilityCalculation: choice(CALCULATIONS, errors.pickOne),
+    blocked: z.boolean(),
+  }),
+);
 
-export function readSalesCycle(values: ViewStateValues): ReadResult<SalesCycleData> {
+export function readSalesCycle(p: Presenter, values: ViewStateValues): ReadResult<SalesCycleData> {
   return parseForm({
-    schema,
+    schema: schemaFor(p.t.ui.errors),
     raw: {
       code: textOf(values, B.code),
       description: textOf(values, B.description),

@@ -2,13 +2,14 @@
 // Values are contact numbers only.
 import { escapeText } from '../../../i18n/markup.ts';
 import type { Contact } from '../../../domain/contact.ts';
-import { ui } from '../../../i18n/en/ui.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { capOptions, option, type PlainTextOption } from '../kit.ts';
 
 export type ContactSearchResult = Contact & { companyName: string | null };
 
 /** One option per contact ("Jane Doe, Acme Corp" → CT00002), at most 100. */
-export function contactSearchOptions(contacts: readonly ContactSearchResult[]): PlainTextOption[] {
+export function contactSearchOptions(p: Presenter, contacts: readonly ContactSearchResult[]): PlainTextOption[] {
+  const { ui } = p.t;
   return capOptions(
     contacts.map((c) =>
       option(
@@ -24,6 +25,9 @@ export function contactSearchOptions(contacts: readonly ContactSearchResult[]): 
 }
 
 /** Company contacts only (the company of a new person contact). */
-export function companySearchOptions(contacts: readonly ContactSearchResult[]): PlainTextOption[] {
-  return contactSearchOptions(contacts.filter((c) => c.type === 'company'));
+export function companySearchOptions(p: Presenter, contacts: readonly ContactSearchResult[]): PlainTextOption[] {
+  return contactSearchOptions(
+    p,
+    contacts.filter((c) => c.type === 'company'),
+  );
 }

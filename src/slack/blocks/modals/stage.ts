@@ -5,8 +5,7 @@ import type { InputLanguage } from '../../../domain/typed-input/language.ts';
 import { normaliseDateFormula } from '../../../domain/date-formula.ts';
 import type { Decimal } from '../../../domain/decimal.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
-import { ui } from '../../../i18n/en/ui.ts';
-import { formatNumber } from '../../format.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
 import { BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
 import { capOptions, input, modal, option, placeholder, unavailableModal, type ModalView } from '../kit.ts';
 import {
@@ -15,6 +14,7 @@ import {
   parseForm,
   requiredId,
   requiredPercent,
+  schemaPerCatalogue,
   selectedOf,
   textOf,
   type ReadResult,
@@ -44,9 +44,10 @@ export interface StageModalInput {
   initial?: Partial<Omit<StageData, 'cycleCode'>>;
 }
 
-export function stageModal(spec: StageModalInput): ModalView {
+export function stageModal(p: Presenter, spec: StageModalInput): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.stage;
-  if (spec.cycles.length === 0) return unavailableModal(M.noCycles);
+  if (spec.cycles.length === 0) return unavailableModal(p, M.noCycles);
   const cycleOptions = capOptions(
     spec.cycles.map((c) => option(ui.common.cycle(escapeText(c.code), escapeText(c.description)), c.code)),
   );
@@ -60,6 +61,7 @@ export function stageModal(spec: StageModalInput): ModalView {
     callbackId: CALLBACK_IDS.stage,
     title: M.title,
     submit: M.submit,
+    close: ui.common.cancel,
     blocks: [
       input({
         blockId: B.cycle,
@@ -93,7 +95,7 @@ export function stageModal(spec: StageModalInput): ModalView {
         element: {
           type: 'plain_text_input',
           placeholder: placeholder(ui.placeholders.percent),
-          ...text(initial.completedPct && formatNumber(initial.completedPct)),
+          ...text(initial.completedPct && p.format.percentInput(initial.completedPct)),
         },
       }),
       input({
@@ -102,7 +104,7 @@ export function stageModal(spec: StageModalInput): ModalView {
         element: {
           type: 'plain_text_input',
           placeholder: placeholder(ui.placeholders.percent),
-          ...text(initial.chancesPct && formatNumber(initial.chancesPct)),
+          ...text(initial.chancesPct && p.format.percentInput(initial.chancesPct)),
         },
       }),
       input({
@@ -142,27 +144,27 @@ const FIELD_BLOCKS: Record<string, string> = {
   activityCode: B.activityCode,
 };
 
-const schema = (language: InputLanguage) =>
+const schemaFor = schemaPerCatalogue((errors, language) =>
   z.object({
-    cycleCode: requiredId(ui.errors.pickOne),
+    cycleCode: requiredId(errors.pickOne),
     stage: z.string().transform((raw, ctx) => {
       const text = raw.trim();
       if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
-        ctx.addIssue({ code: 'custom', message: text === '' ? ui.errors.required : ui.errors.stageNo });
+        ctx.addIssue({ code: 'custom', message: text === '' ? errors.required : errors.stageNo });
         return z.NEVER;
       }
       return Number(text);
     }),
-    description: optionalText(TEXT_MAX_LENGTH),
-    completedPct: requiredPercent({ whole: true, language }),
-    chancesPct: requiredPercent({ language }),
+    description: optionalText(errors, TEXT_MAX_LENGTH),
+    completedPct: requiredPercent(errors, { whole: true, language }),
+    chancesPct: requiredPercent(errors, { language }),
     quoteRequired: z.boolean(),
     allowSkip: z.boolean(),
     dateFormula: z.string().transform((raw, ctx) => {
       try {
         return normaliseDateFormula(raw);
       } catch {
-        ctx.addIssue({ code: 'custom', message: ui.errors.dateFormula });
+        ctx.addIssue({ code: 'custom', message: errors.dateFormula });
         return z.NEVER;
       }
     }),
@@ -170,18 +172,23 @@ const schema = (language: InputLanguage) =>
       const text = raw.trim().toUpperCase();
       if (text === '') return null;
       if (!/^[A-Z0-9_-]{1,10}$/.test(text)) {
-        ctx.addIssue({ code: 'custom', message: ui.errors.code });
+        ctx.addIssue({ code: 'custom', message: errors.code });
         return z.NEVER;
       }
       return text;
     }),
-  });
+  }),
+);
 
 /** The form's values; percentages in the notation of `language`. */
-export function readStage(values: ViewStateValues, language: InputLanguage = 'en'): ReadResult<StageData> {
+export function readStage(
+  p: Presenter,
+  values: ViewStateValues,
+  language: InputLanguage = 'en',
+): ReadResult<StageData> {
   const flags = checkedOf(values, B.flags);
   return parseForm({
-    schema: schema(language),
+    schema: schemaFor(p.t.ui.errors, language),
     raw: {
       cycleCode: selectedOf(values, B.cycle),
       stage: textOf(values, B.stageNo),

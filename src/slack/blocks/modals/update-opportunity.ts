@@ -11,8 +11,8 @@ import type { LocalDate } from '../../../domain/local-date.ts';
 import { MOVE_ACTIONS, type MoveAction } from '../../../domain/opportunity.ts';
 import type { Stage } from '../../../domain/sales-cycle.ts';
 import type { MoveOptions } from '../../../services/opportunities.ts';
-import { ui } from '../../../i18n/en/ui.ts';
-import { formatAmountInput, formatMoveAction, formatNumber, formatStage } from '../../format.ts';
+import type { Presenter } from '../../../i18n/presenter.ts';
+import { formatStage } from '../../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES, updateTargetBlockId } from '../../ids.ts';
 import {
   capOptions,
@@ -35,6 +35,7 @@ import {
   requiredAmount,
   requiredDate,
   requiredPercent,
+  schemaPerCatalogue,
   selectedOf,
   textOf,
   type FieldErrors,
@@ -66,8 +67,8 @@ function isMoveAction(value: string | null | undefined): value is MoveAction {
   return (MOVE_ACTIONS as readonly string[]).includes(value ?? '');
 }
 
-function stageOption(stage: Stage) {
-  return option(formatStage(stage.stage, stage.description), String(stage.stage));
+function stageOption(p: Presenter, stage: Stage) {
+  return option(formatStage(p.t, stage.stage, stage.description), String(stage.stage));
 }
 
 /** The target for the chosen action: the requested one if allowed, else Skip → first, Jump → last. */
@@ -80,17 +81,18 @@ function chooseTarget(
   return found ?? (action === 'jump' ? targets.at(-1) : targets[0]);
 }
 
-export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalInput = {}): ModalView {
+export function updateOpportunityModal(p: Presenter, options: MoveOptions, spec: UpdateModalInput = {}): ModalView {
+  const { ui } = p.t;
   const M = ui.modal.update;
   const action = spec.action && options.actions.includes(spec.action) ? spec.action : options.defaultAction;
   const targets = action ? (options.targets[action] ?? []) : [];
   const target = action ? chooseTarget(action, targets, spec.targetStage) : undefined;
-  if (!action || !target || !options.proposal) return unavailableModal(M.nothingPossible(escapeText(options.no)));
+  if (!action || !target || !options.proposal) return unavailableModal(p, M.nothingPossible(escapeText(options.no)));
 
   const current = options.stages.find((s) => s.stage === options.currentStage);
-  const where = current ? M.currentStage(formatStage(current.stage, current.description)) : M.notStarted;
-  const actionOptions = options.actions.map((a) => option(formatMoveAction(a), a));
-  const targetName = formatStage(target.stage, target.description);
+  const where = current ? M.currentStage(formatStage(p.t, current.stage, current.description)) : M.notStarted;
+  const actionOptions = options.actions.map((a) => option(p.t.ui.moveAction[a], a));
+  const targetName = formatStage(p.t, target.stage, target.description);
 
   // Defaults (§6.6): the proposal when it is for this action and target, else the same rules here.
   const proposal = options.proposal;
@@ -109,13 +111,13 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
         type: 'static_select',
         action_id: ACTION_IDS.updateActionType,
         options: actionOptions,
-        initial_option: actionOptions.find((o) => o.value === action) ?? option(formatMoveAction(action), action),
+        initial_option: actionOptions.find((o) => o.value === action) ?? option(p.t.ui.moveAction[action], action),
       },
     }),
   ];
 
   if (action === 'skip' || action === 'jump') {
-    const targetOptions = capOptions(targets.map(stageOption));
+    const targetOptions = capOptions(targets.map((stage) => stageOption(p, stage)));
     blocks.push(
       input({
         blockId: updateTargetBlockId(action),
@@ -125,7 +127,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
           type: 'static_select',
           action_id: ACTION_IDS.updateTargetStage,
           options: targetOptions,
-          initial_option: targetOptions.find((o) => o.value === String(target.stage)) ?? stageOption(target),
+          initial_option: targetOptions.find((o) => o.value === String(target.stage)) ?? stageOption(p, target),
         },
       }),
     );
@@ -151,7 +153,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
         type: 'plain_text_input',
         placeholder: placeholder(ui.placeholders.amount),
         ...(proposal.estimatedValue.greaterThan(ZERO)
-          ? { initial_value: formatAmountInput(proposal.estimatedValue) }
+          ? { initial_value: p.format.amountInput(proposal.estimatedValue) }
           : {}),
       },
     }),
@@ -162,7 +164,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
       element: {
         type: 'plain_text_input',
         placeholder: placeholder(ui.placeholders.percent),
-        initial_value: formatNumber(chances),
+        initial_value: p.format.percentInput(chances),
       },
     }),
     input({
@@ -186,6 +188,7 @@ export function updateOpportunityModal(options: MoveOptions, spec: UpdateModalIn
     callbackId: CALLBACK_IDS.updateOpportunity,
     title: M.title(escapeText(options.no)),
     submit: M.submit,
+    close: ui.common.cancel,
     blocks,
   });
 }
@@ -202,21 +205,24 @@ export function readUpdateSelection(values: ViewStateValues): {
   return { action, targetStage };
 }
 
-const schema = (language: InputLanguage) =>
+const schemaFor = schemaPerCatalogue((errors, language) =>
   z.object({
-    action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]]),
-    dateOfChange: requiredDate(),
-    estimatedValue: requiredAmount({ positive: true, language }),
-    chancesPct: requiredPercent({ positive: true, language }),
-    estimatedCloseDate: requiredDate(),
+    action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]], errors.pickOne),
+    dateOfChange: requiredDate(errors),
+    estimatedValue: requiredAmount(errors, { positive: true, language }),
+    chancesPct: requiredPercent(errors, { positive: true, language }),
+    estimatedCloseDate: requiredDate(errors),
     cancelOldTasks: z.boolean(),
-  });
+  }),
+);
 
 /** The form's values; amounts and percentages in the notation of `language`. */
 export function readUpdateOpportunity(
+  p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
 ): ReadResult<UpdateOpportunityData> {
+  const sentences = p.t.ui.errors;
   const { action, targetStage } = readUpdateSelection(values);
   const targetBlock = action === 'skip' || action === 'jump' ? updateTargetBlockId(action) : undefined;
   const blocks: Record<string, string> = {
@@ -228,7 +234,7 @@ export function readUpdateOpportunity(
     cancelOldTasks: B.cancelTasks,
   };
   const result = parseForm({
-    schema: schema(language),
+    schema: schemaFor(sentences, language),
     raw: {
       action: selectedOf(values, B.actionType),
       dateOfChange: dateOf(values, B.dateOfChange),
@@ -241,9 +247,9 @@ export function readUpdateOpportunity(
     blockOf: (field) => blocks[field] ?? B.actionType,
     cross: (_raw, data): FieldErrors => {
       const errors: FieldErrors = {};
-      if (targetBlock && targetStage === undefined) errors[targetBlock] = ui.errors.pickOne;
+      if (targetBlock && targetStage === undefined) errors[targetBlock] = sentences.pickOne;
       if (data && data.estimatedCloseDate < data.dateOfChange)
-        errors[B.estimatedCloseDate] = ui.errors.closeBeforeChange;
+        errors[B.estimatedCloseDate] = sentences.closeBeforeChange;
       return errors;
     },
   });

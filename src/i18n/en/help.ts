@@ -1,0 +1,266 @@
+// The help of `/opp` (`/opp help`, `/opp help <topic>`): what each topic says, its examples and the
+// overview. Plain text: the help is escaped as a whole where it is shown (src/slack/grammar/help.ts),
+// because its usage lines hold placeholders like `<stage no>`. The grammar keeps what is syntax (which
+// subcommands a topic covers, their usage lines); every word here is language. Each example must parse.
+// Part of the one catalogue.
+
+const english = {
+  overview: {
+    title: '*`/opp` commands* — `OP00012` is an opportunity number; `@ann` and `#sales` are mentions.',
+    /** Sections of example commands; one line each, several commands on a line joined with " · ". */
+    sections: [
+      {
+        title: '*Setup* (also as `/opp setup …`)',
+        lines: [
+          ['cycle add FIRM Firm opportunities calc:multiply'],
+          ['stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W'],
+          ['code add PRICE won Best price'],
+          ['contact add "Acme Corp" company customer:yes'],
+          ['customer add Acme Corp'],
+          ['activity add PRES Presentation step:"Book meeting;0D"'],
+          ['role @ann manager'],
+          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
+          ['setting reps-see-own:yes'],
+          [{ example: 'workspace delete', note: '(asks for confirmation)' }],
+        ],
+      },
+      {
+        title: '*Opportunities*',
+        lines: [
+          [{ example: 'new', note: '(opens the form)' }],
+          ['new Website redesign contact:"Acme Corp" value:12,000 chance:40 close:end of next month'],
+          ['list all status:won'],
+          ['show OP00012'],
+          ['next OP00012 chance:60 close:in 30 days'],
+          ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
+          ['skip OP00012 to:4', 'jump OP00012 to:2'],
+          ['update OP00012 value:14 500 close:next friday'],
+          ['close OP00012 won code:PRICE amount:11,500'],
+          ['quote OP00012 line:"Licences;10;1200;5"'],
+          ['purge status:lost closed-before:2025-01-01'],
+        ],
+      },
+      {
+        title: '*Pipeline*',
+        lines: [
+          ['digest cycle:FIRM'],
+          ['stats OP00012', 'stats cycle:FIRM'],
+          ['export all status:all'],
+          ['subscribe #sales weekly at:09:00 day:monday tz:Europe/Berlin'],
+          ['unsubscribe #sales', 'subscriptions'],
+        ],
+      },
+    ],
+    details:
+      'Details: `/opp help <command>`, e.g. `/opp help close`; also `/opp help dates`, `/opp help amounts`, `/opp help keys`.',
+  },
+  /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
+  heading: (title: string, summary: string) => `*${title}*: ${summary}`,
+  examplesTitle: 'Examples:',
+  /**
+   * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
+   * the `/opp `; `@ann` stands for a user mention, `#sales` for a channel), notes, and a title for the
+   * topics that are guides rather than commands.
+   */
+  topics: {
+    setup: {
+      title: 'Setup',
+      summary:
+        'Set up sales cycles, stages, close codes, contacts, activities and roles. Every setup command also works as `/opp setup …`.',
+      examples: [
+        'cycle add FIRM Firm opportunities calc:multiply',
+        'setup stage add FIRM 1 Initial contact completed:10 chance:20',
+      ],
+    },
+    cycle: {
+      summary: 'Sales cycles group the stages an opportunity goes through.',
+      examples: [
+        'cycle add FIRM Firm opportunities calc:multiply',
+        'cycle add EXIST Existing customers blocked:no',
+        'cycle block EXIST',
+        'cycle delete TEST',
+      ],
+      notes: [
+        '`calc:` is how the chance is computed: `multiply`, `add`, `chances` (chance %) or `completed` (completed %).',
+        'A blocked cycle takes no new opportunities; the ones using it go on. A cycle is deleted only once no opportunity uses it: block it instead.',
+      ],
+    },
+    stage: {
+      summary: 'Stages of a sales cycle, in order.',
+      examples: [
+        'stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W',
+        'stage add FIRM 2 Presentation completed:40% chance:40 quote:yes activity:PRES',
+        'stage delete FIRM 2',
+      ],
+      notes: ['A stage is deleted only while no open opportunity is at it.'],
+    },
+    code: {
+      summary: 'Close codes say why an opportunity was won or lost.',
+      examples: ['code add PRICE won Best price', 'code add COMP lost Lost to a competitor', 'code delete COMP'],
+      notes: ['A close code is deleted only if no opportunity was closed with it.'],
+    },
+    contact: {
+      summary: 'Contacts are companies or persons; a person can belong to a company.',
+      examples: [
+        'contact add "Acme Corp" company customer:yes',
+        'contact add Ann Lee person company:"Acme Corp" email:ann@acme.com',
+      ],
+    },
+    customer: {
+      summary: 'Makes a customer from a company contact.',
+      examples: ['customer add Acme Corp', 'setup customer add CT000012'],
+    },
+    activity: {
+      summary: 'Activities are sets of follow-up steps a stage can create; each step has a date formula.',
+      examples: ['activity add PRES Presentation step:"Book meeting;0D" step:"Send follow-up;1W"', 'activity list'],
+    },
+    role: {
+      summary: 'Gives a person a role in this workspace (admins only).',
+      examples: ['role @ann manager', 'role @ann rep'],
+      notes: [
+        '*admin*: setup (cycles, stages, codes, contacts, activities), purge, roles, settings, workspace delete.',
+        '*manager*: every opportunity of the workspace, digests and subscriptions.',
+        '*rep* (everyone without a role): creates opportunities and changes the ones where they are the salesperson.',
+        'The first person to use `/opp` in a workspace without an admin becomes its admin. A workspace always keeps one admin.',
+      ],
+    },
+    roles: {
+      summary: 'Lists the admins and managers; everyone else is a rep.',
+      examples: ['roles', 'setup roles'],
+    },
+    setting: {
+      summary: 'Shows the workspace’s settings, or changes them (admins only).',
+      examples: ['setting', 'setting reps-see-own:yes', 'setting currency:EUR default-cycle:FIRM stale-days:21'],
+      notes: [
+        '`reps-see-own:yes`: reps see only the opportunities where they are the salesperson; managers and admins still see all.',
+        '`currency:` is the three-letter code amounts are shown in (USD at first).',
+        '`default-cycle:` is the sales cycle new opportunities get when none is chosen (`none` to have people choose).',
+        '`stale-days:` is how long without a change before digests list an open opportunity as stale (14 at first).',
+      ],
+    },
+    workspace: {
+      summary: 'Deletes all of this workspace’s data (asks for confirmation first).',
+      examples: ['workspace delete', 'setup workspace delete'],
+    },
+    new: {
+      summary: 'Creates an opportunity. Without anything after `new` it opens the Create Opportunity form.',
+      examples: [
+        'new Website redesign contact:"Acme Corp" value:12,000 chance:40 close:end of next month',
+        'new CRM licences contact:Acme value:25000 chance:25% close:Dec 15 cycle:FIRM owner:@ann priority:high',
+      ],
+    },
+    list: {
+      summary: 'Lists opportunities: yours by default, open ones by default.',
+      examples: ['list all status:won', 'list @ann contact:Acme cycle:FIRM'],
+    },
+    show: { summary: 'Shows one opportunity.', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    next: {
+      summary: 'Moves an opportunity to its next stage, optionally changing value, chance or close date.',
+      examples: ['next OP00012', 'next OP00012 chance:60 close:in 30 days'],
+    },
+    previous: {
+      summary: 'Moves an opportunity back to its previous stage.',
+      examples: ['previous OP00012', 'previous OP00012 date:yesterday'],
+    },
+    skip: {
+      summary: 'Skips forward to a later stage (the stages in between must allow skipping).',
+      examples: ['skip OP00012 to:4', 'skip OP00012 to:4 value:15000'],
+    },
+    jump: {
+      summary: 'Jumps to any stage, forward or back.',
+      examples: ['jump OP00012 to:2', 'jump OP00012 to:5 close:end of quarter'],
+    },
+    update: {
+      summary: 'Changes value, chance or close date without changing the stage.',
+      examples: ['update OP00012 value:14 500', 'update OP00012 chance:70 close:next friday'],
+    },
+    move: {
+      summary: 'Opens the Update Opportunity form.',
+      examples: ['move OP00012', 'move op00012'],
+    },
+    close: {
+      summary: 'Closes an opportunity as won or lost. With only the number it opens the Close Opportunity form.',
+      examples: ['close OP00012 won code:PRICE amount:11,500 date:today', 'close OP00012 lost code:COMP'],
+    },
+    quote: {
+      summary: 'Creates a sales quote for an opportunity. With only the number it opens the Create Quote form.',
+      examples: ['quote OP00012 line:"Licences;10;1200;5" line:"Onboarding;1;3000"', 'quote OP00012'],
+      notes: ['Each `line:` is `description;quantity;unit price` and an optional `;discount %` (at most 100 lines).'],
+    },
+    order: {
+      summary: 'Makes the sales order from the linked quote.',
+      examples: ['order OP00012', 'order op00012'],
+    },
+    delete: {
+      summary: 'Deletes one opportunity.',
+      examples: ['delete OP00012', 'delete op00012'],
+    },
+    purge: {
+      summary: 'Deletes closed opportunities in bulk: shows what would be deleted, then asks for confirmation.',
+      examples: [
+        'purge status:lost closed-before:2025-01-01',
+        'purge closed-after:2024-01-01 closed-before:end of last year owner:@ann',
+      ],
+    },
+    digest: {
+      summary: 'Posts the pipeline summary to this channel.',
+      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+    },
+    stats: {
+      summary: 'Statistics for one opportunity or one sales cycle.',
+      examples: ['stats OP00012', 'stats cycle:FIRM'],
+    },
+    export: {
+      summary: 'Uploads a CSV of opportunities to this channel; takes the same filters as `list`.',
+      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+    },
+    subscribe: {
+      summary: 'Posts the digest to a channel on a schedule. `day:` is for weekly digests only.',
+      examples: ['subscribe #sales weekly at:09:00 day:monday tz:Europe/Berlin', 'subscribe #sales daily cycle:FIRM'],
+    },
+    unsubscribe: {
+      summary: 'Stops the digest in a channel.',
+      examples: ['unsubscribe #sales', 'unsubscribe #deals'],
+    },
+    subscriptions: {
+      summary: 'Lists the scheduled digests.',
+      examples: ['subscriptions', 'help subscribe'],
+    },
+    dates: {
+      title: 'Dates',
+      summary: 'Dates are read in your time zone.',
+      examples: ['next OP00012 close:end of quarter', 'update OP00012 close:in 2 weeks'],
+      notes: [
+        'Relative: `today`, `tomorrow`, `friday`, `next friday`, `in 30 days`, `in 2 weeks`, `next month`.',
+        'Period ends: `end of month`, `end of next month`, `end of quarter`, `end of year` (also `start of …`, `eom`, `eoq`).',
+        'Fixed: `2026-12-15`, `Dec 15`, `15 Dec 2026`, and `15/12/2026` or `12/15/2026` in your date order.',
+        '`close:` looks forward (`friday` is the coming one); `date:` and `closed-before:` look back (`friday` is the last one).',
+      ],
+    },
+    amounts: {
+      title: 'Amounts',
+      summary: 'Amounts and percentages.',
+      examples: ['update OP00012 value:12,000.50', 'update OP00012 chance:12.5%'],
+      notes: [
+        'Amounts: `12000`, `12,000`, `12000.50`, `12 000`, `12 000,50`, `$12,000`, `12k`; at most 2 decimals.',
+        '`12.000` is refused as ambiguous: write `12000` or `12.00`.',
+        'Percentages: `40` or `40%`, from 0 to 100, at most 2 decimals.',
+      ],
+    },
+    keys: {
+      title: 'Keys and values',
+      summary: 'How `key:value` pairs work.',
+      examples: [
+        'new Renewal contact:"Acme Corp" value:5000 chance:50 close:end of next month',
+        'new "Q3: renewal close: soon" contact:Acme value:1 chance:5 close:today',
+      ],
+      notes: [
+        'A value runs until the next key, so `close:end of next month` needs no quotes. Keys are case-insensitive.',
+        'Quotes ("…" or \'…\') keep spaces and colons literal. Quote a description that contains a key word followed by a colon.',
+        'A word glued to a colon that is not a key of the command (`colour:red`) is reported as an unknown key.',
+      ],
+    },
+  },
+} as const;
+
+export const help = english;
