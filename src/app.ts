@@ -24,6 +24,7 @@ import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { ChannelDigestUseCases } from './usecases/channel-digests.ts';
 import { createUseCases } from './usecases/index.ts';
 import { TokenCipher } from './store/token-crypto.ts';
 
@@ -162,8 +163,10 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     clientFor = perWorkspaceClients(store, slack.apiUrl, logger);
   }
 
+  // Digests are built by their use case (the scheduler has no one acting, so it needs no other).
+  const channelDigests = new ChannelDigestUseCases(services);
   const poster = new SlackDigestPoster({
-    services,
+    digests: channelDigests,
     clock,
     clientFor,
     ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
@@ -177,7 +180,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
-  const useCases = createUseCases(services, { digests: scheduler });
+  const useCases = createUseCases(services, { digests: scheduler, channelDigests });
   registerSlackListeners(app, {
     services,
     useCases,

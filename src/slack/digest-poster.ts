@@ -4,16 +4,16 @@
 import { type Logger, webApi } from '@slack/bolt';
 import { renderPipelineChart } from '../digest/chart.ts';
 import { chartInputFromDigest } from '../digest/chart-input.ts';
-import { dateInZone } from '../domain/local-date.ts';
 import { channelPresenter } from '../i18n/presenter.ts';
 import { type DigestJob, type DigestPoster, RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
-import type { Services } from '../services/index.ts';
+import { type ChannelDigestUseCases, scheduledContext } from '../usecases/channel-digests.ts';
 import { digestMessages } from './blocks/digest.ts';
 import { BACKGROUND_RETRY_CONFIG } from './middleware/slack-client-options.ts';
 
 export interface DigestPosterOptions {
-  services: Services;
+  /** What a digest says, built by its use case (src/usecases/channel-digests.ts). */
+  digests: ChannelDigestUseCases;
   clock: Clock;
   /** The Web API client for a workspace (single-workspace mode: one bot token; OAuth mode: the workspace's). */
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
@@ -38,22 +38,14 @@ export class SlackDigestPoster implements DigestPoster {
   constructor(private readonly options: DigestPosterOptions) {}
 
   async post(job: DigestJob, progress: (postedParts: number) => Promise<void>): Promise<void> {
-    const { services, clock } = this.options;
+    const { digests, clock } = this.options;
     const client = await this.options.clientFor(job.workspaceId);
-    const today = dateInZone(job.scheduledFor, job.timeZone);
-    const changesSince = await services.subscriptions.lastDigestAt(job.workspaceId, job.channelId);
-    // The next digest's "what changed" starts when this one read the pipeline, not when it was posted:
-    // changes made while the parts were being posted would otherwise be in neither.
-    const readAt = clock.now();
-    const digest = await services.digests.build({
-      workspaceId: job.workspaceId,
-      salesCycleCode: job.salesCycleCode ?? undefined,
-      salespersonSlackUserId: job.salespersonSlackUserId ?? undefined,
-      today,
-      changesSince,
-    });
     // Written for everyone in the channel, in the channel's language.
     const p = channelPresenter({ workspaceId: job.workspaceId, channelId: job.channelId });
+    // The scheduler's request context comes from the run: its workspace, channel, time zone and day.
+    const ctx = scheduledContext(job, clock.now(), p.locale);
+    const { today } = ctx;
+    const { digest, readAt } = await digests.build(ctx, job);
     const messages = digestMessages(p, digest);
     const title = p.t.digest.header(p.t.digest.defaultTitle, p.format.date(today));
     const parts = messages.length + 1; // the chart comes last
@@ -87,7 +79,7 @@ export class SlackDigestPoster implements DigestPoster {
       }
       throw error;
     }
-    await services.subscriptions.recordDigest(job.workspaceId, job.channelId, readAt);
+    await digests.posted(ctx, readAt);
   }
 }
 

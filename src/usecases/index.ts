@@ -2,6 +2,7 @@
 // Slack listeners, the scheduler, tests) calls these, so who may do what is decided here, once, by the
 // domain's rules; the adapters only read their payloads and render the outcomes.
 import type { Services } from '../services/index.ts';
+import { ChannelDigestUseCases } from './channel-digests.ts';
 import { Guard } from './guard.ts';
 import { OpportunityUseCases } from './opportunities.ts';
 import { type DigestPosting, PipelineUseCases } from './pipeline.ts';
@@ -15,14 +16,20 @@ export interface UseCases {
   setup: SetupUseCases;
   workspace: WorkspaceUseCases;
   pipeline: PipelineUseCases;
+  /** What the scheduler posts to a channel (its context comes from the digest run). */
+  channelDigests: ChannelDigestUseCases;
 }
 
-export function createUseCases(services: Services, ports: { digests: DigestPosting }): UseCases {
+export function createUseCases(
+  services: Services,
+  ports: { digests: DigestPosting; channelDigests?: ChannelDigestUseCases },
+): UseCases {
   const guard = new Guard(services);
   return {
     opportunities: new OpportunityUseCases(services, guard),
     setup: new SetupUseCases(services.setup, guard),
     workspace: new WorkspaceUseCases(services, guard),
     pipeline: new PipelineUseCases(services, guard, ports.digests),
+    channelDigests: ports.channelDigests ?? new ChannelDigestUseCases(services),
   };
 }

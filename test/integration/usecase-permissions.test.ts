@@ -111,6 +111,10 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     unsubscribe: { refused: () => [CHANNEL] },
     subscriptions: { refused: () => [] },
   },
+  channelDigests: {
+    build: { open: 'run by the scheduler for a digest authorised when it was subscribed or asked for' },
+    posted: { open: 'run by the scheduler once every part of that digest is posted' },
+  },
 };
 
 describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) => {
