@@ -112,11 +112,14 @@ const addFigures = (a: Figures, b: Figures): Figures => ({
 type WithEntries = ExpressionBuilder<DB & { e: DB['opportunity_entry'] }, 'e'>;
 type WithOpportunities = ExpressionBuilder<DB & { o: DB['opportunity'] }, 'o'>;
 
+/** No row has this id: a salesperson asked for but unknown (null) matches nothing. */
+const NO_ID = -1;
+
 /** The conditions that restrict opportunity entries (alias `e`) to the scope. */
 function entryScope(eb: WithEntries, scope: Scope): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [eb('e.workspace_id', '=', scope.workspaceId)];
   if (scope.cycleId !== null) parts.push(eb('e.sales_cycle_id', '=', scope.cycleId));
-  if (scope.salespersonId !== undefined) parts.push(eb('e.salesperson_id', '=', scope.salespersonId ?? -1));
+  if (scope.salespersonId !== undefined) parts.push(eb('e.salesperson_id', '=', scope.salespersonId ?? NO_ID));
   return eb.and(parts);
 }
 
@@ -124,7 +127,7 @@ function entryScope(eb: WithEntries, scope: Scope): Expression<SqlBool> {
 function opportunityScope(eb: WithOpportunities, scope: Scope): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [eb('o.workspace_id', '=', scope.workspaceId)];
   if (scope.cycleId !== null) parts.push(eb('o.sales_cycle_id', '=', scope.cycleId));
-  if (scope.salespersonId !== undefined) parts.push(eb('o.salesperson_id', '=', scope.salespersonId ?? -1));
+  if (scope.salespersonId !== undefined) parts.push(eb('o.salesperson_id', '=', scope.salespersonId ?? NO_ID));
   return eb.and(parts);
 }
 
@@ -282,7 +285,7 @@ export class DigestService {
         'ns.not_started',
       ])
       .where('sc.workspace_id', '=', scope.workspaceId)
-      .$if(scope.cycleId !== null, (qb) => qb.where('sc.id', '=', scope.cycleId ?? -1))
+      .$if(scope.cycleId !== null, (qb) => qb.where('sc.id', '=', scope.cycleId ?? NO_ID))
       .orderBy('sc.code')
       .orderBy('s.stage')
       .execute();
@@ -837,7 +840,7 @@ export class DigestService {
       .where((eb) =>
         eb.and([
           eb('sp.workspace_id', '=', scope.workspaceId),
-          ...(scope.salespersonId === undefined ? [] : [eb('sp.id', '=', scope.salespersonId ?? -1)]),
+          ...(scope.salespersonId === undefined ? [] : [eb('sp.id', '=', scope.salespersonId ?? NO_ID)]),
           eb.or([eb('oc.open_count', '>', 0), eb('v.won', 'is not', null)]),
         ]),
       )

@@ -182,6 +182,7 @@ interface LoadedOpportunity {
     salespersonId: number;
   };
   ref: OpportunityRef & { creationDate: LocalDate };
+  dateClosed: LocalDate | null;
   description: string;
   /** The salesperson's Slack user (null: none linked), as events name them. */
   salespersonSlackUserId: string | null;
@@ -658,6 +659,7 @@ export class OpportunityService {
       let query = selectPurgeable(tx, workspaceId, filter)
         .select(['o.id', 'o.no', 'o.description', 'o.status', 'o.version', 'sp.slack_user_id'])
         .orderBy('o.no');
+      // An empty list matches nothing ('' is no opportunity's number; SQL has no empty IN list).
       if (onlyNos) query = query.where('o.no', 'in', onlyNos.length > 0 ? [...onlyNos] : ['']);
       const rows = await query.forUpdate('o').execute();
       if (rows.length === 0) throw new DomainError({ kind: 'nothing-to-purge' });
@@ -815,6 +817,7 @@ async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): 
       'o.contact_company_id',
       'o.salesperson_id',
       'o.creation_date',
+      'o.date_closed',
       'sp.slack_user_id',
       'c.no as contact_no',
       'c.name as contact_name',
@@ -859,6 +862,7 @@ async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): 
       salespersonId: row.salesperson_id,
     },
     ref: { no: row.no, status: statusFromDb(row.status), creationDate: localDate(row.creation_date) },
+    dateClosed: row.date_closed === null ? null : localDate(row.date_closed),
     description: row.description,
     salespersonSlackUserId: row.slack_user_id,
     cycle: cycleFromColumns({ ...row, description: row.cycle_description }, stagesFromRows(row.cycle_stages)),
@@ -989,11 +993,15 @@ async function applyPlan(
 ): Promise<void> {
   const { row } = loaded;
   const { entry } = change;
-  await tx
-    .updateTable('opportunity')
-    .set({ status: STATUS_TO_DB[change.newStatus], date_closed: change.dateClosed ?? null })
-    .where('id', '=', row.id)
-    .execute();
+  // A move within In Progress changes neither: the claim has written all the row needs.
+  const dateClosed = change.dateClosed ?? null;
+  if (change.newStatus !== loaded.ref.status || dateClosed !== loaded.dateClosed) {
+    await tx
+      .updateTable('opportunity')
+      .set({ status: STATUS_TO_DB[change.newStatus], date_closed: dateClosed })
+      .where('id', '=', row.id)
+      .execute();
+  }
   if (loaded.active) {
     await tx
       .updateTable('opportunity_entry')

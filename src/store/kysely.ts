@@ -75,7 +75,8 @@ export function postgresKysely(pool: pg.Pool): SqlDatabase {
               typeof sql === 'string'
                 ? client.query(sql, parameters?.map(driverValue))
                 : client.query(sql as never)) as never,
-            release: () => client.release(),
+            // true: the connection failed mid-transaction and must not go back to the pool.
+            release: (discard?: boolean) => client.release(discard),
           };
         },
         end: () => pool.end(),
