@@ -1,6 +1,6 @@
 // The service layer's view of the database: kysely (src/store/kysely.ts), one transaction per
-// operation (`transaction`), and what a failed statement means to the caller. The Prisma client and
-// `inTransaction` remain for the services not yet converted.
+// operation (`transaction`), and what a failed statement means to the caller. (Prisma's error classes
+// are still recognised: the test suites read and write fixtures through Prisma's client.)
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { DomainError, type Problem } from '../domain/problems.ts';
 import type { SqlDatabase, SqlTransaction } from '../store/kysely.ts';
@@ -36,19 +36,6 @@ export async function transaction<T>(
 ): Promise<T> {
   try {
     return await db.transaction().execute(work);
-  } catch (error) {
-    throw translateDatabaseError(error, options);
-  }
-}
-
-/** `transaction` for the services still on Prisma. */
-export async function inTransaction<T>(
-  prisma: PrismaClient,
-  work: (tx: Tx) => Promise<T>,
-  options: TransactionOptions = {},
-): Promise<T> {
-  try {
-    return await prisma.$transaction(work, { maxWait: 5_000, timeout: 20_000 });
   } catch (error) {
     throw translateDatabaseError(error, options);
   }

@@ -2,7 +2,6 @@
 import { Outbox } from './outbox.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
 import { type Clock, systemClock } from './clock.ts';
-import type { PrismaClient } from './db.ts';
 import { DigestRuns } from './digest-runs.ts';
 import { DigestService } from './digests.ts';
 import { InteractionContexts } from './interaction-contexts.ts';
@@ -41,12 +40,8 @@ export interface Services {
   ping(): Promise<boolean>;
 }
 
-/**
- * The database as the services use it: kysely (src/store/kysely.ts), and the Prisma client for the
- * services not yet converted.
- */
+/** The database as the services use it: kysely (src/store/kysely.ts), with types generated from schema.prisma. */
 export interface ServiceDatabase {
-  prisma: PrismaClient;
   sql: SqlDatabase;
   /** One query to the database: true when it answers, false (never a throw) when it does not. */
   ping(): Promise<boolean>;

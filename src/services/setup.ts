@@ -28,7 +28,7 @@ import type {
 import type { DB, SqlDatabase } from '../store/kysely.ts';
 import { expiringCache, type LRUCache } from './cache.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { transaction, type Tx } from './db.ts';
+import { transaction } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import { ensureWorkspace, type SettingsChange, settingsFromRow, type WorkspaceSettings } from './workspace.ts';
@@ -537,13 +537,8 @@ export class SetupService {
  * The cycle row by code; `db` may be the caller's transaction (a Prisma one only for subscriptions.ts
  * until it is converted).
  */
-export async function findCycleRow(db: SqlDatabase | Tx, workspaceId: string, code: string) {
+export async function findCycleRow(db: SqlDatabase, workspaceId: string, code: string) {
   const normalised = code.trim().toUpperCase();
-  if (!('selectFrom' in db)) {
-    const cycle = await db.salesCycle.findUnique({ where: { workspaceId_code: { workspaceId, code: normalised } } });
-    if (!cycle) throw new DomainError({ kind: 'sales-cycle-not-found', code: normalised });
-    return { ...cycle, probability_calculation: cycle.probabilityCalculation };
-  }
   const row = await db
     .selectFrom('sales_cycle')
     .select(['id', 'code', 'description', 'probability_calculation', 'blocked'])

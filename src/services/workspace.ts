@@ -3,7 +3,6 @@
 import type { Selectable } from 'kysely';
 import type { Workspace } from '../generated/kysely/types.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
-import type { PrismaClient, Tx } from './db.ts';
 
 export interface WorkspaceSettings {
   id: string;
@@ -24,15 +23,7 @@ export interface SettingsChange {
   staleDays?: number | undefined;
 }
 
-/** Through kysely, or (for the services not yet converted) inside a Prisma transaction. */
-type AnyDb = SqlDatabase | PrismaClient | Tx;
-
-function isKysely(db: AnyDb): db is SqlDatabase {
-  return 'selectFrom' in db;
-}
-
-export async function ensureWorkspace(db: AnyDb, workspaceId: string, name = ''): Promise<WorkspaceSettings> {
-  if (!isKysely(db)) return ensureWorkspaceThroughPrisma(db, workspaceId, name);
+export async function ensureWorkspace(db: SqlDatabase, workspaceId: string, name = ''): Promise<WorkspaceSettings> {
   // Read first: the row exists for every request but a workspace's very first one. The insert skips
   // a row that exists meanwhile rather than updating it: an update would lock it against the
   // foreign-key checks of concurrent transactions, which can then deadlock on the number counter.
@@ -48,27 +39,6 @@ export async function ensureWorkspace(db: AnyDb, workspaceId: string, name = '')
     if (!row) throw new Error(`workspace ${workspaceId} could not be created`);
   }
   return settingsFromRow(row);
-}
-
-async function ensureWorkspaceThroughPrisma(
-  db: PrismaClient | Tx,
-  workspaceId: string,
-  name: string,
-): Promise<WorkspaceSettings> {
-  let row = await db.workspace.findUnique({ where: { id: workspaceId } });
-  if (!row) {
-    await db.workspace.createMany({ data: [{ id: workspaceId, name }], skipDuplicates: true });
-    row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-  }
-  return {
-    id: row.id,
-    currency: row.currency,
-    opportunityPrefix: row.opportunityPrefix,
-    quotePrefix: row.quotePrefix,
-    orderPrefix: row.orderPrefix,
-    defaultSalesCycleCode: row.defaultSalesCycleCode,
-    staleDays: row.staleDays,
-  };
 }
 
 /** The settings of a workspace row (which holds more than them). */
