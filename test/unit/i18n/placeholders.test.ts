@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../../src/i18n/catalogue.ts';
 import { escapeText } from '../../../src/i18n/markup.ts';
 
-const CATALOGUE = new URL('../../../src/i18n/', import.meta.url);
+const CATALOGUE = new URL('../../../src/i18n/en/', import.meta.url);
 /** `<…>` that is not one of Slack's own sequences (mentions, channels, specials, links) nor `${…}`. */
 const RAW_PLACEHOLDER = /<(?![@#!/]|https?:|\$\{)[A-Za-z][^<>\n]{0,40}>/g;
 
 describe('catalogue placeholders', () => {
   it('no catalogue text holds a raw <placeholder>', () => {
     const files = readdirSync(CATALOGUE, { recursive: true, encoding: 'utf8' }).filter(
-      (f) => f.endsWith('.ts') && !f.endsWith('markup.ts'),
+      // Help is written as plain text and escaped whole when it is shown (src/i18n/en/help.ts).
+      (f) => f.endsWith('.ts') && !f.endsWith('help.ts'),
     );
     const found = files.flatMap((f) =>
       [...readFileSync(new URL(f, CATALOGUE), 'utf8').matchAll(RAW_PLACEHOLDER)].map((m) => `${f}: ${m[0]}`),
