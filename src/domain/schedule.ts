@@ -188,7 +188,7 @@ function fieldsFromParts(parts: readonly Intl.DateTimeFormatPart[]) {
 }
 
 /** The zone's UTC offset (wall clock minus UTC) at the instant, in milliseconds. */
-function offsetMs(epochMs: number, timeZone: string): number {
+export function offsetMs(epochMs: number, timeZone: string): number {
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   return wallClockMs(wholeSecond, timeZone) - wholeSecond;
 }
@@ -225,7 +225,8 @@ function localToEpochMs(localMs: number, timeZone: string): number {
 // (zone, date, time) never changes within a process, so a small memo is safe.
 const instantMemo = new LRUCache<string, number>({ max: 4096 });
 
-function zonedEpochMs(date: LocalDate, time: string, timeZone: string): number {
+/** Milliseconds since 1970 UTC at which the wall clock in `timeZone` shows `date` at `time` ('HH:MM'). */
+export function zonedEpochMs(date: LocalDate, time: string, timeZone: string): number {
   const key = `${timeZone}\n${date}\n${time}`;
   const known = instantMemo.get(key);
   if (known !== undefined) return known;
