@@ -1,16 +1,20 @@
 // The opportunity use cases: each checks who may act (./guard.ts), runs one service operation, and
 // returns what happened as data — the opportunity as its reader may see it, with the offers the domain
 // decided for them. No Slack here: the adapters render the outcome.
-import type { Decimal } from '../domain/decimal.ts';
-import type { LocalDate } from '../domain/local-date.ts';
 import { type Offer, type OfferInput, offersFor, QUICK_OFFERS } from '../domain/offers.ts';
 import type { Stage } from '../domain/sales-cycle.ts';
-import type { CloseOutcome, MoveAction, Priority } from '../domain/opportunity.ts';
+import type { CloseOutcome, MoveAction } from '../domain/opportunity.ts';
 import type { QuoteLineInput } from '../domain/quote.ts';
 import type { Services } from '../services/index.ts';
 import type { Access } from '../services/members.ts';
 import type { OpportunityDetail, OpportunityFilter, OpportunitySummary } from '../services/opportunity-queries.ts';
-import type { MoveOptions, PurgePreview, SalespersonInput } from '../services/opportunities.ts';
+import type {
+  CloseRequest,
+  CreateOpportunityInput,
+  MoveOptions,
+  MoveRequest,
+  PurgePreview,
+} from '../services/opportunities.ts';
 import type { EventOrigin, RecordedEvent } from '../services/outbox.ts';
 import type { PurgeFilterInput } from '../domain/deletion.ts';
 import type { RequestContext } from './context.ts';
@@ -27,44 +31,14 @@ export interface OpportunityView {
   events: readonly RecordedEvent[];
 }
 
-export interface CreateInput {
-  description: string;
-  contact: string;
-  /** The salesperson (the actor when not named); a rep may only name themselves. */
-  salesperson: SalespersonInput;
-  salesCycleCode?: string | undefined;
-  priority?: Priority | undefined;
-  activate?:
-    | {
-        estimatedValue?: Decimal | undefined;
-        chancesPct?: Decimal | undefined;
-        estimatedCloseDate?: LocalDate | undefined;
-      }
-    | undefined;
-}
-
-export interface MoveInput {
-  no: string;
-  action: MoveAction;
-  targetStage?: number | undefined;
-  dateOfChange?: LocalDate | undefined;
-  estimatedValue?: Decimal | undefined;
-  chancesPct?: Decimal | undefined;
-  estimatedCloseDate?: LocalDate | undefined;
-  cancelOldTasks?: boolean | undefined;
-  /** The version a form showed: a different one now means someone changed it meanwhile. */
-  expectedVersion?: number | undefined;
-}
-
-export interface CloseInput {
-  no: string;
-  outcome: CloseOutcome | null | undefined;
-  closeCode: string | null | undefined;
-  closingDate?: LocalDate | undefined;
-  salesAmount?: Decimal | undefined;
-  cancelOldTasks?: boolean | undefined;
-  expectedVersion?: number | undefined;
-}
+/**
+ * What a change asks for: the service's request without what the context gives (today, who and where).
+ * A rep may only name themselves as the salesperson of a new opportunity.
+ */
+type FromContext = 'today' | 'origin';
+export type CreateInput = Omit<CreateOpportunityInput, FromContext>;
+export type MoveInput = { no: string } & Omit<MoveRequest, FromContext>;
+export type CloseInput = { no: string } & Omit<CloseRequest, FromContext>;
 
 export interface ListInput {
   filter: Omit<OpportunityFilter, 'readableBySalesperson' | 'contactNo'> & {
