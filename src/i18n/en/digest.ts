@@ -3,16 +3,20 @@
 // user-visible word from here (through their presenter, src/i18n/presenter.ts). Template functions
 // receive values that are already formatted (money, dates, percentages) and already escaped for mrkdwn
 // where they go into it.
+import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-const opportunities = (n: number): string => plural(n, 'opportunity', 'opportunities');
+const m = icuFor('en');
+const opportunities = (n: number): string => m('{n, plural, one {# opportunity} other {# opportunities}}', { n });
+const openOpportunities = (n: number): string =>
+  m('{n, plural, one {# open opportunity} other {# open opportunities}}', { n });
+const days = (n: number): string => m('{n, plural, one {# day} other {# days}}', { n });
 
 const english = {
   defaultTitle: 'Pipeline digest',
   header: (title: string, date: string) => `${title} — ${date}`,
   fallback: (title: string, date: string, open: number, weighted: string) =>
-    `${title} — ${date}: ${plural(open, 'open opportunity', 'open opportunities')}, ${weighted} weighted`,
+    `${title} — ${date}: ${openOpportunities(open)}, ${weighted} weighted`,
   continued: (title: string, date: string, part: number, parts: number) =>
     `${title} — ${date} · continued (${part} of ${parts})`,
   channelMention: '<!channel>',
@@ -33,9 +37,9 @@ const english = {
     total: 'Total',
     noStages: 'No open opportunities at a stage in this cycle.',
     notStarted: (n: number) =>
-      `Also ${plural(n, 'opportunity', 'opportunities')} not started yet (no stage, so no value counted).`,
+      `Also ${opportunities(n)} not started yet (no stage, so no value counted).`,
     allCycles: (count: number, estimated: string, weighted: string, notStarted: number) =>
-      `*All cycles:* ${plural(count, 'open opportunity', 'open opportunities')} at a stage · ${estimated} estimated · ${weighted} weighted${
+      `*All cycles:* ${openOpportunities(count)} at a stage · ${estimated} estimated · ${weighted} weighted${
         notStarted > 0 ? ` · ${notStarted} not started` : ''
       }`,
     empty: 'There are no open opportunities here yet. Create one with `/opp new`.',
@@ -84,17 +88,18 @@ const english = {
     title: '*Needs attention*',
     overdueTitle: (n: number) => `:rotating_light: *Overdue* (${n})`,
     closingSoonTitle: (n: number) => `:hourglass_flowing_sand: *Closing in the next 7 days* (${n})`,
-    staleTitle: (n: number, days: number) => `:zzz: *No change for ${days} days or more* (${n})`,
-    overdueLine: (no: string, description: string, owner: string, date: string, days: number, value: string) =>
-      `• *${no}* ${description} · ${owner} · was due ${date} (${plural(days, 'day', 'days')} ago) · ${value}`,
-    closingSoonLine: (no: string, description: string, owner: string, date: string, days: number, value: string) =>
-      `• *${no}* ${description} · ${owner} · closes ${date} (${
-        days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`
-      }) · ${value}`,
-    staleLine: (no: string, description: string, owner: string, date: string, days: number, value: string) =>
-      `• *${no}* ${description} · ${owner} · last change ${date} (${plural(days, 'day', 'days')} ago) · ${value}`,
+    staleTitle: (n: number, staleDays: number) => `:zzz: *No change for ${days(staleDays)} or more* (${n})`,
+    overdueLine: (no: string, description: string, owner: string, date: string, overdue: number, value: string) =>
+      `• *${no}* ${description} · ${owner} · was due ${date} (${days(overdue)} ago) · ${value}`,
+    closingSoonLine: (no: string, description: string, owner: string, date: string, inDays: number, value: string) =>
+      `• *${no}* ${description} · ${owner} · closes ${date} (${m(
+        '{inDays, plural, =0 {today} =1 {tomorrow} other {in # days}}',
+        { inDays: Math.max(0, inDays) },
+      )}) · ${value}`,
+    staleLine: (no: string, description: string, owner: string, date: string, idle: number, value: string) =>
+      `• *${no}* ${description} · ${owner} · last change ${date} (${days(idle)} ago) · ${value}`,
     nothing: (staleDays: number) =>
-      `Nothing needs attention: no opportunity is overdue, closing in the next 7 days, or without change for ${staleDays} days.`,
+      `Nothing needs attention: no opportunity is overdue, closing in the next 7 days, or without change for ${days(staleDays)}.`,
   },
 
   salespeople: {
@@ -124,7 +129,7 @@ const english = {
     interactionsNote: 'This app keeps no interaction log, so the number of interactions is not shown.',
     cycleTitle: (cycle: string) => `Sales cycle analysis: ${cycle}`,
     cycleFallback: (cycle: string, open: number, estimated: string) =>
-      `Sales cycle analysis of ${cycle}: ${plural(open, 'open opportunity', 'open opportunities')}, ${estimated} estimated`,
+      `Sales cycle analysis of ${cycle}: ${openOpportunities(open)}, ${estimated} estimated`,
     blocked: ':no_entry: This sales cycle is blocked: new opportunities can’t use it.',
     cycleTotalsTitle: '*Sales cycle statistics* (open opportunities that have started)',
     analysisTitle: '*By stage*',
@@ -154,7 +159,7 @@ export const digestPlainText = {
     closedSummary: (won: string, lost: string) => `won ${won}, lost ${lost}`,
     summarySeparator: ' · ',
     pipelineHeading: 'Open pipeline by stage',
-    historyHeading: (weeks: number) => `Won vs lost, last ${weeks} ${weeks === 1 ? 'week' : 'weeks'}`,
+    historyHeading: (weeks: number) => m('Won vs lost, last {weeks, plural, one {# week} other {# weeks}}', { weeks }),
     estimated: 'Estimated value',
     weighted: 'Weighted value',
     won: 'Won',

@@ -1,5 +1,8 @@
 // Sentences that confirm what a command did, and the channel announcements. Part of the one catalogue.
+import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
+
+const m = icuFor('en');
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
@@ -24,7 +27,7 @@ const english = {
   customerAdded: (name: string, no: string, created: boolean) =>
     created ? `Customer ${no} created for ${name}.` : `${name} is already customer ${no}.`,
   activityAdded: (code: string, steps: number) =>
-    `Activity ${code} added with ${steps} ${steps === 1 ? 'step' : 'steps'}.`,
+    m('Activity {code} added with {steps, plural, one {# step} other {# steps}}.', { code, steps }),
   activityList: (lines: string[]) =>
     lines.length
       ? `*Activities*\n${lines.join('\n')}`
@@ -34,7 +37,8 @@ const english = {
   created: (no: string) => `Opportunity ${no} created.`,
   moved: (no: string) => `Opportunity ${no} updated.`,
   deleted: (no: string, description: string) => `Opportunity ${no} (${description}) and its history were deleted.`,
-  purged: (count: number) => `${count} closed ${count === 1 ? 'opportunity was' : 'opportunities were'} deleted.`,
+  purged: (count: number) =>
+    m('{count, plural, one {# closed opportunity was} other {# closed opportunities were}} deleted.', { count }),
   purgeCancelled: 'Nothing was deleted.',
   purgeExpired:
     'This confirmation has expired, so nothing was deleted. Run `/opp purge` again to see what would be deleted.',
@@ -64,7 +68,7 @@ const english = {
     `every month on ${day >= 31 ? 'the last day' : `day ${day}`} at ${at} (${zone})`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   exported: (count: number) =>
-    `Exported ${count} ${count === 1 ? 'opportunity' : 'opportunities'} to a CSV file in this channel.`,
+    m('Exported {count, plural, one {# opportunity} other {# opportunities}} to a CSV file in this channel.', { count }),
   exportTitle: (date: string) => `Opportunities ${date}`,
   firstAdmin:
     'Nobody had the admin role in this workspace yet, so you are now its admin: you set up sales cycles, codes and contacts and give people roles with `/opp role @user admin|manager|rep` (see `/opp roles`).',
@@ -86,7 +90,7 @@ const english = {
       `• Reps see only their own opportunities: ${s.repsSeeOnlyOwn ? 'yes' : 'no'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` to change it)`,
       `• Currency of amounts: ${s.currency} (\`currency:EUR\`, say)`,
       `• Default sales cycle of new opportunities: ${s.defaultSalesCycleCode ?? 'none'} (\`default-cycle:&lt;CODE&gt;\` or \`default-cycle:none\`)`,
-      `• Digests call an opportunity stale after ${s.staleDays} ${s.staleDays === 1 ? 'day' : 'days'} without a change (\`stale-days:&lt;days&gt;\`)`,
+      `• Digests call an opportunity stale after ${m('{n, plural, one {# day} other {# days}}', { n: s.staleDays })} without a change (\`stale-days:&lt;days&gt;\`)`,
       'Admins change them with `/opp setting &lt;key&gt;:&lt;value&gt;`, several at once if they like.',
     ].join('\n'),
   repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
@@ -99,9 +103,12 @@ const english = {
       ? 'New opportunities have no default sales cycle now: with several cycles, people choose one.'
       : `New opportunities now get sales cycle ${code} unless another is chosen.`,
   staleDaysChanged: (days: number) =>
-    `Digests now call an opportunity stale after ${days} ${days === 1 ? 'day' : 'days'} without a change.`,
+    m('Digests now call an opportunity stale after {days, plural, one {# day} other {# days}} without a change.', { days }),
   workspaceDeleted: (opportunities: number, contacts: number) =>
-    `All of this workspace's pipeline data was deleted: ${opportunities} ${opportunities === 1 ? 'opportunity' : 'opportunities'}, ${contacts} ${contacts === 1 ? 'contact' : 'contacts'}, and the setup, subscriptions, roles and settings. As in a new workspace, the next person to use /opp becomes its admin.`,
+    m(
+      "All of this workspace's pipeline data was deleted: {opportunities, plural, one {# opportunity} other {# opportunities}}, {contacts, plural, one {# contact} other {# contacts}}, and the setup, subscriptions, roles and settings. As in a new workspace, the next person to use /opp becomes its admin.",
+      { opportunities, contacts },
+    ),
   workspaceDeleteCancelled: 'Nothing was deleted.',
   workspaceDeleteExpired:
     'This confirmation has expired or was already used, so nothing was deleted. Run `/opp workspace delete` again if you still mean it.',

@@ -1,5 +1,6 @@
 // English sentences for the rule problems, written for a sales rep: what went wrong and what to do.
 import type { Formatter } from '../format.ts';
+import { icuFor } from '../icu.ts';
 import { catalogueText, escapeFields, type Markup } from '../markup.ts';
 import type { Decimal } from '../../domain/decimal.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
@@ -21,6 +22,8 @@ import {
  * The sentence for a problem; every text in it that came from a person is escaped first, and its dates
  * are written by the reader's formatter.
  */
+const m = icuFor('en');
+
 export function describeRuleProblem(problem: Problem, format: Formatter): Markup {
   return catalogueText(sentence(escapeFields(problem), format));
 }
@@ -126,13 +129,13 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'changed-meanwhile':
       return `Opportunity ${problem.opportunityNo} was changed by someone else in the meantime; have a look at it and try again.`;
     case 'sales-cycle-referenced':
-      return `Sales cycle ${problem.code} is still the cycle of ${count(problem.count, 'closed or not-started opportunity', 'closed or not-started opportunities')}, so it can't be deleted; their history keeps it.`;
+      return `Sales cycle ${problem.code} is still the cycle of ${m('{n, plural, one {# closed or not-started opportunity} other {# closed or not-started opportunities}}', { n: problem.count })}, so it can't be deleted; their history keeps it.`;
     case 'sales-cycle-in-use':
-      return `Sales cycle ${problem.code} still has ${count(problem.openCount, 'open opportunity', 'open opportunities')}, so it can't be deleted.`;
+      return `Sales cycle ${problem.code} still has ${m('{n, plural, one {# open opportunity} other {# open opportunities}}', { n: problem.openCount })}, so it can't be deleted.`;
     case 'stage-in-use':
       return `Stage ${problem.stage} of sales cycle ${problem.cycle} can't be deleted while opportunities are at that stage.`;
     case 'close-code-in-use':
-      return `Close code ${problem.code} has been used ${count(problem.entryCount, 'time', 'times')}, so it can't be deleted (the bot keeps closed opportunities' codes valid).`;
+      return `Close code ${problem.code} has been used ${m('{n, plural, one {# time} other {# times}}', { n: problem.entryCount })}, so it can't be deleted (the bot keeps closed opportunities' codes valid).`;
     case 'quote-not-found':
       return `No sales quote is assigned to opportunity ${problem.opportunityNo}.`;
     case 'quote-has-no-lines':
@@ -366,10 +369,6 @@ function statusLabel(status: OpportunityStatus): string {
 
 function stageName(stage: number, description: string): string {
   return description.trim() === '' ? String(stage) : `${stage} (${description})`;
-}
-
-function count(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 function listSome(items: readonly string[], max = 5): string {

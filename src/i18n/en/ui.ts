@@ -2,9 +2,11 @@
 // src/slack/blocks take every user-visible word from here, through their presenter
 // (src/i18n/presenter.ts). Template functions receive values that are already formatted (money, dates,
 // percentages) and already escaped for mrkdwn where they go into it.
+import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const m = icuFor('en');
+const opportunities = (n: number): string => m('{n, plural, one {# opportunity} other {# opportunities}}', { n });
 
 const english = {
   status: { not_started: 'Not started', in_progress: 'In progress', won: 'Won', lost: 'Lost' },
@@ -69,7 +71,7 @@ const english = {
     newOpportunity: 'New opportunity',
     addLine: 'Add line',
     purgeCancel: 'Cancel',
-    purgeConfirm: (n: number) => `Delete ${plural(n, 'opportunity', 'opportunities')}`,
+    purgeConfirm: (n: number) => `Delete ${opportunities(n)}`,
     workspaceDeleteConfirm: 'Delete all data',
     workspaceDeleteCancel: 'Cancel',
   },
@@ -120,7 +122,7 @@ const english = {
         parts.stage === null ? parts.action : `${parts.action} → ${parts.stage}`,
         parts.value,
         `${parts.chances} chances`,
-        parts.active ? 'current' : `${plural(parts.daysOpen, 'day', 'days')} open`,
+        parts.active ? 'current' : m('{n, plural, one {# day} other {# days}} open', { n: parts.daysOpen }),
         parts.closeCode ? `code ${parts.closeCode}` : null,
       ]
         .filter((p): p is string => p !== null && p !== '')
@@ -141,10 +143,10 @@ const english = {
 
   list: {
     titles: { mine: 'Your opportunities', all: 'All opportunities', user: 'Opportunities' },
-    fallback: (title: string, count: number) => `${title}: ${plural(count, 'opportunity', 'opportunities')}`,
+    fallback: (title: string, count: number) => `${title}: ${opportunities(count)}`,
     empty: 'No opportunities match. Try `/opp list all`, or create one with `/opp new`.',
     count: (shown: number, total: number) =>
-      shown === total ? plural(total, 'opportunity', 'opportunities') : `${shown} of ${total} opportunities`,
+      shown === total ? opportunities(total) : m('{shown} of {total, plural, one {# opportunity} other {# opportunities}}', { shown: String(shown), total }),
     line: (parts: {
       no: string;
       description: string;
@@ -173,13 +175,13 @@ const english = {
 
   home: {
     title: 'Your open opportunities',
-    intro: (count: number) => `You have ${plural(count, 'open opportunity', 'open opportunities')}.`,
+    intro: (count: number) => m('You have {count, plural, one {# open opportunity} other {# open opportunities}}.', { count }),
     empty:
       "You don't have any open opportunities yet. Type `/opp new` (or press the button) to create one, and `/opp help` to see everything the bot can do.",
     notStartedGroup: 'Not started',
     group: (stage: string, cycle: string) => `*${stage}* (${cycle})`,
     groupTotals: (count: number, estimated: string, weighted: string) =>
-      `${plural(count, 'opportunity', 'opportunities')} · ${estimated} estimated · ${weighted} weighted`,
+      `${opportunities(count)} · ${estimated} estimated · ${weighted} weighted`,
     moreCommand: '/opp list mine',
     fallback: 'Your open opportunities',
   },
@@ -252,7 +254,7 @@ const english = {
       unitPrice: (i: number) => `Line ${i} · unit price`,
       discount: (i: number) => `Line ${i} · discount %`,
       total: (amount: string, lines: number) =>
-        `*Total:* ${amount} (${plural(lines, 'complete line', 'complete lines')})`,
+        `*Total:* ${amount} (${m('{lines, plural, one {# complete line} other {# complete lines}}', { lines })})`,
       maxLines: (max: number, no: string) =>
         `This form takes up to ${max} lines. For more, use \`/opp quote ${no} line:"description;quantity;price"\`.`,
     },
@@ -333,9 +335,9 @@ const english = {
   },
 
   purge: {
-    fallback: (n: number) => `Delete ${plural(n, 'closed opportunity', 'closed opportunities')}?`,
+    fallback: (n: number) => m('Delete {n, plural, one {# closed opportunity} other {# closed opportunities}}?', { n }),
     title: (n: number) =>
-      `*These ${plural(n, 'closed opportunity', 'closed opportunities')} would be deleted*, with their history:`,
+      m('*{n, plural, one {This closed opportunity} other {These # closed opportunities}} would be deleted*, with their history:', { n }),
     line: (no: string, description: string, status: string, closed: string | null) =>
       `• *${no}* ${description} · ${status}${closed ? ` · closed ${closed}` : ''}`,
     more: (n: number) => `…and ${n} more.`,
@@ -357,7 +359,7 @@ const english = {
   workspaceDelete: {
     fallback: "Delete all of this workspace's pipeline data?",
     text: (opportunities: number, contacts: number) =>
-      `*Delete all of this workspace's pipeline data?* ${plural(opportunities, 'opportunity', 'opportunities')} with their history, quotes, orders and tasks, ${plural(contacts, 'contact', 'contacts')} and customers, sales cycles, close codes, activities, digest subscriptions, roles and settings.`,
+      `*Delete all of this workspace's pipeline data?* ${m('{n, plural, one {# opportunity} other {# opportunities}}', { n: opportunities })} with their history, quotes, orders and tasks, ${m('{n, plural, one {# contact} other {# contacts}}', { n: contacts })} and customers, sales cycles, close codes, activities, digest subscriptions, roles and settings.`,
     warning: 'This cannot be undone. The app stays installed; other workspaces are not touched.',
   },
 
@@ -367,7 +369,7 @@ const english = {
       moreCommand: '/opp cycle list',
       empty: 'No sales cycles yet. Add one with `/opp cycle add FIRM Firm sales`.',
       line: (code: string, description: string, calc: string, stages: number, blocked: boolean) =>
-        `*${code}* ${description} · ${plural(stages, 'stage', 'stages')} · ${calc}${blocked ? ' · :no_entry: blocked' : ''}`,
+        `*${code}* ${description} · ${m('{stages, plural, one {# stage} other {# stages}}', { stages })} · ${calc}${blocked ? ' · :no_entry: blocked' : ''}`,
     },
     stages: {
       title: (cycle: string) => `Stages of ${cycle}`,
@@ -382,7 +384,7 @@ const english = {
       moreCommand: '/opp code list',
       empty: 'No close codes yet. Add one with `/opp code add WIN won Best price`.',
       line: (code: string, type: string, description: string, uses: number) =>
-        `*${code}* (${type}) ${description} · ${uses === 0 ? 'unused' : `used ${plural(uses, 'time', 'times')}`}`,
+        `*${code}* (${type}) ${description} · ${m('{uses, plural, =0 {unused} one {used # time} other {used # times}}', { uses })}`,
     },
     contacts: {
       title: 'Contacts',
