@@ -43,4 +43,3 @@ type Exactly<T, S> = T extends (...args: infer A) => unknown
 export function defineCatalogue<const T extends Catalogue>(catalogue: T & Exactly<T, Catalogue>): Catalogue {
   return catalogue;
 }
-

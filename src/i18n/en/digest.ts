@@ -36,8 +36,7 @@ const english = {
     columns: ['Stage', 'Open', 'Estimated', 'Weighted'],
     total: 'Total',
     noStages: 'No open opportunities at a stage in this cycle.',
-    notStarted: (n: number) =>
-      `Also ${opportunities(n)} not started yet (no stage, so no value counted).`,
+    notStarted: (n: number) => `Also ${opportunities(n)} not started yet (no stage, so no value counted).`,
     allCycles: (count: number, estimated: string, weighted: string, notStarted: number) =>
       `*All cycles:* ${openOpportunities(count)} at a stage · ${estimated} estimated · ${weighted} weighted${
         notStarted > 0 ? ` · ${notStarted} not started` : ''

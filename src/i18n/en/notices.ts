@@ -68,7 +68,9 @@ const english = {
     `every month on ${day >= 31 ? 'the last day' : `day ${day}`} at ${at} (${zone})`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   exported: (count: number) =>
-    m('Exported {count, plural, one {# opportunity} other {# opportunities}} to a CSV file in this channel.', { count }),
+    m('Exported {count, plural, one {# opportunity} other {# opportunities}} to a CSV file in this channel.', {
+      count,
+    }),
   exportTitle: (date: string) => `Opportunities ${date}`,
   firstAdmin:
     'Nobody had the admin role in this workspace yet, so you are now its admin: you set up sales cycles, codes and contacts and give people roles with `/opp role @user admin|manager|rep` (see `/opp roles`).',
@@ -103,7 +105,9 @@ const english = {
       ? 'New opportunities have no default sales cycle now: with several cycles, people choose one.'
       : `New opportunities now get sales cycle ${code} unless another is chosen.`,
   staleDaysChanged: (days: number) =>
-    m('Digests now call an opportunity stale after {days, plural, one {# day} other {# days}} without a change.', { days }),
+    m('Digests now call an opportunity stale after {days, plural, one {# day} other {# days}} without a change.', {
+      days,
+    }),
   workspaceDeleted: (opportunities: number, contacts: number) =>
     m(
       "All of this workspace's pipeline data was deleted: {opportunities, plural, one {# opportunity} other {# opportunities}}, {contacts, plural, one {# contact} other {# contacts}}, and the setup, subscriptions, roles and settings. As in a new workspace, the next person to use /opp becomes its admin.",

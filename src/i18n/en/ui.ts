@@ -146,7 +146,9 @@ const english = {
     fallback: (title: string, count: number) => `${title}: ${opportunities(count)}`,
     empty: 'No opportunities match. Try `/opp list all`, or create one with `/opp new`.',
     count: (shown: number, total: number) =>
-      shown === total ? opportunities(total) : m('{shown} of {total, plural, one {# opportunity} other {# opportunities}}', { shown: String(shown), total }),
+      shown === total
+        ? opportunities(total)
+        : m('{shown} of {total, plural, one {# opportunity} other {# opportunities}}', { shown: String(shown), total }),
     line: (parts: {
       no: string;
       description: string;
@@ -175,7 +177,8 @@ const english = {
 
   home: {
     title: 'Your open opportunities',
-    intro: (count: number) => m('You have {count, plural, one {# open opportunity} other {# open opportunities}}.', { count }),
+    intro: (count: number) =>
+      m('You have {count, plural, one {# open opportunity} other {# open opportunities}}.', { count }),
     empty:
       "You don't have any open opportunities yet. Type `/opp new` (or press the button) to create one, and `/opp help` to see everything the bot can do.",
     notStartedGroup: 'Not started',
@@ -337,7 +340,10 @@ const english = {
   purge: {
     fallback: (n: number) => m('Delete {n, plural, one {# closed opportunity} other {# closed opportunities}}?', { n }),
     title: (n: number) =>
-      m('*{n, plural, one {This closed opportunity} other {These # closed opportunities}} would be deleted*, with their history:', { n }),
+      m(
+        '*{n, plural, one {This closed opportunity} other {These # closed opportunities}} would be deleted*, with their history:',
+        { n },
+      ),
     line: (no: string, description: string, status: string, closed: string | null) =>
       `• *${no}* ${description} · ${status}${closed ? ` · closed ${closed}` : ''}`,
     more: (n: number) => `…and ${n} more.`,
