@@ -97,6 +97,7 @@ export type GuardedAction =
   | 'delete-workspace'
   | 'post-digest'
   | 'manage-subscriptions'
+  | 'set-channel-language'
   | 'create-opportunity'
   | 'change-opportunity'
   | 'read-opportunity'
@@ -115,6 +116,8 @@ export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'delete-workspace': 'workspace-admin',
   'post-digest': 'digests',
   'manage-subscriptions': 'digests',
+  // What a channel's posts are written in: those who decide what is posted there.
+  'set-channel-language': 'digests',
   'create-opportunity': 'create-opportunity',
   'change-opportunity': 'change-opportunity',
   'read-opportunity': 'read-opportunity',

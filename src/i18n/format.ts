@@ -27,6 +27,7 @@ export class Formatter {
   private readonly percentFormat: Intl.NumberFormat;
   private readonly compactNumber: Intl.NumberFormat;
   private readonly dateFormat: Intl.DateTimeFormat;
+  private languageNames: Intl.DisplayNames | undefined;
 
   constructor(
     /** A canonical locale tag (see ./locale.ts). */
@@ -93,6 +94,14 @@ export class Formatter {
     const instant = new Date(0);
     instant.setUTCFullYear(year, month - 1, day);
     return escapeText(this.dateFormat.format(instant));
+  }
+
+  /** A language's name as this locale writes it ("French", "français", "法语"). */
+  languageName(language: 'en' | 'fr' | 'it' | 'nb' | 'zh'): Markup {
+    // Simplified Chinese by name: the script is what the catalogue is written in.
+    const tag = language === 'zh' ? 'zh-Hans' : language;
+    this.languageNames ??= new Intl.DisplayNames(this.locale, { type: 'language' });
+    return escapeText(this.languageNames.of(tag) ?? language);
   }
 
   /** Compact currency for the chart's axes and labels ($12.5K, $1.2M, €640K); plain text, not markup. */

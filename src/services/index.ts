@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './clock.ts';
 import { DigestRuns } from './digest-runs.ts';
 import { DigestService } from './digests.ts';
 import { InteractionContexts } from './interaction-contexts.ts';
+import { LanguageService } from './languages.ts';
 import { MemberService } from './members.ts';
 import { OpportunityQueries } from './opportunity-queries.ts';
 import { OpportunityService } from './opportunities.ts';
@@ -26,6 +27,8 @@ export interface Services {
   subscriptions: SubscriptionService;
   /** Roles and the workspace's reading rule. */
   members: MemberService;
+  /** The languages members and channels chose. */
+  languages: LanguageService;
   /** Deleting a workspace's data. */
   workspaceAdmin: WorkspaceAdminService;
   /** Events API deliveries already handled (de-duplication of Slack's retries). */
@@ -59,6 +62,7 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     digestRuns: new DigestRuns(db),
     subscriptions: new SubscriptionService(db),
     members: new MemberService(db, clock),
+    languages: new LanguageService(db, clock),
     workspaceAdmin: new WorkspaceAdminService(db),
     events: new ProcessedEvents(db),
     triggers: new ProcessedTriggers(db),

@@ -415,6 +415,7 @@ export class SetupService {
           currency: change.currency,
           default_sales_cycle_code: defaultSalesCycleCode,
           stale_days: change.staleDays,
+          language: change.language,
           updated_at: this.clock.now(),
         })
         .where('id', '=', workspaceId)

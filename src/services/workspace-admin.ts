@@ -92,7 +92,8 @@ export class WorkspaceAdminService {
       // What happened (its deliveries go with it) and the forms and confirmations still open.
       await clear('outbox_event');
       await clear('interaction_context');
-      // Roles and settings last.
+      // Roles, language choices and settings last.
+      await clear('language_choice');
       const members = await clear('member');
       await tx.deleteFrom('workspace').where('id', '=', workspaceId).execute();
       return {

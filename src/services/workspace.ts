@@ -1,6 +1,7 @@
 // Workspaces and the people in them. A workspace row is created the first time anyone of that
 // Slack team uses the app; a salesperson is created the first time a Slack user is named as one.
 import type { Selectable } from 'kysely';
+import { INPUT_LANGUAGES, type InputLanguage } from '../domain/typed-input/language.ts';
 import type { Workspace } from '../generated/kysely/types.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
 
@@ -12,6 +13,8 @@ export interface WorkspaceSettings {
   orderPrefix: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
+  /** The language of posts in channels that chose none; null: English. */
+  language: InputLanguage | null;
 }
 
 /** What `/opp setting` may change (absent: unchanged). */
@@ -21,6 +24,8 @@ export interface SettingsChange {
   /** null: no default sales cycle. */
   defaultSalesCycleCode?: string | null | undefined;
   staleDays?: number | undefined;
+  /** null: back to English. */
+  language?: InputLanguage | null | undefined;
 }
 
 export async function ensureWorkspace(db: SqlDatabase, workspaceId: string, name = ''): Promise<WorkspaceSettings> {
@@ -51,6 +56,7 @@ export function settingsFromRow(row: Selectable<Workspace>): WorkspaceSettings {
     orderPrefix: row.order_prefix,
     defaultSalesCycleCode: row.default_sales_cycle_code,
     staleDays: row.stale_days,
+    language: INPUT_LANGUAGES.find((language) => language === row.language) ?? null,
   };
 }
 

@@ -48,7 +48,9 @@ export function registerSlackListeners(
     services: base.services,
     useCases: base.useCases,
     clock: base.clock,
-    users: new UserDirectory(base.clock),
+    users: new UserDirectory(base.clock, undefined, undefined, (workspaceId, userId) =>
+      base.services.languages.memberChoice(workspaceId, userId),
+    ),
     scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
     afterAck: new AfterAckQueue(),

@@ -3,6 +3,7 @@
 import type { webApi } from '@slack/bolt';
 import { dateInZone, type LocalDate } from '../domain/local-date.ts';
 import { inputLanguageOf, type InputLanguage } from '../domain/typed-input/language.ts';
+import { personLocale } from '../i18n/catalogue.ts';
 import { DEFAULT_LOCALE } from '../i18n/locale.ts';
 import { expiringCache, type LRUCache } from '../services/cache.ts';
 import type { Clock } from '../services/clock.ts';
@@ -14,7 +15,12 @@ export interface UserContext {
   userId: string;
   displayName: string;
   timeZone: string;
+  /** The locale the person is answered in: their Slack locale, or the language they chose. */
   locale: string;
+  /** The locale Slack gives them (what `/opp language auto` goes back to). */
+  slackLocale: string;
+  /** The language they chose with `/opp language`; null: their Slack locale's. */
+  chosenLanguage: InputLanguage | null;
   dateOrder: DateOrder;
   /** The language the values this person types are read in (dates, amounts, yes/no), from the locale. */
   language: InputLanguage;
@@ -50,6 +56,9 @@ function validZone(zone: string | undefined): string | undefined {
   }
 }
 
+/** The language a member chose (read fresh each time: a choice made on another instance counts at once). */
+export type ChosenLanguage = (workspaceId: string, userId: string) => Promise<InputLanguage | null>;
+
 export class UserDirectory {
   private readonly cache: LRUCache<string, CachedUser>;
 
@@ -57,6 +66,7 @@ export class UserDirectory {
     private readonly clock: Clock,
     private readonly ttlMs = 10 * 60_000,
     maxEntries = 5_000,
+    private readonly chosenLanguage: ChosenLanguage = () => Promise.resolve(null),
   ) {
     this.cache = expiringCache({ max: maxEntries, ttlMs, clock });
   }
@@ -65,6 +75,7 @@ export class UserDirectory {
   async resolve(client: webApi.WebClient, teamId: string, userId: string): Promise<UserContext> {
     const key = `${teamId}:${userId}`;
     const known = this.cache.peek(key, { allowStale: true }); // even out of date (get drops it then)
+    const chosen = this.chosenLanguage(teamId, userId).catch(() => null); // never fails the request
     let cached = this.cache.get(key);
     if (!cached) {
       const fetched = await this.fetch(client, userId, known);
@@ -72,15 +83,19 @@ export class UserDirectory {
       // What Slack did not answer is asked again sooner.
       this.cache.set(key, cached, fetched.answered ? {} : { ttl: this.ttlMs / 2 });
     }
+    const chosenLanguage = await chosen;
+    const locale = personLocale(cached.locale, chosenLanguage);
     const now = this.clock.now();
     return {
       teamId,
       userId,
       displayName: cached.displayName,
       timeZone: cached.timeZone,
-      locale: cached.locale,
-      dateOrder: dateOrderOf(cached.locale),
-      language: inputLanguageOf(cached.locale),
+      locale,
+      slackLocale: cached.locale,
+      chosenLanguage,
+      dateOrder: dateOrderOf(locale),
+      language: inputLanguageOf(locale),
       now,
       today: dateInZone(now, cached.timeZone),
     };

@@ -1,5 +1,6 @@
 // The workspace itself: who holds which role, its settings, and deleting all of its data.
 import type { Role } from '../domain/permissions.ts';
+import type { InputLanguage } from '../domain/typed-input/language.ts';
 import type { Services } from '../services/index.ts';
 import type { SettingsChange } from '../services/workspace.ts';
 import type { RequestContext } from './context.ts';
@@ -40,6 +41,29 @@ export class WorkspaceUseCases {
   async changeSettings(ctx: RequestContext, change: SettingsChange) {
     await this.guard.require(ctx, 'change-settings');
     return this.services.setup.changeSettings(ctx.workspaceId, change);
+  }
+
+  /** The language the actor chose (null: their Slack locale's) and, when given, a channel's. */
+  async languages(ctx: RequestContext, input: { channelId?: string | undefined }) {
+    const [own, channel] = await Promise.all([
+      this.services.languages.memberChoice(ctx.workspaceId, ctx.actor.userId),
+      input.channelId === undefined
+        ? Promise.resolve(undefined)
+        : this.services.languages.channelLanguage(ctx.workspaceId, input.channelId),
+    ]);
+    return { own, channel };
+  }
+
+  /** The actor's own language (anyone may choose theirs); null: follow their Slack locale again. */
+  chooseOwnLanguage(ctx: RequestContext, input: { language: InputLanguage | null }) {
+    return this.services.languages.chooseForMember(ctx.workspaceId, ctx.actor.userId, input.language);
+  }
+
+  /** The language of a channel's posts (null: the workspace's); the channel's language after it. */
+  async chooseChannelLanguage(ctx: RequestContext, input: { channelId: string; language: InputLanguage | null }) {
+    await this.guard.require(ctx, 'set-channel-language');
+    await this.services.languages.chooseForChannel(ctx.workspaceId, input.channelId, input.language, ctx.actor.userId);
+    return this.services.languages.channelLanguage(ctx.workspaceId, input.channelId);
   }
 
   /** What deleting the workspace's data would delete (the confirmation then deletes it). */

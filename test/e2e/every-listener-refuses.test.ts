@@ -60,6 +60,8 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   'setup-modal': () => 'cycle add',
   role: () => `role <@${REP}> admin`,
   setting: () => 'setting stale-days:3',
+  // A member's own language is theirs to choose; a channel's is refused to reps.
+  language: () => `language <#${CHANNEL}> fr`,
   'workspace-delete': () => 'workspace delete',
   purge: () => 'purge status:lost',
   new: () => `new Not mine contact:"Acme Corp" value:100 chance:50 close:2026-12-31 owner:<@${OTHER}>`,

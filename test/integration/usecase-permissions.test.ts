@@ -101,6 +101,9 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     changeSettings: { refused: () => [{ staleDays: 3 }] },
     deletionPreview: { refused: () => [] },
     deleteData: { refused: () => [] },
+    languages: { open: 'every member reads the languages in force' },
+    chooseOwnLanguage: { open: 'every member chooses their own language' },
+    chooseChannelLanguage: { refused: () => [{ channelId: CHANNEL, language: 'fr' }] },
   },
   pipeline: {
     postDigest: { refused: () => [{ channelId: CHANNEL }] },

@@ -136,6 +136,17 @@ const english = {
         '`currency:` is the three-letter code amounts are shown in (USD at first).',
         '`default-cycle:` is the sales cycle new opportunities get when none is chosen (`none` to have people choose).',
         '`stale-days:` is how long without a change before digests list an open opportunity as stale (14 at first).',
+        '`language:` is the language of posts in channels that chose none (`en` at first; see `/opp help language`).',
+      ],
+    },
+    language: {
+      summary:
+        'Chooses the language I answer you in, or (managers and admins) the language of a channel’s digests and announcements.',
+      examples: ['language', 'language fr', 'language nb', 'language auto', 'language #sales it'],
+      notes: [
+        'Languages: `en` English, `fr` French, `it` Italian, `nb` Norwegian (Bokmål), `zh` Chinese (Simplified). `auto` follows your Slack language again.',
+        'Commands stay as they are in every language; the dates and amounts you type are read in your language.',
+        'A channel without a language of its own gets the workspace’s (`/opp setting language:fr`), else English.',
       ],
     },
     workspace: {

@@ -9,6 +9,8 @@ interface ShownSettings {
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
+  /** The workspace's language for channel posts, by name. */
+  language: string;
 }
 const english = {
   cycleAdded: (code: string) =>
@@ -93,12 +95,32 @@ const english = {
       `• Currency of amounts: ${s.currency} (\`currency:EUR\`, say)`,
       `• Default sales cycle of new opportunities: ${s.defaultSalesCycleCode ?? 'none'} (\`default-cycle:&lt;CODE&gt;\` or \`default-cycle:none\`)`,
       `• Digests call an opportunity stale after ${m('{n, plural, one {# day} other {# days}}', { n: s.staleDays })} without a change (\`stale-days:&lt;days&gt;\`)`,
+      `• Language of channel posts: ${s.language} (\`language:fr\`; a channel may choose its own with \`/opp language #channel fr\`)`,
       'Admins change them with `/opp setting &lt;key&gt;:&lt;value&gt;`, several at once if they like.',
     ].join('\n'),
   repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
     repsSeeOnlyOwn
       ? 'Reps now see only the opportunities where they are the salesperson; managers and admins still see all.'
       : 'Reps now see all opportunities of the workspace again (they still change only their own).',
+  languageChanged: (language: string) =>
+    `Channels that chose no language of their own now get digests and announcements in ${language}.`,
+  /** `/opp language`: what is in force for the person and, in a channel, for its posts. */
+  languageShown: (yours: string, chosen: boolean, channel: string | null, channelLanguage: string | null) =>
+    [
+      chosen
+        ? `I answer you in ${yours}, as you chose (\`/opp language auto\` to follow your Slack language).`
+        : `I answer you in ${yours}, your Slack language (\`/opp language fr\`, say, to choose another).`,
+      channel && channelLanguage ? `Digests and announcements in ${channel} are written in ${channelLanguage}.` : null,
+      'Languages: `en`, `fr`, `it`, `nb`, `zh`. Managers and admins choose a channel’s with `/opp language #channel fr`.',
+    ]
+      .filter((line) => line !== null)
+      .join('\n'),
+  languageChosen: (language: string) => `From now on I answer you in ${language}.`,
+  languageAuto: (language: string) => `I follow your Slack language again: ${language}.`,
+  channelLanguageChosen: (channel: string, language: string) =>
+    `Digests and announcements in ${channel} will now be written in ${language}.`,
+  channelLanguageAuto: (channel: string, language: string) =>
+    `${channel} has no language of its own any more: its digests and announcements follow the workspace’s, ${language}.`,
   currencyChanged: (currency: string) => `Amounts are now shown in ${currency}.`,
   defaultCycleChanged: (code: string | null) =>
     code === null

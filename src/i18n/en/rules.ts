@@ -223,6 +223,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'post pipeline digests';
     case 'manage-subscriptions':
       return 'schedule pipeline digests';
+    case 'set-channel-language':
+      return 'choose the language of a channel’s posts';
     case 'create-opportunity':
       return 'create opportunities for another salesperson (name yourself as the salesperson)';
     case 'change-opportunity':

@@ -36,6 +36,7 @@ const TOPIC_SUBCOMMANDS: Record<HelpTopic, readonly SubcommandId[]> = {
   role: ['role'],
   roles: ['roles'],
   setting: ['setting'],
+  language: ['language'],
   workspace: ['workspace delete'],
   new: ['new'],
   list: ['list'],

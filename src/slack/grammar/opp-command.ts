@@ -51,6 +51,8 @@ export type Priority = 'low' | 'normal' | 'high';
 export type Outcome = 'won' | 'lost';
 export type Frequency = 'daily' | 'weekly' | 'monthly';
 export type WorkspaceRole = 'admin' | 'manager' | 'rep';
+/** A language the bot speaks, or `auto`: follow the person's Slack locale (the workspace's, for a channel). */
+export type LanguageChoice = 'en' | 'fr' | 'it' | 'nb' | 'zh' | 'auto';
 
 export type OppCommand =
   | { name: 'help'; topic?: HelpTopic }
@@ -101,7 +103,11 @@ export type OppCommand =
       /** null: no default cycle (`default-cycle:none`). */
       defaultCycle?: string | null;
       staleDays?: number;
+      /** `auto`: channel posts in English unless a channel chose its language. */
+      language?: LanguageChoice;
     }
+  /** Without a choice: show the languages in force. With a channel: that channel's posts. */
+  | { name: 'language'; channelId?: SlackChannelId; choice?: LanguageChoice }
   // Opportunities
   | { name: 'new-modal' }
   /** `cycle add`, `stage add [CYCLE]`, `code add`, `contact add` with nothing else: open the setup modal. */

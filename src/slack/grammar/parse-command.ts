@@ -35,6 +35,7 @@ import {
   email,
   freeText,
   integer,
+  languageChoice,
   MAX_DESCRIPTION,
   isOpportunityNo,
   isUserMention,
@@ -485,7 +486,20 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
           plainText(raw).trim().toLowerCase() === 'none' ? null : code(raw, field),
         ),
         staleDays: a.optional('stale-days', (raw, field) => integer(raw, field, 1, MAX_STALE_DAYS)),
+        language: a.optional('language', languageChoice),
       });
+    case 'language': {
+      let word = a.take();
+      const channelId =
+        word && word.text.trim().startsWith('<#') ? channelMention(word.text, argumentField('channel')) : undefined;
+      if (channelId !== undefined) word = a.take();
+      a.done();
+      return defined<OppCommand>({
+        name: 'language',
+        channelId,
+        choice: word ? languageChoice(word.text, argumentField('language')) : undefined,
+      });
+    }
     case 'new': {
       if (!a.hasWords() && !a.hasKeys()) return { name: 'new-modal' };
       const description = requiredText(a, 'description', a.restText());

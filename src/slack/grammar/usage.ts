@@ -20,6 +20,7 @@ export const HELP_TOPICS = [
   'roles',
   'workspace',
   'setting',
+  'language',
   'new',
   'list',
   'show',
@@ -88,10 +89,12 @@ export const SUBCOMMANDS = {
   roles: { usage: 'roles', keys: [], topic: 'roles' },
   'workspace delete': { usage: 'workspace delete', keys: [], topic: 'workspace' },
   setting: {
-    usage: 'setting [reps-see-own:yes|no] [currency:<code>] [default-cycle:<CODE>|none] [stale-days:<days>]',
-    keys: ['reps-see-own', 'currency', 'default-cycle', 'stale-days'],
+    usage:
+      'setting [reps-see-own:yes|no] [currency:<code>] [default-cycle:<CODE>|none] [stale-days:<days>] [language:en|fr|it|nb|zh|auto]',
+    keys: ['reps-see-own', 'currency', 'default-cycle', 'stale-days', 'language'],
     topic: 'setting',
   },
+  language: { usage: 'language [#channel] en|fr|it|nb|zh|auto', keys: [], topic: 'language' },
   new: {
     usage:
       'new <description> contact:<contact> value:<amount> chance:<pct> close:<date> [cycle:<CODE>] [owner:@user] [priority:low|normal|high]',
@@ -227,5 +230,6 @@ export function commandOnlyReads(text: string): boolean {
   const [first = '', second = ''] = text.trim().toLowerCase().split(/\s+/);
   if (first === '') return true;
   if (first === 'setting') return !text.includes(':');
+  if (first === 'language') return second === '';
   return READ_ONLY_SUBCOMMANDS.has(first) || READ_ONLY_SUBCOMMANDS.has(`${first} ${second}`);
 }

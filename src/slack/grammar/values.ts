@@ -19,6 +19,7 @@ import type { InputLanguage } from '../../domain/typed-input/language.ts';
 import type { Field, InputProblem } from './input-problems.ts';
 import { fail } from './input-problems.ts';
 import { snippet } from './tokenize.ts';
+import type { LanguageChoice } from './opp-command.ts';
 
 export const MAX_DESCRIPTION = 100;
 export const MAX_CODE = 10;
@@ -175,6 +176,34 @@ export function email(raw: string, field: Field): string {
 }
 
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** The names a language may be given by: its code, a locale of it, or its own name. */
+const LANGUAGE_ALIASES: Partial<Record<string, LanguageChoice>> = {
+  english: 'en',
+  'en-us': 'en',
+  'en-gb': 'en',
+  français: 'fr',
+  francais: 'fr',
+  'fr-ca': 'fr',
+  'fr-fr': 'fr',
+  italiano: 'it',
+  'it-it': 'it',
+  norsk: 'nb',
+  bokmål: 'nb',
+  bokmal: 'nb',
+  no: 'nb',
+  nn: 'nb',
+  'nb-no': 'nb',
+  中文: 'zh',
+  简体中文: 'zh',
+  'zh-cn': 'zh',
+  'zh-hans': 'zh',
+};
+
+/** `fr`, `fr-CA`, `français`, `auto`…: a language the bot speaks, or auto. */
+export function languageChoice(raw: string, field: Field): LanguageChoice {
+  return choice(raw, field, ['en', 'fr', 'it', 'nb', 'zh', 'auto'], LANGUAGE_ALIASES);
+}
 
 /** A currency code amounts can be shown in (ISO 4217, as Intl knows them): `eur` → `EUR`. */
 export function currencyCode(raw: string, field: Field): string {

@@ -1,5 +1,6 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
-import { escapeText, joinMarkup, mentionUser } from '../../i18n/markup.ts';
+import { languageOf, personLocale } from '../../i18n/catalogue.ts';
+import { escapeText, joinMarkup, mentionChannel, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { assertNever } from '../../domain/problems.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
@@ -130,6 +131,7 @@ function settingsChangeOf(command: Extract<OppCommand, { name: 'setting' }>): Se
     currency: command.currency,
     defaultSalesCycleCode: command.defaultCycle,
     staleDays: command.staleDays,
+    language: command.language === undefined ? undefined : command.language === 'auto' ? null : command.language,
   };
   return Object.values(change).some((value) => value !== undefined) ? change : null;
 }
@@ -279,6 +281,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
           defaultSalesCycleCode:
             settings.defaultSalesCycleCode === null ? null : escapeText(settings.defaultSalesCycleCode),
           staleDays: settings.staleDays,
+          language: p.format.languageName(settings.language ?? 'en'),
         });
         return reply({ text, blocks: [section(text)] });
       }
@@ -292,6 +295,9 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
               settings.defaultSalesCycleCode === null ? null : escapeText(settings.defaultSalesCycleCode),
             ),
         change.staleDays === undefined ? null : notices.staleDaysChanged(settings.staleDays),
+        change.language === undefined
+          ? null
+          : notices.languageChanged(p.format.languageName(settings.language ?? 'en')),
       ];
       return reply(
         successMessage(
@@ -301,6 +307,40 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
             '\n',
           ),
         ),
+      );
+    }
+    case 'language': {
+      const language = command.choice === 'auto' ? null : command.choice;
+      if (language === undefined) {
+        const channelId = command.channelId ?? ctx.channelId;
+        const { own, channel } = await workspace.languages(ctx, { channelId });
+        const text = notices.languageShown(
+          p.format.languageName(languageOf(p.locale)),
+          own !== null,
+          channel && channelId ? mentionChannel(channelId) : null,
+          channel ? p.format.languageName(channel.language) : null,
+        );
+        return reply({ text, blocks: [section(text)] });
+      }
+      if (command.channelId !== undefined) {
+        const channel = mentionChannel(command.channelId);
+        const after = await workspace.chooseChannelLanguage(ctx, { channelId: command.channelId, language });
+        const name = p.format.languageName(after.language);
+        return reply(
+          successMessage(
+            p,
+            language === null
+              ? notices.channelLanguageAuto(channel, name)
+              : notices.channelLanguageChosen(channel, name),
+          ),
+        );
+      }
+      await workspace.chooseOwnLanguage(ctx, { language });
+      // Said in the language just chosen.
+      const now = presenterFor(personLocale(user.slackLocale, language));
+      const name = now.format.languageName(language ?? languageOf(now.locale));
+      return reply(
+        successMessage(now, language === null ? now.t.notices.languageAuto(name) : now.t.notices.languageChosen(name)),
       );
     }
     case 'workspace-delete': {
