@@ -2,9 +2,9 @@
 // locale. A person's surfaces (replies, modals, App Home, DMs) use theirs, from the request context
 // (`presenterFor(ctx.locale)`); channel posts use the channel's (`channelPresenter`).
 import { LRUCache } from 'lru-cache';
-import { type Catalogue, catalogueFor } from './catalogue.ts';
+import { type Catalogue, catalogueFor, type Language, LANGUAGE_LOCALES } from './catalogue.ts';
 import { Formatter } from './format.ts';
-import { canonicalLocale, DEFAULT_LOCALE } from './locale.ts';
+import { canonicalLocale } from './locale.ts';
 
 export interface Presenter {
   /** The canonical locale tag the values are formatted for. */
@@ -36,10 +36,10 @@ export function presenterFor(locale: string): Presenter {
 }
 
 /**
- * The presenter of posts many people read in a channel (digests, announcements). A channel's language
- * comes with issue 12 (the channel's own, else the workspace's); until then every channel reads the
- * default locale's English.
+ * The presenter of posts many people read in a channel (digests, announcements): the channel's language
+ * (its own choice, else the workspace's, else English; see services/languages.ts), in that language's
+ * usual locale.
  */
-export function channelPresenter(_channel: { workspaceId: string; channelId: string }): Presenter {
-  return presenterFor(DEFAULT_LOCALE);
+export function channelPresenter(language: Language): Presenter {
+  return presenterFor(LANGUAGE_LOCALES[language]);
 }

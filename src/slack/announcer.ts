@@ -4,6 +4,7 @@
 // to, an archived or deleted one) is not retried: the person who made the change is told once, by DM.
 import { type Logger, webApi } from '@slack/bolt';
 import { dec } from '../domain/decimal.ts';
+import { LANGUAGE_LOCALES } from '../i18n/catalogue.ts';
 import { DEFAULT_LOCALE } from '../i18n/locale.ts';
 import { channelPresenter, type Presenter, presenterFor } from '../i18n/presenter.ts';
 import { type EventConsumer, PermanentDeliveryError } from '../jobs/outbox-dispatcher.ts';
@@ -40,7 +41,8 @@ export class SlackAnnouncer implements EventConsumer {
     if (!ANNOUNCED_KINDS.has(event.kind)) return;
     if (!event.channelId) throw new PermanentDeliveryError('no channel to announce in');
     const settings = await this.options.services.setup.workspaceSettings(event.workspaceId);
-    const p = channelPresenter({ workspaceId: event.workspaceId, channelId: event.channelId });
+    const { language } = await this.options.services.languages.channelLanguage(event.workspaceId, event.channelId);
+    const p = channelPresenter(language);
     const message = announcementOf(p, event, settings.currency);
     if (!message) return;
     const client = await this.options.clientFor(event.workspaceId);
@@ -66,9 +68,11 @@ export class SlackAnnouncer implements EventConsumer {
 
   /** The person who made the change hears why the channel did not (best effort). */
   private async tellActor(client: webApi.WebClient, event: OutboxEvent): Promise<void> {
-    // The event does not carry the actor's locale: their notice is in the default one until members
-    // keep a language of their own (issue 12).
-    const p = presenterFor(DEFAULT_LOCALE);
+    // The event does not carry the actor's Slack locale: the language they chose, else the default.
+    const chosen = await this.options.services.languages
+      .memberChoice(event.workspaceId, event.actorUserId)
+      .catch(() => null);
+    const p = presenterFor(chosen === null ? DEFAULT_LOCALE : LANGUAGE_LOCALES[chosen]);
     const notice = noticeMessage(p, p.t.system.privateChannel);
     try {
       await client.chat.postMessage({ channel: event.actorUserId, text: notice.text, blocks: notice.blocks });

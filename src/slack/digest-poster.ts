@@ -4,6 +4,7 @@
 import { type Logger, webApi } from '@slack/bolt';
 import { renderPipelineChart } from '../digest/chart.ts';
 import { chartInputFromDigest } from '../digest/chart-input.ts';
+import { DEFAULT_LOCALE } from '../i18n/locale.ts';
 import { channelPresenter } from '../i18n/presenter.ts';
 import { type DigestJob, type DigestPoster, RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
@@ -41,9 +42,10 @@ export class SlackDigestPoster implements DigestPoster {
     const { digests, clock } = this.options;
     const client = await this.options.clientFor(job.workspaceId);
     // Written for everyone in the channel, in the channel's language.
-    const p = channelPresenter({ workspaceId: job.workspaceId, channelId: job.channelId });
     // The scheduler's request context comes from the run: its workspace, channel, time zone and day.
-    const ctx = scheduledContext(job, clock.now(), p.locale);
+    const now = clock.now();
+    const p = channelPresenter(await digests.language(scheduledContext(job, now, DEFAULT_LOCALE)));
+    const ctx = scheduledContext(job, now, p.locale);
     const { today } = ctx;
     const { digest, readAt } = await digests.build(ctx, job);
     const messages = digestMessages(p, digest);

@@ -38,7 +38,12 @@ export function scheduledContext(run: DigestRunScope, now: Date, locale: string)
 }
 
 export class ChannelDigestUseCases {
-  constructor(private readonly services: Pick<Services, 'digests' | 'subscriptions'>) {}
+  constructor(private readonly services: Pick<Services, 'digests' | 'subscriptions' | 'languages'>) {}
+
+  /** The language a channel's digest is written in: the channel's, else the workspace's, else English. */
+  async language(ctx: RequestContext) {
+    return (await this.services.languages.channelLanguage(ctx.workspaceId, ctx.channelId ?? '')).language;
+  }
 
   /**
    * The digest of the run's scope, and the moment the pipeline was read: the next digest's "what

@@ -116,6 +116,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
   },
   channelDigests: {
     build: { open: 'run by the scheduler for a digest authorised when it was subscribed or asked for' },
+    language: { open: 'the scheduler reads the channel’s language' },
     posted: { open: 'run by the scheduler once every part of that digest is posted' },
   },
 };

@@ -28,11 +28,12 @@ const deDE = presenterFor('de-DE');
 const shown = (surface: unknown): string => JSON.stringify(surface);
 
 describe('presenters', () => {
-  it('answer every locale in English for now, with the locale’s own formats', () => {
+  it('answer each locale in its language’s catalogue (English for any other), with the locale’s own formats', () => {
     expect(frCA.locale).toBe('fr-CA');
-    expect(frCA.t).toBe(enUS.t);
-    expect(frCA.format).not.toBe(enUS.format);
-    expect(frCA.t.ui.card.labels.estimatedValue).toBe('Estimated value');
+    expect(frCA.t.language).toBe('fr');
+    expect(deDE.t).toBe(enUS.t);
+    expect(deDE.format).not.toBe(enUS.format);
+    expect(deDE.t.ui.card.labels.estimatedValue).toBe('Estimated value');
   });
 
   it('are kept per locale, read Slack’s tags leniently and fall back to the default locale', () => {
@@ -40,7 +41,9 @@ describe('presenters', () => {
     expect(presenterFor('fr_CA')).toBe(frCA);
     expect(presenterFor('not a locale!').locale).toBe(DEFAULT_LOCALE);
     expect(presenterFor('').locale).toBe(DEFAULT_LOCALE);
-    expect(channelPresenter({ workspaceId: 'T1', channelId: 'C1' }).locale).toBe(DEFAULT_LOCALE);
+    expect(channelPresenter('en').locale).toBe(DEFAULT_LOCALE);
+    expect(channelPresenter('fr').locale).toBe('fr-CA');
+    expect(channelPresenter('zh').t.language).toBe('zh');
   });
 
   it('format as the locale writes: 12.000,50 € in German', () => {
