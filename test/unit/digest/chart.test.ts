@@ -18,6 +18,7 @@ import {
   packagedFontFiles,
   type ChartFont,
 } from '../../../src/digest/chart-fonts.ts';
+import { presenterFor } from '../../../src/i18n/presenter.ts';
 import { enUS } from '../../support/presenter.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -240,6 +241,15 @@ describe('Chinese text in the chart', () => {
     expect(a.textRendered).toBe(true);
     // Missing-glyph boxes look alike whatever the character, so only real glyphs tell the two apart.
     expect(a.png.equals(b.png)).toBe(false);
+  });
+
+  it('writes Chinese charts, and charts for a Chinese reader, with the CJK family first', () => {
+    const cjkFirst = /font-family:Noto Sans S Chinese, DejaVu Sans;/;
+    expect(renderPipelineChart(enUS, first).svg).toMatch(cjkFirst);
+    expect(renderPipelineChart(presenterFor('zh-CN'), REALISTIC).svg).toMatch(cjkFirst);
+    const latin = renderPipelineChart(enUS, REALISTIC).svg;
+    expect(latin).toMatch(/font-family:DejaVu Sans, Noto Sans S Chinese;/);
+    expect(latin).not.toMatch(cjkFirst);
   });
 
   it('reports the text as not drawn, and draws boxes, without the Chinese font', () => {
