@@ -1,28 +1,92 @@
 // Fonts for server-side chart rendering. resvg draws no text at all without a font (the labels just
-// vanish), and neither echarts nor any installed npm package ships a TTF/OTF, so charts rely on a system
-// font. On Debian the font comes from the package `fonts-dejavu-core` (DejaVu Sans); it is part of the
-// machine image here, and `apt-get install -y fonts-dejavu-core` provides it anywhere else.
+// vanish), so the fonts ship as npm dependencies and a fresh `npm ci` renders every language with no
+// system package: DejaVu Sans (`dejavu-fonts-ttf`) for Latin text and Noto Sans CJK SC, named
+// "Noto Sans S Chinese" (`@embedpdf/fonts-sc`, OpenType, about 8 MB per weight, the smallest npm package
+// with a full Simplified Chinese font that resvg loads) for Chinese. The SVG names both families, and resvg
+// takes every glyph DejaVu lacks from the next font that has it, so mixed text renders too.
 //
-// Detection looks for a known font file first (fast: resvg loads one file instead of scanning every
-// system font), falls back to resvg's own system-font scan, and checks with a tiny probe render that
-// text really produces pixels. With no usable font the chart is still rendered (bars, axes, colours)
-// and reports `textRendered: false`, so callers can fall back to a text-only message.
+// Only when the npm files are missing does detection fall back to system fonts: known files first
+// (Debian's fonts-dejavu-core and fonts-noto-cjk), then resvg's own system-font scan. Every
+// configuration is checked with tiny probe renders: that Latin text produces pixels, and that Chinese
+// text produces real glyphs (two different words draw different pixels, which a missing-glyph box does
+// not). With no usable font the chart is still rendered (bars, axes, colours) and reports
+// `textRendered: false`, so callers can fall back to a text-only message.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
-/** The Debian package that provides the font the charts are designed for. */
-export const CHART_FONT_DEBIAN_PACKAGE = 'fonts-dejavu-core';
+/** The npm packages that provide the chart's fonts. */
+export const CHART_FONT_PACKAGES = ['dejavu-fonts-ttf', '@embedpdf/fonts-sc'] as const;
 
 export interface ChartFont {
-  /** CSS font family written into the SVG and used by resvg as the default family. */
+  /** CSS font family list written into the SVG; its first family is resvg's default when files are given. */
   family: string;
+  /**
+   * The family list for charts with Chinese text: the CJK font first, as its Latin letters go well with
+   * its Chinese ones. (resvg's fallback for a glyph the first family lacks ignores the weight, so with
+   * DejaVu first, bold Chinese titles came out regular.) Same as `family` when no CJK font is known.
+   */
+  cjkFamily: string;
   /** Font files handed to resvg explicitly. */
   fontFiles: readonly string[];
   /** Whether resvg should scan the system font folders (slower; used only when no known file exists). */
   loadSystemFonts: boolean;
-  /** Whether the probe render drew text with this configuration. */
+  /** Whether the probe render drew Latin text with this configuration. */
   textRendered: boolean;
+  /** Whether the probe render drew Chinese glyphs (not missing-glyph boxes) with this configuration. */
+  cjkRendered: boolean;
+}
+
+type FontSetup = Omit<ChartFont, 'textRendered' | 'cjkRendered'>;
+
+const LATIN_FAMILY = 'DejaVu Sans';
+/** The family name inside the Noto Sans CJK SC files of `@embedpdf/fonts-sc`. */
+const CJK_FAMILY = 'Noto Sans S Chinese';
+
+/** Font files of npm packages, relative to the package's folder. */
+const PACKAGE_FILES: readonly { pkg: (typeof CHART_FONT_PACKAGES)[number]; files: readonly string[] }[] = [
+  { pkg: 'dejavu-fonts-ttf', files: ['ttf/DejaVuSans.ttf', 'ttf/DejaVuSans-Bold.ttf'] },
+  { pkg: '@embedpdf/fonts-sc', files: ['fonts/NotoSansHans-Regular.otf', 'fonts/NotoSansHans-Bold.otf'] },
+];
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The folder of an installed package, or undefined. `@embedpdf/fonts-sc` exports only its entry point
+ * (not its package.json), so the folder is found by walking up from whatever resolves.
+ */
+function packageFolder(pkg: string): string | undefined {
+  let path: string;
+  try {
+    path = require.resolve(`${pkg}/package.json`);
+  } catch {
+    try {
+      path = require.resolve(pkg);
+    } catch {
+      return undefined;
+    }
+  }
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && dir.endsWith(join('node_modules', pkg))) return dir;
+  }
+  return undefined;
+}
+
+/** The npm font files, or undefined when any is missing (a partial install falls back to the system). */
+export function packagedFontFiles(): string[] | undefined {
+  const files: string[] = [];
+  for (const { pkg, files: relative } of PACKAGE_FILES) {
+    const folder = packageFolder(pkg);
+    if (folder === undefined) return undefined;
+    for (const file of relative) {
+      const path = join(folder, file);
+      if (!existsSync(path)) return undefined;
+      files.push(path);
+    }
+  }
+  return files;
 }
 
 interface FontCandidate {
@@ -31,7 +95,10 @@ interface FontCandidate {
   bold: readonly string[];
 }
 
-const SYSTEM_FAMILY_LIST = 'DejaVu Sans, Liberation Sans, Noto Sans, Arial, Helvetica, sans-serif';
+const SYSTEM_FAMILY_LIST =
+  'DejaVu Sans, Liberation Sans, Noto Sans, Arial, Helvetica, Noto Sans CJK SC, WenQuanYi Zen Hei, sans-serif';
+const SYSTEM_CJK_FAMILY_LIST =
+  'Noto Sans CJK SC, WenQuanYi Zen Hei, DejaVu Sans, Liberation Sans, Noto Sans, Arial, Helvetica, sans-serif';
 
 const FONT_ROOTS = ['/usr/share/fonts', '/usr/local/share/fonts'];
 
@@ -64,6 +131,13 @@ const CANDIDATES: readonly FontCandidate[] = [
   },
 ];
 
+/** System CJK fonts (Debian's fonts-noto-cjk, Fedora's google-noto-sans-cjk), added after the Latin font. */
+const CJK_CANDIDATE: FontCandidate = {
+  family: 'Noto Sans CJK SC',
+  regular: ['opentype/noto/NotoSansCJK-Regular.ttc', 'google-noto-sans-cjk-vf-fonts/NotoSansCJK-VF.ttc'],
+  bold: ['opentype/noto/NotoSansCJK-Bold.ttc'],
+};
+
 function firstExisting(relativePaths: readonly string[]): string | undefined {
   for (const root of FONT_ROOTS) {
     for (const relative of relativePaths) {
@@ -74,58 +148,104 @@ function firstExisting(relativePaths: readonly string[]): string | undefined {
   return undefined;
 }
 
+function candidateFiles(candidate: FontCandidate): string[] {
+  const regular = firstExisting(candidate.regular);
+  if (regular === undefined) return [];
+  const bold = firstExisting(candidate.bold);
+  return bold === undefined ? [regular] : [regular, bold];
+}
+
 /** resvg options for a font configuration. */
-export function resvgFontOptions(font: ChartFont): NonNullable<ResvgRenderOptions['font']> {
+export function resvgFontOptions(font: FontSetup): NonNullable<ResvgRenderOptions['font']> {
   const options: NonNullable<ResvgRenderOptions['font']> = {
     loadSystemFonts: font.loadSystemFonts,
     fontFiles: [...font.fontFiles],
     defaultFontSize: 12,
   };
-  // A single family name (not a CSS list) also stands in for the generic `sans-serif`.
-  if (!font.family.includes(',')) {
-    options.defaultFontFamily = font.family;
-    options.sansSerifFamily = font.family;
+  // With explicit files the first family also stands in for the generic `sans-serif`; a system scan keeps
+  // resvg's own defaults, as the list's first family may not be installed.
+  const first = font.family.split(',')[0]?.trim() ?? '';
+  if (!font.loadSystemFonts && first !== '') {
+    options.defaultFontFamily = first;
+    options.sansSerifFamily = first;
   }
   return options;
 }
 
-/** Renders a couple of glyphs and reports whether any pixel was drawn. */
-export function probeTextRendering(font: Omit<ChartFont, 'textRendered'>): boolean {
+/** The alpha channel of a probe render of `text`, or undefined when resvg failed. */
+function probeAlpha(font: FontSetup, text: string): Uint8Array | undefined {
   const svg =
     '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="24">' +
-    `<text x="2" y="18" style="font-size:16px;font-family:${font.family};" fill="#000">Hg$5</text></svg>`;
+    `<text x="2" y="18" style="font-size:16px;font-family:${font.family};" fill="#000">${text}</text></svg>`;
   try {
-    const rendered = new Resvg(svg, {
-      font: resvgFontOptions({ ...font, textRendered: false }),
-      logLevel: 'off',
-    }).render();
-    const pixels = rendered.pixels;
-    // RGBA: any non-transparent pixel means a glyph was drawn.
-    for (let i = 3; i < pixels.length; i += 4) {
-      if (pixels[i] !== 0) return true;
-    }
-    return false;
+    const pixels = new Resvg(svg, { font: resvgFontOptions(font), logLevel: 'off' }).render().pixels;
+    const alpha = new Uint8Array(pixels.length / 4);
+    for (let i = 0; i < alpha.length; i++) alpha[i] = pixels[i * 4 + 3] ?? 0;
+    return alpha;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Finds a usable font on this machine; never throws. */
-export function detectChartFont(): ChartFont {
-  for (const candidate of CANDIDATES) {
-    const regular = firstExisting(candidate.regular);
-    if (regular === undefined) continue;
-    const bold = firstExisting(candidate.bold);
-    const font = {
-      family: candidate.family,
-      fontFiles: bold === undefined ? [regular] : [regular, bold],
+const drewSomething = (alpha: Uint8Array | undefined): alpha is Uint8Array => alpha?.some((a) => a !== 0) ?? false;
+
+/** Renders a couple of Latin glyphs and reports whether any pixel was drawn. */
+export function probeTextRendering(font: FontSetup): boolean {
+  return drewSomething(probeAlpha(font, 'Hg$5'));
+}
+
+/**
+ * Renders two different Chinese words and reports whether both drew pixels that differ. A font without
+ * Chinese glyphs draws the same missing-glyph boxes for both, so "some pixels" alone proves nothing.
+ */
+export function probeCjkRendering(font: FontSetup): boolean {
+  const cjk = { ...font, family: font.cjkFamily };
+  const first = probeAlpha(cjk, '阶段');
+  const second = probeAlpha(cjk, '已赢');
+  if (!drewSomething(first) || !drewSomething(second)) return false;
+  return first.some((a, i) => a !== second[i]);
+}
+
+function probed(font: FontSetup): ChartFont {
+  return { ...font, textRendered: probeTextRendering(font), cjkRendered: probeCjkRendering(font) };
+}
+
+export interface FontSources {
+  /** The npm packages' font files (default: those installed); an empty list skips them. */
+  packagedFiles?: readonly string[] | undefined;
+}
+
+/** Finds a usable font, preferring the npm packages' files; never throws. */
+export function detectChartFont(sources: FontSources = { packagedFiles: packagedFontFiles() }): ChartFont {
+  const packaged = sources.packagedFiles ?? [];
+  if (packaged.length > 0) {
+    const font = probed({
+      family: `${LATIN_FAMILY}, ${CJK_FAMILY}`,
+      cjkFamily: `${CJK_FAMILY}, ${LATIN_FAMILY}`,
+      fontFiles: packaged,
       loadSystemFonts: false,
-    };
-    if (probeTextRendering(font)) return { ...font, textRendered: true };
+    });
+    if (font.textRendered) return font;
+  }
+  const cjk = candidateFiles(CJK_CANDIDATE);
+  for (const candidate of CANDIDATES) {
+    const files = candidateFiles(candidate);
+    if (files.length === 0) continue;
+    const font = probed({
+      family: cjk.length > 0 ? `${candidate.family}, ${CJK_CANDIDATE.family}` : candidate.family,
+      cjkFamily: cjk.length > 0 ? `${CJK_CANDIDATE.family}, ${candidate.family}` : candidate.family,
+      fontFiles: [...files, ...cjk],
+      loadSystemFonts: false,
+    });
+    if (font.textRendered) return font;
   }
   // No known file: let resvg scan the system folders and take the first common sans family it finds.
-  const system = { family: SYSTEM_FAMILY_LIST, fontFiles: [], loadSystemFonts: true };
-  return { ...system, textRendered: probeTextRendering(system) };
+  return probed({
+    family: SYSTEM_FAMILY_LIST,
+    cjkFamily: SYSTEM_CJK_FAMILY_LIST,
+    fontFiles: [],
+    loadSystemFonts: true,
+  });
 }
 
 let detected: ChartFont | undefined;

@@ -28,6 +28,7 @@ export class Formatter {
   private readonly compactNumber: Intl.NumberFormat;
   private readonly dateFormat: Intl.DateTimeFormat;
   private languageNames: Intl.DisplayNames | undefined;
+  private readonly shortDateFormat: Intl.DateTimeFormat;
 
   constructor(
     /** A canonical locale tag (see ./locale.ts). */
@@ -46,6 +47,7 @@ export class Formatter {
     });
     this.compactNumber = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
     this.dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    this.shortDateFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   }
 
   /** "$12,000.50" in en-US, "12.000,50 €" in de-DE: rounded half up to cents. */
@@ -90,10 +92,12 @@ export class Formatter {
 
   /** A calendar date, medium style: "Dec 15, 2026" in en-US, "15 déc. 2026" in fr-CA. */
   date(date: LocalDate): Markup {
-    const { year, month, day } = dateParts(date);
-    const instant = new Date(0);
-    instant.setUTCFullYear(year, month - 1, day);
-    return escapeText(this.dateFormat.format(instant));
+    return escapeText(this.dateFormat.format(utcMidnight(date)));
+  }
+
+  /** Day and month only, for the chart's axes and subtitle: "Dec 7" in en-US, "7 déc." in fr-CA; plain text. */
+  shortDate(date: LocalDate): string {
+    return this.shortDateFormat.format(utcMidnight(date));
   }
 
   /** A language's name as this locale writes it ("French", "français", "法语"). */
@@ -148,4 +152,12 @@ function tryFormat(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
   } catch {
     return false;
   }
+}
+
+/** The UTC midnight starting a calendar date (the formats above print it in UTC). */
+function utcMidnight(date: LocalDate): Date {
+  const { year, month, day } = dateParts(date);
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day);
+  return instant;
 }

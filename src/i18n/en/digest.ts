@@ -152,12 +152,18 @@ export const digestPlainText = {
   chart: {
     /** A stage's bar label when several cycles are shown: the cycle code first. */
     stageLabel: (cycleCode: string, stage: string) => `${cycleCode} ${stage}`,
-    /** Under the title: the open pipeline's totals, then (with a history panel) the period's. */
+    /**
+     * Under the title: the open pipeline's totals, then the won and lost of the digest's period, with its
+     * dates (the same period and figures as the message's "Won and lost from … to …").
+     */
     pipelineSummary: (estimated: string, weighted: string) =>
       `Open pipeline ${estimated} estimated, ${weighted} weighted`,
-    closedSummary: (won: string, lost: string) => `won ${won}, lost ${lost}`,
+    closedSummary: (won: string, lost: string, from: string, to: string) =>
+      `won ${won}, lost ${lost} from ${from} to ${to}`,
     summarySeparator: ' · ',
     pipelineHeading: 'Open pipeline by stage',
+    /** A week under its bars: the week's first day, already formatted ("Dec 7"). */
+    weekLabel: (start: string) => start,
     historyHeading: (weeks: number) => m('Won vs lost, last {weeks, plural, one {# week} other {# weeks}}', { weeks }),
     estimated: 'Estimated value',
     weighted: 'Weighted value',

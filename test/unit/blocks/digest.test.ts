@@ -1,6 +1,7 @@
 import { ours } from '../../../src/i18n/markup.ts';
 import { describe, expect, it } from 'vitest';
 import { chartInputFromDigest } from '../../../src/digest/chart-input.ts';
+import { renderPipelineChart } from '../../../src/digest/chart.ts';
 import { addDays } from '../../../src/domain/local-date.ts';
 import type { AttentionItem } from '../../../src/services/digest-types.ts';
 import { DIGEST_ATTENTION_CAP, digestMessages } from '../../../src/slack/blocks/digest.ts';
@@ -276,7 +277,7 @@ describe('digest messages', () => {
 });
 
 describe('chart input from a digest', () => {
-  it('one cycle: its stages in order, estimated against weighted, and the weeks', () => {
+  it('one cycle: its stages in order, estimated against weighted, the weeks by first day, and the period', () => {
     const input = chartInputFromDigest(enUS, digest(), 'Pipeline digest — Dec 15, 2026');
     expect(input.title).toBe('Pipeline digest — Dec 15, 2026');
     expect(input.currency).toBe('USD');
@@ -284,9 +285,23 @@ describe('chart input from a digest', () => {
     expect(input.stages[2]?.estimated.toString()).toBe('12000.5');
     expect(input.stages[2]?.weighted.toString()).toBe('6000.25');
     expect(input.weeks).toEqual([
-      { label: 'W49', won: n('1000'), lost: n('0') },
-      { label: 'W50', won: n('45000'), lost: n('10000') },
+      { label: 'Nov 30', won: n('1000'), lost: n('0') },
+      { label: 'Dec 7', won: n('45000'), lost: n('10000') },
     ]);
+    // The message's period and figures ("Won and lost from Dec 9, 2026 to Dec 15, 2026"), not the weeks' sum.
+    expect(input.closed).toEqual({ from: 'Dec 9', to: 'Dec 15', won: n('45000'), lost: n('10000') });
+  });
+
+  it('the chart subtitle and the message report the same period and figures', () => {
+    const message = allText(digestMessages(enUS, digest()));
+    expect(message).toContain('*Won and lost* from Dec 9, 2026 to Dec 15, 2026');
+    expect(message).toContain('*Won:* 3 opportunities · $45,000.00');
+    expect(message).toContain('*Lost:* 1 opportunity · $10,000.00');
+    const svg = renderPipelineChart(enUS, chartInputFromDigest(enUS, digest(), 'Chart')).svg;
+    expect(svg).toContain('won $45K, lost $10K from Dec 9 to Dec 15');
+    // The weeks' sum (46K won) is the history panel's, under its own heading, not the subtitle's.
+    expect(svg).not.toContain('$46K');
+    expect(svg).toContain('Won vs lost, last 2 weeks');
   });
 
   it('several cycles: labels start with the cycle code; a stage without description is named by number', () => {

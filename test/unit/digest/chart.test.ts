@@ -11,7 +11,14 @@ import {
   wrapLabel,
   type PipelineChartInput,
 } from '../../../src/digest/chart.ts';
-import { CHART_FONT_DEBIAN_PACKAGE, defaultChartFont, type ChartFont } from '../../../src/digest/chart-fonts.ts';
+import {
+  CHART_FONT_PACKAGES,
+  defaultChartFont,
+  detectChartFont,
+  packagedFontFiles,
+  type ChartFont,
+} from '../../../src/digest/chart-fonts.ts';
+import { presenterFor } from '../../../src/i18n/presenter.ts';
 import { enUS } from '../../support/presenter.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -91,9 +98,26 @@ describe('wrapLabel', () => {
 });
 
 describe('renderPipelineChart', () => {
-  it('finds a font on this machine (Debian: fonts-dejavu-core)', () => {
+  it('draws Latin and Chinese text with the fonts of the npm packages, not the system', () => {
     const font = defaultChartFont();
-    expect(font.textRendered, `install the Debian package ${CHART_FONT_DEBIAN_PACKAGE}`).toBe(true);
+    expect(font.textRendered, `npm ci installs ${CHART_FONT_PACKAGES.join(' and ')}`).toBe(true);
+    expect(font.cjkRendered).toBe(true);
+    expect(font.loadSystemFonts).toBe(false);
+    expect(font.fontFiles).toHaveLength(4);
+    for (const file of font.fontFiles) expect(file).toMatch(/node_modules\/(dejavu-fonts-ttf|@embedpdf\/fonts-sc)\//);
+  });
+
+  it('does not take missing-glyph boxes for Chinese text', () => {
+    // DejaVu Sans alone has no Chinese glyphs: it draws boxes, which produce pixels all the same.
+    const latinOnly = (packagedFontFiles() ?? []).filter((f) => f.includes('dejavu'));
+    const font = detectChartFont({ packagedFiles: latinOnly });
+    expect(font.textRendered).toBe(true);
+    expect(font.cjkRendered).toBe(false);
+  });
+
+  it('falls back to system fonts only when the npm files are missing', () => {
+    const font = detectChartFont({ packagedFiles: [] });
+    for (const file of font.fontFiles) expect(file).not.toContain('node_modules');
   });
 
   it('renders a realistic pipeline with weeks as a legible 1000×800 PNG', () => {
@@ -166,9 +190,77 @@ describe('renderPipelineChart', () => {
   });
 
   it('still returns a PNG, flagged, when no font can be loaded', () => {
-    const noFont: ChartFont = { family: 'No Such Font', fontFiles: [], loadSystemFonts: false, textRendered: false };
+    const noFont: ChartFont = {
+      family: 'No Such Font',
+      cjkFamily: 'No Such Font',
+      fontFiles: [],
+      loadSystemFonts: false,
+      textRendered: false,
+      cjkRendered: false,
+    };
     const image = renderPipelineChart(enUS, REALISTIC, { font: noFont });
     expect(image.textRendered).toBe(false);
     expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_TWO_PANELS });
+  });
+
+  it('shows every stage label in full, however many stages and however long their descriptions', () => {
+    const long = 'Initial contact and discovery call with the purchasing department of the customer';
+    const stages = Array.from({ length: 14 }, (_, i) => ({
+      label: `FIRM ${i + 1} · ${i === 0 ? long : `Stage description number ${i + 1}`}`,
+      estimated: dec(10000 * (i + 1)),
+      weighted: dec(1000 * (i + 1)),
+    }));
+    const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages, weeks: WEEKS });
+    const drawn = [...image.svg.matchAll(/>([^<>]+)</g)].map((m) => m[1]).join(' ');
+    expect(drawn).not.toContain('…');
+    for (const stage of stages) {
+      for (const word of stage.label.split(' ')) expect(drawn).toContain(word);
+    }
+    expect(drawn.replace(/\s+/g, ' ')).toContain(long);
+    // Fourteen stages do not fit the usual height: the chart grows instead of cutting labels.
+    expect(image.height).toBeGreaterThan(CHART_HEIGHT_TWO_PANELS);
+    expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: image.height });
+  });
+});
+
+describe('Chinese text in the chart', () => {
+  const chinese = (stageWords: [string, string, string], title: string): PipelineChartInput => ({
+    title,
+    currency: 'CNY',
+    stages: stageWords.map((word, i) => ({ label: `${i + 1} · ${word}`, estimated: dec(50000), weighted: dec(10000) })),
+    weeks: WEEKS.slice(0, 2).map((w, i) => ({ ...w, label: `12月${i + 1}日` })),
+  });
+  const first = chinese(['阶段', '销售周期', '已赢'], '销售周期');
+  // The same layout with other Chinese characters: same counts, same widths.
+  const second = chinese(['报价', '谈判合同', '已输'], '客户报价');
+
+  it('draws the Chinese glyphs themselves, not boxes', () => {
+    const a = renderPipelineChart(enUS, first);
+    const b = renderPipelineChart(enUS, second);
+    expect(a.svg).toContain('>1 · 阶段<');
+    expect(a.textRendered).toBe(true);
+    // Missing-glyph boxes look alike whatever the character, so only real glyphs tell the two apart.
+    expect(a.png.equals(b.png)).toBe(false);
+  });
+
+  it('writes Chinese charts, and charts for a Chinese reader, with the CJK family first', () => {
+    const cjkFirst = /font-family:Noto Sans S Chinese, DejaVu Sans;/;
+    expect(renderPipelineChart(enUS, first).svg).toMatch(cjkFirst);
+    expect(renderPipelineChart(presenterFor('zh-CN'), REALISTIC).svg).toMatch(cjkFirst);
+    const latin = renderPipelineChart(enUS, REALISTIC).svg;
+    expect(latin).toMatch(/font-family:DejaVu Sans, Noto Sans S Chinese;/);
+    expect(latin).not.toMatch(cjkFirst);
+  });
+
+  it('reports the text as not drawn, and draws boxes, without the Chinese font', () => {
+    const latinOnly = detectChartFont({
+      packagedFiles: (packagedFontFiles() ?? []).filter((f) => f.includes('dejavu')),
+    });
+    const a = renderPipelineChart(enUS, first, { font: latinOnly });
+    const b = renderPipelineChart(enUS, second, { font: latinOnly });
+    expect(a.textRendered).toBe(false);
+    expect(a.png.equals(b.png)).toBe(true);
+    // Latin-only charts are still fine with that font.
+    expect(renderPipelineChart(enUS, REALISTIC, { font: latinOnly }).textRendered).toBe(true);
   });
 });
