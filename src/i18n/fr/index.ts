@@ -1,5 +1,18 @@
-// The French (Canada) catalogue. Until its translation lands it is English's texts.
+// The French (Canada) catalogue. Sections not yet translated still reuse English's texts.
 import { english } from '../en/index.ts';
+import { installPages } from './install-pages.ts';
+import { notices } from './notices.ts';
+import { describeScheduleProblem } from './schedule.ts';
+import { system } from './system.ts';
+import { ui } from './ui.ts';
 import { defineCatalogue } from '../shape.ts';
 
-export const french = defineCatalogue({ ...english, language: 'fr' });
+export const french = defineCatalogue({
+  ...english,
+  language: 'fr',
+  ui,
+  notices,
+  system,
+  installPages,
+  describeScheduleProblem,
+});
