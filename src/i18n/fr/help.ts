@@ -93,8 +93,7 @@ const french = {
         'stage delete FIRM 2',
       ],
       notes: [
-        'Une étape n’est supprimée que si aucune opportunité ouverte ne s’y trouve.',
-        'Formules date : D (jours), W (semaines), M (mois), Q (trimestres), Y (années), CM (fin du mois).',
+        'Une étape n’est supprimée que si aucune opportunité ouverte ne s’y trouve. Formules date : D (jours), W (semaines), M (mois), Q (trimestres), Y (années), CM (fin du mois).',
       ],
     },
     code: {
@@ -260,8 +259,7 @@ const french = {
         'Relatives : `aujourd’hui`, `demain`, `vendredi`, `vendredi prochain`, `dans 30 jours`, `dans 2 semaines`, `le mois prochain`.',
         'Fins de période : `fin du mois`, `fin du mois prochain`, `fin du trimestre`, `fin de l’année` (aussi `début du …`).',
         'Fixes : `2026-12-15`, `15 déc`, `15 décembre 2026` et `15/12/2026` ou `12/15/2026` selon votre ordre de date.',
-        '`close:` regarde vers l’avant (`vendredi` est le prochain); `date:` et `closed-before:` regardent vers l’arrière (`vendredi` est le dernier).',
-        'Les mots anglais (`today`, `next friday`, `end of month`) sont aussi compris.',
+        '`close:` regarde vers l’avant (`vendredi` est le prochain); `date:` et `closed-before:` regardent vers l’arrière (`vendredi` est le dernier). Les mots anglais (`today`, `next friday`) sont aussi compris.',
       ],
     },
     amounts: {

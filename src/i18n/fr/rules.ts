@@ -130,7 +130,7 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'changed-meanwhile':
       return `L’opportunité ${problem.opportunityNo} a été modifiée par quelqu’un d’autre entre-temps; consultez-la et réessayez.`;
     case 'sales-cycle-referenced':
-      return `Le cycle de vente ${problem.code} est encore celui de ${m('{n, plural, one {# opportunité clôturée ou non démarrée} many {# d’opportunités clôturées ou non démarrées} other {# opportunités clôturées ou non démarrées}}', { n: problem.count })}; il ne peut donc pas être supprimé, car leur historique le conserve.`;
+      return `Le cycle de vente ${problem.code} est encore celui de ${m('{n, plural, one {# opportunité clôturée ou non démarrée} many {# d’opportunités clôturées ou non démarrées} other {# opportunités clôturées ou non démarrées}}', { n: problem.count })}; il ne peut donc pas être supprimé, car l’historique de ces opportunités le conserve.`;
     case 'sales-cycle-in-use':
       return `Le cycle de vente ${problem.code} a encore ${m('{n, plural, one {# opportunité ouverte} many {# d’opportunités ouvertes} other {# opportunités ouvertes}}', { n: problem.openCount })}; il ne peut donc pas être supprimé.`;
     case 'stage-in-use':
