@@ -1,0 +1,291 @@
+// The French (Canada) help of `/opp` (`/opp help`, `/opp help <topic>`): the same topics as
+// src/i18n/en/help.ts. Plain text: the help is escaped as a whole where it is shown
+// (src/slack/grammar/help.ts), so placeholders like `<commande>` are written raw here. Subcommands and keys
+// stay English; the values in the examples are French (dates, amounts, oui/non, gagnée/perdue), as a
+// French reader's values are read. Each example must parse. Part of the one catalogue.
+
+const french = {
+  overview: {
+    title: '*Commandes `/opp`* — `OP00012` est un numéro d’opportunité; `@ann` et `#ventes` sont des mentions.',
+    /** Sections of example commands; one line each, several commands on a line joined with " · ". */
+    sections: [
+      {
+        title: '*Configuration* (aussi sous la forme `/opp setup …`)',
+        lines: [
+          ['cycle add FIRM Opportunités fermes calc:multiply'],
+          ['stage add FIRM 1 Premier contact completed:10 chance:20 formula:1W'],
+          ['code add PRICE gagnée Meilleur prix'],
+          ['contact add "Acme Corp" company customer:oui'],
+          ['customer add Acme Corp'],
+          ['activity add PRES Présentation step:"Planifier une réunion;0D"'],
+          ['role @ann manager'],
+          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
+          ['setting reps-see-own:oui'],
+          [{ example: 'workspace delete', note: '(demande une confirmation)' }],
+        ],
+      },
+      {
+        title: '*Opportunités*',
+        lines: [
+          [{ example: 'new', note: '(ouvre le formulaire)' }],
+          ['new Refonte du site Web contact:"Acme Corp" value:12 000 chance:40 close:fin du mois prochain'],
+          ['list all status:gagnée'],
+          ['show OP00012'],
+          ['next OP00012 chance:60 close:dans 30 jours'],
+          ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
+          ['skip OP00012 to:4', 'jump OP00012 to:2'],
+          ['update OP00012 value:14 500 close:vendredi prochain'],
+          ['close OP00012 gagnée code:PRICE amount:11 500'],
+          ['quote OP00012 line:"Licences;10;1200;5"'],
+          ['purge status:perdue closed-before:2025-01-01'],
+        ],
+      },
+      {
+        title: '*Pipeline*',
+        lines: [
+          ['digest cycle:FIRM'],
+          ['stats OP00012', 'stats cycle:FIRM'],
+          ['export all status:all'],
+          ['subscribe #ventes weekly at:09:00 day:monday tz:America/Toronto'],
+          ['unsubscribe #ventes', 'subscriptions'],
+        ],
+      },
+    ],
+    details:
+      'Détails : `/opp help <commande>`, p. ex. `/opp help close`; voir aussi `/opp help dates`, `/opp help amounts` et `/opp help keys`.',
+  },
+  /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
+  heading: (title: string, summary: string) => `*${title}* : ${summary}`,
+  examplesTitle: 'Exemples :',
+  /**
+   * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
+   * the `/opp `; `@ann` stands for a user mention, `#ventes` for a channel), notes, and a title for the
+   * topics that are guides rather than commands.
+   */
+  topics: {
+    setup: {
+      title: 'Configuration',
+      summary:
+        'Configurez les cycles de vente, les étapes, les codes fin opportunité, les contacts, les activités et les rôles. Chaque commande de configuration fonctionne aussi sous la forme `/opp setup …`.',
+      examples: [
+        'cycle add FIRM Opportunités fermes calc:multiply',
+        'setup stage add FIRM 1 Premier contact completed:10 chance:20',
+      ],
+    },
+    cycle: {
+      summary: 'Un cycle de vente regroupe les étapes par lesquelles passe une opportunité.',
+      examples: [
+        'cycle add FIRM Opportunités fermes calc:multiply',
+        'cycle add EXIST Clients existants blocked:non',
+        'cycle block EXIST',
+        'cycle delete TEST',
+      ],
+      notes: [
+        '`calc:` indique le calcul de la probabilité : `multiply`, `add`, `chances` (% chances de succès) ou `completed` (% réalisé).',
+        'Un cycle bloqué n’accepte aucune nouvelle opportunité; celles qui l’utilisent continuent. Un cycle n’est supprimé que si aucune opportunité ne l’utilise : bloquez-le plutôt.',
+      ],
+    },
+    stage: {
+      summary: 'Les étapes d’un cycle de vente, dans l’ordre.',
+      examples: [
+        'stage add FIRM 1 Premier contact completed:10 chance:20 formula:1W',
+        'stage add FIRM 2 Présentation completed:40 % chance:40 quote:oui activity:PRES',
+        'stage delete FIRM 2',
+      ],
+      notes: [
+        'Une étape n’est supprimée que si aucune opportunité ouverte ne s’y trouve. Formules date : D (jours), W (semaines), M (mois), Q (trimestres), Y (années), CM (fin du mois).',
+      ],
+    },
+    code: {
+      summary: 'Un code fin opportunité indique pourquoi une opportunité a été gagnée ou perdue.',
+      examples: [
+        'code add PRICE gagnée Meilleur prix',
+        'code add COMP perdue Perdue au profit d’un concurrent',
+        'code delete COMP',
+      ],
+      notes: ['Un code fin opportunité n’est supprimé que si aucune opportunité n’a été clôturée avec lui.'],
+    },
+    contact: {
+      summary: 'Un contact est une entreprise ou une personne; une personne peut appartenir à une entreprise.',
+      examples: [
+        'contact add "Acme Corp" company customer:oui',
+        'contact add Ann Lee person company:"Acme Corp" email:ann@acme.com',
+      ],
+    },
+    customer: {
+      summary: 'Crée un client à partir d’un contact entreprise.',
+      examples: ['customer add Acme Corp', 'setup customer add CT000012'],
+    },
+    activity: {
+      summary:
+        'Une activité est un ensemble d’étapes de suivi qu’une étape de vente peut créer; chaque étape a une formule date.',
+      examples: [
+        'activity add PRES Présentation step:"Planifier une réunion;0D" step:"Faire le suivi;1W"',
+        'activity list',
+      ],
+    },
+    role: {
+      summary: 'Attribue un rôle à une personne dans cet espace de travail (administrateurs seulement).',
+      examples: ['role @ann manager', 'role @ann rep'],
+      notes: [
+        '*admin* (administrateur) : configuration (cycles, étapes, codes, contacts, activités), purge, rôles, paramètres, suppression de l’espace de travail.',
+        '*manager* (gestionnaire) : toutes les opportunités de l’espace de travail, les sommaires et les abonnements.',
+        '*rep* (représentant; toute personne sans rôle) : crée des opportunités et modifie celles dont elle est le vendeur.',
+        'La première personne qui utilise `/opp` dans un espace de travail sans administrateur en devient l’administrateur. Un espace de travail garde toujours un administrateur.',
+      ],
+    },
+    roles: {
+      summary: 'Liste les administrateurs et les gestionnaires; toutes les autres personnes sont des représentants.',
+      examples: ['roles', 'setup roles'],
+    },
+    setting: {
+      summary: 'Affiche les paramètres de l’espace de travail ou les modifie (administrateurs seulement).',
+      examples: ['setting', 'setting reps-see-own:oui', 'setting currency:CAD default-cycle:FIRM stale-days:21'],
+      notes: [
+        '`reps-see-own:oui` : les représentants ne voient que les opportunités dont ils sont le vendeur; les gestionnaires et les administrateurs les voient toutes.',
+        '`currency:` est le code de trois lettres de la devise des montants (USD au départ).',
+        '`default-cycle:` est le cycle de vente attribué aux nouvelles opportunités quand aucun n’est choisi (`none` pour laisser chacun choisir).',
+        '`stale-days:` est le nombre de jours sans changement après lequel les sommaires signalent une opportunité ouverte comme inactive (14 au départ).',
+      ],
+    },
+    workspace: {
+      summary: 'Supprime toutes les données de cet espace de travail (demande d’abord une confirmation).',
+      examples: ['workspace delete', 'setup workspace delete'],
+    },
+    new: {
+      summary: 'Crée une opportunité. Sans rien après `new`, ouvre le formulaire Nouvelle opportunité.',
+      examples: [
+        'new Refonte du site Web contact:"Acme Corp" value:12 000 chance:40 close:fin du mois prochain',
+        'new Licences CRM contact:Acme value:25000 chance:25 % close:15 déc cycle:FIRM owner:@ann priority:high',
+      ],
+    },
+    list: {
+      summary: 'Liste les opportunités : les vôtres et les ouvertes par défaut.',
+      examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:FIRM'],
+    },
+    show: {
+      summary: 'Affiche une opportunité.',
+      subcommands: ['show'],
+      examples: ['show OP00012', 'show op00012'],
+    },
+    next: {
+      summary:
+        'Fait passer une opportunité à l’étape suivante, en modifiant au besoin la valeur, les chances ou la date clôture.',
+      examples: ['next OP00012', 'next OP00012 chance:60 close:dans 30 jours'],
+    },
+    previous: {
+      summary: 'Ramène une opportunité à l’étape précédente.',
+      examples: ['previous OP00012', 'previous OP00012 date:hier'],
+    },
+    skip: {
+      summary:
+        'Ignore des étapes pour avancer à une étape ultérieure (les étapes intermédiaires doivent pouvoir être ignorées).',
+      examples: ['skip OP00012 to:4', 'skip OP00012 to:4 value:15 000'],
+    },
+    jump: {
+      summary: 'Omet des étapes pour passer à n’importe quelle étape, vers l’avant ou vers l’arrière.',
+      examples: ['jump OP00012 to:2', 'jump OP00012 to:5 close:fin du trimestre'],
+    },
+    update: {
+      summary: 'Modifie la valeur, les chances ou la date clôture sans changer d’étape.',
+      examples: ['update OP00012 value:14 500', 'update OP00012 chance:70 close:vendredi prochain'],
+    },
+    move: {
+      summary: 'Ouvre le formulaire de mise à jour de l’opportunité.',
+      examples: ['move OP00012', 'move op00012'],
+    },
+    close: {
+      summary:
+        'Clôture une opportunité comme gagnée ou perdue. Avec seulement le numéro, ouvre le formulaire de clôture.',
+      examples: ['close OP00012 gagnée code:PRICE amount:11 500 date:aujourd’hui', 'close OP00012 perdue code:COMP'],
+    },
+    quote: {
+      summary:
+        'Crée un devis pour une opportunité. Avec seulement le numéro, ouvre le formulaire de création du devis.',
+      examples: ['quote OP00012 line:"Licences;10;1200;5" line:"Intégration;1;3000"', 'quote OP00012'],
+      notes: [
+        'Chaque `line:` s’écrit `description;quantité;prix unitaire`, avec un `;% remise` facultatif (100 lignes au plus).',
+      ],
+    },
+    order: {
+      summary: 'Crée la commande vente à partir du devis lié.',
+      examples: ['order OP00012', 'order op00012'],
+    },
+    delete: {
+      summary: 'Supprime une opportunité.',
+      examples: ['delete OP00012', 'delete op00012'],
+    },
+    purge: {
+      summary:
+        'Supprime des opportunités clôturées en bloc : affiche ce qui serait supprimé, puis demande une confirmation.',
+      examples: [
+        'purge status:perdue closed-before:2025-01-01',
+        'purge closed-after:2024-01-01 closed-before:fin de l’année dernière owner:@ann',
+      ],
+    },
+    digest: {
+      summary: 'Publie le sommaire du pipeline dans ce canal.',
+      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+    },
+    stats: {
+      summary: 'Statistiques d’une opportunité ou d’un cycle de vente.',
+      examples: ['stats OP00012', 'stats cycle:FIRM'],
+    },
+    export: {
+      summary: 'Téléverse un fichier CSV des opportunités dans ce canal; accepte les mêmes filtres que `list`.',
+      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+    },
+    subscribe: {
+      summary:
+        'Publie le sommaire dans un canal selon une planification. `day:` (monday à sunday) s’applique aux sommaires weekly seulement.',
+      examples: [
+        'subscribe #ventes weekly at:09:00 day:monday tz:America/Toronto',
+        'subscribe #ventes daily cycle:FIRM',
+      ],
+    },
+    unsubscribe: {
+      summary: 'Arrête le sommaire dans un canal.',
+      examples: ['unsubscribe #ventes', 'unsubscribe #affaires'],
+    },
+    subscriptions: {
+      summary: 'Liste les sommaires planifiés.',
+      examples: ['subscriptions', 'help subscribe'],
+    },
+    dates: {
+      title: 'Dates',
+      summary: 'Les dates sont lues dans votre fuseau horaire.',
+      examples: ['next OP00012 close:fin du trimestre', 'update OP00012 close:dans 2 semaines'],
+      notes: [
+        'Relatives : `aujourd’hui`, `demain`, `vendredi`, `vendredi prochain`, `dans 30 jours`, `dans 2 semaines`, `le mois prochain`.',
+        'Fins de période : `fin du mois`, `fin du mois prochain`, `fin du trimestre`, `fin de l’année` (aussi `début du …`).',
+        'Fixes : `2026-12-15`, `15 déc`, `15 décembre 2026` et `15/12/2026` ou `12/15/2026` selon votre ordre de date.',
+        '`close:` regarde vers l’avant (`vendredi` est le prochain); `date:` et `closed-before:` regardent vers l’arrière (`vendredi` est le dernier). Les mots anglais (`today`, `next friday`) sont aussi compris.',
+      ],
+    },
+    amounts: {
+      title: 'Montants',
+      summary: 'Montants et pourcentages.',
+      examples: ['update OP00012 value:12 000,50', 'update OP00012 chance:12,5 %'],
+      notes: [
+        'Montants : `12000`, `12 000`, `12 000,50`, `12000,50`, `12 000 $`, `12k`; au plus 2 décimales.',
+        '`12.000` est refusé, car ambigu : écrivez `12000` ou `12,00`. `12,500` se lit douze et demi.',
+        'Pourcentages : `40` ou `40 %`, de 0 à 100, au plus 2 décimales.',
+      ],
+    },
+    keys: {
+      title: 'Clés et valeurs',
+      summary: 'Fonctionnement des paires `clé:valeur`.',
+      examples: [
+        'new Renouvellement contact:"Acme Corp" value:5000 chance:50 close:fin du mois prochain',
+        'new "T3 : renouvellement close: bientôt" contact:Acme value:1 chance:5 close:aujourd’hui',
+      ],
+      notes: [
+        'Une valeur s’étend jusqu’à la clé suivante; `close:fin du mois prochain` n’a donc pas besoin de guillemets. Les clés ne tiennent pas compte de la casse.',
+        'Les guillemets ("…" ou \'…\') conservent les espaces et les deux-points tels quels. Mettez entre guillemets une description qui contient un mot clé suivi d’un deux-points.',
+        'Un mot collé à un deux-points qui n’est pas une clé de la commande (`couleur:rouge`) est signalé comme clé inconnue.',
+      ],
+    },
+  },
+} as const;
+
+export const help = french;

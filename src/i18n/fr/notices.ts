@@ -1,0 +1,141 @@
+// Phrases qui confirment ce qu’une commande a fait, et les annonces dans les canaux (français, Canada).
+// Part of the one catalogue: the same keys and parameters as src/i18n/en/notices.ts.
+import { icuFor } from '../icu.ts';
+import { trusted } from '../markup.ts';
+
+const m = icuFor('fr');
+
+interface ShownSettings {
+  repsSeeOnlyOwn: boolean;
+  currency: string;
+  defaultSalesCycleCode: string | null;
+  staleDays: number;
+}
+const french = {
+  cycleAdded: (code: string) =>
+    `Cycle de vente ${code} ajouté. Ajoutez ses étapes avec \`/opp stage add ${code} &lt;no étape&gt; &lt;description&gt; completed:&lt;%&gt; chance:&lt;%&gt;\`.`,
+  stageAdded: (cycle: string, stage: number) => `Étape ${stage} ajoutée au cycle de vente ${cycle}.`,
+  codeAdded: (code: string, type: 'won' | 'lost') =>
+    `Code fin opportunité ${code} (${type === 'won' ? 'Gagnée' : 'Perdue'}) ajouté.`,
+  cycleBlocked: (code: string, blocked: boolean) =>
+    blocked
+      ? `Le cycle de vente ${code} est bloqué : les nouvelles opportunités ne peuvent pas l’utiliser; celles qui l’utilisent déjà continuent comme avant.`
+      : `Le cycle de vente ${code} n’est plus bloqué : les nouvelles opportunités peuvent de nouveau l’utiliser.`,
+  cycleDeleted: (code: string) => `Cycle de vente ${code} supprimé, avec ses étapes.`,
+  stageDeleted: (cycle: string, stage: number) => `Étape ${stage} supprimée du cycle de vente ${cycle}.`,
+  codeDeleted: (code: string) => `Code fin opportunité ${code} supprimé.`,
+  contactAdded: (name: string, no: string, customerNo: string | null) =>
+    `Contact ${name} (${no}) ajouté${customerNo ? `, avec le client ${customerNo}` : ''}.`,
+  customerAdded: (name: string, no: string, created: boolean) =>
+    created ? `Client ${no} créé pour ${name}.` : `${name} est déjà le client ${no}.`,
+  activityAdded: (code: string, steps: number) =>
+    m('Activité {code} ajoutée avec {steps, plural, one {# étape} many {# d’étapes} other {# étapes}}.', {
+      code,
+      steps,
+    }),
+  activityList: (lines: string[]) =>
+    lines.length
+      ? `*Activités*\n${lines.join('\n')}`
+      : 'Aucune activité pour l’instant. Ajoutez-en une avec `/opp activity add &lt;CODE&gt; &lt;description&gt; step:"Appel;1W"`.',
+  activityLine: (code: string, description: string, steps: string) =>
+    `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
+  created: (no: string) => `Opportunité ${no} créée.`,
+  moved: (no: string) => `Opportunité ${no} mise à jour.`,
+  deleted: (no: string, description: string) =>
+    `L’opportunité ${no} (${description}) et son historique ont été supprimés.`,
+  purged: (count: number) =>
+    m(
+      '{count, plural, one {# opportunité clôturée a été supprimée} many {# d’opportunités clôturées ont été supprimées} other {# opportunités clôturées ont été supprimées}}.',
+      { count },
+    ),
+  purgeCancelled: 'Rien n’a été supprimé.',
+  purgeExpired:
+    'Cette confirmation a expiré; rien n’a été supprimé. Exécutez de nouveau `/opp purge` pour voir ce qui serait supprimé.',
+  wonAnnouncement: (person: string, no: string, description: string, amount: string) =>
+    `:tada: ${person} a gagné ${no} ${description} (${amount}).`,
+  quoteAnnouncement: (person: string, quoteNo: string, no: string, description: string, amount: string) =>
+    `:page_facing_up: ${person} a créé le devis ${quoteNo} pour ${no} ${description} (${amount}).`,
+  orderAnnouncement: (person: string, orderNo: string, no: string, amount: string) =>
+    `:package: ${person} a créé la commande vente ${orderNo} à partir du devis de ${no} (${amount}).`,
+  digestPosted: 'Le sommaire du pipeline est publié dans ce canal.',
+  digestDelayed: (reason: string) =>
+    `Le sommaire n’a pas pu être publié pour l’instant (${reason}); je réessaierai sous peu.`,
+  digestRateLimited: 'Slack nous a demandé de ralentir',
+  subscribed: (channel: string, schedule: string, next: string) =>
+    `${channel} recevra le sommaire du pipeline ${schedule}. Le prochain : ${next}.`,
+  subscriptionReplaced: (channel: string, schedule: string, cycle: string | null) =>
+    `Il remplace le sommaire que ${channel} recevait ${schedule}${cycle ? ` (cycle de vente ${cycle})` : ''} : un canal n’a qu’une seule planification.`,
+  unsubscribed: (channel: string) => `${channel} ne recevra plus de sommaires planifiés.`,
+  notSubscribed: (channel: string) => `${channel} n’a aucun sommaire planifié; rien n’a changé.`,
+  noSubscriptions:
+    'Aucun canal n’a encore de sommaire planifié. Créez-en un avec `/opp subscribe #canal weekly day:monday at:08:00`.',
+  subscriptionsTitle: '*Sommaires planifiés*',
+  subscriptionLine: (channel: string, schedule: string, cycle: string | null, next: string) =>
+    `• ${channel} ${schedule}${cycle ? ` (cycle de vente ${cycle})` : ''} — prochain : ${next}`,
+  scheduleDaily: (at: string, zone: string) => `tous les jours à ${at} (${zone})`,
+  scheduleWeekly: (weekday: string, at: string, zone: string) => `chaque ${weekday} à ${at} (${zone})`,
+  scheduleMonthly: (day: number, at: string, zone: string) =>
+    `chaque mois, ${day >= 31 ? 'le dernier jour' : `le ${day}`}, à ${at} (${zone})`,
+  weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  exported: (count: number) =>
+    m(
+      '{count, plural, one {# opportunité exportée} many {# d’opportunités exportées} other {# opportunités exportées}} dans un fichier CSV de ce canal.',
+      { count },
+    ),
+  exportTitle: (date: string) => `Opportunités ${date}`,
+  firstAdmin:
+    'Personne n’avait encore le rôle d’administrateur dans cet espace de travail; vous en êtes donc maintenant l’administrateur : vous configurez les cycles de vente, les codes et les contacts, et attribuez les rôles avec `/opp role @utilisateur admin|manager|rep` (voir `/opp roles`).',
+  roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>
+    `${person} est maintenant ${roleWithArticle(role)} dans cet espace de travail.`,
+  roleUnchanged: (person: string, role: 'admin' | 'manager' | 'rep') =>
+    `${person} est déjà ${roleWithArticle(role)}; rien n’a changé.`,
+  /** Admins and managers as mentions. */
+  roles: (admins: string[], managers: string[]) =>
+    [
+      '*Rôles dans cet espace de travail*',
+      `Administrateurs : ${mentions(admins)}`,
+      `Gestionnaires : ${mentions(managers)}`,
+      'Toutes les autres personnes sont des représentants. Les administrateurs changent les rôles avec `/opp role @utilisateur admin|manager|rep`.',
+    ].join('\n'),
+  settings: (s: ShownSettings) =>
+    [
+      '*Paramètres de cet espace de travail*',
+      `• Les représentants ne voient que leurs propres opportunités : ${s.repsSeeOnlyOwn ? 'oui' : 'non'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` pour le changer)`,
+      `• Devise des montants : ${s.currency} (p. ex. \`currency:CAD\`)`,
+      `• Cycle de vente par défaut des nouvelles opportunités : ${s.defaultSalesCycleCode ?? 'aucun'} (\`default-cycle:&lt;CODE&gt;\` ou \`default-cycle:none\`)`,
+      `• Les sommaires considèrent une opportunité comme inactive après ${m('{n, plural, one {# jour} many {# de jours} other {# jours}}', { n: s.staleDays })} sans changement (\`stale-days:&lt;jours&gt;\`)`,
+      'Les administrateurs les changent avec `/opp setting &lt;clé&gt;:&lt;valeur&gt;`, plusieurs à la fois s’ils le souhaitent.',
+    ].join('\n'),
+  repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
+    repsSeeOnlyOwn
+      ? 'Les représentants ne voient maintenant que les opportunités dont ils sont le vendeur; les gestionnaires et les administrateurs les voient toutes.'
+      : 'Les représentants voient de nouveau toutes les opportunités de l’espace de travail (ils ne modifient toujours que les leurs).',
+  currencyChanged: (currency: string) => `Les montants sont maintenant affichés en ${currency}.`,
+  defaultCycleChanged: (code: string | null) =>
+    code === null
+      ? 'Les nouvelles opportunités n’ont plus de cycle de vente par défaut : s’il y a plusieurs cycles, chacun choisit le sien.'
+      : `Les nouvelles opportunités reçoivent maintenant le cycle de vente ${code}, sauf si un autre est choisi.`,
+  staleDaysChanged: (days: number) =>
+    m(
+      'Les sommaires considèrent maintenant une opportunité comme inactive après {days, plural, one {# jour} many {# de jours} other {# jours}} sans changement.',
+      { days },
+    ),
+  workspaceDeleted: (opportunities: number, contacts: number) =>
+    m(
+      'Toutes les données du pipeline de cet espace de travail ont été supprimées : {opportunities, plural, one {# opportunité} many {# d’opportunités} other {# opportunités}}, {contacts, plural, one {# contact} many {# de contacts} other {# contacts}}, ainsi que la configuration, les abonnements, les rôles et les paramètres. Comme dans un nouvel espace de travail, la prochaine personne qui utilisera /opp en deviendra l’administrateur.',
+      { opportunities, contacts },
+    ),
+  workspaceDeleteCancelled: 'Rien n’a été supprimé.',
+  workspaceDeleteExpired:
+    'Cette confirmation a expiré ou a déjà été utilisée; rien n’a été supprimé. Exécutez de nouveau `/opp workspace delete` si vous le souhaitez toujours.',
+} as const;
+
+export const notices = trusted(french);
+
+function roleWithArticle(role: 'admin' | 'manager' | 'rep'): string {
+  return role === 'admin' ? 'administrateur' : role === 'manager' ? 'gestionnaire' : 'représentant';
+}
+
+function mentions(people: string[]): string {
+  return people.length === 0 ? 'aucun' : people.join(', ');
+}
