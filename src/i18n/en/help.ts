@@ -48,6 +48,7 @@ const english = {
           ['export all status:all'],
           ['subscribe #sales weekly at:09:00 day:monday tz:Europe/Berlin'],
           ['unsubscribe #sales', 'subscriptions'],
+          ['language fr', 'language #sales it'],
         ],
       },
     ],

@@ -158,7 +158,10 @@ export const digestPlainText = {
     /** Under the title: the open pipeline's totals, then (with a history panel) the period's. */
     pipelineSummary: (estimated: string, weighted: string) =>
       `Pipeline ouvert : valeur estimée ${estimated}, valeur pondérée ${weighted}`,
-    closedSummary: (won: string, lost: string) => `gagnées ${won}, perdues ${lost}`,
+    closedSummary: (won: string, lost: string, from: string, to: string) =>
+      `gagnées ${won}, perdues ${lost} du ${from} au ${to}`,
+    /** Une semaine sous ses barres : son premier jour, déjà formaté (« 7 déc. »). */
+    weekLabel: (start: string) => start,
     summarySeparator: ' · ',
     pipelineHeading: 'Pipeline ouvert par étape',
     historyHeading: (weeks: number) =>

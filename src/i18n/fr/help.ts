@@ -48,6 +48,7 @@ const french = {
           ['export all status:all'],
           ['subscribe #ventes weekly at:09:00 day:monday tz:America/Toronto'],
           ['unsubscribe #ventes', 'subscriptions'],
+          ['language fr', 'language #ventes it'],
         ],
       },
     ],
@@ -146,6 +147,17 @@ const french = {
         '`currency:` est le code de trois lettres de la devise des montants (USD au départ).',
         '`default-cycle:` est le cycle de vente attribué aux nouvelles opportunités quand aucun n’est choisi (`none` pour laisser chacun choisir).',
         '`stale-days:` est le nombre de jours sans changement après lequel les sommaires signalent une opportunité ouverte comme inactive (14 au départ).',
+        '`language:` est la langue des publications dans les canaux qui n’en ont pas choisi (`en` au départ; voir `/opp help language`).',
+      ],
+    },
+    language: {
+      summary:
+        'Choisit la langue dans laquelle je vous réponds ou (gestionnaires et administrateurs) celle des sommaires et des annonces d’un canal.',
+      examples: ['language', 'language fr', 'language nb', 'language auto', 'language #ventes it'],
+      notes: [
+        'Langues : `en` anglais, `fr` français, `it` italien, `nb` norvégien (bokmål), `zh` chinois (simplifié). `auto` revient à la langue de Slack.',
+        'Les commandes restent les mêmes dans toutes les langues; les dates et les montants que vous tapez sont lus dans votre langue.',
+        'Un canal sans langue à lui reçoit celle de l’espace de travail (`/opp setting language:fr`), sinon l’anglais.',
       ],
     },
     workspace: {

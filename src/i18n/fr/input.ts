@@ -45,6 +45,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   user: { name: 'l’utilisateur', hint: ' (tapez `@` et choisissez la personne)' },
   role: { name: 'le rôle', hint: ' (`admin`, `manager` ou `rep`)' },
   search: { name: 'le texte recherché', hint: '' },
+  language: { name: 'la langue', hint: ' (`en`, `fr`, `it`, `nb`, `zh` ou `auto`)' },
   'stats-target': {
     name: 'un numéro d’opportunité ou un cycle',
     hint: ' (`/opp stats OP00001` ou `/opp stats cycle:FIRM`)',

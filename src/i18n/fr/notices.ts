@@ -10,6 +10,7 @@ interface ShownSettings {
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
+  language: string;
 }
 const french = {
   cycleAdded: (code: string) =>
@@ -104,12 +105,33 @@ const french = {
       `• Devise des montants : ${s.currency} (p. ex. \`currency:CAD\`)`,
       `• Cycle de vente par défaut des nouvelles opportunités : ${s.defaultSalesCycleCode ?? 'aucun'} (\`default-cycle:&lt;CODE&gt;\` ou \`default-cycle:none\`)`,
       `• Les sommaires considèrent une opportunité comme inactive après ${m('{n, plural, one {# jour} many {# de jours} other {# jours}}', { n: s.staleDays })} sans changement (\`stale-days:&lt;jours&gt;\`)`,
+      `• Langue des publications dans les canaux : ${s.language} (\`language:fr\`; un canal peut choisir la sienne avec \`/opp language #canal fr\`)`,
       'Les administrateurs les changent avec `/opp setting &lt;clé&gt;:&lt;valeur&gt;`, plusieurs à la fois s’ils le souhaitent.',
     ].join('\n'),
   repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
     repsSeeOnlyOwn
       ? 'Les représentants ne voient maintenant que les opportunités dont ils sont le vendeur; les gestionnaires et les administrateurs les voient toutes.'
       : 'Les représentants voient de nouveau toutes les opportunités de l’espace de travail (ils ne modifient toujours que les leurs).',
+  languageChanged: (language: string) =>
+    `Les canaux qui n’ont pas choisi de langue reçoivent maintenant les sommaires et les annonces en ${language}.`,
+  languageShown: (yours: string, chosen: boolean, channel: string | null, channelLanguage: string | null) =>
+    [
+      chosen
+        ? `Je vous réponds en ${yours}, comme vous l’avez choisi (\`/opp language auto\` pour suivre la langue de Slack).`
+        : `Je vous réponds en ${yours}, la langue de votre Slack (\`/opp language it\`, par exemple, pour en choisir une autre).`,
+      channel && channelLanguage
+        ? `Les sommaires et les annonces de ${channel} sont rédigés en ${channelLanguage}.`
+        : null,
+      'Langues : `en`, `fr`, `it`, `nb`, `zh`. Les gestionnaires et les administrateurs choisissent celle d’un canal avec `/opp language #canal fr`.',
+    ]
+      .filter((line) => line !== null)
+      .join('\n'),
+  languageChosen: (language: string) => `Désormais, je vous réponds en ${language}.`,
+  languageAuto: (language: string) => `Je suis de nouveau la langue de votre Slack : ${language}.`,
+  channelLanguageChosen: (channel: string, language: string) =>
+    `Les sommaires et les annonces de ${channel} seront désormais rédigés en ${language}.`,
+  channelLanguageAuto: (channel: string, language: string) =>
+    `${channel} n’a plus de langue à lui : ses sommaires et ses annonces suivent celle de l’espace de travail, le ${language}.`,
   currencyChanged: (currency: string) => `Les montants sont maintenant affichés en ${currency}.`,
   defaultCycleChanged: (code: string | null) =>
     code === null

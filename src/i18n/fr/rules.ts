@@ -224,6 +224,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'publier des sommaires du pipeline';
     case 'manage-subscriptions':
       return 'planifier des sommaires du pipeline';
+    case 'set-channel-language':
+      return 'choisir la langue des publications d’un canal';
     case 'create-opportunity':
       return 'créer des opportunités pour un autre vendeur (indiquez-vous comme vendeur)';
     case 'change-opportunity':
