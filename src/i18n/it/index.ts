@@ -1,10 +1,10 @@
 // The Italian message catalogue: English's sections (src/i18n/en/index.ts), every text in Italian.
-import { english } from '../en/index.ts';
 import { defineCatalogue } from '../shape.ts';
 import { describeInputProblem } from './input.ts';
 import { describeRuleProblem } from './rules.ts';
 import { describeScheduleProblem } from './schedule.ts';
 import { digestPlainText, digestText } from './digest.ts';
+import { help } from './help.ts';
 import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
@@ -17,7 +17,7 @@ export const italian = defineCatalogue({
   system,
   digest: digestText,
   digestPlain: digestPlainText,
-  help: english.help,
+  help,
   installPages,
   describeRuleProblem,
   describeInputProblem,
