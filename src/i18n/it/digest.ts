@@ -25,7 +25,7 @@ const italian = {
     cycle: (cycle: string) => `Ciclo di vendita ${cycle}`,
     everyone: 'opportunità di tutti',
     salesperson: (person: string) => `opportunità di ${person}`,
-    period: (from: string, to: string) => `vinte e perse dal ${from} al ${to}`,
+    period: (from: string, to: string) => `vinte e perse nel periodo ${from} – ${to}`,
     join: (parts: readonly string[]) => parts.join(' · '),
   },
 
@@ -45,7 +45,7 @@ const italian = {
   },
 
   closed: {
-    title: (from: string, to: string) => `*Vinte e perse* dal ${from} al ${to}`,
+    title: (from: string, to: string) => `*Vinte e perse* nel periodo ${from} – ${to}`,
     won: (count: number, amount: string) => `*Vinte:* ${opportunities(count)} · ${amount}`,
     lost: (count: number, amount: string) => `*Perse:* ${opportunities(count)} · ${amount}`,
     winRate: (byCount: string, byValue: string) => `*Tasso di successo:* ${byCount} per numero · ${byValue} per valore`,
@@ -54,15 +54,15 @@ const italian = {
       `• ${outcome} · ${code}: ${count} · ${amount}`,
     code: (code: string, description: string) => (description.trim() === '' ? code : `${code} — ${description}`),
     noCode: 'senza codice chiusura',
-    nothing: (from: string, to: string) => `Nessuna opportunità vinta o persa dal ${from} al ${to}.`,
+    nothing: (from: string, to: string) => `Nessuna opportunità vinta o persa nel periodo ${from} – ${to}.`,
     notAvailable: '—',
   },
 
   changes: {
-    title: (since: string) => `*Cosa è cambiato* da ${since}`,
+    title: (since: string) => `*Cosa è cambiato* dall’ultimo riepilogo (${since})`,
     first:
       'Questo è il primo riepilogo in questo canale, quindi non c’è ancora nulla da confrontare. Il prossimo elencherà ciò che è cambiato.',
-    nothing: (since: string) => `Nulla è cambiato da ${since}.`,
+    nothing: (since: string) => `Nulla è cambiato dall’ultimo riepilogo (${since}).`,
     newTitle: (n: number) => `*Nuove* (${n})`,
     forwardTitle: (n: number) => `*Avanzate* (${n})`,
     backTitle: (n: number) => `*Tornate indietro* (${n})`,
@@ -80,7 +80,7 @@ const italian = {
     /** A Slack date token for an instant, with the text shown where tokens are not rendered. */
     sinceToken: (unix: number, fallback: string) => `<!date^${unix}^{date_short_pretty} alle {time}|${fallback}>`,
     sinceFallback: (date: string, time: string) => `${date} ${time} UTC`,
-    previousDigest: 'il riepilogo precedente',
+    previousDigest: 'ora non disponibile',
   },
 
   attention: {

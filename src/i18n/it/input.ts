@@ -183,7 +183,7 @@ function sentence(p: InputProblem, format: Formatter): string {
     case 'too-long':
       return `${subject(p.field)} ha ${p.length} caratteri; il massimo è ${p.max}. ${helpPointer()}`;
     case 'bad-number':
-      return `${subject(p.field)} richiede un importo come \`12000\`, \`12.000\` o \`12000,50\`, non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve un importo come \`12000\`, \`12.000\` o \`12000,50\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'ambiguous-number':
       return `In ${field(p.field)}, ${code(p.text)} può essere letto come decimale o come migliaia; scriverlo senza punto (\`12000\`) o con al massimo 2 decimali (\`12,00\`). ${helpPointer()}`;
     case 'too-many-decimals':
@@ -191,15 +191,15 @@ function sentence(p: InputProblem, format: Formatter): string {
     case 'number-out-of-range':
       return `${subject(p.field)} deve essere tra ${grouped(p.min)} e ${grouped(p.max)}; ${code(p.text)} non lo è. ${helpPointer()}`;
     case 'bad-percent':
-      return `${subject(p.field)} richiede una percentuale come \`40\` o \`40%\`, non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve una percentuale come \`40\` o \`40%\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-integer':
       return `${subject(p.field)} deve essere un numero intero da ${grouped(String(p.min))} a ${grouped(String(p.max))}, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-date':
-      return `${subject(p.field)} richiede una data e ${code(p.text)} non è una data leggibile; provare \`oggi\`, \`venerdì prossimo\`, \`fra 30 giorni\`, \`fine mese\` o \`15/12/2026\`. Digitare \`/opp help dates\` per altri esempi.`;
+      return `Per ${field(p.field)} serve una data e ${code(p.text)} non è una data leggibile; provare \`oggi\`, \`venerdì prossimo\`, \`fra 30 giorni\`, \`fine mese\` o \`15/12/2026\`. Digitare \`/opp help dates\` per altri esempi.`;
     case 'bad-date-range':
       return `${key(p.fromKey)} (${p.from}) deve essere precedente a ${key(p.toKey)} (${p.to}), altrimenti nessuna opportunità può corrispondere. ${helpPointer()}`;
     case 'bad-date-formula':
-      return `${subject(p.field)} richiede una formula data come \`2W\`, \`10D\`, \`1M\` o \`CM\`, non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve una formula data come \`2W\`, \`10D\`, \`1M\` o \`CM\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-opportunity-no':
       return `${code(p.text)} non è un numero di opportunità; i numeri hanno la forma \`OP00001\`. ${helpPointer()}`;
     case 'bad-code':
@@ -207,17 +207,17 @@ function sentence(p: InputProblem, format: Formatter): string {
     case 'bad-choice':
       return `${subject(p.field)} deve essere ${list(p.allowed.map(code), 'or')}, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-mention':
-      return `${subject(p.field)} richiede la menzione di un utente (digitare \`@\` e scegliere la persona dall’elenco di Slack), non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve la menzione di un utente (digitare \`@\` e scegliere la persona dall’elenco di Slack), non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-channel':
-      return `${subject(p.field)} richiede la menzione di un canale (digitare \`#\` e scegliere il canale dall’elenco di Slack), non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve la menzione di un canale (digitare \`#\` e scegliere il canale dall’elenco di Slack), non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-email':
-      return `${subject(p.field)} richiede un indirizzo e-mail come \`anna@acme.it\`, non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve un indirizzo e-mail come \`anna@acme.it\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time':
-      return `${subject(p.field)} richiede un’ora del giorno come \`09:00\` o \`17:30\`, non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve un’ora del giorno come \`09:00\` o \`17:30\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':
-      return `${subject(p.field)} richiede il nome di un fuso orario come \`Europe/Rome\` o \`America/New_York\`, non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve il nome di un fuso orario come \`Europe/Rome\` o \`America/New_York\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-currency':
-      return `${subject(p.field)} richiede un codice valuta di tre lettere come \`EUR\` o \`CHF\`, non ${code(p.text)}. ${helpPointer()}`;
+      return `Per ${field(p.field)} serve un codice valuta di tre lettere come \`EUR\` o \`CHF\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-quote-line': {
       const start = `Riga offerta ${p.index} (${code(p.text)}):`;
       const part = p.part;

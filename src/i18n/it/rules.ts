@@ -36,14 +36,15 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'action-not-available':
       if (problem.notStarted && problem.action !== 'first')
         return `L’opportunità ${problem.opportunityNo} non è ancora stata avviata: attivarne prima la prima fase (Attiva prima fase nella sua scheda, oppure /opp move ${problem.opportunityNo}).`;
-      return `${actionLabel(problem.action)} non è possibile per l’opportunità ${problem.opportunityNo} in questo momento: ${actionHint(problem.action)}.`;
+      return `L’azione ${actionLabel(problem.action)} non è possibile per l’opportunità ${problem.opportunityNo} in questo momento: ${actionHint(problem.action)}.`;
     case 'no-stages':
       return `Il ciclo di vendita ${problem.cycle} non ha ancora fasi; aggiungervi prima una fase.`;
     case 'stage-not-allowed':
-      if (problem.allowed.length === 0) return `${actionLabel(problem.action)}: non c’è nessuna fase di destinazione.`;
+      if (problem.allowed.length === 0)
+        return `L’azione ${actionLabel(problem.action)} non ha alcuna fase di destinazione.`;
       return Number.isFinite(problem.stage)
-        ? `La fase ${problem.stage} non è una destinazione valida per ${actionLabel(problem.action)}; scegliere tra ${problem.allowed.join(', ')}.`
-        : `Scegliere una fase per ${actionLabel(problem.action)}: una tra ${problem.allowed.join(', ')}.`;
+        ? `La fase ${problem.stage} non è una destinazione valida per l’azione ${actionLabel(problem.action)}; scegliere tra ${problem.allowed.join(', ')}.`
+        : `Scegliere una fase per l’azione ${actionLabel(problem.action)}: una tra ${problem.allowed.join(', ')}.`;
     case 'quote-required':
       return `Non è possibile passare alla fase ${stageName(problem.stage, problem.stageDescription)} finché all’opportunità non viene assegnata un’offerta di vendita.`;
     case 'date-of-change-before-last':
@@ -105,7 +106,7 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'delete-in-progress':
       return `L’opportunità ${problem.opportunityNo} è in corso e non può essere eliminata; chiuderla prima come Vinta o Persa.`;
     case 'purge-range-empty':
-      return `Non esiste alcun giorno dopo il ${formatDate(problem.closedAfter)} e prima del ${formatDate(problem.closedBefore)}; ampliare l’intervallo delle date di chiusura.`;
+      return `Nessun giorno è compreso tra ${formatDate(problem.closedAfter)} e ${formatDate(problem.closedBefore)} (estremi esclusi); ampliare l’intervallo delle date di chiusura.`;
     case 'opportunity-not-found':
       return `L’opportunità ${problem.no} non esiste.`;
     case 'sales-cycle-not-found':

@@ -361,14 +361,14 @@ const italian = {
         { n },
       ),
     line: (no: string, description: string, status: string, closed: string | null) =>
-      `• *${no}* ${description} · ${status}${closed ? ` · chiusa il ${closed}` : ''}`,
+      `• *${no}* ${description} · ${status}${closed ? ` · chiusura ${closed}` : ''}`,
     more: (n: number) => `…e altre ${n}.`,
     filter: (parts: string[]) =>
       parts.length === 0 ? 'Filtro: tutte le opportunità chiuse.' : `Filtro: ${parts.join(' · ')}`,
     filterParts: {
       status: (s: string) => `stato ${s}`,
-      closedBefore: (d: string) => `chiuse prima del ${d}`,
-      closedAfter: (d: string) => `chiuse dopo il ${d}`,
+      closedBefore: (d: string) => `chiuse prima del giorno ${d}`,
+      closedAfter: (d: string) => `chiuse dopo il giorno ${d}`,
       owner: (code: string) => `agente ${code}`,
       contact: (no: string) => `contatto ${no}`,
       cycle: (code: string) => `ciclo ${code}`,
