@@ -160,10 +160,9 @@ export const digestPlainText = {
     summarySeparator: ' · ',
     pipelineHeading: 'Pipeline aperta per fase',
     historyHeading: (weeks: number) =>
-      m(
-        'Vinte e perse, {weeks, plural, one {ultima settimana} many {ultime # di settimane} other {ultime # settimane}}',
-        { weeks },
-      ),
+      m('Vinte e perse, {weeks, plural, one {# settimana} many {ultime # di settimane} other {ultime # settimane}}', {
+        weeks,
+      }),
     estimated: 'Valore stimato',
     weighted: 'Valore ponderato',
     won: 'Vinte',

@@ -80,11 +80,11 @@ function rangeText(rules: NumberRules, grouped: Grouped): string {
 }
 
 /** What a quote line's number is called, with its article. */
-const NUMBER_NAMES: Record<string, string> = {
+const NUMBER_NAMES = {
   quantity: 'la quantità',
   'unit price': 'il prezzo unitario',
   'discount %': 'la % sconto',
-};
+} as const;
 
 function numberIssueText(
   what: 'quantity' | 'unit price' | 'discount %',
@@ -93,7 +93,7 @@ function numberIssueText(
   rules: NumberRules,
   grouped: Grouped,
 ): string {
-  const name = NUMBER_NAMES[what] ?? what;
+  const name = NUMBER_NAMES[what];
   switch (issue) {
     case undefined:
     case 'not-a-number':

@@ -3,6 +3,7 @@
 import type { Formatter } from '../format.ts';
 import { icuFor } from '../icu.ts';
 import { catalogueText, escapeFields, type Markup } from '../markup.ts';
+import type { Decimal } from '../../domain/decimal.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
 import type { MoveAction, OpportunityStatus } from '../../domain/opportunity.ts';
 import type { GuardedAction } from '../../domain/permissions.ts';
@@ -31,7 +32,7 @@ export function describeRuleProblem(problem: Problem, format: Formatter): Markup
 function sentence(problem: Problem, format: Formatter): string {
   const formatDate = (date: LocalDate): string => format.date(date);
   // A percentage as it was entered, every decimal kept ("12,5", "40").
-  const formatPercent = (value: Parameters<Formatter['groupedNumber']>[0]): string => format.groupedNumber(value);
+  const formatPercent = (value: Decimal): string => format.groupedNumber(value);
   switch (problem.kind) {
     case 'action-not-available':
       if (problem.notStarted && problem.action !== 'first')
