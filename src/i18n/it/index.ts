@@ -1,5 +1,25 @@
-// The Italian catalogue. Until its translation lands it is English's texts.
-import { english } from '../en/index.ts';
+// The Italian message catalogue: English's sections (src/i18n/en/index.ts), every text in Italian.
 import { defineCatalogue } from '../shape.ts';
+import { describeInputProblem } from './input.ts';
+import { describeRuleProblem } from './rules.ts';
+import { describeScheduleProblem } from './schedule.ts';
+import { digestPlainText, digestText } from './digest.ts';
+import { help } from './help.ts';
+import { installPages } from './install-pages.ts';
+import { notices } from './notices.ts';
+import { system } from './system.ts';
+import { ui } from './ui.ts';
 
-export const italian = defineCatalogue({ ...english, language: 'it' });
+export const italian = defineCatalogue({
+  language: 'it',
+  ui,
+  notices,
+  system,
+  digest: digestText,
+  digestPlain: digestPlainText,
+  help,
+  installPages,
+  describeRuleProblem,
+  describeInputProblem,
+  describeScheduleProblem,
+});

@@ -1,0 +1,279 @@
+// The help of `/opp` in Italian (`/opp help`, `/opp help <topic>`): the same topics and keys as
+// src/i18n/en/help.ts. Plain text: the help is escaped as a whole where it is shown
+// (src/slack/grammar/help.ts). Subcommands and keys stay English; the values in the examples (dates,
+// amounts, descriptions) are written as an Italian user types them, and each example must parse in
+// Italian. Part of the one catalogue.
+
+const italian = {
+  overview: {
+    title: '*Comandi `/opp`* — `OP00012` è un numero di opportunità; `@anna` e `#vendite` sono menzioni.',
+    /** Sections of example commands; one line each, several commands on a line joined with " · ". */
+    sections: [
+      {
+        title: '*Configurazione* (anche come `/opp setup …`)',
+        lines: [
+          ['cycle add FIRM Opportunità dirette calc:multiply'],
+          ['stage add FIRM 1 Contatto iniziale completed:10 chance:20 formula:1W'],
+          ['code add PRICE won Prezzo migliore'],
+          ['contact add "Acme S.p.A." company customer:yes'],
+          ['customer add Acme S.p.A.'],
+          ['activity add PRES Presentazione step:"Fissare incontro;0D"'],
+          ['role @anna manager'],
+          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
+          ['setting reps-see-own:yes'],
+          [{ example: 'workspace delete', note: '(chiede conferma)' }],
+        ],
+      },
+      {
+        title: '*Opportunità*',
+        lines: [
+          [{ example: 'new', note: '(apre il modulo)' }],
+          ['new Nuovo sito web contact:"Acme S.p.A." value:12.000 chance:40 close:fine del mese prossimo'],
+          ['list all status:won'],
+          ['show OP00012'],
+          ['next OP00012 chance:60 close:fra 30 giorni'],
+          ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
+          ['skip OP00012 to:4', 'jump OP00012 to:2'],
+          ['update OP00012 value:14 500 close:venerdì prossimo'],
+          ['close OP00012 won code:PRICE amount:11.500'],
+          ['quote OP00012 line:"Licenze;10;1200;5"'],
+          ['purge status:lost closed-before:2025-01-01'],
+        ],
+      },
+      {
+        title: '*Pipeline*',
+        lines: [
+          ['digest cycle:FIRM'],
+          ['stats OP00012', 'stats cycle:FIRM'],
+          ['export all status:all'],
+          ['subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome'],
+          ['unsubscribe #vendite', 'subscriptions'],
+        ],
+      },
+    ],
+    details:
+      'Dettagli: `/opp help <comando>`, es. `/opp help close`; inoltre `/opp help dates`, `/opp help amounts`, `/opp help keys`.',
+  },
+  /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
+  heading: (title: string, summary: string) => `*${title}*: ${summary}`,
+  examplesTitle: 'Esempi:',
+  /**
+   * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
+   * the `/opp `; `@anna` stands for a user mention, `#vendite` for a channel), notes, and a title for the
+   * topics that are guides rather than commands.
+   */
+  topics: {
+    setup: {
+      title: 'Configurazione',
+      summary:
+        'Configura cicli di vendita, fasi, codici chiusura, contatti, attività e ruoli. Ogni comando di configurazione funziona anche come `/opp setup …`.',
+      examples: [
+        'cycle add FIRM Opportunità dirette calc:multiply',
+        'setup stage add FIRM 1 Contatto iniziale completed:10 chance:20',
+      ],
+    },
+    cycle: {
+      summary: 'I cicli di vendita raggruppano le fasi che un’opportunità attraversa.',
+      examples: [
+        'cycle add FIRM Opportunità dirette calc:multiply',
+        'cycle add EXIST Clienti esistenti blocked:no',
+        'cycle block EXIST',
+        'cycle delete TEST',
+      ],
+      notes: [
+        '`calc:` indica come si calcola la probabilità: `multiply`, `add`, `chances` (% probabilità di successo) o `completed` (% completato).',
+        'Un ciclo bloccato non accetta nuove opportunità; quelle che già lo usano proseguono. Un ciclo si può eliminare solo quando nessuna opportunità lo usa: in alternativa, bloccarlo.',
+      ],
+    },
+    stage: {
+      summary: 'Le fasi di un ciclo di vendita, in ordine.',
+      examples: [
+        'stage add FIRM 1 Contatto iniziale completed:10 chance:20 formula:1W',
+        'stage add FIRM 2 Presentazione completed:40% chance:40 quote:yes activity:PRES',
+        'stage delete FIRM 2',
+      ],
+      notes: ['Una fase si può eliminare solo finché nessuna opportunità aperta vi si trova.'],
+    },
+    code: {
+      summary: 'I codici chiusura indicano perché un’opportunità è stata vinta o persa.',
+      examples: [
+        'code add PRICE won Prezzo migliore',
+        'code add COMP lost Persa a favore di un concorrente',
+        'code delete COMP',
+      ],
+      notes: ['Un codice chiusura si può eliminare solo se nessuna opportunità è stata chiusa con esso.'],
+    },
+    contact: {
+      summary: 'I contatti sono società o persone; una persona può appartenere a una società.',
+      examples: [
+        'contact add "Acme S.p.A." company customer:yes',
+        'contact add Anna Rossi person company:"Acme S.p.A." email:anna@acme.it',
+      ],
+    },
+    customer: {
+      summary: 'Crea un cliente da un contatto società.',
+      examples: ['customer add Acme S.p.A.', 'setup customer add CT000012'],
+    },
+    activity: {
+      summary:
+        'Le attività sono insiemi di passaggi successivi che una fase può creare; ogni passaggio ha una formula data.',
+      examples: [
+        'activity add PRES Presentazione step:"Fissare incontro;0D" step:"Inviare riepilogo;1W"',
+        'activity list',
+      ],
+    },
+    role: {
+      summary: 'Assegna un ruolo a una persona in quest’area di lavoro (solo amministratori).',
+      examples: ['role @anna manager', 'role @anna rep'],
+      notes: [
+        '*admin* (amministratore): configurazione (cicli, fasi, codici, contatti, attività), eliminazione in blocco, ruoli, impostazioni, eliminazione dei dati dell’area di lavoro.',
+        '*manager*: tutte le opportunità dell’area di lavoro, riepiloghi e abbonamenti.',
+        '*rep* (agente, chiunque non abbia un ruolo): crea opportunità e modifica quelle di cui è l’agente.',
+        'La prima persona che usa `/opp` in un’area di lavoro senza amministratore ne diventa l’amministratore. Un’area di lavoro conserva sempre un amministratore.',
+      ],
+    },
+    roles: {
+      summary: 'Elenca amministratori e manager; tutti gli altri sono agenti.',
+      examples: ['roles', 'setup roles'],
+    },
+    setting: {
+      summary: 'Mostra le impostazioni dell’area di lavoro oppure le cambia (solo amministratori).',
+      examples: ['setting', 'setting reps-see-own:yes', 'setting currency:EUR default-cycle:FIRM stale-days:21'],
+      notes: [
+        '`reps-see-own:yes`: gli agenti vedono solo le opportunità di cui sono l’agente; manager e amministratori continuano a vederle tutte.',
+        '`currency:` è il codice di tre lettere della valuta in cui sono espressi gli importi (inizialmente USD).',
+        '`default-cycle:` è il ciclo di vendita assegnato alle nuove opportunità quando non se ne sceglie uno (`none` per farlo scegliere ogni volta).',
+        '`stale-days:` è il numero di giorni senza modifiche dopo cui i riepiloghi indicano un’opportunità aperta come ferma (inizialmente 14).',
+      ],
+    },
+    workspace: {
+      summary: 'Elimina tutti i dati di quest’area di lavoro (chiede prima conferma).',
+      examples: ['workspace delete', 'setup workspace delete'],
+    },
+    new: {
+      summary: 'Crea un’opportunità. Senza nulla dopo `new` apre il modulo Crea opportunità.',
+      examples: [
+        'new Nuovo sito web contact:"Acme S.p.A." value:12.000 chance:40 close:fine del mese prossimo',
+        'new Licenze CRM contact:Acme value:25000 chance:25% close:15 dic cycle:FIRM owner:@anna priority:high',
+      ],
+    },
+    list: {
+      summary: 'Elenca le opportunità: per impostazione predefinita le proprie e solo quelle aperte.',
+      examples: ['list all status:won', 'list @anna contact:Acme cycle:FIRM'],
+    },
+    show: { summary: 'Mostra un’opportunità.', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    next: {
+      summary:
+        'Porta un’opportunità alla fase successiva, eventualmente cambiando valore, probabilità o data chiusura.',
+      examples: ['next OP00012', 'next OP00012 chance:60 close:fra 30 giorni'],
+    },
+    previous: {
+      summary: 'Riporta un’opportunità alla fase precedente.',
+      examples: ['previous OP00012', 'previous OP00012 date:ieri'],
+    },
+    skip: {
+      summary: 'Salta avanti a una fase successiva (le fasi intermedie devono consentire di essere saltate).',
+      examples: ['skip OP00012 to:4', 'skip OP00012 to:4 value:15000'],
+    },
+    jump: {
+      summary: 'Va a qualsiasi fase, avanti o indietro.',
+      examples: ['jump OP00012 to:2', 'jump OP00012 to:5 close:fine trimestre'],
+    },
+    update: {
+      summary: 'Cambia valore, probabilità o data chiusura senza cambiare fase.',
+      examples: ['update OP00012 value:14 500', 'update OP00012 chance:70 close:venerdì prossimo'],
+    },
+    move: {
+      summary: 'Apre il modulo Aggiorna opportunità.',
+      examples: ['move OP00012', 'move op00012'],
+    },
+    close: {
+      summary: 'Chiude un’opportunità come vinta o persa. Con il solo numero apre il modulo Chiudi opportunità.',
+      examples: ['close OP00012 won code:PRICE amount:11.500 date:oggi', 'close OP00012 lost code:COMP'],
+    },
+    quote: {
+      summary: 'Crea un’offerta di vendita per un’opportunità. Con il solo numero apre il modulo Crea offerta.',
+      examples: ['quote OP00012 line:"Licenze;10;1200;5" line:"Avviamento;1;3000"', 'quote OP00012'],
+      notes: [
+        'Ogni `line:` è `descrizione;quantità;prezzo unitario` con un eventuale `;% sconto` (al massimo 100 righe).',
+      ],
+    },
+    order: {
+      summary: 'Crea l’ordine di vendita dall’offerta collegata.',
+      examples: ['order OP00012', 'order op00012'],
+    },
+    delete: {
+      summary: 'Elimina un’opportunità.',
+      examples: ['delete OP00012', 'delete op00012'],
+    },
+    purge: {
+      summary: 'Elimina in blocco le opportunità chiuse: mostra cosa verrebbe eliminato, poi chiede conferma.',
+      examples: [
+        'purge status:lost closed-before:2025-01-01',
+        'purge closed-after:2024-01-01 closed-before:fine anno scorso owner:@anna',
+      ],
+    },
+    digest: {
+      summary: 'Pubblica il riepilogo della pipeline in questo canale.',
+      examples: ['digest', 'digest cycle:FIRM owner:@anna'],
+    },
+    stats: {
+      summary: 'Statistiche di un’opportunità o di un ciclo di vendita.',
+      examples: ['stats OP00012', 'stats cycle:FIRM'],
+    },
+    export: {
+      summary: 'Carica in questo canale un file CSV di opportunità; accetta gli stessi filtri di `list`.',
+      examples: ['export all status:all', 'export @anna cycle:FIRM'],
+    },
+    subscribe: {
+      summary:
+        'Pubblica il riepilogo in un canale secondo una programmazione. `day:` vale solo per i riepiloghi settimanali.',
+      examples: ['subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome', 'subscribe #vendite daily cycle:FIRM'],
+    },
+    unsubscribe: {
+      summary: 'Interrompe il riepilogo in un canale.',
+      examples: ['unsubscribe #vendite', 'unsubscribe #trattative'],
+    },
+    subscriptions: {
+      summary: 'Elenca i riepiloghi programmati.',
+      examples: ['subscriptions', 'help subscribe'],
+    },
+    dates: {
+      title: 'Date',
+      summary: 'Le date sono lette nel proprio fuso orario.',
+      examples: ['next OP00012 close:fine trimestre', 'update OP00012 close:fra 2 settimane'],
+      notes: [
+        'Relative: `oggi`, `domani`, `venerdì`, `venerdì prossimo`, `fra 30 giorni`, `fra 2 settimane`, `mese prossimo`.',
+        'Fine dei periodi: `fine mese`, `fine del mese prossimo`, `fine trimestre`, `fine anno` (anche `inizio …`, `eom`, `eoq`).',
+        'Fisse: `2026-12-15`, `15 dic`, `15 dicembre 2026` e `15/12/2026` nel proprio ordine delle date.',
+        '`close:` guarda avanti (`venerdì` è il prossimo); `date:` e `closed-before:` guardano indietro (`venerdì` è l’ultimo passato).',
+        'Anche le espressioni inglesi funzionano, come `next friday` o `end of month`.',
+      ],
+    },
+    amounts: {
+      title: 'Importi',
+      summary: 'Importi e percentuali.',
+      examples: ['update OP00012 value:12.000,50', 'update OP00012 chance:12,5%'],
+      notes: [
+        'Importi: `12000`, `12.000`, `12000,50`, `12.000,50`, `12 000`, `€ 12.000`, `12k`; al massimo 2 decimali.',
+        'Il punto separa le migliaia e la virgola i decimali: `12.000` è dodicimila, `12,5` è dodici e mezzo.',
+        'Percentuali: `40` o `40%`, da 0 a 100, al massimo 2 decimali.',
+      ],
+    },
+    keys: {
+      title: 'Chiavi e valori',
+      summary: 'Come funzionano le coppie `chiave:valore`.',
+      examples: [
+        'new Rinnovo contact:"Acme S.p.A." value:5000 chance:50 close:fine del mese prossimo',
+        'new "T3: rinnovo close: a breve" contact:Acme value:1 chance:5 close:oggi',
+      ],
+      notes: [
+        'Un valore prosegue fino alla chiave successiva, quindi `close:fine del mese prossimo` non richiede virgolette. Le chiavi non distinguono tra maiuscole e minuscole.',
+        'Le virgolette ("…" o \'…\') mantengono letterali spazi e due punti. Mettere tra virgolette una descrizione che contiene una parola chiave seguita dai due punti.',
+        'Una parola attaccata ai due punti che non è una chiave del comando (`colore:rosso`) viene segnalata come chiave sconosciuta.',
+      ],
+    },
+  },
+} as const;
+
+export const help = italian;

@@ -1,0 +1,141 @@
+// Italian sentences that confirm what a command did, and the channel announcements: the same keys and
+// parameters as src/i18n/en/notices.ts.
+import { icuFor } from '../icu.ts';
+import { trusted } from '../markup.ts';
+
+const m = icuFor('it');
+
+interface ShownSettings {
+  repsSeeOnlyOwn: boolean;
+  currency: string;
+  defaultSalesCycleCode: string | null;
+  staleDays: number;
+}
+const italian = {
+  cycleAdded: (code: string) =>
+    `Ciclo di vendita ${code} aggiunto. Aggiungerne le fasi con \`/opp stage add ${code} &lt;n. fase&gt; &lt;descrizione&gt; completed:&lt;perc.&gt; chance:&lt;perc.&gt;\`.`,
+  stageAdded: (cycle: string, stage: number) => `Fase ${stage} aggiunta al ciclo di vendita ${cycle}.`,
+  codeAdded: (code: string, type: 'won' | 'lost') =>
+    `Codice chiusura ${code} (${type === 'won' ? 'Vinta' : 'Persa'}) aggiunto.`,
+  cycleBlocked: (code: string, blocked: boolean) =>
+    blocked
+      ? `Il ciclo di vendita ${code} è bloccato: le nuove opportunità non possono usarlo; quelle che già lo usano proseguono come prima.`
+      : `Il ciclo di vendita ${code} non è più bloccato: le nuove opportunità possono di nuovo usarlo.`,
+  cycleDeleted: (code: string) => `Ciclo di vendita ${code} eliminato, insieme alle sue fasi.`,
+  stageDeleted: (cycle: string, stage: number) => `Fase ${stage} eliminata dal ciclo di vendita ${cycle}.`,
+  codeDeleted: (code: string) => `Codice chiusura ${code} eliminato.`,
+  contactAdded: (name: string, no: string, customerNo: string | null) =>
+    `Contatto ${name} (${no}) aggiunto${customerNo ? `, con il cliente ${customerNo}` : ''}.`,
+  customerAdded: (name: string, no: string, created: boolean) =>
+    created ? `Cliente ${no} creato per ${name}.` : `${name} è già il cliente ${no}.`,
+  activityAdded: (code: string, steps: number) =>
+    m('Attività {code} aggiunta con {steps, plural, one {# passaggio} many {# di passaggi} other {# passaggi}}.', {
+      code,
+      steps,
+    }),
+  activityList: (lines: string[]) =>
+    lines.length
+      ? `*Attività*\n${lines.join('\n')}`
+      : 'Ancora nessuna attività. Aggiungerne una con `/opp activity add &lt;CODICE&gt; &lt;descrizione&gt; step:"Telefonata;1W"`.',
+  activityLine: (code: string, description: string, steps: string) =>
+    `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
+  created: (no: string) => `Opportunità ${no} creata.`,
+  moved: (no: string) => `Opportunità ${no} aggiornata.`,
+  deleted: (no: string, description: string) =>
+    `L’opportunità ${no} (${description}) e la relativa cronologia sono state eliminate.`,
+  purged: (count: number) =>
+    m(
+      '{count, plural, one {# opportunità chiusa è stata eliminata} many {# di opportunità chiuse sono state eliminate} other {# opportunità chiuse sono state eliminate}}.',
+      { count },
+    ),
+  purgeCancelled: 'Non è stato eliminato nulla.',
+  purgeExpired:
+    'Questa conferma è scaduta, quindi non è stato eliminato nulla. Eseguire di nuovo `/opp purge` per vedere cosa verrebbe eliminato.',
+  wonAnnouncement: (person: string, no: string, description: string, amount: string) =>
+    `:tada: ${person} ha vinto ${no} ${description} (${amount}).`,
+  quoteAnnouncement: (person: string, quoteNo: string, no: string, description: string, amount: string) =>
+    `:page_facing_up: ${person} ha creato l’offerta di vendita ${quoteNo} per ${no} ${description} (${amount}).`,
+  orderAnnouncement: (person: string, orderNo: string, no: string, amount: string) =>
+    `:package: ${person} ha creato l’ordine di vendita ${orderNo} dall’offerta di ${no} (${amount}).`,
+  digestPosted: 'Il riepilogo della pipeline è pubblicato in questo canale.',
+  digestDelayed: (reason: string) =>
+    `Non è stato possibile pubblicare il riepilogo in questo momento (${reason}); verrà effettuato un nuovo tentativo a breve.`,
+  digestRateLimited: 'Slack ha chiesto di rallentare',
+  subscribed: (channel: string, schedule: string, next: string) =>
+    `${channel} riceverà il riepilogo della pipeline ${schedule}. Il prossimo: ${next}.`,
+  subscriptionReplaced: (channel: string, schedule: string, cycle: string | null) =>
+    `Sostituisce il riepilogo che ${channel} riceveva ${schedule}${cycle ? ` (ciclo di vendita ${cycle})` : ''}: un canale ha una sola programmazione.`,
+  unsubscribed: (channel: string) => `${channel} non riceverà più riepiloghi programmati.`,
+  notSubscribed: (channel: string) => `${channel} non ha riepiloghi programmati, quindi non è cambiato nulla.`,
+  noSubscriptions:
+    'Nessun canale ha ancora un riepilogo programmato. Per avviarne uno: `/opp subscribe #canale weekly day:monday at:08:00`.',
+  subscriptionsTitle: '*Riepiloghi programmati*',
+  subscriptionLine: (channel: string, schedule: string, cycle: string | null, next: string) =>
+    `• ${channel} ${schedule}${cycle ? ` (ciclo di vendita ${cycle})` : ''} — prossimo: ${next}`,
+  scheduleDaily: (at: string, zone: string) => `ogni giorno alle ${at} (${zone})`,
+  scheduleWeekly: (weekday: string, at: string, zone: string) => `ogni ${weekday} alle ${at} (${zone})`,
+  scheduleMonthly: (day: number, at: string, zone: string) =>
+    `ogni mese ${day >= 31 ? 'l’ultimo giorno' : `il giorno ${day}`} alle ${at} (${zone})`,
+  weekdays: ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'],
+  exported: (count: number) =>
+    m(
+      '{count, plural, one {# opportunità esportata} many {# di opportunità esportate} other {# opportunità esportate}} in un file CSV in questo canale.',
+      { count },
+    ),
+  exportTitle: (date: string) => `Opportunità ${date}`,
+  firstAdmin:
+    'In quest’area di lavoro nessuno aveva ancora il ruolo di amministratore, quindi ora l’amministratore è Lei: configura cicli di vendita, codici e contatti e assegna i ruoli con `/opp role @utente admin|manager|rep` (vedere `/opp roles`).',
+  roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>
+    `${person} è ora ${roleName(role)} in quest’area di lavoro.`,
+  roleUnchanged: (person: string, role: 'admin' | 'manager' | 'rep') =>
+    `${person} è già ${roleName(role)}, quindi non è cambiato nulla.`,
+  /** Admins and managers as mentions. */
+  roles: (admins: string[], managers: string[]) =>
+    [
+      '*Ruoli in quest’area di lavoro*',
+      `Amministratori: ${mentions(admins)}`,
+      `Manager: ${mentions(managers)}`,
+      'Tutti gli altri sono agenti. Gli amministratori cambiano i ruoli con `/opp role @utente admin|manager|rep`.',
+    ].join('\n'),
+  settings: (s: ShownSettings) =>
+    [
+      '*Impostazioni di quest’area di lavoro*',
+      `• Gli agenti vedono solo le proprie opportunità: ${s.repsSeeOnlyOwn ? 'sì' : 'no'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` per cambiarlo)`,
+      `• Valuta degli importi: ${s.currency} (ad esempio \`currency:EUR\`)`,
+      `• Ciclo di vendita predefinito delle nuove opportunità: ${s.defaultSalesCycleCode ?? 'nessuno'} (\`default-cycle:&lt;CODICE&gt;\` o \`default-cycle:none\`)`,
+      `• I riepiloghi considerano ferma un’opportunità dopo ${m('{n, plural, one {# giorno} many {# di giorni} other {# giorni}}', { n: s.staleDays })} senza modifiche (\`stale-days:&lt;giorni&gt;\`)`,
+      'Gli amministratori le cambiano con `/opp setting &lt;chiave&gt;:&lt;valore&gt;`, anche più di una alla volta.',
+    ].join('\n'),
+  repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
+    repsSeeOnlyOwn
+      ? 'Ora gli agenti vedono solo le opportunità di cui sono l’agente; manager e amministratori continuano a vederle tutte.'
+      : 'Ora gli agenti vedono di nuovo tutte le opportunità dell’area di lavoro (ma continuano a modificare solo le proprie).',
+  currencyChanged: (currency: string) => `Ora gli importi sono espressi in ${currency}.`,
+  defaultCycleChanged: (code: string | null) =>
+    code === null
+      ? 'Ora le nuove opportunità non hanno un ciclo di vendita predefinito: se ci sono più cicli, si sceglie di volta in volta.'
+      : `Ora le nuove opportunità ricevono il ciclo di vendita ${code}, a meno che non se ne scelga un altro.`,
+  staleDaysChanged: (days: number) =>
+    m(
+      'Ora i riepiloghi considerano ferma un’opportunità dopo {days, plural, one {# giorno} many {# di giorni} other {# giorni}} senza modifiche.',
+      { days },
+    ),
+  workspaceDeleted: (opportunities: number, contacts: number) =>
+    m(
+      'Tutti i dati della pipeline di quest’area di lavoro sono stati eliminati: {opportunities, plural, one {# opportunità} many {# di opportunità} other {# opportunità}}, {contacts, plural, one {# contatto} many {# di contatti} other {# contatti}}, oltre a configurazione, abbonamenti, ruoli e impostazioni. Come in una nuova area di lavoro, la prossima persona che usa /opp ne diventa l’amministratore.',
+      { opportunities, contacts },
+    ),
+  workspaceDeleteCancelled: 'Non è stato eliminato nulla.',
+  workspaceDeleteExpired:
+    'Questa conferma è scaduta o è già stata usata, quindi non è stato eliminato nulla. Eseguire di nuovo `/opp workspace delete` se si intende ancora procedere.',
+} as const;
+
+export const notices = trusted(italian);
+
+function roleName(role: 'admin' | 'manager' | 'rep'): string {
+  return role === 'admin' ? 'amministratore' : role === 'manager' ? 'manager' : 'agente';
+}
+
+function mentions(people: string[]): string {
+  return people.length === 0 ? 'nessuno' : people.join(', ');
+}
