@@ -1,5 +1,16 @@
-// The Simplified Chinese catalogue. Until its translation lands it is English's texts.
+// The Simplified Chinese message catalogue, assembled as English's (src/i18n/en/index.ts) is.
 import { english } from '../en/index.ts';
 import { defineCatalogue } from '../shape.ts';
+import { describeScheduleProblem } from './schedule.ts';
+import { installPages } from './install-pages.ts';
+import { notices } from './notices.ts';
+import { system } from './system.ts';
 
-export const chinese = defineCatalogue({ ...english, language: 'zh' });
+export const chinese = defineCatalogue({
+  ...english,
+  language: 'zh',
+  notices,
+  system,
+  installPages,
+  describeScheduleProblem,
+});
