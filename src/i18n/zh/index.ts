@@ -5,10 +5,12 @@ import { describeScheduleProblem } from './schedule.ts';
 import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
+import { ui } from './ui.ts';
 
 export const chinese = defineCatalogue({
   ...english,
   language: 'zh',
+  ui,
   notices,
   system,
   installPages,

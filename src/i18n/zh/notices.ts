@@ -68,7 +68,7 @@ const chinese = {
   exported: (count: number) => m('已将 {count, plural, other {# 个商机}}导出为 CSV 文件，发布在此频道。', { count }),
   exportTitle: (date: string) => `商机 ${date}`,
   firstAdmin:
-    '此工作区此前没有管理员，因此您现在是它的管理员：由您设置销售周期、代码和联系人，并使用 `/opp role @user admin|manager|rep` 为成员分配角色（参见 `/opp roles`）。',
+    '此工作区此前没有管理员，因此您现在是它的管理员：由您设置销售周期、代码和联系人，并使用 `/opp role @user admin|manager|rep` 为成员分配角色，使用 `/opp roles` 可查看当前角色。',
   roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') => `${person} 现在是此工作区的${roleName(role)}。`,
   roleUnchanged: (person: string, role: 'admin' | 'manager' | 'rep') =>
     `${person} 已经是${roleName(role)}，因此未做任何更改。`,
@@ -84,9 +84,9 @@ const chinese = {
     [
       '*此工作区的设置*',
       `• 销售代表只能看到自己的商机：${s.repsSeeOnlyOwn ? '是' : '否'}（使用 \`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` 更改）`,
-      `• 金额的币种：${s.currency}（例如 \`currency:CNY\`）`,
-      `• 新商机的默认销售周期：${s.defaultSalesCycleCode ?? '无'}（\`default-cycle:&lt;代码&gt;\` 或 \`default-cycle:none\`）`,
-      `• 商机 ${m('{n, plural, other {# 天}}', { n: s.staleDays })}无更改后，摘要将其视为停滞（\`stale-days:&lt;天数&gt;\`）`,
+      `• 金额的币种：${s.currency}（使用 \`currency:EUR\` 等更改）`,
+      `• 新商机的默认销售周期：${s.defaultSalesCycleCode ?? '无'}（使用 \`default-cycle:&lt;代码&gt;\` 或 \`default-cycle:none\` 更改）`,
+      `• 商机 ${m('{n, plural, other {# 天}}', { n: s.staleDays })}无更改后，摘要将其视为停滞（使用 \`stale-days:&lt;天数&gt;\` 更改）`,
       '管理员可使用 `/opp setting &lt;键&gt;:&lt;值&gt;` 更改这些设置，也可一次更改多项。',
     ].join('\n'),
   repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
@@ -107,7 +107,7 @@ const chinese = {
     ),
   workspaceDeleteCancelled: '未删除任何内容。',
   workspaceDeleteExpired:
-    '此确认已过期或已被使用，因此未删除任何内容。如果您仍要删除，请再次运行 `/opp workspace delete`。',
+    '此确认已过期或已被使用，因此未删除任何内容。如果您仍要删除，请再次运行 `/opp workspace delete` 命令。',
 } as const;
 
 export const notices = trusted(chinese);
