@@ -2,6 +2,7 @@
 import { english } from '../en/index.ts';
 import { defineCatalogue } from '../shape.ts';
 import { describeScheduleProblem } from './schedule.ts';
+import { digestPlainText, digestText } from './digest.ts';
 import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
@@ -11,6 +12,8 @@ export const chinese = defineCatalogue({
   ...english,
   language: 'zh',
   ui,
+  digest: digestText,
+  digestPlain: digestPlainText,
   notices,
   system,
   installPages,
