@@ -1,6 +1,8 @@
 // The Simplified Chinese message catalogue, assembled as English's (src/i18n/en/index.ts) is.
 import { english } from '../en/index.ts';
 import { defineCatalogue } from '../shape.ts';
+import { describeInputProblem } from './input.ts';
+import { describeRuleProblem } from './rules.ts';
 import { describeScheduleProblem } from './schedule.ts';
 import { digestPlainText, digestText } from './digest.ts';
 import { installPages } from './install-pages.ts';
@@ -17,5 +19,7 @@ export const chinese = defineCatalogue({
   notices,
   system,
   installPages,
+  describeRuleProblem,
+  describeInputProblem,
   describeScheduleProblem,
 });
