@@ -5,6 +5,7 @@ import { describeInputProblem } from './input.ts';
 import { describeRuleProblem } from './rules.ts';
 import { describeScheduleProblem } from './schedule.ts';
 import { digestPlainText, digestText } from './digest.ts';
+import { help } from './help.ts';
 import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
@@ -18,6 +19,7 @@ export const chinese = defineCatalogue({
   digestPlain: digestPlainText,
   notices,
   system,
+  help,
   installPages,
   describeRuleProblem,
   describeInputProblem,
