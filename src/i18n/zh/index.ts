@@ -1,5 +1,5 @@
-// The Simplified Chinese message catalogue, assembled as English's (src/i18n/en/index.ts) is.
-import { english } from '../en/index.ts';
+// The Simplified Chinese message catalogue, assembled as English's (src/i18n/en/index.ts) is and held to
+// its shape by defineCatalogue.
 import { defineCatalogue } from '../shape.ts';
 import { describeInputProblem } from './input.ts';
 import { describeRuleProblem } from './rules.ts';
@@ -12,13 +12,14 @@ import { system } from './system.ts';
 import { ui } from './ui.ts';
 
 export const chinese = defineCatalogue({
-  ...english,
+  /** The language tag of the catalogue's texts (an HTML page's `lang`). */
   language: 'zh',
   ui,
-  digest: digestText,
-  digestPlain: digestPlainText,
   notices,
   system,
+  digest: digestText,
+  /** Digest words that are plain text: the chart, CSV headers, table cells. */
+  digestPlain: digestPlainText,
   help,
   installPages,
   describeRuleProblem,
