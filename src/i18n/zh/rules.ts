@@ -268,7 +268,7 @@ function positiveLabel(field: PositiveField): string {
     case 'estimated-value':
       return '估计值';
     case 'chances':
-      return '成功几率 %';
+      return '成功几率';
     case 'sales-amount':
       return '要以赢单关闭，销售金额';
     default:
@@ -279,11 +279,11 @@ function positiveLabel(field: PositiveField): string {
 function percentLabel(field: PercentField): string {
   switch (field) {
     case 'chances':
-      return '成功几率 %';
+      return '成功几率';
     case 'completed':
-      return '完成 %';
+      return '完成百分比';
     case 'discount':
-      return '折扣 %';
+      return '折扣';
     default:
       return assertNever(field);
   }
