@@ -1,5 +1,28 @@
-// The Simplified Chinese catalogue. Until its translation lands it is English's texts.
-import { english } from '../en/index.ts';
+// The Simplified Chinese message catalogue, assembled as English's (src/i18n/en/index.ts) is and held to
+// its shape by defineCatalogue.
 import { defineCatalogue } from '../shape.ts';
+import { describeInputProblem } from './input.ts';
+import { describeRuleProblem } from './rules.ts';
+import { describeScheduleProblem } from './schedule.ts';
+import { digestPlainText, digestText } from './digest.ts';
+import { help } from './help.ts';
+import { installPages } from './install-pages.ts';
+import { notices } from './notices.ts';
+import { system } from './system.ts';
+import { ui } from './ui.ts';
 
-export const chinese = defineCatalogue({ ...english, language: 'zh' });
+export const chinese = defineCatalogue({
+  /** The language tag of the catalogue's texts (an HTML page's `lang`). */
+  language: 'zh',
+  ui,
+  notices,
+  system,
+  digest: digestText,
+  /** Digest words that are plain text: the chart, CSV headers, table cells. */
+  digestPlain: digestPlainText,
+  help,
+  installPages,
+  describeRuleProblem,
+  describeInputProblem,
+  describeScheduleProblem,
+});

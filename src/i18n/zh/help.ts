@@ -1,0 +1,264 @@
+// The help of `/opp` (`/opp help`, `/opp help <topic>`) in Simplified Chinese: what each topic says, its
+// examples and the overview. Plain text: the help is escaped as a whole where it is shown
+// (src/slack/grammar/help.ts), because its usage lines hold placeholders like `<stage no>`. The grammar keeps
+// what is syntax (which subcommands a topic covers, their usage lines); every word here is language. Each
+// example must parse, with Chinese values (dates, 赢单/丢单, 是/否) read in Chinese. Slack markup is kept
+// apart from Chinese characters and full-width punctuation by a space, or Slack does not render it.
+// Part of the one catalogue.
+
+const chinese = {
+  overview: {
+    title: '*`/opp` 命令* — `OP00012` 是商机编号， `@ann` 和 `#sales` 分别表示提及的用户和频道。',
+    /** Sections of example commands; one line each, several commands on a line joined with " · ". */
+    sections: [
+      {
+        title: '*设置* （也可写作 `/opp setup …` ）',
+        lines: [
+          ['cycle add FIRM 正式商机 calc:multiply'],
+          ['stage add FIRM 1 初次接洽 completed:10 chance:20 formula:1W'],
+          ['code add PRICE 赢单 价格最优'],
+          ['contact add "Acme Corp" company customer:是'],
+          ['customer add Acme Corp'],
+          ['activity add PRES 产品演示 step:"预约会议;0D"'],
+          ['role @ann manager'],
+          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
+          ['setting reps-see-own:是'],
+          [{ example: 'workspace delete', note: '（会先请求确认）' }],
+        ],
+      },
+      {
+        title: '*商机*',
+        lines: [
+          [{ example: 'new', note: '（打开表单）' }],
+          ['new 网站改版 contact:"Acme Corp" value:12,000 chance:40 close:下个月底'],
+          ['list all status:赢单'],
+          ['show OP00012'],
+          ['next OP00012 chance:60 close:30天后'],
+          ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
+          ['skip OP00012 to:4', 'jump OP00012 to:2'],
+          ['update OP00012 value:1.45万 close:下周五'],
+          ['close OP00012 赢单 code:PRICE amount:11,500'],
+          ['quote OP00012 line:"许可证;10;1200;5"'],
+          ['purge status:丢单 closed-before:2025-01-01'],
+        ],
+      },
+      {
+        title: '*销售管道*',
+        lines: [
+          ['digest cycle:FIRM'],
+          ['stats OP00012', 'stats cycle:FIRM'],
+          ['export all status:all'],
+          ['subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai'],
+          ['unsubscribe #sales', 'subscriptions'],
+        ],
+      },
+    ],
+    details:
+      '详细说明： `/opp help <命令>` ，例如 `/opp help close` ；另有 `/opp help dates` 、 `/opp help amounts` 和 `/opp help keys` 。',
+  },
+  /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
+  heading: (title: string, summary: string) => `*${title}* — ${summary}`,
+  examplesTitle: '示例：',
+  /**
+   * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
+   * the `/opp `; `@ann` stands for a user mention, `#sales` for a channel), notes, and a title for the
+   * topics that are guides rather than commands.
+   */
+  topics: {
+    setup: {
+      title: '设置',
+      summary: '设置销售周期、阶段、商机关闭代码、联系人、活动和角色。每个设置命令也都可以写作 `/opp setup …` 。',
+      examples: ['cycle add FIRM 正式商机 calc:multiply', 'setup stage add FIRM 1 初次接洽 completed:10 chance:20'],
+    },
+    cycle: {
+      summary: '销售周期将商机要经历的各个阶段组织在一起。',
+      examples: [
+        'cycle add FIRM 正式商机 calc:multiply',
+        'cycle add EXIST 现有客户 blocked:否',
+        'cycle block EXIST',
+        'cycle delete TEST',
+      ],
+      notes: [
+        '`calc:` 指定概率的计算方式： `multiply` 、 `add` 、 `chances` （成功几率 %）或 `completed` （完成 %）。',
+        '已冻结的周期不接受新商机；已在使用它的商机照常进行。只有在没有任何商机使用某个周期时才能删除它：否则请改为冻结。',
+      ],
+    },
+    stage: {
+      summary: '销售周期的各个阶段，按顺序排列。',
+      examples: [
+        'stage add FIRM 1 初次接洽 completed:10 chance:20 formula:1W',
+        'stage add FIRM 2 产品演示 completed:40% chance:40 quote:是 activity:PRES',
+        'stage delete FIRM 2',
+      ],
+      notes: ['只有在没有未关闭的商机处于某个阶段时，才能删除该阶段。'],
+    },
+    code: {
+      summary: '商机关闭代码说明商机赢单或丢单的原因。',
+      examples: ['code add PRICE 赢单 价格最优', 'code add COMP 丢单 输给竞争对手', 'code delete COMP'],
+      notes: ['只有在没有商机以某个关闭代码关闭时，才能删除该代码。'],
+    },
+    contact: {
+      summary: '联系人可以是公司或个人；个人可以隶属于某个公司。',
+      examples: [
+        'contact add "Acme Corp" company customer:是',
+        'contact add 李安 person company:"Acme Corp" email:ann@acme.com',
+      ],
+    },
+    customer: {
+      summary: '由公司联系人创建客户。',
+      examples: ['customer add Acme Corp', 'setup customer add CT000012'],
+    },
+    activity: {
+      summary: '活动是阶段可以创建的一组跟进步骤；每个步骤都有一个日期公式。',
+      examples: ['activity add PRES 产品演示 step:"预约会议;0D" step:"发送跟进邮件;1W"', 'activity list'],
+    },
+    role: {
+      summary: '为成员分配此工作区中的角色（仅限管理员）。',
+      examples: ['role @ann manager', 'role @ann rep'],
+      notes: [
+        '*admin* （管理员）：设置（周期、阶段、代码、联系人、活动）、批量清除、角色、工作区设置、删除工作区。',
+        '*manager* （经理）：工作区的所有商机、摘要和订阅。',
+        '*rep* （销售代表，即所有没有角色的人）：创建商机，并更改自己担任销售人员的商机。',
+        '在没有管理员的工作区中，第一个使用 `/opp` 的人将成为管理员。工作区始终至少保留一名管理员。',
+      ],
+    },
+    roles: {
+      summary: '列出管理员和经理；其他所有人都是销售代表。',
+      examples: ['roles', 'setup roles'],
+    },
+    setting: {
+      summary: '显示或更改工作区的设置（仅限管理员）。',
+      examples: ['setting', 'setting reps-see-own:是', 'setting currency:CNY default-cycle:FIRM stale-days:21'],
+      notes: [
+        '`reps-see-own:yes` ：销售代表只能看到自己担任销售人员的商机；经理和管理员仍可看到全部商机。',
+        '`currency:` 是显示金额所用的三字母币种代码（初始为 USD）。',
+        '`default-cycle:` 是未选择销售周期时新商机使用的周期（设为 `none` 则由用户自行选择）。',
+        '`stale-days:` 是未关闭的商机多久无变更后会被摘要列为停滞（初始为 14 天）。',
+      ],
+    },
+    workspace: {
+      summary: '删除此工作区的所有数据（会先请求确认）。',
+      examples: ['workspace delete', 'setup workspace delete'],
+    },
+    new: {
+      summary: '新建商机。 `new` 后面不加任何内容时，将打开“新建商机”表单。',
+      examples: [
+        'new 网站改版 contact:"Acme Corp" value:12,000 chance:40 close:下个月底',
+        'new CRM 许可证 contact:Acme value:25000 chance:25% close:12月15日 cycle:FIRM owner:@ann priority:high',
+      ],
+    },
+    list: {
+      summary: '列出商机：默认只列出您自己的、未关闭的商机。',
+      examples: ['list all status:赢单', 'list @ann contact:Acme cycle:FIRM'],
+    },
+    show: { summary: '显示一个商机。', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    next: {
+      summary: '将商机转到下一阶段，可同时更改估计值、成功几率或关闭日期。',
+      examples: ['next OP00012', 'next OP00012 chance:60 close:30天后'],
+    },
+    previous: {
+      summary: '将商机退回上一阶段。',
+      examples: ['previous OP00012', 'previous OP00012 date:昨天'],
+    },
+    skip: {
+      summary: '向前跳过到后面的某个阶段（中间的阶段必须允许跳过）。',
+      examples: ['skip OP00012 to:4', 'skip OP00012 to:4 value:15000'],
+    },
+    jump: {
+      summary: '跳转到任意阶段，向前或向后均可。',
+      examples: ['jump OP00012 to:2', 'jump OP00012 to:5 close:季度末'],
+    },
+    update: {
+      summary: '更改估计值、成功几率或关闭日期，不改变阶段。',
+      examples: ['update OP00012 value:1.45万', 'update OP00012 chance:70 close:下周五'],
+    },
+    move: {
+      summary: '打开“更新商机”表单。',
+      examples: ['move OP00012', 'move op00012'],
+    },
+    close: {
+      summary: '以赢单或丢单关闭商机。只给出编号时，将打开“关闭商机”表单。',
+      examples: ['close OP00012 赢单 code:PRICE amount:11,500 date:今天', 'close OP00012 丢单 code:COMP'],
+    },
+    quote: {
+      summary: '为商机创建销售报价。只给出编号时，将打开“创建报价”表单。',
+      examples: ['quote OP00012 line:"许可证;10;1200;5" line:"上线培训;1;3000"', 'quote OP00012'],
+      notes: ['每个 `line:` 的格式为 `描述;数量;单价` ，可选再加 `;折扣 %` （最多 100 行）。'],
+    },
+    order: {
+      summary: '根据所关联的报价生成销售订单。',
+      examples: ['order OP00012', 'order op00012'],
+    },
+    delete: {
+      summary: '删除一个商机。',
+      examples: ['delete OP00012', 'delete op00012'],
+    },
+    purge: {
+      summary: '批量删除已关闭的商机：先显示将被删除的内容，再请求确认。',
+      examples: [
+        'purge status:丢单 closed-before:2025-01-01',
+        'purge closed-after:2024-01-01 closed-before:去年年底 owner:@ann',
+      ],
+    },
+    digest: {
+      summary: '将销售管道摘要发布到此频道。',
+      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+    },
+    stats: {
+      summary: '单个商机或单个销售周期的统计信息。',
+      examples: ['stats OP00012', 'stats cycle:FIRM'],
+    },
+    export: {
+      summary: '将商机的 CSV 文件上传到此频道；筛选条件与 `list` 相同。',
+      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+    },
+    subscribe: {
+      summary: '按计划将摘要发布到某个频道。 `day:` 仅适用于每周摘要。',
+      examples: ['subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai', 'subscribe #sales daily cycle:FIRM'],
+    },
+    unsubscribe: {
+      summary: '停止向某个频道发布摘要。',
+      examples: ['unsubscribe #sales', 'unsubscribe #deals'],
+    },
+    subscriptions: {
+      summary: '列出定期摘要。',
+      examples: ['subscriptions', 'help subscribe'],
+    },
+    dates: {
+      title: '日期',
+      summary: '日期按您所在的时区解读。',
+      examples: ['next OP00012 close:季度末', 'update OP00012 close:两周后'],
+      notes: [
+        '相对日期： `今天` 、 `明天` 、 `周五` 、 `下周五` 、 `30天后` 、 `两周后` 、 `下个月` 。',
+        '期间首尾： `月底` 、 `下个月底` 、 `季度末` 、 `年底` （也可用 `月初` 、 `年初` 等）。',
+        '固定日期： `2026-12-15` 、 `2026/12/15` 、 `12月15日` 、 `2026年12月15日` 、 `15号` 。英文写法（如 `next friday` ）同样有效。',
+        '`close:` 取未来的日期（ `周五` 指即将到来的周五）； `date:` 和 `closed-before:` 取过去的日期（ `周五` 指最近过去的周五）。',
+      ],
+    },
+    amounts: {
+      title: '金额',
+      summary: '金额和百分比。',
+      examples: ['update OP00012 value:12,000.50', 'update OP00012 chance:12.5%'],
+      notes: [
+        '金额： `12000` 、 `12,000` 、 `12000.50` 、 `¥12,000` 、 `12万` 、 `1.45万` 、 `12k` ；最多 2 位小数。',
+        '`12.000` 有歧义，会被拒绝：请写成 `12000` 或 `12.00` 。',
+        '百分比： `40` 或 `40%` ，范围 0 到 100，最多 2 位小数。',
+      ],
+    },
+    keys: {
+      title: '键和值',
+      summary: '`键:值` 对的用法。',
+      examples: [
+        'new 续约 contact:Acme Corp value:5000 chance:50 close:下个月底',
+        'new "Q3: 续约 close: 尽快" contact:Acme value:1 chance:5 close:今天',
+      ],
+      notes: [
+        '值一直延续到下一个键为止，因此 `contact:Acme Corp` 无需引号。键不区分大小写。',
+        '引号（ "…" 或 \'…\' ）内的空格和冒号按原样保留。如果描述中含有键名后跟冒号，请给描述加上引号。',
+        '紧跟冒号、但不是该命令的键的词（如 `colour:red` ）会被报告为未知的键。',
+      ],
+    },
+  },
+} as const;
+
+export const help = chinese;

@@ -1,0 +1,121 @@
+// Sentences that confirm what a command did, and the channel announcements. Part of the one catalogue.
+import { icuFor } from '../icu.ts';
+import { trusted } from '../markup.ts';
+
+const m = icuFor('zh');
+
+interface ShownSettings {
+  repsSeeOnlyOwn: boolean;
+  currency: string;
+  defaultSalesCycleCode: string | null;
+  staleDays: number;
+}
+const chinese = {
+  cycleAdded: (code: string) =>
+    `已添加销售周期 ${code}。使用 \`/opp stage add ${code} &lt;阶段编号&gt; &lt;描述&gt; completed:&lt;百分比&gt; chance:&lt;百分比&gt;\` 添加其阶段。`,
+  stageAdded: (cycle: string, stage: number) => `已将阶段 ${stage} 添加到销售周期 ${cycle}。`,
+  codeAdded: (code: string, type: 'won' | 'lost') =>
+    `已添加商机关闭代码 ${code}（${type === 'won' ? '赢单' : '丢单'}）。`,
+  cycleBlocked: (code: string, blocked: boolean) =>
+    blocked
+      ? `销售周期 ${code} 已冻结：新商机不能再使用它；已在使用它的商机照常进行。`
+      : `销售周期 ${code} 已解除冻结：新商机可以再次使用它。`,
+  cycleDeleted: (code: string) => `已删除销售周期 ${code} 及其阶段。`,
+  stageDeleted: (cycle: string, stage: number) => `已从销售周期 ${cycle} 中删除阶段 ${stage}。`,
+  codeDeleted: (code: string) => `已删除商机关闭代码 ${code}。`,
+  contactAdded: (name: string, no: string, customerNo: string | null) =>
+    `已添加联系人 ${name}（${no}）${customerNo ? `，并创建了客户 ${customerNo}` : ''}。`,
+  customerAdded: (name: string, no: string, created: boolean) =>
+    created ? `已为 ${name} 创建客户 ${no}。` : `${name} 已经是客户 ${no}。`,
+  activityAdded: (code: string, steps: number) =>
+    m('已添加活动 {code}，共 {steps, plural, other {# 个步骤}}。', { code, steps }),
+  activityList: (lines: string[]) =>
+    lines.length
+      ? `*活动*\n${lines.join('\n')}`
+      : '尚无活动。使用 `/opp activity add &lt;代码&gt; &lt;描述&gt; step:"致电;1W"` 添加一个。',
+  activityLine: (code: string, description: string, steps: string) =>
+    `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
+  created: (no: string) => `已创建商机 ${no}。`,
+  moved: (no: string) => `已更新商机 ${no}。`,
+  deleted: (no: string, description: string) => `已删除商机 ${no}（${description}）及其历史记录。`,
+  purged: (count: number) => m('已删除 {count, plural, other {# 个已关闭的商机}}。', { count }),
+  purgeCancelled: '未删除任何内容。',
+  purgeExpired: '此确认已过期，因此未删除任何内容。再次运行 `/opp purge` 查看将被删除的内容。',
+  wonAnnouncement: (person: string, no: string, description: string, amount: string) =>
+    `:tada: ${person} 赢得了 ${no} ${description}（${amount}）。`,
+  quoteAnnouncement: (person: string, quoteNo: string, no: string, description: string, amount: string) =>
+    `:page_facing_up: ${person} 为 ${no} ${description} 创建了销售报价 ${quoteNo}（${amount}）。`,
+  orderAnnouncement: (person: string, orderNo: string, no: string, amount: string) =>
+    `:package: ${person} 根据 ${no} 的报价生成了销售订单 ${orderNo}（${amount}）。`,
+  digestPosted: '销售管道摘要已发布到此频道。',
+  digestDelayed: (reason: string) => `暂时无法发布摘要（${reason}）；我稍后会再试。`,
+  digestRateLimited: 'Slack 要求我们放慢速度',
+  subscribed: (channel: string, schedule: string, next: string) =>
+    `${channel} 将于${schedule}收到销售管道摘要。下一次：${next}。`,
+  subscriptionReplaced: (channel: string, schedule: string, cycle: string | null) =>
+    `它取代了 ${channel} 原有的${schedule}摘要${cycle ? `（销售周期 ${cycle}）` : ''}：每个频道只有一个计划。`,
+  unsubscribed: (channel: string) => `${channel} 将不再收到定期摘要。`,
+  notSubscribed: (channel: string) => `${channel} 没有定期摘要，因此未做任何更改。`,
+  noSubscriptions: '尚无频道设置定期摘要。使用 `/opp subscribe #channel weekly day:monday at:08:00` 开始一个。',
+  subscriptionsTitle: '*定期摘要*',
+  subscriptionLine: (channel: string, schedule: string, cycle: string | null, next: string) =>
+    `• ${channel} ${schedule}${cycle ? `（销售周期 ${cycle}）` : ''} — 下一次：${next}`,
+  scheduleDaily: (at: string, zone: string) => `每天 ${at}（${zone}）`,
+  scheduleWeekly: (weekday: string, at: string, zone: string) => `每${weekday} ${at}（${zone}）`,
+  scheduleMonthly: (day: number, at: string, zone: string) =>
+    `每月${day >= 31 ? '最后一天' : ` ${day} 日`} ${at}（${zone}）`,
+  weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  exported: (count: number) => m('已将 {count, plural, other {# 个商机}}导出为 CSV 文件，发布在此频道。', { count }),
+  exportTitle: (date: string) => `商机 ${date}`,
+  firstAdmin:
+    '此工作区此前没有管理员，因此您现在是它的管理员：由您设置销售周期、代码和联系人，并使用 `/opp role @user admin|manager|rep` 为成员分配角色，使用 `/opp roles` 可查看当前角色。',
+  roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') => `${person} 现在是此工作区的${roleName(role)}。`,
+  roleUnchanged: (person: string, role: 'admin' | 'manager' | 'rep') =>
+    `${person} 已经是${roleName(role)}，因此未做任何更改。`,
+  /** Admins and managers as mentions. */
+  roles: (admins: string[], managers: string[]) =>
+    [
+      '*此工作区的角色*',
+      `管理员：${mentions(admins)}`,
+      `经理：${mentions(managers)}`,
+      '其他所有人都是销售代表。管理员可使用 `/opp role @user admin|manager|rep` 更改角色。',
+    ].join('\n'),
+  settings: (s: ShownSettings) =>
+    [
+      '*此工作区的设置*',
+      `• 销售代表只能看到自己的商机：${s.repsSeeOnlyOwn ? '是' : '否'}（使用 \`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` 更改）`,
+      `• 金额的币种：${s.currency}（使用 \`currency:EUR\` 等更改）`,
+      `• 新商机的默认销售周期：${s.defaultSalesCycleCode ?? '无'}（使用 \`default-cycle:&lt;代码&gt;\` 或 \`default-cycle:none\` 更改）`,
+      `• 商机 ${m('{n, plural, other {# 天}}', { n: s.staleDays })}无更改后，摘要将其视为停滞（使用 \`stale-days:&lt;天数&gt;\` 更改）`,
+      '管理员可使用 `/opp setting &lt;键&gt;:&lt;值&gt;` 更改这些设置，也可一次更改多项。',
+    ].join('\n'),
+  repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
+    repsSeeOnlyOwn
+      ? '销售代表现在只能看到自己担任销售人员的商机；经理和管理员仍可看到全部商机。'
+      : '销售代表现在又可以看到工作区的所有商机（但仍只能更改自己的商机）。',
+  currencyChanged: (currency: string) => `金额现在以 ${currency} 显示。`,
+  defaultCycleChanged: (code: string | null) =>
+    code === null
+      ? '新商机现在没有默认销售周期：存在多个周期时，由用户自行选择。'
+      : `除非另行选择，新商机现在将使用销售周期 ${code}。`,
+  staleDaysChanged: (days: number) =>
+    m('商机 {days, plural, other {# 天}}无更改后，摘要现在会将其视为停滞。', { days }),
+  workspaceDeleted: (opportunities: number, contacts: number) =>
+    m(
+      '此工作区的所有销售管道数据均已删除：{opportunities, plural, other {# 个商机}}、{contacts, plural, other {# 个联系人}}，以及基础设置、订阅、角色和工作区设置。与新工作区一样，下一个使用 /opp 的人将成为管理员。',
+      { opportunities, contacts },
+    ),
+  workspaceDeleteCancelled: '未删除任何内容。',
+  workspaceDeleteExpired:
+    '此确认已过期或已被使用，因此未删除任何内容。如果您仍要删除，请再次运行 `/opp workspace delete` 命令。',
+} as const;
+
+export const notices = trusted(chinese);
+
+function roleName(role: 'admin' | 'manager' | 'rep'): string {
+  return role === 'admin' ? '管理员' : role === 'manager' ? '经理' : '销售代表';
+}
+
+function mentions(people: string[]): string {
+  return people.length === 0 ? '无' : people.join('、');
+}
