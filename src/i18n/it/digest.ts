@@ -156,7 +156,10 @@ export const digestPlainText = {
     /** Under the title: the open pipeline's totals, then (with a history panel) the period's. */
     pipelineSummary: (estimated: string, weighted: string) =>
       `Pipeline aperta ${estimated} stimato, ${weighted} ponderato`,
-    closedSummary: (won: string, lost: string) => `vinto ${won}, perso ${lost}`,
+    closedSummary: (won: string, lost: string, from: string, to: string) =>
+      `vinto ${won}, perso ${lost} nel periodo ${from} – ${to}`,
+    /** Una settimana sotto le sue barre: il suo primo giorno, già formattato ("7 dic"). */
+    weekLabel: (start: string) => start,
     summarySeparator: ' · ',
     pipelineHeading: 'Pipeline aperta per fase',
     historyHeading: (weeks: number) =>

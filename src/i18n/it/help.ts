@@ -48,6 +48,7 @@ const italian = {
           ['export all status:all'],
           ['subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome'],
           ['unsubscribe #vendite', 'subscriptions'],
+          ['language it', 'language #vendite it'],
         ],
       },
     ],
@@ -144,6 +145,17 @@ const italian = {
         '`currency:` è il codice di tre lettere della valuta in cui sono espressi gli importi (inizialmente USD).',
         '`default-cycle:` è il ciclo di vendita assegnato alle nuove opportunità quando non se ne sceglie uno (`none` per farlo scegliere ogni volta).',
         '`stale-days:` è il numero di giorni senza modifiche dopo cui i riepiloghi indicano un’opportunità aperta come ferma (inizialmente 14).',
+        '`language:` è la lingua dei messaggi nei canali che non ne hanno scelta una (inizialmente `en`; vedere `/opp help language`).',
+      ],
+    },
+    language: {
+      summary:
+        'Sceglie la lingua in cui Le rispondo oppure (manager e amministratori) quella dei riepiloghi e degli annunci di un canale.',
+      examples: ['language', 'language it', 'language nb', 'language auto', 'language #vendite it'],
+      notes: [
+        'Lingue: `en` inglese, `fr` francese, `it` italiano, `nb` norvegese (bokmål), `zh` cinese (semplificato). `auto` torna alla lingua di Slack.',
+        'I comandi restano gli stessi in ogni lingua; le date e gli importi digitati vengono letti nella Sua lingua.',
+        'Un canale senza una lingua propria riceve quella dell’area di lavoro (`/opp setting language:it`), altrimenti l’inglese.',
       ],
     },
     workspace: {

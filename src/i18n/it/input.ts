@@ -43,6 +43,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   user: { name: 'l’utente', hint: ' (digitare `@` e scegliere la persona)' },
   role: { name: 'il ruolo', hint: ' (`admin`, `manager` o `rep`)' },
   search: { name: 'il testo da cercare', hint: '' },
+  language: { name: 'la lingua', hint: ' (`en`, `fr`, `it`, `nb`, `zh` o `auto`)' },
   'stats-target': {
     name: 'un numero di opportunità o un ciclo',
     hint: ' (`/opp stats OP00001` o `/opp stats cycle:FIRM`)',

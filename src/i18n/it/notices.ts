@@ -10,6 +10,7 @@ interface ShownSettings {
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
+  language: string;
 }
 const italian = {
   cycleAdded: (code: string) =>
@@ -104,12 +105,31 @@ const italian = {
       `• Valuta degli importi: ${s.currency} (ad esempio \`currency:EUR\`)`,
       `• Ciclo di vendita predefinito delle nuove opportunità: ${s.defaultSalesCycleCode ?? 'nessuno'} (\`default-cycle:&lt;CODICE&gt;\` o \`default-cycle:none\`)`,
       `• I riepiloghi considerano ferma un’opportunità dopo ${m('{n, plural, one {# giorno} many {# di giorni} other {# giorni}}', { n: s.staleDays })} senza modifiche (\`stale-days:&lt;giorni&gt;\`)`,
+      `• Lingua dei messaggi nei canali: ${s.language} (\`language:it\`; un canale può sceglierne una propria con \`/opp language #canale it\`)`,
       'Gli amministratori le cambiano con `/opp setting &lt;chiave&gt;:&lt;valore&gt;`, anche più di una alla volta.',
     ].join('\n'),
   repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
     repsSeeOnlyOwn
       ? 'Ora gli agenti vedono solo le opportunità di cui sono l’agente; manager e amministratori continuano a vederle tutte.'
       : 'Ora gli agenti vedono di nuovo tutte le opportunità dell’area di lavoro (ma continuano a modificare solo le proprie).',
+  languageChanged: (language: string) =>
+    `I canali che non hanno scelto una lingua ricevono ora riepiloghi e annunci in ${language}.`,
+  languageShown: (yours: string, chosen: boolean, channel: string | null, channelLanguage: string | null) =>
+    [
+      chosen
+        ? `Le rispondo in ${yours}, come ha scelto (\`/opp language auto\` per seguire la lingua di Slack).`
+        : `Le rispondo in ${yours}, la lingua del Suo Slack (ad esempio \`/opp language fr\` per sceglierne un’altra).`,
+      channel && channelLanguage ? `Riepiloghi e annunci in ${channel} sono scritti in ${channelLanguage}.` : null,
+      'Lingue: `en`, `fr`, `it`, `nb`, `zh`. Manager e amministratori scelgono quella di un canale con `/opp language #canale it`.',
+    ]
+      .filter((line) => line !== null)
+      .join('\n'),
+  languageChosen: (language: string) => `D’ora in poi Le rispondo in ${language}.`,
+  languageAuto: (language: string) => `Seguo di nuovo la lingua del Suo Slack: ${language}.`,
+  channelLanguageChosen: (channel: string, language: string) =>
+    `D’ora in poi riepiloghi e annunci in ${channel} saranno scritti in ${language}.`,
+  channelLanguageAuto: (channel: string, language: string) =>
+    `${channel} non ha più una lingua propria: riepiloghi e annunci seguono quella dell’area di lavoro, ${language}.`,
   currencyChanged: (currency: string) => `Ora gli importi sono espressi in ${currency}.`,
   defaultCycleChanged: (code: string | null) =>
     code === null

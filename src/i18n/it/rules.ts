@@ -221,6 +221,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'pubblicare i riepiloghi della pipeline';
     case 'manage-subscriptions':
       return 'programmare i riepiloghi della pipeline';
+    case 'set-channel-language':
+      return 'scegliere la lingua dei messaggi di un canale';
     case 'create-opportunity':
       return 'creare opportunità per un altro agente (indicare sé stessi come agente)';
     case 'change-opportunity':

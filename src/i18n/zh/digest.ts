@@ -153,7 +153,10 @@ export const digestPlainText = {
     /** Under the title: the open pipeline's totals, then (with a history panel) the period's. */
     pipelineSummary: (estimated: string, weighted: string) =>
       `未关闭的销售管道：估计值 ${estimated}，加权值 ${weighted}`,
-    closedSummary: (won: string, lost: string) => `赢单 ${won}，丢单 ${lost}`,
+    closedSummary: (won: string, lost: string, from: string, to: string) =>
+      `${from} 至 ${to}：赢单 ${won}，丢单 ${lost}`,
+    /** 柱状图下的一周：该周第一天（已格式化，如“12月7日”）。 */
+    weekLabel: (start: string) => start,
     summarySeparator: ' · ',
     pipelineHeading: '按阶段划分的未关闭销售管道',
     historyHeading: (weeks: number) => m('赢单与丢单，最近 {weeks, plural, other {# 周}}', { weeks }),

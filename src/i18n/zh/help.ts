@@ -50,6 +50,7 @@ const chinese = {
           ['export all status:all'],
           ['subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai'],
           ['unsubscribe #sales', 'subscriptions'],
+          ['language zh', 'language #sales zh'],
         ],
       },
     ],
@@ -134,6 +135,16 @@ const chinese = {
         '`currency:` 是显示金额所用的三字母币种代码（初始为 USD）。',
         '`default-cycle:` 是未选择销售周期时新商机使用的周期（设为 `none` 则由用户自行选择）。',
         '`stale-days:` 是未关闭的商机多久无变更后会被摘要列为停滞（初始为 14 天）。',
+        '`language:` 是未选择语言的频道中消息所用的语言（初始为 `en`；参见 `/opp help language`）。',
+      ],
+    },
+    language: {
+      summary: '选择我回复您时使用的语言，或（经理和管理员）选择频道中摘要和公告的语言。',
+      examples: ['language', 'language zh', 'language en', 'language auto', 'language #sales zh'],
+      notes: [
+        '语言： `en` 英语、 `fr` 法语、 `it` 意大利语、 `nb` 挪威语（书面）、 `zh` 简体中文。 `auto` 恢复跟随 Slack 的语言。',
+        '命令在所有语言中保持不变；您输入的日期和金额按您的语言读取。',
+        '未选择语言的频道使用工作区的语言（ `/opp setting language:zh` ），否则使用英语。',
       ],
     },
     workspace: {

@@ -43,6 +43,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   user: { name: '用户', hint: '（输入 `@` 后选择人员）' },
   role: { name: '角色', hint: '（ `admin` 、 `manager` 或 `rep` ）' },
   search: { name: '搜索文本', hint: '' },
+  language: { name: '语言', hint: '（`en`、`fr`、`it`、`nb`、`zh` 或 `auto`）' },
   'stats-target': {
     name: '商机编号或销售周期',
     hint: '（ `/opp stats OP00001` 或 `/opp stats cycle:FIRM` ）',

@@ -9,6 +9,7 @@ interface ShownSettings {
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
+  language: string;
 }
 const chinese = {
   cycleAdded: (code: string) =>
@@ -87,12 +88,29 @@ const chinese = {
       `• 金额的币种：${s.currency}（使用 \`currency:EUR\` 等更改）`,
       `• 新商机的默认销售周期：${s.defaultSalesCycleCode ?? '无'}（使用 \`default-cycle:&lt;代码&gt;\` 或 \`default-cycle:none\` 更改）`,
       `• 商机 ${m('{n, plural, other {# 天}}', { n: s.staleDays })}无更改后，摘要将其视为停滞（使用 \`stale-days:&lt;天数&gt;\` 更改）`,
+      `• 频道消息的语言：${s.language}（ \`language:zh\` ；频道可用 \`/opp language #频道 zh\` 选择自己的语言）`,
       '管理员可使用 `/opp setting &lt;键&gt;:&lt;值&gt;` 更改这些设置，也可一次更改多项。',
     ].join('\n'),
   repsSeeOwnChanged: (repsSeeOnlyOwn: boolean) =>
     repsSeeOnlyOwn
       ? '销售代表现在只能看到自己担任销售人员的商机；经理和管理员仍可看到全部商机。'
       : '销售代表现在又可以看到工作区的所有商机（但仍只能更改自己的商机）。',
+  languageChanged: (language: string) => `未选择语言的频道现在以${language}接收摘要和公告。`,
+  languageShown: (yours: string, chosen: boolean, channel: string | null, channelLanguage: string | null) =>
+    [
+      chosen
+        ? `我按您的选择用${yours}回复您（ \`/opp language auto\` 可恢复跟随 Slack 的语言）。`
+        : `我用您的 Slack 语言${yours}回复您（例如 \`/opp language en\` 可选择其他语言）。`,
+      channel && channelLanguage ? `${channel} 中的摘要和公告使用${channelLanguage}。` : null,
+      '语言： `en`、 `fr`、 `it`、 `nb`、 `zh`。经理和管理员可用 `/opp language #频道 zh` 选择频道的语言。',
+    ]
+      .filter((line) => line !== null)
+      .join('\n'),
+  languageChosen: (language: string) => `从现在起我用${language}回复您。`,
+  languageAuto: (language: string) => `我将重新跟随您的 Slack 语言：${language}。`,
+  channelLanguageChosen: (channel: string, language: string) => `${channel} 中的摘要和公告今后将使用${language}。`,
+  channelLanguageAuto: (channel: string, language: string) =>
+    `${channel} 不再有自己的语言：其摘要和公告跟随工作区的语言（${language}）。`,
   currencyChanged: (currency: string) => `金额现在以 ${currency} 显示。`,
   defaultCycleChanged: (code: string | null) =>
     code === null

@@ -221,6 +221,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return '删除工作区的数据';
     case 'post-digest':
       return '发布销售管道摘要';
+    case 'set-channel-language':
+      return '选择频道消息的语言';
     case 'manage-subscriptions':
       return '安排定期销售管道摘要';
     case 'create-opportunity':
