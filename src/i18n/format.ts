@@ -50,13 +50,15 @@ export class Formatter {
     this.shortDateFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   }
 
-  /** "$12,000.50" in en-US, "12.000,50 €" in de-DE: rounded half up to cents. */
+  /**
+   * "$12,000.50" in en-US, "12.000,50 €" in de-DE, "¥12,001" (yen have no decimals), "KWD 12,000.500"
+   * (dinars three): the currency's own decimals, rounded half up.
+   */
   money(value: Decimal, currency: string): Markup {
-    const text = twoPlaces(value);
     const format = this.moneyFormat(currency);
     return format
-      ? escapeText(format.format(text))
-      : this.unknownCurrency(escapeText(currency), escapeText(this.grouped.format(text)));
+      ? escapeText(format.format(value.toFixed() as DecimalText))
+      : this.unknownCurrency(escapeText(currency), escapeText(this.grouped.format(twoPlaces(value))));
   }
 
   /**
@@ -127,12 +129,8 @@ export class Formatter {
   private moneyFormat(currency: string): Intl.NumberFormat | null {
     let format = this.moneyFormats.get(currency);
     if (format === undefined) {
-      format = tryFormat(this.locale, {
-        style: 'currency',
-        currency,
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      });
+      // Without fraction digits given, Intl uses the currency's own (ISO 4217 minor units).
+      format = tryFormat(this.locale, { style: 'currency', currency });
       this.moneyFormats.set(currency, format);
     }
     return format || null;

@@ -48,6 +48,14 @@ describe('presenters', () => {
 
   it('format as the locale writes: 12.000,50 € in German', () => {
     expect(deDE.format.money(n('12000.5'), 'EUR')).toBe('12.000,50\u00a0€');
+  });
+
+  it('write each currency with its own decimals: none for yen, three for Kuwaiti dinars', () => {
+    expect(enUS.format.money(n('12000.5'), 'JPY')).toBe('¥12,001');
+    expect(enUS.format.money(n('12000.49'), 'JPY')).toBe('¥12,000');
+    expect(enUS.format.money(n('12000.5'), 'KWD')).toBe('KWD\u00a012,000.500');
+    expect(frCA.format.money(n('1234.5'), 'JPY')).toBe('1\u00a0235\u00a0¥');
+    expect(enUS.format.money(n('0.005'), 'USD')).toBe('$0.01');
     expect(deDE.format.date(d('2026-12-15'))).toBe('15.12.2026');
     expect(deDE.format.percent(n('12.5'))).toBe('12,5\u00a0%');
     expect(deDE.format.number(n('1234.5'))).toBe('1234,5');
