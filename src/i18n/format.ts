@@ -34,6 +34,8 @@ export class Formatter {
     /** A canonical locale tag (see ./locale.ts). */
     readonly locale: string,
     private readonly unknownCurrency: UnknownCurrency,
+    /** Dates in messages are Slack date tokens that each reader sees in their own way (channel posts). */
+    private readonly readerDates = false,
   ) {
     this.grouped = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     // Plain numbers and percentages are not grouped: they are small (days, percentages) and some are
@@ -95,6 +97,19 @@ export class Formatter {
   /** A calendar date, medium style: "Dec 15, 2026" in en-US, "15 déc. 2026" in fr-CA. */
   date(date: LocalDate): Markup {
     return escapeText(this.dateFormat.format(utcMidnight(date)));
+  }
+
+  /**
+   * A date inside a message many people read (mrkdwn only): a Slack date token, which each reader's
+   * Slack writes in their own language and order, with this locale's date as the fallback; for a
+   * person's own surfaces, the date itself. The token names noon UTC of the day, the same calendar
+   * day in every time zone from UTC-11 to UTC+11.
+   */
+  readerDate(date: LocalDate): Markup {
+    const text = this.date(date);
+    if (!this.readerDates) return text;
+    const noon = Math.floor(utcMidnight(date).getTime() / 1000) + 12 * 3600;
+    return `<!date^${noon}^{date_short}|${text}>` as Markup;
   }
 
   /** Day and month only, for the chart's axes and subtitle: "Dec 7" in en-US, "7 déc." in fr-CA; plain text. */

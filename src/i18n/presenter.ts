@@ -41,5 +41,13 @@ export function presenterFor(locale: string): Presenter {
  * usual locale.
  */
 export function channelPresenter(language: Language): Presenter {
-  return presenterFor(LANGUAGE_LOCALES[language]);
+  let presenter = channelPresenters.get(language);
+  if (!presenter) {
+    const person = presenterFor(LANGUAGE_LOCALES[language]);
+    presenter = { ...person, format: new Formatter(person.locale, person.t.ui.common.unknownCurrency, true) };
+    channelPresenters.set(language, presenter);
+  }
+  return presenter;
 }
+
+const channelPresenters = new Map<Language, Presenter>();

@@ -163,8 +163,8 @@ function closedPart(p: Presenter, digest: Digest): Part {
   const money = (value: Decimal) => p.format.money(value, currency);
   /** A win rate (a percentage), or a dash when there is none. */
   const rate = (value: Decimal | null): Markup => (value === null ? C.notAvailable : p.format.percent(value));
-  const from = p.format.date(closed.from);
-  const to = p.format.date(closed.to);
+  const from = p.format.readerDate(closed.from);
+  const to = p.format.readerDate(closed.to);
   if (closed.won.count === 0 && closed.lost.count === 0) {
     return { units: [[section(md`${C.title(from, to)}\n${C.nothing(from, to)}`)]], divider: true };
   }
@@ -278,7 +278,7 @@ function attentionParts(p: Presenter, digest: Digest): Part[] {
       text(i.no),
       text(i.description),
       owner(i),
-      p.format.date(i.estimatedCloseDate),
+      p.format.readerDate(i.estimatedCloseDate),
       Math.max(0, daysBetween(i.estimatedCloseDate, today)),
       value(i),
     ),
@@ -288,7 +288,7 @@ function attentionParts(p: Presenter, digest: Digest): Part[] {
       text(i.no),
       text(i.description),
       owner(i),
-      p.format.date(i.estimatedCloseDate),
+      p.format.readerDate(i.estimatedCloseDate),
       daysBetween(today, i.estimatedCloseDate),
       value(i),
     ),
@@ -298,7 +298,7 @@ function attentionParts(p: Presenter, digest: Digest): Part[] {
       text(i.no),
       text(i.description),
       owner(i),
-      p.format.date(i.lastChange),
+      p.format.readerDate(i.lastChange),
       Math.max(0, daysBetween(i.lastChange, today)),
       value(i),
     ),
@@ -335,7 +335,7 @@ function scopeLine(p: Presenter, digest: Digest): Markup {
   return S.join([
     code === null ? S.allCycles : S.cycle(p.t.ui.common.cycle(escapeText(code), escapeText(cycle?.description ?? ''))),
     user === null ? S.everyone : S.salesperson(formatPerson(p.t, { name: '', slackUserId: user })),
-    S.period(p.format.date(digest.closed.from), p.format.date(digest.closed.to)),
+    S.period(p.format.readerDate(digest.closed.from), p.format.readerDate(digest.closed.to)),
   ]);
 }
 

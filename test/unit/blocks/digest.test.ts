@@ -1,4 +1,5 @@
 import { ours } from '../../../src/i18n/markup.ts';
+import { channelPresenter } from '../../../src/i18n/presenter.ts';
 import { describe, expect, it } from 'vitest';
 import { chartInputFromDigest } from '../../../src/digest/chart-input.ts';
 import { renderPipelineChart } from '../../../src/digest/chart.ts';
@@ -32,6 +33,19 @@ function expectMessagesWithinLimits(messages: readonly Message[]): void {
 }
 
 describe('digest messages', () => {
+  it('writes dates in a channel as Slack date tokens each reader sees their own way, with the date as fallback', () => {
+    const posted = allText(digestMessages(channelPresenter('en'), digest()));
+    // Noon UTC of Dec 9 and Dec 15, 2026.
+    expect(posted).toContain(
+      'won and lost from <!date^1796817600^{date_short}|Dec 9, 2026> to <!date^1797336000^{date_short}|Dec 15, 2026>',
+    );
+    // A person's own digest (and the header, which is plain text) keeps the written date.
+    expect(allText(digestMessages(enUS, digest()))).toContain('won and lost from Dec 9, 2026 to Dec 15, 2026');
+    expect(digestMessages(channelPresenter('en'), digest())[0]?.blocks[0]).toMatchObject({
+      text: { text: 'Pipeline digest — Dec 15, 2026' },
+    });
+  });
+
   it('shows the key figures of every section in one message', () => {
     const messages = digestMessages(enUS, digest());
     expect(messages).toHaveLength(1);
