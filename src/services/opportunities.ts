@@ -1,10 +1,12 @@
 // Opportunity use cases: create, activate, move, close, quote, order, delete, purge.
-// One write protocol (see `change`): every change is one transaction that reads the opportunity,
-// asks the rules (src/domain), claims the version read (a guarded UPDATE, which also locks the row:
-// of two changes that read the same version exactly one applies, the other is told someone changed it
-// meanwhile), writes everything of the change, and records its events in the outbox — all of it or
-// nothing. Statements run in the order written; none depends on the order PostgreSQL evaluates a
-// statement's parts in.
+// One write protocol (see `change`): every change is one transaction that reads the opportunity and
+// claims the version read in one statement (a guarded UPDATE, which also locks the row: of two changes
+// that read the same version exactly one applies, the other is told someone changed it meanwhile),
+// asks the rules (src/domain), writes everything of the change, and records its events in the outbox —
+// all of it or nothing. A move is four round trips: BEGIN, load and claim, the plan's writes with the
+// event (applyPlan), COMMIT. Statements run in the order written; inside one statement, the parts
+// (data-modifying CTEs) are independent or chained through what one RETURNs, the only order
+// PostgreSQL promises.
 import {
   type EventOrigin,
   type FieldChange,
@@ -948,9 +950,10 @@ function changedMeanwhile(loaded: LoadedOpportunity): DomainError {
 }
 
 /**
- * The first write of every change: bumps the version if it is still the one read (and the one the user
- * saw, when given); otherwise someone else changed the opportunity. The guarded UPDATE also locks the
- * row until the transaction ends, so what was read stays true for the rest of the change.
+ * The first write of a change that looked before it claimed (make order's repeated click; the others
+ * claim as they load, see loadForChange): bumps the version if it is still the one read (and the one
+ * the user saw, when given); otherwise someone else changed the opportunity. The guarded UPDATE also
+ * locks the row until the transaction ends, so what was read stays true for the rest of the change.
  */
 async function claimVersion(
   tx: SqlTransaction,
