@@ -1,16 +1,20 @@
 // Opportunity use cases: create, activate, move, close, quote, order, delete, purge.
-// One write protocol (see `change`): every change is one transaction that reads the opportunity,
-// asks the rules (src/domain), claims the version read (a guarded UPDATE, which also locks the row:
-// of two changes that read the same version exactly one applies, the other is told someone changed it
-// meanwhile), writes everything of the change, and records its events in the outbox — all of it or
-// nothing. Statements run in the order written; none depends on the order PostgreSQL evaluates a
-// statement's parts in.
+// One write protocol (see `change`): every change is one transaction that reads the opportunity and
+// claims the version read in one statement (a guarded UPDATE, which also locks the row: of two changes
+// that read the same version exactly one applies, the other is told someone changed it meanwhile),
+// asks the rules (src/domain), writes everything of the change, and records its events in the outbox —
+// all of it or nothing. A move is four round trips: BEGIN, load and claim, the plan's writes with the
+// event (applyPlan), COMMIT. Statements run in the order written; inside one statement, the parts
+// (data-modifying CTEs) are independent or chained through what one RETURNs, the only order
+// PostgreSQL promises.
 import {
   type EventOrigin,
   type FieldChange,
   type NewEvent,
   type Outbox,
   type RecordedEvent,
+  type RecordedEvents,
+  eventRecording,
   recordEvents,
 } from './outbox.ts';
 import { applyDateFormula, parseDateFormula } from '../domain/date-formula.ts';
@@ -192,10 +196,12 @@ interface LoadedOpportunity {
   quote: { id: number; no: string; amount: Decimal } | null;
 }
 
-/** What one change wrote: its result, and the events to record with it. */
+/** What one change wrote: its result, the events to record with it, and the rules' plan to write last. */
 interface Written<T> {
   result: T;
   events: NewEvent[];
+  /** Written after everything else, in one statement with the events (applyPlan). */
+  plan?: { loaded: LoadedOpportunity; change: PlannedChange } | undefined;
 }
 
 export class OpportunityService {
@@ -271,10 +277,12 @@ export class OpportunityService {
       };
       if (!plan) return { result: no, events: [created] };
       // Activated at once: the new opportunity's first entry, in the same transaction.
-      const loaded = await loadForChange(tx, workspaceId, no);
-      await claimVersion(tx, loaded, now);
-      await applyPlan(tx, loaded, plan, now);
-      return { result: no, events: [created, moveEvent(loaded, 'first', plan.entry)] };
+      const loaded = await loadForChange(tx, workspaceId, no, { now });
+      return {
+        result: no,
+        events: [created, moveEvent(loaded, 'first', plan.entry)],
+        plan: { loaded, change: plan },
+      };
     });
     return { ...(await loadOpportunityDetail(this.db, workspaceId, no)), events };
   }
@@ -288,10 +296,13 @@ export class OpportunityService {
     /** Who activates it, and where (the events say so). */
     origin?: EventOrigin,
   ): Promise<OpportunityDetail & ChangeEvents> {
-    const { result, events } = await this.change(workspaceId, no, expectedVersion, origin, async (tx, loaded, now) => {
+    const { result, events } = await this.change(workspaceId, no, expectedVersion, origin, async (_tx, loaded) => {
       const plan = planActivateFirstStage({ route: 'card', opportunity: loaded.ref, cycle: loaded.cycle, today });
-      await applyPlan(tx, loaded, plan, now);
-      return { result: loaded.ref.no, events: [moveEvent(loaded, 'first', plan.entry)] };
+      return {
+        result: loaded.ref.no,
+        events: [moveEvent(loaded, 'first', plan.entry)],
+        plan: { loaded, change: plan },
+      };
     });
     return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
   }
@@ -349,9 +360,8 @@ export class OpportunityService {
       no,
       request.expectedVersion,
       request.origin,
-      async (tx, loaded, now) => {
+      async (_tx, loaded) => {
         const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
-        await applyPlan(tx, loaded, plan, now);
         const event: NewEvent =
           request.action === 'update'
             ? {
@@ -363,7 +373,7 @@ export class OpportunityService {
                 },
               }
             : moveEvent(loaded, request.action, plan.entry);
-        return { result: loaded.ref.no, events: [event] };
+        return { result: loaded.ref.no, events: [event], plan: { loaded, change: plan } };
       },
     );
     return { no: result, events };
@@ -398,7 +408,7 @@ export class OpportunityService {
       request.origin,
       async (tx, loaded, now) => {
         const closed = await closeLoaded(tx, workspaceId, loaded, request, now);
-        return { result: loaded.ref.no, events: [closeEvent(loaded, closed)] };
+        return { result: loaded.ref.no, events: [closeEvent(loaded, closed)], plan: { loaded, change: closed } };
       },
     );
     return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
@@ -526,7 +536,15 @@ export class OpportunityService {
         if (effect === 'close-won-then-link') {
           const codes = await listCodes(tx, workspaceId);
           const code = request.closeCode ?? defaultCloseCode(codes, 'won')?.code ?? null;
-          await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today }, now);
+          const closed = await closeLoaded(
+            tx,
+            workspaceId,
+            loaded,
+            { outcome: 'won', closeCode: code, today: request.today },
+            now,
+          );
+          // Written before the order that follows (the order-made event is recorded at the end).
+          await applyPlan(tx, loaded, closed, now);
         } else if (effect === 'link-to-won') {
           await tx
             .updateTable('opportunity_entry')
@@ -703,8 +721,10 @@ export class OpportunityService {
     alreadyDone?: (tx: SqlTransaction, loaded: LoadedOpportunity) => Promise<T | null>,
   ): Promise<{ result: T } & ChangeEvents> {
     return this.record(workspaceId, origin, async (tx, now) => {
+      if (!alreadyDone) return write(tx, await loadForChange(tx, workspaceId, no, { now, expectedVersion }), now);
+      // Asked before anything is written: the load and the claim are two statements then.
       const loaded = await loadForChange(tx, workspaceId, no);
-      const done = alreadyDone ? await alreadyDone(tx, loaded) : null;
+      const done = await alreadyDone(tx, loaded);
       if (done !== null) return { result: done, events: [] };
       await claimVersion(tx, loaded, now, expectedVersion);
       return write(tx, loaded, now);
@@ -720,7 +740,13 @@ export class OpportunityService {
     const now = this.clock.now();
     const { result, events, deliveries } = await transaction(this.db, async (tx) => {
       const written = await write(tx, now);
-      const recorded = await recordEvents(tx, workspaceId, origin, written.events, now);
+      const recorded = written.plan
+        ? await applyPlan(tx, written.plan.loaded, written.plan.change, now, {
+            workspaceId,
+            origin,
+            events: written.events,
+          })
+        : await recordEvents(tx, workspaceId, origin, written.events, now);
       return { result: written.result, ...recorded };
     });
     if (deliveries > 0) this.outbox?.recorded();
@@ -792,10 +818,45 @@ function closeEvent(loaded: LoadedOpportunity, plan: ClosePlan): NewEvent {
 
 // ---- steps shared by the use cases --------------------------------------------------------------
 
-/** The opportunity, its contact, cycle with stages, active entry and quote total, in one statement. */
-async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): Promise<LoadedOpportunity> {
+/** How a change claims the opportunity it loads: the instant written, and the version the user saw. */
+interface Claim {
+  now: Date;
+  expectedVersion?: number | undefined;
+}
+
+/**
+ * The opportunity, its contact, cycle with stages, active entry and quote total, in one statement.
+ * With a claim, the same statement is the change's first write (see `claimVersion`, which it
+ * replaces): a data-modifying CTE bumps the version (when it is still the one the user saw) and so
+ * locks the row, while the SELECT reads the opportunity as the statement's snapshot has it. The
+ * claimed version must be the one read plus one: otherwise a change committed between that snapshot
+ * and the lock, and what was read is out of date.
+ */
+async function loadForChange(
+  db: SqlDatabase,
+  workspaceId: string,
+  no: string,
+  claim?: Claim,
+): Promise<LoadedOpportunity> {
   const normalised = no.trim().toUpperCase();
   const row = await db
+    .with('claimed', (q) =>
+      claim
+        ? q
+            .updateTable('opportunity')
+            .set((eb) => ({ version: eb('version', '+', 1), updated_at: claim.now }))
+            .where('workspace_id', '=', workspaceId)
+            .where('no', '=', normalised)
+            .$if(claim.expectedVersion !== undefined, (update) =>
+              update.where('version', '=', claim.expectedVersion ?? -1),
+            )
+            .returning(['id', 'version'])
+        : // Only reading: nothing is claimed.
+          q
+            .selectFrom('opportunity')
+            .select(['id', 'version'])
+            .where((eb) => eb.lit(false)),
+    )
     .selectFrom('opportunity as o')
     .innerJoin('contact as c', 'c.id', 'o.contact_id')
     .leftJoin('contact as co', 'co.id', 'c.company_id')
@@ -805,6 +866,7 @@ async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): 
       join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
     )
     .leftJoin('sales_quote as q', 'q.opportunity_id', 'o.id')
+    .leftJoin('claimed', 'claimed.id', 'o.id')
     .select((eb) => [
       'o.id',
       'o.workspace_id',
@@ -841,6 +903,7 @@ async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): 
       'e.action_taken',
       'q.id as quote_id',
       'q.no as quote_no',
+      'claimed.version as claimed_version',
       eb
         .selectFrom('sales_quote_line as l')
         .select((inner) => inner.fn.coalesce(inner.fn.sum<string>('l.amount'), inner.val('0')).as('amount'))
@@ -851,7 +914,7 @@ async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): 
     .where('o.no', '=', normalised)
     .executeTakeFirst();
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
-  return {
+  const loaded: LoadedOpportunity = {
     row: {
       id: row.id,
       workspaceId: row.workspace_id,
@@ -878,6 +941,8 @@ async function loadForChange(db: SqlDatabase, workspaceId: string, no: string): 
         ? { id: row.quote_id, no: row.quote_no, amount: toDecimal(row.quote_amount ?? '0') }
         : null,
   };
+  if (claim && row.claimed_version !== row.version + 1) throw changedMeanwhile(loaded);
+  return loaded;
 }
 
 function changedMeanwhile(loaded: LoadedOpportunity): DomainError {
@@ -885,9 +950,10 @@ function changedMeanwhile(loaded: LoadedOpportunity): DomainError {
 }
 
 /**
- * The first write of every change: bumps the version if it is still the one read (and the one the user
- * saw, when given); otherwise someone else changed the opportunity. The guarded UPDATE also locks the
- * row until the transaction ends, so what was read stays true for the rest of the change.
+ * The first write of a change that looked before it claimed (make order's repeated click; the others
+ * claim as they load, see loadForChange): bumps the version if it is still the one read (and the one
+ * the user saw, when given); otherwise someone else changed the opportunity. The guarded UPDATE also
+ * locks the row until the transaction ends, so what was read stays true for the rest of the change.
  */
 async function claimVersion(
   tx: SqlTransaction,
@@ -927,14 +993,14 @@ function userValues(request: MoveRequest) {
   };
 }
 
-/** Closes the (claimed) opportunity as the rules plan it; returns the plan written. */
+/** How the rules close the (claimed) opportunity: the plan, for applyPlan (the customer a Won close needs is written). */
 async function closeLoaded(
   tx: SqlTransaction,
   workspaceId: string,
   loaded: LoadedOpportunity,
   request: Pick<CloseRequest, 'outcome' | 'closeCode' | 'closingDate' | 'salesAmount' | 'cancelOldTasks' | 'today'>,
   now: Date,
-): Promise<ClosePlan> {
+): Promise<ClosePlan & { closeCodeId: number | null }> {
   const codes = await listCodes(tx, workspaceId);
   const codeText = request.closeCode?.trim().toUpperCase() || null;
   const closeCode = codeText ? codes.find((c) => c.code === codeText) : null;
@@ -965,8 +1031,7 @@ async function closeLoaded(
           .executeTakeFirstOrThrow()
       ).id
     : null;
-  await applyPlan(tx, loaded, { ...plan, closeCodeId }, now);
-  return plan;
+  return { ...plan, closeCodeId };
 }
 
 /** A plan of the rules, as applyPlan writes it. */
@@ -979,72 +1044,129 @@ interface PlannedChange {
   closeCodeId?: number | null | undefined;
 }
 
+/** The events of a change, to record in the statement that writes its plan. */
+interface EventsToRecord {
+  workspaceId: string;
+  origin: EventOrigin | undefined;
+  events: readonly NewEvent[];
+}
+
 /**
- * Writes a planned change of the claimed opportunity, statement by statement inside the change's
- * transaction: its status, the active entry deactivated, old tasks canceled, the new active entry
- * (after the deactivation: one active entry per opportunity is a unique index), and the entered
- * stage's tasks.
+ * Writes a planned change of the claimed opportunity inside the change's transaction, in one
+ * statement whose parts (data-modifying CTEs, all reading the statement's snapshot) are independent
+ * or chained through what one returns: its status (when it changes), the active entry deactivated,
+ * old tasks canceled (the snapshot does not hold the tasks this statement adds), the new active entry
+ * (whose `active` is computed from the deactivation's RETURNING, so it is inserted after it: one active
+ * entry per opportunity is a unique index), and the change's event with its delivery. The entered
+ * stage's tasks follow, when it has an activity. A change with several events (or none) records them
+ * after the plan (recordEvents).
  */
 async function applyPlan(
   tx: SqlTransaction,
   loaded: LoadedOpportunity,
   change: PlannedChange,
   now: Date,
-): Promise<void> {
+  record?: EventsToRecord,
+): Promise<RecordedEvents> {
   const { row } = loaded;
   const { entry } = change;
   // A move within In Progress changes neither: the claim has written all the row needs.
   const dateClosed = change.dateClosed ?? null;
-  if (change.newStatus !== loaded.ref.status || dateClosed !== loaded.dateClosed) {
-    await tx
-      .updateTable('opportunity')
-      .set({ status: STATUS_TO_DB[change.newStatus], date_closed: dateClosed })
-      .where('id', '=', row.id)
-      .execute();
+  const statusChanged = change.newStatus !== loaded.ref.status || dateClosed !== loaded.dateClosed;
+  const writes = tx
+    .with('status_written', (q) =>
+      q
+        .updateTable('opportunity')
+        .set({ status: STATUS_TO_DB[change.newStatus], date_closed: dateClosed })
+        .where('id', '=', row.id)
+        .where((eb) => eb.lit(statusChanged))
+        .returning('id'),
+    )
+    .with('deactivated', (q) =>
+      q
+        .updateTable('opportunity_entry')
+        .set({ active: false, days_open: change.daysOpenOfPrevious ?? 0 })
+        .where('opportunity_id', '=', row.id)
+        .where((eb) => eb.ref('active'))
+        .returning('id'),
+    )
+    .with('canceled', (q) =>
+      q
+        .updateTable('task')
+        .set({ status: 'CANCELED' })
+        .where('opportunity_id', '=', row.id)
+        .where('status', '=', enumLiteral('OPEN'))
+        .where((eb) => eb.lit(entry.cancelOldTasks))
+        .returning('id'),
+    )
+    .with('inserted', (q) =>
+      q
+        .insertInto('opportunity_entry')
+        .values((eb) => ({
+          workspace_id: row.workspaceId,
+          opportunity_id: row.id,
+          sales_cycle_id: row.salesCycleId,
+          stage: entry.stage,
+          stage_description: entry.stageDescription,
+          previous_stage: entry.previousStage,
+          contact_id: row.contactId,
+          contact_company_id: row.contactCompanyId,
+          salesperson_id: row.salespersonId,
+          date_of_change: entry.dateOfChange,
+          // Always true, but only once the deactivation has run to completion (count reads all it returns).
+          active: eb
+            .selectFrom('deactivated')
+            .select((d) => d(d.fn.countAll(), '>=', 0).$castTo<boolean>().as('after_deactivation')),
+          date_closed: entry.dateClosed ?? null,
+          action_taken: ACTION_TO_DB[entry.actionTaken],
+          estimated_value: toDbDecimal(entry.estimatedValue),
+          calcd_current_value: toDbDecimal(entry.calcdCurrentValue),
+          completed_pct: toDbDecimal(entry.completedPct),
+          chances_pct: toDbDecimal(entry.chancesPct),
+          probability_pct: toDbDecimal(entry.probabilityPct),
+          estimated_close_date: entry.estimatedCloseDate,
+          close_code_id: change.closeCodeId ?? null,
+          cancel_old_tasks: entry.cancelOldTasks,
+          created_at: now,
+        }))
+        .returning('id'),
+    );
+  const [event] = record?.events.length === 1 ? record.events : [];
+  let entryId: number;
+  let recorded: RecordedEvents;
+  if (record && event) {
+    const recording = eventRecording(record.workspaceId, record.origin, event, now);
+    const withEvent = writes.with('recorded', (q) =>
+      q.insertInto('outbox_event').values(recording.row).returning('id'),
+    );
+    const query =
+      recording.consumers.length > 0
+        ? withEvent
+            .with('delivered', (q) =>
+              q
+                .insertInto('outbox_delivery')
+                .values((eb) =>
+                  recording.consumers.map((consumer) => ({
+                    event_id: eb.selectFrom('recorded').select('recorded.id'),
+                    consumer,
+                    next_attempt_at: now,
+                  })),
+                )
+                .returning('event_id'),
+            )
+            .selectFrom('inserted')
+        : withEvent.selectFrom('inserted');
+    const written = await query
+      .select((eb) => ['inserted.id', eb.selectFrom('recorded').select('recorded.id').as('event_id')])
+      .executeTakeFirstOrThrow();
+    entryId = written.id;
+    recorded = { events: [recording.recorded(written.event_id ?? 0)], deliveries: recording.consumers.length };
+  } else {
+    entryId = (await writes.selectFrom('inserted').select('id').executeTakeFirstOrThrow()).id;
+    recorded = record
+      ? await recordEvents(tx, record.workspaceId, record.origin, record.events, now)
+      : { events: [], deliveries: 0 };
   }
-  if (loaded.active) {
-    await tx
-      .updateTable('opportunity_entry')
-      .set({ active: false, days_open: change.daysOpenOfPrevious ?? 0 })
-      .where('id', '=', loaded.active.id)
-      .execute();
-  }
-  if (entry.cancelOldTasks) {
-    await tx
-      .updateTable('task')
-      .set({ status: 'CANCELED' })
-      .where('opportunity_id', '=', row.id)
-      .where('status', '=', enumLiteral('OPEN'))
-      .execute();
-  }
-  const inserted = await tx
-    .insertInto('opportunity_entry')
-    .values({
-      workspace_id: row.workspaceId,
-      opportunity_id: row.id,
-      sales_cycle_id: row.salesCycleId,
-      stage: entry.stage,
-      stage_description: entry.stageDescription,
-      previous_stage: entry.previousStage,
-      contact_id: row.contactId,
-      contact_company_id: row.contactCompanyId,
-      salesperson_id: row.salespersonId,
-      date_of_change: entry.dateOfChange,
-      active: true,
-      date_closed: entry.dateClosed ?? null,
-      action_taken: ACTION_TO_DB[entry.actionTaken],
-      estimated_value: toDbDecimal(entry.estimatedValue),
-      calcd_current_value: toDbDecimal(entry.calcdCurrentValue),
-      completed_pct: toDbDecimal(entry.completedPct),
-      chances_pct: toDbDecimal(entry.chancesPct),
-      probability_pct: toDbDecimal(entry.probabilityPct),
-      estimated_close_date: entry.estimatedCloseDate,
-      close_code_id: change.closeCodeId ?? null,
-      cancel_old_tasks: entry.cancelOldTasks,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   const tasks = entry.createTasksForStage && entry.stage !== null ? await stageTasks(tx, loaded, entry) : [];
   if (tasks.length > 0) {
     await tx
@@ -1053,7 +1175,7 @@ async function applyPlan(
         tasks.map((task) => ({
           workspace_id: row.workspaceId,
           opportunity_id: row.id,
-          entry_id: inserted.id,
+          entry_id: entryId,
           contact_id: row.contactId,
           salesperson_id: row.salespersonId,
           description: task.description,
@@ -1062,6 +1184,7 @@ async function applyPlan(
       )
       .execute();
   }
+  return recorded;
 }
 
 /** One task per step of the entered stage's activity, dated from the date of change (§9). */

@@ -125,32 +125,73 @@ export async function recordEvents(
   origin: EventOrigin | undefined,
   events: readonly NewEvent[],
   at: Date,
-): Promise<{ events: RecordedEvent[]; deliveries: number }> {
+): Promise<RecordedEvents> {
   if (events.length === 0) return { events: [], deliveries: 0 };
-  const actorUserId = origin?.actorUserId ?? '';
-  const channelId = origin?.channelId ?? null;
   // One INSERT per event: each knows its own id (a multi-row RETURNING promises no order).
   const recorded: RecordedEvent[] = [];
   for (const event of events) {
     const { id } = await db
       .insertInto('outbox_event')
-      .values({
-        workspace_id: workspaceId,
-        kind: event.kind,
-        actor_user_id: actorUserId,
-        channel_id: channelId,
-        payload: JSON.stringify(event.payload),
-        occurred_at: at,
-      })
+      .values(eventRow(workspaceId, origin, event, at))
       .returning('id')
       .executeTakeFirstOrThrow();
-    recorded.push({ ...event, id, workspaceId, actorUserId, channelId, occurredAt: at });
+    recorded.push(recordedEvent(id, workspaceId, origin, event, at));
   }
-  const deliveries = recorded.flatMap((event) =>
-    consumersOf(event, origin).map((consumer) => ({ event_id: event.id, consumer, next_attempt_at: at })),
-  );
-  if (deliveries.length > 0) await db.insertInto('outbox_delivery').values(deliveries).execute();
+  const deliveries = recorded.flatMap((event) => consumersOf(event, origin).map((consumer) => ({ event, consumer })));
+  if (deliveries.length > 0) {
+    await db
+      .insertInto('outbox_delivery')
+      .values(deliveries.map(({ event, consumer }) => ({ event_id: event.id, consumer, next_attempt_at: at })))
+      .execute();
+  }
   return { events: recorded, deliveries: deliveries.length };
+}
+
+/** What a change recorded: its events, and how many deliveries they are waiting for. */
+export interface RecordedEvents {
+  events: RecordedEvent[];
+  deliveries: number;
+}
+
+/**
+ * The parts of one event's recording, for a statement that writes it beside other rows (a change's
+ * entry: src/services/opportunities.ts): its outbox_event row, the consumers that get a delivery row,
+ * and the event as recorded once its id is known.
+ */
+export function eventRecording(workspaceId: string, origin: EventOrigin | undefined, event: NewEvent, at: Date) {
+  return {
+    row: eventRow(workspaceId, origin, event, at),
+    consumers: consumersOf(event, origin),
+    recorded: (id: number): RecordedEvent => recordedEvent(id, workspaceId, origin, event, at),
+  };
+}
+
+function eventRow(workspaceId: string, origin: EventOrigin | undefined, event: NewEvent, at: Date) {
+  return {
+    workspace_id: workspaceId,
+    kind: event.kind,
+    actor_user_id: origin?.actorUserId ?? '',
+    channel_id: origin?.channelId ?? null,
+    payload: JSON.stringify(event.payload),
+    occurred_at: at,
+  };
+}
+
+function recordedEvent(
+  id: number,
+  workspaceId: string,
+  origin: EventOrigin | undefined,
+  event: NewEvent,
+  at: Date,
+): RecordedEvent {
+  return {
+    ...event,
+    id,
+    workspaceId,
+    actorUserId: origin?.actorUserId ?? '',
+    channelId: origin?.channelId ?? null,
+    occurredAt: at,
+  };
 }
 
 /** One event (see recordEvents). */

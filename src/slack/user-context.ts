@@ -61,6 +61,8 @@ export type ChosenLanguage = (workspaceId: string, userId: string) => Promise<In
 
 export class UserDirectory {
   private readonly cache: LRUCache<string, CachedUser>;
+  /** The users.info calls under way: requests for the same person at once share one. */
+  private readonly fetching = new Map<string, Promise<CachedUser>>();
 
   constructor(
     private readonly clock: Clock,
@@ -71,17 +73,24 @@ export class UserDirectory {
     this.cache = expiringCache({ max: maxEntries, ttlMs, clock });
   }
 
-  /** Never fails: without an answer from Slack the user is treated as being on UTC, in the default locale. */
-  async resolve(client: webApi.WebClient, teamId: string, userId: string): Promise<UserContext> {
+  /**
+   * Never fails: without an answer from Slack the user is treated as being on UTC, in the default locale.
+   * `staleAllowed`: an answer out of date is used at once and Slack is asked again in the background (a
+   * form's submission: its ack must not wait for Slack, and the person was looked up when they opened it).
+   */
+  async resolve(
+    client: webApi.WebClient,
+    teamId: string,
+    userId: string,
+    options: { staleAllowed?: boolean } = {},
+  ): Promise<UserContext> {
     const key = `${teamId}:${userId}`;
     const known = this.cache.peek(key, { allowStale: true }); // even out of date (get drops it then)
     const chosen = this.chosenLanguage(teamId, userId).catch(() => null); // never fails the request
     let cached = this.cache.get(key);
     if (!cached) {
-      const fetched = await this.fetch(client, userId, known);
-      cached = fetched.user;
-      // What Slack did not answer is asked again sooner.
-      this.cache.set(key, cached, fetched.answered ? {} : { ttl: this.ttlMs / 2 });
+      const refreshed = this.refresh(client, key, userId, known);
+      cached = known && options.staleAllowed ? known : await refreshed;
     }
     const chosenLanguage = await chosen;
     const locale = personLocale(cached.locale, chosenLanguage);
@@ -99,6 +108,25 @@ export class UserDirectory {
       now,
       today: dateInZone(now, cached.timeZone),
     };
+  }
+
+  /** Asks Slack (once for all who ask at the same time) and keeps the answer; never rejects. */
+  private refresh(
+    client: webApi.WebClient,
+    key: string,
+    userId: string,
+    previous: CachedUser | undefined,
+  ): Promise<CachedUser> {
+    const pending = this.fetching.get(key);
+    if (pending) return pending;
+    const fetched = this.fetch(client, userId, previous).then(({ user, answered }) => {
+      // What Slack did not answer is asked again sooner.
+      this.cache.set(key, user, answered ? {} : { ttl: this.ttlMs / 2 });
+      return user;
+    });
+    this.fetching.set(key, fetched);
+    void fetched.finally(() => this.fetching.delete(key));
+    return fetched;
   }
 
   private async fetch(

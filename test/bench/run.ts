@@ -14,6 +14,8 @@ import { printReports, type Report } from './measure.ts';
 
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const MOVES = Number(process.env.BENCH_MOVES ?? 200);
+/** BENCH_SECTIONS=slack,core,digest (any of them): the sections to run; all by default. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'slack,core,digest').split(',').map((s) => s.trim()));
 
 async function withTarget(
   open: () => Promise<BenchTarget>,
@@ -64,53 +66,61 @@ const postgres = await resolveTestPostgres({ ...process.env, REQUIRE_POSTGRES: '
 
 // The ack latencies first: the later sections load 100,000-row databases, and their aftermath (this
 // process's garbage, the server's checkpoints after a database is dropped) would be timed with them.
-const { benchSlack } = await import('./slack.ts');
-const slackReports: Report[] = [...(await benchSlack('pglite'))];
-if (postgres.url) slackReports.push(...(await benchSlack('postgres', postgres.url)));
-printReports('Slack surface: ack latency', slackReports);
-console.log(
-  '\nThe app (src/main.ts) and the floor (a bare Bolt app that only acks) each run in their own process, and so ' +
-    'does the fake Slack Web API that answers the app; this one only sends the load and times it. ' +
-    'Target: p99 under 100 ms.',
-);
-
-const reports: Report[] = [];
-reports.push(...(await withTarget(openPGliteTarget, core)));
-
-if (postgres.url) {
-  const fresh = await freshPostgresDatabase(postgres.url);
-  try {
-    reports.push(...(await withTarget(() => openPostgresTarget(fresh.url), core)));
-  } finally {
-    await fresh.drop();
-  }
-} else {
-  console.log('PostgreSQL: no server answers; only PGlite was measured.');
+if (SECTIONS.has('slack')) {
+  const { benchSlack } = await import('./slack.ts');
+  const slackReports: Report[] = [...(await benchSlack('pglite'))];
+  if (postgres.url) slackReports.push(...(await benchSlack('postgres', postgres.url)));
+  printReports('Slack surface: ack latency', slackReports);
+  console.log(
+    '\nThe app (src/main.ts) and the floor (a bare Bolt app that only acks) each run in their own process, and so ' +
+      'does the fake Slack Web API that answers the app; this one only sends the load and times it. ' +
+      'Target: p99 under 100 ms.',
+  );
 }
 
-printReports('Core: rules engine and storage', reports);
-console.log(
-  '\nFloor: the same SQL (statistics) or the same writes (moves) sent straight through the driver, no Prisma, no rules.',
-);
+if (SECTIONS.has('core')) {
+  const reports: Report[] = [];
+  reports.push(...(await withTarget(openPGliteTarget, core)));
 
-const { benchDigest } = await import('./digest.ts');
-const DIGEST_SIZES = (process.env.BENCH_DIGEST_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
-const digestReports: Report[] = [];
-digestReports.push(...(await withTarget(openPGliteTarget, (t) => benchDigest(t, DIGEST_SIZES))));
-if (postgres.url) {
-  const fresh = await freshPostgresDatabase(postgres.url);
-  try {
-    digestReports.push(
-      ...(await withTarget(
-        () => openPostgresTarget(fresh.url),
-        (t) => benchDigest(t, DIGEST_SIZES),
-      )),
-    );
-  } finally {
-    await fresh.drop();
+  if (postgres.url) {
+    const fresh = await freshPostgresDatabase(postgres.url);
+    try {
+      reports.push(...(await withTarget(() => openPostgresTarget(fresh.url), core)));
+    } finally {
+      await fresh.drop();
+    }
+  } else {
+    console.log('PostgreSQL: no server answers; only PGlite was measured.');
   }
+
+  printReports('Core: rules engine and storage', reports);
+  console.log(
+    '\nFloor: the same SQL (statistics) or the same writes (moves) sent straight through the driver, no Prisma, no rules.',
+  );
 }
-printReports('Digests: build time by pipeline size', digestReports);
-console.log(
-  '\nFloor: the core aggregates of a digest in raw SQL through the driver. Target: under 1 s for 100,000 on PostgreSQL.',
-);
+
+if (SECTIONS.has('digest')) await benchDigests();
+
+async function benchDigests(): Promise<void> {
+  const { benchDigest } = await import('./digest.ts');
+  const DIGEST_SIZES = (process.env.BENCH_DIGEST_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+  const digestReports: Report[] = [];
+  digestReports.push(...(await withTarget(openPGliteTarget, (t) => benchDigest(t, DIGEST_SIZES))));
+  if (postgres.url) {
+    const fresh = await freshPostgresDatabase(postgres.url);
+    try {
+      digestReports.push(
+        ...(await withTarget(
+          () => openPostgresTarget(fresh.url),
+          (t) => benchDigest(t, DIGEST_SIZES),
+        )),
+      );
+    } finally {
+      await fresh.drop();
+    }
+  }
+  printReports('Digests: build time by pipeline size', digestReports);
+  console.log(
+    '\nFloor: the core aggregates of a digest in raw SQL through the driver. Target: under 1 s for 100,000 on PostgreSQL.',
+  );
+}

@@ -1,5 +1,6 @@
 // The service suite, run against embedded PGlite and a real PostgreSQL server: every operation stores
 // everything or nothing, the history is kept, concurrency is safe, numbers are gap-free.
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
@@ -17,6 +18,15 @@ async function problemOf(promise: Promise<unknown>): Promise<Problem> {
     throw error;
   }
   throw new Error('expected a DomainError, but the operation succeeded');
+}
+
+/** Polls `condition` until it holds (a test of an interleaving waits for the other session to reach it). */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the condition never held');
 }
 
 describe.each(BACKENDS)('opportunity services on %s', (backend) => {
@@ -270,6 +280,55 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     expect(entries).toHaveLength(4);
     expect(entries.filter((e) => e.active)).toHaveLength(1);
   });
+
+  it.runIf(backend === 'postgres')(
+    'a change committed while a move waits for the row lock refuses the move (it read the opportunity before)',
+    async () => {
+      const ws = await workspace();
+      const opp = await newStarted(ws);
+      // Another session moves the opportunity by hand and holds the row until told to commit.
+      const other = new pg.Client({ connectionString: db.url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('UPDATE opportunity SET version = version + 1 WHERE id = $1', [opp.id]);
+        await other.query('UPDATE opportunity_entry SET active = false WHERE opportunity_id = $1 AND active', [opp.id]);
+        await other.query(
+          `INSERT INTO opportunity_entry (workspace_id, opportunity_id, sales_cycle_id, stage, stage_description,
+             contact_id, salesperson_id, date_of_change, active, action_taken, estimated_value, calcd_current_value,
+             completed_pct, chances_pct, probability_pct, estimated_close_date)
+           SELECT workspace_id, opportunity_id, sales_cycle_id, stage, stage_description, contact_id, salesperson_id,
+             date_of_change, true, 'UPDATED', 77777, 0, completed_pct, chances_pct, probability_pct, estimated_close_date
+           FROM opportunity_entry WHERE opportunity_id = $1 ORDER BY id DESC LIMIT 1`,
+          [opp.id],
+        );
+        // No expected version: only the version read can tell the move that its reading is out of date.
+        const move = problemOf(
+          services.opportunities.move(ws, opp.no, { action: 'update', estimatedValue: dec(12000), today: TODAY }),
+        );
+        // The move has read the opportunity and now waits for the row: then the other session commits.
+        await until(async () => {
+          const waiting = await other.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return (waiting.rows[0]?.n ?? 0) > 0;
+        });
+        await other.query('COMMIT');
+        expect(await move).toEqual({ kind: 'changed-meanwhile', opportunityNo: opp.no });
+      } finally {
+        await other.end();
+      }
+      const entries = await db.prisma.opportunityEntry.findMany({
+        where: { opportunityId: opp.id },
+        orderBy: { id: 'asc' },
+      });
+      expect(entries.map((e) => [e.active, e.estimatedValue.toString()])).toEqual([
+        [false, '10000'],
+        [true, '77777'],
+      ]);
+      expect((await services.queries.get(ws, opp.no)).version).toBe(opp.version + 1);
+    },
+  );
 
   it('a stale version from a form is refused as changed meanwhile', async () => {
     const ws = await workspace();

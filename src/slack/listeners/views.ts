@@ -80,26 +80,30 @@ function submissionListener<C extends FormCallbackId, T>(
     const { ack, body, view, client, logger, context } = args;
     const values = (view.state?.values ?? {}) as ViewStateValues;
     const owner = { deps, workspaceId: workspaceOf(context), userId: body.user.id };
-    // Who submits, first: their language writes every sentence below (even a field's error) and says
-    // how the numbers they typed read ("12 000,50" in French). Cached with their time zone, so this
-    // costs no Web API call most of the time.
-    const user = await deps.users.resolve(client, owner.workspaceId, owner.userId);
+    // The form's context is read while the submitter is looked up (the database and the directory at once).
+    const lookup = formContextOf(owner, callbackId, view.private_metadata).then(
+      (form) => ({ ok: true as const, form }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    // Who submits: their language writes every sentence below (even a field's error) and says how the
+    // numbers they typed read ("12 000,50" in French). Cached with their time zone; they were looked up
+    // when they opened the form, so an entry out of date serves the ack and Slack is asked afterwards.
+    const user = await deps.users.resolve(client, owner.workspaceId, owner.userId, { staleAllowed: true });
     const p = presenterFor(user.locale);
     const parsed = submission.read(p, values, user.language);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    let form: FormContext<C> | null;
-    try {
-      form = await formContextOf(owner, callbackId, view.private_metadata);
-    } catch (error) {
+    const found = await lookup;
+    if (!found.ok) {
       await ack({
         response_action: 'errors',
-        errors: { [firstInputBlock(values)]: sentenceFor(p, error, logger) },
+        errors: { [firstInputBlock(values)]: sentenceFor(p, found.error, logger) },
       });
       return;
     }
+    const form: FormContext<C> | null = found.form;
     if (!form) {
       // Nothing is written or posted: where it would go, and which checks run, are unknown.
       logger.warn(`refused a ${callbackId} submission without its form context`);

@@ -62,6 +62,37 @@ describe('UserDirectory', () => {
     expect(lookups('U2')).toBe(3);
   });
 
+  it('people asked about at the same moment cost one users.info call', async () => {
+    const users = new UserDirectory(fixedClock('2026-12-03T09:00:00Z'), TTL_MS);
+    fake.setUser('U3', { real_name: 'Cy Example', tz: 'Europe/Paris', locale: 'fr-FR' });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => users.resolve(client, TEAM, 'U3')));
+    expect(answers.map((a) => a.timeZone)).toEqual(Array(5).fill('Europe/Paris'));
+    expect(lookups('U3')).toBe(1);
+  });
+
+  it('staleAllowed: an answer out of date is used at once, and Slack is asked again behind it', async () => {
+    const clock = fixedClock('2026-12-03T09:00:00Z');
+    const users = new UserDirectory(clock, TTL_MS);
+    fake.setUser('U4', { real_name: 'Di Example', tz: 'Europe/Oslo', locale: 'nb-NO' });
+    await users.resolve(client, TEAM, 'U4');
+    fake.setUser('U4', { real_name: 'Di Example', tz: 'Asia/Tokyo', locale: 'ja-JP' });
+    // Still fresh: no call, whatever the option.
+    expect((await users.resolve(client, TEAM, 'U4', { staleAllowed: true })).timeZone).toBe('Europe/Oslo');
+    expect(lookups('U4')).toBe(1);
+    clock.advance(TTL_MS + 1);
+    expect((await users.resolve(client, TEAM, 'U4', { staleAllowed: true })).timeZone).toBe('Europe/Oslo');
+    // The next one gets Slack's new answer (waiting, if need be, for the call already under way): one call.
+    expect((await users.resolve(client, TEAM, 'U4')).timeZone).toBe('Asia/Tokyo');
+    expect(lookups('U4')).toBe(2);
+  });
+
+  it('staleAllowed: a person never seen is looked up before the answer', async () => {
+    const users = new UserDirectory(fixedClock('2026-12-03T09:00:00Z'), TTL_MS);
+    fake.setUser('U5', { real_name: 'Ed Example', tz: 'America/Chicago', locale: 'en-US' });
+    expect((await users.resolve(client, TEAM, 'U5', { staleAllowed: true })).timeZone).toBe('America/Chicago');
+    expect(lookups('U5')).toBe(1);
+  });
+
   it('a full directory drops the person not seen for longest, not the one read just now', async () => {
     const users = new UserDirectory(fixedClock('2026-12-03T09:00:00Z'), TTL_MS, 2);
     await users.resolve(client, TEAM, 'UA');
