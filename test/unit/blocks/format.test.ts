@@ -16,7 +16,9 @@ describe('money', () => {
     ['-250', 'USD', '-$250.00'],
     ['999999999999.99', 'USD', '$999,999,999,999.99'],
     ['1500', 'EUR', '€1,500.00'],
-    ['1500', 'JPY', '¥1,500.00'],
+    ['1500', 'JPY', '¥1,500'], // yen have no decimals
+    ['1500.5', 'JPY', '¥1,501'],
+    ['1500.5', 'KWD', 'KWD\u00a01,500.500'],
   ])('%s %s → %s', (value, currency, expected) => {
     expect(format.money(n(value), currency)).toBe(expected);
   });
