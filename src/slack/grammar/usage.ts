@@ -32,6 +32,7 @@ export const HELP_TOPICS = [
   'close',
   'quote',
   'order',
+  'tasks',
   'delete',
   'purge',
   'digest',
@@ -142,6 +143,7 @@ export const SUBCOMMANDS = {
     topic: 'quote',
   },
   order: { usage: 'order <no>', keys: [], topic: 'order' },
+  tasks: { usage: 'tasks [@user]', keys: [], topic: 'tasks' },
   delete: { usage: 'delete <no>', keys: [], topic: 'delete' },
   purge: {
     usage:
@@ -213,6 +215,7 @@ const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'list',
   'show',
   'stats',
+  'tasks',
   'roles',
   'subscriptions',
   'cycle list',
