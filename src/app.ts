@@ -1,6 +1,9 @@
 // Composition root: the one place that builds the database, the services and the Slack app and wires
 // them together. Tests call createApp with their own database, clock and Slack API URL.
 import { SlackAnnouncer } from './slack/announcer.ts';
+import { SlackTaskReminders } from './slack/task-reminders.ts';
+import { TaskReminderJob } from './jobs/task-reminders.ts';
+import { UserDirectory } from './slack/user-context.ts';
 import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
 import { DEFAULT_LOCALE } from './i18n/locale.ts';
@@ -51,6 +54,8 @@ export interface AppDependencies {
   schedulerIntervalMs?: number | false;
   /** Pause between the messages of one digest (Slack: about one per second per channel). */
   digestPostIntervalMs?: number;
+  /** How often the task reminder job looks for due tasks; false: never on its own (tests tick it). */
+  reminderIntervalMs?: number | false;
   /**
    * How often the outbox is dispatched besides the kick after each change (a safety net for kicks that
    * found Slack down); false: only kicked (tests tick it for the rest).
@@ -63,8 +68,10 @@ export interface RunningApp {
   readonly database: Database;
   readonly services: Services;
   readonly scheduler: DigestScheduler;
-  /** Delivers the outbox's events (the channel announcements). */
+  /** Delivers the outbox's events (the channel announcements, the task reminders). */
   readonly dispatcher: OutboxDispatcher;
+  /** Finds the tasks due in their owners' mornings and records one reminder each. */
+  readonly reminders: TaskReminderJob;
   /** OAuth mode: where the workspaces' installations are stored; undefined in single-workspace mode. */
   readonly installations: InstallationService<Installation> | undefined;
   /** The HTTP port the app listens on (undefined in Socket Mode). */
@@ -172,10 +179,13 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
   });
   const scheduler = new DigestScheduler(services.digestRuns, clock, poster, (message) => app.logger.warn(message));
+  // The owners' time zones and languages, for the reminders (a directory of its own: the job has no request).
+  const taskReminders = new SlackTaskReminders({ clientFor, users: new UserDirectory(clock), clock });
+  const reminders = new TaskReminderJob(services.tasks, clock, taskReminders, (message) => app.logger.warn(message));
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,
-    [new SlackAnnouncer({ services, clientFor, logger })],
+    [new SlackAnnouncer({ services, clientFor, logger }), taskReminders],
     (message) => app.logger.warn(message),
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
@@ -202,6 +212,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     }
     if (deps.schedulerIntervalMs !== false) scheduler.start(deps.schedulerIntervalMs ?? 15_000);
     if (deps.outboxIntervalMs !== false) dispatcher.start(deps.outboxIntervalMs ?? 10_000);
+    if (deps.reminderIntervalMs !== false) reminders.start(deps.reminderIntervalMs ?? 60_000);
     // Events left by an earlier run (a Slack outage, a restart) go out now.
     dispatcher.kick();
     return {
@@ -210,6 +221,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       services,
       scheduler,
       dispatcher,
+      reminders,
       installations,
       port,
       describe: () =>
@@ -220,6 +232,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
             : `Pipeline assistant listening on http://${config.host ?? 'localhost'}:${port}/slack/events (health: /healthz) on the ${database.kind} database.`,
       async stop() {
         await scheduler.stop();
+        await reminders.stop();
         await dispatcher.stop();
         await app.stop();
         if (!deps.database) await database.close();

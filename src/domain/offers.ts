@@ -6,7 +6,7 @@ import type { Decimal } from './decimal.ts';
 import { type ActionsInput, availableActions } from './opportunity.ts';
 import { decide, type Role } from './permissions.ts';
 
-export type Offer = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'delete';
+export type Offer = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'viewQuote' | 'delete';
 
 /** The offers an App Home row shows (the others are on the card). */
 export const QUICK_OFFERS: readonly Offer[] = ['activate', 'next', 'update', 'close'];
@@ -29,13 +29,13 @@ export interface OfferInput extends ActionsInput {
  *   takes the linked quote's amount), which must be greater than 0, so after "Activate first stage"
  *   (value 0) the estimates are given in the Update form first;
  * - Update: any move other than First; Close: Not Started or In Progress;
- * - Create quote: In Progress without a quote; Make order: a quote is linked; Delete: anything but In
- *   Progress.
- * Nothing for a reader who may not change the opportunity: each button would only be refused.
+ * - Create quote: In Progress without a quote; Make order: a quote is linked; View quote: a quote is
+ *   linked (it only reads, so it is offered to every reader); Delete: anything but In Progress.
+ * Nothing else for a reader who may not change the opportunity: each button would only be refused.
  */
 export function offersFor(input: OfferInput): Offer[] {
   if (input.reader && !decide(input.reader.role, 'change-opportunity', { isOwner: input.reader.isOwner }).allowed)
-    return [];
+    return input.hasQuote ? ['viewQuote'] : [];
   const moves = availableActions(input);
   const { status, hasQuote } = input;
   const open = status === 'not_started' || status === 'in_progress';
@@ -46,7 +46,7 @@ export function offersFor(input: OfferInput): Offer[] {
   if (open && moves.some((move) => move !== 'first')) offers.push('update');
   if (open) offers.push('close');
   if (status === 'in_progress' && !hasQuote) offers.push('createQuote');
-  if (hasQuote) offers.push('makeOrder');
+  if (hasQuote) offers.push('makeOrder', 'viewQuote');
   if (status !== 'in_progress') offers.push('delete');
   return offers;
 }

@@ -101,7 +101,9 @@ export type GuardedAction =
   | 'create-opportunity'
   | 'change-opportunity'
   | 'read-opportunity'
-  | 'read-pipeline';
+  | 'read-pipeline'
+  | 'change-task'
+  | 'read-tasks';
 
 export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'set-up-sales-cycles': 'setup',
@@ -123,6 +125,10 @@ export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'read-opportunity': 'read-opportunity',
   // Figures over many opportunities (sales cycle statistics): reading all of them.
   'read-pipeline': 'read-opportunity',
+  // A task is its owner's work, as an opportunity is its salesperson's: they (or a manager) complete or
+  // postpone it, and only managers and admins read another person's task list.
+  'change-task': 'change-opportunity',
+  'read-tasks': 'change-opportunity',
 };
 
 export type Decision = { allowed: true } | { allowed: false; role: Exclude<Role, 'rep'> };

@@ -72,6 +72,9 @@ export type Problem =
   | { kind: 'make-order-not-started'; opportunityNo: string }
   | { kind: 'delete-in-progress'; opportunityNo: string }
   | { kind: 'purge-range-empty'; closedAfter: LocalDate; closedBefore: LocalDate }
+  | { kind: 'task-not-open'; taskId: number; status: 'completed' | 'canceled' }
+  | { kind: 'postpone-not-later'; taskId: number; date: LocalDate; newDate: LocalDate }
+  | { kind: 'quote-replace-needs-in-progress'; opportunityNo: string; status: OpportunityStatus }
   // ---- raised by the service layer ----
   | { kind: 'opportunity-not-found'; no: string }
   | { kind: 'sales-cycle-not-found'; code: string }
@@ -90,6 +93,7 @@ export type Problem =
   | { kind: 'stage-in-use'; cycle: string; stage: number }
   | { kind: 'close-code-in-use'; code: string; entryCount: number }
   | { kind: 'quote-not-found'; opportunityNo: string }
+  | { kind: 'task-not-found'; taskId: number }
   | { kind: 'quote-has-no-lines' }
   | { kind: 'workspace-not-set-up' }
   | { kind: 'nothing-to-purge' }

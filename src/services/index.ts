@@ -14,6 +14,8 @@ import { ProcessedTriggers } from './processed-triggers.ts';
 import { SetupService } from './setup.ts';
 import { StatisticsService } from './statistics.ts';
 import { SubscriptionService } from './subscriptions.ts';
+import { TaskService } from './tasks.ts';
+import { QuoteQueries } from './quotes.ts';
 import { WorkspaceAdminService } from './workspace-admin.ts';
 
 export interface Services {
@@ -37,6 +39,10 @@ export interface Services {
   triggers: ProcessedTriggers;
   /** Server-side contexts of forms and confirmations, shared by every instance. */
   contexts: InteractionContexts;
+  /** The sales quote linked to an opportunity, with its lines. */
+  quotes: QuoteQueries;
+  /** Tasks of stage activities: their owners' lists, completing, postponing, due-date reminders. */
+  tasks: TaskService;
   /** Events of changes, delivered to their consumers (the channel announcements) once. */
   outbox: Outbox;
   /** True when the database answers (a real round trip: `/healthz` reports it). */
@@ -67,6 +73,8 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     events: new ProcessedEvents(db),
     triggers: new ProcessedTriggers(db),
     contexts: new InteractionContexts(db, clock),
+    tasks: new TaskService(db, clock, outbox),
+    quotes: new QuoteQueries(db),
     outbox,
     ping: () => database.ping(),
   };

@@ -47,6 +47,7 @@ import { DomainError } from '../domain/problems.ts';
 import {
   checkCanCreateQuote,
   planMakeOrder,
+  type QuoteLine,
   type QuoteLineInput,
   quoteTotal,
   validateQuoteLines,
@@ -438,49 +439,80 @@ export class OpportunityService {
   ): Promise<OpportunityDetail & ChangeEvents> {
     const valid = validateQuoteLines(lines);
     const { result, events } = await this.change(workspaceId, no, expectedVersion, origin, async (tx, loaded, now) => {
-      const { customerContactNo } = checkCanCreateQuote({
-        opportunityNo: loaded.ref.no,
-        status: loaded.ref.status,
-        contact: loaded.contact,
-        hasQuote: loaded.quote !== null,
-      });
-      const settings = await ensureWorkspace(tx, workspaceId);
-      const customerContact = await findContactByNo(tx, workspaceId, customerContactNo);
-      const customer = await ensureCustomerForContact(tx, workspaceId, customerContact, now);
-      const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
-      const quote = await tx
-        .insertInto('sales_quote')
-        .values({
-          workspace_id: workspaceId,
-          no: quoteNo,
-          opportunity_id: loaded.row.id,
-          contact_id: loaded.row.contactId,
-          customer_id: customer.id,
-          salesperson_id: loaded.row.salespersonId,
-          order_date: loaded.active?.estimatedCloseDate ?? today,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (valid.length > 0) {
-        await tx
-          .insertInto('sales_quote_line')
-          .values(
-            valid.map((l) => ({
-              quote_id: quote.id,
-              line_no: l.lineNo,
-              description: l.description,
-              quantity: toDbDecimal(l.quantity),
-              unit_price: toDbDecimal(l.unitPrice),
-              line_discount_pct: toDbDecimal(l.discountPct),
-              amount: toDbDecimal(l.amount),
-            })),
-          )
-          .execute();
-      }
+      const quoteNo = await insertQuote(tx, workspaceId, loaded, valid, today, now);
       const event: NewEvent = {
         kind: 'quote-created',
         payload: { ...aboutOpportunity(loaded), quoteNo, amount: amountText(quoteTotal(valid)) },
+      };
+      return { result: loaded.ref.no, events: [event] };
+    });
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+  }
+
+  /**
+   * Replaces the lines of the linked quote (before the order: Make Order turns the quote into the order).
+   * The quote keeps its number; the opportunity's quote amount is the new lines' total.
+   */
+  async editQuote(
+    workspaceId: string,
+    no: string,
+    lines: QuoteLineInput[],
+    expectedVersion?: number,
+    origin?: EventOrigin,
+  ): Promise<OpportunityDetail & ChangeEvents> {
+    const valid = validateQuoteLines(lines);
+    const { result, events } = await this.change(workspaceId, no, expectedVersion, origin, async (tx, loaded) => {
+      const quote = loaded.quote;
+      if (!quote) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
+      await tx.deleteFrom('sales_quote_line').where('quote_id', '=', quote.id).execute();
+      await insertQuoteLines(tx, quote.id, valid);
+      const event: NewEvent = {
+        kind: 'quote-changed',
+        payload: {
+          ...aboutOpportunity(loaded),
+          quoteNo: quote.no,
+          fromAmount: amountText(quote.amount),
+          amount: amountText(quoteTotal(valid)),
+        },
+      };
+      return { result: loaded.ref.no, events: [event] };
+    });
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+  }
+
+  /**
+   * Links a new quote in place of the linked one, while the opportunity is In Progress (§10.4): the old
+   * quote stays, with its lines, but loses its link to the opportunity, as in Business Central.
+   */
+  async replaceQuote(
+    workspaceId: string,
+    no: string,
+    lines: QuoteLineInput[],
+    today: LocalDate,
+    expectedVersion?: number,
+    origin?: EventOrigin,
+  ): Promise<OpportunityDetail & ChangeEvents> {
+    const valid = validateQuoteLines(lines);
+    const { result, events } = await this.change(workspaceId, no, expectedVersion, origin, async (tx, loaded, now) => {
+      const old = loaded.quote;
+      if (!old) throw new DomainError({ kind: 'quote-not-found', opportunityNo: loaded.ref.no });
+      if (loaded.ref.status !== 'in_progress') {
+        throw new DomainError({
+          kind: 'quote-replace-needs-in-progress',
+          opportunityNo: loaded.ref.no,
+          status: loaded.ref.status,
+        });
+      }
+      await tx.updateTable('sales_quote').set({ opportunity_id: null }).where('id', '=', old.id).execute();
+      const quoteNo = await insertQuote(tx, workspaceId, { ...loaded, quote: null }, valid, today, now);
+      const event: NewEvent = {
+        kind: 'quote-replaced',
+        payload: {
+          ...aboutOpportunity(loaded),
+          quoteNo,
+          replacedQuoteNo: old.no,
+          amount: amountText(quoteTotal(valid)),
+        },
       };
       return { result: loaded.ref.no, events: [event] };
     });
@@ -1207,6 +1239,61 @@ async function stageTasks(
     description: step.description,
     date: applyDateFormula(entry.dateOfChange, parseDateFormula(step.date_formula)),
   }));
+}
+
+/** The opportunity's new quote (§10.1: In Progress, no quote yet, a company to sell to) with its lines; its number. */
+async function insertQuote(
+  tx: SqlTransaction,
+  workspaceId: string,
+  loaded: LoadedOpportunity,
+  lines: readonly QuoteLine[],
+  today: LocalDate,
+  now: Date,
+): Promise<string> {
+  const { customerContactNo } = checkCanCreateQuote({
+    opportunityNo: loaded.ref.no,
+    status: loaded.ref.status,
+    contact: loaded.contact,
+    hasQuote: loaded.quote !== null,
+  });
+  const settings = await ensureWorkspace(tx, workspaceId);
+  const customerContact = await findContactByNo(tx, workspaceId, customerContactNo);
+  const customer = await ensureCustomerForContact(tx, workspaceId, customerContact, now);
+  const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
+  const quote = await tx
+    .insertInto('sales_quote')
+    .values({
+      workspace_id: workspaceId,
+      no: quoteNo,
+      opportunity_id: loaded.row.id,
+      contact_id: loaded.row.contactId,
+      customer_id: customer.id,
+      salesperson_id: loaded.row.salespersonId,
+      order_date: loaded.active?.estimatedCloseDate ?? today,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertQuoteLines(tx, quote.id, lines);
+  return quoteNo;
+}
+
+async function insertQuoteLines(tx: SqlTransaction, quoteId: number, lines: readonly QuoteLine[]): Promise<void> {
+  if (lines.length === 0) return;
+  await tx
+    .insertInto('sales_quote_line')
+    .values(
+      lines.map((l) => ({
+        quote_id: quoteId,
+        line_no: l.lineNo,
+        description: l.description,
+        quantity: toDbDecimal(l.quantity),
+        unit_price: toDbDecimal(l.unitPrice),
+        line_discount_pct: toDbDecimal(l.discountPct),
+        amount: toDbDecimal(l.amount),
+      })),
+    )
+    .execute();
 }
 
 async function listCodes(db: SqlDatabase, workspaceId: string): Promise<CloseCode[]> {

@@ -59,6 +59,16 @@ export interface OpportunityDetail extends OpportunitySummary {
   history: EntryView[];
   /** The stages of its sales cycle, in order (what the card's buttons are decided from). */
   cycleStages: readonly Stage[];
+  /** Its open tasks, earliest due first (absent where a caller built the detail without them). */
+  openTasks?: readonly OpenTask[];
+}
+
+/** An open task as the card lists it. */
+export interface OpenTask {
+  id: number;
+  description: string;
+  date: LocalDate;
+  owner: { name: string; slackUserId: string | null };
 }
 
 export type StatusFilter = 'open' | 'won' | 'lost' | 'closed' | 'all';
@@ -347,6 +357,22 @@ export async function loadOpportunityDetail(
           .orderBy('h.id'),
       ).as('history'),
       stagesOf(eb.ref('o.sales_cycle_id')).as('cycle_stages'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('task as t')
+          .innerJoin('salesperson as tsp', 'tsp.id', 't.salesperson_id')
+          .select([
+            't.id',
+            't.description',
+            't.date',
+            'tsp.name as owner_name',
+            'tsp.slack_user_id as owner_slack_user_id',
+          ])
+          .whereRef('t.opportunity_id', '=', 'o.id')
+          .where('t.status', '=', enumLiteral('OPEN'))
+          .orderBy('t.date')
+          .orderBy('t.id'),
+      ).as('open_tasks'),
     ])
     .where('o.workspace_id', '=', workspaceId)
     .where('o.no', '=', normalised)
@@ -374,5 +400,11 @@ export async function loadOpportunityDetail(
       closeCodeDescription: h.close_code_description,
     })),
     cycleStages: stagesFromRows(row.cycle_stages),
+    openTasks: row.open_tasks.map((t) => ({
+      id: t.id,
+      description: t.description,
+      date: localDate(t.date),
+      owner: { name: t.owner_name, slackUserId: t.owner_slack_user_id },
+    })),
   };
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { SqlDatabase } from '../store/kysely.ts';
 
 /** The consumers of the outbox, each delivering an event at most once. */
-export const CONSUMERS = { announcements: 'announcements' } as const;
+export const CONSUMERS = { announcements: 'announcements', reminders: 'reminders' } as const;
 export type Consumer = (typeof CONSUMERS)[keyof typeof CONSUMERS];
 
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -17,6 +17,16 @@ const opportunity = {
   no: z.string(),
   description: z.string(),
   salesperson: z.string().nullable(),
+};
+
+/** What every task event says about its task (the opportunity is gone when it was deleted: tasks stay). */
+const task = {
+  taskId: z.number().int(),
+  description: z.string(),
+  date: z.iso.date(),
+  opportunityNo: z.string().nullable(),
+  opportunityDescription: z.string().nullable(),
+  owner: z.string().nullable(),
 };
 
 /** One changed value: a field of the active entry, from → to, as text (amounts plain, dates YYYY-MM-DD). */
@@ -67,6 +77,14 @@ export const EVENT_PAYLOADS = {
     /** True when making the order closed an In Progress opportunity as Won (one change: no won event). */
     closedWon: z.boolean().optional(),
   }),
+  /** A sales quote's lines edited before the order (its amount from → to). */
+  'quote-changed': z.strictObject({ ...opportunity, quoteNo: z.string(), fromAmount: amount, amount }),
+  /** A new quote linked in place of the old one, which keeps its lines but loses its link. */
+  'quote-replaced': z.strictObject({ ...opportunity, quoteNo: z.string(), replacedQuoteNo: z.string(), amount }),
+  'task-completed': z.strictObject(task),
+  'task-postponed': z.strictObject({ ...task, fromDate: z.iso.date() }),
+  /** A task's due date has come in its owner's morning: they are told by DM (the reminders consumer). */
+  'task-due': z.strictObject({ ...task, owner: z.string() }),
   'opportunity-deleted': z.strictObject({
     ...opportunity,
     status: z.enum(['not_started', 'in_progress', 'won', 'lost']),
@@ -109,6 +127,8 @@ const TEAM_CHANNEL = /^[CG][A-Z0-9]{2,31}$/;
 
 /** The consumers that want this event. */
 function consumersOf(event: NewEvent, origin: EventOrigin | undefined): Consumer[] {
+  // A reminder goes to its owner, wherever the job that found it due runs.
+  if (event.kind === 'task-due') return [CONSUMERS.reminders];
   const channel = origin?.channelId;
   return ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel)
     ? [CONSUMERS.announcements]

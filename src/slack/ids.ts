@@ -13,6 +13,11 @@ export const CALLBACK_IDS = {
   updateOpportunity: 'opp_update',
   closeOpportunity: 'opp_close',
   createQuote: 'opp_quote',
+  /** The linked quote's lines, pre-filled (same fields as createQuote). */
+  editQuote: 'opp_quote_edit',
+  /** A new quote in place of the linked one (same fields as createQuote). */
+  replaceQuote: 'opp_quote_replace',
+  postponeTask: 'task_postpone',
   salesCycle: 'setup_cycle',
   stage: 'setup_stage',
   closeCode: 'setup_close_code',
@@ -33,6 +38,13 @@ export const ACTION_IDS = {
   createQuote: 'opp_quote_open',
   makeOrder: 'opp_make_order',
   delete: 'opp_delete',
+  /** The linked quote with its lines (value = the opportunity number), and its Edit / Replace buttons. */
+  viewQuote: 'opp_quote_view',
+  editQuote: 'opp_quote_edit_open',
+  replaceQuote: 'opp_quote_replace_open',
+  // Task buttons (value = the task's number).
+  taskComplete: 'task_complete',
+  taskPostpone: 'task_postpone_open',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
   // Purge confirmation message. value of confirm = the purge token.
@@ -61,7 +73,16 @@ export const BLOCK_IDS = {
     fields: 'card_fields',
     figures: 'card_figures',
     history: 'card_history',
+    tasks: 'card_tasks',
     actions: 'card_actions',
+  },
+  tasks: { header: 'tasks_header', empty: 'tasks_empty', more: 'tasks_more', home: 'home_tasks' },
+  postponeTask: { context: 'postpone_context', newDate: 'postpone_new_date' },
+  quoteView: {
+    header: 'quote_view_header',
+    about: 'quote_view_about',
+    total: 'quote_view_total',
+    actions: 'quote_view_actions',
   },
   list: { header: 'list_header', totals: 'list_totals', more: 'list_more', empty: 'list_empty' },
   home: { header: 'home_header', intro: 'home_intro', newButton: 'home_new', more: 'home_more' },
@@ -161,7 +182,7 @@ export function parseQuoteLineBlockId(blockId: string): { line: number; field: Q
 
 /** Per-row blocks of lists and App Home need unique block_ids: `<prefix>_<opportunity no>`. */
 export function rowBlockId(
-  prefix: 'list_row' | 'home_row' | 'home_actions' | 'home_group' | 'history',
+  prefix: 'list_row' | 'home_row' | 'home_actions' | 'home_group' | 'history' | 'task_row' | 'task_line' | 'quote_line',
   key: string,
 ): string {
   return `${prefix}_${key}`;

@@ -14,13 +14,17 @@ export interface GuardTarget {
   opportunityNo?: string | undefined;
   /** The salesperson named for a new opportunity (create). */
   salespersonId?: string | undefined;
+  /** The task acted on (change-task): its owner is read from the database. */
+  taskId?: number | undefined;
+  /** Whose tasks are read (read-tasks; default the actor's own). */
+  tasksOf?: string | undefined;
 }
 
 /** Actions on one opportunity: the salesperson decides what a rep may do. */
 const ON_OPPORTUNITY: ReadonlySet<GuardedAction> = new Set(['change-opportunity', 'read-opportunity']);
 
 export class Guard {
-  constructor(private readonly services: Pick<Services, 'members'>) {}
+  constructor(private readonly services: Pick<Services, 'members' | 'tasks'>) {}
 
   /**
    * Refuses (DomainError 'not-allowed', nothing read or written yet) unless the actor may do `action`;
@@ -45,9 +49,17 @@ export class Guard {
       }
       isOwner = read.owner.ownerId === ctx.actor.userId;
       opportunityNo = read.owner.no;
+    } else if (action === 'change-task' && target.taskId !== undefined) {
+      access = await ctx.member();
+      const task = await this.services.tasks.ownerOf(ctx.workspaceId, target.taskId);
+      // As for opportunities: a manager is told by the use case that it does not exist, a rep here.
+      if (!task && !decide(access.role, action, { isOwner: false }).allowed)
+        throw new DomainError({ kind: 'task-not-found', taskId: target.taskId });
+      isOwner = task?.ownerSlackUserId === ctx.actor.userId;
     } else {
       access = await ctx.member();
       if (action === 'create-opportunity') isOwner = (target.salespersonId ?? ctx.actor.userId) === ctx.actor.userId;
+      if (action === 'read-tasks') isOwner = (target.tasksOf ?? ctx.actor.userId) === ctx.actor.userId;
     }
     const decision = decide(access.role, action, { isOwner, repsSeeOnlyOwn: access.repsSeeOnlyOwn });
     if (!decision.allowed) {

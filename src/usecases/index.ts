@@ -7,6 +7,7 @@ import { Guard } from './guard.ts';
 import { OpportunityUseCases } from './opportunities.ts';
 import { type DigestPosting, PipelineUseCases } from './pipeline.ts';
 import { SetupUseCases } from './setup.ts';
+import { TaskUseCases } from './tasks.ts';
 import { WorkspaceUseCases } from './workspace.ts';
 
 export type { RequestContext, Surface } from './context.ts';
@@ -16,6 +17,8 @@ export interface UseCases {
   setup: SetupUseCases;
   workspace: WorkspaceUseCases;
   pipeline: PipelineUseCases;
+  /** Tasks: their owners' lists, completing and postponing. */
+  tasks: TaskUseCases;
   /** What the scheduler posts to a channel (its context comes from the digest run). */
   channelDigests: ChannelDigestUseCases;
 }
@@ -30,6 +33,7 @@ export function createUseCases(
     setup: new SetupUseCases(services.setup, guard),
     workspace: new WorkspaceUseCases(services, guard),
     pipeline: new PipelineUseCases(services, guard, ports.digests),
+    tasks: new TaskUseCases(services, guard),
     channelDigests: ports.channelDigests ?? new ChannelDigestUseCases(services),
   };
 }

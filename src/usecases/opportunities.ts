@@ -17,6 +17,9 @@ import type {
 } from '../services/opportunities.ts';
 import type { EventOrigin, RecordedEvent } from '../services/outbox.ts';
 import type { PurgeFilterInput } from '../domain/deletion.ts';
+import { decide } from '../domain/permissions.ts';
+import { DomainError } from '../domain/problems.ts';
+import type { QuoteView } from '../services/quotes.ts';
 import type { RequestContext } from './context.ts';
 import { type Guard, readableFilter } from './guard.ts';
 
@@ -39,6 +42,9 @@ type FromContext = 'today' | 'origin';
 export type CreateInput = Omit<CreateOpportunityInput, FromContext>;
 export type MoveInput = { no: string } & Omit<MoveRequest, FromContext>;
 export type CloseInput = { no: string } & Omit<CloseRequest, FromContext>;
+
+/** What a quote's reader may do with it. */
+export type QuoteOffer = 'editQuote' | 'replaceQuote';
 
 export interface ListInput {
   filter: Omit<OpportunityFilter, 'readableBySalesperson' | 'contactNo'> & {
@@ -190,6 +196,91 @@ export class OpportunityUseCases {
   ): Promise<OpportunityView> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
     const detail = await this.services.opportunities.createQuote(
+      ctx.workspaceId,
+      input.no,
+      input.lines,
+      ctx.today,
+      input.expectedVersion,
+      this.origin(ctx),
+    );
+    return this.view(ctx, detail);
+  }
+
+  /** The linked quote with its lines, and what its reader may do with it (edit its lines, replace it). */
+  async viewQuote(
+    ctx: RequestContext,
+    no: string,
+  ): Promise<{ quote: QuoteView; currency: string; offers: QuoteOffer[] }> {
+    const reader = await this.guard.require(ctx, 'read-opportunity', { opportunityNo: no });
+    const [quote, detail, settings] = await Promise.all([
+      this.services.quotes.linkedTo(ctx.workspaceId, no),
+      this.services.queries.get(ctx.workspaceId, no),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    const mayChange = decide(reader.role, 'change-opportunity', {
+      isOwner: detail.salesperson.slackUserId === reader.userId,
+    }).allowed;
+    const offers: QuoteOffer[] = !mayChange
+      ? []
+      : detail.status === 'in_progress'
+        ? ['editQuote', 'replaceQuote']
+        : ['editQuote'];
+    return { quote, currency: settings.currency, offers };
+  }
+
+  /** The Edit Quote form: the quote's lines, the opportunity's version and the currency. */
+  async editQuoteForm(
+    ctx: RequestContext,
+    no: string,
+  ): Promise<{ no: string; version: number; currency: string; quote: QuoteView }> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const [quote, detail, settings] = await Promise.all([
+      this.services.quotes.linkedTo(ctx.workspaceId, no),
+      this.services.queries.get(ctx.workspaceId, no),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return { no: detail.no, version: detail.version, currency: settings.currency, quote };
+  }
+
+  /** The Replace Quote form: only while In Progress (its quote then loses the link). */
+  async replaceQuoteForm(
+    ctx: RequestContext,
+    no: string,
+  ): Promise<{ no: string; version: number; currency: string; quoteNo: string }> {
+    const form = await this.editQuoteForm(ctx, no);
+    const detail = await this.services.queries.get(ctx.workspaceId, no);
+    if (detail.status !== 'in_progress')
+      throw new DomainError({
+        kind: 'quote-replace-needs-in-progress',
+        opportunityNo: detail.no,
+        status: detail.status,
+      });
+    return { no: form.no, version: form.version, currency: form.currency, quoteNo: form.quote.no };
+  }
+
+  /** New lines for the linked quote (before the order). */
+  async editQuote(
+    ctx: RequestContext,
+    input: { no: string; lines: QuoteLineInput[]; expectedVersion?: number | undefined },
+  ): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    const detail = await this.services.opportunities.editQuote(
+      ctx.workspaceId,
+      input.no,
+      input.lines,
+      input.expectedVersion,
+      this.origin(ctx),
+    );
+    return this.view(ctx, detail);
+  }
+
+  /** A new quote linked in place of the old one (which keeps its lines, unlinked). */
+  async replaceQuote(
+    ctx: RequestContext,
+    input: { no: string; lines: QuoteLineInput[]; expectedVersion?: number | undefined },
+  ): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    const detail = await this.services.opportunities.replaceQuote(
       ctx.workspaceId,
       input.no,
       input.lines,

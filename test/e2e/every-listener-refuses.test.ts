@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId } from '../../src/slack/ids.ts';
 import type { OppCommand } from '../../src/slack/grammar/index.ts';
 import { BACKENDS } from '../support/databases.ts';
+import { dec } from '../../src/domain/decimal.ts';
+import { localDate } from '../../src/domain/local-date.ts';
+import { seedTaskCycle, TASK_CYCLE } from '../support/task-fixtures.ts';
+import { TEST_TODAY } from '../support/test-app.ts';
 import { newOpportunity, seededWorkspace, useTestApp, workspaceRows } from '../support/fixtures.ts';
 import { recordRegistrations } from '../support/registrations.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
@@ -78,6 +82,7 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   close: (f) => `close ${f.theirs} lost code:PRICE`,
   quote: (f) => `quote ${f.theirs} line:"Trucks;1;100"`,
   order: (f) => `order ${f.theirs}`,
+  tasks: () => `tasks <@${OTHER}>`,
   delete: (f) => `delete ${f.closed}`,
   digest: () => 'digest',
   subscribe: () => `subscribe <#${CHANNEL}> daily`,
@@ -90,8 +95,24 @@ interface Fixture {
   /** OTHER's opportunity, in progress; and one closed lost. */
   theirs: string;
   closed: string;
+  /** OTHER's, in progress, with a quote; and an open task of OTHER's. */
+  quoted: string;
+  theirTask: number;
   /** Forms DEMOTED opened while allowed. */
-  forms: Record<'update' | 'close' | 'closeLost' | 'quote' | 'cycle' | 'stage' | 'code' | 'contact', OpenedModal>;
+  forms: Record<
+    | 'update'
+    | 'close'
+    | 'closeLost'
+    | 'quote'
+    | 'editQuote'
+    | 'replaceQuote'
+    | 'postpone'
+    | 'cycle'
+    | 'stage'
+    | 'code'
+    | 'contact',
+    OpenedModal
+  >;
   /** Confirmations DEMOTED asked for while admin. */
   purgeToken: string;
   deleteToken: string;
@@ -155,6 +176,11 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.createQuote}`]: cardClick(ACTION_IDS.createQuote, (f) => f.theirs),
   [`action:${ACTION_IDS.makeOrder}`]: cardClick(ACTION_IDS.makeOrder, (f) => f.theirs),
   [`action:${ACTION_IDS.delete}`]: cardClick(ACTION_IDS.delete, (f) => f.closed),
+  [`action:${ACTION_IDS.viewQuote}`]: cardClick(ACTION_IDS.viewQuote, (f) => f.quoted),
+  [`action:${ACTION_IDS.editQuote}`]: cardClick(ACTION_IDS.editQuote, (f) => f.quoted),
+  [`action:${ACTION_IDS.replaceQuote}`]: cardClick(ACTION_IDS.replaceQuote, (f) => f.quoted),
+  [`action:${ACTION_IDS.taskComplete}`]: cardClick(ACTION_IDS.taskComplete, (f) => String(f.theirTask)),
+  [`action:${ACTION_IDS.taskPostpone}`]: cardClick(ACTION_IDS.taskPostpone, (f) => String(f.theirTask)),
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },
   [`action:${ACTION_IDS.purgeConfirm}`]: cardClick(ACTION_IDS.purgeConfirm, (f) => f.purgeToken, DEMOTED),
   [`action:${ACTION_IDS.purgeCancel}`]: { open: 'only discards the person’s own confirmation' },
@@ -219,6 +245,13 @@ const LISTENERS: Record<string, ListenerCase> = {
     [quoteLineBlockId(1, 'quantity')]: '1',
     [quoteLineBlockId(1, 'unitPrice')]: '100',
   }),
+  [`view:${CALLBACK_IDS.editQuote}`]: submitted('editQuote', {}),
+  [`view:${CALLBACK_IDS.replaceQuote}`]: submitted('replaceQuote', {
+    [quoteLineBlockId(1, 'description')]: 'Vans',
+    [quoteLineBlockId(1, 'quantity')]: '1',
+    [quoteLineBlockId(1, 'unitPrice')]: '100',
+  }),
+  [`view:${CALLBACK_IDS.postponeTask}`]: submitted('postpone', { [BLOCK_IDS.postponeTask.newDate]: '2026-12-20' }),
   [`view:${CALLBACK_IDS.salesCycle}`]: submitted('cycle', {
     [BLOCK_IDS.salesCycle.code]: 'NEW',
     [BLOCK_IDS.salesCycle.description]: 'New cycle',
@@ -269,6 +302,26 @@ describe.each(BACKENDS)('every listener refuses a role that may not act, on %s',
     return openedModal(t, since, callbackId, triggerId);
   }
 
+  /** A form DEMOTED opens with a button (on a card in the channel) while allowed. */
+  async function openFormByClick(teamId: string, actionId: string, value: string, callbackId: string) {
+    const since = mark(t);
+    const triggerId = newTriggerId();
+    const messageTs = `1700000500.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    const ack = await t.click({
+      actionId,
+      blockId: BLOCK_IDS.card.actions,
+      value,
+      teamId,
+      userId: DEMOTED,
+      channelId: CHANNEL,
+      messageTs,
+      triggerId,
+      message: { type: 'message', ts: messageTs, text: 'card', blocks: [] },
+    });
+    expect(ack.status).toBe(200);
+    return openedModal(t, since, callbackId, triggerId);
+  }
+
   async function confirmationToken(teamId: string, text: string, actionId: string): Promise<string> {
     const { reply } = await t.command(text, { teamId, userId: DEMOTED });
     const token = buttonsOf(reply.args).find((b) => b.actionId === actionId)?.value;
@@ -284,6 +337,19 @@ describe.each(BACKENDS)('every listener refuses a role that may not act, on %s',
     const theirs = await newOpportunity(t.app.services, teamId, { owner: OTHER });
     const closed = await newOpportunity(t.app.services, teamId, { owner: OTHER, description: 'Lost one' });
     expect(await run(t, `close ${closed} lost code:PRICE`, teamId, ADMIN)).not.toMatch(REFUSAL);
+    const quoted = await newOpportunity(t.app.services, teamId, { owner: OTHER, description: 'Quoted' });
+    await t.app.services.opportunities.createQuote(
+      teamId,
+      quoted,
+      [{ description: 'Trucks', quantity: dec(2), unitPrice: dec(100) }],
+      localDate(TEST_TODAY),
+    );
+    await seedTaskCycle(t.app.services, teamId);
+    const withTasks = await newOpportunity(t.app.services, teamId, { owner: OTHER, salesCycleCode: TASK_CYCLE });
+    const theirTask = (await t.app.services.tasks.listOpen(teamId, { opportunityNo: withTasks })).items[0]?.id ?? 0;
+    expect(theirTask).toBeGreaterThan(0);
+    // The New form keeps proposing the one usable cycle.
+    await t.app.services.setup.setSalesCycleBlocked(teamId, TASK_CYCLE, true);
     // A Close form set to Lost (its close code field appears with the outcome).
     const closeLost = await openForm(teamId, `close ${theirs}`, CALLBACK_IDS.closeOpportunity);
     const lostAt = mark(t);
@@ -305,6 +371,9 @@ describe.each(BACKENDS)('every listener refuses a role that may not act, on %s',
       update: await openForm(teamId, `move ${theirs}`, CALLBACK_IDS.updateOpportunity),
       close: await openForm(teamId, `close ${theirs}`, CALLBACK_IDS.closeOpportunity),
       quote: await openForm(teamId, `quote ${theirs}`, CALLBACK_IDS.createQuote),
+      editQuote: await openFormByClick(teamId, ACTION_IDS.editQuote, quoted, CALLBACK_IDS.editQuote),
+      replaceQuote: await openFormByClick(teamId, ACTION_IDS.replaceQuote, quoted, CALLBACK_IDS.replaceQuote),
+      postpone: await openFormByClick(teamId, ACTION_IDS.taskPostpone, String(theirTask), CALLBACK_IDS.postponeTask),
       cycle: await openForm(teamId, 'cycle add', CALLBACK_IDS.salesCycle),
       stage: await openForm(teamId, 'stage add STD', CALLBACK_IDS.stage),
       code: await openForm(teamId, 'code add', CALLBACK_IDS.closeCode),
@@ -313,7 +382,7 @@ describe.each(BACKENDS)('every listener refuses a role that may not act, on %s',
     const purgeToken = await confirmationToken(teamId, 'purge status:lost', ACTION_IDS.purgeConfirm);
     const deleteToken = await confirmationToken(teamId, 'workspace delete', ACTION_IDS.workspaceDeleteConfirm);
     expect(await run(t, `role <@${DEMOTED}> rep`, teamId, ADMIN)).toMatch(/is now a rep/);
-    return { teamId, theirs, closed, forms, purgeToken, deleteToken };
+    return { teamId, theirs, closed, quoted, theirTask, forms, purgeToken, deleteToken };
   }
 
   it('every guarded command, typed by a rep, is refused; nothing written', async () => {

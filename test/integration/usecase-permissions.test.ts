@@ -12,6 +12,7 @@ import type { DigestPosting } from '../../src/usecases/pipeline.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, useServices, workspaceRows } from '../support/fixtures.ts';
 import { TEST_TODAY } from '../support/test-app.ts';
+import { seedTaskCycle, TASK_CYCLE } from '../support/task-fixtures.ts';
 
 const ADMIN = 'U0ADMIN001';
 const MANAGER = 'U0MGR00001';
@@ -26,6 +27,8 @@ interface Fixture {
   mine: string;
   /** Owned by OTHER, closed lost (what a purge could delete). */
   closed: string;
+  /** An open task of OTHER's (from a stage activity). */
+  theirTask: number;
 }
 
 /** A use case refused to a rep (with the input given), or open to every member (and why). */
@@ -60,6 +63,21 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     quoteForm: { refused: (f) => [f.theirs] },
     quoteLines: { refused: (f) => [f.theirs] },
     createForm: { open: 'every member creates opportunities for themselves' },
+    viewQuote: { refused: (f) => [f.theirs] },
+    editQuoteForm: { refused: (f) => [f.theirs] },
+    replaceQuoteForm: { refused: (f) => [f.theirs] },
+    editQuote: {
+      refused: (f) => [{ no: f.theirs, lines: [{ description: 'Trucks', quantity: dec(1), unitPrice: dec(100) }] }],
+    },
+    replaceQuote: {
+      refused: (f) => [{ no: f.theirs, lines: [{ description: 'Trucks', quantity: dec(1), unitPrice: dec(100) }] }],
+    },
+  },
+  tasks: {
+    list: { refused: () => [{ owner: OTHER }] },
+    complete: { refused: (f) => [f.theirTask] },
+    postpone: { refused: (f) => [{ taskId: f.theirTask, date: localDate('2026-12-01') }] },
+    postponeForm: { refused: (f) => [f.theirTask] },
   },
   setup: {
     addSalesCycle: { refused: () => [{ code: 'NEW', description: 'New cycle' }] },
@@ -162,7 +180,10 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
       closeCode: 'PRICE',
       today: localDate(TEST_TODAY),
     });
-    fixture = { theirs, mine, closed };
+    await seedTaskCycle(s.services, teamId);
+    const withTasks = await newOpportunity(s.services, teamId, { owner: OTHER, salesCycleCode: TASK_CYCLE });
+    const tasks = await s.services.tasks.listOpen(teamId, { opportunityNo: withTasks });
+    fixture = { theirs, mine, closed, theirTask: tasks.items[0]?.id ?? 0 };
   });
 
   const refusals = Object.entries(CASES).flatMap(([group, cases]) =>
@@ -213,8 +234,12 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
       }),
     ]);
     await expect(useCases.pipeline.postDigest(manager, { channelId: CHANNEL })).resolves.toEqual({ posted: true });
+    // A manager may read and change another person's tasks.
+    const theirTasks = await useCases.tasks.list(manager, { owner: OTHER });
+    expect(theirTasks).toMatchObject({ mine: false, canChange: true, total: 2 });
+    await expect(useCases.tasks.postponeForm(manager, fixture.theirTask)).resolves.toMatchObject({ status: 'open' });
     await expect(useCases.setup.setupForm(contextOf(ADMIN), 'stage')).resolves.toMatchObject({
-      cycles: [expect.objectContaining({ code: 'STD' })],
+      cycles: expect.arrayContaining([expect.objectContaining({ code: 'STD' })]),
     });
   });
 

@@ -79,4 +79,12 @@ export const RULE_PROBLEM_SAMPLES: { [K in ProblemKind]: Extract<Problem, { kind
   'activity-not-found': { kind: 'activity-not-found', code: 'DEMO' },
   'not-allowed': { kind: 'not-allowed', action: 'change-opportunity', role: 'manager', opportunityNo: 'OP0001' },
   'last-admin': { kind: 'last-admin', slackUserId: 'U0ANN' },
+  'task-not-found': { kind: 'task-not-found', taskId: 12 },
+  'task-not-open': { kind: 'task-not-open', taskId: 12, status: 'completed' },
+  'postpone-not-later': { kind: 'postpone-not-later', taskId: 12, date: d('2026-11-03'), newDate: d('2026-11-02') },
+  'quote-replace-needs-in-progress': {
+    kind: 'quote-replace-needs-in-progress',
+    opportunityNo: 'OP0001',
+    status: 'won',
+  },
 };

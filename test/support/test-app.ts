@@ -117,6 +117,8 @@ export async function startTestApp(
     schedulerIntervalMs: false,
     // The outbox is kicked after each change; tests tick it for retries (no timer of its own).
     outboxIntervalMs: false,
+    // The reminder job too: tests tick it.
+    reminderIntervalMs: false,
     digestPostIntervalMs: options.digestPostIntervalMs ?? 0,
   });
   const url = `http://127.0.0.1:${app.port}`;

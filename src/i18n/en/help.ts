@@ -36,7 +36,8 @@ const english = {
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:next friday'],
           ['close OP00012 won code:PRICE amount:11,500'],
-          ['quote OP00012 line:"Licences;10;1200;5"'],
+          ['quote OP00012 line:"Licences;10;1200;5"', 'quote OP00012'],
+          ['tasks', 'tasks @ann'],
           ['purge status:lost closed-before:2025-01-01'],
         ],
       },
@@ -195,9 +196,22 @@ const english = {
       examples: ['close OP00012 won code:PRICE amount:11,500 date:today', 'close OP00012 lost code:COMP'],
     },
     quote: {
-      summary: 'Creates a sales quote for an opportunity. With only the number it opens the Create Quote form.',
+      summary:
+        'Creates a sales quote for an opportunity. With only the number it shows the linked quote with its lines and total, or opens the Create Quote form when there is none.',
       examples: ['quote OP00012 line:"Licences;10;1200;5" line:"Onboarding;1;3000"', 'quote OP00012'],
-      notes: ['Each `line:` is `description;quantity;unit price` and an optional `;discount %` (at most 100 lines).'],
+      notes: [
+        'Each `line:` is `description;quantity;unit price` and an optional `;discount %` (at most 100 lines).',
+        'The shown quote has *Edit lines* (until the order is made) and *Replace quote* (while the opportunity is in progress: the old quote stays but loses its link, as in Business Central). The card has *View quote* too.',
+      ],
+    },
+    tasks: {
+      summary:
+        'Lists your open tasks (those the activities of sales cycle stages create), earliest due first, with *Done* and *Postpone* buttons. Managers and admins may list another person’s.',
+      examples: ['tasks', 'tasks @ann'],
+      notes: [
+        'Each task is also shown on its opportunity’s card and under *My tasks* in App Home. Postpone asks for a later date, typed as you say it (`next friday`, `in 3 days`).',
+        'On its due date the owner gets a direct message at 9:00 in their own Slack time zone, once (a reminder missed for more than a week is not sent).',
+      ],
     },
     order: {
       summary: 'Makes the sales order from the linked quote.',

@@ -9,11 +9,14 @@ import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
 import { ui } from './ui.ts';
+import { work } from './work.ts';
 
 export const english = {
   /** The language tag of the catalogue's texts (an HTML page's `lang`). */
   language: 'en',
   ui,
+  /** Tasks and the linked quote. */
+  work,
   notices,
   system,
   digest: digestText,

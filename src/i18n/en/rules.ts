@@ -102,6 +102,12 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Opportunity ${problem.opportunityNo} hasn't been started, so it has no quote to turn into an order.`;
     case 'delete-in-progress':
       return `Opportunity ${problem.opportunityNo} is in progress and can't be deleted; close it as Won or Lost first.`;
+    case 'task-not-open':
+      return `Task ${problem.taskId} is already ${problem.status === 'completed' ? 'completed' : 'canceled'}; nothing was changed.`;
+    case 'postpone-not-later':
+      return `Task ${problem.taskId} is due ${formatDate(problem.date)}: postpone it to a later date than that (you chose ${formatDate(problem.newDate)}).`;
+    case 'quote-replace-needs-in-progress':
+      return `Opportunity ${problem.opportunityNo} is ${problem.status === 'not_started' ? 'not started' : problem.status === 'won' ? 'won' : 'lost'}: its quote can only be replaced while it is in progress.`;
     case 'purge-range-empty':
       return `No day lies after ${formatDate(problem.closedAfter)} and before ${formatDate(problem.closedBefore)}; widen the closing date range.`;
     case 'opportunity-not-found':
@@ -138,6 +144,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Close code ${problem.code} has been used ${m('{n, plural, one {# time} other {# times}}', { n: problem.entryCount })}, so it can't be deleted (the bot keeps closed opportunities' codes valid).`;
     case 'quote-not-found':
       return `No sales quote is assigned to opportunity ${problem.opportunityNo}.`;
+    case 'task-not-found':
+      return `There is no task ${problem.taskId}.`;
     case 'quote-has-no-lines':
       return 'A quote needs at least one line.';
     case 'workspace-not-set-up':
@@ -237,6 +245,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
         : 'see opportunities where someone else is the salesperson: reps here see only their own';
     case 'read-pipeline':
       return 'see statistics over all opportunities: reps here see only their own';
+    case 'change-task':
+      return 'complete or postpone tasks that someone else owns';
+    case 'read-tasks':
+      return "see someone else's tasks";
     default:
       return assertNever(action);
   }

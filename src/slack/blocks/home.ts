@@ -10,6 +10,8 @@ import { formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../ids.ts';
 import { opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
+import { homeTaskBlocks } from './tasks.ts';
+import type { TaskList } from '../../usecases/tasks.ts';
 import { actions, button, context, divider, header, LIMITS, section, type HomeView, type KnownBlock } from './kit.ts';
 
 export interface HomeCycle {
@@ -27,6 +29,8 @@ export interface HomeInput {
   currency: string;
   /** Each row's quick actions, as the use case decided them for this reader (none when absent). */
   offers: ReadonlyMap<string, readonly Offer[]>;
+  /** The user's open tasks ("My tasks", above the opportunities); absent: not shown. */
+  tasks?: TaskList | undefined;
 }
 
 interface Group {
@@ -86,14 +90,16 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
   const groups = groupsOf(p, input);
   const openCount = groups.reduce((n, g) => n + g.items.length, 0);
 
+  const myTasks = input.tasks ? [divider(), ...homeTaskBlocks(p, input.tasks)] : [];
   if (openCount === 0) {
     blocks.push(
       section(ui.home.empty, { blockId: BLOCK_IDS.home.intro }),
       actions(BLOCK_IDS.home.newButton, [newButton]),
+      ...myTasks,
     );
     return { type: 'home', callback_id: CALLBACK_IDS.home, blocks };
   }
-  blocks.push(section(ui.home.intro(openCount), { blockId: BLOCK_IDS.home.intro, accessory: newButton }));
+  blocks.push(section(ui.home.intro(openCount), { blockId: BLOCK_IDS.home.intro, accessory: newButton }), ...myTasks);
 
   const room = LIMITS.viewBlocks - 1; // keep one block for the "and N more" line
   let shown = 0;

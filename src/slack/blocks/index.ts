@@ -20,5 +20,7 @@ export * from './modals/stage.ts';
 export * from './modals/close-code.ts';
 export * from './modals/contact.ts';
 export * from './progress.ts';
+export * from './tasks.ts';
+export * from './quote-view.ts';
 export * from './digest.ts';
 export * from './stats.ts';

@@ -19,6 +19,7 @@ import {
   type KnownBlock,
   type Message,
 } from './kit.ts';
+import { cardTaskBlocks } from './tasks.ts';
 
 export const CARD_HISTORY_MAX = 10;
 
@@ -57,6 +58,8 @@ export function opportunityButton(p: Presenter, kind: Offer, no: string, status:
             }
           : {}),
       });
+    case 'viewQuote':
+      return button({ text: p.t.work.quote.buttons.view, actionId: ACTION_IDS.viewQuote, value: no });
     case 'delete':
       return button({
         text: ui.buttons.delete,
@@ -184,6 +187,7 @@ export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: C
   );
   for (const entry of history)
     blocks.push(context([historyLine(p, entry, currency)], rowBlockId('history', String(entry.entryNo))));
+  blocks.push(...cardTaskBlocks(p, detail.no, detail.openTasks ?? []));
 
   if (opts.offers.length > 0) {
     blocks.push(

@@ -50,6 +50,7 @@ const TOPIC_SUBCOMMANDS: Record<HelpTopic, readonly SubcommandId[]> = {
   close: ['close'],
   quote: ['quote'],
   order: ['order'],
+  tasks: ['tasks'],
   delete: ['delete'],
   purge: ['purge'],
   digest: ['digest'],

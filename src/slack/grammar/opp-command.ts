@@ -138,6 +138,8 @@ export type OppCommand =
   /** 1–100 lines. */
   | { name: 'quote'; no: OpportunityNo; lines: QuoteLine[] }
   | { name: 'order'; no: OpportunityNo }
+  /** Open tasks: the person's own, or (managers and admins) another person's. */
+  | { name: 'tasks'; ownerId?: SlackUserId }
   | { name: 'delete'; no: OpportunityNo }
   | {
       name: 'purge';

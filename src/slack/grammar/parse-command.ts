@@ -579,6 +579,11 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       if (lines.length > MAX_QUOTE_LINES) fail({ kind: 'too-many', key: 'line', max: MAX_QUOTE_LINES });
       return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1, a.language)) };
     }
+    case 'tasks': {
+      const word = a.take();
+      a.done();
+      return word ? { name: 'tasks', ownerId: userMention(word.text, argumentField('user')) } : { name: 'tasks' };
+    }
     case 'purge': {
       a.done();
       const command = defined<Extract<OppCommand, { name: 'purge' }>>({

@@ -33,6 +33,7 @@ export const HELP_TOPICS = [
   'close',
   'quote',
   'order',
+  'tasks',
   'delete',
   'purge',
   'digest',
@@ -145,6 +146,7 @@ export const SUBCOMMANDS = {
     topic: 'quote',
   },
   order: { usage: 'order <no>', keys: [], topic: 'order' },
+  tasks: { usage: 'tasks [@user]', keys: [], topic: 'tasks' },
   delete: { usage: 'delete <no>', keys: [], topic: 'delete' },
   purge: {
     usage:
@@ -216,6 +218,7 @@ const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'list',
   'show',
   'stats',
+  'tasks',
   'roles',
   'subscriptions',
   'cycle list',

@@ -16,17 +16,22 @@ import {
   type Message,
   type ModalView,
   noticeMessage,
+  postponeTaskModal,
+  quoteDraftsOf,
+  type QuoteFormId,
+  quoteMessage,
   readCloseOutcome,
   readQuoteDrafts,
   readUpdateSelection,
   successMessage,
+  taskListMessage,
   unavailableModal,
   updateOpportunityModal,
   type ViewStateValues,
 } from '../blocks/index.ts';
 import { ACTION_IDS, CALLBACK_IDS } from '../ids.ts';
 import { workspaceOf } from '../workspace.ts';
-import { opportunityNoFrom, TOKEN_VALUE } from './button-values.ts';
+import { opportunityNoFrom, taskIdFrom, TOKEN_VALUE } from './button-values.ts';
 import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import {
@@ -194,8 +199,46 @@ async function openForm(scope: ActionScope, view: ModalView, context: FormContex
   await scope.client.views.open({ trigger_id: scope.triggerId, view: await withFormContext(scope, view, context) });
 }
 
+/** A reply only the clicker sees, beside the message clicked (a DM when there is no response_url). */
+async function replyBeside(scope: ActionScope, message: Message): Promise<void> {
+  if (scope.respond && !scope.fromHome) {
+    await scope.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  } else {
+    await scope.client.chat.postMessage({ channel: scope.userId, text: message.text, blocks: message.blocks });
+  }
+}
+
+/**
+ * After a task changed: App Home is published again; a task list (`/opp tasks`, ephemeral) is listed
+ * again for the same person; a reminder (a message in the DM) is replaced by the sentence.
+ */
+async function afterTaskChange(scope: ActionScope, owner: string | null, sentence: Markup): Promise<void> {
+  if (scope.fromHome) {
+    await publishHome(scope.deps, scope.client, scope.ctx);
+    return;
+  }
+  const done = successMessage(scope.p, sentence);
+  if (scope.origin.isEphemeral && owner !== null) {
+    const list = await scope.deps.useCases.tasks.list(scope.ctx, { owner, limit: TASK_LIST_LIMIT });
+    const message = taskListMessage(scope.p, list);
+    await replaceOrigin(scope.client, scope.origin, message, scope.logger, scope.respond);
+    await replyBeside(scope, done);
+    return;
+  }
+  const replaced = await replaceOrigin(scope.client, scope.origin, done, scope.logger, scope.respond);
+  if (!replaced) await replyBeside(scope, done);
+}
+
+/** Tasks a refreshed list shows (as `/opp tasks` does). */
+const TASK_LIST_LIMIT = 20;
+
 export function actionListeners(deps: SlackDeps): Record<string, (args: ActionArgs) => Promise<void>> {
-  const { opportunities, workspace } = deps.useCases;
+  const { opportunities, workspace, tasks } = deps.useCases;
   const rebuildUpdate = (keepTarget: boolean) =>
     modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form) => {
       const selection = readUpdateSelection(values);
@@ -261,6 +304,55 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         successMessage(scope.p, notices.deleted(escapeText(deleted.no), escapeText(deleted.description))),
       );
     }),
+    [ACTION_IDS.viewQuote]: opportunityButton(deps, async (scope, no) => {
+      await replyBeside(scope, quoteMessage(scope.p, await opportunities.viewQuote(scope.ctx, no)));
+    }),
+    [ACTION_IDS.editQuote]: opportunityButton(deps, async (scope, no) => {
+      const form = await opportunities.editQuoteForm(scope.ctx, no);
+      const view = createQuoteModal(scope.p, {
+        no: form.no,
+        currency: form.currency,
+        lines: quoteDraftsOf(scope.p, form.quote.lines),
+        mode: { kind: 'edit', quoteNo: form.quote.no },
+      });
+      await openForm(scope, view, {
+        no: form.no,
+        version: form.version,
+        quoteNo: form.quote.no,
+        ...formOriginOf(scope.clicked, scope.fromHome, form.no),
+      });
+    }),
+    [ACTION_IDS.replaceQuote]: opportunityButton(deps, async (scope, no) => {
+      const form = await opportunities.replaceQuoteForm(scope.ctx, no);
+      const view = createQuoteModal(scope.p, {
+        no: form.no,
+        currency: form.currency,
+        mode: { kind: 'replace', quoteNo: form.quoteNo },
+      });
+      await openForm(scope, view, {
+        no: form.no,
+        version: form.version,
+        quoteNo: form.quoteNo,
+        ...formOriginOf(scope.clicked, scope.fromHome, form.no),
+      });
+    }),
+    [ACTION_IDS.taskComplete]: buttonListener(deps, async (scope) => {
+      const { task } = await tasks.complete(scope.ctx, taskIdFrom(scope.value));
+      await afterTaskChange(
+        scope,
+        task.owner.slackUserId,
+        scope.p.t.work.tasks.completed(escapeText(task.description)),
+      );
+    }),
+    [ACTION_IDS.taskPostpone]: buttonListener(deps, async (scope) => {
+      const task = await tasks.postponeForm(scope.ctx, taskIdFrom(scope.value));
+      const origin = scope.fromHome
+        ? { fromHome: true as const }
+        : scope.clicked.channelId
+          ? { channelId: scope.clicked.channelId }
+          : {};
+      await openForm(scope, postponeTaskModal(scope.p, task), { taskId: task.id, ...origin });
+    }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
       // The form proposes the acting user as salesperson; naming someone else is checked on submit.
       const form = await opportunities.createForm(scope.ctx);
@@ -316,21 +408,41 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       const { options, currency } = await opportunities.closeForm(scope.ctx, form.no, outcome ?? 'won');
       return closeOpportunityModal(scope.p, options, { no: form.no, outcome, currency });
     }),
-    [ACTION_IDS.quoteAddLine]: modalRebuild(deps, CALLBACK_IDS.createQuote, async (scope, values, form) => {
+    // The three quote forms share their fields, so "Add line" rebuilds whichever one it was pressed in.
+    [ACTION_IDS.quoteAddLine]: async (args) => {
+      const formId = QUOTE_FORM_IDS.find((id) => id === args.body.view?.callback_id) ?? CALLBACK_IDS.createQuote;
+      await quoteAddLine(formId)(args);
+    },
+  };
+
+  function quoteAddLine(formId: QuoteFormId) {
+    return modalRebuild(deps, formId, async (scope, values, form) => {
       const { currency } = await opportunities.quoteLines(scope.ctx, form.no);
       const lines = addQuoteLine(readQuoteDrafts(values));
+      const quoteNo = form.quoteNo ?? '';
       return createQuoteModal(scope.p, {
         no: form.no,
         currency,
         lines,
         language: inputLanguageOf(scope.ctx.locale),
+        mode:
+          formId === CALLBACK_IDS.editQuote
+            ? { kind: 'edit', quoteNo }
+            : formId === CALLBACK_IDS.replaceQuote
+              ? { kind: 'replace', quoteNo }
+              : { kind: 'create' },
       });
-    }),
-  };
+    });
+  }
 }
 
-type OpportunityForm =
-  typeof CALLBACK_IDS.updateOpportunity | typeof CALLBACK_IDS.closeOpportunity | typeof CALLBACK_IDS.createQuote;
+const QUOTE_FORM_IDS: readonly QuoteFormId[] = [
+  CALLBACK_IDS.createQuote,
+  CALLBACK_IDS.editQuote,
+  CALLBACK_IDS.replaceQuote,
+];
+
+type OpportunityForm = typeof CALLBACK_IDS.updateOpportunity | typeof CALLBACK_IDS.closeOpportunity | QuoteFormId;
 
 /**
  * An action inside a modal: rebuild the form from its state and swap it in with views.update, with the

@@ -23,3 +23,18 @@ function shown(value: string): string {
   const cleaned = value.slice(0, 20).replace(/[^A-Za-z0-9_-]/g, '?');
   return cleaned === '' ? '(none)' : cleaned;
 }
+
+/** A task's number: a positive integer as the database gives them (its id). */
+export const TASK_ID_VALUE = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .pipe(z.number().int().max(2_147_483_647));
+
+/** A task number from a button value, or "not found" for anything else. */
+export function taskIdFrom(value: string): number {
+  const parsed = TASK_ID_VALUE.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new DomainError({ kind: 'task-not-found', taskId: 0 });
+}

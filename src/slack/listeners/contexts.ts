@@ -42,18 +42,25 @@ const whereOpened = {
   fromHome: z.literal(true).optional(),
 };
 
-/** Update, Close and Create Quote change one opportunity, guarded by the version the user saw. */
+/** Update, Close and the quote forms change one opportunity, guarded by the version the user saw. */
 const opportunityForm = z.strictObject({
   no: z.string().regex(OPPORTUNITY_NO),
   version: z.number().int().min(0).max(2_147_483_647),
+  /** Edit and Replace Quote: the quote they were opened for (their text names it). */
+  quoteNo: z.string().max(20).optional(),
   ...whereOpened,
 });
+/** Postpone changes one task (the use case reads it again, and checks who may). */
+const taskForm = z.strictObject({ taskId: z.number().int().min(1).max(2_147_483_647), ...whereOpened });
 const otherForm = z.strictObject(whereOpened);
 
 const FORMS = {
   [CALLBACK_IDS.updateOpportunity]: opportunityForm,
   [CALLBACK_IDS.closeOpportunity]: opportunityForm,
   [CALLBACK_IDS.createQuote]: opportunityForm,
+  [CALLBACK_IDS.editQuote]: opportunityForm,
+  [CALLBACK_IDS.replaceQuote]: opportunityForm,
+  [CALLBACK_IDS.postponeTask]: taskForm,
   [CALLBACK_IDS.createOpportunity]: otherForm,
   [CALLBACK_IDS.salesCycle]: otherForm,
   [CALLBACK_IDS.stage]: otherForm,

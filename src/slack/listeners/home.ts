@@ -1,16 +1,20 @@
-// App Home: the user's open opportunities by stage, with totals and the same quick actions as cards.
+// App Home: the user's open tasks ("My tasks"), then their open opportunities by stage, with totals and
+// the same quick actions as cards.
 import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { presenterFor } from '../../i18n/presenter.ts';
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { homeView } from '../blocks/index.ts';
+import { HOME_TASKS_MAX, homeView } from '../blocks/index.ts';
 import { workspaceOf } from '../workspace.ts';
 import type { SlackDeps, WebClient } from './support.ts';
 
 /** Publishes the user's Home tab, built afresh from their pipeline. */
 export async function publishHome(deps: SlackDeps, client: WebClient, ctx: RequestContext): Promise<void> {
-  const home = await deps.useCases.opportunities.home(ctx);
-  const view = homeView(presenterFor(ctx.locale), { userId: ctx.actor.userId, ...home });
+  const [home, tasks] = await Promise.all([
+    deps.useCases.opportunities.home(ctx),
+    deps.useCases.tasks.list(ctx, { limit: HOME_TASKS_MAX + 1 }),
+  ]);
+  const view = homeView(presenterFor(ctx.locale), { userId: ctx.actor.userId, ...home, tasks });
   await client.views.publish({ user_id: ctx.actor.userId, view });
 }
 

@@ -2,7 +2,7 @@
 import { languageOf, personLocale } from '../../i18n/catalogue.ts';
 import { escapeText, joinMarkup, mentionChannel, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { assertNever } from '../../domain/problems.ts';
+import { assertNever, DomainError } from '../../domain/problems.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
 import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
 import type { SettingsChange } from '../../services/workspace.ts';
@@ -18,11 +18,14 @@ import {
   noticeMessage,
   opportunityList,
   purgeConfirmation,
+  quoteMessage,
   salesCycleList,
   section,
   stageModal,
   stageTable,
   successMessage,
+  TASK_LIST_MAX,
+  taskListMessage,
   updateOpportunityModal,
   workspaceDeleteConfirmation,
 } from '../blocks/index.ts';
@@ -371,7 +374,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       });
     }
     case 'quote-modal': {
-      const quote = await opportunities.quoteForm(ctx, command.no);
+      // With a quote linked already, `/opp quote OP…` shows it (with its Edit and Replace buttons).
+      const quote = await opportunities.quoteForm(ctx, command.no).catch(async (error: unknown) => {
+        if (error instanceof DomainError && error.problem.kind === 'quote-already-exists') return null;
+        throw error;
+      });
+      if (quote === null) return reply(quoteMessage(p, await opportunities.viewQuote(ctx, command.no)));
       return openForm(scope, createQuoteModal(p, { no: quote.no, currency: quote.currency }), {
         no: quote.no,
         version: quote.version,
@@ -447,6 +455,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return reply(cardOf(p, await opportunities.createQuote(ctx, { no: command.no, lines: command.lines })));
     case 'order':
       return reply(cardOf(p, await opportunities.makeOrder(ctx, command.no)));
+    case 'tasks': {
+      const list = await deps.useCases.tasks.list(ctx, { owner: command.ownerId, limit: TASK_LIST_MAX });
+      return reply(taskListMessage(p, list));
+    }
     case 'delete': {
       const deleted = await opportunities.delete(ctx, command.no);
       return reply(successMessage(p, notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));

@@ -8,6 +8,7 @@
 // Every submission then runs a use case, which decides whether the user may (the opportunity's
 // salesperson is read again), so a refusal writes nothing and shows under the field it concerns.
 import { escapeText } from '../../i18n/markup.ts';
+import { dec } from '../../domain/decimal.ts';
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { DomainError, type Problem } from '../../domain/problems.ts';
@@ -20,6 +21,7 @@ import {
   readContact,
   readCreateOpportunity,
   readCreateQuote,
+  readPostponeTask,
   readSalesCycle,
   readStage,
   readUpdateOpportunity,
@@ -33,6 +35,7 @@ import { BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId, updateTarg
 import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import type { InputLanguage } from '../../domain/typed-input/language.ts';
+import type { DateContext } from '../../domain/human-date.ts';
 import { type FormCallbackId, type FormContext, formContextOf, type FormOrigin } from './contexts.ts';
 import { publishHome } from './home.ts';
 import {
@@ -63,8 +66,11 @@ interface SubmitScope<F extends FormOrigin = FormOrigin> {
 }
 
 interface Submission<T, F extends FormOrigin> {
-  /** The typed values, in the person's language: its sentences, and how the numbers they typed read. */
-  read(p: Presenter, values: ViewStateValues, language: InputLanguage): ReadResult<T>;
+  /**
+   * The typed values, in the person's language: its sentences, and how the numbers they typed read (and,
+   * for a typed date, their time zone and date order).
+   */
+  read(p: Presenter, values: ViewStateValues, language: InputLanguage, dates: DateContext): ReadResult<T>;
   /** The operation; returns what to tell the user afterwards. */
   run(data: T, scope: SubmitScope<F>): Promise<() => Promise<void>>;
   /** The input block a rule's refusal is shown under. */
@@ -90,7 +96,7 @@ function submissionListener<C extends FormCallbackId, T>(
     // when they opened the form, so an entry out of date serves the ack and Slack is asked afterwards.
     const user = await deps.users.resolve(client, owner.workspaceId, owner.userId, { staleAllowed: true });
     const p = presenterFor(user.locale);
-    const parsed = submission.read(p, values, user.language);
+    const parsed = submission.read(p, values, user.language, user);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
@@ -188,8 +194,17 @@ const create = BLOCK_IDS.create;
 const update = BLOCK_IDS.update;
 const close = BLOCK_IDS.close;
 
+/** A rule's refusal on a quote form goes under the line it is about, else under the first line. */
+function quoteFieldFor(problem: Problem): string {
+  if (problem.kind === 'quote-line-invalid') {
+    const field = problem.field === 'unit-price' ? 'unitPrice' : problem.field;
+    return quoteLineBlockId(problem.line, field);
+  }
+  return quoteLineBlockId(1, 'description');
+}
+
 export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) => Promise<void>> {
-  const { opportunities, setup } = deps.useCases;
+  const { opportunities, setup, tasks } = deps.useCases;
   return {
     [CALLBACK_IDS.createOpportunity]: submissionListener(deps, CALLBACK_IDS.createOpportunity, {
       read: readCreateOpportunity,
@@ -320,13 +335,72 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         });
         return () => afterChange(scope, cardOf(scope.p, quoted));
       },
-      fieldFor(problem) {
-        if (problem.kind === 'quote-line-invalid') {
-          const field = problem.field === 'unit-price' ? 'unitPrice' : problem.field;
-          return quoteLineBlockId(problem.line, field);
-        }
-        return quoteLineBlockId(1, 'description');
+      fieldFor: quoteFieldFor,
+    }),
+    [CALLBACK_IDS.editQuote]: submissionListener(deps, CALLBACK_IDS.editQuote, {
+      read: readCreateQuote,
+      async run(data, scope) {
+        const edited = await opportunities.editQuote(scope.ctx, {
+          no: scope.form.no,
+          lines: data.lines,
+          expectedVersion: scope.form.version,
+        });
+        const change = edited.events.find((e) => e.kind === 'quote-changed');
+        const note =
+          change?.kind === 'quote-changed'
+            ? successMessage(
+                scope.p,
+                scope.p.t.work.quote.edited(
+                  escapeText(change.payload.quoteNo),
+                  scope.p.format.money(dec(change.payload.fromAmount), edited.currency),
+                  scope.p.format.money(dec(change.payload.amount), edited.currency),
+                ),
+              )
+            : undefined;
+        return () => afterChange(scope, cardOf(scope.p, edited), note);
       },
+      fieldFor: quoteFieldFor,
+    }),
+    [CALLBACK_IDS.replaceQuote]: submissionListener(deps, CALLBACK_IDS.replaceQuote, {
+      read: readCreateQuote,
+      async run(data, scope) {
+        const replaced = await opportunities.replaceQuote(scope.ctx, {
+          no: scope.form.no,
+          lines: data.lines,
+          expectedVersion: scope.form.version,
+        });
+        const change = replaced.events.find((e) => e.kind === 'quote-replaced');
+        const note =
+          change?.kind === 'quote-replaced'
+            ? successMessage(
+                scope.p,
+                scope.p.t.work.quote.replaced(
+                  escapeText(change.payload.quoteNo),
+                  escapeText(change.payload.replacedQuoteNo),
+                ),
+              )
+            : undefined;
+        return () => afterChange(scope, cardOf(scope.p, replaced), note);
+      },
+      fieldFor: quoteFieldFor,
+    }),
+    [CALLBACK_IDS.postponeTask]: submissionListener(deps, CALLBACK_IDS.postponeTask, {
+      read: (p, values, _language, dates) => readPostponeTask(p, values, dates),
+      async run(data, scope) {
+        const { task } = await tasks.postpone(scope.ctx, { taskId: scope.form.taskId, date: data.date });
+        const note = successMessage(
+          scope.p,
+          scope.p.t.work.tasks.postponed(escapeText(task.description), scope.p.format.date(task.date)),
+        );
+        return async () => {
+          await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
+          if (scope.form.fromHome)
+            await publishHome(scope.deps, scope.client, scope.ctx).catch((error: unknown) =>
+              scope.logger.warn(String(error)),
+            );
+        };
+      },
+      fieldFor: () => BLOCK_IDS.postponeTask.newDate,
     }),
     [CALLBACK_IDS.salesCycle]: submissionListener(deps, CALLBACK_IDS.salesCycle, {
       read: readSalesCycle,

@@ -28,9 +28,9 @@ describe('what an opportunity offers its reader', () => {
     [
       'in progress, value 0 but a quote',
       { estimatedValue: n(0), hasQuote: true },
-      ['next', 'update', 'close', 'makeOrder'],
+      ['next', 'update', 'close', 'makeOrder', 'viewQuote'],
     ],
-    ['won with a quote', { status: 'won', currentStage: null, hasQuote: true }, ['makeOrder', 'delete']],
+    ['won with a quote', { status: 'won', currentStage: null, hasQuote: true }, ['makeOrder', 'viewQuote', 'delete']],
     ['won, order made', { status: 'won', currentStage: null }, ['delete']],
     ['lost', { status: 'lost', currentStage: null }, ['delete']],
   ];
@@ -57,5 +57,7 @@ describe('what an opportunity offers its reader', () => {
       expect(offersFor(input({ reader: { role, isOwner } })), `${role} owner:${isOwner}`).toHaveLength(count);
     // A message the whole channel sees offers everything; each click is checked for whoever makes it.
     expect(offersFor(input({}))).toHaveLength(4);
+    // Viewing the linked quote only reads: offered to every reader of the card.
+    expect(offersFor(input({ hasQuote: true, reader: { role: 'rep', isOwner: false } }))).toEqual(['viewQuote']);
   });
 });

@@ -61,6 +61,29 @@ export interface QuoteModalInput {
   lines?: readonly QuoteLineDraft[];
   /** The language the drafts' numbers are typed in, for the running total (English when not given). */
   language?: InputLanguage;
+  /**
+   * The same form edits the linked quote's lines (pre-filled) or makes a new quote in its place; each
+   * has its own callback id (and so its own submission) and says which quote it is about.
+   */
+  mode?: { kind: 'create' } | { kind: 'edit' | 'replace'; quoteNo: string };
+}
+
+/** The callback ids of the three forms made by createQuoteModal. */
+export const QUOTE_FORMS = [CALLBACK_IDS.createQuote, CALLBACK_IDS.editQuote, CALLBACK_IDS.replaceQuote] as const;
+export type QuoteFormId = (typeof QUOTE_FORMS)[number];
+
+/** A quote's lines as the form's drafts, written in the reader's notation (read back as typed). */
+export function quoteDraftsOf(
+  p: Presenter,
+  lines: readonly { description: string; quantity: Decimal; unitPrice: Decimal; discountPct: Decimal }[],
+): QuoteLineDraft[] {
+  return lines.map((line) => ({
+    description: line.description,
+    // The reader's notation keeps two decimals; a finer quantity is written plainly, so none is lost.
+    quantity: line.quantity.decimalPlaces() <= 2 ? p.format.percentInput(line.quantity) : line.quantity.toFixed(),
+    unitPrice: p.format.amountInput(line.unitPrice),
+    discount: line.discountPct.equals(ZERO) ? '' : p.format.percentInput(line.discountPct),
+  }));
 }
 
 const FIELDS: readonly QuoteLineField[] = ['description', 'quantity', 'unitPrice', 'discount'];
@@ -97,7 +120,15 @@ export function createQuoteModal(p: Presenter, spec: QuoteModalInput): ModalView
   const { ui } = p.t;
   const M = ui.modal.quote;
   const lines = (spec.lines && spec.lines.length > 0 ? spec.lines : [EMPTY_QUOTE_LINE]).slice(0, QUOTE_MODAL_MAX_LINES);
-  const blocks: KnownBlock[] = [section(M.context(escapeText(spec.no)), { blockId: BLOCK_IDS.quote.context })];
+  const mode = spec.mode ?? { kind: 'create' };
+  const W = p.t.work.quote;
+  const intro =
+    mode.kind === 'edit'
+      ? W.editModal.context(escapeText(mode.quoteNo), escapeText(spec.no))
+      : mode.kind === 'replace'
+        ? W.replaceModal.context(escapeText(mode.quoteNo), escapeText(spec.no))
+        : M.context(escapeText(spec.no));
+  const blocks: KnownBlock[] = [section(intro, { blockId: BLOCK_IDS.quote.context })];
   lines.forEach((line, index) => {
     const i = index + 1;
     const initial = (text: string) => (text.trim() === '' ? {} : { initial_value: text });
@@ -150,9 +181,19 @@ export function createQuoteModal(p: Presenter, spec: QuoteModalInput): ModalView
     blocks.push(context([M.maxLines(QUOTE_MODAL_MAX_LINES, escapeText(spec.no))], BLOCK_IDS.quote.maxLines));
   }
   return modal({
-    callbackId: CALLBACK_IDS.createQuote,
-    title: M.title(escapeText(spec.no)),
-    submit: M.submit,
+    callbackId:
+      mode.kind === 'edit'
+        ? CALLBACK_IDS.editQuote
+        : mode.kind === 'replace'
+          ? CALLBACK_IDS.replaceQuote
+          : CALLBACK_IDS.createQuote,
+    title:
+      mode.kind === 'edit'
+        ? W.editModal.title(escapeText(spec.no))
+        : mode.kind === 'replace'
+          ? W.replaceModal.title(escapeText(spec.no))
+          : M.title(escapeText(spec.no)),
+    submit: mode.kind === 'edit' ? W.editModal.submit : mode.kind === 'replace' ? W.replaceModal.submit : M.submit,
     close: ui.common.cancel,
     blocks,
   });
