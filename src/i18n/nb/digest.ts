@@ -48,8 +48,7 @@ const norwegian = {
     title: (from: string, to: string) => `*Vunnet og tapt* fra ${from} til ${to}`,
     won: (count: number, amount: string) => `*Vunnet:* ${opportunities(count)} · ${amount}`,
     lost: (count: number, amount: string) => `*Tapt:* ${opportunities(count)} · ${amount}`,
-    winRate: (byCount: string, byValue: string) =>
-      `*Vinnerandel:* ${byCount} etter antall · ${byValue} etter verdi`,
+    winRate: (byCount: string, byValue: string) => `*Vinnerandel:* ${byCount} etter antall · ${byValue} etter verdi`,
     reasonsTitle: '*Etter lukkekode*',
     reason: (outcome: string, code: string, count: number, amount: string) =>
       `• ${outcome} · ${code}: ${count} · ${amount}`,
@@ -157,8 +156,7 @@ export const digestPlainText = {
      * Under the title: the open pipeline's totals, then the won and lost of the digest's period, with its
      * dates (the same period and figures as the message's "Vunnet og tapt fra … til …").
      */
-    pipelineSummary: (estimated: string, weighted: string) =>
-      `Åpen pipeline ${estimated} estimert, ${weighted} vektet`,
+    pipelineSummary: (estimated: string, weighted: string) => `Åpen pipeline ${estimated} estimert, ${weighted} vektet`,
     closedSummary: (won: string, lost: string, from: string, to: string) =>
       `vunnet ${won}, tapt ${lost} fra ${from} til ${to}`,
     summarySeparator: ' · ',
