@@ -95,7 +95,7 @@ const norwegian = {
     [
       '*Innstillinger for dette arbeidsområdet*',
       `• Salgsrepresentanter ser bare sine egne salgsmuligheter: ${s.repsSeeOnlyOwn ? 'ja' : 'nei'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` for å endre det)`,
-      `• Valuta for beløp: ${s.currency} (for eksempel \`currency:NOK\`)`,
+      `• Valuta for beløp: ${s.currency} (for eksempel \`currency:EUR\`)`,
       `• Standard salgssyklus for nye salgsmuligheter: ${s.defaultSalesCycleCode ?? 'ingen'} (\`default-cycle:&lt;KODE&gt;\` eller \`default-cycle:none\`)`,
       `• Sammendrag regner en salgsmulighet som inaktiv etter ${m('{n, plural, one {# dag} other {# dager}}', { n: s.staleDays })} uten endring (\`stale-days:&lt;dager&gt;\`)`,
       `• Språk for innlegg i kanaler: ${s.language} (\`language:nb\`; en kanal kan velge sitt eget med \`/opp language #kanal nb\`)`,
