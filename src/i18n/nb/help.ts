@@ -1,0 +1,281 @@
+// The Norwegian Bokmål help of `/opp` (`/opp help`, `/opp help <topic>`): the same topics as
+// src/i18n/en/help.ts. Plain text: the help is escaped as a whole where it is shown
+// (src/slack/grammar/help.ts), so placeholders like `<kommando>` are written raw here. Subcommands and keys
+// stay English; the values in the examples are Norwegian (dates, amounts, ja/nei, vunnet/tapt), as a
+// Norwegian reader's values are read. Each example must parse. Part of the one catalogue.
+
+const norwegian = {
+  overview: {
+    title: '*Kommandoer i `/opp`* — `OP00012` er et salgsmulighetsnummer; `@ann` og `#salg` er omtaler.',
+    /** Sections of example commands; one line each, several commands on a line joined with " · ". */
+    sections: [
+      {
+        title: '*Oppsett* (også som `/opp setup …`)',
+        lines: [
+          ['cycle add FIRM Faste salgsmuligheter calc:multiply'],
+          ['stage add FIRM 1 Første kontakt completed:10 chance:20 formula:1W'],
+          ['code add PRICE vunnet Beste pris'],
+          ['contact add "Acme AS" company customer:ja'],
+          ['customer add Acme AS'],
+          ['activity add PRES Presentasjon step:"Avtal møte;0D"'],
+          ['role @ann manager'],
+          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
+          ['setting reps-see-own:ja'],
+          [{ example: 'workspace delete', note: '(ber om bekreftelse)' }],
+        ],
+      },
+      {
+        title: '*Salgsmuligheter*',
+        lines: [
+          [{ example: 'new', note: '(åpner skjemaet)' }],
+          ['new Nytt nettsted contact:"Acme AS" value:12 000 chance:40 close:slutten av neste måned'],
+          ['list all status:vunnet'],
+          ['show OP00012'],
+          ['next OP00012 chance:60 close:om 30 dager'],
+          ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
+          ['skip OP00012 to:4', 'jump OP00012 to:2'],
+          ['update OP00012 value:14 500 close:neste fredag'],
+          ['close OP00012 vunnet code:PRICE amount:11 500'],
+          ['quote OP00012 line:"Lisenser;10;1200;5"'],
+          ['purge status:tapt closed-before:2025-01-01'],
+        ],
+      },
+      {
+        title: '*Pipeline*',
+        lines: [
+          ['digest cycle:FIRM'],
+          ['stats OP00012', 'stats cycle:FIRM'],
+          ['export all status:all'],
+          ['subscribe #salg weekly at:09:00 day:monday tz:Europe/Oslo'],
+          ['unsubscribe #salg', 'subscriptions'],
+          ['language nb', 'language #salg en'],
+        ],
+      },
+    ],
+    details:
+      'Detaljer: `/opp help <kommando>`, f.eks. `/opp help close`; se også `/opp help dates`, `/opp help amounts` og `/opp help keys`.',
+  },
+  /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
+  heading: (title: string, summary: string) => `*${title}*: ${summary}`,
+  examplesTitle: 'Eksempler:',
+  /**
+   * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
+   * the `/opp `; `@ann` stands for a user mention, `#salg` for a channel), notes, and a title for the
+   * topics that are guides rather than commands.
+   */
+  topics: {
+    setup: {
+      title: 'Oppsett',
+      summary:
+        'Sett opp salgssykluser, faser, lukkekoder, kontakter, aktiviteter og roller. Alle oppsettkommandoer virker også som `/opp setup …`.',
+      examples: [
+        'cycle add FIRM Faste salgsmuligheter calc:multiply',
+        'setup stage add FIRM 1 Første kontakt completed:10 chance:20',
+      ],
+    },
+    cycle: {
+      summary: 'En salgssyklus samler fasene en salgsmulighet går gjennom.',
+      examples: [
+        'cycle add FIRM Faste salgsmuligheter calc:multiply',
+        'cycle add EXIST Eksisterende kunder blocked:nei',
+        'cycle block EXIST',
+        'cycle delete TEST',
+      ],
+      notes: [
+        '`calc:` sier hvordan sannsynligheten beregnes: `multiply`, `add`, `chances` (sjanse for suksess %) eller `completed` (fullført %).',
+        'En sperret syklus tar ikke imot nye salgsmuligheter; de som bruker den, fortsetter. En syklus kan bare slettes når ingen salgsmulighet bruker den: sperr den i stedet.',
+      ],
+    },
+    stage: {
+      summary: 'Fasene i en salgssyklus, i rekkefølge.',
+      examples: [
+        'stage add FIRM 1 Første kontakt completed:10 chance:20 formula:1W',
+        'stage add FIRM 2 Presentasjon completed:40 % chance:40 quote:ja activity:PRES',
+        'stage delete FIRM 2',
+      ],
+      notes: [
+        'En fase kan bare slettes når ingen åpen salgsmulighet er i den. Datoformler: D (dager), W (uker), M (måneder), Q (kvartaler), Y (år), CM (slutten av måneden).',
+      ],
+    },
+    code: {
+      summary: 'En lukkekode forteller hvorfor en salgsmulighet ble vunnet eller tapt.',
+      examples: ['code add PRICE vunnet Beste pris', 'code add COMP tapt Tapt til en konkurrent', 'code delete COMP'],
+      notes: ['En lukkekode kan bare slettes hvis ingen salgsmulighet er lukket med den.'],
+    },
+    contact: {
+      summary: 'En kontakt er et firma eller en person; en person kan høre til et firma.',
+      examples: [
+        'contact add "Acme AS" company customer:ja',
+        'contact add Ann Lee person company:"Acme AS" email:ann@acme.no',
+      ],
+    },
+    customer: {
+      summary: 'Lager en kunde av en firmakontakt.',
+      examples: ['customer add Acme AS', 'setup customer add CT000012'],
+    },
+    activity: {
+      summary: 'En aktivitet er et sett med oppfølgingstrinn som en fase kan opprette; hvert trinn har en datoformel.',
+      examples: ['activity add PRES Presentasjon step:"Avtal møte;0D" step:"Send oppfølging;1W"', 'activity list'],
+    },
+    role: {
+      summary: 'Gir en person en rolle i dette arbeidsområdet (bare administratorer).',
+      examples: ['role @ann manager', 'role @ann rep'],
+      notes: [
+        '*admin* (administrator): oppsett (sykluser, faser, koder, kontakter, aktiviteter), purge, roller, innstillinger, sletting av arbeidsområdet.',
+        '*manager* (leder): alle salgsmuligheter i arbeidsområdet, sammendrag og abonnementer.',
+        '*rep* (salgsrepresentant; alle uten rolle): oppretter salgsmuligheter og endrer dem der de selv er selger.',
+        'Den første som bruker `/opp` i et arbeidsområde uten administrator, blir administrator. Et arbeidsområde har alltid minst én administrator.',
+      ],
+    },
+    roles: {
+      summary: 'Viser administratorene og lederne; alle andre er salgsrepresentanter.',
+      examples: ['roles', 'setup roles'],
+    },
+    setting: {
+      summary: 'Viser innstillingene for arbeidsområdet, eller endrer dem (bare administratorer).',
+      examples: ['setting', 'setting reps-see-own:ja', 'setting currency:NOK default-cycle:FIRM stale-days:21'],
+      notes: [
+        '`reps-see-own:ja`: salgsrepresentanter ser bare salgsmulighetene der de selv er selger; ledere og administratorer ser fortsatt alle.',
+        '`currency:` er koden på tre bokstaver for valutaen beløp vises i (USD i utgangspunktet).',
+        '`default-cycle:` er salgssyklusen nye salgsmuligheter får når ingen er valgt (`none` for å la folk velge).',
+        '`stale-days:` er hvor lenge en åpen salgsmulighet kan stå uten endring før sammendragene viser den som inaktiv (14 i utgangspunktet).',
+        '`language:` er språket for innlegg i kanaler som ikke har valgt eget språk (`en` i utgangspunktet; se `/opp help language`).',
+      ],
+    },
+    language: {
+      summary:
+        'Velger språket jeg svarer deg på, eller (ledere og administratorer) språket for sammendrag og kunngjøringer i en kanal.',
+      examples: ['language', 'language nb', 'language en', 'language auto', 'language #salg nb'],
+      notes: [
+        'Språk: `en` engelsk, `fr` fransk, `it` italiensk, `nb` norsk (bokmål), `zh` kinesisk (forenklet). `auto` følger språket ditt i Slack igjen.',
+        'Kommandoene er de samme på alle språk; datoer og beløp du skriver, leses på ditt språk.',
+        'En kanal uten eget språk får arbeidsområdets (`/opp setting language:nb`), ellers engelsk.',
+      ],
+    },
+    workspace: {
+      summary: 'Sletter alle dataene i dette arbeidsområdet (ber om bekreftelse først).',
+      examples: ['workspace delete', 'setup workspace delete'],
+    },
+    new: {
+      summary: 'Oppretter en salgsmulighet. Uten noe etter `new` åpnes skjemaet for ny salgsmulighet.',
+      examples: [
+        'new Nytt nettsted contact:"Acme AS" value:12 000 chance:40 close:slutten av neste måned',
+        'new CRM-lisenser contact:Acme value:25000 chance:25 % close:15. des cycle:FIRM owner:@ann priority:high',
+      ],
+    },
+    list: {
+      summary: 'Viser salgsmuligheter: dine og de åpne, med mindre du velger noe annet.',
+      examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:FIRM'],
+    },
+    show: { summary: 'Viser én salgsmulighet.', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    next: {
+      summary: 'Flytter en salgsmulighet til neste fase, og endrer eventuelt verdi, sjanse eller sluttdato.',
+      examples: ['next OP00012', 'next OP00012 chance:60 close:om 30 dager'],
+    },
+    previous: {
+      summary: 'Flytter en salgsmulighet tilbake til forrige fase.',
+      examples: ['previous OP00012', 'previous OP00012 date:i går'],
+    },
+    skip: {
+      summary: 'Hopper over faser frem til en senere fase (fasene imellom må kunne hoppes over).',
+      examples: ['skip OP00012 to:4', 'skip OP00012 to:4 value:15 000'],
+    },
+    jump: {
+      summary: 'Hopper til en hvilken som helst fase, fremover eller tilbake.',
+      examples: ['jump OP00012 to:2', 'jump OP00012 to:5 close:slutten av kvartalet'],
+    },
+    update: {
+      summary: 'Endrer verdi, sjanse eller sluttdato uten å endre fase.',
+      examples: ['update OP00012 value:14 500', 'update OP00012 chance:70 close:neste fredag'],
+    },
+    move: {
+      summary: 'Åpner skjemaet for å oppdatere salgsmuligheten.',
+      examples: ['move OP00012', 'move op00012'],
+    },
+    close: {
+      summary: 'Lukker en salgsmulighet som vunnet eller tapt. Med bare nummeret åpnes skjemaet for lukking.',
+      examples: ['close OP00012 vunnet code:PRICE amount:11 500 date:i dag', 'close OP00012 tapt code:COMP'],
+    },
+    quote: {
+      summary: 'Oppretter et salgstilbud for en salgsmulighet. Med bare nummeret åpnes skjemaet for tilbudet.',
+      examples: ['quote OP00012 line:"Lisenser;10;1200;5" line:"Opplæring;1;3000"', 'quote OP00012'],
+      notes: ['Hver `line:` skrives `beskrivelse;antall;enhetspris`, med en valgfri `;rabatt %` (høyst 100 linjer).'],
+    },
+    order: {
+      summary: 'Lager salgsordren fra det tilknyttede tilbudet.',
+      examples: ['order OP00012', 'order op00012'],
+    },
+    delete: {
+      summary: 'Sletter én salgsmulighet.',
+      examples: ['delete OP00012', 'delete op00012'],
+    },
+    purge: {
+      summary: 'Sletter lukkede salgsmuligheter samlet: viser hva som vil bli slettet, og ber deretter om bekreftelse.',
+      examples: [
+        'purge status:tapt closed-before:2025-01-01',
+        'purge closed-after:2024-01-01 closed-before:slutten av forrige år owner:@ann',
+      ],
+    },
+    digest: {
+      summary: 'Publiserer pipelinesammendraget i denne kanalen.',
+      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+    },
+    stats: {
+      summary: 'Statistikk for én salgsmulighet eller én salgssyklus.',
+      examples: ['stats OP00012', 'stats cycle:FIRM'],
+    },
+    export: {
+      summary: 'Laster opp en CSV-fil med salgsmuligheter i denne kanalen; tar de samme filtrene som `list`.',
+      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+    },
+    subscribe: {
+      summary:
+        'Publiserer sammendraget i en kanal etter en tidsplan. `day:` (monday til sunday) gjelder bare ukentlige sammendrag (weekly).',
+      examples: ['subscribe #salg weekly at:09:00 day:monday tz:Europe/Oslo', 'subscribe #salg daily cycle:FIRM'],
+    },
+    unsubscribe: {
+      summary: 'Stopper sammendraget i en kanal.',
+      examples: ['unsubscribe #salg', 'unsubscribe #avtaler'],
+    },
+    subscriptions: {
+      summary: 'Viser de planlagte sammendragene.',
+      examples: ['subscriptions', 'help subscribe'],
+    },
+    dates: {
+      title: 'Datoer',
+      summary: 'Datoer leses i din tidssone.',
+      examples: ['next OP00012 close:slutten av kvartalet', 'update OP00012 close:om 2 uker'],
+      notes: [
+        'Relative: `i dag`, `i morgen`, `fredag`, `neste fredag`, `om 30 dager`, `om 2 uker`, `neste måned`.',
+        'Slutten av en periode: `slutten av måneden`, `slutten av neste måned`, `slutten av kvartalet`, `slutten av året` (også `starten av …`, `månedsslutt`).',
+        'Faste: `2026-12-15`, `15. des`, `15. desember 2026`, og `15.12.2026` eller `12/15/2026` etter datorekkefølgen din.',
+        '`close:` ser fremover (`fredag` er den kommende); `date:` og `closed-before:` ser bakover (`fredag` er den forrige). Engelske ord (`today`, `next friday`) forstås også.',
+      ],
+    },
+    amounts: {
+      title: 'Beløp',
+      summary: 'Beløp og prosentsatser.',
+      examples: ['update OP00012 value:12 000,50', 'update OP00012 chance:12,5 %'],
+      notes: [
+        'Beløp: `12000`, `12 000`, `12 000,50`, `12000,50`, `kr 12 000`, `12 000,-`, `12k`; høyst 2 desimaler.',
+        '`12.000` avvises fordi det er tvetydig: skriv `12000` eller `12,00`. `12,500` leses som tolv og en halv.',
+        'Prosent: `40` eller `40 %`, fra 0 til 100, høyst 2 desimaler.',
+      ],
+    },
+    keys: {
+      title: 'Nøkler og verdier',
+      summary: 'Slik virker par med `nøkkel:verdi`.',
+      examples: [
+        'new Fornyelse contact:"Acme AS" value:5000 chance:50 close:slutten av neste måned',
+        'new "K3: fornyelse close: snart" contact:Acme value:1 chance:5 close:i dag',
+      ],
+      notes: [
+        'En verdi varer frem til neste nøkkel, så `close:slutten av neste måned` trenger ingen anførselstegn. Nøkler skiller ikke mellom store og små bokstaver.',
+        'Anførselstegn ("…" eller \'…\') beholder mellomrom og kolon som de er. Sett en beskrivelse i anførselstegn hvis den inneholder et nøkkelord etterfulgt av kolon.',
+        'Et ord som henger sammen med et kolon og ikke er en nøkkel i kommandoen (`farge:rød`), blir rapportert som en ukjent nøkkel.',
+      ],
+    },
+  },
+} as const;
+
+export const help = norwegian;
