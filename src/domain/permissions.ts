@@ -100,7 +100,8 @@ export type GuardedAction =
   | 'create-opportunity'
   | 'change-opportunity'
   | 'read-opportunity'
-  | 'read-pipeline';
+  | 'read-pipeline'
+  | 'reassign-opportunity';
 
 export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'set-up-sales-cycles': 'setup',
@@ -120,6 +121,8 @@ export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'read-opportunity': 'read-opportunity',
   // Figures over many opportunities (sales cycle statistics): reading all of them.
   'read-pipeline': 'read-opportunity',
+  // Naming another salesperson on an existing opportunity: as for a new one, reps name only themselves.
+  'reassign-opportunity': 'create-opportunity',
 };
 
 export type Decision = { allowed: true } | { allowed: false; role: Exclude<Role, 'rep'> };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { SqlDatabase } from '../store/kysely.ts';
 
 /** The consumers of the outbox, each delivering an event at most once. */
-export const CONSUMERS = { announcements: 'announcements' } as const;
+export const CONSUMERS = { announcements: 'announcements', ownerNotices: 'owner-notices' } as const;
 export type Consumer = (typeof CONSUMERS)[keyof typeof CONSUMERS];
 
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -26,6 +26,15 @@ const change = z.strictObject({
   to: z.string().nullable(),
 });
 export type FieldChange = z.infer<typeof change>;
+
+/** One edited field of the opportunity itself (src/domain/opportunity-edit.ts FieldEdit). */
+const edit = z.strictObject({
+  field: z.enum(['description', 'contact', 'salesperson', 'priority']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  fromName: z.string().nullable().optional(),
+  toName: z.string().nullable().optional(),
+});
 
 /**
  * What each kind of event says; read back strictly, so a malformed payload is a failed delivery. Events
@@ -67,6 +76,10 @@ export const EVENT_PAYLOADS = {
     /** True when making the order closed an In Progress opportunity as Won (one change: no won event). */
     closedWon: z.boolean().optional(),
   }),
+  'opportunity-edited': z.strictObject({ ...opportunity, changes: z.array(edit) }),
+  /** `salesperson` is the new one; `from` the one before (null: none linked to Slack). */
+  'opportunity-reassigned': z.strictObject({ ...opportunity, from: z.string().nullable() }),
+  'note-added': z.strictObject({ ...opportunity, interactionId: z.number().int(), date: z.string() }),
   'opportunity-deleted': z.strictObject({
     ...opportunity,
     status: z.enum(['not_started', 'in_progress', 'won', 'lost']),
@@ -110,9 +123,17 @@ const TEAM_CHANNEL = /^[CG][A-Z0-9]{2,31}$/;
 /** The consumers that want this event. */
 function consumersOf(event: NewEvent, origin: EventOrigin | undefined): Consumer[] {
   const channel = origin?.channelId;
-  return ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel)
-    ? [CONSUMERS.announcements]
-    : [];
+  const consumers: Consumer[] = [];
+  if (ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel))
+    consumers.push(CONSUMERS.announcements);
+  // The new salesperson hears of a reassignment by DM, unless they made it themselves.
+  if (
+    event.kind === 'opportunity-reassigned' &&
+    event.payload.salesperson !== null &&
+    event.payload.salesperson !== origin?.actorUserId
+  )
+    consumers.push(CONSUMERS.ownerNotices);
+  return consumers;
 }
 
 /**

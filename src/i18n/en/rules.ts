@@ -141,6 +141,10 @@ function sentence(problem: Problem, format: Formatter): string {
       return "This workspace isn't set up yet; ask an admin to run the setup first.";
     case 'nothing-to-purge':
       return 'No closed opportunities match that filter, so nothing was deleted.';
+    case 'nothing-edited':
+      return `Opportunity ${problem.opportunityNo} already has those values, so nothing was changed.`;
+    case 'nothing-found':
+      return `No opportunity you can see matches "${problem.text}". Try fewer or other words, or /opp list all.`;
     case 'not-allowed':
       return `Only ${problem.role === 'admin' ? 'admins' : 'managers and admins'} can ${guardedActionText(problem.action, problem.opportunityNo)}; ask an admin (see /opp roles).`;
     case 'last-admin':
@@ -232,6 +236,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
         : 'see opportunities where someone else is the salesperson: reps here see only their own';
     case 'read-pipeline':
       return 'see statistics over all opportunities: reps here see only their own';
+    case 'reassign-opportunity':
+      return opportunityNo
+        ? `give opportunity ${opportunityNo} to another salesperson`
+        : 'give opportunities to another salesperson';
     default:
       return assertNever(action);
   }
@@ -241,6 +249,8 @@ function requiredSentence(field: RequiredField): string {
   switch (field) {
     case 'description':
       return 'Please fill in the description.';
+    case 'note':
+      return 'Please write the note.';
     case 'contact':
       return 'You must specify the contact involved in the opportunity.';
     case 'salesperson':
@@ -290,6 +300,8 @@ function percentLabel(field: PercentField): string {
 
 function textLabel(field: TextField): string {
   switch (field) {
+    case 'note':
+      return 'A note';
     case 'description':
       return 'The description';
     case 'name':

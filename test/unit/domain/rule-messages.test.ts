@@ -79,6 +79,8 @@ const samples: { [K in ProblemKind]: Extract<Problem, { kind: K }> } = {
   'quote-has-no-lines': { kind: 'quote-has-no-lines' },
   'workspace-not-set-up': { kind: 'workspace-not-set-up' },
   'nothing-to-purge': { kind: 'nothing-to-purge' },
+  'nothing-edited': { kind: 'nothing-edited', opportunityNo: 'OP00001' },
+  'nothing-found': { kind: 'nothing-found', text: 'fleet' },
   'activity-not-found': { kind: 'activity-not-found', code: 'DEMO' },
   'not-allowed': { kind: 'not-allowed', action: 'change-opportunity', role: 'manager', opportunityNo: 'OP0001' },
   'last-admin': { kind: 'last-admin', slackUserId: 'U0ANN' },
