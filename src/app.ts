@@ -1,6 +1,6 @@
 // Composition root: the one place that builds the database, the services and the Slack app and wires
 // them together. Tests call createApp with their own database, clock and Slack API URL.
-import { SlackAnnouncer } from './slack/announcer.ts';
+import { SlackAnnouncer, SlackOwnerNotifier } from './slack/announcer.ts';
 import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
 import { DEFAULT_LOCALE } from './i18n/locale.ts';
@@ -175,7 +175,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,
-    [new SlackAnnouncer({ services, clientFor, logger })],
+    [new SlackAnnouncer({ services, clientFor, logger }), new SlackOwnerNotifier({ clientFor, logger })],
     (message) => app.logger.warn(message),
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).

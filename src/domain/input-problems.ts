@@ -22,6 +22,7 @@ export type ArgumentName =
   | 'user'
   | 'role'
   | 'search'
+  | 'note'
   | 'stats-target';
 
 /** Where a bad value was typed: after a `key:` or as a positional argument. */

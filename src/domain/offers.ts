@@ -6,7 +6,7 @@ import type { Decimal } from './decimal.ts';
 import { type ActionsInput, availableActions } from './opportunity.ts';
 import { decide, type Role } from './permissions.ts';
 
-export type Offer = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'delete';
+export type Offer = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'edit' | 'note' | 'delete';
 
 /** The offers an App Home row shows (the others are on the card). */
 export const QUICK_OFFERS: readonly Offer[] = ['activate', 'next', 'update', 'close'];
@@ -29,8 +29,9 @@ export interface OfferInput extends ActionsInput {
  *   takes the linked quote's amount), which must be greater than 0, so after "Activate first stage"
  *   (value 0) the estimates are given in the Update form first;
  * - Update: any move other than First; Close: Not Started or In Progress;
- * - Create quote: In Progress without a quote; Make order: a quote is linked; Delete: anything but In
- *   Progress.
+ * - Create quote: In Progress without a quote; Make order: a quote is linked;
+ * - Edit (description, contact, salesperson, priority; a closed one only its description) and Add note:
+ *   always; Delete: anything but In Progress.
  * Nothing for a reader who may not change the opportunity: each button would only be refused.
  */
 export function offersFor(input: OfferInput): Offer[] {
@@ -47,6 +48,7 @@ export function offersFor(input: OfferInput): Offer[] {
   if (open) offers.push('close');
   if (status === 'in_progress' && !hasQuote) offers.push('createQuote');
   if (hasQuote) offers.push('makeOrder');
+  offers.push('edit', 'note');
   if (status !== 'in_progress') offers.push('delete');
   return offers;
 }

@@ -13,6 +13,8 @@ export const CALLBACK_IDS = {
   updateOpportunity: 'opp_update',
   closeOpportunity: 'opp_close',
   createQuote: 'opp_quote',
+  editOpportunity: 'opp_edit',
+  addNote: 'opp_note',
   salesCycle: 'setup_cycle',
   stage: 'setup_stage',
   closeCode: 'setup_close_code',
@@ -32,7 +34,11 @@ export const ACTION_IDS = {
   close: 'opp_close_open',
   createQuote: 'opp_quote_open',
   makeOrder: 'opp_make_order',
+  edit: 'opp_edit_open',
+  addNote: 'opp_note_open',
   delete: 'opp_delete',
+  /** The next page of a search: value = the search's context id. */
+  findMore: 'opp_find_more',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
   // Purge confirmation message. value of confirm = the purge token.
@@ -64,6 +70,7 @@ export const BLOCK_IDS = {
     actions: 'card_actions',
   },
   list: { header: 'list_header', totals: 'list_totals', more: 'list_more', empty: 'list_empty' },
+  find: { header: 'find_header', count: 'find_count', more: 'find_more', empty: 'find_empty' },
   home: { header: 'home_header', intro: 'home_intro', newButton: 'home_new', more: 'home_more' },
   create: {
     description: 'create_description',
@@ -98,6 +105,14 @@ export const BLOCK_IDS = {
     cancelTasks: 'close_cancel_tasks',
   },
   quote: { context: 'quote_context', addLine: 'quote_add_line', total: 'quote_total', maxLines: 'quote_max_lines' },
+  edit: {
+    context: 'edit_context',
+    description: 'edit_description',
+    contact: 'edit_contact',
+    salesperson: 'edit_salesperson',
+    priority: 'edit_priority',
+  },
+  note: { context: 'note_context', text: 'note_text' },
   salesCycle: {
     code: 'cycle_code',
     description: 'cycle_description',
@@ -161,7 +176,8 @@ export function parseQuoteLineBlockId(blockId: string): { line: number; field: Q
 
 /** Per-row blocks of lists and App Home need unique block_ids: `<prefix>_<opportunity no>`. */
 export function rowBlockId(
-  prefix: 'list_row' | 'home_row' | 'home_actions' | 'home_group' | 'history',
+  prefix:
+    'list_row' | 'home_row' | 'home_actions' | 'home_group' | 'history' | 'history_edit' | 'history_note' | 'find_row',
   key: string,
 ): string {
   return `${prefix}_${key}`;

@@ -42,6 +42,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   user: { name: 'the user', hint: ' (type `@` and pick the person)' },
   role: { name: 'the role', hint: ' (`admin`, `manager` or `rep`)' },
   search: { name: 'the search text', hint: '' },
+  note: { name: 'the note', hint: ' (what happened, after the opportunity number)' },
   'stats-target': {
     name: 'an opportunity number or a cycle',
     hint: ' (`/opp stats OP00001` or `/opp stats cycle:FIRM`)',

@@ -22,3 +22,6 @@ export * from './modals/contact.ts';
 export * from './progress.ts';
 export * from './digest.ts';
 export * from './stats.ts';
+export * from './modals/edit-opportunity.ts';
+export * from './modals/add-note.ts';
+export * from './search-results.ts';
