@@ -123,7 +123,7 @@ const english = {
     field: (label: string, value: string) => `*${label}*\n${value}`,
     noStage: '—',
     interactionsNote: (no: string) =>
-      `Interactions are the notes logged on the opportunity (/opp note ${no} <text>, or Add note on its card).`,
+      `Interactions are the notes logged on the opportunity (/opp note ${no} &lt;text&gt;, or Add note on its card).`,
     cycleTitle: (cycle: string) => `Sales cycle analysis: ${cycle}`,
     cycleFallback: (cycle: string, open: number, estimated: string) =>
       `Sales cycle analysis of ${cycle}: ${plural(open, 'open opportunity', 'open opportunities')}, ${estimated} estimated`,
