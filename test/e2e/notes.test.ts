@@ -120,4 +120,13 @@ describe.each(BACKENDS)('notes on %s', (backend) => {
     const entries = await t.db.prisma.interactionLogEntry.findMany({ where: { workspaceId: teamId } });
     expect(entries.map((e) => [e.description, e.opportunityId])).toEqual([['Lost on price', null]]);
   });
+
+  it("deleting the workspace's data takes its notes and edits too", async () => {
+    const { teamId, no } = await setUp();
+    await run(t, `note ${no} Called`, teamId);
+    await run(t, `edit ${no} priority:high`, teamId);
+    await t.app.services.workspaceAdmin.deleteWorkspaceData(teamId);
+    const rows = await workspaceRows(t.db, teamId);
+    expect([rows.interactions, rows.edits, rows.opportunities, rows.contacts]).toEqual([[], [], [], []]);
+  });
 });
