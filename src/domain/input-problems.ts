@@ -23,6 +23,7 @@ export type ArgumentName =
   | 'role'
   | 'search'
   | 'language'
+  | 'note'
   | 'stats-target';
 
 /** Where a bad value was typed: after a `key:` or as a positional argument. */

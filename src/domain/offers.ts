@@ -6,7 +6,17 @@ import type { Decimal } from './decimal.ts';
 import { type ActionsInput, availableActions } from './opportunity.ts';
 import { decide, type Role } from './permissions.ts';
 
-export type Offer = 'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'viewQuote' | 'delete';
+export type Offer =
+  | 'activate'
+  | 'next'
+  | 'update'
+  | 'close'
+  | 'createQuote'
+  | 'makeOrder'
+  | 'viewQuote'
+  | 'edit'
+  | 'note'
+  | 'delete';
 
 /** The offers an App Home row shows (the others are on the card). */
 export const QUICK_OFFERS: readonly Offer[] = ['activate', 'next', 'update', 'close'];
@@ -30,7 +40,9 @@ export interface OfferInput extends ActionsInput {
  *   (value 0) the estimates are given in the Update form first;
  * - Update: any move other than First; Close: Not Started or In Progress;
  * - Create quote: In Progress without a quote; Make order: a quote is linked; View quote: a quote is
- *   linked (it only reads, so it is offered to every reader); Delete: anything but In Progress.
+ *   linked (it only reads, so it is offered to every reader);
+ * - Edit (description, contact, salesperson, priority; a closed one only its description) and Add note:
+ *   always; Delete: anything but In Progress.
  * Nothing else for a reader who may not change the opportunity: each button would only be refused.
  */
 export function offersFor(input: OfferInput): Offer[] {
@@ -47,6 +59,7 @@ export function offersFor(input: OfferInput): Offer[] {
   if (open) offers.push('close');
   if (status === 'in_progress' && !hasQuote) offers.push('createQuote');
   if (hasQuote) offers.push('makeOrder', 'viewQuote');
+  offers.push('edit', 'note');
   if (status !== 'in_progress') offers.push('delete');
   return offers;
 }

@@ -103,7 +103,8 @@ export type GuardedAction =
   | 'read-opportunity'
   | 'read-pipeline'
   | 'change-task'
-  | 'read-tasks';
+  | 'read-tasks'
+  | 'reassign-opportunity';
 
 export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'set-up-sales-cycles': 'setup',
@@ -129,6 +130,8 @@ export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   // postpone it, and only managers and admins read another person's task list.
   'change-task': 'change-opportunity',
   'read-tasks': 'change-opportunity',
+  // Naming another salesperson on an existing opportunity: as for a new one, reps name only themselves.
+  'reassign-opportunity': 'create-opportunity',
 };
 
 export type Decision = { allowed: true } | { allowed: false; role: Exclude<Role, 'rep'> };

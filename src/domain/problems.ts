@@ -15,10 +15,11 @@ export type RequiredField =
   | 'outcome'
   | 'close-code'
   | 'name'
-  | 'code';
+  | 'code'
+  | 'note';
 
 /** Free-text fields with a length limit. */
-export type TextField = 'description' | 'name' | 'code' | 'email' | 'activity-code' | 'date-formula';
+export type TextField = 'description' | 'name' | 'code' | 'email' | 'activity-code' | 'date-formula' | 'note';
 
 export type PercentField = 'chances' | 'completed' | 'discount';
 export type PositiveField = 'estimated-value' | 'chances' | 'sales-amount';
@@ -75,6 +76,10 @@ export type Problem =
   | { kind: 'task-not-open'; taskId: number; status: 'completed' | 'canceled' }
   | { kind: 'postpone-not-later'; taskId: number; date: LocalDate; newDate: LocalDate }
   | { kind: 'quote-replace-needs-in-progress'; opportunityNo: string; status: OpportunityStatus }
+  /** An edit that asks for the values the opportunity already has. */
+  | { kind: 'nothing-edited'; opportunityNo: string }
+  /** A search that found nothing the reader may see. */
+  | { kind: 'nothing-found'; text: string }
   // ---- raised by the service layer ----
   | { kind: 'opportunity-not-found'; no: string }
   | { kind: 'sales-cycle-not-found'; code: string }

@@ -43,6 +43,7 @@ import {
   proposeMove,
   validateNewOpportunity,
 } from '../domain/opportunity.ts';
+import { type EditSalesperson, planEdit, validateNote } from '../domain/opportunity-edit.ts';
 import { DomainError } from '../domain/problems.ts';
 import {
   checkCanCreateQuote,
@@ -155,6 +156,25 @@ export interface CloseRequest {
   today: LocalDate;
 }
 
+export interface EditRequest {
+  /** Who edits it, and where (the events say so). */
+  origin?: EventOrigin | undefined;
+  description?: string | undefined;
+  /** A contact as typed or picked (number or name). */
+  contact?: string | undefined;
+  salesperson?: SalespersonInput | undefined;
+  priority?: Priority | undefined;
+  /** The version the form showed; a different current version means someone changed it. */
+  expectedVersion?: number | undefined;
+  today: LocalDate;
+}
+
+export interface NoteRequest {
+  origin?: EventOrigin | undefined;
+  text: string;
+  today: LocalDate;
+}
+
 export interface MoveOptions {
   no: string;
   version: number;
@@ -191,6 +211,8 @@ interface LoadedOpportunity {
   description: string;
   /** The salesperson's Slack user (null: none linked), as events name them. */
   salespersonSlackUserId: string | null;
+  salesperson: EditSalesperson;
+  priority: Priority;
   cycle: SalesCycleWithStages;
   active: (ActiveEntry & { id: number }) | null;
   contact: Contact;
@@ -413,6 +435,157 @@ export class OpportunityService {
       },
     );
     return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+  }
+
+  /**
+   * Edits the opportunity's own fields (§5.2): the opportunity and its active entry take the new contact
+   * and salesperson, a linked quote its new contact; the edit is recorded (who, when, from → to) with its
+   * events, and a reassignment is told to the new salesperson (src/services/outbox.ts).
+   */
+  async edit(workspaceId: string, no: string, request: EditRequest): Promise<OpportunityDetail & ChangeEvents> {
+    const { result, events } = await this.change(
+      workspaceId,
+      no,
+      request.expectedVersion,
+      request.origin,
+      async (tx, loaded, now) => {
+        const contactRow =
+          request.contact === undefined ? null : await findContactRow(tx, workspaceId, request.contact);
+        const salesperson =
+          request.salesperson === undefined
+            ? undefined
+            : await ensureSalesperson(
+                tx,
+                workspaceId,
+                request.salesperson.slackUserId,
+                request.salesperson.displayName,
+              );
+        const plan = planEdit({
+          opportunity: loaded.ref,
+          current: {
+            description: loaded.description,
+            contact: loaded.contact,
+            salesperson: loaded.salesperson,
+            priority: loaded.priority,
+          },
+          requested: {
+            description: request.description,
+            contact: contactRow ? contactFromDb(contactRow) : undefined,
+            salesperson,
+            priority: request.priority,
+          },
+        });
+        const contactId = contactRow && plan.contact.no !== loaded.contact.no ? contactRow.id : loaded.row.contactId;
+        const contactCompanyId =
+          contactRow && plan.contact.no !== loaded.contact.no
+            ? contactRow.type === 'COMPANY'
+              ? contactRow.id
+              : (contactRow.company?.id ?? null)
+            : loaded.row.contactCompanyId;
+        const salespersonId =
+          salesperson && plan.salesperson.code !== loaded.salesperson.code ? salesperson.id : loaded.row.salespersonId;
+        await tx
+          .updateTable('opportunity')
+          .set({
+            description: plan.description,
+            contact_id: contactId,
+            contact_company_id: contactCompanyId,
+            salesperson_id: salespersonId,
+            priority: plan.priority.toUpperCase() as DbPriority,
+          })
+          .where('id', '=', loaded.row.id)
+          .execute();
+        if (loaded.active && (contactId !== loaded.row.contactId || salespersonId !== loaded.row.salespersonId)) {
+          await tx
+            .updateTable('opportunity_entry')
+            .set({ contact_id: contactId, contact_company_id: contactCompanyId, salesperson_id: salespersonId })
+            .where('id', '=', loaded.active.id)
+            .execute();
+        }
+        if (loaded.quote && contactId !== loaded.row.contactId) {
+          await tx
+            .updateTable('sales_quote')
+            .set({ contact_id: contactId })
+            .where('id', '=', loaded.quote.id)
+            .execute();
+        }
+        await tx
+          .insertInto('opportunity_edit')
+          .values({
+            workspace_id: workspaceId,
+            opportunity_id: loaded.row.id,
+            actor_user_id: request.origin?.actorUserId ?? '',
+            date: request.today,
+            changes: JSON.stringify(plan.changes),
+            created_at: now,
+          })
+          .execute();
+        const about = { no: loaded.ref.no, description: plan.description, salesperson: plan.salesperson.slackUserId };
+        const edited: NewEvent = { kind: 'opportunity-edited', payload: { ...about, changes: plan.changes } };
+        const reassigned: NewEvent[] = plan.changes.some((c) => c.field === 'salesperson')
+          ? [{ kind: 'opportunity-reassigned', payload: { ...about, from: loaded.salespersonSlackUserId } }]
+          : [];
+        return { result: loaded.ref.no, events: [edited, ...reassigned] };
+      },
+    );
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+  }
+
+  /**
+   * Logs an interaction on the opportunity (a note): an interaction log entry for its contact and
+   * salesperson, dated today. Not a change of the opportunity (its version stays), so a note never
+   * makes an open form stale.
+   */
+  async addNote(workspaceId: string, no: string, request: NoteRequest): Promise<OpportunityDetail & ChangeEvents> {
+    const text = validateNote(request.text);
+    const { result, events } = await this.record(workspaceId, request.origin, async (tx, now) => {
+      const loaded = await loadForChange(tx, workspaceId, no);
+      const { id } = await tx
+        .insertInto('interaction_log_entry')
+        .values({
+          workspace_id: workspaceId,
+          opportunity_id: loaded.row.id,
+          contact_id: loaded.row.contactId,
+          salesperson_id: loaded.row.salespersonId,
+          actor_user_id: request.origin?.actorUserId ?? '',
+          date: request.today,
+          description: text,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const event: NewEvent = {
+        kind: 'note-added',
+        payload: { ...aboutOpportunity(loaded), interactionId: id, date: request.today },
+      };
+      return { result: loaded.ref.no, events: [event] };
+    });
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+  }
+
+  /** What the Edit form shows: the current values and the version they were read at. */
+  async editOptions(
+    workspaceId: string,
+    no: string,
+  ): Promise<{
+    no: string;
+    version: number;
+    status: OpportunityStatus;
+    description: string;
+    contact: Contact;
+    salesperson: EditSalesperson;
+    priority: Priority;
+  }> {
+    const loaded = await loadForChange(this.db, workspaceId, no);
+    return {
+      no: loaded.ref.no,
+      version: loaded.row.version,
+      status: loaded.ref.status,
+      description: loaded.description,
+      contact: loaded.contact,
+      salesperson: loaded.salesperson,
+      priority: loaded.priority,
+    };
   }
 
   /** Whether a quote can be created now (the same checks as createQuote); the version for the form. */
@@ -912,7 +1085,11 @@ async function loadForChange(
       'o.salesperson_id',
       'o.creation_date',
       'o.date_closed',
+      'o.priority',
       'sp.slack_user_id',
+      'sp.code as salesperson_code',
+      'sp.name as salesperson_name',
+      'sp.blocked as salesperson_blocked',
       'c.no as contact_no',
       'c.name as contact_name',
       'c.type as contact_type',
@@ -960,6 +1137,13 @@ async function loadForChange(
     dateClosed: row.date_closed === null ? null : localDate(row.date_closed),
     description: row.description,
     salespersonSlackUserId: row.slack_user_id,
+    salesperson: {
+      code: row.salesperson_code,
+      name: row.salesperson_name,
+      blocked: row.salesperson_blocked,
+      slackUserId: row.slack_user_id,
+    },
+    priority: row.priority.toLowerCase() as Priority,
     cycle: cycleFromColumns({ ...row, description: row.cycle_description }, stagesFromRows(row.cycle_stages)),
     active: activeEntryFromColumns(row),
     contact: contactFromDb({

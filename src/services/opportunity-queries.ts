@@ -4,8 +4,10 @@ import type { Decimal } from '../domain/decimal.ts';
 import { type LocalDate, localDate } from '../domain/local-date.ts';
 import type { ActionTaken, ActiveEntry, OpportunityStatus } from '../domain/opportunity.ts';
 import type { Stage } from '../domain/sales-cycle.ts';
+import type { FieldEdit } from '../domain/opportunity-edit.ts';
 import { DomainError } from '../domain/problems.ts';
-import { type ExpressionBuilder, type InferResult, sql } from 'kysely';
+import { FOLD_FROM, FOLD_TO, foldForSearch } from '../domain/search.ts';
+import { type Expression, type ExpressionBuilder, type InferResult, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type {
   ActionTaken as DbActionTaken,
@@ -35,6 +37,26 @@ export interface EntryView {
   dateClosed: LocalDate | null;
   closeCode: string | null;
   closeCodeDescription: string | null;
+  /** When the entry was written (database text, comparable with the other history items'); history only. */
+  recordedAt?: string | undefined;
+}
+
+/** An edit of the opportunity's own fields, as the card's history shows it. */
+export interface EditView {
+  id: number;
+  actorUserId: string;
+  date: LocalDate;
+  changes: FieldEdit[];
+  recordedAt: string;
+}
+
+/** An interaction logged on the opportunity (a note). */
+export interface NoteView {
+  id: number;
+  actorUserId: string;
+  date: LocalDate;
+  text: string;
+  recordedAt: string;
 }
 
 export interface OpportunitySummary {
@@ -57,6 +79,10 @@ export interface OpportunitySummary {
 
 export interface OpportunityDetail extends OpportunitySummary {
   history: EntryView[];
+  /** Edits of description, contact, salesperson and priority, oldest first. */
+  edits: EditView[];
+  /** The interaction log of the opportunity (canceled entries left out), oldest first. */
+  notes: NoteView[];
   /** The stages of its sales cycle, in order (what the card's buttons are decided from). */
   cycleStages: readonly Stage[];
   /** Its open tasks, earliest due first (absent where a caller built the detail without them). */
@@ -309,6 +335,51 @@ export class OpportunityQueries {
     return { items: rows.map(summaryFromRow), total };
   }
 
+  /**
+   * Opportunities whose description, contact's name or contact's company contain any of `words`
+   * (already folded: src/domain/search.ts), best first: an exact match of the whole text, then more
+   * words matched, then by number. `allWords` keeps only those that contain every word.
+   */
+  async search(
+    workspaceId: string,
+    query: { words: readonly string[]; text: string; allWords?: boolean },
+    filter: Pick<OpportunityFilter, 'readableBySalesperson'> = {},
+    limit = 10,
+    offset = 0,
+  ): Promise<{ items: (OpportunitySummary & { matched: number; exact: boolean })[]; total: number }> {
+    if (query.words.length === 0) return { items: [], total: 0 };
+    const fold = (text: Expression<string>) => sql<string>`translate(lower(${text}), ${FOLD_FROM}, ${FOLD_TO})`;
+    const haystack = fold(sql<string>`o.description || ' ' || c.name || ' ' || coalesce(co.name, '')`);
+    const matched = sql<number>`(${sql.join(
+      query.words.map((word) => sql`(case when strpos(${haystack}, ${word}) > 0 then 1 else 0 end)`),
+      sql` + `,
+    )})`;
+    const whole = foldForSearch(query.text.trim());
+    const exact = sql<number>`(case when ${fold(sql.ref('o.description'))} = ${whole} or ${fold(sql.ref('c.name'))} = ${whole} or ${fold(sql<string>`coalesce(co.name, '')`)} = ${whole} then 1 else 0 end)`;
+    const rows = await selectSummaries(this.db)
+      .select([matched.as('matched'), exact.as('exact')])
+      .where((eb) => {
+        const conditions = [eb('o.workspace_id', '=', workspaceId)];
+        if (filter.readableBySalesperson !== undefined)
+          conditions.push(eb('sp.slack_user_id', '=', filter.readableBySalesperson));
+        return eb.and(conditions);
+      })
+      .where(sql<boolean>`${matched} >= ${query.allWords ? query.words.length : 1}`)
+      .orderBy(sql`${exact} desc, ${matched} desc, o.no`)
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = rows[0]?.total ?? 0;
+    return {
+      items: rows.map((row) => ({
+        ...summaryFromRow(row),
+        matched: Number(row.matched),
+        exact: Number(row.exact) === 1,
+      })),
+      total: rows.length === 0 && offset > 0 ? (await this.search(workspaceId, query, filter, 1, 0)).total : total,
+    };
+  }
+
   private async count(workspaceId: string, filter: OpportunityFilter): Promise<number> {
     return (await this.list(workspaceId, filter, 1, 0)).total;
   }
@@ -352,10 +423,38 @@ export async function loadOpportunityDetail(
             'h.date_closed',
             'hc.code as close_code',
             'hc.description as close_code_description',
+            inner.cast<string>('h.created_at', 'text').as('recorded_at'),
           ])
           .whereRef('h.opportunity_id', '=', 'o.id')
           .orderBy('h.id'),
       ).as('history'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('opportunity_edit as ed')
+          .select((inner) => [
+            'ed.id',
+            'ed.actor_user_id',
+            'ed.date',
+            'ed.changes',
+            inner.cast<string>('ed.created_at', 'text').as('recorded_at'),
+          ])
+          .whereRef('ed.opportunity_id', '=', 'o.id')
+          .orderBy('ed.id'),
+      ).as('edits'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('interaction_log_entry as il')
+          .select((inner) => [
+            'il.id',
+            'il.actor_user_id',
+            'il.date',
+            'il.description',
+            inner.cast<string>('il.created_at', 'text').as('recorded_at'),
+          ])
+          .whereRef('il.opportunity_id', '=', 'o.id')
+          .where('il.canceled', '=', false)
+          .orderBy('il.id'),
+      ).as('notes'),
       stagesOf(eb.ref('o.sales_cycle_id')).as('cycle_stages'),
       jsonArrayFrom(
         eb
@@ -398,6 +497,21 @@ export async function loadOpportunityDetail(
       dateClosed: h.date_closed ? localDate(h.date_closed) : null,
       closeCode: h.close_code,
       closeCodeDescription: h.close_code_description,
+      recordedAt: h.recorded_at,
+    })),
+    edits: row.edits.map((e) => ({
+      id: e.id,
+      actorUserId: e.actor_user_id,
+      date: localDate(e.date),
+      changes: e.changes as unknown as FieldEdit[],
+      recordedAt: e.recorded_at,
+    })),
+    notes: row.notes.map((n) => ({
+      id: n.id,
+      actorUserId: n.actor_user_id,
+      date: localDate(n.date),
+      text: n.description,
+      recordedAt: n.recorded_at,
     })),
     cycleStages: stagesFromRows(row.cycle_stages),
     openTasks: row.open_tasks.map((t) => ({

@@ -7,7 +7,11 @@ import { z } from 'zod';
 import type { SqlDatabase } from '../store/kysely.ts';
 
 /** The consumers of the outbox, each delivering an event at most once. */
-export const CONSUMERS = { announcements: 'announcements', reminders: 'reminders' } as const;
+export const CONSUMERS = {
+  announcements: 'announcements',
+  reminders: 'reminders',
+  ownerNotices: 'owner-notices',
+} as const;
 export type Consumer = (typeof CONSUMERS)[keyof typeof CONSUMERS];
 
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -36,6 +40,15 @@ const change = z.strictObject({
   to: z.string().nullable(),
 });
 export type FieldChange = z.infer<typeof change>;
+
+/** One edited field of the opportunity itself (src/domain/opportunity-edit.ts FieldEdit). */
+const edit = z.strictObject({
+  field: z.enum(['description', 'contact', 'salesperson', 'priority']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  fromName: z.string().nullable().optional(),
+  toName: z.string().nullable().optional(),
+});
 
 /**
  * What each kind of event says; read back strictly, so a malformed payload is a failed delivery. Events
@@ -85,6 +98,10 @@ export const EVENT_PAYLOADS = {
   'task-postponed': z.strictObject({ ...task, fromDate: z.iso.date() }),
   /** A task's due date has come in its owner's morning: they are told by DM (the reminders consumer). */
   'task-due': z.strictObject({ ...task, owner: z.string() }),
+  'opportunity-edited': z.strictObject({ ...opportunity, changes: z.array(edit) }),
+  /** `salesperson` is the new one; `from` the one before (null: none linked to Slack). */
+  'opportunity-reassigned': z.strictObject({ ...opportunity, from: z.string().nullable() }),
+  'note-added': z.strictObject({ ...opportunity, interactionId: z.number().int(), date: z.string() }),
   'opportunity-deleted': z.strictObject({
     ...opportunity,
     status: z.enum(['not_started', 'in_progress', 'won', 'lost']),
@@ -130,9 +147,17 @@ function consumersOf(event: NewEvent, origin: EventOrigin | undefined): Consumer
   // A reminder goes to its owner, wherever the job that found it due runs.
   if (event.kind === 'task-due') return [CONSUMERS.reminders];
   const channel = origin?.channelId;
-  return ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel)
-    ? [CONSUMERS.announcements]
-    : [];
+  const consumers: Consumer[] = [];
+  if (ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel))
+    consumers.push(CONSUMERS.announcements);
+  // The new salesperson hears of a reassignment by DM, unless they made it themselves.
+  if (
+    event.kind === 'opportunity-reassigned' &&
+    event.payload.salesperson !== null &&
+    event.payload.salesperson !== origin?.actorUserId
+  )
+    consumers.push(CONSUMERS.ownerNotices);
+  return consumers;
 }
 
 /**

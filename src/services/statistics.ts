@@ -31,6 +31,8 @@ export interface CycleAnalysis {
 
 export interface OpportunityStatistics {
   no: string;
+  /** Interactions logged on it (notes), canceled ones not counted. */
+  noOfInteractions: number;
   currentStage: number | null;
   currentStageDescription: string;
   estimatedValue: Decimal;
@@ -62,12 +64,13 @@ const dec = (value: string | null): Decimal => (value === null ? ZERO : new Deci
 export class StatisticsService {
   constructor(private readonly db: SqlDatabase) {}
 
-  /** §12.1 (this app keeps no interaction log, so the interactions count is not shown). */
+  /** §12.1: the interactions counted from its interaction log, the rest from the active entry. */
   async opportunity(workspaceId: string, no: string): Promise<OpportunityStatistics> {
     const detail = await loadOpportunityDetail(this.db, workspaceId, no);
     const current = detail.current;
     return {
       no: detail.no,
+      noOfInteractions: detail.notes.length,
       currentStage: current?.stage ?? null,
       currentStageDescription: current?.stageDescription ?? '',
       estimatedValue: current?.estimatedValue ?? ZERO,

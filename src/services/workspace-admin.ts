@@ -61,7 +61,9 @@ export class WorkspaceAdminService {
         )
         .execute();
       await clear('sales_order');
-      // The history, then the opportunities.
+      // The history (entries, edits, the interaction log), then the opportunities.
+      await clear('interaction_log_entry');
+      await clear('opportunity_edit');
       await clear('opportunity_entry');
       const opportunities = await clear('opportunity');
       // Customers point at contacts; persons point at their company.

@@ -18,6 +18,8 @@ export const CALLBACK_IDS = {
   /** A new quote in place of the linked one (same fields as createQuote). */
   replaceQuote: 'opp_quote_replace',
   postponeTask: 'task_postpone',
+  editOpportunity: 'opp_edit',
+  addNote: 'opp_note',
   salesCycle: 'setup_cycle',
   stage: 'setup_stage',
   closeCode: 'setup_close_code',
@@ -37,6 +39,8 @@ export const ACTION_IDS = {
   close: 'opp_close_open',
   createQuote: 'opp_quote_open',
   makeOrder: 'opp_make_order',
+  edit: 'opp_edit_open',
+  addNote: 'opp_note_open',
   delete: 'opp_delete',
   /** The linked quote with its lines (value = the opportunity number), and its Edit / Replace buttons. */
   viewQuote: 'opp_quote_view',
@@ -45,6 +49,8 @@ export const ACTION_IDS = {
   // Task buttons (value = the task's number).
   taskComplete: 'task_complete',
   taskPostpone: 'task_postpone_open',
+  /** The next page of a search: value = the search's context id. */
+  findMore: 'opp_find_more',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
   // Purge confirmation message. value of confirm = the purge token.
@@ -85,6 +91,7 @@ export const BLOCK_IDS = {
     actions: 'quote_view_actions',
   },
   list: { header: 'list_header', totals: 'list_totals', more: 'list_more', empty: 'list_empty' },
+  find: { header: 'find_header', count: 'find_count', more: 'find_more', empty: 'find_empty' },
   home: { header: 'home_header', intro: 'home_intro', newButton: 'home_new', more: 'home_more' },
   create: {
     description: 'create_description',
@@ -119,6 +126,14 @@ export const BLOCK_IDS = {
     cancelTasks: 'close_cancel_tasks',
   },
   quote: { context: 'quote_context', addLine: 'quote_add_line', total: 'quote_total', maxLines: 'quote_max_lines' },
+  edit: {
+    context: 'edit_context',
+    description: 'edit_description',
+    contact: 'edit_contact',
+    salesperson: 'edit_salesperson',
+    priority: 'edit_priority',
+  },
+  note: { context: 'note_context', text: 'note_text' },
   salesCycle: {
     code: 'cycle_code',
     description: 'cycle_description',
@@ -182,7 +197,18 @@ export function parseQuoteLineBlockId(blockId: string): { line: number; field: Q
 
 /** Per-row blocks of lists and App Home need unique block_ids: `<prefix>_<opportunity no>`. */
 export function rowBlockId(
-  prefix: 'list_row' | 'home_row' | 'home_actions' | 'home_group' | 'history' | 'task_row' | 'task_line' | 'quote_line',
+  prefix:
+    | 'list_row'
+    | 'home_row'
+    | 'home_actions'
+    | 'home_group'
+    | 'history'
+    | 'history_edit'
+    | 'history_note'
+    | 'find_row'
+    | 'task_row'
+    | 'task_line'
+    | 'quote_line',
   key: string,
 ): string {
   return `${prefix}_${key}`;

@@ -12,7 +12,7 @@ import type { RequestContext } from './context.ts';
 export interface GuardTarget {
   /** The opportunity acted on (change, read): its salesperson is read from the database. */
   opportunityNo?: string | undefined;
-  /** The salesperson named for a new opportunity (create). */
+  /** The salesperson named for a new opportunity (create), or for an existing one (reassign). */
   salespersonId?: string | undefined;
   /** The task acted on (change-task): its owner is read from the database. */
   taskId?: number | undefined;
@@ -58,7 +58,9 @@ export class Guard {
       isOwner = task?.ownerSlackUserId === ctx.actor.userId;
     } else {
       access = await ctx.member();
-      if (action === 'create-opportunity') isOwner = (target.salespersonId ?? ctx.actor.userId) === ctx.actor.userId;
+      if (action === 'create-opportunity' || action === 'reassign-opportunity')
+        isOwner = (target.salespersonId ?? ctx.actor.userId) === ctx.actor.userId;
+      if (action === 'reassign-opportunity') opportunityNo = target.opportunityNo?.trim().toUpperCase();
       if (action === 'read-tasks') isOwner = (target.tasksOf ?? ctx.actor.userId) === ctx.actor.userId;
     }
     const decision = decide(access.role, action, { isOwner, repsSeeOnlyOwn: access.repsSeeOnlyOwn });

@@ -11,10 +11,13 @@ import type { OpportunityDetail, OpportunityFilter, OpportunitySummary } from '.
 import type {
   CloseRequest,
   CreateOpportunityInput,
+  EditRequest,
   MoveOptions,
   MoveRequest,
+  NoteRequest,
   PurgePreview,
 } from '../services/opportunities.ts';
+import { searchWords } from '../domain/search.ts';
 import type { EventOrigin, RecordedEvent } from '../services/outbox.ts';
 import type { PurgeFilterInput } from '../domain/deletion.ts';
 import { decide } from '../domain/permissions.ts';
@@ -42,6 +45,30 @@ type FromContext = 'today' | 'origin';
 export type CreateInput = Omit<CreateOpportunityInput, FromContext>;
 export type MoveInput = { no: string } & Omit<MoveRequest, FromContext>;
 export type CloseInput = { no: string } & Omit<CloseRequest, FromContext>;
+export type EditInput = { no: string } & Omit<EditRequest, FromContext>;
+export type NoteInput = { no: string } & Omit<NoteRequest, FromContext>;
+
+export interface FindInput {
+  /** The words as typed. */
+  text: string;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** One page of a search: the opportunities found, best first, and how many there are in all. */
+export interface FindResult {
+  text: string;
+  items: OpportunitySummary[];
+  total: number;
+  offset: number;
+  currency: string;
+}
+
+/** A name where a number was expected: the one opportunity it names, or the candidates. */
+export type Lookup = { kind: 'one'; view: OpportunityView } | { kind: 'several'; found: FindResult };
+
+/** A search page holds this many opportunities (each row is a section with a Show button). */
+export const FIND_PAGE_SIZE = 10;
 
 /** What a quote's reader may do with it. */
 export type QuoteOffer = 'editQuote' | 'replaceQuote';
@@ -326,7 +353,98 @@ export class OpportunityUseCases {
     return this.services.opportunities.purge(ctx.workspaceId, filter, nos, this.origin(ctx));
   }
 
+  /**
+   * Edits description, contact, salesperson and priority. Whoever may change the opportunity may edit
+   * it; naming another salesperson is a manager's (a rep names only themselves, as for a new one).
+   */
+  async edit(ctx: RequestContext, input: EditInput): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    if (input.salesperson !== undefined) {
+      await this.guard.require(ctx, 'reassign-opportunity', {
+        opportunityNo: input.no,
+        salespersonId: input.salesperson.slackUserId,
+      });
+    }
+    const { no, ...request } = input;
+    const detail = await this.services.opportunities.edit(ctx.workspaceId, no, {
+      ...request,
+      today: ctx.today,
+      origin: this.origin(ctx),
+    });
+    return this.view(ctx, detail);
+  }
+
+  /** Logs an interaction (a note) on an opportunity the actor may change. */
+  async addNote(ctx: RequestContext, input: NoteInput): Promise<OpportunityView> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    const detail = await this.services.opportunities.addNote(ctx.workspaceId, input.no, {
+      text: input.text,
+      today: ctx.today,
+      origin: this.origin(ctx),
+    });
+    return this.view(ctx, detail);
+  }
+
+  /**
+   * Opportunities whose description, contact or company contain the words (case and accents aside),
+   * best first, among those the reader may see.
+   */
+  async find(ctx: RequestContext, input: FindInput): Promise<FindResult> {
+    const access = await ctx.member();
+    const offset = Math.max(0, input.offset ?? 0);
+    const [{ items, total }, settings] = await Promise.all([
+      this.services.queries.search(
+        ctx.workspaceId,
+        { words: searchWords(input.text), text: input.text },
+        readableFilter(access),
+        input.limit ?? FIND_PAGE_SIZE,
+        offset,
+      ),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return { text: input.text, items, total, offset, currency: settings.currency };
+  }
+
+  /**
+   * A name typed where an opportunity number goes (`show Fleet renewal`): the opportunity when exactly
+   * one the reader may see has every word, the candidates when several do; none is "nothing found".
+   */
+  async lookup(ctx: RequestContext, text: string): Promise<Lookup> {
+    const access = await ctx.member();
+    const words = searchWords(text);
+    const [{ items, total }, settings] = await Promise.all([
+      this.services.queries.search(
+        ctx.workspaceId,
+        { words, text, allWords: true },
+        readableFilter(access),
+        FIND_PAGE_SIZE,
+        0,
+      ),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    const only = items[0];
+    if (total === 0 || !only) throw new DomainError({ kind: 'nothing-found', text: text.trim() });
+    // An exact match of the whole name is the one meant, even when other names contain it.
+    const exact = items.filter((item) => item.exact);
+    const meant = total === 1 ? only : exact.length === 1 ? exact[0] : undefined;
+    if (meant) return { kind: 'one', view: await this.show(ctx, meant.no) };
+    return { kind: 'several', found: { text, items, total, offset: 0, currency: settings.currency } };
+  }
+
   // ---- what the forms show ----------------------------------------------------------------------
+
+  /** The Edit form: the current values, and the version they were read at. */
+  async editForm(ctx: RequestContext, no: string) {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    return this.services.opportunities.editOptions(ctx.workspaceId, no);
+  }
+
+  /** The Add note form: the opportunity's number and description. */
+  async noteForm(ctx: RequestContext, no: string): Promise<{ no: string; description: string; version: number }> {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const options = await this.services.opportunities.editOptions(ctx.workspaceId, no);
+    return { no: options.no, description: options.description, version: options.version };
+  }
 
   /** The Update form's choices (for `action`, or the default one). */
   async moveForm(ctx: RequestContext, no: string, action?: MoveAction): Promise<MoveOptions> {

@@ -93,6 +93,8 @@ describe.each(BACKENDS)('card buttons on %s', (backend) => {
     expect(buttonsOf(notStarted).map((b) => b.actionId)).toEqual([
       ACTION_IDS.activate,
       ACTION_IDS.close,
+      ACTION_IDS.edit,
+      ACTION_IDS.addNote,
       ACTION_IDS.delete,
     ]);
 
@@ -106,6 +108,8 @@ describe.each(BACKENDS)('card buttons on %s', (backend) => {
       ACTION_IDS.update,
       ACTION_IDS.close,
       ACTION_IDS.createQuote,
+      ACTION_IDS.edit,
+      ACTION_IDS.addNote,
     ]);
     const stale = await clickInChannel(teamId, notStarted, ACTION_IDS.activate);
     const again = await t.fake.waitFor('response_url', (c) => c.id === stale.responseId);

@@ -50,6 +50,8 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   roles: { open: 'every member may see who to ask' },
   'new-modal': { open: 'every member creates for themselves (naming another is refused on submit)' },
   list: { open: 'each reader sees what they may' },
+  find: { open: 'each reader finds what they may see' },
+  'show-named': { open: 'each reader finds what they may see (a name is looked up among those)' },
   export: { open: 'each reader exports what they may read' },
   'cycle-add': () => 'cycle add NEW New cycle',
   'cycle-block': () => 'cycle block STD',
@@ -70,6 +72,10 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   purge: () => 'purge status:lost',
   new: () => `new Not mine contact:"Acme Corp" value:100 chance:50 close:2026-12-31 owner:<@${OTHER}>`,
   show: (f) => `show ${f.theirs}`,
+  'edit-modal': (f) => `edit ${f.theirs}`,
+  edit: (f) => `edit ${f.theirs} priority:high`,
+  'note-modal': (f) => `note ${f.theirs}`,
+  note: (f) => `note ${f.theirs} Called them about the renewal`,
   stats: (f) => `stats ${f.theirs}`,
   move: (f) => `move ${f.theirs}`,
   'close-modal': (f) => `close ${f.theirs}`,
@@ -107,6 +113,8 @@ interface Fixture {
     | 'editQuote'
     | 'replaceQuote'
     | 'postpone'
+    | 'edit'
+    | 'note'
     | 'cycle'
     | 'stage'
     | 'code'
@@ -181,6 +189,9 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.replaceQuote}`]: cardClick(ACTION_IDS.replaceQuote, (f) => f.quoted),
   [`action:${ACTION_IDS.taskComplete}`]: cardClick(ACTION_IDS.taskComplete, (f) => String(f.theirTask)),
   [`action:${ACTION_IDS.taskPostpone}`]: cardClick(ACTION_IDS.taskPostpone, (f) => String(f.theirTask)),
+  [`action:${ACTION_IDS.edit}`]: cardClick(ACTION_IDS.edit, (f) => f.theirs),
+  [`action:${ACTION_IDS.addNote}`]: cardClick(ACTION_IDS.addNote, (f) => f.theirs),
+  [`action:${ACTION_IDS.findMore}`]: { open: 'the next page of the person’s own search, read again with their access' },
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },
   [`action:${ACTION_IDS.purgeConfirm}`]: cardClick(ACTION_IDS.purgeConfirm, (f) => f.purgeToken, DEMOTED),
   [`action:${ACTION_IDS.purgeCancel}`]: { open: 'only discards the person’s own confirmation' },
@@ -252,6 +263,8 @@ const LISTENERS: Record<string, ListenerCase> = {
     [quoteLineBlockId(1, 'unitPrice')]: '100',
   }),
   [`view:${CALLBACK_IDS.postponeTask}`]: submitted('postpone', { [BLOCK_IDS.postponeTask.newDate]: '2026-12-20' }),
+  [`view:${CALLBACK_IDS.editOpportunity}`]: submitted('edit', { [BLOCK_IDS.edit.description]: 'Renamed' }),
+  [`view:${CALLBACK_IDS.addNote}`]: submitted('note', { [BLOCK_IDS.note.text]: 'Called them' }),
   [`view:${CALLBACK_IDS.salesCycle}`]: submitted('cycle', {
     [BLOCK_IDS.salesCycle.code]: 'NEW',
     [BLOCK_IDS.salesCycle.description]: 'New cycle',
@@ -374,6 +387,8 @@ describe.each(BACKENDS)('every listener refuses a role that may not act, on %s',
       editQuote: await openFormByClick(teamId, ACTION_IDS.editQuote, quoted, CALLBACK_IDS.editQuote),
       replaceQuote: await openFormByClick(teamId, ACTION_IDS.replaceQuote, quoted, CALLBACK_IDS.replaceQuote),
       postpone: await openFormByClick(teamId, ACTION_IDS.taskPostpone, String(theirTask), CALLBACK_IDS.postponeTask),
+      edit: await openForm(teamId, `edit ${theirs}`, CALLBACK_IDS.editOpportunity),
+      note: await openForm(teamId, `note ${theirs}`, CALLBACK_IDS.addNote),
       cycle: await openForm(teamId, 'cycle add', CALLBACK_IDS.salesCycle),
       stage: await openForm(teamId, 'stage add STD', CALLBACK_IDS.stage),
       code: await openForm(teamId, 'code add', CALLBACK_IDS.closeCode),

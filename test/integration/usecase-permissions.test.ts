@@ -72,6 +72,12 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     replaceQuote: {
       refused: (f) => [{ no: f.theirs, lines: [{ description: 'Trucks', quantity: dec(1), unitPrice: dec(100) }] }],
     },
+    edit: { refused: (f) => [{ no: f.theirs, priority: 'high' }] },
+    addNote: { refused: (f) => [{ no: f.theirs, text: 'Called them' }] },
+    find: { open: 'each reader finds what they may see: reps only their own when the workspace says so' },
+    lookup: { open: 'each reader finds what they may see: reps only their own when the workspace says so' },
+    editForm: { refused: (f) => [f.theirs] },
+    noteForm: { refused: (f) => [f.theirs] },
   },
   tasks: {
     list: { refused: () => [{ owner: OTHER }] },
@@ -243,6 +249,36 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     });
   });
 
+  it('a rep edits their own opportunity but may not give it to someone else', async () => {
+    const rep = contextOf(REP);
+    const before = await workspaceRows(s.db, teamId);
+    const refused = await useCases.opportunities
+      .edit(rep, { no: fixture.mine, salesperson: { slackUserId: OTHER } })
+      .catch((error: unknown) => error);
+    expect((refused as DomainError).problem).toMatchObject({
+      kind: 'not-allowed',
+      action: 'reassign-opportunity',
+      role: 'manager',
+    });
+    expect(await workspaceRows(s.db, teamId)).toEqual(before);
+    const edited = await useCases.opportunities.edit(rep, { no: fixture.mine, priority: 'high' });
+    expect(edited.detail.priority).toBe('high');
+    expect(edited.events.map((e) => e.kind)).toEqual(['opportunity-edited']);
+    // A manager reassigns it: the new salesperson will hear of it (an owner-notices delivery).
+    const reassigned = await useCases.opportunities.edit(contextOf(MANAGER), {
+      no: fixture.mine,
+      salesperson: { slackUserId: OTHER },
+    });
+    expect(reassigned.detail.salesperson.slackUserId).toBe(OTHER);
+    expect(reassigned.events.map((e) => e.kind)).toEqual(['opportunity-edited', 'opportunity-reassigned']);
+    const deliveries = await s.db.prisma.outboxDelivery.findMany({
+      where: { eventId: { in: reassigned.events.map((e) => e.id) } },
+    });
+    expect(deliveries.map((d) => d.consumer)).toEqual(['owner-notices']);
+    // Back to the rep for the tests that follow.
+    await useCases.opportunities.edit(contextOf(MANAGER), { no: fixture.mine, salesperson: { slackUserId: REP } });
+  });
+
   it('the open ones show a rep only what they may read', async () => {
     const rep = contextOf(REP);
     const listed = await useCases.opportunities.list(rep, { filter: { status: 'all' }, limit: 50 });
@@ -251,6 +287,10 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     expect(exported.items.map((o) => o.no)).toEqual([fixture.mine]);
     const home = await useCases.opportunities.home(rep);
     expect(home.opportunities.map((o) => o.no)).toEqual([fixture.mine]);
+    const found = await useCases.opportunities.find(rep, { text: 'FLEET' });
+    expect(found.items.map((o) => o.no)).toEqual([fixture.mine]);
+    const named = await useCases.opportunities.lookup(rep, 'fleet renewal');
+    expect(named.kind === 'one' && named.view.detail.no).toBe(fixture.mine);
     expect(await useCases.workspace.claimFirstAdmin(rep)).toBe(false);
   });
 });

@@ -161,6 +161,8 @@ export async function workspaceRows(db: Pick<TestDatabase, 'prisma'>, teamId: st
     activities: p.activity.findMany({ where, include: { steps: byId }, ...byId }),
     opportunities: p.opportunity.findMany({ where, ...byId }),
     entries: p.opportunityEntry.findMany({ where, ...byId }),
+    edits: p.opportunityEdit.findMany({ where, ...byId }),
+    interactions: p.interactionLogEntry.findMany({ where, ...byId }),
     tasks: p.task.findMany({ where, ...byId }),
     quotes: p.salesQuote.findMany({ where, include: { lines: byId }, ...byId }),
     orders: p.salesOrder.findMany({ where, include: { lines: byId }, ...byId }),

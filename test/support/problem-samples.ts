@@ -79,6 +79,8 @@ export const RULE_PROBLEM_SAMPLES: { [K in ProblemKind]: Extract<Problem, { kind
   'activity-not-found': { kind: 'activity-not-found', code: 'DEMO' },
   'not-allowed': { kind: 'not-allowed', action: 'change-opportunity', role: 'manager', opportunityNo: 'OP0001' },
   'last-admin': { kind: 'last-admin', slackUserId: 'U0ANN' },
+  'nothing-edited': { kind: 'nothing-edited', opportunityNo: 'OP00001' },
+  'nothing-found': { kind: 'nothing-found', text: 'fleet' },
   'task-not-found': { kind: 'task-not-found', taskId: 12 },
   'task-not-open': { kind: 'task-not-open', taskId: 12, status: 'completed' },
   'postpone-not-later': { kind: 'postpone-not-later', taskId: 12, date: d('2026-11-03'), newDate: d('2026-11-02') },

@@ -115,6 +115,7 @@ const english = {
     opportunityFallback: (no: string, value: string, probability: string) =>
       `Statistics of ${no}: ${value} calculated current value, ${probability} probability`,
     labels: {
+      interactions: 'No. of interactions',
       stage: 'Current sales cycle stage',
       estimatedValue: 'Estimated value',
       chances: 'Chances of success',
@@ -125,7 +126,8 @@ const english = {
     },
     field: (label: string, value: string) => `*${label}*\n${value}`,
     noStage: '—',
-    interactionsNote: 'This app keeps no interaction log, so the number of interactions is not shown.',
+    interactionsNote: (no: string) =>
+      `Interactions are the notes logged on the opportunity (/opp note ${no} &lt;text&gt;, or Add note on its card).`,
     cycleTitle: (cycle: string) => `Sales cycle analysis: ${cycle}`,
     cycleFallback: (cycle: string, open: number, estimated: string) =>
       `Sales cycle analysis of ${cycle}: ${openOpportunities(open)}, ${estimated} estimated`,

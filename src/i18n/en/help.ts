@@ -30,7 +30,9 @@ const english = {
           [{ example: 'new', note: '(opens the form)' }],
           ['new Website redesign contact:"Acme Corp" value:12,000 chance:40 close:end of next month'],
           ['list all status:won'],
-          ['show OP00012'],
+          ['show OP00012', 'show Website redesign', 'find acme renewal'],
+          ['edit OP00012 owner:@ann priority:high', { example: 'edit OP00012', note: '(opens the form)' }],
+          ['note OP00012 Called Pat: wants a second quote by Friday'],
           ['next OP00012 chance:60 close:in 30 days'],
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
@@ -166,7 +168,38 @@ const english = {
       summary: 'Lists opportunities: yours by default, open ones by default.',
       examples: ['list all status:won', 'list @ann contact:Acme cycle:FIRM'],
     },
-    show: { summary: 'Shows one opportunity.', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    show: {
+      summary:
+        'Shows one opportunity: by its number, or by words of its description, contact or company (when they name several, you pick one).',
+      subcommands: ['show'],
+      examples: ['show OP00012', 'show op00012', 'show Website redesign'],
+    },
+    edit: {
+      summary:
+        'Changes the description, contact, salesperson or priority of an opportunity. Without keys it opens the Edit form, filled in with the current values.',
+      examples: [
+        'edit OP00012',
+        'edit OP00012 owner:@ann priority:high',
+        'edit OP00012 description:"Website redesign, phase 2" contact:"Pat Person"',
+      ],
+      notes: [
+        'Once an opportunity has started, its contact can only change within the same company. A closed one keeps all but its description.',
+        'Reps edit their own opportunities and cannot give them to someone else; managers can (`owner:`), and the new salesperson is told by direct message.',
+        'Every edit shows in the card’s history: who, when, and what changed from what to what.',
+      ],
+    },
+    note: {
+      summary:
+        'Logs an interaction on an opportunity (a call, a meeting, what was agreed), dated today. Without text it opens the Add note form.',
+      examples: ['note OP00012 Called Pat: wants a second quote by Friday', 'note OP00012'],
+      notes: ['Notes show in the card’s history and count as interactions in `/opp stats OP00012`.'],
+    },
+    find: {
+      summary:
+        'Finds opportunities by words of their description, contact or company, whatever the case or accents; the best matches come first, with a More button for the next ones.',
+      examples: ['find acme', 'find website redesign', 'find muller'],
+      notes: ['You find the opportunities you may see (only your own when reps see only their own).'],
+    },
     next: {
       summary: 'Moves an opportunity to its next stage, optionally changing value, chance or close date.',
       examples: ['next OP00012', 'next OP00012 chance:60 close:in 30 days'],

@@ -43,6 +43,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   role: { name: 'the role', hint: ' (`admin`, `manager` or `rep`)' },
   search: { name: 'the search text', hint: '' },
   language: { name: 'the language', hint: ' (`en`, `fr`, `it`, `nb`, `zh` or `auto`)' },
+  note: { name: 'the note', hint: ' (what happened, after the opportunity number)' },
   'stats-target': {
     name: 'an opportunity number or a cycle',
     hint: ' (`/opp stats OP00001` or `/opp stats cycle:FIRM`)',

@@ -38,6 +38,10 @@ const english = {
     `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
   created: (no: string) => `Opportunity ${no} created.`,
   moved: (no: string) => `Opportunity ${no} updated.`,
+  /** The direct message a new salesperson gets when someone else gives them an opportunity. */
+  reassignedToYou: (actor: string, no: string, description: string, from: string | null) =>
+    `${actor} made you the salesperson of *${no}* ${description}${from ? ` (it was ${from}'s)` : ''}. \`/opp show ${no}\` shows it.`,
+  reassignedFallback: (no: string) => `You are now the salesperson of ${no}.`,
   deleted: (no: string, description: string) => `Opportunity ${no} (${description}) and its history were deleted.`,
   purged: (count: number) =>
     m('{count, plural, one {# closed opportunity was} other {# closed opportunities were}} deleted.', { count }),

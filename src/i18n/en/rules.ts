@@ -152,6 +152,10 @@ function sentence(problem: Problem, format: Formatter): string {
       return "This workspace isn't set up yet; ask an admin to run the setup first.";
     case 'nothing-to-purge':
       return 'No closed opportunities match that filter, so nothing was deleted.';
+    case 'nothing-edited':
+      return `Opportunity ${problem.opportunityNo} already has those values, so nothing was changed.`;
+    case 'nothing-found':
+      return `No opportunity you can see matches "${problem.text}". Try fewer or other words, or /opp list all.`;
     case 'not-allowed':
       return `Only ${problem.role === 'admin' ? 'admins' : 'managers and admins'} can ${guardedActionText(problem.action, problem.opportunityNo)}; ask an admin (see /opp roles).`;
     case 'last-admin':
@@ -249,6 +253,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'complete or postpone tasks that someone else owns';
     case 'read-tasks':
       return "see someone else's tasks";
+    case 'reassign-opportunity':
+      return opportunityNo
+        ? `give opportunity ${opportunityNo} to another salesperson`
+        : 'give opportunities to another salesperson';
     default:
       return assertNever(action);
   }
@@ -258,6 +266,8 @@ function requiredSentence(field: RequiredField): string {
   switch (field) {
     case 'description':
       return 'Please fill in the description.';
+    case 'note':
+      return 'Please write the note.';
     case 'contact':
       return 'You must specify the contact involved in the opportunity.';
     case 'salesperson':
@@ -307,6 +317,8 @@ function percentLabel(field: PercentField): string {
 
 function textLabel(field: TextField): string {
   switch (field) {
+    case 'note':
+      return 'A note';
     case 'description':
       return 'The description';
     case 'name':

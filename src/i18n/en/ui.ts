@@ -68,6 +68,9 @@ const english = {
     createQuote: 'Create quote',
     makeOrder: 'Make order',
     delete: 'Delete',
+    edit: 'Edit',
+    addNote: 'Add note',
+    more: 'More',
     newOpportunity: 'New opportunity',
     addLine: 'Add line',
     purgeCancel: 'Cancel',
@@ -127,6 +130,16 @@ const english = {
       ]
         .filter((p): p is string => p !== null && p !== '')
         .join(' · '),
+    /** An edit of description, contact, salesperson or priority; `changes` come from editChange. */
+    historyEdit: (date: string, who: string, changes: readonly string[]) =>
+      `*${date}* · Edited by ${who}: ${changes.join('; ')}`,
+    editChange: {
+      description: (from: string, to: string) => `description “${from}” → “${to}”`,
+      contact: (from: string, to: string) => `contact ${from} → ${to}`,
+      salesperson: (from: string, to: string) => `salesperson ${from} → ${to}`,
+      priority: (from: string, to: string) => `priority ${from} → ${to}`,
+    },
+    historyNote: (date: string, who: string, text: string) => `*${date}* · :memo: Note by ${who}: ${text}`,
     deleteConfirm: {
       title: (no: string) => `Delete ${no}?`,
       text: (no: string) => `${no} and its history will be deleted. Its tasks stay. This can't be undone.`,
@@ -261,6 +274,27 @@ const english = {
       maxLines: (max: number, no: string) =>
         `This form takes up to ${max} lines. For more, use \`/opp quote ${no} line:"description;quantity;price"\`.`,
     },
+    edit: {
+      title: (no: string) => `Edit ${no}`,
+      submit: 'Save',
+      context: (no: string, status: string) => `*${no}* — ${status}. Stage and figures change with Update.`,
+      description: 'Description',
+      contact: 'Contact',
+      contactPlaceholder: 'Type a name or number',
+      contactStartedHint: 'Once started, the contact can only change within the same company.',
+      salesperson: 'Salesperson',
+      salespersonHint: 'Giving it to someone else tells them by direct message.',
+      priority: 'Priority',
+      closedHint: 'It is closed: only the description can still change.',
+    },
+    note: {
+      title: 'Add note',
+      submit: 'Save',
+      context: (no: string, description: string) =>
+        `Logs an interaction on *${no}* ${description}, dated today. It shows in the card's history and counts in \`/opp stats ${no}\`.`,
+      text: 'Note',
+      placeholder: 'e.g. Called Pat: they want a second quote by Friday',
+    },
     salesCycle: {
       title: 'Sales cycle',
       submit: 'Save',
@@ -335,6 +369,24 @@ const english = {
     noLines: 'Fill in at least one line.',
     companyOnlyForPerson: 'Only a person can belong to a company; leave this empty for a company.',
     customerNeedsCompany: 'A customer is created from a company: pick the company, or untick "create the customer".',
+  },
+
+  find: {
+    title: (text: string) => `Opportunities matching “${text}”`,
+    severalTitle: (text: string) => `“${text}” matches several opportunities: pick one`,
+    fallback: (text: string, total: number) => `${opportunities(total)} matching “${text}”`,
+    count: (from: number, to: number, total: number) =>
+      from === 1 && to === total
+        ? `${opportunities(total)}, best matches first`
+        : m('{from}–{to} of {total, plural, one {# opportunity} other {# opportunities}}, best matches first', {
+            from: String(from),
+            to: String(to),
+            total,
+          }),
+    empty: (text: string) =>
+      `No opportunity you can see matches “${text}”. Try fewer or other words, or \`/opp list all\`.`,
+    moreHint: 'More shows the next ones.',
+    expired: 'That search has expired: run `/opp find` again.',
   },
 
   purge: {

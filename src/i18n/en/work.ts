@@ -2,9 +2,11 @@
 // `/opp tasks`, the Postpone form, the due-date reminder) and the linked sales quote (View quote, its
 // edit and replace forms). Template functions receive values already formatted and escaped where they go
 // into mrkdwn. Part of the one catalogue.
+import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const m = icuFor('en');
+const openTasks = (n: number): string => m('{n, plural, one {# open task} other {# open tasks}}', { n });
 
 const english = {
   tasks: {
@@ -29,11 +31,14 @@ const english = {
     cardTitle: (count: number) => `*Open tasks* (${count})`,
     cardMore: (n: number, no: string) => `…and ${n} more — \`/opp tasks\` lists yours; ${no}'s salesperson sees them.`,
     listTitle: { mine: 'Your open tasks', other: (user: string) => `Open tasks of ${user}` },
-    listFallback: (count: number) => `${plural(count, 'open task', 'open tasks')}`,
+    listFallback: (count: number) => openTasks(count),
     listCount: (shown: number, total: number) =>
       shown === total
-        ? plural(total, 'open task', 'open tasks')
-        : `${shown} of ${total} open tasks, earliest due first`,
+        ? openTasks(total)
+        : m('{shown} of {total, plural, one {# open task} other {# open tasks}}, earliest due first', {
+            shown: String(shown),
+            total,
+          }),
     empty: {
       mine: 'You have no open tasks. Tasks come from the activities of sales cycle stages (`/opp help activity`).',
       other: (user: string) => `${user} has no open tasks.`,
@@ -71,7 +76,8 @@ const english = {
       amount: string;
     }) =>
       `${parts.lineNo}. *${parts.description}* · ${parts.quantity} × ${parts.unitPrice}${parts.discount ? ` − ${parts.discount}` : ''} = ${parts.amount}`,
-    total: (amount: string, lines: number) => `*Total (excl. VAT):* ${amount} · ${plural(lines, 'line', 'lines')}`,
+    total: (amount: string, lines: number) =>
+      `*Total (excl. VAT):* ${amount} · ${m('{lines, plural, one {# line} other {# lines}}', { lines })}`,
     fallback: (quoteNo: string, amount: string) => `Sales quote ${quoteNo}: ${amount}`,
     noCustomer: 'none yet',
     edited: (quoteNo: string, from: string, to: string) => `Quote ${quoteNo} changed: ${from} → ${to}.`,

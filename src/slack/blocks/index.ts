@@ -24,3 +24,6 @@ export * from './tasks.ts';
 export * from './quote-view.ts';
 export * from './digest.ts';
 export * from './stats.ts';
+export * from './modals/edit-opportunity.ts';
+export * from './modals/add-note.ts';
+export * from './search-results.ts';

@@ -2,8 +2,15 @@
 // each of the offers the domain decided for its reader (src/domain/offers.ts).
 import type { Offer } from '../../domain/offers.ts';
 import type { OpportunityStatus } from '../../domain/opportunity.ts';
-import type { EntryView, OpportunityDetail, OpportunitySummary } from '../../services/opportunity-queries.ts';
-import { escapeText, type Markup } from '../../i18n/markup.ts';
+import type { FieldEdit } from '../../domain/opportunity-edit.ts';
+import type {
+  EditView,
+  EntryView,
+  NoteView,
+  OpportunityDetail,
+  OpportunitySummary,
+} from '../../services/opportunity-queries.ts';
+import { escapeText, type Markup, mentionUser } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
 import { formatPerson, formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, cardHeaderBlockId, rowBlockId } from '../ids.ts';
@@ -60,6 +67,10 @@ export function opportunityButton(p: Presenter, kind: Offer, no: string, status:
       });
     case 'viewQuote':
       return button({ text: p.t.work.quote.buttons.view, actionId: ACTION_IDS.viewQuote, value: no });
+    case 'edit':
+      return button({ text: ui.buttons.edit, actionId: ACTION_IDS.edit, value: no });
+    case 'note':
+      return button({ text: ui.buttons.addNote, actionId: ACTION_IDS.addNote, value: no });
     case 'delete':
       return button({
         text: ui.buttons.delete,
@@ -162,10 +173,85 @@ export function historyLine(p: Presenter, entry: EntryView, currency: string): M
   });
 }
 
-/** Newest first: by date of change, then by entry number. */
-function newestFirst(history: readonly EntryView[]): EntryView[] {
-  return [...history].sort((a, b) =>
-    a.dateOfChange === b.dateOfChange ? b.entryNo - a.entryNo : a.dateOfChange < b.dateOfChange ? 1 : -1,
+/** Who did something, as the history names them. */
+function actorText(p: Presenter, userId: string): Markup {
+  return userId.trim() === '' ? p.t.ui.common.none : mentionUser(userId);
+}
+
+/** One edited field, from → to. */
+function editChangeText(p: Presenter, change: FieldEdit): Markup {
+  const { editChange } = p.t.ui.card;
+  const none = p.t.ui.common.none;
+  const named = (id: string | null, name: string | null | undefined) =>
+    name ? escapeText(name) : id === null ? none : escapeText(id);
+  switch (change.field) {
+    case 'description':
+      return editChange.description(escapeText(change.from ?? ''), escapeText(change.to ?? ''));
+    case 'contact':
+      return editChange.contact(named(change.from, change.fromName), named(change.to, change.toName));
+    case 'salesperson': {
+      const person = (id: string | null, name: string | null | undefined) =>
+        id === null ? named(id, name) : mentionUser(id);
+      return editChange.salesperson(person(change.from, change.fromName), person(change.to, change.toName));
+    }
+    case 'priority': {
+      const priority = (value: string | null) =>
+        value === 'low' || value === 'normal' || value === 'high' ? p.t.ui.priority[value] : none;
+      return editChange.priority(priority(change.from), priority(change.to));
+    }
+  }
+}
+
+export function editLine(p: Presenter, edit: EditView): Markup {
+  return p.t.ui.card.historyEdit(
+    p.format.date(edit.date),
+    actorText(p, edit.actorUserId),
+    edit.changes.map((change) => editChangeText(p, change)),
+  );
+}
+
+export function noteLine(p: Presenter, note: NoteView): Markup {
+  return p.t.ui.card.historyNote(p.format.date(note.date), actorText(p, note.actorUserId), escapeText(note.text));
+}
+
+/** One line of the card's history: an entry (stage and figures), an edit or a note. */
+interface HistoryItem {
+  date: string;
+  recordedAt: string;
+  /** Among entries of one date and instant, the later entry first. */
+  order: number;
+  blockId: string;
+  line: (p: Presenter, currency: string) => Markup;
+}
+
+/** Entries, edits and notes together, newest first: by date, then by when each was recorded. */
+function timeline(detail: OpportunityDetail): HistoryItem[] {
+  const items: HistoryItem[] = [
+    ...detail.history.map((entry) => ({
+      date: entry.dateOfChange,
+      recordedAt: entry.recordedAt ?? '',
+      order: entry.entryNo,
+      blockId: rowBlockId('history', String(entry.entryNo)),
+      line: (p: Presenter, currency: string) => historyLine(p, entry, currency),
+    })),
+    ...detail.edits.map((edit) => ({
+      date: edit.date,
+      recordedAt: edit.recordedAt,
+      order: 0,
+      blockId: rowBlockId('history_edit', String(edit.id)),
+      line: (p: Presenter) => editLine(p, edit),
+    })),
+    ...detail.notes.map((note) => ({
+      date: note.date,
+      recordedAt: note.recordedAt,
+      order: 0,
+      blockId: rowBlockId('history_note', String(note.id)),
+      line: (p: Presenter) => noteLine(p, note),
+    })),
+  ];
+  const newestFirst = (a: string, b: string) => (a === b ? 0 : a < b ? 1 : -1);
+  return items.sort(
+    (a, b) => newestFirst(a.date, b.date) || newestFirst(a.recordedAt, b.recordedAt) || b.order - a.order,
   );
 }
 
@@ -178,15 +264,15 @@ export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: C
     fieldsSection(figureFields(p, detail, currency), BLOCK_IDS.card.figures),
   ];
 
-  const history = newestFirst(detail.history).slice(0, CARD_HISTORY_MAX);
+  const items = timeline(detail);
+  const history = items.slice(0, CARD_HISTORY_MAX);
   blocks.push(
     context(
-      [history.length === 0 ? ui.card.noHistory : ui.card.historyTitle(history.length, detail.history.length)],
+      [history.length === 0 ? ui.card.noHistory : ui.card.historyTitle(history.length, items.length)],
       BLOCK_IDS.card.history,
     ),
   );
-  for (const entry of history)
-    blocks.push(context([historyLine(p, entry, currency)], rowBlockId('history', String(entry.entryNo))));
+  for (const item of history) blocks.push(context([item.line(p, currency)], item.blockId));
   blocks.push(...cardTaskBlocks(p, detail.no, detail.openTasks ?? []));
 
   if (opts.offers.length > 0) {

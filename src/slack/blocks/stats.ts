@@ -1,7 +1,7 @@
 // Statistics messages (spec §12): the figures of one opportunity (§12.1), and the analysis of a sales
 // cycle (§12.2 totals, then §12.4: one line per stage and a TOTAL line that sums every column,
 // including the average days).
-import type { Decimal } from '../../domain/decimal.ts';
+import { dec, type Decimal } from '../../domain/decimal.ts';
 import type { CycleAnalysis, OpportunityStatistics, Totals } from '../../services/statistics.ts';
 import { escapeText, joinMarkup, type Markup, md, trimEnd } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
@@ -26,6 +26,7 @@ export function opportunityStatsMessage(p: Presenter, stats: OpportunityStatisti
   const stage =
     stats.currentStage === null ? S.noStage : formatStage(p.t, stats.currentStage, stats.currentStageDescription);
   const fields = [
+    S.field(L.interactions, p.format.number(dec(stats.noOfInteractions))),
     S.field(L.stage, stage),
     S.field(L.estimatedValue, p.format.money(stats.estimatedValue, currency)),
     S.field(L.chances, p.format.percent(stats.chancesPct)),
@@ -33,7 +34,11 @@ export function opportunityStatsMessage(p: Presenter, stats: OpportunityStatisti
     S.field(L.probability, p.format.percent(stats.probabilityPct)),
     S.field(L.calcdCurrentValue, p.format.money(stats.calcdCurrentValue, currency)),
   ];
-  const blocks: KnownBlock[] = [header(S.opportunityTitle(no)), fieldsSection(fields), context([S.interactionsNote])];
+  const blocks: KnownBlock[] = [
+    header(S.opportunityTitle(no)),
+    fieldsSection(fields),
+    context([S.interactionsNote(no)]),
+  ];
   return {
     text: fallback(
       S.opportunityFallback(

@@ -125,6 +125,23 @@ export type OppCommand =
     }
   | { name: 'list'; filters: ListFilters }
   | { name: 'show'; no: OpportunityNo }
+  /** `show <name>`: the opportunity a name stands for (or the candidates when it names several). */
+  | { name: 'show-named'; text: string }
+  /** `edit <no>` alone: opens the Edit form. */
+  | { name: 'edit-modal'; no: OpportunityNo }
+  /** At least one key is present. */
+  | {
+      name: 'edit';
+      no: OpportunityNo;
+      description?: string;
+      contact?: string;
+      ownerId?: SlackUserId;
+      priority?: Priority;
+    }
+  /** `note <no>` alone: opens the Add note form. */
+  | { name: 'note-modal'; no: OpportunityNo }
+  | { name: 'note'; no: OpportunityNo; text: string }
+  | { name: 'find'; text: string }
   | { name: 'next'; no: OpportunityNo; changes: StageChanges }
   | { name: 'previous'; no: OpportunityNo; changes: StageChanges }
   | { name: 'skip'; no: OpportunityNo; toStage: number; changes: StageChanges }

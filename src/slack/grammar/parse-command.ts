@@ -6,6 +6,7 @@ import { readAmount, readPercent, readQuantity } from '../../domain/amounts.ts';
 import { Decimal } from '../../domain/decimal.ts';
 import type { DateContext } from '../../domain/human-date.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
+import { NOTE_MAX_LENGTH } from '../../domain/opportunity-edit.ts';
 import { wonLostWords } from '../../domain/typed-input/answer-words.ts';
 import type { InputLanguage } from '../../domain/typed-input/language.ts';
 import type { ArgumentName, Field } from './input-problems.ts';
@@ -53,6 +54,7 @@ import {
 export type { DateContext } from '../../domain/human-date.ts';
 
 export const MAX_TEXT = 4000;
+export { NOTE_MAX_LENGTH };
 export const MAX_QUOTE_LINES = 100;
 export const MAX_ACTIVITY_STEPS = 50;
 export const MAX_STAGE_NO = 9999;
@@ -267,6 +269,11 @@ const optionalText = (raw: string, field: Field): string => {
 };
 
 const cycleCode = (raw: string, field: Field): string => code(raw, field);
+
+/** `12345`, `OP12`, `op-1`: meant as an opportunity number, so a wrong one is said to be one. */
+function looksLikeNumber(raw: string): boolean {
+  return /^(op)?[-\s]*\d+$/i.test(plainText(raw)) || /^op\d/i.test(plainText(raw));
+}
 
 function opportunity(a: Args): OpportunityNo {
   return opportunityNo(a.require('opportunity-no').text);
@@ -522,7 +529,39 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       return { name: 'list', filters: listFilters(a) };
     case 'export':
       return { name: 'export', filters: listFilters(a) };
-    case 'show':
+    case 'show': {
+      const first = a.peek();
+      // A number (or what is meant as one) is a number; other words are a name (`show Fleet renewal`).
+      if (first && !isOpportunityNo(first.text) && !looksLikeNumber(first.text)) {
+        return { name: 'show-named', text: requiredText(a, 'opportunity-no', a.restText()) };
+      }
+      const no = opportunity(a);
+      a.done();
+      return { name: 'show', no };
+    }
+    case 'edit': {
+      const no = opportunity(a);
+      a.done();
+      if (!a.hasKeys()) return { name: 'edit-modal', no };
+      return defined<OppCommand>({
+        name: 'edit',
+        no,
+        description: a.optional('description', optionalText),
+        contact: a.optional('contact', optionalText),
+        ownerId: a.optional('owner', userMention),
+        priority: a.optional('priority', (raw, field) =>
+          choice(raw, field, ['low', 'normal', 'high'], { medium: 'normal' }),
+        ),
+      });
+    }
+    case 'note': {
+      const no = opportunity(a);
+      const text = a.restText();
+      if (text === undefined) return { name: 'note-modal', no };
+      return { name: 'note', no, text: freeText(text, argumentField('note'), NOTE_MAX_LENGTH) };
+    }
+    case 'find':
+      return { name: 'find', text: requiredText(a, 'search', a.restText()) };
     case 'move':
     case 'order':
     case 'delete': {

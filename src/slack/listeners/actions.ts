@@ -9,8 +9,11 @@ import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
 import type { CloseOutcome } from '../../domain/opportunity.ts';
 import { inputLanguageOf } from '../../domain/typed-input/language.ts';
 import {
+  addNoteModal,
   addQuoteLine,
   closeOpportunityModal,
+  editOpportunityModal,
+  foundOpportunities,
   createOpportunityModal,
   createQuoteModal,
   type Message,
@@ -36,11 +39,13 @@ import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import {
   type ClickedMessage,
+  createSearchPage,
   discardConfirmation,
   type FormCallbackId,
   type FormContext,
   formContextOf,
   formOriginOf,
+  searchPageOf,
   takePurgeConfirmation,
   takeWorkspaceDeletion,
   withFormContext,
@@ -295,6 +300,36 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     [ACTION_IDS.makeOrder]: opportunityButton(deps, async (scope, no) => {
       // Announced in the channel of the card (not from App Home); a repeated click announces nothing.
       await showResult(scope, cardOf(scope.p, await opportunities.makeOrder(scope.ctx, no)));
+    }),
+    [ACTION_IDS.edit]: opportunityButton(deps, async (scope, no) => {
+      const options = await opportunities.editForm(scope.ctx, no);
+      await openForm(scope, editOpportunityModal(scope.p, options), {
+        no: options.no,
+        version: options.version,
+        ...formOriginOf(scope.clicked, scope.fromHome, options.no),
+      });
+    }),
+    [ACTION_IDS.addNote]: opportunityButton(deps, async (scope, no) => {
+      const form = await opportunities.noteForm(scope.ctx, no);
+      await openForm(scope, addNoteModal(scope.p, form), {
+        no: form.no,
+        version: form.version,
+        ...formOriginOf(scope.clicked, scope.fromHome, form.no),
+      });
+    }),
+    [ACTION_IDS.findMore]: buttonListener(deps, async (scope) => {
+      const token = tokenOf(scope);
+      const page = token ? await searchPageOf(scope, token) : null;
+      if (!page) {
+        await showResult(scope, noticeMessage(scope.p, scope.p.t.ui.find.expired));
+        return;
+      }
+      // The use case reads the reader's access again: a page never shows what they may no longer see.
+      const found = await opportunities.find(scope.ctx, page);
+      const next = found.offset + found.items.length;
+      const moreToken =
+        next < found.total ? await createSearchPage(scope, { text: page.text, offset: next }) : undefined;
+      await showResult(scope, foundOpportunities(scope.p, found, { moreToken }));
     }),
     [ACTION_IDS.delete]: opportunityButton(deps, async (scope, no) => {
       const { notices } = scope.p.t;

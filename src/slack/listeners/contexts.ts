@@ -61,6 +61,8 @@ const FORMS = {
   [CALLBACK_IDS.editQuote]: opportunityForm,
   [CALLBACK_IDS.replaceQuote]: opportunityForm,
   [CALLBACK_IDS.postponeTask]: taskForm,
+  [CALLBACK_IDS.editOpportunity]: opportunityForm,
+  [CALLBACK_IDS.addNote]: opportunityForm,
   [CALLBACK_IDS.createOpportunity]: otherForm,
   [CALLBACK_IDS.salesCycle]: otherForm,
   [CALLBACK_IDS.stage]: otherForm,
@@ -145,6 +147,32 @@ export function formOriginOf(clicked: ClickedMessage, fromHome: boolean, no?: st
     origin.responseUrl = clicked.responseUrl;
   }
   return origin;
+}
+
+// ---- search pages ---------------------------------------------------------------------------------
+
+const SEARCH = 'find';
+/** A search's More button works for a day, as a form does. */
+export const SEARCH_TTL_MS = FORM_TTL_MS;
+
+/** The words searched and where the next page starts: what a More button stands for. */
+const searchPage = z.strictObject({
+  text: z.string().min(1).max(4_000),
+  offset: z.number().int().min(0).max(1_000_000),
+});
+export type SearchPage = z.infer<typeof searchPage>;
+
+/** The id a More button carries for the next page of this search. */
+export function createSearchPage(scope: ContextScope, page: SearchPage): Promise<string> {
+  const payload = searchPage.parse(page);
+  return scope.deps.services.contexts.create(SEARCH, scope.workspaceId, scope.userId, payload, SEARCH_TTL_MS);
+}
+
+/** The page a More button stands for (clicking it again shows it again), or null when unknown or expired. */
+export async function searchPageOf(scope: ContextScope, id: string): Promise<SearchPage | null> {
+  const payload = await scope.deps.services.contexts.find(id, SEARCH, scope.workspaceId, scope.userId);
+  const parsed = searchPage.safeParse(payload);
+  return parsed.success ? parsed.data : null;
 }
 
 // ---- deletion confirmations ----------------------------------------------------------------------

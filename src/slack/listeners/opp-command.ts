@@ -13,6 +13,9 @@ import {
   contactModal,
   createOpportunityModal,
   createQuoteModal,
+  addNoteModal,
+  editOpportunityModal,
+  foundOpportunities,
   type Message,
   type ModalView,
   noticeMessage,
@@ -36,7 +39,13 @@ import type { UserContext } from '../user-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { requestContext } from '../request-context.ts';
 import { workspaceOf } from '../workspace.ts';
-import { createPurgeConfirmation, createWorkspaceDeletion, type FormContext, withFormContext } from './contexts.ts';
+import {
+  createPurgeConfirmation,
+  createSearchPage,
+  createWorkspaceDeletion,
+  type FormContext,
+  withFormContext,
+} from './contexts.ts';
 import { cardOf, failureMessage, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import {
   exportCsv,
@@ -121,6 +130,8 @@ const MODAL_COMMANDS: ReadonlySet<OppCommand['name']> = new Set<OppCommand['name
   'move',
   'close-modal',
   'quote-modal',
+  'edit-modal',
+  'note-modal',
 ]);
 
 export function opensModal(command: OppCommand): boolean {
@@ -373,6 +384,22 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         channelId: scope.channelId,
       });
     }
+    case 'edit-modal': {
+      const options = await opportunities.editForm(ctx, command.no);
+      return openForm(scope, editOpportunityModal(p, options), {
+        no: options.no,
+        version: options.version,
+        channelId: scope.channelId,
+      });
+    }
+    case 'note-modal': {
+      const form = await opportunities.noteForm(ctx, command.no);
+      return openForm(scope, addNoteModal(p, form), {
+        no: form.no,
+        version: form.version,
+        channelId: scope.channelId,
+      });
+    }
     case 'quote-modal': {
       // With a quote linked already, `/opp quote OP…` shows it (with its Edit and Replace buttons).
       const quote = await opportunities.quoteForm(ctx, command.no).catch(async (error: unknown) => {
@@ -424,6 +451,36 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'show':
       return reply(cardOf(p, await opportunities.show(ctx, command.no)));
+    case 'show-named': {
+      const found = await opportunities.lookup(ctx, command.text);
+      if (found.kind === 'one') return reply(cardOf(p, found.view));
+      return reply(foundOpportunities(p, found.found, { candidates: true }));
+    }
+    case 'find': {
+      const found = await opportunities.find(ctx, { text: command.text });
+      const next = found.offset + found.items.length;
+      const moreToken =
+        next < found.total
+          ? await createSearchPage(
+              { deps, workspaceId: ctx.workspaceId, userId: user.userId },
+              { text: command.text, offset: next },
+            )
+          : undefined;
+      return reply(foundOpportunities(p, found, { moreToken }));
+    }
+    case 'edit': {
+      const owner = command.ownerId ? await deps.users.resolve(scope.client, ctx.workspaceId, command.ownerId) : null;
+      const edited = await opportunities.edit(ctx, {
+        no: command.no,
+        description: command.description,
+        contact: command.contact,
+        salesperson: owner ? { slackUserId: owner.userId, displayName: owner.displayName } : undefined,
+        priority: command.priority,
+      });
+      return reply(cardOf(p, edited));
+    }
+    case 'note':
+      return reply(cardOf(p, await opportunities.addNote(ctx, { no: command.no, text: command.text })));
     case 'next':
     case 'previous':
     case 'skip':

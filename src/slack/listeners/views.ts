@@ -16,8 +16,10 @@ import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
 import {
   type Message,
   notSavedView,
+  readAddNote,
   readCloseCode,
   readCloseOpportunity,
+  readEditOpportunity,
   readContact,
   readCreateOpportunity,
   readCreateQuote,
@@ -401,6 +403,48 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         };
       },
       fieldFor: () => BLOCK_IDS.postponeTask.newDate,
+    }),
+    [CALLBACK_IDS.editOpportunity]: submissionListener(deps, CALLBACK_IDS.editOpportunity, {
+      read: readEditOpportunity,
+      async run(data, scope) {
+        // A salesperson other than the current one is a reassignment (the use case decides who may).
+        const owner = data.salespersonUserId
+          ? await deps.users.resolve(scope.client, scope.workspaceId, data.salespersonUserId)
+          : null;
+        const edited = await opportunities.edit(scope.ctx, {
+          no: scope.form.no,
+          description: data.description,
+          contact: data.contactNo,
+          salesperson: owner ? { slackUserId: owner.userId, displayName: owner.displayName } : undefined,
+          priority: data.priority,
+          expectedVersion: scope.form.version,
+        });
+        return () => afterChange(scope, cardOf(scope.p, edited));
+      },
+      fieldFor(problem) {
+        const b = BLOCK_IDS.edit;
+        switch (problem.kind) {
+          case 'contact-not-found':
+          case 'contact-ambiguous':
+          case 'contact-other-company':
+            return b.contact;
+          case 'salesperson-blocked':
+          case 'salesperson-not-found':
+            return b.salesperson;
+          case 'not-allowed':
+            return problem.action === 'reassign-opportunity' ? b.salesperson : b.description;
+          default:
+            return b.description;
+        }
+      },
+    }),
+    [CALLBACK_IDS.addNote]: submissionListener(deps, CALLBACK_IDS.addNote, {
+      read: readAddNote,
+      async run(data, scope) {
+        const noted = await opportunities.addNote(scope.ctx, { no: scope.form.no, text: data.text });
+        return () => afterChange(scope, cardOf(scope.p, noted));
+      },
+      fieldFor: () => BLOCK_IDS.note.text,
     }),
     [CALLBACK_IDS.salesCycle]: submissionListener(deps, CALLBACK_IDS.salesCycle, {
       read: readSalesCycle,

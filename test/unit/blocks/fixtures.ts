@@ -114,13 +114,15 @@ export function detail(status: OpportunityStatus, overrides: Partial<Opportunity
     quote: null,
     order: null,
     history,
+    edits: [],
+    notes: [],
     cycleStages: STAGES,
     ...overrides,
   };
 }
 
 export function summary(no: number, overrides: Partial<OpportunitySummary> = {}): OpportunitySummary {
-  const { history: _history, cycleStages: _stages, ...rest } = detail('in_progress');
+  const { history: _history, cycleStages: _stages, edits: _edits, notes: _notes, ...rest } = detail('in_progress');
   return { ...rest, id: no, no: `OP${String(no).padStart(5, '0')}`, description: `Deal ${no}`, ...overrides };
 }
 

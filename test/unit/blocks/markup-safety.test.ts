@@ -139,6 +139,7 @@ function surfacesWith(text: string): unknown[] {
       enUS,
       {
         no: text,
+        noOfInteractions: 2,
         currentStage: 2,
         currentStageDescription: text,
         estimatedValue: n(1),

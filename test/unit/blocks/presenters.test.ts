@@ -105,6 +105,7 @@ const formatting: [string, (p: Presenter) => unknown, (p: Presenter) => string[]
         p,
         {
           no: 'OP00001',
+          noOfInteractions: 1,
           currentStage: 2,
           currentStageDescription: 'Needs analysis',
           estimatedValue: n('12000.5'),

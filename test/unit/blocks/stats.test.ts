@@ -15,6 +15,7 @@ const allText = (value: unknown): string =>
 function stats(overrides: Partial<OpportunityStatistics> = {}): OpportunityStatistics {
   return {
     no: 'OP00001',
+    noOfInteractions: 3,
     currentStage: 2,
     currentStageDescription: 'Needs analysis',
     estimatedValue: n('12000.5'),
