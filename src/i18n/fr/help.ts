@@ -36,7 +36,8 @@ const french = {
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:vendredi prochain'],
           ['close OP00012 gagnée code:PRICE amount:11 500'],
-          ['quote OP00012 line:"Licences;10;1200;5"'],
+          ['quote OP00012 line:"Licences;10;1200;5"', 'quote OP00012'],
+          ['tasks', 'tasks @ann'],
           ['purge status:perdue closed-before:2025-01-01'],
         ],
       },
@@ -213,10 +214,20 @@ const french = {
     },
     quote: {
       summary:
-        'Crée un devis pour une opportunité. Avec seulement le numéro, ouvre le formulaire de création du devis.',
+        'Crée un devis pour une opportunité. Avec seulement le numéro, affiche le devis lié avec ses lignes et son total, ou ouvre le formulaire de création du devis s’il n’y en a pas.',
       examples: ['quote OP00012 line:"Licences;10;1200;5" line:"Intégration;1;3000"', 'quote OP00012'],
       notes: [
         'Chaque `line:` s’écrit `description;quantité;prix unitaire`, avec un `;% remise` facultatif (100 lignes au plus).',
+        'Le devis affiché offre *Modifier les lignes* (jusqu’à la création de la commande) et *Remplacer le devis* (tant que l’opportunité est en cours : l’ancien devis reste, mais perd son lien, comme dans Business Central). La fiche offre aussi *Afficher le devis*.',
+      ],
+    },
+    tasks: {
+      summary:
+        'Liste vos tâches ouvertes (celles que créent les activités des étapes des cycles de vente), de la plus proche échéance à la plus lointaine, avec les boutons *Terminée* et *Reporter*. Les gestionnaires et les administrateurs peuvent lister celles d’une autre personne.',
+      examples: ['tasks', 'tasks @ann'],
+      notes: [
+        'Chaque tâche s’affiche aussi sur la fiche de son opportunité et sous *Mes tâches* dans l’onglet Accueil de l’application. Reporter demande une date ultérieure, tapée comme vous la diriez (`vendredi prochain`, `dans 3 jours`).',
+        'À sa date d’échéance, le responsable reçoit un message direct à 9 h dans son propre fuseau horaire Slack, une seule fois (un rappel manqué depuis plus d’une semaine n’est pas envoyé).',
       ],
     },
     order: {

@@ -103,6 +103,12 @@ function sentence(problem: Problem, format: Formatter): string {
       return `L’opportunité ${problem.opportunityNo} n’a pas été démarrée; elle n’a donc aucun devis à transformer en commande.`;
     case 'delete-in-progress':
       return `L’opportunité ${problem.opportunityNo} est en cours et ne peut pas être supprimée; clôturez-la d’abord comme Gagnée ou Perdue.`;
+    case 'task-not-open':
+      return `La tâche ${problem.taskId} est déjà ${problem.status === 'completed' ? 'terminée' : 'annulée'}; rien n’a été modifié.`;
+    case 'postpone-not-later':
+      return `La tâche ${problem.taskId} a pour échéance le ${formatDate(problem.date)} : reportez-la à une date postérieure (vous avez choisi le ${formatDate(problem.newDate)}).`;
+    case 'quote-replace-needs-in-progress':
+      return `L’opportunité ${problem.opportunityNo} est ${statusLabel(problem.status)} : son devis ne peut être remplacé que pendant qu’elle est en cours.`;
     case 'purge-range-empty':
       return `Aucun jour ne se situe après le ${formatDate(problem.closedAfter)} et avant le ${formatDate(problem.closedBefore)}; élargissez la plage de dates de clôture.`;
     case 'opportunity-not-found':
@@ -139,6 +145,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Le code fin opportunité ${problem.code} a été utilisé ${m('{n, plural, one {# fois} many {# de fois} other {# fois}}', { n: problem.entryCount })}; il ne peut donc pas être supprimé (le bot garde valides les codes des opportunités clôturées).`;
     case 'quote-not-found':
       return `Aucun devis n’est attribué à l’opportunité ${problem.opportunityNo}.`;
+    case 'task-not-found':
+      return `La tâche ${problem.taskId} n’existe pas.`;
     case 'quote-has-no-lines':
       return 'Un devis doit compter au moins une ligne.';
     case 'workspace-not-set-up':
@@ -238,6 +246,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
         : 'voir les opportunités dont le vendeur est quelqu’un d’autre : les représentants ne voient ici que les leurs';
     case 'read-pipeline':
       return 'voir les statistiques de toutes les opportunités : les représentants ne voient ici que les leurs';
+    case 'change-task':
+      return 'terminer ou reporter les tâches d’une autre personne';
+    case 'read-tasks':
+      return 'voir les tâches d’une autre personne';
     default:
       return assertNever(action);
   }
