@@ -36,7 +36,8 @@ const italian = {
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:venerdì prossimo'],
           ['close OP00012 won code:PRICE amount:11.500'],
-          ['quote OP00012 line:"Licenze;10;1200;5"'],
+          ['quote OP00012 line:"Licenze;10;1200;5"', 'quote OP00012'],
+          ['tasks', 'tasks @anna'],
           ['purge status:lost closed-before:2025-01-01'],
         ],
       },
@@ -204,10 +205,21 @@ const italian = {
       examples: ['close OP00012 won code:PRICE amount:11.500 date:oggi', 'close OP00012 lost code:COMP'],
     },
     quote: {
-      summary: 'Crea un’offerta di vendita per un’opportunità. Con il solo numero apre il modulo Crea offerta.',
+      summary:
+        'Crea un’offerta di vendita per un’opportunità. Con il solo numero mostra l’offerta collegata con le sue righe e il totale, oppure apre il modulo Crea offerta se non ce n’è una.',
       examples: ['quote OP00012 line:"Licenze;10;1200;5" line:"Avviamento;1;3000"', 'quote OP00012'],
       notes: [
         'Ogni `line:` è `descrizione;quantità;prezzo unitario` con un eventuale `;% sconto` (al massimo 100 righe).',
+        'L’offerta mostrata ha *Modifica righe* (finché non è stato creato l’ordine) e *Sostituisci offerta* (finché l’opportunità è in corso: la vecchia offerta resta ma perde il collegamento, come in Business Central). Anche la scheda ha *Mostra offerta*.',
+      ],
+    },
+    tasks: {
+      summary:
+        'Elenca i propri impegni aperti (quelli creati dalle attività delle fasi dei cicli di vendita), dalla scadenza più vicina, con i pulsanti *Fatto* e *Rinvia*. Manager e amministratori possono elencare quelli di un’altra persona.',
+      examples: ['tasks', 'tasks @anna'],
+      notes: [
+        'Ogni impegno compare anche nella scheda della sua opportunità e sotto *I miei impegni* nella Home dell’app. Rinvia chiede una data successiva, digitata come la si direbbe (`venerdì prossimo`, `fra 3 giorni`).',
+        'Alla data di scadenza il titolare riceve un messaggio diretto alle 9:00 nel proprio fuso orario di Slack, una sola volta (un promemoria mancato da più di una settimana non viene inviato).',
       ],
     },
     order: {

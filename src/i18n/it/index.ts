@@ -9,10 +9,13 @@ import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
 import { ui } from './ui.ts';
+import { work } from './work.ts';
 
 export const italian = defineCatalogue({
   language: 'it',
   ui,
+  /** Tasks and the linked quote. */
+  work,
   notices,
   system,
   digest: digestText,

@@ -106,6 +106,12 @@ function sentence(problem: Problem, format: Formatter): string {
       return `L’opportunità ${problem.opportunityNo} non è stata avviata, quindi non ha un’offerta da trasformare in ordine.`;
     case 'delete-in-progress':
       return `L’opportunità ${problem.opportunityNo} è in corso e non può essere eliminata; chiuderla prima come Vinta o Persa.`;
+    case 'task-not-open':
+      return `L’impegno ${problem.taskId} è già ${problem.status === 'completed' ? 'completato' : 'annullato'}; non è stato modificato nulla.`;
+    case 'postpone-not-later':
+      return `L’impegno ${problem.taskId} ha scadenza ${formatDate(problem.date)}: rinviarlo a una data successiva (data scelta: ${formatDate(problem.newDate)}).`;
+    case 'quote-replace-needs-in-progress':
+      return `L’opportunità ${problem.opportunityNo} ${problem.status === 'not_started' ? 'non è ancora stata avviata' : problem.status === 'won' ? 'è stata vinta' : 'è stata persa'}: la sua offerta può essere sostituita solo mentre è in corso.`;
     case 'purge-range-empty':
       return `Nessun giorno è compreso tra ${formatDate(problem.closedAfter)} e ${formatDate(problem.closedBefore)} (estremi esclusi); ampliare l’intervallo delle date di chiusura.`;
     case 'opportunity-not-found':
@@ -142,6 +148,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Il codice chiusura ${problem.code} è stato usato ${m('{n, plural, one {# volta} many {# di volte} other {# volte}}', { n: problem.entryCount })}, quindi non può essere eliminato (il bot mantiene validi i codici delle opportunità chiuse).`;
     case 'quote-not-found':
       return `All’opportunità ${problem.opportunityNo} non è assegnata alcuna offerta di vendita.`;
+    case 'task-not-found':
+      return `L’impegno ${problem.taskId} non esiste.`;
     case 'quote-has-no-lines':
       return 'Un’offerta deve avere almeno una riga.';
     case 'workspace-not-set-up':
@@ -235,6 +243,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
         : 'vedere le opportunità il cui agente è un’altra persona: qui gli agenti vedono solo le proprie';
     case 'read-pipeline':
       return 'vedere le statistiche di tutte le opportunità: qui gli agenti vedono solo le proprie';
+    case 'change-task':
+      return 'completare o rinviare impegni di cui è titolare un’altra persona';
+    case 'read-tasks':
+      return 'vedere gli impegni di altre persone';
     default:
       return assertNever(action);
   }
