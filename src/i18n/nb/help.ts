@@ -36,7 +36,8 @@ const norwegian = {
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:neste fredag'],
           ['close OP00012 vunnet code:PRICE amount:11 500'],
-          ['quote OP00012 line:"Lisenser;10;1200;5"'],
+          ['quote OP00012 line:"Lisenser;10;1200;5"', 'quote OP00012'],
+          ['tasks', 'tasks @ann'],
           ['purge status:tapt closed-before:2025-01-01'],
         ],
       },
@@ -197,9 +198,22 @@ const norwegian = {
       examples: ['close OP00012 vunnet code:PRICE amount:11 500 date:i dag', 'close OP00012 tapt code:COMP'],
     },
     quote: {
-      summary: 'Oppretter et salgstilbud for en salgsmulighet. Med bare nummeret åpnes skjemaet for tilbudet.',
+      summary:
+        'Oppretter et salgstilbud for en salgsmulighet. Med bare nummeret vises det tilknyttede tilbudet med linjene og totalen, eller skjemaet for tilbudet åpnes hvis det ikke finnes noe.',
       examples: ['quote OP00012 line:"Lisenser;10;1200;5" line:"Opplæring;1;3000"', 'quote OP00012'],
-      notes: ['Hver `line:` skrives `beskrivelse;antall;enhetspris`, med en valgfri `;rabatt %` (høyst 100 linjer).'],
+      notes: [
+        'Hver `line:` skrives `beskrivelse;antall;enhetspris`, med en valgfri `;rabatt %` (høyst 100 linjer).',
+        'Det viste tilbudet har *Rediger linjer* (til ordren er laget) og *Erstatt tilbud* (mens salgsmuligheten er i gang: det gamle tilbudet beholdes, men mister koblingen, som i Business Central). Kortet har også *Vis tilbud*.',
+      ],
+    },
+    tasks: {
+      summary:
+        'Viser de åpne oppgavene dine (dem aktivitetene i fasene i en salgssyklus oppretter), tidligste frist først, med knappene *Ferdig* og *Utsett*. Ledere og administratorer kan vise en annen persons oppgaver.',
+      examples: ['tasks', 'tasks @ann'],
+      notes: [
+        'Hver oppgave vises også på kortet til salgsmuligheten sin og under *Mine oppgaver* i App Home. *Utsett* ber om en senere dato, skrevet slik du sier den (`neste fredag`, `om 3 dager`).',
+        'På fristdagen får eieren en direktemelding kl. 09.00 i sin egen tidssone i Slack, én gang (en påminnelse som er mer enn en uke forsinket, sendes ikke).',
+      ],
     },
     order: {
       summary: 'Lager salgsordren fra det tilknyttede tilbudet.',

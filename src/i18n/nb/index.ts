@@ -9,12 +9,15 @@ import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
 import { ui } from './ui.ts';
+import { work } from './work.ts';
 import { defineCatalogue } from '../shape.ts';
 
 export const norwegian = defineCatalogue({
   /** The language tag of the catalogue's texts (an HTML page's `lang`). */
   language: 'nb',
   ui,
+  /** Tasks and the linked quote. */
+  work,
   notices,
   system,
   digest: digestText,

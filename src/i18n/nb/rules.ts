@@ -105,6 +105,12 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Salgsmulighet ${problem.opportunityNo} er ikke startet, så den har ikke noe tilbud å gjøre om til en ordre.`;
     case 'delete-in-progress':
       return `Salgsmulighet ${problem.opportunityNo} er i gang og kan ikke slettes; lukk den som Vunnet eller Tapt først.`;
+    case 'task-not-open':
+      return `Oppgave ${problem.taskId} er allerede ${problem.status === 'completed' ? 'utført' : 'avbrutt'}; ingenting ble endret.`;
+    case 'postpone-not-later':
+      return `Oppgave ${problem.taskId} har frist ${formatDate(problem.date)}: utsett den til en senere dato enn det (du valgte ${formatDate(problem.newDate)}).`;
+    case 'quote-replace-needs-in-progress':
+      return `Salgsmulighet ${problem.opportunityNo} er ${statusLabel(problem.status)}: tilbudet kan bare erstattes mens den er i gang.`;
     case 'purge-range-empty':
       return `Ingen dag ligger etter ${formatDate(problem.closedAfter)} og før ${formatDate(problem.closedBefore)}; utvid datoområdet for lukking.`;
     case 'opportunity-not-found':
@@ -141,6 +147,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Lukkekode ${problem.code} er brukt ${m('{n, plural, one {# gang} other {# ganger}}', { n: problem.entryCount })}, så den kan ikke slettes (boten holder kodene til lukkede salgsmuligheter gyldige).`;
     case 'quote-not-found':
       return `Det er ikke knyttet noe salgstilbud til salgsmulighet ${problem.opportunityNo}.`;
+    case 'task-not-found':
+      return `Oppgave ${problem.taskId} finnes ikke.`;
     case 'quote-has-no-lines':
       return 'Et tilbud må ha minst én linje.';
     case 'workspace-not-set-up':
@@ -234,6 +242,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
         : 'se salgsmuligheter der noen andre er selger: salgsrepresentanter her ser bare sine egne';
     case 'read-pipeline':
       return 'se statistikk over alle salgsmuligheter: salgsrepresentanter her ser bare sine egne';
+    case 'change-task':
+      return 'fullføre eller utsette oppgaver som tilhører noen andre';
+    case 'read-tasks':
+      return 'se oppgavene til noen andre';
     default:
       return assertNever(action);
   }
