@@ -10,11 +10,14 @@ import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
 import { system } from './system.ts';
 import { ui } from './ui.ts';
+import { work } from './work.ts';
 
 export const chinese = defineCatalogue({
   /** The language tag of the catalogue's texts (an HTML page's `lang`). */
   language: 'zh',
   ui,
+  /** Tasks and the linked quote. */
+  work,
   notices,
   system,
   digest: digestText,

@@ -102,6 +102,12 @@ function sentence(problem: Problem, format: Formatter): string {
       return `商机 ${problem.opportunityNo} 尚未开始，因此没有可转换为订单的报价。`;
     case 'delete-in-progress':
       return `商机 ${problem.opportunityNo} 正在进行中，无法删除；请先以赢单或丢单关闭。`;
+    case 'task-not-open':
+      return `任务 ${problem.taskId} 已${problem.status === 'completed' ? '完成' : '取消'}；未做任何更改。`;
+    case 'postpone-not-later':
+      return `任务 ${problem.taskId} 的到期日是 ${formatDate(problem.date)}：请选择比它更晚的日期（您选择的是 ${formatDate(problem.newDate)}）。`;
+    case 'quote-replace-needs-in-progress':
+      return `商机 ${problem.opportunityNo} ${problem.status === 'not_started' ? '尚未开始' : problem.status === 'won' ? '已赢单' : '已丢单'}：只有在商机进行中时才能替换其报价。`;
     case 'purge-range-empty':
       return `${formatDate(problem.closedAfter)} 之后、${formatDate(problem.closedBefore)} 之前没有任何日期；请扩大关闭日期范围。`;
     case 'opportunity-not-found':
@@ -138,6 +144,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `商机关闭代码 ${problem.code} 已使用 ${m('{n, plural, other {# 次}}', { n: problem.entryCount })}，因此无法删除（机器人会保持已关闭商机的代码有效）。`;
     case 'quote-not-found':
       return `商机 ${problem.opportunityNo} 没有分配销售报价。`;
+    case 'task-not-found':
+      return `不存在任务 ${problem.taskId}。`;
     case 'quote-has-no-lines':
       return '报价至少需要一行。';
     case 'workspace-not-set-up':
@@ -235,6 +243,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
         : '查看由其他人担任销售人员的商机：此处的销售代表只能看到自己的商机';
     case 'read-pipeline':
       return '查看所有商机的统计信息：此处的销售代表只能看到自己的商机';
+    case 'change-task':
+      return '完成或推迟其他人负责的任务';
+    case 'read-tasks':
+      return '查看其他人的任务';
     default:
       return assertNever(action);
   }
