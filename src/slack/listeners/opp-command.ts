@@ -326,7 +326,9 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     case 'language': {
       const language = command.choice === 'auto' ? null : command.choice;
       if (language === undefined) {
-        const channelId = command.channelId ?? ctx.channelId;
+        // Asked in a channel (not a direct message): also what that channel's posts are written in.
+        const here = ctx.channelId?.startsWith('D') ? undefined : ctx.channelId;
+        const channelId = command.channelId ?? here;
         const { own, channel } = await workspace.languages(ctx, { channelId });
         const text = notices.languageShown(
           p.format.languageName(languageOf(p.locale)),
