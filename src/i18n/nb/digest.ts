@@ -115,6 +115,7 @@ const norwegian = {
     opportunityFallback: (no: string, value: string, probability: string) =>
       `Statistikk for ${no}: ${value} beregnet nåværende verdi, ${probability} sannsynlighet`,
     labels: {
+      interactions: 'Antall interaksjoner',
       stage: 'Nåværende fase i salgssyklusen',
       estimatedValue: 'Estimert verdi',
       chances: 'Sjanse for suksess',
@@ -125,7 +126,8 @@ const norwegian = {
     },
     field: (label: string, value: string) => `*${label}*\n${value}`,
     noStage: '—',
-    interactionsNote: 'Denne appen fører ingen logg over samhandlinger, så antall samhandlinger vises ikke.',
+    interactionsNote: (no: string) =>
+      `Interaksjoner er notatene som er registrert på salgsmuligheten (/opp note ${no} &lt;tekst&gt;, eller Legg til notat på kortet).`,
     cycleTitle: (cycle: string) => `Salgssyklusanalyse: ${cycle}`,
     cycleFallback: (cycle: string, open: number, estimated: string) =>
       `Salgssyklusanalyse for ${cycle}: ${openOpportunities(open)}, ${estimated} estimert`,

@@ -30,7 +30,9 @@ const norwegian = {
           [{ example: 'new', note: '(åpner skjemaet)' }],
           ['new Nytt nettsted contact:"Acme AS" value:12 000 chance:40 close:slutten av neste måned'],
           ['list all status:vunnet'],
-          ['show OP00012'],
+          ['show OP00012', 'show Nytt nettsted', 'find acme nettsted'],
+          ['edit OP00012 owner:@ann priority:high', { example: 'edit OP00012', note: '(åpner skjemaet)' }],
+          ['note OP00012 Ringte Kari: vil ha et nytt tilbud innen fredag'],
           ['next OP00012 chance:60 close:om 30 dager'],
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
@@ -168,7 +170,40 @@ const norwegian = {
       summary: 'Viser salgsmuligheter: dine og de åpne, med mindre du velger noe annet.',
       examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:FIRM'],
     },
-    show: { summary: 'Viser én salgsmulighet.', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    show: {
+      summary:
+        'Viser én salgsmulighet: etter nummeret, eller etter ord fra beskrivelsen, kontakten eller firmaet (passer ordene på flere, velger du én).',
+      subcommands: ['show'],
+      examples: ['show OP00012', 'show op00012', 'show Nytt nettsted'],
+    },
+    edit: {
+      summary:
+        'Endrer beskrivelsen, kontakten, selgeren eller prioriteten for en salgsmulighet. Uten nøkler åpnes Rediger-skjemaet, utfylt med de nåværende verdiene.',
+      examples: [
+        'edit OP00012',
+        'edit OP00012 owner:@ann priority:high',
+        'edit OP00012 description:"Nytt nettsted, fase 2" contact:"Kari Nordmann"',
+      ],
+      notes: [
+        'Når en salgsmulighet er startet, kan kontakten bare byttes innenfor samme firma. En lukket salgsmulighet beholder alt unntatt beskrivelsen.',
+        'Salgsrepresentanter redigerer sine egne salgsmuligheter og kan ikke gi dem til andre; ledere kan (`owner:`), og den nye selgeren får beskjed i en direktemelding.',
+        'Hver redigering vises i kortets historikk: hvem, når og hva som ble endret fra hva til hva.',
+      ],
+    },
+    note: {
+      summary:
+        'Registrerer en interaksjon på en salgsmulighet (en samtale, et møte, hva som ble avtalt), datert i dag. Uten tekst åpnes skjemaet Legg til notat.',
+      examples: ['note OP00012 Ringte Kari: vil ha et nytt tilbud innen fredag', 'note OP00012'],
+      notes: ['Notater vises i kortets historikk og telles som interaksjoner i `/opp stats OP00012`.'],
+    },
+    find: {
+      summary:
+        'Finner salgsmuligheter etter ord fra beskrivelsen, kontakten eller firmaet, uansett store eller små bokstaver og aksenter («sorensen» finner Sørensen); de beste treffene kommer først, med en Flere-knapp for de neste.',
+      examples: ['find acme', 'find nytt nettsted', 'find sorensen'],
+      notes: [
+        'Du finner de salgsmulighetene du har lov til å se (bare dine egne når salgsrepresentanter bare ser sine egne).',
+      ],
+    },
     next: {
       summary: 'Flytter en salgsmulighet til neste fase, og endrer eventuelt verdi, sjanse eller sluttdato.',
       examples: ['next OP00012', 'next OP00012 chance:60 close:om 30 dager'],

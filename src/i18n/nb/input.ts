@@ -45,6 +45,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   role: { name: 'rollen', hint: ' (`admin`, `manager` eller `rep`)' },
   search: { name: 'søketeksten', hint: '' },
   language: { name: 'språket', hint: ' (`en`, `fr`, `it`, `nb`, `zh` eller `auto`)' },
+  note: { name: 'notatet', hint: ' (hva som skjedde, etter salgsmulighetsnummeret)' },
   'stats-target': {
     name: 'et salgsmulighetsnummer eller en syklus',
     hint: ' (`/opp stats OP00001` eller `/opp stats cycle:FIRM`)',

@@ -40,6 +40,10 @@ const norwegian = {
     `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
   created: (no: string) => `Salgsmulighet ${no} er opprettet.`,
   moved: (no: string) => `Salgsmulighet ${no} er oppdatert.`,
+  /** The direct message a new salesperson gets when someone else gives them an opportunity. */
+  reassignedToYou: (actor: string, no: string, description: string, from: string | null) =>
+    `${actor} har gjort deg til selger for *${no}* ${description}${from ? ` (tidligere selger: ${from})` : ''}. \`/opp show ${no}\` viser den.`,
+  reassignedFallback: (no: string) => `Du er nå selger for ${no}.`,
   deleted: (no: string, description: string) => `Salgsmulighet ${no} (${description}) og historikken er slettet.`,
   purged: (count: number) =>
     m('{count, plural, one {# lukket salgsmulighet} other {# lukkede salgsmuligheter}} ble slettet.', { count }),

@@ -72,7 +72,7 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'required':
       return requiredSentence(problem.field);
     case 'too-long':
-      return `${textLabel(problem.field)} kan være høyst ${problem.max} tegn lang.`;
+      return `${textLabel(problem.field)} kan ha høyst ${problem.max} tegn.`;
     case 'code-invalid':
       return `«${problem.code}» er ikke en gyldig ${codeLabel(problem.entity)}: bruk 1 til ${problem.max} tegn uten mellomrom.`;
     case 'stage-number-invalid':
@@ -155,6 +155,10 @@ function sentence(problem: Problem, format: Formatter): string {
       return 'Dette arbeidsområdet er ikke satt opp ennå; be en administrator kjøre oppsettet først.';
     case 'nothing-to-purge':
       return 'Ingen lukkede salgsmuligheter samsvarer med filteret, så ingenting ble slettet.';
+    case 'nothing-edited':
+      return `Salgsmulighet ${problem.opportunityNo} har allerede disse verdiene, så ingenting ble endret.`;
+    case 'nothing-found':
+      return `Ingen salgsmulighet du kan se, samsvarer med "${problem.text}". Prøv færre eller andre ord, eller /opp list all.`;
     case 'not-allowed':
       return `Bare ${problem.role === 'admin' ? 'administratorer' : 'ledere og administratorer'} kan ${guardedActionText(problem.action, problem.opportunityNo)}; spør en administrator (se /opp roles).`;
     case 'last-admin':
@@ -246,6 +250,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'fullføre eller utsette oppgaver som tilhører noen andre';
     case 'read-tasks':
       return 'se oppgavene til noen andre';
+    case 'reassign-opportunity':
+      return opportunityNo
+        ? `gi salgsmulighet ${opportunityNo} til en annen selger`
+        : 'gi salgsmuligheter til en annen selger';
     default:
       return assertNever(action);
   }
@@ -255,6 +263,8 @@ function requiredSentence(field: RequiredField): string {
   switch (field) {
     case 'description':
       return 'Fyll ut beskrivelsen.';
+    case 'note':
+      return 'Skriv notatet.';
     case 'contact':
       return 'Du må angi kontakten som er involvert i salgsmuligheten.';
     case 'salesperson':
@@ -305,6 +315,8 @@ function percentLabel(field: PercentField): string {
 
 function textLabel(field: TextField): string {
   switch (field) {
+    case 'note':
+      return 'Notatet';
     case 'description':
       return 'Beskrivelsen';
     case 'name':

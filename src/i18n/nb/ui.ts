@@ -67,6 +67,9 @@ const norwegian = {
     createQuote: 'Opprett tilbud',
     makeOrder: 'Lag ordre',
     delete: 'Slett',
+    edit: 'Rediger',
+    addNote: 'Legg til notat',
+    more: 'Flere',
     newOpportunity: 'Ny salgsmulighet',
     addLine: 'Legg til linje',
     purgeCancel: 'Avbryt',
@@ -126,6 +129,16 @@ const norwegian = {
       ]
         .filter((p): p is string => p !== null && p !== '')
         .join(' · '),
+    /** An edit of description, contact, salesperson or priority; `changes` come from editChange. */
+    historyEdit: (date: string, who: string, changes: readonly string[]) =>
+      `*${date}* · Redigert av ${who}: ${changes.join('; ')}`,
+    editChange: {
+      description: (from: string, to: string) => `beskrivelse «${from}» → «${to}»`,
+      contact: (from: string, to: string) => `kontakt ${from} → ${to}`,
+      salesperson: (from: string, to: string) => `selger ${from} → ${to}`,
+      priority: (from: string, to: string) => `prioritet ${from} → ${to}`,
+    },
+    historyNote: (date: string, who: string, text: string) => `*${date}* · :memo: Notat fra ${who}: ${text}`,
     deleteConfirm: {
       title: (no: string) => `Slette ${no}?`,
       text: (no: string) => `${no} og historikken blir slettet. Oppgavene beholdes. Dette kan ikke angres.`,
@@ -264,6 +277,27 @@ const norwegian = {
       maxLines: (max: number, no: string) =>
         `Dette skjemaet tar opptil ${max} linjer. For flere, bruk \`/opp quote ${no} line:"beskrivelse;antall;pris"\`.`,
     },
+    edit: {
+      title: (no: string) => `Rediger ${no}`,
+      submit: 'Lagre',
+      context: (no: string, status: string) => `*${no}* — ${status}. Fase og tall endres med Oppdater.`,
+      description: 'Beskrivelse',
+      contact: 'Kontakt',
+      contactPlaceholder: 'Skriv et navn eller nummer',
+      contactStartedHint: 'Når salgsmuligheten er startet, kan kontakten bare byttes innenfor samme firma.',
+      salesperson: 'Selger',
+      salespersonHint: 'Gir du den til en annen, får vedkommende beskjed i en direktemelding.',
+      priority: 'Prioritet',
+      closedHint: 'Den er lukket: bare beskrivelsen kan fortsatt endres.',
+    },
+    note: {
+      title: 'Legg til notat',
+      submit: 'Lagre',
+      context: (no: string, description: string) =>
+        `Registrerer en interaksjon på *${no}* ${description}, datert i dag. Den vises i kortets historikk og telles i \`/opp stats ${no}\`.`,
+      text: 'Notat',
+      placeholder: 'f.eks. Ringte Kari: de vil ha et nytt tilbud innen fredag',
+    },
     salesCycle: {
       title: 'Salgssyklus',
       submit: 'Lagre',
@@ -339,6 +373,24 @@ const norwegian = {
     companyOnlyForPerson: 'Bare en person kan høre til et firma; la feltet stå tomt for et firma.',
     customerNeedsCompany:
       'En kunde opprettes fra et firma: velg firmaet, eller fjern krysset for «Opprett også kunden».',
+  },
+
+  find: {
+    title: (text: string) => `Salgsmuligheter som samsvarer med «${text}»`,
+    severalTitle: (text: string) => `«${text}» samsvarer med flere salgsmuligheter: velg én`,
+    fallback: (text: string, total: number) => `${opportunities(total)} som samsvarer med «${text}»`,
+    count: (from: number, to: number, total: number) =>
+      from === 1 && to === total
+        ? `${opportunities(total)}, beste treff først`
+        : m('{from}–{to} av {total, plural, one {# salgsmulighet} other {# salgsmuligheter}}, beste treff først', {
+            from: String(from),
+            to: String(to),
+            total,
+          }),
+    empty: (text: string) =>
+      `Ingen salgsmulighet du kan se, samsvarer med «${text}». Prøv færre eller andre ord, eller \`/opp list all\`.`,
+    moreHint: 'Flere viser de neste.',
+    expired: 'Det søket er utløpt: kjør `/opp find` på nytt.',
   },
 
   purge: {
