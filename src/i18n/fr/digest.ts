@@ -117,6 +117,7 @@ const french = {
     opportunityFallback: (no: string, value: string, probability: string) =>
       `Statistiques de ${no} : valeur actuelle calculée ${value}, probabilité ${probability}`,
     labels: {
+      interactions: 'Nbre d’interactions',
       stage: 'Étape actuelle du cycle de vente',
       estimatedValue: 'Valeur estimée',
       chances: 'Chances de succès',
@@ -127,8 +128,8 @@ const french = {
     },
     field: (label: string, value: string) => `*${label}*\n${value}`,
     noStage: '—',
-    interactionsNote:
-      'Cette application ne tient pas de journal des interactions; le nombre d’interactions n’est donc pas affiché.',
+    interactionsNote: (no: string) =>
+      `Les interactions sont les notes consignées sur l’opportunité (/opp note ${no} &lt;texte&gt;, ou Ajouter une note sur sa fiche).`,
     cycleTitle: (cycle: string) => `Analyse du cycle de vente : ${cycle}`,
     cycleFallback: (cycle: string, open: number, estimated: string) =>
       `Analyse du cycle de vente ${cycle} : ${openOpportunities(open)}, valeur estimée ${estimated}`,

@@ -30,7 +30,9 @@ const french = {
           [{ example: 'new', note: '(ouvre le formulaire)' }],
           ['new Refonte du site Web contact:"Acme Corp" value:12 000 chance:40 close:fin du mois prochain'],
           ['list all status:gagnée'],
-          ['show OP00012'],
+          ['show OP00012', 'show Refonte du site Web', 'find acme renouvellement'],
+          ['edit OP00012 owner:@ann priority:high', { example: 'edit OP00012', note: '(ouvre le formulaire)' }],
+          ['note OP00012 Appel à Pat : veut un deuxième devis d’ici vendredi'],
           ['next OP00012 chance:60 close:dans 30 jours'],
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
@@ -177,9 +179,40 @@ const french = {
       examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:FIRM'],
     },
     show: {
-      summary: 'Affiche une opportunité.',
+      summary:
+        'Affiche une opportunité : par son numéro, ou par des mots de sa description, de son contact ou de son entreprise (s’ils en désignent plusieurs, vous choisissez).',
       subcommands: ['show'],
-      examples: ['show OP00012', 'show op00012'],
+      examples: ['show OP00012', 'show op00012', 'show Refonte du site Web'],
+    },
+    edit: {
+      summary:
+        'Modifie la description, le contact, le vendeur ou la priorité d’une opportunité. Sans clés, ouvre le formulaire Modifier, rempli avec les valeurs actuelles.',
+      examples: [
+        'edit OP00012',
+        'edit OP00012 owner:@ann priority:high',
+        'edit OP00012 description:"Refonte du site Web, phase 2" contact:"Pat Tremblay"',
+      ],
+      notes: [
+        'Une fois l’opportunité démarrée, son contact ne peut changer qu’au sein de la même entreprise. Pour une opportunité clôturée, seule la description peut encore changer.',
+        'Les représentants modifient leurs propres opportunités et ne peuvent pas les confier à quelqu’un d’autre; les gestionnaires le peuvent (`owner:`), et le nouveau vendeur en est avisé par message direct.',
+        'Chaque modification figure dans l’historique de la fiche : qui, quand, et quelle valeur a remplacé quelle autre.',
+      ],
+    },
+    note: {
+      summary:
+        'Consigne une interaction sur une opportunité (un appel, une réunion, ce qui a été convenu), datée d’aujourd’hui. Sans texte, ouvre le formulaire Ajouter une note.',
+      examples: ['note OP00012 Appel à Pat : veut un deuxième devis d’ici vendredi', 'note OP00012'],
+      notes: [
+        'Les notes figurent dans l’historique de la fiche et comptent comme interactions dans `/opp stats OP00012`.',
+      ],
+    },
+    find: {
+      summary:
+        'Trouve des opportunités par des mots de leur description, de leur contact ou de leur entreprise, sans égard à la casse ni aux accents; les meilleures correspondances viennent d’abord, avec un bouton *Afficher plus* pour les suivantes.',
+      examples: ['find acme', 'find refonte du site', 'find montreal'],
+      notes: [
+        'Vous trouvez les opportunités que vous pouvez voir (seulement les vôtres quand les représentants ne voient que les leurs).',
+      ],
     },
     next: {
       summary:

@@ -46,6 +46,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   role: { name: 'le rôle', hint: ' (`admin`, `manager` ou `rep`)' },
   search: { name: 'le texte recherché', hint: '' },
   language: { name: 'la langue', hint: ' (`en`, `fr`, `it`, `nb`, `zh` ou `auto`)' },
+  note: { name: 'la note', hint: ' (ce qui s’est passé, après le numéro d’opportunité)' },
   'stats-target': {
     name: 'un numéro d’opportunité ou un cycle',
     hint: ' (`/opp stats OP00001` ou `/opp stats cycle:FIRM`)',

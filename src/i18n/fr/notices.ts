@@ -42,6 +42,10 @@ const french = {
     `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
   created: (no: string) => `Opportunité ${no} créée.`,
   moved: (no: string) => `Opportunité ${no} mise à jour.`,
+  /** The direct message a new salesperson gets when someone else gives them an opportunity. */
+  reassignedToYou: (actor: string, no: string, description: string, from: string | null) =>
+    `${actor} vous a confié *${no}* ${description}${from ? ` (auparavant à ${from})` : ''} : vous en êtes maintenant le vendeur. \`/opp show ${no}\` l’affiche.`,
+  reassignedFallback: (no: string) => `Vous êtes maintenant le vendeur de ${no}.`,
   deleted: (no: string, description: string) =>
     `L’opportunité ${no} (${description}) et son historique ont été supprimés.`,
   purged: (count: number) =>

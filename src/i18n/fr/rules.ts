@@ -153,6 +153,10 @@ function sentence(problem: Problem, format: Formatter): string {
       return 'Cet espace de travail n’est pas encore configuré; demandez à un administrateur d’effectuer d’abord la configuration.';
     case 'nothing-to-purge':
       return 'Aucune opportunité clôturée ne correspond à ce filtre; rien n’a été supprimé.';
+    case 'nothing-edited':
+      return `L’opportunité ${problem.opportunityNo} a déjà ces valeurs; rien n’a donc été modifié.`;
+    case 'nothing-found':
+      return `Aucune opportunité que vous pouvez voir ne correspond à « ${problem.text} ». Essayez moins de mots ou d’autres mots, ou /opp list all.`;
     case 'not-allowed':
       return `Seuls ${problem.role === 'admin' ? 'les administrateurs' : 'les gestionnaires et les administrateurs'} peuvent ${guardedActionText(problem.action, problem.opportunityNo)}; adressez-vous à un administrateur (voir /opp roles).`;
     case 'last-admin':
@@ -250,6 +254,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'terminer ou reporter les tâches d’une autre personne';
     case 'read-tasks':
       return 'voir les tâches d’une autre personne';
+    case 'reassign-opportunity':
+      return opportunityNo
+        ? `confier l’opportunité ${opportunityNo} à un autre vendeur`
+        : 'confier des opportunités à un autre vendeur';
     default:
       return assertNever(action);
   }
@@ -259,6 +267,8 @@ function requiredSentence(field: RequiredField): string {
   switch (field) {
     case 'description':
       return 'Veuillez remplir la description.';
+    case 'note':
+      return 'Veuillez rédiger la note.';
     case 'contact':
       return 'Vous devez indiquer le contact concerné par l’opportunité.';
     case 'salesperson':
@@ -308,6 +318,8 @@ function percentLabel(field: PercentField): string {
 
 function textLabel(field: TextField): string {
   switch (field) {
+    case 'note':
+      return 'Une note';
     case 'description':
       return 'La description';
     case 'name':

@@ -69,6 +69,9 @@ const french = {
     createQuote: 'Créer un devis',
     makeOrder: 'Créer la commande',
     delete: 'Supprimer',
+    edit: 'Modifier',
+    addNote: 'Ajouter une note',
+    more: 'Afficher plus',
     newOpportunity: 'Nouvelle opportunité',
     addLine: 'Ajouter une ligne',
     purgeCancel: 'Annuler',
@@ -134,6 +137,16 @@ const french = {
       ]
         .filter((p): p is string => p !== null && p !== '')
         .join(' · '),
+    /** An edit of description, contact, salesperson or priority; `changes` come from editChange. */
+    historyEdit: (date: string, who: string, changes: readonly string[]) =>
+      `*${date}* · Modifiée par ${who} : ${changes.join('; ')}`,
+    editChange: {
+      description: (from: string, to: string) => `description « ${from} » → « ${to} »`,
+      contact: (from: string, to: string) => `contact ${from} → ${to}`,
+      salesperson: (from: string, to: string) => `vendeur ${from} → ${to}`,
+      priority: (from: string, to: string) => `priorité ${from} → ${to}`,
+    },
+    historyNote: (date: string, who: string, text: string) => `*${date}* · :memo: Note de ${who} : ${text}`,
     deleteConfirm: {
       title: (no: string) => `Supprimer ${no}?`,
       text: (no: string) =>
@@ -278,6 +291,29 @@ const french = {
       maxLines: (max: number, no: string) =>
         `Ce formulaire accepte jusqu’à ${max} lignes. Pour davantage, utilisez \`/opp quote ${no} line:"description;quantité;prix"\`.`,
     },
+    edit: {
+      title: (no: string) => `Modifier ${no}`,
+      submit: 'Enregistrer',
+      context: (no: string, status: string) =>
+        `*${no}* — ${status}. L’étape et les estimations se modifient avec Mettre à jour.`,
+      description: 'Description',
+      contact: 'Contact',
+      contactPlaceholder: 'Tapez un nom ou un numéro',
+      contactStartedHint:
+        'Une fois l’opportunité démarrée, le contact ne peut changer qu’au sein de la même entreprise.',
+      salesperson: 'Vendeur',
+      salespersonHint: 'Si vous la confiez à quelqu’un d’autre, cette personne en est avisée par message direct.',
+      priority: 'Priorité',
+      closedHint: 'Elle est clôturée : seule la description peut encore changer.',
+    },
+    note: {
+      title: 'Ajouter une note',
+      submit: 'Enregistrer',
+      context: (no: string, description: string) =>
+        `Consigne une interaction sur *${no}* ${description}, datée d’aujourd’hui. Elle s’affiche dans l’historique de la fiche et compte dans \`/opp stats ${no}\`.`,
+      text: 'Note',
+      placeholder: 'p. ex. Appel à Pat : veut un deuxième devis d’ici vendredi',
+    },
     salesCycle: {
       title: 'Cycle de vente',
       submit: 'Enregistrer',
@@ -354,6 +390,23 @@ const french = {
       'Seule une personne peut appartenir à une entreprise; laissez ce champ vide pour une entreprise.',
     customerNeedsCompany:
       'Un client est créé à partir d’une entreprise : choisissez l’entreprise, ou décochez « Créer aussi le client ».',
+  },
+
+  find: {
+    title: (text: string) => `Opportunités correspondant à « ${text} »`,
+    severalTitle: (text: string) => `« ${text} » correspond à plusieurs opportunités : choisissez-en une`,
+    fallback: (text: string, total: number) => `${opportunities(total)} correspondant à « ${text} »`,
+    count: (from: number, to: number, total: number) =>
+      from === 1 && to === total
+        ? `${opportunities(total)}, les meilleures correspondances d’abord`
+        : m(
+            '{from}–{to} sur {total, plural, one {# opportunité} many {# d’opportunités} other {# opportunités}}, les meilleures correspondances d’abord',
+            { from: String(from), to: String(to), total },
+          ),
+    empty: (text: string) =>
+      `Aucune opportunité que vous pouvez voir ne correspond à « ${text} ». Essayez moins de mots ou d’autres mots, ou \`/opp list all\`.`,
+    moreHint: 'Afficher plus montre les suivantes.',
+    expired: 'Cette recherche a expiré : relancez `/opp find`.',
   },
 
   purge: {
