@@ -115,6 +115,7 @@ const italian = {
     opportunityFallback: (no: string, value: string, probability: string) =>
       `Statistiche di ${no}: ${value} valore corrente calcolato, probabilità ${probability}`,
     labels: {
+      interactions: 'N. interazioni',
       stage: 'Fase ciclo di vendita corrente',
       estimatedValue: 'Valore stimato',
       chances: 'Probabilità di successo',
@@ -125,8 +126,8 @@ const italian = {
     },
     field: (label: string, value: string) => `*${label}*\n${value}`,
     noStage: '—',
-    interactionsNote:
-      'Questa app non tiene un registro delle interazioni, quindi il numero di interazioni non viene mostrato.',
+    interactionsNote: (no: string) =>
+      `Le interazioni sono le note registrate sull’opportunità (/opp note ${no} &lt;testo&gt;, oppure Aggiungi nota sulla sua scheda).`,
     cycleTitle: (cycle: string) => `Analisi ciclo di vendita: ${cycle}`,
     cycleFallback: (cycle: string, open: number, estimated: string) =>
       `Analisi del ciclo di vendita ${cycle}: ${openOpportunities(open)}, ${estimated} stimato`,

@@ -30,7 +30,9 @@ const italian = {
           [{ example: 'new', note: '(apre il modulo)' }],
           ['new Nuovo sito web contact:"Acme S.p.A." value:12.000 chance:40 close:fine del mese prossimo'],
           ['list all status:won'],
-          ['show OP00012'],
+          ['show OP00012', 'show Nuovo sito web', 'find acme rinnovo'],
+          ['edit OP00012 owner:@anna priority:high', { example: 'edit OP00012', note: '(apre il modulo)' }],
+          ['note OP00012 Chiamato Paolo: vuole una seconda offerta entro venerdì'],
           ['next OP00012 chance:60 close:fra 30 giorni'],
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
@@ -174,7 +176,40 @@ const italian = {
       summary: 'Elenca le opportunità: per impostazione predefinita le proprie e solo quelle aperte.',
       examples: ['list all status:won', 'list @anna contact:Acme cycle:FIRM'],
     },
-    show: { summary: 'Mostra un’opportunità.', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    show: {
+      summary:
+        'Mostra un’opportunità: tramite il suo numero, oppure tramite parole della descrizione, del contatto o della società (se corrispondono a più opportunità, se ne sceglie una).',
+      subcommands: ['show'],
+      examples: ['show OP00012', 'show op00012', 'show Nuovo sito web'],
+    },
+    edit: {
+      summary:
+        'Cambia descrizione, contatto, agente o priorità di un’opportunità. Senza chiavi apre il modulo Modifica, compilato con i valori attuali.',
+      examples: [
+        'edit OP00012',
+        'edit OP00012 owner:@anna priority:high',
+        'edit OP00012 description:"Nuovo sito web, fase 2" contact:"Paolo Rossi"',
+      ],
+      notes: [
+        'Dopo l’avvio di un’opportunità, il contatto può cambiare solo all’interno della stessa società. Di un’opportunità chiusa si può cambiare solo la descrizione.',
+        'Gli agenti modificano le proprie opportunità e non possono assegnarle a un’altra persona; i manager sì (`owner:`), e il nuovo agente viene avvisato con un messaggio diretto.',
+        'Ogni modifica compare nella cronologia della scheda: chi, quando e cosa è cambiato, da quale valore a quale.',
+      ],
+    },
+    note: {
+      summary:
+        'Registra un’interazione su un’opportunità (una telefonata, un incontro, quanto concordato), con la data di oggi. Senza testo apre il modulo Aggiungi nota.',
+      examples: ['note OP00012 Chiamato Paolo: vuole una seconda offerta entro venerdì', 'note OP00012'],
+      notes: ['Le note compaiono nella cronologia della scheda e contano come interazioni in `/opp stats OP00012`.'],
+    },
+    find: {
+      summary:
+        'Trova le opportunità tramite parole della descrizione, del contatto o della società, senza distinzione tra maiuscole e minuscole né tra lettere accentate e non; le più pertinenti vengono per prime, con un pulsante Altre per le successive.',
+      examples: ['find acme', 'find nuovo sito web', 'find nicolo'],
+      notes: [
+        'Si trovano le opportunità che si possono vedere (solo le proprie, se gli agenti vedono solo le proprie).',
+      ],
+    },
     next: {
       summary:
         'Porta un’opportunità alla fase successiva, eventualmente cambiando valore, probabilità o data chiusura.',

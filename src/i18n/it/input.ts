@@ -44,6 +44,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   role: { name: 'il ruolo', hint: ' (`admin`, `manager` o `rep`)' },
   search: { name: 'il testo da cercare', hint: '' },
   language: { name: 'la lingua', hint: ' (`en`, `fr`, `it`, `nb`, `zh` o `auto`)' },
+  note: { name: 'la nota', hint: ' (cosa è successo, dopo il numero dell’opportunità)' },
   'stats-target': {
     name: 'un numero di opportunità o un ciclo',
     hint: ' (`/opp stats OP00001` o `/opp stats cycle:FIRM`)',

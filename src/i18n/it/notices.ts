@@ -42,6 +42,10 @@ const italian = {
     `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
   created: (no: string) => `Opportunità ${no} creata.`,
   moved: (no: string) => `Opportunità ${no} aggiornata.`,
+  /** The direct message a new salesperson gets when someone else gives them an opportunity. */
+  reassignedToYou: (actor: string, no: string, description: string, from: string | null) =>
+    `${actor} ha cambiato l’agente di *${no}* ${description}${from ? ` (prima era ${from})` : ''}: ora l’agente è Lei. \`/opp show ${no}\` la mostra.`,
+  reassignedFallback: (no: string) => `Ora l’agente di ${no} è Lei.`,
   deleted: (no: string, description: string) =>
     `L’opportunità ${no} (${description}) e la relativa cronologia sono state eliminate.`,
   purged: (count: number) =>

@@ -156,6 +156,10 @@ function sentence(problem: Problem, format: Formatter): string {
       return 'Quest’area di lavoro non è ancora configurata; chiedere a un amministratore di eseguire prima la configurazione.';
     case 'nothing-to-purge':
       return 'Nessuna opportunità chiusa corrisponde al filtro, quindi non è stato eliminato nulla.';
+    case 'nothing-edited':
+      return `L’opportunità ${problem.opportunityNo} ha già quei valori, quindi non è stato modificato nulla.`;
+    case 'nothing-found':
+      return `Nessuna opportunità visibile corrisponde a "${problem.text}". Provare con meno parole o con parole diverse, oppure /opp list all.`;
     case 'not-allowed':
       return `Solo ${problem.role === 'admin' ? 'gli amministratori' : 'i manager e gli amministratori'} possono ${guardedActionText(problem.action, problem.opportunityNo)}; rivolgersi a un amministratore (vedere /opp roles).`;
     case 'last-admin':
@@ -247,6 +251,10 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'completare o rinviare impegni di cui è titolare un’altra persona';
     case 'read-tasks':
       return 'vedere gli impegni di altre persone';
+    case 'reassign-opportunity':
+      return opportunityNo
+        ? `assegnare l’opportunità ${opportunityNo} a un altro agente`
+        : 'assegnare le opportunità a un altro agente';
     default:
       return assertNever(action);
   }
@@ -256,6 +264,8 @@ function requiredSentence(field: RequiredField): string {
   switch (field) {
     case 'description':
       return 'Compilare la descrizione.';
+    case 'note':
+      return 'Scrivere la nota.';
     case 'contact':
       return 'Specificare il contatto coinvolto nell’opportunità.';
     case 'salesperson':
@@ -305,6 +315,8 @@ function percentLabel(field: PercentField): string {
 
 function textLabel(field: TextField): string {
   switch (field) {
+    case 'note':
+      return 'Una nota';
     case 'description':
       return 'La descrizione';
     case 'name':

@@ -68,6 +68,9 @@ const italian = {
     createQuote: 'Crea offerta',
     makeOrder: 'Crea ordine',
     delete: 'Elimina',
+    edit: 'Modifica',
+    addNote: 'Aggiungi nota',
+    more: 'Altre',
     newOpportunity: 'Nuova opportunità',
     addLine: 'Aggiungi riga',
     purgeCancel: 'Annulla',
@@ -129,6 +132,16 @@ const italian = {
       ]
         .filter((p): p is string => p !== null && p !== '')
         .join(' · '),
+    /** An edit of description, contact, salesperson or priority; `changes` come from editChange. */
+    historyEdit: (date: string, who: string, changes: readonly string[]) =>
+      `*${date}* · Modificata da ${who}: ${changes.join('; ')}`,
+    editChange: {
+      description: (from: string, to: string) => `descrizione “${from}” → “${to}”`,
+      contact: (from: string, to: string) => `contatto ${from} → ${to}`,
+      salesperson: (from: string, to: string) => `agente ${from} → ${to}`,
+      priority: (from: string, to: string) => `priorità ${from} → ${to}`,
+    },
+    historyNote: (date: string, who: string, text: string) => `*${date}* · :memo: Nota di ${who}: ${text}`,
     deleteConfirm: {
       title: (no: string) => `Eliminare ${no}?`,
       text: (no: string) =>
@@ -272,6 +285,27 @@ const italian = {
       maxLines: (max: number, no: string) =>
         `Questo modulo accetta fino a ${max} righe. Per inserirne di più, usare \`/opp quote ${no} line:"descrizione;quantità;prezzo"\`.`,
     },
+    edit: {
+      title: (no: string) => `Modifica ${no}`,
+      submit: 'Salva',
+      context: (no: string, status: string) => `*${no}* — ${status}. Fase e importi si modificano con Aggiorna.`,
+      description: 'Descrizione',
+      contact: 'Contatto',
+      contactPlaceholder: 'Digitare un nome o un numero',
+      contactStartedHint: 'Dopo l’avvio, il contatto può cambiare solo all’interno della stessa società.',
+      salesperson: 'Agente',
+      salespersonHint: 'Se la si assegna a un’altra persona, questa viene avvisata con un messaggio diretto.',
+      priority: 'Priorità',
+      closedHint: 'È chiusa: si può ancora modificare solo la descrizione.',
+    },
+    note: {
+      title: 'Aggiungi nota',
+      submit: 'Salva',
+      context: (no: string, description: string) =>
+        `Registra un’interazione su *${no}* ${description}, con la data di oggi. Compare nella cronologia della scheda e viene conteggiata in \`/opp stats ${no}\`.`,
+      text: 'Nota',
+      placeholder: 'es. Chiamato Paolo: vuole una seconda offerta entro venerdì',
+    },
     salesCycle: {
       title: 'Ciclo di vendita',
       submit: 'Salva',
@@ -347,6 +381,28 @@ const italian = {
     companyOnlyForPerson: 'Solo una persona può appartenere a una società; per una società lasciare vuoto il campo.',
     customerNeedsCompany:
       'Un cliente viene creato da una società: scegliere la società oppure deselezionare "Crea anche il cliente".',
+  },
+
+  find: {
+    title: (text: string) => `Opportunità corrispondenti a “${text}”`,
+    severalTitle: (text: string) => `“${text}” corrisponde a più opportunità: sceglierne una`,
+    fallback: (text: string, total: number) =>
+      `${m('{n, plural, one {# opportunità corrispondente} many {# di opportunità corrispondenti} other {# opportunità corrispondenti}}', { n: total })} a “${text}”`,
+    count: (from: number, to: number, total: number) =>
+      from === 1 && to === total
+        ? `${opportunities(total)}, dalle più pertinenti`
+        : m(
+            '{from}–{to} su {total, plural, one {# opportunità} many {# di opportunità} other {# opportunità}}, dalle più pertinenti',
+            {
+              from: String(from),
+              to: String(to),
+              total,
+            },
+          ),
+    empty: (text: string) =>
+      `Nessuna opportunità visibile corrisponde a “${text}”. Provare con meno parole o con parole diverse, oppure \`/opp list all\`.`,
+    moreHint: 'Altre mostra le successive.',
+    expired: 'Questa ricerca è scaduta: eseguire di nuovo `/opp find`.',
   },
 
   purge: {
