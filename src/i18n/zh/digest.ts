@@ -113,6 +113,7 @@ const chinese = {
     opportunityFallback: (no: string, value: string, probability: string) =>
       `${no} 的统计信息：计算的当前值 ${value}，概率 ${probability}`,
     labels: {
+      interactions: '交互数',
       stage: '当前销售周期阶段',
       estimatedValue: '估计值',
       chances: '成功几率',
@@ -123,7 +124,8 @@ const chinese = {
     },
     field: (label: string, value: string) => `*${label}*\n${value}`,
     noStage: '—',
-    interactionsNote: '此应用不保存交互日志，因此不显示交互次数。',
+    interactionsNote: (no: string) =>
+      `交互是指在商机上记录的备注（/opp note ${no} &lt;文本&gt;，或在其卡片上点击“添加备注”）。`,
     cycleTitle: (cycle: string) => `销售周期分析：${cycle}`,
     cycleFallback: (cycle: string, open: number, estimated: string) =>
       `${cycle} 的销售周期分析：${openOpportunities(open)}，估计值 ${estimated}`,

@@ -32,7 +32,9 @@ const chinese = {
           [{ example: 'new', note: '（打开表单）' }],
           ['new 网站改版 contact:"Acme Corp" value:12,000 chance:40 close:下个月底'],
           ['list all status:赢单'],
-          ['show OP00012'],
+          ['show OP00012', 'show 网站改版', 'find acme 续约'],
+          ['edit OP00012 owner:@ann priority:high', { example: 'edit OP00012', note: '（打开表单）' }],
+          ['note OP00012 致电李安：希望周五前收到第二份报价'],
           ['next OP00012 chance:60 close:30天后'],
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
@@ -163,7 +165,35 @@ const chinese = {
       summary: '列出商机：默认只列出您自己的、未关闭的商机。',
       examples: ['list all status:赢单', 'list @ann contact:Acme cycle:FIRM'],
     },
-    show: { summary: '显示一个商机。', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
+    show: {
+      summary: '显示一个商机：按编号，或按其描述、联系人或公司中的字词查找（匹配多个时，由您选择一个）。',
+      subcommands: ['show'],
+      examples: ['show OP00012', 'show op00012', 'show 网站改版'],
+    },
+    edit: {
+      summary: '更改商机的描述、联系人、销售人员或优先级。不带键时将打开“编辑”表单，其中已填入当前值。',
+      examples: [
+        'edit OP00012',
+        'edit OP00012 owner:@ann priority:high',
+        'edit OP00012 description:"网站改版（第二期）" contact:"李安"',
+      ],
+      notes: [
+        '商机开始后，其联系人只能在同一公司内更改。已关闭的商机只能更改描述。',
+        '销售代表可以编辑自己的商机，但不能将其交给其他人；经理可以（ `owner:` ），新的销售人员会收到私信通知。',
+        '每次编辑都会显示在卡片的历史记录中：由谁、在何时、将什么从什么改成了什么。',
+      ],
+    },
+    note: {
+      summary: '在商机上记录一次交互（一次通话、一次会议、达成的约定），日期为今天。不带文本时将打开“添加备注”表单。',
+      examples: ['note OP00012 致电李安：希望周五前收到第二份报价', 'note OP00012'],
+      notes: ['备注显示在卡片的历史记录中，并在 `/opp stats OP00012` 中计为交互。'],
+    },
+    find: {
+      summary:
+        '按描述、联系人或公司中的字词查找商机，不区分大小写和重音符号；最佳匹配排在最前，点击“更多”按钮可查看后面的结果。',
+      examples: ['find acme', 'find 网站改版', 'find muller'],
+      notes: ['您只能找到自己有权查看的商机（如果销售代表只能看到自己的商机，则只能找到自己的）。'],
+    },
     next: {
       summary: '将商机转到下一阶段，可同时更改估计值、成功几率或关闭日期。',
       examples: ['next OP00012', 'next OP00012 chance:60 close:30天后'],

@@ -44,6 +44,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   role: { name: '角色', hint: '（ `admin` 、 `manager` 或 `rep` ）' },
   search: { name: '搜索文本', hint: '' },
   language: { name: '语言', hint: '（`en`、`fr`、`it`、`nb`、`zh` 或 `auto`）' },
+  note: { name: '备注', hint: '（发生了什么，写在商机编号之后）' },
   'stats-target': {
     name: '商机编号或销售周期',
     hint: '（ `/opp stats OP00001` 或 `/opp stats cycle:FIRM` ）',

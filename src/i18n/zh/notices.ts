@@ -38,6 +38,10 @@ const chinese = {
     `• *${code}* ${description}${steps ? ` — ${steps}` : ''}`,
   created: (no: string) => `已创建商机 ${no}。`,
   moved: (no: string) => `已更新商机 ${no}。`,
+  /** The direct message a new salesperson gets when someone else gives them an opportunity. */
+  reassignedToYou: (actor: string, no: string, description: string, from: string | null) =>
+    `${actor} 已将您设为 *${no}* ${description} 的销售人员${from ? `（原销售人员为 ${from}）` : ''}。 \`/opp show ${no}\` 可查看该商机。`,
+  reassignedFallback: (no: string) => `您现在是 ${no} 的销售人员。`,
   deleted: (no: string, description: string) => `已删除商机 ${no}（${description}）及其历史记录。`,
   purged: (count: number) => m('已删除 {count, plural, other {# 个已关闭的商机}}。', { count }),
   purgeCancelled: '未删除任何内容。',

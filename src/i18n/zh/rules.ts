@@ -152,6 +152,10 @@ function sentence(problem: Problem, format: Formatter): string {
       return '此工作区尚未设置；请让管理员先完成设置。';
     case 'nothing-to-purge':
       return '没有符合该筛选条件的已关闭商机，因此未删除任何内容。';
+    case 'nothing-edited':
+      return `商机 ${problem.opportunityNo} 已经是这些值，因此未做任何更改。`;
+    case 'nothing-found':
+      return `没有您可查看的商机与“${problem.text}”匹配。请尝试更少或不同的字词，或使用 /opp list all。`;
     case 'not-allowed':
       return `只有${problem.role === 'admin' ? '管理员' : '经理和管理员'}才能${guardedActionText(problem.action, problem.opportunityNo)}；请联系管理员（参见 /opp roles）。`;
     case 'last-admin':
@@ -247,6 +251,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return '完成或推迟其他人负责的任务';
     case 'read-tasks':
       return '查看其他人的任务';
+    case 'reassign-opportunity':
+      return opportunityNo ? `将商机 ${opportunityNo} 交给其他销售人员` : '将商机交给其他销售人员';
     default:
       return assertNever(action);
   }
@@ -256,6 +262,8 @@ function requiredSentence(field: RequiredField): string {
   switch (field) {
     case 'description':
       return '请填写描述。';
+    case 'note':
+      return '请填写备注。';
     case 'contact':
       return '必须指定商机所涉及的联系人。';
     case 'salesperson':
@@ -305,6 +313,8 @@ function percentLabel(field: PercentField): string {
 
 function textLabel(field: TextField): string {
   switch (field) {
+    case 'note':
+      return '备注';
     case 'description':
       return '描述';
     case 'name':

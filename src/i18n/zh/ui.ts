@@ -68,6 +68,9 @@ const chinese = {
     createQuote: '创建报价',
     makeOrder: '生成订单',
     delete: '删除',
+    edit: '编辑',
+    addNote: '添加备注',
+    more: '更多',
     newOpportunity: '新建商机',
     addLine: '添加行',
     purgeCancel: '取消',
@@ -127,6 +130,16 @@ const chinese = {
       ]
         .filter((p): p is string => p !== null && p !== '')
         .join(' · '),
+    /** An edit of description, contact, salesperson or priority; `changes` come from editChange. */
+    historyEdit: (date: string, who: string, changes: readonly string[]) =>
+      `*${date}* · ${who} 进行了编辑：${changes.join('；')}`,
+    editChange: {
+      description: (from: string, to: string) => `描述“${from}” → “${to}”`,
+      contact: (from: string, to: string) => `联系人 ${from} → ${to}`,
+      salesperson: (from: string, to: string) => `销售人员 ${from} → ${to}`,
+      priority: (from: string, to: string) => `优先级 ${from} → ${to}`,
+    },
+    historyNote: (date: string, who: string, text: string) => `*${date}* · :memo: ${who} 的备注：${text}`,
     deleteConfirm: {
       title: (no: string) => `删除 ${no}？`,
       text: (no: string) => `将删除 ${no} 及其历史记录，其任务会保留。此操作无法撤消。`,
@@ -258,6 +271,27 @@ const chinese = {
       maxLines: (max: number, no: string) =>
         `此表单最多接受 ${max} 行。如需更多行，请改用 \`/opp quote ${no} line:"描述;数量;单价"\` 命令。`,
     },
+    edit: {
+      title: (no: string) => `编辑 ${no}`,
+      submit: '保存',
+      context: (no: string, status: string) => `*${no}* — ${status}。阶段和各项数值请通过“更新”更改。`,
+      description: '描述',
+      contact: '联系人',
+      contactPlaceholder: '输入名称或编号',
+      contactStartedHint: '商机开始后，联系人只能在同一公司内更改。',
+      salesperson: '销售人员',
+      salespersonHint: '将商机交给其他人时，会通过私信通知对方。',
+      priority: '优先级',
+      closedHint: '商机已关闭：只能更改描述。',
+    },
+    note: {
+      title: '添加备注',
+      submit: '保存',
+      context: (no: string, description: string) =>
+        `在 *${no}* ${description} 上记录一次交互，日期为今天。它会显示在卡片的历史记录中，并计入 \`/opp stats ${no}\` 。`,
+      text: '备注',
+      placeholder: '例如：致电李安，对方希望周五前收到第二份报价',
+    },
     salesCycle: {
       title: '销售周期',
       submit: '保存',
@@ -332,6 +366,23 @@ const chinese = {
     noLines: '请至少填写一行。',
     companyOnlyForPerson: '只有个人才能隶属于公司；如果是公司，请将此处留空。',
     customerNeedsCompany: '客户须由公司创建：请选择公司，或取消勾选“同时创建客户”。',
+  },
+
+  find: {
+    title: (text: string) => `与“${text}”匹配的商机`,
+    severalTitle: (text: string) => `“${text}”匹配多个商机：请选择一个`,
+    fallback: (text: string, total: number) => `与“${text}”匹配的商机：${opportunities(total)}`,
+    count: (from: number, to: number, total: number) =>
+      from === 1 && to === total
+        ? `${opportunities(total)}，最佳匹配在前`
+        : m('第 {from}–{to} 个，共 {total, plural, other {# 个商机}}，最佳匹配在前', {
+            from: String(from),
+            to: String(to),
+            total,
+          }),
+    empty: (text: string) => `没有您可查看的商机与“${text}”匹配。请尝试更少或不同的字词，或使用 \`/opp list all\` 。`,
+    moreHint: '点击“更多”可查看后面的结果。',
+    expired: '此搜索已过期：请重新运行 `/opp find` 。',
   },
 
   purge: {
