@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DateContext } from '../../../src/domain/human-date.ts';
 import { LANGUAGE_LOCALES, LANGUAGES } from '../../../src/i18n/catalogue.ts';
 import { presenterFor } from '../../../src/i18n/presenter.ts';
-import { MAX_HELP_SECTION, helpExamples, helpText } from '../../../src/slack/grammar/help.ts';
+import { MAX_HELP_SECTION, helpExamples, helpText, usageIn } from '../../../src/slack/grammar/help.ts';
 import { parseOppCommand } from '../../../src/slack/grammar/parse-command.ts';
 import { FIRST_WORDS, HELP_TOPICS, SUBCOMMANDS } from '../../../src/slack/grammar/usage.ts';
 import { NOW, asSlackText } from './helpers.ts';
@@ -32,10 +32,12 @@ describe.each(LANGUAGES)('helpText in %s', (language) => {
     expect(text).not.toMatch(/undefined|\[object Object\]/);
   });
 
-  it('covers every subcommand’s usage in some topic', () => {
+  it('covers every subcommand’s usage in some topic, its placeholders in the reader’s words', () => {
     const all = HELP_TOPICS.map((topic) => helpText(p, topic)).join('\n');
     for (const info of Object.values(SUBCOMMANDS))
-      expect(all).toContain(info.usage.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      expect(all).toContain(
+        usageIn(p.t.help, info.usage).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      );
   });
 
   it('escapes < and > so Slack does not read placeholders as links', () => {
@@ -45,6 +47,28 @@ describe.each(LANGUAGES)('helpText in %s', (language) => {
   it('is case-insensitive and falls back to the overview for unknown topics', () => {
     expect(helpText(p, 'CLOSE')).toBe(helpText(p, 'close'));
     expect(helpText(p, 'nonsense')).toBe(helpText(p));
+  });
+});
+
+describe('usage placeholders', () => {
+  const PLACEHOLDER = /[<[]([^<>[\]|:]+)[>\]]/g;
+  it('every one the grammar writes has its words in the catalogue (codes in capitals and mentions excepted)', () => {
+    for (const info of Object.values(SUBCOMMANDS))
+      for (const [, name = ''] of info.usage.matchAll(PLACEHOLDER))
+        if (name !== name.toUpperCase() && !/^[#@]/.test(name))
+          expect(Object.keys(enUS.t.help.placeholders), info.usage).toContain(name);
+  });
+
+  it('are translated: a French reader reads <montant>, a Chinese one <金额>', () => {
+    const usage = SUBCOMMANDS.update.usage;
+    expect(usageIn(presenterFor('fr-CA').t.help, usage)).toBe(
+      'update <no> [value:<montant>] [chance:<pourcentage>] [close:<date>] [date:<date modification>]',
+    );
+    expect(usageIn(presenterFor('zh-CN').t.help, usage)).toContain('[value:<金额>]');
+    expect(usageIn(enUS.t.help, usage)).toBe(usage);
+    expect(usageIn(presenterFor('fr-CA').t.help, SUBCOMMANDS['contact list'].usage)).toBe(
+      'contact list [texte recherché]',
+    );
   });
 });
 
