@@ -223,6 +223,7 @@ describe.each(BACKENDS)('five languages end to end on %s', (backend) => {
 
   it.each([
     ['French', CHLOE, french],
+    ['Italian', GIULIA, italian],
     ['Chinese', WEI, chinese],
   ] as const)('every other surface a %s reader opens is in their language', async (_name, userId, translation) => {
     const teamId = await workspace();

@@ -135,16 +135,22 @@ function modals(p: Presenter): [string, ModalView][] {
       'update impossible',
       blocks.updateOpportunityModal(p, moveOptions({ actions: [], defaultAction: null, proposal: null, targets: {} })),
     ],
-    ['close none', blocks.closeOpportunityModal(p, closeOptions(false), { no: 'OP1', outcome: null, currency: 'USD' })],
-    ['close won', blocks.closeOpportunityModal(p, closeOptions(true), { no: 'OP1', outcome: 'won', currency: 'USD' })],
+    [
+      'close none',
+      blocks.closeOpportunityModal(p, closeOptions(false), { no: 'OP00001', outcome: null, currency: 'USD' }),
+    ],
+    [
+      'close won',
+      blocks.closeOpportunityModal(p, closeOptions(true), { no: 'OP00001', outcome: 'won', currency: 'USD' }),
+    ],
     [
       'close lost',
-      blocks.closeOpportunityModal(p, closeOptions(false), { no: 'OP1', outcome: 'lost', currency: 'USD' }),
+      blocks.closeOpportunityModal(p, closeOptions(false), { no: 'OP00001', outcome: 'lost', currency: 'USD' }),
     ],
     [
       'quote',
       blocks.createQuoteModal(p, {
-        no: 'OP1',
+        no: 'OP00001',
         currency: 'USD',
         lines: [{ description: 'a', quantity: 'x', unitPrice: '', discount: '' }],
       }),
