@@ -5,6 +5,7 @@ import type { Presenter } from '../i18n/presenter.ts';
 import { DomainError } from '../domain/problems.ts';
 import { ScheduleError } from '../domain/schedule.ts';
 import { isDatabaseUnavailable } from '../services/db.ts';
+import { usageIn } from './grammar/help.ts';
 import { InputError } from './grammar/index.ts';
 
 export type FailureKind = 'rule' | 'input' | 'database' | 'unexpected';
@@ -18,7 +19,12 @@ export interface DescribedFailure {
 export function describeFailure(p: Presenter, error: unknown): DescribedFailure {
   const { t, format } = p;
   if (error instanceof DomainError) return { kind: 'rule', sentence: t.describeRuleProblem(error.problem, format) };
-  if (error instanceof InputError) return { kind: 'input', sentence: t.describeInputProblem(error.problem, format) };
+  if (error instanceof InputError) {
+    const { problem } = error;
+    // The usage line the grammar quotes names its placeholders in English: the reader's words instead.
+    const local = 'usage' in problem ? { ...problem, usage: usageIn(t.help, problem.usage) } : problem;
+    return { kind: 'input', sentence: t.describeInputProblem(local, format) };
+  }
   if (error instanceof ScheduleError) return { kind: 'input', sentence: t.describeScheduleProblem(error.problem) };
   // Read paths reach here with the driver's own error; isDatabaseUnavailable recognises those too.
   if (isDatabaseUnavailable(error)) {

@@ -62,6 +62,34 @@ const english = {
   heading: (title: string, summary: string) => `*${title}*: ${summary}`,
   examplesTitle: 'Examples:',
   /**
+   * The placeholders of the usage lines (`<stage no>`, `[search text]`), by their English name: shown in
+   * help and in the sentence for a missing argument. Codes in capitals (`<CODE>`) stay as they are.
+   */
+  placeholders: {
+    no: 'no',
+    description: 'description',
+    pct: 'pct',
+    date: 'date',
+    contact: 'contact',
+    'stage no': 'stage no',
+    amount: 'amount',
+    'date of change': 'date of change',
+    code: 'code',
+    weekday: 'weekday',
+    'unit price': 'unit price',
+    'sales amount': 'sales amount',
+    quantity: 'quantity',
+    name: 'name',
+    'discount %': 'discount %',
+    days: 'days',
+    'date formula': 'date formula',
+    'company name or no.': 'company name or no.',
+    'closing date': 'closing date',
+    address: 'address',
+    'IANA zone': 'IANA zone',
+    'search text': 'search text',
+  },
+  /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
    * the `/opp `; `@ann` stands for a user mention, `#sales` for a channel), notes, and a title for the
    * topics that are guides rather than commands.

@@ -61,6 +61,30 @@ const french = {
   /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
   heading: (title: string, summary: string) => `*${title}* : ${summary}`,
   examplesTitle: 'Exemples :',
+  placeholders: {
+    no: 'no',
+    description: 'description',
+    pct: 'pourcentage',
+    date: 'date',
+    contact: 'contact',
+    'stage no': 'no étape',
+    amount: 'montant',
+    'date of change': 'date modification',
+    code: 'code',
+    weekday: 'jour de la semaine',
+    'unit price': 'prix unitaire',
+    'sales amount': 'montant de vente',
+    quantity: 'quantité',
+    name: 'nom',
+    'discount %': 'remise %',
+    days: 'jours',
+    'date formula': 'formule de date',
+    'company name or no.': 'nom ou no de l’entreprise',
+    'closing date': 'date de clôture',
+    address: 'adresse',
+    'IANA zone': 'fuseau IANA',
+    'search text': 'texte recherché',
+  },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
    * the `/opp `; `@ann` stands for a user mention, `#ventes` for a channel), notes, and a title for the

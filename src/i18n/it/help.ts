@@ -61,6 +61,30 @@ const italian = {
   /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
   heading: (title: string, summary: string) => `*${title}*: ${summary}`,
   examplesTitle: 'Esempi:',
+  placeholders: {
+    no: 'n.',
+    description: 'descrizione',
+    pct: 'percentuale',
+    date: 'data',
+    contact: 'contatto',
+    'stage no': 'n. fase',
+    amount: 'importo',
+    'date of change': 'data modifica',
+    code: 'codice',
+    weekday: 'giorno della settimana',
+    'unit price': 'prezzo unitario',
+    'sales amount': 'importo vendita',
+    quantity: 'quantità',
+    name: 'nome',
+    'discount %': 'sconto %',
+    days: 'giorni',
+    'date formula': 'formula data',
+    'company name or no.': 'nome o n. azienda',
+    'closing date': 'data chiusura',
+    address: 'indirizzo',
+    'IANA zone': 'fuso IANA',
+    'search text': 'testo da cercare',
+  },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
    * the `/opp `; `@anna` stands for a user mention, `#vendite` for a channel), notes, and a title for the

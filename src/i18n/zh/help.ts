@@ -63,6 +63,30 @@ const chinese = {
   /** A topic's first line: its title (a guide's own, or the command) and what it is about. */
   heading: (title: string, summary: string) => `*${title}* — ${summary}`,
   examplesTitle: '示例：',
+  placeholders: {
+    no: '编号',
+    description: '描述',
+    pct: '百分比',
+    date: '日期',
+    contact: '联系人',
+    'stage no': '阶段编号',
+    amount: '金额',
+    'date of change': '变更日期',
+    code: '代码',
+    weekday: '星期几',
+    'unit price': '单价',
+    'sales amount': '销售金额',
+    quantity: '数量',
+    name: '名称',
+    'discount %': '折扣 %',
+    days: '天数',
+    'date formula': '日期公式',
+    'company name or no.': '公司名称或编号',
+    'closing date': '关闭日期',
+    address: '地址',
+    'IANA zone': 'IANA 时区',
+    'search text': '搜索文本',
+  },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
    * the `/opp `; `@ann` stands for a user mention, `#sales` for a channel), notes, and a title for the

@@ -94,12 +94,24 @@ function rawHelpText(help: HelpTexts, topic?: string): string {
     return [overview.title, ...sections, overview.details].join('\n\n');
   }
   const text = topicTexts(help)[known];
-  const usage = TOPIC_SUBCOMMANDS[known].map((id) => `/opp ${SUBCOMMANDS[id].usage}`);
+  const usage = TOPIC_SUBCOMMANDS[known].map((id) => `/opp ${usageIn(help, SUBCOMMANDS[id].usage)}`);
   const parts = [help.heading(text.title ?? `\`/opp ${known}\``, text.summary)];
   if (usage.length > 0) parts.push(`\`\`\`${usage.join('\n')}\`\`\``);
   if (text.notes) parts.push(text.notes.map((note) => `• ${note}`).join('\n'));
   parts.push(`${help.examplesTitle}\n${text.examples.map((example) => `• \`/opp ${example}\``).join('\n')}`);
   return parts.join('\n');
+}
+
+/**
+ * A usage line with its placeholders (`<stage no>`, `[search text]`) in the catalogue's words. The grammar
+ * writes them in English; codes in capitals and the keywords around them stay as they are.
+ */
+export function usageIn(help: HelpTexts, usage: string): string {
+  const words: Readonly<Record<string, string>> = help.placeholders;
+  return usage.replace(/([<[])([^<>[\]|:]+)([>\]])/g, (whole, open: string, name: string, close: string) => {
+    const word = Object.hasOwn(words, name) ? words[name] : undefined;
+    return word === undefined ? whole : `${open}${word}${close}`;
+  });
 }
 
 /** Every example in a catalogue's help, for tests: each must parse. */

@@ -9,6 +9,8 @@ import { DIGEST_ATTENTION_CAP, digestMessages } from '../../../src/slack/blocks/
 import { LIMITS, textLength, type Message } from '../../../src/slack/blocks/kit.ts';
 import { cycle, digest, FIRM, item, stageLine, SVC, sumFigures, TODAY } from './digest-fixtures.ts';
 import { d, expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
+import { LANGUAGES } from '../../../src/i18n/catalogue.ts';
+import { channelPresenter } from '../../../src/i18n/presenter.ts';
 import { enUS } from '../../support/presenter.ts';
 
 /** All visible text of the messages. */
@@ -30,6 +32,60 @@ function expectMessagesWithinLimits(messages: readonly Message[]): void {
     expect(message.blocks.at(-1)?.type).not.toBe('divider');
     expectCleanText(message);
   }
+}
+
+/** A digest far beyond one message: three cycles of 12 stages, long attention lists, 60 salespeople. */
+function bigDigest() {
+  const long = (i: number) =>
+    `Renewal of 250 “Ünïcödé” licences & <support> for branch ${i}, incl. *training*, on-site setup and 3-year maintenance`;
+  const stages = (prefix: string) =>
+    Array.from({ length: 12 }, (_, i) =>
+      stageLine(
+        (i + 1) * 10,
+        `${prefix} stage ${i + 1} with a long description`,
+        i * 7,
+        `${(i + 1) * 123456.78}`,
+        `${(i + 1) * 12345.67}`,
+      ),
+    );
+  const cycles = [
+    cycle('FIRM', 'Firm sales', stages('Firm'), 5),
+    cycle('SVC', 'Services', stages('Svc')),
+    cycle('GOV', 'Public sector tenders', stages('Gov'), 1),
+  ];
+  const items = (count: number, from: number, overrides: (i: number) => Partial<AttentionItem>) =>
+    Array.from({ length: count }, (_, i) => item(from + i, { description: long(from + i), ...overrides(i) }));
+  return digest({
+    cycles,
+    totals: sumFigures(cycles.map((c) => c.totals)),
+    attention: {
+      overdue: items(80, 1000, (i) => ({ estimatedCloseDate: addDays(TODAY, -1 - i) })),
+      closingSoon: items(60, 2000, (i) => ({
+        estimatedCloseDate: addDays(TODAY, i % 8),
+        salespersonSlackUserId: null,
+        salespersonName: `Rep ${i}`,
+      })),
+      stale: items(60, 3000, (i) => ({ lastChange: addDays(TODAY, -14 - i) })),
+      staleDays: 14,
+      totals: { overdue: 300, closingSoon: 60, stale: 61 },
+    },
+    changes: {
+      ...digest().changes,
+      newOpportunities: Array.from({ length: 25 }, (_, i) => ({
+        no: `OP${4000 + i}`,
+        description: long(i),
+        estimatedValue: n(i * 1000),
+      })),
+      totals: { newOpportunities: 140, movedForward: 2, movedBack: 1, closed: 1, valueChanges: 2 },
+    },
+    salespeople: Array.from({ length: 60 }, (_, i) => ({
+      slackUserId: `U${1000 + i}`,
+      name: `Rep ${i}`,
+      openCount: i,
+      weightedValue: n(i * 1000.5),
+      wonValue: n(i * 10),
+    })),
+  });
 }
 
 describe('digest messages', () => {
@@ -190,56 +246,7 @@ describe('digest messages', () => {
   });
 
   it('pages a large digest into several messages, each within the limits, losing no stage', () => {
-    const long = (i: number) =>
-      `Renewal of 250 “Ünïcödé” licences & <support> for branch ${i}, incl. *training*, on-site setup and 3-year maintenance`;
-    const stages = (prefix: string) =>
-      Array.from({ length: 12 }, (_, i) =>
-        stageLine(
-          (i + 1) * 10,
-          `${prefix} stage ${i + 1} with a long description`,
-          i * 7,
-          `${(i + 1) * 123456.78}`,
-          `${(i + 1) * 12345.67}`,
-        ),
-      );
-    const cycles = [
-      cycle('FIRM', 'Firm sales', stages('Firm'), 5),
-      cycle('SVC', 'Services', stages('Svc')),
-      cycle('GOV', 'Public sector tenders', stages('Gov'), 1),
-    ];
-    const items = (count: number, from: number, overrides: (i: number) => Partial<AttentionItem>) =>
-      Array.from({ length: count }, (_, i) => item(from + i, { description: long(from + i), ...overrides(i) }));
-    const big = digest({
-      cycles,
-      totals: sumFigures(cycles.map((c) => c.totals)),
-      attention: {
-        overdue: items(80, 1000, (i) => ({ estimatedCloseDate: addDays(TODAY, -1 - i) })),
-        closingSoon: items(60, 2000, (i) => ({
-          estimatedCloseDate: addDays(TODAY, i % 8),
-          salespersonSlackUserId: null,
-          salespersonName: `Rep ${i}`,
-        })),
-        stale: items(60, 3000, (i) => ({ lastChange: addDays(TODAY, -14 - i) })),
-        staleDays: 14,
-        totals: { overdue: 300, closingSoon: 60, stale: 61 },
-      },
-      changes: {
-        ...digest().changes,
-        newOpportunities: Array.from({ length: 25 }, (_, i) => ({
-          no: `OP${4000 + i}`,
-          description: long(i),
-          estimatedValue: n(i * 1000),
-        })),
-        totals: { newOpportunities: 140, movedForward: 2, movedBack: 1, closed: 1, valueChanges: 2 },
-      },
-      salespeople: Array.from({ length: 60 }, (_, i) => ({
-        slackUserId: `U${1000 + i}`,
-        name: `Rep ${i}`,
-        openCount: i,
-        weightedValue: n(i * 1000.5),
-        wonValue: n(i * 10),
-      })),
-    });
+    const big = bigDigest();
     const messages = digestMessages(enUS, big);
     expect(messages.length).toBeGreaterThan(1);
     expectMessagesWithinLimits(messages);
@@ -272,21 +279,48 @@ describe('digest messages', () => {
   });
 
   it('keeps within the limits with very many cycles', () => {
-    const cycles = Array.from({ length: 30 }, (_, c) =>
-      cycle(
-        `C${c}`,
-        `Cycle ${c}`,
-        Array.from({ length: 12 }, (_, i) =>
-          stageLine(i + 1, `Stage description ${i + 1}`, i, '999999999.99', '123456789.01'),
-        ),
-        c,
-      ),
-    );
+    const cycles = manyCycles();
     const messages = digestMessages(enUS, digest({ cycles, totals: sumFigures(cycles.map((c) => c.totals)) }));
     expect(messages.length).toBeGreaterThan(2);
     expectMessagesWithinLimits(messages);
     const text = allText(messages);
     for (let c = 0; c < 30; c++) expect(text).toContain(`*C${c} — Cycle ${c}*`);
+  });
+});
+
+function manyCycles() {
+  return Array.from({ length: 30 }, (_, c) =>
+    cycle(
+      `C${c}`,
+      `Cycle ${c}`,
+      Array.from({ length: 12 }, (_, i) =>
+        stageLine(i + 1, `Stage description ${i + 1}`, i, '999999999.99', '123456789.01'),
+      ),
+      c,
+    ),
+  );
+}
+
+describe.each(LANGUAGES)('digest messages in %s', (language) => {
+  // Each language's longer words must page within Slack's limits as English's do.
+  const p = channelPresenter(language);
+  it.each([
+    ['one message', () => digest()],
+    ['paged', bigDigest],
+    [
+      'very many cycles',
+      () => {
+        const cycles = manyCycles();
+        return digest({ cycles, totals: sumFigures(cycles.map((c) => c.totals)) });
+      },
+    ],
+  ] as const)('%s', (_name, make) => {
+    const messages = digestMessages(p, make());
+    expectMessagesWithinLimits(messages);
+    expect(messages[0]?.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: expect.stringContaining(p.format.date(TODAY)) },
+    });
   });
 });
 

@@ -162,12 +162,13 @@ export function strings(value: unknown, key = ''): { key: string; text: string }
   return [];
 }
 
-const BAD = ['undefined', 'null', 'NaN', '[object Object]', 'Infinity'];
+// Whole words: Italian writes "Annulla" and "nulla".
+const BAD = [/\bundefined\b/, /\bnull\b/, /\bNaN\b/, /\[object Object\]/, /\bInfinity\b/];
 
 /** Nothing a person sees (or a listener reads back) contains a rendering accident. */
 export function expectCleanText(surface: unknown): void {
   for (const { key, text } of strings(surface)) {
-    for (const bad of BAD) expect(text, `"${bad}" in ${key}: ${text}`).not.toContain(bad);
+    for (const bad of BAD) expect(text, `${String(bad)} in ${key}: ${text}`).not.toMatch(bad);
     if (key === 'text') expect(text.trim(), `empty text`).not.toBe('');
   }
 }

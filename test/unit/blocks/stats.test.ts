@@ -4,6 +4,8 @@ import type { CycleAnalysis, OpportunityStatistics, StageAnalysisLine } from '..
 import { textLength } from '../../../src/slack/blocks/kit.ts';
 import { cycleAnalysisMessage, opportunityStatsMessage } from '../../../src/slack/blocks/stats.ts';
 import { expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
+import { LANGUAGE_LOCALES, LANGUAGES } from '../../../src/i18n/catalogue.ts';
+import { presenterFor } from '../../../src/i18n/presenter.ts';
 import { enUS } from '../../support/presenter.ts';
 
 const allText = (value: unknown): string =>
@@ -163,5 +165,26 @@ describe('sales cycle analysis (§12.2, §12.4)', () => {
     const text = allText(message.blocks);
     expect(text).toMatch(/TOTAL\s+79800\s+\$49,382,715,648\.00\s+\$4,938,271,564\.00\s+\d+(\.\d+)?/);
     expect(text).toMatch(/…and \d+ more — use `\/opp stage list FIRM`/);
+  });
+});
+
+describe.each(LANGUAGES)('statistics in %s', (language) => {
+  // Each language's longer words (and Chinese's wide characters) within Slack's limits as English's are.
+  const p = presenterFor(LANGUAGE_LOCALES[language]);
+  const many = Array.from({ length: 400 }, (_, i) =>
+    line(i + 1, `A rather long stage description ${i + 1}`, i, '123456789.12', '12345678.91', i % 3 ? `${i}.5` : null),
+  );
+
+  it.each([
+    ['opportunity', () => opportunityStatsMessage(p, stats(), 'USD')],
+    ['opportunity without a stage', () => opportunityStatsMessage(p, stats({ currentStage: null }), 'USD')],
+    ['cycle', () => cycleAnalysisMessage(p, analysis(STAGES, true), 'USD')],
+    ['cycle without stages', () => cycleAnalysisMessage(p, analysis([]), 'USD')],
+    ['very many stages', () => cycleAnalysisMessage(p, analysis(many), 'USD')],
+  ] as const)('%s', (_name, make) => {
+    const message = make();
+    expectWithinLimits(message.blocks, 'message');
+    expect(textLength(message.blocks)).toBeLessThanOrEqual(11_000);
+    expectCleanText(message);
   });
 });

@@ -9,6 +9,8 @@ import type { PurgePreview } from '../../../src/services/opportunities.ts';
 import * as blocks from '../../../src/slack/blocks/index.ts';
 import type { KnownBlock, Message, ModalView } from '../../../src/slack/blocks/kit.ts';
 import { ACTION_IDS } from '../../../src/slack/ids.ts';
+import { LANGUAGE_LOCALES, LANGUAGES } from '../../../src/i18n/catalogue.ts';
+import { type Presenter, presenterFor } from '../../../src/i18n/presenter.ts';
 import { enUS } from '../../support/presenter.ts';
 import {
   d,
@@ -37,18 +39,18 @@ function awkward(status: OpportunityStatus) {
   });
 }
 
-function messages(): [string, Message][] {
+function messages(p: Presenter): [string, Message][] {
   const out: [string, Message][] = [];
   for (const status of STATUSES) {
     for (const currency of ['USD', 'EUR', 'BOGUS']) {
       out.push([
         `card ${status} ${currency}`,
-        blocks.opportunityCard(enUS, detail(status), { currency, offers: ['next', 'update', 'close'] }),
+        blocks.opportunityCard(p, detail(status), { currency, offers: ['next', 'update', 'close'] }),
       ]);
     }
     out.push([
       `awkward card ${status}`,
-      blocks.opportunityCard(enUS, awkward(status), { currency: 'USD', offers: ['delete'] }),
+      blocks.opportunityCard(p, awkward(status), { currency: 'USD', offers: ['delete'] }),
     ]);
   }
   const list = STATUSES.map((s, i) => ({
@@ -56,11 +58,8 @@ function messages(): [string, Message][] {
     status: s,
     current: s === 'not_started' ? null : entry(),
   }));
-  out.push([
-    'list',
-    blocks.opportunityList(enUS, list, { total: 10, title: ours('All opportunities'), currency: 'USD' }),
-  ]);
-  out.push(['empty list', blocks.opportunityList(enUS, [], { total: 0, title: ours('Mine'), currency: 'USD' })]);
+  out.push(['list', blocks.opportunityList(p, list, { total: 10, title: ours('All opportunities'), currency: 'USD' })]);
+  out.push(['empty list', blocks.opportunityList(p, [], { total: 0, title: ours('Mine'), currency: 'USD' })]);
   const preview: PurgePreview = {
     filter: { status: 'won', closedBefore: d('2026-01-01'), salespersonCode: 'ANN' },
     opportunities: Array.from({ length: 45 }, (_, i) => ({
@@ -70,20 +69,20 @@ function messages(): [string, Message][] {
       dateClosed: i % 2 ? null : d('2025-06-01'),
     })),
   };
-  out.push(['purge', blocks.purgeConfirmation(enUS, preview, { token: 'tok_123' })]);
-  out.push(['purge nothing', blocks.purgeConfirmation(enUS, { filter: {}, opportunities: [] }, { token: 'tok' })]);
-  out.push(['error', blocks.errorMessage(enUS, ours("You can't move to stage 3 until a sales quote is assigned."))]);
-  out.push(['success', blocks.successMessage(enUS, ours('Opportunity OP00001 was created.'))]);
-  out.push(['notice', blocks.noticeMessage(enUS, ours('Nothing changed.'))]);
+  out.push(['purge', blocks.purgeConfirmation(p, preview, { token: 'tok_123' })]);
+  out.push(['purge nothing', blocks.purgeConfirmation(p, { filter: {}, opportunities: [] }, { token: 'tok' })]);
+  out.push(['error', blocks.errorMessage(p, ours("You can't move to stage 3 until a sales quote is assigned."))]);
+  out.push(['success', blocks.successMessage(p, ours('Opportunity OP00001 was created.'))]);
+  out.push(['notice', blocks.noticeMessage(p, ours('Nothing changed.'))]);
   out.push([
     'cycles',
-    blocks.salesCycleList(enUS, [
+    blocks.salesCycleList(p, [
       { code: 'FIRM', description: '', probabilityCalculation: 'completed', blocked: false, stageCount: 0 },
     ]),
   ]);
   out.push([
     'stages',
-    blocks.stageTable(enUS, {
+    blocks.stageTable(p, {
       code: 'FIRM',
       description: '',
       probabilityCalculation: 'add',
@@ -91,17 +90,17 @@ function messages(): [string, Message][] {
       stages: STAGES,
     }),
   ]);
-  out.push(['codes', blocks.closeCodeList(enUS, [{ code: 'X', description: '', type: 'lost', entryCount: 1 }])]);
+  out.push(['codes', blocks.closeCodeList(p, [{ code: 'X', description: '', type: 'lost', entryCount: 1 }])]);
   out.push([
     'contacts',
-    blocks.contactList(enUS, [
+    blocks.contactList(p, [
       { no: 'CT1', name: 'A', type: 'company', companyNo: null, companyName: null, customerNo: null },
     ]),
   ]);
   return out;
 }
 
-function modals(): [string, ModalView][] {
+function modals(p: Presenter): [string, ModalView][] {
   const closeOptions = (hasQuote: boolean) => ({
     closingDate: d('2026-04-02'),
     cancelOldTasks: true as const,
@@ -115,17 +114,17 @@ function modals(): [string, ModalView][] {
   return [
     [
       'create',
-      blocks.createOpportunityModal(enUS, {
+      blocks.createOpportunityModal(p, {
         userId: 'U1',
         cycles: [{ code: 'A', description: '', blocked: false }],
         initial: { description: 'x', contact: { no: 'CT1', name: 'Acme' } },
       }),
     ],
-    ['create without cycles', blocks.createOpportunityModal(enUS, { userId: 'U1', cycles: [] })],
+    ['create without cycles', blocks.createOpportunityModal(p, { userId: 'U1', cycles: [] })],
     ...(['next', 'skip', 'update', 'previous', 'jump', 'first'] as const).map((action): [string, ModalView] => [
       `update ${action}`,
       blocks.updateOpportunityModal(
-        enUS,
+        p,
         moveOptions({ proposal: { ...moveOptions().proposal!, estimatedValue: ZERO } }),
         {
           action,
@@ -134,69 +133,74 @@ function modals(): [string, ModalView][] {
     ]),
     [
       'update impossible',
-      blocks.updateOpportunityModal(
-        enUS,
-        moveOptions({ actions: [], defaultAction: null, proposal: null, targets: {} }),
-      ),
+      blocks.updateOpportunityModal(p, moveOptions({ actions: [], defaultAction: null, proposal: null, targets: {} })),
     ],
     [
       'close none',
-      blocks.closeOpportunityModal(enUS, closeOptions(false), { no: 'OP1', outcome: null, currency: 'USD' }),
+      blocks.closeOpportunityModal(p, closeOptions(false), { no: 'OP00001', outcome: null, currency: 'USD' }),
     ],
     [
       'close won',
-      blocks.closeOpportunityModal(enUS, closeOptions(true), { no: 'OP1', outcome: 'won', currency: 'USD' }),
+      blocks.closeOpportunityModal(p, closeOptions(true), { no: 'OP00001', outcome: 'won', currency: 'USD' }),
     ],
     [
       'close lost',
-      blocks.closeOpportunityModal(enUS, closeOptions(false), { no: 'OP1', outcome: 'lost', currency: 'USD' }),
+      blocks.closeOpportunityModal(p, closeOptions(false), { no: 'OP00001', outcome: 'lost', currency: 'USD' }),
     ],
     [
       'quote',
-      blocks.createQuoteModal(enUS, {
-        no: 'OP1',
+      blocks.createQuoteModal(p, {
+        no: 'OP00001',
         currency: 'USD',
         lines: [{ description: 'a', quantity: 'x', unitPrice: '', discount: '' }],
       }),
     ],
-    ['cycle', blocks.salesCycleModal(enUS)],
-    ['stage', blocks.stageModal(enUS, { cycles: [{ code: 'A', description: '' }] })],
-    ['close code', blocks.closeCodeModal(enUS)],
-    ['contact', blocks.contactModal(enUS)],
+    ['cycle', blocks.salesCycleModal(p)],
+    ['stage', blocks.stageModal(p, { cycles: [{ code: 'A', description: '' }] })],
+    ['close code', blocks.closeCodeModal(p)],
+    ['contact', blocks.contactModal(p)],
   ];
 }
 
-describe('every surface', () => {
-  it.each(messages())('message: %s', (_name, message) => {
+describe.each(LANGUAGES)('every surface in %s', (language) => {
+  // The longest texts of each language must fit Slack's limits as English's do.
+  const p = presenterFor(LANGUAGE_LOCALES[language]);
+
+  it.each(messages(p))('message: %s', (_name, message) => {
     expectWithinLimits(message.blocks, 'message');
     expectCleanText(message);
     expect(message.text.trim()).not.toBe('');
   });
 
-  it.each(modals())('modal: %s', (_name, view) => {
+  it.each(modals(p))('modal: %s', (_name, view) => {
     expectModalRules(view);
   });
 
   it('home views', () => {
     const cases = [
-      homeViewFor({ userId: 'U1', currency: 'USD', cycles: [], opportunities: [] }),
-      homeViewFor({
-        userId: 'U1',
-        currency: 'USD',
-        cycles: [],
-        opportunities: STATUSES.map((s, i) => ({
-          ...summary(i),
-          status: s,
-          current: s === 'not_started' ? null : entry(),
-        })),
-      }),
+      homeViewFor({ userId: 'U1', currency: 'USD', cycles: [], opportunities: [] }, p),
+      homeViewFor(
+        {
+          userId: 'U1',
+          currency: 'USD',
+          cycles: [],
+          opportunities: STATUSES.map((s, i) => ({
+            ...summary(i),
+            status: s,
+            current: s === 'not_started' ? null : entry(),
+          })),
+        },
+        p,
+      ),
     ];
     for (const view of cases) {
       expectWithinLimits(view.blocks as KnownBlock[], 'view');
       expectCleanText(view);
     }
   });
+});
 
+describe('every surface', () => {
   it('the purge button carries the token and the count; Cancel is separate', () => {
     const message = blocks.purgeConfirmation(
       enUS,
