@@ -151,12 +151,11 @@ export function planLostOnOrderDeletion(input: {
 }
 
 /**
- * Won needs a customer (§8.3): the contact no. to find or create it from – the contact itself if
- * it is a company, its company if it is a person; a person without a company cannot become one.
+ * Won needs a customer (§8.3): the contact no. to find or create it from – the contact itself if it is
+ * a company, its company if it is a person with one, and the person themself otherwise (Business
+ * Central creates the customer from the contact then).
  */
 export function customerContactForWon(contact: Contact): string {
   if (contact.type === 'company') return contact.no;
-  if (contact.companyNo === null)
-    throw new DomainError({ kind: 'contact-has-no-company', contactNo: contact.no, name: contact.name });
-  return contact.companyNo;
+  return contact.companyNo ?? contact.no;
 }

@@ -66,6 +66,7 @@ export type StatusFilter = 'open' | 'won' | 'lost' | 'closed' | 'all';
 export interface OpportunityFilter {
   status?: StatusFilter;
   salespersonSlackUserId?: string;
+  /** A contact's opportunities; a company's include those of its persons. */
   contactNo?: string;
   salesCycleCode?: string;
   /**
@@ -287,7 +288,9 @@ export class OpportunityQueries {
         if (filter.salespersonSlackUserId) conditions.push(eb('sp.slack_user_id', '=', filter.salespersonSlackUserId));
         if (filter.readableBySalesperson !== undefined)
           conditions.push(eb('sp.slack_user_id', '=', filter.readableBySalesperson));
-        if (filter.contactNo) conditions.push(eb('c.no', '=', filter.contactNo));
+        // A company stands for its persons too: their opportunities are the company's business.
+        if (filter.contactNo)
+          conditions.push(eb.or([eb('c.no', '=', filter.contactNo), eb('co.no', '=', filter.contactNo)]));
         if (filter.salesCycleCode) conditions.push(eb('sc.code', '=', filter.salesCycleCode));
         return eb.and(conditions);
       })
