@@ -11,6 +11,7 @@ import {
   type LinkedQuote,
   type NewEntry,
   type OpportunityRef,
+  type Replacement,
 } from './opportunity.ts';
 import { DomainError } from './problems.ts';
 
@@ -34,6 +35,8 @@ export interface CloseInput {
 
 export interface ClosePlan {
   entry: NewEntry;
+  /** A typed sales amount the linked quote's amount replaced (Won), said in the reply. */
+  replaced: Replacement[];
   daysOpenOfPrevious: number | null;
   newStatus: CloseOutcome;
   /** Goes on the opportunity too. */
@@ -84,9 +87,13 @@ export function planClose(input: CloseInput): ClosePlan {
   }
 
   let salesAmount = ZERO;
+  const replaced: Replacement[] = [];
   if (outcome === 'won') {
     salesAmount = roundMoney(input.linkedQuote ? input.linkedQuote.amount : (input.salesAmount ?? ZERO));
     if (!salesAmount.greaterThan(ZERO)) throw new DomainError({ kind: 'must-be-positive', field: 'sales-amount' });
+    const typed = input.salesAmount === undefined ? undefined : roundMoney(input.salesAmount);
+    if (input.linkedQuote && typed !== undefined && !typed.equals(salesAmount))
+      replaced.push({ field: 'sales-amount', from: typed, to: salesAmount, source: 'linked-quote' });
   }
 
   const won = outcome === 'won';
@@ -109,6 +116,7 @@ export function planClose(input: CloseInput): ClosePlan {
       cancelOldTasks: input.cancelOldTasks ?? true,
       createTasksForStage: false,
     },
+    replaced,
     daysOpenOfPrevious: active ? daysBetween(active.dateOfChange, closingDate) : null,
     newStatus: outcome,
     dateClosed: closingDate,
@@ -144,6 +152,7 @@ export function planLostOnOrderDeletion(input: {
       cancelOldTasks: false,
       createTasksForStage: false,
     },
+    replaced: [],
     daysOpenOfPrevious: daysBetween(active.dateOfChange, today),
     newStatus: 'lost',
     dateClosed: today,

@@ -36,6 +36,7 @@ import {
   planActivateFirstStage,
   planMove,
   type Priority,
+  type Replacement,
   proposeMove,
   validateNewOpportunity,
 } from '../domain/opportunity.ts';
@@ -97,6 +98,11 @@ const ACTION_TO_DB = {
 /** What a change recorded in the outbox (in its transaction): every change method's result carries it. */
 export interface ChangeEvents {
   events: readonly RecordedEvent[];
+}
+
+/** What a move or a close put in place of a value without it being typed (the reply says it). */
+export interface ChangeReplacements {
+  replaced: readonly Replacement[];
 }
 
 export interface SalespersonInput {
@@ -324,9 +330,13 @@ export class OpportunityService {
     };
   }
 
-  async move(workspaceId: string, no: string, request: MoveRequest): Promise<OpportunityDetail & ChangeEvents> {
-    const { no: moved, events } = await this.recordMoveWithEvents(workspaceId, no, request);
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, moved)), events };
+  async move(
+    workspaceId: string,
+    no: string,
+    request: MoveRequest,
+  ): Promise<OpportunityDetail & ChangeEvents & ChangeReplacements> {
+    const { no: moved, events, replaced } = await this.recordMoveWithEvents(workspaceId, no, request);
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, moved)), events, replaced };
   }
 
   /**
@@ -338,12 +348,12 @@ export class OpportunityService {
     return (await this.recordMoveWithEvents(workspaceId, no, request)).no;
   }
 
-  /** recordMove, with the events the move recorded. */
+  /** recordMove, with the events the move recorded and what it replaced. */
   async recordMoveWithEvents(
     workspaceId: string,
     no: string,
     request: MoveRequest,
-  ): Promise<{ no: string } & ChangeEvents> {
+  ): Promise<{ no: string } & ChangeEvents & ChangeReplacements> {
     const { result, events } = await this.change(
       workspaceId,
       no,
@@ -363,10 +373,10 @@ export class OpportunityService {
                 },
               }
             : moveEvent(loaded, request.action, plan.entry);
-        return { result: loaded.ref.no, events: [event] };
+        return { result: { no: loaded.ref.no, replaced: plan.replaced }, events: [event] };
       },
     );
-    return { no: result, events };
+    return { ...result, events };
   }
 
   /** What the Close Opportunity modal shows for the chosen outcome. */
@@ -390,7 +400,11 @@ export class OpportunityService {
     };
   }
 
-  async close(workspaceId: string, no: string, request: CloseRequest): Promise<OpportunityDetail & ChangeEvents> {
+  async close(
+    workspaceId: string,
+    no: string,
+    request: CloseRequest,
+  ): Promise<OpportunityDetail & ChangeEvents & ChangeReplacements> {
     const { result, events } = await this.change(
       workspaceId,
       no,
@@ -398,10 +412,10 @@ export class OpportunityService {
       request.origin,
       async (tx, loaded, now) => {
         const closed = await closeLoaded(tx, workspaceId, loaded, request, now);
-        return { result: loaded.ref.no, events: [closeEvent(loaded, closed)] };
+        return { result: { no: loaded.ref.no, replaced: closed.replaced }, events: [closeEvent(loaded, closed)] };
       },
     );
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result.no)), events, replaced: result.replaced };
   }
 
   /** Whether a quote can be created now (the same checks as createQuote); the version for the form. */

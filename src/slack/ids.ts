@@ -60,6 +60,8 @@ export const BLOCK_IDS = {
     header: 'card_header',
     fields: 'card_fields',
     figures: 'card_figures',
+    /** What the change just made replaced without it being typed (only on a change's reply). */
+    replaced: 'card_replaced',
     history: 'card_history',
     actions: 'card_actions',
   },

@@ -3,7 +3,7 @@
 // decided for them. No Slack here: the adapters render the outcome.
 import { type Offer, type OfferInput, offersFor, QUICK_OFFERS } from '../domain/offers.ts';
 import type { Stage } from '../domain/sales-cycle.ts';
-import type { CloseOutcome, MoveAction } from '../domain/opportunity.ts';
+import type { CloseOutcome, MoveAction, Replacement } from '../domain/opportunity.ts';
 import type { QuoteLineInput } from '../domain/quote.ts';
 import type { Services } from '../services/index.ts';
 import type { Access } from '../services/members.ts';
@@ -29,6 +29,8 @@ export interface OpportunityView {
   currency: string;
   offers: Offer[];
   events: readonly RecordedEvent[];
+  /** What the change put in place of a value nobody typed (a move's stage defaults, a quote's amount). */
+  replaced: readonly Replacement[];
 }
 
 /**
@@ -69,16 +71,17 @@ export class OpportunityUseCases {
    */
   private async view(
     ctx: RequestContext,
-    detail: OpportunityDetail & { events?: readonly RecordedEvent[] },
+    detail: OpportunityDetail & { events?: readonly RecordedEvent[]; replaced?: readonly Replacement[] },
     reader?: Access,
   ): Promise<OpportunityView> {
     const settings = await this.services.setup.workspaceSettings(ctx.workspaceId);
-    const { events = [], ...opportunity } = detail;
+    const { events = [], replaced = [], ...opportunity } = detail;
     return {
       detail: opportunity,
       currency: settings.currency,
       offers: offersFor(offerInput(opportunity, opportunity.cycleStages, reader)),
       events,
+      replaced,
     };
   }
 
@@ -153,17 +156,23 @@ export class OpportunityUseCases {
     return this.view(ctx, detail);
   }
 
-  /** The opportunity as the channel sees it right after the actor changed it (a form's result, read after the ack). */
-  async afterChange(ctx: RequestContext, no: string): Promise<OpportunityView> {
+  /**
+   * The opportunity as the channel sees it right after the actor changed it (a form's result, read after
+   * the ack), with what the change replaced.
+   */
+  async afterChange(ctx: RequestContext, no: string, replaced: readonly Replacement[] = []): Promise<OpportunityView> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
-    return this.view(ctx, await this.services.queries.get(ctx.workspaceId, no));
+    return this.view(ctx, { ...(await this.services.queries.get(ctx.workspaceId, no)), replaced });
   }
 
   /**
    * The same move, answering only the opportunity's number and the events it recorded: a form's ack
    * waits for the save alone (the card is read after it, with afterChange).
    */
-  async recordMove(ctx: RequestContext, input: MoveInput): Promise<{ no: string; events: readonly RecordedEvent[] }> {
+  async recordMove(
+    ctx: RequestContext,
+    input: MoveInput,
+  ): Promise<{ no: string; events: readonly RecordedEvent[]; replaced: readonly Replacement[] }> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
     const { no, ...request } = input;
     return this.services.opportunities.recordMoveWithEvents(ctx.workspaceId, no, {

@@ -5,10 +5,96 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
-import { run } from './e2e-kit.ts';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
+import { newTriggerId } from '../support/slack-requests.ts';
+import {
+  inputElements,
+  mark,
+  modalAction,
+  type OpenedModal,
+  openedModal,
+  run,
+  submitModal,
+  updatedModal,
+} from './e2e-kit.ts';
+
+const U = BLOCK_IDS.update;
 
 describe.each(BACKENDS)('a day in Slack without surprises on %s', (backend) => {
   const t = useTestApp(backend);
+
+  it('next says what the stage replaced; a Won close says the quote amount replaced the typed one (point 1)', async () => {
+    const teamId = await seededWorkspace(t);
+    const no = await newOpportunity(t.app.services, teamId, { chances: 50, closeDate: '2026-12-15' });
+    const moved = await run(t, `next ${no}`, teamId);
+    expect(moved).toContain("Set by the rules: chances 50% → 40% (stage 20's default), closing date");
+    expect(moved).toContain('(stage formula 2W)');
+    // Typed values are the person's: nothing to say about them.
+    const typed = await run(t, `previous ${no} chance:35 close:2027-01-20`, teamId);
+    expect(typed).not.toContain('Set by the rules');
+
+    await run(t, `next ${no}`, teamId);
+    await run(t, `quote ${no} line:"Trucks;2;6000"`, teamId);
+    const won = await run(t, `close ${no} won code:WIN amount:999`, teamId);
+    expect(won).toContain("Set by the rules: sales amount $999.00 → $12,000.00 (the linked quote's amount).");
+  });
+
+  async function open(text: string, teamId: string, callbackId: string): Promise<OpenedModal> {
+    const since = mark(t);
+    const triggerId = newTriggerId();
+    const ack = await t.commandAck(text, { teamId, triggerId });
+    expect(ack.status).toBe(200);
+    return openedModal(t, since, callbackId, triggerId);
+  }
+
+  /** What an input of the form shows: its text or date. */
+  function shown(modal: OpenedModal, blockId: string): unknown {
+    const element = inputElements(modal.view).get(blockId);
+    return element?.initial_value ?? element?.initial_date;
+  }
+
+  async function switchAction(modal: OpenedModal, action: string, inputs: Record<string, string>, teamId: string) {
+    const since = mark(t);
+    await modalAction(
+      t,
+      modal,
+      {
+        blockId: U.actionType,
+        actionId: ACTION_IDS.updateActionType,
+        type: 'static_select',
+        action: { selected_option: { value: action } },
+      },
+      { [U.actionType]: action, ...inputs },
+      teamId,
+    );
+    return updatedModal(t, since, modal);
+  }
+
+  it('the Update form: Update estimates shows the current values, and a new action keeps what was typed (point 1)', async () => {
+    const teamId = await seededWorkspace(t);
+    const no = await newOpportunity(t.app.services, teamId, { value: 10_000, chances: 50, closeDate: '2026-12-15' });
+    let modal = await open(`move ${no}`, teamId, CALLBACK_IDS.updateOpportunity);
+    // Next (the default) proposes stage 20's chances and formula.
+    expect(shown(modal, U.chances)).toBe('40');
+    expect(shown(modal, U.estimatedCloseDate)).toBe('2026-11-16');
+    modal = await switchAction(modal, 'update', {}, teamId);
+    expect(shown(modal, U.chances)).toBe('50');
+    expect(shown(modal, U.estimatedCloseDate)).toBe('2026-12-15');
+    expect(shown(modal, U.estimatedValue)).toBe('10,000.00');
+    // Typed under Update, kept under Next and back; the closing date, not typed, follows the action.
+    modal = await switchAction(modal, 'next', { [U.chances]: '45' }, teamId);
+    expect(shown(modal, U.chances)).toBe('45');
+    expect(shown(modal, U.estimatedCloseDate)).toBe('2026-11-16');
+    modal = await switchAction(modal, 'update', {}, teamId);
+    expect(shown(modal, U.chances)).toBe('45');
+    expect(shown(modal, U.estimatedCloseDate)).toBe('2026-12-15');
+    expect((await submitModal(t, modal, {}, { teamId })).status).toBe(200);
+    await t.settle();
+    const active = await t.db.prisma.opportunityEntry.findFirstOrThrow({
+      where: { workspaceId: teamId, active: true, opportunity: { no } },
+    });
+    expect([active.actionTaken, active.chancesPct.toString()]).toEqual(['UPDATED', '45']);
+  });
 
   it('closing Won with a person without a company creates the customer from the person (point 4)', async () => {
     const teamId = await seededWorkspace(t);

@@ -98,6 +98,15 @@ const english = {
       document: 'Quote / order',
     },
     notStartedStage: 'Not started yet',
+    /** What a move or a Won close put in place of a value nobody typed, as Business Central does. */
+    replaced: (changes: string[]) => `Set by the rules: ${changes.join(', ')}.`,
+    replacedChances: (from: string, to: string, stage: number) => `chances ${from} → ${to} (stage ${stage}'s default)`,
+    replacedCloseDate: (from: string, to: string, stage: number, formula: string) =>
+      formula.trim()
+        ? `closing date ${from} → ${to} (stage formula ${formula})`
+        : `closing date ${from} → ${to} (stage ${stage} has no date formula: the date of change)`,
+    replacedValue: (from: string, to: string) => `estimated value ${from} → ${to} (the linked quote's amount)`,
+    replacedSalesAmount: (from: string, to: string) => `sales amount ${from} → ${to} (the linked quote's amount)`,
     noDocument: 'None',
     quote: (no: string, amount: string) => `Quote ${no} · ${amount}`,
     order: (no: string, amount: string) => `Order ${no} · ${amount}`,

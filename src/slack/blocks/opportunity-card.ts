@@ -1,7 +1,7 @@
 // The opportunity card: header, figures of the active entry, history (newest first) and a button for
 // each of the offers the domain decided for its reader (src/domain/offers.ts).
 import type { Offer } from '../../domain/offers.ts';
-import type { OpportunityStatus } from '../../domain/opportunity.ts';
+import type { OpportunityStatus, Replacement } from '../../domain/opportunity.ts';
 import type { EntryView, OpportunityDetail, OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { escapeText, type Markup } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
@@ -26,6 +26,8 @@ export interface CardOptions {
   currency: string;
   /** What the card offers its reader (domain/offers.ts offersFor): drawn as buttons, in this order. */
   offers: readonly Offer[];
+  /** What the change this card answers replaced without it being typed (said above the figures). */
+  replaced?: readonly Replacement[] | undefined;
 }
 
 export function opportunityButton(p: Presenter, kind: Offer, no: string, status: OpportunityStatus): Button {
@@ -166,14 +168,36 @@ function newestFirst(history: readonly EntryView[]): EntryView[] {
   );
 }
 
+/** "Set by the rules: chances 40% → 30% (stage 30's default), closing date … (stage formula 2W)." */
+export function replacedText(p: Presenter, replaced: readonly Replacement[], currency: string): Markup {
+  const { card } = p.t.ui;
+  const parts = replaced.map((r) => {
+    switch (r.field) {
+      case 'chances':
+        return card.replacedChances(p.format.percent(r.from), p.format.percent(r.to), r.stage);
+      case 'estimated-close-date':
+        return card.replacedCloseDate(p.format.date(r.from), p.format.date(r.to), r.stage, escapeText(r.formula));
+      case 'estimated-value':
+        return card.replacedValue(p.format.money(r.from, currency), p.format.money(r.to, currency));
+      case 'sales-amount':
+        return card.replacedSalesAmount(p.format.money(r.from, currency), p.format.money(r.to, currency));
+    }
+  });
+  return card.replaced(parts);
+}
+
 export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: CardOptions): Message {
   const { ui } = p.t;
   const { currency } = opts;
   const blocks: KnownBlock[] = [
     header(ui.card.header(escapeText(detail.no), escapeText(detail.description)), cardHeaderBlockId(detail.no)),
+  ];
+  if (opts.replaced && opts.replaced.length > 0)
+    blocks.push(context([replacedText(p, opts.replaced, currency)], BLOCK_IDS.card.replaced));
+  blocks.push(
     fieldsSection(masterFields(p, detail, currency), BLOCK_IDS.card.fields),
     fieldsSection(figureFields(p, detail, currency), BLOCK_IDS.card.figures),
-  ];
+  );
 
   const history = newestFirst(detail.history).slice(0, CARD_HISTORY_MAX);
   blocks.push(

@@ -20,6 +20,7 @@ import {
   readQuoteDrafts,
   readUpdateSelection,
   successMessage,
+  typedUpdateValues,
   unavailableModal,
   updateOpportunityModal,
   type ViewStateValues,
@@ -197,12 +198,14 @@ async function openForm(scope: ActionScope, view: ModalView, context: FormContex
 export function actionListeners(deps: SlackDeps): Record<string, (args: ActionArgs) => Promise<void>> {
   const { opportunities, workspace } = deps.useCases;
   const rebuildUpdate = (keepTarget: boolean) =>
-    modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form) => {
+    modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form, blocks) => {
       const selection = readUpdateSelection(values);
       const options = await opportunities.moveForm(scope.ctx, form.no, selection.action);
+      // What the person typed stays; what was only pre-filled takes the new choice's defaults.
       return updateOpportunityModal(scope.p, options, {
         action: selection.action ?? null,
         targetStage: keepTarget ? (selection.targetStage ?? null) : null,
+        typed: typedUpdateValues(blocks, values),
       });
     });
   return {
@@ -339,7 +342,13 @@ type OpportunityForm =
 function modalRebuild<C extends OpportunityForm & FormCallbackId>(
   deps: SlackDeps,
   callbackId: C,
-  build: (scope: ActionScope, values: ViewStateValues, form: FormContext<C>) => Promise<ModalView>,
+  build: (
+    scope: ActionScope,
+    values: ViewStateValues,
+    form: FormContext<C>,
+    /** The blocks of the form as it was shown (with what it pre-filled). */
+    blocks: readonly unknown[],
+  ) => Promise<ModalView>,
 ) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
@@ -362,7 +371,7 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
         return;
       }
       // Each rebuild goes through a use case, which checks the user may still change the opportunity.
-      const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, form);
+      const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, form, view.blocks ?? []);
       // The rebuilt form keeps its context (a "not possible now" view has none).
       const rebuilt = next.callback_id === callbackId ? { ...next, private_metadata: view.private_metadata } : next;
       await scope.client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });

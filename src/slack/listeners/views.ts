@@ -253,7 +253,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
         });
-        return async () => afterChange(scope, cardOf(scope.p, await opportunities.afterChange(scope.ctx, moved.no)));
+        return async () =>
+          afterChange(scope, cardOf(scope.p, await opportunities.afterChange(scope.ctx, moved.no, moved.replaced)));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {

@@ -425,7 +425,7 @@ describe('§14.13 closing does not convert the quote; Make Order links (and forc
 
   it('a close plan carries no document effect at all', () => {
     const plan = planClose(closeInput({ linkedQuote: { amount: n(5000) } }));
-    expect(Object.keys(plan).sort()).toEqual(['dateClosed', 'daysOpenOfPrevious', 'entry', 'newStatus']);
+    expect(Object.keys(plan).sort()).toEqual(['dateClosed', 'daysOpenOfPrevious', 'entry', 'newStatus', 'replaced']);
   });
 });
 
