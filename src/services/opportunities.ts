@@ -418,6 +418,31 @@ export class OpportunityService {
     return { ...(await loadOpportunityDetail(this.db, workspaceId, result.no)), events, replaced: result.replaced };
   }
 
+  /**
+   * What Make Order needs before it can run (§10.2): for an In Progress opportunity, the Close form set
+   * to Won (the quote amount, cancel old tasks on); null when makeOrder decides alone (no quote: it
+   * answers with the order already made from it, or says there is no quote).
+   */
+  async orderOptions(
+    workspaceId: string,
+    no: string,
+    today: LocalDate,
+  ): Promise<
+    (CloseProposal & { version: number; codes: CloseCode[]; hasQuote: boolean; status: OpportunityStatus }) | null
+  > {
+    const loaded = await loadForChange(this.db, workspaceId, no);
+    if (!loaded.quote || loaded.ref.status !== 'in_progress') return null;
+    const codes = await listCodes(this.db, workspaceId);
+    const proposal = proposeClose({ active: loaded.active, linkedQuote: loaded.quote, outcome: 'won', codes, today });
+    return {
+      ...proposal,
+      version: loaded.row.version,
+      codes: codes.filter((c) => c.type === 'won'),
+      hasQuote: true,
+      status: loaded.ref.status,
+    };
+  }
+
   /** Whether a quote can be created now (the same checks as createQuote); the version for the form. */
   async quoteOptions(workspaceId: string, no: string): Promise<{ no: string; version: number }> {
     const loaded = await loadForChange(this.db, workspaceId, no);
@@ -540,7 +565,19 @@ export class OpportunityService {
         if (effect === 'close-won-then-link') {
           const codes = await listCodes(tx, workspaceId);
           const code = request.closeCode ?? defaultCloseCode(codes, 'won')?.code ?? null;
-          await closeLoaded(tx, workspaceId, loaded, { outcome: 'won', closeCode: code, today: request.today }, now);
+          await closeLoaded(
+            tx,
+            workspaceId,
+            loaded,
+            {
+              outcome: 'won',
+              closeCode: code,
+              closingDate: request.closingDate,
+              cancelOldTasks: request.cancelOldTasks,
+              today: request.today,
+            },
+            now,
+          );
         } else if (effect === 'link-to-won') {
           await tx
             .updateTable('opportunity_entry')
@@ -744,7 +781,10 @@ export class OpportunityService {
 
 /** What a change of an opportunity is asked with besides its data (make order). */
 export interface MakeOrderRequest {
+  /** For an open opportunity, closed as Won first (§10.2): its close code, closing date and old tasks. */
   closeCode?: string | undefined;
+  closingDate?: LocalDate | undefined;
+  cancelOldTasks?: boolean | undefined;
   today: LocalDate;
   expectedVersion?: number | undefined;
   /** Who makes it, and where: the order is then announced in that channel. */

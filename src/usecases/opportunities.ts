@@ -11,6 +11,7 @@ import type { OpportunityDetail, OpportunityFilter, OpportunitySummary } from '.
 import type {
   CloseRequest,
   CreateOpportunityInput,
+  MakeOrderRequest,
   MoveOptions,
   MoveRequest,
   PurgePreview,
@@ -41,6 +42,11 @@ type FromContext = 'today' | 'origin';
 export type CreateInput = Omit<CreateOpportunityInput, FromContext>;
 export type MoveInput = { no: string } & Omit<MoveRequest, FromContext>;
 export type CloseInput = { no: string } & Omit<CloseRequest, FromContext>;
+/** How Make Order closes an open opportunity as Won first (the other values are the quote's). */
+export type OrderCloseInput = Pick<
+  MakeOrderRequest,
+  'closeCode' | 'closingDate' | 'cancelOldTasks' | 'expectedVersion'
+>;
 
 export interface ListInput {
   filter: Omit<OpportunityFilter, 'readableBySalesperson' | 'contactNo'> & {
@@ -209,9 +215,11 @@ export class OpportunityUseCases {
     return this.view(ctx, detail);
   }
 
-  async makeOrder(ctx: RequestContext, no: string): Promise<OpportunityView> {
+  /** Makes the order; an open opportunity is closed as Won first, with `close` (the Close form's values). */
+  async makeOrder(ctx: RequestContext, no: string, close: OrderCloseInput = {}): Promise<OpportunityView> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
     const detail = await this.services.opportunities.makeOrder(ctx.workspaceId, no, {
+      ...close,
       today: ctx.today,
       origin: this.origin(ctx),
     });
@@ -260,6 +268,19 @@ export class OpportunityUseCases {
       this.services.setup.workspaceSettings(ctx.workspaceId),
     ]);
     return { options, currency: settings.currency };
+  }
+
+  /**
+   * Make Order's form, when it needs one: an open opportunity is closed as Won first through the Close
+   * form, set to Won with the quote amount (§10.2); null when the order can be made at once.
+   */
+  async orderForm(ctx: RequestContext, no: string) {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const [options, settings] = await Promise.all([
+      this.services.opportunities.orderOptions(ctx.workspaceId, no, ctx.today),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return options === null ? null : { options, currency: settings.currency };
   }
 
   /** The Create Quote form: the opportunity's number and version, and the currency. */

@@ -489,7 +489,7 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
       /Quote line 1 \(`Trucks;two;6000`\): the quantity `two` is not a number\./,
     );
 
-    const ordered = await run(t, `order ${no}`, teamId);
+    const ordered = await run(t, `order ${no} code:WIN`, teamId);
     expect(ordered).toMatch(/Order SO00001 · \$12,000\.00/);
     expect(ordered).toMatch(/\*Status\*\nWon/);
     const order = await t.fake.waitFor(

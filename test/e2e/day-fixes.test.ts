@@ -5,20 +5,25 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
-import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId } from '../../src/slack/ids.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
+import { TEST_TODAY } from '../support/test-app.ts';
 import {
+  buttonsOf,
+  fieldErrors,
   inputElements,
   mark,
   modalAction,
   type OpenedModal,
   openedModal,
+  optionValues,
   run,
   submitModal,
   updatedModal,
 } from './e2e-kit.ts';
 
 const U = BLOCK_IDS.update;
+const C = BLOCK_IDS.close;
 
 describe.each(BACKENDS)('a day in Slack without surprises on %s', (backend) => {
   const t = useTestApp(backend);
@@ -94,6 +99,51 @@ describe.each(BACKENDS)('a day in Slack without surprises on %s', (backend) => {
       where: { workspaceId: teamId, active: true, opportunity: { no } },
     });
     expect([active.actionTaken, active.chancesPct.toString()]).toEqual(['UPDATED', '45']);
+  });
+
+  it('Make order on an open opportunity opens the Close form set to Won; `order … code:` works on one line (point 2)', async () => {
+    const teamId = await seededWorkspace(t);
+    // Two won codes: none can be chosen for the person.
+    await t.app.services.setup.addCloseCode(teamId, { code: 'REFERRAL', description: 'Referral', type: 'won' });
+    const no = await newOpportunity(t.app.services, teamId);
+    await run(t, `quote ${no} line:"Trucks;2;6000"`, teamId);
+    const { reply } = await t.command(`show ${no}`, { teamId });
+    const makeOrder = buttonsOf(reply.args).find((b) => b.actionId === ACTION_IDS.makeOrder);
+    expect(makeOrder).toBeDefined();
+    const since = mark(t);
+    const triggerId = newTriggerId();
+    await t.click({ actionId: ACTION_IDS.makeOrder, value: no, teamId, triggerId });
+    const form = await openedModal(t, since, CALLBACK_IDS.closeOpportunity, triggerId);
+    expect(optionValues(form.view, C.outcome)).toEqual(['won']);
+    expect(inputElements(form.view).get(C.outcome)?.initial_option).toMatchObject({ value: 'won' });
+    expect(shown(form, C.closingDate)).toBe(TEST_TODAY);
+    expect(shown(form, C.salesAmount)).toBe('12,000.00');
+    expect(inputElements(form.view).get(C.cancelTasks)?.initial_options).toHaveLength(1);
+    expect(optionValues(form.view, closeCodeBlockId('won'))).toEqual(['REFERRAL', 'WIN']);
+    // No code picked: said under the select, nothing written.
+    expect(fieldErrors(await submitModal(t, form, {}, { teamId }))).toEqual({
+      [closeCodeBlockId('won')]: 'Pick a close code.',
+    });
+    expect((await submitModal(t, form, { [closeCodeBlockId('won')]: 'REFERRAL' }, { teamId })).status).toBe(200);
+    await t.settle();
+    const ordered = await t.db.prisma.opportunity.findFirstOrThrow({
+      where: { workspaceId: teamId, no },
+      include: { order: true, entries: { where: { active: true }, include: { closeCode: true } } },
+    });
+    expect([ordered.status, ordered.order?.no, ordered.entries[0]?.closeCode?.code]).toEqual([
+      'WON',
+      'SO00001',
+      'REFERRAL',
+    ]);
+
+    // The command without a code opens the same form; with one it closes and orders on one line.
+    const other = await newOpportunity(t.app.services, teamId, { description: 'Second fleet' });
+    await run(t, `quote ${other} line:"Vans;1;5000"`, teamId);
+    const opened = await open(`order ${other}`, teamId, CALLBACK_IDS.closeOpportunity);
+    expect(optionValues(opened.view, C.outcome)).toEqual(['won']);
+    const oneLine = await run(t, `order ${other} code:WIN`, teamId);
+    expect(oneLine).toContain('Order SO00002');
+    expect(oneLine).toContain('WIN — Best offer');
   });
 
   it('closing Won with a person without a company creates the customer from the person (point 4)', async () => {

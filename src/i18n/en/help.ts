@@ -188,8 +188,9 @@ const english = {
       notes: ['Each `line:` is `description;quantity;unit price` and an optional `;discount %` (at most 100 lines).'],
     },
     order: {
-      summary: 'Makes the sales order from the linked quote.',
-      examples: ['order OP00012', 'order op00012'],
+      summary:
+        'Makes the sales order from the linked quote. An open opportunity is closed as Won first: `code:` names the won close code, otherwise the Close Opportunity form opens, set to Won with the quote amount.',
+      examples: ['order OP00012', 'order OP00012 code:WIN'],
     },
     delete: {
       summary: 'Deletes one opportunity.',

@@ -140,12 +140,6 @@ const english = {
       confirm: 'Delete',
       deny: 'Keep it',
     },
-    makeOrderConfirm: {
-      title: 'Close as Won and make the order?',
-      text: (no: string) => `${no} is still open. Making the order closes it as Won with the quote amount first.`,
-      confirm: 'Close and make order',
-      deny: 'Not now',
-    },
   },
 
   list: {
@@ -241,6 +235,10 @@ const english = {
       title: (no: string) => `Close ${no}`,
       submit: 'Close it',
       context: (no: string) => `Closing *${no}* records the outcome and ends its pipeline.`,
+      /** Make Order on an open opportunity: it is closed as Won first (Business Central asks the same). */
+      forOrderSubmit: 'Close and make order',
+      forOrderContext: (no: string) =>
+        `*${no}* is still open: making the order closes it as Won first, with the quote's amount. Then the order is made from the quote.`,
       outcome: 'Outcome',
       closeCode: 'Close code',
       chooseOutcomeFirst: 'Choose Won or Lost to see the matching close codes.',

@@ -1,7 +1,7 @@
 // The opportunity card: header, figures of the active entry, history (newest first) and a button for
 // each of the offers the domain decided for its reader (src/domain/offers.ts).
 import type { Offer } from '../../domain/offers.ts';
-import type { OpportunityStatus, Replacement } from '../../domain/opportunity.ts';
+import type { Replacement } from '../../domain/opportunity.ts';
 import type { EntryView, OpportunityDetail, OpportunitySummary } from '../../services/opportunity-queries.ts';
 import { escapeText, type Markup } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
@@ -30,7 +30,7 @@ export interface CardOptions {
   replaced?: readonly Replacement[] | undefined;
 }
 
-export function opportunityButton(p: Presenter, kind: Offer, no: string, status: OpportunityStatus): Button {
+export function opportunityButton(p: Presenter, kind: Offer, no: string): Button {
   const { ui } = p.t;
   switch (kind) {
     case 'activate':
@@ -44,21 +44,8 @@ export function opportunityButton(p: Presenter, kind: Offer, no: string, status:
     case 'createQuote':
       return button({ text: ui.buttons.createQuote, actionId: ACTION_IDS.createQuote, value: no });
     case 'makeOrder':
-      return button({
-        text: ui.buttons.makeOrder,
-        actionId: ACTION_IDS.makeOrder,
-        value: no,
-        ...(status === 'in_progress'
-          ? {
-              confirm: confirmDialog({
-                title: ui.card.makeOrderConfirm.title,
-                text: ui.card.makeOrderConfirm.text(escapeText(no)),
-                confirm: ui.card.makeOrderConfirm.confirm,
-                deny: ui.card.makeOrderConfirm.deny,
-              }),
-            }
-          : {}),
-      });
+      // On an open opportunity the click opens the Close form set to Won, which is its confirmation.
+      return button({ text: ui.buttons.makeOrder, actionId: ACTION_IDS.makeOrder, value: no });
     case 'delete':
       return button({
         text: ui.buttons.delete,
@@ -213,7 +200,7 @@ export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: C
     blocks.push(
       actions(
         BLOCK_IDS.card.actions,
-        opts.offers.map((kind) => opportunityButton(p, kind, detail.no, detail.status)),
+        opts.offers.map((kind) => opportunityButton(p, kind, detail.no)),
       ),
     );
   }

@@ -131,7 +131,7 @@ export type OppCommand =
   | { name: 'quote-modal'; no: OpportunityNo }
   /** 1–100 lines. */
   | { name: 'quote'; no: OpportunityNo; lines: QuoteLine[] }
-  | { name: 'order'; no: OpportunityNo }
+  | { name: 'order'; no: OpportunityNo; closeCode?: string }
   | { name: 'delete'; no: OpportunityNo }
   | {
       name: 'purge';

@@ -508,9 +508,14 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       return { name: 'list', filters: listFilters(a) };
     case 'export':
       return { name: 'export', filters: listFilters(a) };
+    case 'order': {
+      const no = opportunity(a);
+      a.done();
+      // An open opportunity is closed as Won first: with this code, or through the Close form.
+      return defined<OppCommand>({ name: 'order', no, closeCode: a.optional('code', code) });
+    }
     case 'show':
     case 'move':
-    case 'order':
     case 'delete': {
       const no = opportunity(a);
       a.done();

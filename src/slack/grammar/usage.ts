@@ -141,7 +141,7 @@ export const SUBCOMMANDS = {
     repeatable: ['line'],
     topic: 'quote',
   },
-  order: { usage: 'order <no>', keys: [], topic: 'order' },
+  order: { usage: 'order <no> [code:<won code>]', keys: ['code'], topic: 'order' },
   delete: { usage: 'delete <no>', keys: [], topic: 'delete' },
   purge: {
     usage:

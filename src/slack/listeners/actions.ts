@@ -253,6 +253,23 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       });
     }),
     [ACTION_IDS.makeOrder]: opportunityButton(deps, async (scope, no) => {
+      // An open opportunity is closed as Won first, through the Close form set to Won (§10.2).
+      const form = await opportunities.orderForm(scope.ctx, no);
+      if (form) {
+        const view = closeOpportunityModal(scope.p, form.options, {
+          no,
+          outcome: 'won',
+          currency: form.currency,
+          forOrder: true,
+        });
+        await openForm(scope, view, {
+          no,
+          version: form.options.version,
+          makeOrder: true,
+          ...formOriginOf(scope.clicked, scope.fromHome, no),
+        });
+        return;
+      }
       // Announced in the channel of the card (not from App Home); a repeated click announces nothing.
       await showResult(scope, cardOf(scope.p, await opportunities.makeOrder(scope.ctx, no)));
     }),
@@ -315,9 +332,10 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     [ACTION_IDS.updateActionType]: rebuildUpdate(false),
     [ACTION_IDS.updateTargetStage]: rebuildUpdate(true),
     [ACTION_IDS.closeOutcome]: modalRebuild(deps, CALLBACK_IDS.closeOpportunity, async (scope, values, form) => {
-      const outcome: CloseOutcome | null = readCloseOutcome(values);
+      // Opened by Make Order, the form stays set to Won.
+      const outcome: CloseOutcome | null = form.makeOrder ? 'won' : readCloseOutcome(values);
       const { options, currency } = await opportunities.closeForm(scope.ctx, form.no, outcome ?? 'won');
-      return closeOpportunityModal(scope.p, options, { no: form.no, outcome, currency });
+      return closeOpportunityModal(scope.p, options, { no: form.no, outcome, currency, forOrder: form.makeOrder });
     }),
     [ACTION_IDS.quoteAddLine]: modalRebuild(deps, CALLBACK_IDS.createQuote, async (scope, values, form) => {
       const { currency } = await opportunities.quoteLines(scope.ctx, form.no);

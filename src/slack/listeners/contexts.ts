@@ -46,6 +46,8 @@ const whereOpened = {
 const opportunityForm = z.strictObject({
   no: z.string().regex(OPPORTUNITY_NO),
   version: z.number().int().min(0).max(2_147_483_647),
+  /** A Close form opened by Make Order: closing as Won also makes the order. */
+  makeOrder: z.literal(true).optional(),
   ...whereOpened,
 });
 const otherForm = z.strictObject(whereOpened);

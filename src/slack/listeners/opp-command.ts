@@ -120,7 +120,8 @@ const MODAL_COMMANDS: ReadonlySet<OppCommand['name']> = new Set<OppCommand['name
 ]);
 
 export function opensModal(command: OppCommand): boolean {
-  return MODAL_COMMANDS.has(command.name);
+  // `order` without a code may open the Close form (for an open opportunity), so it does not wait either.
+  return MODAL_COMMANDS.has(command.name) || (command.name === 'order' && command.closeCode === undefined);
 }
 
 /** The settings a `setting` command changes, or null when it only asks to see them. */
@@ -405,8 +406,25 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'quote':
       return reply(cardOf(p, await opportunities.createQuote(ctx, { no: command.no, lines: command.lines })));
-    case 'order':
-      return reply(cardOf(p, await opportunities.makeOrder(ctx, command.no)));
+    case 'order': {
+      // An open opportunity is closed as Won first: with the code typed, or through the Close form.
+      const form = command.closeCode === undefined ? await opportunities.orderForm(ctx, command.no) : null;
+      if (form) {
+        const view = closeOpportunityModal(p, form.options, {
+          no: command.no,
+          outcome: 'won',
+          currency: form.currency,
+          forOrder: true,
+        });
+        return openForm(scope, view, {
+          no: command.no,
+          version: form.options.version,
+          makeOrder: true,
+          channelId: scope.channelId,
+        });
+      }
+      return reply(cardOf(p, await opportunities.makeOrder(ctx, command.no, { closeCode: command.closeCode })));
+    }
     case 'delete': {
       const deleted = await opportunities.delete(ctx, command.no);
       return reply(successMessage(p, notices.deleted(escapeText(deleted.no), escapeText(deleted.description))));

@@ -200,6 +200,7 @@ const VALID: [string, unknown][] = [
     },
   ],
   ['order OP00012', { name: 'order', no: 'OP00012' }],
+  ['order OP00012 code:win', { name: 'order', no: 'OP00012', closeCode: 'WIN' }],
   ['delete OP00012', { name: 'delete', no: 'OP00012' }],
   ['purge', { name: 'purge' }],
   [
