@@ -35,6 +35,8 @@ export const ACTION_IDS = {
   delete: 'opp_delete',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
+  // A list's next page. value = "<list context id>:<offset>".
+  listMore: 'opp_list_more',
   // Purge confirmation message. value of confirm = the purge token.
   purgeConfirm: 'opp_purge_confirm',
   purgeCancel: 'opp_purge_cancel',
@@ -65,7 +67,13 @@ export const BLOCK_IDS = {
     history: 'card_history',
     actions: 'card_actions',
   },
-  list: { header: 'list_header', totals: 'list_totals', more: 'list_more', empty: 'list_empty' },
+  list: {
+    header: 'list_header',
+    totals: 'list_totals',
+    more: 'list_more',
+    moreActions: 'list_more_actions',
+    empty: 'list_empty',
+  },
   home: { header: 'home_header', intro: 'home_intro', newButton: 'home_new', more: 'home_more' },
   create: {
     description: 'create_description',

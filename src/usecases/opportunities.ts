@@ -7,7 +7,12 @@ import type { CloseOutcome, MoveAction, Replacement } from '../domain/opportunit
 import type { QuoteLineInput } from '../domain/quote.ts';
 import type { Services } from '../services/index.ts';
 import type { Access } from '../services/members.ts';
-import type { OpportunityDetail, OpportunityFilter, OpportunitySummary } from '../services/opportunity-queries.ts';
+import type {
+  OpportunityDetail,
+  OpportunityFilter,
+  OpportunitySummary,
+  StatusTotals,
+} from '../services/opportunity-queries.ts';
 import type {
   CloseRequest,
   CreateOpportunityInput,
@@ -54,6 +59,8 @@ export interface ListInput {
     contact?: string | undefined;
   };
   limit: number;
+  /** How many to skip (a later page). */
+  offset?: number | undefined;
 }
 
 export interface PurgeInput {
@@ -110,16 +117,17 @@ export class OpportunityUseCases {
   async list(
     ctx: RequestContext,
     input: ListInput,
-  ): Promise<{ items: OpportunitySummary[]; total: number; currency: string }> {
+  ): Promise<{ items: OpportunitySummary[]; total: number; totals: StatusTotals[]; currency: string }> {
     const access = await ctx.member();
     const { contact, ...rest } = input.filter;
     const filter: OpportunityFilter = { ...rest, ...readableFilter(access) };
     if (contact) filter.contactNo = (await this.services.setup.findContact(ctx.workspaceId, contact)).no;
-    const [{ items, total }, settings] = await Promise.all([
-      this.services.queries.list(ctx.workspaceId, filter, input.limit),
+    const [{ items, total }, totals, settings] = await Promise.all([
+      this.services.queries.list(ctx.workspaceId, filter, input.limit, input.offset ?? 0),
+      this.services.queries.totalsByStatus(ctx.workspaceId, filter),
       this.services.setup.workspaceSettings(ctx.workspaceId),
     ]);
-    return { items, total, currency: settings.currency };
+    return { items, total, totals, currency: settings.currency };
   }
 
   /** The actor's own open opportunities, the cycles they run in, and each one's quick actions (App Home). */

@@ -7,7 +7,9 @@ import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId } from '../../src/slack/ids.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
-import { TEST_TODAY } from '../support/test-app.ts';
+import { allText, TEST_TODAY } from '../support/test-app.ts';
+import { dec } from '../../src/domain/decimal.ts';
+import { localDate } from '../../src/domain/local-date.ts';
 import {
   buttonsOf,
   fieldErrors,
@@ -18,6 +20,7 @@ import {
   openedModal,
   optionValues,
   run,
+  sentences,
   submitModal,
   updatedModal,
 } from './e2e-kit.ts';
@@ -144,6 +147,58 @@ describe.each(BACKENDS)('a day in Slack without surprises on %s', (backend) => {
     const oneLine = await run(t, `order ${other} code:WIN`, teamId);
     expect(oneLine).toContain('Order SO00002');
     expect(oneLine).toContain('WIN — Best offer');
+  });
+
+  it('list … status:all pages with a More button and totals per status (point 11)', async () => {
+    const teamId = await seededWorkspace(t);
+    const { services } = t.app;
+    const today = localDate(TEST_TODAY);
+    const nos: string[] = [];
+    for (let i = 0; i < 50; i++) nos.push(await newOpportunity(services, teamId, { value: 1_000, chances: 50 }));
+    for (const no of nos.slice(0, 2))
+      await services.opportunities.close(teamId, no, {
+        outcome: 'won',
+        closeCode: 'WIN',
+        salesAmount: dec(3_000),
+        today,
+      });
+    await services.opportunities.close(teamId, nos[2] ?? '', { outcome: 'lost', closeCode: 'PRICE', today });
+
+    const { reply } = await t.command('list all status:all', { teamId });
+    const first = sentences(reply.args);
+    expect(first).toContain('46 of 50 opportunities');
+    // Stage 10 of STD is 10 % completed: 1,000 × 50 % × 10 % weighted each.
+    expect(first).toContain(
+      '*Total:* open 47: $47,000.00 estimated, $2,350.00 weighted · won 2: $6,000.00 sales · lost 1: $1,000.00 estimated',
+    );
+    expect(first).not.toContain('more —');
+    const more = buttonsOf(reply.args).find((b) => b.actionId === ACTION_IDS.listMore);
+    expect(more?.value).toMatch(/^[0-9a-f]{32}:46$/);
+
+    const since = mark(t);
+    const responseUrl = t.fake.responseUrl();
+    await t.click({ actionId: ACTION_IDS.listMore, value: more?.value ?? '', teamId, responseUrl });
+    const page = await t.fake.waitFor(
+      'response_url',
+      (c) => since.calls('response_url').includes(c) && allText(c.args).includes('of 50 opportunities'),
+    );
+    const second = sentences(page.args);
+    expect(second).toContain('47–50 of 50 opportunities');
+    for (const no of nos.slice(46)) expect(second).toContain(no);
+    expect(buttonsOf(page.args).map((b) => b.actionId)).not.toContain(ACTION_IDS.listMore);
+    // Someone else's click on it finds nothing.
+    const other = mark(t);
+    await t.click({
+      actionId: ACTION_IDS.listMore,
+      value: more?.value ?? '',
+      teamId,
+      userId: 'U0OTHER001',
+      responseUrl: t.fake.responseUrl(),
+    });
+    await t.fake.waitFor(
+      'response_url',
+      (c) => other.calls('response_url').includes(c) && allText(c.args).includes('This list is no longer available'),
+    );
   });
 
   it('closing Won with a person without a company creates the customer from the person (point 4)', async () => {

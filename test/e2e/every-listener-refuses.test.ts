@@ -154,6 +154,7 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.makeOrder}`]: cardClick(ACTION_IDS.makeOrder, (f) => f.theirs),
   [`action:${ACTION_IDS.delete}`]: cardClick(ACTION_IDS.delete, (f) => f.closed),
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },
+  [`action:${ACTION_IDS.listMore}`]: { open: 'the next page of the clicker’s own list, filtered for them again' },
   [`action:${ACTION_IDS.purgeConfirm}`]: cardClick(ACTION_IDS.purgeConfirm, (f) => f.purgeToken, DEMOTED),
   [`action:${ACTION_IDS.purgeCancel}`]: { open: 'only discards the person’s own confirmation' },
   [`action:${ACTION_IDS.workspaceDeleteConfirm}`]: cardClick(

@@ -148,6 +148,16 @@ const english = {
     empty: 'No opportunities match. Try `/opp list all`, or create one with `/opp new`.',
     count: (shown: number, total: number) =>
       shown === total ? plural(total, 'opportunity', 'opportunities') : `${shown} of ${total} opportunities`,
+    /** A later page: "47–92 of 120 opportunities". */
+    pageCount: (first: number, last: number, total: number) => `${first}–${last} of ${total} opportunities`,
+    /** Totals per status over everything the list matches (never open, won and lost added together). */
+    totalsByStatus: (parts: string[]) => `*Total:* ${parts.join(' · ')}`,
+    openTotal: (count: number, estimated: string, calcd: string) =>
+      `open ${count}: ${estimated} estimated, ${calcd} weighted`,
+    wonTotal: (count: number, sales: string) => `won ${count}: ${sales} sales`,
+    lostTotal: (count: number, estimated: string) => `lost ${count}: ${estimated} estimated`,
+    more: 'More',
+    moreExpired: 'This list is no longer available: run the command again to see it.',
     line: (parts: {
       no: string;
       description: string;

@@ -15,7 +15,9 @@ import {
   createQuoteModal,
   type Message,
   type ModalView,
+  LIST_MAX_ROWS,
   noticeMessage,
+  opportunityList,
   readCloseOutcome,
   readQuoteDrafts,
   readUpdateSelection,
@@ -37,6 +39,7 @@ import {
   type FormContext,
   formContextOf,
   formOriginOf,
+  listPagingOf,
   takePurgeConfirmation,
   takeWorkspaceDeletion,
   withFormContext,
@@ -47,6 +50,7 @@ import {
   failureMessage,
   type Origin,
   replaceOrigin,
+  replyPrivately,
   sentenceFor,
   type SlackDeps,
   type WebClient,
@@ -139,6 +143,20 @@ async function showResult(scope: ActionScope, message: Message): Promise<void> {
       blocks: message.blocks,
     });
 }
+
+/** A new message only the clicker sees, below the one clicked (in the app's DM without a response_url). */
+async function replyBeside(scope: ActionScope, message: Message): Promise<void> {
+  await replyPrivately(message, {
+    respond: scope.respond,
+    client: scope.client,
+    channelId: scope.origin.channelId,
+    userId: scope.userId,
+    logger: scope.logger,
+  });
+}
+
+/** A More button's value: the list's context id and the next page's offset. */
+const LIST_MORE_VALUE = /^([0-9a-f]{32}):(\d{1,6})$/;
 
 /** A failure on a button: a sentence beside the card (or in a small modal from App Home). */
 async function showFailure(scope: ActionScope, error: unknown): Promise<void> {
@@ -279,6 +297,29 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       await showResult(
         scope,
         successMessage(scope.p, notices.deleted(escapeText(deleted.no), escapeText(deleted.description))),
+      );
+    }),
+    [ACTION_IDS.listMore]: buttonListener(deps, async (scope) => {
+      const { p } = scope;
+      const match = LIST_MORE_VALUE.exec(scope.value);
+      const paging = match?.[1] ? await listPagingOf(scope, match[1]) : null;
+      if (!match?.[1] || !paging) {
+        await replyBeside(scope, noticeMessage(p, p.t.ui.list.moreExpired));
+        return;
+      }
+      // The use case filters again for this reader (reps see their own when the workspace says so).
+      const offset = Number(match[2]);
+      const page = await opportunities.list(scope.ctx, { filter: paging.filter, limit: LIST_MAX_ROWS, offset });
+      await replyBeside(
+        scope,
+        opportunityList(p, page.items, {
+          total: page.total,
+          totals: page.totals,
+          title: p.t.ui.list.titles[paging.title],
+          currency: page.currency,
+          offset,
+          moreToken: match[1],
+        }),
       );
     }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {

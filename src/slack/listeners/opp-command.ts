@@ -12,6 +12,7 @@ import {
   contactModal,
   createOpportunityModal,
   createQuoteModal,
+  LIST_MAX_ROWS,
   type Message,
   type ModalView,
   noticeMessage,
@@ -32,7 +33,13 @@ import type { UserContext } from '../user-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { requestContext } from '../request-context.ts';
 import { workspaceOf } from '../workspace.ts';
-import { createPurgeConfirmation, createWorkspaceDeletion, type FormContext, withFormContext } from './contexts.ts';
+import {
+  createListPaging,
+  createPurgeConfirmation,
+  createWorkspaceDeletion,
+  type FormContext,
+  withFormContext,
+} from './contexts.ts';
 import { cardOf, failureMessage, replyPrivately, type SlackDeps, type WebClient } from './support.ts';
 import {
   exportCsv,
@@ -107,6 +114,13 @@ export function oppCommandListener(deps: SlackDeps) {
       await reply(failureMessage(p, error, logger));
     }
     if (becameAdmin) await reply(noticeMessage(p, p.t.notices.firstAdmin));
+  };
+}
+
+/** The object without its undefined values (a context is stored as JSON and read back strictly). */
+function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
   };
 }
 
@@ -372,8 +386,24 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         salesCycleCode: filters.cycle,
       };
       if (command.name === 'export') return exportCsv(filter, pipelineScope(scope, reply));
-      const { items, total, currency } = await opportunities.list(ctx, { filter, limit: 46 });
-      return reply(opportunityList(p, items, { total, title: p.t.ui.list.titles[filters.scope.kind], currency }));
+      const { items, total, totals, currency } = await opportunities.list(ctx, { filter, limit: LIST_MAX_ROWS });
+      // A list longer than a page gets a More button, whose context keeps the filter.
+      const moreToken =
+        total > items.length
+          ? await createListPaging(
+              { deps, workspaceId: ctx.workspaceId, userId: user.userId },
+              { filter: definedOnly(filter), title: filters.scope.kind },
+            )
+          : undefined;
+      return reply(
+        opportunityList(p, items, {
+          total,
+          totals,
+          title: p.t.ui.list.titles[filters.scope.kind],
+          currency,
+          ...(moreToken ? { moreToken } : {}),
+        }),
+      );
     }
     case 'show':
       return reply(cardOf(p, await opportunities.show(ctx, command.no)));
