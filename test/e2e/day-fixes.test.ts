@@ -8,6 +8,7 @@ import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId } from '../../src/slack/ids.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
 import { allText, TEST_TODAY } from '../support/test-app.ts';
+import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import {
@@ -199,6 +200,40 @@ describe.each(BACKENDS)('a day in Slack without surprises on %s', (backend) => {
       'response_url',
       (c) => other.calls('response_url').includes(c) && allText(c.args).includes('This list is no longer available'),
     );
+  });
+
+  it('export goes to the asker in a DM; a manager or an admin gets the whole open pipeline by default (point 6)', async () => {
+    const teamId = await seededWorkspace(t);
+    const admin = SLACK_DEFAULTS.userId;
+    const rep = 'U0REP00777';
+    await run(t, 'help', teamId, admin); // the first person becomes admin
+    const own = await newOpportunity(t.app.services, teamId, { description: 'Admin deal', owner: admin });
+    const theirs = await newOpportunity(t.app.services, teamId, { description: 'Rep deal', owner: rep });
+    const won = await newOpportunity(t.app.services, teamId, { description: 'Won deal', owner: rep });
+    await run(t, `close ${won} won code:WIN amount:4000`, teamId, admin);
+
+    const exportOf = async (userId: string, text = 'export') => {
+      const since = mark(t);
+      const reply = await run(t, text, teamId, userId);
+      const upload = await t.fake.waitFor('files.completeUploadExternal', (c) =>
+        since.calls('files.completeUploadExternal').includes(c),
+      );
+      expect(upload.args.channel_id).toBe(`D${userId.slice(1)}`);
+      const bytes = t.fake.uploads.at(-1)?.data.toString('utf8') ?? '';
+      return { reply, lines: bytes.trim().split('\r\n') };
+    };
+    const byAdmin = await exportOf(admin);
+    expect(byAdmin.reply).toContain('Exported 2 opportunities: the CSV file is in your direct messages with the app.');
+    expect(byAdmin.lines[0]).toContain(
+      'Close code,Close code description,Priority,Last change date,Weighted value (USD)',
+    );
+    expect(byAdmin.lines.slice(1).map((l) => l.split(',')[0])).toEqual([own, theirs]);
+    // Stage 10 (10 % completed) at 50 %: 10,000 × 5 % weighted; changed today.
+    expect(byAdmin.lines[1]).toMatch(/,,,Normal,2026-11-02,500\.00$/);
+
+    const byRep = await exportOf(rep, 'export status:all');
+    expect(byRep.lines.slice(1).map((l) => l.split(',')[0])).toEqual([theirs, won]);
+    expect(byRep.lines[2]).toMatch(/,WIN,Best offer,Normal,2026-11-02,$/);
   });
 
   it('closing Won with a person without a company creates the customer from the person (point 4)', async () => {

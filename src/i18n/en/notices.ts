@@ -64,7 +64,9 @@ const english = {
     `every month on ${day >= 31 ? 'the last day' : `day ${day}`} at ${at} (${zone})`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   exported: (count: number) =>
-    `Exported ${count} ${count === 1 ? 'opportunity' : 'opportunities'} to a CSV file in this channel.`,
+    `Exported ${count} ${count === 1 ? 'opportunity' : 'opportunities'}: the CSV file is in your direct messages with the app.`,
+  exportSent: (count: number) =>
+    `Your export: ${count} ${count === 1 ? 'opportunity' : 'opportunities'}, as a CSV file.`,
   exportTitle: (date: string) => `Opportunities ${date}`,
   firstAdmin:
     'Nobody had the admin role in this workspace yet, so you are now its admin: you set up sales cycles, codes and contacts and give people roles with `/opp role @user admin|manager|rep` (see `/opp roles`).',

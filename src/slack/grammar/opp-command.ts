@@ -146,7 +146,8 @@ export type OppCommand =
   // Pipeline
   | { name: 'digest'; cycle?: string; ownerId?: SlackUserId }
   | { name: 'stats'; target: { kind: 'opportunity'; no: OpportunityNo } | { kind: 'cycle'; cycle: string } }
-  | { name: 'export'; filters: ListFilters }
+  /** scopeGiven: mine, all or @user was typed (otherwise the role decides). */
+  | { name: 'export'; filters: ListFilters; scopeGiven: boolean }
   | {
       name: 'subscribe';
       channelId: SlackChannelId;

@@ -506,8 +506,11 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     }
     case 'list':
       return { name: 'list', filters: listFilters(a) };
-    case 'export':
-      return { name: 'export', filters: listFilters(a) };
+    case 'export': {
+      // Without mine/all/@user the scope depends on the role (managers export the whole pipeline).
+      const scopeGiven = a.hasWords();
+      return { name: 'export', filters: listFilters(a), scopeGiven };
+    }
     case 'order': {
       const no = opportunity(a);
       a.done();

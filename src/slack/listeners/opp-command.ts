@@ -385,7 +385,15 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         contact: filters.contact,
         salesCycleCode: filters.cycle,
       };
-      if (command.name === 'export') return exportCsv(filter, pipelineScope(scope, reply));
+      if (command.name === 'export') {
+        // Nothing typed for the scope: the use case decides by role (a rep's own, a manager's everything).
+        const byRole = !command.scopeGiven;
+        return exportCsv(
+          byRole ? { ...filter, salespersonSlackUserId: undefined } : filter,
+          byRole,
+          pipelineScope(scope, reply),
+        );
+      }
       const { items, total, totals, currency } = await opportunities.list(ctx, { filter, limit: LIST_MAX_ROWS });
       // A list longer than a page gets a More button, whose context keeps the filter.
       const moreToken =
