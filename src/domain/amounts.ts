@@ -75,8 +75,8 @@ interface ReadOptions {
   readonly language?: InputLanguage;
 }
 
-const CURRENCY_BEFORE = /^(?:[$€£¥]|kr\.?)\s*/i;
-const CURRENCY_AFTER = /\s*(?:[$€£¥元]|kr\.?)$/i;
+const CURRENCY_BEFORE = /^(?:[$€£¥]|kr\.?|[A-Z]{3}(?=\s*\d))\s*/i;
+const CURRENCY_AFTER = /(?:\s*(?:[$€£¥元]|kr\.?)|(?<=\d)\s*[A-Z]{3})$/i;
 const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1_000, m: 1_000_000 };
 const CHINESE_MULTIPLIERS: Readonly<Record<string, number>> = { ...MULTIPLIERS, 万: 10_000, 亿: 100_000_000 };
 
@@ -125,6 +125,35 @@ export function readNumber(input: string, rules: NumberRules, options: ReadOptio
   // Normalise -0 to 0.
   if (value.isZero()) value = new Decimal(0);
   return { ok: true, value };
+}
+
+/** The currency mark an amount is written with (`$`, `€`, `kr`, `USD`…), or null when it has none. */
+export function currencyWritten(input: string): string | null {
+  const text = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[-+−]\s*/, '');
+  const mark = CURRENCY_BEFORE.exec(text)?.[0] ?? CURRENCY_AFTER.exec(text)?.[0];
+  const written = mark?.trim().replace(/\.$/, '');
+  return written ? written : null;
+}
+
+/** Whether a currency mark names `currency` (ISO 4217): its code, or a symbol Intl writes for it. */
+export function namesCurrency(written: string, currency: string): boolean {
+  const code = currency.toUpperCase();
+  if (written.toUpperCase() === code) return true;
+  const symbols = new Set<string>();
+  for (const display of ['narrowSymbol', 'symbol'] as const) {
+    try {
+      const parts = new Intl.NumberFormat('en', { style: 'currency', currency: code, currencyDisplay: display });
+      for (const part of parts.formatToParts(1)) if (part.type === 'currency') symbols.add(part.value.toLowerCase());
+    } catch {
+      return false;
+    }
+  }
+  // Yuan amounts are also written with 元, Nordic crowns with kr.
+  if (code === 'CNY') symbols.add('元');
+  return symbols.has(written.toLowerCase());
 }
 
 export function readAmount(text: string, language: InputLanguage = 'en'): NumberReading {

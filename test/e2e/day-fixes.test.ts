@@ -236,6 +236,26 @@ describe.each(BACKENDS)('a day in Slack without surprises on %s', (backend) => {
     expect(byRep.lines[2]).toMatch(/,WIN,Best offer,Normal,2026-11-02,$/);
   });
 
+  it('an amount in another currency is refused with a sentence; the workspace’s own is accepted (point 5)', async () => {
+    const teamId = await seededWorkspace(t);
+    await run(t, 'help', teamId); // the first person becomes admin
+    await run(t, 'setting currency:EUR', teamId);
+    const no = await newOpportunity(t.app.services, teamId, { value: 10_000 });
+    const refused = await run(t, `update ${no} value:$20,000`, teamId);
+    expect(refused).toContain("is written in another currency, and this workspace's amounts are in EUR");
+    expect(await run(t, `update ${no} value:"USD 20000"`, teamId)).toContain('another currency');
+    const before = await t.db.prisma.opportunityEntry.findFirstOrThrow({
+      where: { workspaceId: teamId, active: true, opportunity: { no } },
+    });
+    expect(before.estimatedValue.toString()).toBe('10000');
+    await run(t, `update ${no} value:€20,000`, teamId);
+    await run(t, `update ${no} value:"21000 EUR"`, teamId);
+    const after = await t.db.prisma.opportunityEntry.findFirstOrThrow({
+      where: { workspaceId: teamId, active: true, opportunity: { no } },
+    });
+    expect(after.estimatedValue.toString()).toBe('21000');
+  });
+
   it('closing Won with a person without a company creates the customer from the person (point 4)', async () => {
     const teamId = await seededWorkspace(t);
     const no = await newOpportunity(t.app.services, teamId, { contact: 'Solo Sam' });

@@ -90,11 +90,13 @@ export function oppCommandListener(deps: SlackDeps) {
       const ctx = requestContext(deps, { workspaceId, user, surface: 'command', channelId: command.channel_id });
       p = presenterFor(ctx.locale);
       becameAdmin = await deps.useCases.workspace.claimFirstAdmin(ctx);
+      const { currency } = await deps.useCases.workspace.settings(ctx);
       const parsed = parseOppCommand(command.text ?? '', {
         now: user.now,
         timeZone: user.timeZone,
         dateOrder: user.dateOrder,
         language: user.language,
+        currency,
       });
       const run = () =>
         runCommand(parsed, {

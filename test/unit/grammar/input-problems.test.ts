@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeInputProblem } from '../../../src/i18n/en/input.ts';
 import type { InputProblem, InputProblemKind } from '../../../src/slack/grammar/input-problems.ts';
-import { problemOf } from './helpers.ts';
+import { problemOf, UTC } from './helpers.ts';
+import type { DateContext } from '../../../src/slack/grammar/parse-command.ts';
 import { enUS } from '../../support/presenter.ts';
 
 interface Case {
@@ -10,6 +11,8 @@ interface Case {
   readonly problem: Partial<InputProblem> & Record<string, unknown>;
   /** Texts the sentence must contain (the key, the text typed, the suggestion). */
   readonly mentions: readonly string[];
+  /** How the text is read, when not the default (e.g. the workspace's currency). */
+  readonly ctx?: DateContext;
 }
 
 const many = (n: number, line: string): string => Array.from({ length: n }, () => `line:"${line}"`).join(' ');
@@ -239,6 +242,20 @@ const CASES: Record<InputProblemKind, readonly Case[]> = {
     { text: 'setting currency:euro', problem: { text: 'euro' }, mentions: ['`currency:`', '`euro`', '`EUR`'] },
     { text: 'setting currency:XYZ', problem: { text: 'XYZ' }, mentions: ['`XYZ`'] },
   ],
+  'other-currency': [
+    {
+      text: 'update OP00001 value:$20,000',
+      ctx: { ...UTC, currency: 'EUR' },
+      problem: { text: '$20,000', currency: 'EUR' },
+      mentions: ['`value:`', '`$20,000`', 'EUR'],
+    },
+    {
+      text: 'update OP00001 value:"USD 20000"',
+      ctx: { ...UTC, currency: 'EUR' },
+      problem: { text: 'USD 20000' },
+      mentions: ['`USD 20000`'],
+    },
+  ],
   'bad-time': [{ text: 'subscribe <#C1> daily at:25:00', problem: { text: '25:00' }, mentions: ['`at:`', '`25:00`'] }],
   'bad-time-zone': [
     { text: 'subscribe <#C1> daily tz:Mars/Base', problem: { text: 'Mars/Base' }, mentions: ['`tz:`', '`Mars/Base`'] },
@@ -275,7 +292,7 @@ const rows = Object.entries(CASES).flatMap(([kind, cases]) => cases.map((c) => [
 
 describe('every InputProblem kind has an input that produces it and a precise sentence', () => {
   it.each(rows)('%s: %s', (kind, text, c) => {
-    const problem = problemOf(text);
+    const problem = problemOf(text, c.ctx);
     expect(problem).toMatchObject({ kind, ...c.problem });
     const sentence = describeInputProblem(problem, enUS.format);
     expect(sentence.length).toBeGreaterThan(20);
