@@ -150,7 +150,8 @@ const english = {
       ],
     },
     list: {
-      summary: 'Lists opportunities: yours by default, open ones by default.',
+      summary:
+        'Lists opportunities: yours by default, open ones by default. A company (`contact:`) includes its persons; a long list has a More button, and its totals are per status.',
       examples: ['list all status:won', 'list @ann contact:Acme cycle:FIRM'],
     },
     show: { summary: 'Shows one opportunity.', subcommands: ['show'], examples: ['show OP00012', 'show op00012'] },
@@ -212,7 +213,8 @@ const english = {
       examples: ['stats OP00012', 'stats cycle:FIRM'],
     },
     export: {
-      summary: 'Uploads a CSV of opportunities to this channel; takes the same filters as `list`.',
+      summary:
+        'Sends you a CSV of opportunities in a direct message; takes the same filters as `list`. Without `mine`, `all` or `@user`, managers and admins get the whole pipeline, reps their own.',
       examples: ['export all status:all', 'export @ann cycle:FIRM'],
     },
     subscribe: {
