@@ -75,8 +75,21 @@ interface ReadOptions {
   readonly language?: InputLanguage;
 }
 
-const CURRENCY_BEFORE = /^(?:[$€£¥]|kr\.?|[A-Z]{3}(?=\s*\d))\s*/i;
-const CURRENCY_AFTER = /(?:\s*(?:[$€£¥元]|kr\.?)|(?<=\d)\s*[A-Z]{3})$/i;
+const CURRENCY_BEFORE = /^(?:[$€£¥]|kr\.?)\s*/i;
+const CURRENCY_AFTER = /\s*(?:[$€£¥元]|kr\.?)$/i;
+/** An ISO 4217 code before or after the digits ("USD 20000", "20000 EUR"): only real codes, in capitals. */
+const CODE_BEFORE = /^([A-Z]{3})\s*(?=\d)/;
+const CODE_AFTER = /(?<=\d)\s*([A-Z]{3})$/;
+const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** The text with a currency code before or after it taken off, and the code (null: none). */
+function withoutCode(text: string): { text: string; code: string | null } {
+  const before = CODE_BEFORE.exec(text);
+  if (before?.[1] && CURRENCY_CODES.has(before[1])) return { text: text.slice(before[0].length), code: before[1] };
+  const after = CODE_AFTER.exec(text);
+  if (after?.[1] && CURRENCY_CODES.has(after[1])) return { text: text.slice(0, after.index), code: after[1] };
+  return { text, code: null };
+}
 const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1_000, m: 1_000_000 };
 const CHINESE_MULTIPLIERS: Readonly<Record<string, number>> = { ...MULTIPLIERS, 万: 10_000, 亿: 100_000_000 };
 
@@ -96,8 +109,8 @@ export function readNumber(input: string, rules: NumberRules, options: ReadOptio
     text = text.slice(sign[0].length);
   }
   if (options.currency) {
-    text = text
-      .replace(CURRENCY_BEFORE, '')
+    text = withoutCode(text)
+      .text.replace(CURRENCY_BEFORE, '')
       .replace(CURRENCY_AFTER, '')
       .replace(/(\d),-$/, '$1');
     if (!negative && /^-\s*/.test(text)) {
@@ -133,6 +146,8 @@ export function currencyWritten(input: string): string | null {
     .normalize('NFKC')
     .trim()
     .replace(/^[-+−]\s*/, '');
+  const code = withoutCode(text).code;
+  if (code !== null) return code;
   const mark = CURRENCY_BEFORE.exec(text)?.[0] ?? CURRENCY_AFTER.exec(text)?.[0];
   const written = mark?.trim().replace(/\.$/, '');
   return written ? written : null;

@@ -241,11 +241,12 @@ class Args {
     return this.ctx.language ?? 'en';
   }
   amount = (raw: string, field: Field): Decimal => {
+    const value = amount(raw, field, this.language);
     // Amounts are in the workspace's currency: one written in another is refused, never converted.
     const written = this.ctx.currency === undefined ? null : currencyWritten(plainText(raw));
     if (written !== null && this.ctx.currency !== undefined && !namesCurrency(written, this.ctx.currency))
       fail({ kind: 'other-currency', field, text: snippet(plainText(raw)), currency: this.ctx.currency });
-    return amount(raw, field, this.language);
+    return value;
   };
   percent = (raw: string, field: Field): Decimal => percent(raw, field, this.language);
   yesNo = (raw: string, field: Field): boolean => yesNo(raw, field, this.language);
