@@ -185,11 +185,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,
-    [
-      new SlackAnnouncer({ services, clientFor, logger }),
-      taskReminders,
-      new SlackOwnerNotifier({ clientFor, logger }),
-    ],
+    [new SlackAnnouncer({ services, clientFor, logger }), taskReminders, new SlackOwnerNotifier({ clientFor, logger })],
     (message) => app.logger.warn(message),
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).

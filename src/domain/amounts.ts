@@ -77,6 +77,19 @@ interface ReadOptions {
 
 const CURRENCY_BEFORE = /^(?:[$€£¥]|kr\.?)\s*/i;
 const CURRENCY_AFTER = /\s*(?:[$€£¥元]|kr\.?)$/i;
+/** An ISO 4217 code before or after the digits ("USD 20000", "20000 EUR"): only real codes, in capitals. */
+const CODE_BEFORE = /^([A-Z]{3})\s*(?=\d)/;
+const CODE_AFTER = /(?<=\d)\s*([A-Z]{3})$/;
+const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** The text with a currency code before or after it taken off, and the code (null: none). */
+function withoutCode(text: string): { text: string; code: string | null } {
+  const before = CODE_BEFORE.exec(text);
+  if (before?.[1] && CURRENCY_CODES.has(before[1])) return { text: text.slice(before[0].length), code: before[1] };
+  const after = CODE_AFTER.exec(text);
+  if (after?.[1] && CURRENCY_CODES.has(after[1])) return { text: text.slice(0, after.index), code: after[1] };
+  return { text, code: null };
+}
 const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1_000, m: 1_000_000 };
 const CHINESE_MULTIPLIERS: Readonly<Record<string, number>> = { ...MULTIPLIERS, 万: 10_000, 亿: 100_000_000 };
 
@@ -96,8 +109,8 @@ export function readNumber(input: string, rules: NumberRules, options: ReadOptio
     text = text.slice(sign[0].length);
   }
   if (options.currency) {
-    text = text
-      .replace(CURRENCY_BEFORE, '')
+    text = withoutCode(text)
+      .text.replace(CURRENCY_BEFORE, '')
       .replace(CURRENCY_AFTER, '')
       .replace(/(\d),-$/, '$1');
     if (!negative && /^-\s*/.test(text)) {
@@ -125,6 +138,37 @@ export function readNumber(input: string, rules: NumberRules, options: ReadOptio
   // Normalise -0 to 0.
   if (value.isZero()) value = new Decimal(0);
   return { ok: true, value };
+}
+
+/** The currency mark an amount is written with (`$`, `€`, `kr`, `USD`…), or null when it has none. */
+export function currencyWritten(input: string): string | null {
+  const text = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[-+−]\s*/, '');
+  const code = withoutCode(text).code;
+  if (code !== null) return code;
+  const mark = CURRENCY_BEFORE.exec(text)?.[0] ?? CURRENCY_AFTER.exec(text)?.[0];
+  const written = mark?.trim().replace(/\.$/, '');
+  return written ? written : null;
+}
+
+/** Whether a currency mark names `currency` (ISO 4217): its code, or a symbol Intl writes for it. */
+export function namesCurrency(written: string, currency: string): boolean {
+  const code = currency.toUpperCase();
+  if (written.toUpperCase() === code) return true;
+  const symbols = new Set<string>();
+  for (const display of ['narrowSymbol', 'symbol'] as const) {
+    try {
+      const parts = new Intl.NumberFormat('en', { style: 'currency', currency: code, currencyDisplay: display });
+      for (const part of parts.formatToParts(1)) if (part.type === 'currency') symbols.add(part.value.toLowerCase());
+    } catch {
+      return false;
+    }
+  }
+  // Yuan amounts are also written with 元, Nordic crowns with kr.
+  if (code === 'CNY') symbols.add('元');
+  return symbols.has(written.toLowerCase());
 }
 
 export function readAmount(text: string, language: InputLanguage = 'en'): NumberReading {

@@ -11,6 +11,7 @@ import {
   type LinkedQuote,
   type NewEntry,
   type OpportunityRef,
+  type Replacement,
 } from './opportunity.ts';
 import { DomainError } from './problems.ts';
 
@@ -34,6 +35,8 @@ export interface CloseInput {
 
 export interface ClosePlan {
   entry: NewEntry;
+  /** A typed sales amount the linked quote's amount replaced (Won), said in the reply. */
+  replaced: Replacement[];
   daysOpenOfPrevious: number | null;
   newStatus: CloseOutcome;
   /** Goes on the opportunity too. */
@@ -84,9 +87,13 @@ export function planClose(input: CloseInput): ClosePlan {
   }
 
   let salesAmount = ZERO;
+  const replaced: Replacement[] = [];
   if (outcome === 'won') {
     salesAmount = roundMoney(input.linkedQuote ? input.linkedQuote.amount : (input.salesAmount ?? ZERO));
     if (!salesAmount.greaterThan(ZERO)) throw new DomainError({ kind: 'must-be-positive', field: 'sales-amount' });
+    const typed = input.salesAmount === undefined ? undefined : roundMoney(input.salesAmount);
+    if (input.linkedQuote && typed !== undefined && !typed.equals(salesAmount))
+      replaced.push({ field: 'sales-amount', from: typed, to: salesAmount, source: 'linked-quote' });
   }
 
   const won = outcome === 'won';
@@ -109,6 +116,7 @@ export function planClose(input: CloseInput): ClosePlan {
       cancelOldTasks: input.cancelOldTasks ?? true,
       createTasksForStage: false,
     },
+    replaced,
     daysOpenOfPrevious: active ? daysBetween(active.dateOfChange, closingDate) : null,
     newStatus: outcome,
     dateClosed: closingDate,
@@ -144,6 +152,7 @@ export function planLostOnOrderDeletion(input: {
       cancelOldTasks: false,
       createTasksForStage: false,
     },
+    replaced: [],
     daysOpenOfPrevious: daysBetween(active.dateOfChange, today),
     newStatus: 'lost',
     dateClosed: today,
@@ -151,12 +160,11 @@ export function planLostOnOrderDeletion(input: {
 }
 
 /**
- * Won needs a customer (§8.3): the contact no. to find or create it from – the contact itself if
- * it is a company, its company if it is a person; a person without a company cannot become one.
+ * Won needs a customer (§8.3): the contact no. to find or create it from – the contact itself if it is
+ * a company, its company if it is a person with one, and the person themself otherwise (Business
+ * Central creates the customer from the contact then).
  */
 export function customerContactForWon(contact: Contact): string {
   if (contact.type === 'company') return contact.no;
-  if (contact.companyNo === null)
-    throw new DomainError({ kind: 'contact-has-no-company', contactNo: contact.no, name: contact.name });
-  return contact.companyNo;
+  return contact.companyNo ?? contact.no;
 }

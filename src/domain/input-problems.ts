@@ -82,6 +82,8 @@ export type InputProblemDetail =
   | { kind: 'bad-time'; field: Field; text: string }
   | { kind: 'bad-time-zone'; field: Field; text: string }
   | { kind: 'bad-currency'; field: Field; text: string }
+  /** An amount written in a currency other than the workspace's (`value:$20,000` where amounts are EUR). */
+  | { kind: 'other-currency'; field: Field; text: string; currency: string }
   /** `index` is 1-based; `value` is the offending part of the line. */
   | { kind: 'bad-quote-line'; index: number; text: string; part: QuoteLinePart; value: string; issue?: NumberIssue }
   | { kind: 'bad-activity-step'; index: number; text: string; part: ActivityStepPart; value: string };

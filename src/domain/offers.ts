@@ -7,16 +7,7 @@ import { type ActionsInput, availableActions } from './opportunity.ts';
 import { decide, type Role } from './permissions.ts';
 
 export type Offer =
-  | 'activate'
-  | 'next'
-  | 'update'
-  | 'close'
-  | 'createQuote'
-  | 'makeOrder'
-  | 'viewQuote'
-  | 'edit'
-  | 'note'
-  | 'delete';
+  'activate' | 'next' | 'update' | 'close' | 'createQuote' | 'makeOrder' | 'viewQuote' | 'edit' | 'note' | 'delete';
 
 /** The offers an App Home row shows (the others are on the card). */
 export const QUICK_OFFERS: readonly Offer[] = ['activate', 'next', 'update', 'close'];

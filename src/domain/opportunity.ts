@@ -77,13 +77,14 @@ export interface NewEntry {
 
 /**
  * A value of the opportunity that a move replaced without the person typing it: Next, Previous, Skip and
- * Jump take the new stage's chances and date formula, and a linked quote's amount (as Business Central
- * does). The reply says each one, so nothing changes without a word.
+ * Jump take the new stage's chances and date formula, a linked quote's amount, and a Won close the quote's
+ * amount over a typed sales amount (as Business Central does). The reply says each one, so nothing changes without a word.
  */
 export type Replacement =
   | { field: 'chances'; from: Decimal; to: Decimal; stage: number }
   | { field: 'estimated-close-date'; from: LocalDate; to: LocalDate; formula: string; stage: number }
-  | { field: 'estimated-value'; from: Decimal; to: Decimal; source: 'linked-quote' };
+  | { field: 'estimated-value'; from: Decimal; to: Decimal; source: 'linked-quote' }
+  | { field: 'sales-amount'; from: Decimal; to: Decimal; source: 'linked-quote' };
 
 export interface MovePlan {
   entry: NewEntry;

@@ -40,6 +40,7 @@ import {
   planActivateFirstStage,
   planMove,
   type Priority,
+  type Replacement,
   proposeMove,
   validateNewOpportunity,
 } from '../domain/opportunity.ts';
@@ -103,6 +104,11 @@ const ACTION_TO_DB = {
 /** What a change recorded in the outbox (in its transaction): every change method's result carries it. */
 export interface ChangeEvents {
   events: readonly RecordedEvent[];
+}
+
+/** What a move or a close put in place of a value without it being typed (the reply says it). */
+export interface ChangeReplacements {
+  replaced: readonly Replacement[];
 }
 
 export interface SalespersonInput {
@@ -358,9 +364,13 @@ export class OpportunityService {
     };
   }
 
-  async move(workspaceId: string, no: string, request: MoveRequest): Promise<OpportunityDetail & ChangeEvents> {
-    const { no: moved, events } = await this.recordMoveWithEvents(workspaceId, no, request);
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, moved)), events };
+  async move(
+    workspaceId: string,
+    no: string,
+    request: MoveRequest,
+  ): Promise<OpportunityDetail & ChangeEvents & ChangeReplacements> {
+    const { no: moved, events, replaced } = await this.recordMoveWithEvents(workspaceId, no, request);
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, moved)), events, replaced };
   }
 
   /**
@@ -372,12 +382,12 @@ export class OpportunityService {
     return (await this.recordMoveWithEvents(workspaceId, no, request)).no;
   }
 
-  /** recordMove, with the events the move recorded. */
+  /** recordMove, with the events the move recorded and what it replaced. */
   async recordMoveWithEvents(
     workspaceId: string,
     no: string,
     request: MoveRequest,
-  ): Promise<{ no: string } & ChangeEvents> {
+  ): Promise<{ no: string } & ChangeEvents & ChangeReplacements> {
     const { result, events } = await this.change(
       workspaceId,
       no,
@@ -396,10 +406,14 @@ export class OpportunityService {
                 },
               }
             : moveEvent(loaded, request.action, plan.entry);
-        return { result: loaded.ref.no, events: [event], plan: { loaded, change: plan } };
+        return {
+          result: { no: loaded.ref.no, replaced: plan.replaced },
+          events: [event],
+          plan: { loaded, change: plan },
+        };
       },
     );
-    return { no: result, events };
+    return { ...result, events };
   }
 
   /** What the Close Opportunity modal shows for the chosen outcome. */
@@ -423,7 +437,11 @@ export class OpportunityService {
     };
   }
 
-  async close(workspaceId: string, no: string, request: CloseRequest): Promise<OpportunityDetail & ChangeEvents> {
+  async close(
+    workspaceId: string,
+    no: string,
+    request: CloseRequest,
+  ): Promise<OpportunityDetail & ChangeEvents & ChangeReplacements> {
     const { result, events } = await this.change(
       workspaceId,
       no,
@@ -431,10 +449,39 @@ export class OpportunityService {
       request.origin,
       async (tx, loaded, now) => {
         const closed = await closeLoaded(tx, workspaceId, loaded, request, now);
-        return { result: loaded.ref.no, events: [closeEvent(loaded, closed)], plan: { loaded, change: closed } };
+        return {
+          result: { no: loaded.ref.no, replaced: closed.replaced },
+          events: [closeEvent(loaded, closed)],
+          plan: { loaded, change: closed },
+        };
       },
     );
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await loadOpportunityDetail(this.db, workspaceId, result.no)), events, replaced: result.replaced };
+  }
+
+  /**
+   * What Make Order needs before it can run (§10.2): for an In Progress opportunity, the Close form set
+   * to Won (the quote amount, cancel old tasks on); null when makeOrder decides alone (no quote: it
+   * answers with the order already made from it, or says there is no quote).
+   */
+  async orderOptions(
+    workspaceId: string,
+    no: string,
+    today: LocalDate,
+  ): Promise<
+    (CloseProposal & { version: number; codes: CloseCode[]; hasQuote: boolean; status: OpportunityStatus }) | null
+  > {
+    const loaded = await loadForChange(this.db, workspaceId, no);
+    if (!loaded.quote || loaded.ref.status !== 'in_progress') return null;
+    const codes = await listCodes(this.db, workspaceId);
+    const proposal = proposeClose({ active: loaded.active, linkedQuote: loaded.quote, outcome: 'won', codes, today });
+    return {
+      ...proposal,
+      version: loaded.row.version,
+      codes: codes.filter((c) => c.type === 'won'),
+      hasQuote: true,
+      status: loaded.ref.status,
+    };
   }
 
   /**
@@ -745,7 +792,13 @@ export class OpportunityService {
             tx,
             workspaceId,
             loaded,
-            { outcome: 'won', closeCode: code, today: request.today },
+            {
+              outcome: 'won',
+              closeCode: code,
+              closingDate: request.closingDate,
+              cancelOldTasks: request.cancelOldTasks,
+              today: request.today,
+            },
             now,
           );
           // Written before the order that follows (the order-made event is recorded at the end).
@@ -961,7 +1014,10 @@ export class OpportunityService {
 
 /** What a change of an opportunity is asked with besides its data (make order). */
 export interface MakeOrderRequest {
+  /** For an open opportunity, closed as Won first (§10.2): its close code, closing date and old tasks. */
   closeCode?: string | undefined;
+  closingDate?: LocalDate | undefined;
+  cancelOldTasks?: boolean | undefined;
   today: LocalDate;
   expectedVersion?: number | undefined;
   /** Who makes it, and where: the order is then announced in that channel. */

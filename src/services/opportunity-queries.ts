@@ -102,6 +102,7 @@ export type StatusFilter = 'open' | 'won' | 'lost' | 'closed' | 'all';
 export interface OpportunityFilter {
   status?: StatusFilter;
   salespersonSlackUserId?: string;
+  /** A contact's opportunities; a company's include those of its persons. */
   contactNo?: string;
   salesCycleCode?: string;
   /**
@@ -158,6 +159,26 @@ function statusCondition(eb: Projection, status: StatusFilter | undefined) {
     case 'all':
       return eb.lit(true);
   }
+}
+
+/** The conditions of a filter on the opportunity projection's aliases. */
+function filterCondition(eb: Projection, workspaceId: string, filter: OpportunityFilter) {
+  const conditions = [eb('o.workspace_id', '=', workspaceId), statusCondition(eb, filter.status)];
+  if (filter.salespersonSlackUserId) conditions.push(eb('sp.slack_user_id', '=', filter.salespersonSlackUserId));
+  if (filter.readableBySalesperson !== undefined)
+    conditions.push(eb('sp.slack_user_id', '=', filter.readableBySalesperson));
+  // A company stands for its persons too: their opportunities are the company's business.
+  if (filter.contactNo) conditions.push(eb.or([eb('c.no', '=', filter.contactNo), eb('co.no', '=', filter.contactNo)]));
+  if (filter.salesCycleCode) conditions.push(eb('sc.code', '=', filter.salesCycleCode));
+  return eb.and(conditions);
+}
+
+/** How many opportunities of one status a filter matches, and their values (Won: sales in calcd). */
+export interface StatusTotals {
+  status: 'open' | 'won' | 'lost';
+  count: number;
+  estimatedValue: Decimal;
+  calcdCurrentValue: Decimal;
 }
 
 /** The active entry's columns as the projections read them (LEFT JOINed: null when there is none). */
@@ -318,15 +339,7 @@ export class OpportunityQueries {
     offset = 0,
   ): Promise<{ items: OpportunitySummary[]; total: number }> {
     const rows = await selectSummaries(this.db)
-      .where((eb) => {
-        const conditions = [eb('o.workspace_id', '=', workspaceId), statusCondition(eb, filter.status)];
-        if (filter.salespersonSlackUserId) conditions.push(eb('sp.slack_user_id', '=', filter.salespersonSlackUserId));
-        if (filter.readableBySalesperson !== undefined)
-          conditions.push(eb('sp.slack_user_id', '=', filter.readableBySalesperson));
-        if (filter.contactNo) conditions.push(eb('c.no', '=', filter.contactNo));
-        if (filter.salesCycleCode) conditions.push(eb('sc.code', '=', filter.salesCycleCode));
-        return eb.and(conditions);
-      })
+      .where((eb) => filterCondition(eb, workspaceId, filter))
       .orderBy('o.no')
       .limit(limit)
       .offset(offset)
@@ -378,6 +391,47 @@ export class OpportunityQueries {
       })),
       total: rows.length === 0 && offset > 0 ? (await this.search(workspaceId, query, filter, 1, 0)).total : total,
     };
+  }
+
+  /**
+   * The filtered opportunities counted and summed per status (not started and in progress are "open"):
+   * a list's totals, which never add open estimates, won sales and lost values together.
+   */
+  async totalsByStatus(workspaceId: string, filter: OpportunityFilter = {}): Promise<StatusTotals[]> {
+    const rows = await this.db
+      .selectFrom('opportunity as o')
+      .innerJoin('contact as c', 'c.id', 'o.contact_id')
+      .leftJoin('contact as co', 'co.id', 'c.company_id')
+      .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+      .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
+      .leftJoin('opportunity_entry as e', (join) =>
+        join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+      )
+      .leftJoin('close_opportunity_code as cc', 'cc.id', 'e.close_code_id')
+      .where((eb) => filterCondition(eb, workspaceId, filter))
+      .select((eb) => [
+        'o.status',
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.coalesce(eb.fn.sum<string>('e.estimated_value'), eb.val('0')).as('estimated'),
+        eb.fn.coalesce(eb.fn.sum<string>('e.calcd_current_value'), eb.val('0')).as('calcd'),
+      ])
+      .groupBy('o.status')
+      .execute();
+    const totals = new Map<StatusTotals['status'], StatusTotals>();
+    for (const row of rows) {
+      const status = statusFromDb(row.status);
+      const group = status === 'won' || status === 'lost' ? status : 'open';
+      const before = totals.get(group);
+      const estimated = toDecimal(String(row.estimated));
+      const calcd = toDecimal(String(row.calcd));
+      totals.set(group, {
+        status: group,
+        count: (before?.count ?? 0) + Number(row.count),
+        estimatedValue: before ? before.estimatedValue.plus(estimated) : estimated,
+        calcdCurrentValue: before ? before.calcdCurrentValue.plus(calcd) : calcd,
+      });
+    }
+    return (['open', 'won', 'lost'] as const).flatMap((status) => totals.get(status) ?? []);
   }
 
   private async count(workspaceId: string, filter: OpportunityFilter): Promise<number> {

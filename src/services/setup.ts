@@ -445,12 +445,11 @@ export class SetupService {
     return selectCyclesWithStages(this.db, workspaceId);
   }
 
-  /** Creates the customer of a company contact (a person's company, for a person). */
+  /** Creates the customer of a company contact (a person's company, for a person; a person without one becomes it). */
   async addCustomer(workspaceId: string, contactText: string): Promise<{ no: string; name: string; created: boolean }> {
     return transaction(this.db, async (tx) => {
       const row = await findContactRow(tx, workspaceId, contactText);
-      const target = row.type === 'COMPANY' ? row : row.company;
-      if (!target) throw new DomainError({ kind: 'contact-has-no-company', contactNo: row.no, name: row.name });
+      const target = row.type === 'COMPANY' ? row : (row.company ?? row);
       const before = await tx
         .selectFrom('customer')
         .select('id')

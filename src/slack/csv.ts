@@ -69,6 +69,12 @@ export function opportunitiesCsv(p: Presenter, items: readonly OpportunitySummar
         date(o.dateClosed),
         text(o.quote?.no),
         text(o.order?.no),
+        text(e?.closeCode),
+        text(e?.closeCodeDescription),
+        text(p.t.ui.priority[o.priority]),
+        date(e?.dateOfChange),
+        // Estimate × probability while open; a closed one weighs nothing more (its sales are above).
+        money(o.status === 'in_progress' ? e?.calcdCurrentValue : undefined),
       ]),
     );
   }

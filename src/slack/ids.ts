@@ -53,6 +53,8 @@ export const ACTION_IDS = {
   findMore: 'opp_find_more',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
+  // A list's next page. value = "<list context id>:<offset>".
+  listMore: 'opp_list_more',
   // Purge confirmation message. value of confirm = the purge token.
   purgeConfirm: 'opp_purge_confirm',
   purgeCancel: 'opp_purge_cancel',
@@ -78,6 +80,8 @@ export const BLOCK_IDS = {
     header: 'card_header',
     fields: 'card_fields',
     figures: 'card_figures',
+    /** What the change just made replaced without it being typed (only on a change's reply). */
+    replaced: 'card_replaced',
     history: 'card_history',
     tasks: 'card_tasks',
     actions: 'card_actions',
@@ -90,7 +94,13 @@ export const BLOCK_IDS = {
     total: 'quote_view_total',
     actions: 'quote_view_actions',
   },
-  list: { header: 'list_header', totals: 'list_totals', more: 'list_more', empty: 'list_empty' },
+  list: {
+    header: 'list_header',
+    totals: 'list_totals',
+    more: 'list_more',
+    moreActions: 'list_more_actions',
+    empty: 'list_empty',
+  },
   find: { header: 'find_header', count: 'find_count', more: 'find_more', empty: 'find_empty' },
   home: { header: 'home_header', intro: 'home_intro', newButton: 'home_new', more: 'home_more' },
   create: {

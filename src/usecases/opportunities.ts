@@ -3,15 +3,21 @@
 // decided for them. No Slack here: the adapters render the outcome.
 import { type Offer, type OfferInput, offersFor, QUICK_OFFERS } from '../domain/offers.ts';
 import type { Stage } from '../domain/sales-cycle.ts';
-import type { CloseOutcome, MoveAction } from '../domain/opportunity.ts';
+import type { CloseOutcome, MoveAction, Replacement } from '../domain/opportunity.ts';
 import type { QuoteLineInput } from '../domain/quote.ts';
 import type { Services } from '../services/index.ts';
 import type { Access } from '../services/members.ts';
-import type { OpportunityDetail, OpportunityFilter, OpportunitySummary } from '../services/opportunity-queries.ts';
+import type {
+  OpportunityDetail,
+  OpportunityFilter,
+  OpportunitySummary,
+  StatusTotals,
+} from '../services/opportunity-queries.ts';
 import type {
   CloseRequest,
   CreateOpportunityInput,
   EditRequest,
+  MakeOrderRequest,
   MoveOptions,
   MoveRequest,
   NoteRequest,
@@ -35,6 +41,8 @@ export interface OpportunityView {
   currency: string;
   offers: Offer[];
   events: readonly RecordedEvent[];
+  /** What the change put in place of a value nobody typed (a move's stage defaults, a quote's amount). */
+  replaced: readonly Replacement[];
 }
 
 /**
@@ -72,6 +80,11 @@ export const FIND_PAGE_SIZE = 10;
 
 /** What a quote's reader may do with it. */
 export type QuoteOffer = 'editQuote' | 'replaceQuote';
+/** How Make Order closes an open opportunity as Won first (the other values are the quote's). */
+export type OrderCloseInput = Pick<
+  MakeOrderRequest,
+  'closeCode' | 'closingDate' | 'cancelOldTasks' | 'expectedVersion'
+>;
 
 export interface ListInput {
   filter: Omit<OpportunityFilter, 'readableBySalesperson' | 'contactNo'> & {
@@ -79,6 +92,8 @@ export interface ListInput {
     contact?: string | undefined;
   };
   limit: number;
+  /** How many to skip (a later page). */
+  offset?: number | undefined;
 }
 
 export interface PurgeInput {
@@ -102,16 +117,17 @@ export class OpportunityUseCases {
    */
   private async view(
     ctx: RequestContext,
-    detail: OpportunityDetail & { events?: readonly RecordedEvent[] },
+    detail: OpportunityDetail & { events?: readonly RecordedEvent[]; replaced?: readonly Replacement[] },
     reader?: Access,
   ): Promise<OpportunityView> {
     const settings = await this.services.setup.workspaceSettings(ctx.workspaceId);
-    const { events = [], ...opportunity } = detail;
+    const { events = [], replaced = [], ...opportunity } = detail;
     return {
       detail: opportunity,
       currency: settings.currency,
       offers: offersFor(offerInput(opportunity, opportunity.cycleStages, reader)),
       events,
+      replaced,
     };
   }
 
@@ -134,16 +150,17 @@ export class OpportunityUseCases {
   async list(
     ctx: RequestContext,
     input: ListInput,
-  ): Promise<{ items: OpportunitySummary[]; total: number; currency: string }> {
+  ): Promise<{ items: OpportunitySummary[]; total: number; totals: StatusTotals[]; currency: string }> {
     const access = await ctx.member();
     const { contact, ...rest } = input.filter;
     const filter: OpportunityFilter = { ...rest, ...readableFilter(access) };
     if (contact) filter.contactNo = (await this.services.setup.findContact(ctx.workspaceId, contact)).no;
-    const [{ items, total }, settings] = await Promise.all([
-      this.services.queries.list(ctx.workspaceId, filter, input.limit),
+    const [{ items, total }, totals, settings] = await Promise.all([
+      this.services.queries.list(ctx.workspaceId, filter, input.limit, input.offset ?? 0),
+      this.services.queries.totalsByStatus(ctx.workspaceId, filter),
       this.services.setup.workspaceSettings(ctx.workspaceId),
     ]);
-    return { items, total, currency: settings.currency };
+    return { items, total, totals, currency: settings.currency };
   }
 
   /** The actor's own open opportunities, the cycles they run in, and each one's quick actions (App Home). */
@@ -186,17 +203,23 @@ export class OpportunityUseCases {
     return this.view(ctx, detail);
   }
 
-  /** The opportunity as the channel sees it right after the actor changed it (a form's result, read after the ack). */
-  async afterChange(ctx: RequestContext, no: string): Promise<OpportunityView> {
+  /**
+   * The opportunity as the channel sees it right after the actor changed it (a form's result, read after
+   * the ack), with what the change replaced.
+   */
+  async afterChange(ctx: RequestContext, no: string, replaced: readonly Replacement[] = []): Promise<OpportunityView> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
-    return this.view(ctx, await this.services.queries.get(ctx.workspaceId, no));
+    return this.view(ctx, { ...(await this.services.queries.get(ctx.workspaceId, no)), replaced });
   }
 
   /**
    * The same move, answering only the opportunity's number and the events it recorded: a form's ack
    * waits for the save alone (the card is read after it, with afterChange).
    */
-  async recordMove(ctx: RequestContext, input: MoveInput): Promise<{ no: string; events: readonly RecordedEvent[] }> {
+  async recordMove(
+    ctx: RequestContext,
+    input: MoveInput,
+  ): Promise<{ no: string; events: readonly RecordedEvent[]; replaced: readonly Replacement[] }> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
     const { no, ...request } = input;
     return this.services.opportunities.recordMoveWithEvents(ctx.workspaceId, no, {
@@ -318,9 +341,11 @@ export class OpportunityUseCases {
     return this.view(ctx, detail);
   }
 
-  async makeOrder(ctx: RequestContext, no: string): Promise<OpportunityView> {
+  /** Makes the order; an open opportunity is closed as Won first, with `close` (the Close form's values). */
+  async makeOrder(ctx: RequestContext, no: string, close: OrderCloseInput = {}): Promise<OpportunityView> {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
     const detail = await this.services.opportunities.makeOrder(ctx.workspaceId, no, {
+      ...close,
       today: ctx.today,
       origin: this.origin(ctx),
     });
@@ -460,6 +485,19 @@ export class OpportunityUseCases {
       this.services.setup.workspaceSettings(ctx.workspaceId),
     ]);
     return { options, currency: settings.currency };
+  }
+
+  /**
+   * Make Order's form, when it needs one: an open opportunity is closed as Won first through the Close
+   * form, set to Won with the quote amount (§10.2); null when the order can be made at once.
+   */
+  async orderForm(ctx: RequestContext, no: string) {
+    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
+    const [options, settings] = await Promise.all([
+      this.services.opportunities.orderOptions(ctx.workspaceId, no, ctx.today),
+      this.services.setup.workspaceSettings(ctx.workspaceId),
+    ]);
+    return options === null ? null : { options, currency: settings.currency };
   }
 
   /** The Create Quote form: the opportunity's number and version, and the currency. */

@@ -70,11 +70,19 @@ export class PipelineUseCases {
     return { analysis, totals, currency: settings.currency };
   }
 
-  /** The rows of an export: what the reader may see of the filtered list, with current figures. */
-  async exportRows(ctx: RequestContext, input: { filter: OpportunityFilter & { contact?: string | undefined } }) {
+  /**
+   * The rows of an export: what the reader may see of the filtered list, with current figures. Without a
+   * scope typed (`ownScopeByDefault`), a rep exports their own opportunities and a manager or an admin the
+   * whole pipeline.
+   */
+  async exportRows(
+    ctx: RequestContext,
+    input: { filter: OpportunityFilter & { contact?: string | undefined }; ownScopeByDefault?: boolean },
+  ) {
     const access = await ctx.member();
     const { contact, ...rest } = input.filter;
     const filter: OpportunityFilter = { ...rest, ...readableFilter(access) };
+    if (input.ownScopeByDefault && access.role === 'rep') filter.salespersonSlackUserId = ctx.actor.userId;
     if (contact) filter.contactNo = (await this.services.setup.findContact(ctx.workspaceId, contact)).no;
     // One query: pages with OFFSET would each count and skip the whole filtered list again.
     const [{ items }, settings] = await Promise.all([

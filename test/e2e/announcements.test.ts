@@ -50,7 +50,7 @@ describe.each(BACKENDS)('announcements through the outbox on %s', (backend) => {
     const quoted = await newOpportunity(first.app.services, teamId, { description: 'Quoted deal' });
     await run(first, `close ${won} won code:WIN amount:5000`, teamId);
     await run(second, `quote ${quoted} line:"Trucks;2;6000"`, teamId);
-    await run(first, `order ${quoted}`, teamId);
+    await run(first, `order ${quoted} code:WIN`, teamId);
     // A repeated order finds the order made: nothing new to announce.
     await run(second, `order ${quoted}`, teamId);
     await Promise.all([first.app.dispatcher.tick(), second.app.dispatcher.tick()]);

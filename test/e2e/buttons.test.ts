@@ -216,12 +216,15 @@ describe.each(BACKENDS)('card buttons on %s', (backend) => {
     }
   });
 
-  it('Make order closes as Won with the quote and makes the order; Delete removes a closed one', async () => {
+  it('Make order closes as Won (through the Close form) with the quote and makes the order; Delete removes a closed one', async () => {
     const teamId = await workspace();
     const no = await opportunity(teamId);
     await run(t, `quote ${no} line:"Trucks;2;6000"`, teamId);
     const quoted = await card(teamId, no);
     const order = await clickInChannel(teamId, quoted, ACTION_IDS.makeOrder);
+    // Still open: the Close form, set to Won, comes first (its only won code is preselected).
+    const closeForm = await openedModal(t, order.since, CALLBACK_IDS.closeOpportunity);
+    expect((await submitModal(t, closeForm, {}, { teamId })).status).toBe(200);
     const afterOrder = await updatedInPlace(order.since, order.messageTs);
     expect(allText(afterOrder.args)).toMatch(/Order SO00001 · \$12,000\.00/);
     const announcement = await t.fake.waitFor(

@@ -335,7 +335,7 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     expect(mine).toMatch(/Mine for Sam/);
     expect(mine).not.toMatch(/Anns deal|Won one/);
     expect(mine).toMatch(/2 opportunities/);
-    expect(mine).toMatch(/\*Total:\* \$3,000\.00 estimated/);
+    expect(mine).toMatch(/\*Total:\* open 2: \$3,000\.00 estimated/);
     expect(await run(t, 'list mine', teamId)).toBe(mine);
 
     const all = await run(t, 'list all', teamId);
@@ -489,7 +489,7 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
       /Quote line 1 \(`Trucks;two;6000`\): the quantity `two` is not a number\./,
     );
 
-    const ordered = await run(t, `order ${no}`, teamId);
+    const ordered = await run(t, `order ${no} code:WIN`, teamId);
     expect(ordered).toMatch(/Order SO00001 · \$12,000\.00/);
     expect(ordered).toMatch(/\*Status\*\nWon/);
     const order = await t.fake.waitFor(

@@ -193,6 +193,7 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.addNote}`]: cardClick(ACTION_IDS.addNote, (f) => f.theirs),
   [`action:${ACTION_IDS.findMore}`]: { open: 'the next page of the person’s own search, read again with their access' },
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },
+  [`action:${ACTION_IDS.listMore}`]: { open: 'the next page of the clicker’s own list, filtered for them again' },
   [`action:${ACTION_IDS.purgeConfirm}`]: cardClick(ACTION_IDS.purgeConfirm, (f) => f.purgeToken, DEMOTED),
   [`action:${ACTION_IDS.purgeCancel}`]: { open: 'only discards the person’s own confirmation' },
   [`action:${ACTION_IDS.workspaceDeleteConfirm}`]: cardClick(

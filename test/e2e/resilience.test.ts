@@ -215,6 +215,8 @@ describe('a double click on Make order', () => {
       [{ description: 'Trucks', quantity: dec(2), unitPrice: dec(1_000) }],
       today,
     );
+    // Won already: Make order makes the order at once (an open one opens the Close form first).
+    await t.app.services.opportunities.close(teamId, no, { outcome: 'won', closeCode: 'WIN', today });
     const since = mark(t);
     const urls = [t.fake.responseUrl(), t.fake.responseUrl()];
     const acks = await Promise.all(

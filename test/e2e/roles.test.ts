@@ -588,7 +588,7 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     for (const ws of [teamId, other]) {
       const no = await opportunity(ws, REP);
       await run(t, `quote ${no} line:"Trucks;2;6000"`, ws, ADMIN);
-      await run(t, `order ${no}`, ws, ADMIN);
+      await run(t, `order ${no} code:WIN`, ws, ADMIN);
       await opportunity(ws, OTHER);
       await run(t, 'activity add CALL Call step:"Call;1W"', ws, ADMIN);
       await run(t, 'customer add Acme Corp', ws, ADMIN);

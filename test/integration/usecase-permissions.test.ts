@@ -61,6 +61,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     moveForm: { refused: (f) => [f.theirs] },
     closeForm: { refused: (f) => [f.theirs, 'won'] },
     quoteForm: { refused: (f) => [f.theirs] },
+    orderForm: { refused: (f) => [f.theirs] },
     quoteLines: { refused: (f) => [f.theirs] },
     createForm: { open: 'every member creates opportunities for themselves' },
     viewQuote: { refused: (f) => [f.theirs] },

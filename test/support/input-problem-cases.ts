@@ -1,6 +1,8 @@
 // A typed `/opp` text for every kind of input problem, what the problem must hold, and what its sentence
 // must mention in English; the catalogue tests render the same problems in every language.
 import type { InputProblem, InputProblemKind } from '../../src/slack/grammar/input-problems.ts';
+import type { DateContext } from '../../src/slack/grammar/parse-command.ts';
+import { UTC } from '../unit/grammar/helpers.ts';
 
 interface Case {
   readonly text: string;
@@ -8,6 +10,8 @@ interface Case {
   readonly problem: Partial<InputProblem> & Record<string, unknown>;
   /** Texts the sentence must contain (the key, the text typed, the suggestion). */
   readonly mentions: readonly string[];
+  /** How the text is read, when not the default (e.g. the workspace's currency). */
+  readonly ctx?: DateContext;
 }
 
 const many = (n: number, line: string): string => Array.from({ length: n }, () => `line:"${line}"`).join(' ');
@@ -266,5 +270,19 @@ export const INPUT_PROBLEM_CASES: Record<InputProblemKind, readonly Case[]> = {
       mentions: ['step 1', '`soon`'],
     },
     { text: 'activity add CALL Calls step:"Call"', problem: { part: 'format' }, mentions: ['`Call`'] },
+  ],
+  'other-currency': [
+    {
+      text: 'update OP00001 value:$20,000',
+      ctx: { ...UTC, currency: 'EUR' },
+      problem: { text: '$20,000', currency: 'EUR' },
+      mentions: ['`value:`', '`$20,000`', 'EUR'],
+    },
+    {
+      text: 'update OP00001 value:"USD 20000"',
+      ctx: { ...UTC, currency: 'EUR' },
+      problem: { text: 'USD 20000' },
+      mentions: ['`USD 20000`'],
+    },
   ],
 };

@@ -193,7 +193,8 @@ const english = {
       ],
     },
     list: {
-      summary: 'Lists opportunities: yours by default, open ones by default.',
+      summary:
+        'Lists opportunities: yours by default, open ones by default. A company (`contact:`) includes its persons; a long list has a More button, and its totals are per status.',
       examples: ['list all status:won', 'list @ann contact:Acme cycle:FIRM'],
     },
     show: {
@@ -275,8 +276,9 @@ const english = {
       ],
     },
     order: {
-      summary: 'Makes the sales order from the linked quote.',
-      examples: ['order OP00012', 'order op00012'],
+      summary:
+        'Makes the sales order from the linked quote. An open opportunity is closed as Won first: `code:` names the won close code, otherwise the Close Opportunity form opens, set to Won with the quote amount.',
+      examples: ['order OP00012', 'order OP00012 code:WIN'],
     },
     delete: {
       summary: 'Deletes one opportunity.',
@@ -298,7 +300,8 @@ const english = {
       examples: ['stats OP00012', 'stats cycle:FIRM'],
     },
     export: {
-      summary: 'Uploads a CSV of opportunities to this channel; takes the same filters as `list`.',
+      summary:
+        'Sends you a CSV of opportunities in a direct message; takes the same filters as `list`. Without `mine`, `all` or `@user`, managers and admins get the whole pipeline, reps their own.',
       examples: ['export all status:all', 'export @ann cycle:FIRM'],
     },
     subscribe: {

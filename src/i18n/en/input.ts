@@ -175,6 +175,8 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)} is ${p.length} characters long; the most is ${p.max}. ${helpPointer()}`;
     case 'bad-number':
       return `${subject(p.field)} needs an amount like \`12000\`, \`12,000\` or \`12000.50\`, not ${code(p.text)}. ${helpPointer()}`;
+    case 'other-currency':
+      return `${subject(p.field)} ${code(p.text)} is written in another currency, and this workspace's amounts are in ${p.currency}: write it in ${p.currency}, or without a currency sign. ${helpPointer()}`;
     case 'ambiguous-number':
       return `In ${field(p.field)}, ${code(p.text)} could be read as a decimal or as thousands; write it without the dot (\`12000\`) or with at most 2 decimals (\`12.00\`). ${helpPointer()}`;
     case 'too-many-decimals':

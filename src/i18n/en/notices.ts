@@ -74,9 +74,12 @@ const english = {
     `every month on ${day >= 31 ? 'the last day' : `day ${day}`} at ${at} (${zone})`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   exported: (count: number) =>
-    m('Exported {count, plural, one {# opportunity} other {# opportunities}} to a CSV file in this channel.', {
-      count,
-    }),
+    m(
+      'Exported {count, plural, one {# opportunity} other {# opportunities}}: the CSV file is in your direct messages with the app.',
+      { count },
+    ),
+  exportSent: (count: number) =>
+    m('Your export: {count, plural, one {# opportunity} other {# opportunities}}, as a CSV file.', { count }),
   exportTitle: (date: string) => `Opportunities ${date}`,
   firstAdmin:
     'Nobody had the admin role in this workspace yet, so you are now its admin: you set up sales cycles, codes and contacts and give people roles with `/opp role @user admin|manager|rep` (see `/opp roles`).',

@@ -103,6 +103,15 @@ const english = {
       document: 'Quote / order',
     },
     notStartedStage: 'Not started yet',
+    /** What a move or a Won close put in place of a value nobody typed, as Business Central does. */
+    replaced: (changes: string[]) => `Set by the rules: ${changes.join(', ')}.`,
+    replacedChances: (from: string, to: string, stage: number) => `chances ${from} → ${to} (stage ${stage}'s default)`,
+    replacedCloseDate: (from: string, to: string, stage: number, formula: string) =>
+      formula.trim()
+        ? `closing date ${from} → ${to} (stage formula ${formula})`
+        : `closing date ${from} → ${to} (stage ${stage} has no date formula: the date of change)`,
+    replacedValue: (from: string, to: string) => `estimated value ${from} → ${to} (the linked quote's amount)`,
+    replacedSalesAmount: (from: string, to: string) => `sales amount ${from} → ${to} (the linked quote's amount)`,
     noDocument: 'None',
     quote: (no: string, amount: string) => `Quote ${no} · ${amount}`,
     order: (no: string, amount: string) => `Order ${no} · ${amount}`,
@@ -146,12 +155,6 @@ const english = {
       confirm: 'Delete',
       deny: 'Keep it',
     },
-    makeOrderConfirm: {
-      title: 'Close as Won and make the order?',
-      text: (no: string) => `${no} is still open. Making the order closes it as Won with the quote amount first.`,
-      confirm: 'Close and make order',
-      deny: 'Not now',
-    },
   },
 
   list: {
@@ -162,6 +165,21 @@ const english = {
       shown === total
         ? opportunities(total)
         : m('{shown} of {total, plural, one {# opportunity} other {# opportunities}}', { shown: String(shown), total }),
+    /** A later page: "47–92 of 120 opportunities". */
+    pageCount: (first: number, last: number, total: number) =>
+      m('{first}–{last} of {total, plural, one {# opportunity} other {# opportunities}}', {
+        first: String(first),
+        last: String(last),
+        total,
+      }),
+    /** Totals per status over everything the list matches (never open, won and lost added together). */
+    totalsByStatus: (parts: string[]) => `*Total:* ${parts.join(' · ')}`,
+    openTotal: (count: number, estimated: string, calcd: string) =>
+      `open ${count}: ${estimated} estimated, ${calcd} weighted`,
+    wonTotal: (count: number, sales: string) => `won ${count}: ${sales} sales`,
+    lostTotal: (count: number, estimated: string) => `lost ${count}: ${estimated} estimated`,
+    more: 'More',
+    moreExpired: 'This list is no longer available: run the command again to see it.',
     line: (parts: {
       no: string;
       description: string;
@@ -250,6 +268,10 @@ const english = {
       title: (no: string) => `Close ${no}`,
       submit: 'Close it',
       context: (no: string) => `Closing *${no}* records the outcome and ends its pipeline.`,
+      /** Make Order on an open opportunity: it is closed as Won first (Business Central asks the same). */
+      forOrderSubmit: 'Close and make order',
+      forOrderContext: (no: string) =>
+        `*${no}* is still open: making the order closes it as Won first, with the quote's amount. Then the order is made from the quote.`,
       outcome: 'Outcome',
       closeCode: 'Close code',
       chooseOutcomeFirst: 'Choose Won or Lost to see the matching close codes.',

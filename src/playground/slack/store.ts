@@ -179,14 +179,24 @@ export class SlackStore {
 
   /** Replaces a view's content. Values entered in blocks that are still there are kept (Slack does so). */
   replaceView(existing: StoredView, view: Json): StoredView {
-    const blockIds = new Set(
-      (Array.isArray(view.blocks) ? view.blocks : [])
-        .map((b) => (b as Json).block_id)
-        .filter((id) => typeof id === 'string'),
-    );
+    // As Slack does, an input keeps what it holds while its block_id and action_id stay the same.
+    const actionIds = new Map<string, unknown>();
+    for (const block of Array.isArray(view.blocks) ? view.blocks : []) {
+      const { block_id: blockId, element } = block as Json;
+      if (typeof blockId === 'string')
+        actionIds.set(blockId, element && typeof element === 'object' ? (element as Json).action_id : undefined);
+    }
     existing.view = view;
     existing.hash = newHash();
-    existing.state = Object.fromEntries(Object.entries(existing.state).filter(([blockId]) => blockIds.has(blockId)));
+    existing.state = Object.fromEntries(
+      Object.entries(existing.state)
+        .filter(([blockId]) => actionIds.has(blockId))
+        .map(([blockId, byAction]) => {
+          const actionId = actionIds.get(blockId);
+          const kept = Object.entries(byAction).filter(([id]) => actionId === undefined || id === actionId);
+          return [blockId, Object.fromEntries(kept)] as const;
+        }),
+    );
     existing.errors = {};
     existing.revision = this.revision + 1;
     this.changed();

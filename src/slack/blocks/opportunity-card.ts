@@ -1,7 +1,7 @@
 // The opportunity card: header, figures of the active entry, history (newest first) and a button for
 // each of the offers the domain decided for its reader (src/domain/offers.ts).
 import type { Offer } from '../../domain/offers.ts';
-import type { OpportunityStatus } from '../../domain/opportunity.ts';
+import type { Replacement } from '../../domain/opportunity.ts';
 import type { FieldEdit } from '../../domain/opportunity-edit.ts';
 import type {
   EditView,
@@ -34,9 +34,11 @@ export interface CardOptions {
   currency: string;
   /** What the card offers its reader (domain/offers.ts offersFor): drawn as buttons, in this order. */
   offers: readonly Offer[];
+  /** What the change this card answers replaced without it being typed (said above the figures). */
+  replaced?: readonly Replacement[] | undefined;
 }
 
-export function opportunityButton(p: Presenter, kind: Offer, no: string, status: OpportunityStatus): Button {
+export function opportunityButton(p: Presenter, kind: Offer, no: string): Button {
   const { ui } = p.t;
   switch (kind) {
     case 'activate':
@@ -50,21 +52,8 @@ export function opportunityButton(p: Presenter, kind: Offer, no: string, status:
     case 'createQuote':
       return button({ text: ui.buttons.createQuote, actionId: ACTION_IDS.createQuote, value: no });
     case 'makeOrder':
-      return button({
-        text: ui.buttons.makeOrder,
-        actionId: ACTION_IDS.makeOrder,
-        value: no,
-        ...(status === 'in_progress'
-          ? {
-              confirm: confirmDialog({
-                title: ui.card.makeOrderConfirm.title,
-                text: ui.card.makeOrderConfirm.text(escapeText(no)),
-                confirm: ui.card.makeOrderConfirm.confirm,
-                deny: ui.card.makeOrderConfirm.deny,
-              }),
-            }
-          : {}),
-      });
+      // On an open opportunity the click opens the Close form set to Won, which is its confirmation.
+      return button({ text: ui.buttons.makeOrder, actionId: ACTION_IDS.makeOrder, value: no });
     case 'viewQuote':
       return button({ text: p.t.work.quote.buttons.view, actionId: ACTION_IDS.viewQuote, value: no });
     case 'edit':
@@ -255,14 +244,36 @@ function timeline(detail: OpportunityDetail): HistoryItem[] {
   );
 }
 
+/** "Set by the rules: chances 40% → 30% (stage 30's default), closing date … (stage formula 2W)." */
+export function replacedText(p: Presenter, replaced: readonly Replacement[], currency: string): Markup {
+  const { card } = p.t.ui;
+  const parts = replaced.map((r) => {
+    switch (r.field) {
+      case 'chances':
+        return card.replacedChances(p.format.percent(r.from), p.format.percent(r.to), r.stage);
+      case 'estimated-close-date':
+        return card.replacedCloseDate(p.format.date(r.from), p.format.date(r.to), r.stage, escapeText(r.formula));
+      case 'estimated-value':
+        return card.replacedValue(p.format.money(r.from, currency), p.format.money(r.to, currency));
+      case 'sales-amount':
+        return card.replacedSalesAmount(p.format.money(r.from, currency), p.format.money(r.to, currency));
+    }
+  });
+  return card.replaced(parts);
+}
+
 export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: CardOptions): Message {
   const { ui } = p.t;
   const { currency } = opts;
   const blocks: KnownBlock[] = [
     header(ui.card.header(escapeText(detail.no), escapeText(detail.description)), cardHeaderBlockId(detail.no)),
+  ];
+  if (opts.replaced && opts.replaced.length > 0)
+    blocks.push(context([replacedText(p, opts.replaced, currency)], BLOCK_IDS.card.replaced));
+  blocks.push(
     fieldsSection(masterFields(p, detail, currency), BLOCK_IDS.card.fields),
     fieldsSection(figureFields(p, detail, currency), BLOCK_IDS.card.figures),
-  ];
+  );
 
   const items = timeline(detail);
   const history = items.slice(0, CARD_HISTORY_MAX);
@@ -279,7 +290,7 @@ export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: C
     blocks.push(
       actions(
         BLOCK_IDS.card.actions,
-        opts.offers.map((kind) => opportunityButton(p, kind, detail.no, detail.status)),
+        opts.offers.map((kind) => opportunityButton(p, kind, detail.no)),
       ),
     );
   }

@@ -1,13 +1,14 @@
 // A list of opportunities as one message: one compact line per opportunity with a Show button,
 // the totals, and a pointer to narrower filters when not everything fits.
 import { ZERO } from '../../domain/decimal.ts';
-import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
+import type { OpportunitySummary, StatusTotals } from '../../services/opportunity-queries.ts';
 import { escapeText, type Markup } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
 import { formatPerson, formatStage } from '../format.ts';
 import { ACTION_IDS, BLOCK_IDS, rowBlockId } from '../ids.ts';
 import { contactText } from './opportunity-card.ts';
 import {
+  actions,
   button,
   context,
   fallback,
@@ -25,8 +26,34 @@ export interface ListOptions {
   total: number;
   title: Markup;
   currency: string;
-  /** The command to suggest when not everything is shown. */
+  /** The command to suggest when not everything is shown (and there is no More button). */
   moreCommand?: Markup;
+  /** How many come before these items (a later page). */
+  offset?: number;
+  /** Counts and values per status over everything the list matches. */
+  totals?: readonly StatusTotals[];
+  /** The list's context id: the More button shows the next page of the same list. */
+  moreToken?: string;
+}
+
+/** A More button's value: the list's context id and where the next page starts. */
+export function listMoreValue(token: string, offset: number): string {
+  return `${token}:${offset}`;
+}
+
+/** The per-status totals line. */
+function statusTotalsText(p: Presenter, totals: readonly StatusTotals[], currency: string): Markup {
+  const { list } = p.t.ui;
+  const money = (value: StatusTotals['estimatedValue']) => p.format.money(value, currency);
+  return list.totalsByStatus(
+    totals.map((t) =>
+      t.status === 'open'
+        ? list.openTotal(t.count, money(t.estimatedValue), money(t.calcdCurrentValue))
+        : t.status === 'won'
+          ? list.wonTotal(t.count, money(t.calcdCurrentValue))
+          : list.lostTotal(t.count, money(t.estimatedValue)),
+    ),
+  );
 }
 
 /** Rows of one message: 50 blocks minus header, count, totals and the "more" line. */
@@ -89,19 +116,35 @@ export function opportunityList(p: Presenter, items: readonly OpportunitySummary
     rows.push(row);
   }
   const shownItems = items.slice(0, rows.length);
-  const total = Math.max(opts.total, items.length);
+  const offset = opts.offset ?? 0;
+  const total = Math.max(opts.total, offset + items.length);
   const shownOnly = shownItems.length < total;
+  const next = offset + shownItems.length;
 
-  blocks.push(context([ui.list.count(shownItems.length, total)]), ...rows);
-  const estimated = shownItems.reduce((sum, i) => sum.plus(i.current?.estimatedValue ?? ZERO), ZERO);
-  const calcd = shownItems.reduce((sum, i) => sum.plus(i.current?.calcdCurrentValue ?? ZERO), ZERO);
   blocks.push(
-    context(
-      [ui.list.totals(p.format.money(estimated, opts.currency), p.format.money(calcd, opts.currency), shownOnly)],
-      BLOCK_IDS.list.totals,
-    ),
+    context([offset > 0 ? ui.list.pageCount(offset + 1, next, total) : ui.list.count(shownItems.length, total)]),
+    ...rows,
   );
-  if (shownOnly) {
+  if (opts.totals) {
+    blocks.push(context([statusTotalsText(p, opts.totals, opts.currency)], BLOCK_IDS.list.totals));
+  } else {
+    const estimated = shownItems.reduce((sum, i) => sum.plus(i.current?.estimatedValue ?? ZERO), ZERO);
+    const calcd = shownItems.reduce((sum, i) => sum.plus(i.current?.calcdCurrentValue ?? ZERO), ZERO);
+    blocks.push(
+      context(
+        [ui.list.totals(p.format.money(estimated, opts.currency), p.format.money(calcd, opts.currency), shownOnly)],
+        BLOCK_IDS.list.totals,
+      ),
+    );
+  }
+  if (opts.moreToken !== undefined) {
+    if (next < total)
+      blocks.push(
+        actions(BLOCK_IDS.list.moreActions, [
+          button({ text: ui.list.more, actionId: ACTION_IDS.listMore, value: listMoreValue(opts.moreToken, next) }),
+        ]),
+      );
+  } else if (shownOnly) {
     blocks.push(
       context(
         [ui.common.andMore(total - shownItems.length, opts.moreCommand ?? ui.list.moreCommand)],

@@ -154,7 +154,7 @@ export type OppCommand =
   | { name: 'quote-modal'; no: OpportunityNo }
   /** 1–100 lines. */
   | { name: 'quote'; no: OpportunityNo; lines: QuoteLine[] }
-  | { name: 'order'; no: OpportunityNo }
+  | { name: 'order'; no: OpportunityNo; closeCode?: string }
   /** Open tasks: the person's own, or (managers and admins) another person's. */
   | { name: 'tasks'; ownerId?: SlackUserId }
   | { name: 'delete'; no: OpportunityNo }
@@ -171,7 +171,8 @@ export type OppCommand =
   // Pipeline
   | { name: 'digest'; cycle?: string; ownerId?: SlackUserId }
   | { name: 'stats'; target: { kind: 'opportunity'; no: OpportunityNo } | { kind: 'cycle'; cycle: string } }
-  | { name: 'export'; filters: ListFilters }
+  /** scopeGiven: mine, all or @user was typed (otherwise the role decides). */
+  | { name: 'export'; filters: ListFilters; scopeGiven: boolean }
   | {
       name: 'subscribe';
       channelId: SlackChannelId;

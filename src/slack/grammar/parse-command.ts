@@ -2,9 +2,9 @@
 // (the values people type — dates, amounts, yes/no, won/lost — are read in it; keywords stay English).
 // Every mistake in the text throws InputError; anything else thrown is a bug.
 import type { NumberReading } from '../../domain/amounts.ts';
-import { readAmount, readPercent, readQuantity } from '../../domain/amounts.ts';
+import { currencyWritten, namesCurrency, readAmount, readPercent, readQuantity } from '../../domain/amounts.ts';
 import { Decimal } from '../../domain/decimal.ts';
-import type { DateContext } from '../../domain/human-date.ts';
+import type { DateContext as HumanDateContext } from '../../domain/human-date.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
 import { NOTE_MAX_LENGTH } from '../../domain/opportunity-edit.ts';
 import { wonLostWords } from '../../domain/typed-input/answer-words.ts';
@@ -51,8 +51,6 @@ import {
   yesNo,
 } from './values.ts';
 
-export type { DateContext } from '../../domain/human-date.ts';
-
 export const MAX_TEXT = 4000;
 export { NOTE_MAX_LENGTH };
 export const MAX_QUOTE_LINES = 100;
@@ -62,6 +60,12 @@ export const MAX_STAGE_NO = 9999;
 export const MAX_STALE_DAYS = 365;
 
 /** Parses the `text` of an `/opp` slash command. Empty text is `help`. */
+/** How typed dates and amounts read: the person's clock, zone and language, and the workspace's currency. */
+export interface DateContext extends HumanDateContext {
+  /** The workspace's currency (ISO 4217): an amount written in another one is refused. */
+  readonly currency?: string;
+}
+
 export function parseOppCommand(text: string, ctx: DateContext): OppCommand {
   if (text.length > MAX_TEXT) fail({ kind: 'text-too-long', length: text.length, max: MAX_TEXT });
   let [first, rest] = splitFirstWord(text);
@@ -239,7 +243,14 @@ class Args {
   get language(): InputLanguage {
     return this.ctx.language ?? 'en';
   }
-  amount = (raw: string, field: Field): Decimal => amount(raw, field, this.language);
+  amount = (raw: string, field: Field): Decimal => {
+    const value = amount(raw, field, this.language);
+    // Amounts are in the workspace's currency: one written in another is refused, never converted.
+    const written = this.ctx.currency === undefined ? null : currencyWritten(plainText(raw));
+    if (written !== null && this.ctx.currency !== undefined && !namesCurrency(written, this.ctx.currency))
+      fail({ kind: 'other-currency', field, text: snippet(plainText(raw)), currency: this.ctx.currency });
+    return value;
+  };
   percent = (raw: string, field: Field): Decimal => percent(raw, field, this.language);
   yesNo = (raw: string, field: Field): boolean => yesNo(raw, field, this.language);
   wonOrLost = (raw: string, field: Field): 'won' | 'lost' => wonOrLost(raw, field, this.language);
@@ -527,8 +538,17 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     }
     case 'list':
       return { name: 'list', filters: listFilters(a) };
-    case 'export':
-      return { name: 'export', filters: listFilters(a) };
+    case 'export': {
+      // Without mine/all/@user the scope depends on the role (managers export the whole pipeline).
+      const scopeGiven = a.hasWords();
+      return { name: 'export', filters: listFilters(a), scopeGiven };
+    }
+    case 'order': {
+      const no = opportunity(a);
+      a.done();
+      // An open opportunity is closed as Won first: with this code, or through the Close form.
+      return defined<OppCommand>({ name: 'order', no, closeCode: a.optional('code', code) });
+    }
     case 'show': {
       const first = a.peek();
       // A number (or what is meant as one) is a number; other words are a name (`show Fleet renewal`).
@@ -563,7 +583,6 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     case 'find':
       return { name: 'find', text: requiredText(a, 'search', a.restText()) };
     case 'move':
-    case 'order':
     case 'delete': {
       const no = opportunity(a);
       a.done();

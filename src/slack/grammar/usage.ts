@@ -155,7 +155,7 @@ export const SUBCOMMANDS = {
     repeatable: ['line'],
     topic: 'quote',
   },
-  order: { usage: 'order <no>', keys: [], topic: 'order' },
+  order: { usage: 'order <no> [code:<won code>]', keys: ['code'], topic: 'order' },
   tasks: { usage: 'tasks [@user]', keys: [], topic: 'tasks' },
   delete: { usage: 'delete <no>', keys: [], topic: 'delete' },
   purge: {

@@ -18,16 +18,19 @@ import {
   createQuoteModal,
   type Message,
   type ModalView,
+  LIST_MAX_ROWS,
   noticeMessage,
   postponeTaskModal,
   quoteDraftsOf,
   type QuoteFormId,
   quoteMessage,
+  opportunityList,
   readCloseOutcome,
   readQuoteDrafts,
   readUpdateSelection,
   successMessage,
   taskListMessage,
+  typedUpdateValues,
   unavailableModal,
   updateOpportunityModal,
   type ViewStateValues,
@@ -46,6 +49,7 @@ import {
   formContextOf,
   formOriginOf,
   searchPageOf,
+  listPagingOf,
   takePurgeConfirmation,
   takeWorkspaceDeletion,
   withFormContext,
@@ -149,6 +153,9 @@ async function showResult(scope: ActionScope, message: Message): Promise<void> {
     });
 }
 
+/** A More button's value: the list's context id and the next page's offset. */
+const LIST_MORE_VALUE = /^([0-9a-f]{32}):(\d{1,6})$/;
+
 /** A failure on a button: a sentence beside the card (or in a small modal from App Home). */
 async function showFailure(scope: ActionScope, error: unknown): Promise<void> {
   const sentence = sentenceFor(scope.p, error, scope.logger);
@@ -245,12 +252,14 @@ const TASK_LIST_LIMIT = 20;
 export function actionListeners(deps: SlackDeps): Record<string, (args: ActionArgs) => Promise<void>> {
   const { opportunities, workspace, tasks } = deps.useCases;
   const rebuildUpdate = (keepTarget: boolean) =>
-    modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form) => {
+    modalRebuild(deps, CALLBACK_IDS.updateOpportunity, async (scope, values, form, blocks) => {
       const selection = readUpdateSelection(values);
       const options = await opportunities.moveForm(scope.ctx, form.no, selection.action);
+      // What the person typed stays; what was only pre-filled takes the new choice's defaults.
       return updateOpportunityModal(scope.p, options, {
         action: selection.action ?? null,
         targetStage: keepTarget ? (selection.targetStage ?? null) : null,
+        typed: typedUpdateValues(blocks, values),
       });
     });
   return {
@@ -298,6 +307,23 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       });
     }),
     [ACTION_IDS.makeOrder]: opportunityButton(deps, async (scope, no) => {
+      // An open opportunity is closed as Won first, through the Close form set to Won (§10.2).
+      const form = await opportunities.orderForm(scope.ctx, no);
+      if (form) {
+        const view = closeOpportunityModal(scope.p, form.options, {
+          no,
+          outcome: 'won',
+          currency: form.currency,
+          forOrder: true,
+        });
+        await openForm(scope, view, {
+          no,
+          version: form.options.version,
+          makeOrder: true,
+          ...formOriginOf(scope.clicked, scope.fromHome, no),
+        });
+        return;
+      }
       // Announced in the channel of the card (not from App Home); a repeated click announces nothing.
       await showResult(scope, cardOf(scope.p, await opportunities.makeOrder(scope.ctx, no)));
     }),
@@ -388,6 +414,29 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
           : {};
       await openForm(scope, postponeTaskModal(scope.p, task), { taskId: task.id, ...origin });
     }),
+    [ACTION_IDS.listMore]: buttonListener(deps, async (scope) => {
+      const { p } = scope;
+      const match = LIST_MORE_VALUE.exec(scope.value);
+      const paging = match?.[1] ? await listPagingOf(scope, match[1]) : null;
+      if (!match?.[1] || !paging) {
+        await replyBeside(scope, noticeMessage(p, p.t.ui.list.moreExpired));
+        return;
+      }
+      // The use case filters again for this reader (reps see their own when the workspace says so).
+      const offset = Number(match[2]);
+      const page = await opportunities.list(scope.ctx, { filter: paging.filter, limit: LIST_MAX_ROWS, offset });
+      await replyBeside(
+        scope,
+        opportunityList(p, page.items, {
+          total: page.total,
+          totals: page.totals,
+          title: p.t.ui.list.titles[paging.title],
+          currency: page.currency,
+          offset,
+          moreToken: match[1],
+        }),
+      );
+    }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
       // The form proposes the acting user as salesperson; naming someone else is checked on submit.
       const form = await opportunities.createForm(scope.ctx);
@@ -439,9 +488,10 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     [ACTION_IDS.updateActionType]: rebuildUpdate(false),
     [ACTION_IDS.updateTargetStage]: rebuildUpdate(true),
     [ACTION_IDS.closeOutcome]: modalRebuild(deps, CALLBACK_IDS.closeOpportunity, async (scope, values, form) => {
-      const outcome: CloseOutcome | null = readCloseOutcome(values);
+      // Opened by Make Order, the form stays set to Won.
+      const outcome: CloseOutcome | null = form.makeOrder ? 'won' : readCloseOutcome(values);
       const { options, currency } = await opportunities.closeForm(scope.ctx, form.no, outcome ?? 'won');
-      return closeOpportunityModal(scope.p, options, { no: form.no, outcome, currency });
+      return closeOpportunityModal(scope.p, options, { no: form.no, outcome, currency, forOrder: form.makeOrder });
     }),
     // The three quote forms share their fields, so "Add line" rebuilds whichever one it was pressed in.
     [ACTION_IDS.quoteAddLine]: async (args) => {
@@ -486,7 +536,13 @@ type OpportunityForm = typeof CALLBACK_IDS.updateOpportunity | typeof CALLBACK_I
 function modalRebuild<C extends OpportunityForm & FormCallbackId>(
   deps: SlackDeps,
   callbackId: C,
-  build: (scope: ActionScope, values: ViewStateValues, form: FormContext<C>) => Promise<ModalView>,
+  build: (
+    scope: ActionScope,
+    values: ViewStateValues,
+    form: FormContext<C>,
+    /** The blocks of the form as it was shown (with what it pre-filled). */
+    blocks: readonly unknown[],
+  ) => Promise<ModalView>,
 ) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
@@ -509,7 +565,7 @@ function modalRebuild<C extends OpportunityForm & FormCallbackId>(
         return;
       }
       // Each rebuild goes through a use case, which checks the user may still change the opportunity.
-      const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, form);
+      const next = await build(scope, (view.state?.values ?? {}) as ViewStateValues, form, view.blocks ?? []);
       // The rebuilt form keeps its context (a "not possible now" view has none).
       const rebuilt = next.callback_id === callbackId ? { ...next, private_metadata: view.private_metadata } : next;
       await scope.client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });

@@ -48,6 +48,8 @@ const opportunityForm = z.strictObject({
   version: z.number().int().min(0).max(2_147_483_647),
   /** Edit and Replace Quote: the quote they were opened for (their text names it). */
   quoteNo: z.string().max(20).optional(),
+  /** A Close form opened by Make Order: closing as Won also makes the order. */
+  makeOrder: z.literal(true).optional(),
   ...whereOpened,
 });
 /** Postpone changes one task (the use case reads it again, and checks who may). */
@@ -172,6 +174,35 @@ export function createSearchPage(scope: ContextScope, page: SearchPage): Promise
 export async function searchPageOf(scope: ContextScope, id: string): Promise<SearchPage | null> {
   const payload = await scope.deps.services.contexts.find(id, SEARCH, scope.workspaceId, scope.userId);
   const parsed = searchPage.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+}
+
+// ---- list pages ----------------------------------------------------------------------------------
+
+const LIST = 'list';
+
+/** A list as it was asked for: its filter and title, for its More button (any instance shows the next page). */
+const listPaging = z.strictObject({
+  filter: z.strictObject({
+    status: z.enum(['open', 'won', 'lost', 'closed', 'all']).optional(),
+    salespersonSlackUserId: z.string().max(64).optional(),
+    contact: z.string().max(200).optional(),
+    salesCycleCode: z.string().max(64).optional(),
+  }),
+  title: z.enum(['mine', 'all', 'user']),
+});
+export type ListPaging = z.infer<typeof listPaging>;
+
+/** The id of this list's context, for its More button. */
+export function createListPaging(scope: ContextScope, paging: ListPaging): Promise<string> {
+  const payload = listPaging.parse(paging);
+  return scope.deps.services.contexts.create(LIST, scope.workspaceId, scope.userId, payload, FORM_TTL_MS);
+}
+
+/** The list a More button belongs to (this user's, this workspace's, not expired), or null. */
+export async function listPagingOf(scope: ContextScope, id: string): Promise<ListPaging | null> {
+  const payload = await scope.deps.services.contexts.find(id, LIST, scope.workspaceId, scope.userId);
+  const parsed = listPaging.safeParse(payload);
   return parsed.success ? parsed.data : null;
 }
 

@@ -16,6 +16,7 @@ import {
   addNoteModal,
   editOpportunityModal,
   foundOpportunities,
+  LIST_MAX_ROWS,
   type Message,
   type ModalView,
   noticeMessage,
@@ -40,6 +41,7 @@ import type { RequestContext } from '../../usecases/index.ts';
 import { requestContext } from '../request-context.ts';
 import { workspaceOf } from '../workspace.ts';
 import {
+  createListPaging,
   createPurgeConfirmation,
   createSearchPage,
   createWorkspaceDeletion,
@@ -96,11 +98,13 @@ export function oppCommandListener(deps: SlackDeps) {
       const ctx = requestContext(deps, { workspaceId, user, surface: 'command', channelId: command.channel_id });
       p = presenterFor(ctx.locale);
       becameAdmin = await deps.useCases.workspace.claimFirstAdmin(ctx);
+      const { currency } = await deps.useCases.workspace.settings(ctx);
       const parsed = parseOppCommand(command.text ?? '', {
         now: user.now,
         timeZone: user.timeZone,
         dateOrder: user.dateOrder,
         language: user.language,
+        currency,
       });
       const run = () =>
         runCommand(parsed, {
@@ -123,6 +127,13 @@ export function oppCommandListener(deps: SlackDeps) {
   };
 }
 
+/** The object without its undefined values (a context is stored as JSON and read back strictly). */
+function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
 /** Commands that open a modal: their trigger_id expires 3 seconds after the command, so they never wait. */
 const MODAL_COMMANDS: ReadonlySet<OppCommand['name']> = new Set<OppCommand['name']>([
   'new-modal',
@@ -135,7 +146,8 @@ const MODAL_COMMANDS: ReadonlySet<OppCommand['name']> = new Set<OppCommand['name
 ]);
 
 export function opensModal(command: OppCommand): boolean {
-  return MODAL_COMMANDS.has(command.name);
+  // `order` without a code may open the Close form (for an open opportunity), so it does not wait either.
+  return MODAL_COMMANDS.has(command.name) || (command.name === 'order' && command.closeCode === undefined);
 }
 
 /** The settings a `setting` command changes, or null when it only asks to see them. */
@@ -447,9 +459,33 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         contact: filters.contact,
         salesCycleCode: filters.cycle,
       };
-      if (command.name === 'export') return exportCsv(filter, pipelineScope(scope, reply));
-      const { items, total, currency } = await opportunities.list(ctx, { filter, limit: 46 });
-      return reply(opportunityList(p, items, { total, title: p.t.ui.list.titles[filters.scope.kind], currency }));
+      if (command.name === 'export') {
+        // Nothing typed for the scope: the use case decides by role (a rep's own, a manager's everything).
+        const byRole = !command.scopeGiven;
+        return exportCsv(
+          byRole ? { ...filter, salespersonSlackUserId: undefined } : filter,
+          byRole,
+          pipelineScope(scope, reply),
+        );
+      }
+      const { items, total, totals, currency } = await opportunities.list(ctx, { filter, limit: LIST_MAX_ROWS });
+      // A list longer than a page gets a More button, whose context keeps the filter.
+      const moreToken =
+        total > items.length
+          ? await createListPaging(
+              { deps, workspaceId: ctx.workspaceId, userId: user.userId },
+              { filter: definedOnly(filter), title: filters.scope.kind },
+            )
+          : undefined;
+      return reply(
+        opportunityList(p, items, {
+          total,
+          totals,
+          title: p.t.ui.list.titles[filters.scope.kind],
+          currency,
+          ...(moreToken ? { moreToken } : {}),
+        }),
+      );
     }
     case 'show':
       return reply(cardOf(p, await opportunities.show(ctx, command.no)));
@@ -512,8 +548,25 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'quote':
       return reply(cardOf(p, await opportunities.createQuote(ctx, { no: command.no, lines: command.lines })));
-    case 'order':
-      return reply(cardOf(p, await opportunities.makeOrder(ctx, command.no)));
+    case 'order': {
+      // An open opportunity is closed as Won first: with the code typed, or through the Close form.
+      const form = command.closeCode === undefined ? await opportunities.orderForm(ctx, command.no) : null;
+      if (form) {
+        const view = closeOpportunityModal(p, form.options, {
+          no: command.no,
+          outcome: 'won',
+          currency: form.currency,
+          forOrder: true,
+        });
+        return openForm(scope, view, {
+          no: command.no,
+          version: form.options.version,
+          makeOrder: true,
+          channelId: scope.channelId,
+        });
+      }
+      return reply(cardOf(p, await opportunities.makeOrder(ctx, command.no, { closeCode: command.closeCode })));
+    }
     case 'tasks': {
       const list = await deps.useCases.tasks.list(ctx, { owner: command.ownerId, limit: TASK_LIST_MAX });
       return reply(taskListMessage(p, list));

@@ -60,16 +60,23 @@ export async function showStatistics(
   return scope.reply(cycleAnalysisMessage(scope.p, analysis, currency, totals));
 }
 
-/** Uploads the filtered opportunity list, with current figures, as a CSV file to this channel. */
+/**
+ * Sends the filtered opportunity list, with current figures, as a CSV file to the person who asked, in
+ * their direct message with the app (not the channel: an export is theirs, and may hold what the
+ * channel does not see). The DM's first message gives the file a conversation to go to.
+ */
 export async function exportCsv(
   filter: Parameters<PipelineUseCases['exportRows']>[1]['filter'],
+  ownScopeByDefault: boolean,
   scope: PipelineScope,
 ): Promise<void> {
-  const { items, currency } = await scope.deps.useCases.pipeline.exportRows(scope.ctx, { filter });
+  const { items, currency } = await scope.deps.useCases.pipeline.exportRows(scope.ctx, { filter, ownScopeByDefault });
   const { p } = scope;
   const csv = opportunitiesCsv(p, items, currency);
+  const intro = p.t.notices.exportSent(items.length);
+  const dm = await scope.client.chat.postMessage({ channel: scope.user.userId, text: intro, blocks: [section(intro)] });
   await scope.client.filesUploadV2({
-    channel_id: scope.channelId,
+    channel_id: dm.channel ?? scope.user.userId,
     file: Buffer.from(csv, 'utf8'),
     filename: csvFilename(p, p.t.digestPlain.csv.defaultFilename, scope.user.today),
     title: p.t.notices.exportTitle(p.format.date(scope.user.today)),

@@ -38,7 +38,7 @@ export interface Origin {
 
 /** An opportunity's card, with the offers its use case decided for whoever will read it. */
 export function cardOf(p: Presenter, view: OpportunityView): Message {
-  return opportunityCard(p, view.detail, { currency: view.currency, offers: view.offers });
+  return opportunityCard(p, view.detail, { currency: view.currency, offers: view.offers, replaced: view.replaced });
 }
 
 /** Logs what a user didn't cause, and returns the sentence the user should read. */

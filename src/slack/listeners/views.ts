@@ -274,7 +274,8 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           cancelOldTasks: data.cancelOldTasks,
           expectedVersion: scope.form.version,
         });
-        return async () => afterChange(scope, cardOf(scope.p, await opportunities.afterChange(scope.ctx, moved.no)));
+        return async () =>
+          afterChange(scope, cardOf(scope.p, await opportunities.afterChange(scope.ctx, moved.no, moved.replaced)));
       },
       fieldFor(problem, data) {
         switch (problem.kind) {
@@ -299,6 +300,16 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
     [CALLBACK_IDS.closeOpportunity]: submissionListener(deps, CALLBACK_IDS.closeOpportunity, {
       read: readCloseOpportunity,
       async run(data, scope) {
+        if (scope.form.makeOrder) {
+          // Make Order on an open opportunity: closed as Won and the order made, in one change.
+          const ordered = await opportunities.makeOrder(scope.ctx, scope.form.no, {
+            closeCode: data.closeCode,
+            closingDate: data.closingDate,
+            cancelOldTasks: data.cancelOldTasks,
+            expectedVersion: scope.form.version,
+          });
+          return () => afterChange(scope, cardOf(scope.p, ordered));
+        }
         const closed = await opportunities.close(scope.ctx, {
           no: scope.form.no,
           outcome: data.outcome,

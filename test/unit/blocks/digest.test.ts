@@ -1,5 +1,4 @@
 import { ours } from '../../../src/i18n/markup.ts';
-import { channelPresenter } from '../../../src/i18n/presenter.ts';
 import { describe, expect, it } from 'vitest';
 import { chartInputFromDigest } from '../../../src/digest/chart-input.ts';
 import { renderPipelineChart } from '../../../src/digest/chart.ts';

@@ -53,11 +53,11 @@ describe('opportunity card buttons', () => {
     }
   });
 
-  it('Make order on an open opportunity warns that it closes it as Won', () => {
+  it('Make order on an open opportunity asks nothing first: the Close form it opens is the confirmation', () => {
     const buttons = buttonsOf(
       opportunityCard(enUS, detail('in_progress', { quote }), { currency: 'USD', offers: ['makeOrder'] }),
     );
-    expect(buttons.find((b) => b.action_id === A.makeOrder)?.confirm).toBeDefined();
+    expect(buttons.find((b) => b.action_id === A.makeOrder)?.confirm).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { DateContext } from '../../../src/domain/human-date.ts';
+import type { DateContext } from '../../../src/slack/grammar/parse-command.ts';
 import { describeInputProblem } from '../../../src/i18n/en/input.ts';
 import type { InputProblem } from '../../../src/slack/grammar/input-problems.ts';
 import { InputError } from '../../../src/slack/grammar/input-problems.ts';

@@ -8,7 +8,7 @@ const rows = Object.entries(CASES).flatMap(([kind, cases]) => cases.map((c) => [
 
 describe('every InputProblem kind has an input that produces it and a precise sentence', () => {
   it.each(rows)('%s: %s', (kind, text, c) => {
-    const problem = problemOf(text);
+    const problem = problemOf(text, c.ctx);
     expect(problem).toMatchObject({ kind, ...c.problem });
     const sentence = describeInputProblem(problem, enUS.format);
     expect(sentence.length).toBeGreaterThan(20);

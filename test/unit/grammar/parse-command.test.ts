@@ -216,6 +216,7 @@ const VALID: [string, unknown][] = [
     },
   ],
   ['order OP00012', { name: 'order', no: 'OP00012' }],
+  ['order OP00012 code:win', { name: 'order', no: 'OP00012', closeCode: 'WIN' }],
   ['delete OP00012', { name: 'delete', no: 'OP00012' }],
   ['purge', { name: 'purge' }],
   [
@@ -236,10 +237,10 @@ const VALID: [string, unknown][] = [
   [`digest cycle:FIRM owner:${ANN}`, { name: 'digest', cycle: 'FIRM', ownerId: 'U0ANN' }],
   ['stats OP00012', { name: 'stats', target: { kind: 'opportunity', no: 'OP00012' } }],
   ['stats cycle:FIRM', { name: 'stats', target: { kind: 'cycle', cycle: 'FIRM' } }],
-  ['export', { name: 'export', filters: { scope: { kind: 'mine' }, status: 'open' } }],
+  ['export', { name: 'export', filters: { scope: { kind: 'mine' }, status: 'open' }, scopeGiven: false }],
   [
     'export all status:all cycle:FIRM',
-    { name: 'export', filters: { scope: { kind: 'all' }, status: 'all', cycle: 'FIRM' } },
+    { name: 'export', filters: { scope: { kind: 'all' }, status: 'all', cycle: 'FIRM' }, scopeGiven: true },
   ],
   [`subscribe ${SALES} daily`, { name: 'subscribe', channelId: 'C0SALES', frequency: 'daily' }],
   [

@@ -67,6 +67,11 @@ const HEADER = [
   'Date closed',
   'Quote',
   'Order',
+  'Close code',
+  'Close code description',
+  'Priority',
+  'Last change date',
+  'Weighted value (USD)',
 ];
 
 describe('opportunities CSV', () => {
@@ -96,6 +101,11 @@ describe('opportunities CSV', () => {
       '',
       'SQ00001',
       '',
+      '',
+      '',
+      'High',
+      '2026-03-10',
+      '2400.10',
     ]);
   });
 

@@ -49,6 +49,8 @@ export interface CloseModalInput {
   /** The chosen outcome; null until the user picks one. */
   outcome: CloseOutcome | null;
   currency: string;
+  /** Opened by Make Order: only Won may be chosen, and submitting also makes the order (§10.2). */
+  forOrder?: boolean | undefined;
 }
 
 export interface CloseOpportunityData {
@@ -63,12 +65,14 @@ export interface CloseOpportunityData {
 export function closeOpportunityModal(p: Presenter, options: CloseOptions, spec: CloseModalInput): ModalView {
   const { ui } = p.t;
   const M = ui.modal.close;
-  const outcomeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
+  const outcomeOptions = (spec.forOrder ? (['won'] as const) : OUTCOMES).map((o) => option(ui.outcome[o], o));
   const chosen = spec.outcome ? outcomeOptions.find((o) => o.value === spec.outcome) : undefined;
   const cancelOption = option(M.cancelTasksOption, OPTION_VALUES.cancelTasks);
 
   const blocks: KnownBlock[] = [
-    section(M.context(escapeText(spec.no)), { blockId: B.context }),
+    section(spec.forOrder ? M.forOrderContext(escapeText(spec.no)) : M.context(escapeText(spec.no)), {
+      blockId: B.context,
+    }),
     input({
       blockId: B.outcome,
       label: M.outcome,
@@ -144,7 +148,7 @@ export function closeOpportunityModal(p: Presenter, options: CloseOptions, spec:
   return modal({
     callbackId: CALLBACK_IDS.closeOpportunity,
     title: M.title(escapeText(spec.no)),
-    submit: M.submit,
+    submit: spec.forOrder ? M.forOrderSubmit : M.submit,
     close: ui.common.cancel,
     blocks,
   });

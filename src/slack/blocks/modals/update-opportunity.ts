@@ -50,6 +50,28 @@ export interface UpdateModalInput {
   action?: MoveAction | null | undefined;
   /** The chosen Skip/Jump target; default: the next stage (Skip) or the previous one (Jump). */
   targetStage?: number | null | undefined;
+  /** What the person typed before changing the action or target (see typedUpdateValues): kept as typed. */
+  typed?: TypedUpdateValues | undefined;
+}
+
+/** Raw values the person typed in the estimate fields (not the pre-filled ones). */
+export interface TypedUpdateValues {
+  estimatedValue?: string | undefined;
+  chancesPct?: string | undefined;
+  estimatedCloseDate?: string | undefined;
+}
+
+/** Marks an element that holds what the person typed (so a later rebuild keeps it again). */
+const TYPED = 'typed';
+
+/**
+ * The estimate fields' action_id. Slack keeps what an input holds across views.update while its block_id
+ * and action_id stay the same, which would keep one action's pre-filled defaults under another action:
+ * a default gets an action_id of its action and target (a new choice shows the new defaults), a kept
+ * typed value one of its own. The readers find a field by its block_id alone.
+ */
+function estimateActionId(blockId: string, typed: boolean, action: MoveAction, target: Stage): string {
+  return typed ? `${blockId}.${TYPED}` : `${blockId}.${action}.${target.stage}`;
 }
 
 export interface UpdateOpportunityData {
@@ -100,6 +122,10 @@ export function updateOpportunityModal(p: Presenter, options: MoveOptions, spec:
   const dateOfChange = proposal.dateOfChange;
   const chances = sameTarget ? proposal.chancesPct : target.chancesPct;
   const closeDate = sameTarget ? proposal.estimatedCloseDate : calcDate(target.dateFormula, dateOfChange);
+  const typed = spec.typed ?? {};
+  const actionId = (blockId: string, kept: string | undefined) =>
+    estimateActionId(blockId, kept !== undefined, action, target);
+  const typedValue = (kept: string | undefined) => (kept === '' ? {} : { initial_value: kept });
 
   const blocks: KnownBlock[] = [
     section(M.context(escapeText(options.no), where), { blockId: B.context }),
@@ -151,10 +177,13 @@ export function updateOpportunityModal(p: Presenter, options: MoveOptions, spec:
       label: M.estimatedValue,
       element: {
         type: 'plain_text_input',
+        action_id: actionId(B.estimatedValue, typed.estimatedValue),
         placeholder: placeholder(ui.placeholders.amount),
-        ...(proposal.estimatedValue.greaterThan(ZERO)
-          ? { initial_value: p.format.amountInput(proposal.estimatedValue) }
-          : {}),
+        ...(typed.estimatedValue !== undefined
+          ? typedValue(typed.estimatedValue)
+          : proposal.estimatedValue.greaterThan(ZERO)
+            ? { initial_value: p.format.amountInput(proposal.estimatedValue) }
+            : {}),
       },
     }),
     input({
@@ -163,15 +192,22 @@ export function updateOpportunityModal(p: Presenter, options: MoveOptions, spec:
       ...(action === 'skip' || action === 'jump' ? { hint: M.stageChancesHint } : {}),
       element: {
         type: 'plain_text_input',
+        action_id: actionId(B.chances, typed.chancesPct),
         placeholder: placeholder(ui.placeholders.percent),
-        initial_value: p.format.percentInput(chances),
+        ...(typed.chancesPct !== undefined
+          ? typedValue(typed.chancesPct)
+          : { initial_value: p.format.percentInput(chances) }),
       },
     }),
     input({
       blockId: B.estimatedCloseDate,
       label: M.estimatedCloseDate,
       hint: M.closeDateHint,
-      element: { type: 'datepicker', initial_date: closeDate },
+      element: {
+        type: 'datepicker',
+        action_id: actionId(B.estimatedCloseDate, typed.estimatedCloseDate),
+        ...(typed.estimatedCloseDate ? { initial_date: typed.estimatedCloseDate } : { initial_date: closeDate }),
+      },
     }),
   );
   if (action !== 'update' && action !== 'first') {
@@ -191,6 +227,31 @@ export function updateOpportunityModal(p: Presenter, options: MoveOptions, spec:
     close: ui.common.cancel,
     blocks,
   });
+}
+
+/**
+ * What the person typed in the estimate fields of the form as it was shown (its blocks and their state):
+ * a field whose value differs from what the form pre-filled, or that already held a typed value. A field
+ * left as pre-filled is not typed, and takes the new choice's default.
+ */
+export function typedUpdateValues(blocks: readonly unknown[], values: ViewStateValues): TypedUpdateValues {
+  const shown = new Map<string, { actionId: string; initial: string }>();
+  for (const block of blocks) {
+    const b = block as { type?: unknown; block_id?: unknown; element?: Record<string, unknown> };
+    if (b.type !== 'input' || typeof b.block_id !== 'string' || !b.element) continue;
+    const initial = b.element.initial_value ?? b.element.initial_date ?? '';
+    shown.set(b.block_id, { actionId: String(b.element.action_id ?? ''), initial: String(initial) });
+  }
+  const typed = (blockId: string, now: string): string | undefined => {
+    const element = shown.get(blockId);
+    if (!element || !hasBlock(values, blockId)) return undefined;
+    return element.actionId.endsWith(`.${TYPED}`) || now !== element.initial ? now : undefined;
+  };
+  return {
+    estimatedValue: typed(B.estimatedValue, textOf(values, B.estimatedValue)),
+    chancesPct: typed(B.chances, textOf(values, B.chances)),
+    estimatedCloseDate: typed(B.estimatedCloseDate, dateOf(values, B.estimatedCloseDate)),
+  };
 }
 
 /** The action type and Skip/Jump target currently selected (for rebuilding on block_actions). */
