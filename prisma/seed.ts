@@ -1,7 +1,9 @@
-// A realistic demo workspace, built through the services (so it obeys every rule): one field-sales
-// cycle with gaps in its stage numbers, skippable stages and a Quote Required stage; won and lost
-// close codes; companies, persons and customers; 50 opportunities spread over the stages, each
-// with a history that starts weeks ago. Deterministic: the same inputs give the same pipeline.
+// A realistic demo workspace, built through the services (so it obeys every rule): a field-sales cycle
+// with gaps in its stage numbers, skippable stages and a Quote Required stage, and a renewal cycle; won
+// and lost close codes; companies, persons and customers; 50 opportunities in both cycles, shared by
+// several salespeople. It is a team at work on the day it is loaded: most opportunities moved in the
+// last days and close in the weeks ahead (a few are overdue), and last week saw wins and losses.
+// Deterministic: the same inputs (and the same day) give the same pipeline.
 import { dec } from '../src/domain/decimal.ts';
 import { addDays, type LocalDate } from '../src/domain/local-date.ts';
 import type { MoveAction } from '../src/domain/opportunity.ts';
@@ -10,7 +12,10 @@ import type { Services } from '../src/services/index.ts';
 export interface SeedOptions {
   workspaceId: string;
   today: LocalDate;
-  /** Slack users who own the demo opportunities (the first ones get most). */
+  /**
+   * Slack users who own the demo opportunities, in turn; fewer than MIN_SALESPEOPLE are joined by demo
+   * colleagues (a pipeline owned by one person is not a team's).
+   */
   salespeople?: { slackUserId: string; name: string }[];
   opportunities?: number;
 }
@@ -26,7 +31,25 @@ const DEFAULT_SALESPEOPLE = [
   { slackUserId: 'UDEMO0001', name: 'Alex Morgan' },
   { slackUserId: 'UDEMO0002', name: 'Sam Rivera' },
   { slackUserId: 'UDEMO0003', name: 'Jo Chen' },
+  { slackUserId: 'UDEMO0004', name: 'Priya Nair' },
 ];
+
+/** The fewest people who share the demo pipeline. */
+export const MIN_SALESPEOPLE = 3;
+
+/** Days before the load date on which the won and the lost deals closed, in turn (half of them last week). */
+const CLOSED_DAYS_AGO = [1, 3, 5, 6, 9, 12, 16, 20, 24, 27];
+
+/** The salespeople given, joined by demo colleagues up to MIN_SALESPEOPLE. */
+function teamOf(given: readonly { slackUserId: string; name: string }[] | undefined) {
+  const team = [...(given ?? [])];
+  if (team.length === 0) return DEFAULT_SALESPEOPLE;
+  for (const colleague of DEFAULT_SALESPEOPLE) {
+    if (team.length >= MIN_SALESPEOPLE) break;
+    if (!team.some((p) => p.slackUserId === colleague.slackUserId)) team.push(colleague);
+  }
+  return team;
+}
 
 const COMPANIES = [
   'Northwind Traders',
@@ -76,7 +99,7 @@ function random(seed: number): () => number {
 
 export async function seedDemoWorkspace(services: Services, options: SeedOptions): Promise<SeedResult> {
   const { workspaceId, today } = options;
-  const salespeople = options.salespeople?.length ? options.salespeople : DEFAULT_SALESPEOPLE;
+  const salespeople = teamOf(options.salespeople);
   const count = options.opportunities ?? 50;
   const next = random(20_261_121);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -158,33 +181,55 @@ export async function seedDemoWorkspace(services: Services, options: SeedOptions
     }
   }
 
+  const renewalStages = [{ quoteRequired: false }, { quoteRequired: false }];
   const result: SeedResult = { opportunities: 0, open: 0, won: 0, lost: 0 };
   for (let i = 0; i < count; i++) {
     const owner = salespeople[i % salespeople.length] ?? DEFAULT_SALESPEOPLE[0];
-    const started = addDays(today, -(20 + Math.floor(next() * 100)));
-    const value = dec(Math.round((2_000 + next() * 98_000) / 50) * 50);
+    // One in four is a renewal, so both cycles are worked.
+    const renewal = i % 4 === 3;
+    const cycleStages: readonly { quoteRequired?: boolean }[] = renewal ? renewalStages : stages;
+    const value = dec(Math.round((renewal ? 1_000 + next() * 19_000 : 2_000 + next() * 98_000) / 50) * 50);
     const contact = pick(contacts);
+    const description = `${renewal ? 'Contract renewal' : pick(DEALS)} ${2026 + (i % 2)}`;
+    // Two in ten are won and two lost, in the last four weeks (half of them last week); the rest are open.
+    const fate = i % 10 < 2 ? 'won' : i % 10 < 4 ? 'lost' : 'open';
+    const closedIndex = Math.floor(i / 10) * 2 + (i % 2);
+    const targetIndex = Math.floor(next() * cycleStages.length);
+    const gaps = Array.from({ length: targetIndex }, () => 2 + Math.floor(next() * 9));
+    // An open one was last moved a few days ago (now and then longer ago); a few are past their closing date.
+    const overdue = fate === 'open' && i % 7 === 5;
+    let lastMoveAgo = Math.floor(next() ** 2 * 20);
+    if (overdue) lastMoveAgo = Math.max(lastMoveAgo, 4 + (i % 6));
+    const lastMove =
+      fate === 'open'
+        ? addDays(today, -lastMoveAgo)
+        : addDays(today, -(CLOSED_DAYS_AGO[closedIndex % CLOSED_DAYS_AGO.length] ?? 1) - 1);
+    const started = addDays(lastMove, -gaps.reduce((sum, gap) => sum + gap, 0));
+    const closeDate =
+      fate !== 'open'
+        ? addDays(lastMove, 1)
+        : overdue
+          ? addDays(today, -Math.max(1, Math.floor(lastMoveAgo / 2)))
+          : addDays(today, 7 + Math.floor(next() * 70));
     const created = await opportunities.create(workspaceId, {
-      description: `${pick(DEALS)} ${2026 + (i % 2)}`,
+      description,
       contact,
       salesperson: { slackUserId: owner?.slackUserId ?? 'UDEMO0001', displayName: owner?.name },
-      salesCycleCode: 'FIELD',
+      salesCycleCode: renewal ? 'RENEWAL' : 'FIELD',
       activate: {
         estimatedValue: value,
         chancesPct: dec(10 + Math.floor(next() * 30)),
-        estimatedCloseDate: addDays(started, 30 + Math.floor(next() * 90)),
+        estimatedCloseDate:
+          targetIndex === 0 && fate === 'open' ? closeDate : addDays(started, 30 + Math.floor(next() * 60)),
       },
       today: started,
     });
     result.opportunities += 1;
     let date = started;
-    const targetIndex = Math.floor(next() * stages.length);
-    // Walk forward through the stages, now and then going back a step, adding a quote before Proposal.
+    // Walk forward through the stages, now and then updating the estimates, adding a quote before Proposal.
     for (let s = 1; s <= targetIndex; s++) {
-      date = addDays(date, 3 + Math.floor(next() * 12));
-      if (date > today) break;
-      const entering = stages[s];
-      if (entering?.quoteRequired) {
+      date = addDays(date, gaps[s - 1] ?? 1);
+      if (cycleStages[s]?.quoteRequired) {
         await opportunities.createQuote(
           workspaceId,
           created.no,
@@ -202,9 +247,17 @@ export async function seedDemoWorkspace(services: Services, options: SeedOptions
       const action: MoveAction = next() < 0.1 && s > 1 ? 'update' : 'next';
       await opportunities.move(workspaceId, created.no, { action, dateOfChange: date, today: date });
     }
-    const fate = next();
-    const closeDate = addDays(date, 2 + Math.floor(next() * 10));
-    if (fate < 0.22 && closeDate <= today) {
+    if (fate === 'open') {
+      // The salesperson's own closing date on the last move (the stage formula's would date from then).
+      if (targetIndex > 0)
+        await opportunities.move(workspaceId, created.no, {
+          action: 'update',
+          estimatedCloseDate: closeDate,
+          dateOfChange: date,
+          today: date,
+        });
+      result.open += 1;
+    } else if (fate === 'won') {
       const detail = await services.queries.get(workspaceId, created.no);
       await opportunities.close(workspaceId, created.no, {
         outcome: 'won',
@@ -214,7 +267,7 @@ export async function seedDemoWorkspace(services: Services, options: SeedOptions
         today: closeDate,
       });
       result.won += 1;
-    } else if (fate < 0.4 && closeDate <= today) {
+    } else {
       await opportunities.close(workspaceId, created.no, {
         outcome: 'lost',
         closeCode: pick(['LOSTPRICE', 'COMPETITOR', 'NOBUDGET']),
@@ -222,8 +275,6 @@ export async function seedDemoWorkspace(services: Services, options: SeedOptions
         today: closeDate,
       });
       result.lost += 1;
-    } else {
-      result.open += 1;
     }
   }
   return result;

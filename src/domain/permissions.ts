@@ -145,6 +145,13 @@ export function decide(role: Role, action: GuardedAction, context: AccessContext
   return { allowed: false, role: needed === 'rep' ? 'manager' : needed };
 }
 
+/** Which pipeline App Home shows: the team's to managers and admins, a rep their own (however much they may read). */
+export type HomeScope = 'own' | 'team';
+
+export function homeScopeOf(role: Role): HomeScope {
+  return role === 'rep' ? 'own' : 'team';
+}
+
 /** The one role that may be given the last admin's place: taking it away needs another admin first. */
 export function removesLastAdmin(current: Role, next: Role, adminCount: number): boolean {
   return current === 'admin' && next !== 'admin' && adminCount <= 1;

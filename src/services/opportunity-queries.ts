@@ -112,6 +112,45 @@ export interface OpportunityFilter {
   readableBySalesperson?: string;
 }
 
+/** Whose open pipeline: one salesperson's (App Home of a rep), or the whole team's. */
+export type OpenPipelineFilter = Pick<OpportunityFilter, 'salespersonSlackUserId' | 'readableBySalesperson'>;
+
+/** Count, estimated and weighted (calculated current) value of a set of open opportunities. */
+export interface PipelineFigures {
+  count: number;
+  estimated: Decimal;
+  weighted: Decimal;
+}
+
+/** One stage's open opportunities (stage null: not started yet, whatever their cycle). */
+export interface StageTotals extends PipelineFigures {
+  /** `CYCLE:stage`, or `not_started`. */
+  key: string;
+  cycleCode: string | null;
+  stage: number | null;
+  stageDescription: string;
+}
+
+export interface SalespersonTotals extends PipelineFigures {
+  salesperson: { code: string; name: string; slackUserId: string | null };
+}
+
+export interface OpenPipelineTotals {
+  total: PipelineFigures;
+  /** Not started first, then by cycle code and stage. */
+  byStage: StageTotals[];
+  /** The largest weighted value first. */
+  bySalesperson: SalespersonTotals[];
+}
+
+function openPipelineConditions(eb: Projection, workspaceId: string, filter: OpenPipelineFilter) {
+  const conditions = [eb('o.workspace_id', '=', workspaceId), statusCondition(eb, 'open')];
+  if (filter.salespersonSlackUserId) conditions.push(eb('sp.slack_user_id', '=', filter.salespersonSlackUserId));
+  if (filter.readableBySalesperson !== undefined)
+    conditions.push(eb('sp.slack_user_id', '=', filter.readableBySalesperson));
+  return conditions;
+}
+
 const STATUS_FROM_DB: Record<DbOpportunityStatus, OpportunityStatus> = {
   NOT_STARTED: 'not_started',
   IN_PROGRESS: 'in_progress',
@@ -432,6 +471,122 @@ export class OpportunityQueries {
       });
     }
     return (['open', 'won', 'lost'] as const).flatMap((status) => totals.get(status) ?? []);
+  }
+  /**
+   * One page of open opportunities in App Home's order: those not started first, then by sales cycle
+   * and stage (as Home groups them), then by number.
+   */
+  async openByStage(
+    workspaceId: string,
+    filter: OpenPipelineFilter,
+    limit: number,
+    offset = 0,
+  ): Promise<{ items: OpportunitySummary[]; total: number }> {
+    const rows = await selectSummaries(this.db)
+      .where((eb) => eb.and(openPipelineConditions(eb, workspaceId, filter)))
+      .orderBy(sql`case when o.status = 'NOT_STARTED' then 0 else 1 end`)
+      .orderBy(sql`case when o.status = 'NOT_STARTED' then '' else sc.code end`)
+      .orderBy('e.stage')
+      .orderBy('o.no')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    const total = rows[0] ? rows[0].total : offset > 0 ? (await this.openByStage(workspaceId, filter, 1, 0)).total : 0;
+    return { items: rows.map(summaryFromRow), total };
+  }
+
+  /**
+   * The open pipeline's totals (count, estimated and weighted value) by stage and by salesperson, as SQL
+   * aggregates over the active entries: Home's overview holds however many opportunities there are.
+   */
+  async openTotals(workspaceId: string, filter: OpenPipelineFilter): Promise<OpenPipelineTotals> {
+    const base = this.db
+      .selectFrom('opportunity as o')
+      .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+      .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
+      .leftJoin('opportunity_entry as e', (join) =>
+        join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+      )
+      .where((eb) => eb.and(openPipelineConditions(eb, workspaceId, filter)));
+    const [stageRows, salespersonRows] = await Promise.all([
+      base
+        .select((eb) => [
+          'o.status',
+          'sc.code as cycle_code',
+          'e.stage',
+          eb.fn.max('e.stage_description').as('stage_description'),
+          eb.fn.countAll<number>().as('count'),
+          eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
+          eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
+        ])
+        .groupBy(['o.status', 'sc.code', 'e.stage'])
+        .execute(),
+      base
+        .select((eb) => [
+          'sp.code',
+          'sp.name',
+          'sp.slack_user_id',
+          eb.fn.countAll<number>().as('count'),
+          eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
+          eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
+        ])
+        .groupBy(['sp.id', 'sp.code', 'sp.name', 'sp.slack_user_id'])
+        .orderBy(sql`sum(e.calcd_current_value) desc nulls last`)
+        .orderBy('sp.name')
+        .execute(),
+    ]);
+    const figures = (row: { count: number | string; estimated: string | null; weighted: string | null }) => ({
+      count: Number(row.count),
+      estimated: toDecimal(row.estimated ?? '0'),
+      weighted: toDecimal(row.weighted ?? '0'),
+    });
+    // Not started opportunities are one group whatever their cycle (they have no stage yet).
+    const byStage = new Map<string, StageTotals>();
+    for (const row of stageRows) {
+      const started = row.status !== 'NOT_STARTED' && row.stage !== null;
+      const key = started ? `${row.cycle_code}:${row.stage}` : 'not_started';
+      const add = figures(row);
+      const known = byStage.get(key);
+      byStage.set(
+        key,
+        known
+          ? {
+              ...known,
+              count: known.count + add.count,
+              estimated: known.estimated.plus(add.estimated),
+              weighted: known.weighted.plus(add.weighted),
+            }
+          : {
+              key,
+              cycleCode: started ? row.cycle_code : null,
+              stage: started ? row.stage : null,
+              stageDescription: row.stage_description ?? '',
+              ...add,
+            },
+      );
+    }
+    const stages = [...byStage.values()].sort(
+      (a, b) =>
+        (a.stage === null ? 0 : 1) - (b.stage === null ? 0 : 1) ||
+        (a.cycleCode ?? '').localeCompare(b.cycleCode ?? '') ||
+        (a.stage ?? 0) - (b.stage ?? 0),
+    );
+    const total = stages.reduce(
+      (sum, s) => ({
+        count: sum.count + s.count,
+        estimated: sum.estimated.plus(s.estimated),
+        weighted: sum.weighted.plus(s.weighted),
+      }),
+      { count: 0, estimated: toDecimal('0'), weighted: toDecimal('0') },
+    );
+    return {
+      total,
+      byStage: stages,
+      bySalesperson: salespersonRows.map((row) => ({
+        salesperson: { code: row.code, name: row.name, slackUserId: row.slack_user_id },
+        ...figures(row),
+      })),
+    };
   }
 
   private async count(workspaceId: string, filter: OpportunityFilter): Promise<number> {

@@ -51,6 +51,8 @@ export const ACTION_IDS = {
   taskPostpone: 'task_postpone_open',
   /** The next page of a search: value = the search's context id. */
   findMore: 'opp_find_more',
+  /** App Home's pager: value = how many open opportunities come before the page (blocks/home-page.ts). */
+  homePage: 'home_page',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
   // A list's next page. value = "<list context id>:<offset>".
@@ -102,7 +104,15 @@ export const BLOCK_IDS = {
     empty: 'list_empty',
   },
   find: { header: 'find_header', count: 'find_count', more: 'find_more', empty: 'find_empty' },
-  home: { header: 'home_header', intro: 'home_intro', newButton: 'home_new', more: 'home_more' },
+  home: {
+    header: 'home_header',
+    intro: 'home_intro',
+    newButton: 'home_new',
+    more: 'home_more',
+    pager: 'home_pager',
+    byStage: 'home_by_stage',
+    bySalesperson: 'home_by_salesperson',
+  },
   create: {
     description: 'create_description',
     contact: 'create_contact',

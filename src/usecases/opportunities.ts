@@ -2,12 +2,13 @@
 // returns what happened as data — the opportunity as its reader may see it, with the offers the domain
 // decided for them. No Slack here: the adapters render the outcome.
 import { type Offer, type OfferInput, offersFor, QUICK_OFFERS } from '../domain/offers.ts';
-import type { Stage } from '../domain/sales-cycle.ts';
+import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
 import type { CloseOutcome, MoveAction, Replacement } from '../domain/opportunity.ts';
 import type { QuoteLineInput } from '../domain/quote.ts';
 import type { Services } from '../services/index.ts';
 import type { Access } from '../services/members.ts';
 import type {
+  OpenPipelineTotals,
   OpportunityDetail,
   OpportunityFilter,
   OpportunitySummary,
@@ -26,7 +27,7 @@ import type {
 import { searchWords } from '../domain/search.ts';
 import type { EventOrigin, RecordedEvent } from '../services/outbox.ts';
 import type { PurgeFilterInput } from '../domain/deletion.ts';
-import { decide } from '../domain/permissions.ts';
+import { decide, type HomeScope, homeScopeOf } from '../domain/permissions.ts';
 import { DomainError } from '../domain/problems.ts';
 import type { QuoteView } from '../services/quotes.ts';
 import type { RequestContext } from './context.ts';
@@ -100,6 +101,29 @@ export interface PurgeInput {
   filter: Omit<PurgeFilterInput, 'contactNo'> & { contact?: string | undefined };
 }
 
+/** A Home page reads at most this many opportunities (its builder shows as many as fit its blocks). */
+export const HOME_PAGE_SIZE = 40;
+
+export interface HomeInput {
+  /** How many open opportunities (in Home's order) come before this page. */
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+export interface HomePage {
+  scope: HomeScope;
+  /** This page's open opportunities, in Home's order. */
+  opportunities: OpportunitySummary[];
+  offset: number;
+  /** Open opportunities in all, over every page. */
+  total: number;
+  /** The whole open pipeline's figures (every page), by stage and by salesperson. */
+  totals: OpenPipelineTotals;
+  cycles: SalesCycleWithStages[];
+  currency: string;
+  offers: ReadonlyMap<string, readonly Offer[]>;
+}
+
 export class OpportunityUseCases {
   constructor(
     private readonly services: Services,
@@ -163,17 +187,36 @@ export class OpportunityUseCases {
     return { items, total, totals, currency: settings.currency };
   }
 
-  /** The actor's own open opportunities, the cycles they run in, and each one's quick actions (App Home). */
-  async home(ctx: RequestContext) {
+  /**
+   * App Home: a manager's or admin's shows the team's open pipeline (totals by stage and by salesperson),
+   * a rep's their own (whatever the workspace lets reps read); one page of open opportunities in Home's
+   * order from `offset`, the cycles they run in, and each one's quick actions.
+   */
+  async home(ctx: RequestContext, input: HomeInput = {}): Promise<HomePage> {
     const { setup, queries } = this.services;
-    const [settings, cycles, open, reader] = await Promise.all([
+    const reader = await ctx.member();
+    const scope = homeScopeOf(reader.role);
+    const filter =
+      scope === 'team'
+        ? readableFilter(reader)
+        : { salespersonSlackUserId: ctx.actor.userId, ...readableFilter(reader) };
+    const limit = Math.min(Math.max(input.limit ?? HOME_PAGE_SIZE, 1), HOME_PAGE_SIZE);
+    const wanted = Math.max(0, Math.floor(input.offset ?? 0));
+    const [settings, cycles, totals, firstTry] = await Promise.all([
       setup.workspaceSettings(ctx.workspaceId),
       setup.listSalesCyclesWithStages(ctx.workspaceId),
-      queries.list(ctx.workspaceId, { status: 'open', salespersonSlackUserId: ctx.actor.userId }, 200),
-      ctx.member(),
+      queries.openTotals(ctx.workspaceId, filter),
+      queries.openByStage(ctx.workspaceId, filter, limit, wanted),
     ]);
+    // A page beyond the end (the pipeline shrank since the button was drawn): the first page instead.
+    const offset = firstTry.items.length === 0 && wanted > 0 ? 0 : wanted;
+    const open = offset === wanted ? firstTry : await queries.openByStage(ctx.workspaceId, filter, limit, 0);
     return {
+      scope,
       opportunities: open.items,
+      offset,
+      total: open.total,
+      totals,
       cycles,
       currency: settings.currency,
       offers: homeOffers(open.items, cycles, reader),

@@ -192,6 +192,7 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.edit}`]: cardClick(ACTION_IDS.edit, (f) => f.theirs),
   [`action:${ACTION_IDS.addNote}`]: cardClick(ACTION_IDS.addNote, (f) => f.theirs),
   [`action:${ACTION_IDS.findMore}`]: { open: 'the next page of the person’s own search, read again with their access' },
+  [`action:${ACTION_IDS.homePage}`]: { open: 'a page of the person’s own Home, read again with their access' },
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },
   [`action:${ACTION_IDS.listMore}`]: { open: 'the next page of the clicker’s own list, filtered for them again' },
   [`action:${ACTION_IDS.purgeConfirm}`]: cardClick(ACTION_IDS.purgeConfirm, (f) => f.purgeToken, DEMOTED),

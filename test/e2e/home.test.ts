@@ -10,9 +10,13 @@ import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { buildView } from '../support/slack-requests.ts';
 import { allText, TEST_TODAY } from '../support/test-app.ts';
 import { buttonsOf, mark, openedModal, sentences, submitModal } from './e2e-kit.ts';
+import { expectWithinLimits } from '../unit/blocks/fixtures.ts';
 
 const ME = SLACK_DEFAULTS.userId;
 const ANN = 'U0ANN00001';
+const BEN = 'U0BEN00001';
+const MANAGER = 'U0MGR00001';
+const ADMIN = 'U0ADM00001';
 const today = localDate(TEST_TODAY);
 
 describe.each(BACKENDS)('App Home on %s', (backend) => {
@@ -223,5 +227,211 @@ describe.each(BACKENDS)('App Home on %s', (backend) => {
       .suggest({ actionId: ACTION_IDS.companySearch, value: 'a', teamId, view })
       .then((r) => r.json())) as typeof body;
     expect(companies.options.map((o) => o.text.text)).toEqual(['Acme Corp']);
+  });
+
+  /** Gives people a role (as `/opp role` would; the roles themselves are tested in roles.test.ts). */
+  async function giveRole(teamId: string, userId: string, role: 'MANAGER' | 'ADMIN'): Promise<void> {
+    await t.db.prisma.member.create({ data: { workspaceId: teamId, slackUserId: userId, role } });
+  }
+
+  /** The active entries' weighted values of the workspace's open opportunities, as Home prints money. */
+  async function weightedOf(teamId: string, owner?: string): Promise<string> {
+    const entries = await t.db.prisma.opportunityEntry.findMany({
+      where: {
+        workspaceId: teamId,
+        active: true,
+        opportunity: {
+          status: { in: ['NOT_STARTED', 'IN_PROGRESS'] },
+          ...(owner ? { salesperson: { slackUserId: owner } } : {}),
+        },
+      },
+    });
+    const cents = entries.reduce((sum, e) => sum + Math.round(Number(e.calcdCurrentValue) * 100), 0);
+    return `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+  }
+
+  /** Clicks a button of a published Home view (sent back with the view's private_metadata, as Slack does). */
+  async function clickOnHome(
+    teamId: string,
+    home: JsonObject,
+    button: { actionId: string; value: string; blockId: string },
+    userId: string,
+  ): Promise<JsonObject> {
+    const view = buildView({
+      type: 'home',
+      viewId: 'V0HOME0009',
+      callbackId: CALLBACK_IDS.home,
+      teamId,
+      blocks: home.blocks as unknown[],
+      privateMetadata: String(home.private_metadata ?? ''),
+    });
+    const since = mark(t);
+    const ack = await t.click({ ...button, teamId, userId, view });
+    expect(ack.status).toBe(200);
+    const call = await t.fake.waitFor('views.publish', (c) => since.calls('views.publish').includes(c));
+    expect(call.args.user_id).toBe(userId);
+    sentences(call.args.view);
+    return call.args.view as JsonObject;
+  }
+
+  /** The opportunity numbers of a Home view's rows, in order. */
+  function rowsOf(view: JsonObject): string[] {
+    return ((view.blocks as JsonObject[]) ?? [])
+      .map((b) => String(b.block_id ?? ''))
+      .filter((id) => id.startsWith('home_row_'))
+      .map((id) => id.slice('home_row_'.length));
+  }
+
+  function pagerOf(view: JsonObject) {
+    return buttonsOf(view).filter((b) => b.actionId === ACTION_IDS.homePage);
+  }
+
+  it("a manager's Home shows the team's pipeline by stage and by salesperson with totals; a rep's only theirs", async () => {
+    const teamId = await workspace();
+    await giveRole(teamId, MANAGER, 'MANAGER');
+    await giveRole(teamId, ADMIN, 'ADMIN');
+    await opportunity(teamId, 'Alpha', { value: 1000 });
+    await opportunity(teamId, 'Bravo', { value: 2000 });
+    await opportunity(teamId, 'Charlie', { value: 4000, atStage: 20, owner: ANN, ownerName: 'Ann Lee' });
+    await opportunity(teamId, 'Delta', { start: false, owner: BEN, ownerName: 'Ben Ode' });
+    const closed = await opportunity(teamId, 'Echo closed', { owner: ANN, value: 9000 });
+    await t.app.services.opportunities.close(teamId, closed, { outcome: 'lost', closeCode: 'PRICE', today });
+
+    const manager = await openHome(teamId, MANAGER);
+    expectWithinLimits(manager.blocks as never, 'view');
+    const text = lines(manager).join('\n');
+    expect(text).toMatch(/^The team's open pipeline\n/);
+    expect(text).toContain(
+      `The team has 4 open opportunities: $7,000.00 estimated · ${await weightedOf(teamId)} weighted.`,
+    );
+    // By stage: not started first, then the stages in order, each with its count, estimated and weighted value.
+    const byStage = allText({ blocks: (manager.blocks as JsonObject[]).filter((b) => b.block_id === 'home_by_stage') });
+    expect(byStage.split('\n')).toEqual([
+      '*By stage*',
+      '• *Not started*: 1 opportunity · $0.00 estimated · $0.00 weighted',
+      expect.stringMatching(
+        /^• \*10 · Initial contact\* \(STD\): 2 opportunities · \$3,000\.00 estimated · \$[\d,.]+ weighted$/,
+      ),
+      expect.stringMatching(
+        /^• \*20 · Qualification\* \(STD\): 1 opportunity · \$4,000\.00 estimated · \$[\d,.]+ weighted$/,
+      ),
+    ]);
+    // By salesperson: the largest weighted value first.
+    const bySalesperson = allText({
+      blocks: (manager.blocks as JsonObject[]).filter((b) => b.block_id === 'home_by_salesperson'),
+    });
+    const annWeighted = await weightedOf(teamId, ANN);
+    const myWeighted = await weightedOf(teamId, ME);
+    expect(bySalesperson.split('\n')).toEqual([
+      '*By salesperson*',
+      `• <@${ANN}>: 1 opportunity · $4,000.00 estimated · ${annWeighted} weighted`,
+      `• <@${ME}>: 2 opportunities · $3,000.00 estimated · ${myWeighted} weighted`,
+      `• <@${BEN}>: 1 opportunity · $0.00 estimated · $0.00 weighted`,
+    ]);
+    // Then every open opportunity of the team, grouped by stage, with its salesperson and quick actions.
+    expect(rowsOf(manager)).toEqual(['OP00004', 'OP00001', 'OP00002', 'OP00003']);
+    expect(text).not.toMatch(/Echo closed/);
+    expect(text).toMatch(/Charlie[^\n]*<@U0ANN00001>/);
+    expect(
+      buttonsOf(manager).filter((b) => b.blockId === rowBlockId('home_actions', 'OP00003')).length,
+    ).toBeGreaterThan(0);
+    expect(pagerOf(manager)).toEqual([]);
+
+    // An admin sees the same team pipeline.
+    expect(lines(await openHome(teamId, ADMIN)).join('\n')).toContain('The team has 4 open opportunities');
+
+    // A rep keeps their own view: their opportunities, no team figures, whether or not reps may read the rest.
+    for (const seeOnlyOwn of [false, true]) {
+      await t.db.prisma.workspace.update({ where: { id: teamId }, data: { repsSeeOnlyOwn: seeOnlyOwn } });
+      const mine = lines(await openHome(teamId, ME)).join('\n');
+      expect(mine).toMatch(/^Your open opportunities\nYou have 2 open opportunities\./);
+      expect(mine).toMatch(/Alpha[\s\S]*Bravo/);
+      expect(mine).not.toMatch(/Charlie|Delta|By salesperson|By stage|The team/);
+    }
+  });
+
+  it('a long pipeline is paged: Next page carries the position, every page fits Block Kit, clicks keep the page', async () => {
+    const teamId = await workspace();
+    await giveRole(teamId, MANAGER, 'MANAGER');
+    const owners = [ME, ANN, BEN];
+    for (let i = 0; i < 75; i++) {
+      await opportunity(teamId, `Deal ${i + 1}`, {
+        owner: owners[i % 3],
+        value: 1000 + i,
+        ...(i % 7 === 0 ? { start: false } : i % 5 === 0 ? { atStage: 20 } : {}),
+      });
+    }
+
+    // The manager pages through all 75, each once, in Home's order.
+    const seen: string[] = [];
+    let page = await openHome(teamId, MANAGER);
+    const first = page;
+    for (let pages = 1; ; pages++) {
+      expect(pages).toBeLessThan(10);
+      expectWithinLimits(page.blocks as never, 'view');
+      const rows = rowsOf(page);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(lines(page).join('\n')).toContain(`Opportunities ${seen.length + 1}–${seen.length + rows.length} of 75.`);
+      expect(page.private_metadata).toBe(String(seen.length));
+      seen.push(...rows);
+      const next = pagerOf(page).find((b) => b.value !== '0');
+      if (pages > 1) expect(pagerOf(page).map((b) => b.value)[0]).toBe('0'); // First page
+      if (!next) break;
+      expect(next.value).toBe(String(seen.length));
+      page = await clickOnHome(teamId, page, next, MANAGER);
+      // Pages after the first hold only rows: the overview and the tasks open the first.
+      expect(lines(page).join('\n')).not.toMatch(/By salesperson/);
+    }
+    expect(seen).toHaveLength(75);
+    expect(new Set(seen).size).toBe(75);
+    // Not started first, then stage 10, then stage 20.
+    const stages = await t.db.prisma.opportunity.findMany({
+      where: { workspaceId: teamId },
+      include: { entries: { where: { active: true } } },
+    });
+    const rank = new Map(stages.map((o) => [o.no, o.entries[0]?.stage ?? 0]));
+    const order = seen.map((no) => rank.get(no) ?? -1);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    // On page 2, a row's button changes that opportunity and publishes page 2 again.
+    const second = await clickOnHome(teamId, first, pagerOf(first)[0] as never, MANAGER);
+    const offset = String(second.private_metadata);
+    expect(Number(offset)).toBeGreaterThan(0);
+    const row = rowsOf(second).find((no) =>
+      buttonsOf(second).some((b) => b.actionId === ACTION_IDS.next && b.value === no),
+    ) as string;
+    const nextButton = buttonsOf(second).find((b) => b.actionId === ACTION_IDS.next && b.value === row);
+    const after = await clickOnHome(teamId, second, nextButton as never, MANAGER);
+    expect(after.private_metadata).toBe(offset);
+    expect(lines(after).join('\n')).toContain(`Opportunities ${Number(offset) + 1}–`);
+
+    // A value that is not a position, or one past the end, shows the first page.
+    for (const value of ['abc', '-5', '99999999']) {
+      const shown = await clickOnHome(
+        teamId,
+        second,
+        { actionId: ACTION_IDS.homePage, value, blockId: 'home_pager' },
+        MANAGER,
+      );
+      expect(shown.private_metadata).toBe('0');
+      expect(lines(shown).join('\n')).toMatch(/The team has 75 open opportunities/);
+    }
+
+    // A rep who clicks a manager's page button gets that page of their own opportunities only.
+    const annPage = await clickOnHome(
+      teamId,
+      second,
+      { actionId: ACTION_IDS.homePage, value: '10', blockId: 'home_pager' },
+      ANN,
+    );
+    const annRows = rowsOf(annPage);
+    expect(annRows.length).toBeGreaterThan(0);
+    const ownerOf = new Map(
+      (await t.db.prisma.opportunity.findMany({ where: { workspaceId: teamId }, include: { salesperson: true } })).map(
+        (o) => [o.no, o.salesperson.slackUserId],
+      ),
+    );
+    expect(annRows.every((no) => ownerOf.get(no) === ANN)).toBe(true);
+    expect(lines(annPage).join('\n')).toContain('Opportunities 11–25 of 25.');
   });
 });

@@ -1,20 +1,23 @@
 // npm run db:seed's demo workspace has what the issue promises, and obeys the rules it was built with.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { seedDemoWorkspace } from '../../prisma/seed.ts';
-import { localDate } from '../../src/domain/local-date.ts';
+import { addDays, localDate } from '../../src/domain/local-date.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
 
-describe('demo seed', () => {
+describe.each(BACKENDS)('demo seed on %s', (backend) => {
   let db: TestDatabase;
   let services: Services;
-  const ws = 'TSEED';
+  const ws = uniqueWorkspaceId();
+  /** The day the demo is loaded: everything it shows is dated from it. */
+  const today = localDate('2026-11-21');
+  const daysAgo = (n: number) => addDays(today, -n);
 
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
+    db = await createTestDatabase(backend);
     services = createServices(db);
-    await seedDemoWorkspace(services, { workspaceId: ws, today: localDate('2026-11-21') });
-  }, 120_000);
+    await seedDemoWorkspace(services, { workspaceId: ws, today });
+  }, 180_000);
   afterAll(async () => {
     await db?.destroy();
   });
@@ -54,4 +57,67 @@ describe('demo seed', () => {
     const actives = await db.prisma.opportunityEntry.count({ where: { workspaceId: ws, active: true } });
     expect(actives).toBe(50);
   });
+
+  /** The open opportunities with their active entries, as a person opening the demo sees them. */
+  async function openOnes() {
+    return (await services.queries.list(ws, { status: 'open' }, 100)).items;
+  }
+
+  it('looks like a team at work on the day it is loaded: moved lately, closing ahead, a few overdue', async () => {
+    const open = await openOnes();
+    expect(open.length).toBeGreaterThanOrEqual(25);
+    // Closing dates mostly in the future; a few overdue, not most.
+    const overdue = open.filter((o) => (o.current?.estimatedCloseDate ?? today) < today);
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    expect(overdue.length).toBeLessThanOrEqual(Math.ceil(open.length * 0.2));
+    // Recent moves: most changed in the last week, few untouched for two weeks.
+    const changedSince = (date: string) => open.filter((o) => (o.current?.dateOfChange ?? '') >= date).length;
+    expect(changedSince(daysAgo(7))).toBeGreaterThanOrEqual(open.length / 2);
+    expect(open.length - changedSince(daysAgo(14))).toBeLessThanOrEqual(open.length * 0.25);
+    const yesterday = await db.prisma.opportunityEntry.count({
+      where: { workspaceId: ws, dateOfChange: { gte: new Date(`${daysAgo(2)}T00:00:00Z`) } },
+    });
+    expect(yesterday).toBeGreaterThan(0);
+    // Nothing dated after the load date.
+    const future = await db.prisma.opportunityEntry.count({
+      where: { workspaceId: ws, dateOfChange: { gt: new Date(`${today}T00:00:00Z`) } },
+    });
+    expect(future).toBe(0);
+    // Every cycle is worked.
+    const cycles = await services.setup.listSalesCycles(ws);
+    expect(cycles.length).toBeGreaterThanOrEqual(2);
+    for (const cycle of cycles) expect(open.some((o) => o.salesCycle.code === cycle.code)).toBe(true);
+  });
+
+  it('is shared by several salespeople, none owning most of it', async () => {
+    const open = await openOnes();
+    const byOwner = new Map<string, number>();
+    for (const o of open) byOwner.set(o.salesperson.code, (byOwner.get(o.salesperson.code) ?? 0) + 1);
+    expect(byOwner.size).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...byOwner.values())).toBeLessThanOrEqual(open.length / 2);
+  });
+
+  it('won and lost deals last week, as well as earlier', async () => {
+    const closed = (await services.queries.list(ws, { status: 'closed' }, 100)).items;
+    const lastWeek = (status: 'won' | 'lost') =>
+      closed.filter((o) => o.status === status && (o.dateClosed ?? '') >= daysAgo(7) && (o.dateClosed ?? '') <= today);
+    expect(lastWeek('won').length).toBeGreaterThanOrEqual(2);
+    expect(lastWeek('lost').length).toBeGreaterThanOrEqual(2);
+    expect(closed.some((o) => (o.dateClosed ?? today) < daysAgo(7))).toBe(true);
+  });
+
+  it('one person named for it still gets a team: demo colleagues join them', async () => {
+    const single = uniqueWorkspaceId();
+    await seedDemoWorkspace(services, {
+      workspaceId: single,
+      today,
+      opportunities: 12,
+      salespeople: [{ slackUserId: 'U0ONLYME01', name: 'Only Me' }],
+    });
+    const owners = new Set(
+      (await services.queries.list(single, { status: 'all' }, 100)).items.map((o) => o.salesperson.slackUserId),
+    );
+    expect(owners.has('U0ONLYME01')).toBe(true);
+    expect(owners.size).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 });

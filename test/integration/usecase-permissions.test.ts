@@ -45,7 +45,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     },
     show: { refused: (f) => [f.theirs] },
     list: { open: 'each reader sees what they may: reps only their own when the workspace says so' },
-    home: { open: 'the actor’s own opportunities only' },
+    home: { open: 'a rep’s own opportunities only; the team’s for managers and admins' },
     activate: { refused: (f) => [f.theirs] },
     move: { refused: (f) => [{ no: f.theirs, action: 'next' }] },
     recordMove: { refused: (f) => [{ no: f.theirs, action: 'update', chancesPct: dec(40) }] },

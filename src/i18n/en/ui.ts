@@ -218,6 +218,20 @@ const english = {
       `${opportunities(count)} · ${estimated} estimated · ${weighted} weighted`,
     moreCommand: '/opp list mine',
     fallback: 'Your open opportunities',
+    teamTitle: "The team's open pipeline",
+    teamIntro: (count: number, estimated: string, weighted: string) =>
+      m('The team has {count, plural, one {# open opportunity} other {# open opportunities}}', { count }) +
+      `: ${estimated} estimated · ${weighted} weighted.`,
+    teamEmpty:
+      'The team has no open opportunities yet. Type `/opp new` (or press the button) to create one, and `/opp help` to see everything the bot can do.',
+    byStage: '*By stage*',
+    bySalesperson: '*By salesperson*',
+    overviewLine: (label: string, figures: string) => `• ${label}: ${figures}`,
+    moreSalespeople: (n: number) => m('…and {n, plural, one {# more salesperson} other {# more salespeople}}.', { n }),
+    pageRange: (from: number, to: number, total: number) =>
+      m('Opportunities {from, number}–{to, number} of {total, number}.', { from, to, total }),
+    nextPage: 'Next page',
+    firstPage: 'First page',
   },
 
   modal: {

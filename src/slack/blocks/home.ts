@@ -1,12 +1,22 @@
-// The App Home tab: the user's open opportunities grouped by stage (in stage order), with quick
-// actions that use the card's action ids, a "New opportunity" button, and an empty state.
+// The App Home tab: open opportunities grouped by stage (in stage order), with quick actions that use
+// the card's action ids, a "New opportunity" button, and an empty state. A rep's shows their own; a
+// manager's or admin's the team's, opened by the pipeline's totals by stage and by salesperson. Long
+// pipelines are paged: the page is in the pager button's value (and the view's private_metadata), so
+// any instance can draw the next one.
 import { ZERO, type Decimal } from '../../domain/decimal.ts';
 import type { Offer } from '../../domain/offers.ts';
 import type { Stage } from '../../domain/sales-cycle.ts';
-import type { OpportunitySummary } from '../../services/opportunity-queries.ts';
-import { escapeText, type Markup, md } from '../../i18n/markup.ts';
+import type { HomeScope } from '../../domain/permissions.ts';
+import type {
+  OpenPipelineTotals,
+  OpportunitySummary,
+  PipelineFigures,
+  StageTotals,
+} from '../../services/opportunity-queries.ts';
+import { escapeText, joinMarkup, type Markup, md } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
-import { formatStage } from '../format.ts';
+import { formatPerson, formatStage } from '../format.ts';
+import { HOME_PAGE_VALUE, homePageValue } from './home-page.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../ids.ts';
 import { opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
@@ -22,7 +32,7 @@ export interface HomeCycle {
 
 export interface HomeInput {
   userId: string;
-  /** The user's open opportunities (others are ignored). */
+  /** This page's open opportunities, in Home's order (others are ignored). */
   opportunities: readonly OpportunitySummary[];
   /** Sales cycles with their stages: groups follow this order, then stage number. */
   cycles: readonly HomeCycle[];
@@ -31,6 +41,25 @@ export interface HomeInput {
   offers: ReadonlyMap<string, readonly Offer[]>;
   /** The user's open tasks ("My tasks", above the opportunities); absent: not shown. */
   tasks?: TaskList | undefined;
+  /** 'team': a manager's or admin's view of everyone's pipeline, with its overview; default 'own'. */
+  scope?: HomeScope | undefined;
+  /** Open opportunities before this page (default 0). */
+  offset?: number | undefined;
+  /** Open opportunities over every page (default: those given). */
+  total?: number | undefined;
+  /** The whole pipeline's figures (default: those of the opportunities given). */
+  totals?: OpenPipelineTotals | undefined;
+}
+
+/** Blocks kept at the end of every page for the pager (its line and its buttons). */
+const PAGER_BLOCKS = 2;
+/** Salespeople listed at most in the team overview (the largest weighted value first). */
+export const HOME_SALESPEOPLE_MAX = 25;
+
+/** The page a Home view shows, for the next publish of the same view (App Home's private_metadata). */
+export function homeOffsetOf(privateMetadata: unknown): number {
+  const parsed = HOME_PAGE_VALUE.safeParse(privateMetadata);
+  return parsed.success ? parsed.data : 0;
 }
 
 interface Group {
@@ -85,42 +114,54 @@ function sum(items: readonly OpportunitySummary[], pick: (o: OpportunitySummary)
 
 export function homeView(p: Presenter, input: HomeInput): HomeView {
   const { ui } = p.t;
-  const blocks: KnownBlock[] = [header(ui.home.title, BLOCK_IDS.home.header)];
-  const newButton = button({ text: ui.buttons.newOpportunity, actionId: ACTION_IDS.newOpportunity, style: 'primary' });
+  const team = input.scope === 'team';
+  const offset = input.offset ?? 0;
   const groups = groupsOf(p, input);
-  const openCount = groups.reduce((n, g) => n + g.items.length, 0);
+  const pageCount = groups.reduce((n, g) => n + g.items.length, 0);
+  const total = input.total ?? pageCount;
+  const totals = input.totals ?? totalsOf(groups);
+  const view = (blocks: KnownBlock[]): HomeView => ({
+    type: 'home',
+    callback_id: CALLBACK_IDS.home,
+    private_metadata: String(offset),
+    blocks,
+  });
+  const blocks: KnownBlock[] = [header(team ? ui.home.teamTitle : ui.home.title, BLOCK_IDS.home.header)];
+  const newButton = button({ text: ui.buttons.newOpportunity, actionId: ACTION_IDS.newOpportunity, style: 'primary' });
+  const firstPage = offset === 0;
+  const myTasks = input.tasks && firstPage ? [divider(), ...homeTaskBlocks(p, input.tasks)] : [];
 
-  const myTasks = input.tasks ? [divider(), ...homeTaskBlocks(p, input.tasks)] : [];
-  if (openCount === 0) {
+  if (total === 0) {
     blocks.push(
-      section(ui.home.empty, { blockId: BLOCK_IDS.home.intro }),
+      section(team ? ui.home.teamEmpty : ui.home.empty, { blockId: BLOCK_IDS.home.intro }),
       actions(BLOCK_IDS.home.newButton, [newButton]),
       ...myTasks,
     );
-    return { type: 'home', callback_id: CALLBACK_IDS.home, blocks };
+    return view(blocks);
   }
-  blocks.push(section(ui.home.intro(openCount), { blockId: BLOCK_IDS.home.intro, accessory: newButton }), ...myTasks);
+  const money = (amount: Decimal) => p.format.money(amount, input.currency);
+  blocks.push(
+    section(
+      team
+        ? ui.home.teamIntro(total, money(totals.total.estimated), money(totals.total.weighted))
+        : ui.home.intro(total),
+      { blockId: BLOCK_IDS.home.intro, accessory: newButton },
+    ),
+    ...myTasks,
+  );
+  // The overview by stage and by salesperson opens the first page; the rows follow on every page.
+  if (team && firstPage) blocks.push(divider(), ...overviewBlocks(p, input, totals));
 
-  const room = LIMITS.viewBlocks - 1; // keep one block for the "and N more" line
+  const room = LIMITS.viewBlocks - PAGER_BLOCKS;
+  const groupFigures = new Map(totals.byStage.map((s) => [s.key, s]));
   let shown = 0;
   for (const group of groups) {
     if (blocks.length + 5 > room) break; // the group's three blocks and at least one row
+    const figures = groupFigures.get(group.key) ?? figuresOf(group.items);
     blocks.push(
       divider(),
       section(group.title, { blockId: rowBlockId('home_group', group.key) }),
-      context([
-        ui.home.groupTotals(
-          group.items.length,
-          p.format.money(
-            sum(group.items, (o) => o.current?.estimatedValue),
-            input.currency,
-          ),
-          p.format.money(
-            sum(group.items, (o) => o.current?.calcdCurrentValue),
-            input.currency,
-          ),
-        ),
-      ]),
+      context([ui.home.groupTotals(figures.count, money(figures.estimated), money(figures.weighted))]),
     );
     for (const opportunity of group.items) {
       if (blocks.length + 2 > room) break;
@@ -142,7 +183,95 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
       shown++;
     }
   }
-  if (shown < openCount)
-    blocks.push(context([ui.common.andMore(openCount - shown, ui.home.moreCommand)], BLOCK_IDS.home.more));
-  return { type: 'home', callback_id: CALLBACK_IDS.home, blocks };
+  blocks.push(...pagerBlocks(p, { offset, shown, total }));
+  return view(blocks);
+}
+
+/** "Opportunities 41–60 of 85", with the buttons to the next page and back to the first. */
+function pagerBlocks(p: Presenter, page: { offset: number; shown: number; total: number }): KnownBlock[] {
+  const { ui } = p.t;
+  const next = page.offset + page.shown;
+  if (page.offset === 0 && next >= page.total) return [];
+  const buttons = [];
+  if (page.offset > 0)
+    buttons.push(button({ text: ui.home.firstPage, actionId: ACTION_IDS.homePage, value: homePageValue(0) }));
+  if (next < page.total)
+    buttons.push(
+      button({ text: ui.home.nextPage, actionId: ACTION_IDS.homePage, value: homePageValue(next), style: 'primary' }),
+    );
+  return [
+    context([ui.home.pageRange(page.offset + 1, next, page.total)], BLOCK_IDS.home.more),
+    actions(BLOCK_IDS.home.pager, buttons),
+  ];
+}
+
+/** The team's open pipeline by stage, then by salesperson, each a list of lines with their figures. */
+function overviewBlocks(p: Presenter, input: HomeInput, totals: OpenPipelineTotals): KnownBlock[] {
+  const { ui } = p.t;
+  const money = (amount: Decimal) => p.format.money(amount, input.currency);
+  const line = (label: Markup, f: PipelineFigures) =>
+    ui.home.overviewLine(label, ui.home.groupTotals(f.count, money(f.estimated), money(f.weighted)));
+  const stageLines = totals.byStage.map((s) =>
+    line(
+      s.stage === null
+        ? md`*${ui.home.notStartedGroup}*`
+        : ui.home.group(formatStage(p.t, s.stage, stageDescriptionOf(input.cycles, s)), escapeText(s.cycleCode ?? '')),
+      s,
+    ),
+  );
+  const people = totals.bySalesperson.slice(0, HOME_SALESPEOPLE_MAX);
+  const personLines = people.map((s) => line(formatPerson(p.t, s.salesperson), s));
+  if (totals.bySalesperson.length > people.length)
+    personLines.push(ui.home.moreSalespeople(totals.bySalesperson.length - people.length));
+  return [
+    ...linesInSections(ui.home.byStage, stageLines, BLOCK_IDS.home.byStage),
+    ...linesInSections(ui.home.bySalesperson, personLines, BLOCK_IDS.home.bySalesperson),
+  ];
+}
+
+/** A titled list of lines, in as many sections as Slack's text limit needs. */
+function linesInSections(title: Markup, lines: readonly Markup[], blockId: string): KnownBlock[] {
+  const texts: Markup[][] = [[title]];
+  let length = title.length;
+  for (const line of lines) {
+    const last = texts[texts.length - 1] as Markup[];
+    if (length + line.length + 1 > LIMITS.sectionText - 100) {
+      texts.push([line]);
+      length = line.length;
+    } else {
+      last.push(line);
+      length += line.length + 1;
+    }
+  }
+  return texts.map((part, i) => section(joinMarkup(part, '\n'), { blockId: i === 0 ? blockId : `${blockId}_${i}` }));
+}
+
+/** The stage's name as its cycle calls it now (the entry's copy when the stage is gone). */
+function stageDescriptionOf(cycles: readonly HomeCycle[], s: StageTotals): string {
+  const cycle = cycles.find((c) => c.code === s.cycleCode);
+  return cycle?.stages.find((stage) => stage.stage === s.stage)?.description ?? s.stageDescription;
+}
+
+function figuresOf(items: readonly OpportunitySummary[]): PipelineFigures {
+  return {
+    count: items.length,
+    estimated: sum(items, (o) => o.current?.estimatedValue),
+    weighted: sum(items, (o) => o.current?.calcdCurrentValue),
+  };
+}
+
+/** The figures of the opportunities given, when the caller has none for the whole pipeline. */
+function totalsOf(groups: readonly Group[]): OpenPipelineTotals {
+  const all = groups.flatMap((g) => g.items);
+  return {
+    total: figuresOf(all),
+    byStage: groups.map((g) => ({
+      key: g.key,
+      cycleCode: null,
+      stage: null,
+      stageDescription: '',
+      ...figuresOf(g.items),
+    })),
+    bySalesperson: [],
+  };
 }

@@ -5,6 +5,7 @@ export * from './state.ts';
 export * from './opportunity-card.ts';
 export * from './opportunity-list.ts';
 export * from './home.ts';
+export * from './home-page.ts';
 export * from './purge.ts';
 export * from './workspace-delete.ts';
 export * from './replies.ts';

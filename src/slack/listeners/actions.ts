@@ -15,6 +15,8 @@ import {
   editOpportunityModal,
   foundOpportunities,
   createOpportunityModal,
+  HOME_PAGE_VALUE,
+  homeOffsetOf,
   createQuoteModal,
   type Message,
   type ModalView,
@@ -83,6 +85,8 @@ interface ActionScope {
   triggerId: string;
   viewId: string | undefined;
   fromHome: boolean;
+  /** The page of App Home clicked on (from its view's private_metadata), to publish it again there. */
+  homeOffset: number;
   client: WebClient;
   respond: RespondFn | undefined;
   logger: Logger;
@@ -131,6 +135,7 @@ async function scopeOf(deps: SlackDeps, args: ActionArgs): Promise<ActionScope> 
     triggerId: body.trigger_id,
     viewId: body.view?.id,
     fromHome,
+    homeOffset: fromHome ? homeOffsetOf(body.view?.private_metadata) : 0,
     client: args.client,
     respond: body.response_url ? args.respond : undefined,
     logger: args.logger,
@@ -140,7 +145,7 @@ async function scopeOf(deps: SlackDeps, args: ActionArgs): Promise<ActionScope> 
 /** Shows the result where the user clicked: the card in place, or the Home tab again. */
 async function showResult(scope: ActionScope, message: Message): Promise<void> {
   if (scope.fromHome) {
-    await publishHome(scope.deps, scope.client, scope.ctx);
+    await publishHome(scope.deps, scope.client, scope.ctx, scope.homeOffset);
     return;
   }
   const replaced = await replaceOrigin(scope.client, scope.origin, message, scope.logger, scope.respond);
@@ -231,7 +236,7 @@ async function replyBeside(scope: ActionScope, message: Message): Promise<void> 
  */
 async function afterTaskChange(scope: ActionScope, owner: string | null, sentence: Markup): Promise<void> {
   if (scope.fromHome) {
-    await publishHome(scope.deps, scope.client, scope.ctx);
+    await publishHome(scope.deps, scope.client, scope.ctx, scope.homeOffset);
     return;
   }
   const done = successMessage(scope.p, sentence);
@@ -436,6 +441,11 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
           moreToken: match[1],
         }),
       );
+    }),
+    [ACTION_IDS.homePage]: buttonListener(deps, async (scope) => {
+      // Only a position: the use case decides again whose opportunities the clicker sees.
+      const page = HOME_PAGE_VALUE.safeParse(scope.value);
+      await publishHome(scope.deps, scope.client, scope.ctx, page.success ? page.data : 0);
     }),
     [ACTION_IDS.newOpportunity]: buttonListener(deps, async (scope) => {
       // The form proposes the acting user as salesperson; naming someone else is checked on submit.

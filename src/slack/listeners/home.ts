@@ -1,5 +1,6 @@
-// App Home: the user's open tasks ("My tasks"), then their open opportunities by stage, with totals and
-// the same quick actions as cards.
+// App Home: the user's open tasks ("My tasks"), then open opportunities by stage, with totals and the
+// same quick actions as cards: a rep's own, the team's for managers and admins (with its totals by
+// stage and by salesperson), one page at a time.
 import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { presenterFor } from '../../i18n/presenter.ts';
@@ -8,10 +9,18 @@ import { HOME_TASKS_MAX, homeView } from '../blocks/index.ts';
 import { workspaceOf } from '../workspace.ts';
 import type { SlackDeps, WebClient } from './support.ts';
 
-/** Publishes the user's Home tab, built afresh from their pipeline. */
-export async function publishHome(deps: SlackDeps, client: WebClient, ctx: RequestContext): Promise<void> {
+/**
+ * Publishes the user's Home tab, built afresh from their pipeline, at the page that starts after
+ * `offset` open opportunities (the first page when that is past the end).
+ */
+export async function publishHome(
+  deps: SlackDeps,
+  client: WebClient,
+  ctx: RequestContext,
+  offset: number = 0,
+): Promise<void> {
   const [home, tasks] = await Promise.all([
-    deps.useCases.opportunities.home(ctx),
+    deps.useCases.opportunities.home(ctx, { offset }),
     deps.useCases.tasks.list(ctx, { limit: HOME_TASKS_MAX + 1 }),
   ]);
   const view = homeView(presenterFor(ctx.locale), { userId: ctx.actor.userId, ...home, tasks });

@@ -95,15 +95,19 @@ describe('App Home', () => {
     expectCleanText(view);
   });
 
-  it('hundreds of opportunities stay within 100 blocks, with an "and N more" line', () => {
+  it('hundreds of opportunities stay within 100 blocks, with a Next page button at the first row not shown', () => {
     const opportunities = Array.from({ length: 300 }, (_, i) => at(i + 1, [10, 20, 30][i % 3] ?? 10));
     const view = homeViewFor({ userId: 'U0ANN', currency: 'USD', cycles, opportunities });
     expectWithinLimits(view.blocks as never, 'view');
     const rows = view.blocks.filter((b) => b.block_id?.startsWith('home_row_')).length;
     expect(rows).toBeGreaterThan(10);
     expect(JSON.stringify(view.blocks.find((b) => b.block_id === BLOCK_IDS.home.more))).toContain(
-      `and ${300 - rows} more`,
+      `Opportunities 1–${rows} of 300.`,
     );
+    const pager = view.blocks.find((b) => b.block_id === BLOCK_IDS.home.pager) as
+      { elements: { action_id: string; value: string }[] } | undefined;
+    expect(pager?.elements.map((e) => [e.action_id, e.value])).toEqual([[ACTION_IDS.homePage, String(rows)]]);
+    expect(view.private_metadata).toBe('0');
   });
 
   it('opportunities of a cycle it was not told about still appear, after the known ones', () => {
