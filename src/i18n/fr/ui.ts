@@ -215,6 +215,23 @@ const french = {
       `${opportunities(count)} · valeur estimée ${estimated} · valeur pondérée ${weighted}`,
     moreCommand: '/opp list mine',
     fallback: 'Vos opportunités ouvertes',
+    teamTitle: 'Le pipeline ouvert de l’équipe',
+    teamIntro: (count: number, estimated: string, weighted: string) =>
+      m(
+        'L’équipe a {count, plural, one {# opportunité ouverte} many {# d’opportunités ouvertes} other {# opportunités ouvertes}}',
+        { count },
+      ) + ` : valeur estimée ${estimated} · valeur pondérée ${weighted}.`,
+    teamEmpty:
+      'L’équipe n’a encore aucune opportunité ouverte. Tapez `/opp new` (ou appuyez sur le bouton) pour en créer une, et `/opp help` pour voir tout ce que le bot peut faire.',
+    byStage: '*Par étape*',
+    bySalesperson: '*Par vendeur*',
+    overviewLine: (label: string, figures: string) => `• ${label} : ${figures}`,
+    moreSalespeople: (n: number) =>
+      m('…et {n, plural, one {# autre vendeur} many {# d’autres vendeurs} other {# autres vendeurs}}.', { n }),
+    pageRange: (from: number, to: number, total: number) =>
+      m('Opportunités {from, number} à {to, number} sur {total, number}.', { from, to, total }),
+    nextPage: 'Page suivante',
+    firstPage: 'Première page',
   },
 
   modal: {

@@ -209,6 +209,23 @@ const italian = {
       `${opportunities(count)} · ${estimated} stimato · ${weighted} ponderato`,
     moreCommand: '/opp list mine',
     fallback: 'Le mie opportunità aperte',
+    teamTitle: 'La pipeline aperta del team',
+    teamIntro: (count: number, estimated: string, weighted: string) =>
+      m(
+        'Il team ha {count, plural, one {# opportunità aperta} many {# di opportunità aperte} other {# opportunità aperte}}',
+        { count },
+      ) + `: ${estimated} stimato · ${weighted} ponderato.`,
+    teamEmpty:
+      'Il team non ha ancora opportunità aperte. Digitare `/opp new` (o premere il pulsante) per crearne una e `/opp help` per vedere tutto ciò che il bot sa fare.',
+    byStage: '*Per fase*',
+    bySalesperson: '*Per agente*',
+    overviewLine: (label: string, figures: string) => `• ${label}: ${figures}`,
+    moreSalespeople: (n: number) =>
+      m('…e {n, plural, one {un altro agente} many {altri # di agenti} other {altri # agenti}}.', { n }),
+    pageRange: (from: number, to: number, total: number) =>
+      m('Opportunità {from, number}–{to, number} di {total, number}.', { from, to, total }),
+    nextPage: 'Pagina successiva',
+    firstPage: 'Prima pagina',
   },
 
   modal: {

@@ -203,6 +203,20 @@ const norwegian = {
       `${opportunities(count)} · ${estimated} estimert · ${weighted} vektet`,
     moreCommand: '/opp list mine',
     fallback: 'Dine åpne salgsmuligheter',
+    teamTitle: 'Teamets åpne pipeline',
+    teamIntro: (count: number, estimated: string, weighted: string) =>
+      m('Teamet har {count, plural, one {# åpen salgsmulighet} other {# åpne salgsmuligheter}}', { count }) +
+      `: ${estimated} estimert · ${weighted} vektet.`,
+    teamEmpty:
+      'Teamet har ingen åpne salgsmuligheter ennå. Skriv `/opp new` (eller trykk på knappen) for å opprette en, og `/opp help` for å se alt boten kan gjøre.',
+    byStage: '*Per fase*',
+    bySalesperson: '*Per selger*',
+    overviewLine: (label: string, figures: string) => `• ${label}: ${figures}`,
+    moreSalespeople: (n: number) => m('…og {n, plural, one {# selger til} other {# selgere til}}.', { n }),
+    pageRange: (from: number, to: number, total: number) =>
+      m('Salgsmuligheter {from, number}–{to, number} av {total, number}.', { from, to, total }),
+    nextPage: 'Neste side',
+    firstPage: 'Første side',
   },
 
   modal: {

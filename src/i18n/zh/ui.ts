@@ -198,6 +198,18 @@ const chinese = {
       `${opportunities(count)} · 估计值 ${estimated} · 加权值 ${weighted}`,
     moreCommand: '/opp list mine',
     fallback: '我的未关闭商机',
+    teamTitle: '团队的未关闭商机',
+    teamIntro: (count: number, estimated: string, weighted: string) =>
+      m('团队共有 {count, plural, other {# 个未关闭商机}}', { count }) + `：估计值 ${estimated} · 加权值 ${weighted}。`,
+    teamEmpty: '团队还没有未关闭的商机。输入 `/opp new` 或按下按钮即可新建，输入 `/opp help` 可查看机器人的全部功能。',
+    byStage: '*按阶段*',
+    bySalesperson: '*按销售人员*',
+    overviewLine: (label: string, figures: string) => `• ${label}：${figures}`,
+    moreSalespeople: (n: number) => m('……以及另外 {n, plural, other {# 位销售人员}}。', { n }),
+    pageRange: (from: number, to: number, total: number) =>
+      m('第 {from, number}–{to, number} 个商机，共 {total, number} 个。', { from, to, total }),
+    nextPage: '下一页',
+    firstPage: '第一页',
   },
 
   modal: {
