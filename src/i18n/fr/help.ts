@@ -199,7 +199,8 @@ const french = {
       ],
     },
     list: {
-      summary: 'Liste les opportunités : les vôtres et les ouvertes par défaut.',
+      summary:
+        'Liste les opportunités : les vôtres et les ouvertes par défaut. Une entreprise (`contact:`) inclut ses personnes; une longue liste offre un bouton *Afficher plus*, et ses totaux sont donnés par statut.',
       examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:FIRM'],
     },
     show: {
@@ -288,8 +289,9 @@ const french = {
       ],
     },
     order: {
-      summary: 'Crée la commande vente à partir du devis lié.',
-      examples: ['order OP00012', 'order op00012'],
+      summary:
+        'Crée la commande vente à partir du devis lié. Une opportunité ouverte est d’abord clôturée comme gagnée : `code:` indique le code fin opportunité gagnée; sinon, le formulaire Clôturer l’opportunité s’ouvre, réglé sur Gagnée avec le montant du devis.',
+      examples: ['order OP00012', 'order OP00012 code:PRICE'],
     },
     delete: {
       summary: 'Supprime une opportunité.',
@@ -312,7 +314,8 @@ const french = {
       examples: ['stats OP00012', 'stats cycle:FIRM'],
     },
     export: {
-      summary: 'Téléverse un fichier CSV des opportunités dans ce canal; accepte les mêmes filtres que `list`.',
+      summary:
+        'Vous envoie un fichier CSV des opportunités en message direct; accepte les mêmes filtres que `list`. Sans `mine`, `all` ni `@utilisateur`, les gestionnaires et les administrateurs reçoivent tout le pipeline, les représentants leurs propres opportunités.',
       examples: ['export all status:all', 'export @ann cycle:FIRM'],
     },
     subscribe: {

@@ -181,6 +181,8 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)} compte ${p.length} caractères; le maximum est ${p.max}. ${helpPointer()}`;
     case 'bad-number':
       return `${subject(p.field)} exige un montant comme \`12000\`, \`12 000\` ou \`12000,50\`, et non ${code(p.text)}. ${helpPointer()}`;
+    case 'other-currency':
+      return `Dans ${field(p.field)}, ${code(p.text)} est exprimé dans une autre devise, alors que les montants de cet espace de travail sont en ${p.currency}; écrivez-le en ${p.currency} ou sans symbole monétaire. ${helpPointer()}`;
     case 'ambiguous-number':
       return `Dans ${field(p.field)}, ${code(p.text)} peut se lire comme une décimale ou comme des milliers; écrivez-le sans le point (\`12000\`) ou avec au plus 2 décimales (\`12,00\`). ${helpPointer()}`;
     case 'too-many-decimals':

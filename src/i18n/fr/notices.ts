@@ -84,7 +84,12 @@ const french = {
   weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
   exported: (count: number) =>
     m(
-      '{count, plural, one {# opportunité exportée} many {# d’opportunités exportées} other {# opportunités exportées}} dans un fichier CSV de ce canal.',
+      '{count, plural, one {# opportunité exportée} many {# d’opportunités exportées} other {# opportunités exportées}} : le fichier CSV se trouve dans vos messages directs avec l’application.',
+      { count },
+    ),
+  exportSent: (count: number) =>
+    m(
+      'Votre exportation : {count, plural, one {# opportunité} many {# d’opportunités} other {# opportunités}}, dans un fichier CSV.',
       { count },
     ),
   exportTitle: (date: string) => `Opportunités ${date}`,

@@ -104,6 +104,16 @@ const french = {
       document: 'Devis / commande',
     },
     notStartedStage: 'Pas encore démarrée',
+    /** What a move or a Won close put in place of a value nobody typed, as Business Central does. */
+    replaced: (changes: string[]) => `Établi par les règles : ${changes.join(', ')}.`,
+    replacedChances: (from: string, to: string, stage: number) =>
+      `chances de succès ${from} → ${to} (valeur par défaut de l’étape ${stage})`,
+    replacedCloseDate: (from: string, to: string, stage: number, formula: string) =>
+      formula.trim()
+        ? `date clôture estimée ${from} → ${to} (formule de date de l’étape : ${formula})`
+        : `date clôture estimée ${from} → ${to} (l’étape ${stage} n’a pas de formule de date : la date modification)`,
+    replacedValue: (from: string, to: string) => `valeur estimée ${from} → ${to} (montant du devis lié)`,
+    replacedSalesAmount: (from: string, to: string) => `montant de la vente ${from} → ${to} (montant du devis lié)`,
     noDocument: 'Aucun',
     quote: (no: string, amount: string) => `Devis ${no} · ${amount}`,
     order: (no: string, amount: string) => `Commande ${no} · ${amount}`,
@@ -154,13 +164,6 @@ const french = {
       confirm: 'Supprimer',
       deny: 'Conserver',
     },
-    makeOrderConfirm: {
-      title: 'Clôturer comme gagnée et créer la commande?',
-      text: (no: string) =>
-        `${no} est encore ouverte. La création de la commande la clôture d’abord comme gagnée, avec le montant du devis.`,
-      confirm: 'Clôturer et créer la commande',
-      deny: 'Pas maintenant',
-    },
   },
 
   list: {
@@ -174,6 +177,21 @@ const french = {
             shown: String(shown),
             total,
           }),
+    /** A later page: "47–92 sur 120 opportunités". */
+    pageCount: (first: number, last: number, total: number) =>
+      m('{first}–{last} sur {total, plural, one {# opportunité} many {# d’opportunités} other {# opportunités}}', {
+        first: String(first),
+        last: String(last),
+        total,
+      }),
+    /** Totals per status over everything the list matches (never open, won and lost added together). */
+    totalsByStatus: (parts: string[]) => `*Total :* ${parts.join(' · ')}`,
+    openTotal: (count: number, estimated: string, calcd: string) =>
+      `ouvertes (${count}) : valeur estimée ${estimated}, valeur pondérée ${calcd}`,
+    wonTotal: (count: number, sales: string) => `gagnées (${count}) : montant des ventes ${sales}`,
+    lostTotal: (count: number, estimated: string) => `perdues (${count}) : valeur estimée ${estimated}`,
+    more: 'Afficher plus',
+    moreExpired: 'Cette liste n’est plus disponible : relancez la commande pour la voir.',
     line: (parts: {
       no: string;
       description: string;
@@ -283,6 +301,10 @@ const french = {
       title: (no: string) => `Clôturer ${no}`,
       submit: 'Clôturer',
       context: (no: string) => `La clôture de *${no}* enregistre le résultat et termine son parcours dans le pipeline.`,
+      /** Make Order on an open opportunity: it is closed as Won first (Business Central asks the same). */
+      forOrderSubmit: 'Clôturer et créer la commande',
+      forOrderContext: (no: string) =>
+        `*${no}* est encore ouverte : la création de la commande la clôture d’abord comme gagnée, avec le montant du devis. La commande est ensuite créée à partir du devis.`,
       outcome: 'Résultat',
       closeCode: 'Code fin opportunité',
       chooseOutcomeFirst: 'Choisissez Gagnée ou Perdue pour voir les codes fin opportunité correspondants.',
