@@ -197,7 +197,8 @@ const italian = {
       ],
     },
     list: {
-      summary: 'Elenca le opportunità: per impostazione predefinita le proprie e solo quelle aperte.',
+      summary:
+        'Elenca le opportunità: per impostazione predefinita le proprie e solo quelle aperte. Una società (`contact:`) comprende le sue persone; un elenco lungo ha un pulsante Mostra altre, e i totali sono per stato.',
       examples: ['list all status:won', 'list @anna contact:Acme cycle:FIRM'],
     },
     show: {
@@ -282,8 +283,9 @@ const italian = {
       ],
     },
     order: {
-      summary: 'Crea l’ordine di vendita dall’offerta collegata.',
-      examples: ['order OP00012', 'order op00012'],
+      summary:
+        'Crea l’ordine di vendita dall’offerta collegata. Un’opportunità aperta viene prima chiusa come Vinta: `code:` indica il codice chiusura di vincita, altrimenti si apre il modulo Chiudi opportunità, impostato su Vinta con l’importo dell’offerta.',
+      examples: ['order OP00012', 'order OP00012 code:WIN'],
     },
     delete: {
       summary: 'Elimina un’opportunità.',
@@ -305,7 +307,8 @@ const italian = {
       examples: ['stats OP00012', 'stats cycle:FIRM'],
     },
     export: {
-      summary: 'Carica in questo canale un file CSV di opportunità; accetta gli stessi filtri di `list`.',
+      summary:
+        'Invia un file CSV di opportunità in un messaggio diretto; accetta gli stessi filtri di `list`. Senza `mine`, `all` o `@utente`, manager e amministratori ricevono l’intera pipeline, gli agenti le proprie opportunità.',
       examples: ['export all status:all', 'export @anna cycle:FIRM'],
     },
     subscribe: {

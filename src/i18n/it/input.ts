@@ -186,6 +186,8 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)} ha ${p.length} caratteri; il massimo è ${p.max}. ${helpPointer()}`;
     case 'bad-number':
       return `Per ${field(p.field)} serve un importo come \`12000\`, \`12.000\` o \`12000,50\`, non ${code(p.text)}. ${helpPointer()}`;
+    case 'other-currency':
+      return `${subject(p.field)}: ${code(p.text)} è scritto in un’altra valuta, mentre gli importi di quest’area di lavoro sono in ${p.currency}: scriverlo in ${p.currency} oppure senza simbolo di valuta. ${helpPointer()}`;
     case 'ambiguous-number':
       return `In ${field(p.field)}, ${code(p.text)} può essere letto come decimale o come migliaia; scriverlo senza punto (\`12000\`) o con al massimo 2 decimali (\`12,00\`). ${helpPointer()}`;
     case 'too-many-decimals':

@@ -84,7 +84,12 @@ const italian = {
   weekdays: ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'],
   exported: (count: number) =>
     m(
-      '{count, plural, one {# opportunità esportata} many {# di opportunità esportate} other {# opportunità esportate}} in un file CSV in questo canale.',
+      '{count, plural, one {# opportunità esportata} many {# di opportunità esportate} other {# opportunità esportate}}: il file CSV si trova nei messaggi diretti con l’app.',
+      { count },
+    ),
+  exportSent: (count: number) =>
+    m(
+      'Esportazione richiesta: {count, plural, one {# opportunità} many {# di opportunità} other {# opportunità}}, in un file CSV.',
       { count },
     ),
   exportTitle: (date: string) => `Opportunità ${date}`,

@@ -103,6 +103,17 @@ const italian = {
       document: 'Offerta / ordine',
     },
     notStartedStage: 'Non ancora avviata',
+    /** What a move or a Won close put in place of a value nobody typed, as Business Central does. */
+    replaced: (changes: string[]) => `Impostato dalle regole: ${changes.join(', ')}.`,
+    replacedChances: (from: string, to: string, stage: number) =>
+      `probabilità di successo ${from} → ${to} (predefinita della fase ${stage})`,
+    replacedCloseDate: (from: string, to: string, stage: number, formula: string) =>
+      formula.trim()
+        ? `data chiusura stimata ${from} → ${to} (formula data della fase ${formula})`
+        : `data chiusura stimata ${from} → ${to} (la fase ${stage} non ha formula data: la data modifica)`,
+    replacedValue: (from: string, to: string) => `valore stimato ${from} → ${to} (l’importo dell’offerta collegata)`,
+    replacedSalesAmount: (from: string, to: string) =>
+      `importo vendita ${from} → ${to} (l’importo dell’offerta collegata)`,
     noDocument: 'Nessuno',
     quote: (no: string, amount: string) => `Offerta ${no} · ${amount}`,
     order: (no: string, amount: string) => `Ordine ${no} · ${amount}`,
@@ -149,13 +160,6 @@ const italian = {
       confirm: 'Elimina',
       deny: 'Mantieni',
     },
-    makeOrderConfirm: {
-      title: 'Chiudere come Vinta e creare l’ordine?',
-      text: (no: string) =>
-        `${no} è ancora aperta. La creazione dell’ordine la chiude prima come Vinta con l’importo dell’offerta.`,
-      confirm: 'Chiudi e crea ordine',
-      deny: 'Non ora',
-    },
   },
 
   list: {
@@ -169,6 +173,21 @@ const italian = {
             shown: String(shown),
             total,
           }),
+    /** A later page: "47–92 of 120 opportunities". */
+    pageCount: (first: number, last: number, total: number) =>
+      m('{first}–{last} su {total, plural, one {# opportunità} many {# di opportunità} other {# opportunità}}', {
+        first: String(first),
+        last: String(last),
+        total,
+      }),
+    /** Totals per status over everything the list matches (never open, won and lost added together). */
+    totalsByStatus: (parts: string[]) => `*Totale:* ${parts.join(' · ')}`,
+    openTotal: (count: number, estimated: string, calcd: string) =>
+      `aperte ${count}: ${estimated} stimato, ${calcd} ponderato`,
+    wonTotal: (count: number, sales: string) => `vinte ${count}: importo vendita ${sales}`,
+    lostTotal: (count: number, estimated: string) => `perse ${count}: ${estimated} stimato`,
+    more: 'Mostra altre',
+    moreExpired: 'Questo elenco non è più disponibile: eseguire di nuovo il comando per visualizzarlo.',
     line: (parts: {
       no: string;
       description: string;
@@ -277,6 +296,10 @@ const italian = {
       title: (no: string) => `Chiudi ${no}`,
       submit: 'Chiudi',
       context: (no: string) => `La chiusura di *${no}* ne registra l’esito e la fa uscire dalla pipeline.`,
+      /** Make Order on an open opportunity: it is closed as Won first (Business Central asks the same). */
+      forOrderSubmit: 'Chiudi e crea ordine',
+      forOrderContext: (no: string) =>
+        `*${no}* è ancora aperta: la creazione dell’ordine la chiude prima come Vinta, con l’importo dell’offerta. Poi l’ordine viene creato dall’offerta.`,
       outcome: 'Esito',
       closeCode: 'Codice chiusura',
       chooseOutcomeFirst: 'Scegliere Vinta o Persa per vedere i codici chiusura corrispondenti.',
