@@ -159,7 +159,9 @@ function textsOf(problem: object): string[] {
 }
 
 describe('every problem reads as a sentence in every language', () => {
-  const inputProblems = Object.values(INPUT_PROBLEM_CASES).flatMap((cases) => cases.map((c) => problemOf(c.text)));
+  const inputProblems = Object.values(INPUT_PROBLEM_CASES).flatMap((cases) =>
+    cases.map((c) => problemOf(c.text, c.ctx)),
+  );
   const cases: [string, (p: Presenter) => string, string[]][] = [
     ...Object.values(RULE_PROBLEM_SAMPLES).map(
       (problem) =>
