@@ -186,7 +186,8 @@ const chinese = {
       ],
     },
     list: {
-      summary: '列出商机：默认只列出您自己的、未关闭的商机。',
+      summary:
+        '列出商机：默认只列出您自己的、未关闭的商机。公司（ `contact:` ）包括其下的人员；列表较长时有“更多”按钮，合计按状态分别统计。',
       examples: ['list all status:赢单', 'list @ann contact:Acme cycle:FIRM'],
     },
     show: {
@@ -265,8 +266,9 @@ const chinese = {
       ],
     },
     order: {
-      summary: '根据所关联的报价生成销售订单。',
-      examples: ['order OP00012', 'order op00012'],
+      summary:
+        '根据所关联的报价生成销售订单。未关闭的商机会先以赢单关闭： `code:` 指定赢单关闭代码，否则将打开“关闭商机”表单，已设为赢单并填入报价金额。',
+      examples: ['order OP00012', 'order OP00012 code:PRICE'],
     },
     delete: {
       summary: '删除一个商机。',
@@ -288,7 +290,8 @@ const chinese = {
       examples: ['stats OP00012', 'stats cycle:FIRM'],
     },
     export: {
-      summary: '将商机的 CSV 文件上传到此频道；筛选条件与 `list` 相同。',
+      summary:
+        '通过私信向您发送商机的 CSV 文件；筛选条件与 `list` 相同。未指定 `mine` 、 `all` 或 `@用户` 时，经理和管理员获得整个销售管道，销售代表获得自己的商机。',
       examples: ['export all status:all', 'export @ann cycle:FIRM'],
     },
     subscribe: {

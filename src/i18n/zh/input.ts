@@ -172,6 +172,8 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)}有 ${p.length} 个字符；最多 ${p.max} 个。${helpPointer()}`;
     case 'bad-number':
       return `${subject(p.field)}需要金额，例如 \`12000\` 、 \`12,000\` 或 \`12000.50\` ，而不是 ${code(p.text)} 。${helpPointer()}`;
+    case 'other-currency':
+      return `${subject(p.field)}的值 ${code(p.text)} 使用了其他货币，而此工作区的金额以 ${p.currency} 计：请以 ${p.currency} 填写，或不带货币符号。${helpPointer()}`;
     case 'ambiguous-number':
       return `在${field(p.field)}中， ${code(p.text)} 既可以理解为小数，也可以理解为千位分隔；请去掉点号（ \`12000\` ），或最多写 2 位小数（ \`12.00\` ）。${helpPointer()}`;
     case 'too-many-decimals':

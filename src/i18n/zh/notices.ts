@@ -70,7 +70,8 @@ const chinese = {
   scheduleMonthly: (day: number, at: string, zone: string) =>
     `每月${day >= 31 ? '最后一天' : ` ${day} 日`} ${at}（${zone}）`,
   weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
-  exported: (count: number) => m('已将 {count, plural, other {# 个商机}}导出为 CSV 文件，发布在此频道。', { count }),
+  exported: (count: number) => m('已导出 {count, plural, other {# 个商机}}：CSV 文件在您与本应用的私信中。', { count }),
+  exportSent: (count: number) => m('您的导出：{count, plural, other {# 个商机}}，CSV 文件格式。', { count }),
   exportTitle: (date: string) => `商机 ${date}`,
   firstAdmin:
     '此工作区此前没有管理员，因此您现在是它的管理员：由您设置销售周期、代码和联系人，并使用 `/opp role @user admin|manager|rep` 为成员分配角色，使用 `/opp roles` 可查看当前角色。',

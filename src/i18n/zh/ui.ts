@@ -103,6 +103,16 @@ const chinese = {
       document: '报价 / 订单',
     },
     notStartedStage: '尚未开始',
+    /** What a move or a Won close put in place of a value nobody typed, as Business Central does. */
+    replaced: (changes: string[]) => `由规则设置：${changes.join('；')}。`,
+    replacedChances: (from: string, to: string, stage: number) =>
+      `成功几率 ${from} → ${to}（第 ${stage} 阶段的默认值）`,
+    replacedCloseDate: (from: string, to: string, stage: number, formula: string) =>
+      formula.trim()
+        ? `关闭日期 ${from} → ${to}（阶段日期公式 ${formula}）`
+        : `关闭日期 ${from} → ${to}（第 ${stage} 阶段没有日期公式：使用更改日期）`,
+    replacedValue: (from: string, to: string) => `估计值 ${from} → ${to}（所关联报价的金额）`,
+    replacedSalesAmount: (from: string, to: string) => `销售金额 ${from} → ${to}（所关联报价的金额）`,
     noDocument: '无',
     quote: (no: string, amount: string) => `报价 ${no} · ${amount}`,
     order: (no: string, amount: string) => `订单 ${no} · ${amount}`,
@@ -146,12 +156,6 @@ const chinese = {
       confirm: '删除',
       deny: '保留',
     },
-    makeOrderConfirm: {
-      title: '以赢单关闭并生成订单？',
-      text: (no: string) => `${no} 仍处于未关闭状态。生成订单会先按报价金额将其以赢单关闭。`,
-      confirm: '关闭并生成订单',
-      deny: '暂不',
-    },
   },
 
   list: {
@@ -162,6 +166,21 @@ const chinese = {
       shown === total
         ? opportunities(total)
         : m('显示 {shown} 个，共 {total, plural, other {# 个商机}}', { shown: String(shown), total }),
+    /** A later page: "47–92 of 120 opportunities". */
+    pageCount: (first: number, last: number, total: number) =>
+      m('第 {first}–{last} 个，共 {total, plural, other {# 个商机}}', {
+        first: String(first),
+        last: String(last),
+        total,
+      }),
+    /** Totals per status over everything the list matches (never open, won and lost added together). */
+    totalsByStatus: (parts: string[]) => `*合计：* ${parts.join(' · ')}`,
+    openTotal: (count: number, estimated: string, calcd: string) =>
+      `未关闭 ${count} 个：估计值 ${estimated}，加权值 ${calcd}`,
+    wonTotal: (count: number, sales: string) => `赢单 ${count} 个：销售金额 ${sales}`,
+    lostTotal: (count: number, estimated: string) => `丢单 ${count} 个：估计值 ${estimated}`,
+    more: '更多',
+    moreExpired: '此列表已失效：请重新运行命令查看。',
     line: (parts: {
       no: string;
       description: string;
@@ -259,6 +278,10 @@ const chinese = {
       title: (no: string) => `关闭 ${no}`,
       submit: '关闭',
       context: (no: string) => `关闭 *${no}* 会记录结果并结束其销售流程。`,
+      /** Make Order on an open opportunity: it is closed as Won first (Business Central asks the same). */
+      forOrderSubmit: '关闭并生成订单',
+      forOrderContext: (no: string) =>
+        `*${no}* 仍处于未关闭状态：生成订单会先按报价金额将其以赢单关闭，然后根据报价生成订单。`,
       outcome: '结果',
       closeCode: '商机关闭代码',
       chooseOutcomeFirst: '选择“赢单”或“丢单”以查看对应的关闭代码。',
