@@ -62,6 +62,34 @@ const norwegian = {
   heading: (title: string, summary: string) => `*${title}*: ${summary}`,
   examplesTitle: 'Eksempler:',
   /**
+   * The placeholders of the usage lines (`<stage no>`, `[search text]`), by their English name: shown in
+   * help and in the sentence for a missing argument. Codes in capitals (`<CODE>`) stay as they are.
+   */
+  placeholders: {
+    no: 'nr.',
+    description: 'beskrivelse',
+    pct: 'prosent',
+    date: 'dato',
+    contact: 'kontakt',
+    'stage no': 'fasenr.',
+    amount: 'beløp',
+    'date of change': 'endringsdato',
+    code: 'kode',
+    weekday: 'ukedag',
+    'unit price': 'enhetspris',
+    'sales amount': 'salgsbeløp',
+    quantity: 'antall',
+    name: 'navn',
+    'discount %': 'rabatt %',
+    days: 'dager',
+    'date formula': 'datoformel',
+    'company name or no.': 'firmanavn eller nr.',
+    'closing date': 'sluttdato',
+    address: 'adresse',
+    'IANA zone': 'IANA-sone',
+    'search text': 'søketekst',
+  },
+  /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
    * the `/opp `; `@ann` stands for a user mention, `#salg` for a channel), notes, and a title for the
    * topics that are guides rather than commands.
@@ -167,7 +195,8 @@ const norwegian = {
       ],
     },
     list: {
-      summary: 'Viser salgsmuligheter: dine og de åpne, med mindre du velger noe annet.',
+      summary:
+        'Viser salgsmuligheter: dine og de åpne, med mindre du velger noe annet. Et firma (`contact:`) tar med personene sine; en lang liste har en Flere-knapp, og totalene vises per status.',
       examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:FIRM'],
     },
     show: {
@@ -251,8 +280,9 @@ const norwegian = {
       ],
     },
     order: {
-      summary: 'Lager salgsordren fra det tilknyttede tilbudet.',
-      examples: ['order OP00012', 'order op00012'],
+      summary:
+        'Lager salgsordren fra det tilknyttede tilbudet. En åpen salgsmulighet lukkes først som Vunnet: `code:` angir lukkekoden for Vunnet, ellers åpnes skjemaet Lukk salgsmulighet, satt til Vunnet med tilbudsbeløpet.',
+      examples: ['order OP00012', 'order OP00012 code:WIN'],
     },
     delete: {
       summary: 'Sletter én salgsmulighet.',
@@ -274,7 +304,8 @@ const norwegian = {
       examples: ['stats OP00012', 'stats cycle:FIRM'],
     },
     export: {
-      summary: 'Laster opp en CSV-fil med salgsmuligheter i denne kanalen; tar de samme filtrene som `list`.',
+      summary:
+        'Sender deg en CSV-fil med salgsmuligheter i en direktemelding; tar de samme filtrene som `list`. Uten `mine`, `all` eller `@bruker` får ledere og administratorer hele pipelinen, salgsrepresentanter sine egne.',
       examples: ['export all status:all', 'export @ann cycle:FIRM'],
     },
     subscribe: {

@@ -177,6 +177,8 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)} er ${p.length} tegn lang; maksimum er ${p.max}. ${helpPointer()}`;
     case 'bad-number':
       return `${subject(p.field)} trenger et beløp som \`12000\`, \`12 000\` eller \`12 000,50\`, ikke ${code(p.text)}. ${helpPointer()}`;
+    case 'other-currency':
+      return `I ${field(p.field)} er ${code(p.text)} skrevet i en annen valuta, og beløpene i dette arbeidsområdet er i ${p.currency}: skriv det i ${p.currency}, eller uten valutategn. ${helpPointer()}`;
     case 'ambiguous-number':
       return `I ${field(p.field)} kan ${code(p.text)} leses både som desimaler og som tusener; skriv det uten punktum (\`12000\`) eller med høyst 2 desimaler (\`12,00\`). ${helpPointer()}`;
     case 'too-many-decimals':

@@ -77,9 +77,12 @@ const norwegian = {
     `hver måned ${day >= 31 ? 'den siste dagen' : `den ${day}.`} kl. ${at} (${zone})`,
   weekdays: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
   exported: (count: number) =>
-    m('Eksporterte {count, plural, one {# salgsmulighet} other {# salgsmuligheter}} til en CSV-fil i denne kanalen.', {
-      count,
-    }),
+    m(
+      'Eksporterte {count, plural, one {# salgsmulighet} other {# salgsmuligheter}}: CSV-filen ligger i direktemeldingene dine med appen.',
+      { count },
+    ),
+  exportSent: (count: number) =>
+    m('Eksporten din: {count, plural, one {# salgsmulighet} other {# salgsmuligheter}}, som CSV-fil.', { count }),
   exportTitle: (date: string) => `Salgsmuligheter ${date}`,
   firstAdmin:
     'Ingen hadde administratorrollen i dette arbeidsområdet ennå, så nå er du administrator: du setter opp salgssykluser, koder og kontakter og gir folk roller med `/opp role @bruker admin|manager|rep` (se `/opp roles`).',

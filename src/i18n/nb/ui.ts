@@ -102,6 +102,17 @@ const norwegian = {
       document: 'Tilbud / ordre',
     },
     notStartedStage: 'Ikke startet ennå',
+    /** What a move or a Won close put in place of a value nobody typed, as Business Central does. */
+    replaced: (changes: string[]) => `Satt av reglene: ${changes.join(', ')}.`,
+    replacedChances: (from: string, to: string, stage: number) =>
+      `sjanse for suksess ${from} → ${to} (standardverdien for fase ${stage})`,
+    replacedCloseDate: (from: string, to: string, stage: number, formula: string) =>
+      formula.trim()
+        ? `sluttdato ${from} → ${to} (fasens datoformel ${formula})`
+        : `sluttdato ${from} → ${to} (fase ${stage} har ingen datoformel: endringsdatoen)`,
+    replacedValue: (from: string, to: string) => `estimert verdi ${from} → ${to} (beløpet i det tilknyttede tilbudet)`,
+    replacedSalesAmount: (from: string, to: string) =>
+      `salgsbeløp ${from} → ${to} (beløpet i det tilknyttede tilbudet)`,
     noDocument: 'Ingen',
     quote: (no: string, amount: string) => `Tilbud ${no} · ${amount}`,
     order: (no: string, amount: string) => `Ordre ${no} · ${amount}`,
@@ -145,13 +156,6 @@ const norwegian = {
       confirm: 'Slett',
       deny: 'Behold den',
     },
-    makeOrderConfirm: {
-      title: 'Lukke som Vunnet og lage ordren?',
-      text: (no: string) =>
-        `${no} er fortsatt åpen. Når ordren lages, lukkes salgsmuligheten først som Vunnet med tilbudsbeløpet.`,
-      confirm: 'Lukk og lag ordre',
-      deny: 'Ikke nå',
-    },
   },
 
   list: {
@@ -165,6 +169,21 @@ const norwegian = {
             shown: String(shown),
             total,
           }),
+    /** A later page: "47–92 av 120 salgsmuligheter". */
+    pageCount: (first: number, last: number, total: number) =>
+      m('{first}–{last} av {total, plural, one {# salgsmulighet} other {# salgsmuligheter}}', {
+        first: String(first),
+        last: String(last),
+        total,
+      }),
+    /** Totals per status over everything the list matches (never open, won and lost added together). */
+    totalsByStatus: (parts: string[]) => `*Totalt:* ${parts.join(' · ')}`,
+    openTotal: (count: number, estimated: string, calcd: string) =>
+      `åpne ${count}: ${estimated} estimert, ${calcd} vektet`,
+    wonTotal: (count: number, sales: string) => `vunnet ${count}: ${sales} i salg`,
+    lostTotal: (count: number, estimated: string) => `tapt ${count}: ${estimated} estimert`,
+    more: 'Flere',
+    moreExpired: 'Denne listen er ikke lenger tilgjengelig: kjør kommandoen på nytt for å se den.',
     line: (parts: {
       no: string;
       description: string;
@@ -267,6 +286,10 @@ const norwegian = {
       title: (no: string) => `Lukk ${no}`,
       submit: 'Lukk',
       context: (no: string) => `Når du lukker *${no}*, registreres utfallet, og salgsmuligheten går ut av pipelinen.`,
+      /** Make Order on an open opportunity: it is closed as Won first (Business Central asks the same). */
+      forOrderSubmit: 'Lukk og lag ordre',
+      forOrderContext: (no: string) =>
+        `*${no}* er fortsatt åpen: når ordren lages, lukkes salgsmuligheten først som Vunnet med tilbudsbeløpet. Deretter lages ordren fra tilbudet.`,
       outcome: 'Utfall',
       closeCode: 'Lukkekode',
       chooseOutcomeFirst: 'Velg Vunnet eller Tapt for å se de tilhørende lukkekodene.',
