@@ -88,6 +88,9 @@ const english = {
     address: 'address',
     'IANA zone': 'IANA zone',
     'search text': 'search text',
+    text: 'text',
+    words: 'words',
+    'won code': 'won code',
   },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without

@@ -84,6 +84,9 @@ const french = {
     address: 'adresse',
     'IANA zone': 'fuseau IANA',
     'search text': 'texte recherché',
+    text: 'texte',
+    words: 'mots',
+    'won code': 'code gagnée',
   },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without

@@ -84,6 +84,9 @@ const italian = {
     address: 'indirizzo',
     'IANA zone': 'fuso IANA',
     'search text': 'testo da cercare',
+    text: 'testo',
+    words: 'parole',
+    'won code': 'codice vinta',
   },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without

@@ -88,6 +88,9 @@ const norwegian = {
     address: 'adresse',
     'IANA zone': 'IANA-sone',
     'search text': 'søketekst',
+    text: 'tekst',
+    words: 'ord',
+    'won code': 'lukkekode vunnet',
   },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without

@@ -86,6 +86,9 @@ const chinese = {
     address: '地址',
     'IANA zone': 'IANA 时区',
     'search text': '搜索文本',
+    text: '文本',
+    words: '关键词',
+    'won code': '赢单代码',
   },
   /**
    * One entry per help topic (the grammar's HELP_TOPICS): what it is about, `/opp …` examples (without
