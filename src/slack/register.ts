@@ -55,7 +55,17 @@ export function registerSlackListeners(
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
     afterAck: new AfterAckQueue(),
   };
-  app.use(inboundMiddleware({ events: base.services.events, triggers: base.services.triggers, clock: base.clock }));
+  app.use(
+    inboundMiddleware({
+      events: base.services.events,
+      triggers: base.services.triggers,
+      clock: base.clock,
+      knownLocale: (body) => {
+        const { teamId, userId } = requesterOf(body);
+        return teamId && userId ? deps.users.knownLocale(teamId, userId) : undefined;
+      },
+    }),
+  );
   app.command('/opp', oppCommandListener(deps));
   for (const [actionId, listener] of Object.entries(actionListeners(deps))) app.action(actionId, listener);
   for (const [callbackId, listener] of Object.entries(viewListeners(deps))) app.view(callbackId, listener);
@@ -70,4 +80,19 @@ export function registerSlackListeners(
     app.logger.error(error);
   });
   return deps;
+}
+
+/** The team and user a payload names (commands: flat ids; clicks and forms: nested objects). */
+function requesterOf(body: unknown): { teamId?: string | undefined; userId?: string | undefined } {
+  const b = (body ?? {}) as {
+    team_id?: unknown;
+    user_id?: unknown;
+    team?: { id?: unknown };
+    user?: { id?: unknown; team_id?: unknown };
+  };
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    teamId: text(b.team_id) ?? text(b.team?.id) ?? text(b.user?.team_id),
+    userId: text(b.user_id) ?? text(b.user?.id),
+  };
 }

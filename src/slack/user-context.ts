@@ -61,6 +61,8 @@ export type ChosenLanguage = (workspaceId: string, userId: string) => Promise<In
 
 export class UserDirectory {
   private readonly cache: LRUCache<string, CachedUser>;
+  /** Only a hint for refusals' language: losing it (another instance, a restart) costs nothing but English. */
+  private readonly lastLocales = new Map<string, string>();
   /** The users.info calls under way: requests for the same person at once share one. */
   private readonly fetching = new Map<string, Promise<CachedUser>>();
 
@@ -71,6 +73,14 @@ export class UserDirectory {
     private readonly chosenLanguage: ChosenLanguage = () => Promise.resolve(null),
   ) {
     this.cache = expiringCache({ max: maxEntries, ttlMs, clock });
+  }
+
+  /**
+   * The locale this instance last answered a person in, without asking anyone (a refusal that runs
+   * before the user is looked up); undefined when this instance has not seen them lately.
+   */
+  knownLocale(teamId: string, userId: string): string | undefined {
+    return this.lastLocales.get(`${teamId}:${userId}`);
   }
 
   /**
@@ -94,6 +104,8 @@ export class UserDirectory {
     }
     const chosenLanguage = await chosen;
     const locale = personLocale(cached.locale, chosenLanguage);
+    if (this.lastLocales.size >= 5_000 && !this.lastLocales.has(key)) this.lastLocales.clear();
+    this.lastLocales.set(key, locale);
     const now = this.clock.now();
     return {
       teamId,

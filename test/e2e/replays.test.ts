@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { system } from '../../src/i18n/en/system.ts';
+import { presenterFor } from '../../src/i18n/presenter.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
@@ -92,6 +93,26 @@ describe.each(BACKENDS)('exact replays of signed requests on %s', (backend) => {
     await t.settle();
     expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
     for (const call of repliesTo(responseUrl)) expect(sentences(call.args)).not.toMatch(/OP00002/);
+  });
+
+  it('a replay is answered in the language the person was last answered in', async () => {
+    const teamId = await workspace();
+    t.fake.setUser('U0CHLOE', { real_name: 'Chloé Tremblay', tz: 'America/Toronto', locale: 'fr-CA' });
+    const responseUrl = t.fake.responseUrl();
+    const request = slashCommand({
+      text: 'new Fleet renewal contact:"Acme Corp" value:12000 chance:40 close:2026-12-15 cycle:STD',
+      teamId,
+      userId: 'U0CHLOE',
+      responseUrl,
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await t.send(request, { timestamp })).text).toBe('');
+    // Answered once (in French): this instance now knows her language.
+    await t.fake.waitFor('response_url', (c) => c.id === responseUrl.split('/').pop());
+    const replay = await t.send(request, { timestamp });
+    const french = presenterFor('fr-CA').t.system.alreadyHandled;
+    expect(french).not.toBe(system.alreadyHandled);
+    expect(replay.json()).toEqual({ response_type: 'ephemeral', text: french });
   });
 
   it('/opp new sent twice at once still creates one opportunity', async () => {

@@ -12,20 +12,31 @@ import { type DedupeOptions, dedupeEvents } from './dedupe-events.ts';
 import { acceptPayload } from './payloads.ts';
 import { replayGuard, type TriggerLedger } from './replay-guard.ts';
 import { dropMalformedViewState } from './view-state.ts';
+import type { Catalogue } from '../../i18n/catalogue.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
 import { presenterFor } from '../../i18n/presenter.ts';
 import { verifyWorkspace } from '../workspace.ts';
 
-export function inboundMiddleware(options: DedupeOptions & { triggers: TriggerLedger }): Middleware<AnyMiddlewareArgs> {
+export interface InboundOptions extends DedupeOptions {
+  triggers: TriggerLedger;
+  /**
+   * The locale a person was last answered in, if this instance knows it without asking anyone: a refusal
+   * runs before the request's user is looked up (default: the default locale).
+   */
+  knownLocale?: (body: unknown) => string | undefined;
+}
+
+export function inboundMiddleware(options: InboundOptions): Middleware<AnyMiddlewareArgs> {
   const dedupe = dedupeEvents(options);
-  // A refused request runs before anyone's locale is known: it is answered in the default language.
-  const { system } = presenterFor(DEFAULT_LOCALE).t;
+  const systemOf = (args: { body: unknown }): Catalogue['system'] =>
+    presenterFor(options.knownLocale?.(args.body) ?? DEFAULT_LOCALE).t.system;
   const claimTrigger = replayGuard({
     triggers: options.triggers,
     clock: options.clock,
-    sentence: system.alreadyHandled,
+    sentence: (args) => systemOf(args).alreadyHandled,
   });
   return async (args) => {
+    const system = systemOf(args);
     if (!(await acceptPayload(args, system.malformedRequest))) return;
     if (!(await verifyWorkspace(args, system.workspaceMismatch))) return;
     const dropped = dropMalformedViewState(args.body);

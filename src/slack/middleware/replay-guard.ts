@@ -24,8 +24,8 @@ export interface TriggerLedger {
 export interface ReplayGuardOptions {
   triggers: TriggerLedger;
   clock: Clock;
-  /** What the person reads when a request is refused as a replay. */
-  sentence: Markup;
+  /** What the person reads when a request is refused as a replay (in their language, where known). */
+  sentence: (args: MiddlewareStepArgs) => Markup;
   /** How long a trigger id is remembered (default an hour). */
   keepMs?: number;
   /** Pruning runs at most this often (default ten minutes). */
@@ -86,7 +86,7 @@ export function replayGuard(options: ReplayGuardOptions): (args: MiddlewareStepA
     args.logger.warn(
       `refused a replayed ${trigger.kind} in workspace ${workspaceId}: its trigger_id was already handled`,
     );
-    await refuseRequest(args, options.sentence);
+    await refuseRequest(args, options.sentence(args));
     return false;
   };
 }
