@@ -6,6 +6,7 @@ const m = icuFor('en');
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
+  repsAddContacts: boolean;
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
@@ -92,6 +93,7 @@ const english = {
     [
       '*Settings of this workspace*',
       `• Reps see only their own opportunities: ${s.repsSeeOnlyOwn ? 'yes' : 'no'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` to change it)`,
+      `• Reps and managers add contacts: ${s.repsAddContacts ? 'yes' : 'no, only admins'} (\`reps-add-contacts:${s.repsAddContacts ? 'no' : 'yes'}\` to change it)`,
       `• Currency of amounts: ${s.currency} (\`currency:EUR\`, say)`,
       `• Default sales cycle of new opportunities: ${s.defaultSalesCycleCode ?? 'none'} (\`default-cycle:&lt;CODE&gt;\` or \`default-cycle:none\`)`,
       `• Digests call an opportunity stale after ${m('{n, plural, one {# day} other {# days}}', { n: s.staleDays })} without a change (\`stale-days:&lt;days&gt;\`)`,
@@ -102,6 +104,10 @@ const english = {
     repsSeeOnlyOwn
       ? 'Reps now see only the opportunities where they are the salesperson; managers and admins still see all.'
       : 'Reps now see all opportunities of the workspace again (they still change only their own).',
+  repsAddContactsChanged: (repsAddContacts: boolean) =>
+    repsAddContacts
+      ? 'Reps and managers may now add contacts (`/opp contact add`), so a new prospect need not wait for an admin.'
+      : 'Only admins add contacts now; reps and managers pick from the contacts there are.',
   languageChanged: (language: string) =>
     `Channels that chose no language of their own now get digests and announcements in ${language}.`,
   /** `/opp language`: what is in force for the person and, in a channel, for its posts. */

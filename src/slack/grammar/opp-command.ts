@@ -99,6 +99,8 @@ export type OppCommand =
   | {
       name: 'setting';
       repsSeeOwn?: boolean;
+      /** Reps and managers may add contacts (default yes); no: admins only. */
+      repsAddContacts?: boolean;
       currency?: string;
       /** null: no default cycle (`default-cycle:none`). */
       defaultCycle?: string | null;

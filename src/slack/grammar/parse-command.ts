@@ -481,6 +481,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       return defined<OppCommand>({
         name: 'setting',
         repsSeeOwn: a.optional('reps-see-own', a.yesNo),
+        repsAddContacts: a.optional('reps-add-contacts', a.yesNo),
         currency: a.optional('currency', currencyCode),
         defaultCycle: a.optional('default-cycle', (raw, field) =>
           plainText(raw).trim().toLowerCase() === 'none' ? null : code(raw, field),

@@ -91,8 +91,8 @@ export const SUBCOMMANDS = {
   'workspace delete': { usage: 'workspace delete', keys: [], topic: 'workspace' },
   setting: {
     usage:
-      'setting [reps-see-own:yes|no] [currency:<code>] [default-cycle:<CODE>|none] [stale-days:<days>] [language:en|fr|it|nb|zh|auto]',
-    keys: ['reps-see-own', 'currency', 'default-cycle', 'stale-days', 'language'],
+      'setting [reps-see-own:yes|no] [reps-add-contacts:yes|no] [currency:<code>] [default-cycle:<CODE>|none] [stale-days:<days>] [language:en|fr|it|nb|zh|auto]',
+    keys: ['reps-see-own', 'reps-add-contacts', 'currency', 'default-cycle', 'stale-days', 'language'],
     topic: 'setting',
   },
   language: { usage: 'language [#channel] en|fr|it|nb|zh|auto', keys: [], topic: 'language' },

@@ -131,6 +131,7 @@ export function opensModal(command: OppCommand): boolean {
 function settingsChangeOf(command: Extract<OppCommand, { name: 'setting' }>): SettingsChange | null {
   const change: SettingsChange = {
     repsSeeOnlyOwn: command.repsSeeOwn,
+    repsAddContacts: command.repsAddContacts,
     currency: command.currency,
     defaultSalesCycleCode: command.defaultCycle,
     staleDays: command.staleDays,
@@ -280,6 +281,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         const settings = await workspace.settings(ctx);
         const text = notices.settings({
           repsSeeOnlyOwn: settings.repsSeeOnlyOwn,
+          repsAddContacts: settings.repsAddContacts,
           currency: escapeText(settings.currency),
           defaultSalesCycleCode:
             settings.defaultSalesCycleCode === null ? null : escapeText(settings.defaultSalesCycleCode),
@@ -291,6 +293,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       const settings = await workspace.changeSettings(ctx, change);
       const said = [
         change.repsSeeOnlyOwn === undefined ? null : notices.repsSeeOwnChanged(settings.repsSeeOnlyOwn),
+        change.repsAddContacts === undefined ? null : notices.repsAddContactsChanged(settings.repsAddContacts),
         change.currency === undefined ? null : notices.currencyChanged(escapeText(settings.currency)),
         change.defaultSalesCycleCode === undefined
           ? null
