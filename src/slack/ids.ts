@@ -22,6 +22,11 @@ export const CALLBACK_IDS = {
   stage: 'setup_stage',
   closeCode: 'setup_close_code',
   contact: 'setup_contact',
+  // The same forms pre-filled to change what exists (its key shown, not typed): their context names it.
+  editSalesCycle: 'setup_cycle_edit',
+  editStage: 'setup_stage_edit',
+  editCloseCode: 'setup_close_code_edit',
+  editContact: 'setup_contact_edit',
   /** A read-only modal explaining why an operation is not possible (no submit). */
   unavailable: 'opp_unavailable',
   home: 'home',
@@ -45,6 +50,10 @@ export const ACTION_IDS = {
   // Task buttons (value = the task's number).
   taskComplete: 'task_complete',
   taskPostpone: 'task_postpone_open',
+  /** The Edit buttons of `cycle list`, `stage list` and `code list`: value = the code (`CYCLE 20` for a stage). */
+  editSalesCycle: 'setup_cycle_edit_open',
+  editStage: 'setup_stage_edit_open',
+  editCloseCode: 'setup_close_code_edit_open',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
   // Purge confirmation message. value of confirm = the purge token.
@@ -119,6 +128,8 @@ export const BLOCK_IDS = {
     cancelTasks: 'close_cancel_tasks',
   },
   quote: { context: 'quote_context', addLine: 'quote_add_line', total: 'quote_total', maxLines: 'quote_max_lines' },
+  /** The line naming what an edit form changes. */
+  setupEdit: { about: 'setup_edit_about', listActions: 'setup_edit_list' },
   salesCycle: {
     code: 'cycle_code',
     description: 'cycle_description',
@@ -142,6 +153,8 @@ export const BLOCK_IDS = {
     company: 'contact_company',
     email: 'contact_email',
     customer: 'contact_customer',
+    /** Edit form: the person leaves their company. */
+    leaveCompany: 'contact_leave_company',
   },
   purge: { list: 'purge_list', filter: 'purge_filter', actions: 'purge_actions' },
   workspaceDelete: { text: 'workspace_delete_text', actions: 'workspace_delete_actions' },
@@ -196,4 +209,6 @@ export const OPTION_VALUES = {
   quoteRequired: 'quote_required',
   allowSkip: 'allow_skip',
   createCustomer: 'create_customer',
+  unlinkCustomer: 'unlink_customer',
+  leaveCompany: 'leave_company',
 } as const;

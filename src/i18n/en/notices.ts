@@ -18,6 +18,37 @@ const english = {
     `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} &lt;stage no&gt; &lt;description&gt; completed:&lt;pct&gt; chance:&lt;pct&gt;\`.`,
   stageAdded: (cycle: string, stage: number) => `Stage ${stage} added to sales cycle ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') => `Close code ${code} (${type === 'won' ? 'Won' : 'Lost'}) added.`,
+  // ---- setup edits: "<field> <before> → <after>", joined with "; "
+  setupField: {
+    description: 'description',
+    completed: 'completed',
+    chances: 'chances of success',
+    quoteRequired: 'quote required',
+    allowSkip: 'can be skipped',
+    dateFormula: 'date formula',
+    activity: 'activity',
+    calculation: 'probability calculation',
+    name: 'name',
+    company: 'company',
+    customer: 'customer',
+  },
+  setupChange: (field: string, before: string, after: string) => `${field} ${before} → ${after}`,
+  setupNone: 'none',
+  quoted: (text: string) => `“${text}”`,
+  setupUnchanged: 'Nothing changed: it already had those values.',
+  cycleEdited: (code: string, changes: string, calculationChanged: boolean) =>
+    `Sales cycle ${code} changed: ${changes}.${calculationChanged ? ' Opportunities keep the probability their entries were made with; the new calculation applies from their next change.' : ''}`,
+  stageEdited: (cycle: string, stage: number, changes: string) =>
+    `Stage ${stage} of sales cycle ${cycle} changed: ${changes}. Entries already made keep their figures; the new values apply from the next move into, or update at, this stage.`,
+  codeEdited: (code: string, changes: string) => `Close code ${code} changed: ${changes}.`,
+  contactEdited: (name: string, no: string, changes: string, handedOver: number, oldCompany: string | null) =>
+    `Contact ${name} (${no}) changed: ${changes}.` +
+    (handedOver > 0 && oldCompany !== null
+      ? m(
+          ' {n, plural, one {# opportunity} other {# opportunities}} of theirs at {company} stay with {company}, now their contact (with its history, tasks, quote and order), as in Business Central.',
+          { n: handedOver, company: oldCompany },
+        )
+      : ''),
   cycleBlocked: (code: string, blocked: boolean) =>
     blocked
       ? `Sales cycle ${code} is blocked: new opportunities can't use it; the ones that do go on as before.`

@@ -30,6 +30,9 @@ import {
   workspaceDeleteConfirmation,
 } from '../blocks/index.ts';
 import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
+import { closeCodeEdited, contactEdited, salesCycleEdited, stageEdited } from '../blocks/setup-changes.ts';
+import type { SetupEditTarget } from '../grammar/opp-command.ts';
+import { definedOnly, setupEditForm } from './setup-edit-forms.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
 import type { UserContext } from '../user-context.ts';
@@ -118,6 +121,7 @@ export function oppCommandListener(deps: SlackDeps) {
 const MODAL_COMMANDS: ReadonlySet<OppCommand['name']> = new Set<OppCommand['name']>([
   'new-modal',
   'setup-modal',
+  'setup-edit-modal',
   'move',
   'close-modal',
   'quote-modal',
@@ -173,6 +177,13 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'cycle-list':
       return reply(salesCycleList(p, await setup.listSalesCycles(ctx)));
+    case 'cycle-edit': {
+      const changed = await setup.editSalesCycle(ctx, {
+        code: command.code,
+        change: definedOnly({ description: command.description, probabilityCalculation: command.calc }),
+      });
+      return reply(salesCycleEdited(p, changed));
+    }
     case 'cycle-block': {
       const cycle = await setup.blockSalesCycle(ctx, { code: command.code, blocked: command.blocked });
       return reply(successMessage(p, notices.cycleBlocked(escapeText(cycle.code), cycle.blocked)));
@@ -196,6 +207,22 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'stage-list':
       return reply(stageTable(p, await setup.salesCycle(ctx, command.cycle)));
+    case 'stage-edit': {
+      const changed = await setup.editStage(ctx, {
+        cycleCode: command.cycle,
+        stageNo: command.stageNo,
+        change: definedOnly({
+          description: command.description,
+          completedPct: command.completedPct,
+          chancesPct: command.chancePct,
+          quoteRequired: command.quoteRequired,
+          allowSkip: command.allowSkip,
+          dateFormula: command.dateFormula,
+          activityCode: command.activityCode,
+        }),
+      });
+      return reply(stageEdited(p, changed));
+    }
     case 'stage-delete':
       await setup.deleteStage(ctx, { cycleCode: command.cycle, stageNo: command.stageNo });
       return reply(successMessage(p, notices.stageDeleted(escapeText(command.cycle), command.stageNo)));
@@ -209,6 +236,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'code-list':
       return reply(closeCodeList(p, await setup.listCloseCodes(ctx)));
+    case 'code-edit':
+      return reply(closeCodeEdited(p, await setup.editCloseCode(ctx, command)));
     case 'code-delete':
       await setup.deleteCloseCode(ctx, command.code);
       return reply(successMessage(p, notices.codeDeleted(escapeText(command.code))));
@@ -231,6 +260,21 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         ),
       );
     }
+    case 'contact-edit':
+      return reply(
+        contactEdited(
+          p,
+          await setup.editContact(
+            ctx,
+            definedOnly({
+              contact: command.contact,
+              name: command.contactName,
+              company: command.company,
+              customer: command.customer,
+            }),
+          ),
+        ),
+      );
     case 'contact-list':
       return reply(contactList(p, await setup.searchContacts(ctx, { text: command.search ?? '', limit: 50 })));
     case 'customer-add': {
@@ -360,6 +404,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return openCreateModal(scope);
     case 'setup-modal':
       return openSetupModal(scope, command.what, command.cycle);
+    case 'setup-edit-modal':
+      return openSetupEditModal(scope, command.target);
     case 'move': {
       const options = await opportunities.moveForm(ctx, command.no);
       return openForm(scope, updateOpportunityModal(p, options), {
@@ -526,7 +572,7 @@ async function openSetupModal(
   what: 'cycle' | 'stage' | 'code' | 'contact',
   cycleCode?: string,
 ): Promise<void> {
-  const { cycles } = await scope.deps.useCases.setup.setupForm(scope.ctx, what);
+  const { cycles, canCreateCustomer } = await scope.deps.useCases.setup.setupForm(scope.ctx, what);
   const { p } = scope;
   const view =
     what === 'cycle'
@@ -534,10 +580,16 @@ async function openSetupModal(
       : what === 'code'
         ? closeCodeModal(p)
         : what === 'contact'
-          ? contactModal(p)
+          ? contactModal(p, {}, { canCreateCustomer })
           : stageModal(p, { cycles, cycleCode });
   // Like the other forms, its context remembers the channel, where the result is shown.
   await openForm(scope, view, { channelId: scope.channelId });
+}
+
+/** The setup form pre-filled with what it changes; its context names it (the form shows it, never asks). */
+async function openSetupEditModal(scope: CommandScope, target: SetupEditTarget): Promise<void> {
+  const { view, context } = setupEditForm(scope.p, await scope.deps.useCases.setup.editForm(scope.ctx, target));
+  await openForm(scope, view, { ...context, channelId: scope.channelId });
 }
 
 /** Opens a form with its server-side context (./contexts.ts): the id is all its private_metadata holds. */
