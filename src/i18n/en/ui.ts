@@ -142,9 +142,17 @@ const english = {
   },
 
   list: {
-    titles: { mine: 'Your opportunities', all: 'All opportunities', user: 'Opportunities' },
+    titles: {
+      mine: 'Your opportunities',
+      all: 'All opportunities',
+      user: 'Opportunities',
+      /** `list all` by a rep in a workspace where reps read only their own. */
+      allOnlyOwn: 'Your opportunities (reps here see only their own)',
+    },
     fallback: (title: string, count: number) => `${title}: ${opportunities(count)}`,
     empty: 'No opportunities match. Try `/opp list all`, or create one with `/opp new`.',
+    /** An empty `list all` or `list @user`: suggesting `list all` again would lead nowhere. */
+    emptyAll: 'No opportunities match. Try another filter (`status:all`, say), or create one with `/opp new`.',
     count: (shown: number, total: number) =>
       shown === total
         ? opportunities(total)

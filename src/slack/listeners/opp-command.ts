@@ -468,8 +468,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         salesCycleCode: filters.cycle,
       };
       if (command.name === 'export') return exportCsv(filter, pipelineScope(scope, reply));
-      const { items, total, currency } = await opportunities.list(ctx, { filter, limit: 46 });
-      return reply(opportunityList(p, items, { total, title: p.t.ui.list.titles[filters.scope.kind], currency }));
+      const { items, total, currency, onlyOwn } = await opportunities.list(ctx, { filter, limit: 46 });
+      const { list } = p.t.ui;
+      const title = filters.scope.kind === 'all' && onlyOwn ? list.titles.allOnlyOwn : list.titles[filters.scope.kind];
+      // Suggest `list all` only where it shows more than what was just run.
+      const empty = filters.scope.kind === 'mine' ? list.empty : list.emptyAll;
+      return reply(opportunityList(p, items, { total, title, currency, empty }));
     }
     case 'show':
       return reply(cardOf(p, await opportunities.show(ctx, command.no)));
