@@ -8,6 +8,7 @@ import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
+import { ACTION_IDS } from '../../src/slack/ids.ts';
 import {
   fieldErrors,
   inputElements,
@@ -229,5 +230,58 @@ describe.each(BACKENDS)('setup editing on %s', (backend) => {
     expect(await run(t, 'contact add Laterco company', teamId, REP)).toContain('Only admins can add contacts');
     expect(await run(t, 'setting', teamId, REP)).toContain('Reps and managers add contacts: no, only admins');
     expect(await t.db.prisma.contact.count({ where: { workspaceId: teamId, name: 'Laterco' } })).toBe(0);
+  });
+
+  // ---- wording (issue 14) --------------------------------------------------------------------------
+
+  it('a rep who reads only their own sees their list headed as theirs; an empty list all suggests no list all', async () => {
+    const teamId = await seededWorkspace(t);
+    await run(t, 'roles', teamId, ADMIN);
+    await newOpportunity(t.app.services, teamId, { owner: REP });
+    await newOpportunity(t.app.services, teamId, { owner: ADMIN });
+    expect(await run(t, 'list all', teamId, REP)).toMatch(/^All opportunities/);
+    await run(t, 'setting reps-see-own:yes', teamId, ADMIN);
+    const own = await run(t, 'list all', teamId, REP);
+    expect(own).toContain('Your opportunities (reps here see only their own)');
+    expect(own).not.toContain('All opportunities');
+    const empty = await run(t, 'list all status:lost', teamId, ADMIN);
+    expect(empty).toContain('No opportunities match.');
+    expect(empty).not.toContain('list all');
+    // An empty list of one's own still points to everyone's.
+    expect(await run(t, 'list status:lost', teamId, ADMIN)).toContain('Try `/opp list all`');
+  });
+
+  it('the purge preview keeps its sentences apart; a won card offers a plain Delete, not a lone red one', async () => {
+    const teamId = await seededWorkspace(t);
+    const lost = await newOpportunity(t.app.services, teamId);
+    await run(t, `close ${lost} lost code:PRICE`, teamId);
+    const { reply } = await t.command('purge status:lost', { teamId });
+    const filter = (reply.args.blocks as { block_id?: string; elements?: { text: string }[] }[]).find(
+      (b) => b.block_id === BLOCK_IDS.purge.filter,
+    );
+    expect(filter?.elements).toHaveLength(1);
+    expect(filter?.elements?.[0]?.text).toMatch(/^Filter: status Lost\.\n\S/);
+
+    const won = await newOpportunity(t.app.services, teamId);
+    const card = await t.command(`close ${won} won code:WIN amount:5000`, { teamId });
+    const blocks = card.reply.args.blocks as { elements?: { action_id?: string; style?: string }[] }[];
+    const deleteButton = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === ACTION_IDS.delete);
+    if (deleteButton) expect(deleteButton.style).toBeUndefined();
+    const shown = await t.command(`show ${won}`, { teamId });
+    const shownDelete = (shown.reply.args.blocks as { elements?: { action_id?: string; style?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === ACTION_IDS.delete);
+    expect(shownDelete).toBeDefined();
+    expect(shownDelete?.style).toBeUndefined();
+  });
+
+  it('help describes the edit commands and the contacts setting', async () => {
+    const teamId = await seededWorkspace(t);
+    const stageHelp = await run(t, 'help stage', teamId);
+    expect(stageHelp).toContain('stage edit');
+    expect(stageHelp).toContain('entries already made keep their figures');
+    expect(await run(t, 'help contact', teamId)).toContain('contact edit');
+    expect(await run(t, 'help setting', teamId)).toContain('reps-add-contacts');
+    expect(await run(t, 'help', teamId)).toContain('stage edit FIRM 1 chance:35');
   });
 });

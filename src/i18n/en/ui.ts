@@ -373,7 +373,7 @@ const english = {
       `• *${no}* ${description} · ${status}${closed ? ` · closed ${closed}` : ''}`,
     more: (n: number) => `…and ${n} more.`,
     filter: (parts: string[]) =>
-      parts.length === 0 ? 'Filter: all closed opportunities.' : `Filter: ${parts.join(' · ')}`,
+      parts.length === 0 ? 'Filter: all closed opportunities.' : `Filter: ${parts.join(' · ')}.`,
     filterParts: {
       status: (s: string) => `status ${s}`,
       closedBefore: (d: string) => `closed before ${d}`,

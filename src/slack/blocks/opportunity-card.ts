@@ -65,7 +65,9 @@ export function opportunityButton(p: Presenter, kind: Offer, no: string, status:
         text: ui.buttons.delete,
         actionId: ACTION_IDS.delete,
         value: no,
-        style: 'danger',
+        // On a won or lost card Delete is often the only button left: a plain one (Business Central lets a
+        // closed opportunity be deleted, but it is not what a just-won card is for). Its confirmation stays red.
+        ...(status === 'won' || status === 'lost' ? {} : { style: 'danger' as const }),
         confirm: confirmDialog({
           title: ui.card.deleteConfirm.title(escapeText(no)),
           text: ui.card.deleteConfirm.text(escapeText(no)),
