@@ -18,7 +18,7 @@ const english = {
     `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} &lt;stage no&gt; &lt;description&gt; completed:&lt;pct&gt; chance:&lt;pct&gt;\`.`,
   stageAdded: (cycle: string, stage: number) => `Stage ${stage} added to sales cycle ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') => `Close code ${code} (${type === 'won' ? 'Won' : 'Lost'}) added.`,
-  // ---- setup edits: "<field> <before> → <after>", joined with "; "
+  // ---- setup edits: each change reads "field before → after"; they are joined with "; "
   setupField: {
     description: 'description',
     completed: 'completed',
