@@ -29,6 +29,18 @@ export function validateContact(input: ContactInput): { name: string; type: Cont
   return { name, type: input.type, companyNo: company ? company.no : null };
 }
 
+/**
+ * A contact's new company (BC: only a person has one). Returns the company no. it will have; throws when
+ * a company would get one or the new company is not a company.
+ */
+export function checkCompanyChange(contact: Contact, company: Contact | null): string | null {
+  if (company && contact.type === 'company')
+    throw new DomainError({ kind: 'company-cannot-have-company', name: contact.name });
+  if (company && company.type !== 'company')
+    throw new DomainError({ kind: 'contact-company-not-company', companyNo: company.no });
+  return company?.no ?? null;
+}
+
 /** BC's "Contact Company No.": a company is its own company, a person has its company (or none). */
 export function contactCompanyNo(contact: Contact): string | null {
   return contact.type === 'company' ? contact.no : contact.companyNo;

@@ -5,7 +5,8 @@
 //   manager  every opportunity of the workspace (read and change, create for anyone), digests and
 //            subscriptions — and everything a rep may do;
 //   rep      creates opportunities for themselves and changes only those where they are the
-//            salesperson; reads all of them, or only their own when the workspace says so.
+//            salesperson; reads all of them, or only their own when the workspace says so; adds
+//            contacts unless the workspace keeps that to admins.
 //
 // A person without a role is a rep.
 
@@ -16,6 +17,7 @@ export const ROLES: readonly Role[] = ['rep', 'manager', 'admin'];
 
 export type Permission =
   | 'setup'
+  | 'add-contacts'
   | 'purge'
   | 'manage-roles'
   | 'workspace-admin'
@@ -26,6 +28,7 @@ export type Permission =
 
 export const PERMISSIONS: readonly Permission[] = [
   'setup',
+  'add-contacts',
   'purge',
   'manage-roles',
   'workspace-admin',
@@ -43,11 +46,14 @@ export interface AccessContext {
   isOwner?: boolean;
   /** The workspace setting: reps read only the opportunities where they are the salesperson. */
   repsSeeOnlyOwn?: boolean;
+  /** The workspace setting: everyone may add contacts (a new prospect need not wait for an admin). */
+  repsAddContacts?: boolean;
 }
 
 /** The least role that may use a permission without owning anything. */
 const BASE: Record<Permission, Role> = {
   setup: 'admin',
+  'add-contacts': 'admin',
   purge: 'admin',
   'manage-roles': 'admin',
   'workspace-admin': 'admin',
@@ -70,6 +76,8 @@ export function can(role: Role, permission: Permission, context: AccessContext =
       return context.isOwner === true;
     case 'read-opportunity':
       return context.isOwner === true || context.repsSeeOnlyOwn !== true;
+    case 'add-contacts':
+      return context.repsAddContacts === true;
     default:
       return false;
   }
@@ -89,6 +97,7 @@ export type GuardedAction =
   | 'set-up-stages'
   | 'set-up-close-codes'
   | 'add-contact'
+  | 'edit-contact'
   | 'add-customer'
   | 'add-activity'
   | 'purge'
@@ -110,7 +119,10 @@ export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'set-up-sales-cycles': 'setup',
   'set-up-stages': 'setup',
   'set-up-close-codes': 'setup',
-  'add-contact': 'setup',
+  // Everyone's when the workspace says so (the default), else the admins'.
+  'add-contact': 'add-contacts',
+  // Changing a contact that opportunities, quotes and orders use stays with the admins.
+  'edit-contact': 'setup',
   'add-customer': 'setup',
   'add-activity': 'setup',
   purge: 'purge',

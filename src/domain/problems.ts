@@ -65,6 +65,7 @@ export type Problem =
   | { kind: 'contact-other-company'; contactNo: string; name: string }
   | { kind: 'contact-company-not-company'; companyNo: string }
   | { kind: 'company-cannot-have-company'; name: string }
+  | { kind: 'customer-has-documents'; contactNo: string; name: string; customerNo: string; documents: number }
   | { kind: 'quote-already-exists'; opportunityNo: string }
   | { kind: 'quote-needs-in-progress'; opportunityNo: string; status: OpportunityStatus }
   | { kind: 'quote-needs-company-contact'; contactNo: string; name: string }

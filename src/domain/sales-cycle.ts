@@ -138,6 +138,28 @@ export function validateStage(input: StageInput): Stage {
   };
 }
 
+/** What editing a stage may change (absent: kept). Its number and cycle stay: they key its history. */
+export type StageChange = Partial<Omit<StageInput, 'stage'>>;
+
+/**
+ * A stage with `change` applied, checked as a new one would be. Business Central changes the stage only:
+ * entries keep the figures they were made with (their stage description was copied at insert), and the
+ * new chances and date formula apply from the next move into or update at the stage.
+ */
+export function changeStage(stage: Stage, change: StageChange): Stage {
+  return validateStage({ ...stage, ...change, stage: stage.stage });
+}
+
+/** What editing a sales cycle may change (absent: kept). Blocking has its own command. */
+export interface SalesCycleChange {
+  description?: string;
+  probabilityCalculation?: ProbabilityCalculation;
+}
+
+export function changeSalesCycle(cycle: SalesCycle, change: SalesCycleChange): SalesCycle {
+  return validateSalesCycle({ ...cycle, ...change });
+}
+
 /** Throws `duplicate` when the cycle already has a stage with this number. */
 export function checkStageNumberFree(cycleCode: string, stages: readonly { stage: number }[], stage: number): void {
   if (findStage(stages, stage))

@@ -24,6 +24,7 @@ export class Formatter {
   private readonly grouped: Intl.NumberFormat;
   private readonly plain: Intl.NumberFormat;
   private readonly exact: Intl.NumberFormat;
+  private readonly daysFormat: Intl.NumberFormat;
   private readonly percentFormat: Intl.NumberFormat;
   private readonly compactNumber: Intl.NumberFormat;
   private readonly dateFormat: Intl.DateTimeFormat;
@@ -42,6 +43,11 @@ export class Formatter {
     // the initial values of inputs.
     this.plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false });
     this.exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+    this.daysFormat = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      useGrouping: false,
+    });
     this.percentFormat = new Intl.NumberFormat(locale, {
       style: 'percent',
       maximumFractionDigits: 2,
@@ -82,6 +88,11 @@ export class Formatter {
   /** "12.5" / "40": at most 2 decimals, trailing zeros trimmed, not grouped. */
   number(value: Decimal): Markup {
     return escapeText(this.plain.format(twoPlaces(value)));
+  }
+
+  /** A number of days, averaged: always one decimal, so a column reads alike ("8.1", "8.5", "48.0"). */
+  days(value: Decimal): Markup {
+    return escapeText(this.daysFormat.format(roundTo(value, 1).toFixed() as DecimalText));
   }
 
   /** A number with all its decimals, grouped: "999,999,999,999.99", "12,000". */

@@ -63,6 +63,8 @@ export interface Access {
   role: Role;
   /** The workspace setting: reps read only their own opportunities. */
   repsSeeOnlyOwn: boolean;
+  /** The workspace setting: reps and managers add contacts too. */
+  repsAddContacts: boolean;
 }
 
 export interface RoleChange {
@@ -133,6 +135,11 @@ export class MemberService {
           .select('w.reps_see_only_own')
           .where('w.id', '=', workspaceId)
           .as('reps_see_only_own'),
+        eb
+          .selectFrom('workspace as w')
+          .select('w.reps_add_contacts')
+          .where('w.id', '=', workspaceId)
+          .as('reps_add_contacts'),
         'owner.found',
         'owner.slack_user_id as owner_id',
       ])
@@ -141,6 +148,8 @@ export class MemberService {
       userId,
       role: row?.role ? ROLE_FROM_DB[row.role] : 'rep',
       repsSeeOnlyOwn: row?.reps_see_only_own ?? false,
+      // A workspace not created yet has the column's default.
+      repsAddContacts: row?.reps_add_contacts ?? true,
     };
     return { access, found: row?.found === true, ownerId: row?.owner_id ?? null };
   }

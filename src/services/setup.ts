@@ -2,18 +2,22 @@
 // Every change is one transaction (src/services/db.ts) and is scoped to the workspace it is given.
 import type { CloseOutcome } from '../domain/opportunity.ts';
 import { type CloseCode, validateCloseCode } from '../domain/close-code.ts';
-import { type Contact, type ContactType, validateContact } from '../domain/contact.ts';
+import { checkCompanyChange, type Contact, type ContactType, validateContact } from '../domain/contact.ts';
 import { normaliseDateFormula } from '../domain/date-formula.ts';
 import { checkCanDeleteCloseCode, checkCanDeleteSalesCycle, checkCanDeleteStage } from '../domain/deletion.ts';
 import { DomainError } from '../domain/problems.ts';
 import type { ProbabilityCalculation } from '../domain/probability.ts';
 import {
+  changeSalesCycle,
+  changeStage,
   checkCycleAssignable,
   checkStageNumberFree,
   normaliseCode,
   type SalesCycle,
+  type SalesCycleChange,
   type SalesCycleWithStages,
   type Stage,
+  type StageChange,
   type StageInput,
   validateSalesCycle,
   validateStage,
@@ -130,6 +134,34 @@ export class SetupService {
     });
   }
 
+  /** Changes a cycle's description or probability calculation; blocking has its own command. */
+  async editSalesCycle(
+    workspaceId: string,
+    code: string,
+    change: SalesCycleChange,
+  ): Promise<{ before: SalesCycle; after: SalesCycle }> {
+    return transaction(this.db, async (tx) => {
+      const row = await findCycleRow(tx, workspaceId, code);
+      const before: SalesCycle = {
+        code: row.code,
+        description: row.description,
+        probabilityCalculation: probabilityFromDb(row.probability_calculation),
+        blocked: row.blocked,
+      };
+      const after = changeSalesCycle(before, change);
+      // Entries keep the probability they were made with; the new method applies from the next change.
+      await tx
+        .updateTable('sales_cycle')
+        .set({
+          description: after.description,
+          probability_calculation: PROBABILITY_TO_DB[after.probabilityCalculation],
+        })
+        .where('id', '=', row.id)
+        .execute();
+      return { before, after };
+    });
+  }
+
   async listSalesCycles(workspaceId: string): Promise<(SalesCycle & { stageCount: number })[]> {
     const rows = await this.db
       .selectFrom('sales_cycle as sc')
@@ -193,6 +225,42 @@ export class SetupService {
       },
       { onUniqueViolation: () => ({ kind: 'duplicate', entity: 'stage', key: `${code} ${stage.stage}` }) },
     );
+  }
+
+  /**
+   * Changes a stage in place (§3). Entries already made keep their figures and the stage description copied
+   * onto them; the new values apply from the next move into, or update at, the stage.
+   */
+  async editStage(
+    workspaceId: string,
+    cycleCode: string,
+    stageNo: number,
+    change: StageChange,
+  ): Promise<{ cycleCode: string; before: Stage; after: Stage }> {
+    return transaction(this.db, async (tx) => {
+      const cycle = await loadCycleWithStages(tx, workspaceId, cycleCode);
+      const before = cycle.stages.find((s) => s.stage === stageNo);
+      if (!before) throw new DomainError({ kind: 'stage-not-found', cycle: cycle.code, stage: stageNo });
+      const after = changeStage(before, change);
+      if (after.activityCode && after.activityCode !== before.activityCode)
+        await findActivityRow(tx, workspaceId, after.activityCode);
+      const { id: cycleId } = await findCycleRow(tx, workspaceId, cycle.code);
+      await tx
+        .updateTable('sales_cycle_stage')
+        .set({
+          description: after.description,
+          completed_pct: toDbDecimal(after.completedPct),
+          chances_pct: toDbDecimal(after.chancesPct),
+          quote_required: after.quoteRequired,
+          allow_skip: after.allowSkip,
+          date_formula: after.dateFormula,
+          activity_code: after.activityCode,
+        })
+        .where('sales_cycle_id', '=', cycleId)
+        .where('stage', '=', stageNo)
+        .execute();
+      return { cycleCode: cycle.code, before, after };
+    });
   }
 
   /** Refused while an active entry sits at the stage (§3). */
@@ -305,6 +373,36 @@ export class SetupService {
     }));
   }
 
+  /** Changes a close code's description; its type stays (closed opportunities were closed with it). */
+  async editCloseCode(
+    workspaceId: string,
+    code: string,
+    change: { description: string },
+  ): Promise<{ before: CloseCode; after: CloseCode }> {
+    const normalised = normaliseCode(code, 'close-code');
+    return transaction(this.db, async (tx) => {
+      const row = await tx
+        .selectFrom('close_opportunity_code')
+        .select(['id', 'code', 'description', 'type'])
+        .where('workspace_id', '=', workspaceId)
+        .where('code', '=', normalised)
+        .executeTakeFirst();
+      if (!row) throw new DomainError({ kind: 'close-code-not-found', code: normalised });
+      const before: CloseCode = {
+        code: row.code,
+        description: row.description,
+        type: row.type === 'WON' ? 'won' : 'lost',
+      };
+      const after = validateCloseCode({ ...before, description: change.description });
+      await tx
+        .updateTable('close_opportunity_code')
+        .set({ description: after.description })
+        .where('id', '=', row.id)
+        .execute();
+      return { before, after };
+    });
+  }
+
   /** A deliberate tightening over BC: a code that closed opportunities can't be deleted. */
   async deleteCloseCode(workspaceId: string, code: string): Promise<void> {
     const normalised = normaliseCode(code, 'close-code');
@@ -361,6 +459,115 @@ export class SetupService {
     });
   }
 
+  /** A contact with its company and customer, for the edit form. */
+  async contactDetails(workspaceId: string, text: string): Promise<ContactDetails> {
+    return contactDetailsOf(this.db, workspaceId, await findContactRow(this.db, workspaceId, text));
+  }
+
+  /**
+   * Changes a contact's name, a person's company and the customer link, as Business Central does:
+   * - a new name is the linked customer's name too (BC updates the customer from its contact);
+   * - a person who leaves a company leaves their opportunities (with their entries), tasks, quotes and
+   *   orders of that company behind with the company itself, which becomes their contact; what they had
+   *   without a company stays theirs;
+   * - `customer: true` creates the customer from the contact (a person's from their company);
+   *   `customer: false` removes a customer that no quote or order uses.
+   */
+  async editContact(
+    workspaceId: string,
+    contactText: string,
+    change: { name?: string; company?: string | null; customer?: boolean },
+  ): Promise<{ before: ContactDetails; after: ContactDetails; handedOver: number }> {
+    return transaction(this.db, async (tx) => {
+      const row = await findContactRow(tx, workspaceId, contactText);
+      const before = await contactDetailsOf(tx, workspaceId, row);
+      const name =
+        change.name === undefined
+          ? row.name
+          : validateContact({ name: change.name, type: contactFromDb(row).type }).name;
+      let companyRow = row.company;
+      if (change.company !== undefined) {
+        const found = change.company === null ? null : await findContactRow(tx, workspaceId, change.company);
+        checkCompanyChange(contactFromDb(row), found ? contactFromDb(found) : null);
+        companyRow = found ? { id: found.id, no: found.no, name: found.name } : null;
+      }
+      await tx
+        .updateTable('contact')
+        .set({ name, company_id: companyRow?.id ?? null })
+        .where('id', '=', row.id)
+        .execute();
+      if (name !== row.name) await tx.updateTable('customer').set({ name }).where('contact_id', '=', row.id).execute();
+      let handedOver = 0;
+      const oldCompany = row.company;
+      if (oldCompany && oldCompany.id !== companyRow?.id) {
+        const handed = await tx
+          .updateTable('opportunity')
+          .set({ contact_id: oldCompany.id })
+          .where('workspace_id', '=', workspaceId)
+          .where('contact_id', '=', row.id)
+          .where('contact_company_id', '=', oldCompany.id)
+          .returning('id')
+          .execute();
+        handedOver = handed.length;
+        await tx
+          .updateTable('opportunity_entry')
+          .set({ contact_id: oldCompany.id })
+          .where('workspace_id', '=', workspaceId)
+          .where('contact_id', '=', row.id)
+          .where('contact_company_id', '=', oldCompany.id)
+          .execute();
+        const opportunityIds = handed.map((h) => h.id);
+        if (opportunityIds.length > 0) {
+          for (const table of ['task', 'sales_quote', 'sales_order'] as const) {
+            await tx
+              .updateTable(table)
+              .set({ contact_id: oldCompany.id })
+              .where('contact_id', '=', row.id)
+              .where('opportunity_id', 'in', opportunityIds)
+              .execute();
+          }
+        }
+      }
+      if (change.customer === true) {
+        const target =
+          row.type === 'COMPANY'
+            ? { id: row.id, name }
+            : companyRow
+              ? { id: companyRow.id, name: companyRow.name }
+              : { id: row.id, name };
+        await ensureCustomerForContact(tx, workspaceId, target, this.clock.now());
+      } else if (change.customer === false && before.customerNo !== null) {
+        const customer = await tx
+          .selectFrom('customer')
+          .select('id')
+          .where('contact_id', '=', row.id)
+          .executeTakeFirstOrThrow();
+        const used = await tx
+          .selectFrom('sales_quote')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('customer_id', '=', customer.id)
+          .executeTakeFirstOrThrow();
+        const ordered = await tx
+          .selectFrom('sales_order')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('customer_id', '=', customer.id)
+          .executeTakeFirstOrThrow();
+        const documents = Number(used.n) + Number(ordered.n);
+        if (documents > 0)
+          throw new DomainError({
+            kind: 'customer-has-documents',
+            contactNo: row.no,
+            name: row.name,
+            customerNo: before.customerNo,
+            documents,
+          });
+        await tx.deleteFrom('customer').where('id', '=', customer.id).execute();
+      }
+      const after = await contactDetailsOf(tx, workspaceId, { ...row, name, company: companyRow });
+      return { before, after, handedOver };
+    });
+  }
+
   /** Contacts whose name or number contains the text (all when empty), companies first. */
   async searchContacts(
     workspaceId: string,
@@ -399,7 +606,7 @@ export class SetupService {
   async changeSettings(
     workspaceId: string,
     change: SettingsChange,
-  ): Promise<WorkspaceSettings & { repsSeeOnlyOwn: boolean }> {
+  ): Promise<WorkspaceSettings & { repsSeeOnlyOwn: boolean; repsAddContacts: boolean }> {
     const updated = await transaction(this.db, async (tx) => {
       await ensureWorkspace(tx, workspaceId);
       let defaultSalesCycleCode = change.defaultSalesCycleCode;
@@ -412,6 +619,7 @@ export class SetupService {
         .updateTable('workspace')
         .set({
           reps_see_only_own: change.repsSeeOnlyOwn,
+          reps_add_contacts: change.repsAddContacts,
           currency: change.currency,
           default_sales_cycle_code: defaultSalesCycleCode,
           stale_days: change.staleDays,
@@ -425,7 +633,7 @@ export class SetupService {
     // This process reads the new settings at once; others within SETTINGS_TTL_MS.
     const settings = settingsFromRow(updated);
     this.settingsCache.set(workspaceId, settings);
-    return { ...settings, repsSeeOnlyOwn: updated.reps_see_only_own };
+    return { ...settings, repsSeeOnlyOwn: updated.reps_see_only_own, repsAddContacts: updated.reps_add_contacts };
   }
 
   /**
@@ -681,6 +889,23 @@ async function findActivityRow(db: SqlDatabase, workspaceId: string, code: strin
     .executeTakeFirst();
   if (!row) throw new DomainError({ kind: 'activity-not-found', code });
   return row;
+}
+
+/** A contact as the edit form and its reply show it. */
+export interface ContactDetails extends Contact {
+  companyName: string | null;
+  /** Its own customer (a company's, or a person's without a company). */
+  customerNo: string | null;
+}
+
+async function contactDetailsOf(db: SqlDatabase, workspaceId: string, row: ContactRow): Promise<ContactDetails> {
+  const customer = await db
+    .selectFrom('customer')
+    .select('no')
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', row.id)
+    .executeTakeFirst();
+  return { ...contactFromDb(row), companyName: row.company?.name ?? null, customerNo: customer?.no ?? null };
 }
 
 /** Contacts with their company, for findContactRow. */

@@ -20,6 +20,8 @@ export interface WorkspaceSettings {
 /** What `/opp setting` may change (absent: unchanged). */
 export interface SettingsChange {
   repsSeeOnlyOwn?: boolean | undefined;
+  /** Reps and managers may add contacts (else only admins). */
+  repsAddContacts?: boolean | undefined;
   currency?: string | undefined;
   /** null: no default sales cycle. */
   defaultSalesCycleCode?: string | null | undefined;

@@ -24,6 +24,11 @@ export const CALLBACK_IDS = {
   stage: 'setup_stage',
   closeCode: 'setup_close_code',
   contact: 'setup_contact',
+  // The same forms pre-filled to change what exists (its key shown, not typed): their context names it.
+  editSalesCycle: 'setup_cycle_edit',
+  editStage: 'setup_stage_edit',
+  editCloseCode: 'setup_close_code_edit',
+  editContact: 'setup_contact_edit',
   /** A read-only modal explaining why an operation is not possible (no submit). */
   unavailable: 'opp_unavailable',
   home: 'home',
@@ -53,6 +58,10 @@ export const ACTION_IDS = {
   findMore: 'opp_find_more',
   /** App Home's pager: value = how many open opportunities come before the page (blocks/home-page.ts). */
   homePage: 'home_page',
+  /** The Edit buttons of `cycle list`, `stage list` and `code list`: value = the code (`CYCLE 20` for a stage). */
+  editSalesCycle: 'setup_cycle_edit_open',
+  editStage: 'setup_stage_edit_open',
+  editCloseCode: 'setup_close_code_edit_open',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
   // A list's next page. value = "<list context id>:<offset>".
@@ -154,6 +163,8 @@ export const BLOCK_IDS = {
     priority: 'edit_priority',
   },
   note: { context: 'note_context', text: 'note_text' },
+  /** The line naming what an edit form changes. */
+  setupEdit: { about: 'setup_edit_about', listActions: 'setup_edit_list' },
   salesCycle: {
     code: 'cycle_code',
     description: 'cycle_description',
@@ -177,6 +188,8 @@ export const BLOCK_IDS = {
     company: 'contact_company',
     email: 'contact_email',
     customer: 'contact_customer',
+    /** Edit form: the person leaves their company. */
+    leaveCompany: 'contact_leave_company',
   },
   purge: { list: 'purge_list', filter: 'purge_filter', actions: 'purge_actions' },
   workspaceDelete: { text: 'workspace_delete_text', actions: 'workspace_delete_actions' },
@@ -242,4 +255,6 @@ export const OPTION_VALUES = {
   quoteRequired: 'quote_required',
   allowSkip: 'allow_skip',
   createCustomer: 'create_customer',
+  unlinkCustomer: 'unlink_customer',
+  leaveCompany: 'leave_company',
 } as const;

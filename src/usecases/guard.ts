@@ -41,7 +41,7 @@ export class Guard {
       access = read.access;
       ctx.knowMember(access);
       // Managers and admins may act on any opportunity: the use case reports one that doesn't exist.
-      if (decide(access.role, action, { isOwner: false, repsSeeOnlyOwn: access.repsSeeOnlyOwn }).allowed) {
+      if (decide(access.role, action, { ...workspaceRules(access), isOwner: false }).allowed) {
         return access;
       }
       if (!read.owner) {
@@ -63,7 +63,7 @@ export class Guard {
       if (action === 'reassign-opportunity') opportunityNo = target.opportunityNo?.trim().toUpperCase();
       if (action === 'read-tasks') isOwner = (target.tasksOf ?? ctx.actor.userId) === ctx.actor.userId;
     }
-    const decision = decide(access.role, action, { isOwner, repsSeeOnlyOwn: access.repsSeeOnlyOwn });
+    const decision = decide(access.role, action, { ...workspaceRules(access), isOwner });
     if (!decision.allowed) {
       throw new DomainError({
         kind: 'not-allowed',
@@ -74,6 +74,11 @@ export class Guard {
     }
     return access;
   }
+}
+
+/** The workspace's settings that widen or narrow what a rep may do. */
+function workspaceRules(access: Access) {
+  return { repsSeeOnlyOwn: access.repsSeeOnlyOwn, repsAddContacts: access.repsAddContacts };
 }
 
 /** The reading restriction of a list for this reader: reps only see their own when the workspace says so. */

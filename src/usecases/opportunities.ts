@@ -174,17 +174,31 @@ export class OpportunityUseCases {
   async list(
     ctx: RequestContext,
     input: ListInput,
-  ): Promise<{ items: OpportunitySummary[]; total: number; totals: StatusTotals[]; currency: string }> {
+  ): Promise<{
+    items: OpportunitySummary[];
+    total: number;
+    totals: StatusTotals[];
+    currency: string;
+    onlyOwn: boolean;
+  }> {
     const access = await ctx.member();
     const { contact, ...rest } = input.filter;
-    const filter: OpportunityFilter = { ...rest, ...readableFilter(access) };
+    const readable = readableFilter(access);
+    const filter: OpportunityFilter = { ...rest, ...readable };
     if (contact) filter.contactNo = (await this.services.setup.findContact(ctx.workspaceId, contact)).no;
     const [{ items, total }, totals, settings] = await Promise.all([
       this.services.queries.list(ctx.workspaceId, filter, input.limit, input.offset ?? 0),
       this.services.queries.totalsByStatus(ctx.workspaceId, filter),
       this.services.setup.workspaceSettings(ctx.workspaceId),
     ]);
-    return { items, total, totals, currency: settings.currency };
+    // A rep who reads only their own sees only theirs, whatever they asked for: the heading says so.
+    return {
+      items,
+      total,
+      totals,
+      currency: settings.currency,
+      onlyOwn: readable.readableBySalesperson !== undefined,
+    };
   }
 
   /**

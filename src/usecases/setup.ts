@@ -1,8 +1,12 @@
 // Setting a workspace up: sales cycles and their stages, close codes, contacts, customers, activities.
-// Changing them is an admin's; reading them (the lists, the contact search of the forms) is anyone's in
+// Changing them is an admin's (adding contacts everyone's unless the workspace says otherwise); reading them (the lists, the contact search of the forms) is anyone's in
 // the workspace, since every rep picks cycles and contacts.
-import type { GuardedAction } from '../domain/permissions.ts';
-import type { SetupService } from '../services/setup.ts';
+import { decide, type GuardedAction } from '../domain/permissions.ts';
+import type { SalesCycleChange, StageChange } from '../domain/sales-cycle.ts';
+import type { CloseCode } from '../domain/close-code.ts';
+import { DomainError } from '../domain/problems.ts';
+import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
+import type { ContactDetails, SetupService } from '../services/setup.ts';
 import type { RequestContext } from './context.ts';
 import type { Guard } from './guard.ts';
 
@@ -28,6 +32,11 @@ export class SetupUseCases {
     return this.setup.setSalesCycleBlocked(ctx.workspaceId, input.code, input.blocked);
   }
 
+  async editSalesCycle(ctx: RequestContext, input: { code: string; change: SalesCycleChange }) {
+    await this.guard.require(ctx, 'set-up-sales-cycles');
+    return this.setup.editSalesCycle(ctx.workspaceId, input.code, input.change);
+  }
+
   async deleteSalesCycle(ctx: RequestContext, code: string): Promise<void> {
     await this.guard.require(ctx, 'set-up-sales-cycles');
     await this.setup.deleteSalesCycle(ctx.workspaceId, code);
@@ -47,6 +56,11 @@ export class SetupUseCases {
     return this.setup.addStage(ctx.workspaceId, cycleCode, stage);
   }
 
+  async editStage(ctx: RequestContext, input: { cycleCode: string; stageNo: number; change: StageChange }) {
+    await this.guard.require(ctx, 'set-up-stages');
+    return this.setup.editStage(ctx.workspaceId, input.cycleCode, input.stageNo, input.change);
+  }
+
   async deleteStage(ctx: RequestContext, input: { cycleCode: string; stageNo: number }): Promise<void> {
     await this.guard.require(ctx, 'set-up-stages');
     await this.setup.deleteStage(ctx.workspaceId, input.cycleCode, input.stageNo);
@@ -57,6 +71,11 @@ export class SetupUseCases {
   async addCloseCode(ctx: RequestContext, input: Input<'addCloseCode'>) {
     await this.guard.require(ctx, 'set-up-close-codes');
     return this.setup.addCloseCode(ctx.workspaceId, input);
+  }
+
+  async editCloseCode(ctx: RequestContext, input: { code: string; description: string }) {
+    await this.guard.require(ctx, 'set-up-close-codes');
+    return this.setup.editCloseCode(ctx.workspaceId, input.code, { description: input.description });
   }
 
   async deleteCloseCode(ctx: RequestContext, code: string): Promise<void> {
@@ -72,7 +91,15 @@ export class SetupUseCases {
 
   async addContact(ctx: RequestContext, input: Input<'addContact'>) {
     await this.guard.require(ctx, 'add-contact');
+    // A customer is an admin's to make, whoever may add the contact.
+    if (input.createCustomer) await this.guard.require(ctx, 'add-customer');
     return this.setup.addContact(ctx.workspaceId, input);
+  }
+
+  async editContact(ctx: RequestContext, input: { contact: string } & Parameters<SetupService['editContact']>[2]) {
+    await this.guard.require(ctx, 'edit-contact');
+    const { contact, ...change } = input;
+    return this.setup.editContact(ctx.workspaceId, contact, change);
   }
 
   searchContacts(ctx: RequestContext, input: { text: string; limit: number }) {
@@ -98,10 +125,53 @@ export class SetupUseCases {
    * Stage form's choice.
    */
   async setupForm(ctx: RequestContext, what: 'cycle' | 'stage' | 'code' | 'contact') {
-    await this.guard.require(ctx, SETUP_FORM_ACTIONS[what]);
-    return what === 'stage' ? { cycles: await this.setup.listSalesCycles(ctx.workspaceId) } : { cycles: [] };
+    const access = await this.guard.require(ctx, SETUP_FORM_ACTIONS[what]);
+    // The Contact form offers "create customer" only to whom may make one.
+    const canCreateCustomer = decide(access.role, 'add-customer').allowed;
+    return {
+      cycles: what === 'stage' ? await this.setup.listSalesCycles(ctx.workspaceId) : [],
+      canCreateCustomer,
+    };
+  }
+
+  /** Opening an edit form: what it edits, as it is now (only an admin may). */
+  async editForm(ctx: RequestContext, target: SetupEditTarget): Promise<SetupEditForm> {
+    switch (target.what) {
+      case 'cycle':
+        await this.guard.require(ctx, 'set-up-sales-cycles');
+        return { what: 'cycle', cycle: await this.setup.getSalesCycle(ctx.workspaceId, target.code) };
+      case 'stage': {
+        await this.guard.require(ctx, 'set-up-stages');
+        const cycle = await this.setup.getSalesCycle(ctx.workspaceId, target.cycleCode);
+        const stage = cycle.stages.find((s) => s.stage === target.stageNo);
+        if (!stage) throw new DomainError({ kind: 'stage-not-found', cycle: cycle.code, stage: target.stageNo });
+        return { what: 'stage', cycle, stage };
+      }
+      case 'code': {
+        await this.guard.require(ctx, 'set-up-close-codes');
+        const code = target.code.trim().toUpperCase();
+        const found = (await this.setup.listCloseCodes(ctx.workspaceId)).find((c) => c.code === code);
+        if (!found) throw new DomainError({ kind: 'close-code-not-found', code });
+        return { what: 'code', code: found };
+      }
+      case 'contact':
+        await this.guard.require(ctx, 'edit-contact');
+        return { what: 'contact', contact: await this.setup.contactDetails(ctx.workspaceId, target.contact) };
+    }
   }
 }
+
+export type SetupEditTarget =
+  | { what: 'cycle'; code: string }
+  | { what: 'stage'; cycleCode: string; stageNo: number }
+  | { what: 'code'; code: string }
+  | { what: 'contact'; contact: string };
+
+export type SetupEditForm =
+  | { what: 'cycle'; cycle: SalesCycleWithStages }
+  | { what: 'stage'; cycle: SalesCycleWithStages; stage: Stage }
+  | { what: 'code'; code: CloseCode }
+  | { what: 'contact'; contact: ContactDetails };
 
 const SETUP_FORM_ACTIONS = {
   cycle: 'set-up-sales-cycles',

@@ -35,7 +35,7 @@ export class WorkspaceUseCases {
       this.services.setup.workspaceSettings(ctx.workspaceId),
       ctx.member(),
     ]);
-    return { ...settings, repsSeeOnlyOwn: access.repsSeeOnlyOwn };
+    return { ...settings, repsSeeOnlyOwn: access.repsSeeOnlyOwn, repsAddContacts: access.repsAddContacts };
   }
 
   async changeSettings(ctx: RequestContext, change: SettingsChange) {

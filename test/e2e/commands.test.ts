@@ -640,7 +640,7 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     await check('show OP00042', /There is no opportunity OP00042\./);
     await check(
       'cycle frobnicate',
-      /`\/opp cycle` does not know `frobnicate`; use `add`, `list`, `block`, `unblock` or `delete`\./,
+      /`\/opp cycle` does not know `frobnicate`; use `add`, `list`, `edit`, `block`, `unblock` or `delete`\./,
     );
     await check('help nonsense', /There is no help topic `nonsense`\./);
     await check('new Fleet contact:Acme', /`\/opp new` needs `value:`, `chance:` and `close:`\./);

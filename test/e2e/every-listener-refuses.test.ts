@@ -64,6 +64,11 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   'customer-add': () => 'customer add Acme Corp',
   'activity-add': () => 'activity add CALL Call step:"Call;1D"',
   'setup-modal': () => 'cycle add',
+  'cycle-edit': () => 'cycle edit STD description:Renamed',
+  'stage-edit': () => 'stage edit STD 10 chance:35',
+  'code-edit': () => 'code edit PRICE description:"Too dear"',
+  'contact-edit': () => 'contact edit Acme Corp name:"Acme Corporation"',
+  'setup-edit-modal': () => 'stage edit STD 10',
   role: () => `role <@${REP}> admin`,
   setting: () => 'setting stale-days:3',
   // A member's own language is theirs to choose; a channel's is refused to reps.
@@ -118,7 +123,11 @@ interface Fixture {
     | 'cycle'
     | 'stage'
     | 'code'
-    | 'contact',
+    | 'contact'
+    | 'editCycle'
+    | 'editStage'
+    | 'editCode'
+    | 'editContact',
     OpenedModal
   >;
   /** Confirmations DEMOTED asked for while admin. */
@@ -282,6 +291,10 @@ const LISTENERS: Record<string, ListenerCase> = {
     [BLOCK_IDS.closeCode.description]: 'New code',
   }),
   [`view:${CALLBACK_IDS.contact}`]: submitted('contact', { [BLOCK_IDS.contact.name]: 'Zed Ltd' }),
+  [`view:${CALLBACK_IDS.editSalesCycle}`]: submitted('editCycle', { [BLOCK_IDS.salesCycle.description]: 'Renamed' }),
+  [`view:${CALLBACK_IDS.editStage}`]: submitted('editStage', { [BLOCK_IDS.stage.chances]: '35' }),
+  [`view:${CALLBACK_IDS.editCloseCode}`]: submitted('editCode', { [BLOCK_IDS.closeCode.description]: 'Too dear' }),
+  [`view:${CALLBACK_IDS.editContact}`]: submitted('editContact', { [BLOCK_IDS.contact.name]: 'Acme Corporation' }),
   [`options:${ACTION_IDS.contactSearch}`]: { open: 'every member picks a contact' },
   [`options:${ACTION_IDS.companySearch}`]: { open: 'every member picks a company' },
   'event:app_home_opened': { open: 'shows the person their own opportunities only' },
@@ -348,7 +361,8 @@ describe.each(BACKENDS)('every listener refuses a role that may not act, on %s',
     const teamId = await seededWorkspace(t);
     await run(t, 'roles', teamId, ADMIN);
     expect(await run(t, `role <@${DEMOTED}> admin`, teamId, ADMIN)).toMatch(/is now an admin/);
-    expect(await run(t, 'setting reps-see-own:yes', teamId, ADMIN)).not.toMatch(REFUSAL);
+    // Adding contacts is everyone's by default: this workspace keeps it to admins, so it is refused too.
+    expect(await run(t, 'setting reps-see-own:yes reps-add-contacts:no', teamId, ADMIN)).not.toMatch(REFUSAL);
     const theirs = await newOpportunity(t.app.services, teamId, { owner: OTHER });
     const closed = await newOpportunity(t.app.services, teamId, { owner: OTHER, description: 'Lost one' });
     expect(await run(t, `close ${closed} lost code:PRICE`, teamId, ADMIN)).not.toMatch(REFUSAL);
@@ -395,6 +409,10 @@ describe.each(BACKENDS)('every listener refuses a role that may not act, on %s',
       stage: await openForm(teamId, 'stage add STD', CALLBACK_IDS.stage),
       code: await openForm(teamId, 'code add', CALLBACK_IDS.closeCode),
       contact: await openForm(teamId, 'contact add', CALLBACK_IDS.contact),
+      editCycle: await openForm(teamId, 'cycle edit STD', CALLBACK_IDS.editSalesCycle),
+      editStage: await openForm(teamId, 'stage edit STD 10', CALLBACK_IDS.editStage),
+      editCode: await openForm(teamId, 'code edit PRICE', CALLBACK_IDS.editCloseCode),
+      editContact: await openForm(teamId, 'contact edit Acme Corp', CALLBACK_IDS.editContact),
     };
     const purgeToken = await confirmationToken(teamId, 'purge status:lost', ACTION_IDS.purgeConfirm);
     const deleteToken = await confirmationToken(teamId, 'workspace delete', ACTION_IDS.workspaceDeleteConfirm);

@@ -89,6 +89,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
   setup: {
     addSalesCycle: { refused: () => [{ code: 'NEW', description: 'New cycle' }] },
     blockSalesCycle: { refused: () => [{ code: 'STD', blocked: true }] },
+    editSalesCycle: { refused: () => [{ code: 'STD', change: { description: 'Renamed' } }] },
     deleteSalesCycle: { refused: () => ['STD'] },
     listSalesCycles: { open: 'every member picks a sales cycle' },
     salesCycle: { open: 'every member reads the stages' },
@@ -107,16 +108,21 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
         },
       ],
     },
+    editStage: { refused: () => [{ cycleCode: 'STD', stageNo: 10, change: { chancesPct: dec(35) } }] },
     deleteStage: { refused: () => [{ cycleCode: 'STD', stageNo: 10 }] },
     addCloseCode: { refused: () => [{ code: 'NEWCODE', description: 'New', type: 'won' }] },
+    editCloseCode: { refused: () => [{ code: 'PRICE', description: 'Too dear' }] },
     deleteCloseCode: { refused: () => ['PRICE'] },
     listCloseCodes: { open: 'every member closes their own opportunities with a code' },
+    // Refused here because this workspace keeps adding contacts to admins (reps-add-contacts:no, below).
     addContact: { refused: () => [{ name: 'Zed Ltd', type: 'company' }] },
+    editContact: { refused: () => [{ contact: 'Acme Corp', name: 'Acme Corporation' }] },
     searchContacts: { open: 'every member picks a contact' },
     addCustomer: { refused: () => ['Acme Corp'] },
     addActivity: { refused: () => [{ code: 'CALL', steps: [{ description: 'Call' }] }] },
     listActivities: { open: 'every member reads the activities' },
     setupForm: { refused: () => ['cycle'] },
+    editForm: { refused: () => [{ what: 'stage', cycleCode: 'STD', stageNo: 10 }] },
   },
   workspace: {
     claimFirstAdmin: { open: 'only takes effect in a workspace without an admin (this one has one)' },
@@ -178,7 +184,7 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     const { members, opportunities, setup } = s.services;
     await members.claimFirstAdmin(teamId, ADMIN);
     await members.setRole(teamId, ADMIN, MANAGER, 'manager');
-    await setup.changeSettings(teamId, { repsSeeOnlyOwn: true });
+    await setup.changeSettings(teamId, { repsSeeOnlyOwn: true, repsAddContacts: false });
     const theirs = await newOpportunity(s.services, teamId, { owner: OTHER });
     const mine = await newOpportunity(s.services, teamId, { owner: REP });
     const closed = await newOpportunity(s.services, teamId, { owner: OTHER, description: 'Lost one' });
@@ -293,5 +299,30 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     const named = await useCases.opportunities.lookup(rep, 'fleet renewal');
     expect(named.kind === 'one' && named.view.detail.no).toBe(fixture.mine);
     expect(await useCases.workspace.claimFirstAdmin(rep)).toBe(false);
+  });
+
+  it('with reps-add-contacts on (the default), reps and managers add contacts, but customers stay an admin’s', async () => {
+    await s.services.setup.changeSettings(teamId, { repsAddContacts: true });
+    try {
+      await expect(
+        useCases.setup.addContact(contextOf(REP), { name: 'Prospect GmbH', type: 'company' }),
+      ).resolves.toMatchObject({ name: 'Prospect GmbH', customerNo: null });
+      await expect(
+        useCases.setup.addContact(contextOf(MANAGER), { name: 'Other Prospect', type: 'company' }),
+      ).resolves.toMatchObject({ name: 'Other Prospect' });
+      const before = await workspaceRows(s.db, teamId);
+      const refused = await useCases.setup
+        .addContact(contextOf(REP), { name: 'Customer Ltd', type: 'company', createCustomer: true })
+        .catch((error: unknown) => error);
+      expect((refused as DomainError).problem).toMatchObject({ kind: 'not-allowed', action: 'add-customer' });
+      expect(await workspaceRows(s.db, teamId)).toEqual(before);
+      // Editing a contact stays with the admins whatever the setting.
+      const edit = await useCases.setup
+        .editContact(contextOf(REP), { contact: 'Prospect GmbH', name: 'Prospect AG' })
+        .catch((error: unknown) => error);
+      expect((edit as DomainError).problem).toMatchObject({ kind: 'not-allowed', role: 'admin' });
+    } finally {
+      await s.services.setup.changeSettings(teamId, { repsAddContacts: false });
+    }
   });
 });

@@ -38,7 +38,7 @@ export const INPUT_PROBLEM_CASES: Record<InputProblemKind, readonly Case[]> = {
     },
     {
       text: 'cycle',
-      problem: { subcommand: 'cycle', allowed: ['add', 'list', 'block', 'unblock', 'delete'] },
+      problem: { subcommand: 'cycle', allowed: ['add', 'list', 'edit', 'block', 'unblock', 'delete'] },
       mentions: ['`/opp cycle`', '`add`', '`list`', '`block`', '`unblock`', '`delete`'],
     },
     {
@@ -76,7 +76,11 @@ export const INPUT_PROBLEM_CASES: Record<InputProblemKind, readonly Case[]> = {
     },
     { text: 'close OP00001 code:PRICE', problem: { what: 'outcome' }, mentions: ['outcome', '`won`'] },
     { text: 'contact add Acme Corp', problem: { what: 'contact-type' }, mentions: ['`company`', '`person`'] },
-    { text: 'stats', problem: { what: 'stats-target' }, mentions: ['/opp stats cycle:FIRM'] },
+    {
+      text: 'stats',
+      problem: { what: 'stats-target' },
+      mentions: ['/opp stats cycle:&lt;CODE&gt;', '/opp cycle list'],
+    },
     { text: 'new contact:Acme', problem: { what: 'description' }, mentions: ['description'] },
     { text: 'subscribe', problem: { what: 'channel' }, mentions: ['channel'] },
     {

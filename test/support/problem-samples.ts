@@ -27,6 +27,13 @@ export const RULE_PROBLEM_SAMPLES: { [K in ProblemKind]: Extract<Problem, { kind
     today: d('2026-11-03'),
   },
   'opportunity-closed': { kind: 'opportunity-closed', opportunityNo: 'OP0001', status: 'won' },
+  'customer-has-documents': {
+    kind: 'customer-has-documents',
+    contactNo: 'CT0001',
+    name: 'Contoso',
+    customerNo: 'CU0001',
+    documents: 2,
+  },
   'already-started': { kind: 'already-started', opportunityNo: 'OP0001' },
   'sales-cycle-locked': { kind: 'sales-cycle-locked', opportunityNo: 'OP0001' },
   'sales-cycle-blocked': { kind: 'sales-cycle-blocked', code: 'OLD' },

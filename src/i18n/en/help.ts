@@ -20,7 +20,9 @@ const english = {
           ['activity add PRES Presentation step:"Book meeting;0D"'],
           ['role @ann manager'],
           ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          ['setting reps-see-own:yes'],
+          [{ example: 'stage edit FIRM 1', note: '(the form, pre-filled)' }, 'stage edit FIRM 1 chance:35'],
+          ['cycle edit FIRM calc:add', 'code edit PRICE description:"Best price"', 'contact edit Ann Lee company:none'],
+          ['setting reps-see-own:yes', 'setting reps-add-contacts:no'],
           [{ example: 'workspace delete', note: '(asks for confirmation)' }],
         ],
       },
@@ -112,12 +114,15 @@ const english = {
       examples: [
         'cycle add FIRM Firm opportunities calc:multiply',
         'cycle add EXIST Existing customers blocked:no',
+        'cycle edit FIRM',
+        'cycle edit FIRM description:"Firm orders" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
       notes: [
         '`calc:` is how the chance is computed: `multiply`, `add`, `chances` (chance %) or `completed` (completed %).',
         'A blocked cycle takes no new opportunities; the ones using it go on. A cycle is deleted only once no opportunity uses it: block it instead.',
+        '`cycle edit` (admins) changes the description and the calculation in place (without keys: the form, pre-filled); entries already made keep their probability, the new calculation applies from each opportunity’s next change.',
       ],
     },
     stage: {
@@ -125,20 +130,40 @@ const english = {
       examples: [
         'stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W',
         'stage add FIRM 2 Presentation completed:40% chance:40 quote:yes activity:PRES',
+        'stage edit FIRM 2',
+        'stage edit FIRM 2 chance:35 formula:2W skip:no activity:none',
         'stage delete FIRM 2',
       ],
-      notes: ['A stage is deleted only while no open opportunity is at it.'],
+      notes: [
+        'A stage is deleted only while no open opportunity is at it.',
+        '`stage edit` (admins) changes a stage in place: description, completed %, chances, `quote:`, `skip:`, `formula:` and `activity:` (`none` clears the last two); without keys it opens the form, pre-filled. As in Business Central, entries already made keep their figures; the new values apply from the next move into, or update at, the stage.',
+      ],
     },
     code: {
       summary: 'Close codes say why an opportunity was won or lost.',
-      examples: ['code add PRICE won Best price', 'code add COMP lost Lost to a competitor', 'code delete COMP'],
-      notes: ['A close code is deleted only if no opportunity was closed with it.'],
+      examples: [
+        'code add PRICE won Best price',
+        'code add COMP lost Lost to a competitor',
+        'code edit COMP description:"Lost to a rival"',
+        'code delete COMP',
+      ],
+      notes: [
+        'A close code is deleted only if no opportunity was closed with it.',
+        '`code edit` (admins) changes its description (without keys: the form); its code and type stay.',
+      ],
     },
     contact: {
       summary: 'Contacts are companies or persons; a person can belong to a company.',
       examples: [
         'contact add "Acme Corp" company customer:yes',
         'contact add Ann Lee person company:"Acme Corp" email:ann@acme.com',
+        'contact edit Ann Lee',
+        'contact edit Ann Lee name:"Ann Lee-Smith" company:"Contoso"',
+        'contact edit Acme Corp customer:yes',
+      ],
+      notes: [
+        'Everyone adds contacts unless an admin keeps that to admins (`/opp setting reps-add-contacts:no`); making a customer is an admin’s.',
+        '`contact edit` (admins) changes the name, a person’s company (`company:none` to leave it) and the customer link (`customer:yes` makes one, `customer:no` removes one no quote or order uses); without keys it opens the form. A person who leaves a company leaves their opportunities there with that company, which becomes their contact, as in Business Central.',
       ],
     },
     customer: {
@@ -165,9 +190,15 @@ const english = {
     },
     setting: {
       summary: 'Shows the workspace’s settings, or changes them (admins only).',
-      examples: ['setting', 'setting reps-see-own:yes', 'setting currency:EUR default-cycle:FIRM stale-days:21'],
+      examples: [
+        'setting',
+        'setting reps-see-own:yes',
+        'setting reps-add-contacts:no',
+        'setting currency:EUR default-cycle:FIRM stale-days:21',
+      ],
       notes: [
         '`reps-see-own:yes`: reps see only the opportunities where they are the salesperson; managers and admins still see all.',
+        '`reps-add-contacts:no`: only admins add contacts (`yes`, the default: everyone does, so a new prospect does not wait for an admin).',
         '`currency:` is the three-letter code amounts are shown in (USD at first).',
         '`default-cycle:` is the sales cycle new opportunities get when none is chosen (`none` to have people choose).',
         '`stale-days:` is how long without a change before digests list an open opportunity as stale (14 at first).',

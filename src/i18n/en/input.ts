@@ -28,9 +28,9 @@ type Grouped = (decimal: string) => string;
 
 const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   'opportunity-no': { name: 'the opportunity number', hint: ' (like `OP00001`)' },
-  code: { name: 'the code', hint: ' (up to 10 letters or digits, like `FIRM`)' },
+  code: { name: 'the code', hint: ' (up to 10 letters or digits)' },
   description: { name: 'the description', hint: '' },
-  cycle: { name: 'the sales cycle code', hint: ' (like `FIRM`)' },
+  cycle: { name: 'the sales cycle code', hint: ' (`/opp cycle list` lists this workspace’s)' },
   'stage-no': { name: 'the stage number', hint: ' (like `2`)' },
   outcome: { name: 'the outcome', hint: ' (`won` or `lost`)' },
   'contact-name': { name: 'the contact name', hint: '' },
@@ -46,7 +46,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   note: { name: 'the note', hint: ' (what happened, after the opportunity number)' },
   'stats-target': {
     name: 'an opportunity number or a cycle',
-    hint: ' (`/opp stats OP00001` or `/opp stats cycle:FIRM`)',
+    hint: ' (`/opp stats &lt;opportunity no&gt;`, or `/opp stats cycle:&lt;CODE&gt;` with a code from `/opp cycle list`)',
   },
 };
 

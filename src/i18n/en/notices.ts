@@ -6,6 +6,7 @@ const m = icuFor('en');
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
+  repsAddContacts: boolean;
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
@@ -17,6 +18,37 @@ const english = {
     `Sales cycle ${code} added. Add its stages with \`/opp stage add ${code} &lt;stage no&gt; &lt;description&gt; completed:&lt;pct&gt; chance:&lt;pct&gt;\`.`,
   stageAdded: (cycle: string, stage: number) => `Stage ${stage} added to sales cycle ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') => `Close code ${code} (${type === 'won' ? 'Won' : 'Lost'}) added.`,
+  // ---- setup edits: each change reads "field before → after"; they are joined with "; "
+  setupField: {
+    description: 'description',
+    completed: 'completed',
+    chances: 'chances of success',
+    quoteRequired: 'quote required',
+    allowSkip: 'can be skipped',
+    dateFormula: 'date formula',
+    activity: 'activity',
+    calculation: 'probability calculation',
+    name: 'name',
+    company: 'company',
+    customer: 'customer',
+  },
+  setupChange: (field: string, before: string, after: string) => `${field} ${before} → ${after}`,
+  setupNone: 'none',
+  quoted: (text: string) => `“${text}”`,
+  setupUnchanged: 'Nothing changed: it already had those values.',
+  cycleEdited: (code: string, changes: string, calculationChanged: boolean) =>
+    `Sales cycle ${code} changed: ${changes}.${calculationChanged ? ' Opportunities keep the probability their entries were made with; the new calculation applies from their next change.' : ''}`,
+  stageEdited: (cycle: string, stage: number, changes: string) =>
+    `Stage ${stage} of sales cycle ${cycle} changed: ${changes}. Entries already made keep their figures; the new values apply from the next move into, or update at, this stage.`,
+  codeEdited: (code: string, changes: string) => `Close code ${code} changed: ${changes}.`,
+  contactEdited: (name: string, no: string, changes: string, handedOver: number, oldCompany: string | null) =>
+    `Contact ${name} (${no}) changed: ${changes}.` +
+    (handedOver > 0 && oldCompany !== null
+      ? m(
+          ' {n, plural, one {# opportunity} other {# opportunities}} of theirs at {company} stay with {company}, now their contact (with its history, tasks, quote and order), as in Business Central.',
+          { n: handedOver, company: oldCompany },
+        )
+      : ''),
   cycleBlocked: (code: string, blocked: boolean) =>
     blocked
       ? `Sales cycle ${code} is blocked: new opportunities can't use it; the ones that do go on as before.`
@@ -99,6 +131,7 @@ const english = {
     [
       '*Settings of this workspace*',
       `• Reps see only their own opportunities: ${s.repsSeeOnlyOwn ? 'yes' : 'no'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` to change it)`,
+      `• Reps and managers add contacts: ${s.repsAddContacts ? 'yes' : 'no, only admins'} (\`reps-add-contacts:${s.repsAddContacts ? 'no' : 'yes'}\` to change it)`,
       `• Currency of amounts: ${s.currency} (\`currency:EUR\`, say)`,
       `• Default sales cycle of new opportunities: ${s.defaultSalesCycleCode ?? 'none'} (\`default-cycle:&lt;CODE&gt;\` or \`default-cycle:none\`)`,
       `• Digests call an opportunity stale after ${m('{n, plural, one {# day} other {# days}}', { n: s.staleDays })} without a change (\`stale-days:&lt;days&gt;\`)`,
@@ -109,6 +142,10 @@ const english = {
     repsSeeOnlyOwn
       ? 'Reps now see only the opportunities where they are the salesperson; managers and admins still see all.'
       : 'Reps now see all opportunities of the workspace again (they still change only their own).',
+  repsAddContactsChanged: (repsAddContacts: boolean) =>
+    repsAddContacts
+      ? 'Reps and managers may now add contacts (`/opp contact add`), so a new prospect need not wait for an admin.'
+      : 'Only admins add contacts now; reps and managers pick from the contacts there are.',
   languageChanged: (language: string) =>
     `Channels that chose no language of their own now get digests and announcements in ${language}.`,
   /** `/opp language`: what is in force for the person and, in a channel, for its posts. */

@@ -88,6 +88,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Contact ${problem.companyNo} is a person, not a company, so nobody can belong to it.`;
     case 'company-cannot-have-company':
       return `${problem.name} is a company, so it can't belong to another company.`;
+    case 'customer-has-documents':
+      return `Customer ${problem.customerNo} of ${problem.name} (${problem.contactNo}) has ${m('{n, plural, one {# quote or order} other {# quotes and orders}}', { n: problem.documents })}, so it stays linked to the contact.`;
     case 'quote-already-exists':
       return `A sales quote is already assigned to opportunity ${problem.opportunityNo}; each opportunity has at most one quote.`;
     case 'quote-needs-in-progress':
@@ -218,7 +220,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'set-up-close-codes':
       return 'set up close codes';
     case 'add-contact':
-      return 'add contacts';
+      return 'add contacts in this workspace (an admin can open it to everyone with `/opp setting reps-add-contacts:yes`)';
+    case 'edit-contact':
+      return 'change contacts';
     case 'add-customer':
       return 'make customers from contacts';
     case 'add-activity':

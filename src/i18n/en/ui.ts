@@ -158,9 +158,17 @@ const english = {
   },
 
   list: {
-    titles: { mine: 'Your opportunities', all: 'All opportunities', user: 'Opportunities' },
+    titles: {
+      mine: 'Your opportunities',
+      all: 'All opportunities',
+      user: 'Opportunities',
+      /** `list all` by a rep in a workspace where reps read only their own. */
+      allOnlyOwn: 'Your opportunities (reps here see only their own)',
+    },
     fallback: (title: string, count: number) => `${title}: ${opportunities(count)}`,
     empty: 'No opportunities match. Try `/opp list all`, or create one with `/opp new`.',
+    /** An empty `list all` or `list @user`: suggesting `list all` again would lead nowhere. */
+    emptyAll: 'No opportunities match. Try another filter (`status:all`, say), or create one with `/opp new`.',
     count: (shown: number, total: number) =>
       shown === total
         ? opportunities(total)
@@ -340,6 +348,9 @@ const english = {
       calculation: 'Probability calculation',
       blocked: 'Blocked',
       blockedOption: 'Blocked: new opportunities can’t use it',
+      editTitle: 'Edit sales cycle',
+      editAbout: (code: string) =>
+        `Sales cycle *${code}* (its code stays; \`/opp cycle block\` blocks it). Opportunities keep the probability their entries were made with; a new calculation applies from their next change.`,
     },
     stage: {
       title: 'Sales cycle stage',
@@ -357,6 +368,9 @@ const english = {
       dateFormulaHint: 'Proposes the closing date, e.g. 10D, 2W, 1M or CM (end of month).',
       activityCode: 'Activity code',
       noCycles: 'Add a sales cycle first with `/opp cycle add`.',
+      editTitle: 'Edit stage',
+      editAbout: (cycle: string, stage: number) =>
+        `Stage *${stage}* of sales cycle *${cycle}*. Entries already made keep their figures and description; the changes apply from the next move into, or update at, this stage.`,
     },
     closeCode: {
       title: 'Close code',
@@ -364,6 +378,9 @@ const english = {
       code: 'Code',
       type: 'Used when an opportunity is',
       description: 'Description',
+      editTitle: 'Edit close code',
+      editAbout: (code: string, type: string) =>
+        `Close code *${code}* (${type}): its code and type stay, as opportunities were closed with them.`,
     },
     contact: {
       title: 'New contact',
@@ -376,6 +393,14 @@ const english = {
       email: 'Email',
       customer: 'Customer',
       customerOption: 'Also create the customer',
+      editTitle: 'Edit contact',
+      editAbout: (no: string, type: string) => `Contact *${no}* (${type}).`,
+      editCompanyHint:
+        'A person who moves leaves their opportunities, tasks, quotes and orders of the old company with that company, as Business Central does.',
+      leaveCompany: 'Leaving the company',
+      leaveCompanyOption: 'No longer works for a company',
+      customerLinked: (no: string) => `Linked to customer ${no}.`,
+      unlinkCustomerOption: 'Remove the customer link (only when no quote or order uses the customer)',
     },
   },
 
@@ -436,7 +461,7 @@ const english = {
       `• *${no}* ${description} · ${status}${closed ? ` · closed ${closed}` : ''}`,
     more: (n: number) => `…and ${n} more.`,
     filter: (parts: string[]) =>
-      parts.length === 0 ? 'Filter: all closed opportunities.' : `Filter: ${parts.join(' · ')}`,
+      parts.length === 0 ? 'Filter: all closed opportunities.' : `Filter: ${parts.join(' · ')}.`,
     filterParts: {
       status: (s: string) => `status ${s}`,
       closedBefore: (d: string) => `closed before ${d}`,

@@ -176,7 +176,7 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
         blocks.push(
           actions(
             rowBlockId('home_actions', opportunity.no),
-            quick.map((kind) => opportunityButton(p, kind, opportunity.no)),
+            quick.map((kind) => opportunityButton(p, kind, opportunity.no, opportunity.status)),
           ),
         );
       }

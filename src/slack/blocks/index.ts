@@ -11,6 +11,7 @@ export * from './workspace-delete.ts';
 export * from './replies.ts';
 export * from './announcements.ts';
 export * from './setup-lists.ts';
+export * from './setup-changes.ts';
 export * from './modals/search-options.ts';
 export * from './modals/create-opportunity.ts';
 export * from './modals/update-opportunity.ts';

@@ -1,7 +1,7 @@
 // The opportunity card: header, figures of the active entry, history (newest first) and a button for
 // each of the offers the domain decided for its reader (src/domain/offers.ts).
 import type { Offer } from '../../domain/offers.ts';
-import type { Replacement } from '../../domain/opportunity.ts';
+import type { OpportunityStatus, Replacement } from '../../domain/opportunity.ts';
 import type { FieldEdit } from '../../domain/opportunity-edit.ts';
 import type {
   EditView,
@@ -38,7 +38,7 @@ export interface CardOptions {
   replaced?: readonly Replacement[] | undefined;
 }
 
-export function opportunityButton(p: Presenter, kind: Offer, no: string): Button {
+export function opportunityButton(p: Presenter, kind: Offer, no: string, status?: OpportunityStatus): Button {
   const { ui } = p.t;
   switch (kind) {
     case 'activate':
@@ -65,7 +65,9 @@ export function opportunityButton(p: Presenter, kind: Offer, no: string): Button
         text: ui.buttons.delete,
         actionId: ACTION_IDS.delete,
         value: no,
-        style: 'danger',
+        // On a won or lost card Delete is often the only button left: a plain one (Business Central lets a
+        // closed opportunity be deleted, but it is not what a just-won card is for). Its confirmation stays red.
+        ...(status === 'won' || status === 'lost' ? {} : { style: 'danger' as const }),
         confirm: confirmDialog({
           title: ui.card.deleteConfirm.title(escapeText(no)),
           text: ui.card.deleteConfirm.text(escapeText(no)),
@@ -290,7 +292,7 @@ export function opportunityCard(p: Presenter, detail: OpportunityDetail, opts: C
     blocks.push(
       actions(
         BLOCK_IDS.card.actions,
-        opts.offers.map((kind) => opportunityButton(p, kind, detail.no)),
+        opts.offers.map((kind) => opportunityButton(p, kind, detail.no, detail.status)),
       ),
     );
   }

@@ -26,6 +26,8 @@ export interface ListOptions {
   total: number;
   title: Markup;
   currency: string;
+  /** What an empty list says (default: the catalogue's, which suggests `list all`). */
+  empty?: Markup;
   /** The command to suggest when not everything is shown (and there is no More button). */
   moreCommand?: Markup;
   /** How many come before these items (a later page). */
@@ -99,7 +101,7 @@ export function opportunityList(p: Presenter, items: readonly OpportunitySummary
   const { ui } = p.t;
   const blocks: KnownBlock[] = [header(opts.title, BLOCK_IDS.list.header)];
   if (items.length === 0) {
-    blocks.push(section(ui.list.empty, { blockId: BLOCK_IDS.list.empty }));
+    blocks.push(section(opts.empty ?? ui.list.empty, { blockId: BLOCK_IDS.list.empty }));
     return { text: fallback(ui.list.fallback(opts.title, 0)), blocks };
   }
 

@@ -52,7 +52,8 @@ export function purgeConfirmation(p: Presenter, preview: PurgePreview, opts: { t
   if (count > shown.length) lines.push(ui.purge.more(count - shown.length));
   const blocks: KnownBlock[] = [
     section(joinMarkup([ui.purge.title(count), ...lines], '\n'), { blockId: BLOCK_IDS.purge.list }),
-    context([filterText(p, preview.filter), ui.purge.warning], BLOCK_IDS.purge.filter),
+    // One sentence a line: side by side, Slack runs the filter and the warning together.
+    context([joinMarkup([filterText(p, preview.filter), ui.purge.warning], '\n')], BLOCK_IDS.purge.filter),
     actions(BLOCK_IDS.purge.actions, [
       button({
         text: ui.buttons.purgeConfirm(count),

@@ -62,7 +62,7 @@ export function cycleAnalysisMessage(
   cycleTotals?: Totals,
 ): Message {
   const S = p.t.digest.stats;
-  const days = (value: Decimal | null): string => (value === null ? '' : p.format.number(value));
+  const days = (value: Decimal | null): string => (value === null ? '' : p.format.days(value));
   const L = S.labels;
   const cycleName = p.t.ui.common.cycle(escapeText(analysis.cycle.code), escapeText(analysis.cycle.description));
   const totals: Totals = cycleTotals ?? analysis.total;
@@ -99,7 +99,7 @@ export function cycleAnalysisMessage(
     String(total.noOfOpportunities),
     p.format.money(total.estimatedValue, currency),
     p.format.money(total.calcdCurrentValue, currency),
-    p.format.number(total.averageDays),
+    p.format.days(total.averageDays),
   ];
   const all = [[...S.columns], ...rows, totalRow];
   const widths = S.columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
@@ -131,6 +131,6 @@ export function cycleAnalysisMessage(
       context([S.moreStages(stagesOnly.omitted, escapeText(analysis.cycle.code))]),
     );
   }
-  blocks.push(context([S.averageDaysNote(p.format.number(total.averageDays))]));
+  blocks.push(context([S.averageDaysNote(p.format.days(total.averageDays))]));
   return { text, blocks };
 }

@@ -27,10 +27,10 @@ type OverviewCommand = string | { readonly example: string; readonly note: strin
 /** The subcommands whose usage each topic shows. */
 const TOPIC_SUBCOMMANDS: Record<HelpTopic, readonly SubcommandId[]> = {
   setup: ['cycle add', 'stage add', 'code add', 'contact add', 'customer add', 'activity add', 'role', 'setting'],
-  cycle: ['cycle add', 'cycle list', 'cycle block', 'cycle unblock', 'cycle delete'],
-  stage: ['stage add', 'stage list', 'stage delete'],
-  code: ['code add', 'code list', 'code delete'],
-  contact: ['contact add', 'contact list'],
+  cycle: ['cycle add', 'cycle list', 'cycle edit', 'cycle block', 'cycle unblock', 'cycle delete'],
+  stage: ['stage add', 'stage list', 'stage edit', 'stage delete'],
+  code: ['code add', 'code list', 'code edit', 'code delete'],
+  contact: ['contact add', 'contact list', 'contact edit'],
   customer: ['customer add'],
   activity: ['activity add', 'activity list'],
   role: ['role'],

@@ -59,6 +59,8 @@ export type OppCommand =
   // Setup
   | { name: 'cycle-add'; code: string; description: string; calc?: ProbabilityCalculation; blocked?: boolean }
   | { name: 'cycle-list' }
+  /** At least one key (without any: `setup-edit-modal`). */
+  | { name: 'cycle-edit'; code: string; description?: string; calc?: ProbabilityCalculation }
   | { name: 'cycle-block'; code: string; blocked: boolean }
   | { name: 'cycle-delete'; code: string }
   | {
@@ -74,9 +76,23 @@ export type OppCommand =
       activityCode?: string;
     }
   | { name: 'stage-list'; cycle: string }
+  /** At least one key; `dateFormula` "" and `activityCode` null clear them (`none`). */
+  | {
+      name: 'stage-edit';
+      cycle: string;
+      stageNo: number;
+      description?: string;
+      completedPct?: Decimal;
+      chancePct?: Decimal;
+      allowSkip?: boolean;
+      quoteRequired?: boolean;
+      dateFormula?: string;
+      activityCode?: string | null;
+    }
   | { name: 'stage-delete'; cycle: string; stageNo: number }
   | { name: 'code-add'; code: string; outcome: Outcome; description: string }
   | { name: 'code-list' }
+  | { name: 'code-edit'; code: string; description: string }
   | { name: 'code-delete'; code: string }
   | {
       name: 'contact-add';
@@ -88,6 +104,8 @@ export type OppCommand =
       email?: string;
     }
   | { name: 'contact-list'; search?: string }
+  /** At least one key. `company` null: the person leaves their company (`company:none`). */
+  | { name: 'contact-edit'; contact: string; contactName?: string; company?: string | null; customer?: boolean }
   /** `contact` is a company contact's name or number. */
   | { name: 'customer-add'; contact: string }
   | { name: 'activity-add'; code: string; description: string; steps: ActivityStep[] }
@@ -99,6 +117,8 @@ export type OppCommand =
   | {
       name: 'setting';
       repsSeeOwn?: boolean;
+      /** Reps and managers may add contacts (default yes); no: admins only. */
+      repsAddContacts?: boolean;
       currency?: string;
       /** null: no default cycle (`default-cycle:none`). */
       defaultCycle?: string | null;
@@ -112,6 +132,8 @@ export type OppCommand =
   | { name: 'new-modal' }
   /** `cycle add`, `stage add [CYCLE]`, `code add`, `contact add` with nothing else: open the setup modal. */
   | { name: 'setup-modal'; what: 'cycle' | 'stage' | 'code' | 'contact'; cycle?: string }
+  /** `cycle edit`, `stage edit`, `code edit`, `contact edit` without a key: the form, pre-filled. */
+  | { name: 'setup-edit-modal'; target: SetupEditTarget }
   | {
       name: 'new';
       description: string;
@@ -187,5 +209,11 @@ export type OppCommand =
     }
   | { name: 'unsubscribe'; channelId: SlackChannelId }
   | { name: 'subscriptions' };
+
+export type SetupEditTarget =
+  | { what: 'cycle'; code: string }
+  | { what: 'stage'; cycleCode: string; stageNo: number }
+  | { what: 'code'; code: string }
+  | { what: 'contact'; contact: string };
 
 export type OppCommandName = OppCommand['name'];

@@ -377,6 +377,17 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         blocked: a.optional('blocked', a.yesNo),
       });
     }
+    case 'cycle edit': {
+      const cycle = code(a.require('code').text, argumentField('code'));
+      a.done();
+      if (!a.hasKeys()) return { name: 'setup-edit-modal', target: { what: 'cycle', code: cycle } };
+      return defined<OppCommand>({
+        name: 'cycle-edit',
+        code: cycle,
+        description: a.optional('description', freeText),
+        calc: a.optional('calc', (raw, field) => choice(raw, field, ['multiply', 'add', 'chances', 'completed'])),
+      });
+    }
     case 'cycle list':
       a.done();
       return { name: 'cycle-list' };
@@ -413,6 +424,28 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         activityCode: a.optional('activity', code),
       });
     }
+    case 'stage edit': {
+      const cycle = code(a.require('cycle').text, argumentField('cycle'));
+      const stageNo = integer(a.require('stage-no').text, argumentField('stage-no'), 1, MAX_STAGE_NO);
+      a.done();
+      if (!a.hasKeys()) return { name: 'setup-edit-modal', target: { what: 'stage', cycleCode: cycle, stageNo } };
+      const orNone =
+        <T>(convert: (raw: string, field: Field) => T, none: T) =>
+        (raw: string, field: Field) =>
+          plainText(raw).trim().toLowerCase() === 'none' ? none : convert(raw, field);
+      return defined<OppCommand>({
+        name: 'stage-edit',
+        cycle,
+        stageNo,
+        description: a.optional('description', freeText),
+        completedPct: a.optional('completed', a.percent),
+        chancePct: a.optional('chance', a.percent),
+        allowSkip: a.optional('skip', a.yesNo),
+        quoteRequired: a.optional('quote', a.yesNo),
+        dateFormula: a.optional('formula', orNone(dateFormula, '')),
+        activityCode: a.optional('activity', orNone<string | null>(code, null)),
+      });
+    }
     case 'stage list': {
       const cycle = code(a.require('cycle').text, argumentField('cycle'));
       a.done();
@@ -430,6 +463,12 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       const outcome = a.wonOrLost(a.require('outcome').text, argumentField('outcome'));
       const description = requiredText(a, 'description', a.restText());
       return { name: 'code-add', code: closeCode, outcome, description };
+    }
+    case 'code edit': {
+      const closeCode = code(a.require('code').text, argumentField('code'));
+      a.done();
+      if (!a.hasKeys()) return { name: 'setup-edit-modal', target: { what: 'code', code: closeCode } };
+      return { name: 'code-edit', code: closeCode, description: a.required('description', freeText) };
     }
     case 'code list':
       a.done();
@@ -456,6 +495,19 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         company: a.optional('company', optionalText),
         customer: a.optional('customer', a.yesNo),
         email: a.optional('email', email),
+      });
+    }
+    case 'contact edit': {
+      const contact = requiredText(a, 'contact', a.restText());
+      if (!a.hasKeys()) return { name: 'setup-edit-modal', target: { what: 'contact', contact } };
+      return defined<OppCommand>({
+        name: 'contact-edit',
+        contact,
+        contactName: a.optional('name', optionalText),
+        company: a.optional('company', (raw, field) =>
+          plainText(raw).trim().toLowerCase() === 'none' ? null : optionalText(raw, field),
+        ),
+        customer: a.optional('customer', a.yesNo),
       });
     }
     case 'contact list': {
@@ -499,6 +551,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       return defined<OppCommand>({
         name: 'setting',
         repsSeeOwn: a.optional('reps-see-own', a.yesNo),
+        repsAddContacts: a.optional('reps-add-contacts', a.yesNo),
         currency: a.optional('currency', currencyCode),
         defaultCycle: a.optional('default-cycle', (raw, field) =>
           plainText(raw).trim().toLowerCase() === 'none' ? null : code(raw, field),

@@ -61,6 +61,11 @@ export const SUBCOMMANDS = {
     topic: 'cycle',
   },
   'cycle list': { usage: 'cycle list', keys: [], topic: 'cycle' },
+  'cycle edit': {
+    usage: 'cycle edit <CODE> [description:<text>] [calc:multiply|add|chances|completed]',
+    keys: ['description', 'calc'],
+    topic: 'cycle',
+  },
   'cycle block': { usage: 'cycle block <CODE>', keys: [], topic: 'cycle' },
   'cycle unblock': { usage: 'cycle unblock <CODE>', keys: [], topic: 'cycle' },
   'cycle delete': { usage: 'cycle delete <CODE>', keys: [], topic: 'cycle' },
@@ -71,9 +76,16 @@ export const SUBCOMMANDS = {
     topic: 'stage',
   },
   'stage list': { usage: 'stage list <CYCLE>', keys: [], topic: 'stage' },
+  'stage edit': {
+    usage:
+      'stage edit <CYCLE> <stage no> [description:<text>] [completed:<pct>] [chance:<pct>] [skip:yes|no] [quote:yes|no] [formula:<2W|1M|CM|…>|none] [activity:<code>|none]',
+    keys: ['description', 'completed', 'chance', 'skip', 'quote', 'formula', 'activity'],
+    topic: 'stage',
+  },
   'stage delete': { usage: 'stage delete <CYCLE> <stage no>', keys: [], topic: 'stage' },
   'code add': { usage: 'code add <CODE> won|lost <description>', keys: [], topic: 'code' },
   'code list': { usage: 'code list', keys: [], topic: 'code' },
+  'code edit': { usage: 'code edit <CODE> [description:<text>]', keys: ['description'], topic: 'code' },
   'code delete': { usage: 'code delete <CODE>', keys: [], topic: 'code' },
   'contact add': {
     usage: 'contact add <name> company|person [company:<company name or no.>] [customer:yes] [email:<address>]',
@@ -81,6 +93,11 @@ export const SUBCOMMANDS = {
     topic: 'contact',
   },
   'contact list': { usage: 'contact list [search text]', keys: [], topic: 'contact' },
+  'contact edit': {
+    usage: 'contact edit <contact> [name:<name>] [company:<company name or no.>|none] [customer:yes|no]',
+    keys: ['name', 'company', 'customer'],
+    topic: 'contact',
+  },
   'customer add': { usage: 'customer add <contact>', keys: [], topic: 'customer' },
   'activity add': {
     usage: 'activity add <CODE> <description> [step:"<description>;<date formula>"] [step:"…"]',
@@ -94,8 +111,8 @@ export const SUBCOMMANDS = {
   'workspace delete': { usage: 'workspace delete', keys: [], topic: 'workspace' },
   setting: {
     usage:
-      'setting [reps-see-own:yes|no] [currency:<code>] [default-cycle:<CODE>|none] [stale-days:<days>] [language:en|fr|it|nb|zh|auto]',
-    keys: ['reps-see-own', 'currency', 'default-cycle', 'stale-days', 'language'],
+      'setting [reps-see-own:yes|no] [reps-add-contacts:yes|no] [currency:<code>] [default-cycle:<CODE>|none] [stale-days:<days>] [language:en|fr|it|nb|zh|auto]',
+    keys: ['reps-see-own', 'reps-add-contacts', 'currency', 'default-cycle', 'stale-days', 'language'],
     topic: 'setting',
   },
   language: { usage: 'language [#channel] en|fr|it|nb|zh|auto', keys: [], topic: 'language' },
@@ -188,10 +205,10 @@ export function subcommandInfo(id: SubcommandId): SubcommandInfo {
 
 /** Group words and the actions that may follow them (`cycle add`). */
 export const GROUPS = {
-  cycle: ['add', 'list', 'block', 'unblock', 'delete'],
-  stage: ['add', 'list', 'delete'],
-  code: ['add', 'list', 'delete'],
-  contact: ['add', 'list'],
+  cycle: ['add', 'list', 'edit', 'block', 'unblock', 'delete'],
+  stage: ['add', 'list', 'edit', 'delete'],
+  code: ['add', 'list', 'edit', 'delete'],
+  contact: ['add', 'list', 'edit'],
   customer: ['add'],
   activity: ['add', 'list'],
   workspace: ['delete'],

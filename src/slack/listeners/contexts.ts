@@ -55,6 +55,16 @@ const opportunityForm = z.strictObject({
 /** Postpone changes one task (the use case reads it again, and checks who may). */
 const taskForm = z.strictObject({ taskId: z.number().int().min(1).max(2_147_483_647), ...whereOpened });
 const otherForm = z.strictObject(whereOpened);
+// The edit forms: what they change, named by the app when it opened them (the form shows it, never asks it).
+const setupCode = z.string().regex(/^\S{1,10}$/);
+const editSalesCycleForm = z.strictObject({ code: setupCode, ...whereOpened });
+const editStageForm = z.strictObject({
+  cycleCode: setupCode,
+  stageNo: z.number().int().min(1).max(9999),
+  ...whereOpened,
+});
+const editCloseCodeForm = z.strictObject({ code: setupCode, ...whereOpened });
+const editContactForm = z.strictObject({ contactNo: z.string().regex(/^[A-Z]{1,10}\d{1,10}$/), ...whereOpened });
 
 const FORMS = {
   [CALLBACK_IDS.updateOpportunity]: opportunityForm,
@@ -70,6 +80,10 @@ const FORMS = {
   [CALLBACK_IDS.stage]: otherForm,
   [CALLBACK_IDS.closeCode]: otherForm,
   [CALLBACK_IDS.contact]: otherForm,
+  [CALLBACK_IDS.editSalesCycle]: editSalesCycleForm,
+  [CALLBACK_IDS.editStage]: editStageForm,
+  [CALLBACK_IDS.editCloseCode]: editCloseCodeForm,
+  [CALLBACK_IDS.editContact]: editContactForm,
 } as const;
 
 export type FormCallbackId = keyof typeof FORMS;

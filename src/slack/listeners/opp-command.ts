@@ -34,6 +34,9 @@ import {
   workspaceDeleteConfirmation,
 } from '../blocks/index.ts';
 import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
+import { closeCodeEdited, contactEdited, salesCycleEdited, stageEdited } from '../blocks/setup-changes.ts';
+import type { SetupEditTarget } from '../grammar/opp-command.ts';
+import { definedOnly, setupEditForm } from './setup-edit-forms.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
 import type { UserContext } from '../user-context.ts';
@@ -127,17 +130,11 @@ export function oppCommandListener(deps: SlackDeps) {
   };
 }
 
-/** The object without its undefined values (a context is stored as JSON and read back strictly). */
-function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
-}
-
 /** Commands that open a modal: their trigger_id expires 3 seconds after the command, so they never wait. */
 const MODAL_COMMANDS: ReadonlySet<OppCommand['name']> = new Set<OppCommand['name']>([
   'new-modal',
   'setup-modal',
+  'setup-edit-modal',
   'move',
   'close-modal',
   'quote-modal',
@@ -154,6 +151,7 @@ export function opensModal(command: OppCommand): boolean {
 function settingsChangeOf(command: Extract<OppCommand, { name: 'setting' }>): SettingsChange | null {
   const change: SettingsChange = {
     repsSeeOnlyOwn: command.repsSeeOwn,
+    repsAddContacts: command.repsAddContacts,
     currency: command.currency,
     defaultSalesCycleCode: command.defaultCycle,
     staleDays: command.staleDays,
@@ -195,6 +193,13 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'cycle-list':
       return reply(salesCycleList(p, await setup.listSalesCycles(ctx)));
+    case 'cycle-edit': {
+      const changed = await setup.editSalesCycle(ctx, {
+        code: command.code,
+        change: definedOnly({ description: command.description, probabilityCalculation: command.calc }),
+      });
+      return reply(salesCycleEdited(p, changed));
+    }
     case 'cycle-block': {
       const cycle = await setup.blockSalesCycle(ctx, { code: command.code, blocked: command.blocked });
       return reply(successMessage(p, notices.cycleBlocked(escapeText(cycle.code), cycle.blocked)));
@@ -218,6 +223,22 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'stage-list':
       return reply(stageTable(p, await setup.salesCycle(ctx, command.cycle)));
+    case 'stage-edit': {
+      const changed = await setup.editStage(ctx, {
+        cycleCode: command.cycle,
+        stageNo: command.stageNo,
+        change: definedOnly({
+          description: command.description,
+          completedPct: command.completedPct,
+          chancesPct: command.chancePct,
+          quoteRequired: command.quoteRequired,
+          allowSkip: command.allowSkip,
+          dateFormula: command.dateFormula,
+          activityCode: command.activityCode,
+        }),
+      });
+      return reply(stageEdited(p, changed));
+    }
     case 'stage-delete':
       await setup.deleteStage(ctx, { cycleCode: command.cycle, stageNo: command.stageNo });
       return reply(successMessage(p, notices.stageDeleted(escapeText(command.cycle), command.stageNo)));
@@ -231,6 +252,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'code-list':
       return reply(closeCodeList(p, await setup.listCloseCodes(ctx)));
+    case 'code-edit':
+      return reply(closeCodeEdited(p, await setup.editCloseCode(ctx, command)));
     case 'code-delete':
       await setup.deleteCloseCode(ctx, command.code);
       return reply(successMessage(p, notices.codeDeleted(escapeText(command.code))));
@@ -253,6 +276,21 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         ),
       );
     }
+    case 'contact-edit':
+      return reply(
+        contactEdited(
+          p,
+          await setup.editContact(
+            ctx,
+            definedOnly({
+              contact: command.contact,
+              name: command.contactName,
+              company: command.company,
+              customer: command.customer,
+            }),
+          ),
+        ),
+      );
     case 'contact-list':
       return reply(contactList(p, await setup.searchContacts(ctx, { text: command.search ?? '', limit: 50 })));
     case 'customer-add': {
@@ -303,6 +341,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         const settings = await workspace.settings(ctx);
         const text = notices.settings({
           repsSeeOnlyOwn: settings.repsSeeOnlyOwn,
+          repsAddContacts: settings.repsAddContacts,
           currency: escapeText(settings.currency),
           defaultSalesCycleCode:
             settings.defaultSalesCycleCode === null ? null : escapeText(settings.defaultSalesCycleCode),
@@ -314,6 +353,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       const settings = await workspace.changeSettings(ctx, change);
       const said = [
         change.repsSeeOnlyOwn === undefined ? null : notices.repsSeeOwnChanged(settings.repsSeeOnlyOwn),
+        change.repsAddContacts === undefined ? null : notices.repsAddContactsChanged(settings.repsAddContacts),
         change.currency === undefined ? null : notices.currencyChanged(escapeText(settings.currency)),
         change.defaultSalesCycleCode === undefined
           ? null
@@ -382,6 +422,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return openCreateModal(scope);
     case 'setup-modal':
       return openSetupModal(scope, command.what, command.cycle);
+    case 'setup-edit-modal':
+      return openSetupEditModal(scope, command.target);
     case 'move': {
       const options = await opportunities.moveForm(ctx, command.no);
       return openForm(scope, updateOpportunityModal(p, options), {
@@ -468,7 +510,14 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
           pipelineScope(scope, reply),
         );
       }
-      const { items, total, totals, currency } = await opportunities.list(ctx, { filter, limit: LIST_MAX_ROWS });
+      const { items, total, totals, currency, onlyOwn } = await opportunities.list(ctx, {
+        filter,
+        limit: LIST_MAX_ROWS,
+      });
+      const { list } = p.t.ui;
+      const title = filters.scope.kind === 'all' && onlyOwn ? list.titles.allOnlyOwn : list.titles[filters.scope.kind];
+      // Suggest `list all` only where it shows more than what was just run.
+      const empty = filters.scope.kind === 'mine' ? list.empty : list.emptyAll;
       // A list longer than a page gets a More button, whose context keeps the filter.
       const moreToken =
         total > items.length
@@ -481,8 +530,9 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
         opportunityList(p, items, {
           total,
           totals,
-          title: p.t.ui.list.titles[filters.scope.kind],
+          title,
           currency,
+          empty,
           ...(moreToken ? { moreToken } : {}),
         }),
       );
@@ -635,7 +685,7 @@ async function openSetupModal(
   what: 'cycle' | 'stage' | 'code' | 'contact',
   cycleCode?: string,
 ): Promise<void> {
-  const { cycles } = await scope.deps.useCases.setup.setupForm(scope.ctx, what);
+  const { cycles, canCreateCustomer } = await scope.deps.useCases.setup.setupForm(scope.ctx, what);
   const { p } = scope;
   const view =
     what === 'cycle'
@@ -643,10 +693,16 @@ async function openSetupModal(
       : what === 'code'
         ? closeCodeModal(p)
         : what === 'contact'
-          ? contactModal(p)
+          ? contactModal(p, {}, { canCreateCustomer })
           : stageModal(p, { cycles, cycleCode });
   // Like the other forms, its context remembers the channel, where the result is shown.
   await openForm(scope, view, { channelId: scope.channelId });
+}
+
+/** The setup form pre-filled with what it changes; its context names it (the form shows it, never asks). */
+async function openSetupEditModal(scope: CommandScope, target: SetupEditTarget): Promise<void> {
+  const { view, context } = setupEditForm(scope.p, await scope.deps.useCases.setup.editForm(scope.ctx, target));
+  await openForm(scope, view, { ...context, channelId: scope.channelId });
 }
 
 /** Opens a form with its server-side context (./contexts.ts): the id is all its private_metadata holds. */

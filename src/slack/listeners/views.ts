@@ -41,6 +41,16 @@ import type { DateContext } from '../../domain/human-date.ts';
 import { type FormCallbackId, type FormContext, formContextOf, type FormOrigin } from './contexts.ts';
 import { publishHome } from './home.ts';
 import {
+  closeCodeEdited,
+  contactEdited,
+  readCloseCodeEdit,
+  readContactEdit,
+  readSalesCycleEdit,
+  readStageEdit,
+  salesCycleEdited,
+  stageEdited,
+} from '../blocks/index.ts';
+import {
   cardOf,
   postPrivately,
   replaceOrigin,
@@ -521,6 +531,93 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           );
       },
       fieldFor: (problem) => (problem.kind === 'too-long' ? BLOCK_IDS.closeCode.description : BLOCK_IDS.closeCode.code),
+    }),
+    [CALLBACK_IDS.editSalesCycle]: submissionListener(deps, CALLBACK_IDS.editSalesCycle, {
+      read: readSalesCycleEdit,
+      async run(data, scope) {
+        const changed = await setup.editSalesCycle(scope.ctx, { code: scope.form.code, change: data });
+        return () =>
+          postPrivately(
+            scope.client,
+            scope.form.channelId,
+            scope.userId,
+            salesCycleEdited(scope.p, changed),
+            scope.logger,
+          );
+      },
+      fieldFor: () => BLOCK_IDS.salesCycle.description,
+    }),
+    [CALLBACK_IDS.editStage]: submissionListener(deps, CALLBACK_IDS.editStage, {
+      read: readStageEdit,
+      async run(data, scope) {
+        const { cycleCode, stageNo } = scope.form;
+        const changed = await setup.editStage(scope.ctx, { cycleCode, stageNo, change: data });
+        return () =>
+          postPrivately(scope.client, scope.form.channelId, scope.userId, stageEdited(scope.p, changed), scope.logger);
+      },
+      fieldFor(problem) {
+        const b = BLOCK_IDS.stage;
+        switch (problem.kind) {
+          case 'bad-date-formula':
+            return b.dateFormula;
+          case 'activity-not-found':
+            return b.activityCode;
+          case 'completed-not-whole':
+            return b.completed;
+          case 'percent-out-of-range':
+            return problem.field === 'completed' ? b.completed : b.chances;
+          default:
+            return b.description;
+        }
+      },
+    }),
+    [CALLBACK_IDS.editCloseCode]: submissionListener(deps, CALLBACK_IDS.editCloseCode, {
+      read: readCloseCodeEdit,
+      async run(data, scope) {
+        const changed = await setup.editCloseCode(scope.ctx, { code: scope.form.code, description: data.description });
+        return () =>
+          postPrivately(
+            scope.client,
+            scope.form.channelId,
+            scope.userId,
+            closeCodeEdited(scope.p, changed),
+            scope.logger,
+          );
+      },
+      fieldFor: () => BLOCK_IDS.closeCode.description,
+    }),
+    [CALLBACK_IDS.editContact]: submissionListener(deps, CALLBACK_IDS.editContact, {
+      read: readContactEdit,
+      async run(data, scope) {
+        const changed = await setup.editContact(scope.ctx, {
+          contact: scope.form.contactNo,
+          name: data.name,
+          // "No longer works for a company" wins over the company the select still shows.
+          ...(data.leaveCompany ? { company: null } : data.companyNo !== undefined ? { company: data.companyNo } : {}),
+          ...(data.createCustomer ? { customer: true } : data.unlinkCustomer ? { customer: false } : {}),
+        });
+        return () =>
+          postPrivately(
+            scope.client,
+            scope.form.channelId,
+            scope.userId,
+            contactEdited(scope.p, changed),
+            scope.logger,
+          );
+      },
+      fieldFor(problem) {
+        switch (problem.kind) {
+          case 'contact-not-found':
+          case 'contact-ambiguous':
+          case 'contact-company-not-company':
+          case 'company-cannot-have-company':
+            return BLOCK_IDS.contact.company;
+          case 'customer-has-documents':
+            return BLOCK_IDS.contact.customer;
+          default:
+            return BLOCK_IDS.contact.name;
+        }
+      },
     }),
     [CALLBACK_IDS.contact]: submissionListener(deps, CALLBACK_IDS.contact, {
       read: readContact,

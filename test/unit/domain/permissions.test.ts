@@ -21,6 +21,8 @@ const OWN: Row = [false, true, false, true];
 
 const TABLE: Record<Permission, Record<Role, Row>> = {
   setup: { admin: ALL, manager: NONE, rep: NONE },
+  // These contexts leave the workspace's reps-add-contacts unset: admins only (see the test below).
+  'add-contacts': { admin: ALL, manager: NONE, rep: NONE },
   purge: { admin: ALL, manager: NONE, rep: NONE },
   'manage-roles': { admin: ALL, manager: NONE, rep: NONE },
   'workspace-admin': { admin: ALL, manager: NONE, rep: NONE },
@@ -73,6 +75,8 @@ describe('can: every role × permission × owner × reading setting', () => {
 describe('requiredRole: the least role that may', () => {
   it.each([
     ['setup', {}, 'admin'],
+    ['add-contacts', { repsAddContacts: false }, 'admin'],
+    ['add-contacts', { repsAddContacts: true }, 'rep'],
     ['purge', {}, 'admin'],
     ['manage-roles', {}, 'admin'],
     ['workspace-admin', {}, 'admin'],

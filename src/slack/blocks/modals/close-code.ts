@@ -4,7 +4,8 @@ import type { CloseOutcome } from '../../../domain/opportunity.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
 import type { Presenter } from '../../../i18n/presenter.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../ids.ts';
-import { input, modal, option, type ModalView } from '../kit.ts';
+import { context, input, modal, option, type ModalView } from '../kit.ts';
+import { escapeText } from '../../../i18n/markup.ts';
 import {
   choice,
   codeText,
@@ -26,11 +27,41 @@ export interface CloseCodeData {
   description: string;
 }
 
-export function closeCodeModal(p: Presenter, initial: Partial<CloseCodeData> = {}): ModalView {
+/** The Close Code form; `mode: 'edit'` changes the description of the code `initial` names (code and type stay). */
+export function closeCodeModal(
+  p: Presenter,
+  initial: Partial<CloseCodeData> = {},
+  mode: 'add' | 'edit' = 'add',
+): ModalView {
   const { ui } = p.t;
   const M = ui.modal.closeCode;
   const typeOptions = OUTCOMES.map((o) => option(ui.outcome[o], o));
   const initialType = typeOptions.find((o) => o.value === (initial.type ?? 'won'));
+  const description = input({
+    blockId: B.description,
+    label: M.description,
+    optional: true,
+    element: {
+      type: 'plain_text_input',
+      max_length: TEXT_MAX_LENGTH,
+      ...(initial.description ? { initial_value: initial.description } : {}),
+    },
+  });
+  if (mode === 'edit') {
+    return modal({
+      callbackId: CALLBACK_IDS.editCloseCode,
+      title: M.editTitle,
+      submit: M.submit,
+      close: ui.common.cancel,
+      blocks: [
+        context(
+          [M.editAbout(escapeText(initial.code ?? ''), ui.outcome[initial.type ?? 'won'])],
+          BLOCK_IDS.setupEdit.about,
+        ),
+        description,
+      ],
+    });
+  }
   return modal({
     callbackId: CALLBACK_IDS.closeCode,
     title: M.title,
@@ -52,16 +83,7 @@ export function closeCodeModal(p: Presenter, initial: Partial<CloseCodeData> = {
           ...(initialType ? { initial_option: initialType } : {}),
         },
       }),
-      input({
-        blockId: B.description,
-        label: M.description,
-        optional: true,
-        element: {
-          type: 'plain_text_input',
-          max_length: TEXT_MAX_LENGTH,
-          ...(initial.description ? { initial_value: initial.description } : {}),
-        },
-      }),
+      description,
     ],
   });
 }
@@ -75,6 +97,16 @@ const schemaFor = schemaPerCatalogue((errors) =>
     description: optionalText(errors, TEXT_MAX_LENGTH),
   }),
 );
+
+const editSchemaFor = schemaPerCatalogue((errors) => z.object({ description: optionalText(errors, TEXT_MAX_LENGTH) }));
+
+export function readCloseCodeEdit(p: Presenter, values: ViewStateValues): ReadResult<{ description: string }> {
+  return parseForm({
+    schema: editSchemaFor(p.t.ui.errors),
+    raw: { description: textOf(values, B.description) },
+    blockOf: () => B.description,
+  });
+}
 
 export function readCloseCode(p: Presenter, values: ViewStateValues): ReadResult<CloseCodeData> {
   return parseForm({

@@ -7,7 +7,7 @@ import type { Decimal } from '../../../domain/decimal.ts';
 import { TEXT_MAX_LENGTH } from '../../../domain/text.ts';
 import type { Presenter } from '../../../i18n/presenter.ts';
 import { BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from '../../ids.ts';
-import { capOptions, input, modal, option, placeholder, unavailableModal, type ModalView } from '../kit.ts';
+import { capOptions, context, input, modal, option, placeholder, unavailableModal, type ModalView } from '../kit.ts';
 import {
   checkedOf,
   optionalText,
@@ -42,12 +42,15 @@ export interface StageModalInput {
   /** The cycle to preselect (e.g. from `/opp stage add FIRM`). */
   cycleCode?: string | undefined;
   initial?: Partial<Omit<StageData, 'cycleCode'>>;
+  /** Edit the stage `initial.stage` of `cycleCode`: both are shown, not asked (they key its history). */
+  mode?: 'add' | 'edit';
 }
 
 export function stageModal(p: Presenter, spec: StageModalInput): ModalView {
   const { ui } = p.t;
   const M = ui.modal.stage;
-  if (spec.cycles.length === 0) return unavailableModal(p, M.noCycles);
+  const editing = spec.mode === 'edit';
+  if (spec.cycles.length === 0 && !editing) return unavailableModal(p, M.noCycles);
   const cycleOptions = capOptions(
     spec.cycles.map((c) => option(ui.common.cycle(escapeText(c.code), escapeText(c.description)), c.code)),
   );
@@ -57,32 +60,37 @@ export function stageModal(p: Presenter, spec: StageModalInput): ModalView {
   const skipOption = option(M.allowSkip, OPTION_VALUES.allowSkip);
   const flags = [...(initial.quoteRequired ? [quoteOption] : []), ...(initial.allowSkip ? [skipOption] : [])];
   const text = (value: string | undefined) => (value ? { initial_value: value } : {});
+  const key = editing
+    ? [context([M.editAbout(escapeText(spec.cycleCode ?? ''), initial.stage ?? 0)], BLOCK_IDS.setupEdit.about)]
+    : [
+        input({
+          blockId: B.cycle,
+          label: M.cycle,
+          element: {
+            type: 'static_select' as const,
+            options: cycleOptions,
+            ...(initialCycle ? { initial_option: initialCycle } : {}),
+          },
+        }),
+        input({
+          blockId: B.stageNo,
+          label: M.stageNo,
+          hint: M.stageNoHint,
+          element: {
+            type: 'number_input' as const,
+            is_decimal_allowed: false,
+            min_value: '1',
+            ...text(initial.stage === undefined ? undefined : String(initial.stage)),
+          },
+        }),
+      ];
   return modal({
-    callbackId: CALLBACK_IDS.stage,
-    title: M.title,
+    callbackId: editing ? CALLBACK_IDS.editStage : CALLBACK_IDS.stage,
+    title: editing ? M.editTitle : M.title,
     submit: M.submit,
     close: ui.common.cancel,
     blocks: [
-      input({
-        blockId: B.cycle,
-        label: M.cycle,
-        element: {
-          type: 'static_select',
-          options: cycleOptions,
-          ...(initialCycle ? { initial_option: initialCycle } : {}),
-        },
-      }),
-      input({
-        blockId: B.stageNo,
-        label: M.stageNo,
-        hint: M.stageNoHint,
-        element: {
-          type: 'number_input',
-          is_decimal_allowed: false,
-          min_value: '1',
-          ...text(initial.stage === undefined ? undefined : String(initial.stage)),
-        },
-      }),
+      ...key,
       input({
         blockId: B.description,
         label: M.description,
@@ -179,6 +187,32 @@ const schemaFor = schemaPerCatalogue((errors, language) =>
     }),
   }),
 );
+
+const editSchemaFor = schemaPerCatalogue((errors, language) =>
+  schemaFor(errors, language).omit({ cycleCode: true, stage: true }),
+);
+
+/** The edit form's values: everything but the cycle and the number. */
+export function readStageEdit(
+  p: Presenter,
+  values: ViewStateValues,
+  language: InputLanguage = 'en',
+): ReadResult<Omit<StageData, 'cycleCode' | 'stage'>> {
+  const flags = checkedOf(values, B.flags);
+  return parseForm({
+    schema: editSchemaFor(p.t.ui.errors, language),
+    raw: {
+      description: textOf(values, B.description),
+      completedPct: textOf(values, B.completed),
+      chancesPct: textOf(values, B.chances),
+      quoteRequired: flags.includes(OPTION_VALUES.quoteRequired),
+      allowSkip: flags.includes(OPTION_VALUES.allowSkip),
+      dateFormula: textOf(values, B.dateFormula),
+      activityCode: textOf(values, B.activityCode),
+    },
+    blockOf: (field) => FIELD_BLOCKS[field] ?? B.description,
+  });
+}
 
 /** The form's values; percentages in the notation of `language`. */
 export function readStage(
