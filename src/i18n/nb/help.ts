@@ -20,7 +20,9 @@ const norwegian = {
           ['activity add PRES Presentasjon step:"Avtal møte;0D"'],
           ['role @ann manager'],
           ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          ['setting reps-see-own:ja'],
+          [{ example: 'stage edit FIRM 1', note: '(skjemaet, forhåndsutfylt)' }, 'stage edit FIRM 1 chance:35'],
+          ['cycle edit FIRM calc:add', 'code edit PRICE description:"Beste pris"', 'contact edit Ann Lee company:none'],
+          ['setting reps-see-own:ja', 'setting reps-add-contacts:nei'],
           [{ example: 'workspace delete', note: '(ber om bekreftelse)' }],
         ],
       },
@@ -112,12 +114,15 @@ const norwegian = {
       examples: [
         'cycle add FIRM Faste salgsmuligheter calc:multiply',
         'cycle add EXIST Eksisterende kunder blocked:nei',
+        'cycle edit FIRM',
+        'cycle edit FIRM description:"Faste ordrer" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
       notes: [
         '`calc:` sier hvordan sannsynligheten beregnes: `multiply`, `add`, `chances` (sjanse for suksess %) eller `completed` (fullført %).',
         'En sperret syklus tar ikke imot nye salgsmuligheter; de som bruker den, fortsetter. En syklus kan bare slettes når ingen salgsmulighet bruker den: sperr den i stedet.',
+        '`cycle edit` (administratorer) endrer beskrivelsen og beregningen der de er (uten nøkler: skjemaet, forhåndsutfylt); poster som allerede er laget, beholder sannsynligheten sin, og den nye beregningen gjelder fra neste endring av hver salgsmulighet.',
       ],
     },
     stage: {
@@ -125,22 +130,40 @@ const norwegian = {
       examples: [
         'stage add FIRM 1 Første kontakt completed:10 chance:20 formula:1W',
         'stage add FIRM 2 Presentasjon completed:40 % chance:40 quote:ja activity:PRES',
+        'stage edit FIRM 2',
+        'stage edit FIRM 2 chance:35 formula:2W skip:nei activity:none',
         'stage delete FIRM 2',
       ],
       notes: [
         'En fase kan bare slettes når ingen åpen salgsmulighet er i den. Datoformler: D (dager), W (uker), M (måneder), Q (kvartaler), Y (år), CM (slutten av måneden).',
+        '`stage edit` (administratorer) endrer en fase der den er: beskrivelse, fullført %, sjanse for suksess, `quote:`, `skip:`, `formula:` og `activity:` (`none` tømmer de to siste); uten nøkler åpnes skjemaet, forhåndsutfylt. Som i Business Central beholder poster som allerede er laget, tallene sine; de nye verdiene gjelder fra neste gang en salgsmulighet flyttes inn i eller oppdateres i fasen.',
       ],
     },
     code: {
       summary: 'En lukkekode forteller hvorfor en salgsmulighet ble vunnet eller tapt.',
-      examples: ['code add PRICE vunnet Beste pris', 'code add COMP tapt Tapt til en konkurrent', 'code delete COMP'],
-      notes: ['En lukkekode kan bare slettes hvis ingen salgsmulighet er lukket med den.'],
+      examples: [
+        'code add PRICE vunnet Beste pris',
+        'code add COMP tapt Tapt til en konkurrent',
+        'code edit COMP description:"Tapt til en rival"',
+        'code delete COMP',
+      ],
+      notes: [
+        'En lukkekode kan bare slettes hvis ingen salgsmulighet er lukket med den.',
+        '`code edit` (administratorer) endrer beskrivelsen (uten nøkler: skjemaet); koden og typen beholdes.',
+      ],
     },
     contact: {
       summary: 'En kontakt er et firma eller en person; en person kan høre til et firma.',
       examples: [
         'contact add "Acme AS" company customer:ja',
         'contact add Ann Lee person company:"Acme AS" email:ann@acme.no',
+        'contact edit Ann Lee',
+        'contact edit Ann Lee name:"Ann Lee-Hansen" company:"Contoso"',
+        'contact edit Acme AS customer:ja',
+      ],
+      notes: [
+        'Alle legger til kontakter med mindre en administrator forbeholder det administratorer (`/opp setting reps-add-contacts:nei`); å gjøre en kontakt til kunde er opp til en administrator.',
+        '`contact edit` (administratorer) endrer navnet, firmaet til en person (`company:none` for å forlate det) og kundekoblingen (`customer:ja` lager en, `customer:nei` fjerner en som ingen tilbud eller ordre bruker); uten nøkler åpnes skjemaet. En person som forlater et firma, lar salgsmulighetene sine der bli igjen hos det firmaet, som blir kontakten for dem, som i Business Central.',
       ],
     },
     customer: {
@@ -167,9 +190,15 @@ const norwegian = {
     },
     setting: {
       summary: 'Viser innstillingene for arbeidsområdet, eller endrer dem (bare administratorer).',
-      examples: ['setting', 'setting reps-see-own:ja', 'setting currency:NOK default-cycle:FIRM stale-days:21'],
+      examples: [
+        'setting',
+        'setting reps-see-own:ja',
+        'setting reps-add-contacts:nei',
+        'setting currency:NOK default-cycle:FIRM stale-days:21',
+      ],
       notes: [
         '`reps-see-own:ja`: salgsrepresentanter ser bare salgsmulighetene der de selv er selger; ledere og administratorer ser fortsatt alle.',
+        '`reps-add-contacts:nei`: bare administratorer legger til kontakter (`ja`, standardverdien: alle gjør det, så en ny potensiell kunde slipper å vente på en administrator).',
         '`currency:` er koden på tre bokstaver for valutaen beløp vises i (USD i utgangspunktet).',
         '`default-cycle:` er salgssyklusen nye salgsmuligheter får når ingen er valgt (`none` for å la folk velge).',
         '`stale-days:` er hvor lenge en åpen salgsmulighet kan stå uten endring før sammendragene viser den som inaktiv (14 i utgangspunktet).',

@@ -30,9 +30,9 @@ type Grouped = (decimal: string) => string;
 
 const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   'opportunity-no': { name: 'salgsmulighetsnummeret', hint: ' (som `OP00001`)' },
-  code: { name: 'koden', hint: ' (opptil 10 bokstaver eller sifre, som `FIRM`)' },
+  code: { name: 'koden', hint: ' (opptil 10 bokstaver eller sifre)' },
   description: { name: 'beskrivelsen', hint: '' },
-  cycle: { name: 'salgssykluskoden', hint: ' (som `FIRM`)' },
+  cycle: { name: 'salgssykluskoden', hint: ' (`/opp cycle list` viser dem i dette arbeidsområdet)' },
   'stage-no': { name: 'fasenummeret', hint: ' (som `2`)' },
   outcome: { name: 'utfallet', hint: ' (`vunnet` eller `tapt`)' },
   'contact-name': { name: 'kontaktnavnet', hint: '' },
@@ -48,7 +48,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   note: { name: 'notatet', hint: ' (hva som skjedde, etter salgsmulighetsnummeret)' },
   'stats-target': {
     name: 'et salgsmulighetsnummer eller en syklus',
-    hint: ' (`/opp stats OP00001` eller `/opp stats cycle:FIRM`)',
+    hint: ' (`/opp stats &lt;salgsmulighetsnr.&gt;`, eller `/opp stats cycle:&lt;KODE&gt;` med en kode fra `/opp cycle list`)',
   },
 };
 

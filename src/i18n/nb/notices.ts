@@ -7,6 +7,7 @@ const m = icuFor('nb');
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
+  repsAddContacts: boolean;
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
@@ -19,6 +20,37 @@ const norwegian = {
   stageAdded: (cycle: string, stage: number) => `Fase ${stage} er lagt til i salgssyklus ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') =>
     `Lukkekode ${code} (${type === 'won' ? 'Vunnet' : 'Tapt'}) er lagt til.`,
+  // ---- setup edits: each change reads "field before → after"; they are joined with "; "
+  setupField: {
+    description: 'beskrivelse',
+    completed: 'fullført',
+    chances: 'sjanse for suksess',
+    quoteRequired: 'krever tilbud',
+    allowSkip: 'kan hoppes over',
+    dateFormula: 'datoformel',
+    activity: 'aktivitet',
+    calculation: 'sannsynlighetsberegning',
+    name: 'navn',
+    company: 'firma',
+    customer: 'kunde',
+  },
+  setupChange: (field: string, before: string, after: string) => `${field} ${before} → ${after}`,
+  setupNone: 'ingen',
+  quoted: (text: string) => `«${text}»`,
+  setupUnchanged: 'Ingenting ble endret: verdiene var allerede slik.',
+  cycleEdited: (code: string, changes: string, calculationChanged: boolean) =>
+    `Salgssyklus ${code} er endret: ${changes}.${calculationChanged ? ' Salgsmulighetene beholder sannsynligheten postene deres ble laget med; den nye beregningen gjelder fra neste endring av hver av dem.' : ''}`,
+  stageEdited: (cycle: string, stage: number, changes: string) =>
+    `Fase ${stage} i salgssyklus ${cycle} er endret: ${changes}. Poster som allerede er laget, beholder tallene sine; de nye verdiene gjelder fra neste gang en salgsmulighet flyttes inn i eller oppdateres i denne fasen.`,
+  codeEdited: (code: string, changes: string) => `Lukkekode ${code} er endret: ${changes}.`,
+  contactEdited: (name: string, no: string, changes: string, handedOver: number, oldCompany: string | null) =>
+    `Kontakten ${name} (${no}) er endret: ${changes}.` +
+    (handedOver > 0 && oldCompany !== null
+      ? m(
+          ' {n, plural, one {# salgsmulighet} other {# salgsmuligheter}} som personen hadde hos {company}, blir værende hos {company}, som nå står som kontakt på dem (med historikk, oppgaver, tilbud og ordre), som i Business Central.',
+          { n: handedOver, company: oldCompany },
+        )
+      : ''),
   cycleBlocked: (code: string, blocked: boolean) =>
     blocked
       ? `Salgssyklus ${code} er sperret: nye salgsmuligheter kan ikke bruke den; de som allerede bruker den, fortsetter som før.`
@@ -102,6 +134,7 @@ const norwegian = {
     [
       '*Innstillinger for dette arbeidsområdet*',
       `• Salgsrepresentanter ser bare sine egne salgsmuligheter: ${s.repsSeeOnlyOwn ? 'ja' : 'nei'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` for å endre det)`,
+      `• Salgsrepresentanter og ledere legger til kontakter: ${s.repsAddContacts ? 'ja' : 'nei, bare administratorer'} (\`reps-add-contacts:${s.repsAddContacts ? 'no' : 'yes'}\` for å endre det)`,
       `• Valuta for beløp: ${s.currency} (for eksempel \`currency:EUR\`)`,
       `• Standard salgssyklus for nye salgsmuligheter: ${s.defaultSalesCycleCode ?? 'ingen'} (\`default-cycle:&lt;KODE&gt;\` eller \`default-cycle:none\`)`,
       `• Sammendrag regner en salgsmulighet som inaktiv etter ${m('{n, plural, one {# dag} other {# dager}}', { n: s.staleDays })} uten endring (\`stale-days:&lt;dager&gt;\`)`,
@@ -112,6 +145,10 @@ const norwegian = {
     repsSeeOnlyOwn
       ? 'Salgsrepresentanter ser nå bare salgsmulighetene der de selv er selger; ledere og administratorer ser fortsatt alle.'
       : 'Salgsrepresentanter ser nå igjen alle salgsmulighetene i arbeidsområdet (de endrer fortsatt bare sine egne).',
+  repsAddContactsChanged: (repsAddContacts: boolean) =>
+    repsAddContacts
+      ? 'Salgsrepresentanter og ledere kan nå legge til kontakter (`/opp contact add`), så en ny potensiell kunde slipper å vente på en administrator.'
+      : 'Nå er det bare administratorer som legger til kontakter; salgsrepresentanter og ledere velger blant kontaktene som finnes.',
   languageChanged: (language: string) =>
     `Kanaler som ikke har valgt eget språk, får nå sammendrag og kunngjøringer på ${language}.`,
   /** `/opp language`: what is in force for the person and, in a channel, for its posts. */

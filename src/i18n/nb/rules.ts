@@ -91,6 +91,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Kontakt ${problem.companyNo} er en person, ikke et firma, så ingen kan høre til den.`;
     case 'company-cannot-have-company':
       return `${problem.name} er et firma, så det kan ikke høre til et annet firma.`;
+    case 'customer-has-documents':
+      return `Kunde ${problem.customerNo} for ${problem.name} (${problem.contactNo}) har ${m('{n, plural, one {# tilbud eller ordre} other {# tilbud og ordrer}}', { n: problem.documents })}, så den forblir knyttet til kontakten.`;
     case 'quote-already-exists':
       return `Et salgstilbud er allerede knyttet til salgsmulighet ${problem.opportunityNo}; hver salgsmulighet har høyst ett tilbud.`;
     case 'quote-needs-in-progress':
@@ -215,7 +217,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'set-up-close-codes':
       return 'sette opp lukkekoder';
     case 'add-contact':
-      return 'legge til kontakter';
+      return 'legge til kontakter i dette arbeidsområdet (en administrator kan åpne det for alle med `/opp setting reps-add-contacts:yes`)';
+    case 'edit-contact':
+      return 'endre kontakter';
     case 'add-customer':
       return 'lage kunder av kontakter';
     case 'add-activity':

@@ -159,9 +159,18 @@ const norwegian = {
   },
 
   list: {
-    titles: { mine: 'Dine salgsmuligheter', all: 'Alle salgsmuligheter', user: 'Salgsmuligheter' },
+    titles: {
+      mine: 'Dine salgsmuligheter',
+      all: 'Alle salgsmuligheter',
+      user: 'Salgsmuligheter',
+      /** `list all` by a rep in a workspace where reps read only their own. */
+      allOnlyOwn: 'Dine salgsmuligheter (salgsrepresentanter her ser bare sine egne)',
+    },
     fallback: (title: string, count: number) => `${title}: ${opportunities(count)}`,
     empty: 'Ingen salgsmuligheter samsvarer. Prøv `/opp list all`, eller opprett en med `/opp new`.',
+    /** An empty `list all` or `list @user`: suggesting `list all` again would lead nowhere. */
+    emptyAll:
+      'Ingen salgsmuligheter samsvarer. Prøv et annet filter (for eksempel `status:all`), eller opprett en med `/opp new`.',
     count: (shown: number, total: number) =>
       shown === total
         ? opportunities(total)
@@ -344,6 +353,9 @@ const norwegian = {
       calculation: 'Sannsynlighetsberegning',
       blocked: 'Sperret',
       blockedOption: 'Sperret: nye salgsmuligheter kan ikke bruke den',
+      editTitle: 'Rediger salgssyklus',
+      editAbout: (code: string) =>
+        `Salgssyklus *${code}* (koden beholdes; \`/opp cycle block\` sperrer den). Salgsmulighetene beholder sannsynligheten postene deres ble laget med; en ny beregning gjelder fra neste endring av hver av dem.`,
     },
     stage: {
       title: 'Fase i salgssyklus',
@@ -361,6 +373,9 @@ const norwegian = {
       dateFormulaHint: 'Foreslår sluttdatoen, f.eks. 10D, 2W, 1M eller CM (slutten av måneden).',
       activityCode: 'Aktivitetskode',
       noCycles: 'Legg først til en salgssyklus med `/opp cycle add`.',
+      editTitle: 'Rediger fase',
+      editAbout: (cycle: string, stage: number) =>
+        `Fase *${stage}* i salgssyklus *${cycle}*. Poster som allerede er laget, beholder tall og beskrivelse; endringene gjelder fra neste gang en salgsmulighet flyttes inn i eller oppdateres i denne fasen.`,
     },
     closeCode: {
       title: 'Lukkekode',
@@ -368,6 +383,9 @@ const norwegian = {
       code: 'Kode',
       type: 'Brukes når en salgsmulighet er',
       description: 'Beskrivelse',
+      editTitle: 'Rediger lukkekode',
+      editAbout: (code: string, type: string) =>
+        `Lukkekode *${code}* (${type}): koden og typen beholdes, siden salgsmuligheter er lukket med dem.`,
     },
     contact: {
       title: 'Ny kontakt',
@@ -380,6 +398,14 @@ const norwegian = {
       email: 'E-post',
       customer: 'Kunde',
       customerOption: 'Opprett også kunden',
+      editTitle: 'Rediger kontakt',
+      editAbout: (no: string, type: string) => `Kontakt *${no}* (${type}).`,
+      editCompanyHint:
+        'En person som bytter firma, lar salgsmulighetene, oppgavene, tilbudene og ordrene fra det gamle firmaet bli igjen hos det firmaet, slik Business Central gjør.',
+      leaveCompany: 'Slutter i firmaet',
+      leaveCompanyOption: 'Jobber ikke lenger for et firma',
+      customerLinked: (no: string) => `Knyttet til kunde ${no}.`,
+      unlinkCustomerOption: 'Fjern koblingen til kunden (bare når ingen tilbud eller ordre bruker kunden)',
     },
   },
 
@@ -442,7 +468,7 @@ const norwegian = {
       `• *${no}* ${description} · ${status}${closed ? ` · lukket ${closed}` : ''}`,
     more: (n: number) => `…og ${n} til.`,
     filter: (parts: string[]) =>
-      parts.length === 0 ? 'Filter: alle lukkede salgsmuligheter.' : `Filter: ${parts.join(' · ')}`,
+      parts.length === 0 ? 'Filter: alle lukkede salgsmuligheter.' : `Filter: ${parts.join(' · ')}.`,
     filterParts: {
       status: (s: string) => `status ${s}`,
       closedBefore: (d: string) => `lukket før ${d}`,
