@@ -22,7 +22,9 @@ const chinese = {
           ['activity add PRES 产品演示 step:"预约会议;0D"'],
           ['role @ann manager'],
           ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          ['setting reps-see-own:是'],
+          [{ example: 'stage edit FIRM 1', note: '（打开表单，已填入当前值）' }, 'stage edit FIRM 1 chance:35'],
+          ['cycle edit FIRM calc:add', 'code edit PRICE description:"价格最优"', 'contact edit 李安 company:none'],
+          ['setting reps-see-own:是', 'setting reps-add-contacts:否'],
           [{ example: 'workspace delete', note: '（会先请求确认）' }],
         ],
       },
@@ -106,12 +108,15 @@ const chinese = {
       examples: [
         'cycle add FIRM 正式商机 calc:multiply',
         'cycle add EXIST 现有客户 blocked:否',
+        'cycle edit FIRM',
+        'cycle edit FIRM description:"正式订单" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
       notes: [
         '`calc:` 指定概率的计算方式： `multiply` 、 `add` 、 `chances` （成功几率 %）或 `completed` （完成 %）。',
         '已冻结的周期不接受新商机；已在使用它的商机照常进行。只有在没有任何商机使用某个周期时才能删除它：否则请改为冻结。',
+        '`cycle edit` （管理员）可直接更改描述和概率计算方式（不带键时打开表单，已填入当前值）；已有的记录保留其概率，新的计算方式从各商机的下一次变更起生效。',
       ],
     },
     stage: {
@@ -119,20 +124,40 @@ const chinese = {
       examples: [
         'stage add FIRM 1 初次接洽 completed:10 chance:20 formula:1W',
         'stage add FIRM 2 产品演示 completed:40% chance:40 quote:是 activity:PRES',
+        'stage edit FIRM 2',
+        'stage edit FIRM 2 chance:35 formula:2W skip:否 activity:none',
         'stage delete FIRM 2',
       ],
-      notes: ['只有在没有未关闭的商机处于某个阶段时，才能删除该阶段。'],
+      notes: [
+        '只有在没有未关闭的商机处于某个阶段时，才能删除该阶段。',
+        '`stage edit` （管理员）可直接更改阶段：描述、完成 %、成功几率、 `quote:` 、 `skip:` 、 `formula:` 和 `activity:` （ `none` 可清除后两项）；不带键时打开表单，已填入当前值。与 Business Central 中一样，已有的记录保留原有数值；新值从下一次进入或在此阶段更新时起生效。',
+      ],
     },
     code: {
       summary: '商机关闭代码说明商机赢单或丢单的原因。',
-      examples: ['code add PRICE 赢单 价格最优', 'code add COMP 丢单 输给竞争对手', 'code delete COMP'],
-      notes: ['只有在没有商机以某个关闭代码关闭时，才能删除该代码。'],
+      examples: [
+        'code add PRICE 赢单 价格最优',
+        'code add COMP 丢单 输给竞争对手',
+        'code edit COMP description:"输给对手"',
+        'code delete COMP',
+      ],
+      notes: [
+        '只有在没有商机以某个关闭代码关闭时，才能删除该代码。',
+        '`code edit` （管理员）可更改其描述（不带键时打开表单）；代码和类型保持不变。',
+      ],
     },
     contact: {
       summary: '联系人可以是公司或个人；个人可以隶属于某个公司。',
       examples: [
         'contact add "Acme Corp" company customer:是',
         'contact add 李安 person company:"Acme Corp" email:ann@acme.com',
+        'contact edit 李安',
+        'contact edit 李安 name:"李安琪" company:"Contoso"',
+        'contact edit Acme Corp customer:是',
+      ],
+      notes: [
+        '所有人都可以添加联系人，除非管理员将其限定为仅管理员可用（ `/opp setting reps-add-contacts:no` ）；创建客户仅限管理员。',
+        '`contact edit` （管理员）可更改名称、个人所属的公司（ `company:none` 表示离开公司）以及客户关联（ `customer:yes` 创建客户， `customer:no` 取消没有报价或订单使用的客户关联）；不带键时打开表单。个人离开公司时，其在该公司的商机仍留在该公司，并以该公司为联系人，与 Business Central 中一样。',
       ],
     },
     customer: {
@@ -159,9 +184,15 @@ const chinese = {
     },
     setting: {
       summary: '显示或更改工作区的设置（仅限管理员）。',
-      examples: ['setting', 'setting reps-see-own:是', 'setting currency:CNY default-cycle:FIRM stale-days:21'],
+      examples: [
+        'setting',
+        'setting reps-see-own:是',
+        'setting reps-add-contacts:否',
+        'setting currency:CNY default-cycle:FIRM stale-days:21',
+      ],
       notes: [
         '`reps-see-own:yes` ：销售代表只能看到自己担任销售人员的商机；经理和管理员仍可看到全部商机。',
+        '`reps-add-contacts:no` ：只有管理员可以添加联系人（默认值 `yes` ：所有人都可以，新的潜在客户无需等待管理员）。',
         '`currency:` 是显示金额所用的三字母币种代码（初始为 USD）。',
         '`default-cycle:` 是未选择销售周期时新商机使用的周期（设为 `none` 则由用户自行选择）。',
         '`stale-days:` 是未关闭的商机多久无变更后会被摘要列为停滞（初始为 14 天）。',

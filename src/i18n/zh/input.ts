@@ -29,9 +29,9 @@ type Grouped = (decimal: string) => string;
 
 const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   'opportunity-no': { name: '商机编号', hint: '（例如 `OP00001` ）' },
-  code: { name: '代码', hint: '（最多 10 个字母或数字，例如 `FIRM` ）' },
+  code: { name: '代码', hint: '（最多 10 个字母或数字）' },
   description: { name: '描述', hint: '' },
-  cycle: { name: '销售周期代码', hint: '（例如 `FIRM` ）' },
+  cycle: { name: '销售周期代码', hint: '（ `/opp cycle list` 可列出此工作区的销售周期）' },
   'stage-no': { name: '阶段编号', hint: '（例如 `2` ）' },
   outcome: { name: '结果', hint: '（ `won` 或 `lost` ）' },
   'contact-name': { name: '联系人名称', hint: '' },
@@ -47,7 +47,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   note: { name: '备注', hint: '（发生了什么，写在商机编号之后）' },
   'stats-target': {
     name: '商机编号或销售周期',
-    hint: '（ `/opp stats OP00001` 或 `/opp stats cycle:FIRM` ）',
+    hint: '（ `/opp stats &lt;商机编号&gt;` ，或 `/opp stats cycle:&lt;代码&gt;` ，代码可从 `/opp cycle list` 获取）',
   },
 };
 

@@ -6,6 +6,7 @@ const m = icuFor('zh');
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
+  repsAddContacts: boolean;
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
@@ -17,6 +18,37 @@ const chinese = {
   stageAdded: (cycle: string, stage: number) => `已将阶段 ${stage} 添加到销售周期 ${cycle}。`,
   codeAdded: (code: string, type: 'won' | 'lost') =>
     `已添加商机关闭代码 ${code}（${type === 'won' ? '赢单' : '丢单'}）。`,
+  // ---- setup edits: each change reads "field before → after"; they are joined with "; "
+  setupField: {
+    description: '描述',
+    completed: '完成度',
+    chances: '成功几率',
+    quoteRequired: '需要报价',
+    allowSkip: '可跳过',
+    dateFormula: '日期公式',
+    activity: '活动',
+    calculation: '概率计算',
+    name: '名称',
+    company: '公司',
+    customer: '客户',
+  },
+  setupChange: (field: string, before: string, after: string) => `${field}：${before} → ${after}`,
+  setupNone: '无',
+  quoted: (text: string) => `“${text}”`,
+  setupUnchanged: '未做任何更改：原本就是这些值。',
+  cycleEdited: (code: string, changes: string, calculationChanged: boolean) =>
+    `已更改销售周期 ${code}：${changes}。${calculationChanged ? '商机保留其各条记录创建时的概率；新的计算方式从各商机的下一次变更起生效。' : ''}`,
+  stageEdited: (cycle: string, stage: number, changes: string) =>
+    `已更改销售周期 ${cycle} 的阶段 ${stage}：${changes}。已有的记录保留原有数值；新值从下一次进入或在此阶段更新时起生效。`,
+  codeEdited: (code: string, changes: string) => `已更改商机关闭代码 ${code}：${changes}。`,
+  contactEdited: (name: string, no: string, changes: string, handedOver: number, oldCompany: string | null) =>
+    `已更改联系人 ${name}（${no}）：${changes}。` +
+    (handedOver > 0 && oldCompany !== null
+      ? m(
+          '此人在 {company} 的 {n, plural, other {# 个商机}}仍留在 {company}，现以该公司为联系人（连同其历史记录、任务、报价和订单），与 Business Central 中一样。',
+          { n: handedOver, company: oldCompany },
+        )
+      : ''),
   cycleBlocked: (code: string, blocked: boolean) =>
     blocked
       ? `销售周期 ${code} 已冻结：新商机不能再使用它；已在使用它的商机照常进行。`
@@ -90,6 +122,7 @@ const chinese = {
     [
       '*此工作区的设置*',
       `• 销售代表只能看到自己的商机：${s.repsSeeOnlyOwn ? '是' : '否'}（使用 \`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` 更改）`,
+      `• 销售代表和经理可以添加联系人：${s.repsAddContacts ? '是' : '否，仅限管理员'}（使用 \`reps-add-contacts:${s.repsAddContacts ? 'no' : 'yes'}\` 更改）`,
       `• 金额的币种：${s.currency}（使用 \`currency:EUR\` 等更改）`,
       `• 新商机的默认销售周期：${s.defaultSalesCycleCode ?? '无'}（使用 \`default-cycle:&lt;代码&gt;\` 或 \`default-cycle:none\` 更改）`,
       `• 商机 ${m('{n, plural, other {# 天}}', { n: s.staleDays })}无更改后，摘要将其视为停滞（使用 \`stale-days:&lt;天数&gt;\` 更改）`,
@@ -100,6 +133,10 @@ const chinese = {
     repsSeeOnlyOwn
       ? '销售代表现在只能看到自己担任销售人员的商机；经理和管理员仍可看到全部商机。'
       : '销售代表现在又可以看到工作区的所有商机（但仍只能更改自己的商机）。',
+  repsAddContactsChanged: (repsAddContacts: boolean) =>
+    repsAddContacts
+      ? '销售代表和经理现在可以添加联系人（ `/opp contact add` ），新的潜在客户无需等待管理员。'
+      : '现在只有管理员可以添加联系人；销售代表和经理从现有联系人中选择。',
   languageChanged: (language: string) => `未选择语言的频道现在以${language}接收摘要和公告。`,
   languageShown: (yours: string, chosen: boolean, channel: string | null, channelLanguage: string | null) =>
     [

@@ -88,6 +88,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `联系人 ${problem.companyNo} 是个人而非公司，因此任何人都不能隶属于它。`;
     case 'company-cannot-have-company':
       return `${problem.name} 是公司，因此不能隶属于其他公司。`;
+    case 'customer-has-documents':
+      return `${problem.name}（${problem.contactNo}）的客户 ${problem.customerNo} 有 ${m('{n, plural, other {# 份报价或订单}}', { n: problem.documents })}，因此仍与该联系人关联。`;
     case 'quote-already-exists':
       return `商机 ${problem.opportunityNo} 已分配销售报价；每个商机最多只有一个报价。`;
     case 'quote-needs-in-progress':
@@ -218,7 +220,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'set-up-close-codes':
       return '设置商机关闭代码';
     case 'add-contact':
-      return '添加联系人';
+      return '在此工作区添加联系人（管理员可使用 `/opp setting reps-add-contacts:yes` 向所有人开放）';
+    case 'edit-contact':
+      return '更改联系人';
     case 'add-customer':
       return '由联系人创建客户';
     case 'add-activity':

@@ -159,9 +159,17 @@ const chinese = {
   },
 
   list: {
-    titles: { mine: '我的商机', all: '所有商机', user: '商机' },
+    titles: {
+      mine: '我的商机',
+      all: '所有商机',
+      user: '商机',
+      /** `list all` by a rep in a workspace where reps read only their own. */
+      allOnlyOwn: '我的商机（此处销售代表只能看到自己的商机）',
+    },
     fallback: (title: string, count: number) => `${title}：${opportunities(count)}`,
     empty: '没有匹配的商机。试试 `/opp list all` 或使用 `/opp new` 新建一个。',
+    /** An empty `list all` or `list @user`: suggesting `list all` again would lead nowhere. */
+    emptyAll: '没有匹配的商机。试试其他筛选条件（例如 `status:all` ），或使用 `/opp new` 新建一个。',
     count: (shown: number, total: number) =>
       shown === total
         ? opportunities(total)
@@ -336,6 +344,9 @@ const chinese = {
       calculation: '概率计算',
       blocked: '已冻结',
       blockedOption: '已冻结：新商机不能使用',
+      editTitle: '编辑销售周期',
+      editAbout: (code: string) =>
+        `销售周期 *${code}* （代码保持不变； \`/opp cycle block\` 可将其冻结）。商机保留其各条记录创建时的概率；新的计算方式从各商机的下一次变更起生效。`,
     },
     stage: {
       title: '销售周期阶段',
@@ -353,6 +364,9 @@ const chinese = {
       dateFormulaHint: '用于建议关闭日期，例如 10D、2W、1M 或 CM（月末）。',
       activityCode: '活动代码',
       noCycles: '请先使用 `/opp cycle add` 添加销售周期。',
+      editTitle: '编辑阶段',
+      editAbout: (cycle: string, stage: number) =>
+        `销售周期 *${cycle}* 的阶段 *${stage}* 。已有的记录保留原有数值和描述；更改从下一次进入或在此阶段更新时起生效。`,
     },
     closeCode: {
       title: '商机关闭代码',
@@ -360,6 +374,9 @@ const chinese = {
       code: '代码',
       type: '适用的关闭结果',
       description: '描述',
+      editTitle: '编辑商机关闭代码',
+      editAbout: (code: string, type: string) =>
+        `商机关闭代码 *${code}* （${type}）：其代码和类型保持不变，因为已有商机以它们关闭。`,
     },
     contact: {
       title: '新建联系人',
@@ -372,6 +389,13 @@ const chinese = {
       email: '电子邮件',
       customer: '客户',
       customerOption: '同时创建客户',
+      editTitle: '编辑联系人',
+      editAbout: (no: string, type: string) => `联系人 *${no}* （${type}）。`,
+      editCompanyHint: '个人更换公司时，其在原公司的商机、任务、报价和订单仍留在原公司，与 Business Central 中一样。',
+      leaveCompany: '离开公司',
+      leaveCompanyOption: '不再任职于任何公司',
+      customerLinked: (no: string) => `已关联客户 ${no}。`,
+      unlinkCustomerOption: '取消客户关联（仅当没有报价或订单使用该客户时）',
     },
   },
 
@@ -427,7 +451,7 @@ const chinese = {
       `• *${no}* ${description} · ${status}${closed ? ` · 关闭于 ${closed}` : ''}`,
     more: (n: number) => `…还有 ${n} 个。`,
     filter: (parts: string[]) =>
-      parts.length === 0 ? '筛选条件：所有已关闭的商机。' : `筛选条件：${parts.join(' · ')}`,
+      parts.length === 0 ? '筛选条件：所有已关闭的商机。' : `筛选条件：${parts.join(' · ')}。`,
     filterParts: {
       status: (s: string) => `状态 ${s}`,
       closedBefore: (d: string) => `关闭于 ${d} 之前`,
