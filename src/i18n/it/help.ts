@@ -20,7 +20,13 @@ const italian = {
           ['activity add PRES Presentazione step:"Fissare incontro;0D"'],
           ['role @anna manager'],
           ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          ['setting reps-see-own:yes'],
+          [{ example: 'stage edit FIRM 1', note: '(il modulo, precompilato)' }, 'stage edit FIRM 1 chance:35'],
+          [
+            'cycle edit FIRM calc:add',
+            'code edit PRICE description:"Prezzo migliore"',
+            'contact edit Anna Rossi company:none',
+          ],
+          ['setting reps-see-own:yes', 'setting reps-add-contacts:no'],
           [{ example: 'workspace delete', note: '(chiede conferma)' }],
         ],
       },
@@ -108,12 +114,15 @@ const italian = {
       examples: [
         'cycle add FIRM Opportunità dirette calc:multiply',
         'cycle add EXIST Clienti esistenti blocked:no',
+        'cycle edit FIRM',
+        'cycle edit FIRM description:"Ordini diretti" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
       notes: [
         '`calc:` indica come si calcola la probabilità: `multiply`, `add`, `chances` (% probabilità di successo) o `completed` (% completato).',
         'Un ciclo bloccato non accetta nuove opportunità; quelle che già lo usano proseguono. Un ciclo si può eliminare solo quando nessuna opportunità lo usa: in alternativa, bloccarlo.',
+        '`cycle edit` (amministratori) modifica sul posto descrizione e calcolo (senza chiavi: il modulo, precompilato); i movimenti già registrati mantengono la loro probabilità, il nuovo calcolo si applica dalla prossima modifica di ciascuna opportunità.',
       ],
     },
     stage: {
@@ -121,24 +130,40 @@ const italian = {
       examples: [
         'stage add FIRM 1 Contatto iniziale completed:10 chance:20 formula:1W',
         'stage add FIRM 2 Presentazione completed:40% chance:40 quote:yes activity:PRES',
+        'stage edit FIRM 2',
+        'stage edit FIRM 2 chance:35 formula:2W skip:no activity:none',
         'stage delete FIRM 2',
       ],
-      notes: ['Una fase si può eliminare solo finché nessuna opportunità aperta vi si trova.'],
+      notes: [
+        'Una fase si può eliminare solo finché nessuna opportunità aperta vi si trova.',
+        '`stage edit` (amministratori) modifica sul posto una fase: descrizione, % completato, % probabilità di successo, `quote:`, `skip:`, `formula:` e `activity:` (`none` azzera gli ultimi due); senza chiavi apre il modulo, precompilato. Come in Business Central, i movimenti già registrati mantengono i loro valori; i nuovi valori si applicano dal prossimo passaggio alla fase o dal prossimo aggiornamento in essa.',
+      ],
     },
     code: {
       summary: 'I codici chiusura indicano perché un’opportunità è stata vinta o persa.',
       examples: [
         'code add PRICE won Prezzo migliore',
         'code add COMP lost Persa a favore di un concorrente',
+        'code edit COMP description:"Persa a favore di un rivale"',
         'code delete COMP',
       ],
-      notes: ['Un codice chiusura si può eliminare solo se nessuna opportunità è stata chiusa con esso.'],
+      notes: [
+        'Un codice chiusura si può eliminare solo se nessuna opportunità è stata chiusa con esso.',
+        '`code edit` (amministratori) ne modifica la descrizione (senza chiavi: il modulo); codice e tipo restano.',
+      ],
     },
     contact: {
       summary: 'I contatti sono società o persone; una persona può appartenere a una società.',
       examples: [
         'contact add "Acme S.p.A." company customer:yes',
         'contact add Anna Rossi person company:"Acme S.p.A." email:anna@acme.it',
+        'contact edit Anna Rossi',
+        'contact edit Anna Rossi name:"Anna Rossi Bianchi" company:"Contoso"',
+        'contact edit Acme S.p.A. customer:yes',
+      ],
+      notes: [
+        'Tutti aggiungono contatti, a meno che un amministratore non lo riservi agli amministratori (`/opp setting reps-add-contacts:no`); creare un cliente spetta a un amministratore.',
+        '`contact edit` (amministratori) modifica il nome, la società di una persona (`company:none` per lasciarla) e il collegamento al cliente (`customer:yes` ne crea uno, `customer:no` rimuove quello che nessuna offerta o ordine usa); senza chiavi apre il modulo. Una persona che lascia una società lascia presso di essa le proprie opportunità di quella società, che ne diventa il contatto, come in Business Central.',
       ],
     },
     customer: {
@@ -169,9 +194,15 @@ const italian = {
     },
     setting: {
       summary: 'Mostra le impostazioni dell’area di lavoro oppure le cambia (solo amministratori).',
-      examples: ['setting', 'setting reps-see-own:yes', 'setting currency:EUR default-cycle:FIRM stale-days:21'],
+      examples: [
+        'setting',
+        'setting reps-see-own:yes',
+        'setting reps-add-contacts:no',
+        'setting currency:EUR default-cycle:FIRM stale-days:21',
+      ],
       notes: [
         '`reps-see-own:yes`: gli agenti vedono solo le opportunità di cui sono l’agente; manager e amministratori continuano a vederle tutte.',
+        '`reps-add-contacts:no`: solo gli amministratori aggiungono contatti (`yes`, il valore iniziale: tutti lo fanno, così un nuovo potenziale cliente non aspetta un amministratore).',
         '`currency:` è il codice di tre lettere della valuta in cui sono espressi gli importi (inizialmente USD).',
         '`default-cycle:` è il ciclo di vendita assegnato alle nuove opportunità quando non se ne sceglie uno (`none` per farlo scegliere ogni volta).',
         '`stale-days:` è il numero di giorni senza modifiche dopo cui i riepiloghi indicano un’opportunità aperta come ferma (inizialmente 14).',

@@ -29,9 +29,9 @@ type Grouped = (decimal: string) => string;
 
 const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   'opportunity-no': { name: 'il numero dell’opportunità', hint: ' (come `OP00001`)' },
-  code: { name: 'il codice', hint: ' (fino a 10 lettere o cifre, come `FIRM`)' },
+  code: { name: 'il codice', hint: ' (fino a 10 lettere o cifre)' },
   description: { name: 'la descrizione', hint: '' },
-  cycle: { name: 'il codice del ciclo di vendita', hint: ' (come `FIRM`)' },
+  cycle: { name: 'il codice del ciclo di vendita', hint: ' (`/opp cycle list` elenca quelli di quest’area di lavoro)' },
   'stage-no': { name: 'il numero della fase', hint: ' (come `2`)' },
   outcome: { name: 'l’esito', hint: ' (`won` o `lost`)' },
   'contact-name': { name: 'il nome del contatto', hint: '' },
@@ -47,7 +47,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   note: { name: 'la nota', hint: ' (cosa è successo, dopo il numero dell’opportunità)' },
   'stats-target': {
     name: 'un numero di opportunità o un ciclo',
-    hint: ' (`/opp stats OP00001` o `/opp stats cycle:FIRM`)',
+    hint: ' (`/opp stats &lt;n. opportunità&gt;`, oppure `/opp stats cycle:&lt;CODICE&gt;` con un codice da `/opp cycle list`)',
   },
 };
 

@@ -7,6 +7,7 @@ const m = icuFor('it');
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
+  repsAddContacts: boolean;
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
@@ -18,6 +19,37 @@ const italian = {
   stageAdded: (cycle: string, stage: number) => `Fase ${stage} aggiunta al ciclo di vendita ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') =>
     `Codice chiusura ${code} (${type === 'won' ? 'Vinta' : 'Persa'}) aggiunto.`,
+  // ---- setup edits: each change reads "field before → after"; they are joined with "; "
+  setupField: {
+    description: 'descrizione',
+    completed: '% completato',
+    chances: '% probabilità di successo',
+    quoteRequired: 'offerta obbligatoria',
+    allowSkip: 'può essere saltata',
+    dateFormula: 'formula data',
+    activity: 'attività',
+    calculation: 'calcolo probabilità',
+    name: 'nome',
+    company: 'società',
+    customer: 'cliente',
+  },
+  setupChange: (field: string, before: string, after: string) => `${field} ${before} → ${after}`,
+  setupNone: 'nessuno',
+  quoted: (text: string) => `“${text}”`,
+  setupUnchanged: 'Nessuna modifica: i valori erano già quelli.',
+  cycleEdited: (code: string, changes: string, calculationChanged: boolean) =>
+    `Ciclo di vendita ${code} modificato: ${changes}.${calculationChanged ? ' Le opportunità mantengono la probabilità con cui sono stati registrati i loro movimenti; il nuovo calcolo si applica dalla loro prossima modifica.' : ''}`,
+  stageEdited: (cycle: string, stage: number, changes: string) =>
+    `Fase ${stage} del ciclo di vendita ${cycle} modificata: ${changes}. I movimenti già registrati mantengono i loro valori; i nuovi valori si applicano dal prossimo passaggio a questa fase o dal prossimo aggiornamento in essa.`,
+  codeEdited: (code: string, changes: string) => `Codice chiusura ${code} modificato: ${changes}.`,
+  contactEdited: (name: string, no: string, changes: string, handedOver: number, oldCompany: string | null) =>
+    `Contatto ${name} (${no}) modificato: ${changes}.` +
+    (handedOver > 0 && oldCompany !== null
+      ? m(
+          ' {n, plural, one {# sua opportunità presso {company} resta} many {# di sue opportunità presso {company} restano} other {# sue opportunità presso {company} restano}} a {company}, che ne diventa il contatto (con cronologia, impegni, offerta e ordine), come in Business Central.',
+          { n: handedOver, company: oldCompany },
+        )
+      : ''),
   cycleBlocked: (code: string, blocked: boolean) =>
     blocked
       ? `Il ciclo di vendita ${code} è bloccato: le nuove opportunità non possono usarlo; quelle che già lo usano proseguono come prima.`
@@ -111,6 +143,7 @@ const italian = {
     [
       '*Impostazioni di quest’area di lavoro*',
       `• Gli agenti vedono solo le proprie opportunità: ${s.repsSeeOnlyOwn ? 'sì' : 'no'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` per cambiarlo)`,
+      `• Agenti e manager aggiungono contatti: ${s.repsAddContacts ? 'sì' : 'no, solo gli amministratori'} (\`reps-add-contacts:${s.repsAddContacts ? 'no' : 'yes'}\` per cambiarlo)`,
       `• Valuta degli importi: ${s.currency} (ad esempio \`currency:EUR\`)`,
       `• Ciclo di vendita predefinito delle nuove opportunità: ${s.defaultSalesCycleCode ?? 'nessuno'} (\`default-cycle:&lt;CODICE&gt;\` o \`default-cycle:none\`)`,
       `• I riepiloghi considerano ferma un’opportunità dopo ${m('{n, plural, one {# giorno} many {# di giorni} other {# giorni}}', { n: s.staleDays })} senza modifiche (\`stale-days:&lt;giorni&gt;\`)`,
@@ -121,6 +154,10 @@ const italian = {
     repsSeeOnlyOwn
       ? 'Ora gli agenti vedono solo le opportunità di cui sono l’agente; manager e amministratori continuano a vederle tutte.'
       : 'Ora gli agenti vedono di nuovo tutte le opportunità dell’area di lavoro (ma continuano a modificare solo le proprie).',
+  repsAddContactsChanged: (repsAddContacts: boolean) =>
+    repsAddContacts
+      ? 'Ora agenti e manager possono aggiungere contatti (`/opp contact add`), così un nuovo potenziale cliente non deve aspettare un amministratore.'
+      : 'Ora solo gli amministratori aggiungono contatti; agenti e manager scelgono tra i contatti esistenti.',
   languageChanged: (language: string) =>
     `I canali che non hanno scelto una lingua ricevono ora riepiloghi e annunci in ${language}.`,
   languageShown: (yours: string, chosen: boolean, channel: string | null, channelLanguage: string | null) =>

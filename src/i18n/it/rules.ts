@@ -92,6 +92,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Il contatto ${problem.companyNo} è una persona, non una società, quindi nessuno può appartenervi.`;
     case 'company-cannot-have-company':
       return `${problem.name} è una società, quindi non può appartenere a un’altra società.`;
+    case 'customer-has-documents':
+      return `Il cliente ${problem.customerNo} di ${problem.name} (${problem.contactNo}) ha ${m('{n, plural, one {# offerta o ordine} many {# di offerte e ordini} other {# offerte e ordini}}', { n: problem.documents })}, quindi resta collegato al contatto.`;
     case 'quote-already-exists':
       return `All’opportunità ${problem.opportunityNo} è già assegnata un’offerta di vendita; ogni opportunità ha al massimo un’offerta.`;
     case 'quote-needs-in-progress':
@@ -216,7 +218,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'set-up-close-codes':
       return 'configurare i codici chiusura';
     case 'add-contact':
-      return 'aggiungere contatti';
+      return 'aggiungere contatti in quest’area di lavoro (un amministratore può aprirlo a tutti con `/opp setting reps-add-contacts:yes`)';
+    case 'edit-contact':
+      return 'modificare i contatti';
     case 'add-customer':
       return 'creare clienti dai contatti';
     case 'add-activity':

@@ -163,9 +163,18 @@ const italian = {
   },
 
   list: {
-    titles: { mine: 'Le mie opportunità', all: 'Tutte le opportunità', user: 'Opportunità' },
+    titles: {
+      mine: 'Le mie opportunità',
+      all: 'Tutte le opportunità',
+      user: 'Opportunità',
+      /** `list all` by a rep in a workspace where reps read only their own. */
+      allOnlyOwn: 'Le mie opportunità (qui gli agenti vedono solo le proprie)',
+    },
     fallback: (title: string, count: number) => `${title}: ${opportunities(count)}`,
     empty: 'Nessuna opportunità corrispondente. Provare `/opp list all` oppure crearne una con `/opp new`.',
+    /** An empty `list all` or `list @user`: suggesting `list all` again would lead nowhere. */
+    emptyAll:
+      'Nessuna opportunità corrispondente. Provare un altro filtro (ad esempio `status:all`) oppure crearne una con `/opp new`.',
     count: (shown: number, total: number) =>
       shown === total
         ? opportunities(total)
@@ -355,6 +364,9 @@ const italian = {
       calculation: 'Calcolo probabilità',
       blocked: 'Bloccato',
       blockedOption: 'Bloccato: le nuove opportunità non possono usarlo',
+      editTitle: 'Modifica ciclo vendita',
+      editAbout: (code: string) =>
+        `Ciclo di vendita *${code}* (il codice resta; \`/opp cycle block\` lo blocca). Le opportunità mantengono la probabilità con cui sono stati registrati i loro movimenti; un nuovo calcolo si applica dalla loro prossima modifica.`,
     },
     stage: {
       title: 'Fase ciclo di vendita',
@@ -372,6 +384,9 @@ const italian = {
       dateFormulaHint: 'Propone la data chiusura, es. 10D, 2W, 1M o CM (fine mese).',
       activityCode: 'Codice attività',
       noCycles: 'Aggiungere prima un ciclo di vendita con `/opp cycle add`.',
+      editTitle: 'Modifica fase',
+      editAbout: (cycle: string, stage: number) =>
+        `Fase *${stage}* del ciclo di vendita *${cycle}*. I movimenti già registrati mantengono valori e descrizione; le modifiche si applicano dal prossimo passaggio a questa fase o dal prossimo aggiornamento in essa.`,
     },
     closeCode: {
       title: 'Codice chiusura',
@@ -379,6 +394,9 @@ const italian = {
       code: 'Codice',
       type: 'Usato quando un’opportunità è',
       description: 'Descrizione',
+      editTitle: 'Modifica codice chiusura',
+      editAbout: (code: string, type: string) =>
+        `Codice chiusura *${code}* (${type}): codice e tipo restano, perché delle opportunità sono state chiuse con essi.`,
     },
     contact: {
       title: 'Nuovo contatto',
@@ -391,6 +409,14 @@ const italian = {
       email: 'E-mail',
       customer: 'Cliente',
       customerOption: 'Crea anche il cliente',
+      editTitle: 'Modifica contatto',
+      editAbout: (no: string, type: string) => `Contatto *${no}* (${type}).`,
+      editCompanyHint:
+        'Una persona che cambia società lascia a quella precedente le proprie opportunità, impegni, offerte e ordini presso di essa, come fa Business Central.',
+      leaveCompany: 'Uscita dalla società',
+      leaveCompanyOption: 'Non lavora più per una società',
+      customerLinked: (no: string) => `Collegato al cliente ${no}.`,
+      unlinkCustomerOption: 'Rimuovi il collegamento al cliente (solo se nessuna offerta o ordine usa il cliente)',
     },
   },
 
@@ -460,7 +486,7 @@ const italian = {
       `• *${no}* ${description} · ${status}${closed ? ` · chiusura ${closed}` : ''}`,
     more: (n: number) => `…e altre ${n}.`,
     filter: (parts: string[]) =>
-      parts.length === 0 ? 'Filtro: tutte le opportunità chiuse.' : `Filtro: ${parts.join(' · ')}`,
+      parts.length === 0 ? 'Filtro: tutte le opportunità chiuse.' : `Filtro: ${parts.join(' · ')}.`,
     filterParts: {
       status: (s: string) => `stato ${s}`,
       closedBefore: (d: string) => `chiuse prima del giorno ${d}`,
