@@ -20,7 +20,13 @@ const french = {
           ['activity add PRES Présentation step:"Planifier une réunion;0D"'],
           ['role @ann manager'],
           ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          ['setting reps-see-own:oui'],
+          [{ example: 'stage edit FIRM 1', note: '(le formulaire, prérempli)' }, 'stage edit FIRM 1 chance:35'],
+          [
+            'cycle edit FIRM calc:add',
+            'code edit PRICE description:"Meilleur prix"',
+            'contact edit Ann Lee company:none',
+          ],
+          ['setting reps-see-own:oui', 'setting reps-add-contacts:non'],
           [{ example: 'workspace delete', note: '(demande une confirmation)' }],
         ],
       },
@@ -108,12 +114,15 @@ const french = {
       examples: [
         'cycle add FIRM Opportunités fermes calc:multiply',
         'cycle add EXIST Clients existants blocked:non',
+        'cycle edit FIRM',
+        'cycle edit FIRM description:"Commandes fermes" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
       notes: [
         '`calc:` indique le calcul de la probabilité : `multiply`, `add`, `chances` (% chances de succès) ou `completed` (% réalisé).',
         'Un cycle bloqué n’accepte aucune nouvelle opportunité; celles qui l’utilisent continuent. Un cycle n’est supprimé que si aucune opportunité ne l’utilise : bloquez-le plutôt.',
+        '`cycle edit` (administrateurs) modifie la description et le calcul sur place (sans clés : le formulaire, prérempli); les écritures déjà faites gardent leur probabilité, le nouveau calcul s’applique à partir du prochain changement de chaque opportunité.',
       ],
     },
     stage: {
@@ -121,10 +130,13 @@ const french = {
       examples: [
         'stage add FIRM 1 Premier contact completed:10 chance:20 formula:1W',
         'stage add FIRM 2 Présentation completed:40 % chance:40 quote:oui activity:PRES',
+        'stage edit FIRM 2',
+        'stage edit FIRM 2 chance:35 formula:2W skip:non activity:none',
         'stage delete FIRM 2',
       ],
       notes: [
         'Une étape n’est supprimée que si aucune opportunité ouverte ne s’y trouve. Formules date : D (jours), W (semaines), M (mois), Q (trimestres), Y (années), CM (fin du mois).',
+        '`stage edit` (administrateurs) modifie une étape sur place : description, % réalisé, % chances de succès, `quote:`, `skip:`, `formula:` et `activity:` (`none` efface les deux derniers); sans clés, il ouvre le formulaire, prérempli. Comme dans Business Central, les écritures déjà faites gardent leurs chiffres; les nouvelles valeurs s’appliquent à partir du prochain passage à l’étape ou de la prochaine mise à jour à celle-ci.',
       ],
     },
     code: {
@@ -132,15 +144,26 @@ const french = {
       examples: [
         'code add PRICE gagnée Meilleur prix',
         'code add COMP perdue Perdue au profit d’un concurrent',
+        'code edit COMP description:"Perdue au profit d’un rival"',
         'code delete COMP',
       ],
-      notes: ['Un code fin opportunité n’est supprimé que si aucune opportunité n’a été clôturée avec lui.'],
+      notes: [
+        'Un code fin opportunité n’est supprimé que si aucune opportunité n’a été clôturée avec lui.',
+        '`code edit` (administrateurs) modifie sa description (sans clés : le formulaire); son code et son type restent.',
+      ],
     },
     contact: {
       summary: 'Un contact est une entreprise ou une personne; une personne peut appartenir à une entreprise.',
       examples: [
         'contact add "Acme Corp" company customer:oui',
         'contact add Ann Lee person company:"Acme Corp" email:ann@acme.com',
+        'contact edit Ann Lee',
+        'contact edit Ann Lee name:"Ann Lee-Smith" company:"Contoso"',
+        'contact edit Acme Corp customer:oui',
+      ],
+      notes: [
+        'Tout le monde ajoute des contacts, sauf si un administrateur le réserve aux administrateurs (`/opp setting reps-add-contacts:non`); créer un client revient à un administrateur.',
+        '`contact edit` (administrateurs) modifie le nom, l’entreprise d’une personne (`company:none` pour la quitter) et le lien client (`customer:oui` en crée un, `customer:non` retire celui qu’aucun devis ni commande n’utilise); sans clés, il ouvre le formulaire. Une personne qui quitte une entreprise y laisse ses opportunités avec cette entreprise, qui en devient le contact, comme dans Business Central.',
       ],
     },
     customer: {
@@ -171,9 +194,15 @@ const french = {
     },
     setting: {
       summary: 'Affiche les paramètres de l’espace de travail ou les modifie (administrateurs seulement).',
-      examples: ['setting', 'setting reps-see-own:oui', 'setting currency:CAD default-cycle:FIRM stale-days:21'],
+      examples: [
+        'setting',
+        'setting reps-see-own:oui',
+        'setting reps-add-contacts:non',
+        'setting currency:CAD default-cycle:FIRM stale-days:21',
+      ],
       notes: [
         '`reps-see-own:oui` : les représentants ne voient que les opportunités dont ils sont le vendeur; les gestionnaires et les administrateurs les voient toutes.',
+        '`reps-add-contacts:non` : seuls les administrateurs ajoutent des contacts (`oui`, la valeur par défaut : tout le monde le fait, pour qu’un nouveau prospect n’attende pas un administrateur).',
         '`currency:` est le code de trois lettres de la devise des montants (USD au départ).',
         '`default-cycle:` est le cycle de vente attribué aux nouvelles opportunités quand aucun n’est choisi (`none` pour laisser chacun choisir).',
         '`stale-days:` est le nombre de jours sans changement après lequel les sommaires signalent une opportunité ouverte comme inactive (14 au départ).',

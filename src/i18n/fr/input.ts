@@ -31,9 +31,9 @@ type Grouped = (decimal: string) => string;
 /** Each argument with its article, as French needs it in a sentence. */
 const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   'opportunity-no': { name: 'le numéro d’opportunité', hint: ' (comme `OP00001`)' },
-  code: { name: 'le code', hint: ' (jusqu’à 10 lettres ou chiffres, comme `FIRM`)' },
+  code: { name: 'le code', hint: ' (jusqu’à 10 lettres ou chiffres)' },
   description: { name: 'la description', hint: '' },
-  cycle: { name: 'le code du cycle de vente', hint: ' (comme `FIRM`)' },
+  cycle: { name: 'le code du cycle de vente', hint: ' (`/opp cycle list` liste ceux de cet espace de travail)' },
   'stage-no': { name: 'le numéro d’étape', hint: ' (comme `2`)' },
   outcome: { name: 'le résultat', hint: ' (`won` ou `lost`; `gagnée` ou `perdue` aussi)' },
   'contact-name': { name: 'le nom du contact', hint: '' },
@@ -49,7 +49,7 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
   note: { name: 'la note', hint: ' (ce qui s’est passé, après le numéro d’opportunité)' },
   'stats-target': {
     name: 'un numéro d’opportunité ou un cycle',
-    hint: ' (`/opp stats OP00001` ou `/opp stats cycle:FIRM`)',
+    hint: ' (`/opp stats &lt;no opportunité&gt;`, ou `/opp stats cycle:&lt;CODE&gt;` avec un code de `/opp cycle list`)',
   },
 };
 

@@ -7,6 +7,7 @@ const m = icuFor('fr');
 
 interface ShownSettings {
   repsSeeOnlyOwn: boolean;
+  repsAddContacts: boolean;
   currency: string;
   defaultSalesCycleCode: string | null;
   staleDays: number;
@@ -18,6 +19,37 @@ const french = {
   stageAdded: (cycle: string, stage: number) => `Étape ${stage} ajoutée au cycle de vente ${cycle}.`,
   codeAdded: (code: string, type: 'won' | 'lost') =>
     `Code fin opportunité ${code} (${type === 'won' ? 'Gagnée' : 'Perdue'}) ajouté.`,
+  // ---- modifications de la configuration : chaque changement se lit « champ avant → après »; ils sont joints par « ; »
+  setupField: {
+    description: 'description',
+    completed: '% réalisé',
+    chances: '% chances de succès',
+    quoteRequired: 'devis requis',
+    allowSkip: 'peut être ignorée',
+    dateFormula: 'formule date',
+    activity: 'activité',
+    calculation: 'calcul de la probabilité',
+    name: 'nom',
+    company: 'entreprise',
+    customer: 'client',
+  },
+  setupChange: (field: string, before: string, after: string) => `${field} ${before} → ${after}`,
+  setupNone: 'aucun',
+  quoted: (text: string) => `« ${text} »`,
+  setupUnchanged: 'Rien n’a changé : les valeurs étaient déjà celles-là.',
+  cycleEdited: (code: string, changes: string, calculationChanged: boolean) =>
+    `Cycle de vente ${code} modifié : ${changes}.${calculationChanged ? ' Les opportunités gardent la probabilité avec laquelle leurs écritures ont été faites; le nouveau calcul s’applique à partir de leur prochain changement.' : ''}`,
+  stageEdited: (cycle: string, stage: number, changes: string) =>
+    `Étape ${stage} du cycle de vente ${cycle} modifiée : ${changes}. Les écritures déjà faites gardent leurs chiffres; les nouvelles valeurs s’appliquent à partir du prochain passage à cette étape ou de la prochaine mise à jour à celle-ci.`,
+  codeEdited: (code: string, changes: string) => `Code fin opportunité ${code} modifié : ${changes}.`,
+  contactEdited: (name: string, no: string, changes: string, handedOver: number, oldCompany: string | null) =>
+    `Contact ${name} (${no}) modifié : ${changes}.` +
+    (handedOver > 0 && oldCompany !== null
+      ? m(
+          ' {n, plural, one {# de ses opportunités chez {company} reste à {company}, désormais son contact (avec son historique, ses tâches, son devis et sa commande)} many {# de ses opportunités chez {company} restent à {company}, désormais leur contact (avec leur historique, leurs tâches, leurs devis et leurs commandes)} other {# de ses opportunités chez {company} restent à {company}, désormais leur contact (avec leur historique, leurs tâches, leurs devis et leurs commandes)}}, comme dans Business Central.',
+          { n: handedOver, company: oldCompany },
+        )
+      : ''),
   cycleBlocked: (code: string, blocked: boolean) =>
     blocked
       ? `Le cycle de vente ${code} est bloqué : les nouvelles opportunités ne peuvent pas l’utiliser; celles qui l’utilisent déjà continuent comme avant.`
@@ -111,6 +143,7 @@ const french = {
     [
       '*Paramètres de cet espace de travail*',
       `• Les représentants ne voient que leurs propres opportunités : ${s.repsSeeOnlyOwn ? 'oui' : 'non'} (\`reps-see-own:${s.repsSeeOnlyOwn ? 'no' : 'yes'}\` pour le changer)`,
+      `• Les représentants et les gestionnaires ajoutent des contacts : ${s.repsAddContacts ? 'oui' : 'non, seulement les administrateurs'} (\`reps-add-contacts:${s.repsAddContacts ? 'no' : 'yes'}\` pour le changer)`,
       `• Devise des montants : ${s.currency} (p. ex. \`currency:CAD\`)`,
       `• Cycle de vente par défaut des nouvelles opportunités : ${s.defaultSalesCycleCode ?? 'aucun'} (\`default-cycle:&lt;CODE&gt;\` ou \`default-cycle:none\`)`,
       `• Les sommaires considèrent une opportunité comme inactive après ${m('{n, plural, one {# jour} many {# de jours} other {# jours}}', { n: s.staleDays })} sans changement (\`stale-days:&lt;jours&gt;\`)`,
@@ -121,6 +154,10 @@ const french = {
     repsSeeOnlyOwn
       ? 'Les représentants ne voient maintenant que les opportunités dont ils sont le vendeur; les gestionnaires et les administrateurs les voient toutes.'
       : 'Les représentants voient de nouveau toutes les opportunités de l’espace de travail (ils ne modifient toujours que les leurs).',
+  repsAddContactsChanged: (repsAddContacts: boolean) =>
+    repsAddContacts
+      ? 'Les représentants et les gestionnaires peuvent maintenant ajouter des contacts (`/opp contact add`); un nouveau prospect n’a donc pas à attendre un administrateur.'
+      : 'Seuls les administrateurs ajoutent maintenant des contacts; les représentants et les gestionnaires choisissent parmi les contacts existants.',
   languageChanged: (language: string) =>
     `Les canaux qui n’ont pas choisi de langue reçoivent maintenant les sommaires et les annonces en ${language}.`,
   languageShown: (yours: string, chosen: boolean, channel: string | null, channelLanguage: string | null) =>

@@ -89,6 +89,8 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Le contact ${problem.companyNo} est une personne, et non une entreprise; personne ne peut donc lui appartenir.`;
     case 'company-cannot-have-company':
       return `${problem.name} est une entreprise; elle ne peut donc pas appartenir à une autre entreprise.`;
+    case 'customer-has-documents':
+      return `Le client ${problem.customerNo} de ${problem.name} (${problem.contactNo}) a ${m('{n, plural, one {# devis ou commande} many {# de devis et commandes} other {# devis et commandes}}', { n: problem.documents })}; il reste donc lié au contact.`;
     case 'quote-already-exists':
       return `Un devis est déjà attribué à l’opportunité ${problem.opportunityNo}; chaque opportunité a au plus un devis.`;
     case 'quote-needs-in-progress':
@@ -219,7 +221,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'set-up-close-codes':
       return 'configurer les codes fin opportunité';
     case 'add-contact':
-      return 'ajouter des contacts';
+      return 'ajouter des contacts dans cet espace de travail (un administrateur peut l’ouvrir à tous avec `/opp setting reps-add-contacts:yes`)';
+    case 'edit-contact':
+      return 'modifier des contacts';
     case 'add-customer':
       return 'créer des clients à partir de contacts';
     case 'add-activity':

@@ -167,9 +167,18 @@ const french = {
   },
 
   list: {
-    titles: { mine: 'Vos opportunités', all: 'Toutes les opportunités', user: 'Opportunités' },
+    titles: {
+      mine: 'Vos opportunités',
+      all: 'Toutes les opportunités',
+      user: 'Opportunités',
+      /** `list all` by a rep in a workspace where reps read only their own. */
+      allOnlyOwn: 'Vos opportunités (les représentants ici ne voient que les leurs)',
+    },
     fallback: (title: string, count: number) => `${title} : ${opportunities(count)}`,
     empty: 'Aucune opportunité ne correspond. Essayez `/opp list all` ou créez-en une avec `/opp new`.',
+    /** An empty `list all` or `list @user`: suggesting `list all` again would lead nowhere. */
+    emptyAll:
+      'Aucune opportunité ne correspond. Essayez un autre filtre (p. ex. `status:all`) ou créez-en une avec `/opp new`.',
     count: (shown: number, total: number) =>
       shown === total
         ? opportunities(total)
@@ -362,6 +371,9 @@ const french = {
       calculation: 'Calcul de la probabilité',
       blocked: 'Bloqué',
       blockedOption: 'Bloqué : les nouvelles opportunités ne peuvent pas l’utiliser',
+      editTitle: 'Modifier cycle de vente',
+      editAbout: (code: string) =>
+        `Cycle de vente *${code}* (son code reste; \`/opp cycle block\` le bloque). Les opportunités gardent la probabilité avec laquelle leurs écritures ont été faites; un nouveau calcul s’applique à partir de leur prochain changement.`,
     },
     stage: {
       title: 'Étape cycle de vente',
@@ -379,6 +391,9 @@ const french = {
       dateFormulaHint: 'Propose la date clôture, p. ex. 10D, 2W, 1M ou CM (fin du mois).',
       activityCode: 'Code activité',
       noCycles: 'Ajoutez d’abord un cycle de vente avec `/opp cycle add`.',
+      editTitle: 'Modifier l’étape',
+      editAbout: (cycle: string, stage: number) =>
+        `Étape *${stage}* du cycle de vente *${cycle}*. Les écritures déjà faites gardent leurs chiffres et leur description; les changements s’appliquent à partir du prochain passage à cette étape ou de la prochaine mise à jour à celle-ci.`,
     },
     closeCode: {
       title: 'Code fin opportunité',
@@ -386,6 +401,9 @@ const french = {
       code: 'Code',
       type: 'Utilisé quand une opportunité est',
       description: 'Description',
+      editTitle: 'Modifier code fin',
+      editAbout: (code: string, type: string) =>
+        `Code fin opportunité *${code}* (${type}) : son code et son type restent, car des opportunités ont été clôturées avec eux.`,
     },
     contact: {
       title: 'Nouveau contact',
@@ -398,6 +416,14 @@ const french = {
       email: 'Courriel',
       customer: 'Client',
       customerOption: 'Créer aussi le client',
+      editTitle: 'Modifier le contact',
+      editAbout: (no: string, type: string) => `Contact *${no}* (${type}).`,
+      editCompanyHint:
+        'Une personne qui change d’entreprise laisse ses opportunités, tâches, devis et commandes de l’ancienne entreprise à celle-ci, comme le fait Business Central.',
+      leaveCompany: 'Départ de l’entreprise',
+      leaveCompanyOption: 'Ne travaille plus pour une entreprise',
+      customerLinked: (no: string) => `Lié au client ${no}.`,
+      unlinkCustomerOption: 'Retirer le lien client (seulement si aucun devis ni commande n’utilise le client)',
     },
   },
 
@@ -463,7 +489,7 @@ const french = {
       `• *${no}* ${description} · ${status}${closed ? ` · clôturée le ${closed}` : ''}`,
     more: (n: number) => `${m('…et {n, plural, one {# autre} many {# d’autres} other {# autres}}', { n })}.`,
     filter: (parts: string[]) =>
-      parts.length === 0 ? 'Filtre : toutes les opportunités clôturées.' : `Filtre : ${parts.join(' · ')}`,
+      parts.length === 0 ? 'Filtre : toutes les opportunités clôturées.' : `Filtre : ${parts.join(' · ')}.`,
     filterParts: {
       status: (s: string) => `statut ${s}`,
       closedBefore: (d: string) => `clôturées avant le ${d}`,
