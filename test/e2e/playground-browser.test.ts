@@ -196,11 +196,13 @@ describe.skipIf(!browserAvailable)('the playground in a real browser', () => {
   );
 
   it(
-    "opens App Home: the person's open opportunities by stage",
+    "opens App Home: an admin reads the team's open pipeline, by stage and by salesperson",
     async () => {
       await page.locator('#apps [data-at="home"]').click();
-      await expect.poll(() => page.locator('#home .bk-header').first().innerText()).toBe('Your open opportunities');
+      await expect.poll(() => page.locator('#home .bk-header').first().innerText()).toBe("The team's open pipeline");
       const home = await page.locator('#home').innerText();
+      expect(home).toContain('By stage');
+      expect(home).toContain('By salesperson');
       expect(home).toMatch(/\d+ · [A-Z][a-z]+.* \(FIELD\)/);
       // The opportunity just won is no longer open.
       expect(home).not.toContain(opportunityNo);
