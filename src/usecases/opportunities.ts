@@ -340,13 +340,19 @@ export class OpportunityUseCases {
     ctx: RequestContext,
     no: string,
   ): Promise<{ no: string; version: number; currency: string; quote: QuoteView }> {
+    const { detail, currency, quote } = await this.linkedQuoteForm(ctx, no);
+    return { no: detail.no, version: detail.version, currency, quote };
+  }
+
+  /** What both quote forms start from: the change is allowed, the opportunity, its quote and the currency. */
+  private async linkedQuoteForm(ctx: RequestContext, no: string) {
     await this.guard.require(ctx, 'change-opportunity', { opportunityNo: no });
     const [quote, detail, settings] = await Promise.all([
       this.services.quotes.linkedTo(ctx.workspaceId, no),
       this.services.queries.get(ctx.workspaceId, no),
       this.services.setup.workspaceSettings(ctx.workspaceId),
     ]);
-    return { no: detail.no, version: detail.version, currency: settings.currency, quote };
+    return { detail, currency: settings.currency, quote };
   }
 
   /** The Replace Quote form: only while In Progress (its quote then loses the link). */
@@ -354,15 +360,15 @@ export class OpportunityUseCases {
     ctx: RequestContext,
     no: string,
   ): Promise<{ no: string; version: number; currency: string; quoteNo: string }> {
-    const form = await this.editQuoteForm(ctx, no);
-    const detail = await this.services.queries.get(ctx.workspaceId, no);
+    // One read of the opportunity serves the check and the form.
+    const { detail, currency, quote } = await this.linkedQuoteForm(ctx, no);
     if (detail.status !== 'in_progress')
       throw new DomainError({
         kind: 'quote-replace-needs-in-progress',
         opportunityNo: detail.no,
         status: detail.status,
       });
-    return { no: form.no, version: form.version, currency: form.currency, quoteNo: form.quote.no };
+    return { no: detail.no, version: detail.version, currency, quoteNo: quote.no };
   }
 
   /** New lines for the linked quote (before the order). */
