@@ -107,8 +107,11 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
       .map(([name, value]) => `-c ${name}=${value}`)
       .join(' '),
   });
-  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  // A client that loses its connection must not crash the process: the pool only listens to its idle
+  // clients, and a checked-out one whose socket is reset (the server terminated the backend) emits
+  // 'error' besides failing its query. The query's caller sees the failure; the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
