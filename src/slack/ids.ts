@@ -58,10 +58,14 @@ export const ACTION_IDS = {
   findMore: 'opp_find_more',
   /** App Home's pager: value = how many open opportunities come before the page (blocks/home-page.ts). */
   homePage: 'home_page',
-  /** The Edit buttons of `cycle list`, `stage list` and `code list`: value = the code (`CYCLE 20` for a stage). */
+  /**
+   * The Edit buttons of an admin's `cycle list`, `stage list`, `code list` and `contact list`: value = the
+   * code (`CYCLE 20` for a stage), or the contact's number.
+   */
   editSalesCycle: 'setup_cycle_edit_open',
   editStage: 'setup_stage_edit_open',
   editCloseCode: 'setup_close_code_edit_open',
+  editContact: 'setup_contact_edit_open',
   /** No value: opens the Create Opportunity modal. */
   newOpportunity: 'opp_new',
   // A list's next page. value = "<list context id>:<offset>".
@@ -81,6 +85,22 @@ export const ACTION_IDS = {
   closeOutcome: 'close_outcome',
   quoteAddLine: 'quote_add_line',
 } as const;
+
+/**
+ * Buttons of one kind that share an actions block need distinct action_ids (Slack's rule): they are
+ * numbered `<action id>_<n>` by their place in the block, and one listener answers them all.
+ */
+export const NUMBERED_ACTION_IDS: ReadonlySet<string> = new Set([ACTION_IDS.editStage]);
+
+/** The action_id of the n-th button (from 1) of a numbered kind in its block. */
+export function numberedActionId(actionId: string, n: number): string {
+  return `${actionId}_${n}`;
+}
+
+/** What a numbered kind's listener is registered for: the action id, numbered or not. */
+export function numberedActionPattern(actionId: string): RegExp {
+  return new RegExp(`^${actionId}(?:_\\d{1,2})?$`);
+}
 
 export type QuoteLineField = 'description' | 'quantity' | 'unitPrice' | 'discount';
 
@@ -112,6 +132,8 @@ export const BLOCK_IDS = {
     moreActions: 'list_more_actions',
     empty: 'list_empty',
   },
+  /** An admin's stage list: the actions blocks of its Edit buttons (`setup_stage_edits_1`, …). */
+  setupLists: { stageEdits: 'setup_stage_edits' },
   find: { header: 'find_header', count: 'find_count', more: 'find_more', empty: 'find_empty' },
   home: {
     header: 'home_header',

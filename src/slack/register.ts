@@ -6,7 +6,7 @@ import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import type { UseCases } from '../usecases/index.ts';
 import { AfterAckQueue } from './after-ack.ts';
-import { ACTION_IDS } from './ids.ts';
+import { ACTION_IDS, NUMBERED_ACTION_IDS, numberedActionPattern } from './ids.ts';
 import { actionListeners } from './listeners/actions.ts';
 import { appHomeOpenedListener } from './listeners/home.ts';
 import {
@@ -67,7 +67,8 @@ export function registerSlackListeners(
     }),
   );
   app.command('/opp', oppCommandListener(deps));
-  for (const [actionId, listener] of Object.entries(actionListeners(deps))) app.action(actionId, listener);
+  for (const [actionId, listener] of Object.entries(actionListeners(deps)))
+    app.action(NUMBERED_ACTION_IDS.has(actionId) ? numberedActionPattern(actionId) : actionId, listener);
   for (const [callbackId, listener] of Object.entries(viewListeners(deps))) app.view(callbackId, listener);
   app.options(ACTION_IDS.contactSearch, contactOptionsListener(deps, false));
   app.options(ACTION_IDS.companySearch, contactOptionsListener(deps, true));

@@ -42,12 +42,22 @@ export class SetupUseCases {
     await this.setup.deleteSalesCycle(ctx.workspaceId, code);
   }
 
-  listSalesCycles(ctx: RequestContext) {
-    return this.setup.listSalesCycles(ctx.workspaceId);
+  /** The cycles, and whether the reader may edit them (an admin's list offers an Edit button per row). */
+  async listSalesCycles(ctx: RequestContext) {
+    const [cycles, canEdit] = await Promise.all([
+      this.setup.listSalesCycles(ctx.workspaceId),
+      this.may(ctx, 'set-up-sales-cycles'),
+    ]);
+    return { cycles, canEdit };
   }
 
-  salesCycle(ctx: RequestContext, code: string) {
-    return this.setup.getSalesCycle(ctx.workspaceId, code);
+  /** One cycle with its stages, and whether the reader may edit its stages. */
+  async salesCycle(ctx: RequestContext, code: string) {
+    const [cycle, canEdit] = await Promise.all([
+      this.setup.getSalesCycle(ctx.workspaceId, code),
+      this.may(ctx, 'set-up-stages'),
+    ]);
+    return { cycle, canEdit };
   }
 
   async addStage(ctx: RequestContext, input: { cycleCode: string } & Parameters<SetupService['addStage']>[2]) {
@@ -83,8 +93,13 @@ export class SetupUseCases {
     await this.setup.deleteCloseCode(ctx.workspaceId, code);
   }
 
-  listCloseCodes(ctx: RequestContext) {
-    return this.setup.listCloseCodes(ctx.workspaceId);
+  /** The close codes, and whether the reader may edit them. */
+  async listCloseCodes(ctx: RequestContext) {
+    const [codes, canEdit] = await Promise.all([
+      this.setup.listCloseCodes(ctx.workspaceId),
+      this.may(ctx, 'set-up-close-codes'),
+    ]);
+    return { codes, canEdit };
   }
 
   // ---- contacts, customers, activities ----------------------------------------------------------
@@ -104,6 +119,17 @@ export class SetupUseCases {
 
   searchContacts(ctx: RequestContext, input: { text: string; limit: number }) {
     return this.setup.searchContacts(ctx.workspaceId, input.text, input.limit);
+  }
+
+  /** `contact list`: the contacts found, and whether the reader may edit them. */
+  async listContacts(ctx: RequestContext, input: { text: string; limit: number }) {
+    const [contacts, canEdit] = await Promise.all([this.searchContacts(ctx, input), this.may(ctx, 'edit-contact')]);
+    return { contacts, canEdit };
+  }
+
+  /** Whether the reader may do `action` (a list shows its Edit buttons only then; the edit itself asks again). */
+  private async may(ctx: RequestContext, action: GuardedAction): Promise<boolean> {
+    return decide((await ctx.member()).role, action).allowed;
   }
 
   async addCustomer(ctx: RequestContext, contact: string) {

@@ -91,8 +91,8 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     blockSalesCycle: { refused: () => [{ code: 'STD', blocked: true }] },
     editSalesCycle: { refused: () => [{ code: 'STD', change: { description: 'Renamed' } }] },
     deleteSalesCycle: { refused: () => ['STD'] },
-    listSalesCycles: { open: 'every member picks a sales cycle' },
-    salesCycle: { open: 'every member reads the stages' },
+    listSalesCycles: { open: 'every member picks a sales cycle (only admins get Edit buttons)' },
+    salesCycle: { open: 'every member reads the stages (only admins get Edit buttons)' },
     addStage: {
       refused: () => [
         {
@@ -118,6 +118,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     addContact: { refused: () => [{ name: 'Zed Ltd', type: 'company' }] },
     editContact: { refused: () => [{ contact: 'Acme Corp', name: 'Acme Corporation' }] },
     searchContacts: { open: 'every member picks a contact' },
+    listContacts: { open: 'every member reads the contacts (only admins get Edit buttons)' },
     addCustomer: { refused: () => ['Acme Corp'] },
     addActivity: { refused: () => [{ code: 'CALL', steps: [{ description: 'Call' }] }] },
     listActivities: { open: 'every member reads the activities' },

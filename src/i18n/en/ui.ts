@@ -483,6 +483,8 @@ const english = {
   },
 
   setup: {
+    /** The Edit button of each row of an admin's `cycle list`, `code list` and `contact list`. */
+    edit: 'Edit',
     cycles: {
       title: 'Sales cycles',
       moreCommand: '/opp cycle list',
@@ -491,6 +493,8 @@ const english = {
         `*${code}* ${description} · ${m('{stages, plural, one {# stage} other {# stages}}', { stages })} · ${calc}${blocked ? ' · :no_entry: blocked' : ''}`,
     },
     stages: {
+      /** The Edit button of each stage under an admin's `stage list`. */
+      edit: (stage: number) => `Edit stage ${stage}`,
       title: (cycle: string) => `Stages of ${cycle}`,
       empty: (code: string) =>
         `Sales cycle ${code} has no stages yet. Add one with \`/opp stage add ${code} 1 Qualification completed:10 chance:20\`.`,

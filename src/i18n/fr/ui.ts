@@ -512,6 +512,8 @@ const french = {
   },
 
   setup: {
+    // untranslated
+    edit: 'Edit',
     cycles: {
       title: 'Cycles de vente',
       moreCommand: '/opp cycle list',
@@ -520,6 +522,8 @@ const french = {
         `*${code}* ${description} · ${m('{stages, plural, one {# étape} many {# d’étapes} other {# étapes}}', { stages })} · ${calc}${blocked ? ' · :no_entry: bloqué' : ''}`,
     },
     stages: {
+      // untranslated
+      edit: (stage: number) => `Edit stage ${stage}`,
       title: (cycle: string) => `Étapes de ${cycle}`,
       empty: (code: string) =>
         `Le cycle de vente ${code} n’a encore aucune étape. Ajoutez-en une avec \`/opp stage add ${code} 1 Qualification completed:10 chance:20\`.`,

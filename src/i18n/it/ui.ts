@@ -509,6 +509,8 @@ const italian = {
   },
 
   setup: {
+    // untranslated
+    edit: 'Edit',
     cycles: {
       title: 'Cicli di vendita',
       moreCommand: '/opp cycle list',
@@ -517,6 +519,8 @@ const italian = {
         `*${code}* ${description} · ${m('{stages, plural, one {# fase} many {# di fasi} other {# fasi}}', { stages })} · ${calc}${blocked ? ' · :no_entry: bloccato' : ''}`,
     },
     stages: {
+      // untranslated
+      edit: (stage: number) => `Edit stage ${stage}`,
       title: (cycle: string) => `Fasi di ${cycle}`,
       empty: (code: string) =>
         `Il ciclo di vendita ${code} non ha ancora fasi. Aggiungerne una con \`/opp stage add ${code} 1 Qualificazione completed:10 chance:20\`.`,

@@ -490,6 +490,8 @@ const norwegian = {
   },
 
   setup: {
+    // untranslated
+    edit: 'Edit',
     cycles: {
       title: 'Salgssykluser',
       moreCommand: '/opp cycle list',
@@ -498,6 +500,8 @@ const norwegian = {
         `*${code}* ${description} · ${m('{stages, plural, one {# fase} other {# faser}}', { stages })} · ${calc}${blocked ? ' · :no_entry: sperret' : ''}`,
     },
     stages: {
+      // untranslated
+      edit: (stage: number) => `Edit stage ${stage}`,
       title: (cycle: string) => `Faser i ${cycle}`,
       empty: (code: string) =>
         `Salgssyklus ${code} har ingen faser ennå. Legg til en med \`/opp stage add ${code} 1 Kvalifisering completed:10 chance:20\`.`,

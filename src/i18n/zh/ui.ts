@@ -473,6 +473,8 @@ const chinese = {
   },
 
   setup: {
+    // untranslated
+    edit: 'Edit',
     cycles: {
       title: '销售周期',
       moreCommand: '/opp cycle list',
@@ -481,6 +483,8 @@ const chinese = {
         `*${code}* ${description} · ${m('{stages, plural, other {# 个阶段}}', { stages })} · ${calc}${blocked ? ' · :no_entry: 已冻结' : ''}`,
     },
     stages: {
+      // untranslated
+      edit: (stage: number) => `Edit stage ${stage}`,
       title: (cycle: string) => `${cycle} 的阶段`,
       empty: (code: string) =>
         `销售周期 ${code} 尚无阶段。使用 \`/opp stage add ${code} 1 资格审查 completed:10 chance:20\` 添加一个。`,

@@ -280,3 +280,23 @@ export function packLines(
   );
   return { blocks, omitted: lines.length - used };
 }
+
+/**
+ * One section per row, each with its accessory (an admin's Edit button): as many rows as fit in
+ * `maxBlocks` sections and the message's text budget, and how many were left out.
+ */
+export function accessoryRows(
+  rows: readonly { line: Markup; accessory: types.Button }[],
+  opts: { maxBlocks: number; maxChars?: number },
+): { blocks: types.SectionBlock[]; omitted: number } {
+  let budget = opts.maxChars ?? LIMITS.messageTextBudget;
+  const blocks: types.SectionBlock[] = [];
+  for (const row of rows) {
+    const block = section(row.line, { accessory: row.accessory });
+    const cost = textLength([block]);
+    if (blocks.length >= opts.maxBlocks || budget - cost < 0) break;
+    blocks.push(block);
+    budget -= cost;
+  }
+  return { blocks, omitted: rows.length - blocks.length };
+}

@@ -39,7 +39,9 @@ import {
 } from '../blocks/index.ts';
 import { ACTION_IDS, CALLBACK_IDS } from '../ids.ts';
 import { workspaceOf } from '../workspace.ts';
-import { opportunityNoFrom, taskIdFrom, TOKEN_VALUE } from './button-values.ts';
+import { opportunityNoFrom, setupEditTargetFrom, taskIdFrom, TOKEN_VALUE } from './button-values.ts';
+import { setupEditForm } from './setup-edit-forms.ts';
+import type { SetupEditTarget } from '../../usecases/setup.ts';
 import { requestContext } from '../request-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import {
@@ -251,6 +253,19 @@ async function afterTaskChange(scope: ActionScope, owner: string | null, sentenc
   if (!replaced) await replyBeside(scope, done);
 }
 
+/**
+ * An Edit button of an admin's setup list: its value names the row (shape checked here); the use case
+ * reads it again and refuses anyone who may not edit it, so a forged click opens nothing. The form's
+ * context (what it edits, where it reports) is the app's own, made here.
+ */
+function setupEditButton(deps: SlackDeps, what: SetupEditTarget['what']) {
+  return buttonListener(deps, async (scope) => {
+    const form = await deps.useCases.setup.editForm(scope.ctx, setupEditTargetFrom(what, scope.value));
+    const { view, context } = setupEditForm(scope.p, form);
+    await openForm(scope, view, { ...context, ...formOriginOf(scope.clicked, scope.fromHome) });
+  });
+}
+
 /** Tasks a refreshed list shows (as `/opp tasks` does). */
 const TASK_LIST_LIMIT = 20;
 
@@ -348,6 +363,10 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         ...formOriginOf(scope.clicked, scope.fromHome, form.no),
       });
     }),
+    [ACTION_IDS.editSalesCycle]: setupEditButton(deps, 'cycle'),
+    [ACTION_IDS.editStage]: setupEditButton(deps, 'stage'),
+    [ACTION_IDS.editCloseCode]: setupEditButton(deps, 'code'),
+    [ACTION_IDS.editContact]: setupEditButton(deps, 'contact'),
     [ACTION_IDS.findMore]: buttonListener(deps, async (scope) => {
       const token = tokenOf(scope);
       const page = token ? await searchPageOf(scope, token) : null;

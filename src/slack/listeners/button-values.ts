@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/problems.ts';
 import { CONTEXT_ID } from '../../services/interaction-contexts.ts';
 import { OPPORTUNITY_NO } from '../blocks/metadata.ts';
+import type { SetupEditTarget } from '../../usecases/setup.ts';
 
 /** The shape of an opportunity number (prefix and digits, as the numbering writes them). */
 export const OPPORTUNITY_NO_VALUE = z.string().trim().toUpperCase().regex(OPPORTUNITY_NO);
@@ -37,4 +38,40 @@ export function taskIdFrom(value: string): number {
   const parsed = TASK_ID_VALUE.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new DomainError({ kind: 'task-not-found', taskId: 0 });
+}
+
+/** A sales cycle's or close code's code as the setup lists write it: up to 10 characters without spaces. */
+const SETUP_CODE_VALUE = z.string().regex(/^\S{1,10}$/);
+/** A stage's Edit button: `<cycle code> <stage no>` (blocks/setup-lists.ts stageEditValue). */
+const STAGE_VALUE = /^(\S{1,10}) ([1-9]\d{0,3})$/;
+/** A contact's number (prefix and digits). */
+const CONTACT_NO_VALUE = z.string().regex(/^[A-Z]{1,10}\d{1,10}$/);
+
+/**
+ * What an Edit button of a setup list names, or "not found" for a value of any other shape. Only a name:
+ * the use case reads the row again and asks whether the clicker may edit it.
+ */
+export function setupEditTargetFrom(what: SetupEditTarget['what'], value: string): SetupEditTarget {
+  switch (what) {
+    case 'cycle':
+    case 'code': {
+      const code = SETUP_CODE_VALUE.safeParse(value);
+      if (code.success) return { what, code: code.data };
+      throw new DomainError(
+        what === 'cycle'
+          ? { kind: 'sales-cycle-not-found', code: shown(value) }
+          : { kind: 'close-code-not-found', code: shown(value) },
+      );
+    }
+    case 'stage': {
+      const match = STAGE_VALUE.exec(value);
+      if (match?.[1] && match[2]) return { what, cycleCode: match[1], stageNo: Number(match[2]) };
+      throw new DomainError({ kind: 'stage-not-found', cycle: shown(value.split(' ')[0] ?? ''), stage: 0 });
+    }
+    case 'contact': {
+      const no = CONTACT_NO_VALUE.safeParse(value);
+      if (no.success) return { what, contact: no.data };
+      throw new DomainError({ kind: 'contact-not-found', text: shown(value) });
+    }
+  }
 }

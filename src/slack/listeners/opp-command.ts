@@ -191,8 +191,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       });
       return reply(successMessage(p, notices.cycleAdded(escapeText(cycle.code))));
     }
-    case 'cycle-list':
-      return reply(salesCycleList(p, await setup.listSalesCycles(ctx)));
+    case 'cycle-list': {
+      const { cycles, canEdit } = await setup.listSalesCycles(ctx);
+      return reply(salesCycleList(p, cycles, { editable: canEdit }));
+    }
     case 'cycle-edit': {
       const changed = await setup.editSalesCycle(ctx, {
         code: command.code,
@@ -221,8 +223,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       });
       return reply(successMessage(p, notices.stageAdded(escapeText(command.cycle.toUpperCase()), stage.stage)));
     }
-    case 'stage-list':
-      return reply(stageTable(p, await setup.salesCycle(ctx, command.cycle)));
+    case 'stage-list': {
+      const { cycle, canEdit } = await setup.salesCycle(ctx, command.cycle);
+      return reply(stageTable(p, cycle, { editable: canEdit }));
+    }
     case 'stage-edit': {
       const changed = await setup.editStage(ctx, {
         cycleCode: command.cycle,
@@ -250,8 +254,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       });
       return reply(successMessage(p, notices.codeAdded(escapeText(code.code), code.type)));
     }
-    case 'code-list':
-      return reply(closeCodeList(p, await setup.listCloseCodes(ctx)));
+    case 'code-list': {
+      const { codes, canEdit } = await setup.listCloseCodes(ctx);
+      return reply(closeCodeList(p, codes, { editable: canEdit }));
+    }
     case 'code-edit':
       return reply(closeCodeEdited(p, await setup.editCloseCode(ctx, command)));
     case 'code-delete':
@@ -291,8 +297,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
           ),
         ),
       );
-    case 'contact-list':
-      return reply(contactList(p, await setup.searchContacts(ctx, { text: command.search ?? '', limit: 50 })));
+    case 'contact-list': {
+      const { contacts, canEdit } = await setup.listContacts(ctx, { text: command.search ?? '', limit: 50 });
+      return reply(contactList(p, contacts, { editable: canEdit }));
+    }
     case 'customer-add': {
       const customer = await setup.addCustomer(ctx, command.contact);
       return reply(

@@ -288,3 +288,68 @@ describe('setup lists', () => {
     expect(text).toContain(`and ${450 - shown} more`);
   });
 });
+
+describe('setup lists for an admin: an Edit button per row, within the limits', () => {
+  it('cycles and close codes: one section per row, the button its accessory, valued with the code', () => {
+    const cycles = salesCycleList(
+      enUS,
+      [{ code: 'FIRM', description: 'Firm sales', probabilityCalculation: 'multiply', blocked: false, stageCount: 5 }],
+      { editable: true },
+    );
+    expectWithinLimits(cycles.blocks, 'message');
+    expect(cycles.blocks[1]).toMatchObject({
+      type: 'section',
+      accessory: { type: 'button', action_id: ACTION_IDS.editSalesCycle, value: 'FIRM', text: { text: 'Edit' } },
+    });
+    const codes = closeCodeList(enUS, [{ code: 'WIN', description: 'Best', type: 'won', entryCount: 0 }], {
+      editable: true,
+    });
+    expect(codes.blocks[1]).toMatchObject({ accessory: { action_id: ACTION_IDS.editCloseCode, value: 'WIN' } });
+    // Without the right, the same list has no button.
+    expect(
+      JSON.stringify(closeCodeList(enUS, [{ code: 'WIN', description: '', type: 'won', entryCount: 0 }])),
+    ).not.toContain(ACTION_IDS.editCloseCode);
+  });
+
+  it('400 contacts: at most 50 blocks, one Edit button per row shown, the rest counted', () => {
+    const contacts = Array.from({ length: 400 }, (_, i) => ({
+      no: `CT${String(i).padStart(5, '0')}`,
+      name: `Contact ${i} ${'x'.repeat(200)}`,
+      type: 'company' as const,
+      companyNo: null,
+      companyName: null,
+      customerNo: null,
+    }));
+    const message = contactList(enUS, contacts, { total: 450, editable: true });
+    expectWithinLimits(message.blocks, 'message');
+    expect(textLength(message.blocks)).toBeLessThanOrEqual(12_000);
+    const rows = message.blocks.filter((b) => b.type === 'section');
+    expect(rows.every((b) => b.type === 'section' && b.accessory?.type === 'button')).toBe(true);
+    expect(JSON.stringify(message.blocks.at(-1))).toContain(`and ${450 - rows.length} more`);
+  });
+
+  it('60 stages: the table, then Edit buttons 25 to a block for the stages shown, within 50 blocks', () => {
+    const stages = Array.from({ length: 60 }, (_, i) =>
+      stage(i + 1, { description: `Stage ${i + 1} ${'y'.repeat(20)}` }),
+    );
+    const message = stageTable(
+      enUS,
+      { code: 'FIRM', description: '', probabilityCalculation: 'add', blocked: false, stages },
+      { editable: true },
+    );
+    expectWithinLimits(message.blocks, 'message');
+    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    expect(buttons).toHaveLength(60);
+    expect(buttons[0]).toMatchObject({
+      action_id: `${ACTION_IDS.editStage}_1`,
+      value: 'FIRM 1',
+      text: { text: 'Edit stage 1' },
+    });
+    expect(buttons[25]).toMatchObject({ action_id: `${ACTION_IDS.editStage}_1`, value: 'FIRM 26' });
+    expect(message.blocks.filter((b) => b.type === 'actions').map((b) => b.block_id)).toEqual([
+      `${BLOCK_IDS.setupLists.stageEdits}_1`,
+      `${BLOCK_IDS.setupLists.stageEdits}_2`,
+      `${BLOCK_IDS.setupLists.stageEdits}_3`,
+    ]);
+  });
+});
