@@ -2,7 +2,7 @@
 // Changing them is an admin's (adding contacts everyone's unless the workspace says otherwise); reading them (the lists, the contact search of the forms) is anyone's in
 // the workspace, since every rep picks cycles and contacts.
 import { decide, type GuardedAction } from '../domain/permissions.ts';
-import type { SalesCycleChange, StageChange } from '../domain/sales-cycle.ts';
+import { type SalesCycleChange, sortStages, type StageChange } from '../domain/sales-cycle.ts';
 import type { CloseCode } from '../domain/close-code.ts';
 import { DomainError } from '../domain/problems.ts';
 import type { SalesCycleWithStages, Stage } from '../domain/sales-cycle.ts';
@@ -125,6 +125,30 @@ export class SetupUseCases {
   async listContacts(ctx: RequestContext, input: { text: string; limit: number }) {
     const [contacts, canEdit] = await Promise.all([this.searchContacts(ctx, input), this.may(ctx, 'edit-contact')]);
     return { contacts, canEdit };
+  }
+
+  /**
+   * The codes examples cite (help): the workspace's default sales cycle (else its first usable one) with
+   * its first stage, and its first won and lost close codes. Anyone may read them, as the lists.
+   */
+  async exampleCodes(ctx: RequestContext): Promise<{ cycle?: string; stage?: number; won?: string; lost?: string }> {
+    const [settings, cycles, codes] = await Promise.all([
+      this.setup.workspaceSettings(ctx.workspaceId),
+      this.setup.listSalesCyclesWithStages(ctx.workspaceId),
+      this.setup.listCloseCodes(ctx.workspaceId),
+    ]);
+    const usable = cycles.filter((c) => !c.blocked && c.stages.length > 0);
+    const cycle =
+      usable.find((c) => c.code === settings.defaultSalesCycleCode) ?? usable[0] ?? cycles.find((c) => !c.blocked);
+    const firstStage = cycle ? sortStages(cycle.stages)[0] : undefined;
+    const won = codes.find((c) => c.type === 'won');
+    const lost = codes.find((c) => c.type === 'lost');
+    return {
+      ...(cycle ? { cycle: cycle.code } : {}),
+      ...(firstStage ? { stage: firstStage.stage } : {}),
+      ...(won ? { won: won.code } : {}),
+      ...(lost ? { lost: lost.code } : {}),
+    };
   }
 
   /** Whether the reader may do `action` (a list shows its Edit buttons only then; the edit itself asks again). */

@@ -282,6 +282,6 @@ describe.each(BACKENDS)('setup editing on %s', (backend) => {
     expect(stageHelp).toContain('entries already made keep their figures');
     expect(await run(t, 'help contact', teamId)).toContain('contact edit');
     expect(await run(t, 'help setting', teamId)).toContain('reps-add-contacts');
-    expect(await run(t, 'help', teamId)).toContain('stage edit FIRM 1 chance:35');
+    expect(await run(t, 'help', teamId)).toContain('stage edit STD 10 chance:35');
   });
 });

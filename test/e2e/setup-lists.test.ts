@@ -4,6 +4,7 @@
 // help suggest commands with the workspace's own cycle and close codes (a placeholder when it has none).
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
+import { dec } from '../../src/domain/decimal.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
@@ -142,5 +143,48 @@ describe.each(BACKENDS)('setup lists on %s', (backend) => {
     expect(edits.length).toBe(blocks.filter((b) => b.type === 'section').length);
     expect(edits.length).toBeGreaterThan(40);
     expect(sentences(message)).toContain(`and ${50 - edits.length} more`);
+  });
+
+  // ---- examples cite the workspace's own codes -------------------------------------------------------
+
+  it('help’s examples cite the workspace’s own cycle, stage and close codes; its default cycle first', async () => {
+    const teamId = await workspace();
+    const overview = await run(t, 'help', teamId);
+    expect(overview).toContain('/opp stage edit STD 10 chance:35');
+    expect(overview).toContain('/opp stage list STD');
+    expect(overview).toContain('/opp close OP00012 won code:WIN amount:11,500');
+    expect(overview).toContain('/opp stats cycle:STD');
+    // Only what an example creates is made up.
+    expect(overview.replaceAll('cycle add FIRM', '')).not.toContain('FIRM');
+    const close = await run(t, 'help close', teamId);
+    expect(close).toContain('/opp close OP00012 won code:WIN');
+    expect(close).toContain('/opp close OP00012 lost code:NOBUDGET');
+    expect(await run(t, 'help order', teamId)).toContain('/opp order OP00012 code:WIN');
+    // Each example cited works here as it is.
+    expect(await run(t, 'stage edit STD 10 chance:35', teamId)).toContain('chances of success 20% → 35%');
+
+    // The default cycle is the one new opportunities get, so examples cite it.
+    await t.app.services.setup.addSalesCycle(teamId, { code: 'RENEW', description: 'Renewals' });
+    await t.app.services.setup.addStage(teamId, 'RENEW', {
+      stage: 5,
+      description: 'Offer',
+      completedPct: dec(50),
+      chancesPct: dec(50),
+    });
+    await run(t, 'setting default-cycle:RENEW', teamId);
+    const stage = await run(t, 'help stage', teamId);
+    expect(stage).toContain('/opp stage edit RENEW 5');
+    expect(stage).not.toContain('STD');
+  });
+
+  it('a workspace without cycles or codes reads placeholders in help, escaped, not codes it lacks', async () => {
+    const teamId = t.newWorkspace();
+    const { reply } = await t.command('help', { teamId });
+    const text = sentences(reply.args);
+    expect(text).toContain('/opp stage edit &lt;CYCLE&gt; &lt;stage no&gt; chance:35');
+    expect(text).toContain('/opp close OP00012 won code:&lt;CODE&gt;');
+    expect(text).not.toMatch(/[<>]/);
+    expect(text.replaceAll('cycle add FIRM', '')).not.toContain('FIRM');
+    expect(await run(t, 'help close', teamId)).toContain('/opp close OP00012 lost code:&lt;CODE&gt;');
   });
 });

@@ -118,6 +118,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     addContact: { refused: () => [{ name: 'Zed Ltd', type: 'company' }] },
     editContact: { refused: () => [{ contact: 'Acme Corp', name: 'Acme Corporation' }] },
     searchContacts: { open: 'every member picks a contact' },
+    exampleCodes: { open: 'every member reads help, whose examples cite the workspace’s codes' },
     listContacts: { open: 'every member reads the contacts (only admins get Edit buttons)' },
     addCustomer: { refused: () => ['Acme Corp'] },
     addActivity: { refused: () => [{ code: 'CALL', steps: [{ description: 'Call' }] }] },

@@ -2,6 +2,9 @@
 // overview. Plain text: the help is escaped as a whole where it is shown (src/slack/grammar/help.ts),
 // because its usage lines hold placeholders like `<stage no>`. The grammar keeps what is syntax (which
 // subcommands a topic covers, their usage lines); every word here is language. Each example must parse.
+// Examples that refer to what a workspace already has write `{cycle}`, `{stage}` (one of its stages),
+// `{won}` and `{lost}` (close codes): help shows the reader's workspace's own codes there, or a placeholder
+// when it has none. Codes an example creates (`cycle add FIRM`) are made up. Keep the tokens as they are.
 // Part of the one catalogue.
 
 const english = {
@@ -13,15 +16,22 @@ const english = {
         title: '*Setup* (also as `/opp setup …`)',
         lines: [
           ['cycle add FIRM Firm opportunities calc:multiply'],
-          ['stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W'],
+          ['stage add {cycle} 1 Initial contact completed:10 chance:20 formula:1W'],
           ['code add PRICE won Best price'],
           ['contact add "Acme Corp" company customer:yes'],
           ['customer add Acme Corp'],
           ['activity add PRES Presentation step:"Book meeting;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          [{ example: 'stage edit FIRM 1', note: '(the form, pre-filled)' }, 'stage edit FIRM 1 chance:35'],
-          ['cycle edit FIRM calc:add', 'code edit PRICE description:"Best price"', 'contact edit Ann Lee company:none'],
+          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'stage edit {cycle} {stage}', note: '(the form, pre-filled)' },
+            'stage edit {cycle} {stage} chance:35',
+          ],
+          [
+            'cycle edit {cycle} calc:add',
+            'code edit {won} description:"Best price"',
+            'contact edit Ann Lee company:none',
+          ],
           ['setting reps-see-own:yes', 'setting reps-add-contacts:no'],
           [{ example: 'workspace delete', note: '(asks for confirmation)' }],
         ],
@@ -39,7 +49,7 @@ const english = {
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:next friday'],
-          ['close OP00012 won code:PRICE amount:11,500'],
+          ['close OP00012 won code:{won} amount:11,500'],
           ['quote OP00012 line:"Licences;10;1200;5"', 'quote OP00012'],
           ['tasks', 'tasks @ann'],
           ['purge status:lost closed-before:2025-01-01'],
@@ -48,8 +58,8 @@ const english = {
       {
         title: '*Pipeline*',
         lines: [
-          ['digest cycle:FIRM'],
-          ['stats OP00012', 'stats cycle:FIRM'],
+          ['digest cycle:{cycle}'],
+          ['stats OP00012', 'stats cycle:{cycle}'],
           ['export all status:all'],
           ['subscribe #sales weekly at:09:00 day:monday tz:Europe/Berlin'],
           ['unsubscribe #sales', 'subscriptions'],
@@ -106,7 +116,7 @@ const english = {
         'Set up sales cycles, stages, close codes, contacts, activities and roles. Every setup command also works as `/opp setup …`.',
       examples: [
         'cycle add FIRM Firm opportunities calc:multiply',
-        'setup stage add FIRM 1 Initial contact completed:10 chance:20',
+        'setup stage add {cycle} 1 Initial contact completed:10 chance:20',
       ],
     },
     cycle: {
@@ -114,8 +124,8 @@ const english = {
       examples: [
         'cycle add FIRM Firm opportunities calc:multiply',
         'cycle add EXIST Existing customers blocked:no',
-        'cycle edit FIRM',
-        'cycle edit FIRM description:"Firm orders" calc:add',
+        'cycle edit {cycle}',
+        'cycle edit {cycle} description:"Firm orders" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
@@ -128,11 +138,11 @@ const english = {
     stage: {
       summary: 'Stages of a sales cycle, in order.',
       examples: [
-        'stage add FIRM 1 Initial contact completed:10 chance:20 formula:1W',
-        'stage add FIRM 2 Presentation completed:40% chance:40 quote:yes activity:PRES',
-        'stage edit FIRM 2',
-        'stage edit FIRM 2 chance:35 formula:2W skip:no activity:none',
-        'stage delete FIRM 2',
+        'stage add {cycle} 1 Initial contact completed:10 chance:20 formula:1W',
+        'stage add {cycle} 2 Presentation completed:40% chance:40 quote:yes activity:PRES',
+        'stage edit {cycle} {stage}',
+        'stage edit {cycle} {stage} chance:35 formula:2W skip:no activity:none',
+        'stage delete {cycle} 2',
       ],
       notes: [
         'A stage is deleted only while no open opportunity is at it.',
@@ -144,7 +154,7 @@ const english = {
       examples: [
         'code add PRICE won Best price',
         'code add COMP lost Lost to a competitor',
-        'code edit COMP description:"Lost to a rival"',
+        'code edit {lost} description:"Lost to a rival"',
         'code delete COMP',
       ],
       notes: [
@@ -194,7 +204,7 @@ const english = {
         'setting',
         'setting reps-see-own:yes',
         'setting reps-add-contacts:no',
-        'setting currency:EUR default-cycle:FIRM stale-days:21',
+        'setting currency:EUR default-cycle:{cycle} stale-days:21',
       ],
       notes: [
         '`reps-see-own:yes`: reps see only the opportunities where they are the salesperson; managers and admins still see all.',
@@ -223,13 +233,13 @@ const english = {
       summary: 'Creates an opportunity. Without anything after `new` it opens the Create Opportunity form.',
       examples: [
         'new Website redesign contact:"Acme Corp" value:12,000 chance:40 close:end of next month',
-        'new CRM licences contact:Acme value:25000 chance:25% close:Dec 15 cycle:FIRM owner:@ann priority:high',
+        'new CRM licences contact:Acme value:25000 chance:25% close:Dec 15 cycle:{cycle} owner:@ann priority:high',
       ],
     },
     list: {
       summary:
         'Lists opportunities: yours by default, open ones by default. A company (`contact:`) includes its persons; a long list has a More button, and its totals are per status.',
-      examples: ['list all status:won', 'list @ann contact:Acme cycle:FIRM'],
+      examples: ['list all status:won', 'list @ann contact:Acme cycle:{cycle}'],
     },
     show: {
       summary:
@@ -289,7 +299,7 @@ const english = {
     },
     close: {
       summary: 'Closes an opportunity as won or lost. With only the number it opens the Close Opportunity form.',
-      examples: ['close OP00012 won code:PRICE amount:11,500 date:today', 'close OP00012 lost code:COMP'],
+      examples: ['close OP00012 won code:{won} amount:11,500 date:today', 'close OP00012 lost code:{lost}'],
     },
     quote: {
       summary:
@@ -312,7 +322,7 @@ const english = {
     order: {
       summary:
         'Makes the sales order from the linked quote. An open opportunity is closed as Won first: `code:` names the won close code, otherwise the Close Opportunity form opens, set to Won with the quote amount.',
-      examples: ['order OP00012', 'order OP00012 code:WIN'],
+      examples: ['order OP00012', 'order OP00012 code:{won}'],
     },
     delete: {
       summary: 'Deletes one opportunity.',
@@ -327,20 +337,23 @@ const english = {
     },
     digest: {
       summary: 'Posts the pipeline summary to this channel.',
-      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+      examples: ['digest', 'digest cycle:{cycle} owner:@ann'],
     },
     stats: {
       summary: 'Statistics for one opportunity or one sales cycle.',
-      examples: ['stats OP00012', 'stats cycle:FIRM'],
+      examples: ['stats OP00012', 'stats cycle:{cycle}'],
     },
     export: {
       summary:
         'Sends you a CSV of opportunities in a direct message; takes the same filters as `list`. Without `mine`, `all` or `@user`, managers and admins get the whole pipeline, reps their own.',
-      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+      examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {
       summary: 'Posts the digest to a channel on a schedule. `day:` is for weekly digests only.',
-      examples: ['subscribe #sales weekly at:09:00 day:monday tz:Europe/Berlin', 'subscribe #sales daily cycle:FIRM'],
+      examples: [
+        'subscribe #sales weekly at:09:00 day:monday tz:Europe/Berlin',
+        'subscribe #sales daily cycle:{cycle}',
+      ],
     },
     unsubscribe: {
       summary: 'Stops the digest in a channel.',

@@ -13,17 +13,20 @@ const french = {
         title: '*Configuration* (aussi sous la forme `/opp setup …`)',
         lines: [
           ['cycle add FIRM Opportunités fermes calc:multiply'],
-          ['stage add FIRM 1 Premier contact completed:10 chance:20 formula:1W'],
+          ['stage add {cycle} 1 Premier contact completed:10 chance:20 formula:1W'],
           ['code add PRICE gagnée Meilleur prix'],
           ['contact add "Acme Corp" company customer:oui'],
           ['customer add Acme Corp'],
           ['activity add PRES Présentation step:"Planifier une réunion;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          [{ example: 'stage edit FIRM 1', note: '(le formulaire, prérempli)' }, 'stage edit FIRM 1 chance:35'],
+          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
           [
-            'cycle edit FIRM calc:add',
-            'code edit PRICE description:"Meilleur prix"',
+            { example: 'stage edit {cycle} {stage}', note: '(le formulaire, prérempli)' },
+            'stage edit {cycle} {stage} chance:35',
+          ],
+          [
+            'cycle edit {cycle} calc:add',
+            'code edit {won} description:"Meilleur prix"',
             'contact edit Ann Lee company:none',
           ],
           ['setting reps-see-own:oui', 'setting reps-add-contacts:non'],
@@ -43,7 +46,7 @@ const french = {
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:vendredi prochain'],
-          ['close OP00012 gagnée code:PRICE amount:11 500'],
+          ['close OP00012 gagnée code:{won} amount:11 500'],
           ['quote OP00012 line:"Licences;10;1200;5"', 'quote OP00012'],
           ['tasks', 'tasks @ann'],
           ['purge status:perdue closed-before:2025-01-01'],
@@ -52,8 +55,8 @@ const french = {
       {
         title: '*Pipeline*',
         lines: [
-          ['digest cycle:FIRM'],
-          ['stats OP00012', 'stats cycle:FIRM'],
+          ['digest cycle:{cycle}'],
+          ['stats OP00012', 'stats cycle:{cycle}'],
           ['export all status:all'],
           ['subscribe #ventes weekly at:09:00 day:monday tz:America/Toronto'],
           ['unsubscribe #ventes', 'subscriptions'],
@@ -106,7 +109,7 @@ const french = {
         'Configurez les cycles de vente, les étapes, les codes fin opportunité, les contacts, les activités et les rôles. Chaque commande de configuration fonctionne aussi sous la forme `/opp setup …`.',
       examples: [
         'cycle add FIRM Opportunités fermes calc:multiply',
-        'setup stage add FIRM 1 Premier contact completed:10 chance:20',
+        'setup stage add {cycle} 1 Premier contact completed:10 chance:20',
       ],
     },
     cycle: {
@@ -114,8 +117,8 @@ const french = {
       examples: [
         'cycle add FIRM Opportunités fermes calc:multiply',
         'cycle add EXIST Clients existants blocked:non',
-        'cycle edit FIRM',
-        'cycle edit FIRM description:"Commandes fermes" calc:add',
+        'cycle edit {cycle}',
+        'cycle edit {cycle} description:"Commandes fermes" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
@@ -128,11 +131,11 @@ const french = {
     stage: {
       summary: 'Les étapes d’un cycle de vente, dans l’ordre.',
       examples: [
-        'stage add FIRM 1 Premier contact completed:10 chance:20 formula:1W',
-        'stage add FIRM 2 Présentation completed:40 % chance:40 quote:oui activity:PRES',
-        'stage edit FIRM 2',
-        'stage edit FIRM 2 chance:35 formula:2W skip:non activity:none',
-        'stage delete FIRM 2',
+        'stage add {cycle} 1 Premier contact completed:10 chance:20 formula:1W',
+        'stage add {cycle} 2 Présentation completed:40 % chance:40 quote:oui activity:PRES',
+        'stage edit {cycle} {stage}',
+        'stage edit {cycle} {stage} chance:35 formula:2W skip:non activity:none',
+        'stage delete {cycle} 2',
       ],
       notes: [
         'Une étape n’est supprimée que si aucune opportunité ouverte ne s’y trouve. Formules date : D (jours), W (semaines), M (mois), Q (trimestres), Y (années), CM (fin du mois).',
@@ -144,7 +147,7 @@ const french = {
       examples: [
         'code add PRICE gagnée Meilleur prix',
         'code add COMP perdue Perdue au profit d’un concurrent',
-        'code edit COMP description:"Perdue au profit d’un rival"',
+        'code edit {lost} description:"Perdue au profit d’un rival"',
         'code delete COMP',
       ],
       notes: [
@@ -198,7 +201,7 @@ const french = {
         'setting',
         'setting reps-see-own:oui',
         'setting reps-add-contacts:non',
-        'setting currency:CAD default-cycle:FIRM stale-days:21',
+        'setting currency:CAD default-cycle:{cycle} stale-days:21',
       ],
       notes: [
         '`reps-see-own:oui` : les représentants ne voient que les opportunités dont ils sont le vendeur; les gestionnaires et les administrateurs les voient toutes.',
@@ -227,13 +230,13 @@ const french = {
       summary: 'Crée une opportunité. Sans rien après `new`, ouvre le formulaire Nouvelle opportunité.',
       examples: [
         'new Refonte du site Web contact:"Acme Corp" value:12 000 chance:40 close:fin du mois prochain',
-        'new Licences CRM contact:Acme value:25000 chance:25 % close:15 déc cycle:FIRM owner:@ann priority:high',
+        'new Licences CRM contact:Acme value:25000 chance:25 % close:15 déc cycle:{cycle} owner:@ann priority:high',
       ],
     },
     list: {
       summary:
         'Liste les opportunités : les vôtres et les ouvertes par défaut. Une entreprise (`contact:`) inclut ses personnes; une longue liste offre un bouton *Afficher plus*, et ses totaux sont donnés par statut.',
-      examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:FIRM'],
+      examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:{cycle}'],
     },
     show: {
       summary:
@@ -300,7 +303,7 @@ const french = {
     close: {
       summary:
         'Clôture une opportunité comme gagnée ou perdue. Avec seulement le numéro, ouvre le formulaire de clôture.',
-      examples: ['close OP00012 gagnée code:PRICE amount:11 500 date:aujourd’hui', 'close OP00012 perdue code:COMP'],
+      examples: ['close OP00012 gagnée code:{won} amount:11 500 date:aujourd’hui', 'close OP00012 perdue code:{lost}'],
     },
     quote: {
       summary:
@@ -323,7 +326,7 @@ const french = {
     order: {
       summary:
         'Crée la commande vente à partir du devis lié. Une opportunité ouverte est d’abord clôturée comme gagnée : `code:` indique le code fin opportunité gagnée; sinon, le formulaire Clôturer l’opportunité s’ouvre, réglé sur Gagnée avec le montant du devis.',
-      examples: ['order OP00012', 'order OP00012 code:PRICE'],
+      examples: ['order OP00012', 'order OP00012 code:{won}'],
     },
     delete: {
       summary: 'Supprime une opportunité.',
@@ -339,23 +342,23 @@ const french = {
     },
     digest: {
       summary: 'Publie le sommaire du pipeline dans ce canal.',
-      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+      examples: ['digest', 'digest cycle:{cycle} owner:@ann'],
     },
     stats: {
       summary: 'Statistiques d’une opportunité ou d’un cycle de vente.',
-      examples: ['stats OP00012', 'stats cycle:FIRM'],
+      examples: ['stats OP00012', 'stats cycle:{cycle}'],
     },
     export: {
       summary:
         'Vous envoie un fichier CSV des opportunités en message direct; accepte les mêmes filtres que `list`. Sans `mine`, `all` ni `@utilisateur`, les gestionnaires et les administrateurs reçoivent tout le pipeline, les représentants leurs propres opportunités.',
-      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+      examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {
       summary:
         'Publie le sommaire dans un canal selon une planification. `day:` (monday à sunday) s’applique aux sommaires weekly seulement.',
       examples: [
         'subscribe #ventes weekly at:09:00 day:monday tz:America/Toronto',
-        'subscribe #ventes daily cycle:FIRM',
+        'subscribe #ventes daily cycle:{cycle}',
       ],
     },
     unsubscribe: {

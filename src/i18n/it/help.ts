@@ -13,17 +13,20 @@ const italian = {
         title: '*Configurazione* (anche come `/opp setup …`)',
         lines: [
           ['cycle add FIRM Opportunità dirette calc:multiply'],
-          ['stage add FIRM 1 Contatto iniziale completed:10 chance:20 formula:1W'],
+          ['stage add {cycle} 1 Contatto iniziale completed:10 chance:20 formula:1W'],
           ['code add PRICE won Prezzo migliore'],
           ['contact add "Acme S.p.A." company customer:yes'],
           ['customer add Acme S.p.A.'],
           ['activity add PRES Presentazione step:"Fissare incontro;0D"'],
           ['role @anna manager'],
-          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          [{ example: 'stage edit FIRM 1', note: '(il modulo, precompilato)' }, 'stage edit FIRM 1 chance:35'],
+          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
           [
-            'cycle edit FIRM calc:add',
-            'code edit PRICE description:"Prezzo migliore"',
+            { example: 'stage edit {cycle} {stage}', note: '(il modulo, precompilato)' },
+            'stage edit {cycle} {stage} chance:35',
+          ],
+          [
+            'cycle edit {cycle} calc:add',
+            'code edit {won} description:"Prezzo migliore"',
             'contact edit Anna Rossi company:none',
           ],
           ['setting reps-see-own:yes', 'setting reps-add-contacts:no'],
@@ -43,7 +46,7 @@ const italian = {
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:venerdì prossimo'],
-          ['close OP00012 won code:PRICE amount:11.500'],
+          ['close OP00012 won code:{won} amount:11.500'],
           ['quote OP00012 line:"Licenze;10;1200;5"', 'quote OP00012'],
           ['tasks', 'tasks @anna'],
           ['purge status:lost closed-before:2025-01-01'],
@@ -52,8 +55,8 @@ const italian = {
       {
         title: '*Pipeline*',
         lines: [
-          ['digest cycle:FIRM'],
-          ['stats OP00012', 'stats cycle:FIRM'],
+          ['digest cycle:{cycle}'],
+          ['stats OP00012', 'stats cycle:{cycle}'],
           ['export all status:all'],
           ['subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome'],
           ['unsubscribe #vendite', 'subscriptions'],
@@ -106,7 +109,7 @@ const italian = {
         'Configura cicli di vendita, fasi, codici chiusura, contatti, attività e ruoli. Ogni comando di configurazione funziona anche come `/opp setup …`.',
       examples: [
         'cycle add FIRM Opportunità dirette calc:multiply',
-        'setup stage add FIRM 1 Contatto iniziale completed:10 chance:20',
+        'setup stage add {cycle} 1 Contatto iniziale completed:10 chance:20',
       ],
     },
     cycle: {
@@ -114,8 +117,8 @@ const italian = {
       examples: [
         'cycle add FIRM Opportunità dirette calc:multiply',
         'cycle add EXIST Clienti esistenti blocked:no',
-        'cycle edit FIRM',
-        'cycle edit FIRM description:"Ordini diretti" calc:add',
+        'cycle edit {cycle}',
+        'cycle edit {cycle} description:"Ordini diretti" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
@@ -128,11 +131,11 @@ const italian = {
     stage: {
       summary: 'Le fasi di un ciclo di vendita, in ordine.',
       examples: [
-        'stage add FIRM 1 Contatto iniziale completed:10 chance:20 formula:1W',
-        'stage add FIRM 2 Presentazione completed:40% chance:40 quote:yes activity:PRES',
-        'stage edit FIRM 2',
-        'stage edit FIRM 2 chance:35 formula:2W skip:no activity:none',
-        'stage delete FIRM 2',
+        'stage add {cycle} 1 Contatto iniziale completed:10 chance:20 formula:1W',
+        'stage add {cycle} 2 Presentazione completed:40% chance:40 quote:yes activity:PRES',
+        'stage edit {cycle} {stage}',
+        'stage edit {cycle} {stage} chance:35 formula:2W skip:no activity:none',
+        'stage delete {cycle} 2',
       ],
       notes: [
         'Una fase si può eliminare solo finché nessuna opportunità aperta vi si trova.',
@@ -144,7 +147,7 @@ const italian = {
       examples: [
         'code add PRICE won Prezzo migliore',
         'code add COMP lost Persa a favore di un concorrente',
-        'code edit COMP description:"Persa a favore di un rivale"',
+        'code edit {lost} description:"Persa a favore di un rivale"',
         'code delete COMP',
       ],
       notes: [
@@ -198,7 +201,7 @@ const italian = {
         'setting',
         'setting reps-see-own:yes',
         'setting reps-add-contacts:no',
-        'setting currency:EUR default-cycle:FIRM stale-days:21',
+        'setting currency:EUR default-cycle:{cycle} stale-days:21',
       ],
       notes: [
         '`reps-see-own:yes`: gli agenti vedono solo le opportunità di cui sono l’agente; manager e amministratori continuano a vederle tutte.',
@@ -227,13 +230,13 @@ const italian = {
       summary: 'Crea un’opportunità. Senza nulla dopo `new` apre il modulo Crea opportunità.',
       examples: [
         'new Nuovo sito web contact:"Acme S.p.A." value:12.000 chance:40 close:fine del mese prossimo',
-        'new Licenze CRM contact:Acme value:25000 chance:25% close:15 dic cycle:FIRM owner:@anna priority:high',
+        'new Licenze CRM contact:Acme value:25000 chance:25% close:15 dic cycle:{cycle} owner:@anna priority:high',
       ],
     },
     list: {
       summary:
         'Elenca le opportunità: per impostazione predefinita le proprie e solo quelle aperte. Una società (`contact:`) comprende le sue persone; un elenco lungo ha un pulsante Mostra altre, e i totali sono per stato.',
-      examples: ['list all status:won', 'list @anna contact:Acme cycle:FIRM'],
+      examples: ['list all status:won', 'list @anna contact:Acme cycle:{cycle}'],
     },
     show: {
       summary:
@@ -296,7 +299,7 @@ const italian = {
     },
     close: {
       summary: 'Chiude un’opportunità come vinta o persa. Con il solo numero apre il modulo Chiudi opportunità.',
-      examples: ['close OP00012 won code:PRICE amount:11.500 date:oggi', 'close OP00012 lost code:COMP'],
+      examples: ['close OP00012 won code:{won} amount:11.500 date:oggi', 'close OP00012 lost code:{lost}'],
     },
     quote: {
       summary:
@@ -319,7 +322,7 @@ const italian = {
     order: {
       summary:
         'Crea l’ordine di vendita dall’offerta collegata. Un’opportunità aperta viene prima chiusa come Vinta: `code:` indica il codice chiusura di vincita, altrimenti si apre il modulo Chiudi opportunità, impostato su Vinta con l’importo dell’offerta.',
-      examples: ['order OP00012', 'order OP00012 code:WIN'],
+      examples: ['order OP00012', 'order OP00012 code:{won}'],
     },
     delete: {
       summary: 'Elimina un’opportunità.',
@@ -334,21 +337,24 @@ const italian = {
     },
     digest: {
       summary: 'Pubblica il riepilogo della pipeline in questo canale.',
-      examples: ['digest', 'digest cycle:FIRM owner:@anna'],
+      examples: ['digest', 'digest cycle:{cycle} owner:@anna'],
     },
     stats: {
       summary: 'Statistiche di un’opportunità o di un ciclo di vendita.',
-      examples: ['stats OP00012', 'stats cycle:FIRM'],
+      examples: ['stats OP00012', 'stats cycle:{cycle}'],
     },
     export: {
       summary:
         'Invia un file CSV di opportunità in un messaggio diretto; accetta gli stessi filtri di `list`. Senza `mine`, `all` o `@utente`, manager e amministratori ricevono l’intera pipeline, gli agenti le proprie opportunità.',
-      examples: ['export all status:all', 'export @anna cycle:FIRM'],
+      examples: ['export all status:all', 'export @anna cycle:{cycle}'],
     },
     subscribe: {
       summary:
         'Pubblica il riepilogo in un canale secondo una programmazione. `day:` vale solo per i riepiloghi settimanali.',
-      examples: ['subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome', 'subscribe #vendite daily cycle:FIRM'],
+      examples: [
+        'subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome',
+        'subscribe #vendite daily cycle:{cycle}',
+      ],
     },
     unsubscribe: {
       summary: 'Interrompe il riepilogo in un canale.',

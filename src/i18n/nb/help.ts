@@ -13,15 +13,22 @@ const norwegian = {
         title: '*Oppsett* (også som `/opp setup …`)',
         lines: [
           ['cycle add FIRM Faste salgsmuligheter calc:multiply'],
-          ['stage add FIRM 1 Første kontakt completed:10 chance:20 formula:1W'],
+          ['stage add {cycle} 1 Første kontakt completed:10 chance:20 formula:1W'],
           ['code add PRICE vunnet Beste pris'],
           ['contact add "Acme AS" company customer:ja'],
           ['customer add Acme AS'],
           ['activity add PRES Presentasjon step:"Avtal møte;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          [{ example: 'stage edit FIRM 1', note: '(skjemaet, forhåndsutfylt)' }, 'stage edit FIRM 1 chance:35'],
-          ['cycle edit FIRM calc:add', 'code edit PRICE description:"Beste pris"', 'contact edit Ann Lee company:none'],
+          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'stage edit {cycle} {stage}', note: '(skjemaet, forhåndsutfylt)' },
+            'stage edit {cycle} {stage} chance:35',
+          ],
+          [
+            'cycle edit {cycle} calc:add',
+            'code edit {won} description:"Beste pris"',
+            'contact edit Ann Lee company:none',
+          ],
           ['setting reps-see-own:ja', 'setting reps-add-contacts:nei'],
           [{ example: 'workspace delete', note: '(ber om bekreftelse)' }],
         ],
@@ -39,7 +46,7 @@ const norwegian = {
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:14 500 close:neste fredag'],
-          ['close OP00012 vunnet code:PRICE amount:11 500'],
+          ['close OP00012 vunnet code:{won} amount:11 500'],
           ['quote OP00012 line:"Lisenser;10;1200;5"', 'quote OP00012'],
           ['tasks', 'tasks @ann'],
           ['purge status:tapt closed-before:2025-01-01'],
@@ -48,8 +55,8 @@ const norwegian = {
       {
         title: '*Pipeline*',
         lines: [
-          ['digest cycle:FIRM'],
-          ['stats OP00012', 'stats cycle:FIRM'],
+          ['digest cycle:{cycle}'],
+          ['stats OP00012', 'stats cycle:{cycle}'],
           ['export all status:all'],
           ['subscribe #salg weekly at:09:00 day:monday tz:Europe/Oslo'],
           ['unsubscribe #salg', 'subscriptions'],
@@ -106,7 +113,7 @@ const norwegian = {
         'Sett opp salgssykluser, faser, lukkekoder, kontakter, aktiviteter og roller. Alle oppsettkommandoer virker også som `/opp setup …`.',
       examples: [
         'cycle add FIRM Faste salgsmuligheter calc:multiply',
-        'setup stage add FIRM 1 Første kontakt completed:10 chance:20',
+        'setup stage add {cycle} 1 Første kontakt completed:10 chance:20',
       ],
     },
     cycle: {
@@ -114,8 +121,8 @@ const norwegian = {
       examples: [
         'cycle add FIRM Faste salgsmuligheter calc:multiply',
         'cycle add EXIST Eksisterende kunder blocked:nei',
-        'cycle edit FIRM',
-        'cycle edit FIRM description:"Faste ordrer" calc:add',
+        'cycle edit {cycle}',
+        'cycle edit {cycle} description:"Faste ordrer" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
@@ -128,11 +135,11 @@ const norwegian = {
     stage: {
       summary: 'Fasene i en salgssyklus, i rekkefølge.',
       examples: [
-        'stage add FIRM 1 Første kontakt completed:10 chance:20 formula:1W',
-        'stage add FIRM 2 Presentasjon completed:40 % chance:40 quote:ja activity:PRES',
-        'stage edit FIRM 2',
-        'stage edit FIRM 2 chance:35 formula:2W skip:nei activity:none',
-        'stage delete FIRM 2',
+        'stage add {cycle} 1 Første kontakt completed:10 chance:20 formula:1W',
+        'stage add {cycle} 2 Presentasjon completed:40 % chance:40 quote:ja activity:PRES',
+        'stage edit {cycle} {stage}',
+        'stage edit {cycle} {stage} chance:35 formula:2W skip:nei activity:none',
+        'stage delete {cycle} 2',
       ],
       notes: [
         'En fase kan bare slettes når ingen åpen salgsmulighet er i den. Datoformler: D (dager), W (uker), M (måneder), Q (kvartaler), Y (år), CM (slutten av måneden).',
@@ -144,7 +151,7 @@ const norwegian = {
       examples: [
         'code add PRICE vunnet Beste pris',
         'code add COMP tapt Tapt til en konkurrent',
-        'code edit COMP description:"Tapt til en rival"',
+        'code edit {lost} description:"Tapt til en rival"',
         'code delete COMP',
       ],
       notes: [
@@ -194,7 +201,7 @@ const norwegian = {
         'setting',
         'setting reps-see-own:ja',
         'setting reps-add-contacts:nei',
-        'setting currency:NOK default-cycle:FIRM stale-days:21',
+        'setting currency:NOK default-cycle:{cycle} stale-days:21',
       ],
       notes: [
         '`reps-see-own:ja`: salgsrepresentanter ser bare salgsmulighetene der de selv er selger; ledere og administratorer ser fortsatt alle.',
@@ -223,13 +230,13 @@ const norwegian = {
       summary: 'Oppretter en salgsmulighet. Uten noe etter `new` åpnes skjemaet for ny salgsmulighet.',
       examples: [
         'new Nytt nettsted contact:"Acme AS" value:12 000 chance:40 close:slutten av neste måned',
-        'new CRM-lisenser contact:Acme value:25000 chance:25 % close:15. des cycle:FIRM owner:@ann priority:high',
+        'new CRM-lisenser contact:Acme value:25000 chance:25 % close:15. des cycle:{cycle} owner:@ann priority:high',
       ],
     },
     list: {
       summary:
         'Viser salgsmuligheter: dine og de åpne, med mindre du velger noe annet. Et firma (`contact:`) tar med personene sine; en lang liste har en Flere-knapp, og totalene vises per status.',
-      examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:FIRM'],
+      examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:{cycle}'],
     },
     show: {
       summary:
@@ -291,7 +298,7 @@ const norwegian = {
     },
     close: {
       summary: 'Lukker en salgsmulighet som vunnet eller tapt. Med bare nummeret åpnes skjemaet for lukking.',
-      examples: ['close OP00012 vunnet code:PRICE amount:11 500 date:i dag', 'close OP00012 tapt code:COMP'],
+      examples: ['close OP00012 vunnet code:{won} amount:11 500 date:i dag', 'close OP00012 tapt code:{lost}'],
     },
     quote: {
       summary:
@@ -314,7 +321,7 @@ const norwegian = {
     order: {
       summary:
         'Lager salgsordren fra det tilknyttede tilbudet. En åpen salgsmulighet lukkes først som Vunnet: `code:` angir lukkekoden for Vunnet, ellers åpnes skjemaet Lukk salgsmulighet, satt til Vunnet med tilbudsbeløpet.',
-      examples: ['order OP00012', 'order OP00012 code:WIN'],
+      examples: ['order OP00012', 'order OP00012 code:{won}'],
     },
     delete: {
       summary: 'Sletter én salgsmulighet.',
@@ -329,21 +336,21 @@ const norwegian = {
     },
     digest: {
       summary: 'Publiserer pipelinesammendraget i denne kanalen.',
-      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+      examples: ['digest', 'digest cycle:{cycle} owner:@ann'],
     },
     stats: {
       summary: 'Statistikk for én salgsmulighet eller én salgssyklus.',
-      examples: ['stats OP00012', 'stats cycle:FIRM'],
+      examples: ['stats OP00012', 'stats cycle:{cycle}'],
     },
     export: {
       summary:
         'Sender deg en CSV-fil med salgsmuligheter i en direktemelding; tar de samme filtrene som `list`. Uten `mine`, `all` eller `@bruker` får ledere og administratorer hele pipelinen, salgsrepresentanter sine egne.',
-      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+      examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {
       summary:
         'Publiserer sammendraget i en kanal etter en tidsplan. `day:` (monday til sunday) gjelder bare ukentlige sammendrag (weekly).',
-      examples: ['subscribe #salg weekly at:09:00 day:monday tz:Europe/Oslo', 'subscribe #salg daily cycle:FIRM'],
+      examples: ['subscribe #salg weekly at:09:00 day:monday tz:Europe/Oslo', 'subscribe #salg daily cycle:{cycle}'],
     },
     unsubscribe: {
       summary: 'Stopper sammendraget i en kanal.',

@@ -15,15 +15,18 @@ const chinese = {
         title: '*设置* （也可写作 `/opp setup …` ）',
         lines: [
           ['cycle add FIRM 正式商机 calc:multiply'],
-          ['stage add FIRM 1 初次接洽 completed:10 chance:20 formula:1W'],
+          ['stage add {cycle} 1 初次接洽 completed:10 chance:20 formula:1W'],
           ['code add PRICE 赢单 价格最优'],
           ['contact add "Acme Corp" company customer:是'],
           ['customer add Acme Corp'],
           ['activity add PRES 产品演示 step:"预约会议;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list FIRM', 'code list', 'contact list acme', 'activity list', 'roles'],
-          [{ example: 'stage edit FIRM 1', note: '（打开表单，已填入当前值）' }, 'stage edit FIRM 1 chance:35'],
-          ['cycle edit FIRM calc:add', 'code edit PRICE description:"价格最优"', 'contact edit 李安 company:none'],
+          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'stage edit {cycle} {stage}', note: '（打开表单，已填入当前值）' },
+            'stage edit {cycle} {stage} chance:35',
+          ],
+          ['cycle edit {cycle} calc:add', 'code edit {won} description:"价格最优"', 'contact edit 李安 company:none'],
           ['setting reps-see-own:是', 'setting reps-add-contacts:否'],
           [{ example: 'workspace delete', note: '（会先请求确认）' }],
         ],
@@ -41,7 +44,7 @@ const chinese = {
           ['previous OP00012', 'move OP00012', 'order OP00012', 'delete OP00012'],
           ['skip OP00012 to:4', 'jump OP00012 to:2'],
           ['update OP00012 value:1.45万 close:下周五'],
-          ['close OP00012 赢单 code:PRICE amount:11,500'],
+          ['close OP00012 赢单 code:{won} amount:11,500'],
           ['quote OP00012 line:"许可证;10;1200;5"', 'quote OP00012'],
           ['tasks', 'tasks @ann'],
           ['purge status:丢单 closed-before:2025-01-01'],
@@ -50,8 +53,8 @@ const chinese = {
       {
         title: '*销售管道*',
         lines: [
-          ['digest cycle:FIRM'],
-          ['stats OP00012', 'stats cycle:FIRM'],
+          ['digest cycle:{cycle}'],
+          ['stats OP00012', 'stats cycle:{cycle}'],
           ['export all status:all'],
           ['subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai'],
           ['unsubscribe #sales', 'subscriptions'],
@@ -101,15 +104,15 @@ const chinese = {
     setup: {
       title: '设置',
       summary: '设置销售周期、阶段、商机关闭代码、联系人、活动和角色。每个设置命令也都可以写作 `/opp setup …` 。',
-      examples: ['cycle add FIRM 正式商机 calc:multiply', 'setup stage add FIRM 1 初次接洽 completed:10 chance:20'],
+      examples: ['cycle add FIRM 正式商机 calc:multiply', 'setup stage add {cycle} 1 初次接洽 completed:10 chance:20'],
     },
     cycle: {
       summary: '销售周期将商机要经历的各个阶段组织在一起。',
       examples: [
         'cycle add FIRM 正式商机 calc:multiply',
         'cycle add EXIST 现有客户 blocked:否',
-        'cycle edit FIRM',
-        'cycle edit FIRM description:"正式订单" calc:add',
+        'cycle edit {cycle}',
+        'cycle edit {cycle} description:"正式订单" calc:add',
         'cycle block EXIST',
         'cycle delete TEST',
       ],
@@ -122,11 +125,11 @@ const chinese = {
     stage: {
       summary: '销售周期的各个阶段，按顺序排列。',
       examples: [
-        'stage add FIRM 1 初次接洽 completed:10 chance:20 formula:1W',
-        'stage add FIRM 2 产品演示 completed:40% chance:40 quote:是 activity:PRES',
-        'stage edit FIRM 2',
-        'stage edit FIRM 2 chance:35 formula:2W skip:否 activity:none',
-        'stage delete FIRM 2',
+        'stage add {cycle} 1 初次接洽 completed:10 chance:20 formula:1W',
+        'stage add {cycle} 2 产品演示 completed:40% chance:40 quote:是 activity:PRES',
+        'stage edit {cycle} {stage}',
+        'stage edit {cycle} {stage} chance:35 formula:2W skip:否 activity:none',
+        'stage delete {cycle} 2',
       ],
       notes: [
         '只有在没有未关闭的商机处于某个阶段时，才能删除该阶段。',
@@ -138,7 +141,7 @@ const chinese = {
       examples: [
         'code add PRICE 赢单 价格最优',
         'code add COMP 丢单 输给竞争对手',
-        'code edit COMP description:"输给对手"',
+        'code edit {lost} description:"输给对手"',
         'code delete COMP',
       ],
       notes: [
@@ -188,7 +191,7 @@ const chinese = {
         'setting',
         'setting reps-see-own:是',
         'setting reps-add-contacts:否',
-        'setting currency:CNY default-cycle:FIRM stale-days:21',
+        'setting currency:CNY default-cycle:{cycle} stale-days:21',
       ],
       notes: [
         '`reps-see-own:yes` ：销售代表只能看到自己担任销售人员的商机；经理和管理员仍可看到全部商机。',
@@ -216,13 +219,13 @@ const chinese = {
       summary: '新建商机。 `new` 后面不加任何内容时，将打开“新建商机”表单。',
       examples: [
         'new 网站改版 contact:"Acme Corp" value:12,000 chance:40 close:下个月底',
-        'new CRM 许可证 contact:Acme value:25000 chance:25% close:12月15日 cycle:FIRM owner:@ann priority:high',
+        'new CRM 许可证 contact:Acme value:25000 chance:25% close:12月15日 cycle:{cycle} owner:@ann priority:high',
       ],
     },
     list: {
       summary:
         '列出商机：默认只列出您自己的、未关闭的商机。公司（ `contact:` ）包括其下的人员；列表较长时有“更多”按钮，合计按状态分别统计。',
-      examples: ['list all status:赢单', 'list @ann contact:Acme cycle:FIRM'],
+      examples: ['list all status:赢单', 'list @ann contact:Acme cycle:{cycle}'],
     },
     show: {
       summary: '显示一个商机：按编号，或按其描述、联系人或公司中的字词查找（匹配多个时，由您选择一个）。',
@@ -279,7 +282,7 @@ const chinese = {
     },
     close: {
       summary: '以赢单或丢单关闭商机。只给出编号时，将打开“关闭商机”表单。',
-      examples: ['close OP00012 赢单 code:PRICE amount:11,500 date:今天', 'close OP00012 丢单 code:COMP'],
+      examples: ['close OP00012 赢单 code:{won} amount:11,500 date:今天', 'close OP00012 丢单 code:{lost}'],
     },
     quote: {
       summary:
@@ -302,7 +305,7 @@ const chinese = {
     order: {
       summary:
         '根据所关联的报价生成销售订单。未关闭的商机会先以赢单关闭： `code:` 指定赢单关闭代码，否则将打开“关闭商机”表单，已设为赢单并填入报价金额。',
-      examples: ['order OP00012', 'order OP00012 code:PRICE'],
+      examples: ['order OP00012', 'order OP00012 code:{won}'],
     },
     delete: {
       summary: '删除一个商机。',
@@ -317,20 +320,23 @@ const chinese = {
     },
     digest: {
       summary: '将销售管道摘要发布到此频道。',
-      examples: ['digest', 'digest cycle:FIRM owner:@ann'],
+      examples: ['digest', 'digest cycle:{cycle} owner:@ann'],
     },
     stats: {
       summary: '单个商机或单个销售周期的统计信息。',
-      examples: ['stats OP00012', 'stats cycle:FIRM'],
+      examples: ['stats OP00012', 'stats cycle:{cycle}'],
     },
     export: {
       summary:
         '通过私信向您发送商机的 CSV 文件；筛选条件与 `list` 相同。未指定 `mine` 、 `all` 或 `@用户` 时，经理和管理员获得整个销售管道，销售代表获得自己的商机。',
-      examples: ['export all status:all', 'export @ann cycle:FIRM'],
+      examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {
       summary: '按计划将摘要发布到某个频道。 `day:` 仅适用于每周摘要。',
-      examples: ['subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai', 'subscribe #sales daily cycle:FIRM'],
+      examples: [
+        'subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai',
+        'subscribe #sales daily cycle:{cycle}',
+      ],
     },
     unsubscribe: {
       summary: '停止向某个频道发布摘要。',

@@ -77,11 +77,41 @@ function overviewCommand(command: OverviewCommand): string {
 }
 
 /**
- * `/opp help` (no topic) or the help of one topic, as Slack mrkdwn (≤ 3,000 characters). Slack would
- * read the usage placeholders (`<stage no>`) as links, so the whole text is escaped.
+ * The codes of the reader's workspace that examples cite (src/i18n/en/help.ts: `{cycle}`, `{stage}`,
+ * `{won}`, `{lost}`): its own sales cycle with one of its stages, a won and a lost close code. What it
+ * lacks is shown as a placeholder.
  */
-export function helpText(p: Presenter, topic?: string): Markup {
-  return escapeText(rawHelpText(p.t.help, topic));
+export interface ExampleCodes {
+  cycle?: string | undefined;
+  stage?: number | undefined;
+  won?: string | undefined;
+  lost?: string | undefined;
+}
+
+/** Codes that read well in examples for tests (every example must parse with them). */
+export const SAMPLE_CODES: ExampleCodes = { cycle: 'FIRM', stage: 1, won: 'WIN', lost: 'COMP' };
+
+const EXAMPLE_TOKEN = /\{(cycle|stage|won|lost)\}/g;
+
+/**
+ * An example with the workspace's codes in place of its tokens. A code that would end the example's
+ * `code` span (a backtick) or is missing becomes the placeholder of the usage lines.
+ */
+export function withExampleCodes(help: HelpTexts, text: string, codes: ExampleCodes): string {
+  return text.replace(EXAMPLE_TOKEN, (_token, name: keyof ExampleCodes) => {
+    const value = codes[name];
+    if (value !== undefined && !String(value).includes('`')) return String(value);
+    return name === 'cycle' ? '<CYCLE>' : name === 'stage' ? `<${help.placeholders['stage no']}>` : '<CODE>';
+  });
+}
+
+/**
+ * `/opp help` (no topic) or the help of one topic, as Slack mrkdwn (≤ 3,000 characters), its examples
+ * citing the workspace's own codes. Slack would read the usage placeholders (`<stage no>`) as links, and
+ * a code is typed by an admin, so the whole text is escaped.
+ */
+export function helpText(p: Presenter, topic?: string, codes: ExampleCodes = {}): Markup {
+  return escapeText(withExampleCodes(p.t.help, rawHelpText(p.t.help, topic), codes));
 }
 
 function rawHelpText(help: HelpTexts, topic?: string): string {
@@ -121,5 +151,5 @@ export function helpExamples(p: Presenter): string[] {
   const fromOverview = help.overview.sections.flatMap((section) =>
     section.lines.flat().map((command: OverviewCommand) => (typeof command === 'string' ? command : command.example)),
   );
-  return [...fromTopics, ...fromOverview];
+  return [...fromTopics, ...fromOverview].map((example) => withExampleCodes(help, example, SAMPLE_CODES));
 }

@@ -178,7 +178,8 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
 
   switch (command.name) {
     case 'help': {
-      const text = helpText(p, command.topic);
+      // Examples cite this workspace's own cycle and close codes.
+      const text = helpText(p, command.topic, await setup.exampleCodes(ctx));
       return reply({ text, blocks: [section(text)] });
     }
     // ---- setup -----------------------------------------------------------------------------

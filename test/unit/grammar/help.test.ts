@@ -44,6 +44,19 @@ describe.each(LANGUAGES)('helpText in %s', (language) => {
     for (const topic of [undefined, ...HELP_TOPICS]) expect(helpText(p, topic)).not.toMatch(/[<>]/);
   });
 
+  it('cites the workspace’s own codes, within one section even when they are ten characters long', () => {
+    const codes = { cycle: 'CYCLECODE1', stage: 9999, won: 'WONCODE123', lost: 'LOSTCODE12' };
+    for (const topic of [undefined, ...HELP_TOPICS])
+      expect(helpText(p, topic, codes).length, topic).toBeLessThanOrEqual(MAX_HELP_SECTION);
+    expect(helpText(p, 'close', codes)).toContain('code:WONCODE123');
+    expect(helpText(p, 'close', codes)).toContain('code:LOSTCODE12');
+    expect(helpText(p, 'stage', codes)).toContain('stage edit CYCLECODE1 9999');
+    expect(helpText(p, undefined, codes)).not.toMatch(/\{(cycle|stage|won|lost)\}/);
+    // Without codes of its own the workspace reads placeholders, escaped; a code with a backtick is one too.
+    expect(helpText(p, 'stats')).toContain('cycle:&lt;CYCLE&gt;');
+    expect(helpText(p, 'order', { won: 'W`X' })).toContain('code:&lt;CODE&gt;');
+  });
+
   it('is case-insensitive and falls back to the overview for unknown topics', () => {
     expect(helpText(p, 'CLOSE')).toBe(helpText(p, 'close'));
     expect(helpText(p, 'nonsense')).toBe(helpText(p));
