@@ -5,7 +5,15 @@
 // test/integration/usecase-permissions.test.ts shows without Slack. A listener registered without a case
 // here fails the first test; a command without one does not compile.
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, quoteLineBlockId } from '../../src/slack/ids.ts';
+import {
+  ACTION_IDS,
+  BLOCK_IDS,
+  CALLBACK_IDS,
+  closeCodeBlockId,
+  numberedActionId,
+  numberedActionPattern,
+  quoteLineBlockId,
+} from '../../src/slack/ids.ts';
 import type { OppCommand } from '../../src/slack/grammar/index.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { dec } from '../../src/domain/decimal.ts';
@@ -200,6 +208,14 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.taskPostpone}`]: cardClick(ACTION_IDS.taskPostpone, (f) => String(f.theirTask)),
   [`action:${ACTION_IDS.edit}`]: cardClick(ACTION_IDS.edit, (f) => f.theirs),
   [`action:${ACTION_IDS.addNote}`]: cardClick(ACTION_IDS.addNote, (f) => f.theirs),
+  // The Edit buttons of an admin's setup lists, clicked by a rep (who is shown none).
+  [`action:${ACTION_IDS.editSalesCycle}`]: cardClick(ACTION_IDS.editSalesCycle, () => 'STD'),
+  [`action:${String(numberedActionPattern(ACTION_IDS.editStage))}`]: cardClick(
+    numberedActionId(ACTION_IDS.editStage, 1),
+    () => 'STD 10',
+  ),
+  [`action:${ACTION_IDS.editCloseCode}`]: cardClick(ACTION_IDS.editCloseCode, () => 'PRICE'),
+  [`action:${ACTION_IDS.editContact}`]: cardClick(ACTION_IDS.editContact, () => 'CT000001'),
   [`action:${ACTION_IDS.findMore}`]: { open: 'the next page of the person’s own search, read again with their access' },
   [`action:${ACTION_IDS.homePage}`]: { open: 'a page of the person’s own Home, read again with their access' },
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },

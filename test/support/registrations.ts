@@ -20,7 +20,8 @@ export function recordRegistrations(): Registrations {
   const recorder = {
     command: (name: string) => seen.commands.push(name),
     event: (name: string) => seen.events.push(name),
-    action: (id: string) => seen.actions.push(id),
+    // A listener for numbered action ids is registered with a pattern: recorded as its source text.
+    action: (id: string | RegExp) => seen.actions.push(String(id)),
     view: (id: string) => seen.views.push(id),
     options: (id: string) => seen.options.push(id),
     use: () => undefined,
