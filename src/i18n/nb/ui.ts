@@ -422,6 +422,9 @@ const norwegian = {
     amountAmbiguous: 'Skriv 12000 eller 12 000 — et punktum fulgt av tre sifre er tvetydig.',
     amountDecimals: 'Bruk høyst 2 desimaler.',
     amountRange: 'Skriv inn et beløp mellom 0 og 999 999 999 999,99',
+    // untranslated
+    otherCurrency: (text: string, currency: string) =>
+      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
     mustBePositive: 'Skriv inn et beløp større enn 0.',
     percent: 'Skriv inn en prosentsats mellom 0 og 100, for eksempel 40 eller 12,5',
     percentPositive: 'Skriv inn en prosentsats større enn 0.',

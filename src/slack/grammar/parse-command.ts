@@ -245,12 +245,15 @@ class Args {
   }
   amount = (raw: string, field: Field): Decimal => {
     const value = amount(raw, field, this.language);
-    // Amounts are in the workspace's currency: one written in another is refused, never converted.
+    this.inCurrency(raw, field);
+    return value;
+  };
+  /** Amounts are in the workspace's currency: one written in another is refused, never converted. */
+  inCurrency(raw: string, field: Field): void {
     const written = this.ctx.currency === undefined ? null : currencyWritten(plainText(raw));
     if (written !== null && this.ctx.currency !== undefined && !namesCurrency(written, this.ctx.currency))
       fail({ kind: 'other-currency', field, text: snippet(plainText(raw)), currency: this.ctx.currency });
-    return value;
-  };
+  }
   percent = (raw: string, field: Field): Decimal => percent(raw, field, this.language);
   yesNo = (raw: string, field: Field): boolean => yesNo(raw, field, this.language);
   wonOrLost = (raw: string, field: Field): 'won' | 'lost' => wonOrLost(raw, field, this.language);
@@ -323,7 +326,8 @@ function listFilters(a: Args): ListFilters {
   });
 }
 
-function quoteLine(text: string, index: number, language: InputLanguage): QuoteLine {
+function quoteLine(text: string, index: number, a: Args): QuoteLine {
+  const { language } = a;
   const decoded = plainText(text);
   const shown = snippet(decoded);
   const parts = decoded.split(';').map((part) => part.trim());
@@ -337,10 +341,13 @@ function quoteLine(text: string, index: number, language: InputLanguage): QuoteL
     if (reading.ok) return reading.value;
     return fail({ kind: 'bad-quote-line', index, text: shown, part, value: snippet(value), issue: reading.issue });
   };
+  const quantity = number(qty, 'quantity', readQuantity(qty, language));
+  const unitPrice = number(price, 'unit-price', readAmount(price, language));
+  a.inCurrency(price, keyField('line'));
   return {
     description,
-    quantity: number(qty, 'quantity', readQuantity(qty, language)),
-    unitPrice: number(price, 'unit-price', readAmount(price, language)),
+    quantity,
+    unitPrice,
     discountPct: discount === '' ? new Decimal(0) : number(discount, 'discount', readPercent(discount, language)),
   };
 }
@@ -688,7 +695,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       const lines = a.values('line');
       if (lines.length === 0) return { name: 'quote-modal', no };
       if (lines.length > MAX_QUOTE_LINES) fail({ kind: 'too-many', key: 'line', max: MAX_QUOTE_LINES });
-      return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1, a.language)) };
+      return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1, a)) };
     }
     case 'tasks': {
       const word = a.take();
