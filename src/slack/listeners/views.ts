@@ -189,7 +189,13 @@ function delay(ms: number): Promise<void> {
 }
 
 /** The three quote forms' lines, prices in the workspace's currency. */
-function readQuoteLines(p: Presenter, values: ViewStateValues, language: InputLanguage, _: DateContext, currency: string) {
+function readQuoteLines(
+  p: Presenter,
+  values: ViewStateValues,
+  language: InputLanguage,
+  _: DateContext,
+  currency: string,
+) {
   return readCreateQuote(p, values, language, currency);
 }
 
@@ -216,7 +222,10 @@ async function afterChange(scope: SubmitScope, card: Message, note?: Message): P
   if (!replaced) await postPrivately(scope.client, scope.form.channelId, scope.userId, card, scope.logger);
   else if (note) await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
   if (!scope.form.fromHome) return;
-  await publishHome(scope.deps, scope.client, scope.ctx).catch((error: unknown) => scope.logger.warn(String(error)));
+  // On the page it was opened on (the first when that page is now past the end).
+  await publishHome(scope.deps, scope.client, scope.ctx, scope.form.homeOffset).catch((error: unknown) =>
+    scope.logger.warn(String(error)),
+  );
 }
 
 const create = BLOCK_IDS.create;
@@ -435,7 +444,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return async () => {
           await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
           if (scope.form.fromHome)
-            await publishHome(scope.deps, scope.client, scope.ctx).catch((error: unknown) =>
+            await publishHome(scope.deps, scope.client, scope.ctx, scope.form.homeOffset).catch((error: unknown) =>
               scope.logger.warn(String(error)),
             );
         };
