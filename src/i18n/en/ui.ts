@@ -188,6 +188,9 @@ const english = {
     lostTotal: (count: number, estimated: string) => `lost ${count}: ${estimated} estimated`,
     more: 'More',
     moreExpired: 'This list is no longer available: run the command again to see it.',
+    /** `list` with a name that no opportunity the reader may see has every word of. */
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;

@@ -201,6 +201,9 @@ const french = {
     lostTotal: (count: number, estimated: string) => `perdues (${count}) : valeur estimée ${estimated}`,
     more: 'Afficher plus',
     moreExpired: 'Cette liste n’est plus disponible : relancez la commande pour la voir.',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;

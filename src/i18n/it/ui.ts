@@ -197,6 +197,9 @@ const italian = {
     lostTotal: (count: number, estimated: string) => `perse ${count}: ${estimated} stimato`,
     more: 'Mostra altre',
     moreExpired: 'Questo elenco non è più disponibile: eseguire di nuovo il comando per visualizzarlo.',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;

@@ -193,6 +193,9 @@ const norwegian = {
     lostTotal: (count: number, estimated: string) => `tapt ${count}: ${estimated} estimert`,
     more: 'Flere',
     moreExpired: 'Denne listen er ikke lenger tilgjengelig: kjør kommandoen på nytt for å se den.',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;

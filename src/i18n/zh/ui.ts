@@ -189,6 +189,9 @@ const chinese = {
     lostTotal: (count: number, estimated: string) => `丢单 ${count} 个：估计值 ${estimated}`,
     more: '更多',
     moreExpired: '此列表已失效：请重新运行命令查看。',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;

@@ -174,6 +174,11 @@ class Args {
     return this.pairs.has(key);
   }
 
+  /** The keys given, in the order typed. */
+  keyNames(): string[] {
+    return [...this.pairs.keys()];
+  }
+
   peek(): Word | undefined {
     return this.words[0];
   }
@@ -289,6 +294,24 @@ function looksLikeNumber(raw: string): boolean {
   return /^(op)?[-\s]*\d+$/i.test(plainText(raw)) || /^op\d/i.test(plainText(raw));
 }
 
+/** A number (or what is meant as one) is a number; other words are a name (`show Fleet renewal`). */
+function namedOpportunity(a: Args): Extract<OppCommand, { name: 'show' | 'show-named' }> {
+  const first = a.peek();
+  if (first && !isOpportunityNo(first.text) && !looksLikeNumber(first.text))
+    return { name: 'show-named', text: requiredText(a, 'opportunity-no', a.restText()) };
+  const no = opportunity(a);
+  a.done();
+  return { name: 'show', no };
+}
+
+/** `list`'s first word when it says whose opportunities: mine, all, or a person (`@ann`). */
+function isListScope(raw: string): boolean {
+  const text = raw.trim();
+  return text.startsWith('@') || text.startsWith('<@') || LIST_SCOPE_WORDS.has(plainText(text).toLowerCase());
+}
+const LIST_SCOPE_ALIASES = { my: 'mine', me: 'mine', everyone: 'all' } as const;
+const LIST_SCOPE_WORDS: ReadonlySet<string> = new Set(['mine', 'all', ...Object.keys(LIST_SCOPE_ALIASES)]);
+
 function opportunity(a: Args): OpportunityNo {
   return opportunityNo(a.require('opportunity-no').text);
 }
@@ -312,7 +335,7 @@ function listFilters(a: Args): ListFilters {
     else if (raw.startsWith('@') || raw.startsWith('<@')) userMention(raw, argumentField('user'));
     else
       scope = {
-        kind: choice(raw, argumentField('scope'), ['mine', 'all'], { my: 'mine', me: 'mine', everyone: 'all' }),
+        kind: choice(raw, argumentField('scope'), ['mine', 'all'], LIST_SCOPE_ALIASES),
       };
   }
   return defined<ListFilters>({
@@ -596,8 +619,21 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         ),
       });
     }
-    case 'list':
+    case 'list': {
+      const first = a.peek();
+      // Its first word is a scope (mine, all, @user); any other word is what `show` takes where a number
+      // goes: a number (`list OP00012`) or words of a name (`list Fleet renewal`), without filters.
+      if (first && !isListScope(first.text)) {
+        const named = namedOpportunity(a);
+        const filter = a.keyNames()[0];
+        if (filter !== undefined) {
+          const name = named.name === 'show' ? named.no : plainText(named.text);
+          fail({ kind: 'conflicting-arguments', subcommand: id, first: snippet(name), second: `${filter}:` });
+        }
+        return named.name === 'show' ? named : { name: 'list-named', text: named.text };
+      }
       return { name: 'list', filters: listFilters(a) };
+    }
     case 'export': {
       // Without mine/all/@user the scope depends on the role (managers export the whole pipeline).
       const scopeGiven = a.hasWords();
@@ -609,16 +645,8 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       // An open opportunity is closed as Won first: with this code, or through the Close form.
       return defined<OppCommand>({ name: 'order', no, closeCode: a.optional('code', code) });
     }
-    case 'show': {
-      const first = a.peek();
-      // A number (or what is meant as one) is a number; other words are a name (`show Fleet renewal`).
-      if (first && !isOpportunityNo(first.text) && !looksLikeNumber(first.text)) {
-        return { name: 'show-named', text: requiredText(a, 'opportunity-no', a.restText()) };
-      }
-      const no = opportunity(a);
-      a.done();
-      return { name: 'show', no };
-    }
+    case 'show':
+      return namedOpportunity(a);
     case 'edit': {
       const no = opportunity(a);
       a.done();
