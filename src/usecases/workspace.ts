@@ -38,6 +38,11 @@ export class WorkspaceUseCases {
     return { ...settings, repsSeeOnlyOwn: access.repsSeeOnlyOwn, repsAddContacts: access.repsAddContacts };
   }
 
+  /** The currency the workspace's amounts are in (ISO 4217): what a typed amount must be written in. */
+  async currency(ctx: RequestContext): Promise<string> {
+    return (await this.services.setup.workspaceSettings(ctx.workspaceId)).currency;
+  }
+
   async changeSettings(ctx: RequestContext, change: SettingsChange) {
     await this.guard.require(ctx, 'change-settings');
     return this.services.setup.changeSettings(ctx.workspaceId, change);

@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, seededWorkspace, useTestApp } from '../support/fixtures.ts';
-import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId } from '../../src/slack/ids.ts';
+import {
+  ACTION_IDS,
+  BLOCK_IDS,
+  CALLBACK_IDS,
+  closeCodeBlockId,
+  OPTION_VALUES,
+  quoteLineBlockId,
+} from '../../src/slack/ids.ts';
 import { newTriggerId } from '../support/slack-requests.ts';
 import { allText, TEST_TODAY } from '../support/test-app.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
@@ -254,6 +261,109 @@ describe.each(BACKENDS)('a day in Slack without surprises on %s', (backend) => {
       where: { workspaceId: teamId, active: true, opportunity: { no } },
     });
     expect(after.estimatedValue.toString()).toBe('21000');
+  });
+
+  it('every form with an amount refuses one in another currency under its field, keeping the form (point 5)', async () => {
+    const teamId = await seededWorkspace(t);
+    await run(t, 'help', teamId); // the first person becomes admin
+    await run(t, 'setting currency:EUR', teamId);
+    const no = await newOpportunity(t.app.services, teamId, { value: 10_000 });
+    const sentence = (typed: string) =>
+      `${typed} is written in another currency, and this workspace's amounts are in EUR: write it in EUR, or without a currency sign.`;
+    const value = async () =>
+      (
+        await t.db.prisma.opportunityEntry.findFirstOrThrow({
+          where: { workspaceId: teamId, active: true, opportunity: { no } },
+        })
+      ).estimatedValue.toString();
+
+    // Update: the estimated value.
+    const update = await open(`move ${no}`, teamId, CALLBACK_IDS.updateOpportunity);
+    expect(fieldErrors(await submitModal(t, update, { [U.estimatedValue]: '$20,000' }, { teamId }))).toEqual({
+      [U.estimatedValue]: sentence('$20,000'),
+    });
+    expect(fieldErrors(await submitModal(t, update, { [U.estimatedValue]: 'USD 20000' }, { teamId }))).toEqual({
+      [U.estimatedValue]: sentence('USD 20000'),
+    });
+    expect(await value()).toBe('10000');
+
+    // New: the estimated value of the first stage.
+    const created = await open('new', teamId, CALLBACK_IDS.createOpportunity);
+    const N = BLOCK_IDS.create;
+    expect(
+      fieldErrors(
+        await submitModal(
+          t,
+          created,
+          { [N.description]: 'Priced in pounds', [N.activate]: [OPTION_VALUES.activate], [N.estimatedValue]: '£5,000' },
+          { teamId },
+        ),
+      )[N.estimatedValue],
+    ).toBe(sentence('£5,000'));
+
+    // Create, Edit and Replace Quote: each line's unit price.
+    const line = (price: string) => ({
+      [quoteLineBlockId(1, 'description')]: 'Trucks',
+      [quoteLineBlockId(1, 'quantity')]: '2',
+      [quoteLineBlockId(1, 'unitPrice')]: price,
+    });
+    const quote = await open(`quote ${no}`, teamId, CALLBACK_IDS.createQuote);
+    expect(fieldErrors(await submitModal(t, quote, line('$6,000'), { teamId }))).toEqual({
+      [quoteLineBlockId(1, 'unitPrice')]: sentence('$6,000'),
+    });
+    expect(await t.db.prisma.salesQuote.count({ where: { workspaceId: teamId } })).toBe(0);
+    // The one-line quote refuses it too; in euros (or without a sign) it is made.
+    expect(await run(t, `quote ${no} line:"Trucks;2;$6000"`, teamId)).toContain(
+      "is written in another currency, and this workspace's amounts are in EUR",
+    );
+    expect((await submitModal(t, quote, line('€6,000'), { teamId })).status).toBe(200);
+    await t.settle();
+    for (const [actionId, callbackId] of [
+      [ACTION_IDS.editQuote, CALLBACK_IDS.editQuote],
+      [ACTION_IDS.replaceQuote, CALLBACK_IDS.replaceQuote],
+    ] as const) {
+      const since = mark(t);
+      const triggerId = newTriggerId();
+      await t.click({ actionId, value: no, teamId, triggerId });
+      const form = await openedModal(t, since, callbackId, triggerId);
+      expect(fieldErrors(await submitModal(t, form, line('6000 USD'), { teamId }))).toEqual({
+        [quoteLineBlockId(1, 'unitPrice')]: sentence('6000 USD'),
+      });
+    }
+    const quotes = await t.db.prisma.salesQuote.findMany({ where: { workspaceId: teamId }, include: { lines: true } });
+    expect(quotes.map((q) => q.lines.map((l) => l.unitPrice.toString()))).toEqual([['6000']]);
+
+    // Close: the sales amount of a Won close.
+    const closeForm = await open(`close ${no}`, teamId, CALLBACK_IDS.closeOpportunity);
+    const since = mark(t);
+    await modalAction(
+      t,
+      closeForm,
+      {
+        blockId: C.outcome,
+        actionId: ACTION_IDS.closeOutcome,
+        type: 'radio_buttons',
+        action: { selected_option: { value: 'won' } },
+      },
+      { [C.outcome]: 'won' },
+      teamId,
+    );
+    const won = await updatedModal(t, since, closeForm);
+    expect(
+      fieldErrors(
+        await submitModal(t, won, { [closeCodeBlockId('won')]: 'WIN', [C.salesAmount]: '¥900,000' }, { teamId }),
+      ),
+    ).toEqual({ [C.salesAmount]: sentence('¥900,000') });
+    const still = await t.db.prisma.opportunity.findFirstOrThrow({ where: { workspaceId: teamId, no } });
+    expect(still.status).toBe('IN_PROGRESS');
+    // The workspace's own currency, by code or sign, is accepted.
+    expect(
+      (await submitModal(t, won, { [closeCodeBlockId('won')]: 'WIN', [C.salesAmount]: 'EUR 12000' }, { teamId }))
+        .status,
+    ).toBe(200);
+    await t.settle();
+    const closed = await t.db.prisma.opportunity.findFirstOrThrow({ where: { workspaceId: teamId, no } });
+    expect(closed.status).toBe('WON');
   });
 
   it('closing Won with a person without a company creates the customer from the person (point 4)', async () => {

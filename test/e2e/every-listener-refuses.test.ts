@@ -60,6 +60,7 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   list: { open: 'each reader sees what they may' },
   find: { open: 'each reader finds what they may see' },
   'show-named': { open: 'each reader finds what they may see (a name is looked up among those)' },
+  'list-named': { open: 'each reader finds what they may see (as show-named)' },
   export: { open: 'each reader exports what they may read' },
   'cycle-add': () => 'cycle add NEW New cycle',
   'cycle-block': () => 'cycle block STD',

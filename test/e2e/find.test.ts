@@ -123,4 +123,42 @@ describe.each(BACKENDS)('finding opportunities on %s', (backend) => {
     // A number is still a number.
     expect(await run(t, 'show op12345', teamId)).toMatch(/OP12345/);
   });
+
+  it('list takes a name as show does; its scopes and filters keep working', async () => {
+    const { teamId, fleet, fleetTrucks, trucks, repDeal } = await setUp();
+    const since = mark(t);
+    // One match: its card.
+    expect(await run(t, 'list berlin depot', teamId)).toContain(`${trucks} · Trucks for the Berlin depot`);
+    expect(await run(t, 'list Fleet renewal', teamId)).toContain(`${fleet} · Fleet renewal`);
+    // Several: the candidates, with Show buttons, as show lists them.
+    const { reply } = await t.command('list fleet', { teamId });
+    expect(allText(reply.args)).toContain('“fleet” matches several opportunities: pick one');
+    expect(rows(reply.args)).toEqual(expect.arrayContaining([fleet, fleetTrucks, repDeal]));
+    expect(rows(reply.args)).not.toContain(trucks);
+    // None: a sentence pointing to find.
+    expect(await run(t, 'list fleet zeppelin', teamId)).toContain(
+      'No opportunity you can see has every word of “fleet zeppelin”. `/opp find fleet zeppelin` also shows those that match some of the words',
+    );
+    // A number shows that opportunity, as show does.
+    expect(await run(t, `list ${fleet.toLowerCase()}`, teamId)).toContain(`${fleet} · Fleet renewal`);
+    // A name takes no filters: said plainly, nothing listed.
+    expect(await run(t, 'list fleet status:won', teamId)).toContain(
+      '`/opp list` takes either `fleet` or `status:`, not both.',
+    );
+    // A rep who reads only their own finds only theirs.
+    await run(t, 'setting reps-see-own:yes', teamId);
+    expect(await run(t, 'list fleet', teamId, REP)).toContain(`${repDeal} · Fleet service`);
+    expect(await run(t, 'list Fleet renewal', teamId, REP)).toContain('No opportunity you can see has every word');
+    await run(t, 'setting reps-see-own:no', teamId);
+
+    // The scope words and the filters are unchanged.
+    expect(rows((await t.command('list', { teamId })).reply.args)).toEqual([fleet, trucks, fleetTrucks]);
+    expect(rows((await t.command('list mine', { teamId })).reply.args)).toEqual([fleet, trucks, fleetTrucks]);
+    expect(rows((await t.command('list all', { teamId })).reply.args)).toEqual([fleet, trucks, fleetTrucks, repDeal]);
+    expect(rows((await t.command('list everyone cycle:STD', { teamId })).reply.args)).toHaveLength(4);
+    expect(rows((await t.command(`list <@${REP}|rep>`, { teamId })).reply.args)).toEqual([repDeal]);
+    expect(rows((await t.command('list all contact:"Müller Logistik GmbH"', { teamId })).reply.args)).toEqual([trucks]);
+    expect(await run(t, 'list all status:won', teamId)).toContain('No opportunities match.');
+    expectNoBrokenText(since.calls());
+  });
 });

@@ -2,14 +2,14 @@
 // pickers' option loads, answered inside the ack.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/domain/local-date.ts';
-import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../../src/slack/ids.ts';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, closeCodeBlockId, rowBlockId } from '../../src/slack/ids.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { newOpportunity, type OpportunityOverrides, seededWorkspace, useTestApp } from '../support/fixtures.ts';
 import type { JsonObject } from '../support/fake-slack.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { buildView } from '../support/slack-requests.ts';
 import { allText, TEST_TODAY } from '../support/test-app.ts';
-import { buttonsOf, mark, openedModal, sentences, submitModal } from './e2e-kit.ts';
+import { buttonsOf, mark, modalAction, openedModal, sentences, submitModal, updatedModal } from './e2e-kit.ts';
 import { expectWithinLimits } from '../unit/blocks/fixtures.ts';
 
 const ME = SLACK_DEFAULTS.userId;
@@ -433,5 +433,111 @@ describe.each(BACKENDS)('App Home on %s', (backend) => {
     );
     expect(annRows.every((no) => ownerOf.get(no) === ANN)).toBe(true);
     expect(lines(annPage).join('\n')).toContain('Opportunities 11–25 of 25.');
+  });
+
+  it('a form opened on a later page of Home draws that page again once submitted, for its submitter only', async () => {
+    const teamId = await workspace();
+    await giveRole(teamId, MANAGER, 'MANAGER');
+    for (let i = 0; i < 45; i++) await opportunity(teamId, `Deal ${i + 1}`, { owner: i % 2 === 0 ? ME : ANN });
+    const first = await openHome(teamId, MANAGER);
+    const second = await clickOnHome(teamId, first, pagerOf(first).at(-1) as never, MANAGER);
+    const offset = String(second.private_metadata);
+    expect(Number(offset)).toBeGreaterThan(0);
+    const pageTwo = `Opportunities ${Number(offset) + 1}–45 of 45.`;
+    expect(lines(second).join('\n')).toContain(pageTwo);
+
+    /** Opens a row's form from this Home page (Slack sends the view with its private_metadata). */
+    async function openFromHome(home: JsonObject, actionId: string, callbackId: string) {
+      const row = rowsOf(home).find((no) => buttonsOf(home).some((b) => b.actionId === actionId && b.value === no));
+      const button = buttonsOf(home).find((b) => b.actionId === actionId && b.value === row);
+      expect(button).toBeDefined();
+      const view = buildView({
+        type: 'home',
+        viewId: 'V0HOME0011',
+        callbackId: CALLBACK_IDS.home,
+        teamId,
+        blocks: home.blocks as unknown[],
+        privateMetadata: String(home.private_metadata ?? ''),
+      });
+      const opened = mark(t);
+      await t.click({ actionId, blockId: button?.blockId, value: row ?? '', teamId, userId: MANAGER, view });
+      return { no: row ?? '', form: await openedModal(t, opened, callbackId) };
+    }
+    async function submitted(form: Parameters<typeof submitModal>[1], inputs: Parameters<typeof submitModal>[2]) {
+      const since = mark(t);
+      expect((await submitModal(t, form, inputs, { teamId, userId: MANAGER })).text).toBe('');
+      const publish = await t.fake.waitFor('views.publish', (c) => since.calls('views.publish').includes(c));
+      expect(publish.args.user_id).toBe(MANAGER);
+      return publish.args.view as JsonObject;
+    }
+
+    // Update: the moved opportunity's page is drawn again, not the first.
+    const update = await openFromHome(second, ACTION_IDS.update, CALLBACK_IDS.updateOpportunity);
+    const afterUpdate = await submitted(update.form, {});
+    expect(afterUpdate.private_metadata).toBe(offset);
+    expect(lines(afterUpdate).join('\n')).toContain(pageTwo);
+    expect(lines(afterUpdate).join('\n')).not.toMatch(/By salesperson/);
+
+    // Close as Lost: one fewer open opportunity, still the same page.
+    const close = await openFromHome(afterUpdate, ACTION_IDS.close, CALLBACK_IDS.closeOpportunity);
+    const since = mark(t);
+    await modalAction(
+      t,
+      close.form,
+      {
+        blockId: BLOCK_IDS.close.outcome,
+        actionId: ACTION_IDS.closeOutcome,
+        type: 'radio_buttons',
+        action: { selected_option: { value: 'lost' } },
+      },
+      { [BLOCK_IDS.close.outcome]: 'lost' },
+      teamId,
+      MANAGER,
+    );
+    const lost = await updatedModal(t, since, close.form);
+    const afterClose = await submitted(lost, { [closeCodeBlockId('lost')]: 'PRICE' });
+    expect(afterClose.private_metadata).toBe(offset);
+    expect(lines(afterClose).join('\n')).toContain(`Opportunities ${Number(offset) + 1}–44 of 44.`);
+    expect(rowsOf(afterClose)).not.toContain(close.no);
+
+    // The page is kept in the form's server-side context (any instance reads it), not in the form itself.
+    const again = await openFromHome(afterClose, ACTION_IDS.update, CALLBACK_IDS.updateOpportunity);
+    const stored = await t.db.prisma.interactionContext.findMany({ where: { workspaceId: teamId, userId: MANAGER } });
+    expect(stored.some((c) => (c.payload as { homeOffset?: number }).homeOffset === Number(offset))).toBe(true);
+    const afterAgain = await submitted(again.form, {});
+    expect(afterAgain.private_metadata).toBe(offset);
+
+    // A rep on the first page of their own Home: their form draws their own first page again.
+    const annHome = await openHome(teamId, ANN);
+    const annUpdate = buttonsOf(annHome).find((b) => b.actionId === ACTION_IDS.update);
+    const annView = buildView({
+      type: 'home',
+      viewId: 'V0HOME0012',
+      callbackId: CALLBACK_IDS.home,
+      teamId,
+      blocks: annHome.blocks as unknown[],
+      privateMetadata: String(annHome.private_metadata ?? ''),
+    });
+    const opened = mark(t);
+    await t.click({
+      actionId: ACTION_IDS.update,
+      blockId: annUpdate?.blockId,
+      value: annUpdate?.value ?? '',
+      teamId,
+      userId: ANN,
+      view: annView,
+    });
+    const annForm = await openedModal(t, opened, CALLBACK_IDS.updateOpportunity);
+    const annSince = mark(t);
+    expect((await submitModal(t, annForm, {}, { teamId, userId: ANN })).text).toBe('');
+    const annPublish = await t.fake.waitFor('views.publish', (c) => annSince.calls('views.publish').includes(c));
+    expect(annPublish.args.user_id).toBe(ANN);
+    const ownerOf = new Map(
+      (await t.db.prisma.opportunity.findMany({ where: { workspaceId: teamId }, include: { salesperson: true } })).map(
+        (o) => [o.no, o.salesperson.slackUserId],
+      ),
+    );
+    expect(rowsOf(annPublish.args.view as JsonObject).every((no) => ownerOf.get(no) === ANN)).toBe(true);
+    expect((annPublish.args.view as JsonObject).private_metadata).toBe('0');
   });
 });

@@ -131,6 +131,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     setRole: { refused: () => [{ userId: REP, role: 'admin' }] },
     roles: { open: 'every member may see who to ask' },
     settings: { open: 'every member may read the settings' },
+    currency: { open: 'every member types amounts in the workspace currency' },
     changeSettings: { refused: () => [{ staleDays: 3 }] },
     deletionPreview: { refused: () => [] },
     deleteData: { refused: () => [] },

@@ -113,6 +113,11 @@ export const INPUT_PROBLEM_CASES: Record<InputProblemKind, readonly Case[]> = {
   ],
   'conflicting-arguments': [
     {
+      text: 'list fleet renewal status:won',
+      problem: { first: 'fleet renewal', second: 'status:' },
+      mentions: ['`fleet renewal`', '`status:`'],
+    },
+    {
       text: 'stats OP00001 cycle:FIRM',
       problem: { first: 'OP00001', second: 'cycle:' },
       mentions: ['`OP00001`', '`cycle:`'],
@@ -220,7 +225,8 @@ export const INPUT_PROBLEM_CASES: Record<InputProblemKind, readonly Case[]> = {
       mentions: ['`status:`', '`closed`', '`open`'],
     },
     { text: 'close OP00001 maybe code:X', problem: { text: 'maybe' }, mentions: ['outcome', '`maybe`', '`won`'] },
-    { text: 'list everybody', problem: { text: 'everybody' }, mentions: ['`everybody`'] },
+    // (`list everybody` looks up a name, as `show` does; `export` takes only a scope there.)
+    { text: 'export everybody', problem: { text: 'everybody' }, mentions: ['`everybody`'] },
     {
       text: 'subscribe <#C1> weekly day:someday',
       problem: { text: 'someday' },

@@ -239,7 +239,10 @@ const english = {
     list: {
       summary:
         'Lists opportunities: yours by default, open ones by default. A company (`contact:`) includes its persons; a long list has a More button, and its totals are per status.',
-      examples: ['list all status:won', 'list @ann contact:Acme cycle:{cycle}'],
+      examples: ['list all status:won', 'list @ann contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      notes: [
+        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+      ],
     },
     show: {
       summary:

@@ -188,6 +188,9 @@ const english = {
     lostTotal: (count: number, estimated: string) => `lost ${count}: ${estimated} estimated`,
     more: 'More',
     moreExpired: 'This list is no longer available: run the command again to see it.',
+    /** `list` with a name that no opportunity the reader may see has every word of. */
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;
@@ -417,6 +420,8 @@ const english = {
     amountAmbiguous: 'Write 12000 or 12,000 — a dot followed by three digits is ambiguous.',
     amountDecimals: 'Use at most 2 decimals.',
     amountRange: 'Enter an amount between 0 and 999,999,999,999.99',
+    otherCurrency: (text: string, currency: string) =>
+      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
     mustBePositive: 'Enter an amount greater than 0.',
     percent: 'Enter a percentage between 0 and 100, like 40 or 12.5',
     percentPositive: 'Enter a percentage greater than 0.',

@@ -236,7 +236,12 @@ const french = {
     list: {
       summary:
         'Liste les opportunités : les vôtres et les ouvertes par défaut. Une entreprise (`contact:`) inclut ses personnes; une longue liste offre un bouton *Afficher plus*, et ses totaux sont donnés par statut.',
-      examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:{cycle}'],
+      // untranslated (third example)
+      examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      notes: [
+        // untranslated
+        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+      ],
     },
     show: {
       summary:

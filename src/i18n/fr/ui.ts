@@ -201,6 +201,9 @@ const french = {
     lostTotal: (count: number, estimated: string) => `perdues (${count}) : valeur estimée ${estimated}`,
     more: 'Afficher plus',
     moreExpired: 'Cette liste n’est plus disponible : relancez la commande pour la voir.',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;
@@ -440,6 +443,9 @@ const french = {
     amountAmbiguous: 'Écrivez 12000 ou 12 000 : un point suivi de trois chiffres est ambigu.',
     amountDecimals: 'Utilisez au plus 2 décimales.',
     amountRange: 'Entrez un montant entre 0 et 999 999 999 999,99',
+    // untranslated
+    otherCurrency: (text: string, currency: string) =>
+      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
     mustBePositive: 'Entrez un montant supérieur à 0.',
     percent: 'Entrez un pourcentage entre 0 et 100, comme 40 ou 12,5',
     percentPositive: 'Entrez un pourcentage supérieur à 0.',

@@ -236,7 +236,12 @@ const italian = {
     list: {
       summary:
         'Elenca le opportunità: per impostazione predefinita le proprie e solo quelle aperte. Una società (`contact:`) comprende le sue persone; un elenco lungo ha un pulsante Mostra altre, e i totali sono per stato.',
-      examples: ['list all status:won', 'list @anna contact:Acme cycle:{cycle}'],
+      // untranslated (third example)
+      examples: ['list all status:won', 'list @anna contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      notes: [
+        // untranslated
+        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+      ],
     },
     show: {
       summary:

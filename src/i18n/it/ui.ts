@@ -197,6 +197,9 @@ const italian = {
     lostTotal: (count: number, estimated: string) => `perse ${count}: ${estimated} stimato`,
     more: 'Mostra altre',
     moreExpired: 'Questo elenco non è più disponibile: eseguire di nuovo il comando per visualizzarlo.',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;
@@ -433,6 +436,9 @@ const italian = {
     amountAmbiguous: 'Scrivere 12000 o 12.000,00: un punto seguito da tre cifre è ambiguo.',
     amountDecimals: 'Usare al massimo 2 decimali.',
     amountRange: 'Inserire un importo compreso tra 0 e 999.999.999.999,99',
+    // untranslated
+    otherCurrency: (text: string, currency: string) =>
+      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
     mustBePositive: 'Inserire un importo maggiore di 0.',
     percent: 'Inserire una percentuale compresa tra 0 e 100, come 40 o 12,5',
     percentPositive: 'Inserire una percentuale maggiore di 0.',

@@ -236,7 +236,12 @@ const norwegian = {
     list: {
       summary:
         'Viser salgsmuligheter: dine og de åpne, med mindre du velger noe annet. Et firma (`contact:`) tar med personene sine; en lang liste har en Flere-knapp, og totalene vises per status.',
-      examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:{cycle}'],
+      // untranslated (third example)
+      examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      notes: [
+        // untranslated
+        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+      ],
     },
     show: {
       summary:

@@ -193,6 +193,9 @@ const norwegian = {
     lostTotal: (count: number, estimated: string) => `tapt ${count}: ${estimated} estimert`,
     more: 'Flere',
     moreExpired: 'Denne listen er ikke lenger tilgjengelig: kjør kommandoen på nytt for å se den.',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;
@@ -422,6 +425,9 @@ const norwegian = {
     amountAmbiguous: 'Skriv 12000 eller 12 000 — et punktum fulgt av tre sifre er tvetydig.',
     amountDecimals: 'Bruk høyst 2 desimaler.',
     amountRange: 'Skriv inn et beløp mellom 0 og 999 999 999 999,99',
+    // untranslated
+    otherCurrency: (text: string, currency: string) =>
+      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
     mustBePositive: 'Skriv inn et beløp større enn 0.',
     percent: 'Skriv inn en prosentsats mellom 0 og 100, for eksempel 40 eller 12,5',
     percentPositive: 'Skriv inn en prosentsats større enn 0.',

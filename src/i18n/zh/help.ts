@@ -225,7 +225,12 @@ const chinese = {
     list: {
       summary:
         '列出商机：默认只列出您自己的、未关闭的商机。公司（ `contact:` ）包括其下的人员；列表较长时有“更多”按钮，合计按状态分别统计。',
-      examples: ['list all status:赢单', 'list @ann contact:Acme cycle:{cycle}'],
+      // untranslated (third example)
+      examples: ['list all status:赢单', 'list @ann contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      notes: [
+        // untranslated
+        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+      ],
     },
     show: {
       summary: '显示一个商机：按编号，或按其描述、联系人或公司中的字词查找（匹配多个时，由您选择一个）。',

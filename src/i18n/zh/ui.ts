@@ -189,6 +189,9 @@ const chinese = {
     lostTotal: (count: number, estimated: string) => `丢单 ${count} 个：估计值 ${estimated}`,
     more: '更多',
     moreExpired: '此列表已失效：请重新运行命令查看。',
+    // untranslated
+    nothingNamed: (text: string) =>
+      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
     line: (parts: {
       no: string;
       description: string;
@@ -412,6 +415,9 @@ const chinese = {
     amountAmbiguous: '请写成 12000 或 12,000：点号后跟三位数字会产生歧义。',
     amountDecimals: '最多 2 位小数。',
     amountRange: '请输入 0 到 999,999,999,999.99 之间的金额',
+    // untranslated
+    otherCurrency: (text: string, currency: string) =>
+      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
     mustBePositive: '请输入大于 0 的金额。',
     percent: '请输入 0 到 100 之间的百分比，例如 40 或 12.5',
     percentPositive: '请输入大于 0 的百分比。',

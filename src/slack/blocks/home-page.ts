@@ -6,12 +6,15 @@ import { z } from 'zod';
 /** Far beyond any pipeline: a larger value is not a page Home ever drew. */
 const MAX_OFFSET = 10_000_000;
 
+/** A page's position: open opportunities before it. */
+export const HOME_OFFSET = z.number().int().min(0).max(MAX_OFFSET);
+
 export const HOME_PAGE_VALUE = z
   .string()
   .trim()
   .regex(/^\d{1,8}$/)
   .transform(Number)
-  .pipe(z.number().int().min(0).max(MAX_OFFSET));
+  .pipe(HOME_OFFSET);
 
 export function homePageValue(offset: number): string {
   return String(offset);

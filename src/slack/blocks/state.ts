@@ -3,11 +3,19 @@
 // fields, parses them with a zod schema built from the field schemas below, then applies the checks
 // that involve several fields.
 import { z } from 'zod';
-import { readAmount, readPercent, readQuantity, type NumberReading } from '../../domain/amounts.ts';
+import {
+  currencyWritten,
+  namesCurrency,
+  readAmount,
+  readPercent,
+  readQuantity,
+  type NumberReading,
+} from '../../domain/amounts.ts';
 import { ZERO, type Decimal } from '../../domain/decimal.ts';
 import { parseIsoDate, type LocalDate } from '../../domain/local-date.ts';
 import type { InputLanguage } from '../../domain/typed-input/language.ts';
 import type { Catalogue } from '../../i18n/catalogue.ts';
+import { escapeText } from '../../i18n/markup.ts';
 
 /** One element's state as Slack sends it (a supertype of Bolt's ViewStateValue). */
 export interface StateValue {
@@ -69,24 +77,25 @@ export function hasBlock(values: ViewStateValues, blockId: string): boolean {
 export type FormErrors = Catalogue['ui']['errors'];
 
 /**
- * A form's schema for one catalogue and typed-input language (its sentences and number notation are
- * part of it), built once per pair: building
- * a zod schema costs more than using it.
+ * A form's schema for one catalogue, typed-input language and workspace currency (its sentences, number
+ * notation and the currency its amounts must be in are part of it), built once per combination: building
+ * a zod schema costs more than using it. Currencies are ISO 4217 codes, so the combinations are few.
  */
 export function schemaPerCatalogue<S>(
-  build: (errors: FormErrors, language: InputLanguage) => S,
-): (errors: FormErrors, language?: InputLanguage) => S {
-  const built = new WeakMap<FormErrors, Map<InputLanguage, S>>();
-  return (errors, language = 'en') => {
-    let byLanguage = built.get(errors);
-    if (byLanguage === undefined) {
-      byLanguage = new Map();
-      built.set(errors, byLanguage);
+  build: (errors: FormErrors, language: InputLanguage, currency: string | undefined) => S,
+): (errors: FormErrors, language?: InputLanguage, currency?: string) => S {
+  const built = new WeakMap<FormErrors, Map<string, S>>();
+  return (errors, language = 'en', currency) => {
+    let byNotation = built.get(errors);
+    if (byNotation === undefined) {
+      byNotation = new Map();
+      built.set(errors, byNotation);
     }
-    let schema = byLanguage.get(language);
+    const key = `${language} ${currency ?? ''}`;
+    let schema = byNotation.get(key);
     if (schema === undefined) {
-      schema = build(errors, language);
-      byLanguage.set(language, schema);
+      schema = build(errors, language, currency);
+      byNotation.set(key, schema);
     }
     return schema;
   };
@@ -154,6 +163,11 @@ interface NumberOptions {
   whole?: boolean;
   /** The language the number is typed in ("12 000,50" in French); English when not given. */
   language?: InputLanguage;
+  /**
+   * An amount's currency (the workspace's, ISO 4217): one written in another ("$20,000" where amounts
+   * are in EUR) is refused, never converted, as the one-line commands do. Not checked when not given.
+   */
+  currency?: string | undefined;
 }
 
 function numberField(
@@ -167,6 +181,11 @@ function numberField(
     if (raw.trim() === '') return required ? fail(ctx, errors.required) : undefined;
     const reading = read(raw, options.language ?? 'en');
     if (!reading.ok) return fail(ctx, numberMessage(errors, reading, kind));
+    if (kind === 'amount' && options.currency !== undefined) {
+      const written = currencyWritten(raw);
+      if (written !== null && !namesCurrency(written, options.currency))
+        return fail(ctx, errors.otherCurrency(escapeText(raw.trim()), escapeText(options.currency)));
+    }
     if (options.whole && !reading.value.isInteger()) return fail(ctx, errors.percentWhole);
     if (options.positive && !reading.value.greaterThan(ZERO)) {
       return fail(

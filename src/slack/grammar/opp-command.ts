@@ -149,6 +149,8 @@ export type OppCommand =
   | { name: 'show'; no: OpportunityNo }
   /** `show <name>`: the opportunity a name stands for (or the candidates when it names several). */
   | { name: 'show-named'; text: string }
+  /** `list <name>`: as `show <name>`, and when nothing matches, a pointer to `find`. */
+  | { name: 'list-named'; text: string }
   /** `edit <no>` alone: opens the Edit form. */
   | { name: 'edit-modal'; no: OpportunityNo }
   /** At least one key is present. */

@@ -174,6 +174,11 @@ class Args {
     return this.pairs.has(key);
   }
 
+  /** The keys given, in the order typed. */
+  keyNames(): string[] {
+    return [...this.pairs.keys()];
+  }
+
   peek(): Word | undefined {
     return this.words[0];
   }
@@ -245,12 +250,15 @@ class Args {
   }
   amount = (raw: string, field: Field): Decimal => {
     const value = amount(raw, field, this.language);
-    // Amounts are in the workspace's currency: one written in another is refused, never converted.
+    this.inCurrency(raw, field);
+    return value;
+  };
+  /** Amounts are in the workspace's currency: one written in another is refused, never converted. */
+  inCurrency(raw: string, field: Field): void {
     const written = this.ctx.currency === undefined ? null : currencyWritten(plainText(raw));
     if (written !== null && this.ctx.currency !== undefined && !namesCurrency(written, this.ctx.currency))
       fail({ kind: 'other-currency', field, text: snippet(plainText(raw)), currency: this.ctx.currency });
-    return value;
-  };
+  }
   percent = (raw: string, field: Field): Decimal => percent(raw, field, this.language);
   yesNo = (raw: string, field: Field): boolean => yesNo(raw, field, this.language);
   wonOrLost = (raw: string, field: Field): 'won' | 'lost' => wonOrLost(raw, field, this.language);
@@ -286,6 +294,24 @@ function looksLikeNumber(raw: string): boolean {
   return /^(op)?[-\s]*\d+$/i.test(plainText(raw)) || /^op\d/i.test(plainText(raw));
 }
 
+/** A number (or what is meant as one) is a number; other words are a name (`show Fleet renewal`). */
+function namedOpportunity(a: Args): Extract<OppCommand, { name: 'show' | 'show-named' }> {
+  const first = a.peek();
+  if (first && !isOpportunityNo(first.text) && !looksLikeNumber(first.text))
+    return { name: 'show-named', text: requiredText(a, 'opportunity-no', a.restText()) };
+  const no = opportunity(a);
+  a.done();
+  return { name: 'show', no };
+}
+
+/** `list`'s first word when it says whose opportunities: mine, all, or a person (`@ann`). */
+function isListScope(raw: string): boolean {
+  const text = raw.trim();
+  return text.startsWith('@') || text.startsWith('<@') || LIST_SCOPE_WORDS.has(plainText(text).toLowerCase());
+}
+const LIST_SCOPE_ALIASES = { my: 'mine', me: 'mine', everyone: 'all' } as const;
+const LIST_SCOPE_WORDS: ReadonlySet<string> = new Set(['mine', 'all', ...Object.keys(LIST_SCOPE_ALIASES)]);
+
 function opportunity(a: Args): OpportunityNo {
   return opportunityNo(a.require('opportunity-no').text);
 }
@@ -309,7 +335,7 @@ function listFilters(a: Args): ListFilters {
     else if (raw.startsWith('@') || raw.startsWith('<@')) userMention(raw, argumentField('user'));
     else
       scope = {
-        kind: choice(raw, argumentField('scope'), ['mine', 'all'], { my: 'mine', me: 'mine', everyone: 'all' }),
+        kind: choice(raw, argumentField('scope'), ['mine', 'all'], LIST_SCOPE_ALIASES),
       };
   }
   return defined<ListFilters>({
@@ -323,7 +349,8 @@ function listFilters(a: Args): ListFilters {
   });
 }
 
-function quoteLine(text: string, index: number, language: InputLanguage): QuoteLine {
+function quoteLine(text: string, index: number, a: Args): QuoteLine {
+  const { language } = a;
   const decoded = plainText(text);
   const shown = snippet(decoded);
   const parts = decoded.split(';').map((part) => part.trim());
@@ -337,10 +364,13 @@ function quoteLine(text: string, index: number, language: InputLanguage): QuoteL
     if (reading.ok) return reading.value;
     return fail({ kind: 'bad-quote-line', index, text: shown, part, value: snippet(value), issue: reading.issue });
   };
+  const quantity = number(qty, 'quantity', readQuantity(qty, language));
+  const unitPrice = number(price, 'unit-price', readAmount(price, language));
+  a.inCurrency(price, keyField('line'));
   return {
     description,
-    quantity: number(qty, 'quantity', readQuantity(qty, language)),
-    unitPrice: number(price, 'unit-price', readAmount(price, language)),
+    quantity,
+    unitPrice,
     discountPct: discount === '' ? new Decimal(0) : number(discount, 'discount', readPercent(discount, language)),
   };
 }
@@ -589,8 +619,21 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         ),
       });
     }
-    case 'list':
+    case 'list': {
+      const first = a.peek();
+      // Its first word is a scope (mine, all, @user); any other word is what `show` takes where a number
+      // goes: a number (`list OP00012`) or words of a name (`list Fleet renewal`), without filters.
+      if (first && !isListScope(first.text)) {
+        const named = namedOpportunity(a);
+        const filter = a.keyNames()[0];
+        if (filter !== undefined) {
+          const name = named.name === 'show' ? named.no : plainText(named.text);
+          fail({ kind: 'conflicting-arguments', subcommand: id, first: snippet(name), second: `${filter}:` });
+        }
+        return named.name === 'show' ? named : { name: 'list-named', text: named.text };
+      }
       return { name: 'list', filters: listFilters(a) };
+    }
     case 'export': {
       // Without mine/all/@user the scope depends on the role (managers export the whole pipeline).
       const scopeGiven = a.hasWords();
@@ -602,16 +645,8 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       // An open opportunity is closed as Won first: with this code, or through the Close form.
       return defined<OppCommand>({ name: 'order', no, closeCode: a.optional('code', code) });
     }
-    case 'show': {
-      const first = a.peek();
-      // A number (or what is meant as one) is a number; other words are a name (`show Fleet renewal`).
-      if (first && !isOpportunityNo(first.text) && !looksLikeNumber(first.text)) {
-        return { name: 'show-named', text: requiredText(a, 'opportunity-no', a.restText()) };
-      }
-      const no = opportunity(a);
-      a.done();
-      return { name: 'show', no };
-    }
+    case 'show':
+      return namedOpportunity(a);
     case 'edit': {
       const no = opportunity(a);
       a.done();
@@ -688,7 +723,7 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
       const lines = a.values('line');
       if (lines.length === 0) return { name: 'quote-modal', no };
       if (lines.length > MAX_QUOTE_LINES) fail({ kind: 'too-many', key: 'line', max: MAX_QUOTE_LINES });
-      return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1, a.language)) };
+      return { name: 'quote', no, lines: lines.map((line, i) => quoteLine(line, i + 1, a)) };
     }
     case 'tasks': {
       const word = a.take();

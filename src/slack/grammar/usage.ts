@@ -123,7 +123,7 @@ export const SUBCOMMANDS = {
     topic: 'new',
   },
   list: {
-    usage: 'list [mine|all|@user] [contact:<contact>] [status:open|won|lost|all] [cycle:<CODE>]',
+    usage: 'list [mine|all|@user|<words>] [contact:<contact>] [status:open|won|lost|all] [cycle:<CODE>]',
     keys: LIST_KEYS,
     topic: 'list',
   },

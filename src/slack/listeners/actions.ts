@@ -144,6 +144,11 @@ async function scopeOf(deps: SlackDeps, args: ActionArgs): Promise<ActionScope> 
   };
 }
 
+/** The page of App Home clicked on; undefined when the click was not on Home. */
+function homePageOf(scope: ActionScope): number | undefined {
+  return scope.fromHome ? scope.homeOffset : undefined;
+}
+
 /** Shows the result where the user clicked: the card in place, or the Home tab again. */
 async function showResult(scope: ActionScope, message: Message): Promise<void> {
   if (scope.fromHome) {
@@ -307,7 +312,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       await openForm(scope, updateOpportunityModal(scope.p, options), {
         no: options.no,
         version: options.version,
-        ...formOriginOf(scope.clicked, scope.fromHome, options.no),
+        ...formOriginOf(scope.clicked, homePageOf(scope), options.no),
       });
     }),
     [ACTION_IDS.close]: opportunityButton(deps, async (scope, no) => {
@@ -315,7 +320,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       await openForm(scope, closeOpportunityModal(scope.p, options, { no, outcome: null, currency }), {
         no,
         version: options.version,
-        ...formOriginOf(scope.clicked, scope.fromHome, no),
+        ...formOriginOf(scope.clicked, homePageOf(scope), no),
       });
     }),
     [ACTION_IDS.createQuote]: opportunityButton(deps, async (scope, no) => {
@@ -323,7 +328,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       await openForm(scope, createQuoteModal(scope.p, { no: quote.no, currency: quote.currency }), {
         no: quote.no,
         version: quote.version,
-        ...formOriginOf(scope.clicked, scope.fromHome, quote.no),
+        ...formOriginOf(scope.clicked, homePageOf(scope), quote.no),
       });
     }),
     [ACTION_IDS.makeOrder]: opportunityButton(deps, async (scope, no) => {
@@ -340,7 +345,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
           no,
           version: form.options.version,
           makeOrder: true,
-          ...formOriginOf(scope.clicked, scope.fromHome, no),
+          ...formOriginOf(scope.clicked, homePageOf(scope), no),
         });
         return;
       }
@@ -352,7 +357,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       await openForm(scope, editOpportunityModal(scope.p, options), {
         no: options.no,
         version: options.version,
-        ...formOriginOf(scope.clicked, scope.fromHome, options.no),
+        ...formOriginOf(scope.clicked, homePageOf(scope), options.no),
       });
     }),
     [ACTION_IDS.addNote]: opportunityButton(deps, async (scope, no) => {
@@ -360,7 +365,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       await openForm(scope, addNoteModal(scope.p, form), {
         no: form.no,
         version: form.version,
-        ...formOriginOf(scope.clicked, scope.fromHome, form.no),
+        ...formOriginOf(scope.clicked, homePageOf(scope), form.no),
       });
     }),
     [ACTION_IDS.editSalesCycle]: setupEditButton(deps, 'cycle'),
@@ -404,7 +409,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         no: form.no,
         version: form.version,
         quoteNo: form.quote.no,
-        ...formOriginOf(scope.clicked, scope.fromHome, form.no),
+        ...formOriginOf(scope.clicked, homePageOf(scope), form.no),
       });
     }),
     [ACTION_IDS.replaceQuote]: opportunityButton(deps, async (scope, no) => {
@@ -418,7 +423,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
         no: form.no,
         version: form.version,
         quoteNo: form.quoteNo,
-        ...formOriginOf(scope.clicked, scope.fromHome, form.no),
+        ...formOriginOf(scope.clicked, homePageOf(scope), form.no),
       });
     }),
     [ACTION_IDS.taskComplete]: buttonListener(deps, async (scope) => {
@@ -432,7 +437,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
     [ACTION_IDS.taskPostpone]: buttonListener(deps, async (scope) => {
       const task = await tasks.postponeForm(scope.ctx, taskIdFrom(scope.value));
       const origin = scope.fromHome
-        ? { fromHome: true as const }
+        ? { fromHome: true as const, homeOffset: scope.homeOffset }
         : scope.clicked.channelId
           ? { channelId: scope.clicked.channelId }
           : {};
@@ -471,7 +476,7 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       const form = await opportunities.createForm(scope.ctx);
       const view = createOpportunityModal(scope.p, { userId: scope.userId, ...form });
       // No opportunity yet, so no card to update: the new card goes privately where the button was.
-      await openForm(scope, view, formOriginOf(scope.clicked, scope.fromHome));
+      await openForm(scope, view, formOriginOf(scope.clicked, homePageOf(scope)));
     }),
     [ACTION_IDS.purgeConfirm]: buttonListener(deps, async (scope) => {
       const { notices } = scope.p.t;

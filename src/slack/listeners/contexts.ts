@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { PurgeFilterInput } from '../../domain/deletion.ts';
 import { localDate } from '../../domain/local-date.ts';
-import { contextIdOf, contextMetadata, type ModalView, OPPORTUNITY_NO } from '../blocks/index.ts';
+import { contextIdOf, contextMetadata, HOME_OFFSET, type ModalView, OPPORTUNITY_NO } from '../blocks/index.ts';
 import { BLOCK_IDS, CALLBACK_IDS, cardHeaderBlockId } from '../ids.ts';
 import type { SlackDeps } from './support.ts';
 
@@ -40,6 +40,11 @@ const whereOpened = {
     .optional(),
   /** Opened from App Home: the tab is published again after the change. */
   fromHome: z.literal(true).optional(),
+  /**
+   * The page of App Home it was opened on (open opportunities before it), drawn again after the change.
+   * Only a position: whose opportunities it shows is decided again for the submitter.
+   */
+  homeOffset: HOME_OFFSET.optional(),
 };
 
 /** Update, Close and the quote forms change one opportunity, guarded by the version the user saw. */
@@ -152,8 +157,8 @@ export interface ClickedMessage {
  * itself only when it is the opportunity's own card (a card's header names its opportunity); any
  * other message (a digest, someone's announcement, a list) is never overwritten.
  */
-export function formOriginOf(clicked: ClickedMessage, fromHome: boolean, no?: string): FormOrigin {
-  if (fromHome) return { fromHome: true };
+export function formOriginOf(clicked: ClickedMessage, homeOffset: number | undefined, no?: string): FormOrigin {
+  if (homeOffset !== undefined) return { fromHome: true, homeOffset };
   const origin: FormOrigin = {};
   if (clicked.channelId) origin.channelId = clicked.channelId;
   const isCard = no !== undefined && clicked.blockIds.includes(cardHeaderBlockId(no));

@@ -548,8 +548,15 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     }
     case 'show':
       return reply(cardOf(p, await opportunities.show(ctx, command.no)));
-    case 'show-named': {
-      const found = await opportunities.lookup(ctx, command.text);
+    case 'show-named':
+    case 'list-named': {
+      const found = await opportunities.lookup(ctx, command.text).catch((error: unknown) => {
+        // `list <name>` matching nothing points to `find`, which also takes what matches only some words.
+        if (command.name === 'list-named' && error instanceof DomainError && error.problem.kind === 'nothing-found')
+          return null;
+        throw error;
+      });
+      if (found === null) return reply(noticeMessage(p, p.t.ui.list.nothingNamed(escapeText(command.text.trim()))));
       if (found.kind === 'one') return reply(cardOf(p, found.view));
       return reply(foundOpportunities(p, found.found, { candidates: true }));
     }

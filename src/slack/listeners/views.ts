@@ -80,9 +80,15 @@ interface SubmitScope<F extends FormOrigin = FormOrigin> {
 interface Submission<T, F extends FormOrigin> {
   /**
    * The typed values, in the person's language: its sentences, and how the numbers they typed read (and,
-   * for a typed date, their time zone and date order).
+   * for a typed date, their time zone and date order); amounts must be in the workspace's `currency`.
    */
-  read(p: Presenter, values: ViewStateValues, language: InputLanguage, dates: DateContext): ReadResult<T>;
+  read(
+    p: Presenter,
+    values: ViewStateValues,
+    language: InputLanguage,
+    dates: DateContext,
+    currency: string,
+  ): ReadResult<T>;
   /** The operation; returns what to tell the user afterwards. */
   run(data: T, scope: SubmitScope<F>): Promise<() => Promise<void>>;
   /** The input block a rule's refusal is shown under. */
@@ -108,7 +114,18 @@ function submissionListener<C extends FormCallbackId, T>(
     // when they opened the form, so an entry out of date serves the ack and Slack is asked afterwards.
     const user = await deps.users.resolve(client, owner.workspaceId, owner.userId, { staleAllowed: true });
     const p = presenterFor(user.locale);
-    const parsed = submission.read(p, values, user.language, user);
+    // The channel is the form context's (below).
+    const asked = requestContext(deps, { workspaceId: owner.workspaceId, user, surface: 'form' });
+    // Amounts are in the workspace's currency: one written in another is refused under its field, as
+    // the one-line commands refuse it.
+    let currency: string;
+    try {
+      currency = await deps.useCases.workspace.currency(asked);
+    } catch (error) {
+      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: sentenceFor(p, error, logger) } });
+      return;
+    }
+    const parsed = submission.read(p, values, user.language, user, currency);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
@@ -128,12 +145,7 @@ function submissionListener<C extends FormCallbackId, T>(
       await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: p.t.system.formContextRefused } });
       return;
     }
-    const ctx = requestContext(deps, {
-      workspaceId: owner.workspaceId,
-      user,
-      surface: 'form',
-      channelId: form.channelId,
-    });
+    const ctx: RequestContext = { ...asked, channelId: form.channelId };
     const scope: SubmitScope<FormContext<C>> = { ...owner, ctx, p, form, client, logger };
     const operation = submission.run(parsed.data, scope).then(
       (after) => ({ kind: 'done' as const, after }),
@@ -176,6 +188,17 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** The three quote forms' lines, prices in the workspace's currency. */
+function readQuoteLines(
+  p: Presenter,
+  values: ViewStateValues,
+  language: InputLanguage,
+  _: DateContext,
+  currency: string,
+) {
+  return readCreateQuote(p, values, language, currency);
+}
+
 function firstInputBlock(values: ViewStateValues): string {
   return Object.keys(values)[0] ?? 'unknown';
 }
@@ -199,7 +222,10 @@ async function afterChange(scope: SubmitScope, card: Message, note?: Message): P
   if (!replaced) await postPrivately(scope.client, scope.form.channelId, scope.userId, card, scope.logger);
   else if (note) await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
   if (!scope.form.fromHome) return;
-  await publishHome(scope.deps, scope.client, scope.ctx).catch((error: unknown) => scope.logger.warn(String(error)));
+  // On the page it was opened on (the first when that page is now past the end).
+  await publishHome(scope.deps, scope.client, scope.ctx, scope.form.homeOffset).catch((error: unknown) =>
+    scope.logger.warn(String(error)),
+  );
 }
 
 const create = BLOCK_IDS.create;
@@ -219,7 +245,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
   const { opportunities, setup, tasks } = deps.useCases;
   return {
     [CALLBACK_IDS.createOpportunity]: submissionListener(deps, CALLBACK_IDS.createOpportunity, {
-      read: readCreateOpportunity,
+      read: (p, values, language, _dates, currency) => readCreateOpportunity(p, values, language, currency),
       async run(data, scope) {
         // A rep may only name themselves as the salesperson (the use case decides).
         const owner = await deps.users.resolve(scope.client, scope.workspaceId, data.salespersonUserId);
@@ -270,7 +296,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
       },
     }),
     [CALLBACK_IDS.updateOpportunity]: submissionListener(deps, CALLBACK_IDS.updateOpportunity, {
-      read: readUpdateOpportunity,
+      read: (p, values, language, _dates, currency) => readUpdateOpportunity(p, values, language, currency),
       async run(data, scope) {
         // The card is read after the ack: only the save decides what the ack says.
         const moved = await opportunities.recordMove(scope.ctx, {
@@ -308,7 +334,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
       },
     }),
     [CALLBACK_IDS.closeOpportunity]: submissionListener(deps, CALLBACK_IDS.closeOpportunity, {
-      read: readCloseOpportunity,
+      read: (p, values, language, _dates, currency) => readCloseOpportunity(p, values, language, currency),
       async run(data, scope) {
         if (scope.form.makeOrder) {
           // Make Order on an open opportunity: closed as Won and the order made, in one change.
@@ -349,7 +375,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
       },
     }),
     [CALLBACK_IDS.createQuote]: submissionListener(deps, CALLBACK_IDS.createQuote, {
-      read: readCreateQuote,
+      read: readQuoteLines,
       async run(data, scope) {
         const quoted = await opportunities.createQuote(scope.ctx, {
           no: scope.form.no,
@@ -361,7 +387,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
       fieldFor: quoteFieldFor,
     }),
     [CALLBACK_IDS.editQuote]: submissionListener(deps, CALLBACK_IDS.editQuote, {
-      read: readCreateQuote,
+      read: readQuoteLines,
       async run(data, scope) {
         const edited = await opportunities.editQuote(scope.ctx, {
           no: scope.form.no,
@@ -385,7 +411,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
       fieldFor: quoteFieldFor,
     }),
     [CALLBACK_IDS.replaceQuote]: submissionListener(deps, CALLBACK_IDS.replaceQuote, {
-      read: readCreateQuote,
+      read: readQuoteLines,
       async run(data, scope) {
         const replaced = await opportunities.replaceQuote(scope.ctx, {
           no: scope.form.no,
@@ -418,7 +444,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return async () => {
           await postPrivately(scope.client, scope.form.channelId, scope.userId, note, scope.logger);
           if (scope.form.fromHome)
-            await publishHome(scope.deps, scope.client, scope.ctx).catch((error: unknown) =>
+            await publishHome(scope.deps, scope.client, scope.ctx, scope.form.homeOffset).catch((error: unknown) =>
               scope.logger.warn(String(error)),
             );
         };

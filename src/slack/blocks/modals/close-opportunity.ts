@@ -160,20 +160,21 @@ export function readCloseOutcome(values: ViewStateValues): CloseOutcome | null {
   return value === 'won' || value === 'lost' ? value : null;
 }
 
-const schemaFor = schemaPerCatalogue((errors, language) =>
+const schemaFor = schemaPerCatalogue((errors, language, currency) =>
   z.object({
     outcome: choice(OUTCOMES, errors.pickOutcome),
     closingDate: requiredDate(errors),
-    salesAmount: optionalAmount(errors, { positive: true, language }),
+    salesAmount: optionalAmount(errors, { positive: true, language, currency }),
     cancelOldTasks: z.boolean(),
   }),
 );
 
-/** The form's values; the amount in the notation of `language`. */
+/** The form's values; the amount in the notation of `language`, and in `currency`. */
 export function readCloseOpportunity(
   p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
+  currency?: string,
 ): ReadResult<CloseOpportunityData> {
   const sentences = p.t.ui.errors;
   const outcome = readCloseOutcome(values);
@@ -186,7 +187,7 @@ export function readCloseOpportunity(
     cancelOldTasks: B.cancelTasks,
   };
   const result = parseForm({
-    schema: schemaFor(sentences, language),
+    schema: schemaFor(sentences, language, currency),
     raw: {
       outcome: outcome ?? '',
       closingDate: dateOf(values, B.closingDate),

@@ -170,7 +170,7 @@ const FIELD_BLOCKS: Record<string, string> = {
   estimatedCloseDate: B.estimatedCloseDate,
 };
 
-const schemaFor = schemaPerCatalogue((errors, language) =>
+const schemaFor = schemaPerCatalogue((errors, language, currency) =>
   z.object({
     description: requiredText(errors, TEXT_MAX_LENGTH),
     contactNo: requiredId(errors.pickContact),
@@ -178,17 +178,18 @@ const schemaFor = schemaPerCatalogue((errors, language) =>
     salesCycleCode: requiredId(errors.pickOne),
     priority: choice(PRIORITIES, errors.pickOne),
     activate: z.boolean(),
-    estimatedValue: optionalAmount(errors, { positive: true, language }),
+    estimatedValue: optionalAmount(errors, { positive: true, language, currency }),
     chancesPct: optionalPercent(errors, { positive: true, language }),
     estimatedCloseDate: optionalDate(errors),
   }),
 );
 
-/** The form's values; amounts and percentages in the notation of `language`. */
+/** The form's values; amounts and percentages in the notation of `language`, amounts in `currency`. */
 export function readCreateOpportunity(
   p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
+  currency?: string,
 ): ReadResult<CreateOpportunityData> {
   const sentences = p.t.ui.errors;
   const raw = {
@@ -203,7 +204,7 @@ export function readCreateOpportunity(
     estimatedCloseDate: dateOf(values, B.estimatedCloseDate),
   };
   return parseForm({
-    schema: schemaFor(sentences, language),
+    schema: schemaFor(sentences, language, currency),
     raw,
     blockOf: (field) => FIELD_BLOCKS[field] ?? B.description,
     // Activating the first stage needs all three estimates (§5.3).

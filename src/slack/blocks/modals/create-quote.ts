@@ -215,20 +215,21 @@ export function readQuoteDrafts(values: ViewStateValues): QuoteLineDraft[] {
   return drafts;
 }
 
-const lineSchemaFor = schemaPerCatalogue((errors, language) =>
+const lineSchemaFor = schemaPerCatalogue((errors, language, currency) =>
   z.object({
     description: requiredText(errors, TEXT_MAX_LENGTH),
     quantity: requiredQuantity(errors, { language }),
-    unitPrice: requiredAmount(errors, { language }),
+    unitPrice: requiredAmount(errors, { language, currency }),
     discount: optionalPercent(errors, { language }),
   }),
 );
 
-/** The typed lines; numbers in the notation of `language`. */
+/** The typed lines; numbers in the notation of `language`, prices in `currency`. */
 export function readCreateQuote(
   p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
+  currency?: string,
 ): ReadResult<{ lines: QuoteLineInput[] }> {
   const sentences = p.t.ui.errors;
   const errors: FieldErrors = {};
@@ -237,7 +238,7 @@ export function readCreateQuote(
     const i = index + 1;
     if (isBlank(draft)) return;
     const result = parseForm({
-      schema: lineSchemaFor(sentences, language),
+      schema: lineSchemaFor(sentences, language, currency),
       raw: { ...draft },
       blockOf: (field) =>
         quoteLineBlockId(i, FIELDS.includes(field as QuoteLineField) ? (field as QuoteLineField) : 'description'),

@@ -266,22 +266,23 @@ export function readUpdateSelection(values: ViewStateValues): {
   return { action, targetStage };
 }
 
-const schemaFor = schemaPerCatalogue((errors, language) =>
+const schemaFor = schemaPerCatalogue((errors, language, currency) =>
   z.object({
     action: choice(MOVE_ACTIONS as unknown as readonly [MoveAction, ...MoveAction[]], errors.pickOne),
     dateOfChange: requiredDate(errors),
-    estimatedValue: requiredAmount(errors, { positive: true, language }),
+    estimatedValue: requiredAmount(errors, { positive: true, language, currency }),
     chancesPct: requiredPercent(errors, { positive: true, language }),
     estimatedCloseDate: requiredDate(errors),
     cancelOldTasks: z.boolean(),
   }),
 );
 
-/** The form's values; amounts and percentages in the notation of `language`. */
+/** The form's values; amounts and percentages in the notation of `language`, amounts in `currency`. */
 export function readUpdateOpportunity(
   p: Presenter,
   values: ViewStateValues,
   language: InputLanguage = 'en',
+  currency?: string,
 ): ReadResult<UpdateOpportunityData> {
   const sentences = p.t.ui.errors;
   const { action, targetStage } = readUpdateSelection(values);
@@ -295,7 +296,7 @@ export function readUpdateOpportunity(
     cancelOldTasks: B.cancelTasks,
   };
   const result = parseForm({
-    schema: schemaFor(sentences, language),
+    schema: schemaFor(sentences, language, currency),
     raw: {
       action: selectedOf(values, B.actionType),
       dateOfChange: dateOf(values, B.dateOfChange),
