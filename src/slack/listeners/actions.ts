@@ -267,7 +267,7 @@ function setupEditButton(deps: SlackDeps, what: SetupEditTarget['what']) {
   return buttonListener(deps, async (scope) => {
     const form = await deps.useCases.setup.editForm(scope.ctx, setupEditTargetFrom(what, scope.value));
     const { view, context } = setupEditForm(scope.p, form);
-    await openForm(scope, view, { ...context, ...formOriginOf(scope.clicked, scope.fromHome) });
+    await openForm(scope, view, { ...context, ...formOriginOf(scope.clicked, homePageOf(scope)) });
   });
 }
 
