@@ -57,18 +57,27 @@ export function categoryOf(kind: string): NotificationCategory | undefined {
 export interface NotifiableEvent {
   kind: string;
   actorUserId: string;
-  payload: { salesperson?: string | null | undefined; from?: string | null; owner?: string | null; closedWon?: boolean };
+  payload: {
+    salesperson?: string | null | undefined;
+    from?: string | null;
+    owner?: string | null;
+    closedWon?: boolean | undefined;
+    changes?: readonly { field: string }[];
+  };
 }
 
 /**
  * Who an event concerns: the opportunity's salesperson (a reassignment: the new one and the one before)
  * or the task's owner, never the person who made the change (your own changes do not notify you). An
- * order notifies only when it closed the opportunity as won.
+ * order notifies only when it closed the opportunity as won; an edit that reassigned it, through its
+ * reassignment.
  */
 export function recipientsOf(event: NotifiableEvent): string[] {
   const category = categoryOf(event.kind);
   if (category === undefined) return [];
   if (event.kind === 'order-made' && event.payload.closedWon !== true) return [];
+  // An edit that gave the opportunity to someone else is told by its reassignment (to both owners).
+  if (event.kind === 'opportunity-edited' && event.payload.changes?.some((c) => c.field === 'salesperson')) return [];
   const people =
     event.kind === 'task-due'
       ? [event.payload.owner]
@@ -99,10 +108,10 @@ function minuteInZone(now: Date, timeZone: string): number {
 }
 
 /**
- * When the quiet hours holding a message at `now` end, or null when it may be sent now. Quiet hours may
- * span midnight (22:00–07:00); start = end means none.
+ * When the quiet hours holding a message at `now` end (epoch ms), or null when it may be sent now. Quiet
+ * hours may span midnight (22:00–07:00); start = end means none.
  */
-export function quietUntil(now: Date, timeZone: string, quiet: NotificationPreferences['quiet']): Date | null {
+export function quietUntil(now: Date, timeZone: string, quiet: NotificationPreferences['quiet']): number | null {
   if (quiet === null) return null;
   const start = minutesOf(quiet.start);
   const end = minutesOf(quiet.end);
@@ -113,7 +122,7 @@ export function quietUntil(now: Date, timeZone: string, quiet: NotificationPrefe
   const today = dateInZone(now, timeZone);
   // The end is today when it is still ahead of us, else tomorrow (a span across midnight, before it).
   const endDay = minute < end ? today : addDays(today, 1);
-  return new Date(zonedEpochMs(endDay, quiet.end, timeZone));
+  return zonedEpochMs(endDay, quiet.end, timeZone);
 }
 
 /**

@@ -72,7 +72,8 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
       actorUserId: event.actorUserId,
       payload: event.payload as Parameters<typeof recipientsOf>[0]['payload'],
     });
-    const no = 'no' in event.payload ? event.payload.no : (event.payload as { opportunityNo?: string | null }).opportunityNo;
+    const no =
+      'no' in event.payload ? event.payload.no : (event.payload as { opportunityNo?: string | null }).opportunityNo;
     let heldUntil: Date | null = null;
     for (const recipient of recipients) {
       if (await notifications.handled(event.id, recipient)) continue;
@@ -89,7 +90,7 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
       const now = this.options.clock.now();
       const until = quietUntil(now, person.timeZone, settings.quiet);
       if (until !== null) {
-        heldUntil = earliest(heldUntil, until);
+        heldUntil = earliest(heldUntil, new Date(until));
         continue;
       }
       const p = presenterFor(person.locale);
@@ -122,14 +123,17 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
     const client = await this.options.clientFor(workspaceId);
     const person = await this.options.users.resolve(client, workspaceId, payload.recipient);
     const until = quietUntil(this.options.clock.now(), person.timeZone, settings.quiet);
-    if (until !== null) throw new DeferredDelivery(until);
+    if (until !== null) throw new DeferredDelivery(new Date(until));
     const p = presenterFor(person.locale);
     const { currency } = await setup.workspaceSettings(workspaceId);
     const events = await notifications.summaryEvents(workspaceId, payload.notificationIds);
     const lines = events
       .map((event) => notificationLine(p, event, payload.recipient, currency))
       .filter((line): line is Markup => line !== null);
-    if (lines.length > 0 && (await this.send(client, workspaceId, payload.recipient, summaryMessage(p, lines))) === 'gone')
+    if (
+      lines.length > 0 &&
+      (await this.send(client, workspaceId, payload.recipient, summaryMessage(p, lines))) === 'gone'
+    )
       return;
     await notifications.summarySent(workspaceId, payload.notificationIds);
   }
