@@ -84,6 +84,8 @@ export function recipientsOf(event: NotifiableEvent): string[] {
       : event.kind === 'opportunity-reassigned'
         ? [event.payload.salesperson, event.payload.from]
         : [event.payload.salesperson];
+  // A change nobody is named for (made by the app itself) tells nobody; what the jobs find has no actor.
+  if (event.actorUserId === '' && category === 'changes') return [];
   const recipients = people.filter(
     (person): person is string => typeof person === 'string' && person !== '' && person !== event.actorUserId,
   );
