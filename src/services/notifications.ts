@@ -156,7 +156,12 @@ export class NotificationService {
     if (!exists) return false;
     await this.db
       .insertInto('notification_mute')
-      .values({ workspace_id: workspaceId, slack_user_id: slackUserId, opportunity_no: no, created_at: this.clock.now() })
+      .values({
+        workspace_id: workspaceId,
+        slack_user_id: slackUserId,
+        opportunity_no: no,
+        created_at: this.clock.now(),
+      })
       .onConflict((oc) => oc.doNothing())
       .execute();
     return true;
@@ -427,10 +432,7 @@ export class NotificationService {
    * Records one occasion (overdue since its closing date, stale since its last change) with its event,
    * in one transaction; a conditional insert, so of two instances one records it. True when recorded.
    */
-  async claimAttention(
-    candidate: AttentionCandidate,
-    occasion: 'overdue' | 'stale',
-  ): Promise<boolean> {
+  async claimAttention(candidate: AttentionCandidate, occasion: 'overdue' | 'stale'): Promise<boolean> {
     const now = this.clock.now();
     const since = occasion === 'overdue' ? candidate.estimatedCloseDate : candidate.lastChange;
     const claimed = await transaction(this.db, async (tx) => {

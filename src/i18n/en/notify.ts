@@ -10,7 +10,8 @@ const english = {
   someone: 'Someone',
   moved: (actor: string, no: string, description: string, stage: string) =>
     `${actor} moved *${no}* ${description} to stage ${stage}.`,
-  updated: (actor: string, no: string, description: string) => `${actor} updated the figures of *${no}* ${description}.`,
+  updated: (actor: string, no: string, description: string) =>
+    `${actor} updated the figures of *${no}* ${description}.`,
   edited: (actor: string, no: string, description: string) => `${actor} edited *${no}* ${description}.`,
   won: (actor: string, no: string, description: string, amount: string) =>
     `${actor} closed *${no}* ${description} as won (${amount}).`,
@@ -62,7 +63,8 @@ const english = {
       : `• Muted: ${nos} (\`/opp notify unmute &lt;no&gt;\`)`,
   disabledLine:
     ':warning: Slack could not deliver your notifications, so they were turned off. Changing any setting turns them on again.',
-  settingsHint: 'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
+  settingsHint:
+    'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
   saved: 'Your notification settings are saved.',
   muted: (no: string) => `You won't hear about ${no} any more (\`/opp notify unmute ${no}\` to hear again).`,
   unmuted: (no: string) => `You will hear about ${no} again.`,

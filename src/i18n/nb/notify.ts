@@ -12,7 +12,8 @@ const texts = {
   moved: (actor: string, no: string, description: string, stage: string) =>
     `${actor} moved *${no}* ${description} to stage ${stage}.`,
   // untranslated
-  updated: (actor: string, no: string, description: string) => `${actor} updated the figures of *${no}* ${description}.`,
+  updated: (actor: string, no: string, description: string) =>
+    `${actor} updated the figures of *${no}* ${description}.`,
   // untranslated
   edited: (actor: string, no: string, description: string) => `${actor} edited *${no}* ${description}.`,
   // untranslated
@@ -90,7 +91,8 @@ const texts = {
   disabledLine:
     ':warning: Slack could not deliver your notifications, so they were turned off. Changing any setting turns them on again.',
   // untranslated
-  settingsHint: 'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
+  settingsHint:
+    'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
   // untranslated
   saved: 'Your notification settings are saved.',
   // untranslated

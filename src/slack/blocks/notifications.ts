@@ -4,31 +4,39 @@
 import type { types } from '@slack/bolt';
 import { dec } from '../../domain/decimal.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
-import {
-  NOTIFICATION_CATEGORIES,
-  NOTIFICATION_MODES,
-  type NotificationCategory,
-} from '../../domain/notifications.ts';
+import { NOTIFICATION_CATEGORIES, NOTIFICATION_MODES, type NotificationCategory } from '../../domain/notifications.ts';
 import { escapeText, joinMarkup, type Markup, mentionUser, ours } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
 import type { PersonNotifications } from '../../services/notifications.ts';
 import type { OutboxEvent } from '../../services/outbox.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.ts';
-import { actions, button, context, divider, fallback, header, type KnownBlock, type Message, option, packLines, section } from './kit.ts';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  fallback,
+  header,
+  type KnownBlock,
+  type Message,
+  option,
+  packLines,
+  section,
+} from './kit.ts';
 
 /** What an event says to `recipient`, as one line; null for a kind that notifies nobody. */
-export function notificationLine(
-  p: Presenter,
-  event: OutboxEvent,
-  recipient: string,
-  currency: string,
-): Markup | null {
+export function notificationLine(p: Presenter, event: OutboxEvent, recipient: string, currency: string): Markup | null {
   const N = p.t.notify;
   const actor = event.actorUserId === '' ? N.someone : mentionUser(event.actorUserId);
   switch (event.kind) {
     case 'opportunity-moved': {
       const { payload } = event;
-      return N.moved(actor, escapeText(payload.no), escapeText(payload.description), p.format.groupedNumber(payload.toStage));
+      return N.moved(
+        actor,
+        escapeText(payload.no),
+        escapeText(payload.description),
+        p.format.groupedNumber(payload.toStage),
+      );
     }
     case 'opportunity-updated':
       return N.updated(actor, escapeText(event.payload.no), escapeText(event.payload.description));
@@ -43,7 +51,12 @@ export function notificationLine(
       return N.lost(actor, escapeText(event.payload.no), escapeText(event.payload.description));
     case 'order-made': {
       const { payload } = event;
-      return N.orderWon(actor, escapeText(payload.no), escapeText(payload.description ?? ''), escapeText(payload.orderNo));
+      return N.orderWon(
+        actor,
+        escapeText(payload.no),
+        escapeText(payload.description ?? ''),
+        escapeText(payload.orderNo),
+      );
     }
     case 'opportunity-reassigned': {
       const { payload } = event;
@@ -113,7 +126,11 @@ export function notificationSettingsText(p: Presenter, settings: PersonNotificat
   if (settings.disabled) lines.push(N.disabledLine);
   for (const category of NOTIFICATION_CATEGORIES)
     lines.push(
-      N.settingLine(N.categories[category], N.modes[settings.modes[category]], escapeText(`${category}:instant|daily|off`)),
+      N.settingLine(
+        N.categories[category],
+        N.modes[settings.modes[category]],
+        escapeText(`${category}:instant|daily|off`),
+      ),
     );
   lines.push(N.summaryLine(escapeText(settings.summaryAt)));
   lines.push(
@@ -189,6 +206,11 @@ function modeBlock(p: Presenter, category: NotificationCategory, settings: Perso
   const options = NOTIFICATION_MODES.map((mode) => option(N.modes[mode], `${category}:${mode}`));
   return section(N.categories[category], {
     blockId: `${BLOCK_IDS.notify.modePrefix}_${category}`,
-    accessory: select(ACTION_IDS.notifyMode, N.categories[category], options, `${category}:${settings.modes[category]}`),
+    accessory: select(
+      ACTION_IDS.notifyMode,
+      N.categories[category],
+      options,
+      `${category}:${settings.modes[category]}`,
+    ),
   });
 }
