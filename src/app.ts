@@ -1,8 +1,9 @@
 // Composition root: the one place that builds the database, the services and the Slack app and wires
 // them together. Tests call createApp with their own database, clock and Slack API URL.
-import { SlackAnnouncer, SlackOwnerNotifier } from './slack/announcer.ts';
-import { SlackTaskReminders } from './slack/task-reminders.ts';
+import { SlackAnnouncer } from './slack/announcer.ts';
+import { SlackNotifier } from './slack/notifier.ts';
 import { TaskReminderJob } from './jobs/task-reminders.ts';
+import { NotificationJob } from './jobs/notification-jobs.ts';
 import { UserDirectory } from './slack/user-context.ts';
 import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
@@ -56,6 +57,8 @@ export interface AppDependencies {
   digestPostIntervalMs?: number;
   /** How often the task reminder job looks for due tasks; false: never on its own (tests tick it). */
   reminderIntervalMs?: number | false;
+  /** How often the notification job looks for overdue/stale opportunities and due summaries; false: tests tick it. */
+  notificationIntervalMs?: number | false;
   /**
    * How often the outbox is dispatched besides the kick after each change (a safety net for kicks that
    * found Slack down); false: only kicked (tests tick it for the rest).
@@ -72,6 +75,8 @@ export interface RunningApp {
   readonly dispatcher: OutboxDispatcher;
   /** Finds the tasks due in their owners' mornings and records one reminder each. */
   readonly reminders: TaskReminderJob;
+  /** Finds overdue and stale opportunities and due daily summaries, and records them once each. */
+  readonly notifications: NotificationJob;
   /** OAuth mode: where the workspaces' installations are stored; undefined in single-workspace mode. */
   readonly installations: InstallationService<Installation> | undefined;
   /** The HTTP port the app listens on (undefined in Socket Mode). */
@@ -179,14 +184,25 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     ...(deps.digestPostIntervalMs !== undefined ? { postIntervalMs: deps.digestPostIntervalMs } : {}),
   });
   const scheduler = new DigestScheduler(services.digestRuns, clock, poster, (message) => app.logger.warn(message));
-  // The owners' time zones and languages, for the reminders (a directory of its own: the job has no request).
-  const taskReminders = new SlackTaskReminders({ clientFor, users: new UserDirectory(clock), clock });
-  const reminders = new TaskReminderJob(services.tasks, clock, taskReminders, (message) => app.logger.warn(message));
+  // The people's time zones and languages, for their notifications (a directory of its own: the jobs and
+  // the dispatcher have no request); the language a member chose comes first.
+  const notifier = new SlackNotifier({
+    services,
+    clientFor,
+    users: new UserDirectory(clock, undefined, undefined, (workspaceId, userId) =>
+      services.languages.memberChoice(workspaceId, userId),
+    ),
+    clock,
+    logger,
+  });
+  const warn = (message: string) => app.logger.warn(message);
+  const reminders = new TaskReminderJob(services.tasks, clock, notifier, warn);
+  const notificationJob = new NotificationJob(services.notifications, clock, notifier, warn);
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,
-    [new SlackAnnouncer({ services, clientFor, logger }), taskReminders, new SlackOwnerNotifier({ clientFor, logger })],
-    (message) => app.logger.warn(message),
+    [new SlackAnnouncer({ services, clientFor, logger }), notifier],
+    warn,
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
@@ -213,6 +229,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     if (deps.schedulerIntervalMs !== false) scheduler.start(deps.schedulerIntervalMs ?? 15_000);
     if (deps.outboxIntervalMs !== false) dispatcher.start(deps.outboxIntervalMs ?? 10_000);
     if (deps.reminderIntervalMs !== false) reminders.start(deps.reminderIntervalMs ?? 60_000);
+    if (deps.notificationIntervalMs !== false) notificationJob.start(deps.notificationIntervalMs ?? 60_000);
     // Events left by an earlier run (a Slack outage, a restart) go out now.
     dispatcher.kick();
     return {
@@ -222,6 +239,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       scheduler,
       dispatcher,
       reminders,
+      notifications: notificationJob,
       installations,
       port,
       describe: () =>
@@ -233,6 +251,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       async stop() {
         await scheduler.stop();
         await reminders.stop();
+        await notificationJob.stop();
         await dispatcher.stop();
         await app.stop();
         if (!deps.database) await database.close();

@@ -16,6 +16,17 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
+/**
+ * A delivery held on purpose until `until` (a person's quiet hours): put back for then, not counted as
+ * a failed attempt.
+ */
+export class DeferredDelivery extends Error {
+  constructor(readonly until: Date) {
+    super(`held until ${until.toISOString()}`);
+    this.name = 'DeferredDelivery';
+  }
+}
+
 export interface EventConsumer {
   readonly name: Consumer;
   deliver(event: OutboxEvent): Promise<void>;
@@ -118,6 +129,11 @@ export class OutboxDispatcher {
       result.delivered += 1;
     } catch (error) {
       const now = this.clock.now();
+      if (error instanceof DeferredDelivery) {
+        await this.outbox.defer(consumer.name, event.id, error.until);
+        result.retried += 1;
+        return;
+      }
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentDeliveryError || event.attempts >= this.maxAttempts) {
         this.log(`outbox: ${consumer.name} gave up on event ${event.id} (${event.kind}): ${reason}`);

@@ -3,7 +3,7 @@
 // decides whether their morning of the due date has come (src/domain/tasks.ts reminderDue), and the due
 // ones are claimed with a conditional UPDATE that records the reminder as an outbox event in the same
 // transaction (src/services/tasks.ts claimReminders). Of two instances that find the same task due, one
-// claims it; the outbox then delivers the direct message once, with retries (src/slack/task-reminders.ts).
+// claims it; the outbox then delivers the direct message once, with retries, as a notification of kind `tasks` (src/slack/notifier.ts).
 import { reminderDue } from '../domain/tasks.ts';
 import type { Clock } from '../services/clock.ts';
 import type { TaskService } from '../services/tasks.ts';

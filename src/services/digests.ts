@@ -64,6 +64,7 @@
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
+import { staleOnOrBefore as staleCutoff } from '../domain/notifications.ts';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
 import { enumLiteral } from './opportunity-queries.ts';
@@ -638,7 +639,7 @@ export class DigestService {
    */
   private async attention(scope: Scope, today: LocalDate, staleDays: number): Promise<Attention> {
     const soon = addDays(today, CLOSING_SOON_DAYS);
-    const staleOnOrBefore = addDays(today, -staleDays);
+    const staleOnOrBefore = staleCutoff(today, staleDays);
     type Kind = 'overdue' | 'soon' | 'stale';
     const kind = (value: Kind, order: number) => [
       sql.lit(value).$castTo<Kind>().as('kind'),

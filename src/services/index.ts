@@ -7,6 +7,7 @@ import { DigestService } from './digests.ts';
 import { InteractionContexts } from './interaction-contexts.ts';
 import { LanguageService } from './languages.ts';
 import { MemberService } from './members.ts';
+import { NotificationService } from './notifications.ts';
 import { OpportunityQueries } from './opportunity-queries.ts';
 import { OpportunityService } from './opportunities.ts';
 import { ProcessedEvents } from './processed-events.ts';
@@ -45,6 +46,8 @@ export interface Services {
   tasks: TaskService;
   /** Events of changes, delivered to their consumers (the channel announcements) once. */
   outbox: Outbox;
+  /** Personal notifications: preferences, mutes, what each person was sent or has held. */
+  notifications: NotificationService;
   /** True when the database answers (a real round trip: `/healthz` reports it). */
   ping(): Promise<boolean>;
 }
@@ -76,6 +79,7 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     tasks: new TaskService(db, clock, outbox),
     quotes: new QuoteQueries(db),
     outbox,
+    notifications: new NotificationService(db, clock, outbox),
     ping: () => database.ping(),
   };
 }

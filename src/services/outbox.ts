@@ -5,12 +5,13 @@
 // the delivery back for later: a Slack outage delays an announcement, it does not lose it.
 import { z } from 'zod';
 import type { SqlDatabase } from '../store/kysely.ts';
+import { recipientsOf } from '../domain/notifications.ts';
 
 /** The consumers of the outbox, each delivering an event at most once. */
 export const CONSUMERS = {
   announcements: 'announcements',
-  reminders: 'reminders',
-  ownerNotices: 'owner-notices',
+  /** Direct messages to a salesperson (src/slack/notifier.ts): changes by others, tasks, overdue, stale. */
+  notifications: 'notifications',
 } as const;
 export type Consumer = (typeof CONSUMERS)[keyof typeof CONSUMERS];
 
@@ -102,6 +103,23 @@ export const EVENT_PAYLOADS = {
   /** `salesperson` is the new one; `from` the one before (null: none linked to Slack). */
   'opportunity-reassigned': z.strictObject({ ...opportunity, from: z.string().nullable() }),
   'note-added': z.strictObject({ ...opportunity, interactionId: z.number().int(), date: z.string() }),
+  /** An open opportunity found past its estimated closing date (once per closing date: the attention job). */
+  'opportunity-overdue': z.strictObject({ ...opportunity, salesperson: z.string(), estimatedCloseDate: z.iso.date() }),
+  /** An open opportunity found without a change for the workspace's stale days (once per last change). */
+  'opportunity-stale': z.strictObject({
+    ...opportunity,
+    salesperson: z.string(),
+    lastChange: z.iso.date(),
+    staleDays: z.number().int(),
+  }),
+  /** A person's daily summary, for `date` in their zone: the held notifications it lists. */
+  'notification-summary': z.strictObject({
+    recipient: z.string(),
+    date: z.iso.date(),
+    notificationIds: z.array(z.number().int()),
+  }),
+  /** Slack said a person cannot be messaged any more: their notifications are off; the admins are told. */
+  'notifications-disabled': z.strictObject({ person: z.string(), reason: z.string() }),
   'opportunity-deleted': z.strictObject({
     ...opportunity,
     status: z.enum(['not_started', 'in_progress', 'won', 'lost']),
@@ -144,19 +162,18 @@ const TEAM_CHANNEL = /^[CG][A-Z0-9]{2,31}$/;
 
 /** The consumers that want this event. */
 function consumersOf(event: NewEvent, origin: EventOrigin | undefined): Consumer[] {
-  // A reminder goes to its owner, wherever the job that found it due runs.
-  if (event.kind === 'task-due') return [CONSUMERS.reminders];
   const channel = origin?.channelId;
   const consumers: Consumer[] = [];
   if (ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel))
     consumers.push(CONSUMERS.announcements);
-  // The new salesperson hears of a reassignment by DM, unless they made it themselves.
+  // A salesperson hears by DM of what someone else did to theirs (decided from the payload alone: their
+  // preferences and mutes are read when the notification is delivered, off the change's hot path).
   if (
-    event.kind === 'opportunity-reassigned' &&
-    event.payload.salesperson !== null &&
-    event.payload.salesperson !== origin?.actorUserId
+    event.kind === 'notification-summary' ||
+    event.kind === 'notifications-disabled' ||
+    recipientsOf({ kind: event.kind, actorUserId: origin?.actorUserId ?? '', payload: event.payload }).length > 0
   )
-    consumers.push(CONSUMERS.ownerNotices);
+    consumers.push(CONSUMERS.notifications);
   return consumers;
 }
 
@@ -307,7 +324,7 @@ export class Outbox {
       .execute();
     const events: OutboxEvent[] = [];
     for (const row of rows.sort((a, b) => a.id - b.id)) {
-      const event = eventOf(row);
+      const event = eventFromRow(row);
       // A kind or payload this version cannot read is never delivered: failed at once, not retried.
       if (event) events.push(event);
       else await this.failed(consumer, row.id, now, `unreadable ${row.kind} event`);
@@ -322,6 +339,16 @@ export class Outbox {
   /** Tried again at `retryAt`. */
   async retryLater(consumer: Consumer, eventId: number, retryAt: Date, error: string): Promise<void> {
     await this.settle(consumer, eventId, { next_attempt_at: retryAt, last_error: error.slice(0, 500) });
+  }
+
+  /** Held until `until` on purpose (quiet hours): the claim that led here does not count as an attempt. */
+  async defer(consumer: Consumer, eventId: number, until: Date): Promise<void> {
+    await this.db
+      .updateTable('outbox_delivery')
+      .set((eb) => ({ next_attempt_at: until, attempts: eb('attempts', '-', 1), last_error: null }))
+      .where('event_id', '=', eventId)
+      .where('consumer', '=', consumer)
+      .execute();
   }
 
   /** Never tried again. */
@@ -354,7 +381,8 @@ interface ClaimedRow {
   attempts: number;
 }
 
-function eventOf(row: ClaimedRow): OutboxEvent | null {
+/** An event as stored, read back strictly; null for a kind or payload this version cannot read. */
+export function eventFromRow(row: ClaimedRow): OutboxEvent | null {
   const schema = Object.hasOwn(EVENT_PAYLOADS, row.kind) ? EVENT_PAYLOADS[row.kind as EventKind] : undefined;
   const payload = schema?.safeParse(row.payload);
   if (!payload?.success) return null;

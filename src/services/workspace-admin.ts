@@ -64,6 +64,12 @@ export class WorkspaceAdminService {
       // The history (entries, edits, the interaction log), then the opportunities.
       await clear('interaction_log_entry');
       await clear('opportunity_edit');
+      await tx
+        .deleteFrom('attention_notice')
+        .where('opportunity_id', 'in', (eb) =>
+          eb.selectFrom('opportunity').select('id').where('workspace_id', '=', workspaceId),
+        )
+        .execute();
       await clear('opportunity_entry');
       const opportunities = await clear('opportunity');
       // Customers point at contacts; persons point at their company.
@@ -96,6 +102,9 @@ export class WorkspaceAdminService {
       await clear('interaction_context');
       // Roles, language choices and settings last.
       await clear('language_choice');
+      await clear('notification');
+      await clear('notification_mute');
+      await clear('notification_preference');
       const members = await clear('member');
       await tx.deleteFrom('workspace').where('id', '=', workspaceId).execute();
       return {

@@ -13,7 +13,6 @@ import type { Services } from '../services/index.ts';
 import { ANNOUNCED_KINDS, CONSUMERS, type OutboxEvent } from '../services/outbox.ts';
 import { type Message, orderAnnouncement, quoteAnnouncement, wonAnnouncement } from './blocks/index.ts';
 import { noticeMessage } from './blocks/replies.ts';
-import { escapeText, mentionUser } from '../i18n/markup.ts';
 
 /** Slack's answers that no retry can change. */
 const CHANNEL_GONE = new Set([
@@ -102,45 +101,5 @@ export function announcementOf(p: Presenter, event: OutboxEvent, currency: strin
     }
     default:
       return null;
-  }
-}
-
-/**
- * The other consumer of the outbox: a salesperson given an opportunity by someone else is told by direct
- * message, once, from whichever instance claims the event (never inline with the change, so a Slack
- * outage delays the message instead of failing the edit).
- */
-export class SlackOwnerNotifier implements EventConsumer {
-  readonly name = CONSUMERS.ownerNotices;
-
-  constructor(private readonly options: Omit<AnnouncerOptions, 'services'>) {}
-
-  async deliver(event: OutboxEvent): Promise<void> {
-    if (event.kind !== 'opportunity-reassigned') return;
-    const { payload } = event;
-    if (payload.salesperson === null) throw new PermanentDeliveryError('the new salesperson has no Slack user');
-    // The event does not carry the new salesperson's locale (see tellActor above).
-    const p = presenterFor(DEFAULT_LOCALE);
-    const { notices } = p.t;
-    const text = notices.reassignedToYou(
-      event.actorUserId === '' ? p.t.ui.common.none : mentionUser(event.actorUserId),
-      escapeText(payload.no),
-      escapeText(payload.description),
-      payload.from === null ? null : mentionUser(payload.from),
-    );
-    const message = noticeMessage(p, text);
-    const client = await this.options.clientFor(event.workspaceId);
-    try {
-      await client.chat.postMessage({
-        channel: payload.salesperson,
-        text: notices.reassignedFallback(escapeText(payload.no)),
-        blocks: message.blocks,
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === webApi.ErrorCode.RateLimitedError)
-        throw new RetryLaterError(Number((error as { retryAfter?: number }).retryAfter ?? 30));
-      throw error;
-    }
   }
 }

@@ -84,6 +84,16 @@ export const ACTION_IDS = {
   updateTargetStage: 'update_target_stage',
   closeOutcome: 'close_outcome',
   quoteAddLine: 'quote_add_line',
+  // App Home's Notifications section (blocks/notifications.ts): static_selects and Unmute buttons.
+  /** selected value = "<category>:<mode>" (changes|tasks|overdue|stale : instant|daily|off). */
+  notifyMode: 'notify_mode',
+  /** selected value = "HH:MM". */
+  notifySummaryAt: 'notify_summary_at',
+  /** selected value = "HH:MM", or "off" (no quiet hours). */
+  notifyQuietStart: 'notify_quiet_start',
+  notifyQuietEnd: 'notify_quiet_end',
+  /** value = the opportunity number to unmute. */
+  notifyUnmute: 'notify_unmute',
 } as const;
 
 /**
@@ -135,6 +145,15 @@ export const BLOCK_IDS = {
   /** An admin's stage list: the actions blocks of its Edit buttons (`setup_stage_edits_1`, …). */
   setupLists: { stageEdits: 'setup_stage_edits' },
   find: { header: 'find_header', count: 'find_count', more: 'find_more', empty: 'find_empty' },
+  notify: {
+    header: 'notify_header',
+    intro: 'notify_intro',
+    /** One actions block per category: `notify_mode_<category>`. */
+    modePrefix: 'notify_mode',
+    times: 'notify_times',
+    muted: 'notify_muted',
+    message: 'notify_message',
+  },
   home: {
     header: 'home_header',
     intro: 'home_intro',

@@ -8,6 +8,7 @@ import type { UseCases } from '../usecases/index.ts';
 import { AfterAckQueue } from './after-ack.ts';
 import { ACTION_IDS, NUMBERED_ACTION_IDS, numberedActionPattern } from './ids.ts';
 import { actionListeners } from './listeners/actions.ts';
+import { notifyActionListeners } from './listeners/notify-actions.ts';
 import { appHomeOpenedListener } from './listeners/home.ts';
 import {
   appUninstalledListener,
@@ -69,6 +70,7 @@ export function registerSlackListeners(
   app.command('/opp', oppCommandListener(deps));
   for (const [actionId, listener] of Object.entries(actionListeners(deps)))
     app.action(NUMBERED_ACTION_IDS.has(actionId) ? numberedActionPattern(actionId) : actionId, listener);
+  for (const [actionId, listener] of Object.entries(notifyActionListeners(deps))) app.action(actionId, listener);
   for (const [callbackId, listener] of Object.entries(viewListeners(deps))) app.view(callbackId, listener);
   app.options(ACTION_IDS.contactSearch, contactOptionsListener(deps, false));
   app.options(ACTION_IDS.companySearch, contactOptionsListener(deps, true));

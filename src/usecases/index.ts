@@ -4,6 +4,7 @@
 import type { Services } from '../services/index.ts';
 import { ChannelDigestUseCases } from './channel-digests.ts';
 import { Guard } from './guard.ts';
+import { NotificationUseCases } from './notifications.ts';
 import { OpportunityUseCases } from './opportunities.ts';
 import { type DigestPosting, PipelineUseCases } from './pipeline.ts';
 import { SetupUseCases } from './setup.ts';
@@ -19,6 +20,8 @@ export interface UseCases {
   pipeline: PipelineUseCases;
   /** Tasks: their owners' lists, completing and postponing. */
   tasks: TaskUseCases;
+  /** A person's own notification settings and muted opportunities. */
+  notifications: NotificationUseCases;
   /** What the scheduler posts to a channel (its context comes from the digest run). */
   channelDigests: ChannelDigestUseCases;
 }
@@ -34,6 +37,7 @@ export function createUseCases(
     workspace: new WorkspaceUseCases(services, guard),
     pipeline: new PipelineUseCases(services, guard, ports.digests),
     tasks: new TaskUseCases(services, guard),
+    notifications: new NotificationUseCases(services),
     channelDigests: ports.channelDigests ?? new ChannelDigestUseCases(services),
   };
 }

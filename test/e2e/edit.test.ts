@@ -88,7 +88,7 @@ describe.each(BACKENDS)('editing an opportunity on %s', (backend) => {
     const delivery = await t.db.prisma.outboxDelivery.findFirstOrThrow({
       where: { event: { workspaceId: teamId, kind: 'opportunity-reassigned' } },
     });
-    expect(delivery).toMatchObject({ consumer: 'owner-notices', deliveredAt: expect.any(Date) });
+    expect(delivery).toMatchObject({ consumer: 'notifications', deliveredAt: expect.any(Date) });
     // Editing it to what it already is changes nothing and says so.
     expect(await run(t, `edit ${no} priority:high`, teamId)).toContain(
       `Opportunity ${no} already has those values, so nothing was changed.`,

@@ -108,6 +108,8 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   subscribe: () => `subscribe <#${CHANNEL}> daily`,
   unsubscribe: () => `unsubscribe <#${CHANNEL}>`,
   subscriptions: () => 'subscriptions',
+  notify: { open: 'each member sets their own notifications' },
+  'notify-mute': { open: 'each member mutes an opportunity for themselves only' },
 };
 
 interface Fixture {
@@ -219,6 +221,11 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.editContact}`]: cardClick(ACTION_IDS.editContact, () => 'CT000001'),
   [`action:${ACTION_IDS.findMore}`]: { open: 'the next page of the person’s own search, read again with their access' },
   [`action:${ACTION_IDS.homePage}`]: { open: 'a page of the person’s own Home, read again with their access' },
+  [`action:${ACTION_IDS.notifyMode}`]: { open: 'each member sets their own notifications (App Home)' },
+  [`action:${ACTION_IDS.notifySummaryAt}`]: { open: 'each member sets their own summary time (App Home)' },
+  [`action:${ACTION_IDS.notifyQuietStart}`]: { open: 'each member sets their own quiet hours (App Home)' },
+  [`action:${ACTION_IDS.notifyQuietEnd}`]: { open: 'each member sets their own quiet hours (App Home)' },
+  [`action:${ACTION_IDS.notifyUnmute}`]: { open: 'each member unmutes an opportunity for themselves only' },
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },
   [`action:${ACTION_IDS.listMore}`]: { open: 'the next page of the clicker’s own list, filtered for them again' },
   [`action:${ACTION_IDS.purgeConfirm}`]: cardClick(ACTION_IDS.purgeConfirm, (f) => f.purgeToken, DEMOTED),

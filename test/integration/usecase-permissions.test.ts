@@ -86,6 +86,11 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     postpone: { refused: (f) => [{ taskId: f.theirTask, date: localDate('2026-12-01') }] },
     postponeForm: { refused: (f) => [f.theirTask] },
   },
+  notifications: {
+    settings: { open: 'each member reads their own notification settings' },
+    change: { open: 'each member sets their own notifications' },
+    mute: { open: 'each member mutes opportunities for themselves only' },
+  },
   setup: {
     addSalesCycle: { refused: () => [{ code: 'NEW', description: 'New cycle' }] },
     blockSalesCycle: { refused: () => [{ code: 'STD', blocked: true }] },
@@ -274,7 +279,7 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     const edited = await useCases.opportunities.edit(rep, { no: fixture.mine, priority: 'high' });
     expect(edited.detail.priority).toBe('high');
     expect(edited.events.map((e) => e.kind)).toEqual(['opportunity-edited']);
-    // A manager reassigns it: the new salesperson will hear of it (an owner-notices delivery).
+    // A manager reassigns it: the new salesperson will hear of it (a notifications delivery).
     const reassigned = await useCases.opportunities.edit(contextOf(MANAGER), {
       no: fixture.mine,
       salesperson: { slackUserId: OTHER },
@@ -284,7 +289,7 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     const deliveries = await s.db.prisma.outboxDelivery.findMany({
       where: { eventId: { in: reassigned.events.map((e) => e.id) } },
     });
-    expect(deliveries.map((d) => d.consumer)).toEqual(['owner-notices']);
+    expect(deliveries.map((d) => d.consumer)).toEqual(['notifications']);
     // Back to the rep for the tests that follow.
     await useCases.opportunities.edit(contextOf(MANAGER), { no: fixture.mine, salesperson: { slackUserId: REP } });
   });

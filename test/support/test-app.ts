@@ -119,6 +119,7 @@ export async function startTestApp(
     outboxIntervalMs: false,
     // The reminder job too: tests tick it.
     reminderIntervalMs: false,
+    notificationIntervalMs: false,
     digestPostIntervalMs: options.digestPostIntervalMs ?? 0,
   });
   const url = `http://127.0.0.1:${app.port}`;

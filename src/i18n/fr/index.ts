@@ -7,6 +7,7 @@ import { digestPlainText, digestText } from './digest.ts';
 import { help } from './help.ts';
 import { installPages } from './install-pages.ts';
 import { notices } from './notices.ts';
+import { notify } from './notify.ts';
 import { system } from './system.ts';
 import { ui } from './ui.ts';
 import { work } from './work.ts';
@@ -19,6 +20,8 @@ export const french = defineCatalogue({
   /** Tasks and the linked quote. */
   work,
   notices,
+  /** Personal notifications: DMs, the daily summary, their settings. */
+  notify,
   system,
   digest: digestText,
   /** Digest words that are plain text: the chart, CSV headers, table cells. */

@@ -59,6 +59,7 @@ const chinese = {
           ['subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai'],
           ['unsubscribe #sales', 'subscriptions'],
           ['language zh', 'language #sales zh'],
+          ['notify', 'notify mute OP00012'],
         ],
       },
     ],
@@ -350,6 +351,17 @@ const chinese = {
     subscriptions: {
       summary: '列出定期摘要。',
       examples: ['subscriptions', 'help subscribe'],
+    },
+    // untranslated
+    notify: {
+      summary:
+        'Your notifications by direct message: changes others make to your opportunities (moves, updates, edits, closing, reassigning, deleting, notes), your tasks when due, your opportunities past their closing date or without a change for the workspace’s stale days. Each kind at once (`instant`), in one daily summary at the time you pick (`daily`) or `off`; quiet hours in your time zone hold messages until they end; `mute` silences one opportunity. Without keys: your settings. Also in App Home.',
+      examples: [
+        'notify',
+        'notify changes:instant overdue:daily stale:off summary:8:30 quiet:22:00-07:00',
+        'notify mute OP00012',
+        'notify unmute OP00012',
+      ],
     },
     dates: {
       title: '日期',

@@ -21,6 +21,8 @@ import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, rowBlockId } from '../ids.ts';
 import { opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
 import { homeTaskBlocks } from './tasks.ts';
+import { notificationHomeBlocks } from './notifications.ts';
+import type { PersonNotifications } from '../../services/notifications.ts';
 import type { TaskList } from '../../usecases/tasks.ts';
 import { actions, button, context, divider, header, LIMITS, section, type HomeView, type KnownBlock } from './kit.ts';
 
@@ -39,6 +41,8 @@ export interface HomeInput {
   currency: string;
   /** Each row's quick actions, as the use case decided them for this reader (none when absent). */
   offers: ReadonlyMap<string, readonly Offer[]>;
+  /** The user's notification settings (a section at the end of the first page); absent: not shown. */
+  notifications?: PersonNotifications | undefined;
   /** The user's open tasks ("My tasks", above the opportunities); absent: not shown. */
   tasks?: TaskList | undefined;
   /** 'team': a manager's or admin's view of everyone's pipeline, with its overview; default 'own'. */
@@ -130,12 +134,15 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
   const newButton = button({ text: ui.buttons.newOpportunity, actionId: ACTION_IDS.newOpportunity, style: 'primary' });
   const firstPage = offset === 0;
   const myTasks = input.tasks && firstPage ? [divider(), ...homeTaskBlocks(p, input.tasks)] : [];
+  // The Notifications settings close the first page; the rows above make room for them.
+  const settings = input.notifications && firstPage ? notificationHomeBlocks(p, input.notifications) : [];
 
   if (total === 0) {
     blocks.push(
       section(team ? ui.home.teamEmpty : ui.home.empty, { blockId: BLOCK_IDS.home.intro }),
       actions(BLOCK_IDS.home.newButton, [newButton]),
       ...myTasks,
+      ...settings,
     );
     return view(blocks);
   }
@@ -152,7 +159,7 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
   // The overview by stage and by salesperson opens the first page; the rows follow on every page.
   if (team && firstPage) blocks.push(divider(), ...overviewBlocks(p, input, totals));
 
-  const room = LIMITS.viewBlocks - PAGER_BLOCKS;
+  const room = LIMITS.viewBlocks - PAGER_BLOCKS - settings.length;
   const groupFigures = new Map(totals.byStage.map((s) => [s.key, s]));
   let shown = 0;
   for (const group of groups) {
@@ -183,7 +190,7 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
       shown++;
     }
   }
-  blocks.push(...pagerBlocks(p, { offset, shown, total }));
+  blocks.push(...pagerBlocks(p, { offset, shown, total }), ...settings);
   return view(blocks);
 }
 

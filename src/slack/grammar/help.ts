@@ -62,6 +62,7 @@ const TOPIC_SUBCOMMANDS: Record<HelpTopic, readonly SubcommandId[]> = {
   subscribe: ['subscribe'],
   unsubscribe: ['unsubscribe'],
   subscriptions: ['subscriptions'],
+  notify: ['notify'],
   dates: [],
   amounts: [],
   keys: [],

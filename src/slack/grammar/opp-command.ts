@@ -1,6 +1,7 @@
 // The typed result of parsing `/opp` text: the contract the Slack handlers are written against.
 import type { Decimal } from '../../domain/decimal.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
+import type { NotificationCategory, NotificationMode } from '../../domain/notifications.ts';
 import type { HelpTopic } from './usage.ts';
 
 /** `OP00001`: always upper-case. */
@@ -210,7 +211,16 @@ export type OppCommand =
       cycle?: string;
     }
   | { name: 'unsubscribe'; channelId: SlackChannelId }
-  | { name: 'subscriptions' };
+  | { name: 'subscriptions' }
+  // Personal notifications (each member's own)
+  /** Without a key: show the settings. `quiet` null: no quiet hours. */
+  | {
+      name: 'notify';
+      modes: Partial<Record<NotificationCategory, NotificationMode>>;
+      summaryAt?: string;
+      quiet?: { start: string; end: string } | null;
+    }
+  | { name: 'notify-mute'; no: OpportunityNo; muted: boolean };
 
 export type SetupEditTarget =
   | { what: 'cycle'; code: string }

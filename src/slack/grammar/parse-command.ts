@@ -20,6 +20,7 @@ import type {
   QuoteLine,
   StageChanges,
 } from './opp-command.ts';
+import { notificationMode, quietHours } from './notify.ts';
 import { suggest } from './suggest.ts';
 import type { Pair, Tokens, Word } from './tokenize.ts';
 import { isSpace, snippet, tokenize } from './tokenize.ts';
@@ -798,6 +799,27 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
     case 'subscriptions':
       a.done();
       return { name: 'subscriptions' };
+    case 'notify': {
+      const action = a.peek()?.text.trim().toLowerCase();
+      if (action === 'mute' || action === 'unmute') {
+        a.take();
+        const no = opportunity(a);
+        a.done();
+        return { name: 'notify-mute', no, muted: action === 'mute' };
+      }
+      a.done();
+      return defined<OppCommand>({
+        name: 'notify',
+        modes: defined({
+          changes: a.optional('changes', notificationMode),
+          tasks: a.optional('tasks', notificationMode),
+          overdue: a.optional('overdue', notificationMode),
+          stale: a.optional('stale', notificationMode),
+        }),
+        summaryAt: a.optional('summary', timeOfDay),
+        quiet: a.optional('quiet', quietHours),
+      });
+    }
   }
 }
 

@@ -45,6 +45,7 @@ export const HELP_TOPICS = [
   'subscribe',
   'unsubscribe',
   'subscriptions',
+  'notify',
   'dates',
   'amounts',
   'keys',
@@ -195,6 +196,12 @@ export const SUBCOMMANDS = {
   },
   unsubscribe: { usage: 'unsubscribe #channel', keys: [], topic: 'unsubscribe' },
   subscriptions: { usage: 'subscriptions', keys: [], topic: 'subscriptions' },
+  notify: {
+    usage:
+      'notify [changes:instant|daily|off] [tasks:…] [overdue:…] [stale:…] [summary:HH:MM] [quiet:HH:MM-HH:MM|off] | notify mute|unmute <no>',
+    keys: ['changes', 'tasks', 'overdue', 'stale', 'summary', 'quiet'],
+    topic: 'notify',
+  },
 } as const satisfies Record<string, SubcommandInfo>;
 
 export type SubcommandId = keyof typeof SUBCOMMANDS;
@@ -262,5 +269,6 @@ export function commandOnlyReads(text: string): boolean {
   if (first === '') return true;
   if (first === 'setting') return !text.includes(':');
   if (first === 'language') return second === '';
+  if (first === 'notify') return second === '';
   return READ_ONLY_SUBCOMMANDS.has(first) || READ_ONLY_SUBCOMMANDS.has(`${first} ${second}`);
 }

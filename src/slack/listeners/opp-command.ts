@@ -37,6 +37,7 @@ import { salesCycleModal } from '../blocks/modals/sales-cycle.ts';
 import { closeCodeEdited, contactEdited, salesCycleEdited, stageEdited } from '../blocks/setup-changes.ts';
 import type { SetupEditTarget } from '../grammar/opp-command.ts';
 import { definedOnly, setupEditForm } from './setup-edit-forms.ts';
+import { notify, notifyMute } from './notify-commands.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
 import type { UserContext } from '../user-context.ts';
@@ -671,6 +672,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return unsubscribe(command.channelId, pipelineScope(scope, reply));
     case 'subscriptions':
       return listSubscriptions(pipelineScope(scope, reply));
+
+    // ---- personal notifications --------------------------------------------------------------
+    case 'notify':
+      return notify(command, { deps: scope.deps, ctx, p, reply });
+    case 'notify-mute':
+      return notifyMute(command, { deps: scope.deps, ctx, p, reply });
     default:
       return assertNever(command);
   }
