@@ -1,6 +1,7 @@
 // Composition root: the one place that builds the database, the services and the Slack app and wires
 // them together. Tests call createApp with their own database, clock and Slack API URL.
 import { SlackAnnouncer, SlackOwnerNotifier } from './slack/announcer.ts';
+import { SlackChannelAlerts } from './slack/alerts.ts';
 import { SlackTaskReminders } from './slack/task-reminders.ts';
 import { TaskReminderJob } from './jobs/task-reminders.ts';
 import { UserDirectory } from './slack/user-context.ts';
@@ -185,7 +186,12 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,
-    [new SlackAnnouncer({ services, clientFor, logger }), taskReminders, new SlackOwnerNotifier({ clientFor, logger })],
+    [
+      new SlackAnnouncer({ services, clientFor, logger }),
+      taskReminders,
+      new SlackOwnerNotifier({ clientFor, logger }),
+      new SlackChannelAlerts({ services, clock, clientFor, logger }),
+    ],
     (message) => app.logger.warn(message),
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).

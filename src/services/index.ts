@@ -1,5 +1,6 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
 import { Outbox } from './outbox.ts';
+import { AlertService } from './alerts.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { DigestRuns } from './digest-runs.ts';
@@ -45,6 +46,8 @@ export interface Services {
   tasks: TaskService;
   /** Events of changes, delivered to their consumers (the channel announcements) once. */
   outbox: Outbox;
+  /** Channel alerts and the messages they fold events into. */
+  alerts: AlertService;
   /** True when the database answers (a real round trip: `/healthz` reports it). */
   ping(): Promise<boolean>;
 }
@@ -76,6 +79,7 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     tasks: new TaskService(db, clock, outbox),
     quotes: new QuoteQueries(db),
     outbox,
+    alerts: new AlertService(db),
     ping: () => database.ping(),
   };
 }

@@ -16,7 +16,7 @@ import { noticeMessage } from './blocks/replies.ts';
 import { escapeText, mentionUser } from '../i18n/markup.ts';
 
 /** Slack's answers that no retry can change. */
-const CHANNEL_GONE = new Set([
+export const CHANNEL_GONE: ReadonlySet<string> = new Set([
   'not_in_channel',
   'channel_not_found',
   'is_archived',

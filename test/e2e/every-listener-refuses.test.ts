@@ -99,6 +99,9 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   subscribe: () => `subscribe <#${CHANNEL}> daily`,
   unsubscribe: () => `unsubscribe <#${CHANNEL}>`,
   subscriptions: () => 'subscriptions',
+  alert: () => `alert <#${CHANNEL}> won`,
+  'alert-remove': () => 'alert remove 1',
+  alerts: () => 'alerts',
 };
 
 interface Fixture {

@@ -150,6 +150,16 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     language: { open: 'the scheduler reads the channel’s language' },
     posted: { open: 'run by the scheduler once every part of that digest is posted' },
   },
+  alerts: {
+    add: {
+      refused: () => [
+        { channelId: CHANNEL, kinds: ['won'] },
+        { channelReach: async () => 'ok' as const, isPerson: async () => true },
+      ],
+    },
+    list: { refused: () => [] },
+    remove: { refused: () => [1] },
+  },
 };
 
 describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) => {

@@ -161,6 +161,30 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Aucune opportunité que vous pouvez voir ne correspond à « ${problem.text} ». Essayez moins de mots ou d’autres mots, ou /opp list all.`;
     case 'not-allowed':
       return `Seuls ${problem.role === 'admin' ? 'les administrateurs' : 'les gestionnaires et les administrateurs'} peuvent ${guardedActionText(problem.action, problem.opportunityNo)}; adressez-vous à un administrateur (voir /opp roles).`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          // untranslated
+          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+        case 'archived':
+          // untranslated
+          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+        case 'not-member':
+          // untranslated
+          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+        case 'not-found':
+          // untranslated
+          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      // untranslated
+      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+    case 'alert-not-found':
+      // untranslated
+      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> est le seul administrateur de cet espace de travail; rien n’a donc été modifié. Nommez d’abord quelqu’un d’autre administrateur (/opp role @utilisateur admin).`;
     default:
@@ -240,6 +264,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'publier des sommaires du pipeline';
     case 'manage-subscriptions':
       return 'planifier des sommaires du pipeline';
+    case 'manage-alerts':
+      // untranslated
+      return 'set up channel alerts';
     case 'set-channel-language':
       return 'choisir la langue des publications d’un canal';
     case 'create-opportunity':

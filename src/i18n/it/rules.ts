@@ -164,6 +164,30 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Nessuna opportunità visibile corrisponde a "${problem.text}". Provare con meno parole o con parole diverse, oppure /opp list all.`;
     case 'not-allowed':
       return `Solo ${problem.role === 'admin' ? 'gli amministratori' : 'i manager e gli amministratori'} possono ${guardedActionText(problem.action, problem.opportunityNo)}; rivolgersi a un amministratore (vedere /opp roles).`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          // untranslated
+          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+        case 'archived':
+          // untranslated
+          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+        case 'not-member':
+          // untranslated
+          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+        case 'not-found':
+          // untranslated
+          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      // untranslated
+      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+    case 'alert-not-found':
+      // untranslated
+      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> è l’unico amministratore di quest’area di lavoro, quindi non è stato modificato nulla; nominare prima un altro amministratore (/opp role @utente admin).`;
     default:
@@ -237,6 +261,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'pubblicare i riepiloghi della pipeline';
     case 'manage-subscriptions':
       return 'programmare i riepiloghi della pipeline';
+    case 'manage-alerts':
+      // untranslated
+      return 'set up channel alerts';
     case 'set-channel-language':
       return 'scegliere la lingua dei messaggi di un canale';
     case 'create-opportunity':

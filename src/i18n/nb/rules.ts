@@ -163,6 +163,30 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Ingen salgsmulighet du kan se, samsvarer med "${problem.text}". Prøv færre eller andre ord, eller /opp list all.`;
     case 'not-allowed':
       return `Bare ${problem.role === 'admin' ? 'administratorer' : 'ledere og administratorer'} kan ${guardedActionText(problem.action, problem.opportunityNo)}; spør en administrator (se /opp roles).`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          // untranslated
+          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+        case 'archived':
+          // untranslated
+          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+        case 'not-member':
+          // untranslated
+          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+        case 'not-found':
+          // untranslated
+          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      // untranslated
+      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+    case 'alert-not-found':
+      // untranslated
+      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> er den eneste administratoren i dette arbeidsområdet, så ingenting ble endret; gjør noen andre til administrator først (/opp role @bruker admin).`;
     default:
@@ -236,6 +260,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'publisere pipelinesammendrag';
     case 'manage-subscriptions':
       return 'planlegge pipelinesammendrag';
+    case 'manage-alerts':
+      // untranslated
+      return 'set up channel alerts';
     case 'set-channel-language':
       return 'velge språket for innleggene i en kanal';
     case 'create-opportunity':

@@ -160,6 +160,30 @@ function sentence(problem: Problem, format: Formatter): string {
       return `没有您可查看的商机与“${problem.text}”匹配。请尝试更少或不同的字词，或使用 /opp list all。`;
     case 'not-allowed':
       return `只有${problem.role === 'admin' ? '管理员' : '经理和管理员'}才能${guardedActionText(problem.action, problem.opportunityNo)}；请联系管理员（参见 /opp roles）。`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          // untranslated
+          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+        case 'archived':
+          // untranslated
+          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+        case 'not-member':
+          // untranslated
+          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+        case 'not-found':
+          // untranslated
+          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      // untranslated
+      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+    case 'alert-not-found':
+      // untranslated
+      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> 是此工作区唯一的管理员，因此未做任何更改；请先将其他人设为管理员（/opp role @user admin）。`;
     default:
@@ -241,6 +265,9 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return '选择频道消息的语言';
     case 'manage-subscriptions':
       return '安排定期销售管道摘要';
+    case 'manage-alerts':
+      // untranslated
+      return 'set up channel alerts';
     case 'create-opportunity':
       return '为其他销售人员创建商机（请将自己指定为销售人员）';
     case 'change-opportunity':

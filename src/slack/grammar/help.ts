@@ -62,6 +62,8 @@ const TOPIC_SUBCOMMANDS: Record<HelpTopic, readonly SubcommandId[]> = {
   subscribe: ['subscribe'],
   unsubscribe: ['unsubscribe'],
   subscriptions: ['subscriptions'],
+  alert: ['alert', 'alert remove'],
+  alerts: ['alerts'],
   dates: [],
   amounts: [],
   keys: [],

@@ -45,6 +45,8 @@ export const HELP_TOPICS = [
   'subscribe',
   'unsubscribe',
   'subscriptions',
+  'alert',
+  'alerts',
   'dates',
   'amounts',
   'keys',
@@ -195,6 +197,14 @@ export const SUBCOMMANDS = {
   },
   unsubscribe: { usage: 'unsubscribe #channel', keys: [], topic: 'unsubscribe' },
   subscriptions: { usage: 'subscriptions', keys: [], topic: 'subscriptions' },
+  alert: {
+    usage:
+      'alert [#channel] [created|stage|won|lost|reassigned|all …] [value:>amount|>=amount|<amount|<=amount] [cycle:<CODE>] [owner:@user]',
+    keys: ['value', 'cycle', 'owner'],
+    topic: 'alert',
+  },
+  'alert remove': { usage: 'alert remove <no>', keys: [], topic: 'alert' },
+  alerts: { usage: 'alerts', keys: [], topic: 'alerts' },
 } as const satisfies Record<string, SubcommandInfo>;
 
 export type SubcommandId = keyof typeof SUBCOMMANDS;
@@ -249,6 +259,7 @@ const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'tasks',
   'roles',
   'subscriptions',
+  'alerts',
   'cycle list',
   'stage list',
   'code list',

@@ -61,6 +61,7 @@ import {
   subscribe,
   unsubscribe,
 } from './pipeline-commands.ts';
+import { addAlert, listAlerts, removeAlert } from './alert-commands.ts';
 
 interface CommandScope {
   deps: SlackDeps;
@@ -655,6 +656,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return unsubscribe(command.channelId, pipelineScope(scope, reply));
     case 'subscriptions':
       return listSubscriptions(pipelineScope(scope, reply));
+    case 'alert':
+      return addAlert(command, pipelineScope(scope, reply));
+    case 'alert-remove':
+      return removeAlert(command.id, pipelineScope(scope, reply));
+    case 'alerts':
+      return listAlerts(pipelineScope(scope, reply));
     default:
       return assertNever(command);
   }
