@@ -38,12 +38,23 @@ export interface AlertMessageRecord {
 
 const OPERATORS: readonly ValueOperator[] = ['gt', 'ge', 'lt', 'le'];
 
+/**
+ * A PostgreSQL array column as its items: node-postgres parses arrays, the embedded database's driver
+ * may hand over the text form (`{won,lost}`); the items here are plain words and numbers.
+ */
+function arrayItems(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const inner = value.replace(/^\{|\}$/g, '').trim();
+  return inner === '' ? [] : inner.split(',').map((item) => item.trim().replace(/^"|"$/g, ''));
+}
+
 function fromRow(row: Selectable<ChannelAlert>): Alert {
   const op = OPERATORS.find((o) => o === row.value_op);
   return {
     id: row.id,
     channelId: row.channel_id,
-    kinds: ALERT_KINDS.filter((kind) => row.kinds.includes(kind)),
+    kinds: ALERT_KINDS.filter((kind) => arrayItems(row.kinds).includes(kind)),
     filters: {
       value: op && row.value_amount !== null ? { op, amount: new Decimal(row.value_amount) } : null,
       cycle: row.sales_cycle_code,
@@ -142,7 +153,12 @@ export class AlertService {
       .where('opportunity_no', '=', opportunityNo)
       .executeTakeFirst();
     return row
-      ? { channelId: row.channel_id, ts: row.ts, firstEventAt: row.first_event_at, eventIds: row.event_ids }
+      ? {
+          channelId: row.channel_id,
+          ts: row.ts,
+          firstEventAt: row.first_event_at,
+          eventIds: arrayItems(row.event_ids).map(Number),
+        }
       : null;
   }
 
