@@ -164,27 +164,21 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          // untranslated
-          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+          return 'Les alertes vont dans un canal : nommez-en un (/opp alert #affaires won lost), ou tapez la commande dans le canal.';
         case 'archived':
-          // untranslated
-          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+          return `Je ne peux pas publier dans <#${problem.channelId}> : il est archivé. Choisissez un autre canal.`;
         case 'not-member':
-          // untranslated
-          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+          return `Je ne peux pas encore publier dans <#${problem.channelId}> : invitez-moi d’abord (/invite dans le canal), puis créez l’alerte de nouveau.`;
         case 'not-found':
-          // untranslated
-          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+          return `Je ne trouve pas <#${problem.channelId}> : il a peut-être été supprimé, ou il est privé et je n’en fais pas partie. Invitez-moi d’abord.`;
         default:
           // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      // untranslated
-      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+      return `<@${problem.slackUserId}> n’est pas une personne de cet espace de travail sur laquelle je peux alerter (compte désactivé ou application); choisissez un vendeur avec @.`;
     case 'alert-not-found':
-      // untranslated
-      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
+      return `Il n’y a pas d’alerte ${problem.id} dans cet espace de travail; /opp alerts les liste avec leurs numéros.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> est le seul administrateur de cet espace de travail; rien n’a donc été modifié. Nommez d’abord quelqu’un d’autre administrateur (/opp role @utilisateur admin).`;
     default:
@@ -265,8 +259,7 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'manage-subscriptions':
       return 'planifier des sommaires du pipeline';
     case 'manage-alerts':
-      // untranslated
-      return 'set up channel alerts';
+      return 'planifier des alertes de canal';
     case 'set-channel-language':
       return 'choisir la langue des publications d’un canal';
     case 'create-opportunity':

@@ -167,27 +167,21 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          // untranslated
-          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+          return 'Gli avvisi vanno in un canale: indicane uno (/opp alert #trattative won lost), oppure digita il comando nel canale.';
         case 'archived':
-          // untranslated
-          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+          return `Non posso pubblicare in <#${problem.channelId}>: è archiviato. Scegli un altro canale.`;
         case 'not-member':
-          // untranslated
-          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+          return `Non posso ancora pubblicare in <#${problem.channelId}>: invitami prima (/invite nel canale), poi imposta di nuovo l’avviso.`;
         case 'not-found':
-          // untranslated
-          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+          return `Non trovo <#${problem.channelId}>: forse è stato eliminato, oppure è privato e non ne faccio parte. Invitami prima.`;
         default:
           // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      // untranslated
-      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+      return `<@${problem.slackUserId}> non è una persona di quest’area di lavoro per cui posso inviare avvisi (un account disattivato o un’app); scegli un venditore con @.`;
     case 'alert-not-found':
-      // untranslated
-      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
+      return `Non c’è nessun avviso ${problem.id} in quest’area di lavoro; /opp alerts li elenca con i loro numeri.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> è l’unico amministratore di quest’area di lavoro, quindi non è stato modificato nulla; nominare prima un altro amministratore (/opp role @utente admin).`;
     default:
@@ -262,8 +256,7 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'manage-subscriptions':
       return 'programmare i riepiloghi della pipeline';
     case 'manage-alerts':
-      // untranslated
-      return 'set up channel alerts';
+      return 'impostare gli avvisi di canale';
     case 'set-channel-language':
       return 'scegliere la lingua dei messaggi di un canale';
     case 'create-opportunity':

@@ -166,27 +166,21 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          // untranslated
-          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+          return 'Varsler går til en kanal: nevn en (/opp alert #avtaler won lost), eller skriv kommandoen i kanalen.';
         case 'archived':
-          // untranslated
-          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+          return `Jeg kan ikke poste i <#${problem.channelId}>: den er arkivert. Velg en annen kanal.`;
         case 'not-member':
-          // untranslated
-          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+          return `Jeg kan ikke poste i <#${problem.channelId}> ennå: inviter meg først (/invite i kanalen), og sett opp varselet på nytt.`;
         case 'not-found':
-          // untranslated
-          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+          return `Jeg finner ikke <#${problem.channelId}>: den kan være slettet, eller den er privat og jeg er ikke med. Inviter meg først.`;
         default:
           // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      // untranslated
-      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+      return `<@${problem.slackUserId}> er ikke en person i dette arbeidsområdet jeg kan varsle om (en deaktivert konto eller en app); velg en selger med @.`;
     case 'alert-not-found':
-      // untranslated
-      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
+      return `Det finnes ikke noe varsel ${problem.id} i dette arbeidsområdet; /opp alerts viser dem med numrene deres.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> er den eneste administratoren i dette arbeidsområdet, så ingenting ble endret; gjør noen andre til administrator først (/opp role @bruker admin).`;
     default:
@@ -261,8 +255,7 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'manage-subscriptions':
       return 'planlegge pipelinesammendrag';
     case 'manage-alerts':
-      // untranslated
-      return 'set up channel alerts';
+      return 'sette opp kanalvarsler';
     case 'set-channel-language':
       return 'velge språket for innleggene i en kanal';
     case 'create-opportunity':

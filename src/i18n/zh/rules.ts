@@ -163,27 +163,21 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          // untranslated
-          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+          return '提醒会发到频道：请指定一个频道（/opp alert #deals won lost），或在该频道中输入命令。';
         case 'archived':
-          // untranslated
-          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+          return `我无法在 <#${problem.channelId}> 中发布：该频道已归档。请选择其他频道。`;
         case 'not-member':
-          // untranslated
-          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+          return `我还不能在 <#${problem.channelId}> 中发布：请先邀请我（在频道中使用 /invite），然后重新设置提醒。`;
         case 'not-found':
-          // untranslated
-          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+          return `找不到 <#${problem.channelId}>：它可能已被删除，或是我不在其中的私有频道。请先邀请我。`;
         default:
           // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      // untranslated
-      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+      return `<@${problem.slackUserId}> 不是此工作区中我可以提醒的人员（已停用的帐户或应用）；请用 @ 选择一位销售人员。`;
     case 'alert-not-found':
-      // untranslated
-      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
+      return `此工作区中没有提醒 ${problem.id}；/opp alerts 会列出所有提醒及其编号。`;
     case 'last-admin':
       return `<@${problem.slackUserId}> 是此工作区唯一的管理员，因此未做任何更改；请先将其他人设为管理员（/opp role @user admin）。`;
     default:
@@ -266,8 +260,7 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'manage-subscriptions':
       return '安排定期销售管道摘要';
     case 'manage-alerts':
-      // untranslated
-      return 'set up channel alerts';
+      return '设置频道提醒';
     case 'create-opportunity':
       return '为其他销售人员创建商机（请将自己指定为销售人员）';
     case 'change-opportunity':

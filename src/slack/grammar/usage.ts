@@ -199,7 +199,7 @@ export const SUBCOMMANDS = {
   subscriptions: { usage: 'subscriptions', keys: [], topic: 'subscriptions' },
   alert: {
     usage:
-      'alert [#channel] [created|stage|won|lost|reassigned|all …] [value:>amount|>=amount|<amount|<=amount] [cycle:<CODE>] [owner:@user]',
+      'alert [#channel] [created|stage|won|lost|reassigned|all …] [value:>|>=|<|<=<amount>] [cycle:<CODE>] [owner:@user]',
     keys: ['value', 'cycle', 'owner'],
     topic: 'alert',
   },
