@@ -1,6 +1,7 @@
 // Composition root: the one place that builds the database, the services and the Slack app and wires
 // them together. Tests call createApp with their own database, clock and Slack API URL.
 import { SlackAnnouncer } from './slack/announcer.ts';
+import { SlackChannelAlerts } from './slack/alerts.ts';
 import { SlackNotifier } from './slack/notifier.ts';
 import { TaskReminderJob } from './jobs/task-reminders.ts';
 import { NotificationJob } from './jobs/notification-jobs.ts';
@@ -201,7 +202,11 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   const dispatcher = new OutboxDispatcher(
     services.outbox,
     clock,
-    [new SlackAnnouncer({ services, clientFor, logger }), notifier],
+    [
+      new SlackAnnouncer({ services, clientFor, logger }),
+      notifier,
+      new SlackChannelAlerts({ services, clock, clientFor, logger }),
+    ],
     warn,
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).

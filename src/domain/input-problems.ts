@@ -24,7 +24,9 @@ export type ArgumentName =
   | 'search'
   | 'language'
   | 'note'
-  | 'stats-target';
+  | 'stats-target'
+  | 'alert-kind'
+  | 'alert-no';
 
 /** Where a bad value was typed: after a `key:` or as a positional argument. */
 export type Field =
@@ -79,6 +81,8 @@ export type InputProblemDetail =
   | { kind: 'bad-mention'; field: Field; text: string }
   | { kind: 'bad-channel'; field: Field; text: string }
   | { kind: 'bad-email'; field: Field; text: string }
+  /** `value:` of `/opp alert`: a comparison and an amount (`>50k`). */
+  | { kind: 'bad-value-filter'; text: string }
   | { kind: 'bad-time'; field: Field; text: string }
   | { kind: 'bad-time-zone'; field: Field; text: string }
   | { kind: 'bad-currency'; field: Field; text: string }

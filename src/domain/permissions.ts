@@ -106,6 +106,7 @@ export type GuardedAction =
   | 'delete-workspace'
   | 'post-digest'
   | 'manage-subscriptions'
+  | 'manage-alerts'
   | 'set-channel-language'
   | 'create-opportunity'
   | 'change-opportunity'
@@ -131,6 +132,8 @@ export const ACTION_PERMISSION: Record<GuardedAction, Permission> = {
   'delete-workspace': 'workspace-admin',
   'post-digest': 'digests',
   'manage-subscriptions': 'digests',
+  // Which channels hear about which changes: those who decide what is posted there.
+  'manage-alerts': 'digests',
   // What a channel's posts are written in: those who decide what is posted there.
   'set-channel-language': 'digests',
   'create-opportunity': 'create-opportunity',

@@ -103,6 +103,15 @@ export type Problem =
   | { kind: 'quote-has-no-lines' }
   | { kind: 'workspace-not-set-up' }
   | { kind: 'nothing-to-purge' }
+  // ---- channel alerts (src/usecases/alerts.ts) ----
+  /** channelId null: typed where there is no channel (a direct message). */
+  | {
+      kind: 'alert-channel-unusable';
+      channelId: string | null;
+      reason: 'not-a-channel' | 'archived' | 'not-member' | 'not-found';
+    }
+  | { kind: 'alert-person-unknown'; slackUserId: string }
+  | { kind: 'alert-not-found'; id: number }
   // ---- roles (src/domain/permissions.ts) ----
   /** The person's role does not allow the action; `role` is the least role that would. */
   | { kind: 'not-allowed'; action: GuardedAction; role: 'admin' | 'manager'; opportunityNo?: string }

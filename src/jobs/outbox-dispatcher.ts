@@ -116,7 +116,9 @@ export class OutboxDispatcher {
         const now = this.clock.now();
         const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
         for (const event of due) await this.deliver(consumer, event, result);
-        if (due.length < this.batchSize) break;
+        // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
+        // leave the next event of an opportunity it just delivered due now.
+        if (due.length === 0) break;
       }
     }
     return result;

@@ -1,5 +1,6 @@
 // The services the Slack layer and the scheduler drive; built once in src/app.ts.
 import { Outbox } from './outbox.ts';
+import { AlertService } from './alerts.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { DigestRuns } from './digest-runs.ts';
@@ -48,6 +49,8 @@ export interface Services {
   outbox: Outbox;
   /** Personal notifications: preferences, mutes, what each person was sent or has held. */
   notifications: NotificationService;
+  /** Channel alerts and the messages they fold events into. */
+  alerts: AlertService;
   /** True when the database answers (a real round trip: `/healthz` reports it). */
   ping(): Promise<boolean>;
 }
@@ -80,6 +83,7 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     quotes: new QuoteQueries(db),
     outbox,
     notifications: new NotificationService(db, clock, outbox),
+    alerts: new AlertService(db),
     ping: () => database.ping(),
   };
 }

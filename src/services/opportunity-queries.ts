@@ -387,6 +387,15 @@ export class OpportunityQueries {
     return { items: rows.map(summaryFromRow), total };
   }
 
+  /** One opportunity with its current figures (the list's projection), or null when there is none. */
+  async summary(workspaceId: string, no: string): Promise<OpportunitySummary | null> {
+    const row = await selectSummaries(this.db)
+      .where('o.workspace_id', '=', workspaceId)
+      .where('o.no', '=', no)
+      .executeTakeFirst();
+    return row ? summaryFromRow(row) : null;
+  }
+
   /**
    * Opportunities whose description, contact's name or contact's company contain any of `words`
    * (already folded: src/domain/search.ts), best first: an exact match of the whole text, then more

@@ -12,6 +12,8 @@ export const CONSUMERS = {
   announcements: 'announcements',
   /** Direct messages to a salesperson (src/slack/notifier.ts): changes by others, tasks, overdue, stale. */
   notifications: 'notifications',
+  /** The channel alerts (src/slack/alerts.ts): matched against the workspace's alerts when delivered. */
+  alerts: 'alerts',
 } as const;
 export type Consumer = (typeof CONSUMERS)[keyof typeof CONSUMERS];
 
@@ -134,6 +136,20 @@ export type EventPayload<K extends EventKind> = z.infer<(typeof EVENT_PAYLOADS)[
 /** The kinds a channel hears about (src/slack/announcer.ts); the others get no announcement delivery. */
 export const ANNOUNCED_KINDS: ReadonlySet<EventKind> = new Set(['opportunity-won', 'quote-created', 'order-made']);
 
+/**
+ * The kinds a channel alert can be about (src/domain/alerts.ts). Every such event gets an alerts
+ * delivery, whatever the workspace's alerts: the consumer matches them when it delivers, so a change's
+ * transaction only inserts rows. An order that closed its opportunity as Won is a won deal.
+ */
+export const ALERTED_KINDS: ReadonlySet<EventKind> = new Set([
+  'opportunity-created',
+  'opportunity-moved',
+  'opportunity-won',
+  'opportunity-lost',
+  'opportunity-reassigned',
+  'order-made',
+]);
+
 /** Who made a change, and from where: the conversation is where the channel hears about it. */
 export interface EventOrigin {
   actorUserId: string;
@@ -164,6 +180,8 @@ const TEAM_CHANNEL = /^[CG][A-Z0-9]{2,31}$/;
 function consumersOf(event: NewEvent, origin: EventOrigin | undefined): Consumer[] {
   const channel = origin?.channelId;
   const consumers: Consumer[] = [];
+  if (ALERTED_KINDS.has(event.kind) && (event.kind !== 'order-made' || event.payload.closedWon === true))
+    consumers.push(CONSUMERS.alerts);
   if (ANNOUNCED_KINDS.has(event.kind) && channel !== undefined && TEAM_CHANNEL.test(channel))
     consumers.push(CONSUMERS.announcements);
   // A salesperson hears by DM of what someone else did to theirs (decided from the payload alone: their
@@ -236,7 +254,15 @@ function eventRow(workspaceId: string, origin: EventOrigin | undefined, event: N
     channel_id: origin?.channelId ?? null,
     payload: JSON.stringify(event.payload),
     occurred_at: at,
+    subject: subjectOf(event),
   };
+}
+
+/** The opportunity an event is about (its number), or null: what "in order" is kept per. */
+function subjectOf(event: NewEvent): string | null {
+  const payload: { no?: string; opportunityNo?: string | null } =
+    'no' in event.payload || 'opportunityNo' in event.payload ? event.payload : {};
+  return payload.no ?? payload.opportunityNo ?? null;
 }
 
 function recordedEvent(
@@ -286,7 +312,10 @@ export class Outbox {
   /**
    * Claims up to `limit` deliveries of `consumer` that are due, oldest first, and leases them until
    * `leaseUntil` (a claim that is never settled comes due again then). Skips rows another instance is
-   * claiming at the same moment.
+   * claiming at the same moment. In order per opportunity: a delivery waits while an earlier one of the
+   * same consumer about the same opportunity is neither delivered nor failed (waiting for its retry,
+   * or leased by an instance delivering it), so at most one of an opportunity's events is claimed at
+   * a time.
    */
   async claim(consumer: Consumer, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEvent[]> {
     const rows = await this.db
@@ -300,6 +329,25 @@ export class Outbox {
             .where('delivered_at', 'is', null)
             .where('failed_at', 'is', null)
             .where('next_attempt_at', '<=', now)
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('outbox_event as later')
+                    .innerJoin('outbox_event as earlier', (join) =>
+                      join
+                        .onRef('earlier.workspace_id', '=', 'later.workspace_id')
+                        .onRef('earlier.subject', '=', 'later.subject')
+                        .onRef('earlier.id', '<', 'later.id'),
+                    )
+                    .innerJoin('outbox_delivery as pending', 'pending.event_id', 'earlier.id')
+                    .select('earlier.id')
+                    .whereRef('later.id', '=', 'outbox_delivery.event_id')
+                    .where('pending.consumer', '=', consumer)
+                    .where('pending.delivered_at', 'is', null)
+                    .where('pending.failed_at', 'is', null),
+                ),
+              ),
+            )
             .orderBy('event_id')
             .limit(limit)
             .forUpdate()
@@ -330,6 +378,19 @@ export class Outbox {
       else await this.failed(consumer, row.id, now, `unreadable ${row.kind} event`);
     }
     return events;
+  }
+
+  /** Events by id (those this version can read), oldest first: what a folded alert message shows. */
+  async read(workspaceId: string, ids: readonly number[]): Promise<RecordedEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('outbox_event')
+      .select(['id', 'workspace_id', 'kind', 'actor_user_id', 'channel_id', 'payload', 'occurred_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', [...ids])
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => eventFromRow({ ...row, attempts: 0 })).filter((event) => event !== null);
   }
 
   async delivered(consumer: Consumer, eventId: number, at: Date): Promise<void> {

@@ -15,7 +15,7 @@ import { type Message, orderAnnouncement, quoteAnnouncement, wonAnnouncement } f
 import { noticeMessage } from './blocks/replies.ts';
 
 /** Slack's answers that no retry can change. */
-const CHANNEL_GONE = new Set([
+export const CHANNEL_GONE: ReadonlySet<string> = new Set([
   'not_in_channel',
   'channel_not_found',
   'is_archived',

@@ -128,6 +128,8 @@ export const BLOCK_IDS = {
     actions: 'card_actions',
   },
   tasks: { header: 'tasks_header', empty: 'tasks_empty', more: 'tasks_more', home: 'home_tasks' },
+  /** A channel alert's message: what happened (one line per folded event), the figures, the Show button. */
+  alert: { events: 'alert_events', figures: 'alert_figures', actions: 'alert_actions' },
   postponeTask: { context: 'postpone_context', newDate: 'postpone_new_date' },
   quoteView: {
     header: 'quote_view_header',

@@ -2,6 +2,7 @@
 // Slack listeners, the scheduler, tests) calls these, so who may do what is decided here, once, by the
 // domain's rules; the adapters only read their payloads and render the outcomes.
 import type { Services } from '../services/index.ts';
+import { AlertUseCases } from './alerts.ts';
 import { ChannelDigestUseCases } from './channel-digests.ts';
 import { Guard } from './guard.ts';
 import { NotificationUseCases } from './notifications.ts';
@@ -24,6 +25,8 @@ export interface UseCases {
   notifications: NotificationUseCases;
   /** What the scheduler posts to a channel (its context comes from the digest run). */
   channelDigests: ChannelDigestUseCases;
+  /** Channel alerts: which channels hear about which changes. */
+  alerts: AlertUseCases;
 }
 
 export function createUseCases(
@@ -39,5 +42,6 @@ export function createUseCases(
     tasks: new TaskUseCases(services, guard),
     notifications: new NotificationUseCases(services),
     channelDigests: ports.channelDigests ?? new ChannelDigestUseCases(services),
+    alerts: new AlertUseCases(services, guard),
   };
 }

@@ -107,9 +107,11 @@ describe.each(BACKENDS)('announcements through the outbox on %s', (backend) => {
     for (const i of [1, 2, 3])
       nos.push(await newOpportunity(first.app.services, teamId, { description: `Deal ${i}`, value: 1_000 * i }));
     const delivered = async () =>
-      (await first.db.prisma.outboxDelivery.findMany({ where: { event: { workspaceId: teamId } } })).filter(
-        (d) => d.deliveredAt !== null,
-      ).length;
+      (
+        await first.db.prisma.outboxDelivery.findMany({
+          where: { consumer: 'announcements', event: { workspaceId: teamId } },
+        })
+      ).filter((d) => d.deliveredAt !== null).length;
     // Slack answers 429 (retry in 30 s) to the first three posts: one attempt of each announcement.
     first.fake.failNext('chat.postMessage', { status: 429, retryAfter: 30, times: 3 });
     for (const [i, no] of nos.entries()) await run(first, `close ${no} won code:WIN amount:${i + 1}000`, teamId);
@@ -150,7 +152,9 @@ describe.each(BACKENDS)('announcements through the outbox on %s', (backend) => {
     advance(60 * 60_000);
     await Promise.all([first.app.dispatcher.tick(), second.app.dispatcher.tick()]);
     expect(announcements(since, /won OP00001 Private deal/)).toHaveLength(1); // the refused attempt only
-    const [delivery] = await first.db.prisma.outboxDelivery.findMany({ where: { event: { workspaceId: teamId } } });
+    const [delivery] = await first.db.prisma.outboxDelivery.findMany({
+      where: { consumer: 'announcements', event: { workspaceId: teamId } },
+    });
     expect(delivery?.failedAt).not.toBeNull();
   });
 });

@@ -110,6 +110,9 @@ const COMMANDS: Record<OppCommand['name'], ((f: Fixture) => string) | { open: st
   subscriptions: () => 'subscriptions',
   notify: { open: 'each member sets their own notifications' },
   'notify-mute': { open: 'each member mutes an opportunity for themselves only' },
+  alert: () => `alert <#${CHANNEL}> won`,
+  'alert-remove': () => 'alert remove 1',
+  alerts: () => 'alerts',
 };
 
 interface Fixture {

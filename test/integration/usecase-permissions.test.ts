@@ -158,6 +158,16 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
     language: { open: 'the scheduler reads the channel’s language' },
     posted: { open: 'run by the scheduler once every part of that digest is posted' },
   },
+  alerts: {
+    add: {
+      refused: () => [
+        { channelId: CHANNEL, kinds: ['won'] },
+        { channelReach: async () => 'ok' as const, isPerson: async () => true },
+      ],
+    },
+    list: { refused: () => [] },
+    remove: { refused: () => [1] },
+  },
 };
 
 describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) => {
@@ -289,7 +299,8 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     const deliveries = await s.db.prisma.outboxDelivery.findMany({
       where: { eventId: { in: reassigned.events.map((e) => e.id) } },
     });
-    expect(deliveries.map((d) => d.consumer)).toEqual(['notifications']);
+    // The salesperson's notifications, and the channel alerts (which match the workspace's alerts when delivering).
+    expect(deliveries.map((d) => d.consumer).sort()).toEqual(['alerts', 'notifications']);
     // Back to the rep for the tests that follow.
     await useCases.opportunities.edit(contextOf(MANAGER), { no: fixture.mine, salesperson: { slackUserId: REP } });
   });

@@ -247,6 +247,13 @@ export const INPUT_PROBLEM_CASES: Record<InputProblemKind, readonly Case[]> = {
       mentions: ['`email:`', '`ann-at-acme`'],
     },
   ],
+  'bad-value-filter': [
+    {
+      text: 'alert <#C1> won value:>lots',
+      problem: { text: '>lots' },
+      mentions: ['`value:`', '`&gt;lots`', '`&gt;50k`'],
+    },
+  ],
   'bad-currency': [
     { text: 'setting currency:euro', problem: { text: 'euro' }, mentions: ['`currency:`', '`euro`', '`EUR`'] },
     { text: 'setting currency:XYZ', problem: { text: 'XYZ' }, mentions: ['`XYZ`'] },

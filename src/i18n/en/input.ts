@@ -48,6 +48,8 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: 'an opportunity number or a cycle',
     hint: ' (`/opp stats &lt;opportunity no&gt;`, or `/opp stats cycle:&lt;CODE&gt;` with a code from `/opp cycle list`)',
   },
+  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
+  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
 };
 
 function capitalize(text: string): string {
@@ -205,6 +207,8 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)} needs a channel mention (type \`#\` and pick the channel from Slack's list), not ${code(p.text)}. ${helpPointer()}`;
     case 'bad-email':
       return `${subject(p.field)} needs an email address like \`ann@acme.com\`, not ${code(p.text)}. ${helpPointer()}`;
+    case 'bad-value-filter':
+      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `${subject(p.field)} needs a time of day like \`09:00\` or \`17:30\`, not ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':

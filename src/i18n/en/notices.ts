@@ -182,6 +182,44 @@ const english = {
   workspaceDeleteCancelled: 'Nothing was deleted.',
   workspaceDeleteExpired:
     'This confirmation has expired or was already used, so nothing was deleted. Run `/opp workspace delete` again if you still mean it.',
+  // ---- channel alerts (`/opp alert …`) and the messages they post
+  alerts: {
+    added: (id: number, channel: string, kinds: string, filters: string) =>
+      `Alert ${id}: ${channel} will hear when opportunities are ${kinds} (${filters}). Several changes of one opportunity within a minute are one message. \`/opp alert remove ${id}\` ends it.`,
+    removed: (id: number, channel: string) =>
+      `Alert ${id} removed: ${channel} won't hear about those changes any more.`,
+    none: 'No channel has alerts yet. Start one with `/opp alert #deals won lost value:&gt;50k`.',
+    title: '*Channel alerts*',
+    line: (id: number, channel: string, kinds: string, filters: string) =>
+      `• *${id}* ${channel}: ${kinds} (${filters})`,
+    lineDisabled: (id: number, channel: string, kinds: string, filters: string, since: string) =>
+      `• *${id}* ${channel}: ${kinds} (${filters}) — off since ${since}: I can't post there any more`,
+    kinds: { created: 'created', stage: 'moved to another stage', won: 'won', lost: 'lost', reassigned: 'reassigned' },
+    kindSeparator: ', ',
+    everyOpportunity: 'every opportunity',
+    valueAbove: (amount: string) => `value above ${amount}`,
+    valueAtLeast: (amount: string) => `value at least ${amount}`,
+    valueBelow: (amount: string) => `value below ${amount}`,
+    valueAtMost: (amount: string) => `value at most ${amount}`,
+    cycleFilter: (code: string) => `sales cycle ${code}`,
+    ownerFilter: (person: string) => `salesperson ${person}`,
+    filterSeparator: ' · ',
+    someone: 'Someone',
+    created: (person: string, no: string, description: string) => `:new: ${person} created *${no}* ${description}.`,
+    moved: (person: string, no: string, description: string, stage: string) =>
+      `:arrow_right: ${person} moved *${no}* ${description} to stage ${stage}.`,
+    won: (person: string, no: string, description: string, amount: string) =>
+      `:tada: ${person} won *${no}* ${description} (${amount}).`,
+    lost: (person: string, no: string, description: string, amount: string) =>
+      `:x: ${person} lost *${no}* ${description} (${amount}).`,
+    reassigned: (person: string, no: string, description: string, to: string) =>
+      `:bust_in_silhouette: ${person} gave *${no}* ${description} to ${to}.`,
+    figures: (stage: string, value: string, weighted: string, closing: string, owner: string) =>
+      `Stage: ${stage} · Value: ${value} · Weighted: ${weighted} · Closing: ${closing} · Salesperson: ${owner}`,
+    fallback: (no: string, description: string) => `Pipeline alert: ${no} ${description}`,
+    disabledForAdmins: (id: number, channel: string, reason: string) =>
+      `Alert ${id} for ${channel} is off: I can't post there any more (Slack says \`${reason}\`; the channel was archived or deleted, or I was removed from it). Invite me back and set it up again with \`/opp alert\`, or remove it with \`/opp alert remove ${id}\`.`,
+  },
 } as const;
 
 export const notices = trusted(english);

@@ -160,6 +160,23 @@ function sentence(problem: Problem, format: Formatter): string {
       return `No opportunity you can see matches "${problem.text}". Try fewer or other words, or /opp list all.`;
     case 'not-allowed':
       return `Only ${problem.role === 'admin' ? 'admins' : 'managers and admins'} can ${guardedActionText(problem.action, problem.opportunityNo)}; ask an admin (see /opp roles).`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          return 'Alerts go to a channel: name one (/opp alert #deals won lost), or type the command in the channel.';
+        case 'archived':
+          return `I can't post in <#${problem.channelId}>: it is archived. Choose another channel.`;
+        case 'not-member':
+          return `I can't post in <#${problem.channelId}> yet: invite me to it first (/invite in the channel), then set up the alert again.`;
+        case 'not-found':
+          return `I can't find <#${problem.channelId}>: it may have been deleted, or it is private and I'm not in it. Invite me to it first.`;
+        default:
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      return `<@${problem.slackUserId}> isn't a person in this workspace I can alert about (a deactivated account or an app); choose a salesperson with @.`;
+    case 'alert-not-found':
+      return `There is no alert ${problem.id} in this workspace; /opp alerts lists them with their numbers.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> is the only admin of this workspace, so nothing was changed; make someone else admin first (/opp role @user admin).`;
     default:
@@ -239,6 +256,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'post pipeline digests';
     case 'manage-subscriptions':
       return 'schedule pipeline digests';
+    case 'manage-alerts':
+      return 'set up channel alerts';
     case 'set-channel-language':
       return 'choose the language of a channel’s posts';
     case 'create-opportunity':

@@ -51,6 +51,10 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: 'un numéro d’opportunité ou un cycle',
     hint: ' (`/opp stats &lt;no opportunité&gt;`, ou `/opp stats cycle:&lt;CODE&gt;` avec un code de `/opp cycle list`)',
   },
+  // untranslated
+  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
+  // untranslated
+  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
 };
 
 function capitalize(text: string): string {
@@ -211,6 +215,9 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)} exige la mention d’un canal (tapez \`#\` et choisissez le canal dans la liste de Slack), et non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-email':
       return `${subject(p.field)} exige une adresse courriel comme \`ann@acme.com\`, et non ${code(p.text)}. ${helpPointer()}`;
+    case 'bad-value-filter':
+      // untranslated
+      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `${subject(p.field)} exige une heure comme \`09:00\` ou \`17:30\`, et non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':

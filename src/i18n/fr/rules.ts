@@ -161,6 +161,24 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Aucune opportunité que vous pouvez voir ne correspond à « ${problem.text} ». Essayez moins de mots ou d’autres mots, ou /opp list all.`;
     case 'not-allowed':
       return `Seuls ${problem.role === 'admin' ? 'les administrateurs' : 'les gestionnaires et les administrateurs'} peuvent ${guardedActionText(problem.action, problem.opportunityNo)}; adressez-vous à un administrateur (voir /opp roles).`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          return 'Les alertes vont dans un canal : nommez-en un (/opp alert #affaires won lost), ou tapez la commande dans le canal.';
+        case 'archived':
+          return `Je ne peux pas publier dans <#${problem.channelId}> : il est archivé. Choisissez un autre canal.`;
+        case 'not-member':
+          return `Je ne peux pas encore publier dans <#${problem.channelId}> : invitez-moi d’abord (/invite dans le canal), puis créez l’alerte de nouveau.`;
+        case 'not-found':
+          return `Je ne trouve pas <#${problem.channelId}> : il a peut-être été supprimé, ou il est privé et je n’en fais pas partie. Invitez-moi d’abord.`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      return `<@${problem.slackUserId}> n’est pas une personne de cet espace de travail sur laquelle je peux alerter (compte désactivé ou application); choisissez un vendeur avec @.`;
+    case 'alert-not-found':
+      return `Il n’y a pas d’alerte ${problem.id} dans cet espace de travail; /opp alerts les liste avec leurs numéros.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> est le seul administrateur de cet espace de travail; rien n’a donc été modifié. Nommez d’abord quelqu’un d’autre administrateur (/opp role @utilisateur admin).`;
     default:
@@ -240,6 +258,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'publier des sommaires du pipeline';
     case 'manage-subscriptions':
       return 'planifier des sommaires du pipeline';
+    case 'manage-alerts':
+      return 'planifier des alertes de canal';
     case 'set-channel-language':
       return 'choisir la langue des publications d’un canal';
     case 'create-opportunity':

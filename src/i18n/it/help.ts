@@ -60,6 +60,8 @@ const italian = {
           ['export all status:all'],
           ['subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome'],
           ['unsubscribe #vendite', 'subscriptions'],
+          // untranslated
+          ['alert #deals won lost value:>50k', 'alerts', 'alert remove 3'],
           ['language it', 'language #vendite it'],
           ['notify', 'notify mute OP00012'],
         ],
@@ -380,6 +382,20 @@ const italian = {
         'notify mute OP00012',
         'notify unmute OP00012',
       ],
+    },
+    alert: {
+      summary:
+        'Alerts a channel when opportunities are created, move stage, are won, lost or reassigned (managers and admins). Without a channel: this one; without kinds: `won` and `lost`. `value:` compares the estimated value (the amount, for a won or lost deal); `k` is thousands. Several changes of one opportunity within a minute are one message, updated.',
+      examples: [
+        'alert #deals won lost value:>50k',
+        'alert #pipeline created stage cycle:{cycle} owner:@ann',
+        'alert remove 3',
+      ],
+    },
+    // untranslated
+    alerts: {
+      summary: 'Lists the channel alerts with their numbers, kinds and filters.',
+      examples: ['alerts', 'help alert'],
     },
     dates: {
       title: 'Date',

@@ -49,6 +49,10 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: 'un numero di opportunità o un ciclo',
     hint: ' (`/opp stats &lt;n. opportunità&gt;`, oppure `/opp stats cycle:&lt;CODICE&gt;` con un codice da `/opp cycle list`)',
   },
+  // untranslated
+  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
+  // untranslated
+  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
 };
 
 function capitalize(text: string): string {
@@ -216,6 +220,9 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `Per ${field(p.field)} serve la menzione di un canale (digitare \`#\` e scegliere il canale dall’elenco di Slack), non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-email':
       return `Per ${field(p.field)} serve un indirizzo e-mail come \`anna@acme.it\`, non ${code(p.text)}. ${helpPointer()}`;
+    case 'bad-value-filter':
+      // untranslated
+      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `Per ${field(p.field)} serve un’ora del giorno come \`09:00\` o \`17:30\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':

@@ -164,6 +164,24 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Nessuna opportunità visibile corrisponde a "${problem.text}". Provare con meno parole o con parole diverse, oppure /opp list all.`;
     case 'not-allowed':
       return `Solo ${problem.role === 'admin' ? 'gli amministratori' : 'i manager e gli amministratori'} possono ${guardedActionText(problem.action, problem.opportunityNo)}; rivolgersi a un amministratore (vedere /opp roles).`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          return 'Gli avvisi vanno in un canale: indicane uno (/opp alert #trattative won lost), oppure digita il comando nel canale.';
+        case 'archived':
+          return `Non posso pubblicare in <#${problem.channelId}>: è archiviato. Scegli un altro canale.`;
+        case 'not-member':
+          return `Non posso ancora pubblicare in <#${problem.channelId}>: invitami prima (/invite nel canale), poi imposta di nuovo l’avviso.`;
+        case 'not-found':
+          return `Non trovo <#${problem.channelId}>: forse è stato eliminato, oppure è privato e non ne faccio parte. Invitami prima.`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      return `<@${problem.slackUserId}> non è una persona di quest’area di lavoro per cui posso inviare avvisi (un account disattivato o un’app); scegli un venditore con @.`;
+    case 'alert-not-found':
+      return `Non c’è nessun avviso ${problem.id} in quest’area di lavoro; /opp alerts li elenca con i loro numeri.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> è l’unico amministratore di quest’area di lavoro, quindi non è stato modificato nulla; nominare prima un altro amministratore (/opp role @utente admin).`;
     default:
@@ -237,6 +255,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'pubblicare i riepiloghi della pipeline';
     case 'manage-subscriptions':
       return 'programmare i riepiloghi della pipeline';
+    case 'manage-alerts':
+      return 'impostare gli avvisi di canale';
     case 'set-channel-language':
       return 'scegliere la lingua dei messaggi di un canale';
     case 'create-opportunity':

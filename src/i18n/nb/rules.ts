@@ -163,6 +163,24 @@ function sentence(problem: Problem, format: Formatter): string {
       return `Ingen salgsmulighet du kan se, samsvarer med "${problem.text}". Prøv færre eller andre ord, eller /opp list all.`;
     case 'not-allowed':
       return `Bare ${problem.role === 'admin' ? 'administratorer' : 'ledere og administratorer'} kan ${guardedActionText(problem.action, problem.opportunityNo)}; spør en administrator (se /opp roles).`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          return 'Varsler går til en kanal: nevn en (/opp alert #avtaler won lost), eller skriv kommandoen i kanalen.';
+        case 'archived':
+          return `Jeg kan ikke poste i <#${problem.channelId}>: den er arkivert. Velg en annen kanal.`;
+        case 'not-member':
+          return `Jeg kan ikke poste i <#${problem.channelId}> ennå: inviter meg først (/invite i kanalen), og sett opp varselet på nytt.`;
+        case 'not-found':
+          return `Jeg finner ikke <#${problem.channelId}>: den kan være slettet, eller den er privat og jeg er ikke med. Inviter meg først.`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      return `<@${problem.slackUserId}> er ikke en person i dette arbeidsområdet jeg kan varsle om (en deaktivert konto eller en app); velg en selger med @.`;
+    case 'alert-not-found':
+      return `Det finnes ikke noe varsel ${problem.id} i dette arbeidsområdet; /opp alerts viser dem med numrene deres.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> er den eneste administratoren i dette arbeidsområdet, så ingenting ble endret; gjør noen andre til administrator først (/opp role @bruker admin).`;
     default:
@@ -236,6 +254,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return 'publisere pipelinesammendrag';
     case 'manage-subscriptions':
       return 'planlegge pipelinesammendrag';
+    case 'manage-alerts':
+      return 'sette opp kanalvarsler';
     case 'set-channel-language':
       return 'velge språket for innleggene i en kanal';
     case 'create-opportunity':

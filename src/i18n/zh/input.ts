@@ -49,6 +49,10 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: '商机编号或销售周期',
     hint: '（ `/opp stats &lt;商机编号&gt;` ，或 `/opp stats cycle:&lt;代码&gt;` ，代码可从 `/opp cycle list` 获取）',
   },
+  // untranslated
+  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
+  // untranslated
+  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
 };
 
 /** The field as the subject of a sentence: "`close:` " or "阶段编号" (a code span keeps a space after it). */
@@ -202,6 +206,9 @@ function sentence(p: InputProblem, format: Formatter): string {
       return `${subject(p.field)}需要一个频道引用（输入 \`#\` 后从 Slack 的列表中选择频道），而不是 ${code(p.text)} 。${helpPointer()}`;
     case 'bad-email':
       return `${subject(p.field)}需要电子邮件地址，例如 \`ann@acme.com\` ，而不是 ${code(p.text)} 。${helpPointer()}`;
+    case 'bad-value-filter':
+      // untranslated
+      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `${subject(p.field)}需要时间，例如 \`09:00\` 或 \`17:30\` ，而不是 ${code(p.text)} 。${helpPointer()}`;
     case 'bad-time-zone':

@@ -168,6 +168,69 @@ const chinese = {
   workspaceDeleteCancelled: '未删除任何内容。',
   workspaceDeleteExpired:
     '此确认已过期或已被使用，因此未删除任何内容。如果您仍要删除，请再次运行 `/opp workspace delete` 命令。',
+  // ---- channel alerts (`/opp alert …`) and the messages they post
+  alerts: {
+    // untranslated
+    added: (id: number, channel: string, kinds: string, filters: string) =>
+      `Alert ${id}: ${channel} will hear when opportunities are ${kinds} (${filters}). Several changes of one opportunity within a minute are one message. \`/opp alert remove ${id}\` ends it.`,
+    // untranslated
+    removed: (id: number, channel: string) =>
+      `Alert ${id} removed: ${channel} won't hear about those changes any more.`,
+    // untranslated
+    none: 'No channel has alerts yet. Start one with `/opp alert #deals won lost value:&gt;50k`.',
+    // untranslated
+    title: '*Channel alerts*',
+    // untranslated
+    line: (id: number, channel: string, kinds: string, filters: string) =>
+      `• *${id}* ${channel}: ${kinds} (${filters})`,
+    // untranslated
+    lineDisabled: (id: number, channel: string, kinds: string, filters: string, since: string) =>
+      `• *${id}* ${channel}: ${kinds} (${filters}) — off since ${since}: I can't post there any more`,
+    // untranslated
+    kinds: { created: 'created', stage: 'moved to another stage', won: 'won', lost: 'lost', reassigned: 'reassigned' },
+    // untranslated
+    kindSeparator: ', ',
+    // untranslated
+    everyOpportunity: 'every opportunity',
+    // untranslated
+    valueAbove: (amount: string) => `value above ${amount}`,
+    // untranslated
+    valueAtLeast: (amount: string) => `value at least ${amount}`,
+    // untranslated
+    valueBelow: (amount: string) => `value below ${amount}`,
+    // untranslated
+    valueAtMost: (amount: string) => `value at most ${amount}`,
+    // untranslated
+    cycleFilter: (code: string) => `sales cycle ${code}`,
+    // untranslated
+    ownerFilter: (person: string) => `salesperson ${person}`,
+    // untranslated
+    filterSeparator: ' · ',
+    // untranslated
+    someone: 'Someone',
+    // untranslated
+    created: (person: string, no: string, description: string) => `:new: ${person} created *${no}* ${description}.`,
+    // untranslated
+    moved: (person: string, no: string, description: string, stage: string) =>
+      `:arrow_right: ${person} moved *${no}* ${description} to stage ${stage}.`,
+    // untranslated
+    won: (person: string, no: string, description: string, amount: string) =>
+      `:tada: ${person} won *${no}* ${description} (${amount}).`,
+    // untranslated
+    lost: (person: string, no: string, description: string, amount: string) =>
+      `:x: ${person} lost *${no}* ${description} (${amount}).`,
+    // untranslated
+    reassigned: (person: string, no: string, description: string, to: string) =>
+      `:bust_in_silhouette: ${person} gave *${no}* ${description} to ${to}.`,
+    // untranslated
+    figures: (stage: string, value: string, weighted: string, closing: string, owner: string) =>
+      `Stage: ${stage} · Value: ${value} · Weighted: ${weighted} · Closing: ${closing} · Salesperson: ${owner}`,
+    // untranslated
+    fallback: (no: string, description: string) => `Pipeline alert: ${no} ${description}`,
+    // untranslated
+    disabledForAdmins: (id: number, channel: string, reason: string) =>
+      `Alert ${id} for ${channel} is off: I can't post there any more (Slack says \`${reason}\`; the channel was archived or deleted, or I was removed from it). Invite me back and set it up again with \`/opp alert\`, or remove it with \`/opp alert remove ${id}\`.`,
+  },
 } as const;
 
 export const notices = trusted(chinese);

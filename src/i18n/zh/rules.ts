@@ -160,6 +160,24 @@ function sentence(problem: Problem, format: Formatter): string {
       return `没有您可查看的商机与“${problem.text}”匹配。请尝试更少或不同的字词，或使用 /opp list all。`;
     case 'not-allowed':
       return `只有${problem.role === 'admin' ? '管理员' : '经理和管理员'}才能${guardedActionText(problem.action, problem.opportunityNo)}；请联系管理员（参见 /opp roles）。`;
+    case 'alert-channel-unusable':
+      switch (problem.reason) {
+        case 'not-a-channel':
+          return '提醒会发到频道：请指定一个频道（/opp alert #deals won lost），或在该频道中输入命令。';
+        case 'archived':
+          return `我无法在 <#${problem.channelId}> 中发布：该频道已归档。请选择其他频道。`;
+        case 'not-member':
+          return `我还不能在 <#${problem.channelId}> 中发布：请先邀请我（在频道中使用 /invite），然后重新设置提醒。`;
+        case 'not-found':
+          return `找不到 <#${problem.channelId}>：它可能已被删除，或是我不在其中的私有频道。请先邀请我。`;
+        default:
+          // untranslated
+          return assertNever(problem.reason);
+      }
+    case 'alert-person-unknown':
+      return `<@${problem.slackUserId}> 不是此工作区中我可以提醒的人员（已停用的帐户或应用）；请用 @ 选择一位销售人员。`;
+    case 'alert-not-found':
+      return `此工作区中没有提醒 ${problem.id}；/opp alerts 会列出所有提醒及其编号。`;
     case 'last-admin':
       return `<@${problem.slackUserId}> 是此工作区唯一的管理员，因此未做任何更改；请先将其他人设为管理员（/opp role @user admin）。`;
     default:
@@ -241,6 +259,8 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
       return '选择频道消息的语言';
     case 'manage-subscriptions':
       return '安排定期销售管道摘要';
+    case 'manage-alerts':
+      return '设置频道提醒';
     case 'create-opportunity':
       return '为其他销售人员创建商机（请将自己指定为销售人员）';
     case 'change-opportunity':

@@ -63,6 +63,8 @@ const TOPIC_SUBCOMMANDS: Record<HelpTopic, readonly SubcommandId[]> = {
   unsubscribe: ['unsubscribe'],
   subscriptions: ['subscriptions'],
   notify: ['notify'],
+  alert: ['alert', 'alert remove'],
+  alerts: ['alerts'],
   dates: [],
   amounts: [],
   keys: [],

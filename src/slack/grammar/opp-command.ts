@@ -1,4 +1,5 @@
 // The typed result of parsing `/opp` text: the contract the Slack handlers are written against.
+import type { AlertKind, ValueFilter } from '../../domain/alerts.ts';
 import type { Decimal } from '../../domain/decimal.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
 import type { NotificationCategory, NotificationMode } from '../../domain/notifications.ts';
@@ -220,7 +221,18 @@ export type OppCommand =
       summaryAt?: string;
       quiet?: { start: string; end: string } | null;
     }
-  | { name: 'notify-mute'; no: OpportunityNo; muted: boolean };
+  | { name: 'notify-mute'; no: OpportunityNo; muted: boolean }
+  /** A channel alert. No channel: the one typed in; no kinds: the default ones (the use case decides). */
+  | {
+      name: 'alert';
+      channelId?: SlackChannelId;
+      kinds: AlertKind[];
+      value?: ValueFilter;
+      cycle?: string;
+      ownerId?: SlackUserId;
+    }
+  | { name: 'alert-remove'; id: number }
+  | { name: 'alerts' };
 
 export type SetupEditTarget =
   | { what: 'cycle'; code: string }

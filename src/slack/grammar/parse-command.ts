@@ -3,6 +3,7 @@
 // Every mistake in the text throws InputError; anything else thrown is a bug.
 import type { NumberReading } from '../../domain/amounts.ts';
 import { currencyWritten, namesCurrency, readAmount, readPercent, readQuantity } from '../../domain/amounts.ts';
+import { ALERT_KINDS, type AlertKind, type ValueFilter, type ValueOperator } from '../../domain/alerts.ts';
 import { Decimal } from '../../domain/decimal.ts';
 import type { DateContext as HumanDateContext } from '../../domain/human-date.ts';
 import type { LocalDate } from '../../domain/local-date.ts';
@@ -103,6 +104,11 @@ export function parseOppCommand(text: string, ctx: DateContext): OppCommand {
       });
     }
     return parseSubcommand(`${group} ${action}` as SubcommandId, actionRest, ctx);
+  }
+  if (word === 'alert') {
+    // `alert remove <no>` ends an alert; anything else after `alert` sets one up.
+    const [second, afterSecond] = splitFirstWord(rest);
+    if (second.toLowerCase() === 'remove') return parseSubcommand('alert remove', afterSecond, ctx);
   }
   if (Object.hasOwn(SUBCOMMANDS, word)) return parseSubcommand(word as SubcommandId, rest, ctx);
   const suggestion = suggest(word, FIRST_WORDS);
@@ -820,7 +826,77 @@ function parseSubcommand(id: SubcommandId, rest: string, ctx: DateContext): OppC
         quiet: a.optional('quiet', quietHours),
       });
     }
+    case 'alert':
+      return alertCommand(a);
+    case 'alert remove': {
+      const id = integer(a.require('alert-no').text, argumentField('alert-no'), 1, 2_147_483_647);
+      a.done();
+      return { name: 'alert-remove', id };
+    }
+    case 'alerts':
+      a.done();
+      return { name: 'alerts' };
   }
+}
+
+/** `/opp alert [#channel] kinds… [value:] [cycle:] [owner:]`. */
+function alertCommand(a: Args): OppCommand {
+  const first = a.peek();
+  const channelId =
+    first && first.text.trim().startsWith('<#')
+      ? channelMention(a.require('channel').text, argumentField('channel'))
+      : undefined;
+  const kinds = new Set<AlertKind>();
+  for (let word = a.take(); word; word = a.take()) {
+    const kind = choice(word.text, argumentField('alert-kind'), [...ALERT_KINDS, 'all'], ALERT_KIND_WORDS);
+    for (const one of kind === 'all' ? ALERT_KINDS : [kind]) kinds.add(one);
+  }
+  return defined<OppCommand>({
+    name: 'alert',
+    channelId,
+    kinds: [...kinds],
+    value: a.optional('value', (raw) => valueFilter(raw, a)),
+    cycle: a.optional('cycle', cycleCode),
+    ownerId: a.optional('owner', userMention),
+  });
+}
+
+/** Other words people use for the kinds. */
+const ALERT_KIND_WORDS: Record<string, AlertKind | 'all'> = {
+  new: 'created',
+  create: 'created',
+  stages: 'stage',
+  moved: 'stage',
+  move: 'stage',
+  reassign: 'reassigned',
+  owner: 'reassigned',
+  every: 'all',
+  everything: 'all',
+};
+
+const VALUE_OPERATORS: Record<string, ValueOperator> = {
+  '>': 'gt',
+  '>=': 'ge',
+  '<': 'lt',
+  '<=': 'le',
+  '=>': 'ge',
+  '=<': 'le',
+};
+
+/** `>50k`, `>= 10,000`, `<5000`, `50k` (at least): a comparison and an amount, `k` thousands, `m` millions. */
+function valueFilter(raw: string, a: Args): ValueFilter {
+  const text = plainText(raw).replace(/\s+/g, ' ').trim();
+  const match = /^(>=|<=|=>|=<|>|<)?\s*(.+?)\s*([kKmM])?$/.exec(text);
+  if (!match?.[2]) return fail({ kind: 'bad-value-filter', text: snippet(text) });
+  const op = VALUE_OPERATORS[match[1] ?? '>='] ?? 'ge';
+  let amount: Decimal;
+  try {
+    amount = a.amount(match[2], keyField('value'));
+  } catch {
+    return fail({ kind: 'bad-value-filter', text: snippet(text) });
+  }
+  const scale = { k: 1_000, m: 1_000_000 }[match[3]?.toLowerCase() ?? ''] ?? 1;
+  return { op, amount: amount.times(scale) };
 }
 
 export { isOpportunityNo };

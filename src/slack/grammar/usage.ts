@@ -46,6 +46,8 @@ export const HELP_TOPICS = [
   'unsubscribe',
   'subscriptions',
   'notify',
+  'alert',
+  'alerts',
   'dates',
   'amounts',
   'keys',
@@ -202,6 +204,14 @@ export const SUBCOMMANDS = {
     keys: ['changes', 'tasks', 'overdue', 'stale', 'summary', 'quiet'],
     topic: 'notify',
   },
+  alert: {
+    usage:
+      'alert [#channel] [created|stage|won|lost|reassigned|all …] [value:>|>=|<|<=<amount>] [cycle:<CODE>] [owner:@user]',
+    keys: ['value', 'cycle', 'owner'],
+    topic: 'alert',
+  },
+  'alert remove': { usage: 'alert remove <no>', keys: [], topic: 'alert' },
+  alerts: { usage: 'alerts', keys: [], topic: 'alerts' },
 } as const satisfies Record<string, SubcommandInfo>;
 
 export type SubcommandId = keyof typeof SUBCOMMANDS;
@@ -256,6 +266,7 @@ const READ_ONLY_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'tasks',
   'roles',
   'subscriptions',
+  'alerts',
   'cycle list',
   'stage list',
   'code list',

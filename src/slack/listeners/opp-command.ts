@@ -62,6 +62,7 @@ import {
   subscribe,
   unsubscribe,
 } from './pipeline-commands.ts';
+import { addAlert, listAlerts, removeAlert } from './alert-commands.ts';
 
 interface CommandScope {
   deps: SlackDeps;
@@ -678,6 +679,12 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return notify(command, { deps: scope.deps, ctx, p, reply });
     case 'notify-mute':
       return notifyMute(command, { deps: scope.deps, ctx, p, reply });
+    case 'alert':
+      return addAlert(command, pipelineScope(scope, reply));
+    case 'alert-remove':
+      return removeAlert(command.id, pipelineScope(scope, reply));
+    case 'alerts':
+      return listAlerts(pipelineScope(scope, reply));
     default:
       return assertNever(command);
   }

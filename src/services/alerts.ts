@@ -1,0 +1,191 @@
+// Channel alerts in the database: the alerts of a workspace (`/opp alert …`), and the message each one
+// last posted about an opportunity (what later events of that opportunity fold into). Each operation is
+// one statement or one transaction.
+import type { Selectable } from 'kysely';
+import { type AlertFilters, type AlertKind, ALERT_KINDS, type ValueOperator } from '../domain/alerts.ts';
+import { Decimal } from '../domain/decimal.ts';
+import type { ChannelAlert } from '../generated/kysely/types.ts';
+import type { SqlDatabase } from '../store/kysely.ts';
+import { transaction } from './db.ts';
+import { findCycleRow } from './setup.ts';
+import { ensureWorkspace } from './workspace.ts';
+
+export interface Alert {
+  id: number;
+  channelId: string;
+  kinds: AlertKind[];
+  filters: AlertFilters;
+  createdBySlackUserId: string;
+  createdAt: Date;
+  /** Set when the alert was turned off because its channel is gone. */
+  disabled: { at: Date; reason: string } | null;
+}
+
+export interface AlertInput {
+  channelId: string;
+  kinds: readonly AlertKind[];
+  filters: AlertFilters;
+  createdBySlackUserId: string;
+}
+
+/** The message an alert posted about one opportunity: where it is and which events it shows. */
+export interface AlertMessageRecord {
+  channelId: string;
+  ts: string;
+  firstEventAt: Date;
+  eventIds: number[];
+}
+
+const OPERATORS: readonly ValueOperator[] = ['gt', 'ge', 'lt', 'le'];
+
+/**
+ * A PostgreSQL array column as its items: node-postgres parses arrays, the embedded database's driver
+ * may hand over the text form (`{won,lost}`); the items here are plain words and numbers.
+ */
+function arrayItems(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const inner = value.replace(/^\{|\}$/g, '').trim();
+  return inner === '' ? [] : inner.split(',').map((item) => item.trim().replace(/^"|"$/g, ''));
+}
+
+function fromRow(row: Selectable<ChannelAlert>): Alert {
+  const op = OPERATORS.find((o) => o === row.value_op);
+  return {
+    id: row.id,
+    channelId: row.channel_id,
+    kinds: ALERT_KINDS.filter((kind) => arrayItems(row.kinds).includes(kind)),
+    filters: {
+      value: op && row.value_amount !== null ? { op, amount: new Decimal(row.value_amount) } : null,
+      cycle: row.sales_cycle_code,
+      owner: row.owner_slack_user_id,
+    },
+    createdBySlackUserId: row.created_by_slack_user_id,
+    createdAt: row.created_at,
+    disabled: row.disabled_at ? { at: row.disabled_at, reason: row.disabled_reason ?? '' } : null,
+  };
+}
+
+export class AlertService {
+  constructor(private readonly db: SqlDatabase) {}
+
+  /** Adds an alert; its cycle, when it has one, must exist in the workspace (read in the same transaction). */
+  async add(workspaceId: string, input: AlertInput, now: Date): Promise<Alert> {
+    return transaction(this.db, async (tx) => {
+      await ensureWorkspace(tx, workspaceId);
+      const cycle =
+        input.filters.cycle === null ? null : (await findCycleRow(tx, workspaceId, input.filters.cycle)).code;
+      const row = await tx
+        .insertInto('channel_alert')
+        .values({
+          workspace_id: workspaceId,
+          channel_id: input.channelId,
+          kinds: [...input.kinds],
+          value_op: input.filters.value?.op ?? null,
+          value_amount: input.filters.value?.amount.toFixed() ?? null,
+          sales_cycle_code: cycle,
+          owner_slack_user_id: input.filters.owner,
+          created_by_slack_user_id: input.createdBySlackUserId,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return fromRow(row);
+    });
+  }
+
+  /** Every alert of the workspace, disabled ones included, oldest first. */
+  async list(workspaceId: string): Promise<Alert[]> {
+    const rows = await this.db
+      .selectFrom('channel_alert')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('id')
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  /** The alerts still on that hear about `kind`. */
+  async active(workspaceId: string, kind: AlertKind): Promise<Alert[]> {
+    const rows = await this.db
+      .selectFrom('channel_alert')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('disabled_at', 'is', null)
+      .where((eb) => eb(eb.val<string>(kind), '=', eb.fn.any('kinds')))
+      .orderBy('id')
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  /** Ends an alert (its folded messages go with it). The alert removed, or null when there is none. */
+  async remove(workspaceId: string, id: number): Promise<Alert | null> {
+    const row = await this.db
+      .deleteFrom('channel_alert')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? fromRow(row) : null;
+  }
+
+  /**
+   * Turns an alert off because its channel is gone. True only for the call that turned it off, so
+   * whoever gets true tells the admins, once, however many events and instances met the gone channel.
+   */
+  async disable(workspaceId: string, id: number, reason: string, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('channel_alert')
+      .set({ disabled_at: at, disabled_reason: reason.slice(0, 100) })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** The message the alert last posted about the opportunity, if any. */
+  async message(alertId: number, opportunityNo: string): Promise<AlertMessageRecord | null> {
+    const row = await this.db
+      .selectFrom('alert_message')
+      .select(['channel_id', 'ts', 'first_event_at', 'event_ids'])
+      .where('alert_id', '=', alertId)
+      .where('opportunity_no', '=', opportunityNo)
+      .executeTakeFirst();
+    return row
+      ? {
+          channelId: row.channel_id,
+          ts: row.ts,
+          firstEventAt: row.first_event_at,
+          eventIds: arrayItems(row.event_ids).map(Number),
+        }
+      : null;
+  }
+
+  /** Records the message the alert now shows about the opportunity (a new post replaces the last one). */
+  async saveMessage(alertId: number, opportunityNo: string, message: AlertMessageRecord, at: Date): Promise<void> {
+    const values = {
+      channel_id: message.channelId,
+      ts: message.ts,
+      first_event_at: message.firstEventAt,
+      event_ids: message.eventIds,
+      updated_at: at,
+    };
+    await this.db
+      .insertInto('alert_message')
+      .values({ alert_id: alertId, opportunity_no: opportunityNo, posted_at: at, ...values })
+      .onConflict((oc) =>
+        oc.columns(['alert_id', 'opportunity_no']).doUpdateSet((eb) => ({
+          ...values,
+          // A new post (another ts) is posted now; an update keeps the time of its post.
+          posted_at: eb
+            .case()
+            .when('alert_message.ts', '=', message.ts)
+            .then(eb.ref('alert_message.posted_at'))
+            .else(at)
+            .end(),
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,178 @@
+// The channel alerts, as the `alerts` consumer of the outbox. Each delivery of a created, moved, won,
+// lost or reassigned event is matched here against the workspace's alerts (the change's transaction
+// only inserted the delivery row). The opportunity is read as it is now, at delivery: the message shows
+// its current figures (a folded message shows the latest state, not the first event's), and one read
+// here keeps the writers of every event unchanged; the event itself says what changed, by whom, and
+// the won or lost amount. A deleted opportunity is alerted about no more.
+//
+// Several events of one opportunity for one alert within a minute are one message, updated in place;
+// the message (channel, ts, the events it shows) is in the database, so any instance folds into it. A
+// rate limit waits for Slack's Retry-After (the dispatcher, never a command, waits); a channel the bot
+// cannot post in any more disables that alert, and the admins are told once.
+import { type Logger, webApi } from '@slack/bolt';
+import { type AlertedOpportunity, type AlertKind, foldsInto, passesFilters } from '../domain/alerts.ts';
+import { dec } from '../domain/decimal.ts';
+import { LANGUAGE_LOCALES } from '../i18n/catalogue.ts';
+import { DEFAULT_LOCALE } from '../i18n/locale.ts';
+import { escapeText, mentionChannel } from '../i18n/markup.ts';
+import { channelPresenter, presenterFor } from '../i18n/presenter.ts';
+import { RetryLaterError } from '../jobs/digest-scheduler.ts';
+import type { EventConsumer } from '../jobs/outbox-dispatcher.ts';
+import type { Alert } from '../services/alerts.ts';
+import type { Clock } from '../services/clock.ts';
+import type { Services } from '../services/index.ts';
+import type { OpportunitySummary } from '../services/opportunity-queries.ts';
+import { CONSUMERS, type OutboxEvent, type RecordedEvent } from '../services/outbox.ts';
+import { CHANNEL_GONE } from './announcer.ts';
+import { alertMessage } from './blocks/alerts.ts';
+import type { KnownBlock } from './blocks/kit.ts';
+import { noticeMessage } from './blocks/replies.ts';
+
+export interface ChannelAlertsOptions {
+  services: Services;
+  clock: Clock;
+  /** The Web API client for a workspace (background: rate limits come back as errors). */
+  clientFor(workspaceId: string): Promise<webApi.WebClient>;
+  logger: Logger;
+}
+
+/** Slack's answers to chat.update that mean the message is gone: the alert posts a new one. */
+const MESSAGE_GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
+
+/** The alert kind an event is, or null when no alert is about it. */
+export function alertKindOf(event: RecordedEvent): AlertKind | null {
+  switch (event.kind) {
+    case 'opportunity-created':
+      return 'created';
+    case 'opportunity-moved':
+      return 'stage';
+    case 'opportunity-won':
+      return 'won';
+    case 'order-made':
+      return event.payload.closedWon === true ? 'won' : null;
+    case 'opportunity-lost':
+      return 'lost';
+    case 'opportunity-reassigned':
+      return 'reassigned';
+    default:
+      return null;
+  }
+}
+
+export class SlackChannelAlerts implements EventConsumer {
+  readonly name = CONSUMERS.alerts;
+
+  constructor(private readonly options: ChannelAlertsOptions) {}
+
+  async deliver(event: OutboxEvent): Promise<void> {
+    const kind = alertKindOf(event);
+    if (kind === null || !('no' in event.payload)) return;
+    const { services } = this.options;
+    const alerts = await services.alerts.active(event.workspaceId, kind);
+    if (alerts.length === 0) return;
+    const opportunity = await services.queries.summary(event.workspaceId, event.payload.no);
+    if (!opportunity) return;
+    const alerted: AlertedOpportunity = {
+      // A closing is compared by its amount; anything else by the estimated value.
+      value:
+        'amount' in event.payload && (kind === 'won' || kind === 'lost')
+          ? dec(event.payload.amount)
+          : (opportunity.current?.estimatedValue ?? null),
+      cycle: opportunity.salesCycle.code,
+      owner: opportunity.salesperson.slackUserId,
+    };
+    const matching = alerts.filter((alert) => passesFilters(alert.filters, alerted));
+    if (matching.length === 0) return;
+    const { currency } = await services.setup.workspaceSettings(event.workspaceId);
+    const client = await this.options.clientFor(event.workspaceId);
+    // One alert after the other: a retry (rate limit) starts again from the first, and each one skips
+    // the event when its message already shows it.
+    for (const alert of matching) await this.deliverTo(client, alert, event, opportunity, currency);
+  }
+
+  private async deliverTo(
+    client: webApi.WebClient,
+    alert: Alert,
+    event: OutboxEvent,
+    opportunity: OpportunitySummary,
+    currency: string,
+  ): Promise<void> {
+    const { services, clock } = this.options;
+    const previous = await services.alerts.message(alert.id, opportunity.no);
+    if (previous?.eventIds.includes(event.id)) return;
+    const fold =
+      previous !== null && previous.channelId === alert.channelId && foldsInto(previous.firstEventAt, event.occurredAt);
+    const shown = fold ? [...(await services.outbox.read(event.workspaceId, previous.eventIds)), event] : [event];
+    const { language } = await services.languages.channelLanguage(event.workspaceId, alert.channelId);
+    const message = alertMessage(channelPresenter(language), shown, opportunity, currency);
+    const body = { channel: alert.channelId, text: message.text, blocks: message.blocks };
+    try {
+      if (fold) {
+        const updated = await this.update(client, { ...body, ts: previous.ts });
+        if (updated) {
+          await services.alerts.saveMessage(
+            alert.id,
+            opportunity.no,
+            { ...previous, eventIds: [...previous.eventIds, event.id] },
+            clock.now(),
+          );
+          return;
+        }
+      }
+      const posted = await client.chat.postMessage({ ...body, unfurl_links: false });
+      await services.alerts.saveMessage(
+        alert.id,
+        opportunity.no,
+        { channelId: alert.channelId, ts: posted.ts ?? '', firstEventAt: event.occurredAt, eventIds: [event.id] },
+        clock.now(),
+      );
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === webApi.ErrorCode.RateLimitedError)
+        throw new RetryLaterError(Number((error as { retryAfter?: number }).retryAfter ?? 30));
+      const slackError = (error as { data?: { error?: string } }).data?.error;
+      if (code === webApi.ErrorCode.PlatformError && slackError && CHANNEL_GONE.has(slackError)) {
+        await this.disable(client, alert, event.workspaceId, slackError);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** chat.update; false when the message is gone (deleted by someone), so a new one is posted. */
+  private async update(
+    client: webApi.WebClient,
+    body: { channel: string; ts: string; text: string; blocks: KnownBlock[] },
+  ): Promise<boolean> {
+    try {
+      await client.chat.update(body);
+      return true;
+    } catch (error) {
+      const slackError = (error as { data?: { error?: string } }).data?.error;
+      if (slackError && MESSAGE_GONE.has(slackError)) return false;
+      throw error;
+    }
+  }
+
+  /** Turns the alert off; whoever turned it off (one instance, one event) tells the admins. */
+  private async disable(client: webApi.WebClient, alert: Alert, workspaceId: string, reason: string): Promise<void> {
+    const { services, clock, logger } = this.options;
+    if (!(await services.alerts.disable(workspaceId, alert.id, reason, clock.now()))) return;
+    const { admins } = await services.members.list(workspaceId);
+    // A workspace whose admins have no role row yet: the person who set the alert up.
+    const told = admins.length > 0 ? admins : [alert.createdBySlackUserId];
+    for (const userId of told) {
+      const chosen = await services.languages.memberChoice(workspaceId, userId).catch(() => null);
+      const p = presenterFor(chosen === null ? DEFAULT_LOCALE : LANGUAGE_LOCALES[chosen]);
+      const notice = noticeMessage(
+        p,
+        p.t.notices.alerts.disabledForAdmins(alert.id, mentionChannel(alert.channelId), escapeText(reason)),
+      );
+      try {
+        await client.chat.postMessage({ channel: userId, text: notice.text, blocks: notice.blocks });
+      } catch (error) {
+        logger.warn(`could not tell ${userId} that alert ${alert.id} is off: ${String(error)}`);
+      }
+    }
+  }
+}
