@@ -239,11 +239,9 @@ const french = {
     list: {
       summary:
         'Liste les opportunités : les vôtres et les ouvertes par défaut. Une entreprise (`contact:`) inclut ses personnes; une longue liste offre un bouton *Afficher plus*, et ses totaux sont donnés par statut.',
-      // untranslated (third example)
-      examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      examples: ['list all status:gagnée', 'list @ann contact:Acme cycle:{cycle}', 'list Renouvellement du parc'],
       notes: [
-        // untranslated
-        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+        'Un nom à la place de `mine`, `all` ou `@utilisateur` fonctionne comme dans `show` : `list Renouvellement du parc` affiche la seule opportunité dont la description, le contact ou l’entreprise contient tous les mots, liste les candidates s’il y en a plusieurs et renvoie à `/opp find` s’il n’y en a aucune. Un nom s’emploie sans filtres; un numéro (`list OP00012`) affiche cette opportunité.',
       ],
     },
     show: {
@@ -377,10 +375,9 @@ const french = {
       summary: 'Liste les sommaires planifiés.',
       examples: ['subscriptions', 'help subscribe'],
     },
-    // untranslated
     notify: {
       summary:
-        'Your notifications by direct message: changes others make to your opportunities (moves, updates, edits, closing, reassigning, deleting, notes), your tasks when due, your opportunities past their closing date or without a change for the workspace’s stale days. Each kind at once (`instant`), in one daily summary at the time you pick (`daily`) or `off`; quiet hours in your time zone hold messages until they end; `mute` silences one opportunity. Without keys: your settings. Also in App Home.',
+        'Vos notifications par message direct : les changements que d’autres apportent à vos opportunités (passages d’étape, mises à jour, modifications, clôtures, réattributions, suppressions, notes), vos tâches à leur échéance, vos opportunités qui ont dépassé leur date clôture ou qui sont restées sans changement pendant le nombre de jours d’inactivité de l’espace de travail. Chaque type immédiatement (`instant`), dans un résumé quotidien à l’heure de votre choix (`daily`) ou jamais (`off`); les heures de silence, dans votre fuseau horaire, retiennent les messages jusqu’à leur fin; `mute` met une opportunité en sourdine. Sans clés : vos paramètres. Aussi dans l’onglet Accueil de l’application.',
       examples: [
         'notify',
         'notify changes:instant overdue:daily stale:off summary:8:30 quiet:22:00-07:00',

@@ -1,4 +1,6 @@
-// Personal notifications (French (Canada)): not yet translated, English's texts until a translator comes.
+// Notifications personnelles (français, Canada) : les messages directs qu’un vendeur reçoit au sujet de ses
+// opportunités, son résumé quotidien, ses paramètres (`/opp notify`, onglet Accueil) et ce qui est dit aux
+// administrateurs quand une personne ne peut plus être jointe.
 // Part of the one catalogue: the same keys and parameters as src/i18n/en/notify.ts.
 import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
@@ -6,115 +8,85 @@ import { trusted } from '../markup.ts';
 const m = icuFor('fr');
 
 const texts = {
-  // untranslated
-  someone: 'Someone',
-  // untranslated
+  someone: 'Quelqu’un',
   moved: (actor: string, no: string, description: string, stage: string) =>
-    `${actor} moved *${no}* ${description} to stage ${stage}.`,
-  // untranslated
+    `${actor} a fait passer *${no}* ${description} à l’étape ${stage}.`,
   updated: (actor: string, no: string, description: string) =>
-    `${actor} updated the figures of *${no}* ${description}.`,
-  // untranslated
-  edited: (actor: string, no: string, description: string) => `${actor} edited *${no}* ${description}.`,
-  // untranslated
+    `${actor} a mis à jour les chiffres de *${no}* ${description}.`,
+  edited: (actor: string, no: string, description: string) => `${actor} a modifié *${no}* ${description}.`,
   won: (actor: string, no: string, description: string, amount: string) =>
-    `${actor} closed *${no}* ${description} as won (${amount}).`,
-  // untranslated
-  lost: (actor: string, no: string, description: string) => `${actor} closed *${no}* ${description} as lost.`,
-  // untranslated
+    `${actor} a clôturé *${no}* ${description} comme gagnée (${amount}).`,
+  lost: (actor: string, no: string, description: string) => `${actor} a clôturé *${no}* ${description} comme perdue.`,
   orderWon: (actor: string, no: string, description: string, orderNo: string) =>
-    `${actor} made sales order ${orderNo} from *${no}* ${description}, which closed it as won.`,
-  // untranslated
+    `${actor} a créé la commande vente ${orderNo} à partir de *${no}* ${description}, ce qui l’a clôturée comme gagnée.`,
   reassignedAway: (actor: string, no: string, description: string, to: string) =>
-    `${actor} made ${to} the salesperson of *${no}* ${description}: it is no longer yours.`,
-  // untranslated
-  deleted: (actor: string, no: string, description: string) => `${actor} deleted *${no}* ${description}.`,
-  // untranslated
+    `${actor} a confié *${no}* ${description} à ${to} : vous n’en êtes plus le vendeur.`,
+  deleted: (actor: string, no: string, description: string) => `${actor} a supprimé *${no}* ${description}.`,
   noteAdded: (actor: string, no: string, description: string) =>
-    `${actor} added a note to *${no}* ${description}. \`/opp show ${no}\` shows it.`,
-  // untranslated
+    `${actor} a ajouté une note à *${no}* ${description}. \`/opp show ${no}\` l’affiche.`,
   overdue: (no: string, description: string, date: string) =>
-    `*${no}* ${description} is past its estimated closing date (${date}). Move it on, update its date or close it.`,
-  // untranslated
+    `*${no}* ${description} a dépassé sa date clôture estimée (${date}). Faites-la avancer, changez sa date ou clôturez-la.`,
   stale: (no: string, description: string, days: number, date: string) =>
-    m('*{no}* {description} has had no change for {days, plural, one {# day} other {# days}} (last on {date}).', {
-      no,
-      description,
-      days,
-      date,
-    }),
-  // untranslated
-  taskDue: (description: string, date: string) => `Task due ${date}: ${description}.`,
+    m(
+      '*{no}* {description} est restée sans changement depuis {days, plural, one {# jour} many {# de jours} other {# jours}} (dernier changement le {date}).',
+      {
+        no,
+        description,
+        days,
+        date,
+      },
+    ),
+  taskDue: (description: string, date: string) => `Tâche à échéance le ${date} : ${description}.`,
   /** Under every instant notification: how to change what one hears. */
-  // untranslated
-  footer: '`/opp notify` changes what you hear about, and when.',
-  // untranslated
+  footer: '`/opp notify` permet de choisir les notifications que vous recevez, et quand.',
   summaryTitle: (count: number) =>
-    m('*Your daily summary*: {count, plural, one {# notification} other {# notifications}}', { count }),
-  // untranslated
+    m(
+      '*Votre résumé quotidien* : {count, plural, one {# notification} many {# de notifications} other {# notifications}}',
+      { count },
+    ),
   summaryFallback: (count: number) =>
-    m('Your daily summary: {count, plural, one {# notification} other {# notifications}}.', { count }),
+    m(
+      'Votre résumé quotidien : {count, plural, one {# notification} many {# de notifications} other {# notifications}}.',
+      { count },
+    ),
   /** Told to each admin, once, when Slack says a person cannot be sent direct messages any more. */
-  // untranslated
   personGone: (person: string, reason: string) =>
-    `${person} can't be sent direct messages any more (Slack says \`${reason}\`), so their notifications are turned off. They turn them on again with \`/opp notify\`.`,
-  // untranslated
+    `${person} ne peut plus recevoir de messages directs (Slack indique \`${reason}\`) : ses notifications sont donc désactivées. Cette personne peut les réactiver avec \`/opp notify\`.`,
   categories: {
-    // untranslated
-    changes: 'Changes others make to my opportunities',
-    // untranslated
-    tasks: 'My tasks when they are due',
-    // untranslated
-    overdue: 'My opportunities past their closing date',
-    // untranslated
-    stale: 'My opportunities without a change for a while',
+    changes: 'Changements apportés par d’autres à mes opportunités',
+    tasks: 'Mes tâches à leur échéance',
+    overdue: 'Mes opportunités qui ont dépassé leur date clôture',
+    stale: 'Mes opportunités sans changement depuis un moment',
   },
-  // untranslated
-  modes: { instant: 'at once', daily: 'in the daily summary', off: 'off' },
+  modes: { instant: 'immédiatement', daily: 'dans le résumé quotidien', off: 'jamais' },
   /** `/opp notify` without a change: the settings in force. */
-  // untranslated
-  settingsTitle: '*Your notifications* (direct messages from the app)',
-  // untranslated
-  settingLine: (category: string, mode: string, key: string) => `• ${category}: *${mode}* (\`${key}\`)`,
-  // untranslated
-  summaryLine: (at: string) => `• Daily summary at ${at}, your time (\`summary:HH:MM\`)`,
-  // untranslated
+  settingsTitle: '*Vos notifications* (messages directs de l’application)',
+  settingLine: (category: string, mode: string, key: string) => `• ${category} : *${mode}* (\`${key}\`)`,
+  summaryLine: (at: string) => `• Résumé quotidien à ${at}, selon votre fuseau horaire (\`summary:HH:MM\`)`,
   quietLine: (start: string | null, end: string | null) =>
     start !== null && end !== null
-      ? `• Quiet hours ${start}–${end}, your time: messages wait until they end (\`quiet:off\`)`
-      : '• No quiet hours (`quiet:22:00-07:00`, say)',
-  // untranslated
+      ? `• Heures de silence de ${start} à ${end}, selon votre fuseau horaire : les messages attendent leur fin (\`quiet:off\`)`
+      : '• Aucune heure de silence (`quiet:22:00-07:00`, par exemple)',
   mutedLine: (nos: string | null) =>
     nos === null
-      ? '• No muted opportunity (`/opp notify mute OP00012`)'
-      : `• Muted: ${nos} (\`/opp notify unmute &lt;no&gt;\`)`,
+      ? '• Aucune opportunité en sourdine (`/opp notify mute OP00012`)'
+      : `• En sourdine : ${nos} (\`/opp notify unmute &lt;no&gt;\`)`,
   disabledLine:
-    ':warning: Slack could not deliver your notifications, so they were turned off. Changing any setting turns them on again.',
-  // untranslated
+    ':warning: Slack n’a pas pu livrer vos notifications : elles ont donc été désactivées. Modifier n’importe quel paramètre les réactive.',
   settingsHint:
-    'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
-  // untranslated
-  saved: 'Your notification settings are saved.',
-  // untranslated
-  muted: (no: string) => `You won't hear about ${no} any more (\`/opp notify unmute ${no}\` to hear again).`,
-  // untranslated
-  unmuted: (no: string) => `You will hear about ${no} again.`,
-  // untranslated
+    'Modifiez-les avec `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
+  saved: 'Vos paramètres de notification sont enregistrés.',
+  muted: (no: string) =>
+    `Vous ne recevrez plus de notifications au sujet de ${no} (\`/opp notify unmute ${no}\` pour les recevoir de nouveau).`,
+  unmuted: (no: string) => `Vous recevrez de nouveau des notifications au sujet de ${no}.`,
   home: {
-    // untranslated
     title: 'Notifications',
-    // untranslated
-    intro: 'What the app tells you by direct message about your opportunities and tasks.',
-    // untranslated
-    summaryAt: 'Daily summary at',
-    // untranslated
-    quietFrom: 'Quiet hours from',
-    // untranslated
-    quietUntil: 'until',
-    // untranslated
-    quietOff: 'none',
-    // untranslated
-    unmute: (no: string) => `Unmute ${no}`,
+    intro: 'Ce que l’application vous signale par message direct au sujet de vos opportunités et de vos tâches.',
+    summaryAt: 'Résumé quotidien à',
+    quietFrom: 'Heures de silence de',
+    quietUntil: 'à',
+    quietOff: 'aucune',
+    unmute: (no: string) => `Rétablir les notifications de ${no}`,
   },
 } as const;
 

@@ -201,9 +201,8 @@ const french = {
     lostTotal: (count: number, estimated: string) => `perdues (${count}) : valeur estimée ${estimated}`,
     more: 'Afficher plus',
     moreExpired: 'Cette liste n’est plus disponible : relancez la commande pour la voir.',
-    // untranslated
     nothingNamed: (text: string) =>
-      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
+      `Aucune opportunité que vous pouvez voir ne contient tous les mots de « ${text} ». \`/opp find ${text}\` affiche aussi celles qui contiennent une partie des mots; \`/opp help list\` présente les filtres de la liste.`,
     line: (parts: {
       no: string;
       description: string;
@@ -443,9 +442,8 @@ const french = {
     amountAmbiguous: 'Écrivez 12000 ou 12 000 : un point suivi de trois chiffres est ambigu.',
     amountDecimals: 'Utilisez au plus 2 décimales.',
     amountRange: 'Entrez un montant entre 0 et 999 999 999 999,99',
-    // untranslated
     otherCurrency: (text: string, currency: string) =>
-      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
+      `${text} est exprimé dans une autre devise, alors que les montants de cet espace de travail sont en ${currency} : indiquez-le en ${currency} ou sans symbole de devise.`,
     mustBePositive: 'Entrez un montant supérieur à 0.',
     percent: 'Entrez un pourcentage entre 0 et 100, comme 40 ou 12,5',
     percentPositive: 'Entrez un pourcentage supérieur à 0.',
@@ -518,8 +516,7 @@ const french = {
   },
 
   setup: {
-    // untranslated
-    edit: 'Edit',
+    edit: 'Modifier',
     cycles: {
       title: 'Cycles de vente',
       moreCommand: '/opp cycle list',
@@ -528,8 +525,7 @@ const french = {
         `*${code}* ${description} · ${m('{stages, plural, one {# étape} many {# d’étapes} other {# étapes}}', { stages })} · ${calc}${blocked ? ' · :no_entry: bloqué' : ''}`,
     },
     stages: {
-      // untranslated
-      edit: (stage: number) => `Edit stage ${stage}`,
+      edit: (stage: number) => `Modifier l’étape ${stage}`,
       title: (cycle: string) => `Étapes de ${cycle}`,
       empty: (code: string) =>
         `Le cycle de vente ${code} n’a encore aucune étape. Ajoutez-en une avec \`/opp stage add ${code} 1 Qualification completed:10 chance:20\`.`,
