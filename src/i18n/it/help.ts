@@ -239,11 +239,9 @@ const italian = {
     list: {
       summary:
         'Elenca le opportunità: per impostazione predefinita le proprie e solo quelle aperte. Una società (`contact:`) comprende le sue persone; un elenco lungo ha un pulsante Mostra altre, e i totali sono per stato.',
-      // untranslated (third example)
-      examples: ['list all status:won', 'list @anna contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      examples: ['list all status:won', 'list @anna contact:Acme cycle:{cycle}', 'list Rinnovo flotta'],
       notes: [
-        // untranslated
-        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+        'Un nome al posto di `mine`, `all` o `@utente` funziona come in `show`: `list Rinnovo flotta` mostra l’unica opportunità la cui descrizione, contatto o società contiene tutte le parole, elenca le candidate se sono più d’una e rimanda a `/opp find` se non ce n’è nessuna. Un nome non si combina con filtri; un numero (`list OP00012`) mostra quell’opportunità.',
       ],
     },
     show: {
@@ -372,10 +370,9 @@ const italian = {
       summary: 'Elenca i riepiloghi programmati.',
       examples: ['subscriptions', 'help subscribe'],
     },
-    // untranslated
     notify: {
       summary:
-        'Your notifications by direct message: changes others make to your opportunities (moves, updates, edits, closing, reassigning, deleting, notes), your tasks when due, your opportunities past their closing date or without a change for the workspace’s stale days. Each kind at once (`instant`), in one daily summary at the time you pick (`daily`) or `off`; quiet hours in your time zone hold messages until they end; `mute` silences one opportunity. Without keys: your settings. Also in App Home.',
+        'Le proprie notifiche per messaggio diretto: modifiche fatte da altri alle proprie opportunità (passaggi di fase, aggiornamenti, modifiche, chiusure, cambi di agente, eliminazioni, note), i propri impegni alla scadenza, le proprie opportunità oltre la data chiusura o ferme (senza modifiche da tanti giorni quanti ne prevede l’area di lavoro). Ogni tipo subito (`instant`), in un unico riepilogo giornaliero all’ora scelta (`daily`) oppure mai (`off`); le ore di silenzio nel proprio fuso orario trattengono i messaggi fino alla loro fine; `mute` silenzia una singola opportunità. Senza chiavi: le impostazioni attuali. Anche nella Home dell’app.',
       examples: [
         'notify',
         'notify changes:instant overdue:daily stale:off summary:8:30 quiet:22:00-07:00',

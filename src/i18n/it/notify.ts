@@ -1,120 +1,90 @@
-// Personal notifications (Italian): not yet translated, English's texts until a translator comes.
-// Part of the one catalogue: the same keys and parameters as src/i18n/en/notify.ts.
+// Italian strings of personal notifications: the direct messages a salesperson (agente) gets about their
+// opportunities, their daily summary, their settings (`/opp notify`, App Home) and what admins are told
+// when someone cannot be reached. Addressed with the formal "Lei", as in notices.reassignedToYou; command
+// words and option keys stay English. Part of the one catalogue: the same keys and parameters as
+// src/i18n/en/notify.ts.
 import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
 
 const m = icuFor('it');
 
 const texts = {
-  // untranslated
-  someone: 'Someone',
-  // untranslated
+  someone: 'Qualcuno',
   moved: (actor: string, no: string, description: string, stage: string) =>
-    `${actor} moved *${no}* ${description} to stage ${stage}.`,
-  // untranslated
+    `${actor} ha portato *${no}* ${description} alla fase ${stage}.`,
   updated: (actor: string, no: string, description: string) =>
-    `${actor} updated the figures of *${no}* ${description}.`,
-  // untranslated
-  edited: (actor: string, no: string, description: string) => `${actor} edited *${no}* ${description}.`,
-  // untranslated
+    `${actor} ha aggiornato le stime di *${no}* ${description}.`,
+  edited: (actor: string, no: string, description: string) => `${actor} ha modificato *${no}* ${description}.`,
   won: (actor: string, no: string, description: string, amount: string) =>
-    `${actor} closed *${no}* ${description} as won (${amount}).`,
-  // untranslated
-  lost: (actor: string, no: string, description: string) => `${actor} closed *${no}* ${description} as lost.`,
-  // untranslated
+    `${actor} ha chiuso *${no}* ${description} come vinta (${amount}).`,
+  lost: (actor: string, no: string, description: string) => `${actor} ha chiuso *${no}* ${description} come persa.`,
   orderWon: (actor: string, no: string, description: string, orderNo: string) =>
-    `${actor} made sales order ${orderNo} from *${no}* ${description}, which closed it as won.`,
-  // untranslated
+    `${actor} ha creato l’ordine di vendita ${orderNo} da *${no}* ${description}, che è stata così chiusa come vinta.`,
   reassignedAway: (actor: string, no: string, description: string, to: string) =>
-    `${actor} made ${to} the salesperson of *${no}* ${description}: it is no longer yours.`,
-  // untranslated
-  deleted: (actor: string, no: string, description: string) => `${actor} deleted *${no}* ${description}.`,
-  // untranslated
+    `${actor} ha cambiato l’agente di *${no}* ${description}: ora l’agente è ${to}, non più Lei.`,
+  deleted: (actor: string, no: string, description: string) => `${actor} ha eliminato *${no}* ${description}.`,
   noteAdded: (actor: string, no: string, description: string) =>
-    `${actor} added a note to *${no}* ${description}. \`/opp show ${no}\` shows it.`,
-  // untranslated
+    `${actor} ha aggiunto una nota a *${no}* ${description}. \`/opp show ${no}\` la mostra.`,
   overdue: (no: string, description: string, date: string) =>
-    `*${no}* ${description} is past its estimated closing date (${date}). Move it on, update its date or close it.`,
-  // untranslated
+    `*${no}* ${description} ha superato la data chiusura stimata (${date}). Farla avanzare, aggiornarne la data o chiuderla.`,
   stale: (no: string, description: string, days: number, date: string) =>
-    m('*{no}* {description} has had no change for {days, plural, one {# day} other {# days}} (last on {date}).', {
-      no,
-      description,
-      days,
-      date,
-    }),
-  // untranslated
-  taskDue: (description: string, date: string) => `Task due ${date}: ${description}.`,
+    m(
+      '*{no}* {description} non ha modifiche da {days, plural, one {# giorno} many {# di giorni} other {# giorni}} (ultima modifica {date}).',
+      {
+        no,
+        description,
+        days,
+        date,
+      },
+    ),
+  taskDue: (description: string, date: string) => `Impegno con scadenza ${date}: ${description}.`,
   /** Under every instant notification: how to change what one hears. */
-  // untranslated
-  footer: '`/opp notify` changes what you hear about, and when.',
-  // untranslated
+  footer: '`/opp notify` sceglie di cosa ricevere notifiche e quando.',
   summaryTitle: (count: number) =>
-    m('*Your daily summary*: {count, plural, one {# notification} other {# notifications}}', { count }),
-  // untranslated
+    m('*Il Suo riepilogo giornaliero*: {count, plural, one {# notifica} many {# di notifiche} other {# notifiche}}', {
+      count,
+    }),
   summaryFallback: (count: number) =>
-    m('Your daily summary: {count, plural, one {# notification} other {# notifications}}.', { count }),
+    m('Il Suo riepilogo giornaliero: {count, plural, one {# notifica} many {# di notifiche} other {# notifiche}}.', {
+      count,
+    }),
   /** Told to each admin, once, when Slack says a person cannot be sent direct messages any more. */
-  // untranslated
   personGone: (person: string, reason: string) =>
-    `${person} can't be sent direct messages any more (Slack says \`${reason}\`), so their notifications are turned off. They turn them on again with \`/opp notify\`.`,
-  // untranslated
+    `A ${person} non si possono più inviare messaggi diretti (Slack risponde \`${reason}\`), quindi le sue notifiche sono state disattivate. Può riattivarle con \`/opp notify\`.`,
   categories: {
-    // untranslated
-    changes: 'Changes others make to my opportunities',
-    // untranslated
-    tasks: 'My tasks when they are due',
-    // untranslated
-    overdue: 'My opportunities past their closing date',
-    // untranslated
-    stale: 'My opportunities without a change for a while',
+    changes: 'Modifiche di altri alle mie opportunità',
+    tasks: 'I miei impegni alla scadenza',
+    overdue: 'Le mie opportunità oltre la data chiusura',
+    stale: 'Le mie opportunità ferme da tempo',
   },
-  // untranslated
-  modes: { instant: 'at once', daily: 'in the daily summary', off: 'off' },
+  modes: { instant: 'subito', daily: 'nel riepilogo giornaliero', off: 'mai' },
   /** `/opp notify` without a change: the settings in force. */
-  // untranslated
-  settingsTitle: '*Your notifications* (direct messages from the app)',
-  // untranslated
+  settingsTitle: '*Le Sue notifiche* (messaggi diretti dall’app)',
   settingLine: (category: string, mode: string, key: string) => `• ${category}: *${mode}* (\`${key}\`)`,
-  // untranslated
-  summaryLine: (at: string) => `• Daily summary at ${at}, your time (\`summary:HH:MM\`)`,
-  // untranslated
+  summaryLine: (at: string) => `• Riepilogo giornaliero alle ${at}, nel Suo fuso orario (\`summary:HH:MM\`)`,
   quietLine: (start: string | null, end: string | null) =>
     start !== null && end !== null
-      ? `• Quiet hours ${start}–${end}, your time: messages wait until they end (\`quiet:off\`)`
-      : '• No quiet hours (`quiet:22:00-07:00`, say)',
-  // untranslated
+      ? `• Ore di silenzio ${start}–${end}, nel Suo fuso orario: i messaggi attendono la loro fine (\`quiet:off\`)`
+      : '• Nessuna ora di silenzio (ad esempio `quiet:22:00-07:00`)',
   mutedLine: (nos: string | null) =>
     nos === null
-      ? '• No muted opportunity (`/opp notify mute OP00012`)'
-      : `• Muted: ${nos} (\`/opp notify unmute &lt;no&gt;\`)`,
+      ? '• Nessuna opportunità silenziata (`/opp notify mute OP00012`)'
+      : `• Silenziate: ${nos} (\`/opp notify unmute &lt;n. opportunità&gt;\`)`,
   disabledLine:
-    ':warning: Slack could not deliver your notifications, so they were turned off. Changing any setting turns them on again.',
-  // untranslated
+    ':warning: Slack non è riuscito a recapitare le Sue notifiche, quindi sono state disattivate. Cambiare una qualsiasi impostazione le riattiva.',
   settingsHint:
-    'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
-  // untranslated
-  saved: 'Your notification settings are saved.',
-  // untranslated
-  muted: (no: string) => `You won't hear about ${no} any more (\`/opp notify unmute ${no}\` to hear again).`,
-  // untranslated
-  unmuted: (no: string) => `You will hear about ${no} again.`,
-  // untranslated
+    'Modificarle con `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
+  saved: 'Le impostazioni delle notifiche sono state salvate.',
+  muted: (no: string) => `Non riceverà più notifiche su ${no} (\`/opp notify unmute ${no}\` per riceverle di nuovo).`,
+  unmuted: (no: string) => `Riceverà di nuovo notifiche su ${no}.`,
   home: {
-    // untranslated
-    title: 'Notifications',
-    // untranslated
-    intro: 'What the app tells you by direct message about your opportunities and tasks.',
-    // untranslated
-    summaryAt: 'Daily summary at',
-    // untranslated
-    quietFrom: 'Quiet hours from',
-    // untranslated
-    quietUntil: 'until',
-    // untranslated
-    quietOff: 'none',
-    // untranslated
-    unmute: (no: string) => `Unmute ${no}`,
+    title: 'Notifiche',
+    intro: 'Cosa l’app Le comunica per messaggio diretto sulle Sue opportunità e sui Suoi impegni.',
+    summaryAt: 'Riepilogo giornaliero alle',
+    quietFrom: 'Ore di silenzio dalle',
+    quietUntil: 'alle',
+    quietOff: 'nessuna',
+    unmute: (no: string) => `Riattiva notifiche ${no}`,
   },
 } as const;
 

@@ -197,9 +197,8 @@ const italian = {
     lostTotal: (count: number, estimated: string) => `perse ${count}: ${estimated} stimato`,
     more: 'Mostra altre',
     moreExpired: 'Questo elenco non è più disponibile: eseguire di nuovo il comando per visualizzarlo.',
-    // untranslated
     nothingNamed: (text: string) =>
-      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
+      `Nessuna opportunità visibile contiene tutte le parole di “${text}”. \`/opp find ${text}\` mostra anche quelle che ne contengono solo alcune; \`/opp help list\` mostra i filtri dell’elenco.`,
     line: (parts: {
       no: string;
       description: string;
@@ -436,9 +435,8 @@ const italian = {
     amountAmbiguous: 'Scrivere 12000 o 12.000,00: un punto seguito da tre cifre è ambiguo.',
     amountDecimals: 'Usare al massimo 2 decimali.',
     amountRange: 'Inserire un importo compreso tra 0 e 999.999.999.999,99',
-    // untranslated
     otherCurrency: (text: string, currency: string) =>
-      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
+      `${text} è scritto in un’altra valuta, mentre gli importi di quest’area di lavoro sono in ${currency}: scriverlo in ${currency} oppure senza simbolo di valuta.`,
     mustBePositive: 'Inserire un importo maggiore di 0.',
     percent: 'Inserire una percentuale compresa tra 0 e 100, come 40 o 12,5',
     percentPositive: 'Inserire una percentuale maggiore di 0.',
@@ -515,8 +513,7 @@ const italian = {
   },
 
   setup: {
-    // untranslated
-    edit: 'Edit',
+    edit: 'Modifica',
     cycles: {
       title: 'Cicli di vendita',
       moreCommand: '/opp cycle list',
@@ -525,8 +522,7 @@ const italian = {
         `*${code}* ${description} · ${m('{stages, plural, one {# fase} many {# di fasi} other {# fasi}}', { stages })} · ${calc}${blocked ? ' · :no_entry: bloccato' : ''}`,
     },
     stages: {
-      // untranslated
-      edit: (stage: number) => `Edit stage ${stage}`,
+      edit: (stage: number) => `Modifica fase ${stage}`,
       title: (cycle: string) => `Fasi di ${cycle}`,
       empty: (code: string) =>
         `Il ciclo di vendita ${code} non ha ancora fasi. Aggiungerne una con \`/opp stage add ${code} 1 Qualificazione completed:10 chance:20\`.`,
