@@ -239,11 +239,9 @@ const norwegian = {
     list: {
       summary:
         'Viser salgsmuligheter: dine og de åpne, med mindre du velger noe annet. Et firma (`contact:`) tar med personene sine; en lang liste har en Flere-knapp, og totalene vises per status.',
-      // untranslated (third example)
-      examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      examples: ['list all status:vunnet', 'list @ann contact:Acme cycle:{cycle}', 'list Nytt nettsted'],
       notes: [
-        // untranslated
-        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+        'Et navn i stedet for `mine`, `all` eller `@bruker` virker som i `show`: `list Nytt nettsted` viser den ene salgsmuligheten der beskrivelsen, kontakten eller firmaet har alle ordene, lister opp kandidatene når flere gjør det, og viser til `/opp find` når ingen gjør det. Et navn brukes uten filtre; et nummer (`list OP00012`) viser den salgsmuligheten.',
       ],
     },
     show: {
@@ -368,10 +366,9 @@ const norwegian = {
       summary: 'Viser de planlagte sammendragene.',
       examples: ['subscriptions', 'help subscribe'],
     },
-    // untranslated
     notify: {
       summary:
-        'Your notifications by direct message: changes others make to your opportunities (moves, updates, edits, closing, reassigning, deleting, notes), your tasks when due, your opportunities past their closing date or without a change for the workspace’s stale days. Each kind at once (`instant`), in one daily summary at the time you pick (`daily`) or `off`; quiet hours in your time zone hold messages until they end; `mute` silences one opportunity. Without keys: your settings. Also in App Home.',
+        'Varslene dine i direktemeldinger: endringer andre gjør i salgsmulighetene dine (flytting, oppdatering, redigering, lukking, ny selger, sletting, notater), oppgavene dine når de forfaller, og salgsmulighetene dine som har passert sluttdatoen eller har stått uten endring i arbeidsområdets antall dager for inaktivitet (`stale-days:`). Hver type med en gang (`instant`), i én daglig oppsummering på tidspunktet du velger (`daily`) eller av (`off`); stilletid i din tidssone holder meldingene tilbake til den er over; `mute` demper én salgsmulighet. Uten nøkler: innstillingene dine. Også i App Home.',
       examples: [
         'notify',
         'notify changes:instant overdue:daily stale:off summary:8:30 quiet:22:00-07:00',

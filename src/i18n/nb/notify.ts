@@ -1,120 +1,85 @@
-// Personal notifications (Norwegian Bokmål): not yet translated, English's texts until a translator comes.
-// Part of the one catalogue: the same keys and parameters as src/i18n/en/notify.ts.
+// Personal notifications (Norwegian Bokmål): the direct messages a salesperson gets about their opportunities,
+// their daily summary («daglig oppsummering», kept apart from the channel digest, «sammendrag»), their settings
+// (`/opp notify`, App Home) and what admins are told when someone cannot be reached. Part of the one catalogue:
+// the same keys and parameters as src/i18n/en/notify.ts.
 import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
 
 const m = icuFor('nb');
 
 const texts = {
-  // untranslated
-  someone: 'Someone',
-  // untranslated
+  someone: 'Noen',
   moved: (actor: string, no: string, description: string, stage: string) =>
-    `${actor} moved *${no}* ${description} to stage ${stage}.`,
-  // untranslated
+    `${actor} flyttet *${no}* ${description} til fase ${stage}.`,
   updated: (actor: string, no: string, description: string) =>
-    `${actor} updated the figures of *${no}* ${description}.`,
-  // untranslated
-  edited: (actor: string, no: string, description: string) => `${actor} edited *${no}* ${description}.`,
-  // untranslated
+    `${actor} oppdaterte tallene for *${no}* ${description}.`,
+  edited: (actor: string, no: string, description: string) => `${actor} redigerte *${no}* ${description}.`,
   won: (actor: string, no: string, description: string, amount: string) =>
-    `${actor} closed *${no}* ${description} as won (${amount}).`,
-  // untranslated
-  lost: (actor: string, no: string, description: string) => `${actor} closed *${no}* ${description} as lost.`,
-  // untranslated
+    `${actor} lukket *${no}* ${description} som Vunnet (${amount}).`,
+  lost: (actor: string, no: string, description: string) => `${actor} lukket *${no}* ${description} som Tapt.`,
   orderWon: (actor: string, no: string, description: string, orderNo: string) =>
-    `${actor} made sales order ${orderNo} from *${no}* ${description}, which closed it as won.`,
-  // untranslated
+    `${actor} laget salgsordre ${orderNo} fra *${no}* ${description}, og den ble dermed lukket som Vunnet.`,
   reassignedAway: (actor: string, no: string, description: string, to: string) =>
-    `${actor} made ${to} the salesperson of *${no}* ${description}: it is no longer yours.`,
-  // untranslated
-  deleted: (actor: string, no: string, description: string) => `${actor} deleted *${no}* ${description}.`,
-  // untranslated
+    `${actor} har gjort ${to} til selger for *${no}* ${description}: den er ikke lenger din.`,
+  deleted: (actor: string, no: string, description: string) => `${actor} slettet *${no}* ${description}.`,
   noteAdded: (actor: string, no: string, description: string) =>
-    `${actor} added a note to *${no}* ${description}. \`/opp show ${no}\` shows it.`,
-  // untranslated
+    `${actor} la til et notat på *${no}* ${description}. \`/opp show ${no}\` viser det.`,
   overdue: (no: string, description: string, date: string) =>
-    `*${no}* ${description} is past its estimated closing date (${date}). Move it on, update its date or close it.`,
-  // untranslated
+    `*${no}* ${description} har passert den estimerte sluttdatoen (${date}). Flytt den videre, oppdater datoen eller lukk den.`,
   stale: (no: string, description: string, days: number, date: string) =>
-    m('*{no}* {description} has had no change for {days, plural, one {# day} other {# days}} (last on {date}).', {
-      no,
-      description,
-      days,
-      date,
-    }),
-  // untranslated
-  taskDue: (description: string, date: string) => `Task due ${date}: ${description}.`,
+    m(
+      '*{no}* {description} har stått uten endring i {days, plural, one {# dag} other {# dager}} (siste endring {date}).',
+      {
+        no,
+        description,
+        days,
+        date,
+      },
+    ),
+  taskDue: (description: string, date: string) => `Oppgave med frist ${date}: ${description}.`,
   /** Under every instant notification: how to change what one hears. */
-  // untranslated
-  footer: '`/opp notify` changes what you hear about, and when.',
-  // untranslated
+  footer: '`/opp notify` endrer hva du får varsler om, og når.',
   summaryTitle: (count: number) =>
-    m('*Your daily summary*: {count, plural, one {# notification} other {# notifications}}', { count }),
-  // untranslated
+    m('*Din daglige oppsummering*: {count, plural, one {# varsel} other {# varsler}}', { count }),
   summaryFallback: (count: number) =>
-    m('Your daily summary: {count, plural, one {# notification} other {# notifications}}.', { count }),
+    m('Din daglige oppsummering: {count, plural, one {# varsel} other {# varsler}}.', { count }),
   /** Told to each admin, once, when Slack says a person cannot be sent direct messages any more. */
-  // untranslated
   personGone: (person: string, reason: string) =>
-    `${person} can't be sent direct messages any more (Slack says \`${reason}\`), so their notifications are turned off. They turn them on again with \`/opp notify\`.`,
-  // untranslated
+    `${person} kan ikke lenger få direktemeldinger (Slack svarer \`${reason}\`), så varslene til vedkommende er slått av. Vedkommende slår dem på igjen med \`/opp notify\`.`,
   categories: {
-    // untranslated
-    changes: 'Changes others make to my opportunities',
-    // untranslated
-    tasks: 'My tasks when they are due',
-    // untranslated
-    overdue: 'My opportunities past their closing date',
-    // untranslated
-    stale: 'My opportunities without a change for a while',
+    changes: 'Endringer andre gjør i salgsmulighetene mine',
+    tasks: 'Oppgavene mine når de forfaller',
+    overdue: 'Salgsmulighetene mine som har passert sluttdatoen',
+    stale: 'Salgsmulighetene mine som har stått en stund uten endring',
   },
-  // untranslated
-  modes: { instant: 'at once', daily: 'in the daily summary', off: 'off' },
+  modes: { instant: 'med en gang', daily: 'i den daglige oppsummeringen', off: 'av' },
   /** `/opp notify` without a change: the settings in force. */
-  // untranslated
-  settingsTitle: '*Your notifications* (direct messages from the app)',
-  // untranslated
+  settingsTitle: '*Varslene dine* (direktemeldinger fra appen)',
   settingLine: (category: string, mode: string, key: string) => `• ${category}: *${mode}* (\`${key}\`)`,
-  // untranslated
-  summaryLine: (at: string) => `• Daily summary at ${at}, your time (\`summary:HH:MM\`)`,
-  // untranslated
+  summaryLine: (at: string) => `• Daglig oppsummering kl. ${at}, din tid (\`summary:HH:MM\`)`,
   quietLine: (start: string | null, end: string | null) =>
     start !== null && end !== null
-      ? `• Quiet hours ${start}–${end}, your time: messages wait until they end (\`quiet:off\`)`
-      : '• No quiet hours (`quiet:22:00-07:00`, say)',
-  // untranslated
+      ? `• Stilletid ${start}–${end}, din tid: meldingene venter til den er over (\`quiet:off\`)`
+      : '• Ingen stilletid (for eksempel `quiet:22:00-07:00`)',
   mutedLine: (nos: string | null) =>
     nos === null
-      ? '• No muted opportunity (`/opp notify mute OP00012`)'
-      : `• Muted: ${nos} (\`/opp notify unmute &lt;no&gt;\`)`,
+      ? '• Ingen dempet salgsmulighet (`/opp notify mute OP00012`)'
+      : `• Dempet: ${nos} (\`/opp notify unmute &lt;nr.&gt;\`)`,
   disabledLine:
-    ':warning: Slack could not deliver your notifications, so they were turned off. Changing any setting turns them on again.',
-  // untranslated
+    ':warning: Slack kunne ikke levere varslene dine, så de ble slått av. Endrer du en innstilling, slås de på igjen.',
   settingsHint:
-    'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
-  // untranslated
-  saved: 'Your notification settings are saved.',
-  // untranslated
-  muted: (no: string) => `You won't hear about ${no} any more (\`/opp notify unmute ${no}\` to hear again).`,
-  // untranslated
-  unmuted: (no: string) => `You will hear about ${no} again.`,
-  // untranslated
+    'Endre dem med `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
+  saved: 'Varslingsinnstillingene dine er lagret.',
+  muted: (no: string) => `Du får ikke lenger varsler om ${no} (\`/opp notify unmute ${no}\` for å få dem igjen).`,
+  unmuted: (no: string) => `Du får varsler om ${no} igjen.`,
   home: {
-    // untranslated
-    title: 'Notifications',
-    // untranslated
-    intro: 'What the app tells you by direct message about your opportunities and tasks.',
-    // untranslated
-    summaryAt: 'Daily summary at',
-    // untranslated
-    quietFrom: 'Quiet hours from',
-    // untranslated
-    quietUntil: 'until',
-    // untranslated
-    quietOff: 'none',
-    // untranslated
-    unmute: (no: string) => `Unmute ${no}`,
+    title: 'Varsler',
+    intro: 'Det appen forteller deg i direktemeldinger om salgsmulighetene og oppgavene dine.',
+    summaryAt: 'Daglig oppsummering kl.',
+    quietFrom: 'Stilletid fra',
+    quietUntil: 'til',
+    quietOff: 'ingen',
+    unmute: (no: string) => `Opphev demping av ${no}`,
   },
 } as const;
 

@@ -193,9 +193,8 @@ const norwegian = {
     lostTotal: (count: number, estimated: string) => `tapt ${count}: ${estimated} estimert`,
     more: 'Flere',
     moreExpired: 'Denne listen er ikke lenger tilgjengelig: kjør kommandoen på nytt for å se den.',
-    // untranslated
     nothingNamed: (text: string) =>
-      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
+      `Ingen salgsmulighet du kan se, har alle ordene i «${text}». \`/opp find ${text}\` viser også dem som samsvarer med noen av ordene; \`/opp help list\` viser filtrene for listen.`,
     line: (parts: {
       no: string;
       description: string;
@@ -425,9 +424,8 @@ const norwegian = {
     amountAmbiguous: 'Skriv 12000 eller 12 000 — et punktum fulgt av tre sifre er tvetydig.',
     amountDecimals: 'Bruk høyst 2 desimaler.',
     amountRange: 'Skriv inn et beløp mellom 0 og 999 999 999 999,99',
-    // untranslated
     otherCurrency: (text: string, currency: string) =>
-      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
+      `${text} er skrevet i en annen valuta, og beløpene i dette arbeidsområdet er i ${currency}: skriv det i ${currency}, eller uten valutategn.`,
     mustBePositive: 'Skriv inn et beløp større enn 0.',
     percent: 'Skriv inn en prosentsats mellom 0 og 100, for eksempel 40 eller 12,5',
     percentPositive: 'Skriv inn en prosentsats større enn 0.',
@@ -496,8 +494,7 @@ const norwegian = {
   },
 
   setup: {
-    // untranslated
-    edit: 'Edit',
+    edit: 'Rediger',
     cycles: {
       title: 'Salgssykluser',
       moreCommand: '/opp cycle list',
@@ -506,8 +503,7 @@ const norwegian = {
         `*${code}* ${description} · ${m('{stages, plural, one {# fase} other {# faser}}', { stages })} · ${calc}${blocked ? ' · :no_entry: sperret' : ''}`,
     },
     stages: {
-      // untranslated
-      edit: (stage: number) => `Edit stage ${stage}`,
+      edit: (stage: number) => `Rediger fase ${stage}`,
       title: (cycle: string) => `Faser i ${cycle}`,
       empty: (code: string) =>
         `Salgssyklus ${code} har ingen faser ennå. Legg til en med \`/opp stage add ${code} 1 Kvalifisering completed:10 chance:20\`.`,
