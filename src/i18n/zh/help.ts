@@ -228,11 +228,9 @@ const chinese = {
     list: {
       summary:
         '列出商机：默认只列出您自己的、未关闭的商机。公司（ `contact:` ）包括其下的人员；列表较长时有“更多”按钮，合计按状态分别统计。',
-      // untranslated (third example)
-      examples: ['list all status:赢单', 'list @ann contact:Acme cycle:{cycle}', 'list Fleet renewal'],
+      examples: ['list all status:赢单', 'list @ann contact:Acme cycle:{cycle}', 'list 车队续约'],
       notes: [
-        // untranslated
-        'A name in place of `mine`, `all` or `@user` works as in `show`: `list Fleet renewal` shows the one opportunity whose description, contact or company has every word, lists the candidates when several do, and points to `/opp find` when none does. A name goes without filters; a number (`list OP00012`) shows that opportunity.',
+        '在 `mine` 、 `all` 或 `@用户` 的位置写名称时，效果与 `show` 相同： `list 车队续约` 会显示描述、联系人或公司包含其中所有字词的那个商机；匹配多个时列出候选商机；没有匹配时提示使用 `/opp find` 。名称不能与筛选条件同时使用；写编号（ `list OP00012` ）则显示该商机。',
       ],
     },
     show: {
@@ -354,10 +352,9 @@ const chinese = {
       summary: '列出定期摘要。',
       examples: ['subscriptions', 'help subscribe'],
     },
-    // untranslated
     notify: {
       summary:
-        'Your notifications by direct message: changes others make to your opportunities (moves, updates, edits, closing, reassigning, deleting, notes), your tasks when due, your opportunities past their closing date or without a change for the workspace’s stale days. Each kind at once (`instant`), in one daily summary at the time you pick (`daily`) or `off`; quiet hours in your time zone hold messages until they end; `mute` silences one opportunity. Without keys: your settings. Also in App Home.',
+        '通过私信接收的通知：他人对您的商机所做的更改（转阶段、更新、编辑、关闭、重新分配、删除、备注）、到期的任务，以及已超过关闭日期或在工作区设定的停滞天数内无更改的商机。每类通知可设为立即发送（ `instant` ）、汇入您选定时间的每日汇总（ `daily` ）或关闭（ `off` ）；免打扰时段（按您的时区）内的消息会等到时段结束后再发送； `mute` 可将单个商机静音。不带键时显示您当前的设置。也可在本应用的 *主页* 标签页中设置。',
       examples: [
         'notify',
         'notify changes:instant overdue:daily stale:off summary:8:30 quiet:22:00-07:00',

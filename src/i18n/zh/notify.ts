@@ -1,121 +1,79 @@
-// Personal notifications (Simplified Chinese): not yet translated, English's texts until a translator comes.
+// Personal notifications in Simplified Chinese: the direct messages a salesperson gets about their
+// opportunities, their daily summary, their settings (`/opp notify`, App Home) and what admins are told when
+// someone cannot be reached.
 // Part of the one catalogue: the same keys and parameters as src/i18n/en/notify.ts.
 import { icuFor } from '../icu.ts';
 import { trusted } from '../markup.ts';
 
 const m = icuFor('zh');
 
-const texts = {
-  // untranslated
-  someone: 'Someone',
-  // untranslated
+const chinese = {
+  someone: '有人',
   moved: (actor: string, no: string, description: string, stage: string) =>
-    `${actor} moved *${no}* ${description} to stage ${stage}.`,
-  // untranslated
-  updated: (actor: string, no: string, description: string) =>
-    `${actor} updated the figures of *${no}* ${description}.`,
-  // untranslated
-  edited: (actor: string, no: string, description: string) => `${actor} edited *${no}* ${description}.`,
-  // untranslated
+    `${actor} 已将 *${no}* ${description} 转到阶段 ${stage}。`,
+  updated: (actor: string, no: string, description: string) => `${actor} 更新了 *${no}* ${description} 的数值。`,
+  edited: (actor: string, no: string, description: string) => `${actor} 编辑了 *${no}* ${description}。`,
   won: (actor: string, no: string, description: string, amount: string) =>
-    `${actor} closed *${no}* ${description} as won (${amount}).`,
-  // untranslated
-  lost: (actor: string, no: string, description: string) => `${actor} closed *${no}* ${description} as lost.`,
-  // untranslated
+    `${actor} 已将 *${no}* ${description} 以赢单关闭（${amount}）。`,
+  lost: (actor: string, no: string, description: string) => `${actor} 已将 *${no}* ${description} 以丢单关闭。`,
   orderWon: (actor: string, no: string, description: string, orderNo: string) =>
-    `${actor} made sales order ${orderNo} from *${no}* ${description}, which closed it as won.`,
-  // untranslated
+    `${actor} 根据 *${no}* ${description} 生成了销售订单 ${orderNo}，该商机因此以赢单关闭。`,
   reassignedAway: (actor: string, no: string, description: string, to: string) =>
-    `${actor} made ${to} the salesperson of *${no}* ${description}: it is no longer yours.`,
-  // untranslated
-  deleted: (actor: string, no: string, description: string) => `${actor} deleted *${no}* ${description}.`,
-  // untranslated
+    `${actor} 已将 ${to} 设为 *${no}* ${description} 的销售人员：该商机不再由您负责。`,
+  deleted: (actor: string, no: string, description: string) => `${actor} 删除了 *${no}* ${description}。`,
   noteAdded: (actor: string, no: string, description: string) =>
-    `${actor} added a note to *${no}* ${description}. \`/opp show ${no}\` shows it.`,
-  // untranslated
+    `${actor} 在 *${no}* ${description} 上添加了一条备注。 \`/opp show ${no}\` 可查看该备注。`,
   overdue: (no: string, description: string, date: string) =>
-    `*${no}* ${description} is past its estimated closing date (${date}). Move it on, update its date or close it.`,
-  // untranslated
+    `*${no}* ${description} 已超过其预计关闭日期（${date}）。请将其转到下一阶段、更新其日期或将其关闭。`,
   stale: (no: string, description: string, days: number, date: string) =>
-    m('*{no}* {description} has had no change for {days, plural, one {# day} other {# days}} (last on {date}).', {
+    m('*{no}* {description} 已有 {days, plural, other {# 天}}无更改（上次更改于 {date}）。', {
       no,
       description,
       days,
       date,
     }),
-  // untranslated
-  taskDue: (description: string, date: string) => `Task due ${date}: ${description}.`,
+  taskDue: (description: string, date: string) => `任务到期日 ${date}：${description}。`,
   /** Under every instant notification: how to change what one hears. */
-  // untranslated
-  footer: '`/opp notify` changes what you hear about, and when.',
-  // untranslated
-  summaryTitle: (count: number) =>
-    m('*Your daily summary*: {count, plural, one {# notification} other {# notifications}}', { count }),
-  // untranslated
-  summaryFallback: (count: number) =>
-    m('Your daily summary: {count, plural, one {# notification} other {# notifications}}.', { count }),
+  footer: '`/opp notify` 可更改您接收哪些通知以及何时接收。',
+  summaryTitle: (count: number) => m('*您的每日汇总* ：{count, plural, other {# 条通知}}', { count }),
+  summaryFallback: (count: number) => m('您的每日汇总：{count, plural, other {# 条通知}}。', { count }),
   /** Told to each admin, once, when Slack says a person cannot be sent direct messages any more. */
-  // untranslated
   personGone: (person: string, reason: string) =>
-    `${person} can't be sent direct messages any more (Slack says \`${reason}\`), so their notifications are turned off. They turn them on again with \`/opp notify\`.`,
-  // untranslated
+    `无法再向 ${person} 发送私信（Slack 返回 \`${reason}\` ），因此其通知已关闭。对方可使用 \`/opp notify\` 重新开启。`,
   categories: {
-    // untranslated
-    changes: 'Changes others make to my opportunities',
-    // untranslated
-    tasks: 'My tasks when they are due',
-    // untranslated
-    overdue: 'My opportunities past their closing date',
-    // untranslated
-    stale: 'My opportunities without a change for a while',
+    changes: '他人对我的商机所做的更改',
+    tasks: '我的任务（到期时）',
+    overdue: '已超过关闭日期的我的商机',
+    stale: '一段时间无更改的我的商机',
   },
-  // untranslated
-  modes: { instant: 'at once', daily: 'in the daily summary', off: 'off' },
+  modes: { instant: '立即发送', daily: '汇入每日汇总', off: '关闭' },
   /** `/opp notify` without a change: the settings in force. */
-  // untranslated
-  settingsTitle: '*Your notifications* (direct messages from the app)',
-  // untranslated
-  settingLine: (category: string, mode: string, key: string) => `• ${category}: *${mode}* (\`${key}\`)`,
-  // untranslated
-  summaryLine: (at: string) => `• Daily summary at ${at}, your time (\`summary:HH:MM\`)`,
-  // untranslated
+  settingsTitle: '*您的通知* （本应用发送的私信）',
+  settingLine: (category: string, mode: string, key: string) => `• ${category}： *${mode}* （ \`${key}\` ）`,
+  summaryLine: (at: string) => `• 每日汇总时间：您当地时间 ${at}（ \`summary:HH:MM\` ）`,
   quietLine: (start: string | null, end: string | null) =>
     start !== null && end !== null
-      ? `• Quiet hours ${start}–${end}, your time: messages wait until they end (\`quiet:off\`)`
-      : '• No quiet hours (`quiet:22:00-07:00`, say)',
-  // untranslated
+      ? `• 免打扰时段：您当地时间 ${start}–${end}，消息将在时段结束后发送（ \`quiet:off\` ）`
+      : '• 无免打扰时段（例如 `quiet:22:00-07:00` ）',
   mutedLine: (nos: string | null) =>
     nos === null
-      ? '• No muted opportunity (`/opp notify mute OP00012`)'
-      : `• Muted: ${nos} (\`/opp notify unmute &lt;no&gt;\`)`,
-  disabledLine:
-    ':warning: Slack could not deliver your notifications, so they were turned off. Changing any setting turns them on again.',
-  // untranslated
+      ? '• 没有已静音的商机（ `/opp notify mute OP00012` ）'
+      : `• 已静音：${nos}（ \`/opp notify unmute &lt;编号&gt;\` ）`,
+  disabledLine: ':warning: Slack 无法投递您的通知，因此通知已关闭。更改任意一项设置即可重新开启。',
   settingsHint:
-    'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
-  // untranslated
-  saved: 'Your notification settings are saved.',
-  // untranslated
-  muted: (no: string) => `You won't hear about ${no} any more (\`/opp notify unmute ${no}\` to hear again).`,
-  // untranslated
-  unmuted: (no: string) => `You will hear about ${no} again.`,
-  // untranslated
+    '使用 `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00` 进行更改。',
+  saved: '您的通知设置已保存。',
+  muted: (no: string) => `您将不再收到有关 ${no} 的通知（使用 \`/opp notify unmute ${no}\` 可恢复接收）。`,
+  unmuted: (no: string) => `您将重新收到有关 ${no} 的通知。`,
   home: {
-    // untranslated
-    title: 'Notifications',
-    // untranslated
-    intro: 'What the app tells you by direct message about your opportunities and tasks.',
-    // untranslated
-    summaryAt: 'Daily summary at',
-    // untranslated
-    quietFrom: 'Quiet hours from',
-    // untranslated
-    quietUntil: 'until',
-    // untranslated
-    quietOff: 'none',
-    // untranslated
-    unmute: (no: string) => `Unmute ${no}`,
+    title: '通知',
+    intro: '本应用通过私信向您发送的有关您的商机和任务的通知。',
+    summaryAt: '每日汇总时间',
+    quietFrom: '免打扰开始',
+    quietUntil: '免打扰结束',
+    quietOff: '无',
+    unmute: (no: string) => `取消静音 ${no}`,
   },
 } as const;
 
-export const notify = trusted(texts);
+export const notify = trusted(chinese);

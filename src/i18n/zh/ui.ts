@@ -189,9 +189,8 @@ const chinese = {
     lostTotal: (count: number, estimated: string) => `丢单 ${count} 个：估计值 ${estimated}`,
     more: '更多',
     moreExpired: '此列表已失效：请重新运行命令查看。',
-    // untranslated
     nothingNamed: (text: string) =>
-      `No opportunity you can see has every word of “${text}”. \`/opp find ${text}\` also shows those that match some of the words; \`/opp help list\` shows the list’s filters.`,
+      `没有您可查看的商机包含“${text}”中的所有字词。 \`/opp find ${text}\` 还会显示只匹配部分字词的商机； \`/opp help list\` 会列出列表的筛选条件。`,
     line: (parts: {
       no: string;
       description: string;
@@ -415,9 +414,8 @@ const chinese = {
     amountAmbiguous: '请写成 12000 或 12,000：点号后跟三位数字会产生歧义。',
     amountDecimals: '最多 2 位小数。',
     amountRange: '请输入 0 到 999,999,999,999.99 之间的金额',
-    // untranslated
     otherCurrency: (text: string, currency: string) =>
-      `${text} is written in another currency, and this workspace's amounts are in ${currency}: write it in ${currency}, or without a currency sign.`,
+      `${text} 使用的是其他币种，而此工作区的金额以 ${currency} 计：请以 ${currency} 填写，或不带货币符号。`,
     mustBePositive: '请输入大于 0 的金额。',
     percent: '请输入 0 到 100 之间的百分比，例如 40 或 12.5',
     percentPositive: '请输入大于 0 的百分比。',
@@ -479,8 +477,7 @@ const chinese = {
   },
 
   setup: {
-    // untranslated
-    edit: 'Edit',
+    edit: '编辑',
     cycles: {
       title: '销售周期',
       moreCommand: '/opp cycle list',
@@ -489,8 +486,7 @@ const chinese = {
         `*${code}* ${description} · ${m('{stages, plural, other {# 个阶段}}', { stages })} · ${calc}${blocked ? ' · :no_entry: 已冻结' : ''}`,
     },
     stages: {
-      // untranslated
-      edit: (stage: number) => `Edit stage ${stage}`,
+      edit: (stage: number) => `编辑阶段 ${stage}`,
       title: (cycle: string) => `${cycle} 的阶段`,
       empty: (code: string) =>
         `销售周期 ${code} 尚无阶段。使用 \`/opp stage add ${code} 1 资格审查 completed:10 chance:20\` 添加一个。`,
