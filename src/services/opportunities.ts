@@ -1,12 +1,13 @@
 // Opportunity use cases: create, activate, move, close, quote, order, delete, purge.
-// One write protocol (see `change`): every change is one transaction that reads the opportunity and
-// claims the version read in one statement (a guarded UPDATE, which also locks the row: of two changes
-// that read the same version exactly one applies, the other is told someone changed it meanwhile),
-// asks the rules (src/domain), writes everything of the change, and records its events in the outbox —
-// all of it or nothing. A move is four round trips: BEGIN, load and claim, the plan's writes with the
-// event (applyPlan), COMMIT. Statements run in the order written; inside one statement, the parts
-// (data-modifying CTEs) are independent or chained through what one RETURNs, the only order
-// PostgreSQL promises.
+// One write protocol: a change claims the version it read (a guarded UPDATE, which also locks the row:
+// of two changes that read the same version exactly one applies, the other is told someone changed it
+// meanwhile), asks the rules (src/domain), writes everything of the change and records its events in
+// the outbox — all of it or nothing, in one transaction or one statement. Most changes are a
+// transaction that reads and claims in one statement (`change`). A move is its plan alone, so it is two
+// round trips and no transaction (`changeInOneStatement`): the read, then one statement that claims the
+// version read and writes the plan with its event, every part of it hanging on the claim. Statements
+// run in the order written; inside one statement, the parts (data-modifying CTEs) are chained through
+// what one RETURNs, the only order PostgreSQL promises.
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import {
   type EventOrigin,
@@ -1471,7 +1472,7 @@ async function applyPlan(
   const [event] = record?.events.length === 1 ? record.events : [];
   if (anchor === 'claim' && (!event || needsStageTasks(loaded, entry)))
     throw new Error('only a change with one event and no stage tasks is written in one statement');
-  let written: { claimed: number | null; entryId: number | null; eventId: number | null };
+  let written: { claimed: number | null; entryId: number | null };
   let recorded: RecordedEvents;
   if (record && event) {
     const recording = eventRecording(record.workspaceId, record.origin, event, now);
@@ -1509,7 +1510,7 @@ async function applyPlan(
         eb.selectFrom('recorded').select('recorded.id').as('event_id'),
       ])
       .executeTakeFirstOrThrow();
-    written = { claimed: answer.claimed, entryId: answer.entry_id, eventId: answer.event_id };
+    written = { claimed: answer.claimed, entryId: answer.entry_id };
     recorded = { events: [recording.recorded(answer.event_id ?? 0)], deliveries: recording.consumers.length };
   } else {
     const answer = await writes
@@ -1518,7 +1519,7 @@ async function applyPlan(
         eb.selectFrom('inserted').select('inserted.id').as('entry_id'),
       ])
       .executeTakeFirstOrThrow();
-    written = { claimed: answer.claimed, entryId: answer.entry_id, eventId: null };
+    written = { claimed: answer.claimed, entryId: answer.entry_id };
     recorded = { events: [], deliveries: 0 };
   }
   if (written.claimed === null) return null;
