@@ -10,7 +10,8 @@ import { ensureWorkspace } from './workspace.ts';
 
 type Scope = 'member' | 'channel';
 
-function asLanguage(text: string | null | undefined): InputLanguage | null {
+/** The language a stored choice names (null: none, or one this version does not know). */
+export function asLanguage(text: string | null | undefined): InputLanguage | null {
   return INPUT_LANGUAGES.find((language) => language === text) ?? null;
 }
 

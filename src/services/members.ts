@@ -5,9 +5,11 @@ import { sql } from 'kysely';
 import { removesLastAdmin, type Role } from '../domain/permissions.ts';
 import { DomainError } from '../domain/problems.ts';
 import type { Role as DbRole } from '../generated/kysely/types.ts';
+import type { InputLanguage } from '../domain/typed-input/language.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
 import type { Clock } from './clock.ts';
 import { transaction } from './db.ts';
+import { asLanguage } from './languages.ts';
 import { ensureWorkspace } from './workspace.ts';
 
 export type { Role };
@@ -65,6 +67,15 @@ export interface Access {
   repsSeeOnlyOwn: boolean;
   /** The workspace setting: reps and managers add contacts too. */
   repsAddContacts: boolean;
+  /** Whether the workspace has an admin yet (without one, the first person to use /opp becomes it). */
+  workspaceHasAdmin: boolean;
+}
+
+/** What a request needs to know about the person asking, read fresh in one statement (see `requester`). */
+export interface Requester {
+  access: Access;
+  /** The language they chose with `/opp language`; null: their Slack locale's. */
+  chosenLanguage: InputLanguage | null;
 }
 
 export interface RoleChange {
@@ -87,11 +98,21 @@ export class MemberService {
   ) {}
 
   /**
-   * The person's role and the workspace's reading rule, read fresh (never cached: roles change), in
-   * one statement: every request is authorized with it.
+   * The person's role and the workspace's rules, read fresh (never cached: roles change), in one
+   * statement: every request is authorized with it.
    */
   async access(workspaceId: string, userId: string): Promise<Access> {
-    return (await this.readAccess(workspaceId, userId, null)).access;
+    return (await this.readAccess(workspaceId, userId, { opportunityNo: null, language: false })).access;
+  }
+
+  /**
+   * The same and the language the person chose, still in one statement and never cached (a role given or
+   * a language chosen through another instance counts at once): what a request reads about who asks
+   * before anything else.
+   */
+  async requester(workspaceId: string, userId: string): Promise<Requester> {
+    const { access, language } = await this.readAccess(workspaceId, userId, { opportunityNo: null, language: true });
+    return { access, chosenLanguage: asLanguage(language) };
   }
 
   /**
@@ -104,12 +125,20 @@ export class MemberService {
     no: string,
   ): Promise<{ access: Access; owner: { no: string; ownerId: string | null } | null }> {
     const normalised = no.trim().toUpperCase();
-    const { access, found, ownerId } = await this.readAccess(workspaceId, userId, normalised);
+    const { access, found, ownerId } = await this.readAccess(workspaceId, userId, {
+      opportunityNo: normalised,
+      language: false,
+    });
     return { access, owner: found ? { no: normalised, ownerId } : null };
   }
 
-  private async readAccess(workspaceId: string, userId: string, opportunityNo: string | null) {
-    // One row whatever exists: the role and the setting as scalar subqueries, the owner left-joined.
+  private async readAccess(
+    workspaceId: string,
+    userId: string,
+    also: { opportunityNo: string | null; language: boolean },
+  ) {
+    const { opportunityNo } = also;
+    // One row whatever exists: the role, the settings and the choice as scalar subqueries, the owner left-joined.
     const row = await this.db
       .selectFrom(sql<{ one: number }>`(SELECT 1)`.as('one'))
       .leftJoin(
@@ -123,6 +152,15 @@ export class MemberService {
             .as('owner'),
         (join) => join.onTrue(),
       )
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('workspace as w')
+            .select(['w.reps_see_only_own', 'w.reps_add_contacts'])
+            .where('w.id', '=', workspaceId)
+            .as('settings'),
+        (join) => join.onTrue(),
+      )
       .select((eb) => [
         eb
           .selectFrom('member as m')
@@ -131,15 +169,25 @@ export class MemberService {
           .where('m.slack_user_id', '=', userId)
           .as('role'),
         eb
-          .selectFrom('workspace as w')
-          .select('w.reps_see_only_own')
-          .where('w.id', '=', workspaceId)
-          .as('reps_see_only_own'),
+          .exists(
+            eb
+              .selectFrom('member as a')
+              .select(sql.lit(1).as('one'))
+              .where('a.workspace_id', '=', workspaceId)
+              .where('a.role', '=', 'ADMIN'),
+          )
+          .as('has_admin'),
         eb
-          .selectFrom('workspace as w')
-          .select('w.reps_add_contacts')
-          .where('w.id', '=', workspaceId)
-          .as('reps_add_contacts'),
+          .selectFrom('language_choice as l')
+          .select('l.language')
+          .where('l.workspace_id', '=', workspaceId)
+          .where('l.scope', '=', 'member')
+          .where('l.subject_id', '=', userId)
+          // Only when asked for: the subquery is then one that never matches.
+          .where((eb) => eb.lit(also.language))
+          .as('language'),
+        'settings.reps_see_only_own',
+        'settings.reps_add_contacts',
         'owner.found',
         'owner.slack_user_id as owner_id',
       ])
@@ -150,8 +198,9 @@ export class MemberService {
       repsSeeOnlyOwn: row?.reps_see_only_own ?? false,
       // A workspace not created yet has the column's default.
       repsAddContacts: row?.reps_add_contacts ?? true,
+      workspaceHasAdmin: row?.has_admin === true,
     };
-    return { access, found: row?.found === true, ownerId: row?.owner_id ?? null };
+    return { access, found: row?.found === true, ownerId: row?.owner_id ?? null, language: row?.language ?? null };
   }
 
   /** When the workspace has no admin, `userId` becomes it (true); see ensureFirstAdmin. */

@@ -1,12 +1,14 @@
 // Opportunity use cases: create, activate, move, close, quote, order, delete, purge.
-// One write protocol (see `change`): every change is one transaction that reads the opportunity and
-// claims the version read in one statement (a guarded UPDATE, which also locks the row: of two changes
-// that read the same version exactly one applies, the other is told someone changed it meanwhile),
-// asks the rules (src/domain), writes everything of the change, and records its events in the outbox —
-// all of it or nothing. A move is four round trips: BEGIN, load and claim, the plan's writes with the
-// event (applyPlan), COMMIT. Statements run in the order written; inside one statement, the parts
-// (data-modifying CTEs) are independent or chained through what one RETURNs, the only order
-// PostgreSQL promises.
+// One write protocol: a change claims the version it read (a guarded UPDATE, which also locks the row:
+// of two changes that read the same version exactly one applies, the other is told someone changed it
+// meanwhile), asks the rules (src/domain), writes everything of the change and records its events in
+// the outbox — all of it or nothing, in one transaction or one statement. Most changes are a
+// transaction that reads and claims in one statement (`change`). A move is its plan alone, so it is two
+// round trips and no transaction (`changeInOneStatement`): the read, then one statement that claims the
+// version read and writes the plan with its event, every part of it hanging on the claim. Statements
+// run in the order written; inside one statement, the parts (data-modifying CTEs) are chained through
+// what one RETURNs, the only order PostgreSQL promises.
+import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import {
   type EventOrigin,
   type FieldChange,
@@ -60,7 +62,7 @@ import type {
   OpportunityStatus as DbOpportunityStatus,
   Priority as DbPriority,
 } from '../generated/kysely/types.ts';
-import type { SqlDatabase, SqlTransaction } from '../store/kysely.ts';
+import type { DB, SqlDatabase, SqlTransaction } from '../store/kysely.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { transaction } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
@@ -388,12 +390,12 @@ export class OpportunityService {
     no: string,
     request: MoveRequest,
   ): Promise<{ no: string } & ChangeEvents & ChangeReplacements> {
-    const { result, events } = await this.change(
+    const { result, events } = await this.changeInOneStatement(
       workspaceId,
       no,
       request.expectedVersion,
       request.origin,
-      async (_tx, loaded) => {
+      (loaded) => {
         const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
         const event: NewEvent =
           request.action === 'update'
@@ -989,6 +991,45 @@ export class OpportunityService {
     });
   }
 
+  /**
+   * The write protocol of a change that is its plan alone (a move), in two round trips and no
+   * transaction: read the opportunity, ask the rules, then one statement claims the version read (and
+   * the one the user saw, when given) and writes the plan with its event (applyPlan); every part of it
+   * hangs on the claim, so when another change came first nothing is written and the user is told. A
+   * plan that enters a stage with tasks to create, or records other than one event, takes the
+   * transaction instead (claim, then the plan's statement and what follows it).
+   */
+  private async changeInOneStatement<T>(
+    workspaceId: string,
+    no: string,
+    expectedVersion: number | undefined,
+    origin: EventOrigin | undefined,
+    write: (loaded: LoadedOpportunity) => Written<T> & { plan: NonNullable<Written<T>['plan']> },
+  ): Promise<{ result: T } & ChangeEvents> {
+    const loaded = await loadForChange(this.db, workspaceId, no);
+    if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) throw changedMeanwhile(loaded);
+    const written = write(loaded);
+    const { change } = written.plan;
+    if (written.events.length !== 1 || needsStageTasks(loaded, change.entry)) {
+      return this.record(workspaceId, origin, async (tx, now) => {
+        await claimVersion(tx, loaded, now);
+        return written;
+      });
+    }
+    const now = this.clock.now();
+    const recorded = await applyPlan(
+      this.db,
+      loaded,
+      change,
+      now,
+      { workspaceId, origin, events: written.events },
+      'claim',
+    );
+    if (!recorded) throw changedMeanwhile(loaded);
+    if (recorded.deliveries > 0) this.outbox?.recorded();
+    return { result: written.result, events: recorded.events };
+  }
+
   /** One transaction that writes and records the events of what it wrote (for `change`, create and purge). */
   private async record<T>(
     workspaceId: string,
@@ -1005,6 +1046,8 @@ export class OpportunityService {
             events: written.events,
           })
         : await recordEvents(tx, workspaceId, origin, written.events, now);
+      // The transaction claimed the version first and holds the row: the plan's statement always writes.
+      if (!recorded) throw new Error('the plan of a claimed opportunity was not written');
       return { result: written.result, ...recorded };
     });
     if (deliveries > 0) this.outbox?.recorded();
@@ -1324,41 +1367,80 @@ interface EventsToRecord {
 }
 
 /**
- * Writes a planned change of the claimed opportunity inside the change's transaction, in one
- * statement whose parts (data-modifying CTEs, all reading the statement's snapshot) are independent
- * or chained through what one returns: its status (when it changes), the active entry deactivated,
- * old tasks canceled (the snapshot does not hold the tasks this statement adds), the new active entry
- * (whose `active` is computed from the deactivation's RETURNING, so it is inserted after it: one active
- * entry per opportunity is a unique index), and the change's event with its delivery. The entered
- * stage's tasks follow, when it has an activity. A change with several events (or none) records them
+ * How applyPlan's statement is anchored on the opportunity row: `claim`, it claims the version read
+ * itself (a change in one statement: changeInOneStatement); `claimed`, the change's transaction claimed
+ * it already (and holds the row's lock).
+ */
+type Anchor = 'claim' | 'claimed';
+
+/**
+ * Writes a planned change of the opportunity in one statement. Every part of it is chained to the
+ * first, `claimed` (the opportunity row: with `claim`, its version-guarded UPDATE, which also writes the
+ * status when it changes), through what that part RETURNs — the only order PostgreSQL promises between
+ * data-modifying CTEs, all of which read the statement's snapshot: the active entry deactivated, old
+ * tasks canceled (the snapshot does not hold the tasks this statement adds), the new active entry (its
+ * `active` computed from the deactivation's RETURNING, so it is inserted after it: one active entry
+ * per opportunity is a unique index), and the change's event with its delivery (from the event's
+ * RETURNING). A claim that finds another version returns no row, so nothing else is written: the
+ * answer is null then. The entered stage's tasks follow, when it has an activity (a transaction's
+ * change only, see changeInOneStatement); so does a change with several events (or none), recorded
  * after the plan (recordEvents).
  */
 async function applyPlan(
-  tx: SqlTransaction,
+  db: SqlDatabase,
   loaded: LoadedOpportunity,
   change: PlannedChange,
   now: Date,
   record?: EventsToRecord,
-): Promise<RecordedEvents> {
+  anchor: Anchor = 'claimed',
+): Promise<RecordedEvents | null> {
   const { row } = loaded;
   const { entry } = change;
-  // A move within In Progress changes neither: the claim has written all the row needs.
   const dateClosed = change.dateClosed ?? null;
+  // A move within In Progress changes neither: the claim is all the row needs.
   const statusChanged = change.newStatus !== loaded.ref.status || dateClosed !== loaded.dateClosed;
-  const writes = tx
-    .with('status_written', (q) =>
-      q
-        .updateTable('opportunity')
-        .set({ status: STATUS_TO_DB[change.newStatus], date_closed: dateClosed })
-        .where('id', '=', row.id)
-        .where((eb) => eb.lit(statusChanged))
-        .returning('id'),
+  const status = { status: STATUS_TO_DB[change.newStatus], date_closed: dateClosed };
+  const newEntry = {
+    workspace_id: row.workspaceId,
+    opportunity_id: row.id,
+    sales_cycle_id: row.salesCycleId,
+    stage: entry.stage,
+    stage_description: entry.stageDescription,
+    previous_stage: entry.previousStage,
+    contact_id: row.contactId,
+    contact_company_id: row.contactCompanyId,
+    salesperson_id: row.salespersonId,
+    date_of_change: entry.dateOfChange,
+    date_closed: entry.dateClosed ?? null,
+    action_taken: ACTION_TO_DB[entry.actionTaken],
+    estimated_value: toDbDecimal(entry.estimatedValue),
+    calcd_current_value: toDbDecimal(entry.calcdCurrentValue),
+    completed_pct: toDbDecimal(entry.completedPct),
+    chances_pct: toDbDecimal(entry.chancesPct),
+    probability_pct: toDbDecimal(entry.probabilityPct),
+    estimated_close_date: entry.estimatedCloseDate,
+    close_code_id: change.closeCodeId ?? null,
+    cancel_old_tasks: entry.cancelOldTasks,
+    created_at: now,
+  } satisfies Omit<Insertable<DB['opportunity_entry']>, 'active'>;
+  const writes = db
+    .with('claimed', (q) =>
+      anchor === 'claim'
+        ? q
+            .updateTable('opportunity')
+            .set((eb) => ({ version: eb('version', '+', 1), updated_at: now, ...(statusChanged ? status : {}) }))
+            .where('id', '=', row.id)
+            .where('version', '=', row.version)
+            .returning('id')
+        : statusChanged
+          ? q.updateTable('opportunity').set(status).where('id', '=', row.id).returning('id')
+          : q.selectFrom('opportunity').select('id').where('id', '=', row.id),
     )
     .with('deactivated', (q) =>
       q
         .updateTable('opportunity_entry')
         .set({ active: false, days_open: change.daysOpenOfPrevious ?? 0 })
-        .where('opportunity_id', '=', row.id)
+        .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
         .where((eb) => eb.ref('active'))
         .returning('id'),
     )
@@ -1366,7 +1448,7 @@ async function applyPlan(
       q
         .updateTable('task')
         .set({ status: 'CANCELED' })
-        .where('opportunity_id', '=', row.id)
+        .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
         .where('status', '=', enumLiteral('OPEN'))
         .where((eb) => eb.lit(entry.cancelOldTasks))
         .returning('id'),
@@ -1374,74 +1456,80 @@ async function applyPlan(
     .with('inserted', (q) =>
       q
         .insertInto('opportunity_entry')
-        .values((eb) => ({
-          workspace_id: row.workspaceId,
-          opportunity_id: row.id,
-          sales_cycle_id: row.salesCycleId,
-          stage: entry.stage,
-          stage_description: entry.stageDescription,
-          previous_stage: entry.previousStage,
-          contact_id: row.contactId,
-          contact_company_id: row.contactCompanyId,
-          salesperson_id: row.salespersonId,
-          date_of_change: entry.dateOfChange,
-          // Always true, but only once the deactivation has run to completion (count reads all it returns).
-          active: eb
-            .selectFrom('deactivated')
-            .select((d) => d(d.fn.countAll(), '>=', 0).$castTo<boolean>().as('after_deactivation')),
-          date_closed: entry.dateClosed ?? null,
-          action_taken: ACTION_TO_DB[entry.actionTaken],
-          estimated_value: toDbDecimal(entry.estimatedValue),
-          calcd_current_value: toDbDecimal(entry.calcdCurrentValue),
-          completed_pct: toDbDecimal(entry.completedPct),
-          chances_pct: toDbDecimal(entry.chancesPct),
-          probability_pct: toDbDecimal(entry.probabilityPct),
-          estimated_close_date: entry.estimatedCloseDate,
-          close_code_id: change.closeCodeId ?? null,
-          cancel_old_tasks: entry.cancelOldTasks,
-          created_at: now,
-        }))
+        .columns([...columnsOf(newEntry), 'active'])
+        .expression((eb) =>
+          eb.selectFrom('claimed').select([
+            ...selectedValues(eb, newEntry),
+            // Always true, but only once the deactivation has run to completion (count reads all it returns).
+            eb
+              .selectFrom('deactivated')
+              .select((d) => d(d.fn.countAll(), '>=', 0).$castTo<boolean>().as('after_deactivation'))
+              .as('active'),
+          ]),
+        )
         .returning('id'),
     );
   const [event] = record?.events.length === 1 ? record.events : [];
-  let entryId: number;
+  if (anchor === 'claim' && (!event || needsStageTasks(loaded, entry)))
+    throw new Error('only a change with one event and no stage tasks is written in one statement');
+  let written: { claimed: number | null; entryId: number | null };
   let recorded: RecordedEvents;
   if (record && event) {
     const recording = eventRecording(record.workspaceId, record.origin, event, now);
     const withEvent = writes.with('recorded', (q) =>
-      q.insertInto('outbox_event').values(recording.row).returning('id'),
+      q
+        .insertInto('outbox_event')
+        .columns(columnsOf(recording.row))
+        .expression((eb) => eb.selectFrom('inserted').select(selectedValues(eb, recording.row)))
+        .returning(['id', 'occurred_at']),
     );
-    const query =
-      recording.consumers.length > 0
-        ? withEvent
-            .with('delivered', (q) =>
-              q
-                .insertInto('outbox_delivery')
-                .values((eb) =>
-                  recording.consumers.map((consumer) => ({
-                    event_id: eb.selectFrom('recorded').select('recorded.id'),
-                    consumer,
-                    next_attempt_at: now,
-                  })),
-                )
-                .returning('event_id'),
-            )
-            .selectFrom('inserted')
-        : withEvent.selectFrom('inserted');
-    const written = await query
-      .select((eb) => ['inserted.id', eb.selectFrom('recorded').select('recorded.id').as('event_id')])
+    const [first, ...others] = recording.consumers;
+    const query = withEvent.with('delivered', (q) =>
+      first
+        ? q
+            .insertInto('outbox_delivery')
+            .columns(['event_id', 'consumer', 'next_attempt_at'])
+            .expression((eb) => {
+              const delivery = (consumer: string) =>
+                eb
+                  .selectFrom('recorded')
+                  .select(['recorded.id', sql<string>`${consumer}::varchar`.as('consumer'), 'recorded.occurred_at']);
+              return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
+            })
+            .returning('event_id')
+        : // Nobody is waiting for this event.
+          q
+            .selectFrom('recorded')
+            .select('recorded.id as event_id')
+            .where((eb) => eb.lit(false)),
+    );
+    const answer = await query
+      .selectNoFrom((eb) => [
+        eb.selectFrom('claimed').select('claimed.id').as('claimed'),
+        eb.selectFrom('inserted').select('inserted.id').as('entry_id'),
+        eb.selectFrom('recorded').select('recorded.id').as('event_id'),
+      ])
       .executeTakeFirstOrThrow();
-    entryId = written.id;
-    recorded = { events: [recording.recorded(written.event_id ?? 0)], deliveries: recording.consumers.length };
+    written = { claimed: answer.claimed, entryId: answer.entry_id };
+    recorded = { events: [recording.recorded(answer.event_id ?? 0)], deliveries: recording.consumers.length };
   } else {
-    entryId = (await writes.selectFrom('inserted').select('id').executeTakeFirstOrThrow()).id;
-    recorded = record
-      ? await recordEvents(tx, record.workspaceId, record.origin, record.events, now)
-      : { events: [], deliveries: 0 };
+    const answer = await writes
+      .selectNoFrom((eb) => [
+        eb.selectFrom('claimed').select('claimed.id').as('claimed'),
+        eb.selectFrom('inserted').select('inserted.id').as('entry_id'),
+      ])
+      .executeTakeFirstOrThrow();
+    written = { claimed: answer.claimed, entryId: answer.entry_id };
+    recorded = { events: [], deliveries: 0 };
   }
-  const tasks = entry.createTasksForStage && entry.stage !== null ? await stageTasks(tx, loaded, entry) : [];
+  if (written.claimed === null) return null;
+  if (written.entryId === null) throw new Error(`the entry of ${loaded.ref.no} was not written`);
+  const entryId = written.entryId;
+  // What follows is more statements: a change in one statement has none of it (changeInOneStatement).
+  if (record && !event) recorded = await recordEvents(db, record.workspaceId, record.origin, record.events, now);
+  const tasks = needsStageTasks(loaded, entry) ? await stageTasks(db, loaded, entry) : [];
   if (tasks.length > 0) {
-    await tx
+    await db
       .insertInto('task')
       .values(
         tasks.map((task) => ({
@@ -1457,6 +1545,25 @@ async function applyPlan(
       .execute();
   }
   return recorded;
+}
+
+/** The columns of a row's values, for an INSERT … SELECT (see selectedValues). */
+function columnsOf<R extends object>(values: R): (keyof R & string)[] {
+  return Object.keys(values) as (keyof R & string)[];
+}
+
+/**
+ * A row's values as the select list of an INSERT … SELECT from a CTE: the row is written only when the
+ * CTE returns one (each value is a parameter PostgreSQL types from the column it goes to).
+ */
+function selectedValues<D, TB extends keyof D, R extends object>(eb: ExpressionBuilder<D, TB>, values: R) {
+  return Object.entries(values).map(([column, value]) => eb.val(value).as(column));
+}
+
+/** Whether entering the plan's stage creates tasks (its stage has an activity): see stageTasks. */
+function needsStageTasks(loaded: LoadedOpportunity, entry: NewEntry): boolean {
+  if (!entry.createTasksForStage || entry.stage === null) return false;
+  return Boolean(loaded.cycle.stages.find((s) => s.stage === entry.stage)?.activityCode);
 }
 
 /** One task per step of the entered stage's activity, dated from the date of change (§9). */

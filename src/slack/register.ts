@@ -50,7 +50,7 @@ export function registerSlackListeners(
     useCases: base.useCases,
     clock: base.clock,
     users: new UserDirectory(base.clock, undefined, undefined, (workspaceId, userId) =>
-      base.services.languages.memberChoice(workspaceId, userId),
+      base.services.members.requester(workspaceId, userId),
     ),
     scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,

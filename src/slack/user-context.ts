@@ -7,6 +7,7 @@ import { personLocale } from '../i18n/catalogue.ts';
 import { DEFAULT_LOCALE } from '../i18n/locale.ts';
 import { expiringCache, type LRUCache } from '../services/cache.ts';
 import type { Clock } from '../services/clock.ts';
+import type { Requester } from '../services/members.ts';
 
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
 
@@ -21,6 +22,11 @@ export interface UserContext {
   slackLocale: string;
   /** The language they chose with `/opp language`; null: their Slack locale's. */
   chosenLanguage: InputLanguage | null;
+  /**
+   * Their role and the workspace's rules, read fresh with the chosen language (one statement): the
+   * request's authorization starts from it. Null when there was no answer (the request reads it again).
+   */
+  access: Requester['access'] | null;
   dateOrder: DateOrder;
   /** The language the values this person types are read in (dates, amounts, yes/no), from the locale. */
   language: InputLanguage;
@@ -56,8 +62,13 @@ function validZone(zone: string | undefined): string | undefined {
   }
 }
 
-/** The language a member chose (read fresh each time: a choice made on another instance counts at once). */
-export type ChosenLanguage = (workspaceId: string, userId: string) => Promise<InputLanguage | null>;
+/**
+ * What the database says about a member: the language they chose and their access (read fresh each time:
+ * a choice made or a role given on another instance counts at once).
+ */
+export type StoredMember = (workspaceId: string, userId: string) => Promise<Requester>;
+
+const NOTHING_STORED: Pick<UserContext, 'chosenLanguage' | 'access'> = { chosenLanguage: null, access: null };
 
 export class UserDirectory {
   private readonly cache: LRUCache<string, CachedUser>;
@@ -70,7 +81,7 @@ export class UserDirectory {
     private readonly clock: Clock,
     private readonly ttlMs = 10 * 60_000,
     maxEntries = 5_000,
-    private readonly chosenLanguage: ChosenLanguage = () => Promise.resolve(null),
+    private readonly stored: StoredMember | undefined = undefined,
   ) {
     this.cache = expiringCache({ max: maxEntries, ttlMs, clock });
   }
@@ -96,13 +107,15 @@ export class UserDirectory {
   ): Promise<UserContext> {
     const key = `${teamId}:${userId}`;
     const known = this.cache.peek(key, { allowStale: true }); // even out of date (get drops it then)
-    const chosen = this.chosenLanguage(teamId, userId).catch(() => null); // never fails the request
+    const stored: Promise<Pick<UserContext, 'chosenLanguage' | 'access'>> = this.stored
+      ? this.stored(teamId, userId).catch(() => NOTHING_STORED) // never fails the request
+      : Promise.resolve(NOTHING_STORED);
     let cached = this.cache.get(key);
     if (!cached) {
       const refreshed = this.refresh(client, key, userId, known);
       cached = known && options.staleAllowed ? known : await refreshed;
     }
-    const chosenLanguage = await chosen;
+    const { chosenLanguage, access } = await stored;
     const locale = personLocale(cached.locale, chosenLanguage);
     if (this.lastLocales.size >= 5_000 && !this.lastLocales.has(key)) this.lastLocales.clear();
     this.lastLocales.set(key, locale);
@@ -115,6 +128,7 @@ export class UserDirectory {
       locale,
       slackLocale: cached.locale,
       chosenLanguage,
+      access,
       dateOrder: dateOrderOf(locale),
       language: inputLanguageOf(locale),
       now,

@@ -28,6 +28,7 @@ export function scheduledContext(run: DigestRunScope, now: Date, locale: string)
     actor: { userId: 'scheduler', displayName: 'scheduler' },
     member: noMember,
     knowMember: () => undefined,
+    knownMember: () => undefined,
     now,
     today: dateInZone(run.scheduledFor, run.timeZone),
     timeZone: run.timeZone,

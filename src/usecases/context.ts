@@ -22,8 +22,13 @@ export interface RequestContext {
    * (roles change, and every instance must see the change at once). Memoised by `memberLoader`.
    */
   member(): Promise<Access>;
-  /** Tells the context the access a check has just read with something else (one query, not two). */
+  /**
+   * Tells the context the access just read with something else (one query, not two): the request's
+   * first read of who asks, a check's read with the opportunity's owner. The latest read wins.
+   */
   knowMember(access: Access): void;
+  /** The access already read in this request, if any (reads nothing). */
+  knownMember(): Access | undefined;
   /** The moment of the request, from the injected clock. */
   now: Date;
   /** The calendar date in the actor's time zone. */
@@ -36,13 +41,22 @@ export interface RequestContext {
   channelId?: string | undefined;
 }
 
-/** A `member()` that reads once per request, and can be told the answer when a check already read it. */
-export function memberLoader(read: () => Promise<Access>): Pick<RequestContext, 'member' | 'knowMember'> {
+/** A `member()` that reads once per request, and can be told the answer when something else read it. */
+export function memberLoader(
+  read: () => Promise<Access>,
+): Pick<RequestContext, 'member' | 'knowMember' | 'knownMember'> {
   let pending: Promise<Access> | undefined;
+  let known: Access | undefined;
   return {
-    member: () => (pending ??= read()),
+    member: () =>
+      (pending ??= read().then((access) => {
+        known ??= access;
+        return access;
+      })),
     knowMember: (access) => {
-      pending ??= Promise.resolve(access);
+      known = access;
+      pending = Promise.resolve(access);
     },
+    knownMember: () => known,
   };
 }

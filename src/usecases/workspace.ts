@@ -16,8 +16,14 @@ export class WorkspaceUseCases {
    * When the workspace has no admin yet (run with a bot token, where nobody installed the app through
    * Slack; or one whose data was deleted), the first person to use it becomes its admin: true then.
    */
-  claimFirstAdmin(ctx: RequestContext): Promise<boolean> {
-    return this.services.members.claimFirstAdmin(ctx.workspaceId, ctx.actor.userId);
+  async claimFirstAdmin(ctx: RequestContext): Promise<boolean> {
+    // The usual case is answered by the request's read of who asks (RequestContext.member).
+    const access = await ctx.member();
+    if (access.workspaceHasAdmin) return false;
+    const claimed = await this.services.members.claimFirstAdmin(ctx.workspaceId, ctx.actor.userId);
+    // What follows in this request sees the role just given.
+    if (claimed) ctx.knowMember({ ...access, role: 'admin', workspaceHasAdmin: true });
+    return claimed;
   }
 
   async setRole(ctx: RequestContext, input: { userId: string; role: Role }) {

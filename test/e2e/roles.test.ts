@@ -159,6 +159,19 @@ describe.each(BACKENDS)('roles and authorization on %s', (backend) => {
     expect(await t.db.prisma.member.count({ where: { workspaceId: teamId } })).toBe(1);
   });
 
+  it('the first person’s first command already runs as admin (their role was read before they became it)', async () => {
+    const teamId = t.newWorkspace();
+    expect(await run(t, `role <@${MANAGER}> manager`, teamId, REP)).toMatch(/is now a manager/);
+    expect(
+      (await t.db.prisma.member.findMany({ where: { workspaceId: teamId }, orderBy: { slackUserId: 'asc' } })).map(
+        (m) => [m.slackUserId, m.role],
+      ),
+    ).toEqual([
+      [MANAGER, 'MANAGER'],
+      [REP, 'ADMIN'],
+    ]);
+  });
+
   it('an admin gives roles; /opp roles lists admins and managers; the last admin stays', async () => {
     const teamId = await workspace();
     expect(await run(t, `role <@${REP}> rep`, teamId, ADMIN)).toMatch(new RegExp(`<@${REP}> is already a rep`));

@@ -286,6 +286,7 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
     async () => {
       const ws = await workspace();
       const opp = await newStarted(ws);
+      const eventsBefore = await db.prisma.outboxEvent.count({ where: { workspaceId: ws } });
       // Another session moves the opportunity by hand and holds the row until told to commit.
       const other = new pg.Client({ connectionString: db.url });
       await other.connect();
@@ -327,6 +328,8 @@ describe.each(BACKENDS)('opportunity services on %s', (backend) => {
         [true, '77777'],
       ]);
       expect((await services.queries.get(ws, opp.no)).version).toBe(opp.version + 1);
+      // The refused move's statement wrote nothing: no event either (every part hangs on the claim).
+      expect(await db.prisma.outboxEvent.count({ where: { workspaceId: ws } })).toBe(eventsBefore);
     },
   );
 
