@@ -191,7 +191,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     services,
     clientFor,
     users: new UserDirectory(clock, undefined, undefined, (workspaceId, userId) =>
-      services.languages.memberChoice(workspaceId, userId),
+      services.members.requester(workspaceId, userId),
     ),
     clock,
     logger,
