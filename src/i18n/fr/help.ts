@@ -60,8 +60,7 @@ const french = {
           ['export all status:all'],
           ['subscribe #ventes weekly at:09:00 day:monday tz:America/Toronto'],
           ['unsubscribe #ventes', 'subscriptions'],
-          // untranslated
-          ['alert #deals won lost value:>50k', 'alerts', 'alert remove 3'],
+          ['alert #affaires won lost value:>50k', 'alerts', 'alert remove 3'],
           ['language fr', 'language #ventes it'],
           ['notify', 'notify mute OP00012'],
         ],
@@ -387,16 +386,15 @@ const french = {
     },
     alert: {
       summary:
-        'Alerts a channel when opportunities are created, move stage, are won, lost or reassigned (managers and admins). Without a channel: this one; without kinds: `won` and `lost`. `value:` compares the estimated value (the amount, for a won or lost deal); `k` is thousands. Several changes of one opportunity within a minute are one message, updated.',
+        'Avertit un canal quand des opportunités sont créées, changent d’étape, sont gagnées, perdues ou confiées à un autre vendeur (gestionnaires et administrateurs). Sans canal : celui-ci; sans types : `won` et `lost`. `value:` compare la valeur estimée (le montant de la vente, pour une opportunité gagnée ou perdue); `k` signifie mille. Plusieurs changements apportés à une même opportunité en moins d’une minute sont regroupés en un seul message, mis à jour au besoin.',
       examples: [
-        'alert #deals won lost value:>50k',
+        'alert #affaires won lost value:>50k',
         'alert #pipeline created stage cycle:{cycle} owner:@ann',
         'alert remove 3',
       ],
     },
-    // untranslated
     alerts: {
-      summary: 'Lists the channel alerts with their numbers, kinds and filters.',
+      summary: 'Liste les alertes de canal avec leurs numéros, leurs types et leurs filtres.',
       examples: ['alerts', 'help alert'],
     },
     dates: {

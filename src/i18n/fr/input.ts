@@ -51,10 +51,8 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: 'un numéro d’opportunité ou un cycle',
     hint: ' (`/opp stats &lt;no opportunité&gt;`, ou `/opp stats cycle:&lt;CODE&gt;` avec un code de `/opp cycle list`)',
   },
-  // untranslated
-  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
-  // untranslated
-  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
+  'alert-kind': { name: 'le type d’alerte', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` ou `all`)' },
+  'alert-no': { name: 'le numéro d’alerte', hint: ' (`/opp alerts` les liste)' },
 };
 
 function capitalize(text: string): string {
@@ -216,8 +214,7 @@ function sentence(p: InputProblem, format: Formatter): string {
     case 'bad-email':
       return `${subject(p.field)} exige une adresse courriel comme \`ann@acme.com\`, et non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-value-filter':
-      // untranslated
-      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
+      return `${key('value')} exige une comparaison et un montant, comme \`&gt;50k\`, \`&gt;=10000\` ou \`&lt;5000\`, et non ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `${subject(p.field)} exige une heure comme \`09:00\` ou \`17:30\`, et non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':

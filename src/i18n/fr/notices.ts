@@ -196,68 +196,49 @@ const french = {
   workspaceDeleteCancelled: 'Rien n’a été supprimé.',
   workspaceDeleteExpired:
     'Cette confirmation a expiré ou a déjà été utilisée; rien n’a été supprimé. Exécutez de nouveau `/opp workspace delete` si vous le souhaitez toujours.',
-  // ---- channel alerts (`/opp alert …`) and the messages they post
+  // ---- alertes de canal (`/opp alert …`) et les messages qu’elles publient
   alerts: {
-    // untranslated
     added: (id: number, channel: string, kinds: string, filters: string) =>
-      `Alert ${id}: ${channel} will hear when opportunities are ${kinds} (${filters}). Several changes of one opportunity within a minute are one message. \`/opp alert remove ${id}\` ends it.`,
-    // untranslated
+      `Alerte ${id} : ${channel} sera averti chaque fois que des opportunités sont ${kinds} (${filters}). Plusieurs changements apportés à une même opportunité en moins d’une minute sont regroupés en un seul message. \`/opp alert remove ${id}\` y met fin.`,
     removed: (id: number, channel: string) =>
-      `Alert ${id} removed: ${channel} won't hear about those changes any more.`,
-    // untranslated
-    none: 'No channel has alerts yet. Start one with `/opp alert #deals won lost value:&gt;50k`.',
-    // untranslated
-    title: '*Channel alerts*',
-    // untranslated
+      `Alerte ${id} supprimée : ${channel} ne sera plus averti de ces changements.`,
+    none: 'Aucun canal n’a encore d’alerte. Créez-en une avec `/opp alert #affaires won lost value:&gt;50k`.',
+    title: '*Alertes de canal*',
     line: (id: number, channel: string, kinds: string, filters: string) =>
-      `• *${id}* ${channel}: ${kinds} (${filters})`,
-    // untranslated
+      `• *${id}* ${channel} : ${kinds} (${filters})`,
     lineDisabled: (id: number, channel: string, kinds: string, filters: string, since: string) =>
-      `• *${id}* ${channel}: ${kinds} (${filters}) — off since ${since}: I can't post there any more`,
-    // untranslated
-    kinds: { created: 'created', stage: 'moved to another stage', won: 'won', lost: 'lost', reassigned: 'reassigned' },
-    // untranslated
+      `• *${id}* ${channel} : ${kinds} (${filters}) — désactivée depuis le ${since} : je ne peux plus y publier`,
+    kinds: {
+      created: 'créées',
+      stage: 'passées à une autre étape',
+      won: 'gagnées',
+      lost: 'perdues',
+      reassigned: 'confiées à un autre vendeur',
+    },
     kindSeparator: ', ',
-    // untranslated
-    everyOpportunity: 'every opportunity',
-    // untranslated
-    valueAbove: (amount: string) => `value above ${amount}`,
-    // untranslated
-    valueAtLeast: (amount: string) => `value at least ${amount}`,
-    // untranslated
-    valueBelow: (amount: string) => `value below ${amount}`,
-    // untranslated
-    valueAtMost: (amount: string) => `value at most ${amount}`,
-    // untranslated
-    cycleFilter: (code: string) => `sales cycle ${code}`,
-    // untranslated
-    ownerFilter: (person: string) => `salesperson ${person}`,
-    // untranslated
+    everyOpportunity: 'toutes les opportunités',
+    valueAbove: (amount: string) => `valeur supérieure à ${amount}`,
+    valueAtLeast: (amount: string) => `valeur d’au moins ${amount}`,
+    valueBelow: (amount: string) => `valeur inférieure à ${amount}`,
+    valueAtMost: (amount: string) => `valeur d’au plus ${amount}`,
+    cycleFilter: (code: string) => `cycle de vente ${code}`,
+    ownerFilter: (person: string) => `vendeur ${person}`,
     filterSeparator: ' · ',
-    // untranslated
-    someone: 'Someone',
-    // untranslated
-    created: (person: string, no: string, description: string) => `:new: ${person} created *${no}* ${description}.`,
-    // untranslated
+    someone: 'Quelqu’un',
+    created: (person: string, no: string, description: string) => `:new: ${person} a créé *${no}* ${description}.`,
     moved: (person: string, no: string, description: string, stage: string) =>
-      `:arrow_right: ${person} moved *${no}* ${description} to stage ${stage}.`,
-    // untranslated
+      `:arrow_right: ${person} a fait passer *${no}* ${description} à l’étape ${stage}.`,
     won: (person: string, no: string, description: string, amount: string) =>
-      `:tada: ${person} won *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:tada: ${person} a gagné *${no}* ${description} (${amount}).`,
     lost: (person: string, no: string, description: string, amount: string) =>
-      `:x: ${person} lost *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:x: ${person} a perdu *${no}* ${description} (${amount}).`,
     reassigned: (person: string, no: string, description: string, to: string) =>
-      `:bust_in_silhouette: ${person} gave *${no}* ${description} to ${to}.`,
-    // untranslated
+      `:bust_in_silhouette: ${person} a confié *${no}* ${description} à ${to}.`,
     figures: (stage: string, value: string, weighted: string, closing: string, owner: string) =>
-      `Stage: ${stage} · Value: ${value} · Weighted: ${weighted} · Closing: ${closing} · Salesperson: ${owner}`,
-    // untranslated
-    fallback: (no: string, description: string) => `Pipeline alert: ${no} ${description}`,
-    // untranslated
+      `Étape : ${stage} · Valeur estimée : ${value} · Valeur pondérée : ${weighted} · Clôture : ${closing} · Vendeur : ${owner}`,
+    fallback: (no: string, description: string) => `Alerte du pipeline : ${no} ${description}`,
     disabledForAdmins: (id: number, channel: string, reason: string) =>
-      `Alert ${id} for ${channel} is off: I can't post there any more (Slack says \`${reason}\`; the channel was archived or deleted, or I was removed from it). Invite me back and set it up again with \`/opp alert\`, or remove it with \`/opp alert remove ${id}\`.`,
+      `L’alerte ${id} de ${channel} est désactivée : je ne peux plus y publier (Slack indique \`${reason}\`; le canal a été archivé ou supprimé, ou j’en ai été retiré). Invitez-moi de nouveau dans le canal et recréez l’alerte avec \`/opp alert\`, ou supprimez-la avec \`/opp alert remove ${id}\`.`,
   },
 } as const;
 

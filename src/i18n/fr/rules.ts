@@ -164,21 +164,20 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          return 'Les alertes vont dans un canal : nommez-en un (/opp alert #affaires won lost), ou tapez la commande dans le canal.';
+          return 'Les alertes sont publiées dans un canal : indiquez-en un (/opp alert #affaires won lost) ou tapez la commande dans le canal voulu.';
         case 'archived':
-          return `Je ne peux pas publier dans <#${problem.channelId}> : il est archivé. Choisissez un autre canal.`;
+          return `Je ne peux pas publier dans <#${problem.channelId}> : ce canal est archivé. Choisissez-en un autre.`;
         case 'not-member':
-          return `Je ne peux pas encore publier dans <#${problem.channelId}> : invitez-moi d’abord (/invite dans le canal), puis créez l’alerte de nouveau.`;
+          return `Je ne peux pas encore publier dans <#${problem.channelId}> : invitez-moi d’abord dans ce canal (tapez /invite dans le canal), puis créez de nouveau l’alerte.`;
         case 'not-found':
-          return `Je ne trouve pas <#${problem.channelId}> : il a peut-être été supprimé, ou il est privé et je n’en fais pas partie. Invitez-moi d’abord.`;
+          return `Je ne trouve pas <#${problem.channelId}> : ce canal a peut-être été supprimé, ou il est privé et je n’en suis pas membre. Invitez-moi d’abord dans ce canal.`;
         default:
-          // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      return `<@${problem.slackUserId}> n’est pas une personne de cet espace de travail sur laquelle je peux alerter (compte désactivé ou application); choisissez un vendeur avec @.`;
+      return `Je ne peux pas créer d’alerte sur les opportunités de <@${problem.slackUserId}> : ce n’est pas une personne active de cet espace de travail (compte désactivé ou application). Choisissez un vendeur en tapant @.`;
     case 'alert-not-found':
-      return `Il n’y a pas d’alerte ${problem.id} dans cet espace de travail; /opp alerts les liste avec leurs numéros.`;
+      return `L’alerte ${problem.id} n’existe pas dans cet espace de travail; /opp alerts affiche la liste des alertes avec leurs numéros.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> est le seul administrateur de cet espace de travail; rien n’a donc été modifié. Nommez d’abord quelqu’un d’autre administrateur (/opp role @utilisateur admin).`;
     default:
@@ -259,7 +258,7 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'manage-subscriptions':
       return 'planifier des sommaires du pipeline';
     case 'manage-alerts':
-      return 'planifier des alertes de canal';
+      return 'configurer des alertes de canal';
     case 'set-channel-language':
       return 'choisir la langue des publications d’un canal';
     case 'create-opportunity':

@@ -60,8 +60,7 @@ const italian = {
           ['export all status:all'],
           ['subscribe #vendite weekly at:09:00 day:monday tz:Europe/Rome'],
           ['unsubscribe #vendite', 'subscriptions'],
-          // untranslated
-          ['alert #deals won lost value:>50k', 'alerts', 'alert remove 3'],
+          ['alert #trattative won lost value:>50k', 'alerts', 'alert remove 3'],
           ['language it', 'language #vendite it'],
           ['notify', 'notify mute OP00012'],
         ],
@@ -382,16 +381,15 @@ const italian = {
     },
     alert: {
       summary:
-        'Alerts a channel when opportunities are created, move stage, are won, lost or reassigned (managers and admins). Without a channel: this one; without kinds: `won` and `lost`. `value:` compares the estimated value (the amount, for a won or lost deal); `k` is thousands. Several changes of one opportunity within a minute are one message, updated.',
+        'Avvisa un canale quando le opportunità vengono create, cambiano fase, vengono vinte, perse o assegnate a un altro agente (manager e amministratori). Senza canale: quello in cui si digita il comando; senza tipi: `won` e `lost`. `value:` confronta il valore stimato (l’importo, per un’opportunità vinta o persa); `k` sta per migliaia. Più modifiche di una stessa opportunità entro un minuto diventano un unico messaggio, che viene aggiornato.',
       examples: [
-        'alert #deals won lost value:>50k',
-        'alert #pipeline created stage cycle:{cycle} owner:@ann',
+        'alert #trattative won lost value:>50k',
+        'alert #pipeline created stage cycle:{cycle} owner:@anna',
         'alert remove 3',
       ],
     },
-    // untranslated
     alerts: {
-      summary: 'Lists the channel alerts with their numbers, kinds and filters.',
+      summary: 'Elenca gli avvisi nei canali con i loro numeri, tipi e filtri.',
       examples: ['alerts', 'help alert'],
     },
     dates: {

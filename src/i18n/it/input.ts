@@ -49,10 +49,8 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: 'un numero di opportunità o un ciclo',
     hint: ' (`/opp stats &lt;n. opportunità&gt;`, oppure `/opp stats cycle:&lt;CODICE&gt;` con un codice da `/opp cycle list`)',
   },
-  // untranslated
-  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
-  // untranslated
-  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
+  'alert-kind': { name: 'il tipo di avviso', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` o `all`)' },
+  'alert-no': { name: 'il numero dell’avviso', hint: ' (`/opp alerts` li elenca)' },
 };
 
 function capitalize(text: string): string {
@@ -221,8 +219,7 @@ function sentence(p: InputProblem, format: Formatter): string {
     case 'bad-email':
       return `Per ${field(p.field)} serve un indirizzo e-mail come \`anna@acme.it\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-value-filter':
-      // untranslated
-      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
+      return `Per ${key('value')} serve un confronto seguito da un importo, come \`&gt;50k\`, \`&gt;=10000\` o \`&lt;5000\`, non ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `Per ${field(p.field)} serve un’ora del giorno come \`09:00\` o \`17:30\`, non ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':

@@ -196,66 +196,47 @@ const italian = {
     'Questa conferma è scaduta o è già stata usata, quindi non è stato eliminato nulla. Eseguire di nuovo `/opp workspace delete` se si intende ancora procedere.',
   // ---- channel alerts (`/opp alert …`) and the messages they post
   alerts: {
-    // untranslated
     added: (id: number, channel: string, kinds: string, filters: string) =>
-      `Alert ${id}: ${channel} will hear when opportunities are ${kinds} (${filters}). Several changes of one opportunity within a minute are one message. \`/opp alert remove ${id}\` ends it.`,
-    // untranslated
+      `Avviso ${id}: ${channel} riceverà un messaggio quando le opportunità vengono ${kinds} (${filters}). Più modifiche di una stessa opportunità entro un minuto diventano un unico messaggio. Per disattivarlo: \`/opp alert remove ${id}\`.`,
     removed: (id: number, channel: string) =>
-      `Alert ${id} removed: ${channel} won't hear about those changes any more.`,
-    // untranslated
-    none: 'No channel has alerts yet. Start one with `/opp alert #deals won lost value:&gt;50k`.',
-    // untranslated
-    title: '*Channel alerts*',
-    // untranslated
+      `Avviso ${id} eliminato: ${channel} non riceverà più messaggi su queste modifiche.`,
+    none: 'Nessun canale ha ancora avvisi. Crearne uno con `/opp alert #trattative won lost value:&gt;50k`.',
+    title: '*Avvisi nei canali*',
     line: (id: number, channel: string, kinds: string, filters: string) =>
       `• *${id}* ${channel}: ${kinds} (${filters})`,
-    // untranslated
     lineDisabled: (id: number, channel: string, kinds: string, filters: string, since: string) =>
-      `• *${id}* ${channel}: ${kinds} (${filters}) — off since ${since}: I can't post there any more`,
-    // untranslated
-    kinds: { created: 'created', stage: 'moved to another stage', won: 'won', lost: 'lost', reassigned: 'reassigned' },
-    // untranslated
+      `• *${id}* ${channel}: ${kinds} (${filters}) — disattivato dal ${since}: non posso più pubblicare in quel canale`,
+    kinds: {
+      created: 'create',
+      stage: 'portate a un’altra fase',
+      won: 'vinte',
+      lost: 'perse',
+      reassigned: 'assegnate a un altro agente',
+    },
     kindSeparator: ', ',
-    // untranslated
-    everyOpportunity: 'every opportunity',
-    // untranslated
-    valueAbove: (amount: string) => `value above ${amount}`,
-    // untranslated
-    valueAtLeast: (amount: string) => `value at least ${amount}`,
-    // untranslated
-    valueBelow: (amount: string) => `value below ${amount}`,
-    // untranslated
-    valueAtMost: (amount: string) => `value at most ${amount}`,
-    // untranslated
-    cycleFilter: (code: string) => `sales cycle ${code}`,
-    // untranslated
-    ownerFilter: (person: string) => `salesperson ${person}`,
-    // untranslated
+    everyOpportunity: 'tutte le opportunità',
+    valueAbove: (amount: string) => `valore superiore a ${amount}`,
+    valueAtLeast: (amount: string) => `valore di almeno ${amount}`,
+    valueBelow: (amount: string) => `valore inferiore a ${amount}`,
+    valueAtMost: (amount: string) => `valore fino a ${amount}`,
+    cycleFilter: (code: string) => `ciclo di vendita ${code}`,
+    ownerFilter: (person: string) => `agente ${person}`,
     filterSeparator: ' · ',
-    // untranslated
-    someone: 'Someone',
-    // untranslated
-    created: (person: string, no: string, description: string) => `:new: ${person} created *${no}* ${description}.`,
-    // untranslated
+    someone: 'Qualcuno',
+    created: (person: string, no: string, description: string) => `:new: ${person} ha creato *${no}* ${description}.`,
     moved: (person: string, no: string, description: string, stage: string) =>
-      `:arrow_right: ${person} moved *${no}* ${description} to stage ${stage}.`,
-    // untranslated
+      `:arrow_right: ${person} ha portato *${no}* ${description} alla fase ${stage}.`,
     won: (person: string, no: string, description: string, amount: string) =>
-      `:tada: ${person} won *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:tada: ${person} ha chiuso *${no}* ${description} come vinta (${amount}).`,
     lost: (person: string, no: string, description: string, amount: string) =>
-      `:x: ${person} lost *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:x: ${person} ha chiuso *${no}* ${description} come persa (${amount}).`,
     reassigned: (person: string, no: string, description: string, to: string) =>
-      `:bust_in_silhouette: ${person} gave *${no}* ${description} to ${to}.`,
-    // untranslated
+      `:bust_in_silhouette: ${person} ha assegnato *${no}* ${description} a ${to}.`,
     figures: (stage: string, value: string, weighted: string, closing: string, owner: string) =>
-      `Stage: ${stage} · Value: ${value} · Weighted: ${weighted} · Closing: ${closing} · Salesperson: ${owner}`,
-    // untranslated
-    fallback: (no: string, description: string) => `Pipeline alert: ${no} ${description}`,
-    // untranslated
+      `Fase: ${stage} · Valore stimato: ${value} · Ponderato: ${weighted} · Chiusura: ${closing} · Agente: ${owner}`,
+    fallback: (no: string, description: string) => `Avviso pipeline: ${no} ${description}`,
     disabledForAdmins: (id: number, channel: string, reason: string) =>
-      `Alert ${id} for ${channel} is off: I can't post there any more (Slack says \`${reason}\`; the channel was archived or deleted, or I was removed from it). Invite me back and set it up again with \`/opp alert\`, or remove it with \`/opp alert remove ${id}\`.`,
+      `L’avviso ${id} per ${channel} è disattivato: non posso più pubblicare in quel canale (Slack risponde \`${reason}\`; il canale è stato archiviato o eliminato, oppure non ne faccio più parte). Invitarmi di nuovo e reimpostare l’avviso con \`/opp alert\`, oppure eliminarlo con \`/opp alert remove ${id}\`.`,
   },
 } as const;
 

@@ -167,21 +167,20 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          return 'Gli avvisi vanno in un canale: indicane uno (/opp alert #trattative won lost), oppure digita il comando nel canale.';
+          return 'Gli avvisi vengono pubblicati in un canale: indicarne uno (/opp alert #trattative won lost) oppure digitare il comando nel canale stesso.';
         case 'archived':
-          return `Non posso pubblicare in <#${problem.channelId}>: è archiviato. Scegli un altro canale.`;
+          return `Non posso pubblicare in <#${problem.channelId}>: il canale è archiviato. Sceglierne un altro.`;
         case 'not-member':
-          return `Non posso ancora pubblicare in <#${problem.channelId}>: invitami prima (/invite nel canale), poi imposta di nuovo l’avviso.`;
+          return `Non posso ancora pubblicare in <#${problem.channelId}>: prima invitarmi nel canale (/invite nel canale stesso), poi impostare di nuovo l’avviso.`;
         case 'not-found':
-          return `Non trovo <#${problem.channelId}>: forse è stato eliminato, oppure è privato e non ne faccio parte. Invitami prima.`;
+          return `Non trovo <#${problem.channelId}>: forse il canale è stato eliminato, oppure è privato e non ne faccio parte. Prima invitarmi nel canale.`;
         default:
-          // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      return `<@${problem.slackUserId}> non è una persona di quest’area di lavoro per cui posso inviare avvisi (un account disattivato o un’app); scegli un venditore con @.`;
+      return `<@${problem.slackUserId}> non è una persona di quest’area di lavoro su cui si possano impostare avvisi (è un account disattivato o un’app); scegliere un agente con @.`;
     case 'alert-not-found':
-      return `Non c’è nessun avviso ${problem.id} in quest’area di lavoro; /opp alerts li elenca con i loro numeri.`;
+      return `L’avviso ${problem.id} non esiste in quest’area di lavoro; /opp alerts elenca gli avvisi con i loro numeri.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> è l’unico amministratore di quest’area di lavoro, quindi non è stato modificato nulla; nominare prima un altro amministratore (/opp role @utente admin).`;
     default:
@@ -256,7 +255,7 @@ function guardedActionText(action: GuardedAction, opportunityNo: string | undefi
     case 'manage-subscriptions':
       return 'programmare i riepiloghi della pipeline';
     case 'manage-alerts':
-      return 'impostare gli avvisi di canale';
+      return 'impostare gli avvisi nei canali';
     case 'set-channel-language':
       return 'scegliere la lingua dei messaggi di un canale';
     case 'create-opportunity':
