@@ -58,7 +58,6 @@ const chinese = {
           ['export all status:all'],
           ['subscribe #sales weekly at:09:00 day:monday tz:Asia/Shanghai'],
           ['unsubscribe #sales', 'subscriptions'],
-          // untranslated
           ['alert #deals won lost value:>50k', 'alerts', 'alert remove 3'],
           ['language zh', 'language #sales zh'],
           ['notify', 'notify mute OP00012'],
@@ -364,16 +363,15 @@ const chinese = {
     },
     alert: {
       summary:
-        'Alerts a channel when opportunities are created, move stage, are won, lost or reassigned (managers and admins). Without a channel: this one; without kinds: `won` and `lost`. `value:` compares the estimated value (the amount, for a won or lost deal); `k` is thousands. Several changes of one opportunity within a minute are one message, updated.',
+        '在商机被创建、转阶段、赢单、丢单或重新分配时向频道发送提醒（经理和管理员）。不指定频道时发到当前频道；不指定类型时为 `won` 和 `lost` 。 `value:` 与估计值比较（赢单或丢单的商机则与金额比较）； `k` 表示千。同一商机在一分钟内的多次更改合并为一条消息，并随之更新。',
       examples: [
         'alert #deals won lost value:>50k',
         'alert #pipeline created stage cycle:{cycle} owner:@ann',
         'alert remove 3',
       ],
     },
-    // untranslated
     alerts: {
-      summary: 'Lists the channel alerts with their numbers, kinds and filters.',
+      summary: '列出频道提醒及其编号、类型和筛选条件。',
       examples: ['alerts', 'help alert'],
     },
     dates: {

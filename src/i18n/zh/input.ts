@@ -49,10 +49,8 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: '商机编号或销售周期',
     hint: '（ `/opp stats &lt;商机编号&gt;` ，或 `/opp stats cycle:&lt;代码&gt;` ，代码可从 `/opp cycle list` 获取）',
   },
-  // untranslated
-  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
-  // untranslated
-  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
+  'alert-kind': { name: '提醒类型', hint: '（ `created` 、 `stage` 、 `won` 、 `lost` 、 `reassigned` 或 `all` ）' },
+  'alert-no': { name: '提醒编号', hint: '（ `/opp alerts` 会列出所有提醒）' },
 };
 
 /** The field as the subject of a sentence: "`close:` " or "阶段编号" (a code span keeps a space after it). */
@@ -207,8 +205,7 @@ function sentence(p: InputProblem, format: Formatter): string {
     case 'bad-email':
       return `${subject(p.field)}需要电子邮件地址，例如 \`ann@acme.com\` ，而不是 ${code(p.text)} 。${helpPointer()}`;
     case 'bad-value-filter':
-      // untranslated
-      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
+      return `${key('value')} 需要一个比较符和一个金额，例如 \`&gt;50k\` 、 \`&gt;=10000\` 或 \`&lt;5000\` ，而不是 ${code(p.text)} 。${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `${subject(p.field)}需要时间，例如 \`09:00\` 或 \`17:30\` ，而不是 ${code(p.text)} 。${helpPointer()}`;
     case 'bad-time-zone':

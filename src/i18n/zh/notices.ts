@@ -170,66 +170,40 @@ const chinese = {
     '此确认已过期或已被使用，因此未删除任何内容。如果您仍要删除，请再次运行 `/opp workspace delete` 命令。',
   // ---- channel alerts (`/opp alert …`) and the messages they post
   alerts: {
-    // untranslated
     added: (id: number, channel: string, kinds: string, filters: string) =>
-      `Alert ${id}: ${channel} will hear when opportunities are ${kinds} (${filters}). Several changes of one opportunity within a minute are one message. \`/opp alert remove ${id}\` ends it.`,
-    // untranslated
-    removed: (id: number, channel: string) =>
-      `Alert ${id} removed: ${channel} won't hear about those changes any more.`,
-    // untranslated
-    none: 'No channel has alerts yet. Start one with `/opp alert #deals won lost value:&gt;50k`.',
-    // untranslated
-    title: '*Channel alerts*',
-    // untranslated
+      `提醒 ${id}：商机发生以下变化时，${channel} 会收到消息：${kinds}（${filters}）。同一商机在一分钟内的多次更改合并为一条消息。 \`/opp alert remove ${id}\` 可停止此提醒。`,
+    removed: (id: number, channel: string) => `提醒 ${id} 已删除：${channel} 将不再收到这些更改的消息。`,
+    none: '还没有频道设置提醒。可用 `/opp alert #deals won lost value:&gt;50k` 设置第一个提醒。',
+    title: '*频道提醒*',
     line: (id: number, channel: string, kinds: string, filters: string) =>
-      `• *${id}* ${channel}: ${kinds} (${filters})`,
-    // untranslated
+      `• *${id}* ${channel}：${kinds}（${filters}）`,
     lineDisabled: (id: number, channel: string, kinds: string, filters: string, since: string) =>
-      `• *${id}* ${channel}: ${kinds} (${filters}) — off since ${since}: I can't post there any more`,
-    // untranslated
-    kinds: { created: 'created', stage: 'moved to another stage', won: 'won', lost: 'lost', reassigned: 'reassigned' },
-    // untranslated
-    kindSeparator: ', ',
-    // untranslated
-    everyOpportunity: 'every opportunity',
-    // untranslated
-    valueAbove: (amount: string) => `value above ${amount}`,
-    // untranslated
-    valueAtLeast: (amount: string) => `value at least ${amount}`,
-    // untranslated
-    valueBelow: (amount: string) => `value below ${amount}`,
-    // untranslated
-    valueAtMost: (amount: string) => `value at most ${amount}`,
-    // untranslated
-    cycleFilter: (code: string) => `sales cycle ${code}`,
-    // untranslated
-    ownerFilter: (person: string) => `salesperson ${person}`,
-    // untranslated
+      `• *${id}* ${channel}：${kinds}（${filters}）— 自 ${since} 起已停用：我无法再在该频道中发布消息`,
+    kinds: { created: '创建', stage: '转到其他阶段', won: '赢单', lost: '丢单', reassigned: '重新分配' },
+    kindSeparator: '、',
+    everyOpportunity: '所有商机',
+    valueAbove: (amount: string) => `估计值高于 ${amount}`,
+    valueAtLeast: (amount: string) => `估计值不低于 ${amount}`,
+    valueBelow: (amount: string) => `估计值低于 ${amount}`,
+    valueAtMost: (amount: string) => `估计值不高于 ${amount}`,
+    cycleFilter: (code: string) => `销售周期 ${code}`,
+    ownerFilter: (person: string) => `销售人员 ${person}`,
     filterSeparator: ' · ',
-    // untranslated
-    someone: 'Someone',
-    // untranslated
-    created: (person: string, no: string, description: string) => `:new: ${person} created *${no}* ${description}.`,
-    // untranslated
+    someone: '有人',
+    created: (person: string, no: string, description: string) => `:new: ${person} 创建了 *${no}* ${description}。`,
     moved: (person: string, no: string, description: string, stage: string) =>
-      `:arrow_right: ${person} moved *${no}* ${description} to stage ${stage}.`,
-    // untranslated
+      `:arrow_right: ${person} 已将 *${no}* ${description} 转到阶段 ${stage}。`,
     won: (person: string, no: string, description: string, amount: string) =>
-      `:tada: ${person} won *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:tada: ${person} 已将 *${no}* ${description} 以赢单关闭（${amount}）。`,
     lost: (person: string, no: string, description: string, amount: string) =>
-      `:x: ${person} lost *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:x: ${person} 已将 *${no}* ${description} 以丢单关闭（${amount}）。`,
     reassigned: (person: string, no: string, description: string, to: string) =>
-      `:bust_in_silhouette: ${person} gave *${no}* ${description} to ${to}.`,
-    // untranslated
+      `:bust_in_silhouette: ${person} 已将 *${no}* ${description} 交给 ${to}。`,
     figures: (stage: string, value: string, weighted: string, closing: string, owner: string) =>
-      `Stage: ${stage} · Value: ${value} · Weighted: ${weighted} · Closing: ${closing} · Salesperson: ${owner}`,
-    // untranslated
-    fallback: (no: string, description: string) => `Pipeline alert: ${no} ${description}`,
-    // untranslated
+      `阶段：${stage} · 估计值：${value} · 加权值：${weighted} · 关闭日期：${closing} · 销售人员：${owner}`,
+    fallback: (no: string, description: string) => `销售管道提醒：${no} ${description}`,
     disabledForAdmins: (id: number, channel: string, reason: string) =>
-      `Alert ${id} for ${channel} is off: I can't post there any more (Slack says \`${reason}\`; the channel was archived or deleted, or I was removed from it). Invite me back and set it up again with \`/opp alert\`, or remove it with \`/opp alert remove ${id}\`.`,
+      `${channel} 的提醒 ${id} 已停用：我无法再在该频道中发布消息（Slack 返回 \`${reason}\` ；该频道已被归档或删除，或者我已被移出该频道）。请重新邀请我，并用 \`/opp alert\` 重新设置，或用 \`/opp alert remove ${id}\` 将其删除。`,
   },
 } as const;
 

@@ -163,21 +163,20 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          return '提醒会发到频道：请指定一个频道（/opp alert #deals won lost），或在该频道中输入命令。';
+          return '提醒只能发到频道：请指定一个频道（/opp alert #deals won lost），或直接在该频道中输入此命令。';
         case 'archived':
-          return `我无法在 <#${problem.channelId}> 中发布：该频道已归档。请选择其他频道。`;
+          return `我无法在 <#${problem.channelId}> 中发布消息：该频道已归档。请选择其他频道。`;
         case 'not-member':
-          return `我还不能在 <#${problem.channelId}> 中发布：请先邀请我（在频道中使用 /invite），然后重新设置提醒。`;
+          return `我还不能在 <#${problem.channelId}> 中发布消息：请先邀请我加入该频道（在频道中使用 /invite），然后重新设置提醒。`;
         case 'not-found':
-          return `找不到 <#${problem.channelId}>：它可能已被删除，或是我不在其中的私有频道。请先邀请我。`;
+          return `找不到 <#${problem.channelId}>：该频道可能已被删除，或者是我尚未加入的私有频道。请先邀请我加入。`;
         default:
-          // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      return `<@${problem.slackUserId}> 不是此工作区中我可以提醒的人员（已停用的帐户或应用）；请用 @ 选择一位销售人员。`;
+      return `无法按 <@${problem.slackUserId}> 筛选提醒：该用户不是此工作区中的人员（可能是已停用的帐户或应用）。请用 @ 选择一位销售人员。`;
     case 'alert-not-found':
-      return `此工作区中没有提醒 ${problem.id}；/opp alerts 会列出所有提醒及其编号。`;
+      return `此工作区中没有编号为 ${problem.id} 的提醒；/opp alerts 会列出所有提醒及其编号。`;
     case 'last-admin':
       return `<@${problem.slackUserId}> 是此工作区唯一的管理员，因此未做任何更改；请先将其他人设为管理员（/opp role @user admin）。`;
     default:
