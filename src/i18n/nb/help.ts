@@ -60,8 +60,7 @@ const norwegian = {
           ['export all status:all'],
           ['subscribe #salg weekly at:09:00 day:monday tz:Europe/Oslo'],
           ['unsubscribe #salg', 'subscriptions'],
-          // untranslated
-          ['alert #deals won lost value:>50k', 'alerts', 'alert remove 3'],
+          ['alert #avtaler won lost value:>50k', 'alerts', 'alert remove 3'],
           ['language nb', 'language #salg en'],
           ['notify', 'notify mute OP00012'],
         ],
@@ -378,16 +377,15 @@ const norwegian = {
     },
     alert: {
       summary:
-        'Alerts a channel when opportunities are created, move stage, are won, lost or reassigned (managers and admins). Without a channel: this one; without kinds: `won` and `lost`. `value:` compares the estimated value (the amount, for a won or lost deal); `k` is thousands. Several changes of one opportunity within a minute are one message, updated.',
+        'Varsler en kanal når salgsmuligheter opprettes, flyttes til en annen fase, vinnes, tapes eller får ny selger (ledere og administratorer). Uten kanal: denne kanalen; uten typer: `won` og `lost`. `value:` sammenlignes med den estimerte verdien (for en vunnet eller tapt salgsmulighet: beløpet); `k` betyr tusen. Flere endringer av én salgsmulighet innen ett minutt blir én melding, som oppdateres.',
       examples: [
-        'alert #deals won lost value:>50k',
-        'alert #pipeline created stage cycle:{cycle} owner:@ann',
+        'alert #avtaler won lost value:>50k',
+        'alert #salg created stage cycle:{cycle} owner:@ann',
         'alert remove 3',
       ],
     },
-    // untranslated
     alerts: {
-      summary: 'Lists the channel alerts with their numbers, kinds and filters.',
+      summary: 'Viser kanalvarslene med nummer, typer og filtre.',
       examples: ['alerts', 'help alert'],
     },
     dates: {

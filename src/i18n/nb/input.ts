@@ -50,10 +50,8 @@ const ARGUMENTS: Record<ArgumentName, { name: string; hint: string }> = {
     name: 'et salgsmulighetsnummer eller en syklus',
     hint: ' (`/opp stats &lt;salgsmulighetsnr.&gt;`, eller `/opp stats cycle:&lt;KODE&gt;` med en kode fra `/opp cycle list`)',
   },
-  // untranslated
-  'alert-kind': { name: 'the alert kind', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` or `all`)' },
-  // untranslated
-  'alert-no': { name: 'the alert number', hint: ' (`/opp alerts` lists them)' },
+  'alert-kind': { name: 'varseltypen', hint: ' (`created`, `stage`, `won`, `lost`, `reassigned` eller `all`)' },
+  'alert-no': { name: 'varselnummeret', hint: ' (`/opp alerts` viser dem)' },
 };
 
 function capitalize(text: string): string {
@@ -212,8 +210,7 @@ function sentence(p: InputProblem, format: Formatter): string {
     case 'bad-email':
       return `${subject(p.field)} trenger en e-postadresse som \`ann@acme.com\`, ikke ${code(p.text)}. ${helpPointer()}`;
     case 'bad-value-filter':
-      // untranslated
-      return `${key('value')} takes a comparison and an amount, like \`&gt;50k\`, \`&gt;=10000\` or \`&lt;5000\`, not ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
+      return `${key('value')} trenger en sammenligning og et beløp, som \`&gt;50k\`, \`&gt;=10000\` eller \`&lt;5000\`, ikke ${code(p.text)}. ${helpPointer(p.helpTopic)}`;
     case 'bad-time':
       return `${subject(p.field)} trenger et klokkeslett som \`09:00\` eller \`17:30\`, ikke ${code(p.text)}. ${helpPointer()}`;
     case 'bad-time-zone':

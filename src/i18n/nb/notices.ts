@@ -188,66 +188,47 @@ const norwegian = {
     'Denne bekreftelsen har utløpt eller er allerede brukt, så ingenting ble slettet. Kjør `/opp workspace delete` på nytt hvis du fortsatt vil det.',
   // ---- channel alerts (`/opp alert …`) and the messages they post
   alerts: {
-    // untranslated
     added: (id: number, channel: string, kinds: string, filters: string) =>
-      `Alert ${id}: ${channel} will hear when opportunities are ${kinds} (${filters}). Several changes of one opportunity within a minute are one message. \`/opp alert remove ${id}\` ends it.`,
-    // untranslated
+      `Kanalvarsel ${id}: ${channel} får beskjed når salgsmuligheter blir ${kinds} (${filters}). Flere endringer av én salgsmulighet innen ett minutt blir én melding. \`/opp alert remove ${id}\` avslutter varselet.`,
     removed: (id: number, channel: string) =>
-      `Alert ${id} removed: ${channel} won't hear about those changes any more.`,
-    // untranslated
-    none: 'No channel has alerts yet. Start one with `/opp alert #deals won lost value:&gt;50k`.',
-    // untranslated
-    title: '*Channel alerts*',
-    // untranslated
+      `Kanalvarsel ${id} er fjernet: ${channel} får ikke lenger beskjed om disse endringene.`,
+    none: 'Ingen kanal har varsler ennå. Sett opp det første med `/opp alert #avtaler won lost value:&gt;50k`.',
+    title: '*Kanalvarsler*',
     line: (id: number, channel: string, kinds: string, filters: string) =>
       `• *${id}* ${channel}: ${kinds} (${filters})`,
-    // untranslated
     lineDisabled: (id: number, channel: string, kinds: string, filters: string, since: string) =>
-      `• *${id}* ${channel}: ${kinds} (${filters}) — off since ${since}: I can't post there any more`,
-    // untranslated
-    kinds: { created: 'created', stage: 'moved to another stage', won: 'won', lost: 'lost', reassigned: 'reassigned' },
-    // untranslated
+      `• *${id}* ${channel}: ${kinds} (${filters}) — slått av siden ${since}: jeg kan ikke lenger legge ut meldinger der`,
+    kinds: {
+      created: 'opprettet',
+      stage: 'flyttet til en annen fase',
+      won: 'vunnet',
+      lost: 'tapt',
+      reassigned: 'tildelt en ny selger',
+    },
     kindSeparator: ', ',
-    // untranslated
-    everyOpportunity: 'every opportunity',
-    // untranslated
-    valueAbove: (amount: string) => `value above ${amount}`,
-    // untranslated
-    valueAtLeast: (amount: string) => `value at least ${amount}`,
-    // untranslated
-    valueBelow: (amount: string) => `value below ${amount}`,
-    // untranslated
-    valueAtMost: (amount: string) => `value at most ${amount}`,
-    // untranslated
-    cycleFilter: (code: string) => `sales cycle ${code}`,
-    // untranslated
-    ownerFilter: (person: string) => `salesperson ${person}`,
-    // untranslated
+    everyOpportunity: 'alle salgsmuligheter',
+    valueAbove: (amount: string) => `verdi over ${amount}`,
+    valueAtLeast: (amount: string) => `verdi på minst ${amount}`,
+    valueBelow: (amount: string) => `verdi under ${amount}`,
+    valueAtMost: (amount: string) => `verdi på høyst ${amount}`,
+    cycleFilter: (code: string) => `salgssyklus ${code}`,
+    ownerFilter: (person: string) => `selger ${person}`,
     filterSeparator: ' · ',
-    // untranslated
-    someone: 'Someone',
-    // untranslated
-    created: (person: string, no: string, description: string) => `:new: ${person} created *${no}* ${description}.`,
-    // untranslated
+    someone: 'Noen',
+    created: (person: string, no: string, description: string) => `:new: ${person} opprettet *${no}* ${description}.`,
     moved: (person: string, no: string, description: string, stage: string) =>
-      `:arrow_right: ${person} moved *${no}* ${description} to stage ${stage}.`,
-    // untranslated
+      `:arrow_right: ${person} flyttet *${no}* ${description} til fase ${stage}.`,
     won: (person: string, no: string, description: string, amount: string) =>
-      `:tada: ${person} won *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:tada: ${person} lukket *${no}* ${description} som Vunnet (${amount}).`,
     lost: (person: string, no: string, description: string, amount: string) =>
-      `:x: ${person} lost *${no}* ${description} (${amount}).`,
-    // untranslated
+      `:x: ${person} lukket *${no}* ${description} som Tapt (${amount}).`,
     reassigned: (person: string, no: string, description: string, to: string) =>
-      `:bust_in_silhouette: ${person} gave *${no}* ${description} to ${to}.`,
-    // untranslated
+      `:bust_in_silhouette: ${person} endret selger for *${no}* ${description} til ${to}.`,
     figures: (stage: string, value: string, weighted: string, closing: string, owner: string) =>
-      `Stage: ${stage} · Value: ${value} · Weighted: ${weighted} · Closing: ${closing} · Salesperson: ${owner}`,
-    // untranslated
-    fallback: (no: string, description: string) => `Pipeline alert: ${no} ${description}`,
-    // untranslated
+      `Fase: ${stage} · Verdi: ${value} · Vektet: ${weighted} · Sluttdato: ${closing} · Selger: ${owner}`,
+    fallback: (no: string, description: string) => `Pipelinevarsel: ${no} ${description}`,
     disabledForAdmins: (id: number, channel: string, reason: string) =>
-      `Alert ${id} for ${channel} is off: I can't post there any more (Slack says \`${reason}\`; the channel was archived or deleted, or I was removed from it). Invite me back and set it up again with \`/opp alert\`, or remove it with \`/opp alert remove ${id}\`.`,
+      `Kanalvarsel ${id} for ${channel} er slått av: jeg kan ikke lenger legge ut meldinger der (Slack svarer \`${reason}\`; kanalen ble arkivert eller slettet, eller jeg ble fjernet fra den). Inviter meg tilbake og sett det opp på nytt med \`/opp alert\`, eller fjern det med \`/opp alert remove ${id}\`.`,
   },
 } as const;
 

@@ -166,21 +166,20 @@ function sentence(problem: Problem, format: Formatter): string {
     case 'alert-channel-unusable':
       switch (problem.reason) {
         case 'not-a-channel':
-          return 'Varsler går til en kanal: nevn en (/opp alert #avtaler won lost), eller skriv kommandoen i kanalen.';
+          return 'Kanalvarsler legges ut i en kanal: angi kanalen (/opp alert #avtaler won lost), eller skriv kommandoen i selve kanalen.';
         case 'archived':
-          return `Jeg kan ikke poste i <#${problem.channelId}>: den er arkivert. Velg en annen kanal.`;
+          return `Jeg kan ikke legge ut meldinger i <#${problem.channelId}>: kanalen er arkivert. Velg en annen kanal.`;
         case 'not-member':
-          return `Jeg kan ikke poste i <#${problem.channelId}> ennå: inviter meg først (/invite i kanalen), og sett opp varselet på nytt.`;
+          return `Jeg kan ikke legge ut meldinger i <#${problem.channelId}> ennå: inviter meg dit først (/invite i kanalen), og sett deretter opp varselet på nytt.`;
         case 'not-found':
-          return `Jeg finner ikke <#${problem.channelId}>: den kan være slettet, eller den er privat og jeg er ikke med. Inviter meg først.`;
+          return `Jeg finner ikke <#${problem.channelId}>: kanalen kan være slettet, eller den er privat og jeg er ikke medlem av den. Inviter meg dit først.`;
         default:
-          // untranslated
           return assertNever(problem.reason);
       }
     case 'alert-person-unknown':
-      return `<@${problem.slackUserId}> er ikke en person i dette arbeidsområdet jeg kan varsle om (en deaktivert konto eller en app); velg en selger med @.`;
+      return `<@${problem.slackUserId}> er ikke en person i dette arbeidsområdet som et varsel kan gjelde (en deaktivert konto eller en app); velg en selger med @.`;
     case 'alert-not-found':
-      return `Det finnes ikke noe varsel ${problem.id} i dette arbeidsområdet; /opp alerts viser dem med numrene deres.`;
+      return `Det finnes ikke noe kanalvarsel med nummer ${problem.id} i dette arbeidsområdet; /opp alerts viser varslene med nummer.`;
     case 'last-admin':
       return `<@${problem.slackUserId}> er den eneste administratoren i dette arbeidsområdet, så ingenting ble endret; gjør noen andre til administrator først (/opp role @bruker admin).`;
     default:
