@@ -19,9 +19,9 @@ describe.each(BACKENDS)('the events of opportunity changes on %s', (backend) => 
   async function stored(ws: string) {
     const rows = await db.sql
       .selectFrom('outbox_event as e')
-      // The announcements' deliveries only (the channel alerts get one for every alerted kind).
+      // The announcements' and notifications' deliveries (the channel alerts get one for every alerted kind).
       .leftJoin('outbox_delivery as d', (join) =>
-        join.onRef('d.event_id', '=', 'e.id').on('d.consumer', '=', 'announcements'),
+        join.onRef('d.event_id', '=', 'e.id').on('d.consumer', 'in', ['announcements', 'notifications']),
       )
       .select(['e.id', 'e.kind', 'e.actor_user_id', 'e.channel_id', 'e.payload', 'd.consumer'])
       .where('e.workspace_id', '=', ws)
