@@ -86,7 +86,7 @@ describe.each(BACKENDS)('editing an opportunity on %s', (backend) => {
     const events = await t.db.prisma.outboxEvent.findMany({ where: { workspaceId: teamId }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.kind).slice(-2)).toEqual(['opportunity-edited', 'opportunity-reassigned']);
     const delivery = await t.db.prisma.outboxDelivery.findFirstOrThrow({
-      where: { consumer: 'owner-notices', event: { workspaceId: teamId, kind: 'opportunity-reassigned' } },
+      where: { consumer: 'notifications', event: { workspaceId: teamId, kind: 'opportunity-reassigned' } },
     });
     expect(delivery).toMatchObject({ consumer: 'notifications', deliveredAt: expect.any(Date) });
     // Editing it to what it already is changes nothing and says so.
