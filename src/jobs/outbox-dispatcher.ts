@@ -2,8 +2,9 @@
 // database (src/services/outbox.ts claims with FOR UPDATE SKIP LOCKED and a lease), so each delivery
 // happens once. A change kicks it at once, so an announcement follows its change within moments; the
 // interval is the safety net for a kick that found Slack down. A rate limit waits for Slack's
-// Retry-After; other failures back off, and give up after a few attempts (logged), as does a delivery
-// that can never succeed (PermanentDeliveryError).
+// Retry-After however often it comes; other failures back off (at most 15 minutes apart) and give up
+// only once the event is a day old (logged), so an outage of Slack delays a delivery instead of losing
+// it. A delivery that can never succeed (PermanentDeliveryError) is given up at once.
 import type { Clock } from '../services/clock.ts';
 import type { Consumer, Outbox, OutboxEvent } from '../services/outbox.ts';
 import { RetryLaterError } from './digest-scheduler.ts';
@@ -35,7 +36,8 @@ export interface EventConsumer {
 export interface DispatcherOptions {
   /** How long a claimed delivery is reserved for the instance delivering it. */
   leaseMs?: number;
-  maxAttempts?: number;
+  /** How long after its event a failing delivery is still retried (a rate limit is always waited for). */
+  giveUpAfterMs?: number;
   batchSize?: number;
 }
 
@@ -55,7 +57,7 @@ export class OutboxDispatcher {
   private running: Promise<unknown> | undefined;
   private again = false;
   private readonly leaseMs: number;
-  private readonly maxAttempts: number;
+  private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
 
   constructor(
@@ -66,7 +68,7 @@ export class OutboxDispatcher {
     options: DispatcherOptions = {},
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.maxAttempts = options.maxAttempts ?? 10;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 60 * 60_000;
     this.batchSize = options.batchSize ?? 20;
   }
 
@@ -137,7 +139,9 @@ export class OutboxDispatcher {
         return;
       }
       const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentDeliveryError || event.attempts >= this.maxAttempts) {
+      const tooOld =
+        !(error instanceof RetryLaterError) && now.getTime() - event.occurredAt.getTime() >= this.giveUpAfterMs;
+      if (error instanceof PermanentDeliveryError || tooOld) {
         this.log(`outbox: ${consumer.name} gave up on event ${event.id} (${event.kind}): ${reason}`);
         await this.outbox.failed(consumer.name, event.id, now, reason);
         result.failed += 1;

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { type EventConsumer, OutboxDispatcher, PermanentDeliveryError } from '../../src/jobs/outbox-dispatcher.ts';
+import { RetryLaterError } from '../../src/jobs/digest-scheduler.ts';
 import { fixedClock } from '../../src/services/clock.ts';
 import { CONSUMERS, Outbox, type OutboxEvent, recordEvent } from '../../src/services/outbox.ts';
 import { transaction } from '../../src/services/db.ts';
@@ -110,6 +111,53 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
       where: { event: { workspaceId: ws }, failedAt: { not: null } },
     });
     expect(gone.map((d) => d.lastError)).toEqual(['channel_not_found']);
+  });
+
+  it('a long outage delays a delivery without losing it; only a day of failures gives up', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP30'), clock.now());
+    const seen: string[] = [];
+    let failure: Error | null = new Error('Slack is down');
+    const consumer: EventConsumer = {
+      name: A,
+      async deliver(event) {
+        if (event.workspaceId !== ws) return;
+        if (failure) throw failure;
+        if (event.kind === 'opportunity-won') seen.push(event.payload.no);
+      },
+    };
+    const dispatcher = new OutboxDispatcher(outbox, clock, [consumer]);
+    // Three hours of errors, then an hour of rate limits: many more attempts than a few, and still waiting.
+    for (let minute = 0; minute < 180; minute += 5) {
+      await dispatcher.tick();
+      clock.advance(5 * 60_000);
+    }
+    failure = new RetryLaterError(60);
+    for (let minute = 0; minute < 60; minute += 1) {
+      await dispatcher.tick();
+      clock.advance(61_000);
+    }
+    const waiting = await db.prisma.outboxDelivery.findFirstOrThrow({
+      where: { consumer: A, event: { workspaceId: ws } },
+    });
+    expect(waiting.attempts).toBeGreaterThan(10);
+    expect(waiting.failedAt).toBeNull();
+    failure = null;
+    await dispatcher.tick();
+    expect(seen).toEqual(['OP30']);
+
+    // An event that fails for a whole day is given up (logged), not retried forever.
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP31'), clock.now());
+    failure = new Error('Slack is down');
+    for (let hour = 0; hour <= 25; hour += 1) {
+      await dispatcher.tick();
+      clock.advance(60 * 60_000);
+    }
+    const given = await db.prisma.outboxDelivery.findMany({
+      where: { consumer: A, event: { workspaceId: ws }, failedAt: { not: null } },
+    });
+    expect(given.map((d) => d.lastError)).toEqual(['Slack is down']);
   });
 
   it('an event this version cannot read fails at once and does not block the others', async () => {
