@@ -9,11 +9,9 @@ import { isOverdue, isStale, summaryDueOn } from '../domain/notifications.ts';
 import type { Clock } from '../services/clock.ts';
 import type { NotificationService } from '../services/notifications.ts';
 import type { OwnerZones } from './task-reminders.ts';
+import { PeriodicJob } from './periodic-job.ts';
 
-export class NotificationJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
+export class NotificationJob extends PeriodicJob {
   constructor(
     private readonly notifications: Pick<
       NotificationService,
@@ -21,27 +19,10 @@ export class NotificationJob {
     >,
     private readonly clock: Clock,
     private readonly zones: OwnerZones,
-    private readonly log: (message: string) => void = () => undefined,
+    log: (message: string) => void = () => undefined,
     private readonly batchSize = 500,
-  ) {}
-
-  /** Ticks every `intervalMs` until stop(); a tick never overlaps the previous one. */
-  start(intervalMs = 60_000): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) => this.log(`notifications: ${String(error)}`))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  ) {
+    super('notifications', log);
   }
 
   /** One pass; how many overdue/stale occasions and summaries this instance recorded. */

@@ -7,41 +7,22 @@
 import { reminderDue } from '../domain/tasks.ts';
 import type { Clock } from '../services/clock.ts';
 import type { TaskService } from '../services/tasks.ts';
+import { PeriodicJob } from './periodic-job.ts';
 
 /** Where a task's owner lives: their Slack time zone (UTC when Slack does not say). */
 export interface OwnerZones {
   zoneOf(workspaceId: string, slackUserId: string): Promise<string>;
 }
 
-export class TaskReminderJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
+export class TaskReminderJob extends PeriodicJob {
   constructor(
     private readonly tasks: Pick<TaskService, 'reminderCandidates' | 'claimReminders'>,
     private readonly clock: Clock,
     private readonly zones: OwnerZones,
-    private readonly log: (message: string) => void = () => undefined,
+    log: (message: string) => void = () => undefined,
     private readonly batchSize = 200,
-  ) {}
-
-  /** Ticks every `intervalMs` until stop(); a tick never overlaps the previous one. */
-  start(intervalMs = 60_000): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) => this.log(`task reminders: ${String(error)}`))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  ) {
+    super('task reminders', log);
   }
 
   /** One pass: the reminders due now are claimed (and so sent once); how many this instance claimed. */
