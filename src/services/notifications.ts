@@ -27,6 +27,12 @@ export interface PreferencesChange {
 }
 
 /** A person's preferences, with the opportunities they muted. */
+/** One of a person's own open opportunities (App Home offers to mute it). */
+export interface MuteChoice {
+  no: string;
+  description: string;
+}
+
 export interface PersonNotifications extends NotificationPreferences {
   muted: string[];
 }
@@ -134,6 +140,32 @@ export class NotificationService {
       .onConflict((oc) => oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet(values))
       .execute();
     return this.preferences(workspaceId, slackUserId);
+  }
+
+  /** The person's own open opportunities they have not muted, by number (what App Home offers to mute). */
+  async muteChoices(workspaceId: string, slackUserId: string, limit: number): Promise<MuteChoice[]> {
+    return this.db
+      .selectFrom('opportunity as o')
+      .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+      .select(['o.no', 'o.description'])
+      .where('o.workspace_id', '=', workspaceId)
+      .where('sp.slack_user_id', '=', slackUserId)
+      .where('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('notification_mute as m')
+              .select('m.opportunity_no')
+              .where('m.workspace_id', '=', workspaceId)
+              .where('m.slack_user_id', '=', slackUserId)
+              .whereRef('m.opportunity_no', '=', 'o.no'),
+          ),
+        ),
+      )
+      .orderBy('o.no')
+      .limit(limit)
+      .execute();
   }
 
   /** Mutes or unmutes an opportunity for a person; false when the workspace has no such opportunity. */

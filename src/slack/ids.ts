@@ -94,6 +94,10 @@ export const ACTION_IDS = {
   notifyQuietEnd: 'notify_quiet_end',
   /** value = the opportunity number to unmute. */
   notifyUnmute: 'notify_unmute',
+  /** App Home's select of one's own open opportunities to mute. */
+  notifyMute: 'notify_mute',
+  /** A notification's Mute button (its opportunity). */
+  notifyMuteButton: 'notify_mute_button',
 } as const;
 
 /**
@@ -154,6 +158,7 @@ export const BLOCK_IDS = {
     modePrefix: 'notify_mode',
     times: 'notify_times',
     muted: 'notify_muted',
+    mute: 'notify_mute',
     message: 'notify_message',
   },
   home: {

@@ -112,7 +112,10 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
   ): Promise<Message | null> {
     const { currency } = await this.options.services.setup.workspaceSettings(event.workspaceId);
     const line = notificationLine(p, event, recipient, currency);
-    return line === null ? null : notificationMessage(p, line);
+    if (line === null) return null;
+    // A deleted opportunity is gone: nothing left to mute.
+    const about = 'no' in event.payload && event.kind !== 'opportunity-deleted' ? event.payload.no : undefined;
+    return notificationMessage(p, line, about);
   }
 
   /** One summary: the lines it took, in one message; they are marked sent after it. */

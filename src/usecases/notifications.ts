@@ -3,7 +3,7 @@
 // workspace (one that does not exist is refused).
 import { DomainError } from '../domain/problems.ts';
 import type { Services } from '../services/index.ts';
-import type { PersonNotifications, PreferencesChange } from '../services/notifications.ts';
+import type { MuteChoice, PersonNotifications, PreferencesChange } from '../services/notifications.ts';
 import type { RequestContext } from './context.ts';
 
 export class NotificationUseCases {
@@ -16,6 +16,11 @@ export class NotificationUseCases {
   /** Saves the change (turning notifications back on if Slack had them turned off); the settings after it. */
   change(ctx: RequestContext, change: PreferencesChange): Promise<PersonNotifications> {
     return this.services.notifications.changePreferences(ctx.workspaceId, ctx.actor.userId, change);
+  }
+
+  /** The actor's own open opportunities not muted yet, at most 100 (a select's limit). */
+  muteChoices(ctx: RequestContext): Promise<MuteChoice[]> {
+    return this.services.notifications.muteChoices(ctx.workspaceId, ctx.actor.userId, 100);
   }
 
   async mute(ctx: RequestContext, input: { no: string; muted: boolean }): Promise<PersonNotifications> {

@@ -229,6 +229,8 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.notifyQuietStart}`]: { open: 'each member sets their own quiet hours (App Home)' },
   [`action:${ACTION_IDS.notifyQuietEnd}`]: { open: 'each member sets their own quiet hours (App Home)' },
   [`action:${ACTION_IDS.notifyUnmute}`]: { open: 'each member unmutes an opportunity for themselves only' },
+  [`action:${ACTION_IDS.notifyMute}`]: { open: 'each member mutes an opportunity for themselves only' },
+  [`action:${ACTION_IDS.notifyMuteButton}`]: { open: 'each member mutes an opportunity for themselves only' },
   [`action:${ACTION_IDS.newOpportunity}`]: { open: 'every member creates for themselves' },
   [`action:${ACTION_IDS.listMore}`]: { open: 'the next page of the clicker’s own list, filtered for them again' },
   [`action:${ACTION_IDS.purgeConfirm}`]: cardClick(ACTION_IDS.purgeConfirm, (f) => f.purgeToken, DEMOTED),

@@ -166,6 +166,75 @@ describe.each(BACKENDS)('personal notifications on %s', (backend) => {
     expect(row).toMatchObject({ overdue: 'off', quietStart: '21:00', quietEnd: '07:00', summaryAt: '09:00' });
   });
 
+  it('a notification’s Mute button and App Home’s select mute one opportunity, for the clicker only', async () => {
+    const teamId = await workspace(t);
+    const about = 'Mute button deal';
+    const no = await newOpportunity(t.app.services, teamId, { owner: ANN, description: about });
+    const other = await newOpportunity(t.app.services, teamId, { owner: ANN, description: 'Home mute deal' });
+    const since = mark(t);
+    await run(t, `next ${no}`, teamId, ADMIN);
+    await delivered(t);
+    const dm = since.calls('chat.postMessage').find((c) => c.args.channel === ANN && allText(c.args).includes(about));
+    const buttons = JSON.stringify(dm?.args.blocks ?? []);
+    expect(buttons).toContain(ACTION_IDS.notifyMuteButton);
+    expect(buttons).toContain(`Mute ${no}`);
+    const clicked = mark(t);
+    await t.click({
+      actionId: ACTION_IDS.notifyMuteButton,
+      blockId: 'notify_mute',
+      value: no,
+      teamId,
+      userId: ANN,
+      channelId: 'D0ANNDM001',
+      responseUrl: t.fake.responseUrl(),
+    });
+    await t.fake.waitFor(
+      'response_url',
+      (c) =>
+        clicked.calls('response_url').includes(c) && allText(c.args).includes(`You won't hear about ${no} any more`),
+    );
+    let after = mark(t);
+    await run(t, `update ${no} chance:55`, teamId, ADMIN);
+    await delivered(t);
+    expect(dmsToAnn(after, about)).toEqual([]);
+    // Muted for Ann, not for the admin who clicks nothing.
+    const muted = await t.db.prisma.notificationMute.findMany({ where: { workspaceId: teamId } });
+    expect(muted.map((m) => [m.slackUserId, m.opportunityNo])).toEqual([[ANN, no]]);
+
+    // App Home offers her own open opportunities not muted yet; choosing one mutes it.
+    const home = mark(t);
+    await t.event({ event: { type: 'app_home_opened', user: ANN, tab: 'home' }, teamId });
+    const published = await t.fake.waitFor(
+      'views.publish',
+      (c) => home.calls('views.publish').includes(c) && c.args.user_id === ANN,
+    );
+    const blocks = (published.args.view as { blocks: { block_id?: string; elements?: unknown[] }[] }).blocks;
+    const select = blocks.find((b) => b.block_id === 'notify_mute')?.elements?.[0] as {
+      action_id: string;
+      options: { text: { text: string }; value: string }[];
+    };
+    expect(select.action_id).toBe(ACTION_IDS.notifyMute);
+    expect(select.options.map((o) => [o.value, o.text.text])).toContainEqual([other, `${other} Home mute deal`]);
+    expect(select.options.map((o) => o.value)).not.toContain(no);
+    const homeView = buildView({ type: 'home', viewId: 'V0HOMEMUT1', callbackId: CALLBACK_IDS.home, teamId });
+    const chose = mark(t);
+    await t.click({
+      actionId: ACTION_IDS.notifyMute,
+      blockId: 'notify_mute',
+      type: 'static_select',
+      action: { selected_option: { text: { type: 'plain_text', text: other }, value: other } },
+      teamId,
+      userId: ANN,
+      view: homeView,
+    });
+    await t.fake.waitFor('views.publish', (c) => chose.calls('views.publish').includes(c) && c.args.user_id === ANN);
+    after = mark(t);
+    await run(t, `next ${other}`, teamId, ADMIN);
+    await delivered(t);
+    expect(dmsToAnn(after, 'Home mute deal')).toEqual([]);
+    expectNoBrokenText(since.calls());
+  });
+
   it('quiet hours hold a message until they end, then it is delivered once', async () => {
     const teamId = await workspace(t);
     const about = 'Quiet deal';

@@ -88,6 +88,7 @@ const CASES: { [G in keyof UseCases]: CasesOf<UseCases[G]> } = {
   },
   notifications: {
     settings: { open: 'each member reads their own notification settings' },
+    muteChoices: { open: 'each member reads their own open opportunities to mute' },
     change: { open: 'each member sets their own notifications' },
     mute: { open: 'each member mutes opportunities for themselves only' },
   },

@@ -67,6 +67,7 @@ const english = {
     'Change them with `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
   saved: 'Your notification settings are saved.',
   muted: (no: string) => `You won't hear about ${no} any more (\`/opp notify unmute ${no}\` to hear again).`,
+  muteButton: (no: string) => `Mute ${no}`,
   unmuted: (no: string) => `You will hear about ${no} again.`,
   home: {
     title: 'Notifications',
@@ -75,6 +76,7 @@ const english = {
     quietFrom: 'Quiet hours from',
     quietUntil: 'until',
     quietOff: 'none',
+    mutePlaceholder: 'Mute an opportunity…',
     unmute: (no: string) => `Unmute ${no}`,
   },
 } as const;

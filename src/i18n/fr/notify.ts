@@ -78,6 +78,7 @@ const texts = {
   saved: 'Vos paramètres de notification sont enregistrés.',
   muted: (no: string) =>
     `Vous ne recevrez plus de notifications au sujet de ${no} (\`/opp notify unmute ${no}\` pour les recevoir de nouveau).`,
+  muteButton: (no: string) => `Mettre ${no} en sourdine`,
   unmuted: (no: string) => `Vous recevrez de nouveau des notifications au sujet de ${no}.`,
   home: {
     title: 'Notifications',
@@ -86,6 +87,7 @@ const texts = {
     quietFrom: 'Heures de silence de',
     quietUntil: 'à',
     quietOff: 'aucune',
+    mutePlaceholder: 'Mettre une opportunité en sourdine…',
     unmute: (no: string) => `Rétablir les notifications de ${no}`,
   },
 } as const;

@@ -76,6 +76,7 @@ const texts = {
     'Modificarle con `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
   saved: 'Le impostazioni delle notifiche sono state salvate.',
   muted: (no: string) => `Non riceverà più notifiche su ${no} (\`/opp notify unmute ${no}\` per riceverle di nuovo).`,
+  muteButton: (no: string) => `Silenzia ${no}`,
   unmuted: (no: string) => `Riceverà di nuovo notifiche su ${no}.`,
   home: {
     title: 'Notifiche',
@@ -84,6 +85,7 @@ const texts = {
     quietFrom: 'Ore di silenzio dalle',
     quietUntil: 'alle',
     quietOff: 'nessuna',
+    mutePlaceholder: 'Silenziare un’opportunità…',
     unmute: (no: string) => `Riattiva notifiche ${no}`,
   },
 } as const;

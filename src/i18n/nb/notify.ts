@@ -71,6 +71,7 @@ const texts = {
     'Endre dem med `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00`.',
   saved: 'Varslingsinnstillingene dine er lagret.',
   muted: (no: string) => `Du får ikke lenger varsler om ${no} (\`/opp notify unmute ${no}\` for å få dem igjen).`,
+  muteButton: (no: string) => `Demp ${no}`,
   unmuted: (no: string) => `Du får varsler om ${no} igjen.`,
   home: {
     title: 'Varsler',
@@ -79,6 +80,7 @@ const texts = {
     quietFrom: 'Stilletid fra',
     quietUntil: 'til',
     quietOff: 'ingen',
+    mutePlaceholder: 'Demp en salgsmulighet …',
     unmute: (no: string) => `Opphev demping av ${no}`,
   },
 } as const;

@@ -64,6 +64,7 @@ const chinese = {
     '使用 `/opp notify changes:instant|daily|off tasks:… overdue:… stale:… summary:8:30 quiet:22:00-07:00` 进行更改。',
   saved: '您的通知设置已保存。',
   muted: (no: string) => `您将不再收到有关 ${no} 的通知（使用 \`/opp notify unmute ${no}\` 可恢复接收）。`,
+  muteButton: (no: string) => `静音 ${no}`,
   unmuted: (no: string) => `您将重新收到有关 ${no} 的通知。`,
   home: {
     title: '通知',
@@ -72,6 +73,7 @@ const chinese = {
     quietFrom: '免打扰开始',
     quietUntil: '免打扰结束',
     quietOff: '无',
+    mutePlaceholder: '将某个商机静音…',
     unmute: (no: string) => `取消静音 ${no}`,
   },
 } as const;

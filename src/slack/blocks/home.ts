@@ -22,7 +22,7 @@ import { opportunityButton } from './opportunity-card.ts';
 import { opportunityLine, showButton } from './opportunity-list.ts';
 import { homeTaskBlocks } from './tasks.ts';
 import { notificationHomeBlocks } from './notifications.ts';
-import type { PersonNotifications } from '../../services/notifications.ts';
+import type { MuteChoice, PersonNotifications } from '../../services/notifications.ts';
 import type { TaskList } from '../../usecases/tasks.ts';
 import { actions, button, context, divider, header, LIMITS, section, type HomeView, type KnownBlock } from './kit.ts';
 
@@ -43,6 +43,8 @@ export interface HomeInput {
   offers: ReadonlyMap<string, readonly Offer[]>;
   /** The user's notification settings (a section at the end of the first page); absent: not shown. */
   notifications?: PersonNotifications | undefined;
+  /** The reader's own open opportunities they may mute (the Notifications section). */
+  muteChoices?: readonly MuteChoice[] | undefined;
   /** The user's open tasks ("My tasks", above the opportunities); absent: not shown. */
   tasks?: TaskList | undefined;
   /** 'team': a manager's or admin's view of everyone's pipeline, with its overview; default 'own'. */
@@ -135,7 +137,7 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
   const firstPage = offset === 0;
   const myTasks = input.tasks && firstPage ? [divider(), ...homeTaskBlocks(p, input.tasks)] : [];
   // The Notifications settings close the first page; the rows above make room for them.
-  const settings = input.notifications && firstPage ? notificationHomeBlocks(p, input.notifications) : [];
+  const settings = input.notifications && firstPage ? notificationHomeBlocks(p, input.notifications, input.muteChoices) : [];
 
   if (total === 0) {
     blocks.push(

@@ -7,12 +7,13 @@ import type { LocalDate } from '../../domain/local-date.ts';
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_MODES, type NotificationCategory } from '../../domain/notifications.ts';
 import { escapeText, joinMarkup, type Markup, mentionUser, ours } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
-import type { PersonNotifications } from '../../services/notifications.ts';
+import type { MuteChoice, PersonNotifications } from '../../services/notifications.ts';
 import type { OutboxEvent } from '../../services/outbox.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../ids.ts';
 import {
   actions,
   button,
+  capOptions,
   context,
   divider,
   fallback,
@@ -98,11 +99,22 @@ export function notificationLine(p: Presenter, event: OutboxEvent, recipient: st
   }
 }
 
-/** An instant notification: its line, and how to change what one hears. */
-export function notificationMessage(p: Presenter, line: Markup): Message {
+/**
+ * An instant notification: its line, a Mute button when it is about an opportunity that still exists
+ * (`muteNo`), and how to change what one hears.
+ */
+export function notificationMessage(p: Presenter, line: Markup, muteNo?: string): Message {
+  const mute =
+    muteNo === undefined
+      ? []
+      : [
+          actions(BLOCK_IDS.notify.mute, [
+            button({ text: p.t.notify.muteButton(escapeText(muteNo)), actionId: ACTION_IDS.notifyMuteButton, value: muteNo }),
+          ]),
+        ];
   return {
     text: fallback(line),
-    blocks: [section(line, { blockId: BLOCK_IDS.notify.message }), context([p.t.notify.footer])],
+    blocks: [section(line, { blockId: BLOCK_IDS.notify.message }), ...mute, context([p.t.notify.footer])],
   };
 }
 
@@ -170,8 +182,15 @@ function select(
   };
 }
 
-/** App Home's Notifications section: a select per kind, the summary time, quiet hours, muted ones. */
-export function notificationHomeBlocks(p: Presenter, settings: PersonNotifications): KnownBlock[] {
+/**
+ * App Home's Notifications section: a select per kind, the summary time, quiet hours, a select of one's
+ * own open opportunities to mute, and the muted ones.
+ */
+export function notificationHomeBlocks(
+  p: Presenter,
+  settings: PersonNotifications,
+  muteChoices: readonly MuteChoice[] = [],
+): KnownBlock[] {
   const N = p.t.notify;
   const H = N.home;
   const blocks: KnownBlock[] = [
@@ -189,6 +208,17 @@ export function notificationHomeBlocks(p: Presenter, settings: PersonNotificatio
       select(ACTION_IDS.notifyQuietEnd, H.quietUntil, timeOptions(), settings.quiet?.end),
     ]),
   );
+  if (muteChoices.length > 0)
+    blocks.push(
+      actions(BLOCK_IDS.notify.mute, [
+        select(
+          ACTION_IDS.notifyMute,
+          H.mutePlaceholder,
+          capOptions(muteChoices.map((c) => option(joinMarkup([escapeText(c.no), escapeText(c.description)], ' '), c.no))),
+          undefined,
+        ),
+      ]),
+    );
   if (settings.muted.length > 0)
     blocks.push(
       actions(

@@ -288,6 +288,11 @@ export function actionListeners(deps: SlackDeps): Record<string, (args: ActionAr
       });
     });
   return {
+    // A notification's Mute button: the clicker's own notifications only (the use case knows whose).
+    [ACTION_IDS.notifyMuteButton]: opportunityButton(deps, async (scope, no) => {
+      await deps.useCases.notifications.mute(scope.ctx, { no, muted: true });
+      await replyBeside(scope, successMessage(scope.p, scope.p.t.notify.muted(escapeText(no))));
+    }),
     [ACTION_IDS.show]: opportunityButton(deps, async (scope, no) => {
       const card = cardOf(scope.p, await opportunities.show(scope.ctx, no));
       if (scope.respond && !scope.fromHome) {

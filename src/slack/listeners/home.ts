@@ -19,12 +19,19 @@ export async function publishHome(
   ctx: RequestContext,
   offset: number = 0,
 ): Promise<void> {
-  const [home, tasks, notifications] = await Promise.all([
+  const [home, tasks, notifications, muteChoices] = await Promise.all([
     deps.useCases.opportunities.home(ctx, { offset }),
     deps.useCases.tasks.list(ctx, { limit: HOME_TASKS_MAX + 1 }),
     deps.useCases.notifications.settings(ctx),
+    deps.useCases.notifications.muteChoices(ctx),
   ]);
-  const view = homeView(presenterFor(ctx.locale), { userId: ctx.actor.userId, ...home, tasks, notifications });
+  const view = homeView(presenterFor(ctx.locale), {
+    userId: ctx.actor.userId,
+    ...home,
+    tasks,
+    notifications,
+    muteChoices,
+  });
   await client.views.publish({ user_id: ctx.actor.userId, view });
 }
 

@@ -75,6 +75,10 @@ export function notifyActionListeners(deps: SlackDeps): Record<string, (args: Ac
       const current = await notifications.settings(ctx);
       await notifications.change(ctx, { quiet: quietFrom(current.quiet, { end: parsed.data }) });
     }),
+    // App Home's select of one's own open opportunities (a notification's Mute button is in actions.ts).
+    [ACTION_IDS.notifyMute]: homeAction(deps, async (ctx, value) => {
+      await notifications.mute(ctx, { no: opportunityNoFrom(value), muted: true });
+    }),
     [ACTION_IDS.notifyUnmute]: homeAction(deps, async (ctx, value) => {
       await notifications.mute(ctx, { no: opportunityNoFrom(value), muted: false });
     }),
