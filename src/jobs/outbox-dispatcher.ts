@@ -39,6 +39,12 @@ export interface DispatcherOptions {
   /** How long after its event a failing delivery is still retried (a rate limit is always waited for). */
   giveUpAfterMs?: number;
   batchSize?: number;
+  /**
+   * Deliveries of one consumer made at the same time. A claim holds at most one event per opportunity,
+   * so the events of a batch may go out side by side without breaking the order per opportunity (as
+   * they would with as many instances).
+   */
+  concurrency?: number;
 }
 
 export interface DispatchResult {
@@ -59,6 +65,7 @@ export class OutboxDispatcher {
   private readonly leaseMs: number;
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
+  private readonly concurrency: number;
 
   constructor(
     private readonly outbox: Outbox,
@@ -70,6 +77,7 @@ export class OutboxDispatcher {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 60 * 60_000;
     this.batchSize = options.batchSize ?? 20;
+    this.concurrency = options.concurrency ?? 4;
   }
 
   /** Dispatches every `intervalMs` until stop(). */
@@ -110,20 +118,32 @@ export class OutboxDispatcher {
     await this.idle();
   }
 
-  /** One pass: every consumer's due deliveries, a batch at a time, until none is due. */
+  /**
+   * One pass: every consumer's due deliveries, a batch at a time, until none is due. The consumers go
+   * side by side, so that a busy one (alerts) does not hold back another's (notifications).
+   */
   async tick(): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
-    for (const consumer of this.consumers) {
-      for (;;) {
-        const now = this.clock.now();
-        const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
-        for (const event of due) await this.deliver(consumer, event, result);
-        // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
-        // leave the next event of an opportunity it just delivered due now.
-        if (due.length === 0) break;
-      }
-    }
+    await Promise.all(this.consumers.map((consumer) => this.drain(consumer, result)));
     return result;
+  }
+
+  private async drain(consumer: EventConsumer, result: DispatchResult): Promise<void> {
+    for (;;) {
+      const now = this.clock.now();
+      const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
+      let next = 0;
+      const worker = async () => {
+        while (next < due.length) {
+          const event = due[next++] as OutboxEvent;
+          await this.deliver(consumer, event, result);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
+      // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
+      // leave the next event of an opportunity it just delivered due now.
+      if (due.length === 0) break;
+    }
   }
 
   private async deliver(consumer: EventConsumer, event: OutboxEvent, result: DispatchResult): Promise<void> {

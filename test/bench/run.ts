@@ -14,8 +14,8 @@ import { printReports, type Report } from './measure.ts';
 
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const MOVES = Number(process.env.BENCH_MOVES ?? 200);
-/** BENCH_SECTIONS=slack,core,digest (any of them): the sections to run; all by default. */
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'slack,core,digest').split(',').map((s) => s.trim()));
+/** BENCH_SECTIONS=slack,alerts,core,digest (any of them): the sections to run; all by default. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'slack,alerts,core,digest').split(',').map((s) => s.trim()));
 
 async function withTarget(
   open: () => Promise<BenchTarget>,
@@ -75,6 +75,18 @@ if (SECTIONS.has('slack')) {
     '\nThe app (src/main.ts) and the floor (a bare Bolt app that only acks) each run in their own process, and so ' +
       'does the fake Slack Web API that answers the app; this one only sends the load and times it. ' +
       'Target: p99 under 100 ms.',
+  );
+}
+
+if (SECTIONS.has('alerts')) {
+  const { benchAlerts } = await import('./alerts.ts');
+  const alertReports: Report[] = [...(await benchAlerts('pglite'))];
+  if (postgres.url) alertReports.push(...(await benchAlerts('postgres', postgres.url)));
+  printReports('Alerts and notifications: ack latency under the alert load', alertReports);
+  console.log(
+    '\nThe changes are signed /opp commands sent at a steady rate to the app (src/main.ts, its own process); ' +
+      "their events are matched against the channel alerts and the reps' notifications and delivered to the " +
+      'fake Slack Web API (its own process). Lag: from an event to its delivery (outbox_delivery.delivered_at).',
   );
 }
 
