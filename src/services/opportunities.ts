@@ -1170,7 +1170,6 @@ async function loadForChange(
       join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
     )
     .leftJoin('sales_quote as q', 'q.opportunity_id', 'o.id')
-    .leftJoin('claimed', 'claimed.id', 'o.id')
     .select((eb) => [
       'o.id',
       'o.workspace_id',
@@ -1211,7 +1210,9 @@ async function loadForChange(
       'e.action_taken',
       'q.id as quote_id',
       'q.no as quote_no',
-      'claimed.version as claimed_version',
+      // A scalar subquery, not a join: joined, the empty read-only CTE made PostgreSQL plan the
+      // statement for about 5 ms against 1.4 (node-pg's untyped parameters, measured on 2,000 rows).
+      eb.selectFrom('claimed').select('claimed.version').whereRef('claimed.id', '=', 'o.id').as('claimed_version'),
       eb
         .selectFrom('sales_quote_line as l')
         .select((inner) => inner.fn.coalesce(inner.fn.sum<string>('l.amount'), inner.val('0')).as('amount'))
