@@ -137,7 +137,8 @@ export function homeView(p: Presenter, input: HomeInput): HomeView {
   const firstPage = offset === 0;
   const myTasks = input.tasks && firstPage ? [divider(), ...homeTaskBlocks(p, input.tasks)] : [];
   // The Notifications settings close the first page; the rows above make room for them.
-  const settings = input.notifications && firstPage ? notificationHomeBlocks(p, input.notifications, input.muteChoices) : [];
+  const settings =
+    input.notifications && firstPage ? notificationHomeBlocks(p, input.notifications, input.muteChoices) : [];
 
   if (total === 0) {
     blocks.push(

@@ -109,7 +109,11 @@ export function notificationMessage(p: Presenter, line: Markup, muteNo?: string)
       ? []
       : [
           actions(BLOCK_IDS.notify.mute, [
-            button({ text: p.t.notify.muteButton(escapeText(muteNo)), actionId: ACTION_IDS.notifyMuteButton, value: muteNo }),
+            button({
+              text: p.t.notify.muteButton(escapeText(muteNo)),
+              actionId: ACTION_IDS.notifyMuteButton,
+              value: muteNo,
+            }),
           ]),
         ];
   return {
@@ -214,7 +218,9 @@ export function notificationHomeBlocks(
         select(
           ACTION_IDS.notifyMute,
           H.mutePlaceholder,
-          capOptions(muteChoices.map((c) => option(joinMarkup([escapeText(c.no), escapeText(c.description)], ' '), c.no))),
+          capOptions(
+            muteChoices.map((c) => option(joinMarkup([escapeText(c.no), escapeText(c.description)], ' '), c.no)),
+          ),
           undefined,
         ),
       ]),
