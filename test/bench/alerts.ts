@@ -294,9 +294,13 @@ export async function benchAlerts(backend: 'pglite' | 'postgres', postgresUrl?: 
     const command = (text: string, userId = ADMIN, channelId = COMMAND_CHANNEL) =>
       slashCommand({ teamId: TEAM, userId, channelId, text, responseUrl: responseUrls.pop() ?? '' });
     // The admin is the first to use /opp; the alerts as they would type them.
+    // Each answered before the next (a command's work runs after its ack: the alerts need the admin).
     await load(app.url, 1, () => command('roles'));
-    for (const text of ALERTS) await load(app.url, 1, () => command(text));
     await waitQuiet(fake);
+    for (const text of ALERTS) {
+      await load(app.url, 1, () => command(text));
+      await waitQuiet(fake);
+    }
 
     const list = (i: number) => command(i % 2 ? 'list' : 'list all');
     await load(app.url, 30, list); // warm-up
