@@ -241,6 +241,23 @@ function quoteFieldFor(problem: Problem): string {
   return quoteLineBlockId(1, 'description');
 }
 
+/** Where a stage form's problem is shown, for the fields the Add and Edit Stage forms share. */
+function stageFieldFor(problem: Problem): string {
+  const b = BLOCK_IDS.stage;
+  switch (problem.kind) {
+    case 'bad-date-formula':
+      return b.dateFormula;
+    case 'activity-not-found':
+      return b.activityCode;
+    case 'completed-not-whole':
+      return b.completed;
+    case 'percent-out-of-range':
+      return problem.field === 'completed' ? b.completed : b.chances;
+    default:
+      return b.description;
+  }
+}
+
 export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) => Promise<void>> {
   const { opportunities, setup, tasks } = deps.useCases;
   return {
@@ -523,23 +540,14 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
           );
       },
       fieldFor(problem) {
-        const b = BLOCK_IDS.stage;
         switch (problem.kind) {
           case 'duplicate':
           case 'stage-number-invalid':
-            return b.stageNo;
+            return BLOCK_IDS.stage.stageNo;
           case 'sales-cycle-not-found':
-            return b.cycle;
-          case 'bad-date-formula':
-            return b.dateFormula;
-          case 'activity-not-found':
-            return b.activityCode;
-          case 'completed-not-whole':
-            return b.completed;
-          case 'percent-out-of-range':
-            return problem.field === 'completed' ? b.completed : b.chances;
+            return BLOCK_IDS.stage.cycle;
           default:
-            return b.description;
+            return stageFieldFor(problem);
         }
       },
     }),
@@ -581,21 +589,7 @@ export function viewListeners(deps: SlackDeps): Record<string, (args: ViewArgs) 
         return () =>
           postPrivately(scope.client, scope.form.channelId, scope.userId, stageEdited(scope.p, changed), scope.logger);
       },
-      fieldFor(problem) {
-        const b = BLOCK_IDS.stage;
-        switch (problem.kind) {
-          case 'bad-date-formula':
-            return b.dateFormula;
-          case 'activity-not-found':
-            return b.activityCode;
-          case 'completed-not-whole':
-            return b.completed;
-          case 'percent-out-of-range':
-            return problem.field === 'completed' ? b.completed : b.chances;
-          default:
-            return b.description;
-        }
-      },
+      fieldFor: stageFieldFor,
     }),
     [CALLBACK_IDS.editCloseCode]: submissionListener(deps, CALLBACK_IDS.editCloseCode, {
       read: readCloseCodeEdit,
