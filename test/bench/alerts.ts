@@ -24,7 +24,7 @@ import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { sendToSlackApp, type SlackRequest, slashCommand } from '../support/slack-requests.ts';
 import { type CallSummary, type RemoteFakeSlack, startFakeSlackProcess } from './fake-slack-process.ts';
 import { type Measurement, type Report, summarise } from './measure.ts';
-import { startServerProcess } from './processes.ts';
+import { sendSigned, startServerProcess } from './processes.ts';
 
 const CHANGES_PER_MINUTE = Number(process.env.BENCH_ALERT_RATE ?? 10_000);
 const SECONDS = Number(process.env.BENCH_ALERT_SECONDS ?? 60);
@@ -149,19 +149,8 @@ function changeText(k: number, opportunities: readonly string[]): string {
 }
 
 /** Sends `count` requests, CONCURRENCY at a time, and returns each one's ack latency in ms. */
-async function load(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const response = await sendToSlackApp(url, build(i), { signingSecret: SLACK_DEFAULTS.signingSecret });
-      if (response.status !== 200) throw new Error(`request ${i} answered ${response.status}: ${response.text}`);
-      latencies.push(response.elapsedMs);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return latencies;
+function load(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
+  return sendSigned(url, count, build, CONCURRENCY);
 }
 
 interface Produced {

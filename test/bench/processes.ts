@@ -1,5 +1,7 @@
-// Starting a server as its own process for the benchmarks, and reading the URL it reports.
+// Starting a server as its own process for the benchmarks, reading the URL it reports, and sending it signed requests.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
+import { sendToSlackApp, type SlackRequest } from '../support/slack-requests.ts';
 
 export interface ServerProcess {
   url: string;
@@ -42,4 +44,28 @@ export async function startServerProcess(script: string, env: Record<string, str
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       }),
   };
+}
+
+/**
+ * Sends `count` signed requests to an app, `concurrency` at a time, and returns each one's ack latency in
+ * ms (a status other than 200 throws).
+ */
+export async function sendSigned(
+  url: string,
+  count: number,
+  build: (i: number) => SlackRequest,
+  concurrency: number,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const response = await sendToSlackApp(url, build(i), { signingSecret: SLACK_DEFAULTS.signingSecret });
+      if (response.status !== 200) throw new Error(`request ${i} answered ${response.status}: ${response.text}`);
+      latencies.push(response.elapsedMs);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies;
 }

@@ -13,10 +13,10 @@ import { BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
-import { sendToSlackApp, type SlackRequest, slashCommand, viewSubmission } from '../support/slack-requests.ts';
+import { type SlackRequest, slashCommand, viewSubmission } from '../support/slack-requests.ts';
 import { type RemoteFakeSlack, startFakeSlackProcess } from './fake-slack-process.ts';
 import { type Report, summarise } from './measure.ts';
-import { startServerProcess } from './processes.ts';
+import { sendSigned, startServerProcess } from './processes.ts';
 
 const CONCURRENCY = 10;
 const REQUESTS = Number(process.env.BENCH_SLACK_REQUESTS ?? 300);
@@ -27,19 +27,8 @@ const SUBMIT_TEAM = 'TBENCHSUBMIT';
 const SUBMISSIONS = 30 + REQUESTS;
 
 /** Sends `count` requests, CONCURRENCY at a time, and returns each one's ack latency in ms. */
-async function load(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const response = await sendToSlackApp(url, build(i), { signingSecret: SLACK_DEFAULTS.signingSecret });
-      if (response.status !== 200) throw new Error(`request ${i} answered ${response.status}: ${response.text}`);
-      latencies.push(response.elapsedMs);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return latencies;
+function load(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
+  return sendSigned(url, count, build, CONCURRENCY);
 }
 
 function updateSubmission(contextId: string, value: number, today: string): SlackRequest {
