@@ -80,12 +80,15 @@ describe('manifest/manifest.json', () => {
   it('asks for the bot scopes the Web API calls need, and no others', () => {
     // commands: /opp; chat:write: postMessage/update/postEphemeral; chat:write.public: announcements in
     // public channels the bot hasn't joined; files:write: digest charts and CSV exports (files upload);
-    // users:read: users.info for time zone and locale.
+    // users:read: users.info for time zone and locale; channels:read and groups:read: conversations.info,
+    // so that `/opp alert #channel` can refuse an archived channel, or a private one the bot is not in.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:read',
       'chat:write',
       'chat:write.public',
       'commands',
       'files:write',
+      'groups:read',
       'users:read',
     ]);
   });
