@@ -22,7 +22,13 @@ const english = {
           ['customer add Acme Corp'],
           ['activity add PRES Presentation step:"Book meeting;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'cycle list', note: '(admins: an Edit button on each row)' },
+            'stage list {cycle}',
+            'code list',
+            'contact list acme',
+          ],
+          ['activity list', 'roles'],
           [
             { example: 'stage edit {cycle} {stage}', note: '(the form, pre-filled)' },
             'stage edit {cycle} {stage} chance:35',

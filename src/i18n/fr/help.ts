@@ -19,7 +19,13 @@ const french = {
           ['customer add Acme Corp'],
           ['activity add PRES Présentation step:"Planifier une réunion;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'cycle list', note: '(admins : un bouton Modifier par ligne)' },
+            'stage list {cycle}',
+            'code list',
+            'contact list acme',
+          ],
+          ['activity list', 'roles'],
           [
             { example: 'stage edit {cycle} {stage}', note: '(le formulaire, prérempli)' },
             'stage edit {cycle} {stage} chance:35',

@@ -19,7 +19,13 @@ const italian = {
           ['customer add Acme S.p.A.'],
           ['activity add PRES Presentazione step:"Fissare incontro;0D"'],
           ['role @anna manager'],
-          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'cycle list', note: '(amministratori: un pulsante Modifica per riga)' },
+            'stage list {cycle}',
+            'code list',
+            'contact list acme',
+          ],
+          ['activity list', 'roles'],
           [
             { example: 'stage edit {cycle} {stage}', note: '(il modulo, precompilato)' },
             'stage edit {cycle} {stage} chance:35',

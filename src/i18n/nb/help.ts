@@ -19,7 +19,13 @@ const norwegian = {
           ['customer add Acme AS'],
           ['activity add PRES Presentasjon step:"Avtal møte;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'cycle list', note: '(administratorer: en Rediger-knapp på hver rad)' },
+            'stage list {cycle}',
+            'code list',
+            'contact list acme',
+          ],
+          ['activity list', 'roles'],
           [
             { example: 'stage edit {cycle} {stage}', note: '(skjemaet, forhåndsutfylt)' },
             'stage edit {cycle} {stage} chance:35',

@@ -21,7 +21,13 @@ const chinese = {
           ['customer add Acme Corp'],
           ['activity add PRES 产品演示 step:"预约会议;0D"'],
           ['role @ann manager'],
-          ['cycle list', 'stage list {cycle}', 'code list', 'contact list acme', 'activity list', 'roles'],
+          [
+            { example: 'cycle list', note: '（管理员：每行有一个编辑按钮）' },
+            'stage list {cycle}',
+            'code list',
+            'contact list acme',
+          ],
+          ['activity list', 'roles'],
           [
             { example: 'stage edit {cycle} {stage}', note: '（打开表单，已填入当前值）' },
             'stage edit {cycle} {stage} chance:35',
