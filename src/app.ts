@@ -25,6 +25,7 @@ import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
 import { BACKGROUND_RETRY_CONFIG, INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/slack-client-options.ts';
 import { OAuthStateStore } from './slack/oauth-state-store.ts';
+import { PendingAcks } from './slack/after-ack.ts';
 import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
@@ -130,7 +131,9 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     clientOptions: { ...INTERACTIVE_CLIENT_OPTIONS, ...apiOptions() },
   };
   // Over HTTP, Bolt's receiver with the future-timestamp check in front (src/slack/receiver.ts).
-  const receiverOptions = { signingSecret: slack.signingSecret, logger, customRoutes: [healthRoute] };
+  // It also counts the requests waiting for their ack, to which the replies of earlier ones give way.
+  const pendingAcks = new PendingAcks();
+  const receiverOptions = { signingSecret: slack.signingSecret, logger, customRoutes: [healthRoute], pendingAcks };
 
   let app: App;
   let installations: InstallationService<Installation> | undefined;
@@ -219,6 +222,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     scheduler,
     submitFastPathMs: deps.submitFastPathMs,
     installations,
+    pendingAcks,
   });
 
   try {

@@ -384,17 +384,23 @@ export class OpportunityService {
     return (await this.recordMoveWithEvents(workspaceId, no, request)).no;
   }
 
-  /** recordMove, with the events the move recorded and what it replaced. */
+  /**
+   * recordMove, with the events the move recorded and what it replaced. `allowed`: the caller's
+   * permission check, run while the opportunity is read; nothing is written unless it resolves, and its
+   * rejection is what the move throws.
+   */
   async recordMoveWithEvents(
     workspaceId: string,
     no: string,
     request: MoveRequest,
+    allowed: Promise<unknown> = Promise.resolve(),
   ): Promise<{ no: string } & ChangeEvents & ChangeReplacements> {
     const { result, events } = await this.changeInOneStatement(
       workspaceId,
       no,
       request.expectedVersion,
       request.origin,
+      allowed,
       (loaded) => {
         const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
         const event: NewEvent =
@@ -1004,9 +1010,13 @@ export class OpportunityService {
     no: string,
     expectedVersion: number | undefined,
     origin: EventOrigin | undefined,
+    allowed: Promise<unknown>,
     write: (loaded: LoadedOpportunity) => Written<T> & { plan: NonNullable<Written<T>['plan']> },
   ): Promise<{ result: T } & ChangeEvents> {
-    const loaded = await loadForChange(this.db, workspaceId, no);
+    const [check, read] = await Promise.allSettled([allowed, loadForChange(this.db, workspaceId, no)]);
+    if (check.status === 'rejected') throw check.reason;
+    if (read.status === 'rejected') throw read.reason;
+    const loaded = read.value;
     if (expectedVersion !== undefined && expectedVersion !== loaded.row.version) throw changedMeanwhile(loaded);
     const written = write(loaded);
     const { change } = written.plan;

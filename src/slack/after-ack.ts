@@ -1,37 +1,112 @@
 // Work that follows an ack (replies, cards, announcements) takes one of a few slots, in arrival order.
 // The ack is what Slack holds us to (3 seconds, or the user sees an error and Slack retries); replies
 // through response_url stay valid for 30 minutes. So when a burst of requests arrives, every one of them
-// is acknowledged first, and the replies follow as slots free up, instead of each new ack waiting behind
-// the replies of all the requests before it. Work that needs a trigger_id (opening a modal) does not
-// wait here: trigger_ids expire 3 seconds after the click.
+// is acknowledged first, and the replies follow: a piece of work does not start while a request is still
+// waiting for its ack (PendingAcks, counted by the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS,
+// and then at most `slots` run at once. Without that, the replies of the requests before take the one
+// thread (and the database) that the next acks need. Work that needs a trigger_id (opening a modal) does
+// not wait here: trigger_ids expire 3 seconds after the click.
+import { performance } from 'node:perf_hooks';
+
 export const AFTER_ACK_SLOTS = 2;
 /** Past this many waiting, work runs at once: the queue smooths bursts, it never holds work back for long. */
 export const AFTER_ACK_MAX_WAITING = 1_000;
+/** The longest a piece of work gives way to requests waiting for their ack (a reply is late by at most this). */
+export const AFTER_ACK_MAX_DEFER_MS = 2_000;
+
+/** The requests received and not answered yet: while there are some, work after an ack waits. */
+export class PendingAcks {
+  private count = 0;
+  private readonly onNone = new Set<() => void>();
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** A request arrived; the function returned says it was answered (once, however often it is called). */
+  begin(): () => void {
+    this.count += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.count -= 1;
+      if (this.count === 0) for (const listener of this.onNone) listener();
+    };
+  }
+
+  /** Calls `listener` each time the last request waiting for its ack is answered. */
+  whenNone(listener: () => void): void {
+    this.onNone.add(listener);
+  }
+}
+
+interface Waiter {
+  since: number;
+  start: () => void;
+}
 
 export class AfterAckQueue {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: Waiter[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly slots = AFTER_ACK_SLOTS,
     private readonly maxWaiting = AFTER_ACK_MAX_WAITING,
-  ) {}
+    /** Without it (Socket Mode, tests), work only waits for a slot. */
+    private readonly pendingAcks: PendingAcks | undefined = undefined,
+    private readonly maxDeferMs = AFTER_ACK_MAX_DEFER_MS,
+  ) {
+    pendingAcks?.whenNone(() => this.startWaiting());
+  }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.slots && this.waiting.length < this.maxWaiting) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.waiting.length < this.maxWaiting && (this.waiting.length > 0 || !this.mayStart(performance.now()))) {
+      await new Promise<void>((start) => {
+        this.waiting.push({ since: performance.now(), start });
+        this.startWaiting();
+      });
+    } else {
+      this.running += 1;
     }
-    this.running += 1;
     try {
       return await work();
     } finally {
       this.running -= 1;
-      this.waiting.shift()?.();
+      this.startWaiting();
     }
   }
 
   /** Work running and waiting now. */
   get size(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.length };
+  }
+
+  /** Whether work that has waited since `since` may take a free slot now. */
+  private mayStart(since: number): boolean {
+    if (this.running >= this.slots) return false;
+    return !this.pendingAcks?.size || performance.now() - since >= this.maxDeferMs;
+  }
+
+  /** Starts waiting work, in arrival order, while it may; otherwise looks again when the first's deferral ends. */
+  private startWaiting(): void {
+    let first = this.waiting[0];
+    while (first && this.mayStart(first.since)) {
+      this.waiting.shift();
+      this.running += 1; // its slot is taken now, before it resumes
+      first.start();
+      first = this.waiting[0];
+    }
+    if (first && this.running < this.slots && this.timer === undefined) {
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.startWaiting();
+        },
+        Math.max(0, first.since + this.maxDeferMs - performance.now()),
+      );
+      this.timer.unref();
+    }
   }
 }

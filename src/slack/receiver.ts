@@ -6,6 +6,7 @@
 // our clock is refused like a stale one: 401, and nothing runs.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HTTPReceiver, type HTTPReceiverOptions, type Logger } from '@slack/bolt';
+import type { PendingAcks } from './after-ack.ts';
 
 /** Slack's signature window: a request may differ from our clock by at most this much, either way. */
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
@@ -39,12 +40,38 @@ export function refuseFutureTimestamps(
   };
 }
 
-/** Bolt's HTTPReceiver for `options`, refusing requests dated in the future (see above). */
-export function slackHttpReceiver(options: HTTPReceiverOptions & { logger: Logger }): HTTPReceiver {
+/**
+ * Wraps a request listener: a POST to one of `paths` counts in `pending` from its arrival until its
+ * response is sent (or its connection closes), so that work after other acks gives way to it (./after-ack.ts).
+ */
+export function countPendingAcks(
+  listener: RequestListener,
+  paths: readonly string[],
+  pending: PendingAcks,
+): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method?.toUpperCase() === 'POST' && paths.includes(new URL(req.url ?? '/', 'http://localhost').pathname)) {
+      const answered = pending.begin();
+      res.once('finish', answered);
+      res.once('close', answered);
+    }
+    listener(req, res);
+  };
+}
+
+/**
+ * Bolt's HTTPReceiver for `options`, refusing requests dated in the future (see above) and, with
+ * `pendingAcks`, counting the requests waiting for their ack.
+ */
+export function slackHttpReceiver(
+  options: HTTPReceiverOptions & { logger: Logger; pendingAcks?: PendingAcks | undefined },
+): HTTPReceiver {
+  const { pendingAcks, ...receiverOptions } = options;
   const paths = options.endpoints === undefined ? SLACK_EVENTS_PATHS : [options.endpoints].flat();
-  const receiver = new HTTPReceiver(options);
+  const receiver = new HTTPReceiver(receiverOptions);
   // The server Bolt starts calls `receiver.requestListener` for each request (public, documented for
-  // use with one's own server), so replacing it puts the check in front of everything the receiver serves.
-  receiver.requestListener = refuseFutureTimestamps(receiver.requestListener, paths, options.logger);
+  // use with one's own server), so replacing it puts the checks in front of everything the receiver serves.
+  const checked = refuseFutureTimestamps(receiver.requestListener, paths, options.logger);
+  receiver.requestListener = pendingAcks ? countPendingAcks(checked, paths, pendingAcks) : checked;
   return receiver;
 }

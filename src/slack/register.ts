@@ -5,7 +5,7 @@ import type { DigestScheduler } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import type { UseCases } from '../usecases/index.ts';
-import { AfterAckQueue } from './after-ack.ts';
+import { AfterAckQueue, type PendingAcks } from './after-ack.ts';
 import { ACTION_IDS, NUMBERED_ACTION_IDS, numberedActionPattern } from './ids.ts';
 import { actionListeners } from './listeners/actions.ts';
 import { notifyActionListeners } from './listeners/notify-actions.ts';
@@ -43,6 +43,8 @@ export function registerSlackListeners(
     submitFastPathMs?: number | undefined;
     /** OAuth mode: the installation store that app_uninstalled / tokens_revoked clean up. */
     installations?: InstallationLifecycle | undefined;
+    /** The requests waiting for their ack (the HTTP receiver counts them): replies give way to them. */
+    pendingAcks?: PendingAcks | undefined;
   },
 ): SlackDeps {
   const deps: SlackDeps = {
@@ -54,7 +56,7 @@ export function registerSlackListeners(
     ),
     scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
-    afterAck: new AfterAckQueue(),
+    afterAck: new AfterAckQueue(undefined, undefined, base.pendingAcks),
   };
   app.use(
     inboundMiddleware({

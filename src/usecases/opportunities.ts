@@ -277,13 +277,16 @@ export class OpportunityUseCases {
     ctx: RequestContext,
     input: MoveInput,
   ): Promise<{ no: string; events: readonly RecordedEvent[]; replaced: readonly Replacement[] }> {
-    await this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
+    // A rep's check reads the salesperson while the move reads the opportunity (one round trip less
+    // before a form's ack): the move writes nothing until the check has passed, and a refusal is the answer.
+    const allowed = this.guard.require(ctx, 'change-opportunity', { opportunityNo: input.no });
     const { no, ...request } = input;
-    return this.services.opportunities.recordMoveWithEvents(ctx.workspaceId, no, {
-      ...request,
-      today: ctx.today,
-      origin: this.origin(ctx),
-    });
+    return this.services.opportunities.recordMoveWithEvents(
+      ctx.workspaceId,
+      no,
+      { ...request, today: ctx.today, origin: this.origin(ctx) },
+      allowed,
+    );
   }
 
   async close(ctx: RequestContext, input: CloseInput): Promise<OpportunityView> {

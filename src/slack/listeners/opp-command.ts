@@ -40,6 +40,7 @@ import { definedOnly, setupEditForm } from './setup-edit-forms.ts';
 import { notify, notifyMute } from './notify-commands.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
+import { commandOnlyReads } from '../grammar/usage.ts';
 import type { UserContext } from '../user-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { requestContext } from '../request-context.ts';
@@ -90,45 +91,52 @@ export function oppCommandListener(deps: SlackDeps) {
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const workspaceId = workspaceOf(context);
-    const reply = (message: Message) =>
-      replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger });
-    let becameAdmin = false;
-    // The default language answers until the user (and so their locale) is known.
-    let p = presenterFor(DEFAULT_LOCALE);
-    try {
-      // A workspace without an admin (run with a bot token, where nobody installed the app through
-      // Slack; or one whose data was deleted) gets the first person who uses /opp as its admin, who
-      // is told so after the reply. With OAuth installs the installer is admin from the start.
-      const user = await deps.users.resolve(client, workspaceId, command.user_id);
-      const ctx = requestContext(deps, { workspaceId, user, surface: 'command', channelId: command.channel_id });
-      p = presenterFor(ctx.locale);
-      becameAdmin = await deps.useCases.workspace.claimFirstAdmin(ctx);
-      const { currency } = await deps.useCases.workspace.settings(ctx);
-      const parsed = parseOppCommand(command.text ?? '', {
-        now: user.now,
-        timeZone: user.timeZone,
-        dateOrder: user.dateOrder,
-        language: user.language,
-        currency,
-      });
-      const run = () =>
-        runCommand(parsed, {
-          deps,
-          ctx,
-          p,
-          user,
-          workspaceId,
-          channelId: command.channel_id,
-          triggerId: command.trigger_id,
-          client,
-          respond,
-          logger,
+    // A command that only reads (a list, a card, help) opens no modal: all of its work, from who asks
+    // on, waits behind the acks of other requests. Any other may open one, and reads who asks at once.
+    const onlyReads = commandOnlyReads(command.text ?? '');
+    await (onlyReads ? deps.afterAck.run(handle) : handle());
+
+    async function handle(): Promise<void> {
+      const reply = (message: Message) =>
+        replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger });
+      let becameAdmin = false;
+      // The default language answers until the user (and so their locale) is known.
+      let p = presenterFor(DEFAULT_LOCALE);
+      try {
+        // A workspace without an admin (run with a bot token, where nobody installed the app through
+        // Slack; or one whose data was deleted) gets the first person who uses /opp as its admin, who
+        // is told so after the reply. With OAuth installs the installer is admin from the start.
+        const user = await deps.users.resolve(client, workspaceId, command.user_id);
+        const ctx = requestContext(deps, { workspaceId, user, surface: 'command', channelId: command.channel_id });
+        p = presenterFor(ctx.locale);
+        becameAdmin = await deps.useCases.workspace.claimFirstAdmin(ctx);
+        const { currency } = await deps.useCases.workspace.settings(ctx);
+        const parsed = parseOppCommand(command.text ?? '', {
+          now: user.now,
+          timeZone: user.timeZone,
+          dateOrder: user.dateOrder,
+          language: user.language,
+          currency,
         });
-      await (opensModal(parsed) ? run() : deps.afterAck.run(run));
-    } catch (error) {
-      await reply(failureMessage(p, error, logger));
+        const run = () =>
+          runCommand(parsed, {
+            deps,
+            ctx,
+            p,
+            user,
+            workspaceId,
+            channelId: command.channel_id,
+            triggerId: command.trigger_id,
+            client,
+            respond,
+            logger,
+          });
+        await (onlyReads || opensModal(parsed) ? run() : deps.afterAck.run(run));
+      } catch (error) {
+        await reply(failureMessage(p, error, logger));
+      }
+      if (becameAdmin) await reply(noticeMessage(p, p.t.notices.firstAdmin));
     }
-    if (becameAdmin) await reply(noticeMessage(p, p.t.notices.firstAdmin));
   };
 }
 

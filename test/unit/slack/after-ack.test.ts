@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AfterAckQueue } from '../../../src/slack/after-ack.ts';
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AfterAckQueue, PendingAcks } from '../../../src/slack/after-ack.ts';
+import { countPendingAcks } from '../../../src/slack/receiver.ts';
 import { opensModal } from '../../../src/slack/listeners/opp-command.ts';
 import { parseOppCommand } from '../../../src/slack/grammar/index.ts';
 
@@ -58,6 +61,65 @@ describe('AfterAckQueue', () => {
     expect(log).toEqual(['start a', 'start c']);
     for (const g of [a, b, c]) g!.release();
     expect(await Promise.all(all)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('AfterAckQueue gives way to requests waiting for their ack', () => {
+  it('starts no work while a request waits for its ack, and starts it once that one is answered', async () => {
+    const pending = new PendingAcks();
+    const queue = new AfterAckQueue(2, 100, pending, 60_000);
+    const log: string[] = [];
+    const answered = pending.begin();
+    const [a, b] = ['a', 'b'].map((n) => gate(log, n));
+    const results = [a, b].map((g) => queue.run(g!.work));
+    await tick();
+    expect(log).toEqual([]);
+    expect(queue.size).toEqual({ running: 0, waiting: 2 });
+    answered();
+    answered(); // counted once
+    await tick();
+    expect(log).toEqual(['start a', 'start b']);
+    expect(pending.size).toBe(0);
+    a!.release();
+    b!.release();
+    expect(await Promise.all(results)).toEqual(['a', 'b']);
+  });
+
+  it('waits at most its deferral, then takes its slot even while requests still wait', async () => {
+    const pending = new PendingAcks();
+    const queue = new AfterAckQueue(1, 100, pending, 5);
+    pending.begin(); // never answered
+    const log: string[] = [];
+    const [a, b] = ['a', 'b'].map((n) => gate(log, n));
+    const results = [a, b].map((g) => queue.run(g!.work));
+    await tick();
+    expect(log).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(log).toEqual(['start a']);
+    a!.release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(log).toEqual(['start a', 'end a', 'start b']);
+    b!.release();
+    expect(await Promise.all(results)).toEqual(['a', 'b']);
+  });
+
+  it('the receiver counts a request to /slack/events from its arrival until its response is sent', () => {
+    const pending = new PendingAcks();
+    const seen: number[] = [];
+    const listener = countPendingAcks(() => seen.push(pending.size), ['/slack/events'], pending);
+    const request = (method: string, url: string) => {
+      const res = new EventEmitter();
+      listener({ method, url } as IncomingMessage, res as ServerResponse);
+      return res;
+    };
+    const command = request('POST', '/slack/events');
+    const health = request('GET', '/healthz');
+    expect(seen).toEqual([1, 1]);
+    health.emit('finish');
+    expect(pending.size).toBe(1);
+    command.emit('finish');
+    command.emit('close');
+    expect(pending.size).toBe(0);
   });
 });
 
