@@ -14,8 +14,9 @@ import type pg from 'pg';
 
 /** Named statements a connection may hold, at most. */
 export const MAX_PER_CONNECTION = 200;
-/** Texts remembered as seen (the statement names derived from them). */
+/** Texts remembered as seen (with the statement names derived from them), by count and by characters. */
 const SEEN_TEXTS = 2_000;
+const SEEN_CHARACTERS = 4_000_000;
 
 /** PostgreSQL's answer when a table changed under a prepared statement (a migration by another instance). */
 function isStalePlan(error: unknown): boolean {
@@ -32,7 +33,11 @@ function statementName(text: string): string {
 }
 
 export class PreparedStatements {
-  private readonly seen = new LRUCache<string, string>({ max: SEEN_TEXTS });
+  private readonly seen = new LRUCache<string, string>({
+    max: SEEN_TEXTS,
+    maxSize: SEEN_CHARACTERS,
+    sizeCalculation: (_name, text) => text.length,
+  });
   private readonly named = new WeakMap<pg.ClientBase, Set<string>>();
   /** Connections whose statements are out of date: closed on release rather than pooled again. */
   private readonly stale = new WeakSet<pg.ClientBase>();
