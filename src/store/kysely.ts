@@ -26,6 +26,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../generated/kysely/types.ts';
+import { PreparedStatements } from './prepared-statements.ts';
 
 export type { DB };
 /** The database as the services query it; a transaction (Transaction<DB>) is one too. */
@@ -63,20 +64,25 @@ export const PG_TYPES: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** Kysely on a pg Pool (the pool must be created with `types: PG_TYPES`). */
+/**
+ * Kysely on a pg Pool (the pool must be created with `types: PG_TYPES`). Statements that repeat run as
+ * named prepared statements (src/store/prepared-statements.ts).
+ */
 export function postgresKysely(pool: pg.Pool): SqlDatabase {
+  const statements = new PreparedStatements();
   return new Kysely<DB>({
     dialect: new PostgresDialect({
       pool: {
         connect: async () => {
           const client = await pool.connect();
           return {
+            // kysely passes a text and its parameters (a cursor, unused here, would be an object).
             query: ((sql: unknown, parameters?: readonly unknown[]) =>
               typeof sql === 'string'
-                ? client.query(sql, parameters?.map(driverValue))
+                ? statements.query(client, sql, (parameters ?? []).map(driverValue))
                 : client.query(sql as never)) as never,
             // true: the connection failed mid-transaction and must not go back to the pool.
-            release: (discard?: boolean) => client.release(discard),
+            release: (discard?: boolean) => client.release(discard === true || statements.mustDiscard(client)),
           };
         },
         end: () => pool.end(),

@@ -1,12 +1,14 @@
 // Core benchmarks: stage moves through the service, and sales-cycle statistics over 100,000
 // opportunities, each beside the same work in raw SQL through the driver (the floor).
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { createServices } from '../../src/services/index.ts';
-import { type Database, openDatabase } from '../../src/store/database.ts';
-import type { EmbeddedSession } from '../../src/store/kysely.ts';
+import { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { type Database, openDatabase, pgliteAdapter, SESSION_SETTINGS } from '../../src/store/database.ts';
+import { embeddedKysely } from '../../src/store/kysely.ts';
+import { applyMigrations } from '../../src/store/migrate.ts';
+import { PGliteProxy } from '../../src/store/pglite-proxy.ts';
 import { type Measurement, measure, ratio, type Report } from './measure.ts';
 
 export const BENCH_WORKSPACE = 'TBENCH';
@@ -25,23 +27,19 @@ export interface BenchTarget {
 }
 
 export async function openPGliteTarget(): Promise<BenchTarget> {
-  // One PGlite instance serves both Prisma and the raw floor (PGlite is single-connection).
-  const pglite = new PGlite('memory://');
-  const { applyMigrations } = await import('../../src/store/migrate.ts');
+  // The embedded database as the app runs it: PGlite in its worker (src/store/pglite-proxy.ts), which
+  // prepares each statement text once. The raw floor goes through the same worker, so both pay its hop.
+  const pglite = await PGliteProxy.open('memory://');
   await applyMigrations({
     query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
     exec: async (sql: string) => void (await pglite.exec(sql)),
   });
-  const { PrismaClient } = await import('../../src/generated/prisma/client.ts');
-  const { pgliteAdapter } = await import('../../src/store/database.ts');
-  const { embeddedKysely } = await import('../../src/store/kysely.ts');
-  const { SESSION_SETTINGS } = await import('../../src/store/database.ts');
   for (const [name, value] of Object.entries(SESSION_SETTINGS)) await pglite.exec(`SET ${name} = '${value}'`);
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   const db: Database = {
     kind: 'pglite',
     prisma,
-    sql: embeddedKysely(inProcessSession(pglite)),
+    sql: embeddedKysely(pglite),
     appliedMigrations: [],
     ping: async () => true,
     close: async () => {
@@ -53,57 +51,6 @@ export async function openPGliteTarget(): Promise<BenchTarget> {
     name: 'pglite',
     db,
     raw: { query: async (sql, params) => (await pglite.query(sql, params)).rows, close: async () => undefined },
-  };
-}
-
-/**
- * PGlite in this process as kysely's embedded session (the app runs it in a worker: src/store/pglite-proxy.ts).
- * One connection: a transaction holds it from BEGIN to COMMIT, other statements wait for their turn.
- */
-function inProcessSession(pglite: PGlite): EmbeddedSession {
-  let tail: Promise<void> = Promise.resolve();
-  let open: { id: number; release: () => void } | null = null;
-  let nextId = 1;
-  const turn = (): Promise<() => void> => {
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const previous = tail;
-    tail = previous.then(() => held);
-    return previous.then(() => release);
-  };
-  const end = async (tx: number, statement: 'COMMIT' | 'ROLLBACK') => {
-    if (open?.id !== tx) throw new Error(`transaction ${tx} is not open`);
-    const { release } = open;
-    open = null;
-    try {
-      await pglite.exec(statement);
-    } finally {
-      release();
-    }
-  };
-  return {
-    async query<Row>(
-      sql: string,
-      params: unknown[],
-      options: { parsers: Record<number, (v: string) => unknown> },
-      tx?: number,
-    ) {
-      if (tx !== undefined) return pglite.query<Row>(sql, params, options);
-      const release = await turn();
-      try {
-        return await pglite.query<Row>(sql, params, options);
-      } finally {
-        release();
-      }
-    },
-    async begin() {
-      const release = await turn();
-      await pglite.exec('BEGIN');
-      open = { id: nextId++, release };
-      return open.id;
-    },
-    commit: (tx) => end(tx, 'COMMIT'),
-    rollback: (tx) => end(tx, 'ROLLBACK'),
   };
 }
 

@@ -1,0 +1,167 @@
+// On PostgreSQL, a statement text that repeats runs as a named prepared statement
+// (src/store/prepared-statements.ts), a bounded number per connection. What callers see must not change:
+// results, errors, transactions. The naming is PostgreSQL's (the embedded database prepares in its
+// worker: test/integration/embedded-statements.test.ts); results, errors and transactions are checked
+// on both backends.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transaction } from '../../src/services/db.ts';
+import { type Database, openDatabase } from '../../src/store/database.ts';
+import { MAX_PER_CONNECTION } from '../../src/store/prepared-statements.ts';
+import {
+  adminQuery,
+  BACKENDS,
+  createTestDatabase,
+  POSTGRES_URL,
+  type TestDatabase,
+  uniqueWorkspaceId,
+  withDatabase,
+} from '../support/databases.ts';
+
+const at = new Date('2026-11-02T10:00:00.000Z');
+
+describe.each(BACKENDS)('repeated statements on %s', (backend) => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  const insertWorkspace = (ws: string, on = db.sql) =>
+    on.insertInto('workspace').values({ id: ws, created_at: at, updated_at: at }).execute();
+  const countWorkspaces = async (ids: string[]) =>
+    (
+      await db.sql
+        .selectFrom('workspace')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('id', 'in', ids)
+        .executeTakeFirstOrThrow()
+    ).n;
+
+  it('answers the same statement with many different parameters, past the point where PostgreSQL keeps a generic plan', async () => {
+    const ids = Array.from({ length: 12 }, () => uniqueWorkspaceId());
+    for (const id of ids) await insertWorkspace(id);
+    for (const id of [...ids, ...ids]) {
+      const row = await db.sql.selectFrom('workspace').select('id').where('id', '=', id).executeTakeFirst();
+      expect(row).toEqual({ id });
+    }
+    expect(await db.sql.selectFrom('workspace').select('id').where('id', '=', 'NO SUCH').execute()).toEqual([]);
+  });
+
+  it('reports a unique violation of a repeated statement as the database error, and stays usable', async () => {
+    const ws = uniqueWorkspaceId();
+    await insertWorkspace(ws);
+    for (let i = 0; i < 3; i++) await expect(insertWorkspace(ws)).rejects.toMatchObject({ code: '23505' });
+    expect(await countWorkspaces([ws])).toBe(1);
+  });
+
+  it('a repeated statement failing inside a transaction rolls all of it back', async () => {
+    const kept = uniqueWorkspaceId();
+    const duplicate = uniqueWorkspaceId();
+    await insertWorkspace(duplicate);
+    await insertWorkspace(uniqueWorkspaceId()); // the insert's text is now prepared where it runs
+    for (let i = 0; i < 2; i++) {
+      await expect(
+        transaction(db.sql, async (tx) => {
+          await insertWorkspace(kept, tx);
+          await insertWorkspace(duplicate, tx);
+        }),
+      ).rejects.toMatchObject({ code: '23505' });
+      expect(await countWorkspaces([kept])).toBe(0);
+    }
+    await insertWorkspace(kept);
+    expect(await countWorkspaces([kept, duplicate])).toBe(2);
+  });
+});
+
+describe.skipIf(!POSTGRES_URL)('named prepared statements on PostgreSQL', () => {
+  const name = `pipeline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let db: Database;
+
+  beforeAll(async () => {
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    // One connection, so that every statement runs on the connection whose statements are inspected.
+    db = await openDatabase({ databaseUrl: withDatabase(POSTGRES_URL ?? '', name), poolSize: 1 });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  async function preparedTexts(): Promise<string[]> {
+    const rows = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(db.sql);
+    return rows.rows.map((r) => r.statement);
+  }
+
+  const findWorkspace = (id: string) => db.sql.selectFrom('workspace').select('id').where('id', '=', id);
+
+  it('prepares a statement text the second time it runs, and then only executes it', async () => {
+    const { sql: text } = findWorkspace('A').compile();
+    await findWorkspace('A').execute();
+    expect(await preparedTexts()).not.toContain(text);
+    await findWorkspace('B').execute();
+    await findWorkspace('C').execute();
+    expect((await preparedTexts()).filter((s) => s === text)).toHaveLength(1);
+  });
+
+  it('keeps a statement prepared in a transaction that rolled back', async () => {
+    const lookup = (on: typeof db.sql, id: string) =>
+      on.selectFrom('workspace').select(['id', 'created_at']).where('id', '=', id).where('id', '<>', '');
+    await lookup(db.sql, 'A').execute();
+    await expect(
+      transaction(db.sql, async (tx) => {
+        await lookup(tx, 'B').execute(); // prepared here
+        throw new Error('give up');
+      }),
+    ).rejects.toThrow('give up');
+    expect(await preparedTexts()).toContain(lookup(db.sql, 'C').compile().sql);
+    expect(await lookup(db.sql, 'C').execute()).toEqual([]);
+  });
+
+  it(`holds at most ${MAX_PER_CONNECTION} named statements on a connection, however many texts repeat`, async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `NONE${i}`);
+    // Every IN list length is a text of its own.
+    for (let round = 0; round < 2; round++) {
+      for (let n = 1; n <= MAX_PER_CONNECTION + 20; n++) {
+        expect(await db.sql.selectFrom('workspace').select('id').where('id', 'in', ids(n)).execute()).toEqual([]);
+      }
+    }
+    expect((await preparedTexts()).length).toBe(MAX_PER_CONNECTION);
+    // Past the bound, texts still run (unnamed).
+    const ws = uniqueWorkspaceId();
+    await db.sql.insertInto('workspace').values({ id: ws, created_at: at, updated_at: at }).execute();
+    expect(await findWorkspace(ws).execute()).toEqual([{ id: ws }]);
+  });
+});
+
+describe.skipIf(!POSTGRES_URL)('a table changed under a prepared statement on PostgreSQL', () => {
+  const name = `pipeline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let db: Database;
+
+  beforeAll(async () => {
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    db = await openDatabase({ databaseUrl: withDatabase(POSTGRES_URL ?? '', name), poolSize: 1 });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('runs the statement again (another instance migrated), and the connection is replaced', async () => {
+    const ws = uniqueWorkspaceId();
+    await db.sql.insertInto('workspace').values({ id: ws, created_at: at, updated_at: at }).execute();
+    const all = () => db.sql.selectFrom('workspace').selectAll().where('id', '=', ws).executeTakeFirstOrThrow();
+    const pid = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db.sql)).rows[0]?.pid;
+    await all();
+    await all();
+    const before = await pid();
+    await sql`ALTER TABLE workspace ADD COLUMN probe_column int`.execute(db.sql);
+    expect(await all()).toMatchObject({ id: ws, probe_column: null });
+    expect(await pid()).not.toBe(before);
+    expect(await all()).toMatchObject({ id: ws, probe_column: null });
+  });
+});
