@@ -813,10 +813,17 @@ async function checkInvariants(
     for (const no of new Set([...expected.keys(), ...writtenBy.keys()])) {
       const e = expected.get(no) ?? { confirmed: 0, unsure: 0 };
       const n = writtenBy.get(no) ?? 0;
-      if (n < e.confirmed || n > e.confirmed + e.unsure)
+      if (n < e.confirmed || n > e.confirmed + e.unsure) {
+        // What was sent for it, and what each was told, to see where the change went.
+        const told = sent
+          .flatMap((s, i) =>
+            s.no === no ? [`${s.kind} ${s.status} ${JSON.stringify(outcomes[i]).slice(0, 160)}`] : [],
+          )
+          .join(', ');
         lost.push(
-          `${no}: ${n} entries written, ${e.confirmed} changes confirmed${e.unsure ? ` (+${e.unsure} unsure)` : ''}`,
+          `${no}: ${n} entries written, ${e.confirmed} changes confirmed${e.unsure ? ` (+${e.unsure} unsure)` : ''} [${told}]`,
         );
+      }
     }
     check(
       `no lost change: entries written = moves, Update submissions and closings confirmed (${[...expected.values()].reduce((s, e) => s + e.confirmed, 0)} confirmed)`,

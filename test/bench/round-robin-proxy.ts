@@ -1,16 +1,18 @@
 // One address in front of several app instances, as a load balancer would put them: each request goes
 // to the next upstream in turn (UPSTREAMS, comma-separated base URLs), body and headers untouched, so
 // Slack's signature still verifies. Run as its own process by the load bench (test/bench/load.ts).
-import { createServer, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const upstreams = (process.env.UPSTREAMS ?? '').split(',').filter((u) => u !== '');
 if (upstreams.length === 0) throw new Error('UPSTREAMS names no app instance');
 let next = 0;
+// A connection per request: a kept-alive one the app closes as it idles out would reset a request sent on it.
+const agent = new Agent({ keepAlive: false });
 
 const server = createServer((incoming, outgoing) => {
   const target = new URL(incoming.url ?? '/', upstreams[next++ % upstreams.length]);
-  const forwarded = request(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+  const forwarded = request(target, { method: incoming.method, headers: incoming.headers, agent }, (answer) => {
     outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(outgoing);
   });
