@@ -16,6 +16,20 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * Raised when a change was stored but reading it back to show it failed (the database did not answer
+ * in time): the person must not be told that nothing was changed, or they would make it again.
+ */
+export class ChangeSavedError extends Error {
+  constructor(
+    readonly opportunityNo: string,
+    cause: unknown,
+  ) {
+    super(`opportunity ${opportunityNo} was changed, but could not be read back`, { cause });
+    this.name = 'ChangeSavedError';
+  }
+}
+
 export interface TransactionOptions {
   /**
    * Problem to report when a unique constraint fails (a concurrent insert of the same key): given the

@@ -64,7 +64,7 @@ import type {
 } from '../generated/kysely/types.ts';
 import type { DB, SqlDatabase, SqlTransaction } from '../store/kysely.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { transaction } from './db.ts';
+import { ChangeSavedError, transaction } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import {
@@ -315,7 +315,7 @@ export class OpportunityService {
         plan: { loaded, change: plan },
       };
     });
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, no)), events };
+    return { ...(await readBack(this.db, workspaceId, no)), events };
   }
 
   /** The card's "Activate First Stage": no estimates asked (value 0), Quote Required not checked. */
@@ -335,7 +335,7 @@ export class OpportunityService {
         plan: { loaded, change: plan },
       };
     });
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await readBack(this.db, workspaceId, result)), events };
   }
 
   /** What the Update Opportunity modal offers right now. */
@@ -372,7 +372,7 @@ export class OpportunityService {
     request: MoveRequest,
   ): Promise<OpportunityDetail & ChangeEvents & ChangeReplacements> {
     const { no: moved, events, replaced } = await this.recordMoveWithEvents(workspaceId, no, request);
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, moved)), events, replaced };
+    return { ...(await readBack(this.db, workspaceId, moved)), events, replaced };
   }
 
   /**
@@ -464,7 +464,7 @@ export class OpportunityService {
         };
       },
     );
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result.no)), events, replaced: result.replaced };
+    return { ...(await readBack(this.db, workspaceId, result.no)), events, replaced: result.replaced };
   }
 
   /**
@@ -583,7 +583,7 @@ export class OpportunityService {
         return { result: loaded.ref.no, events: [edited, ...reassigned] };
       },
     );
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await readBack(this.db, workspaceId, result)), events };
   }
 
   /**
@@ -615,7 +615,7 @@ export class OpportunityService {
       };
       return { result: loaded.ref.no, events: [event] };
     });
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await readBack(this.db, workspaceId, result)), events };
   }
 
   /** What the Edit form shows: the current values and the version they were read at. */
@@ -674,7 +674,7 @@ export class OpportunityService {
       };
       return { result: loaded.ref.no, events: [event] };
     });
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await readBack(this.db, workspaceId, result)), events };
   }
 
   /**
@@ -705,7 +705,7 @@ export class OpportunityService {
       };
       return { result: loaded.ref.no, events: [event] };
     });
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await readBack(this.db, workspaceId, result)), events };
   }
 
   /**
@@ -744,7 +744,7 @@ export class OpportunityService {
       };
       return { result: loaded.ref.no, events: [event] };
     });
-    return { ...(await loadOpportunityDetail(this.db, workspaceId, result)), events };
+    return { ...(await readBack(this.db, workspaceId, result)), events };
   }
 
   /**
@@ -885,7 +885,7 @@ export class OpportunityService {
         return made ? { no: loaded.ref.no, orderNo: made.no, alreadyMade: true } : null;
       },
     );
-    const detail = await loadOpportunityDetail(this.db, workspaceId, result.no);
+    const detail = await readBack(this.db, workspaceId, result.no);
     return { ...detail, orderNo: result.orderNo, alreadyMade: result.alreadyMade, events };
   }
 
@@ -1722,4 +1722,13 @@ function selectPurgeable(db: SqlDatabase, workspaceId: string, input: PurgeFilte
   if (filter.contactNo) query = query.where('c.no', '=', filter.contactNo.toUpperCase());
   if (filter.salesCycleCode) query = query.where('sc.code', '=', filter.salesCycleCode.toUpperCase());
   return query;
+}
+
+/** The card of an opportunity just changed (read after its change was stored), or ChangeSavedError. */
+async function readBack(db: SqlDatabase, workspaceId: string, no: string): Promise<OpportunityDetail> {
+  try {
+    return await loadOpportunityDetail(db, workspaceId, no);
+  } catch (error) {
+    throw new ChangeSavedError(no, error);
+  }
 }

@@ -985,12 +985,16 @@ export async function ensureCustomerForContact(
   contact: { id: number; name: string },
   now: Date,
 ): Promise<{ id: number; no: string; name: string }> {
-  const existing = await db
-    .selectFrom('customer')
-    .select(['id', 'no', 'name'])
-    .where('contact_id', '=', contact.id)
-    .executeTakeFirst();
+  const find = () =>
+    db.selectFrom('customer').select(['id', 'no', 'name']).where('contact_id', '=', contact.id).executeTakeFirst();
+  const existing = await find();
   if (existing) return existing;
+  // Changes needing the same contact's first customer at once (two quotes, a quote and a Won closing)
+  // queue on the contact row; each then reads again, so the later ones find the customer the first
+  // made instead of breaking the one customer per contact. NO KEY: foreign-key checks still pass.
+  await db.selectFrom('contact').select('id').where('id', '=', contact.id).forNoKeyUpdate().execute();
+  const madeMeanwhile = await find();
+  if (madeMeanwhile) return madeMeanwhile;
   const no = await takeNextNo(db, workspaceId, 'customer', 'CU');
   return db
     .insertInto('customer')

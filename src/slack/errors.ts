@@ -4,7 +4,7 @@ import type { Markup } from '../i18n/markup.ts';
 import type { Presenter } from '../i18n/presenter.ts';
 import { DomainError } from '../domain/problems.ts';
 import { ScheduleError } from '../domain/schedule.ts';
-import { isDatabaseUnavailable } from '../services/db.ts';
+import { ChangeSavedError, isDatabaseUnavailable } from '../services/db.ts';
 import { usageIn } from './grammar/help.ts';
 import { InputError } from './grammar/index.ts';
 
@@ -26,6 +26,8 @@ export function describeFailure(p: Presenter, error: unknown): DescribedFailure 
     return { kind: 'input', sentence: t.describeInputProblem(local, format) };
   }
   if (error instanceof ScheduleError) return { kind: 'input', sentence: t.describeScheduleProblem(error.problem) };
+  // Stored, then not read back: saying "nothing was changed" would have the person make it again.
+  if (error instanceof ChangeSavedError) return { kind: 'database', sentence: t.system.savedNotShown };
   // Read paths reach here with the driver's own error; isDatabaseUnavailable recognises those too.
   if (isDatabaseUnavailable(error)) {
     return { kind: 'database', sentence: t.system.databaseUnavailable };

@@ -3,9 +3,37 @@
 // it over IPC for response URLs and for the number of calls received.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type FakeSlackCall, startFakeSlack } from '../support/fake-slack.ts';
+import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.ts';
+import { allText } from '../support/test-app.ts';
 
-type Request = { id: number; op: 'responseUrls'; count: number } | { id: number; op: 'callCount' | 'callSummary' };
+type Ask =
+  | { op: 'responseUrls'; count: number }
+  | { op: 'callCount' | 'callSummary' }
+  | { op: 'openedView'; triggerId: string; timeoutMs: number }
+  | { op: 'callRecords'; from: number };
+type Request = Ask & { id: number };
+
+/** One Web API call (or response_url post), reduced to what tells a request's outcome. */
+export interface CallRecord {
+  method: string;
+  /** response_url: its id; chat.*: the channel and ts; views.*: the trigger, external id, user. */
+  id?: string;
+  channel?: string;
+  ts?: string;
+  user?: string;
+  triggerId?: string;
+  externalId?: string;
+  callbackId?: string;
+  /** The message's text, or a view's title and text. */
+  text: string;
+}
+
+/** A view the app opened: what a person fills in and submits. */
+export interface OpenedView {
+  callbackId: string;
+  privateMetadata: string;
+  blocks: unknown[];
+}
 
 /** The Web API calls received, by what they were: posts in channels, posts to people (DMs), updates. */
 export interface CallSummary {
@@ -23,6 +51,10 @@ export interface RemoteFakeSlack {
   responseUrls(count: number): Promise<string[]>;
   callCount(): Promise<number>;
   callSummary(): Promise<CallSummary>;
+  /** The view opened with views.open for this trigger, once it is (null after `timeoutMs`). */
+  openedView(triggerId: string, timeoutMs: number): Promise<OpenedView | null>;
+  /** Every call from the `from`-th on, reduced (see CallRecord). */
+  callRecords(from: number): Promise<CallRecord[]>;
   close(): Promise<void>;
 }
 
@@ -39,7 +71,7 @@ export async function startFakeSlackProcess(): Promise<RemoteFakeSlack> {
       else if (message.id !== undefined) pending.get(message.id)?.(message.result);
     });
   });
-  const ask = <T>(request: { op: 'responseUrls'; count: number } | { op: 'callCount' | 'callSummary' }): Promise<T> =>
+  const ask = <T>(request: Ask): Promise<T> =>
     new Promise((resolve) => {
       const id = nextId++;
       pending.set(id, (value) => {
@@ -53,6 +85,8 @@ export async function startFakeSlackProcess(): Promise<RemoteFakeSlack> {
     responseUrls: (count) => ask({ op: 'responseUrls', count }),
     callCount: () => ask({ op: 'callCount' }),
     callSummary: () => ask({ op: 'callSummary' }),
+    openedView: (triggerId, timeoutMs) => ask({ op: 'openedView', triggerId, timeoutMs }),
+    callRecords: (from) => ask({ op: 'callRecords', from }),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -87,17 +121,59 @@ function summarise(calls: readonly FakeSlackCall[]): CallSummary {
   return summary;
 }
 
+function recordOf(call: FakeSlackCall): CallRecord {
+  const { args } = call;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const view = typeof args.view === 'object' && args.view !== null ? (args.view as Record<string, unknown>) : undefined;
+  const record: CallRecord = {
+    method: call.method,
+    text: view ? allText([view.title, view.blocks]) : (text(args.text) ?? ''),
+  };
+  const fields: [keyof CallRecord, string | undefined][] = [
+    ['id', call.id],
+    ['channel', text(args.channel)],
+    ['ts', text(args.ts)],
+    ['user', text(args.user_id) ?? text(args.user)],
+    ['triggerId', text(args.trigger_id)],
+    ['externalId', text(args.external_id)],
+    ['callbackId', text(view?.callback_id)],
+  ];
+  for (const [key, value] of fields)
+    if (value !== undefined) (record as unknown as Record<string, string>)[key] = value;
+  return record;
+}
+
+async function answer(fake: FakeSlack, request: Ask): Promise<unknown> {
+  switch (request.op) {
+    case 'responseUrls':
+      return Array.from({ length: request.count }, () => fake.responseUrl());
+    case 'callSummary':
+      return summarise(fake.calls());
+    case 'callCount':
+      return fake.calls().length;
+    case 'callRecords':
+      return fake.calls().slice(request.from).map(recordOf);
+    case 'openedView': {
+      const call = await fake
+        .waitFor('views.open', (c) => c.args.trigger_id === request.triggerId, request.timeoutMs)
+        .catch(() => null);
+      const view = call?.args.view as Record<string, unknown> | undefined;
+      return view
+        ? {
+            callbackId: String(view.callback_id ?? ''),
+            privateMetadata: String(view.private_metadata ?? ''),
+            blocks: view.blocks,
+          }
+        : null;
+    }
+  }
+}
+
 // Run as the child process: serve, and answer the parent.
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
   const fake = await startFakeSlack();
   process.on('message', (request: Request) => {
-    const result =
-      request.op === 'responseUrls'
-        ? Array.from({ length: request.count }, () => fake.responseUrl())
-        : request.op === 'callSummary'
-          ? summarise(fake.calls())
-          : fake.calls().length;
-    process.send?.({ id: request.id, result });
+    void answer(fake, request).then((result) => process.send?.({ id: request.id, result }));
   });
   process.once('SIGTERM', () => void fake.close().then(() => process.exit(0)));
   process.send({ url: fake.url });

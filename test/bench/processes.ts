@@ -5,6 +5,8 @@ import { sendToSlackApp, type SlackRequest } from '../support/slack-requests.ts'
 
 export interface ServerProcess {
   url: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -36,9 +38,11 @@ export async function startServerProcess(script: string, env: Record<string, str
   });
   return {
     url,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Stopped already: exited, or killed by a signal (exitCode stays null then).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();

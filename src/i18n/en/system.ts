@@ -5,6 +5,8 @@ const english = {
     'The pipeline database is not reachable right now, so nothing was changed. Please try again in a moment.',
   unexpected:
     'Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell your admin.',
+  savedNotShown:
+    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.',
   slackUnavailable:
     "Slack didn't accept our reply just now. Your change was saved; run the command again to see the result.",
   privateChannel:

@@ -6,6 +6,8 @@ const french = {
     'La base de données du pipeline est inaccessible pour le moment; rien n’a été modifié. Veuillez réessayer dans un instant.',
   unexpected:
     'Une erreur s’est produite de notre côté et rien n’a été modifié. Veuillez réessayer; si le problème persiste, avisez votre administrateur.',
+  savedNotShown:
+    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.', // untranslated
   slackUnavailable:
     'Slack n’a pas accepté notre réponse. Votre modification a été enregistrée; exécutez de nouveau la commande pour voir le résultat.',
   privateChannel:

@@ -6,6 +6,8 @@ const italian = {
     'Il database della pipeline non è raggiungibile in questo momento, quindi non è stato modificato nulla. Riprovare tra poco.',
   unexpected:
     'Si è verificato un errore da parte nostra e non è stato modificato nulla. Riprovare; se il problema persiste, rivolgersi all’amministratore.',
+  savedNotShown:
+    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.', // untranslated
   slackUnavailable:
     'Slack non ha accettato la nostra risposta in questo momento. La modifica è stata salvata; eseguire di nuovo il comando per vedere il risultato.',
   privateChannel:

@@ -5,6 +5,8 @@ const norwegian = {
   databaseUnavailable: 'Pipelinedatabasen kan ikke nås akkurat nå, så ingenting ble endret. Prøv igjen om et øyeblikk.',
   unexpected:
     'Noe gikk galt hos oss, og ingenting ble endret. Prøv igjen; hvis det fortsetter, si fra til administratoren din.',
+  savedNotShown:
+    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.', // untranslated
   slackUnavailable:
     'Slack godtok ikke svaret vårt akkurat nå. Endringen din ble lagret; kjør kommandoen på nytt for å se resultatet.',
   privateChannel:
