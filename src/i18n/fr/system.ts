@@ -7,7 +7,7 @@ const french = {
   unexpected:
     'Une erreur s’est produite de notre côté et rien n’a été modifié. Veuillez réessayer; si le problème persiste, avisez votre administrateur.',
   savedNotShown:
-    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.', // untranslated
+    'Votre modification a été enregistrée, mais elle n’a pas pu être relue pour l’afficher tout de suite. Consultez l’opportunité de nouveau dans un instant plutôt que de refaire la modification.',
   slackUnavailable:
     'Slack n’a pas accepté notre réponse. Votre modification a été enregistrée; exécutez de nouveau la commande pour voir le résultat.',
   privateChannel:

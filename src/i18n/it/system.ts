@@ -7,7 +7,7 @@ const italian = {
   unexpected:
     'Si è verificato un errore da parte nostra e non è stato modificato nulla. Riprovare; se il problema persiste, rivolgersi all’amministratore.',
   savedNotShown:
-    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.', // untranslated
+    'La modifica è stata salvata, ma non è stato possibile rileggerla per mostrarla adesso. Riapri l’opportunità tra un momento invece di ripetere la modifica.',
   slackUnavailable:
     'Slack non ha accettato la nostra risposta in questo momento. La modifica è stata salvata; eseguire di nuovo il comando per vedere il risultato.',
   privateChannel:

@@ -6,7 +6,7 @@ const norwegian = {
   unexpected:
     'Noe gikk galt hos oss, og ingenting ble endret. Prøv igjen; hvis det fortsetter, si fra til administratoren din.',
   savedNotShown:
-    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.', // untranslated
+    'Endringen er lagret, men den kunne ikke leses inn igjen for å vises akkurat nå. Se på salgsmuligheten igjen om et øyeblikk i stedet for å gjøre endringen på nytt.',
   slackUnavailable:
     'Slack godtok ikke svaret vårt akkurat nå. Endringen din ble lagret; kjør kommandoen på nytt for å se resultatet.',
   privateChannel:

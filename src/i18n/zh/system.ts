@@ -3,8 +3,7 @@ import { trusted } from '../markup.ts';
 const chinese = {
   databaseUnavailable: '暂时无法连接销售管道数据库，因此未做任何更改。请稍后重试。',
   unexpected: '我们这边出了问题，未做任何更改。请重试；如果问题持续出现，请告诉管理员。',
-  savedNotShown:
-    'Your change was saved, but it could not be read back to show it just now. Look at the opportunity again in a moment instead of making the change again.', // untranslated
+  savedNotShown: '您的更改已保存，但暂时无法读回并显示。请稍后再查看该商机，不要重复进行此更改。',
   slackUnavailable: 'Slack 刚才没有接受我们的回复。您的更改已保存；再次运行该命令即可查看结果。',
   privateChannel: '我无法在此对话中发帖。请邀请我加入该频道（输入 `/invite @Pipeline` 即可），或使用公共频道。',
   notInWorkspace: '此请求来自一个我不认识的工作区；未执行任何操作。',
