@@ -5,6 +5,8 @@ import { sendToSlackApp, type SlackRequest } from '../support/slack-requests.ts'
 
 export interface ServerProcess {
   url: string;
+  /** The process id (its memory is read from /proc/<pid>/status). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startServerProcess(script: string, env: Record<string, str
   });
   return {
     url,
+    pid: child.pid ?? Number.NaN,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
