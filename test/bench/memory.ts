@@ -324,16 +324,21 @@ export async function measureMemoryAtScale(opportunities = 1_000_000): Promise<M
   const replies = await startReplies();
   try {
     await load(database, 'pglite', opportunities);
-    const app = await startServerProcess('src/main.ts', {
-      SLACK_SIGNING_SECRET: SLACK_DEFAULTS.signingSecret,
-      SLACK_BOT_TOKEN: SLACK_DEFAULTS.botToken,
-      SLACK_API_URL: fake.url,
-      DATA_DIR: database.config.dataDir,
-      DATABASE_URL: '',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-    });
+    const app = await startServerProcess(
+      'src/main.ts',
+      {
+        SLACK_SIGNING_SECRET: SLACK_DEFAULTS.signingSecret,
+        SLACK_BOT_TOKEN: SLACK_DEFAULTS.botToken,
+        SLACK_API_URL: fake.url,
+        DATA_DIR: database.config.dataDir,
+        DATABASE_URL: '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+      },
+      // PGlite reads its whole data directory when it opens (1,000,000 opportunities: minutes on a busy machine).
+      30 * 60_000,
+    );
     const steps: MemoryAtScale['steps'] = [];
     try {
       const record = async (step: string, work: () => Promise<unknown>) => {
