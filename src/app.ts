@@ -66,6 +66,8 @@ export interface AppDependencies {
    * found Slack down); false: only kicked (tests tick it for the rest).
    */
   outboxIntervalMs?: number | false;
+  /** How many rows an export reads at a time (EXPORT_PAGE_SIZE; tests make it small to cross pages). */
+  exportPageSize?: number;
 }
 
 export interface RunningApp {
@@ -214,7 +216,11 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
-  const useCases = createUseCases(services, { digests: scheduler, channelDigests });
+  const useCases = createUseCases(
+    services,
+    { digests: scheduler, channelDigests },
+    deps.exportPageSize !== undefined ? { exportPageSize: deps.exportPageSize } : {},
+  );
   registerSlackListeners(app, {
     services,
     useCases,

@@ -25,6 +25,8 @@ export interface PlaygroundServerDeps {
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
+/** An upload's bytes: an export of 100,000 opportunities is about 30 MB (Slack takes files up to 1 GB). */
+const MAX_UPLOAD = 256 * 1024 * 1024;
 
 const personId = z.string().refine((id) => personById(id) !== undefined, 'unknown person');
 const elementInput = z.object({
@@ -57,13 +59,13 @@ const BODIES = {
   say: z.object({ as: personId, channelId: z.string().max(32), text: z.string().max(12_000) }),
 };
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         reject(new Error('body too large'));
         req.destroy();
       } else chunks.push(chunk);
@@ -149,7 +151,7 @@ export async function startPlaygroundServer(deps: PlaygroundServerDeps, port: nu
     }
     const upload = /^\/upload\/([A-Za-z0-9]+)$/.exec(path);
     if (upload && method === 'POST') {
-      const raw = await readBody(req);
+      const raw = await readBody(req, MAX_UPLOAD);
       const bytes = await uploadedBytes(raw, req.headers['content-type']);
       return deps.api.receiveUpload(upload[1] ?? '', bytes)
         ? send(res, 200, `OK - ${bytes.length}`, 'text/plain; charset=utf-8')

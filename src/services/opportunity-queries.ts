@@ -261,6 +261,11 @@ export function activeEntryFromColumns(row: ActiveEntryColumns): (ActiveEntry & 
  * Callers add their conditions, order and page (and the card its extra columns).
  */
 function selectSummaries(db: SqlDatabase) {
+  return selectSummaryColumns(db).select((eb) => eb.fn.countAll<number>().over().as('total'));
+}
+
+/** The projection without the window count (an export's pages need no total: it would scan every row again). */
+function selectSummaryColumns(db: SqlDatabase) {
   return db
     .selectFrom('opportunity as o')
     .innerJoin('contact as c', 'c.id', 'o.contact_id')
@@ -319,11 +324,10 @@ function selectSummaries(db: SqlDatabase) {
         .select((inner) => inner.fn.sum<string>('l.amount').as('amount'))
         .whereRef('so.opportunity_id', '=', 'o.id')
         .as('order_amount'),
-      eb.fn.countAll<number>().over().as('total'),
     ]);
 }
 
-type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
+type SummaryRow = InferResult<ReturnType<typeof selectSummaryColumns>>[number];
 
 function summaryFromRow(row: SummaryRow): OpportunitySummary {
   const active = activeEntryFromColumns(row);
@@ -385,6 +389,34 @@ export class OpportunityQueries {
       .execute();
     const total = rows[0] ? rows[0].total : offset > 0 ? await this.count(workspaceId, filter) : 0;
     return { items: rows.map(summaryFromRow), total };
+  }
+
+  /**
+   * The filtered opportunities in the list's order (by number), `pageSize` at a time, at most `max`:
+   * each page is one query that starts after the last number of the one before (keyset, not OFFSET,
+   * so no page rescans what came before), and only one page is held at a time.
+   */
+  async *pages(
+    workspaceId: string,
+    filter: OpportunityFilter,
+    options: { pageSize: number; max: number },
+  ): AsyncGenerator<OpportunitySummary[]> {
+    let after: string | undefined;
+    let left = options.max;
+    while (left > 0) {
+      const limit = Math.min(options.pageSize, left);
+      const rows = await selectSummaryColumns(this.db)
+        .where((eb) => filterCondition(eb, workspaceId, filter))
+        .$if(after !== undefined, (qb) => qb.where('o.no', '>', after ?? ''))
+        .orderBy('o.no')
+        .limit(limit)
+        .execute();
+      if (rows.length === 0) return;
+      yield rows.map(summaryFromRow);
+      left -= rows.length;
+      if (rows.length < limit) return;
+      after = rows[rows.length - 1]?.no;
+    }
   }
 
   /** One opportunity with its current figures (the list's projection), or null when there is none. */

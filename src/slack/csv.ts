@@ -44,7 +44,17 @@ const integer = (value: number | null | undefined): Cell => ({
  * in the reader's words; the values stay in the machine-readable form above whatever their locale.
  */
 export function opportunitiesCsv(p: Presenter, items: readonly OpportunitySummary[], currency: string): string {
-  const lines = [csvLine(p.t.digestPlain.csv.columns(currency).map((c) => text(c)))];
+  return csvHeader(p, currency) + csvRows(p, items);
+}
+
+/** The header row (CRLF-ended): the first part of an export written a page at a time. */
+export function csvHeader(p: Presenter, currency: string): string {
+  return `${csvLine(p.t.digestPlain.csv.columns(currency).map((c) => text(c)))}\r\n`;
+}
+
+/** One CRLF-ended line per opportunity, as in opportunitiesCsv. */
+export function csvRows(p: Presenter, items: readonly OpportunitySummary[]): string {
+  const lines: string[] = [];
   for (const o of items) {
     const e = o.current;
     const company = o.contact.companyName ?? (o.contact.type === 'company' ? o.contact.name : '');

@@ -32,13 +32,14 @@ export interface UseCases {
 export function createUseCases(
   services: Services,
   ports: { digests: DigestPosting; channelDigests?: ChannelDigestUseCases },
+  options: { exportPageSize?: number } = {},
 ): UseCases {
   const guard = new Guard(services);
   return {
     opportunities: new OpportunityUseCases(services, guard),
     setup: new SetupUseCases(services.setup, guard),
     workspace: new WorkspaceUseCases(services, guard),
-    pipeline: new PipelineUseCases(services, guard, ports.digests),
+    pipeline: new PipelineUseCases(services, guard, ports.digests, options.exportPageSize),
     tasks: new TaskUseCases(services, guard),
     notifications: new NotificationUseCases(services),
     channelDigests: ports.channelDigests ?? new ChannelDigestUseCases(services),

@@ -17,14 +17,17 @@ export interface DigestPosting {
 /** Why a digest asked for now was not posted at once (it is retried later). */
 export type DigestDelay = 'private-channel' | 'rate-limited' | 'slack-unavailable';
 
-/** The most an export carries. */
-export const EXPORT_MAX = 20_000;
+/** The most an export carries (the first by number). */
+export const EXPORT_MAX = 100_000;
+/** How many rows an export reads at a time: all it holds in memory (its file is written page by page). */
+export const EXPORT_PAGE_SIZE = 1_000;
 
 export class PipelineUseCases {
   constructor(
     private readonly services: Services,
     private readonly guard: Guard,
     private readonly digests: DigestPosting,
+    private readonly exportPageSize = EXPORT_PAGE_SIZE,
   ) {}
 
   /** Posts a digest to `channelId` now, through a digest run (retried later if Slack is busy). */
@@ -71,9 +74,9 @@ export class PipelineUseCases {
   }
 
   /**
-   * The rows of an export: what the reader may see of the filtered list, with current figures. Without a
-   * scope typed (`ownScopeByDefault`), a rep exports their own opportunities and a manager or an admin the
-   * whole pipeline.
+   * The rows of an export: what the reader may see of the filtered list, with current figures, in pages
+   * read as they are consumed (at most EXPORT_MAX rows, by number). Without a scope typed
+   * (`ownScopeByDefault`), a rep exports their own opportunities and a manager or an admin the whole pipeline.
    */
   async exportRows(
     ctx: RequestContext,
@@ -84,12 +87,13 @@ export class PipelineUseCases {
     const filter: OpportunityFilter = { ...rest, ...readableFilter(access) };
     if (input.ownScopeByDefault && access.role === 'rep') filter.salespersonSlackUserId = ctx.actor.userId;
     if (contact) filter.contactNo = (await this.services.setup.findContact(ctx.workspaceId, contact)).no;
-    // One query: pages with OFFSET would each count and skip the whole filtered list again.
-    const [{ items }, settings] = await Promise.all([
-      this.services.queries.list(ctx.workspaceId, filter, EXPORT_MAX, 0),
-      this.services.setup.workspaceSettings(ctx.workspaceId),
-    ]);
-    return { items, currency: settings.currency };
+    const settings = await this.services.setup.workspaceSettings(ctx.workspaceId);
+    // Keyset pages (each starts after the last number read), so the whole list is never in memory.
+    const pages = this.services.queries.pages(ctx.workspaceId, filter, {
+      pageSize: this.exportPageSize,
+      max: EXPORT_MAX,
+    });
+    return { pages, currency: settings.currency };
   }
 
   async subscribe(

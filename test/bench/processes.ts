@@ -7,11 +7,17 @@ export interface ServerProcess {
   url: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** The process id (its memory is read from /proc/<pid>/status). */
+  pid: number;
   stop(): Promise<void>;
 }
 
 /** Runs `tsx <script>` with `env` and waits for a line containing http://127.0.0.1:<port>. */
-export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  script: string,
+  env: Record<string, string>,
+  startTimeoutMs = 60_000,
+): Promise<ServerProcess> {
   // BENCH_PROFILE=<dir> writes a CPU profile of each server process there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
@@ -20,7 +26,7 @@ export async function startServerProcess(script: string, env: Record<string, str
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(output);
@@ -39,6 +45,7 @@ export async function startServerProcess(script: string, env: Record<string, str
   return {
     url,
     output: () => output,
+    pid: child.pid ?? Number.NaN,
     stop: () =>
       new Promise<void>((resolve) => {
         // Stopped already: exited, or killed by a signal (exitCode stays null then).

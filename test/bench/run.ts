@@ -113,6 +113,20 @@ if (SECTIONS.has('core')) {
 
 if (SECTIONS.has('digest')) await benchDigests();
 
+// Not in the default sections (npm run bench:scale runs them): BENCH_SECTIONS=export (sizes: BENCH_EXPORT_SIZES)
+// and memory (BENCH_MEMORY_OPPORTUNITIES).
+if (SECTIONS.has('export')) {
+  const { benchExport, printExportReports } = await import('./memory.ts');
+  const sizes = (process.env.BENCH_EXPORT_SIZES ?? '10000,100000').split(',').map(Number);
+  const results = await benchExport('pglite', sizes);
+  if (postgres.url) results.push(...(await benchExport('postgres', sizes, postgres.url)));
+  printExportReports(results);
+}
+if (SECTIONS.has('memory')) {
+  const { measureMemoryAtScale, printMemoryAtScale } = await import('./memory.ts');
+  printMemoryAtScale(await measureMemoryAtScale(Number(process.env.BENCH_MEMORY_OPPORTUNITIES ?? 1_000_000)));
+}
+
 async function benchDigests(): Promise<void> {
   const { benchDigest } = await import('./digest.ts');
   const DIGEST_SIZES = (process.env.BENCH_DIGEST_SIZES ?? '1000,10000,100000').split(',').map(Number);

@@ -1,27 +1,24 @@
 // npm run bench:scale — what takes too long for `npm run bench`: the load run (two app instances on one
-// PostgreSQL behind one address, 50 people for a minute; test/bench/load.ts) and the digest at
-// 1,000,000 opportunities (the digest section of test/bench/run.ts, run as it is with those sizes).
-// BENCH_SCALE_SECTIONS picks the sections (load,digest by default). Exits with 1 when an invariant of
+// PostgreSQL behind one address, 50 people for a minute; test/bench/load.ts), the digest at 1,000,000
+// opportunities, an export of 100,000 and the app's memory with 1,000,000 on PGlite (the digest, export
+// and memory sections of test/bench/run.ts, run as they are with those sizes).
+// BENCH_SCALE_SECTIONS picks the sections (load,digest,export,memory by default). Exits with 1 when an invariant of
 // the load run breaks or a section fails.
 import { spawn } from 'node:child_process';
 import { resolveTestPostgres } from '../support/postgres-probe.ts';
 
-const SECTIONS = (process.env.BENCH_SCALE_SECTIONS ?? 'load,digest').split(',').map((s) => s.trim());
+const SECTIONS = (process.env.BENCH_SCALE_SECTIONS ?? 'load,digest,export,memory').split(',').map((s) => s.trim());
 
 const postgres = await resolveTestPostgres({ ...process.env, REQUIRE_POSTGRES: '0' }).catch(() => ({
   url: undefined,
   note: '',
 }));
 
-/** The digest section of `npm run bench`, in a process of its own, at the scale sizes. */
-function digestAtScale(): Promise<number> {
+/** A section of `npm run bench`, in a process of its own, with the scale sizes (`env`, unless set). */
+function benchSectionAtScale(section: string, env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/run.ts'], {
-      env: {
-        ...process.env,
-        BENCH_SECTIONS: 'digest',
-        BENCH_DIGEST_SIZES: process.env.BENCH_DIGEST_SIZES ?? '1000000',
-      },
+      env: { ...env, ...process.env, BENCH_SECTIONS: section },
       stdio: 'inherit',
     });
     child.once('error', reject);
@@ -44,7 +41,9 @@ const sections: Record<string, () => Promise<boolean>> = {
     );
     return result.broken.length === 0;
   },
-  digest: async () => (await digestAtScale()) === 0,
+  digest: async () => (await benchSectionAtScale('digest', { BENCH_DIGEST_SIZES: '1000000' })) === 0,
+  export: async () => (await benchSectionAtScale('export', { BENCH_EXPORT_SIZES: '100000' })) === 0,
+  memory: async () => (await benchSectionAtScale('memory', { BENCH_MEMORY_OPPORTUNITIES: '1000000' })) === 0,
 };
 
 let failed = false;

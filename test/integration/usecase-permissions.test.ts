@@ -311,7 +311,9 @@ describe.each(BACKENDS)('every use case decides who may act, on %s', (backend) =
     const listed = await useCases.opportunities.list(rep, { filter: { status: 'all' }, limit: 50 });
     expect(listed.items.map((o) => o.no)).toEqual([fixture.mine]);
     const exported = await useCases.pipeline.exportRows(rep, { filter: { status: 'all' } });
-    expect(exported.items.map((o) => o.no)).toEqual([fixture.mine]);
+    const exportedNos: string[] = [];
+    for await (const page of exported.pages) exportedNos.push(...page.map((o) => o.no));
+    expect(exportedNos).toEqual([fixture.mine]);
     const home = await useCases.opportunities.home(rep);
     expect(home.opportunities.map((o) => o.no)).toEqual([fixture.mine]);
     const found = await useCases.opportunities.find(rep, { text: 'FLEET' });

@@ -799,7 +799,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const raw = await readBody(req);
         let parsed: ParsedBody;
         try {
-          parsed = await parseBody(raw, contentType, url.searchParams);
+          // An upload's raw bytes are the file, not form fields (only a multipart upload has fields).
+          const rawUpload = url.pathname.startsWith('/upload/') && !(contentType ?? '').startsWith('multipart/');
+          parsed = rawUpload ? { args: {}, files: [] } : await parseBody(raw, contentType, url.searchParams);
         } catch {
           if (url.pathname.startsWith('/upload/')) parsed = { args: {}, files: [] };
           else {

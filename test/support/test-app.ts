@@ -79,6 +79,8 @@ export async function startTestApp(
     sharing?: { db: TestDatabase; fake: FakeSlack };
     /** The app's LOG_LEVEL (default error, so test output stays quiet). */
     logLevel?: Config['logLevel'];
+    /** Rows an export reads at a time (small, to cross pages with a few opportunities). */
+    exportPageSize?: number;
   } = {},
 ): Promise<TestApp> {
   const fake = options.sharing?.fake ?? (await startFakeSlack());
@@ -121,6 +123,7 @@ export async function startTestApp(
     reminderIntervalMs: false,
     notificationIntervalMs: false,
     digestPostIntervalMs: options.digestPostIntervalMs ?? 0,
+    ...(options.exportPageSize !== undefined ? { exportPageSize: options.exportPageSize } : {}),
   });
   const url = `http://127.0.0.1:${app.port}`;
   const send: TestApp['send'] = (request, options = {}) =>

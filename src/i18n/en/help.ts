@@ -356,7 +356,7 @@ const english = {
     },
     export: {
       summary:
-        'Sends you a CSV of opportunities in a direct message; takes the same filters as `list`. Without `mine`, `all` or `@user`, managers and admins get the whole pipeline, reps their own.',
+        'Sends you a CSV of opportunities in a direct message; takes the same filters as `list`. Without `mine`, `all` or `@user`, managers and admins get the whole pipeline, reps their own. At most 100,000 opportunities, the first by number.',
       examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {

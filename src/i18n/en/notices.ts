@@ -113,6 +113,8 @@ const english = {
   exportSent: (count: number) =>
     m('Your export: {count, plural, one {# opportunity} other {# opportunities}}, as a CSV file.', { count }),
   exportTitle: (date: string) => `Opportunities ${date}`,
+  exportFailed:
+    "Slack didn't take the CSV file just now, so nothing was sent to you. Please run the export again in a moment.",
   firstAdmin:
     'Nobody had the admin role in this workspace yet, so you are now its admin: you set up sales cycles, codes and contacts and give people roles with `/opp role @user admin|manager|rep` (see `/opp roles`).',
   roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>

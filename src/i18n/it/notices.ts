@@ -125,6 +125,8 @@ const italian = {
       { count },
     ),
   exportTitle: (date: string) => `Opportunità ${date}`,
+  exportFailed:
+    "Slack didn't take the CSV file just now, so nothing was sent to you. Please run the export again in a moment.", // untranslated
   firstAdmin:
     'In quest’area di lavoro nessuno aveva ancora il ruolo di amministratore, quindi ora l’amministratore è Lei: configura cicli di vendita, codici e contatti e assegna i ruoli con `/opp role @utente admin|manager|rep` (vedere `/opp roles`).',
   roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>

@@ -7,7 +7,8 @@ import type { Presenter } from '../../i18n/presenter.ts';
 import type { Subscription } from '../../services/subscriptions.ts';
 import { type Message, noticeMessage, section, successMessage } from '../blocks/index.ts';
 import { cycleAnalysisMessage, opportunityStatsMessage } from '../blocks/stats.ts';
-import { csvFilename, opportunitiesCsv } from '../csv.ts';
+import { csvFilename, csvHeader, csvRows } from '../csv.ts';
+import { spoolToFile, uploadUnshared } from '../file-upload.ts';
 import type { OppCommand } from '../grammar/index.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import type { PipelineUseCases } from '../../usecases/pipeline.ts';
@@ -63,25 +64,47 @@ export async function showStatistics(
 /**
  * Sends the filtered opportunity list, with current figures, as a CSV file to the person who asked, in
  * their direct message with the app (not the channel: an export is theirs, and may hold what the
- * channel does not see). The DM's first message gives the file a conversation to go to.
+ * channel does not see). The rows are read a page at a time and written to a temporary file, which is
+ * then streamed to Slack: no more than a page is ever in memory. Nothing is shared until the file is
+ * whole at Slack; the DM's first message gives the file a conversation to go to, and is taken back if
+ * the file cannot be shared after it.
  */
 export async function exportCsv(
   filter: Parameters<PipelineUseCases['exportRows']>[1]['filter'],
   ownScopeByDefault: boolean,
   scope: PipelineScope,
 ): Promise<void> {
-  const { items, currency } = await scope.deps.useCases.pipeline.exportRows(scope.ctx, { filter, ownScopeByDefault });
-  const { p } = scope;
-  const csv = opportunitiesCsv(p, items, currency);
-  const intro = p.t.notices.exportSent(items.length);
-  const dm = await scope.client.chat.postMessage({ channel: scope.user.userId, text: intro, blocks: [section(intro)] });
-  await scope.client.filesUploadV2({
-    channel_id: dm.channel ?? scope.user.userId,
-    file: Buffer.from(csv, 'utf8'),
-    filename: csvFilename(p, p.t.digestPlain.csv.defaultFilename, scope.user.today),
-    title: p.t.notices.exportTitle(p.format.date(scope.user.today)),
-  });
-  return scope.reply(successMessage(p, p.t.notices.exported(items.length)));
+  const { pages, currency } = await scope.deps.useCases.pipeline.exportRows(scope.ctx, { filter, ownScopeByDefault });
+  const { p, client } = scope;
+  let rows = 0;
+  async function* csv(): AsyncGenerator<string> {
+    yield csvHeader(p, currency);
+    for await (const page of pages) {
+      rows += page.length;
+      yield csvRows(p, page);
+    }
+  }
+  const filename = csvFilename(p, p.t.digestPlain.csv.defaultFilename, scope.user.today);
+  const file = await spoolToFile(csv(), filename);
+  let intro: { channel: string; ts: string } | undefined;
+  try {
+    const fileId = await uploadUnshared(client, file, filename);
+    const text = p.t.notices.exportSent(rows);
+    const dm = await client.chat.postMessage({ channel: scope.user.userId, text, blocks: [section(text)] });
+    const channel = dm.channel ?? scope.user.userId;
+    if (dm.ts) intro = { channel, ts: dm.ts };
+    await client.files.completeUploadExternal({
+      files: [{ id: fileId, title: p.t.notices.exportTitle(p.format.date(scope.user.today)) }],
+      channel_id: channel,
+    });
+  } catch (error) {
+    scope.logger.warn(`the export could not be sent: ${String(error)}`);
+    if (intro) await client.chat.delete(intro).catch(() => undefined);
+    return scope.reply(noticeMessage(p, p.t.notices.exportFailed));
+  } finally {
+    await file.remove();
+  }
+  return scope.reply(successMessage(p, p.t.notices.exported(rows)));
 }
 
 export async function subscribe(
