@@ -95,6 +95,11 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   const database = deps.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = deps.clock ?? systemClock;
   const services = createServices(database, clock);
+  // The outbox's deliveries read and write through the database's background lane, so that they never
+  // take the connections (or PGlite's worker) that commands wait for.
+  const deliveryServices = database.background
+    ? createServices({ sql: database.background, ping: () => database.ping() }, clock)
+    : services;
   const socketMode = config.slack.appToken !== undefined;
 
   const healthRoute = {
@@ -193,10 +198,10 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   // The people's time zones and languages, for their notifications (a directory of its own: the jobs and
   // the dispatcher have no request); the language a member chose comes first.
   const notifier = new SlackNotifier({
-    services,
+    services: deliveryServices,
     clientFor,
     users: new UserDirectory(clock, undefined, undefined, (workspaceId, userId) =>
-      services.members.requester(workspaceId, userId),
+      deliveryServices.members.requester(workspaceId, userId),
     ),
     clock,
     logger,
@@ -205,17 +210,18 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   const reminders = new TaskReminderJob(services.tasks, clock, notifier, warn);
   const notificationJob = new NotificationJob(services.notifications, clock, notifier, warn);
   const dispatcher = new OutboxDispatcher(
-    services.outbox,
+    deliveryServices.outbox,
     clock,
     [
-      new SlackAnnouncer({ services, clientFor, logger }),
+      new SlackAnnouncer({ services: deliveryServices, clientFor, logger }),
       notifier,
-      new SlackChannelAlerts({ services, clock, clientFor, logger }),
+      new SlackChannelAlerts({ services: deliveryServices, clock, clientFor, logger }),
     ],
     warn,
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
+  if (deliveryServices !== services) deliveryServices.outbox.onRecorded(() => dispatcher.kick());
   const useCases = createUseCases(
     services,
     { digests: scheduler, channelDigests },

@@ -6,7 +6,7 @@
 // only once the event is a day old (logged), so an outage of Slack delays a delivery instead of losing
 // it. A delivery that can never succeed (PermanentDeliveryError) is given up at once.
 import type { Clock } from '../services/clock.ts';
-import type { Consumer, Outbox, OutboxEvent } from '../services/outbox.ts';
+import type { Consumer, Outbox, OutboxEvent, Settlement } from '../services/outbox.ts';
 import { RetryLaterError } from './digest-scheduler.ts';
 
 /** A delivery that will never succeed (the channel is gone, the bot was removed): not retried. */
@@ -133,43 +133,49 @@ export class OutboxDispatcher {
       const now = this.clock.now();
       const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
       let next = 0;
+      const settlements: Settlement[] = [];
       const worker = async () => {
         while (next < due.length) {
           const event = due[next++] as OutboxEvent;
-          await this.deliver(consumer, event, result);
+          settlements.push(await this.deliver(consumer, event, result));
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
+      try {
+        await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
+      } finally {
+        // The batch's outcomes in one statement (a crash before it: the lease ends and the consumers,
+        // which skip what they already did, deliver the rest).
+        await this.outbox.settle(consumer.name, settlements);
+      }
       // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
       // leave the next event of an opportunity it just delivered due now.
       if (due.length === 0) break;
     }
   }
 
-  private async deliver(consumer: EventConsumer, event: OutboxEvent, result: DispatchResult): Promise<void> {
+  /** Delivers one event; what became of it, for the batch's settlement. */
+  private async deliver(consumer: EventConsumer, event: OutboxEvent, result: DispatchResult): Promise<Settlement> {
     try {
       await consumer.deliver(event);
-      await this.outbox.delivered(consumer.name, event.id, this.clock.now());
       result.delivered += 1;
+      return { eventId: event.id, outcome: 'delivered', at: this.clock.now() };
     } catch (error) {
       const now = this.clock.now();
       if (error instanceof DeferredDelivery) {
-        await this.outbox.defer(consumer.name, event.id, error.until);
         result.retried += 1;
-        return;
+        return { eventId: event.id, outcome: 'deferred', at: error.until };
       }
       const reason = error instanceof Error ? error.message : String(error);
       const tooOld =
         !(error instanceof RetryLaterError) && now.getTime() - event.occurredAt.getTime() >= this.giveUpAfterMs;
       if (error instanceof PermanentDeliveryError || tooOld) {
         this.log(`outbox: ${consumer.name} gave up on event ${event.id} (${event.kind}): ${reason}`);
-        await this.outbox.failed(consumer.name, event.id, now, reason);
         result.failed += 1;
-        return;
+        return { eventId: event.id, outcome: 'failed', at: now, error: reason };
       }
       const waitMs = error instanceof RetryLaterError ? error.retryAfterSeconds * 1000 : backoffMs(event.attempts);
-      await this.outbox.retryLater(consumer.name, event.id, new Date(now.getTime() + waitMs), reason);
       result.retried += 1;
+      return { eventId: event.id, outcome: 'retry', at: new Date(now.getTime() + waitMs), error: reason };
     }
   }
 }

@@ -6,7 +6,9 @@ import { type AlertFilters, type AlertKind, ALERT_KINDS, type ValueOperator } fr
 import { Decimal } from '../domain/decimal.ts';
 import type { ChannelAlert } from '../generated/kysely/types.ts';
 import type { SqlDatabase } from '../store/kysely.ts';
+import type { InputLanguage } from '../domain/typed-input/language.ts';
 import { transaction } from './db.ts';
+import { channelLanguageOf } from './languages.ts';
 import { findCycleRow } from './setup.ts';
 import { ensureWorkspace } from './workspace.ts';
 
@@ -19,6 +21,13 @@ export interface Alert {
   createdAt: Date;
   /** Set when the alert was turned off because its channel is gone. */
   disabled: { at: Date; reason: string } | null;
+}
+
+/** An alert an event goes to, with the message it may fold into and its channel's language. */
+export interface AlertTarget {
+  alert: Alert;
+  message: AlertMessageRecord | null;
+  language: InputLanguage;
 }
 
 export interface AlertInput {
@@ -105,19 +114,6 @@ export class AlertService {
     return rows.map(fromRow);
   }
 
-  /** The alerts still on that hear about `kind`. */
-  async active(workspaceId: string, kind: AlertKind): Promise<Alert[]> {
-    const rows = await this.db
-      .selectFrom('channel_alert')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('disabled_at', 'is', null)
-      .where((eb) => eb(eb.val<string>(kind), '=', eb.fn.any('kinds')))
-      .orderBy('id')
-      .execute();
-    return rows.map(fromRow);
-  }
-
   /** Ends an alert (its folded messages go with it). The alert removed, or null when there is none. */
   async remove(workspaceId: string, id: number): Promise<Alert | null> {
     const row = await this.db
@@ -144,45 +140,90 @@ export class AlertService {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** The message the alert last posted about the opportunity, if any. */
-  async message(alertId: number, opportunityNo: string): Promise<AlertMessageRecord | null> {
-    const row = await this.db
-      .selectFrom('alert_message')
-      .select(['channel_id', 'ts', 'first_event_at', 'event_ids'])
-      .where('alert_id', '=', alertId)
-      .where('opportunity_no', '=', opportunityNo)
-      .executeTakeFirst();
-    return row
-      ? {
-          channelId: row.channel_id,
-          ts: row.ts,
-          firstEventAt: row.first_event_at,
-          eventIds: arrayItems(row.event_ids).map(Number),
-        }
-      : null;
+  /**
+   * What delivering an event of `kind` about one opportunity needs, in one read: each alert still on
+   * that hears about `kind` (oldest first), the message it last posted about the opportunity (what the
+   * event may fold into), and its channel's language.
+   */
+  async deliveryTargets(workspaceId: string, kind: AlertKind, opportunityNo: string): Promise<AlertTarget[]> {
+    const rows = await this.db
+      .selectFrom('channel_alert as a')
+      .innerJoin('workspace as w', 'w.id', 'a.workspace_id')
+      .leftJoin('alert_message as m', (join) =>
+        join.onRef('m.alert_id', '=', 'a.id').on('m.opportunity_no', '=', opportunityNo),
+      )
+      .leftJoin('language_choice as l', (join) =>
+        join
+          .onRef('l.workspace_id', '=', 'a.workspace_id')
+          .on('l.scope', '=', 'channel')
+          .onRef('l.subject_id', '=', 'a.channel_id'),
+      )
+      .selectAll('a')
+      .select([
+        'm.channel_id as message_channel_id',
+        'm.ts as message_ts',
+        'm.first_event_at as message_first_event_at',
+        'm.event_ids as message_event_ids',
+        'l.language as channel_language',
+        'w.language as workspace_language',
+      ])
+      .where('a.workspace_id', '=', workspaceId)
+      .where('a.disabled_at', 'is', null)
+      .where((eb) => eb(eb.val<string>(kind), '=', eb.fn.any('a.kinds')))
+      .orderBy('a.id')
+      .execute();
+    return rows.map((row) => ({
+      alert: fromRow(row),
+      message:
+        row.message_ts !== null && row.message_channel_id !== null && row.message_first_event_at !== null
+          ? {
+              channelId: row.message_channel_id,
+              ts: row.message_ts,
+              firstEventAt: row.message_first_event_at,
+              eventIds: arrayItems(row.message_event_ids).map(Number),
+            }
+          : null,
+      language: channelLanguageOf(row.channel_language, row.workspace_language).language,
+    }));
   }
 
-  /** Records the message the alert now shows about the opportunity (a new post replaces the last one). */
-  async saveMessage(alertId: number, opportunityNo: string, message: AlertMessageRecord, at: Date): Promise<void> {
-    const values = {
-      channel_id: message.channelId,
-      ts: message.ts,
-      first_event_at: message.firstEventAt,
-      event_ids: message.eventIds,
-      updated_at: at,
-    };
+  /**
+   * Records the messages the alerts now show about the opportunity (a new post replaces the last one),
+   * in one statement.
+   */
+  async saveMessages(
+    opportunityNo: string,
+    messages: readonly { alertId: number; message: AlertMessageRecord }[],
+    at: Date,
+  ): Promise<void> {
+    if (messages.length === 0) return;
     await this.db
       .insertInto('alert_message')
-      .values({ alert_id: alertId, opportunity_no: opportunityNo, posted_at: at, ...values })
+      .values(
+        messages.map(({ alertId, message }) => ({
+          alert_id: alertId,
+          opportunity_no: opportunityNo,
+          channel_id: message.channelId,
+          ts: message.ts,
+          first_event_at: message.firstEventAt,
+          event_ids: message.eventIds,
+          posted_at: at,
+          updated_at: at,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['alert_id', 'opportunity_no']).doUpdateSet((eb) => ({
-          ...values,
+          channel_id: eb.ref('excluded.channel_id'),
+          ts: eb.ref('excluded.ts'),
+          first_event_at: eb.ref('excluded.first_event_at'),
+          event_ids: eb.ref('excluded.event_ids'),
+          updated_at: eb.ref('excluded.updated_at'),
           // A new post (another ts) is posted now; an update keeps the time of its post.
           posted_at: eb
             .case()
-            .when('alert_message.ts', '=', message.ts)
+            .when('alert_message.ts', '=', eb.ref('excluded.ts'))
             .then(eb.ref('alert_message.posted_at'))
-            .else(at)
+            .else(eb.ref('excluded.posted_at'))
             .end(),
         })),
       )

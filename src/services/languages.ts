@@ -21,6 +21,18 @@ export interface ChannelLanguage {
   source: 'channel' | 'workspace' | 'default';
 }
 
+/** A channel's language from its own choice and the workspace's language (as stored; either may be absent). */
+export function channelLanguageOf(
+  channelChoice: string | null | undefined,
+  workspaceLanguage: string | null | undefined,
+): ChannelLanguage {
+  const own = asLanguage(channelChoice);
+  if (own) return { language: own, source: 'channel' };
+  const workspace = asLanguage(workspaceLanguage);
+  if (workspace) return { language: workspace, source: 'workspace' };
+  return { language: 'en', source: 'default' };
+}
+
 export class LanguageService {
   constructor(
     private readonly db: SqlDatabase,
@@ -45,11 +57,7 @@ export class LanguageService {
       .select(['workspace.language as workspaceLanguage', 'language_choice.language as channelLanguage'])
       .where('workspace.id', '=', workspaceId)
       .executeTakeFirst();
-    const own = asLanguage(row?.channelLanguage);
-    if (own) return { language: own, source: 'channel' };
-    const workspace = asLanguage(row?.workspaceLanguage);
-    if (workspace) return { language: workspace, source: 'workspace' };
-    return { language: 'en', source: 'default' };
+    return channelLanguageOf(row?.channelLanguage, row?.workspaceLanguage);
   }
 
   /** Sets (or, with null, forgets) a member's own language. */

@@ -13,7 +13,9 @@ import {
 } from '../domain/notifications.ts';
 import { sql } from 'kysely';
 import type { SqlDatabase } from '../store/kysely.ts';
+import type { InputLanguage } from '../domain/typed-input/language.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { asLanguage } from './languages.ts';
 import { transaction } from './db.ts';
 import { enumLiteral } from './opportunity-queries.ts';
 import { type NewEvent, type Outbox, type OutboxEvent, eventFromRow, recordEvents } from './outbox.ts';
@@ -35,6 +37,16 @@ export interface MuteChoice {
 
 export interface PersonNotifications extends NotificationPreferences {
   muted: string[];
+}
+
+/** What a notification's delivery needs to know about one recipient (NotificationService.recipientFacts). */
+export interface RecipientFacts {
+  preferences: NotificationPreferences;
+  /** Already sent or held for them (a retried delivery). */
+  handled: boolean;
+  /** They muted the event's opportunity. */
+  muted: boolean;
+  chosenLanguage: InputLanguage | null;
 }
 
 /** An open opportunity that may need its owner's attention (the attention job decides in their zone). */
@@ -199,6 +211,75 @@ export class NotificationService {
     return true;
   }
 
+  /**
+   * What delivering an event to its recipients needs, in one read: for each recipient, whether they
+   * already got (or have held) their notification of it, their preferences, whether they muted the
+   * opportunity `opportunityNo`, and the language they chose.
+   */
+  async recipientFacts(
+    workspaceId: string,
+    eventId: number,
+    recipients: readonly string[],
+    opportunityNo: string | null,
+  ): Promise<Map<string, RecipientFacts>> {
+    if (recipients.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom(sql<{ slack_user_id: string }>`(SELECT unnest(${[...recipients]}::text[]) AS slack_user_id)`.as('r'))
+      .leftJoin('notification_preference as p', (join) =>
+        join.on('p.workspace_id', '=', workspaceId).onRef('p.slack_user_id', '=', 'r.slack_user_id'),
+      )
+      .leftJoin('language_choice as l', (join) =>
+        join
+          .on('l.workspace_id', '=', workspaceId)
+          .on('l.scope', '=', 'member')
+          .onRef('l.subject_id', '=', 'r.slack_user_id'),
+      )
+      .select((eb) => [
+        'r.slack_user_id',
+        'p.changes',
+        'p.tasks',
+        'p.overdue',
+        'p.stale',
+        'p.summary_at',
+        'p.quiet_start',
+        'p.quiet_end',
+        'p.disabled_at',
+        'l.language',
+        eb
+          .exists(
+            eb
+              .selectFrom('notification as n')
+              .select('n.id')
+              .where('n.event_id', '=', eventId)
+              .whereRef('n.slack_user_id', '=', 'r.slack_user_id'),
+          )
+          .as('handled'),
+        eb
+          .exists(
+            eb
+              .selectFrom('notification_mute as m')
+              .select('m.opportunity_no')
+              .where('m.workspace_id', '=', workspaceId)
+              .whereRef('m.slack_user_id', '=', 'r.slack_user_id')
+              .where('m.opportunity_no', '=', opportunityNo ?? ''),
+          )
+          .as('muted'),
+      ])
+      .execute();
+    return new Map(
+      rows.map((row) => [
+        row.slack_user_id,
+        {
+          // A preference row was found exactly when its NOT NULL columns are set.
+          preferences: preferencesOf(row.changes === null ? undefined : (row as PreferenceRow)),
+          handled: Boolean(row.handled),
+          muted: opportunityNo !== null && Boolean(row.muted),
+          chosenLanguage: asLanguage(row.language),
+        },
+      ]),
+    );
+  }
+
   /** Whether this person already got (or has held) their notification of this event. */
   async handled(eventId: number, slackUserId: string): Promise<boolean> {
     const row = await this.db
@@ -221,19 +302,25 @@ export class NotificationService {
     return row !== undefined;
   }
 
-  /** Records what became of an event for a person: sent now, or held for their daily summary. */
-  async record(event: OutboxEvent, slackUserId: string, outcome: 'sent' | 'held'): Promise<void> {
+  /** Records what became of an event for each person (sent now, or held for their daily summary), in one statement. */
+  async record(
+    event: OutboxEvent,
+    outcomes: readonly { recipient: string; outcome: 'sent' | 'held' }[],
+  ): Promise<void> {
+    if (outcomes.length === 0) return;
     const now = this.clock.now();
     await this.db
       .insertInto('notification')
-      .values({
-        workspace_id: event.workspaceId,
-        slack_user_id: slackUserId,
-        event_id: event.id,
-        held: outcome === 'held',
-        created_at: now,
-        sent_at: outcome === 'sent' ? now : null,
-      })
+      .values(
+        outcomes.map(({ recipient, outcome }) => ({
+          workspace_id: event.workspaceId,
+          slack_user_id: recipient,
+          event_id: event.id,
+          held: outcome === 'held',
+          created_at: now,
+          sent_at: outcome === 'sent' ? now : null,
+        })),
+      )
       .onConflict((oc) => oc.columns(['event_id', 'slack_user_id']).doNothing())
       .execute();
   }

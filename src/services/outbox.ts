@@ -3,6 +3,7 @@
 // announcements today) gets a delivery row with it; a dispatcher on any instance claims due deliveries
 // (FOR UPDATE SKIP LOCKED, with a lease), so two instances never deliver one twice, and a failure puts
 // the delivery back for later: a Slack outage delays an announcement, it does not lose it.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { SqlDatabase } from '../store/kysely.ts';
 import { recipientsOf } from '../domain/notifications.ts';
@@ -371,12 +372,14 @@ export class Outbox {
       ])
       .execute();
     const events: OutboxEvent[] = [];
+    const unreadable: Settlement[] = [];
     for (const row of rows.sort((a, b) => a.id - b.id)) {
       const event = eventFromRow(row);
       // A kind or payload this version cannot read is never delivered: failed at once, not retried.
       if (event) events.push(event);
-      else await this.failed(consumer, row.id, now, `unreadable ${row.kind} event`);
+      else unreadable.push({ eventId: row.id, outcome: 'failed', at: now, error: `unreadable ${row.kind} event` });
     }
+    await this.settle(consumer, unreadable);
     return events;
   }
 
@@ -393,43 +396,41 @@ export class Outbox {
     return rows.map((row) => eventFromRow({ ...row, attempts: 0 })).filter((event) => event !== null);
   }
 
-  async delivered(consumer: Consumer, eventId: number, at: Date): Promise<void> {
-    await this.settle(consumer, eventId, { delivered_at: at, last_error: null });
-  }
-
-  /** Tried again at `retryAt`. */
-  async retryLater(consumer: Consumer, eventId: number, retryAt: Date, error: string): Promise<void> {
-    await this.settle(consumer, eventId, { next_attempt_at: retryAt, last_error: error.slice(0, 500) });
-  }
-
-  /** Held until `until` on purpose (quiet hours): the claim that led here does not count as an attempt. */
-  async defer(consumer: Consumer, eventId: number, until: Date): Promise<void> {
-    await this.db
-      .updateTable('outbox_delivery')
-      .set((eb) => ({ next_attempt_at: until, attempts: eb('attempts', '-', 1), last_error: null }))
-      .where('event_id', '=', eventId)
-      .where('consumer', '=', consumer)
-      .execute();
-  }
-
-  /** Never tried again. */
-  async failed(consumer: Consumer, eventId: number, at: Date, error: string): Promise<void> {
-    await this.settle(consumer, eventId, { failed_at: at, last_error: error.slice(0, 500) });
-  }
-
-  private async settle(
-    consumer: Consumer,
-    eventId: number,
-    values: { delivered_at?: Date; failed_at?: Date; next_attempt_at?: Date; last_error: string | null },
-  ): Promise<void> {
-    await this.db
-      .updateTable('outbox_delivery')
-      .set(values)
-      .where('event_id', '=', eventId)
-      .where('consumer', '=', consumer)
-      .execute();
+  /**
+   * Records what became of a claimed batch's deliveries, in one statement: delivered, failed (never
+   * tried again), tried again at a time, or deferred (held on purpose: the claim that led here does not
+   * count as an attempt).
+   */
+  async settle(consumer: Consumer, settlements: readonly Settlement[]): Promise<void> {
+    if (settlements.length === 0) return;
+    const rows = settlements.map((s) => ({
+      event_id: s.eventId,
+      delivered_at: s.outcome === 'delivered' ? s.at : null,
+      failed_at: s.outcome === 'failed' ? s.at : null,
+      next_attempt_at: s.outcome === 'retry' || s.outcome === 'deferred' ? s.at : null,
+      last_error: s.outcome === 'failed' || s.outcome === 'retry' ? s.error.slice(0, 500) : null,
+      uncounted: s.outcome === 'deferred' ? 1 : 0,
+    }));
+    await sql`
+      UPDATE outbox_delivery AS d SET
+        delivered_at = coalesce(v.delivered_at, d.delivered_at),
+        failed_at = coalesce(v.failed_at, d.failed_at),
+        next_attempt_at = coalesce(v.next_attempt_at, d.next_attempt_at),
+        last_error = v.last_error,
+        attempts = d.attempts - v.uncounted
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(event_id int, delivered_at timestamptz,
+        failed_at timestamptz, next_attempt_at timestamptz, last_error text, uncounted int)
+      WHERE d.event_id = v.event_id AND d.consumer = ${consumer}`.execute(this.db);
   }
 }
+
+/** What became of one claimed delivery (Outbox.settle). */
+export type Settlement =
+  | { eventId: number; outcome: 'delivered'; at: Date }
+  /** Failed: never tried again; retry: tried again at `at`. */
+  | { eventId: number; outcome: 'failed' | 'retry'; at: Date; error: string }
+  /** Held on purpose until `at` (quiet hours). */
+  | { eventId: number; outcome: 'deferred'; at: Date };
 
 interface ClaimedRow {
   id: number;

@@ -18,7 +18,7 @@ import { escapeText, mentionChannel } from '../i18n/markup.ts';
 import { channelPresenter, presenterFor } from '../i18n/presenter.ts';
 import { RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { EventConsumer } from '../jobs/outbox-dispatcher.ts';
-import type { Alert } from '../services/alerts.ts';
+import type { Alert, AlertMessageRecord, AlertTarget } from '../services/alerts.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import type { OpportunitySummary } from '../services/opportunity-queries.ts';
@@ -38,6 +38,15 @@ export interface ChannelAlertsOptions {
 
 /** Slack's answers to chat.update that mean the message is gone: the alert posts a new one. */
 const MESSAGE_GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
+
+/** Whether the event folds into the alert's last message (same channel, within the folding time). */
+function foldsWith(
+  alert: Alert,
+  message: AlertMessageRecord | null,
+  event: RecordedEvent,
+): message is AlertMessageRecord {
+  return message !== null && message.channelId === alert.channelId && foldsInto(message.firstEventAt, event.occurredAt);
+}
 
 /** The alert kind an event is, or null when no alert is about it. */
 export function alertKindOf(event: RecordedEvent): AlertKind | null {
@@ -67,9 +76,11 @@ export class SlackChannelAlerts implements EventConsumer {
   async deliver(event: OutboxEvent): Promise<void> {
     const kind = alertKindOf(event);
     if (kind === null || !('no' in event.payload)) return;
-    const { services } = this.options;
-    const alerts = await services.alerts.active(event.workspaceId, kind);
-    if (alerts.length === 0) return;
+    const { services, clock } = this.options;
+    // What every alert's delivery needs is read once per event: the alerts with their last message
+    // about the opportunity and their channel's language, the opportunity, the events folded messages show.
+    const targets = await services.alerts.deliveryTargets(event.workspaceId, kind, event.payload.no);
+    if (targets.length === 0) return;
     const opportunity = await services.queries.summary(event.workspaceId, event.payload.no);
     if (!opportunity) return;
     const alerted: AlertedOpportunity = {
@@ -81,51 +92,49 @@ export class SlackChannelAlerts implements EventConsumer {
       cycle: opportunity.salesCycle.code,
       owner: opportunity.salesperson.slackUserId,
     };
-    const matching = alerts.filter((alert) => passesFilters(alert.filters, alerted));
+    const matching = targets.filter(
+      ({ alert, message }) => passesFilters(alert.filters, alerted) && !message?.eventIds.includes(event.id),
+    );
     if (matching.length === 0) return;
+    const folded = new Set(
+      matching.flatMap(({ alert, message }) => (foldsWith(alert, message, event) ? message.eventIds : [])),
+    );
+    const earlier = new Map(
+      (await services.outbox.read(event.workspaceId, [...folded])).map((shown) => [shown.id, shown]),
+    );
     const { currency } = await services.setup.workspaceSettings(event.workspaceId);
     const client = await this.options.clientFor(event.workspaceId);
     // One alert after the other: a retry (rate limit) starts again from the first, and each one skips
-    // the event when its message already shows it.
-    for (const alert of matching) await this.deliverTo(client, alert, event, opportunity, currency);
+    // the event when its message already shows it (the messages of those before it are saved first).
+    const saved: { alertId: number; message: AlertMessageRecord }[] = [];
+    try {
+      for (const target of matching) {
+        const message = await this.deliverTo(client, target, event, opportunity, currency, earlier);
+        if (message) saved.push({ alertId: target.alert.id, message });
+      }
+    } finally {
+      await services.alerts.saveMessages(opportunity.no, saved, clock.now());
+    }
   }
 
+  /** Posts the event to the alert's channel, or folds it into its message: the message it shows now. */
   private async deliverTo(
     client: webApi.WebClient,
-    alert: Alert,
+    { alert, message: previous, language }: AlertTarget,
     event: OutboxEvent,
     opportunity: OpportunitySummary,
     currency: string,
-  ): Promise<void> {
-    const { services, clock } = this.options;
-    const previous = await services.alerts.message(alert.id, opportunity.no);
-    if (previous?.eventIds.includes(event.id)) return;
-    const fold =
-      previous !== null && previous.channelId === alert.channelId && foldsInto(previous.firstEventAt, event.occurredAt);
-    const shown = fold ? [...(await services.outbox.read(event.workspaceId, previous.eventIds)), event] : [event];
-    const { language } = await services.languages.channelLanguage(event.workspaceId, alert.channelId);
+    earlier: ReadonlyMap<number, RecordedEvent>,
+  ): Promise<AlertMessageRecord | null> {
+    const fold = foldsWith(alert, previous, event);
+    const shown = fold ? [...previous.eventIds.flatMap((id) => earlier.get(id) ?? []), event] : [event];
     const message = alertMessage(channelPresenter(language), shown, opportunity, currency);
     const body = { channel: alert.channelId, text: message.text, blocks: message.blocks };
     try {
-      if (fold) {
-        const updated = await this.update(client, { ...body, ts: previous.ts });
-        if (updated) {
-          await services.alerts.saveMessage(
-            alert.id,
-            opportunity.no,
-            { ...previous, eventIds: [...previous.eventIds, event.id] },
-            clock.now(),
-          );
-          return;
-        }
-      }
+      if (fold && (await this.update(client, { ...body, ts: previous.ts })))
+        return { ...previous, eventIds: [...previous.eventIds, event.id] };
       const posted = await client.chat.postMessage({ ...body, unfurl_links: false });
-      await services.alerts.saveMessage(
-        alert.id,
-        opportunity.no,
-        { channelId: alert.channelId, ts: posted.ts ?? '', firstEventAt: event.occurredAt, eventIds: [event.id] },
-        clock.now(),
-      );
+      return { channelId: alert.channelId, ts: posted.ts ?? '', firstEventAt: event.occurredAt, eventIds: [event.id] };
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === webApi.ErrorCode.RateLimitedError)
@@ -133,7 +142,7 @@ export class SlackChannelAlerts implements EventConsumer {
       const slackError = (error as { data?: { error?: string } }).data?.error;
       if (code === webApi.ErrorCode.PlatformError && slackError && CHANNEL_GONE.has(slackError)) {
         await this.disable(client, alert, event.workspaceId, slackError);
-        return;
+        return null;
       }
       throw error;
     }

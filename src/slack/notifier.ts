@@ -74,33 +74,47 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
     });
     const no =
       'no' in event.payload ? event.payload.no : (event.payload as { opportunityNo?: string | null }).opportunityNo;
+    const facts = await notifications.recipientFacts(
+      event.workspaceId,
+      event.id,
+      recipients,
+      typeof no === 'string' ? no : null,
+    );
     let heldUntil: Date | null = null;
-    for (const recipient of recipients) {
-      if (await notifications.handled(event.id, recipient)) continue;
-      const settings = await notifications.preferences(event.workspaceId, recipient);
-      const mode = settings.modes[category];
-      if (settings.disabled || mode === 'off') continue;
-      if (typeof no === 'string' && settings.muted.includes(no)) continue;
-      if (mode === 'daily') {
-        await notifications.record(event, recipient, 'held');
-        continue;
+    const outcomes: { recipient: string; outcome: 'sent' | 'held' }[] = [];
+    try {
+      for (const recipient of recipients) {
+        const person = facts.get(recipient);
+        if (!person || person.handled || person.muted) continue;
+        const { preferences } = person;
+        const mode = preferences.modes[category];
+        if (preferences.disabled || mode === 'off') continue;
+        if (mode === 'daily') {
+          outcomes.push({ recipient, outcome: 'held' });
+          continue;
+        }
+        const client = await this.options.clientFor(event.workspaceId);
+        const user = await this.options.users.resolve(client, event.workspaceId, recipient, {
+          chosenLanguage: person.chosenLanguage,
+        });
+        const now = this.options.clock.now();
+        const until = quietUntil(now, user.timeZone, preferences.quiet);
+        if (until !== null) {
+          heldUntil = earliest(heldUntil, new Date(until));
+          continue;
+        }
+        const p = presenterFor(user.locale);
+        const message =
+          event.kind === 'task-due'
+            ? taskReminderMessage(p, event.payload, dateInZone(now, user.timeZone))
+            : await this.instantMessage(event, recipient, p);
+        if (message === null) continue;
+        if ((await this.send(client, event.workspaceId, recipient, message)) === 'sent')
+          outcomes.push({ recipient, outcome: 'sent' });
       }
-      const client = await this.options.clientFor(event.workspaceId);
-      const person = await this.options.users.resolve(client, event.workspaceId, recipient);
-      const now = this.options.clock.now();
-      const until = quietUntil(now, person.timeZone, settings.quiet);
-      if (until !== null) {
-        heldUntil = earliest(heldUntil, new Date(until));
-        continue;
-      }
-      const p = presenterFor(person.locale);
-      const message =
-        event.kind === 'task-due'
-          ? taskReminderMessage(p, event.payload, dateInZone(now, person.timeZone))
-          : await this.instantMessage(event, recipient, p);
-      if (message === null) continue;
-      if ((await this.send(client, event.workspaceId, recipient, message)) === 'sent')
-        await notifications.record(event, recipient, 'sent');
+    } finally {
+      // What was sent or held is recorded even when a later recipient failed: a retry skips them.
+      await notifications.record(event, outcomes);
     }
     if (heldUntil !== null) throw new DeferredDelivery(heldUntil);
   }
@@ -155,7 +169,7 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
         if (goneReason(error) !== null) return 'gone' as const;
         throw error;
       });
-      if (outcome === 'sent') await notifications.record(event, admin, 'sent');
+      if (outcome === 'sent') await notifications.record(event, [{ recipient: admin, outcome: 'sent' }]);
     }
   }
 

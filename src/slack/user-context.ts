@@ -103,13 +103,17 @@ export class UserDirectory {
     client: webApi.WebClient,
     teamId: string,
     userId: string,
-    options: { staleAllowed?: boolean } = {},
+    options: { staleAllowed?: boolean; chosenLanguage?: InputLanguage | null } = {},
   ): Promise<UserContext> {
     const key = `${teamId}:${userId}`;
     const known = this.cache.peek(key, { allowStale: true }); // even out of date (get drops it then)
-    const stored: Promise<Pick<UserContext, 'chosenLanguage' | 'access'>> = this.stored
-      ? this.stored(teamId, userId).catch(() => NOTHING_STORED) // never fails the request
-      : Promise.resolve(NOTHING_STORED);
+    const stored: Promise<Pick<UserContext, 'chosenLanguage' | 'access'>> =
+      // The caller read the chosen language already (a notification's delivery): nothing to read here.
+      options.chosenLanguage !== undefined
+        ? Promise.resolve({ chosenLanguage: options.chosenLanguage, access: null })
+        : this.stored
+          ? this.stored(teamId, userId).catch(() => NOTHING_STORED) // never fails the request
+          : Promise.resolve(NOTHING_STORED);
     let cached = this.cache.get(key);
     if (!cached) {
       const refreshed = this.refresh(client, key, userId, known);

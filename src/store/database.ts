@@ -10,7 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations, type SqlSession } from './migrate.ts';
 import { PGliteProxy } from './pglite-proxy.ts';
-import { embeddedKysely, PG_TYPES, postgresKysely, type SqlDatabase } from './kysely.ts';
+import { type EmbeddedSession, embeddedKysely, PG_TYPES, postgresKysely, type SqlDatabase } from './kysely.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -20,6 +20,12 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** The typed query builder on the same database (src/store/kysely.ts): the app's SQL goes through it. */
   readonly sql: SqlDatabase;
+  /**
+   * The same database for background work (the outbox dispatcher), kept from taking what commands
+   * need: a small pool of its own on PostgreSQL, one statement at a time on PGlite's one worker.
+   * Absent: `sql`.
+   */
+  readonly background?: SqlDatabase;
   /** Migrations applied while opening (empty when the schema was already current). */
   readonly appliedMigrations: string[];
   /** True when the database answers a trivial query. */
@@ -34,6 +40,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** Connections in the PostgreSQL pool of background work (the outbox dispatcher). */
+  backgroundPoolSize?: number;
 }
 
 /**
@@ -47,7 +55,7 @@ export const SESSION_SETTINGS = { DateStyle: 'ISO', TimeZone: 'UTC' } as const;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.backgroundPoolSize ?? 2)
     : openPGlite(options.dataDir ?? './data');
 }
 
@@ -75,6 +83,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     prisma,
     sql: embeddedKysely(pglite),
+    background: embeddedKysely(oneStatementAtATime(pglite)),
     appliedMigrations,
     ping: () => pingWith(() => pglite.query('SELECT 1')),
     async close() {
@@ -84,7 +93,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
+async function openPostgres(connectionString: string, poolSize: number, backgroundPoolSize: number): Promise<Database> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   let appliedMigrations: string[];
@@ -98,9 +107,28 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   } finally {
     await client.end();
   }
+  const pool = postgresPool(connectionString, poolSize);
+  const backgroundPool = postgresPool(connectionString, backgroundPoolSize);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgres',
+    prisma,
+    sql: postgresKysely(pool),
+    background: postgresKysely(backgroundPool),
+    appliedMigrations,
+    ping: () => pingWith(() => pool.query('SELECT 1')),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+      await backgroundPool.end().catch(() => undefined);
+    },
+  };
+}
+
+function postgresPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    max: poolSize,
+    max,
     connectionTimeoutMillis: 2_500,
     types: PG_TYPES,
     options: Object.entries(SESSION_SETTINGS)
@@ -112,17 +140,30 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   // 'error' besides failing its query. The query's caller sees the failure; the next query reconnects.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return pool;
+}
+
+/**
+ * PGlite's worker runs one statement at a time, first come first served: background work sends at most
+ * one at a time, so a command's statement waits behind one of them at most. Statements of an open
+ * transaction pass (the transaction already holds the worker; waiting here could deadlock).
+ */
+function oneStatementAtATime(session: EmbeddedSession): EmbeddedSession {
+  let busy: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = busy.then(work);
+    busy = result.catch(() => undefined);
+    return result;
+  };
   return {
-    kind: 'postgres',
-    prisma,
-    sql: postgresKysely(pool),
-    appliedMigrations,
-    ping: () => pingWith(() => pool.query('SELECT 1')),
-    async close() {
-      await prisma.$disconnect();
-      await pool.end().catch(() => undefined);
+    query<Row>(sql: string, params: unknown[], options: Parameters<EmbeddedSession['query']>[2], tx?: number) {
+      return tx === undefined
+        ? inTurn(() => session.query<Row>(sql, params, options))
+        : session.query<Row>(sql, params, options, tx);
     },
+    begin: () => inTurn(() => session.begin()),
+    commit: (tx) => session.commit(tx),
+    rollback: (tx) => session.rollback(tx),
   };
 }
 
