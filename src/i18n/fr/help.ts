@@ -361,7 +361,7 @@ const french = {
     },
     export: {
       summary:
-        'Vous envoie un fichier CSV des opportunités en message direct; accepte les mêmes filtres que `list`. Sans `mine`, `all` ni `@utilisateur`, les gestionnaires et les administrateurs reçoivent tout le pipeline, les représentants leurs propres opportunités.',
+        'Vous envoie un fichier CSV des opportunités en message direct; accepte les mêmes filtres que `list`. Sans `mine`, `all` ni `@utilisateur`, les gestionnaires et les administrateurs reçoivent tout le pipeline, les représentants leurs propres opportunités. Au plus 100 000 opportunités, les premières par numéro.',
       examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {

@@ -126,7 +126,7 @@ const french = {
     ),
   exportTitle: (date: string) => `Opportunités ${date}`,
   exportFailed:
-    "Slack didn't take the CSV file just now, so nothing was sent to you. Please run the export again in a moment.", // untranslated
+    'Slack n’a pas accepté le fichier CSV pour le moment, donc rien ne vous a été envoyé. Veuillez relancer l’exportation dans un instant.',
   firstAdmin:
     'Personne n’avait encore le rôle d’administrateur dans cet espace de travail; vous en êtes donc maintenant l’administrateur : vous configurez les cycles de vente, les codes et les contacts, et attribuez les rôles avec `/opp role @utilisateur admin|manager|rep` (voir `/opp roles`).',
   roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>

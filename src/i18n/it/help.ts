@@ -356,7 +356,7 @@ const italian = {
     },
     export: {
       summary:
-        'Invia un file CSV di opportunità in un messaggio diretto; accetta gli stessi filtri di `list`. Senza `mine`, `all` o `@utente`, manager e amministratori ricevono l’intera pipeline, gli agenti le proprie opportunità.',
+        'Invia un file CSV di opportunità in un messaggio diretto; accetta gli stessi filtri di `list`. Senza `mine`, `all` o `@utente`, manager e amministratori ricevono l’intera pipeline, gli agenti le proprie opportunità. Al massimo 100.000 opportunità, le prime per numero.',
       examples: ['export all status:all', 'export @anna cycle:{cycle}'],
     },
     subscribe: {

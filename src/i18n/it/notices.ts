@@ -126,7 +126,7 @@ const italian = {
     ),
   exportTitle: (date: string) => `Opportunità ${date}`,
   exportFailed:
-    "Slack didn't take the CSV file just now, so nothing was sent to you. Please run the export again in a moment.", // untranslated
+    'Slack non ha accettato il file CSV in questo momento, quindi non ti è stato inviato nulla. Riprova l’esportazione tra un momento.',
   firstAdmin:
     'In quest’area di lavoro nessuno aveva ancora il ruolo di amministratore, quindi ora l’amministratore è Lei: configura cicli di vendita, codici e contatti e assegna i ruoli con `/opp role @utente admin|manager|rep` (vedere `/opp roles`).',
   roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>

@@ -355,7 +355,7 @@ const norwegian = {
     },
     export: {
       summary:
-        'Sender deg en CSV-fil med salgsmuligheter i en direktemelding; tar de samme filtrene som `list`. Uten `mine`, `all` eller `@bruker` får ledere og administratorer hele pipelinen, salgsrepresentanter sine egne.',
+        'Sender deg en CSV-fil med salgsmuligheter i en direktemelding; tar de samme filtrene som `list`. Uten `mine`, `all` eller `@bruker` får ledere og administratorer hele pipelinen, salgsrepresentanter sine egne. Høyst 100 000 salgsmuligheter, de første etter nummer.',
       examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {

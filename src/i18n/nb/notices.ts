@@ -117,7 +117,7 @@ const norwegian = {
     m('Eksporten din: {count, plural, one {# salgsmulighet} other {# salgsmuligheter}}, som CSV-fil.', { count }),
   exportTitle: (date: string) => `Salgsmuligheter ${date}`,
   exportFailed:
-    "Slack didn't take the CSV file just now, so nothing was sent to you. Please run the export again in a moment.", // untranslated
+    'Slack tok ikke imot CSV-filen akkurat nå, så ingenting ble sendt til deg. Kjør eksporten på nytt om et øyeblikk.',
   firstAdmin:
     'Ingen hadde administratorrollen i dette arbeidsområdet ennå, så nå er du administrator: du setter opp salgssykluser, koder og kontakter og gir folk roller med `/opp role @bruker admin|manager|rep` (se `/opp roles`).',
   roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') =>

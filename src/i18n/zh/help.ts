@@ -339,7 +339,7 @@ const chinese = {
     },
     export: {
       summary:
-        '通过私信向您发送商机的 CSV 文件；筛选条件与 `list` 相同。未指定 `mine` 、 `all` 或 `@用户` 时，经理和管理员获得整个销售管道，销售代表获得自己的商机。',
+        '通过私信向您发送商机的 CSV 文件；筛选条件与 `list` 相同。未指定 `mine` 、 `all` 或 `@用户` 时，经理和管理员获得整个销售管道，销售代表获得自己的商机。最多 100,000 个商机，按编号取前面的。',
       examples: ['export all status:all', 'export @ann cycle:{cycle}'],
     },
     subscribe: {

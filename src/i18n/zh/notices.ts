@@ -105,8 +105,7 @@ const chinese = {
   exported: (count: number) => m('已导出 {count, plural, other {# 个商机}}：CSV 文件在您与本应用的私信中。', { count }),
   exportSent: (count: number) => m('您的导出：{count, plural, other {# 个商机}}，CSV 文件格式。', { count }),
   exportTitle: (date: string) => `商机 ${date}`,
-  exportFailed:
-    "Slack didn't take the CSV file just now, so nothing was sent to you. Please run the export again in a moment.", // untranslated
+  exportFailed: 'Slack 暂时没有接收该 CSV 文件，因此没有向您发送任何内容。请稍后重新导出。',
   firstAdmin:
     '此工作区此前没有管理员，因此您现在是它的管理员：由您设置销售周期、代码和联系人，并使用 `/opp role @user admin|manager|rep` 为成员分配角色，使用 `/opp roles` 可查看当前角色。',
   roleGranted: (person: string, role: 'admin' | 'manager' | 'rep') => `${person} 现在是此工作区的${roleName(role)}。`,
