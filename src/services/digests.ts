@@ -407,7 +407,12 @@ export class DigestService {
           'o.no',
           'o.description',
           eb.fn.coalesce('e.estimated_value', sql.lit('0')).as('estimated'),
-          eb.fn.countAll<number>().over().as('total'),
+          // Counted apart: count(*) OVER () would make the top-N a sort of every new opportunity.
+          eb
+            .selectFrom('opportunity as o')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .where((inner) => inner.and([opportunityScope(inner, scope), inner('o.created_at', '>', since)]))
+            .as('total'),
         ])
         .where((eb) => eb.and([opportunityScope(eb, scope), eb('o.created_at', '>', since)]))
         .orderBy((eb) => eb.fn.coalesce('e.estimated_value', sql.lit('0')), 'desc')
@@ -515,7 +520,18 @@ export class DigestService {
                 'e.opportunity_id',
                 'e.action_taken',
                 amount.as('amount'),
-                eb.fn.countAll<number>().over().as('total'),
+                // Counted apart, as for new opportunities.
+                eb
+                  .selectFrom('opportunity_entry as e')
+                  .select((inner) => inner.fn.countAll<number>().as('n'))
+                  .where((inner) =>
+                    inner.and([
+                      entryScope(inner, scope),
+                      inner('e.created_at', '>', since),
+                      inner('e.action_taken', 'in', CLOSED_ACTIONS()),
+                    ]),
+                  )
+                  .as('total'),
               ];
             })
             .where((eb) =>
@@ -535,44 +551,44 @@ export class DigestService {
         .orderBy('c.amount', 'desc')
         .orderBy('c.id')
         .execute(),
-      // LAG needs the entry before the first recent one, so the whole history of the opportunities
-      // touched since then is read (through the opportunity_id index), not the whole table.
+      // Each entry carries the estimated value of the entry before it (previous_estimated_value, the
+      // LAG over the opportunity's entries, written on insert), so only the recent entries that changed
+      // the value are read. As for LAG over the history, an opportunity counts when one of its entries
+      // in scope is recent, and then all its recent changes count (an older entry may carry another
+      // salesperson or cycle); without a filter every such entry is in scope itself.
       this.db
-        .with('touched', (db) =>
-          db
-            .selectFrom('opportunity_entry as e')
-            .select('e.opportunity_id')
-            .distinct()
-            .where((eb) => eb.and([entryScope(eb, scope), eb('e.created_at', '>', since)])),
-        )
-        .with('history', (db) =>
-          db
-            .selectFrom('opportunity_entry as h')
-            .select((eb) => [
-              'h.opportunity_id',
-              'h.id',
-              'h.created_at',
-              'h.estimated_value',
-              eb.fn
-                .agg<string | null>('lag', ['h.estimated_value'])
-                .over((over) => over.partitionBy('h.opportunity_id').orderBy('h.id'))
-                .as('previous_value'),
-            ])
-            .where('h.opportunity_id', 'in', (eb) => eb.selectFrom('touched').select('touched.opportunity_id')),
-        )
         .with('per_opportunity', (db) =>
           db
-            .selectFrom('history as c')
+            .selectFrom('opportunity_entry as c')
             .select((eb) => [
               'c.opportunity_id',
-              sql<string>`(${eb.fn.agg('array_agg', ['c.previous_value']).orderBy('c.id')})[1]`.as('from_value'),
+              sql<string>`(${eb.fn.agg('array_agg', ['c.previous_estimated_value']).orderBy('c.id')})[1]`.as(
+                'from_value',
+              ),
               sql<string>`(${eb.fn.agg('array_agg', ['c.estimated_value']).orderBy('c.id', 'desc')})[1]`.as('to_value'),
             ])
             .where((eb) =>
               eb.and([
+                eb('c.workspace_id', '=', scope.workspaceId),
                 eb('c.created_at', '>', since),
-                eb('c.previous_value', 'is not', null),
-                eb('c.estimated_value', '<>', eb.ref('c.previous_value')),
+                eb('c.previous_estimated_value', 'is not', null),
+                eb('c.estimated_value', '<>', eb.ref('c.previous_estimated_value')),
+                ...(scope.cycleId === null && scope.salespersonId === undefined
+                  ? []
+                  : [
+                      eb.exists(
+                        eb
+                          .selectFrom('opportunity_entry as e')
+                          .select('e.id')
+                          .where((inner) =>
+                            inner.and([
+                              inner('e.opportunity_id', '=', inner.ref('c.opportunity_id')),
+                              entryScope(inner, scope),
+                              inner('e.created_at', '>', since),
+                            ]),
+                          ),
+                      ),
+                    ]),
               ]),
             )
             .groupBy('c.opportunity_id'),

@@ -1,0 +1,31 @@
+-- The estimated value of the entry before this one of the same opportunity (by entry no.), null on an
+-- opportunity's first entry: the digest's "value changes" read it instead of a LAG window over every
+-- entry of the opportunities that changed. A trigger writes it in the statement that inserts the
+-- entry, whoever inserts it, so it cannot be forgotten. Entries are never updated in their estimated
+-- value nor deleted one by one (an opportunity's are deleted with it), and the opportunity's row lock
+-- orders the inserts of one opportunity, so the value read at insert stays the LAG of the history.
+
+-- AlterTable
+ALTER TABLE "opportunity_entry" ADD COLUMN "previous_estimated_value" DECIMAL(18,2);
+
+CREATE FUNCTION "opportunity_entry_previous_value"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."previous_estimated_value" := (
+    SELECT p."estimated_value" FROM "opportunity_entry" p
+    WHERE p."opportunity_id" = NEW."opportunity_id" AND p."id" < NEW."id"
+    ORDER BY p."id" DESC LIMIT 1);
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER "opportunity_entry_previous_value" BEFORE INSERT ON "opportunity_entry"
+FOR EACH ROW EXECUTE FUNCTION "opportunity_entry_previous_value"();
+
+-- The entries written before this migration.
+UPDATE "opportunity_entry" e
+SET "previous_estimated_value" = h."previous_value"
+FROM (
+  SELECT "id", lag("estimated_value") OVER (PARTITION BY "opportunity_id" ORDER BY "id") AS "previous_value"
+  FROM "opportunity_entry"
+) h
+WHERE h."id" = e."id" AND h."previous_value" IS NOT NULL;
