@@ -206,7 +206,7 @@ describe.each(BACKENDS)('digest value changes from the stored previous values, o
           expect(digest.changes.totals?.valueChanges).toBe(expected.total);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 15, seed: 20261203 },
     );
-  });
+  }, 120_000);
 });

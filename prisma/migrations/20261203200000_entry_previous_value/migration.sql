@@ -29,3 +29,9 @@ FROM (
   FROM "opportunity_entry"
 ) h
 WHERE h."id" = e."id" AND h."previous_value" IS NOT NULL;
+
+-- The digest's attention lists (overdue and closing soon by estimated close date, stale by last change)
+-- are top-N of the open started active entries: read in these indexes' order, each list reads its own
+-- lines instead of every candidate.
+CREATE INDEX "opportunity_entry_open_close_date_idx" ON "opportunity_entry"("workspace_id", "estimated_close_date", "opportunity_id") WHERE "active" AND "stage" IS NOT NULL;
+CREATE INDEX "opportunity_entry_open_last_change_idx" ON "opportunity_entry"("workspace_id", "date_of_change", "opportunity_id") WHERE "active" AND "stage" IS NOT NULL;
