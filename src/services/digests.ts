@@ -157,12 +157,6 @@ function percent(part: Decimal, whole: Decimal): Decimal | null {
   return whole.isZero() ? null : part.div(whole).times(HUNDRED);
 }
 
-/**
- * entryFigures' grouping sets by their GROUPING(sales_cycle_id, close_code_id, salesperson_id,
- * workspace_id) value: a bit per column (first = most significant), 1 where the set lacks it.
- */
-const GROUPING_SET = { stages: 0b0111, reasons: 0b1011, salespeople: 0b1101, weeks: 0b1110, all: 0b1111 } as const;
-
 export class DigestService {
   constructor(private readonly db: SqlDatabase) {}
 
@@ -253,9 +247,12 @@ export class DigestService {
 
   /**
    * Every figure read from the active entries (open pipeline per cycle and stage, closes in the period
-   * by outcome and code, per salesperson, won and lost per week) in one pass over them: GROUPING SETS
-   * feeds each entry to every set, and a set's key is null where the entry does not count for it
-   * (those groups are dropped). One scan where there were four.
+   * by outcome and code, per salesperson, won and lost per week, the attention counts) in one pass over
+   * them, grouped by every key at once (cycle, stage, outcome in the period, close code, salesperson,
+   * chart week; a key is null where the entry does not count for it). That makes at most a few
+   * thousand groups, which are added up here into each figure: one hash aggregate (parallel on
+   * PostgreSQL) where there were four scans. (GROUPING SETS would do the adding in SQL, but PostgreSQL
+   * sorts the entries for some of the sets.)
    */
   private async entryFigures(
     scope: Scope,
@@ -283,8 +280,6 @@ export class DigestService {
           'date',
         );
         return [
-          // Which set a row is: GROUPING() has a bit per column, 1 where the column is not in the set.
-          sql<number>`grouping(e.sales_cycle_id, e.close_code_id, e.salesperson_id, e.workspace_id)`.as('grouping_set'),
           'e.sales_cycle_id',
           'e.stage',
           eb.case().when(closedBetween(period.from, period.to)).then(eb.ref('e.action_taken')).end().as('k_outcome'),
@@ -303,7 +298,6 @@ export class DigestService {
               eb.case().when(won).then(eb.ref('e.calcd_current_value')).else(eb.ref('e.estimated_value')).end(),
             )
             .as('closed_amount'),
-          eb.fn.sum<string | null>('e.calcd_current_value').filterWhere(started).as('weighted'),
           eb.fn.sum<string | null>('e.calcd_current_value').filterWhere(won).as('won'),
           eb.fn.sum<string | null>('e.estimated_value').filterWhere(lost).as('lost'),
           eb.fn
@@ -321,11 +315,8 @@ export class DigestService {
         ];
       })
       .where((eb) => eb.and([entryScope(eb, scope), eb.ref('e.active')]))
-      // k_outcome and k_week by their output names (each is written once, above); workspace_id is the
-      // same for every entry in scope and only tells the week set apart.
-      .groupBy(
-        sql`grouping sets ((e.sales_cycle_id, e.stage), (k_outcome, e.close_code_id), (e.salesperson_id), (k_week, e.workspace_id), ())`,
-      )
+      // k_outcome and k_week by their output names (each is written once, above).
+      .groupBy(['e.sales_cycle_id', 'e.stage', sql`k_outcome`, 'e.close_code_id', 'e.salesperson_id', sql`k_week`])
       .execute();
     const figures: EntryFigures = {
       stages: new Map(),
@@ -334,28 +325,48 @@ export class DigestService {
       weeks: new Map(),
       attention: { overdue: 0, closingSoon: 0, stale: 0 },
     };
+    const reasons = new Map<string, EntryFigures['reasons'][number]>();
     for (const r of rows) {
-      if (r.grouping_set === GROUPING_SET.stages && r.stage !== null) {
-        figures.stages.set(`${r.sales_cycle_id}:${r.stage}`, {
-          count: r.n,
-          estimatedValue: dec(r.estimated),
-          weightedValue: dec(r.calcd),
-        });
-      } else if (r.grouping_set === GROUPING_SET.reasons && r.k_outcome !== null) {
-        figures.reasons.push({
+      if (r.stage !== null) {
+        const key = `${r.sales_cycle_id}:${r.stage}`;
+        figures.stages.set(
+          key,
+          addFigures(figures.stages.get(key) ?? noFigures(), {
+            count: r.n,
+            estimatedValue: dec(r.estimated),
+            weightedValue: dec(r.calcd),
+          }),
+        );
+      }
+      if (r.k_outcome !== null) {
+        const key = `${r.k_outcome}:${r.close_code_id ?? ''}`;
+        const line = reasons.get(key) ?? {
           outcome: outcomeOf(r.k_outcome),
           codeId: r.close_code_id,
-          count: r.n,
-          amount: dec(r.closed_amount),
-        });
-      } else if (r.grouping_set === GROUPING_SET.salespeople) {
-        figures.salespeople.set(r.salesperson_id, { weighted: r.weighted, won: r.won_in_period });
-      } else if (r.grouping_set === GROUPING_SET.weeks && r.k_week !== null) {
-        figures.weeks.set(r.k_week, { won: dec(r.won), lost: dec(r.lost) });
-      } else if (r.grouping_set === GROUPING_SET.all) {
-        figures.attention = { overdue: r.overdue, closingSoon: r.soon, stale: r.stale };
+          count: 0,
+          amount: ZERO,
+        };
+        reasons.set(key, { ...line, count: line.count + r.n, amount: line.amount.plus(dec(r.closed_amount)) });
       }
+      if (r.stage !== null || r.won_in_period !== null) {
+        const values = figures.salespeople.get(r.salesperson_id) ?? { weighted: null, won: null };
+        figures.salespeople.set(r.salesperson_id, {
+          weighted: r.stage === null ? values.weighted : (values.weighted ?? ZERO).plus(dec(r.calcd)),
+          won: r.won_in_period === null ? values.won : (values.won ?? ZERO).plus(dec(r.won_in_period)),
+        });
+      }
+      if (r.k_week !== null) {
+        const week = figures.weeks.get(r.k_week) ?? { won: ZERO, lost: ZERO };
+        figures.weeks.set(r.k_week, { won: week.won.plus(dec(r.won)), lost: week.lost.plus(dec(r.lost)) });
+      }
+      const { attention: seen } = figures;
+      figures.attention = {
+        overdue: seen.overdue + r.overdue,
+        closingSoon: seen.closingSoon + r.soon,
+        stale: seen.stale + r.stale,
+      };
     }
+    figures.reasons = [...reasons.values()];
     return figures;
   }
 
@@ -364,8 +375,8 @@ export class DigestService {
     const rows = await this.db
       .selectFrom('opportunity as o')
       .select((eb) => [
-        eb.ref('o.sales_cycle_id').as('k_cycle'),
-        eb.ref('o.salesperson_id').as('k_salesperson'),
+        'o.sales_cycle_id',
+        'o.salesperson_id',
         eb.fn.countAll<number>().filterWhere('o.status', '=', enumLiteral('NOT_STARTED')).as('not_started'),
         eb.fn.countAll<number>().as('open_count'),
       ])
@@ -375,12 +386,12 @@ export class DigestService {
           eb('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')]),
         ]),
       )
-      .groupBy(sql`grouping sets ((k_cycle), (k_salesperson))`)
+      .groupBy(['o.sales_cycle_id', 'o.salesperson_id'])
       .execute();
     const counts: OpportunityCounts = { notStarted: new Map(), open: new Map() };
     for (const r of rows) {
-      if (r.k_cycle !== null) counts.notStarted.set(r.k_cycle, r.not_started);
-      else if (r.k_salesperson !== null) counts.open.set(r.k_salesperson, r.open_count);
+      counts.notStarted.set(r.sales_cycle_id, (counts.notStarted.get(r.sales_cycle_id) ?? 0) + r.not_started);
+      counts.open.set(r.salesperson_id, (counts.open.get(r.salesperson_id) ?? 0) + r.open_count);
     }
     return counts;
   }
@@ -766,7 +777,7 @@ interface EntryFigures {
   stages: Map<string, Figures>;
   reasons: { outcome: 'won' | 'lost'; codeId: number | null; count: number; amount: Decimal }[];
   /** By salesperson id: Σ calcd current value of the open started entries, and of the won in the period. */
-  salespeople: Map<number, { weighted: string | null; won: string | null }>;
+  salespeople: Map<number, { weighted: Decimal | null; won: Decimal | null }>;
   /** By the week's Monday. */
   weeks: Map<string, { won: Decimal; lost: Decimal }>;
   /** How many open started entries are overdue, closing soon, stale. */
@@ -890,8 +901,8 @@ function salespeopleOf(
           slackUserId: p.slack_user_id,
           name: p.name,
           openCount: counts.open.get(p.id) ?? 0,
-          weightedValue: dec(values?.weighted),
-          wonValue: dec(values?.won),
+          weightedValue: values?.weighted ?? ZERO,
+          wonValue: values?.won ?? ZERO,
         },
       };
     })
