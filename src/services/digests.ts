@@ -55,12 +55,16 @@
 //   period). Label "W" + ISO week number.
 //
 // Lists (changes, attention) hold at most LIST_LIMIT lines (top-N by ORDER BY … LIMIT); their full
-// counts are in the sections' `totals`, computed by the same statement.
+// counts are in the sections' `totals` (counted apart from the top-N, or in entryFigures' pass for
+// the attention lists).
 //
-// Indexes: everything but "changes" reads the active entries through the schema's indexes or one
-// scan of the workspace's entries. "changes" compares created_at, which no index covers yet, so it
-// scans the workspace's entries and opportunities; (workspace_id, created_at) indexes on both tables
-// would make it proportional to what changed.
+// Reads: the stage lines, closes by reason, per-salesperson values, weeks and attention counts are one
+// aggregate over the active entries (entryFigures); not started and open counts one over the
+// opportunities; the attention lists read the partial indexes on the open started active entries
+// (migration 20261203200000); "changes" reads the entries and opportunities created since then
+// through their (workspace_id, created_at) indexes (or a scan when most are recent), and the value
+// changes only the recent entries that changed the value, through the previous value each entry
+// carries (previous_estimated_value, written by a trigger when the entry is inserted).
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';

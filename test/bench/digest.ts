@@ -8,7 +8,7 @@ import { type Measurement, measure, type Report } from './measure.ts';
 
 const TODAY = localDate('2026-11-21');
 
-export const FLOOR_QUERIES = [
+const FLOOR_QUERIES = [
   `SELECT e.sales_cycle_id, e.stage, count(*), sum(e.estimated_value), sum(e.calcd_current_value)
      FROM opportunity_entry e WHERE e.workspace_id = $1 AND e.active AND e.stage IS NOT NULL
      GROUP BY e.sales_cycle_id, e.stage`,

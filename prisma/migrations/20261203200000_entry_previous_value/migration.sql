@@ -8,7 +8,9 @@
 -- AlterTable
 ALTER TABLE "opportunity_entry" ADD COLUMN "previous_estimated_value" DECIMAL(18,2);
 
-CREATE FUNCTION "opportunity_entry_previous_value"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- enable_seqscan off: the function's plan is cached for the session, and one planned while the table
+-- was small (or one bulk statement that fills it) would scan the whole table for every row inserted.
+CREATE FUNCTION "opportunity_entry_previous_value"() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
   NEW."previous_estimated_value" := (
     SELECT p."estimated_value" FROM "opportunity_entry" p
