@@ -8,8 +8,12 @@
 -- AlterTable
 ALTER TABLE "opportunity_entry" ADD COLUMN "previous_estimated_value" DECIMAL(18,2);
 
--- enable_seqscan off: the function's plan is cached for the session, and one planned while the table
--- was small (or one bulk statement that fills it) would scan the whole table for every row inserted.
+-- The entry before is one step down the (opportunity_id, id) index, which replaces the opportunity_id
+-- one. enable_seqscan off: the function's plan is cached for the session, and one planned while the
+-- table was small (or during one bulk statement that fills it) would scan the table for every row.
+DROP INDEX "opportunity_entry_opportunity_id_idx";
+CREATE INDEX "opportunity_entry_opportunity_id_id_idx" ON "opportunity_entry"("opportunity_id", "id");
+
 CREATE FUNCTION "opportunity_entry_previous_value"() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
   NEW."previous_estimated_value" := (
