@@ -55,12 +55,16 @@
 //   period). Label "W" + ISO week number.
 //
 // Lists (changes, attention) hold at most LIST_LIMIT lines (top-N by ORDER BY … LIMIT); their full
-// counts are in the sections' `totals`, computed by the same statement.
+// counts are in the sections' `totals` (counted apart from the top-N, or in entryFigures' pass for
+// the attention lists).
 //
-// Indexes: everything but "changes" reads the active entries through the schema's indexes or one
-// scan of the workspace's entries. "changes" compares created_at, which no index covers yet, so it
-// scans the workspace's entries and opportunities; (workspace_id, created_at) indexes on both tables
-// would make it proportional to what changed.
+// Reads: the stage lines, closes by reason, per-salesperson values, weeks and attention counts are one
+// aggregate over the active entries (entryFigures); not started and open counts one over the
+// opportunities; the attention lists read the partial indexes on the open started active entries
+// (migration 20261203200000); "changes" reads the entries and opportunities created since then
+// through their (workspace_id, created_at) indexes (or a scan when most are recent), and the value
+// changes only the recent entries that changed the value, through the previous value each entry
+// carries (previous_estimated_value, written by a trigger when the entry is inserted).
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
@@ -183,14 +187,23 @@ export class DigestService {
     const period = { from: addDays(today, 1 - periodDays), to: today };
     const since = request.changesSince ?? null;
 
-    const [cycles, closed, changes, attention, salespeople, weeks] = await Promise.all([
-      this.cycles(scope, cycleCode !== null),
-      this.closed(scope, period),
+    const lastMonday = mondayOf(today);
+    const chart = { from: addDays(lastMonday, -7 * (chartWeeks - 1)), to: today };
+
+    const [figures, counts, cycleStages, people, codes, changes, lists] = await Promise.all([
+      this.entryFigures(scope, period, chart, { today, staleOnOrBefore: staleCutoff(today, staleDays) }),
+      this.opportunityCounts(scope),
+      this.cycleStages(scope),
+      this.people(scope),
+      this.closeCodes(scope),
       since === null ? Promise.resolve(noChanges()) : this.changes(scope, since),
       this.attention(scope, today, staleDays),
-      this.salespeople(scope, period),
-      this.weeks(scope, today, chartWeeks),
     ]);
+    const attention = { ...lists, totals: figures.attention };
+    const cycles = pipelineOf(cycleStages, figures, counts, cycleCode !== null);
+    const closed = closedOf(figures, codes, period);
+    const salespeople = salespeopleOf(people, figures, counts);
+    const weeks = weeksOf(figures, chart.from, chartWeeks);
     return {
       request: {
         workspaceId,
@@ -237,163 +250,187 @@ export class DigestService {
   }
 
   /**
-   * Open pipeline per cycle and stage, in one statement: the stages left-joined to the active-entry
-   * aggregate. The aggregates are MATERIALIZED CTEs so that each runs exactly once: with the small
-   * setup tables under-estimated, PostgreSQL otherwise re-runs the aggregate for every stage (nested loop).
+   * Every figure read from the active entries (open pipeline per cycle and stage, closes in the period
+   * by outcome and code, per salesperson, won and lost per week, the attention counts) in one pass over
+   * them, grouped by every key at once (cycle, stage, outcome in the period, close code, salesperson,
+   * chart week; a key is null where the entry does not count for it). That makes at most a few
+   * thousand groups, which are added up here into each figure: one hash aggregate (parallel on
+   * PostgreSQL) where there were four scans. (GROUPING SETS would do the adding in SQL, but PostgreSQL
+   * sorts the entries for some of the sets.)
    */
-  private async cycles(scope: Scope, asked: boolean): Promise<CyclePipeline[]> {
+  private async entryFigures(
+    scope: Scope,
+    period: Period,
+    chart: Period,
+    attention: { today: LocalDate; staleOnOrBefore: LocalDate },
+  ): Promise<EntryFigures> {
+    const { today, staleOnOrBefore } = attention;
+    const soon = addDays(today, CLOSING_SOON_DAYS);
     const rows = await this.db
-      .with(
-        (cte) => cte('open_started').materialized(),
-        (db) =>
-          db
-            .selectFrom('opportunity_entry as e')
-            .select((eb) => [
-              'e.sales_cycle_id',
-              'e.stage',
-              eb.fn.countAll<number>().as('open_count'),
-              eb.fn.sum<string>('e.estimated_value').as('estimated'),
-              eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
-            ])
-            .where((eb) => eb.and([entryScope(eb, scope), eb.ref('e.active'), eb('e.stage', 'is not', null)]))
-            .groupBy(['e.sales_cycle_id', 'e.stage']),
+      .selectFrom('opportunity_entry as e')
+      .select((eb) => {
+        const started = eb('e.stage', 'is not', null);
+        const closedBetween = (from: LocalDate, to: LocalDate) =>
+          eb.and([
+            eb('e.stage', 'is', null),
+            eb('e.action_taken', 'in', CLOSED_ACTIONS()),
+            eb.between('e.date_of_change', from, to),
+          ]);
+        const won = eb('e.action_taken', '=', enumLiteral('WON'));
+        const lost = eb('e.action_taken', '=', enumLiteral('LOST'));
+        // The Monday of the entry's ISO week, as a date (so it reads as YYYY-MM-DD).
+        const weekStart = eb.cast<string>(
+          eb.fn('date_trunc', [sql.lit('week'), eb.cast('e.date_of_change', 'timestamp')]),
+          'date',
+        );
+        return [
+          'e.sales_cycle_id',
+          'e.stage',
+          eb.case().when(closedBetween(period.from, period.to)).then(eb.ref('e.action_taken')).end().as('k_outcome'),
+          'e.close_code_id',
+          'e.salesperson_id',
+          eb.case().when(closedBetween(chart.from, chart.to)).then(weekStart).end().as('k_week'),
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.sum<string | null>('e.estimated_value').as('estimated'),
+          eb.fn.sum<string | null>('e.calcd_current_value').as('calcd'),
+          eb.fn
+            .sum<string | null>('e.calcd_current_value')
+            .filterWhere(eb.and([won, closedBetween(period.from, period.to)]))
+            .as('won_in_period'),
+          eb.fn
+            .sum<string | null>(
+              eb.case().when(won).then(eb.ref('e.calcd_current_value')).else(eb.ref('e.estimated_value')).end(),
+            )
+            .as('closed_amount'),
+          eb.fn.sum<string | null>('e.calcd_current_value').filterWhere(won).as('won'),
+          eb.fn.sum<string | null>('e.estimated_value').filterWhere(lost).as('lost'),
+          eb.fn
+            .countAll<number>()
+            .filterWhere(eb.and([started, eb('e.estimated_close_date', '<', today)]))
+            .as('overdue'),
+          eb.fn
+            .countAll<number>()
+            .filterWhere(eb.and([started, eb.between('e.estimated_close_date', today, soon)]))
+            .as('soon'),
+          eb.fn
+            .countAll<number>()
+            .filterWhere(eb.and([started, eb('e.date_of_change', '<=', staleOnOrBefore)]))
+            .as('stale'),
+        ];
+      })
+      .where((eb) => eb.and([entryScope(eb, scope), eb.ref('e.active')]))
+      // k_outcome and k_week by their output names (each is written once, above).
+      .groupBy(['e.sales_cycle_id', 'e.stage', sql`k_outcome`, 'e.close_code_id', 'e.salesperson_id', sql`k_week`])
+      .execute();
+    const figures: EntryFigures = {
+      stages: new Map(),
+      reasons: [],
+      salespeople: new Map(),
+      weeks: new Map(),
+      attention: { overdue: 0, closingSoon: 0, stale: 0 },
+    };
+    const reasons = new Map<string, EntryFigures['reasons'][number]>();
+    for (const r of rows) {
+      if (r.stage !== null) {
+        const key = `${r.sales_cycle_id}:${r.stage}`;
+        figures.stages.set(
+          key,
+          addFigures(figures.stages.get(key) ?? noFigures(), {
+            count: r.n,
+            estimatedValue: dec(r.estimated),
+            weightedValue: dec(r.calcd),
+          }),
+        );
+      }
+      if (r.k_outcome !== null) {
+        const key = `${r.k_outcome}:${r.close_code_id ?? ''}`;
+        const line = reasons.get(key) ?? {
+          outcome: outcomeOf(r.k_outcome),
+          codeId: r.close_code_id,
+          count: 0,
+          amount: ZERO,
+        };
+        reasons.set(key, { ...line, count: line.count + r.n, amount: line.amount.plus(dec(r.closed_amount)) });
+      }
+      if (r.stage !== null || r.won_in_period !== null) {
+        const values = figures.salespeople.get(r.salesperson_id) ?? { weighted: null, won: null };
+        figures.salespeople.set(r.salesperson_id, {
+          weighted: r.stage === null ? values.weighted : (values.weighted ?? ZERO).plus(dec(r.calcd)),
+          won: r.won_in_period === null ? values.won : (values.won ?? ZERO).plus(dec(r.won_in_period)),
+        });
+      }
+      if (r.k_week !== null) {
+        const week = figures.weeks.get(r.k_week) ?? { won: ZERO, lost: ZERO };
+        figures.weeks.set(r.k_week, { won: week.won.plus(dec(r.won)), lost: week.lost.plus(dec(r.lost)) });
+      }
+      const { attention: seen } = figures;
+      figures.attention = {
+        overdue: seen.overdue + r.overdue,
+        closingSoon: seen.closingSoon + r.soon,
+        stale: seen.stale + r.stale,
+      };
+    }
+    figures.reasons = [...reasons.values()];
+    return figures;
+  }
+
+  /** Not started per cycle and open (not started or in progress) per salesperson, in one pass. */
+  private async opportunityCounts(scope: Scope): Promise<OpportunityCounts> {
+    const rows = await this.db
+      .selectFrom('opportunity as o')
+      .select((eb) => [
+        'o.sales_cycle_id',
+        'o.salesperson_id',
+        eb.fn.countAll<number>().filterWhere('o.status', '=', enumLiteral('NOT_STARTED')).as('not_started'),
+        eb.fn.countAll<number>().as('open_count'),
+      ])
+      .where((eb) =>
+        eb.and([
+          opportunityScope(eb, scope),
+          eb('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')]),
+        ]),
       )
-      .with(
-        (cte) => cte('not_started').materialized(),
-        (db) =>
-          db
-            .selectFrom('opportunity as o')
-            .select((eb) => ['o.sales_cycle_id', eb.fn.countAll<number>().as('not_started')])
-            .where((eb) => eb.and([opportunityScope(eb, scope), eb('o.status', '=', enumLiteral('NOT_STARTED'))]))
-            .groupBy('o.sales_cycle_id'),
-      )
+      .groupBy(['o.sales_cycle_id', 'o.salesperson_id'])
+      .execute();
+    const counts: OpportunityCounts = { notStarted: new Map(), open: new Map() };
+    for (const r of rows) {
+      counts.notStarted.set(r.sales_cycle_id, (counts.notStarted.get(r.sales_cycle_id) ?? 0) + r.not_started);
+      counts.open.set(r.salesperson_id, (counts.open.get(r.salesperson_id) ?? 0) + r.open_count);
+    }
+    return counts;
+  }
+
+  /** The cycles in scope with their stages, in code and stage order (a cycle without stages: one row, stage null). */
+  private async cycleStages(scope: Scope) {
+    return this.db
       .selectFrom('sales_cycle as sc')
       .leftJoin('sales_cycle_stage as s', 's.sales_cycle_id', 'sc.id')
-      .leftJoin('open_started as a', (join) =>
-        join.onRef('a.sales_cycle_id', '=', 'sc.id').onRef('a.stage', '=', 's.stage'),
-      )
-      .leftJoin('not_started as ns', 'ns.sales_cycle_id', 'sc.id')
-      .select([
-        'sc.id as cycle_id',
-        'sc.code',
-        'sc.description',
-        'sc.blocked',
-        's.stage',
-        's.description as stage_description',
-        'a.open_count',
-        'a.estimated',
-        'a.calcd',
-        'ns.not_started',
-      ])
+      .select(['sc.id', 'sc.code', 'sc.description', 'sc.blocked', 's.stage', 's.description as stage_description'])
       .where('sc.workspace_id', '=', scope.workspaceId)
       .$if(scope.cycleId !== null, (qb) => qb.where('sc.id', '=', scope.cycleId ?? NO_ID))
       .orderBy('sc.code')
       .orderBy('s.stage')
       .execute();
-    const cycles: (CyclePipeline & { blocked: boolean })[] = [];
-    let current: (CyclePipeline & { blocked: boolean; id: number }) | undefined;
-    for (const row of rows) {
-      if (current?.id !== row.cycle_id) {
-        current = {
-          id: row.cycle_id,
-          code: row.code,
-          description: row.description,
-          blocked: row.blocked,
-          stages: [],
-          notStarted: row.not_started ?? 0,
-          totals: noFigures(),
-        };
-        cycles.push(current);
-      }
-      if (row.stage === null) continue; // a cycle without stages
-      const line: StageLine = {
-        stage: row.stage,
-        description: row.stage_description ?? '',
-        count: row.open_count ?? 0,
-        estimatedValue: dec(row.estimated),
-        weightedValue: dec(row.calcd),
-      };
-      current.stages.push(line);
-      current.totals = addFigures(current.totals, line);
-    }
-    return cycles
-      .filter((c) => asked || !c.blocked || c.totals.count > 0 || c.notStarted > 0)
-      .map((c) => ({
-        code: c.code,
-        description: c.description,
-        stages: c.stages,
-        notStarted: c.notStarted,
-        totals: c.totals,
-      }));
   }
 
-  /** Won and lost in the period, by outcome and close code (the totals add up the few groups). */
-  private async closed(scope: Scope, period: { from: LocalDate; to: LocalDate }): Promise<ClosedInPeriod> {
-    const rows = await this.db
-      .with(
-        (cte) => cte('reasons').materialized(),
-        (db) =>
-          db
-            .selectFrom('opportunity_entry as e')
-            .select((eb) => [
-              'e.action_taken',
-              'e.close_code_id',
-              eb.fn.countAll<number>().as('n'),
-              eb.fn
-                .sum<string>(
-                  eb
-                    .case()
-                    .when('e.action_taken', '=', enumLiteral('WON'))
-                    .then(eb.ref('e.calcd_current_value'))
-                    .else(eb.ref('e.estimated_value'))
-                    .end(),
-                )
-                .as('amount'),
-            ])
-            .where((eb) =>
-              eb.and([
-                entryScope(eb, scope),
-                eb.ref('e.active'),
-                eb('e.stage', 'is', null),
-                eb('e.action_taken', 'in', CLOSED_ACTIONS()),
-                eb.between('e.date_of_change', period.from, period.to),
-              ]),
-            )
-            .groupBy(['e.action_taken', 'e.close_code_id']),
-      )
-      .selectFrom('reasons as r')
-      .leftJoin('close_opportunity_code as cc', 'cc.id', 'r.close_code_id')
-      .select(['r.action_taken as outcome', 'cc.code', 'cc.description', 'r.n', 'r.amount'])
+  /** The salespeople in scope, in name order (the database's collation decides ties of figures). */
+  private async people(scope: Scope) {
+    return this.db
+      .selectFrom('salesperson as sp')
+      .select(['sp.id', 'sp.slack_user_id', 'sp.name'])
+      .where('sp.workspace_id', '=', scope.workspaceId)
+      .$if(scope.salespersonId !== undefined, (qb) => qb.where('sp.id', '=', scope.salespersonId ?? NO_ID))
+      .orderBy('sp.name')
+      .orderBy('sp.id')
       .execute();
-    const byReason: CloseReasonLine[] = rows
-      .map((r) => ({
-        outcome: outcomeOf(r.outcome),
-        code: r.code,
-        description: r.description ?? '',
-        count: r.n,
-        amount: dec(r.amount),
-      }))
-      .sort(
-        (a, b) =>
-          (a.outcome === b.outcome ? 0 : a.outcome === 'won' ? -1 : 1) ||
-          b.amount.comparedTo(a.amount) ||
-          (a.code ?? '').localeCompare(b.code ?? ''),
-      );
-    const sum = (outcome: 'won' | 'lost') =>
-      byReason
-        .filter((r) => r.outcome === outcome)
-        .reduce((s, r) => ({ count: s.count + r.count, amount: s.amount.plus(r.amount) }), { count: 0, amount: ZERO });
-    const won = sum('won');
-    const lost = sum('lost');
-    return {
-      from: period.from,
-      to: period.to,
-      won,
-      lost,
-      byReason,
-      winRateByCount: percent(new Decimal(won.count), new Decimal(won.count + lost.count)),
-      winRateByValue: percent(won.amount, won.amount.plus(lost.amount)),
-    };
+  }
+
+  private async closeCodes(scope: Scope) {
+    return this.db
+      .selectFrom('close_opportunity_code as cc')
+      .select(['cc.id', 'cc.code', 'cc.description'])
+      .where('cc.workspace_id', '=', scope.workspaceId)
+      .execute();
   }
 
   private async changes(scope: Scope, since: Date): Promise<ChangesSince> {
@@ -407,7 +444,12 @@ export class DigestService {
           'o.no',
           'o.description',
           eb.fn.coalesce('e.estimated_value', sql.lit('0')).as('estimated'),
-          eb.fn.countAll<number>().over().as('total'),
+          // Counted apart: count(*) OVER () would make the top-N a sort of every new opportunity.
+          eb
+            .selectFrom('opportunity as o')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .where((inner) => inner.and([opportunityScope(inner, scope), inner('o.created_at', '>', since)]))
+            .as('total'),
         ])
         .where((eb) => eb.and([opportunityScope(eb, scope), eb('o.created_at', '>', since)]))
         .orderBy((eb) => eb.fn.coalesce('e.estimated_value', sql.lit('0')), 'desc')
@@ -515,7 +557,18 @@ export class DigestService {
                 'e.opportunity_id',
                 'e.action_taken',
                 amount.as('amount'),
-                eb.fn.countAll<number>().over().as('total'),
+                // Counted apart, as for new opportunities.
+                eb
+                  .selectFrom('opportunity_entry as e')
+                  .select((inner) => inner.fn.countAll<number>().as('n'))
+                  .where((inner) =>
+                    inner.and([
+                      entryScope(inner, scope),
+                      inner('e.created_at', '>', since),
+                      inner('e.action_taken', 'in', CLOSED_ACTIONS()),
+                    ]),
+                  )
+                  .as('total'),
               ];
             })
             .where((eb) =>
@@ -535,44 +588,44 @@ export class DigestService {
         .orderBy('c.amount', 'desc')
         .orderBy('c.id')
         .execute(),
-      // LAG needs the entry before the first recent one, so the whole history of the opportunities
-      // touched since then is read (through the opportunity_id index), not the whole table.
+      // Each entry carries the estimated value of the entry before it (previous_estimated_value, the
+      // LAG over the opportunity's entries, written on insert), so only the recent entries that changed
+      // the value are read. As for LAG over the history, an opportunity counts when one of its entries
+      // in scope is recent, and then all its recent changes count (an older entry may carry another
+      // salesperson or cycle); without a filter every such entry is in scope itself.
       this.db
-        .with('touched', (db) =>
-          db
-            .selectFrom('opportunity_entry as e')
-            .select('e.opportunity_id')
-            .distinct()
-            .where((eb) => eb.and([entryScope(eb, scope), eb('e.created_at', '>', since)])),
-        )
-        .with('history', (db) =>
-          db
-            .selectFrom('opportunity_entry as h')
-            .select((eb) => [
-              'h.opportunity_id',
-              'h.id',
-              'h.created_at',
-              'h.estimated_value',
-              eb.fn
-                .agg<string | null>('lag', ['h.estimated_value'])
-                .over((over) => over.partitionBy('h.opportunity_id').orderBy('h.id'))
-                .as('previous_value'),
-            ])
-            .where('h.opportunity_id', 'in', (eb) => eb.selectFrom('touched').select('touched.opportunity_id')),
-        )
         .with('per_opportunity', (db) =>
           db
-            .selectFrom('history as c')
+            .selectFrom('opportunity_entry as c')
             .select((eb) => [
               'c.opportunity_id',
-              sql<string>`(${eb.fn.agg('array_agg', ['c.previous_value']).orderBy('c.id')})[1]`.as('from_value'),
+              sql<string>`(${eb.fn.agg('array_agg', ['c.previous_estimated_value']).orderBy('c.id')})[1]`.as(
+                'from_value',
+              ),
               sql<string>`(${eb.fn.agg('array_agg', ['c.estimated_value']).orderBy('c.id', 'desc')})[1]`.as('to_value'),
             ])
             .where((eb) =>
               eb.and([
+                eb('c.workspace_id', '=', scope.workspaceId),
                 eb('c.created_at', '>', since),
-                eb('c.previous_value', 'is not', null),
-                eb('c.estimated_value', '<>', eb.ref('c.previous_value')),
+                eb('c.previous_estimated_value', 'is not', null),
+                eb('c.estimated_value', '<>', eb.ref('c.previous_estimated_value')),
+                ...(scope.cycleId === null && scope.salespersonId === undefined
+                  ? []
+                  : [
+                      eb.exists(
+                        eb
+                          .selectFrom('opportunity_entry as e')
+                          .select('e.id')
+                          .where((inner) =>
+                            inner.and([
+                              inner('e.opportunity_id', '=', inner.ref('c.opportunity_id')),
+                              entryScope(inner, scope),
+                              inner('e.created_at', '>', since),
+                            ]),
+                          ),
+                      ),
+                    ]),
               ]),
             )
             .groupBy('c.opportunity_id'),
@@ -632,123 +685,49 @@ export class DigestService {
   }
 
   /**
-   * Overdue, closing soon and stale in one statement: one pass over the open started active entries
-   * keeps the candidates, the three counts come from one aggregate over them, each list is a top-N
-   * (ORDER BY … LIMIT: a bounded heap, not a sort of every candidate), and only the kept lines are
+   * Overdue, closing soon and stale lists in one statement, each a top-N read in the order of a partial
+   * index over the open started active entries (migration 20261203200000), so a list reads its own
+   * lines, not every candidate; their counts come from entryFigures' pass. Only the kept lines are
    * joined to their opportunity and salesperson.
    */
-  private async attention(scope: Scope, today: LocalDate, staleDays: number): Promise<Attention> {
+  private async attention(scope: Scope, today: LocalDate, staleDays: number): Promise<Omit<Attention, 'totals'>> {
     const soon = addDays(today, CLOSING_SOON_DAYS);
     const staleOnOrBefore = staleCutoff(today, staleDays);
     type Kind = 'overdue' | 'soon' | 'stale';
-    const kind = (value: Kind, order: number) => [
-      sql.lit(value).$castTo<Kind>().as('kind'),
-      sql.lit(order).$castTo<number>().as('kind_order'),
-    ];
+    const top = (db: SqlDatabase, value: Kind, order: number) =>
+      db
+        .selectFrom('opportunity_entry as e')
+        .select([
+          sql.lit(value).$castTo<Kind>().as('kind'),
+          sql.lit(order).$castTo<number>().as('kind_order'),
+          'e.opportunity_id',
+          'e.salesperson_id',
+          'e.estimated_close_date',
+          'e.date_of_change',
+          'e.estimated_value',
+        ])
+        .where((eb) =>
+          eb.and([
+            entryScope(eb, scope),
+            eb.ref('e.active'),
+            eb('e.stage', 'is not', null),
+            value === 'overdue'
+              ? eb('e.estimated_close_date', '<', today)
+              : value === 'soon'
+                ? eb.between('e.estimated_close_date', today, soon)
+                : eb('e.date_of_change', '<=', staleOnOrBefore),
+          ]),
+        )
+        .orderBy(value === 'stale' ? 'e.date_of_change' : 'e.estimated_close_date')
+        .orderBy('e.opportunity_id')
+        .limit(LIST_LIMIT);
+    // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
+    const part = (value: Kind, order: number) => this.db.selectFrom(top(this.db, value, order).as('t')).selectAll('t');
     const rows = await this.db
-      .with(
-        (cte) => cte('candidates').materialized(),
-        (db) =>
-          db
-            .selectFrom('opportunity_entry as e')
-            .select([
-              'e.opportunity_id',
-              'e.salesperson_id',
-              'e.estimated_close_date',
-              'e.date_of_change',
-              'e.estimated_value',
-            ])
-            .where((eb) =>
-              eb.and([
-                entryScope(eb, scope),
-                eb.ref('e.active'),
-                eb('e.stage', 'is not', null),
-                eb.or([eb('e.estimated_close_date', '<=', soon), eb('e.date_of_change', '<=', staleOnOrBefore)]),
-              ]),
-            ),
-      )
-      .with('counts', (db) =>
-        db.selectFrom('candidates as c').select((eb) => [
-          eb.fn.countAll<number>().filterWhere('c.estimated_close_date', '<', today).as('overdue'),
-          eb.fn
-            .countAll<number>()
-            .filterWhere((f) =>
-              f.and([f('c.estimated_close_date', '>=', today), f('c.estimated_close_date', '<=', soon)]),
-            )
-            .as('soon'),
-          eb.fn.countAll<number>().filterWhere('c.date_of_change', '<=', staleOnOrBefore).as('stale'),
-        ]),
-      )
-      .with('picked', (db) =>
-        db
-          .selectFrom((inner) =>
-            inner
-              .selectFrom('candidates as c')
-              .selectAll('c')
-              .where('c.estimated_close_date', '<', today)
-              .orderBy('c.estimated_close_date')
-              .orderBy('c.opportunity_id')
-              .limit(LIST_LIMIT)
-              .as('c'),
-          )
-          .selectAll('c')
-          .select((eb) => [
-            ...kind('overdue', 1),
-            eb.fn
-              .agg<number>('row_number')
-              .over((over) => over.orderBy('c.estimated_close_date').orderBy('c.opportunity_id'))
-              .as('rn'),
-          ])
-          .unionAll((union) =>
-            union
-              .selectFrom((inner) =>
-                inner
-                  .selectFrom('candidates as c')
-                  .selectAll('c')
-                  .where((eb) =>
-                    eb.and([eb('c.estimated_close_date', '>=', today), eb('c.estimated_close_date', '<=', soon)]),
-                  )
-                  .orderBy('c.estimated_close_date')
-                  .orderBy('c.opportunity_id')
-                  .limit(LIST_LIMIT)
-                  .as('c'),
-              )
-              .selectAll('c')
-              .select((eb) => [
-                ...kind('soon', 2),
-                eb.fn
-                  .agg<number>('row_number')
-                  .over((over) => over.orderBy('c.estimated_close_date').orderBy('c.opportunity_id'))
-                  .as('rn'),
-              ]),
-          )
-          .unionAll((union) =>
-            union
-              .selectFrom((inner) =>
-                inner
-                  .selectFrom('candidates as c')
-                  .selectAll('c')
-                  .where('c.date_of_change', '<=', staleOnOrBefore)
-                  .orderBy('c.date_of_change')
-                  .orderBy('c.opportunity_id')
-                  .limit(LIST_LIMIT)
-                  .as('c'),
-              )
-              .selectAll('c')
-              .select((eb) => [
-                ...kind('stale', 3),
-                eb.fn
-                  .agg<number>('row_number')
-                  .over((over) => over.orderBy('c.date_of_change').orderBy('c.opportunity_id'))
-                  .as('rn'),
-              ]),
-          ),
-      )
-      .selectFrom('picked as p')
-      .crossJoin('counts as n')
+      .selectFrom(part('overdue', 1).unionAll(part('soon', 2)).unionAll(part('stale', 3)).as('p'))
       .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
       .innerJoin('salesperson as sp', 'sp.id', 'p.salesperson_id')
-      .select((eb) => [
+      .select([
         'p.kind',
         'o.no',
         'o.description',
@@ -757,18 +736,17 @@ export class DigestService {
         'p.estimated_close_date',
         'p.date_of_change as last_change',
         'p.estimated_value as estimated',
-        eb
-          .case('p.kind')
-          .when(sql.lit('overdue'))
-          .then(eb.ref('n.overdue'))
-          .when(sql.lit('soon'))
-          .then(eb.ref('n.soon'))
-          .else(eb.ref('n.stale'))
-          .end()
-          .as('total'),
       ])
       .orderBy('p.kind_order')
-      .orderBy('p.rn')
+      .orderBy((eb) =>
+        eb
+          .case()
+          .when('p.kind', '=', sql.lit('stale'))
+          .then(eb.ref('p.date_of_change'))
+          .else(eb.ref('p.estimated_close_date'))
+          .end(),
+      )
+      .orderBy('p.opportunity_id')
       .execute();
     const list = (value: Kind) => rows.filter((r) => r.kind === value);
     const item = (r: (typeof rows)[number]): AttentionItem => ({
@@ -788,118 +766,172 @@ export class DigestService {
       closingSoon: closingSoon.map(item),
       stale: stale.map(item),
       staleDays,
-      totals: { overdue: totalOf(overdue), closingSoon: totalOf(closingSoon), stale: totalOf(stale) },
     };
   }
+}
 
-  private async salespeople(scope: Scope, period: { from: LocalDate; to: LocalDate }): Promise<SalespersonLine[]> {
-    // MATERIALIZED: each aggregate runs once (see cycles()).
-    const rows = await this.db
-      .with(
-        (cte) => cte('open_counts').materialized(),
-        (db) =>
-          db
-            .selectFrom('opportunity as o')
-            .select((eb) => ['o.salesperson_id', eb.fn.countAll<number>().as('open_count')])
-            .where((eb) =>
-              eb.and([
-                opportunityScope(eb, scope),
-                eb('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')]),
-              ]),
-            )
-            .groupBy('o.salesperson_id'),
-      )
-      .with(
-        (cte) => cte('entry_values').materialized(),
-        (db) =>
-          db
-            .selectFrom('opportunity_entry as e')
-            .select((eb) => [
-              'e.salesperson_id',
-              eb.fn.sum<string>('e.calcd_current_value').filterWhere('e.stage', 'is not', null).as('weighted'),
-              eb.fn.sum<string>('e.calcd_current_value').filterWhere('e.stage', 'is', null).as('won'),
-            ])
-            .where((eb) =>
-              eb.and([
-                entryScope(eb, scope),
-                eb.ref('e.active'),
-                eb.or([
-                  eb('e.stage', 'is not', null),
-                  eb.and([
-                    eb('e.action_taken', '=', enumLiteral('WON')),
-                    eb.between('e.date_of_change', period.from, period.to),
-                  ]),
-                ]),
-              ]),
-            )
-            .groupBy('e.salesperson_id'),
-      )
-      .selectFrom('salesperson as sp')
-      .leftJoin('open_counts as oc', 'oc.salesperson_id', 'sp.id')
-      .leftJoin('entry_values as v', 'v.salesperson_id', 'sp.id')
-      .select(['sp.slack_user_id', 'sp.name', 'oc.open_count', 'v.weighted', 'v.won'])
-      .where((eb) =>
-        eb.and([
-          eb('sp.workspace_id', '=', scope.workspaceId),
-          ...(scope.salespersonId === undefined ? [] : [eb('sp.id', '=', scope.salespersonId ?? NO_ID)]),
-          eb.or([eb('oc.open_count', '>', 0), eb('v.won', 'is not', null)]),
-        ]),
-      )
-      .orderBy((eb) => eb.fn.coalesce('v.weighted', sql.lit('0')), 'desc')
-      .orderBy((eb) => eb.fn.coalesce('v.won', sql.lit('0')), 'desc')
-      .orderBy('sp.name')
-      .orderBy('sp.id')
-      .execute();
-    return rows.map((r) => ({
-      slackUserId: r.slack_user_id,
-      name: r.name,
-      openCount: r.open_count ?? 0,
-      weightedValue: dec(r.weighted),
-      wonValue: dec(r.won),
-    }));
-  }
+interface Period {
+  from: LocalDate;
+  to: LocalDate;
+}
 
-  /** Won/lost per ISO week: buckets by date_trunc in SQL, the empty weeks filled in here. */
-  private async weeks(scope: Scope, today: LocalDate, chartWeeks: number): Promise<WeekLine[]> {
-    const lastMonday = mondayOf(today);
-    const firstMonday = addDays(lastMonday, -7 * (chartWeeks - 1));
-    const rows = await this.db
-      .selectFrom('opportunity_entry as e')
-      .select((eb) => {
-        // The Monday of the entry's ISO week, as a date (so it reads as YYYY-MM-DD).
-        const weekStart = eb.cast<string>(
-          eb.fn('date_trunc', [sql.lit('week'), eb.cast('e.date_of_change', 'timestamp')]),
-          'date',
-        );
-        return [
-          weekStart.as('week_start'),
-          eb.fn.sum<string>('e.calcd_current_value').filterWhere('e.action_taken', '=', enumLiteral('WON')).as('won'),
-          eb.fn.sum<string>('e.estimated_value').filterWhere('e.action_taken', '=', enumLiteral('LOST')).as('lost'),
-        ];
-      })
-      .where((eb) =>
-        eb.and([
-          entryScope(eb, scope),
-          eb.ref('e.active'),
-          eb('e.stage', 'is', null),
-          eb('e.action_taken', 'in', CLOSED_ACTIONS()),
-          eb.between('e.date_of_change', firstMonday, today),
-        ]),
-      )
-      .groupBy(sql`1`)
-      .execute();
-    const byWeek = new Map(rows.map((r) => [r.week_start, r]));
-    return Array.from({ length: chartWeeks }, (_, i) => {
-      const weekStart = addDays(firstMonday, 7 * i);
-      const row = byWeek.get(weekStart);
-      return {
-        weekStart,
-        label: `W${isoWeekNumber(weekStart)}`,
-        won: dec(row?.won ?? null),
-        lost: dec(row?.lost ?? null),
+/** What entryFigures() reads from the active entries, by set. */
+interface EntryFigures {
+  /** By `${cycle id}:${stage}`. */
+  stages: Map<string, Figures>;
+  reasons: { outcome: 'won' | 'lost'; codeId: number | null; count: number; amount: Decimal }[];
+  /** By salesperson id: Σ calcd current value of the open started entries, and of the won in the period. */
+  salespeople: Map<number, { weighted: Decimal | null; won: Decimal | null }>;
+  /** By the week's Monday. */
+  weeks: Map<string, { won: Decimal; lost: Decimal }>;
+  /** How many open started entries are overdue, closing soon, stale. */
+  attention: NonNullable<Attention['totals']>;
+}
+
+interface OpportunityCounts {
+  /** By cycle id. */
+  notStarted: Map<number, number>;
+  /** Not started or in progress, by salesperson id. */
+  open: Map<number, number>;
+}
+
+/** Open pipeline per cycle and stage: every stage of the cycles in scope, zeros where nothing is open. */
+function pipelineOf(
+  rows: readonly {
+    id: number;
+    code: string;
+    description: string;
+    blocked: boolean;
+    stage: number | null;
+    stage_description: string | null;
+  }[],
+  figures: EntryFigures,
+  counts: OpportunityCounts,
+  asked: boolean,
+): CyclePipeline[] {
+  const cycles: (CyclePipeline & { blocked: boolean; id: number })[] = [];
+  let current: (CyclePipeline & { blocked: boolean; id: number }) | undefined;
+  for (const row of rows) {
+    if (current?.id !== row.id) {
+      current = {
+        id: row.id,
+        code: row.code,
+        description: row.description,
+        blocked: row.blocked,
+        stages: [],
+        notStarted: counts.notStarted.get(row.id) ?? 0,
+        totals: noFigures(),
       };
-    });
+      cycles.push(current);
+    }
+    if (row.stage === null) continue; // a cycle without stages
+    const line: StageLine = {
+      stage: row.stage,
+      description: row.stage_description ?? '',
+      ...(figures.stages.get(`${row.id}:${row.stage}`) ?? noFigures()),
+    };
+    current.stages.push(line);
+    current.totals = addFigures(current.totals, line);
   }
+  return cycles
+    .filter((c) => asked || !c.blocked || c.totals.count > 0 || c.notStarted > 0)
+    .map((c) => ({
+      code: c.code,
+      description: c.description,
+      stages: c.stages,
+      notStarted: c.notStarted,
+      totals: c.totals,
+    }));
+}
+
+/** Won and lost in the period, by outcome and close code (the totals add up the few groups). */
+function closedOf(
+  figures: EntryFigures,
+  codes: readonly { id: number; code: string; description: string }[],
+  period: Period,
+): ClosedInPeriod {
+  const codeById = new Map(codes.map((c) => [c.id, c]));
+  const byReason: CloseReasonLine[] = figures.reasons
+    .map((r) => {
+      const code = r.codeId === null ? undefined : codeById.get(r.codeId);
+      return {
+        outcome: r.outcome,
+        code: code?.code ?? null,
+        description: code?.description ?? '',
+        count: r.count,
+        amount: r.amount,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.outcome === b.outcome ? 0 : a.outcome === 'won' ? -1 : 1) ||
+        b.amount.comparedTo(a.amount) ||
+        (a.code ?? '').localeCompare(b.code ?? ''),
+    );
+  const sum = (outcome: 'won' | 'lost') =>
+    byReason
+      .filter((r) => r.outcome === outcome)
+      .reduce((s, r) => ({ count: s.count + r.count, amount: s.amount.plus(r.amount) }), { count: 0, amount: ZERO });
+  const won = sum('won');
+  const lost = sum('lost');
+  return {
+    from: period.from,
+    to: period.to,
+    won,
+    lost,
+    byReason,
+    winRateByCount: percent(new Decimal(won.count), new Decimal(won.count + lost.count)),
+    winRateByValue: percent(won.amount, won.amount.plus(lost.amount)),
+  };
+}
+
+/**
+ * One line per salesperson in scope with an open opportunity or a won one in the period: by weighted
+ * value, then won value (both descending), then in the order `people` come in (name, then id).
+ */
+function salespeopleOf(
+  people: readonly { id: number; slack_user_id: string | null; name: string }[],
+  figures: EntryFigures,
+  counts: OpportunityCounts,
+): SalespersonLine[] {
+  return people
+    .map((p, order) => {
+      const values = figures.salespeople.get(p.id);
+      return {
+        order,
+        open: counts.open.get(p.id) ?? 0,
+        wonInPeriod: values?.won ?? null,
+        line: {
+          slackUserId: p.slack_user_id,
+          name: p.name,
+          openCount: counts.open.get(p.id) ?? 0,
+          weightedValue: values?.weighted ?? ZERO,
+          wonValue: values?.won ?? ZERO,
+        },
+      };
+    })
+    .filter((p) => p.open > 0 || p.wonInPeriod !== null)
+    .sort(
+      (a, b) =>
+        b.line.weightedValue.comparedTo(a.line.weightedValue) ||
+        b.line.wonValue.comparedTo(a.line.wonValue) ||
+        a.order - b.order,
+    )
+    .map((p) => p.line);
+}
+
+/** Won/lost per ISO week, every week of the chart present. */
+function weeksOf(figures: EntryFigures, firstMonday: LocalDate, chartWeeks: number): WeekLine[] {
+  return Array.from({ length: chartWeeks }, (_, i) => {
+    const weekStart = addDays(firstMonday, 7 * i);
+    const week = figures.weeks.get(weekStart);
+    return {
+      weekStart,
+      label: `W${isoWeekNumber(weekStart)}`,
+      won: week?.won ?? ZERO,
+      lost: week?.lost ?? ZERO,
+    };
+  });
 }
 
 function noChanges(): ChangesSince {
