@@ -22,7 +22,7 @@ import { openDatabase } from '../../src/store/database.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { sendToSlackApp, type SlackRequest, slashCommand } from '../support/slack-requests.ts';
-import { type CallSummary, type RemoteFakeSlack, startFakeSlackProcess } from './fake-slack-process.ts';
+import { type CallSummary, type RemoteFakeSlack, startFakeSlackProcess, waitDrained } from './fake-slack-process.ts';
 import { type Measurement, type Report, summarise } from './measure.ts';
 import { sendSigned, startServerProcess } from './processes.ts';
 
@@ -190,21 +190,6 @@ async function produce(url: string, seconds: number, build: (k: number) => Slack
   }
   await Promise.all(inFlight);
   return { sent, acks, failures, startedAt, endedAt: new Date() };
-}
-
-/** Waits until the app has made no Web API call for 3 s, or `limitSeconds`; returns the seconds waited. */
-async function waitDrained(fake: RemoteFakeSlack, limitSeconds: number): Promise<number> {
-  const start = performance.now();
-  let seen = -1;
-  let still = 0;
-  while (performance.now() - start < limitSeconds * 1000) {
-    const now = await fake.callCount();
-    still = now === seen ? still + 1 : 0;
-    seen = now;
-    if (still >= 3) return (performance.now() - start) / 1000 - 3;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  return (performance.now() - start) / 1000;
 }
 
 /** What the database says of the load's events and their deliveries (read after the app stopped). */

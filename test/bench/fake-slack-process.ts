@@ -58,6 +58,21 @@ export interface RemoteFakeSlack {
   close(): Promise<void>;
 }
 
+/** Waits until the app has made no Web API call for 3 s, or `limitSeconds`; returns the seconds waited. */
+export async function waitDrained(fake: RemoteFakeSlack, limitSeconds: number): Promise<number> {
+  const start = performance.now();
+  let seen = -1;
+  let still = 0;
+  while (performance.now() - start < limitSeconds * 1000) {
+    const now = await fake.callCount();
+    still = now === seen ? still + 1 : 0;
+    seen = now;
+    if (still >= 3) return (performance.now() - start) / 1000 - 3;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return (performance.now() - start) / 1000;
+}
+
 export async function startFakeSlackProcess(): Promise<RemoteFakeSlack> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -29,7 +29,7 @@ import {
   viewSubmission,
 } from '../support/slack-requests.ts';
 import { sendToSlackApp } from '../support/slack-requests.ts';
-import { type CallRecord, type RemoteFakeSlack, startFakeSlackProcess } from './fake-slack-process.ts';
+import { type CallRecord, startFakeSlackProcess, waitDrained } from './fake-slack-process.ts';
 import { type Measurement, summarise } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
 
@@ -258,20 +258,6 @@ async function pipelineNow(
   }
 }
 
-/** Waits until the app has made no Web API call for 3 s (or `limitSeconds`). */
-async function waitQuiet(fake: RemoteFakeSlack, limitSeconds: number): Promise<void> {
-  const start = performance.now();
-  let seen = -1;
-  let still = 0;
-  while (performance.now() - start < limitSeconds * 1000) {
-    const now = await fake.callCount();
-    still = now === seen ? still + 1 : 0;
-    seen = now;
-    if (still >= 3) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface LoadResult {
@@ -325,7 +311,7 @@ export async function benchLoad(postgresUrl: string): Promise<LoadResult> {
     for (const text of ['roles', ...MANAGERS.map((m) => `role <@${m}> manager`)]) {
       const response = await signed(command(ADMIN, text).request);
       if (response.status !== 200) throw new Error(`${text} answered ${response.status}`);
-      await waitQuiet(fake, 30);
+      await waitDrained(fake, 30);
     }
 
     const rand = random(SEED);
@@ -544,7 +530,7 @@ export async function benchLoad(postgresUrl: string): Promise<LoadResult> {
     const loadSeconds = (performance.now() - loadStart) / 1000;
     lateness.disable();
     const generatorLateness = `p50 ${(lateness.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(lateness.percentile(99) / 1e6).toFixed(0)} ms`;
-    await waitQuiet(fake, DRAIN_SECONDS);
+    await waitDrained(fake, DRAIN_SECONDS);
     const records = await fake.callRecords(callsBefore);
     for (const app of apps) await app.stop();
     await proxy.stop();

@@ -78,26 +78,38 @@ describe.each(BACKENDS)('repeated statements on %s', (backend) => {
   });
 });
 
-describe.skipIf(!POSTGRES_URL)('named prepared statements on PostgreSQL', () => {
+/**
+ * A fresh PostgreSQL database of the suite's own, opened with one connection, so that every statement
+ * runs on the connection whose prepared statements are inspected.
+ */
+function oneConnectionDatabase(): { readonly db: Database } {
   const name = `pipeline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  let db: Database;
-
+  let db: Database | undefined;
   beforeAll(async () => {
     await adminQuery(`CREATE DATABASE "${name}"`);
-    // One connection, so that every statement runs on the connection whose statements are inspected.
     db = await openDatabase({ databaseUrl: withDatabase(POSTGRES_URL ?? '', name), poolSize: 1 });
   });
   afterAll(async () => {
     await db?.close();
     await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
+  return {
+    get db() {
+      if (!db) throw new Error('the database is opened in beforeAll');
+      return db;
+    },
+  };
+}
+
+describe.skipIf(!POSTGRES_URL)('named prepared statements on PostgreSQL', () => {
+  const opened = oneConnectionDatabase();
 
   async function preparedTexts(): Promise<string[]> {
-    const rows = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(db.sql);
+    const rows = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(opened.db.sql);
     return rows.rows.map((r) => r.statement);
   }
 
-  const findWorkspace = (id: string) => db.sql.selectFrom('workspace').select('id').where('id', '=', id);
+  const findWorkspace = (id: string) => opened.db.sql.selectFrom('workspace').select('id').where('id', '=', id);
 
   it('prepares a statement text the second time it runs, and then only executes it', async () => {
     const { sql: text } = findWorkspace('A').compile();
@@ -109,17 +121,17 @@ describe.skipIf(!POSTGRES_URL)('named prepared statements on PostgreSQL', () => 
   });
 
   it('keeps a statement prepared in a transaction that rolled back', async () => {
-    const lookup = (on: typeof db.sql, id: string) =>
+    const lookup = (on: typeof opened.db.sql, id: string) =>
       on.selectFrom('workspace').select(['id', 'created_at']).where('id', '=', id).where('id', '<>', '');
-    await lookup(db.sql, 'A').execute();
+    await lookup(opened.db.sql, 'A').execute();
     await expect(
-      transaction(db.sql, async (tx) => {
+      transaction(opened.db.sql, async (tx) => {
         await lookup(tx, 'B').execute(); // prepared here
         throw new Error('give up');
       }),
     ).rejects.toThrow('give up');
-    expect(await preparedTexts()).toContain(lookup(db.sql, 'C').compile().sql);
-    expect(await lookup(db.sql, 'C').execute()).toEqual([]);
+    expect(await preparedTexts()).toContain(lookup(opened.db.sql, 'C').compile().sql);
+    expect(await lookup(opened.db.sql, 'C').execute()).toEqual([]);
   });
 
   it(`holds at most ${MAX_PER_CONNECTION} named statements on a connection, however many texts repeat`, async () => {
@@ -127,39 +139,32 @@ describe.skipIf(!POSTGRES_URL)('named prepared statements on PostgreSQL', () => 
     // Every IN list length is a text of its own.
     for (let round = 0; round < 2; round++) {
       for (let n = 1; n <= MAX_PER_CONNECTION + 20; n++) {
-        expect(await db.sql.selectFrom('workspace').select('id').where('id', 'in', ids(n)).execute()).toEqual([]);
+        expect(await opened.db.sql.selectFrom('workspace').select('id').where('id', 'in', ids(n)).execute()).toEqual(
+          [],
+        );
       }
     }
     expect((await preparedTexts()).length).toBe(MAX_PER_CONNECTION);
     // Past the bound, texts still run (unnamed).
     const ws = uniqueWorkspaceId();
-    await db.sql.insertInto('workspace').values({ id: ws, created_at: at, updated_at: at }).execute();
+    await opened.db.sql.insertInto('workspace').values({ id: ws, created_at: at, updated_at: at }).execute();
     expect(await findWorkspace(ws).execute()).toEqual([{ id: ws }]);
   });
 });
 
 describe.skipIf(!POSTGRES_URL)('a table changed under a prepared statement on PostgreSQL', () => {
-  const name = `pipeline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  let db: Database;
-
-  beforeAll(async () => {
-    await adminQuery(`CREATE DATABASE "${name}"`);
-    db = await openDatabase({ databaseUrl: withDatabase(POSTGRES_URL ?? '', name), poolSize: 1 });
-  });
-  afterAll(async () => {
-    await db?.close();
-    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  const opened = oneConnectionDatabase();
 
   it('runs the statement again (another instance migrated), and the connection is replaced', async () => {
     const ws = uniqueWorkspaceId();
-    await db.sql.insertInto('workspace').values({ id: ws, created_at: at, updated_at: at }).execute();
-    const all = () => db.sql.selectFrom('workspace').selectAll().where('id', '=', ws).executeTakeFirstOrThrow();
-    const pid = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db.sql)).rows[0]?.pid;
+    await opened.db.sql.insertInto('workspace').values({ id: ws, created_at: at, updated_at: at }).execute();
+    const all = () => opened.db.sql.selectFrom('workspace').selectAll().where('id', '=', ws).executeTakeFirstOrThrow();
+    const pid = async () =>
+      (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(opened.db.sql)).rows[0]?.pid;
     await all();
     await all();
     const before = await pid();
-    await sql`ALTER TABLE workspace ADD COLUMN probe_column int`.execute(db.sql);
+    await sql`ALTER TABLE workspace ADD COLUMN probe_column int`.execute(opened.db.sql);
     expect(await all()).toMatchObject({ id: ws, probe_column: null });
     expect(await pid()).not.toBe(before);
     expect(await all()).toMatchObject({ id: ws, probe_column: null });
