@@ -2,32 +2,21 @@
 // the load run (npm run bench:scale): two reps quoting deals of the same new company at once both read
 // "no customer yet", and the second insert broke the unique customer per contact, so that rep was told
 // something went wrong. Changes at the same time must both succeed, with one customer and its one number.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
-import { createServices, type Services } from '../../src/services/index.ts';
-import { BACKENDS, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
-import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
+import { BACKENDS } from '../support/databases.ts';
+import { useServices } from '../support/fixtures.ts';
 
 const TODAY = localDate('2026-11-02');
 const AT_ONCE = 4;
 
 describe.each(BACKENDS)('the first customer of a contact, needed by changes at once, on %s', (backend) => {
-  let db: TestDatabase;
-  let services: Services;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    services = createServices(db);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-  });
+  const { db, services, seededWorkspace } = useServices(backend);
 
   /** A workspace whose company contact has no customer yet, with `count` open opportunities on it. */
   async function deals(count: number): Promise<{ ws: string; nos: string[] }> {
-    const ws = uniqueWorkspaceId();
-    await seedPipelineSetup(services, ws);
+    const ws = await seededWorkspace();
     const nos: string[] = [];
     for (let i = 0; i < count; i++) {
       const opp = await services.opportunities.create(ws, {
