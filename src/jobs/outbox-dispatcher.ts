@@ -133,20 +133,16 @@ export class OutboxDispatcher {
       const now = this.clock.now();
       const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
       let next = 0;
-      const settlements: Settlement[] = [];
       const worker = async () => {
         while (next < due.length) {
           const event = due[next++] as OutboxEvent;
-          settlements.push(await this.deliver(consumer, event, result));
+          // Each outcome is kept as soon as it is known, not when the whole batch is done: a slow
+          // delivery could outlast the lease, and another instance would then claim, and send again,
+          // events delivered but not yet recorded (and a crash would forget the whole batch).
+          await this.outbox.settle(consumer.name, [await this.deliver(consumer, event, result)]);
         }
       };
-      try {
-        await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
-      } finally {
-        // The batch's outcomes in one statement (a crash before it: the lease ends and the consumers,
-        // which skip what they already did, deliver the rest).
-        await this.outbox.settle(consumer.name, settlements);
-      }
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
       // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
       // leave the next event of an opportunity it just delivered due now.
       if (due.length === 0) break;
