@@ -291,17 +291,6 @@ export class NotificationService {
     return row !== undefined;
   }
 
-  async isMuted(workspaceId: string, slackUserId: string, no: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('notification_mute')
-      .select('opportunity_no')
-      .where('workspace_id', '=', workspaceId)
-      .where('slack_user_id', '=', slackUserId)
-      .where('opportunity_no', '=', no)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** Records what became of an event for each person (sent now, or held for their daily summary), in one statement. */
   async record(
     event: OutboxEvent,
