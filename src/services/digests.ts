@@ -136,6 +136,16 @@ function opportunityScope(eb: WithOpportunities, scope: Scope): Expression<SqlBo
   return eb.and(parts);
 }
 
+/** The opportunities of the scope created since `since` (a list and its count, read apart). */
+function createdSince(eb: WithOpportunities, scope: Scope, since: Date): Expression<SqlBool> {
+  return eb.and([opportunityScope(eb, scope), eb('o.created_at', '>', since)]);
+}
+
+/** The entries of the scope that closed an opportunity since `since` (a list and its count, read apart). */
+function closedSince(eb: WithEntries, scope: Scope, since: Date): Expression<SqlBool> {
+  return eb.and([entryScope(eb, scope), eb('e.created_at', '>', since), eb('e.action_taken', 'in', CLOSED_ACTIONS())]);
+}
+
 /** Won and Lost, as the entries' action (written into the statement, not a parameter). */
 const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
 
@@ -448,10 +458,10 @@ export class DigestService {
           eb
             .selectFrom('opportunity as o')
             .select((inner) => inner.fn.countAll<number>().as('n'))
-            .where((inner) => inner.and([opportunityScope(inner, scope), inner('o.created_at', '>', since)]))
+            .where((inner) => createdSince(inner, scope, since))
             .as('total'),
         ])
-        .where((eb) => eb.and([opportunityScope(eb, scope), eb('o.created_at', '>', since)]))
+        .where((eb) => createdSince(eb, scope, since))
         .orderBy((eb) => eb.fn.coalesce('e.estimated_value', sql.lit('0')), 'desc')
         .orderBy('o.no')
         .limit(LIST_LIMIT)
@@ -561,23 +571,11 @@ export class DigestService {
                 eb
                   .selectFrom('opportunity_entry as e')
                   .select((inner) => inner.fn.countAll<number>().as('n'))
-                  .where((inner) =>
-                    inner.and([
-                      entryScope(inner, scope),
-                      inner('e.created_at', '>', since),
-                      inner('e.action_taken', 'in', CLOSED_ACTIONS()),
-                    ]),
-                  )
+                  .where((inner) => closedSince(inner, scope, since))
                   .as('total'),
               ];
             })
-            .where((eb) =>
-              eb.and([
-                entryScope(eb, scope),
-                eb('e.created_at', '>', since),
-                eb('e.action_taken', 'in', CLOSED_ACTIONS()),
-              ]),
-            )
+            .where((eb) => closedSince(eb, scope, since))
             .orderBy('amount', 'desc')
             .orderBy('e.id')
             .limit(LIST_LIMIT)
