@@ -70,6 +70,8 @@ import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../d
 import { DomainError } from '../domain/problems.ts';
 import { staleOnOrBefore as staleCutoff } from '../domain/notifications.ts';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compiledStatement, inlined } from '../store/compiled-statements.ts';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
 import { enumLiteral } from './opportunity-queries.ts';
 import type {
@@ -120,35 +122,6 @@ type WithOpportunities = ExpressionBuilder<DB & { o: DB['opportunity'] }, 'o'>;
 /** No row has this id: a salesperson asked for but unknown (null) matches nothing. */
 const NO_ID = -1;
 
-/** The conditions that restrict opportunity entries (alias `e`) to the scope. */
-function entryScope(eb: WithEntries, scope: Scope): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = [eb('e.workspace_id', '=', scope.workspaceId)];
-  if (scope.cycleId !== null) parts.push(eb('e.sales_cycle_id', '=', scope.cycleId));
-  if (scope.salespersonId !== undefined) parts.push(eb('e.salesperson_id', '=', scope.salespersonId ?? NO_ID));
-  return eb.and(parts);
-}
-
-/** The conditions that restrict opportunities (alias `o`) to the scope. */
-function opportunityScope(eb: WithOpportunities, scope: Scope): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = [eb('o.workspace_id', '=', scope.workspaceId)];
-  if (scope.cycleId !== null) parts.push(eb('o.sales_cycle_id', '=', scope.cycleId));
-  if (scope.salespersonId !== undefined) parts.push(eb('o.salesperson_id', '=', scope.salespersonId ?? NO_ID));
-  return eb.and(parts);
-}
-
-/** The opportunities of the scope created since `since` (a list and its count, read apart). */
-function createdSince(eb: WithOpportunities, scope: Scope, since: Date): Expression<SqlBool> {
-  return eb.and([opportunityScope(eb, scope), eb('o.created_at', '>', since)]);
-}
-
-/** The entries of the scope that closed an opportunity since `since` (a list and its count, read apart). */
-function closedSince(eb: WithEntries, scope: Scope, since: Date): Expression<SqlBool> {
-  return eb.and([entryScope(eb, scope), eb('e.created_at', '>', since), eb('e.action_taken', 'in', CLOSED_ACTIONS())]);
-}
-
-/** Won and Lost, as the entries' action (written into the statement, not a parameter). */
-const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
-
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive whole number: ${value}`);
   return value;
@@ -171,532 +144,389 @@ function percent(part: Decimal, whole: Decimal): Decimal | null {
   return whole.isZero() ? null : part.div(whole).times(HUNDRED);
 }
 
-export class DigestService {
-  constructor(private readonly db: SqlDatabase) {}
+/** What the scope's statements are given: the workspace and the filters' ids. */
+interface ScopeValues {
+  ws: string;
+  cycleId: number;
+  salespersonId: number;
+}
 
-  async build(request: DigestRequest): Promise<Digest> {
-    const { workspaceId, today } = request;
-    const periodDays = positiveInteger('periodDays', request.periodDays ?? DEFAULT_PERIOD_DAYS);
-    const chartWeeks = positiveInteger('chartWeeks', request.chartWeeks ?? DEFAULT_CHART_WEEKS);
-    const cycleCode = request.salesCycleCode?.trim().toUpperCase() || null;
-    const slackUserId = request.salespersonSlackUserId?.trim() || null;
+/** Which filters apply: what changes a statement's text (src/store/compiled-statements.ts). */
+interface ScopeShape {
+  cycle: boolean;
+  salesperson: boolean;
+}
 
-    const context = await this.context(workspaceId, cycleCode, slackUserId);
-    if (cycleCode !== null && context.cycle_id === null) {
-      throw new DomainError({ kind: 'sales-cycle-not-found', code: cycleCode });
-    }
-    const staleDays =
-      request.staleDays === undefined
-        ? (context.stale_days ?? DEFAULT_STALE_DAYS)
-        : positiveInteger('staleDays', request.staleDays);
-    const scope: Scope = {
-      workspaceId,
-      cycleId: context.cycle_id,
-      salespersonId: slackUserId === null ? undefined : context.salesperson_id,
-    };
-    const period = { from: addDays(today, 1 - periodDays), to: today };
-    const since = request.changesSince ?? null;
+function shapeOf(scope: Scope): ScopeShape {
+  return { cycle: scope.cycleId !== null, salesperson: scope.salespersonId !== undefined };
+}
 
-    const lastMonday = mondayOf(today);
-    const chart = { from: addDays(lastMonday, -7 * (chartWeeks - 1)), to: today };
+function valuesOf(scope: Scope): ScopeValues {
+  return { ws: scope.workspaceId, cycleId: scope.cycleId ?? NO_ID, salespersonId: scope.salespersonId ?? NO_ID };
+}
 
-    const [figures, counts, cycleStages, people, codes, changes, lists] = await Promise.all([
-      this.entryFigures(scope, period, chart, { today, staleOnOrBefore: staleCutoff(today, staleDays) }),
-      this.opportunityCounts(scope),
-      this.cycleStages(scope),
-      this.people(scope),
-      this.closeCodes(scope),
-      since === null ? Promise.resolve(noChanges()) : this.changes(scope, since),
-      this.attention(scope, today, staleDays),
-    ]);
-    const attention = { ...lists, totals: figures.attention };
-    const cycles = pipelineOf(cycleStages, figures, counts, cycleCode !== null);
-    const closed = closedOf(figures, codes, period);
-    const salespeople = salespeopleOf(people, figures, counts);
-    const weeks = weeksOf(figures, chart.from, chartWeeks);
-    return {
-      request: {
-        workspaceId,
-        today,
-        periodDays,
-        staleDays,
-        salesCycleCode: cycleCode,
-        salespersonSlackUserId: slackUserId,
-      },
-      currency: context.currency ?? DEFAULT_CURRENCY,
-      cycles,
-      totals: cycles.reduce((sum, cycle) => addFigures(sum, cycle.totals), noFigures()),
-      closed,
-      changes,
-      attention,
-      salespeople,
-      weeks,
-    };
-  }
+/** The conditions that restrict opportunity entries (alias `e`) to the scope. */
+function entryScope(eb: WithEntries, v: ScopeValues, shape: ScopeShape): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [eb('e.workspace_id', '=', v.ws)];
+  if (shape.cycle) parts.push(eb('e.sales_cycle_id', '=', v.cycleId));
+  if (shape.salesperson) parts.push(eb('e.salesperson_id', '=', v.salespersonId));
+  return eb.and(parts);
+}
 
-  /** Workspace settings (defaults when the workspace has no row yet) and the filters' ids. */
-  private async context(workspaceId: string, cycleCode: string | null, slackUserId: string | null) {
-    const row = await this.db
-      .selectNoFrom((eb) => [
-        eb.selectFrom('workspace as w').select('w.currency').where('w.id', '=', workspaceId).as('currency'),
-        eb.selectFrom('workspace as w').select('w.stale_days').where('w.id', '=', workspaceId).as('stale_days'),
-        eb
-          .selectFrom('sales_cycle as sc')
-          .select('sc.id')
-          .where('sc.workspace_id', '=', workspaceId)
-          .where('sc.code', '=', cycleCode ?? '')
-          .where(eb.val(cycleCode !== null))
-          .as('cycle_id'),
-        eb
-          .selectFrom('salesperson as sp')
-          .select('sp.id')
-          .where('sp.workspace_id', '=', workspaceId)
-          .where('sp.slack_user_id', '=', slackUserId ?? '')
-          .where(eb.val(slackUserId !== null))
-          .as('salesperson_id'),
-      ])
-      .executeTakeFirst();
-    return row ?? { currency: null, stale_days: null, cycle_id: null, salesperson_id: null };
-  }
+/** The conditions that restrict opportunities (alias `o`) to the scope. */
+function opportunityScope(eb: WithOpportunities, v: ScopeValues, shape: ScopeShape): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [eb('o.workspace_id', '=', v.ws)];
+  if (shape.cycle) parts.push(eb('o.sales_cycle_id', '=', v.cycleId));
+  if (shape.salesperson) parts.push(eb('o.salesperson_id', '=', v.salespersonId));
+  return eb.and(parts);
+}
 
-  /**
-   * Every figure read from the active entries (open pipeline per cycle and stage, closes in the period
-   * by outcome and code, per salesperson, won and lost per week, the attention counts) in one pass over
-   * them, grouped by every key at once (cycle, stage, outcome in the period, close code, salesperson,
-   * chart week; a key is null where the entry does not count for it). That makes at most a few
-   * thousand groups, which are added up here into each figure: one hash aggregate (parallel on
-   * PostgreSQL) where there were four scans. (GROUPING SETS would do the adding in SQL, but PostgreSQL
-   * sorts the entries for some of the sets.)
-   */
-  private async entryFigures(
-    scope: Scope,
-    period: Period,
-    chart: Period,
-    attention: { today: LocalDate; staleOnOrBefore: LocalDate },
-  ): Promise<EntryFigures> {
-    const { today, staleOnOrBefore } = attention;
-    const soon = addDays(today, CLOSING_SOON_DAYS);
-    const rows = await this.db
+/** Won and Lost, as the entries' action (written into the statement, not a parameter). */
+const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
+
+// The statements, each compiled once per shape (src/store/compiled-statements.ts).
+
+/**
+ * Workspace settings and the filters' ids, with the names the digest shows: the cycles in scope with
+ * their stages (in code and stage order; a cycle without stages: one row, stage null), the
+ * salespeople in scope (in name order: the database's collation decides ties of figures), the close
+ * codes. One statement: the names were three reads of their own.
+ */
+const CONTEXT = compiledStatement((db, v: { ws: string; cycleCode: string; slackUserId: string }, shape: ScopeShape) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom('workspace as w').select('w.currency').where('w.id', '=', v.ws).as('currency'),
+    eb.selectFrom('workspace as w').select('w.stale_days').where('w.id', '=', v.ws).as('stale_days'),
+    eb
+      .selectFrom('sales_cycle as sc')
+      .select('sc.id')
+      .where('sc.workspace_id', '=', v.ws)
+      .where('sc.code', '=', v.cycleCode)
+      .where(sql.lit(shape.cycle))
+      .as('cycle_id'),
+    eb
+      .selectFrom('salesperson as sp')
+      .select('sp.id')
+      .where('sp.workspace_id', '=', v.ws)
+      .where('sp.slack_user_id', '=', v.slackUserId)
+      .where(sql.lit(shape.salesperson))
+      .as('salesperson_id'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('sales_cycle as sc')
+        .leftJoin('sales_cycle_stage as s', 's.sales_cycle_id', 'sc.id')
+        .select(['sc.id', 'sc.code', 'sc.description', 'sc.blocked', 's.stage', 's.description as stage_description'])
+        .where('sc.workspace_id', '=', v.ws)
+        .$if(shape.cycle, (qb) => qb.where('sc.code', '=', v.cycleCode))
+        .orderBy('sc.code')
+        .orderBy('s.stage'),
+    ).as('cycles'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('salesperson as sp')
+        .select(['sp.id', 'sp.slack_user_id', 'sp.name'])
+        .where('sp.workspace_id', '=', v.ws)
+        .$if(shape.salesperson, (qb) => qb.where('sp.slack_user_id', '=', v.slackUserId))
+        .orderBy('sp.name')
+        .orderBy('sp.id'),
+    ).as('people'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('close_opportunity_code as cc')
+        .select(['cc.id', 'cc.code', 'cc.description'])
+        .where('cc.workspace_id', '=', v.ws),
+    ).as('codes'),
+  ]),
+);
+
+/**
+ * The figures of the active entries, in two sets: the open started ones grouped by cycle, stage and
+ * salesperson (stage lines, weighted values, attention counts), and the ones closed (Won or Lost)
+ * from the period's or the chart's first day to today, grouped by outcome, close code, salesperson
+ * and day (closes by reason, won per salesperson, the weeks: added up here). Each set's keys are
+ * plain columns, so PostgreSQL estimates its groups well enough to hash them (grouped by the period
+ * and week cases, its estimate was 200,000 groups and it sorted a million entries on disk); the
+ * closed set reads only that window's entries (a partial index).
+ */
+const ENTRY_FIGURES = compiledStatement(
+  (
+    db,
+    v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate; closedFrom: LocalDate },
+    shape: ScopeShape,
+  ) =>
+    db
       .selectFrom('opportunity_entry as e')
-      .select((eb) => {
-        const started = eb('e.stage', 'is not', null);
-        const closedBetween = (from: LocalDate, to: LocalDate) =>
-          eb.and([
-            eb('e.stage', 'is', null),
-            eb('e.action_taken', 'in', CLOSED_ACTIONS()),
-            eb.between('e.date_of_change', from, to),
-          ]);
-        const won = eb('e.action_taken', '=', enumLiteral('WON'));
-        const lost = eb('e.action_taken', '=', enumLiteral('LOST'));
-        // The Monday of the entry's ISO week, as a date (so it reads as YYYY-MM-DD).
-        const weekStart = eb.cast<string>(
-          eb.fn('date_trunc', [sql.lit('week'), eb.cast('e.date_of_change', 'timestamp')]),
-          'date',
-        );
-        return [
-          'e.sales_cycle_id',
-          'e.stage',
-          eb.case().when(closedBetween(period.from, period.to)).then(eb.ref('e.action_taken')).end().as('k_outcome'),
-          'e.close_code_id',
-          'e.salesperson_id',
-          eb.case().when(closedBetween(chart.from, chart.to)).then(weekStart).end().as('k_week'),
-          eb.fn.countAll<number>().as('n'),
-          eb.fn.sum<string | null>('e.estimated_value').as('estimated'),
-          eb.fn.sum<string | null>('e.calcd_current_value').as('calcd'),
-          eb.fn
-            .sum<string | null>('e.calcd_current_value')
-            .filterWhere(eb.and([won, closedBetween(period.from, period.to)]))
-            .as('won_in_period'),
-          eb.fn
-            .sum<string | null>(
-              eb.case().when(won).then(eb.ref('e.calcd_current_value')).else(eb.ref('e.estimated_value')).end(),
-            )
-            .as('closed_amount'),
-          eb.fn.sum<string | null>('e.calcd_current_value').filterWhere(won).as('won'),
-          eb.fn.sum<string | null>('e.estimated_value').filterWhere(lost).as('lost'),
-          eb.fn
-            .countAll<number>()
-            .filterWhere(eb.and([started, eb('e.estimated_close_date', '<', today)]))
-            .as('overdue'),
-          eb.fn
-            .countAll<number>()
-            .filterWhere(eb.and([started, eb.between('e.estimated_close_date', today, soon)]))
-            .as('soon'),
-          eb.fn
-            .countAll<number>()
-            .filterWhere(eb.and([started, eb('e.date_of_change', '<=', staleOnOrBefore)]))
-            .as('stale'),
-        ];
-      })
-      .where((eb) => eb.and([entryScope(eb, scope), eb.ref('e.active')]))
-      // k_outcome and k_week by their output names (each is written once, above).
-      .groupBy(['e.sales_cycle_id', 'e.stage', sql`k_outcome`, 'e.close_code_id', 'e.salesperson_id', sql`k_week`])
-      .execute();
-    const figures: EntryFigures = {
-      stages: new Map(),
-      reasons: [],
-      salespeople: new Map(),
-      weeks: new Map(),
-      attention: { overdue: 0, closingSoon: 0, stale: 0 },
-    };
-    const reasons = new Map<string, EntryFigures['reasons'][number]>();
-    for (const r of rows) {
-      if (r.stage !== null) {
-        const key = `${r.sales_cycle_id}:${r.stage}`;
-        figures.stages.set(
-          key,
-          addFigures(figures.stages.get(key) ?? noFigures(), {
-            count: r.n,
-            estimatedValue: dec(r.estimated),
-            weightedValue: dec(r.calcd),
-          }),
-        );
-      }
-      if (r.k_outcome !== null) {
-        const key = `${r.k_outcome}:${r.close_code_id ?? ''}`;
-        const line = reasons.get(key) ?? {
-          outcome: outcomeOf(r.k_outcome),
-          codeId: r.close_code_id,
-          count: 0,
-          amount: ZERO,
-        };
-        reasons.set(key, { ...line, count: line.count + r.n, amount: line.amount.plus(dec(r.closed_amount)) });
-      }
-      if (r.stage !== null || r.won_in_period !== null) {
-        const values = figures.salespeople.get(r.salesperson_id) ?? { weighted: null, won: null };
-        figures.salespeople.set(r.salesperson_id, {
-          weighted: r.stage === null ? values.weighted : (values.weighted ?? ZERO).plus(dec(r.calcd)),
-          won: r.won_in_period === null ? values.won : (values.won ?? ZERO).plus(dec(r.won_in_period)),
-        });
-      }
-      if (r.k_week !== null) {
-        const week = figures.weeks.get(r.k_week) ?? { won: ZERO, lost: ZERO };
-        figures.weeks.set(r.k_week, { won: week.won.plus(dec(r.won)), lost: week.lost.plus(dec(r.lost)) });
-      }
-      const { attention: seen } = figures;
-      figures.attention = {
-        overdue: seen.overdue + r.overdue,
-        closingSoon: seen.closingSoon + r.soon,
-        stale: seen.stale + r.stale,
-      };
-    }
-    figures.reasons = [...reasons.values()];
-    return figures;
-  }
-
-  /** Not started per cycle and open (not started or in progress) per salesperson, in one pass. */
-  private async opportunityCounts(scope: Scope): Promise<OpportunityCounts> {
-    const rows = await this.db
-      .selectFrom('opportunity as o')
       .select((eb) => [
-        'o.sales_cycle_id',
-        'o.salesperson_id',
-        eb.fn.countAll<number>().filterWhere('o.status', '=', enumLiteral('NOT_STARTED')).as('not_started'),
-        eb.fn.countAll<number>().as('open_count'),
+        sql.lit('open').$castTo<'open' | 'closed'>().as('kind'),
+        'e.sales_cycle_id',
+        eb.ref('e.stage').$castTo<number | null>().as('stage'),
+        'e.salesperson_id',
+        sql<'WON' | 'LOST' | null>`null::"ActionTaken"`.as('outcome'),
+        sql<number | null>`null::integer`.as('close_code_id'),
+        sql<string | null>`null::date`.as('day'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<string>('e.estimated_value').as('estimated'),
+        eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
+        eb.fn.countAll<number>().filterWhere('e.estimated_close_date', '<', v.today).as('overdue'),
+        eb.fn
+          .countAll<number>()
+          .filterWhere(eb.between('e.estimated_close_date', v.today, v.soon))
+          .as('soon'),
+        eb.fn.countAll<number>().filterWhere('e.date_of_change', '<=', v.staleOnOrBefore).as('stale'),
+      ])
+      .where((eb) => eb.and([entryScope(eb, v, shape), eb.ref('e.active'), eb('e.stage', 'is not', null)]))
+      .groupBy(['e.sales_cycle_id', 'e.stage', 'e.salesperson_id'])
+      .unionAll(
+        db
+          .selectFrom('opportunity_entry as e')
+          .select((eb) => [
+            sql.lit('closed').$castTo<'open' | 'closed'>().as('kind'),
+            sql<number>`null::integer`.as('sales_cycle_id'),
+            sql<number | null>`null::integer`.as('stage'),
+            'e.salesperson_id',
+            eb.ref('e.action_taken').$castTo<'WON' | 'LOST' | null>().as('outcome'),
+            'e.close_code_id',
+            eb.ref('e.date_of_change').$castTo<string | null>().as('day'),
+            eb.fn.countAll<number>().as('n'),
+            eb.fn.sum<string>('e.estimated_value').as('estimated'),
+            eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
+            sql.lit(0).$castTo<number>().as('overdue'),
+            sql.lit(0).$castTo<number>().as('soon'),
+            sql.lit(0).$castTo<number>().as('stale'),
+          ])
+          .where((eb) =>
+            eb.and([
+              entryScope(eb, v, shape),
+              eb.ref('e.active'),
+              eb('e.stage', 'is', null),
+              eb('e.action_taken', 'in', CLOSED_ACTIONS()),
+              eb.between('e.date_of_change', v.closedFrom, v.today),
+            ]),
+          )
+          .groupBy(['e.action_taken', 'e.close_code_id', 'e.salesperson_id', 'e.date_of_change']),
+      ),
+);
+
+/**
+ * Per cycle and salesperson: the not started, the open (not started or in progress) and the new
+ * (created since `since`; none when it is null) opportunities, in one pass over them.
+ */
+const OPPORTUNITY_COUNTS = compiledStatement((db, v: ScopeValues & { since: Date | null }, shape: ScopeShape) =>
+  db
+    .selectFrom('opportunity as o')
+    .select((eb) => [
+      'o.sales_cycle_id',
+      'o.salesperson_id',
+      eb.fn.countAll<number>().filterWhere('o.status', '=', enumLiteral('NOT_STARTED')).as('not_started'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')])
+        .as('open_count'),
+      eb.fn.countAll<number>().filterWhere('o.created_at', '>', v.since).as('new_count'),
+    ])
+    .where((eb) => opportunityScope(eb, v, shape))
+    .groupBy(['o.sales_cycle_id', 'o.salesperson_id']),
+);
+
+/**
+ * How many entries created since `since` moved an opportunity forward, back, or closed it: one pass
+ * over the recent entries (it was one per list, with its top-N). `since` is written into the text
+ * (inlined): a week ago, PostgreSQL reads the few recent entries through their created_at index; the
+ * epoch (every entry), it scans them in parallel.
+ */
+const RECENT_COUNTS = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) =>
+  db
+    .selectFrom('opportunity_entry as e')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('e.stage', '>', eb.ref('e.previous_stage')).as('forward'),
+      eb.fn.countAll<number>().filterWhere('e.stage', '<', eb.ref('e.previous_stage')).as('back'),
+      eb.fn.countAll<number>().filterWhere('e.action_taken', 'in', CLOSED_ACTIONS()).as('closed'),
+    ])
+    .where((eb) => eb.and([entryScope(eb, v, shape), eb('e.created_at', '>', inlined(v.since))])),
+);
+
+type RecentKind = 'forward' | 'back' | 'closed';
+
+/** A close's amount: the sales amount when won, the estimated value when lost. */
+const closeAmount = (eb: WithEntries) =>
+  eb
+    .case()
+    .when('e.action_taken', '=', enumLiteral('WON'))
+    .then(eb.ref('e.calcd_current_value'))
+    .else(eb.ref('e.estimated_value'))
+    .end();
+
+/**
+ * The lines of the recent moves (forward and back, one line per entry, in entry order) and closes
+ * (largest first), each list a top-N of its own, in one statement. Each reads a partial index in its
+ * own order (moves forward, moves back, closes by amount; migration 20261204060100), so when most
+ * entries are recent it stops after a page; `since` is inlined, so that when few are it reads them
+ * through the created_at index instead.
+ */
+const RECENT_LINES = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) => {
+  const top = (kind: RecentKind) =>
+    db
+      .selectFrom('opportunity_entry as e')
+      .select((eb) => [
+        sql.lit(kind).$castTo<RecentKind>().as('kind'),
+        'e.id',
+        'e.opportunity_id',
+        'e.previous_stage',
+        'e.stage',
+        'e.action_taken',
+        kind === 'closed' ? closeAmount(eb).as('amount') : sql<string>`null::numeric`.as('amount'),
       ])
       .where((eb) =>
         eb.and([
-          opportunityScope(eb, scope),
-          eb('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')]),
+          entryScope(eb, v, shape),
+          eb('e.created_at', '>', inlined(v.since)),
+          kind === 'closed'
+            ? eb('e.action_taken', 'in', CLOSED_ACTIONS())
+            : eb('e.stage', kind === 'forward' ? '>' : '<', eb.ref('e.previous_stage')),
         ]),
       )
-      .groupBy(['o.sales_cycle_id', 'o.salesperson_id'])
-      .execute();
-    const counts: OpportunityCounts = { notStarted: new Map(), open: new Map() };
-    for (const r of rows) {
-      counts.notStarted.set(r.sales_cycle_id, (counts.notStarted.get(r.sales_cycle_id) ?? 0) + r.not_started);
-      counts.open.set(r.salesperson_id, (counts.open.get(r.salesperson_id) ?? 0) + r.open_count);
-    }
-    return counts;
-  }
+      .$if(kind === 'closed', (qb) => qb.orderBy((eb) => closeAmount(eb), 'desc'))
+      .orderBy('e.id')
+      .limit(LIST_LIMIT);
+  // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
+  const part = (kind: RecentKind) => db.selectFrom(top(kind).as('t')).selectAll('t');
+  return db
+    .selectFrom(part('forward').unionAll(part('back')).unionAll(part('closed')).as('p'))
+    .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
+    .select([
+      'p.kind',
+      'o.no',
+      'o.description',
+      'p.previous_stage as from_stage',
+      'p.stage as to_stage',
+      'p.action_taken as outcome',
+      'p.amount',
+    ])
+    .orderBy('p.kind')
+    .orderBy((eb) => eb.case().when('p.kind', '=', sql.lit('closed')).then(eb.ref('p.amount')).end(), 'desc')
+    .orderBy('p.id');
+});
 
-  /** The cycles in scope with their stages, in code and stage order (a cycle without stages: one row, stage null). */
-  private async cycleStages(scope: Scope) {
-    return this.db
-      .selectFrom('sales_cycle as sc')
-      .leftJoin('sales_cycle_stage as s', 's.sales_cycle_id', 'sc.id')
-      .select(['sc.id', 'sc.code', 'sc.description', 'sc.blocked', 's.stage', 's.description as stage_description'])
-      .where('sc.workspace_id', '=', scope.workspaceId)
-      .$if(scope.cycleId !== null, (qb) => qb.where('sc.id', '=', scope.cycleId ?? NO_ID))
-      .orderBy('sc.code')
-      .orderBy('s.stage')
-      .execute();
-  }
-
-  /** The salespeople in scope, in name order (the database's collation decides ties of figures). */
-  private async people(scope: Scope) {
-    return this.db
-      .selectFrom('salesperson as sp')
-      .select(['sp.id', 'sp.slack_user_id', 'sp.name'])
-      .where('sp.workspace_id', '=', scope.workspaceId)
-      .$if(scope.salespersonId !== undefined, (qb) => qb.where('sp.id', '=', scope.salespersonId ?? NO_ID))
-      .orderBy('sp.name')
-      .orderBy('sp.id')
-      .execute();
-  }
-
-  private async closeCodes(scope: Scope) {
-    return this.db
-      .selectFrom('close_opportunity_code as cc')
-      .select(['cc.id', 'cc.code', 'cc.description'])
-      .where('cc.workspace_id', '=', scope.workspaceId)
-      .execute();
-  }
-
-  private async changes(scope: Scope, since: Date): Promise<ChangesSince> {
-    const [created, moves, closes, values] = await Promise.all([
-      this.db
-        .selectFrom('opportunity as o')
-        .leftJoin('opportunity_entry as e', (join) =>
-          join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+/**
+ * The new opportunities' top-N: the larger of two, the started ones by their active entry's value (a
+ * partial index of the active entries in value order lets it stop early when most are new) and the not
+ * started ones (value 0) by number. `since` is inlined (see RECENT_COUNTS): a week ago, the new ones
+ * are found through the opportunities' created_at index; the epoch, down the value index.
+ */
+const CREATED = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) => {
+  const newer = (eb: WithOpportunities) =>
+    eb.and([opportunityScope(eb, v, shape), eb('o.created_at', '>', inlined(v.since))]);
+  return db
+    .selectFrom((db) =>
+      db
+        .selectFrom((inner) =>
+          inner
+            .selectFrom('opportunity_entry as e')
+            .innerJoin('opportunity as o', 'o.id', 'e.opportunity_id')
+            .select(['o.no', 'o.description', 'e.estimated_value as estimated'])
+            .where((eb) => eb.and([eb('e.workspace_id', '=', v.ws), eb.ref('e.active')]))
+            .where(newer)
+            .orderBy('e.estimated_value', 'desc')
+            .orderBy('o.no')
+            .limit(LIST_LIMIT)
+            .as('started'),
         )
-        .select((eb) => [
-          'o.no',
-          'o.description',
-          eb.fn.coalesce('e.estimated_value', sql.lit('0')).as('estimated'),
-          // Counted apart: count(*) OVER () would make the top-N a sort of every new opportunity.
-          eb
-            .selectFrom('opportunity as o')
-            .select((inner) => inner.fn.countAll<number>().as('n'))
-            .where((inner) => createdSince(inner, scope, since))
-            .as('total'),
-        ])
-        .where((eb) => createdSince(eb, scope, since))
-        .orderBy((eb) => eb.fn.coalesce('e.estimated_value', sql.lit('0')), 'desc')
-        .orderBy('o.no')
-        .limit(LIST_LIMIT)
-        .execute(),
-      // Forward and back moves in one statement: one scan, each list a top-N of its own, the counts
-      // by FILTER (a row_number() ranking would sort every move).
-      this.db
-        .with(
-          (cte) => cte('moves').materialized(),
-          (db) =>
-            db
-              .selectFrom('opportunity_entry as e')
-              .select(['e.id', 'e.opportunity_id', 'e.stage', 'e.previous_stage'])
-              .where((eb) =>
-                eb.and([
-                  entryScope(eb, scope),
-                  eb('e.created_at', '>', since),
-                  eb('e.stage', 'is not', null),
-                  eb('e.previous_stage', 'is not', null),
-                  eb('e.stage', '<>', eb.ref('e.previous_stage')),
-                ]),
-              ),
-        )
-        .with('counts', (db) =>
-          db
-            .selectFrom('moves as m')
-            .select((eb) => [
-              eb.fn.countAll<number>().filterWhere('m.stage', '>', eb.ref('m.previous_stage')).as('forward'),
-              eb.fn.countAll<number>().filterWhere('m.stage', '<', eb.ref('m.previous_stage')).as('back'),
-            ]),
-        )
-        .with('picked', (db) =>
+        .selectAll('started')
+        .unionAll((db) =>
           db
             .selectFrom((inner) =>
               inner
-                .selectFrom('moves as m')
-                .selectAll('m')
-                .where('m.stage', '>', (eb) => eb.ref('m.previous_stage'))
-                .orderBy('m.id')
+                .selectFrom('opportunity as o')
+                .select(['o.no', 'o.description', sql<string>`0::numeric`.as('estimated')])
+                .where('o.status', '=', enumLiteral('NOT_STARTED'))
+                .where(newer)
+                .orderBy('o.no')
                 .limit(LIST_LIMIT)
-                .as('f'),
+                .as('not_started'),
             )
-            .select([
-              sql.lit('forward').$castTo<'forward' | 'back'>().as('direction'),
-              'f.id',
-              'f.opportunity_id',
-              'f.stage',
-              'f.previous_stage',
-            ])
-            .unionAll((inner) =>
-              inner
-                .selectFrom((deeper) =>
-                  deeper
-                    .selectFrom('moves as m')
-                    .selectAll('m')
-                    .where('m.stage', '<', (eb) => eb.ref('m.previous_stage'))
-                    .orderBy('m.id')
-                    .limit(LIST_LIMIT)
-                    .as('b'),
-                )
-                .select([
-                  sql.lit('back').$castTo<'forward' | 'back'>().as('direction'),
-                  'b.id',
-                  'b.opportunity_id',
-                  'b.stage',
-                  'b.previous_stage',
-                ]),
-            ),
+            .selectAll('not_started'),
         )
-        .selectFrom('picked as p')
-        .crossJoin('counts as c')
-        .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
-        .select((eb) => [
-          'p.direction',
-          'o.no',
-          'o.description',
-          'p.previous_stage as from_stage',
-          'p.stage as to_stage',
-          eb
-            .case()
-            .when('p.direction', '=', sql.lit('forward'))
-            .then(eb.ref('c.forward'))
-            .else(eb.ref('c.back'))
-            .end()
-            .as('total'),
-        ])
-        .orderBy('p.direction')
-        .orderBy('p.id')
-        .execute(),
-      this.db
-        .selectFrom((db) =>
-          db
-            .selectFrom('opportunity_entry as e')
-            .select((eb) => {
-              const amount = eb
-                .case()
-                .when('e.action_taken', '=', enumLiteral('WON'))
-                .then(eb.ref('e.calcd_current_value'))
-                .else(eb.ref('e.estimated_value'))
-                .end();
-              return [
-                'e.id',
-                'e.opportunity_id',
-                'e.action_taken',
-                amount.as('amount'),
-                // Counted apart, as for new opportunities.
-                eb
-                  .selectFrom('opportunity_entry as e')
-                  .select((inner) => inner.fn.countAll<number>().as('n'))
-                  .where((inner) => closedSince(inner, scope, since))
-                  .as('total'),
-              ];
-            })
-            .where((eb) => closedSince(eb, scope, since))
-            .orderBy('amount', 'desc')
-            .orderBy('e.id')
-            .limit(LIST_LIMIT)
-            .as('c'),
-        )
-        .innerJoin('opportunity as o', 'o.id', 'c.opportunity_id')
-        .select(['o.no', 'o.description', 'c.action_taken as outcome', 'c.amount', 'c.total'])
-        .orderBy('c.amount', 'desc')
-        .orderBy('c.id')
-        .execute(),
-      // Each entry carries the estimated value of the entry before it (previous_estimated_value, the
-      // LAG over the opportunity's entries, written on insert), so only the recent entries that changed
-      // the value are read. As for LAG over the history, an opportunity counts when one of its entries
-      // in scope is recent, and then all its recent changes count (an older entry may carry another
-      // salesperson or cycle); without a filter every such entry is in scope itself.
-      this.db
-        .with('per_opportunity', (db) =>
-          db
-            .selectFrom('opportunity_entry as c')
-            .select((eb) => [
-              'c.opportunity_id',
-              sql<string>`(${eb.fn.agg('array_agg', ['c.previous_estimated_value']).orderBy('c.id')})[1]`.as(
-                'from_value',
-              ),
-              sql<string>`(${eb.fn.agg('array_agg', ['c.estimated_value']).orderBy('c.id', 'desc')})[1]`.as('to_value'),
-            ])
-            .where((eb) =>
-              eb.and([
-                eb('c.workspace_id', '=', scope.workspaceId),
-                eb('c.created_at', '>', since),
-                eb('c.previous_estimated_value', 'is not', null),
-                eb('c.estimated_value', '<>', eb.ref('c.previous_estimated_value')),
-                ...(scope.cycleId === null && scope.salespersonId === undefined
-                  ? []
-                  : [
-                      eb.exists(
-                        eb
-                          .selectFrom('opportunity_entry as e')
-                          .select('e.id')
-                          .where((inner) =>
-                            inner.and([
-                              inner('e.opportunity_id', '=', inner.ref('c.opportunity_id')),
-                              entryScope(inner, scope),
-                              inner('e.created_at', '>', since),
-                            ]),
-                          ),
-                      ),
-                    ]),
-              ]),
-            )
-            .groupBy('c.opportunity_id'),
-        )
-        .selectFrom('per_opportunity as p')
-        .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
-        .select((eb) => [
-          'o.no',
-          'o.description',
-          'p.from_value',
-          'p.to_value',
-          eb.fn.countAll<number>().over().as('total'),
-        ])
-        .where('p.from_value', '<>', (eb) => eb.ref('p.to_value'))
-        .orderBy((eb) => eb.fn('abs', [eb('p.to_value', '-', eb.ref('p.from_value'))]), 'desc')
-        .orderBy('o.no')
-        .limit(LIST_LIMIT)
-        .execute(),
-    ]);
-    const forward = moves.filter((m) => m.direction === 'forward');
-    const back = moves.filter((m) => m.direction === 'back');
-    const move = (m: (typeof moves)[number]) => ({
-      no: m.no,
-      description: m.description,
-      fromStage: m.from_stage,
-      toStage: m.to_stage ?? 0,
-    });
-    return {
-      since,
-      newOpportunities: created.map((r) => ({
-        no: r.no,
-        description: r.description,
-        estimatedValue: dec(r.estimated),
-      })),
-      movedForward: forward.map(move),
-      movedBack: back.map(move),
-      closed: closes.map((r) => ({
-        no: r.no,
-        description: r.description,
-        outcome: outcomeOf(r.outcome),
-        amount: dec(r.amount),
-      })),
-      valueChanges: values.map((r) => ({
-        no: r.no,
-        description: r.description,
-        from: dec(r.from_value),
-        to: dec(r.to_value),
-      })),
-      totals: {
-        newOpportunities: totalOf(created),
-        movedForward: totalOf(forward),
-        movedBack: totalOf(back),
-        closed: totalOf(closes),
-        valueChanges: totalOf(values),
-      },
-    };
-  }
+        .as('n'),
+    )
+    .selectAll('n')
+    .orderBy('n.estimated', 'desc')
+    .orderBy('n.no')
+    .limit(LIST_LIMIT);
+});
 
-  /**
-   * Overdue, closing soon and stale lists in one statement, each a top-N read in the order of a partial
-   * index over the open started active entries (migration 20261203200000), so a list reads its own
-   * lines, not every candidate; their counts come from entryFigures' pass. Only the kept lines are
-   * joined to their opportunity and salesperson.
-   */
-  private async attention(scope: Scope, today: LocalDate, staleDays: number): Promise<Omit<Attention, 'totals'>> {
-    const soon = addDays(today, CLOSING_SOON_DAYS);
-    const staleOnOrBefore = staleCutoff(today, staleDays);
-    type Kind = 'overdue' | 'soon' | 'stale';
-    const top = (db: SqlDatabase, value: Kind, order: number) =>
+/**
+ * The value changes. Each entry carries the estimated value of the entry before it
+ * (previous_estimated_value, the LAG over the opportunity's entries, written on insert), so only the
+ * recent entries that changed the value are read (a partial index holds just those). As for LAG over
+ * the history, an opportunity counts when one of its entries in scope is recent, and then all its
+ * recent changes count (an older entry may carry another salesperson or cycle); without a filter every
+ * such entry is in scope itself.
+ */
+const VALUE_CHANGES = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) =>
+  db
+    .with('per_opportunity', (db) =>
+      db
+        .selectFrom('opportunity_entry as c')
+        .select((eb) => [
+          'c.opportunity_id',
+          sql<string>`(${eb.fn.agg('array_agg', ['c.previous_estimated_value']).orderBy('c.id')})[1]`.as('from_value'),
+          sql<string>`(${eb.fn.agg('array_agg', ['c.estimated_value']).orderBy('c.id', 'desc')})[1]`.as('to_value'),
+        ])
+        .where((eb) =>
+          eb.and([
+            eb('c.workspace_id', '=', v.ws),
+            eb('c.created_at', '>', v.since),
+            eb('c.previous_estimated_value', 'is not', null),
+            eb('c.estimated_value', '<>', eb.ref('c.previous_estimated_value')),
+            ...(!shape.cycle && !shape.salesperson
+              ? []
+              : [
+                  eb.exists(
+                    eb
+                      .selectFrom('opportunity_entry as e')
+                      .select('e.id')
+                      .where((inner) =>
+                        inner.and([
+                          inner('e.opportunity_id', '=', inner.ref('c.opportunity_id')),
+                          entryScope(inner, v, shape),
+                          inner('e.created_at', '>', v.since),
+                        ]),
+                      ),
+                  ),
+                ]),
+          ]),
+        )
+        .groupBy('c.opportunity_id'),
+    )
+    .selectFrom('per_opportunity as p')
+    .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
+    .select((eb) => [
+      'o.no',
+      'o.description',
+      'p.from_value',
+      'p.to_value',
+      eb.fn.countAll<number>().over().as('total'),
+    ])
+    .where('p.from_value', '<>', (eb) => eb.ref('p.to_value'))
+    .orderBy((eb) => eb.fn('abs', [eb('p.to_value', '-', eb.ref('p.from_value'))]), 'desc')
+    .orderBy('o.no')
+    .limit(LIST_LIMIT),
+);
+
+type AttentionKind = 'overdue' | 'soon' | 'stale';
+
+/**
+ * Overdue, closing soon and stale lists in one statement, each a top-N read in the order of a partial
+ * index over the open started active entries (migration 20261203200000), so a list reads its own
+ * lines, not every candidate; their counts come from ENTRY_FIGURES. Only the kept lines are joined to
+ * their opportunity and salesperson.
+ */
+const ATTENTION = compiledStatement(
+  (db, v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate }, shape: ScopeShape) => {
+    const top = (value: AttentionKind, order: number) =>
       db
         .selectFrom('opportunity_entry as e')
         .select([
-          sql.lit(value).$castTo<Kind>().as('kind'),
+          sql.lit(value).$castTo<AttentionKind>().as('kind'),
           sql.lit(order).$castTo<number>().as('kind_order'),
           'e.opportunity_id',
           'e.salesperson_id',
@@ -706,22 +536,22 @@ export class DigestService {
         ])
         .where((eb) =>
           eb.and([
-            entryScope(eb, scope),
+            entryScope(eb, v, shape),
             eb.ref('e.active'),
             eb('e.stage', 'is not', null),
             value === 'overdue'
-              ? eb('e.estimated_close_date', '<', today)
+              ? eb('e.estimated_close_date', '<', v.today)
               : value === 'soon'
-                ? eb.between('e.estimated_close_date', today, soon)
-                : eb('e.date_of_change', '<=', staleOnOrBefore),
+                ? eb.between('e.estimated_close_date', v.today, v.soon)
+                : eb('e.date_of_change', '<=', v.staleOnOrBefore),
           ]),
         )
         .orderBy(value === 'stale' ? 'e.date_of_change' : 'e.estimated_close_date')
         .orderBy('e.opportunity_id')
         .limit(LIST_LIMIT);
     // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
-    const part = (value: Kind, order: number) => this.db.selectFrom(top(this.db, value, order).as('t')).selectAll('t');
-    const rows = await this.db
+    const part = (value: AttentionKind, order: number) => db.selectFrom(top(value, order).as('t')).selectAll('t');
+    return db
       .selectFrom(part('overdue', 1).unionAll(part('soon', 2)).unionAll(part('stale', 3)).as('p'))
       .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
       .innerJoin('salesperson as sp', 'sp.id', 'p.salesperson_id')
@@ -744,28 +574,270 @@ export class DigestService {
           .else(eb.ref('p.estimated_close_date'))
           .end(),
       )
-      .orderBy('p.opportunity_id')
-      .execute();
-    const list = (value: Kind) => rows.filter((r) => r.kind === value);
-    const item = (r: (typeof rows)[number]): AttentionItem => ({
-      no: r.no,
-      description: r.description,
-      salespersonSlackUserId: r.slack_user_id,
-      salespersonName: r.salesperson_name,
-      estimatedCloseDate: localDate(r.estimated_close_date),
-      lastChange: localDate(r.last_change),
-      estimatedValue: dec(r.estimated),
-    });
-    const overdue = list('overdue');
-    const closingSoon = list('soon');
-    const stale = list('stale');
+      .orderBy('p.opportunity_id');
+  },
+);
+
+export class DigestService {
+  constructor(private readonly db: SqlDatabase) {}
+
+  async build(request: DigestRequest): Promise<Digest> {
+    const { workspaceId, today } = request;
+    const periodDays = positiveInteger('periodDays', request.periodDays ?? DEFAULT_PERIOD_DAYS);
+    const chartWeeks = positiveInteger('chartWeeks', request.chartWeeks ?? DEFAULT_CHART_WEEKS);
+    const cycleCode = request.salesCycleCode?.trim().toUpperCase() || null;
+    const slackUserId = request.salespersonSlackUserId?.trim() || null;
+
+    const context = await CONTEXT.execute(
+      this.db,
+      { ws: workspaceId, cycleCode: cycleCode ?? '', slackUserId: slackUserId ?? '' },
+      { cycle: cycleCode !== null, salesperson: slackUserId !== null },
+    ).then((rows) => rows[0]);
+    if (!context) throw new Error('the digest context read no row');
+    if (cycleCode !== null && context.cycle_id === null) {
+      throw new DomainError({ kind: 'sales-cycle-not-found', code: cycleCode });
+    }
+    const staleDays =
+      request.staleDays === undefined
+        ? (context.stale_days ?? DEFAULT_STALE_DAYS)
+        : positiveInteger('staleDays', request.staleDays);
+    const scope: Scope = {
+      workspaceId,
+      cycleId: context.cycle_id,
+      salespersonId: slackUserId === null ? undefined : context.salesperson_id,
+    };
+    const shape = shapeOf(scope);
+    const values = valuesOf(scope);
+    const period = { from: addDays(today, 1 - periodDays), to: today };
+    const since = request.changesSince ?? null;
+
+    const lastMonday = mondayOf(today);
+    const chart = { from: addDays(lastMonday, -7 * (chartWeeks - 1)), to: today };
+    const dates = {
+      today,
+      soon: addDays(today, CLOSING_SOON_DAYS),
+      staleOnOrBefore: staleCutoff(today, staleDays),
+    };
+
+    const [figureRows, countRows, changes, attentionRows] = await Promise.all([
+      ENTRY_FIGURES.execute(
+        this.db,
+        { ...values, ...dates, closedFrom: period.from < chart.from ? period.from : chart.from },
+        shape,
+      ),
+      OPPORTUNITY_COUNTS.execute(this.db, { ...values, since }, shape),
+      since === null ? Promise.resolve(undefined) : this.changes(values, shape, since),
+      ATTENTION.execute(this.db, { ...values, ...dates }, shape),
+    ]);
+    const figures = entryFiguresOf(figureRows, period, chart);
+    const counts = opportunityCountsOf(countRows);
+    const attention = { ...attentionOf(attentionRows, staleDays), totals: figures.attention };
+    const cycles = pipelineOf(context.cycles, figures, counts, cycleCode !== null);
+    const closed = closedOf(figures, context.codes, period);
+    const salespeople = salespeopleOf(context.people, figures, counts);
+    const weeks = weeksOf(figures, chart.from, chartWeeks);
     return {
-      overdue: overdue.map(item),
-      closingSoon: closingSoon.map(item),
-      stale: stale.map(item),
-      staleDays,
+      request: {
+        workspaceId,
+        today,
+        periodDays,
+        staleDays,
+        salesCycleCode: cycleCode,
+        salespersonSlackUserId: slackUserId,
+      },
+      currency: context.currency ?? DEFAULT_CURRENCY,
+      cycles,
+      totals: cycles.reduce((sum, cycle) => addFigures(sum, cycle.totals), noFigures()),
+      closed,
+      changes:
+        changes === undefined
+          ? noChanges()
+          : { ...changes, totals: { ...changes.totals, newOpportunities: counts.created } },
+      attention,
+      salespeople,
+      weeks,
     };
   }
+
+  /** What changed since `since` (its count of new opportunities comes from OPPORTUNITY_COUNTS). */
+  private async changes(
+    values: ScopeValues,
+    shape: ScopeShape,
+    since: Date,
+  ): Promise<ChangesSince & { totals: NonNullable<ChangesSince['totals']> }> {
+    const [created, counts, recent, valueChanges] = await Promise.all([
+      CREATED.execute(this.db, { ...values, since }, shape),
+      RECENT_COUNTS.execute(this.db, { ...values, since }, shape),
+      RECENT_LINES.execute(this.db, { ...values, since }, shape),
+      VALUE_CHANGES.execute(this.db, { ...values, since }, shape),
+    ]);
+    const move = (m: (typeof recent)[number]) => ({
+      no: m.no,
+      description: m.description,
+      fromStage: m.from_stage,
+      toStage: m.to_stage ?? 0,
+    });
+    return {
+      since,
+      newOpportunities: created.map((r) => ({
+        no: r.no,
+        description: r.description,
+        estimatedValue: dec(r.estimated),
+      })),
+      movedForward: recent.filter((r) => r.kind === 'forward').map(move),
+      movedBack: recent.filter((r) => r.kind === 'back').map(move),
+      closed: recent
+        .filter((r) => r.kind === 'closed')
+        .map((r) => ({ no: r.no, description: r.description, outcome: outcomeOf(r.outcome), amount: dec(r.amount) })),
+      valueChanges: valueChanges.map((r) => ({
+        no: r.no,
+        description: r.description,
+        from: dec(r.from_value),
+        to: dec(r.to_value),
+      })),
+      totals: {
+        newOpportunities: 0,
+        movedForward: counts[0]?.forward ?? 0,
+        movedBack: counts[0]?.back ?? 0,
+        closed: counts[0]?.closed ?? 0,
+        valueChanges: totalOf(valueChanges),
+      },
+    };
+  }
+}
+
+/** The attention lists from ATTENTION's lines. */
+function attentionOf(
+  rows: readonly {
+    kind: AttentionKind;
+    no: string;
+    description: string;
+    slack_user_id: string | null;
+    salesperson_name: string;
+    estimated_close_date: string;
+    last_change: string;
+    estimated: string;
+  }[],
+  staleDays: number,
+): Omit<Attention, 'totals'> {
+  const item = (r: (typeof rows)[number]): AttentionItem => ({
+    no: r.no,
+    description: r.description,
+    salespersonSlackUserId: r.slack_user_id,
+    salespersonName: r.salesperson_name,
+    estimatedCloseDate: localDate(r.estimated_close_date),
+    lastChange: localDate(r.last_change),
+    estimatedValue: dec(r.estimated),
+  });
+  const list = (kind: AttentionKind) => rows.filter((r) => r.kind === kind).map(item);
+  return { overdue: list('overdue'), closingSoon: list('soon'), stale: list('stale'), staleDays };
+}
+
+/** The figures from ENTRY_FIGURES' groups: open ones by cycle and stage, closed ones by day. */
+function entryFiguresOf(
+  rows: readonly {
+    kind: 'open' | 'closed';
+    sales_cycle_id: number | null;
+    stage: number | null;
+    salesperson_id: number;
+    outcome: 'WON' | 'LOST' | null;
+    close_code_id: number | null;
+    day: string | null;
+    n: number;
+    estimated: string;
+    calcd: string;
+    overdue: number;
+    soon: number;
+    stale: number;
+  }[],
+  period: Period,
+  chart: Period,
+): EntryFigures {
+  const figures: EntryFigures = {
+    stages: new Map(),
+    reasons: [],
+    salespeople: new Map(),
+    weeks: new Map(),
+    attention: { overdue: 0, closingSoon: 0, stale: 0 },
+  };
+  const reasons = new Map<string, EntryFigures['reasons'][number]>();
+  const salesperson = (id: number) => {
+    const values = figures.salespeople.get(id) ?? { weighted: null, won: null };
+    figures.salespeople.set(id, values);
+    return values;
+  };
+  for (const r of rows) {
+    if (r.kind === 'open') {
+      const key = `${r.sales_cycle_id}:${r.stage}`;
+      figures.stages.set(
+        key,
+        addFigures(figures.stages.get(key) ?? noFigures(), {
+          count: r.n,
+          estimatedValue: dec(r.estimated),
+          weightedValue: dec(r.calcd),
+        }),
+      );
+      const values = salesperson(r.salesperson_id);
+      values.weighted = (values.weighted ?? ZERO).plus(dec(r.calcd));
+      const { attention: seen } = figures;
+      figures.attention = {
+        overdue: seen.overdue + r.overdue,
+        closingSoon: seen.closingSoon + r.soon,
+        stale: seen.stale + r.stale,
+      };
+      continue;
+    }
+    if (r.day === null || r.outcome === null) continue;
+    const won = r.outcome === 'WON';
+    if (r.day >= period.from && r.day <= period.to) {
+      const key = `${r.outcome}:${r.close_code_id ?? ''}`;
+      const line = reasons.get(key) ?? {
+        outcome: outcomeOf(r.outcome),
+        codeId: r.close_code_id,
+        count: 0,
+        amount: ZERO,
+      };
+      // Won amount = the sales amount (calcd current value); lost amount = the estimated value.
+      reasons.set(key, {
+        ...line,
+        count: line.count + r.n,
+        amount: line.amount.plus(dec(won ? r.calcd : r.estimated)),
+      });
+      if (won) {
+        const values = salesperson(r.salesperson_id);
+        values.won = (values.won ?? ZERO).plus(dec(r.calcd));
+      }
+    }
+    if (r.day >= chart.from && r.day <= chart.to) {
+      const monday = mondayOf(localDate(r.day));
+      const week = figures.weeks.get(monday) ?? { won: ZERO, lost: ZERO };
+      figures.weeks.set(monday, {
+        won: won ? week.won.plus(dec(r.calcd)) : week.won,
+        lost: won ? week.lost : week.lost.plus(dec(r.estimated)),
+      });
+    }
+  }
+  figures.reasons = [...reasons.values()];
+  return figures;
+}
+
+/** The counts from OPPORTUNITY_COUNTS' groups. */
+function opportunityCountsOf(
+  rows: readonly {
+    sales_cycle_id: number;
+    salesperson_id: number;
+    not_started: number;
+    open_count: number;
+    new_count: number;
+  }[],
+): OpportunityCounts {
+  const counts: OpportunityCounts = { notStarted: new Map(), open: new Map(), created: 0 };
+  for (const r of rows) {
+    counts.notStarted.set(r.sales_cycle_id, (counts.notStarted.get(r.sales_cycle_id) ?? 0) + r.not_started);
+    counts.open.set(r.salesperson_id, (counts.open.get(r.salesperson_id) ?? 0) + r.open_count);
+    counts.created += r.new_count;
+  }
+  return counts;
 }
 
 interface Period {
@@ -791,6 +863,8 @@ interface OpportunityCounts {
   notStarted: Map<number, number>;
   /** Not started or in progress, by salesperson id. */
   open: Map<number, number>;
+  /** Created since `changesSince`, in scope. */
+  created: number;
 }
 
 /** Open pipeline per cycle and stage: every stage of the cycles in scope, zeros where nothing is open. */

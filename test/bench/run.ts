@@ -130,9 +130,12 @@ if (SECTIONS.has('memory')) {
 async function benchDigests(): Promise<void> {
   const { benchDigest } = await import('./digest.ts');
   const DIGEST_SIZES = (process.env.BENCH_DIGEST_SIZES ?? '1000,10000,100000').split(',').map(Number);
+  // BENCH_DIGEST_BACKENDS=pglite or postgres: one of them only (both by default).
+  const backends = new Set((process.env.BENCH_DIGEST_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim()));
   const digestReports: Report[] = [];
-  digestReports.push(...(await withTarget(openPGliteTarget, (t) => benchDigest(t, DIGEST_SIZES))));
-  if (postgres.url) {
+  if (backends.has('pglite'))
+    digestReports.push(...(await withTarget(openPGliteTarget, (t) => benchDigest(t, DIGEST_SIZES))));
+  if (postgres.url && backends.has('postgres')) {
     const fresh = await freshPostgresDatabase(postgres.url);
     try {
       digestReports.push(
