@@ -1,7 +1,7 @@
 // The pipeline digest (src/services/digest-types.ts): every figure is an SQL aggregate over the
 // opportunity entries, never a loop over loaded opportunities, so its cost grows with the number of
-// rows PostgreSQL scans, not with what JavaScript holds. After one small query that resolves the
-// workspace settings and the filters, the sections' statements run together (Promise.all: in
+// rows PostgreSQL scans, not with what JavaScript holds. After one small statement that resolves the
+// workspace settings, the filters and the names, the sections' statements run together (Promise.all: in
 // parallel over the pool on PostgreSQL, queued on PGlite's single connection). Every statement is
 // written with kysely against the generated schema types (src/store/kysely.ts).
 //
@@ -58,13 +58,15 @@
 // counts are in the sections' `totals` (counted apart from the top-N, or in entryFigures' pass for
 // the attention lists).
 //
-// Reads: the stage lines, closes by reason, per-salesperson values, weeks and attention counts are one
-// aggregate over the active entries (entryFigures); not started and open counts one over the
-// opportunities; the attention lists read the partial indexes on the open started active entries
-// (migration 20261203200000); "changes" reads the entries and opportunities created since then
-// through their (workspace_id, created_at) indexes (or a scan when most are recent), and the value
-// changes only the recent entries that changed the value, through the previous value each entry
-// carries (previous_estimated_value, written by a trigger when the entry is inserted).
+// Reads (eight statements, each compiled once per shape: src/store/compiled-statements.ts): CONTEXT
+// (settings, filters' ids, and the names of cycles, stages, salespeople and close codes); then together
+// ENTRY_FIGURES (the open started active entries by cycle, stage and salesperson, and the active closes
+// of the period and chart window by outcome, code, salesperson and day: stage lines, closes by reason,
+// per-salesperson values, weeks and attention counts), OPPORTUNITY_COUNTS (not started, open and new),
+// ATTENTION (top-N through the partial indexes of migration 20261203200000), and for "what changed"
+// RECENT_COUNTS (moves and closes counted in one pass), RECENT_LINES and CREATED (top-N through the
+// partial indexes of migration 20261204060100) and VALUE_CHANGES (only the entries that changed the
+// value, through the previous value each entry carries, written by a trigger on insert).
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
