@@ -5,10 +5,12 @@
 // the outbox — all of it or nothing, in one transaction or one statement. Most changes are a
 // transaction that reads and claims in one statement (`change`). A move is its plan alone, so it is two
 // round trips and no transaction (`changeInOneStatement`): the read, then one statement that claims the
-// version read and writes the plan with its event, every part of it hanging on the claim. Statements
+// version read and writes the plan with its event, every part of it hanging on the claim, and returns
+// the card as the move left it (no read after it: `move`). Statements
 // run in the order written; inside one statement, the parts (data-modifying CTEs) are chained through
 // what one RETURNs, the only order PostgreSQL promises.
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import {
   type EventOrigin,
   type FieldChange,
@@ -69,9 +71,14 @@ import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import {
   activeEntryFromColumns,
+  type DetailRow,
+  detailFromRow,
   enumLiteral,
+  type HistoryRow,
+  historyItemFromRow,
   loadOpportunityDetail,
   type OpportunityDetail,
+  selectDetail,
   statusFromDb,
 } from './opportunity-queries.ts';
 import {
@@ -371,8 +378,8 @@ export class OpportunityService {
     no: string,
     request: MoveRequest,
   ): Promise<OpportunityDetail & ChangeEvents & ChangeReplacements> {
-    const { no: moved, events, replaced } = await this.recordMoveWithEvents(workspaceId, no, request);
-    return { ...(await readBack(this.db, workspaceId, moved)), events, replaced };
+    const { no: moved, events, replaced, card } = await this.moveWith(workspaceId, no, request, undefined, true);
+    return { ...(card ?? (await readBack(this.db, workspaceId, moved))), events, replaced };
   }
 
   /**
@@ -395,12 +402,25 @@ export class OpportunityService {
     request: MoveRequest,
     allowed: Promise<unknown> = Promise.resolve(),
   ): Promise<{ no: string } & ChangeEvents & ChangeReplacements> {
-    const { result, events } = await this.changeInOneStatement(
+    const { no: moved, events, replaced } = await this.moveWith(workspaceId, no, request, allowed, false);
+    return { no: moved, events, replaced };
+  }
+
+  /** A move; `withCard`: the card as the move left it, from the move's own statement when it is one. */
+  private async moveWith(
+    workspaceId: string,
+    no: string,
+    request: MoveRequest,
+    allowed: Promise<unknown> = Promise.resolve(),
+    withCard: boolean,
+  ): Promise<{ no: string; card: OpportunityDetail | undefined } & ChangeEvents & ChangeReplacements> {
+    const { result, events, card } = await this.changeInOneStatement(
       workspaceId,
       no,
       request.expectedVersion,
       request.origin,
       allowed,
+      withCard,
       (loaded) => {
         const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
         const event: NewEvent =
@@ -421,7 +441,7 @@ export class OpportunityService {
         };
       },
     );
-    return { ...result, events };
+    return { ...result, events, card };
   }
 
   /** What the Close Opportunity modal shows for the chosen outcome. */
@@ -1003,7 +1023,8 @@ export class OpportunityService {
    * the one the user saw, when given) and writes the plan with its event (applyPlan); every part of it
    * hangs on the claim, so when another change came first nothing is written and the user is told. A
    * plan that enters a stage with tasks to create, or records other than one event, takes the
-   * transaction instead (claim, then the plan's statement and what follows it).
+   * transaction instead (claim, then the plan's statement and what follows it). `withCard`: the
+   * statement also returns the card as the change left it (not the transaction: `card` is undefined).
    */
   private async changeInOneStatement<T>(
     workspaceId: string,
@@ -1011,8 +1032,9 @@ export class OpportunityService {
     expectedVersion: number | undefined,
     origin: EventOrigin | undefined,
     allowed: Promise<unknown>,
+    withCard: boolean,
     write: (loaded: LoadedOpportunity) => Written<T> & { plan: NonNullable<Written<T>['plan']> },
-  ): Promise<{ result: T } & ChangeEvents> {
+  ): Promise<{ result: T; card?: OpportunityDetail | undefined } & ChangeEvents> {
     const [check, read] = await Promise.allSettled([allowed, loadForChange(this.db, workspaceId, no)]);
     if (check.status === 'rejected') throw check.reason;
     if (read.status === 'rejected') throw read.reason;
@@ -1033,11 +1055,11 @@ export class OpportunityService {
       change,
       now,
       { workspaceId, origin, events: written.events },
-      'claim',
+      withCard ? 'claim with card' : 'claim',
     );
     if (!recorded) throw changedMeanwhile(loaded);
     if (recorded.deliveries > 0) this.outbox?.recorded();
-    return { result: written.result, events: recorded.events };
+    return { result: written.result, events: recorded.events, card: recorded.card };
   }
 
   /** One transaction that writes and records the events of what it wrote (for `change`, create and purge). */
@@ -1379,10 +1401,11 @@ interface EventsToRecord {
 
 /**
  * How applyPlan's statement is anchored on the opportunity row: `claim`, it claims the version read
- * itself (a change in one statement: changeInOneStatement); `claimed`, the change's transaction claimed
+ * itself (a change in one statement: changeInOneStatement); `claim with card`, the same, and the
+ * statement also returns the card as the change left it; `claimed`, the change's transaction claimed
  * it already (and holds the row's lock).
  */
-type Anchor = 'claim' | 'claimed';
+type Anchor = 'claim' | 'claim with card' | 'claimed';
 
 /**
  * Writes a planned change of the opportunity in one statement. Every part of it is chained to the
@@ -1404,7 +1427,7 @@ async function applyPlan(
   now: Date,
   record?: EventsToRecord,
   anchor: Anchor = 'claimed',
-): Promise<RecordedEvents | null> {
+): Promise<(RecordedEvents & { card?: OpportunityDetail }) | null> {
   const { row } = loaded;
   const { entry } = change;
   const dateClosed = change.dateClosed ?? null;
@@ -1436,16 +1459,20 @@ async function applyPlan(
   } satisfies Omit<Insertable<DB['opportunity_entry']>, 'active'>;
   const writes = db
     .with('claimed', (q) =>
-      anchor === 'claim'
+      anchor !== 'claimed'
         ? q
             .updateTable('opportunity')
             .set((eb) => ({ version: eb('version', '+', 1), updated_at: now, ...(statusChanged ? status : {}) }))
             .where('id', '=', row.id)
             .where('version', '=', row.version)
-            .returning('id')
+            .returning(['id', 'version', 'status', 'date_closed'])
         : statusChanged
-          ? q.updateTable('opportunity').set(status).where('id', '=', row.id).returning('id')
-          : q.selectFrom('opportunity').select('id').where('id', '=', row.id),
+          ? q
+              .updateTable('opportunity')
+              .set(status)
+              .where('id', '=', row.id)
+              .returning(['id', 'version', 'status', 'date_closed'])
+          : q.selectFrom('opportunity').select(['id', 'version', 'status', 'date_closed']).where('id', '=', row.id),
     )
     .with('deactivated', (q) =>
       q
@@ -1453,7 +1480,7 @@ async function applyPlan(
         .set({ active: false, days_open: change.daysOpenOfPrevious ?? 0 })
         .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
         .where((eb) => eb.ref('active'))
-        .returning('id'),
+        .returning(['id', 'days_open']),
     )
     .with('canceled', (q) =>
       q
@@ -1478,10 +1505,29 @@ async function applyPlan(
               .as('active'),
           ]),
         )
-        .returning('id'),
+        // What the card's history shows of an entry (selectDetail), computed as it was written.
+        .returning((eb) => [
+          'id',
+          'stage',
+          'stage_description',
+          'previous_stage',
+          'action_taken',
+          'date_of_change',
+          'active',
+          'days_open',
+          eb.cast<string>('estimated_value', 'text').as('estimated_value_text'),
+          eb.cast<string>('calcd_current_value', 'text').as('calcd_current_value_text'),
+          eb.cast<string>('chances_pct', 'text').as('chances_pct_text'),
+          eb.cast<string>('completed_pct', 'text').as('completed_pct_text'),
+          eb.cast<string>('probability_pct', 'text').as('probability_pct_text'),
+          'estimated_close_date',
+          'date_closed',
+          'close_code_id',
+          eb.cast<string>('created_at', 'text').as('recorded_at'),
+        ]),
     );
   const [event] = record?.events.length === 1 ? record.events : [];
-  if (anchor === 'claim' && (!event || needsStageTasks(loaded, entry)))
+  if (anchor !== 'claimed' && (!event || needsStageTasks(loaded, entry)))
     throw new Error('only a change with one event and no stage tasks is written in one statement');
   let written: { claimed: number | null; entryId: number | null };
   let recorded: RecordedEvents;
@@ -1514,6 +1560,64 @@ async function applyPlan(
             .select('recorded.id as event_id')
             .where((eb) => eb.lit(false)),
     );
+    if (anchor === 'claim with card') {
+      // The card is read in the statement's snapshot, from before its writes: what they changed is
+      // returned beside it (the claimed row, the entries deactivated and inserted, the tasks canceled)
+      // and put in its place (cardAfterWrite). A claim that finds another version returns no card.
+      const answer = await query
+        .selectFrom(selectDetail(db, row.workspaceId, loaded.ref.no).as('card'))
+        .selectAll('card')
+        .select((eb) => [
+          eb.selectFrom('claimed').select('claimed.id').as('claimed'),
+          eb.selectFrom('claimed').select('claimed.version').as('claimed_version'),
+          eb.selectFrom('claimed').select('claimed.status').as('claimed_status'),
+          eb.selectFrom('claimed').select('claimed.date_closed').as('claimed_date_closed'),
+          eb.selectFrom('recorded').select('recorded.id').as('event_id'),
+          jsonArrayFrom(eb.selectFrom('deactivated').select(['deactivated.id', 'deactivated.days_open'])).as(
+            'deactivated',
+          ),
+          jsonArrayFrom(eb.selectFrom('canceled').select('canceled.id')).as('canceled'),
+          jsonObjectFrom(
+            eb
+              .selectFrom('inserted as h')
+              .leftJoin('close_opportunity_code as hc', 'hc.id', 'h.close_code_id')
+              .select([
+                'h.id',
+                'h.stage',
+                'h.stage_description',
+                'h.previous_stage',
+                'h.action_taken',
+                'h.date_of_change',
+                'h.active',
+                'h.days_open',
+                'h.estimated_value_text as estimated_value',
+                'h.calcd_current_value_text as calcd_current_value',
+                'h.chances_pct_text as chances_pct',
+                'h.completed_pct_text as completed_pct',
+                'h.probability_pct_text as probability_pct',
+                'h.estimated_close_date',
+                'h.date_closed',
+                'hc.code as close_code',
+                'hc.description as close_code_description',
+                'h.recorded_at',
+              ]),
+          ).as('new_entry'),
+        ])
+        .executeTakeFirst();
+      if (!answer || answer.claimed === null) return null;
+      if (answer.new_entry === null) throw new Error(`the entry of ${loaded.ref.no} was not written`);
+      let card: OpportunityDetail;
+      try {
+        card = cardAfterWrite(answer, answer.new_entry);
+      } catch (error) {
+        throw new ChangeSavedError(loaded.ref.no, error);
+      }
+      return {
+        events: [recording.recorded(answer.event_id ?? 0)],
+        deliveries: recording.consumers.length,
+        card,
+      };
+    }
     const answer = await query
       .selectNoFrom((eb) => [
         eb.selectFrom('claimed').select('claimed.id').as('claimed'),
@@ -1556,6 +1660,44 @@ async function applyPlan(
       .execute();
   }
   return recorded;
+}
+
+/**
+ * The card as a change in one statement left it: the card read in the statement's snapshot (before its
+ * writes), with what the writes returned put in place — the claimed row's version and status, the
+ * entry deactivated (no longer active, its Days Open), the new active entry and the tasks canceled.
+ */
+function cardAfterWrite(
+  row: DetailRow & {
+    claimed_version: number | null;
+    claimed_status: DbOpportunityStatus | null;
+    claimed_date_closed: string | null;
+    deactivated: { id: number; days_open: number }[];
+    canceled: { id: number }[];
+  },
+  newEntry: HistoryRow,
+): OpportunityDetail {
+  const before = detailFromRow(row);
+  if (row.claimed_version === null || row.claimed_status === null) throw new Error('no claimed row');
+  const deactivated = new Map(row.deactivated.map((d) => [d.id, d.days_open]));
+  const canceled = new Set(row.canceled.map((t) => t.id));
+  const added = historyItemFromRow(newEntry);
+  const history = before.history.map((h) => {
+    const daysOpen = deactivated.get(h.entryNo);
+    return daysOpen === undefined ? h : { ...h, active: false, daysOpen };
+  });
+  history.push(added);
+  history.sort((a, b) => a.entryNo - b.entryNo);
+  const { recordedAt: _recordedAt, ...current } = added;
+  return {
+    ...before,
+    version: row.claimed_version,
+    status: statusFromDb(row.claimed_status),
+    dateClosed: row.claimed_date_closed === null ? null : localDate(row.claimed_date_closed),
+    current: { ...current, active: true },
+    history,
+    ...(before.openTasks ? { openTasks: before.openTasks.filter((t) => !canceled.has(t.id)) } : {}),
+  };
 }
 
 /** The columns of a row's values, for an INSERT … SELECT (see selectedValues). */
