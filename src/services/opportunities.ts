@@ -65,6 +65,7 @@ import type {
   Priority as DbPriority,
 } from '../generated/kysely/types.ts';
 import type { DB, SqlDatabase, SqlTransaction } from '../store/kysely.ts';
+import { statementShapes } from '../store/statement-shapes.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { ChangeSavedError, transaction } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
@@ -1175,85 +1176,94 @@ async function loadForChange(
   claim?: Claim,
 ): Promise<LoadedOpportunity> {
   const normalised = no.trim().toUpperCase();
-  const row = await db
-    .with('claimed', (q) =>
-      claim
-        ? q
-            .updateTable('opportunity')
-            .set((eb) => ({ version: eb('version', '+', 1), updated_at: claim.now }))
-            .where('workspace_id', '=', workspaceId)
-            .where('no', '=', normalised)
-            .$if(claim.expectedVersion !== undefined, (update) =>
-              update.where('version', '=', claim.expectedVersion ?? -1),
-            )
-            .returning(['id', 'version'])
-        : // Only reading: nothing is claimed.
-          q
-            .selectFrom('opportunity')
-            .select(['id', 'version'])
-            .where((eb) => eb.lit(false)),
-    )
-    .selectFrom('opportunity as o')
-    .innerJoin('contact as c', 'c.id', 'o.contact_id')
-    .leftJoin('contact as co', 'co.id', 'c.company_id')
-    .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
-    .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
-    .leftJoin('opportunity_entry as e', (join) =>
-      join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
-    )
-    .leftJoin('sales_quote as q', 'q.opportunity_id', 'o.id')
-    .select((eb) => [
-      'o.id',
-      'o.workspace_id',
-      'o.no',
-      'o.description',
-      'o.status',
-      'o.version',
-      'o.sales_cycle_id',
-      'o.contact_id',
-      'o.contact_company_id',
-      'o.salesperson_id',
-      'o.creation_date',
-      'o.date_closed',
-      'o.priority',
-      'sp.slack_user_id',
-      'sp.code as salesperson_code',
-      'sp.name as salesperson_name',
-      'sp.blocked as salesperson_blocked',
-      'c.no as contact_no',
-      'c.name as contact_name',
-      'c.type as contact_type',
-      'co.no as company_no',
-      'sc.code',
-      'sc.description as cycle_description',
-      'sc.probability_calculation',
-      'sc.blocked',
-      stagesOf(eb.ref('o.sales_cycle_id')).as('cycle_stages'),
-      'e.id as entry_id',
-      'e.stage',
-      'e.stage_description',
-      'e.date_of_change',
-      'e.estimated_value',
-      'e.chances_pct',
-      'e.completed_pct',
-      'e.probability_pct',
-      'e.calcd_current_value',
-      'e.estimated_close_date',
-      'e.action_taken',
-      'q.id as quote_id',
-      'q.no as quote_no',
-      // A scalar subquery, not a join: joined, the empty read-only CTE made PostgreSQL plan the
-      // statement for about 5 ms against 1.4 (node-pg's untyped parameters, measured on 2,000 rows).
-      eb.selectFrom('claimed').select('claimed.version').whereRef('claimed.id', '=', 'o.id').as('claimed_version'),
-      eb
-        .selectFrom('sales_quote_line as l')
-        .select((inner) => inner.fn.coalesce(inner.fn.sum<string>('l.amount'), inner.val('0')).as('amount'))
-        .whereRef('l.quote_id', '=', 'q.id')
-        .as('quote_amount'),
-    ])
-    .where('o.workspace_id', '=', workspaceId)
-    .where('o.no', '=', normalised)
-    .executeTakeFirst();
+  // Built once per shape (src/store/statement-shapes.ts): every value below comes from `v`.
+  const values = {
+    workspaceId,
+    normalised,
+    ...(claim ? { now: claim.now } : {}),
+    ...(claim?.expectedVersion !== undefined ? { expectedVersion: claim.expectedVersion } : {}),
+  };
+  const shape = claim ? (claim.expectedVersion !== undefined ? 'claim expected' : 'claim') : 'read';
+  const build = (v: typeof values) =>
+    db
+      .with('claimed', (q) =>
+        claim
+          ? q
+              .updateTable('opportunity')
+              .set((eb) => ({ version: eb('version', '+', 1), updated_at: v.now ?? claim.now }))
+              .where('workspace_id', '=', v.workspaceId)
+              .where('no', '=', v.normalised)
+              .$if(claim.expectedVersion !== undefined, (update) =>
+                update.where('version', '=', v.expectedVersion ?? -1),
+              )
+              .returning(['id', 'version'])
+          : // Only reading: nothing is claimed.
+            q
+              .selectFrom('opportunity')
+              .select(['id', 'version'])
+              .where((eb) => eb.lit(false)),
+      )
+      .selectFrom('opportunity as o')
+      .innerJoin('contact as c', 'c.id', 'o.contact_id')
+      .leftJoin('contact as co', 'co.id', 'c.company_id')
+      .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+      .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
+      .leftJoin('opportunity_entry as e', (join) =>
+        join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+      )
+      .leftJoin('sales_quote as q', 'q.opportunity_id', 'o.id')
+      .select((eb) => [
+        'o.id',
+        'o.workspace_id',
+        'o.no',
+        'o.description',
+        'o.status',
+        'o.version',
+        'o.sales_cycle_id',
+        'o.contact_id',
+        'o.contact_company_id',
+        'o.salesperson_id',
+        'o.creation_date',
+        'o.date_closed',
+        'o.priority',
+        'sp.slack_user_id',
+        'sp.code as salesperson_code',
+        'sp.name as salesperson_name',
+        'sp.blocked as salesperson_blocked',
+        'c.no as contact_no',
+        'c.name as contact_name',
+        'c.type as contact_type',
+        'co.no as company_no',
+        'sc.code',
+        'sc.description as cycle_description',
+        'sc.probability_calculation',
+        'sc.blocked',
+        stagesOf(eb.ref('o.sales_cycle_id')).as('cycle_stages'),
+        'e.id as entry_id',
+        'e.stage',
+        'e.stage_description',
+        'e.date_of_change',
+        'e.estimated_value',
+        'e.chances_pct',
+        'e.completed_pct',
+        'e.probability_pct',
+        'e.calcd_current_value',
+        'e.estimated_close_date',
+        'e.action_taken',
+        'q.id as quote_id',
+        'q.no as quote_no',
+        // A scalar subquery, not a join: joined, the empty read-only CTE made PostgreSQL plan the
+        // statement for about 5 ms against 1.4 (node-pg's untyped parameters, measured on 2,000 rows).
+        eb.selectFrom('claimed').select('claimed.version').whereRef('claimed.id', '=', 'o.id').as('claimed_version'),
+        eb
+          .selectFrom('sales_quote_line as l')
+          .select((inner) => inner.fn.coalesce(inner.fn.sum<string>('l.amount'), inner.val('0')).as('amount'))
+          .whereRef('l.quote_id', '=', 'q.id')
+          .as('quote_amount'),
+      ])
+      .where('o.workspace_id', '=', v.workspaceId)
+      .where('o.no', '=', v.normalised);
+  const [row] = (await statementShapes.execute(db, `loadForChange ${shape}`, values, build)).rows;
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
   const loaded: LoadedOpportunity = {
     row: {
@@ -1457,75 +1467,87 @@ async function applyPlan(
     cancel_old_tasks: entry.cancelOldTasks,
     created_at: now,
   } satisfies Omit<Insertable<DB['opportunity_entry']>, 'active'>;
-  const writes = db
-    .with('claimed', (q) =>
-      anchor !== 'claimed'
-        ? q
-            .updateTable('opportunity')
-            .set((eb) => ({ version: eb('version', '+', 1), updated_at: now, ...(statusChanged ? status : {}) }))
-            .where('id', '=', row.id)
-            .where('version', '=', row.version)
-            .returning(['id', 'version', 'status', 'date_closed'])
-        : statusChanged
+  // The statement is built once per shape (src/store/statement-shapes.ts): every value in it comes from
+  // `v`; the key names the rest (what the anchor, a status change and Cancel Old Tasks make of the text).
+  const values = {
+    rowId: row.id,
+    version: row.version,
+    now,
+    ...(statusChanged ? { status } : {}),
+    daysOpen: change.daysOpenOfPrevious ?? 0,
+    newEntry,
+  };
+  const shape = `applyPlan ${anchor}${statusChanged ? ' status' : ''}${entry.cancelOldTasks ? ' cancel' : ''}`;
+  const writes = (v: typeof values) =>
+    db
+      .with('claimed', (q) =>
+        anchor !== 'claimed'
           ? q
               .updateTable('opportunity')
-              .set(status)
-              .where('id', '=', row.id)
+              .set((eb) => ({ version: eb('version', '+', 1), updated_at: v.now, ...v.status }))
+              .where('id', '=', v.rowId)
+              .where('version', '=', v.version)
               .returning(['id', 'version', 'status', 'date_closed'])
-          : q.selectFrom('opportunity').select(['id', 'version', 'status', 'date_closed']).where('id', '=', row.id),
-    )
-    .with('deactivated', (q) =>
-      q
-        .updateTable('opportunity_entry')
-        .set({ active: false, days_open: change.daysOpenOfPrevious ?? 0 })
-        .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
-        .where((eb) => eb.ref('active'))
-        .returning(['id', 'days_open']),
-    )
-    .with('canceled', (q) =>
-      q
-        .updateTable('task')
-        .set({ status: 'CANCELED' })
-        .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
-        .where('status', '=', enumLiteral('OPEN'))
-        .where((eb) => eb.lit(entry.cancelOldTasks))
-        .returning('id'),
-    )
-    .with('inserted', (q) =>
-      q
-        .insertInto('opportunity_entry')
-        .columns([...columnsOf(newEntry), 'active'])
-        .expression((eb) =>
-          eb.selectFrom('claimed').select([
-            ...selectedValues(eb, newEntry),
-            // Always true, but only once the deactivation has run to completion (count reads all it returns).
-            eb
-              .selectFrom('deactivated')
-              .select((d) => d(d.fn.countAll(), '>=', 0).$castTo<boolean>().as('after_deactivation'))
-              .as('active'),
+          : v.status
+            ? q
+                .updateTable('opportunity')
+                .set(v.status)
+                .where('id', '=', v.rowId)
+                .returning(['id', 'version', 'status', 'date_closed'])
+            : q.selectFrom('opportunity').select(['id', 'version', 'status', 'date_closed']).where('id', '=', v.rowId),
+      )
+      .with('deactivated', (q) =>
+        q
+          .updateTable('opportunity_entry')
+          .set({ active: false, days_open: v.daysOpen })
+          .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
+          .where((eb) => eb.ref('active'))
+          .returning(['id', 'days_open']),
+      )
+      .with('canceled', (q) =>
+        q
+          .updateTable('task')
+          .set({ status: 'CANCELED' })
+          .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
+          .where('status', '=', enumLiteral('OPEN'))
+          .where((eb) => eb.lit(entry.cancelOldTasks))
+          .returning('id'),
+      )
+      .with('inserted', (q) =>
+        q
+          .insertInto('opportunity_entry')
+          .columns([...columnsOf(v.newEntry), 'active'])
+          .expression((eb) =>
+            eb.selectFrom('claimed').select([
+              ...selectedValues(eb, v.newEntry),
+              // Always true, but only once the deactivation has run to completion (count reads all it returns).
+              eb
+                .selectFrom('deactivated')
+                .select((d) => d(d.fn.countAll(), '>=', 0).$castTo<boolean>().as('after_deactivation'))
+                .as('active'),
+            ]),
+          )
+          // What the card's history shows of an entry (selectDetail), computed as it was written.
+          .returning((eb) => [
+            'id',
+            'stage',
+            'stage_description',
+            'previous_stage',
+            'action_taken',
+            'date_of_change',
+            'active',
+            'days_open',
+            eb.cast<string>('estimated_value', 'text').as('estimated_value_text'),
+            eb.cast<string>('calcd_current_value', 'text').as('calcd_current_value_text'),
+            eb.cast<string>('chances_pct', 'text').as('chances_pct_text'),
+            eb.cast<string>('completed_pct', 'text').as('completed_pct_text'),
+            eb.cast<string>('probability_pct', 'text').as('probability_pct_text'),
+            'estimated_close_date',
+            'date_closed',
+            'close_code_id',
+            eb.cast<string>('created_at', 'text').as('recorded_at'),
           ]),
-        )
-        // What the card's history shows of an entry (selectDetail), computed as it was written.
-        .returning((eb) => [
-          'id',
-          'stage',
-          'stage_description',
-          'previous_stage',
-          'action_taken',
-          'date_of_change',
-          'active',
-          'days_open',
-          eb.cast<string>('estimated_value', 'text').as('estimated_value_text'),
-          eb.cast<string>('calcd_current_value', 'text').as('calcd_current_value_text'),
-          eb.cast<string>('chances_pct', 'text').as('chances_pct_text'),
-          eb.cast<string>('completed_pct', 'text').as('completed_pct_text'),
-          eb.cast<string>('probability_pct', 'text').as('probability_pct_text'),
-          'estimated_close_date',
-          'date_closed',
-          'close_code_id',
-          eb.cast<string>('created_at', 'text').as('recorded_at'),
-        ]),
-    );
+      );
   const [event] = record?.events.length === 1 ? record.events : [];
   if (anchor !== 'claimed' && (!event || needsStageTasks(loaded, entry)))
     throw new Error('only a change with one event and no stage tasks is written in one statement');
@@ -1533,77 +1555,92 @@ async function applyPlan(
   let recorded: RecordedEvents;
   if (record && event) {
     const recording = eventRecording(record.workspaceId, record.origin, event, now);
-    const withEvent = writes.with('recorded', (q) =>
-      q
-        .insertInto('outbox_event')
-        .columns(columnsOf(recording.row))
-        .expression((eb) => eb.selectFrom('inserted').select(selectedValues(eb, recording.row)))
-        .returning(['id', 'occurred_at']),
-    );
-    const [first, ...others] = recording.consumers;
-    const query = withEvent.with('delivered', (q) =>
-      first
-        ? q
-            .insertInto('outbox_delivery')
-            .columns(['event_id', 'consumer', 'next_attempt_at'])
-            .expression((eb) => {
-              const delivery = (consumer: string) =>
-                eb
-                  .selectFrom('recorded')
-                  .select(['recorded.id', sql<string>`${consumer}::varchar`.as('consumer'), 'recorded.occurred_at']);
-              return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
-            })
-            .returning('event_id')
-        : // Nobody is waiting for this event.
+    const eventValues = {
+      ...values,
+      event: recording.row,
+      consumers: recording.consumers,
+    };
+    const eventShape = `${shape} event ${columnsOf(recording.row).join(',')} to ${recording.consumers.length}`;
+    const withEvent = (v: typeof eventValues) => {
+      const [first, ...others] = v.consumers;
+      return writes(v)
+        .with('recorded', (q) =>
           q
-            .selectFrom('recorded')
-            .select('recorded.id as event_id')
-            .where((eb) => eb.lit(false)),
-    );
+            .insertInto('outbox_event')
+            .columns(columnsOf(v.event))
+            .expression((eb) => eb.selectFrom('inserted').select(selectedValues(eb, v.event)))
+            .returning(['id', 'occurred_at']),
+        )
+        .with('delivered', (q) =>
+          first
+            ? q
+                .insertInto('outbox_delivery')
+                .columns(['event_id', 'consumer', 'next_attempt_at'])
+                .expression((eb) => {
+                  const delivery = (consumer: string) =>
+                    eb
+                      .selectFrom('recorded')
+                      .select([
+                        'recorded.id',
+                        sql<string>`${consumer}::varchar`.as('consumer'),
+                        'recorded.occurred_at',
+                      ]);
+                  return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
+                })
+                .returning('event_id')
+            : // Nobody is waiting for this event.
+              q
+                .selectFrom('recorded')
+                .select('recorded.id as event_id')
+                .where((eb) => eb.lit(false)),
+        );
+    };
     if (anchor === 'claim with card') {
       // The card is read in the statement's snapshot, from before its writes: what they changed is
       // returned beside it (the claimed row, the entries deactivated and inserted, the tasks canceled)
       // and put in its place (cardAfterWrite). A claim that finds another version returns no card.
-      const answer = await query
-        .selectFrom(selectDetail(db, row.workspaceId, loaded.ref.no).as('card'))
-        .selectAll('card')
-        .select((eb) => [
-          eb.selectFrom('claimed').select('claimed.id').as('claimed'),
-          eb.selectFrom('claimed').select('claimed.version').as('claimed_version'),
-          eb.selectFrom('claimed').select('claimed.status').as('claimed_status'),
-          eb.selectFrom('claimed').select('claimed.date_closed').as('claimed_date_closed'),
-          eb.selectFrom('recorded').select('recorded.id').as('event_id'),
-          jsonArrayFrom(eb.selectFrom('deactivated').select(['deactivated.id', 'deactivated.days_open'])).as(
-            'deactivated',
-          ),
-          jsonArrayFrom(eb.selectFrom('canceled').select('canceled.id')).as('canceled'),
-          jsonObjectFrom(
-            eb
-              .selectFrom('inserted as h')
-              .leftJoin('close_opportunity_code as hc', 'hc.id', 'h.close_code_id')
-              .select([
-                'h.id',
-                'h.stage',
-                'h.stage_description',
-                'h.previous_stage',
-                'h.action_taken',
-                'h.date_of_change',
-                'h.active',
-                'h.days_open',
-                'h.estimated_value_text as estimated_value',
-                'h.calcd_current_value_text as calcd_current_value',
-                'h.chances_pct_text as chances_pct',
-                'h.completed_pct_text as completed_pct',
-                'h.probability_pct_text as probability_pct',
-                'h.estimated_close_date',
-                'h.date_closed',
-                'hc.code as close_code',
-                'hc.description as close_code_description',
-                'h.recorded_at',
-              ]),
-          ).as('new_entry'),
-        ])
-        .executeTakeFirst();
+      const cardValues = { ...eventValues, card: { workspaceId: row.workspaceId, no: loaded.ref.no } };
+      const withCard = (v: typeof cardValues) =>
+        withEvent(v)
+          .selectFrom(selectDetail(db, v.card.workspaceId, v.card.no).as('card'))
+          .selectAll('card')
+          .select((eb) => [
+            eb.selectFrom('claimed').select('claimed.id').as('claimed'),
+            eb.selectFrom('claimed').select('claimed.version').as('claimed_version'),
+            eb.selectFrom('claimed').select('claimed.status').as('claimed_status'),
+            eb.selectFrom('claimed').select('claimed.date_closed').as('claimed_date_closed'),
+            eb.selectFrom('recorded').select('recorded.id').as('event_id'),
+            jsonArrayFrom(eb.selectFrom('deactivated').select(['deactivated.id', 'deactivated.days_open'])).as(
+              'deactivated',
+            ),
+            jsonArrayFrom(eb.selectFrom('canceled').select('canceled.id')).as('canceled'),
+            jsonObjectFrom(
+              eb
+                .selectFrom('inserted as h')
+                .leftJoin('close_opportunity_code as hc', 'hc.id', 'h.close_code_id')
+                .select([
+                  'h.id',
+                  'h.stage',
+                  'h.stage_description',
+                  'h.previous_stage',
+                  'h.action_taken',
+                  'h.date_of_change',
+                  'h.active',
+                  'h.days_open',
+                  'h.estimated_value_text as estimated_value',
+                  'h.calcd_current_value_text as calcd_current_value',
+                  'h.chances_pct_text as chances_pct',
+                  'h.completed_pct_text as completed_pct',
+                  'h.probability_pct_text as probability_pct',
+                  'h.estimated_close_date',
+                  'h.date_closed',
+                  'hc.code as close_code',
+                  'hc.description as close_code_description',
+                  'h.recorded_at',
+                ]),
+            ).as('new_entry'),
+          ]);
+      const [answer] = (await statementShapes.execute(db, `${eventShape} card`, cardValues, withCard)).rows;
       if (!answer || answer.claimed === null) return null;
       if (answer.new_entry === null) throw new Error(`the entry of ${loaded.ref.no} was not written`);
       let card: OpportunityDetail;
@@ -1618,17 +1655,22 @@ async function applyPlan(
         card,
       };
     }
-    const answer = await query
-      .selectNoFrom((eb) => [
+    const ids = (v: typeof eventValues) =>
+      withEvent(v).selectNoFrom((eb) => [
         eb.selectFrom('claimed').select('claimed.id').as('claimed'),
         eb.selectFrom('inserted').select('inserted.id').as('entry_id'),
         eb.selectFrom('recorded').select('recorded.id').as('event_id'),
-      ])
-      .executeTakeFirstOrThrow();
+      ]);
+    // A transaction's change ('claimed') is not hot: built as it comes.
+    const [answer] =
+      anchor === 'claimed'
+        ? [await ids(eventValues).executeTakeFirst()]
+        : (await statementShapes.execute(db, eventShape, eventValues, ids)).rows;
+    if (!answer) throw new Error(`the statement writing ${loaded.ref.no} returned no row`);
     written = { claimed: answer.claimed, entryId: answer.entry_id };
     recorded = { events: [recording.recorded(answer.event_id ?? 0)], deliveries: recording.consumers.length };
   } else {
-    const answer = await writes
+    const answer = await writes(values)
       .selectNoFrom((eb) => [
         eb.selectFrom('claimed').select('claimed.id').as('claimed'),
         eb.selectFrom('inserted').select('inserted.id').as('entry_id'),
