@@ -5,10 +5,12 @@
 // the outbox — all of it or nothing, in one transaction or one statement. Most changes are a
 // transaction that reads and claims in one statement (`change`). A move is its plan alone, so it is two
 // round trips and no transaction (`changeInOneStatement`): the read, then one statement that claims the
-// version read and writes the plan with its event, every part of it hanging on the claim. Statements
+// version read and writes the plan with its event, every part of it hanging on the claim, and returns
+// the card as the move left it (no read after it: `move`). Statements
 // run in the order written; inside one statement, the parts (data-modifying CTEs) are chained through
 // what one RETURNs, the only order PostgreSQL promises.
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import {
   type EventOrigin,
   type FieldChange,
@@ -63,15 +65,21 @@ import type {
   Priority as DbPriority,
 } from '../generated/kysely/types.ts';
 import type { DB, SqlDatabase, SqlTransaction } from '../store/kysely.ts';
+import { statementShapes } from '../store/statement-shapes.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { ChangeSavedError, transaction } from './db.ts';
 import { toDbDecimal, toDecimal } from './mappers.ts';
 import { takeNextNo } from './numbering.ts';
 import {
   activeEntryFromColumns,
+  type DetailRow,
+  detailFromRow,
   enumLiteral,
+  type HistoryRow,
+  historyItemFromRow,
   loadOpportunityDetail,
   type OpportunityDetail,
+  selectDetail,
   statusFromDb,
 } from './opportunity-queries.ts';
 import {
@@ -371,8 +379,8 @@ export class OpportunityService {
     no: string,
     request: MoveRequest,
   ): Promise<OpportunityDetail & ChangeEvents & ChangeReplacements> {
-    const { no: moved, events, replaced } = await this.recordMoveWithEvents(workspaceId, no, request);
-    return { ...(await readBack(this.db, workspaceId, moved)), events, replaced };
+    const { no: moved, events, replaced, card } = await this.moveWith(workspaceId, no, request, undefined, true);
+    return { ...(card ?? (await readBack(this.db, workspaceId, moved))), events, replaced };
   }
 
   /**
@@ -395,12 +403,25 @@ export class OpportunityService {
     request: MoveRequest,
     allowed: Promise<unknown> = Promise.resolve(),
   ): Promise<{ no: string } & ChangeEvents & ChangeReplacements> {
-    const { result, events } = await this.changeInOneStatement(
+    const { no: moved, events, replaced } = await this.moveWith(workspaceId, no, request, allowed, false);
+    return { no: moved, events, replaced };
+  }
+
+  /** A move; `withCard`: the card as the move left it, from the move's own statement when it is one. */
+  private async moveWith(
+    workspaceId: string,
+    no: string,
+    request: MoveRequest,
+    allowed: Promise<unknown> = Promise.resolve(),
+    withCard: boolean,
+  ): Promise<{ no: string; card: OpportunityDetail | undefined } & ChangeEvents & ChangeReplacements> {
+    const { result, events, card } = await this.changeInOneStatement(
       workspaceId,
       no,
       request.expectedVersion,
       request.origin,
       allowed,
+      withCard,
       (loaded) => {
         const plan: MovePlan = planMove({ ...moveContext(loaded, request), ...userValues(request) });
         const event: NewEvent =
@@ -421,7 +442,7 @@ export class OpportunityService {
         };
       },
     );
-    return { ...result, events };
+    return { ...result, events, card };
   }
 
   /** What the Close Opportunity modal shows for the chosen outcome. */
@@ -1003,7 +1024,8 @@ export class OpportunityService {
    * the one the user saw, when given) and writes the plan with its event (applyPlan); every part of it
    * hangs on the claim, so when another change came first nothing is written and the user is told. A
    * plan that enters a stage with tasks to create, or records other than one event, takes the
-   * transaction instead (claim, then the plan's statement and what follows it).
+   * transaction instead (claim, then the plan's statement and what follows it). `withCard`: the
+   * statement also returns the card as the change left it (not the transaction: `card` is undefined).
    */
   private async changeInOneStatement<T>(
     workspaceId: string,
@@ -1011,8 +1033,9 @@ export class OpportunityService {
     expectedVersion: number | undefined,
     origin: EventOrigin | undefined,
     allowed: Promise<unknown>,
+    withCard: boolean,
     write: (loaded: LoadedOpportunity) => Written<T> & { plan: NonNullable<Written<T>['plan']> },
-  ): Promise<{ result: T } & ChangeEvents> {
+  ): Promise<{ result: T; card?: OpportunityDetail | undefined } & ChangeEvents> {
     const [check, read] = await Promise.allSettled([allowed, loadForChange(this.db, workspaceId, no)]);
     if (check.status === 'rejected') throw check.reason;
     if (read.status === 'rejected') throw read.reason;
@@ -1033,11 +1056,11 @@ export class OpportunityService {
       change,
       now,
       { workspaceId, origin, events: written.events },
-      'claim',
+      withCard ? 'claim with card' : 'claim',
     );
     if (!recorded) throw changedMeanwhile(loaded);
     if (recorded.deliveries > 0) this.outbox?.recorded();
-    return { result: written.result, events: recorded.events };
+    return { result: written.result, events: recorded.events, card: recorded.card };
   }
 
   /** One transaction that writes and records the events of what it wrote (for `change`, create and purge). */
@@ -1153,85 +1176,94 @@ async function loadForChange(
   claim?: Claim,
 ): Promise<LoadedOpportunity> {
   const normalised = no.trim().toUpperCase();
-  const row = await db
-    .with('claimed', (q) =>
-      claim
-        ? q
-            .updateTable('opportunity')
-            .set((eb) => ({ version: eb('version', '+', 1), updated_at: claim.now }))
-            .where('workspace_id', '=', workspaceId)
-            .where('no', '=', normalised)
-            .$if(claim.expectedVersion !== undefined, (update) =>
-              update.where('version', '=', claim.expectedVersion ?? -1),
-            )
-            .returning(['id', 'version'])
-        : // Only reading: nothing is claimed.
-          q
-            .selectFrom('opportunity')
-            .select(['id', 'version'])
-            .where((eb) => eb.lit(false)),
-    )
-    .selectFrom('opportunity as o')
-    .innerJoin('contact as c', 'c.id', 'o.contact_id')
-    .leftJoin('contact as co', 'co.id', 'c.company_id')
-    .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
-    .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
-    .leftJoin('opportunity_entry as e', (join) =>
-      join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
-    )
-    .leftJoin('sales_quote as q', 'q.opportunity_id', 'o.id')
-    .select((eb) => [
-      'o.id',
-      'o.workspace_id',
-      'o.no',
-      'o.description',
-      'o.status',
-      'o.version',
-      'o.sales_cycle_id',
-      'o.contact_id',
-      'o.contact_company_id',
-      'o.salesperson_id',
-      'o.creation_date',
-      'o.date_closed',
-      'o.priority',
-      'sp.slack_user_id',
-      'sp.code as salesperson_code',
-      'sp.name as salesperson_name',
-      'sp.blocked as salesperson_blocked',
-      'c.no as contact_no',
-      'c.name as contact_name',
-      'c.type as contact_type',
-      'co.no as company_no',
-      'sc.code',
-      'sc.description as cycle_description',
-      'sc.probability_calculation',
-      'sc.blocked',
-      stagesOf(eb.ref('o.sales_cycle_id')).as('cycle_stages'),
-      'e.id as entry_id',
-      'e.stage',
-      'e.stage_description',
-      'e.date_of_change',
-      'e.estimated_value',
-      'e.chances_pct',
-      'e.completed_pct',
-      'e.probability_pct',
-      'e.calcd_current_value',
-      'e.estimated_close_date',
-      'e.action_taken',
-      'q.id as quote_id',
-      'q.no as quote_no',
-      // A scalar subquery, not a join: joined, the empty read-only CTE made PostgreSQL plan the
-      // statement for about 5 ms against 1.4 (node-pg's untyped parameters, measured on 2,000 rows).
-      eb.selectFrom('claimed').select('claimed.version').whereRef('claimed.id', '=', 'o.id').as('claimed_version'),
-      eb
-        .selectFrom('sales_quote_line as l')
-        .select((inner) => inner.fn.coalesce(inner.fn.sum<string>('l.amount'), inner.val('0')).as('amount'))
-        .whereRef('l.quote_id', '=', 'q.id')
-        .as('quote_amount'),
-    ])
-    .where('o.workspace_id', '=', workspaceId)
-    .where('o.no', '=', normalised)
-    .executeTakeFirst();
+  // Built once per shape (src/store/statement-shapes.ts): every value below comes from `v`.
+  const values = {
+    workspaceId,
+    normalised,
+    ...(claim ? { now: claim.now } : {}),
+    ...(claim?.expectedVersion !== undefined ? { expectedVersion: claim.expectedVersion } : {}),
+  };
+  const shape = claim ? (claim.expectedVersion !== undefined ? 'claim expected' : 'claim') : 'read';
+  const build = (v: typeof values) =>
+    db
+      .with('claimed', (q) =>
+        claim
+          ? q
+              .updateTable('opportunity')
+              .set((eb) => ({ version: eb('version', '+', 1), updated_at: v.now ?? claim.now }))
+              .where('workspace_id', '=', v.workspaceId)
+              .where('no', '=', v.normalised)
+              .$if(claim.expectedVersion !== undefined, (update) =>
+                update.where('version', '=', v.expectedVersion ?? -1),
+              )
+              .returning(['id', 'version'])
+          : // Only reading: nothing is claimed.
+            q
+              .selectFrom('opportunity')
+              .select(['id', 'version'])
+              .where((eb) => eb.lit(false)),
+      )
+      .selectFrom('opportunity as o')
+      .innerJoin('contact as c', 'c.id', 'o.contact_id')
+      .leftJoin('contact as co', 'co.id', 'c.company_id')
+      .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+      .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
+      .leftJoin('opportunity_entry as e', (join) =>
+        join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+      )
+      .leftJoin('sales_quote as q', 'q.opportunity_id', 'o.id')
+      .select((eb) => [
+        'o.id',
+        'o.workspace_id',
+        'o.no',
+        'o.description',
+        'o.status',
+        'o.version',
+        'o.sales_cycle_id',
+        'o.contact_id',
+        'o.contact_company_id',
+        'o.salesperson_id',
+        'o.creation_date',
+        'o.date_closed',
+        'o.priority',
+        'sp.slack_user_id',
+        'sp.code as salesperson_code',
+        'sp.name as salesperson_name',
+        'sp.blocked as salesperson_blocked',
+        'c.no as contact_no',
+        'c.name as contact_name',
+        'c.type as contact_type',
+        'co.no as company_no',
+        'sc.code',
+        'sc.description as cycle_description',
+        'sc.probability_calculation',
+        'sc.blocked',
+        stagesOf(eb.ref('o.sales_cycle_id')).as('cycle_stages'),
+        'e.id as entry_id',
+        'e.stage',
+        'e.stage_description',
+        'e.date_of_change',
+        'e.estimated_value',
+        'e.chances_pct',
+        'e.completed_pct',
+        'e.probability_pct',
+        'e.calcd_current_value',
+        'e.estimated_close_date',
+        'e.action_taken',
+        'q.id as quote_id',
+        'q.no as quote_no',
+        // A scalar subquery, not a join: joined, the empty read-only CTE made PostgreSQL plan the
+        // statement for about 5 ms against 1.4 (node-pg's untyped parameters, measured on 2,000 rows).
+        eb.selectFrom('claimed').select('claimed.version').whereRef('claimed.id', '=', 'o.id').as('claimed_version'),
+        eb
+          .selectFrom('sales_quote_line as l')
+          .select((inner) => inner.fn.coalesce(inner.fn.sum<string>('l.amount'), inner.val('0')).as('amount'))
+          .whereRef('l.quote_id', '=', 'q.id')
+          .as('quote_amount'),
+      ])
+      .where('o.workspace_id', '=', v.workspaceId)
+      .where('o.no', '=', v.normalised);
+  const [row] = (await statementShapes.execute(db, `loadForChange ${shape}`, values, build)).rows;
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
   const loaded: LoadedOpportunity = {
     row: {
@@ -1379,10 +1411,11 @@ interface EventsToRecord {
 
 /**
  * How applyPlan's statement is anchored on the opportunity row: `claim`, it claims the version read
- * itself (a change in one statement: changeInOneStatement); `claimed`, the change's transaction claimed
+ * itself (a change in one statement: changeInOneStatement); `claim with card`, the same, and the
+ * statement also returns the card as the change left it; `claimed`, the change's transaction claimed
  * it already (and holds the row's lock).
  */
-type Anchor = 'claim' | 'claimed';
+type Anchor = 'claim' | 'claim with card' | 'claimed';
 
 /**
  * Writes a planned change of the opportunity in one statement. Every part of it is chained to the
@@ -1404,7 +1437,7 @@ async function applyPlan(
   now: Date,
   record?: EventsToRecord,
   anchor: Anchor = 'claimed',
-): Promise<RecordedEvents | null> {
+): Promise<(RecordedEvents & { card?: OpportunityDetail }) | null> {
   const { row } = loaded;
   const { entry } = change;
   const dateClosed = change.dateClosed ?? null;
@@ -1434,97 +1467,210 @@ async function applyPlan(
     cancel_old_tasks: entry.cancelOldTasks,
     created_at: now,
   } satisfies Omit<Insertable<DB['opportunity_entry']>, 'active'>;
-  const writes = db
-    .with('claimed', (q) =>
-      anchor === 'claim'
-        ? q
-            .updateTable('opportunity')
-            .set((eb) => ({ version: eb('version', '+', 1), updated_at: now, ...(statusChanged ? status : {}) }))
-            .where('id', '=', row.id)
-            .where('version', '=', row.version)
-            .returning('id')
-        : statusChanged
-          ? q.updateTable('opportunity').set(status).where('id', '=', row.id).returning('id')
-          : q.selectFrom('opportunity').select('id').where('id', '=', row.id),
-    )
-    .with('deactivated', (q) =>
-      q
-        .updateTable('opportunity_entry')
-        .set({ active: false, days_open: change.daysOpenOfPrevious ?? 0 })
-        .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
-        .where((eb) => eb.ref('active'))
-        .returning('id'),
-    )
-    .with('canceled', (q) =>
-      q
-        .updateTable('task')
-        .set({ status: 'CANCELED' })
-        .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
-        .where('status', '=', enumLiteral('OPEN'))
-        .where((eb) => eb.lit(entry.cancelOldTasks))
-        .returning('id'),
-    )
-    .with('inserted', (q) =>
-      q
-        .insertInto('opportunity_entry')
-        .columns([...columnsOf(newEntry), 'active'])
-        .expression((eb) =>
-          eb.selectFrom('claimed').select([
-            ...selectedValues(eb, newEntry),
-            // Always true, but only once the deactivation has run to completion (count reads all it returns).
-            eb
-              .selectFrom('deactivated')
-              .select((d) => d(d.fn.countAll(), '>=', 0).$castTo<boolean>().as('after_deactivation'))
-              .as('active'),
+  // The statement is built once per shape (src/store/statement-shapes.ts): every value in it comes from
+  // `v`; the key names the rest (what the anchor, a status change and Cancel Old Tasks make of the text).
+  const values = {
+    rowId: row.id,
+    version: row.version,
+    now,
+    ...(statusChanged ? { status } : {}),
+    daysOpen: change.daysOpenOfPrevious ?? 0,
+    newEntry,
+  };
+  const shape = `applyPlan ${anchor}${statusChanged ? ' status' : ''}${entry.cancelOldTasks ? ' cancel' : ''}`;
+  const writes = (v: typeof values) =>
+    db
+      .with('claimed', (q) =>
+        anchor !== 'claimed'
+          ? q
+              .updateTable('opportunity')
+              .set((eb) => ({ version: eb('version', '+', 1), updated_at: v.now, ...v.status }))
+              .where('id', '=', v.rowId)
+              .where('version', '=', v.version)
+              .returning(['id', 'version', 'status', 'date_closed'])
+          : v.status
+            ? q
+                .updateTable('opportunity')
+                .set(v.status)
+                .where('id', '=', v.rowId)
+                .returning(['id', 'version', 'status', 'date_closed'])
+            : q.selectFrom('opportunity').select(['id', 'version', 'status', 'date_closed']).where('id', '=', v.rowId),
+      )
+      .with('deactivated', (q) =>
+        q
+          .updateTable('opportunity_entry')
+          .set({ active: false, days_open: v.daysOpen })
+          .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
+          .where((eb) => eb.ref('active'))
+          .returning(['id', 'days_open']),
+      )
+      .with('canceled', (q) =>
+        q
+          .updateTable('task')
+          .set({ status: 'CANCELED' })
+          .where('opportunity_id', 'in', (eb) => eb.selectFrom('claimed').select('claimed.id'))
+          .where('status', '=', enumLiteral('OPEN'))
+          .where((eb) => eb.lit(entry.cancelOldTasks))
+          .returning('id'),
+      )
+      .with('inserted', (q) =>
+        q
+          .insertInto('opportunity_entry')
+          .columns([...columnsOf(v.newEntry), 'active'])
+          .expression((eb) =>
+            eb.selectFrom('claimed').select([
+              ...selectedValues(eb, v.newEntry),
+              // Always true, but only once the deactivation has run to completion (count reads all it returns).
+              eb
+                .selectFrom('deactivated')
+                .select((d) => d(d.fn.countAll(), '>=', 0).$castTo<boolean>().as('after_deactivation'))
+                .as('active'),
+            ]),
+          )
+          // What the card's history shows of an entry (selectDetail), computed as it was written.
+          .returning((eb) => [
+            'id',
+            'stage',
+            'stage_description',
+            'previous_stage',
+            'action_taken',
+            'date_of_change',
+            'active',
+            'days_open',
+            eb.cast<string>('estimated_value', 'text').as('estimated_value_text'),
+            eb.cast<string>('calcd_current_value', 'text').as('calcd_current_value_text'),
+            eb.cast<string>('chances_pct', 'text').as('chances_pct_text'),
+            eb.cast<string>('completed_pct', 'text').as('completed_pct_text'),
+            eb.cast<string>('probability_pct', 'text').as('probability_pct_text'),
+            'estimated_close_date',
+            'date_closed',
+            'close_code_id',
+            eb.cast<string>('created_at', 'text').as('recorded_at'),
           ]),
-        )
-        .returning('id'),
-    );
+      );
   const [event] = record?.events.length === 1 ? record.events : [];
-  if (anchor === 'claim' && (!event || needsStageTasks(loaded, entry)))
+  if (anchor !== 'claimed' && (!event || needsStageTasks(loaded, entry)))
     throw new Error('only a change with one event and no stage tasks is written in one statement');
   let written: { claimed: number | null; entryId: number | null };
   let recorded: RecordedEvents;
   if (record && event) {
     const recording = eventRecording(record.workspaceId, record.origin, event, now);
-    const withEvent = writes.with('recorded', (q) =>
-      q
-        .insertInto('outbox_event')
-        .columns(columnsOf(recording.row))
-        .expression((eb) => eb.selectFrom('inserted').select(selectedValues(eb, recording.row)))
-        .returning(['id', 'occurred_at']),
-    );
-    const [first, ...others] = recording.consumers;
-    const query = withEvent.with('delivered', (q) =>
-      first
-        ? q
-            .insertInto('outbox_delivery')
-            .columns(['event_id', 'consumer', 'next_attempt_at'])
-            .expression((eb) => {
-              const delivery = (consumer: string) =>
-                eb
-                  .selectFrom('recorded')
-                  .select(['recorded.id', sql<string>`${consumer}::varchar`.as('consumer'), 'recorded.occurred_at']);
-              return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
-            })
-            .returning('event_id')
-        : // Nobody is waiting for this event.
+    const eventValues = {
+      ...values,
+      event: recording.row,
+      consumers: recording.consumers,
+    };
+    const eventShape = `${shape} event ${columnsOf(recording.row).join(',')} to ${recording.consumers.length}`;
+    const withEvent = (v: typeof eventValues) => {
+      const [first, ...others] = v.consumers;
+      return writes(v)
+        .with('recorded', (q) =>
           q
-            .selectFrom('recorded')
-            .select('recorded.id as event_id')
-            .where((eb) => eb.lit(false)),
-    );
-    const answer = await query
-      .selectNoFrom((eb) => [
+            .insertInto('outbox_event')
+            .columns(columnsOf(v.event))
+            .expression((eb) => eb.selectFrom('inserted').select(selectedValues(eb, v.event)))
+            .returning(['id', 'occurred_at']),
+        )
+        .with('delivered', (q) =>
+          first
+            ? q
+                .insertInto('outbox_delivery')
+                .columns(['event_id', 'consumer', 'next_attempt_at'])
+                .expression((eb) => {
+                  const delivery = (consumer: string) =>
+                    eb
+                      .selectFrom('recorded')
+                      .select([
+                        'recorded.id',
+                        sql<string>`${consumer}::varchar`.as('consumer'),
+                        'recorded.occurred_at',
+                      ]);
+                  return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
+                })
+                .returning('event_id')
+            : // Nobody is waiting for this event.
+              q
+                .selectFrom('recorded')
+                .select('recorded.id as event_id')
+                .where((eb) => eb.lit(false)),
+        );
+    };
+    if (anchor === 'claim with card') {
+      // The card is read in the statement's snapshot, from before its writes: what they changed is
+      // returned beside it (the claimed row, the entries deactivated and inserted, the tasks canceled)
+      // and put in its place (cardAfterWrite). A claim that finds another version returns no card.
+      const cardValues = { ...eventValues, card: { workspaceId: row.workspaceId, no: loaded.ref.no } };
+      const withCard = (v: typeof cardValues) =>
+        withEvent(v)
+          .selectFrom(selectDetail(db, v.card.workspaceId, v.card.no).as('card'))
+          .selectAll('card')
+          .select((eb) => [
+            eb.selectFrom('claimed').select('claimed.id').as('claimed'),
+            eb.selectFrom('claimed').select('claimed.version').as('claimed_version'),
+            eb.selectFrom('claimed').select('claimed.status').as('claimed_status'),
+            eb.selectFrom('claimed').select('claimed.date_closed').as('claimed_date_closed'),
+            eb.selectFrom('recorded').select('recorded.id').as('event_id'),
+            jsonArrayFrom(eb.selectFrom('deactivated').select(['deactivated.id', 'deactivated.days_open'])).as(
+              'deactivated',
+            ),
+            jsonArrayFrom(eb.selectFrom('canceled').select('canceled.id')).as('canceled'),
+            jsonObjectFrom(
+              eb
+                .selectFrom('inserted as h')
+                .leftJoin('close_opportunity_code as hc', 'hc.id', 'h.close_code_id')
+                .select([
+                  'h.id',
+                  'h.stage',
+                  'h.stage_description',
+                  'h.previous_stage',
+                  'h.action_taken',
+                  'h.date_of_change',
+                  'h.active',
+                  'h.days_open',
+                  'h.estimated_value_text as estimated_value',
+                  'h.calcd_current_value_text as calcd_current_value',
+                  'h.chances_pct_text as chances_pct',
+                  'h.completed_pct_text as completed_pct',
+                  'h.probability_pct_text as probability_pct',
+                  'h.estimated_close_date',
+                  'h.date_closed',
+                  'hc.code as close_code',
+                  'hc.description as close_code_description',
+                  'h.recorded_at',
+                ]),
+            ).as('new_entry'),
+          ]);
+      const [answer] = (await statementShapes.execute(db, `${eventShape} card`, cardValues, withCard)).rows;
+      if (!answer || answer.claimed === null) return null;
+      if (answer.new_entry === null) throw new Error(`the entry of ${loaded.ref.no} was not written`);
+      let card: OpportunityDetail;
+      try {
+        card = cardAfterWrite(answer, answer.new_entry);
+      } catch (error) {
+        throw new ChangeSavedError(loaded.ref.no, error);
+      }
+      return {
+        events: [recording.recorded(answer.event_id ?? 0)],
+        deliveries: recording.consumers.length,
+        card,
+      };
+    }
+    const ids = (v: typeof eventValues) =>
+      withEvent(v).selectNoFrom((eb) => [
         eb.selectFrom('claimed').select('claimed.id').as('claimed'),
         eb.selectFrom('inserted').select('inserted.id').as('entry_id'),
         eb.selectFrom('recorded').select('recorded.id').as('event_id'),
-      ])
-      .executeTakeFirstOrThrow();
+      ]);
+    // A transaction's change ('claimed') is not hot: built as it comes.
+    const [answer] =
+      anchor === 'claimed'
+        ? [await ids(eventValues).executeTakeFirst()]
+        : (await statementShapes.execute(db, eventShape, eventValues, ids)).rows;
+    if (!answer) throw new Error(`the statement writing ${loaded.ref.no} returned no row`);
     written = { claimed: answer.claimed, entryId: answer.entry_id };
     recorded = { events: [recording.recorded(answer.event_id ?? 0)], deliveries: recording.consumers.length };
   } else {
-    const answer = await writes
+    const answer = await writes(values)
       .selectNoFrom((eb) => [
         eb.selectFrom('claimed').select('claimed.id').as('claimed'),
         eb.selectFrom('inserted').select('inserted.id').as('entry_id'),
@@ -1556,6 +1702,44 @@ async function applyPlan(
       .execute();
   }
   return recorded;
+}
+
+/**
+ * The card as a change in one statement left it: the card read in the statement's snapshot (before its
+ * writes), with what the writes returned put in place — the claimed row's version and status, the
+ * entry deactivated (no longer active, its Days Open), the new active entry and the tasks canceled.
+ */
+function cardAfterWrite(
+  row: DetailRow & {
+    claimed_version: number | null;
+    claimed_status: DbOpportunityStatus | null;
+    claimed_date_closed: string | null;
+    deactivated: { id: number; days_open: number }[];
+    canceled: { id: number }[];
+  },
+  newEntry: HistoryRow,
+): OpportunityDetail {
+  const before = detailFromRow(row);
+  if (row.claimed_version === null || row.claimed_status === null) throw new Error('no claimed row');
+  const deactivated = new Map(row.deactivated.map((d) => [d.id, d.days_open]));
+  const canceled = new Set(row.canceled.map((t) => t.id));
+  const added = historyItemFromRow(newEntry);
+  const history = before.history.map((h) => {
+    const daysOpen = deactivated.get(h.entryNo);
+    return daysOpen === undefined ? h : { ...h, active: false, daysOpen };
+  });
+  history.push(added);
+  history.sort((a, b) => a.entryNo - b.entryNo);
+  const { recordedAt: _recordedAt, ...current } = added;
+  return {
+    ...before,
+    version: row.claimed_version,
+    status: statusFromDb(row.claimed_status),
+    dateClosed: row.claimed_date_closed === null ? null : localDate(row.claimed_date_closed),
+    current: { ...current, active: true },
+    history,
+    ...(before.openTasks ? { openTasks: before.openTasks.filter((t) => !canceled.has(t.id)) } : {}),
+  };
 }
 
 /** The columns of a row's values, for an INSERT … SELECT (see selectedValues). */

@@ -649,7 +649,17 @@ export async function loadOpportunityDetail(
   no: string,
 ): Promise<OpportunityDetail> {
   const normalised = no.trim().toUpperCase();
-  const row = await selectSummaries(db)
+  const row = await selectDetail(db, workspaceId, normalised).executeTakeFirst();
+  if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
+  return detailFromRow(row);
+}
+
+/**
+ * The card's statement (loadOpportunityDetail), for an opportunity number already normalised: also a
+ * subquery of a move's statement, which shows the card as the move left it (applyPlan).
+ */
+export function selectDetail(db: SqlDatabase, workspaceId: string, normalised: string) {
+  return selectSummaries(db)
     .select((eb) => [
       jsonArrayFrom(
         eb
@@ -724,31 +734,17 @@ export async function loadOpportunityDetail(
       ).as('open_tasks'),
     ])
     .where('o.workspace_id', '=', workspaceId)
-    .where('o.no', '=', normalised)
-    .executeTakeFirst();
-  if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
+    .where('o.no', '=', normalised);
+}
+
+export type DetailRow = InferResult<ReturnType<typeof selectDetail>>[number];
+/** One item of the card's history as its statement returns it (JSON: numbers as exact text). */
+export type HistoryRow = DetailRow['history'][number];
+
+export function detailFromRow(row: DetailRow): OpportunityDetail {
   return {
     ...summaryFromRow(row),
-    history: row.history.map((h) => ({
-      entryNo: h.id,
-      stage: h.stage,
-      stageDescription: h.stage_description,
-      previousStage: h.previous_stage,
-      actionTaken: actionTakenFromDb(h.action_taken),
-      dateOfChange: localDate(h.date_of_change),
-      active: h.active,
-      daysOpen: h.days_open,
-      estimatedValue: toDecimal(h.estimated_value),
-      calcdCurrentValue: toDecimal(h.calcd_current_value),
-      chancesPct: toDecimal(h.chances_pct),
-      completedPct: toDecimal(h.completed_pct),
-      probabilityPct: toDecimal(h.probability_pct),
-      estimatedCloseDate: localDate(h.estimated_close_date),
-      dateClosed: h.date_closed ? localDate(h.date_closed) : null,
-      closeCode: h.close_code,
-      closeCodeDescription: h.close_code_description,
-      recordedAt: h.recorded_at,
-    })),
+    history: row.history.map(historyItemFromRow),
     edits: row.edits.map((e) => ({
       id: e.id,
       actorUserId: e.actor_user_id,
@@ -770,5 +766,29 @@ export async function loadOpportunityDetail(
       date: localDate(t.date),
       owner: { name: t.owner_name, slackUserId: t.owner_slack_user_id },
     })),
+  };
+}
+
+/** An entry of the card's history. */
+export function historyItemFromRow(h: HistoryRow): EntryView {
+  return {
+    entryNo: h.id,
+    stage: h.stage,
+    stageDescription: h.stage_description,
+    previousStage: h.previous_stage,
+    actionTaken: actionTakenFromDb(h.action_taken),
+    dateOfChange: localDate(h.date_of_change),
+    active: h.active,
+    daysOpen: h.days_open,
+    estimatedValue: toDecimal(h.estimated_value),
+    calcdCurrentValue: toDecimal(h.calcd_current_value),
+    chancesPct: toDecimal(h.chances_pct),
+    completedPct: toDecimal(h.completed_pct),
+    probabilityPct: toDecimal(h.probability_pct),
+    estimatedCloseDate: localDate(h.estimated_close_date),
+    dateClosed: h.date_closed ? localDate(h.date_closed) : null,
+    closeCode: h.close_code,
+    closeCodeDescription: h.close_code_description,
+    recordedAt: h.recorded_at,
   };
 }
