@@ -218,6 +218,8 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       new SlackChannelAlerts({ services: deliveryServices, clock, clientFor, logger }),
     ],
     warn,
+    // A pass starts once the requests received have had their ack (at most 2 s later), as replies do.
+    { giveWay: () => pendingAcks.answered() },
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());

@@ -5,7 +5,8 @@
 // waiting for its ack (PendingAcks, counted by the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS,
 // and then at most `slots` run at once. Without that, the replies of the requests before take the one
 // thread (and the database) that the next acks need. Work that needs a trigger_id (opening a modal) does
-// not wait here: trigger_ids expire 3 seconds after the click.
+// not wait here: trigger_ids expire 3 seconds after the click. The outbox's deliveries give way to the
+// acks the same way (PendingAcks.answered, wired in src/app.ts).
 import { performance } from 'node:perf_hooks';
 
 export const AFTER_ACK_SLOTS = 2;
@@ -38,6 +39,24 @@ export class PendingAcks {
   /** Calls `listener` each time the last request waiting for its ack is answered. */
   whenNone(listener: () => void): void {
     this.onNone.add(listener);
+  }
+
+  /**
+   * Resolves once no request waits for its ack, or after `maxWaitMs` at most: work in the background
+   * (the outbox's deliveries) starts behind the acks of a burst, never later than that.
+   */
+  answered(maxWaitMs = AFTER_ACK_MAX_DEFER_MS): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.onNone.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxWaitMs);
+      timer.unref();
+      this.onNone.add(done);
+    });
   }
 }
 

@@ -58,6 +58,7 @@ export function registerSlackListeners(
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
     afterAck: new AfterAckQueue(undefined, undefined, base.pendingAcks),
   };
+  const views = viewListeners(deps);
   app.use(
     inboundMiddleware({
       events: base.services.events,
@@ -67,13 +68,15 @@ export function registerSlackListeners(
         const { teamId, userId } = requesterOf(body);
         return teamId && userId ? deps.users.knownLocale(teamId, userId) : undefined;
       },
+      // Every form's submission listener (./listeners/views.ts) waits for its trigger's claim beside its first reads.
+      formsAwaitingClaim: new Set(Object.keys(views)),
     }),
   );
   app.command('/opp', oppCommandListener(deps));
   for (const [actionId, listener] of Object.entries(actionListeners(deps)))
     app.action(NUMBERED_ACTION_IDS.has(actionId) ? numberedActionPattern(actionId) : actionId, listener);
   for (const [actionId, listener] of Object.entries(notifyActionListeners(deps))) app.action(actionId, listener);
-  for (const [callbackId, listener] of Object.entries(viewListeners(deps))) app.view(callbackId, listener);
+  for (const [callbackId, listener] of Object.entries(views)) app.view(callbackId, listener);
   app.options(ACTION_IDS.contactSearch, contactOptionsListener(deps, false));
   app.options(ACTION_IDS.companySearch, contactOptionsListener(deps, true));
   app.event('app_home_opened', appHomeOpenedListener(deps));

@@ -45,7 +45,7 @@ export class WorkspaceUseCases {
   }
 
   /** The currency the workspace's amounts are in (ISO 4217): what a typed amount must be written in. */
-  async currency(ctx: RequestContext): Promise<string> {
+  async currency(ctx: Pick<RequestContext, 'workspaceId'>): Promise<string> {
     return (await this.services.setup.workspaceSettings(ctx.workspaceId)).currency;
   }
 

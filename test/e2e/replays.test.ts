@@ -227,4 +227,71 @@ describe.each(BACKENDS)('exact replays of signed requests on %s', (backend) => {
     await t.settle();
     expect((await history(teamId, no)).count).toBe(before.count + 1);
   });
+
+  // A form's submission listener reads the form's context and who submits while the middleware records
+  // its trigger_id, and waits for that record before it saves: a replay arriving at the same time changes
+  // nothing either.
+  it('the Update form submitted twice at once adds one entry; one of the two reads the sentence', async () => {
+    const teamId = await workspace();
+    const no = await opportunity(teamId);
+    const since = mark(t);
+    const triggerId = newTriggerId();
+    expect((await t.commandAck(`move ${no}`, { teamId, triggerId })).status).toBe(200);
+    const modal = await openedModal(t, since, CALLBACK_IDS.updateOpportunity, triggerId);
+    const before = await history(teamId, no);
+    const U = BLOCK_IDS.update;
+    const submission = viewSubmission({
+      callbackId: CALLBACK_IDS.updateOpportunity,
+      viewId: modal.id,
+      hash: modal.hash,
+      blocks: modal.view.blocks as unknown[],
+      privateMetadata: String(modal.view.private_metadata ?? ''),
+      values: stateOf(modal.view, { [U.estimatedValue]: '15,000', [U.chances]: '45' }),
+      teamId,
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const acks = await Promise.all([t.send(submission, { timestamp }), t.send(submission, { timestamp })]);
+    expect(acks.map((a) => a.status)).toEqual([200, 200]);
+    expect(acks.filter((a) => a.text === '')).toHaveLength(1);
+    const firstInput = (modal.view.blocks as JsonObject[]).find((b) => b.type === 'input')?.block_id;
+    expect(acks.find((a) => a.text !== '')?.json()).toEqual({
+      response_action: 'errors',
+      errors: { [String(firstInput)]: system.alreadyHandled },
+    });
+    await t.settle();
+    const after = await history(teamId, no);
+    expect(after.count).toBe(before.count + 1);
+    expect(after.active?.estimatedValue.toString()).toBe('15000');
+  });
+
+  it('the Create Opportunity form submitted twice creates one opportunity', async () => {
+    const teamId = await workspace();
+    const since = mark(t);
+    const triggerId = newTriggerId();
+    expect((await t.commandAck('new', { teamId, triggerId })).status).toBe(200);
+    const modal = await openedModal(t, since, CALLBACK_IDS.createOpportunity, triggerId);
+    const C = BLOCK_IDS.create;
+    const submission = viewSubmission({
+      callbackId: CALLBACK_IDS.createOpportunity,
+      viewId: modal.id,
+      hash: modal.hash,
+      blocks: modal.view.blocks as unknown[],
+      privateMetadata: String(modal.view.private_metadata ?? ''),
+      values: stateOf(modal.view, {
+        [C.description]: 'Forklift lease',
+        [C.contact]: 'CT00002',
+        [C.estimatedValue]: '25,000',
+        [C.chances]: '40%',
+        [C.estimatedCloseDate]: '2099-12-31',
+        [C.salesCycle]: 'STD',
+      }),
+      teamId,
+    });
+    const { first, replay } = await sendTwice(submission);
+    expect(first.text).toBe('');
+    expect(replay.json()).toMatchObject({ response_action: 'errors' });
+    expect(JSON.stringify(replay.json())).toContain(JSON.stringify(system.alreadyHandled));
+    await t.settle();
+    expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
+  });
 });

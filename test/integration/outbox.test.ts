@@ -113,6 +113,31 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(gone.map((d) => d.lastError)).toEqual(['channel_not_found']);
   });
 
+  it('a kicked pass waits for its giveWay (the acks of a burst) before it claims anything', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP20'), clock.now());
+    const seen: string[] = [];
+    const consumer: EventConsumer = {
+      name: A,
+      async deliver(event) {
+        if (event.workspaceId === ws && event.kind === 'opportunity-won') seen.push(event.payload.no);
+      },
+    };
+    let answered!: () => void;
+    const acks = new Promise<void>((resolve) => (answered = resolve));
+    const dispatcher = new OutboxDispatcher(outbox, clock, [consumer], undefined, { giveWay: () => acks });
+    dispatcher.kick();
+    dispatcher.kick(); // a kick meanwhile runs one more pass after it, not a second one at once
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toEqual([]);
+    expect(await pending(ws)).toBe(1);
+    answered();
+    await dispatcher.idle();
+    expect(seen).toEqual(['OP20']);
+    expect(await pending(ws)).toBe(0);
+  });
+
   it('a long outage delays a delivery without losing it; only a day of failures gives up', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();

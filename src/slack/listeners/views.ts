@@ -60,6 +60,8 @@ import {
   type WebClient,
 } from './support.ts';
 import { workspaceOf } from '../workspace.ts';
+import { claimedFirst } from '../middleware/replay-guard.ts';
+import { refuseRequest } from '../middleware/refusal.ts';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -109,22 +111,37 @@ function submissionListener<C extends FormCallbackId, T>(
       (form) => ({ ok: true as const, form }),
       (error: unknown) => ({ ok: false as const, error }),
     );
+    // Amounts are in the workspace's currency (a setting every member reads): read beside the rest.
+    const currencyRead = deps.useCases.workspace.currency({ workspaceId: owner.workspaceId }).then(
+      (currency) => ({ ok: true as const, currency }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
     // Who submits: their language writes every sentence below (even a field's error) and says how the
     // numbers they typed read ("12 000,50" in French). Cached with their time zone; they were looked up
     // when they opened the form, so an entry out of date serves the ack and Slack is asked afterwards.
-    const user = await deps.users.resolve(client, owner.workspaceId, owner.userId, { staleAllowed: true });
+    // Read while the inbound middleware records the submission's trigger_id (../middleware/replay-guard.ts):
+    // nothing below runs for a replay.
+    const [user, firstTime] = await Promise.all([
+      deps.users.resolve(client, owner.workspaceId, owner.userId, { staleAllowed: true }),
+      claimedFirst(context),
+    ]);
     const p = presenterFor(user.locale);
-    // The channel is the form context's (below).
-    const asked = requestContext(deps, { workspaceId: owner.workspaceId, user, surface: 'form' });
-    // Amounts are in the workspace's currency: one written in another is refused under its field, as
-    // the one-line commands refuse it.
-    let currency: string;
-    try {
-      currency = await deps.useCases.workspace.currency(asked);
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: sentenceFor(p, error, logger) } });
+    if (!firstTime) {
+      await refuseRequest(args, p.t.system.alreadyHandled);
       return;
     }
+    // The channel is the form context's (below).
+    const asked = requestContext(deps, { workspaceId: owner.workspaceId, user, surface: 'form' });
+    // An amount written in another currency is refused under its field, as the one-line commands refuse it.
+    const read = await currencyRead;
+    if (!read.ok) {
+      await ack({
+        response_action: 'errors',
+        errors: { [firstInputBlock(values)]: sentenceFor(p, read.error, logger) },
+      });
+      return;
+    }
+    const { currency } = read;
     const parsed = submission.read(p, values, user.language, user, currency);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });

@@ -5,7 +5,8 @@
 //      request's one workspace for every listener (../workspace.ts);
 //   3. modal state of the wrong shape is dropped before any reader sees it (view-state.ts);
 //   4. commands, clicks and form submissions are recorded by trigger_id; an exact replay of one changes
-//      nothing and is answered with a sentence (replay-guard.ts);
+//      nothing and is answered with a sentence (replay-guard.ts); a form's submission listener waits for
+//      that record itself, beside its first reads, before it runs anything;
 //   5. Events API deliveries are de-duplicated by event_id (dedupe-events.ts).
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { type DedupeOptions, dedupeEvents } from './dedupe-events.ts';
@@ -24,24 +25,37 @@ export interface InboundOptions extends DedupeOptions {
    * runs before the request's user is looked up (default: the default locale).
    */
   knownLocale?: (body: unknown) => string | undefined;
+  /**
+   * The forms (callback_ids) whose submission listeners wait for the trigger's claim themselves
+   * (`claimedFirst`, ./replay-guard.ts), beside their first reads; every other request waits here.
+   */
+  formsAwaitingClaim?: ReadonlySet<string>;
 }
 
 export function inboundMiddleware(options: InboundOptions): Middleware<AnyMiddlewareArgs> {
   const dedupe = dedupeEvents(options);
   const systemOf = (args: { body: unknown }): Catalogue['system'] =>
     presenterFor(options.knownLocale?.(args.body) ?? DEFAULT_LOCALE).t.system;
-  const claimTrigger = replayGuard({
+  const guard = replayGuard({
     triggers: options.triggers,
     clock: options.clock,
     sentence: (args) => systemOf(args).alreadyHandled,
   });
+  const awaitsClaimItself = (body: unknown): boolean => {
+    const { type, view } = body as { type?: unknown; view?: { callback_id?: unknown } };
+    const callbackId = view?.callback_id;
+    return (
+      type === 'view_submission' && typeof callbackId === 'string' && !!options.formsAwaitingClaim?.has(callbackId)
+    );
+  };
   return async (args) => {
     const system = systemOf(args);
     if (!(await acceptPayload(args, system.malformedRequest))) return;
     if (!(await verifyWorkspace(args, system.workspaceMismatch))) return;
     const dropped = dropMalformedViewState(args.body);
     if (dropped > 0) args.logger.warn(`dropped ${dropped} malformed element state(s) from a view payload`);
-    if (!(await claimTrigger(args))) return;
+    if (awaitsClaimItself(args.body)) guard.defer(args);
+    else if (!(await guard.claim(args))) return;
     await dedupe(args);
   };
 }

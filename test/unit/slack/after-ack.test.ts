@@ -137,3 +137,34 @@ describe('commands that open a modal do not wait behind replies (their trigger_i
     expect(opensModal(parseOppCommand(text, context))).toBe(expected);
   });
 });
+
+describe('PendingAcks.answered', () => {
+  it('resolves at once when no request waits for its ack', async () => {
+    const pending = new PendingAcks();
+    let resolved = false;
+    void pending.answered(10_000).then(() => (resolved = true));
+    await tick();
+    expect(resolved).toBe(true);
+  });
+
+  it('resolves when the last request waiting is answered, not before', async () => {
+    const pending = new PendingAcks();
+    const first = pending.begin();
+    const second = pending.begin();
+    let resolved = false;
+    void pending.answered(10_000).then(() => (resolved = true));
+    first();
+    await tick();
+    expect(resolved).toBe(false);
+    second();
+    await tick();
+    expect(resolved).toBe(true);
+  });
+
+  it('resolves after its longest wait while requests keep waiting', async () => {
+    const pending = new PendingAcks();
+    pending.begin(); // never answered
+    await pending.answered(30);
+    expect(pending.size).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triggerOf } from '../../../src/slack/middleware/replay-guard.ts';
+import { claimedFirst, triggerOf } from '../../../src/slack/middleware/replay-guard.ts';
 
 const command = (text: string) => ({ command: '/opp', text, trigger_id: '123.456.abc' });
 
@@ -35,5 +35,11 @@ describe('which requests the replay guard records', () => {
       expect(triggerOf(command(text)), text).toBeUndefined();
     expect(triggerOf({ type: 'block_suggestion' })).toBeUndefined();
     expect(triggerOf({ type: 'event_callback', event_id: 'Ev1' })).toBeUndefined();
+  });
+});
+
+describe('a form submission listener asking for its claim', () => {
+  it('is refused when the inbound middleware did not record the trigger (nothing may be saved)', async () => {
+    expect(await claimedFirst({})).toBe(false);
   });
 });
