@@ -6,7 +6,7 @@ import type { ActionTaken, ActiveEntry, OpportunityStatus } from '../domain/oppo
 import type { Stage } from '../domain/sales-cycle.ts';
 import type { FieldEdit } from '../domain/opportunity-edit.ts';
 import { DomainError } from '../domain/problems.ts';
-import { FOLD_FROM, FOLD_TO, foldForSearch } from '../domain/search.ts';
+import { foldForSearch } from '../domain/search.ts';
 import { type Expression, type ExpressionBuilder, type InferResult, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type {
@@ -463,14 +463,15 @@ export class OpportunityQueries {
     offset = 0,
   ): Promise<{ items: (OpportunitySummary & { matched: number; exact: boolean })[]; total: number }> {
     if (query.words.length === 0) return { items: [], total: 0 };
-    const fold = (text: Expression<string>) => sql<string>`translate(lower(${text}), ${FOLD_FROM}, ${FOLD_TO})`;
-    const haystack = fold(sql<string>`o.description || ' ' || c.name || ' ' || coalesce(co.name, '')`);
+    // The folded texts are columns PostgreSQL keeps (migration 20261204060500): folding them here cost
+    // a translate() per row and per use, minutes for a search of 1,000,000 opportunities.
+    const haystack = sql<string>`o.search_text || ' ' || c.search_name || ' ' || coalesce(co.search_name, '')`;
     const matched = sql<number>`(${sql.join(
       query.words.map((word) => sql`(case when strpos(${haystack}, ${word}) > 0 then 1 else 0 end)`),
       sql` + `,
     )})`;
     const whole = foldForSearch(query.text.trim());
-    const exact = sql<number>`(case when ${fold(sql.ref('o.description'))} = ${whole} or ${fold(sql.ref('c.name'))} = ${whole} or ${fold(sql<string>`coalesce(co.name, '')`)} = ${whole} then 1 else 0 end)`;
+    const exact = sql<number>`(case when o.search_text = ${whole} or c.search_name = ${whole} or coalesce(co.search_name, '') = ${whole} then 1 else 0 end)`;
     const searched = (eb: Projection) => {
       const conditions = [
         eb('o.workspace_id', '=', workspaceId),
