@@ -25,7 +25,7 @@ import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
 import { BACKGROUND_RETRY_CONFIG, INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/slack-client-options.ts';
 import { OAuthStateStore } from './slack/oauth-state-store.ts';
-import { PendingAcks } from './slack/after-ack.ts';
+import { AFTER_ACK_SLOTS, AFTER_ACK_SLOTS_POSTGRES, PendingAcks } from './slack/after-ack.ts';
 import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
@@ -218,6 +218,8 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       new SlackChannelAlerts({ services: deliveryServices, clock, clientFor, logger }),
     ],
     warn,
+    // Deliveries give way to the acks of commands (the after-ack work does the same).
+    { giveWay: () => pendingAcks.none() },
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
@@ -235,6 +237,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     submitFastPathMs: deps.submitFastPathMs,
     installations,
     pendingAcks,
+    afterAckSlots: database.kind === 'postgres' ? AFTER_ACK_SLOTS_POSTGRES : AFTER_ACK_SLOTS,
   });
 
   try {

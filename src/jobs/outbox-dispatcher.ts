@@ -45,6 +45,11 @@ export interface DispatcherOptions {
    * they would with as many instances).
    */
   concurrency?: number;
+  /**
+   * Resolves when background work may go on: the app gives it the requests waiting for their ack, so
+   * that the deliveries step back while a command waits (for at most a moment: they are not stopped).
+   */
+  giveWay?: () => Promise<void>;
 }
 
 export interface DispatchResult {
@@ -66,6 +71,7 @@ export class OutboxDispatcher {
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
   private readonly concurrency: number;
+  private readonly giveWay: () => Promise<void>;
 
   constructor(
     private readonly outbox: Outbox,
@@ -78,6 +84,7 @@ export class OutboxDispatcher {
     this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 60 * 60_000;
     this.batchSize = options.batchSize ?? 20;
     this.concurrency = options.concurrency ?? 4;
+    this.giveWay = options.giveWay ?? (() => Promise.resolve());
   }
 
   /** Dispatches every `intervalMs` until stop(). */
@@ -130,12 +137,14 @@ export class OutboxDispatcher {
 
   private async drain(consumer: EventConsumer, result: DispatchResult): Promise<void> {
     for (;;) {
+      await this.giveWay();
       const now = this.clock.now();
       const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
       let next = 0;
       const worker = async () => {
         while (next < due.length) {
           const event = due[next++] as OutboxEvent;
+          await this.giveWay();
           // Each outcome is kept as soon as it is known, not when the whole batch is done: a slow
           // delivery could outlast the lease, and another instance would then claim, and send again,
           // events delivered but not yet recorded (and a crash would forget the whole batch).

@@ -3,14 +3,21 @@
 // through response_url stay valid for 30 minutes. So when a burst of requests arrives, every one of them
 // is acknowledged first, and the replies follow: a piece of work does not start while a request is still
 // waiting for its ack (PendingAcks, counted by the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS,
-// and then at most `slots` run at once. Without that, the replies of the requests before take the one
-// thread (and the database) that the next acks need. Work that needs a trigger_id (opening a modal) does
-// not wait here: trigger_ids expire 3 seconds after the click.
+// and then at most `slots` run at once, however many wait: under a load the app cannot keep up with, the
+// work queues here (a reply is late) rather than in the database pool, whose wait for a connection is
+// bounded (work let through at once past 1,000 waiting had hundreds of changes wait for 10 connections,
+// and a third of them fail). Without that, the replies of the requests before take the one thread (and
+// the database) that the next acks need. Work that needs a trigger_id (opening a modal) does not wait
+// here: trigger_ids expire 3 seconds after the click.
 import { performance } from 'node:perf_hooks';
 
+/** PGlite runs one statement at a time: more work at once would only queue in its worker. */
 export const AFTER_ACK_SLOTS = 2;
-/** Past this many waiting, work runs at once: the queue smooths bursts, it never holds work back for long. */
-export const AFTER_ACK_MAX_WAITING = 1_000;
+/**
+ * On PostgreSQL, with its pool of 10: four pieces of work at once keep the connections busy while the
+ * others serve the statements made before an ack (the replay guard, who asks).
+ */
+export const AFTER_ACK_SLOTS_POSTGRES = 4;
 /** The longest a piece of work gives way to requests waiting for their ack (a reply is late by at most this). */
 export const AFTER_ACK_MAX_DEFER_MS = 2_000;
 
@@ -39,6 +46,24 @@ export class PendingAcks {
   whenNone(listener: () => void): void {
     this.onNone.add(listener);
   }
+
+  /**
+   * Resolves once no request waits for its ack, or after `maxMs` (background work, such as the outbox's
+   * deliveries, gives way to acks this way without being held back for long).
+   */
+  async none(maxMs = AFTER_ACK_MAX_DEFER_MS): Promise<void> {
+    if (this.count === 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.onNone.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      timer.unref();
+      this.onNone.add(done);
+    });
+  }
 }
 
 interface Waiter {
@@ -53,7 +78,6 @@ export class AfterAckQueue {
 
   constructor(
     private readonly slots = AFTER_ACK_SLOTS,
-    private readonly maxWaiting = AFTER_ACK_MAX_WAITING,
     /** Without it (Socket Mode, tests), work only waits for a slot. */
     private readonly pendingAcks: PendingAcks | undefined = undefined,
     private readonly maxDeferMs = AFTER_ACK_MAX_DEFER_MS,
@@ -62,7 +86,7 @@ export class AfterAckQueue {
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.waiting.length < this.maxWaiting && (this.waiting.length > 0 || !this.mayStart(performance.now()))) {
+    if (this.waiting.length > 0 || !this.mayStart(performance.now())) {
       await new Promise<void>((start) => {
         this.waiting.push({ since: performance.now(), start });
         this.startWaiting();

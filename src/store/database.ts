@@ -107,8 +107,10 @@ async function openPostgres(connectionString: string, poolSize: number, backgrou
   } finally {
     await client.end();
   }
-  const pool = postgresPool(connectionString, poolSize);
-  const backgroundPool = postgresPool(connectionString, backgroundPoolSize);
+  const pool = postgresPool(connectionString, poolSize, 2_500);
+  // Background work waits for a connection as long as it must: nobody is waiting on it, and a delivery
+  // whose outcome could not be stored after Slack accepted it would be sent again.
+  const backgroundPool = postgresPool(connectionString, backgroundPoolSize, 60_000);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
@@ -125,11 +127,11 @@ async function openPostgres(connectionString: string, poolSize: number, backgrou
   };
 }
 
-function postgresPool(connectionString: string, max: number): pg.Pool {
+function postgresPool(connectionString: string, max: number, connectionTimeoutMillis: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max,
-    connectionTimeoutMillis: 2_500,
+    connectionTimeoutMillis,
     types: PG_TYPES,
     options: Object.entries(SESSION_SETTINGS)
       .map(([name, value]) => `-c ${name}=${value}`)
