@@ -218,8 +218,10 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       new SlackChannelAlerts({ services: deliveryServices, clock, clientFor, logger }),
     ],
     warn,
-    // Deliveries give way to the acks of commands (the after-ack work does the same).
-    { giveWay: () => pendingAcks.none() },
+    // Each claimed batch gives way to the acks of commands, for half a second at most: under a steady
+    // stream of commands some ack is nearly always pending, and a longer wait per batch would leave the
+    // deliveries behind the events.
+    { giveWay: () => pendingAcks.none(500) },
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());

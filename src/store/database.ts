@@ -107,7 +107,11 @@ async function openPostgres(connectionString: string, poolSize: number, backgrou
   } finally {
     await client.end();
   }
-  const pool = postgresPool(connectionString, poolSize, 2_500);
+  // A statement waits up to 10 s for a free connection: under more changes than the app carries, the
+  // after-ack work is bounded, but the statements made before each ack (the replay guard, who asks) are
+  // not, and a change then waited behind hundreds of them past the former 2.5 s, and was refused. A server
+  // that is down still fails at once (its connections are refused).
+  const pool = postgresPool(connectionString, poolSize, 10_000);
   // Background work waits for a connection as long as it must: nobody is waiting on it, and a delivery
   // whose outcome could not be stored after Slack accepted it would be sent again.
   const backgroundPool = postgresPool(connectionString, backgroundPoolSize, 60_000);
