@@ -25,7 +25,7 @@ import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
 import { BACKGROUND_RETRY_CONFIG, INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/slack-client-options.ts';
 import { OAuthStateStore } from './slack/oauth-state-store.ts';
-import { PendingAcks } from './slack/after-ack.ts';
+import { AFTER_ACK_SLOTS, AFTER_ACK_SLOTS_POSTGRES, PendingAcks } from './slack/after-ack.ts';
 import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { registerSlackListeners } from './slack/register.ts';
@@ -218,8 +218,10 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       new SlackChannelAlerts({ services: deliveryServices, clock, clientFor, logger }),
     ],
     warn,
-    // A pass starts once the requests received have had their ack (at most 2 s later), as replies do.
-    { giveWay: () => pendingAcks.answered() },
+    // Each pass, and each batch of it, gives way to the acks of commands, for half a second at most: under
+    // a steady stream of commands some ack is nearly always pending, and a longer wait per batch would
+    // leave the deliveries behind the events.
+    { giveWay: () => pendingAcks.answered(500) },
   );
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
@@ -237,6 +239,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     submitFastPathMs: deps.submitFastPathMs,
     installations,
     pendingAcks,
+    afterAckSlots: database.kind === 'postgres' ? AFTER_ACK_SLOTS_POSTGRES : AFTER_ACK_SLOTS,
   });
 
   try {

@@ -31,6 +31,11 @@ export class DeferredDelivery extends Error {
 export interface EventConsumer {
   readonly name: Consumer;
   deliver(event: OutboxEvent): Promise<void>;
+  /**
+   * Reads once what the deliveries of a claimed batch need (instead of once per event), and returns
+   * how to deliver each of them. Without it, each event is delivered by `deliver`.
+   */
+  prepare?(events: readonly OutboxEvent[]): Promise<(event: OutboxEvent) => Promise<void>>;
 }
 
 export interface DispatcherOptions {
@@ -46,9 +51,9 @@ export interface DispatcherOptions {
    */
   concurrency?: number;
   /**
-   * What a pass started by a kick waits for first: the HTTP receiver's acks (src/app.ts), so that the
-   * deliveries of a burst's changes do not take the thread and the database from the burst's next acks.
-   * Resolves within a bounded time. Default: nothing.
+   * What a pass, and each batch of it, waits for first: the HTTP receiver's acks (src/app.ts), so that
+   * deliveries step back while a command waits (for a moment at most: they are not stopped). Resolves
+   * within a bounded time. Default: nothing.
    */
   giveWay?: () => Promise<void>;
 }
@@ -83,8 +88,8 @@ export class OutboxDispatcher {
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 60 * 60_000;
-    this.batchSize = options.batchSize ?? 20;
-    this.concurrency = options.concurrency ?? 4;
+    this.batchSize = options.batchSize ?? 50;
+    this.concurrency = options.concurrency ?? 8;
     this.giveWay = options.giveWay ?? (() => Promise.resolve());
   }
 
@@ -139,8 +144,17 @@ export class OutboxDispatcher {
 
   private async drain(consumer: EventConsumer, result: DispatchResult): Promise<void> {
     for (;;) {
+      // Each batch steps back while a command waits for its ack (for a moment at most).
+      await this.giveWay();
       const now = this.clock.now();
       const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
+      // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
+      // leave the next event of an opportunity it just delivered due now.
+      if (due.length === 0) break;
+      // A batch read that fails is each delivery's failure (retried later like any other).
+      const deliverOne = await (
+        consumer.prepare?.(due) ?? Promise.resolve((event: OutboxEvent) => consumer.deliver(event))
+      ).catch((error: unknown) => () => Promise.reject(error));
       let next = 0;
       const worker = async () => {
         while (next < due.length) {
@@ -148,20 +162,22 @@ export class OutboxDispatcher {
           // Each outcome is kept as soon as it is known, not when the whole batch is done: a slow
           // delivery could outlast the lease, and another instance would then claim, and send again,
           // events delivered but not yet recorded (and a crash would forget the whole batch).
-          await this.outbox.settle(consumer.name, [await this.deliver(consumer, event, result)]);
+          await this.outbox.settle(consumer.name, [await this.deliver(consumer, deliverOne, event, result)]);
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
-      // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
-      // leave the next event of an opportunity it just delivered due now.
-      if (due.length === 0) break;
     }
   }
 
   /** Delivers one event; what became of it, for the batch's settlement. */
-  private async deliver(consumer: EventConsumer, event: OutboxEvent, result: DispatchResult): Promise<Settlement> {
+  private async deliver(
+    consumer: EventConsumer,
+    deliverOne: (event: OutboxEvent) => Promise<void>,
+    event: OutboxEvent,
+    result: DispatchResult,
+  ): Promise<Settlement> {
     try {
-      await consumer.deliver(event);
+      await deliverOne(event);
       result.delivered += 1;
       return { eventId: event.id, outcome: 'delivered', at: this.clock.now() };
     } catch (error) {

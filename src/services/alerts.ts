@@ -1,7 +1,7 @@
 // Channel alerts in the database: the alerts of a workspace (`/opp alert …`), and the message each one
 // last posted about an opportunity (what later events of that opportunity fold into). Each operation is
 // one statement or one transaction.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { type AlertFilters, type AlertKind, ALERT_KINDS, type ValueOperator } from '../domain/alerts.ts';
 import { Decimal } from '../domain/decimal.ts';
 import type { ChannelAlert } from '../generated/kysely/types.ts';
@@ -28,6 +28,13 @@ export interface AlertTarget {
   alert: Alert;
   message: AlertMessageRecord | null;
   language: InputLanguage;
+}
+
+/** An alert still on, with its channel's language and its last message about each opportunity asked for. */
+export interface BatchAlertTarget {
+  alert: Alert;
+  language: InputLanguage;
+  messages: Map<string, AlertMessageRecord>;
 }
 
 export interface AlertInput {
@@ -141,16 +148,18 @@ export class AlertService {
   }
 
   /**
-   * What delivering an event of `kind` about one opportunity needs, in one read: each alert still on
-   * that hears about `kind` (oldest first), the message it last posted about the opportunity (what the
-   * event may fold into), and its channel's language.
+   * What delivering the events of a claimed batch needs, in one read: the workspace's alerts still on
+   * (oldest first), each with its channel's language and the message it last posted about each of the
+   * opportunities `opportunityNos` (what an event may fold into).
    */
-  async deliveryTargets(workspaceId: string, kind: AlertKind, opportunityNo: string): Promise<AlertTarget[]> {
+  async deliveryTargets(workspaceId: string, opportunityNos: readonly string[]): Promise<BatchAlertTarget[]> {
     const rows = await this.db
       .selectFrom('channel_alert as a')
       .innerJoin('workspace as w', 'w.id', 'a.workspace_id')
       .leftJoin('alert_message as m', (join) =>
-        join.onRef('m.alert_id', '=', 'a.id').on('m.opportunity_no', '=', opportunityNo),
+        join
+          .onRef('m.alert_id', '=', 'a.id')
+          .on((eb) => eb('m.opportunity_no', '=', eb.fn.any(sql<string[]>`${[...opportunityNos]}::text[]`))),
       )
       .leftJoin('language_choice as l', (join) =>
         join
@@ -160,6 +169,7 @@ export class AlertService {
       )
       .selectAll('a')
       .select([
+        'm.opportunity_no as message_opportunity_no',
         'm.channel_id as message_channel_id',
         'm.ts as message_ts',
         'm.first_event_at as message_first_event_at',
@@ -169,22 +179,33 @@ export class AlertService {
       ])
       .where('a.workspace_id', '=', workspaceId)
       .where('a.disabled_at', 'is', null)
-      .where((eb) => eb(eb.val<string>(kind), '=', eb.fn.any('a.kinds')))
       .orderBy('a.id')
       .execute();
-    return rows.map((row) => ({
-      alert: fromRow(row),
-      message:
-        row.message_ts !== null && row.message_channel_id !== null && row.message_first_event_at !== null
-          ? {
-              channelId: row.message_channel_id,
-              ts: row.message_ts,
-              firstEventAt: row.message_first_event_at,
-              eventIds: arrayItems(row.message_event_ids).map(Number),
-            }
-          : null,
-      language: channelLanguageOf(row.channel_language, row.workspace_language).language,
-    }));
+    const targets = new Map<number, BatchAlertTarget>();
+    for (const row of rows) {
+      let target = targets.get(row.id);
+      if (!target) {
+        target = {
+          alert: fromRow(row),
+          language: channelLanguageOf(row.channel_language, row.workspace_language).language,
+          messages: new Map(),
+        };
+        targets.set(row.id, target);
+      }
+      if (
+        row.message_opportunity_no !== null &&
+        row.message_ts !== null &&
+        row.message_channel_id !== null &&
+        row.message_first_event_at !== null
+      )
+        target.messages.set(row.message_opportunity_no, {
+          channelId: row.message_channel_id,
+          ts: row.message_ts,
+          firstEventAt: row.message_first_event_at,
+          eventIds: arrayItems(row.message_event_ids).map(Number),
+        });
+    }
+    return [...targets.values()];
   }
 
   /**

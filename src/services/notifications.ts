@@ -222,9 +222,29 @@ export class NotificationService {
     recipients: readonly string[],
     opportunityNo: string | null,
   ): Promise<Map<string, RecipientFacts>> {
-    if (recipients.length === 0) return new Map();
+    const facts = await this.batchRecipientFacts(workspaceId, [{ eventId, recipients, opportunityNo }]);
+    return facts.get(eventId) ?? new Map();
+  }
+
+  /**
+   * recipientFacts for several events of one workspace (a claimed batch's), in one read: by event, then
+   * by recipient.
+   */
+  async batchRecipientFacts(
+    workspaceId: string,
+    events: readonly { eventId: number; recipients: readonly string[]; opportunityNo: string | null }[],
+  ): Promise<Map<number, Map<string, RecipientFacts>>> {
+    const pairs = events.flatMap(({ eventId, recipients, opportunityNo }) =>
+      recipients.map((recipient) => ({ eventId, recipient, opportunityNo })),
+    );
+    const facts = new Map<number, Map<string, RecipientFacts>>();
+    if (pairs.length === 0) return facts;
     const rows = await this.db
-      .selectFrom(sql<{ slack_user_id: string }>`(SELECT unnest(${[...recipients]}::text[]) AS slack_user_id)`.as('r'))
+      .selectFrom(
+        sql<{ event_id: number; slack_user_id: string; opportunity_no: string }>`(SELECT * FROM unnest(
+          ${pairs.map((p) => p.eventId)}::int[], ${pairs.map((p) => p.recipient)}::text[],
+          ${pairs.map((p) => p.opportunityNo ?? '')}::text[]) AS u(event_id, slack_user_id, opportunity_no))`.as('r'),
+      )
       .leftJoin('notification_preference as p', (join) =>
         join.on('p.workspace_id', '=', workspaceId).onRef('p.slack_user_id', '=', 'r.slack_user_id'),
       )
@@ -235,7 +255,9 @@ export class NotificationService {
           .onRef('l.subject_id', '=', 'r.slack_user_id'),
       )
       .select((eb) => [
+        'r.event_id',
         'r.slack_user_id',
+        'r.opportunity_no',
         'p.changes',
         'p.tasks',
         'p.overdue',
@@ -250,7 +272,7 @@ export class NotificationService {
             eb
               .selectFrom('notification as n')
               .select('n.id')
-              .where('n.event_id', '=', eventId)
+              .whereRef('n.event_id', '=', 'r.event_id')
               .whereRef('n.slack_user_id', '=', 'r.slack_user_id'),
           )
           .as('handled'),
@@ -261,23 +283,24 @@ export class NotificationService {
               .select('m.opportunity_no')
               .where('m.workspace_id', '=', workspaceId)
               .whereRef('m.slack_user_id', '=', 'r.slack_user_id')
-              .where('m.opportunity_no', '=', opportunityNo ?? ''),
+              .whereRef('m.opportunity_no', '=', 'r.opportunity_no'),
           )
           .as('muted'),
       ])
       .execute();
-    return new Map(
-      rows.map((row) => [
-        row.slack_user_id,
-        {
-          // A preference row was found exactly when its NOT NULL columns are set.
-          preferences: preferencesOf(row.changes === null ? undefined : (row as PreferenceRow)),
-          handled: Boolean(row.handled),
-          muted: opportunityNo !== null && Boolean(row.muted),
-          chosenLanguage: asLanguage(row.language),
-        },
-      ]),
-    );
+    for (const row of rows) {
+      const eventId = Number(row.event_id);
+      const byRecipient = facts.get(eventId) ?? new Map<string, RecipientFacts>();
+      byRecipient.set(row.slack_user_id, {
+        // A preference row was found exactly when its NOT NULL columns are set.
+        preferences: preferencesOf(row.changes === null ? undefined : (row as PreferenceRow)),
+        handled: Boolean(row.handled),
+        muted: row.opportunity_no !== '' && Boolean(row.muted),
+        chosenLanguage: asLanguage(row.language),
+      });
+      facts.set(eventId, byRecipient);
+    }
+    return facts;
   }
 
   /** Whether this person already got (or has held) their notification of this event. */

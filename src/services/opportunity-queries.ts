@@ -442,6 +442,16 @@ export class OpportunityQueries {
   }
 
   /** One opportunity with its current figures (the list's projection), or null when there is none. */
+  /** Several opportunities by number, in one read (those that exist), by number. */
+  async summaries(workspaceId: string, nos: readonly string[]): Promise<Map<string, OpportunitySummary>> {
+    if (nos.length === 0) return new Map();
+    const rows = await selectSummaryColumns(this.db)
+      .where('o.workspace_id', '=', workspaceId)
+      .where('o.no', 'in', [...new Set(nos)])
+      .execute();
+    return new Map(rows.map((row) => [row.no, summaryFromRow(row)]));
+  }
+
   async summary(workspaceId: string, no: string): Promise<OpportunitySummary | null> {
     const row = await selectSummaryColumns(this.db)
       .where('o.workspace_id', '=', workspaceId)

@@ -3,15 +3,22 @@
 // through response_url stay valid for 30 minutes. So when a burst of requests arrives, every one of them
 // is acknowledged first, and the replies follow: a piece of work does not start while a request is still
 // waiting for its ack (PendingAcks, counted by the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS,
-// and then at most `slots` run at once. Without that, the replies of the requests before take the one
-// thread (and the database) that the next acks need. Work that needs a trigger_id (opening a modal) does
-// not wait here: trigger_ids expire 3 seconds after the click. The outbox's deliveries give way to the
-// acks the same way (PendingAcks.answered, wired in src/app.ts).
+// and then at most `slots` run at once, however many wait: under a load the app cannot keep up with, the
+// work queues here (a reply is late) rather than in the database pool, whose wait for a connection is
+// bounded (work let through at once past 1,000 waiting had hundreds of changes wait for 10 connections,
+// and a third of them fail). Without that, the replies of the requests before take the one thread (and
+// the database) that the next acks need. Work that needs a trigger_id (opening a modal) does not wait
+// here: trigger_ids expire 3 seconds after the click. The outbox's deliveries give way to the acks the
+// same way (PendingAcks.answered, wired in src/app.ts).
 import { performance } from 'node:perf_hooks';
 
+/** PGlite runs one statement at a time: more work at once would only queue in its worker. */
 export const AFTER_ACK_SLOTS = 2;
-/** Past this many waiting, work runs at once: the queue smooths bursts, it never holds work back for long. */
-export const AFTER_ACK_MAX_WAITING = 1_000;
+/**
+ * On PostgreSQL, with its pool of 10: four pieces of work at once keep the connections busy while the
+ * others serve the statements made before an ack (the replay guard, who asks).
+ */
+export const AFTER_ACK_SLOTS_POSTGRES = 4;
 /** The longest a piece of work gives way to requests waiting for their ack (a reply is late by at most this). */
 export const AFTER_ACK_MAX_DEFER_MS = 2_000;
 
@@ -72,7 +79,6 @@ export class AfterAckQueue {
 
   constructor(
     private readonly slots = AFTER_ACK_SLOTS,
-    private readonly maxWaiting = AFTER_ACK_MAX_WAITING,
     /** Without it (Socket Mode, tests), work only waits for a slot. */
     private readonly pendingAcks: PendingAcks | undefined = undefined,
     private readonly maxDeferMs = AFTER_ACK_MAX_DEFER_MS,
@@ -81,7 +87,7 @@ export class AfterAckQueue {
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.waiting.length < this.maxWaiting && (this.waiting.length > 0 || !this.mayStart(performance.now()))) {
+    if (this.waiting.length > 0 || !this.mayStart(performance.now())) {
       await new Promise<void>((start) => {
         this.waiting.push({ since: performance.now(), start });
         this.startWaiting();

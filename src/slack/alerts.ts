@@ -18,7 +18,7 @@ import { escapeText, mentionChannel } from '../i18n/markup.ts';
 import { channelPresenter, presenterFor } from '../i18n/presenter.ts';
 import { RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { EventConsumer } from '../jobs/outbox-dispatcher.ts';
-import type { Alert, AlertMessageRecord, AlertTarget } from '../services/alerts.ts';
+import type { Alert, AlertMessageRecord, AlertTarget, BatchAlertTarget } from '../services/alerts.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import type { OpportunitySummary } from '../services/opportunity-queries.ts';
@@ -34,6 +34,13 @@ export interface ChannelAlertsOptions {
   /** The Web API client for a workspace (background: rate limits come back as errors). */
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
   logger: Logger;
+}
+
+/** What a batch's deliveries in one workspace read once (SlackChannelAlerts.prepare). */
+interface BatchFacts {
+  targets: BatchAlertTarget[];
+  opportunities: Map<string, OpportunitySummary>;
+  earlier: Map<number, RecordedEvent>;
 }
 
 /** Slack's answers to chat.update that mean the message is gone: the alert posts a new one. */
@@ -74,14 +81,56 @@ export class SlackChannelAlerts implements EventConsumer {
   constructor(private readonly options: ChannelAlertsOptions) {}
 
   async deliver(event: OutboxEvent): Promise<void> {
+    return (await this.prepare([event]))(event);
+  }
+
+  /**
+   * What every delivery of a claimed batch needs, read once per workspace of the batch (three
+   * statements, not three per event): the alerts still on with their channel's language and their last
+   * message about each opportunity, the opportunities as they are now, and the events the messages an
+   * event may fold into show. A batch holds one event per opportunity, so no delivery of it changes what
+   * another one read.
+   */
+  async prepare(events: readonly OutboxEvent[]): Promise<(event: OutboxEvent) => Promise<void>> {
+    const { services } = this.options;
+    const nosByWorkspace = new Map<string, string[]>();
+    for (const event of events) {
+      if (alertKindOf(event) === null || !('no' in event.payload)) continue;
+      const nos = nosByWorkspace.get(event.workspaceId) ?? [];
+      nos.push(event.payload.no);
+      nosByWorkspace.set(event.workspaceId, nos);
+    }
+    const read = new Map<string, BatchFacts>();
+    await Promise.all(
+      [...nosByWorkspace].map(async ([workspaceId, nos]) => {
+        const targets = await services.alerts.deliveryTargets(workspaceId, nos);
+        if (targets.length === 0) return;
+        const folded = new Set(
+          events.flatMap((event) => {
+            const no = event.workspaceId === workspaceId && 'no' in event.payload ? event.payload.no : null;
+            return no === null
+              ? []
+              : targets.flatMap(({ alert, messages }) => {
+                  const message = messages.get(no) ?? null;
+                  return foldsWith(alert, message, event) ? message.eventIds : [];
+                });
+          }),
+        );
+        const [opportunities, earlier] = await Promise.all([
+          services.queries.summaries(workspaceId, nos),
+          services.outbox.read(workspaceId, [...folded]),
+        ]);
+        read.set(workspaceId, { targets, opportunities, earlier: new Map(earlier.map((e) => [e.id, e])) });
+      }),
+    );
+    return (event) => this.deliverWith(event, read.get(event.workspaceId));
+  }
+
+  private async deliverWith(event: OutboxEvent, facts: BatchFacts | undefined): Promise<void> {
     const kind = alertKindOf(event);
-    if (kind === null || !('no' in event.payload)) return;
+    if (kind === null || !('no' in event.payload) || !facts) return;
     const { services, clock } = this.options;
-    // What every alert's delivery needs is read once per event: the alerts with their last message
-    // about the opportunity and their channel's language, the opportunity, the events folded messages show.
-    const targets = await services.alerts.deliveryTargets(event.workspaceId, kind, event.payload.no);
-    if (targets.length === 0) return;
-    const opportunity = await services.queries.summary(event.workspaceId, event.payload.no);
+    const opportunity = facts.opportunities.get(event.payload.no);
     if (!opportunity) return;
     const alerted: AlertedOpportunity = {
       // A closing is compared by its amount; anything else by the estimated value.
@@ -92,16 +141,12 @@ export class SlackChannelAlerts implements EventConsumer {
       cycle: opportunity.salesCycle.code,
       owner: opportunity.salesperson.slackUserId,
     };
-    const matching = targets.filter(
-      ({ alert, message }) => passesFilters(alert.filters, alerted) && !message?.eventIds.includes(event.id),
-    );
+    const no = event.payload.no;
+    const matching: AlertTarget[] = facts.targets
+      .filter(({ alert }) => alert.kinds.includes(kind))
+      .map(({ alert, language, messages }) => ({ alert, language, message: messages.get(no) ?? null }))
+      .filter(({ alert, message }) => passesFilters(alert.filters, alerted) && !message?.eventIds.includes(event.id));
     if (matching.length === 0) return;
-    const folded = new Set(
-      matching.flatMap(({ alert, message }) => (foldsWith(alert, message, event) ? message.eventIds : [])),
-    );
-    const earlier = new Map(
-      (await services.outbox.read(event.workspaceId, [...folded])).map((shown) => [shown.id, shown]),
-    );
     const { currency } = await services.setup.workspaceSettings(event.workspaceId);
     const client = await this.options.clientFor(event.workspaceId);
     // One alert after the other: a retry (rate limit) starts again from the first, and each one skips
@@ -109,7 +154,7 @@ export class SlackChannelAlerts implements EventConsumer {
     const saved: { alertId: number; message: AlertMessageRecord }[] = [];
     try {
       for (const target of matching) {
-        const message = await this.deliverTo(client, target, event, opportunity, currency, earlier);
+        const message = await this.deliverTo(client, target, event, opportunity, currency, facts.earlier);
         if (message) saved.push({ alertId: target.alert.id, message });
       }
     } finally {

@@ -16,6 +16,7 @@ import { DeferredDelivery, type EventConsumer } from '../jobs/outbox-dispatcher.
 import type { OwnerZones } from '../jobs/task-reminders.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
+import type { RecipientFacts } from '../services/notifications.ts';
 import { CONSUMERS, type EventPayload, type OutboxEvent } from '../services/outbox.ts';
 import type { Message } from './blocks/kit.ts';
 import { notificationLine, notificationMessage, summaryMessage } from './blocks/notifications.ts';
@@ -58,15 +59,40 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
   }
 
   async deliver(event: OutboxEvent): Promise<void> {
-    if (event.kind === 'notification-summary') return this.deliverSummary(event.workspaceId, event.payload);
-    if (event.kind === 'notifications-disabled') return this.tellAdmins(event);
-    return this.deliverToRecipients(event);
+    return (await this.prepare([event]))(event);
   }
 
-  private async deliverToRecipients(event: OutboxEvent): Promise<void> {
-    const category = categoryOf(event.kind);
-    if (category === undefined) return;
-    const { notifications } = this.options.services;
+  /**
+   * Reads once what a claimed batch's notifications need: every recipient's facts for every event of
+   * the batch, in one statement per workspace (not one per event).
+   */
+  async prepare(events: readonly OutboxEvent[]): Promise<(event: OutboxEvent) => Promise<void>> {
+    const asked = new Map<string, { eventId: number; recipients: string[]; opportunityNo: string | null }[]>();
+    for (const event of events) {
+      const about = this.about(event);
+      if (!about) continue;
+      const items = asked.get(event.workspaceId) ?? [];
+      items.push({ eventId: event.id, ...about });
+      asked.set(event.workspaceId, items);
+    }
+    const facts = new Map<number, Map<string, RecipientFacts>>();
+    await Promise.all(
+      [...asked].map(async ([workspaceId, items]) => {
+        const read = await this.options.services.notifications.batchRecipientFacts(workspaceId, items);
+        for (const [eventId, byRecipient] of read) facts.set(eventId, byRecipient);
+      }),
+    );
+    return (event) => {
+      if (event.kind === 'notification-summary') return this.deliverSummary(event.workspaceId, event.payload);
+      if (event.kind === 'notifications-disabled') return this.tellAdmins(event);
+      return this.deliverToRecipients(event, facts.get(event.id) ?? new Map());
+    };
+  }
+
+  /** Who hears of an event by DM, and the opportunity it is about; null when it is no one's notification. */
+  private about(event: OutboxEvent): { recipients: string[]; opportunityNo: string | null } | null {
+    if (event.kind === 'notification-summary' || event.kind === 'notifications-disabled') return null;
+    if (categoryOf(event.kind) === undefined) return null;
     const recipients = recipientsOf({
       kind: event.kind,
       actorUserId: event.actorUserId,
@@ -74,12 +100,15 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
     });
     const no =
       'no' in event.payload ? event.payload.no : (event.payload as { opportunityNo?: string | null }).opportunityNo;
-    const facts = await notifications.recipientFacts(
-      event.workspaceId,
-      event.id,
-      recipients,
-      typeof no === 'string' ? no : null,
-    );
+    return { recipients, opportunityNo: typeof no === 'string' ? no : null };
+  }
+
+  private async deliverToRecipients(event: OutboxEvent, facts: ReadonlyMap<string, RecipientFacts>): Promise<void> {
+    const category = categoryOf(event.kind);
+    const about = this.about(event);
+    if (category === undefined || about === null) return;
+    const { notifications } = this.options.services;
+    const { recipients } = about;
     let heldUntil: Date | null = null;
     const outcomes: { recipient: string; outcome: 'sent' | 'held' }[] = [];
     try {

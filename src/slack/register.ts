@@ -45,6 +45,8 @@ export function registerSlackListeners(
     installations?: InstallationLifecycle | undefined;
     /** The requests waiting for their ack (the HTTP receiver counts them): replies give way to them. */
     pendingAcks?: PendingAcks | undefined;
+    /** Work after an ack run at once (AfterAckQueue; default AFTER_ACK_SLOTS). */
+    afterAckSlots?: number | undefined;
   },
 ): SlackDeps {
   const deps: SlackDeps = {
@@ -56,7 +58,7 @@ export function registerSlackListeners(
     ),
     scheduler: base.scheduler,
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
-    afterAck: new AfterAckQueue(undefined, undefined, base.pendingAcks),
+    afterAck: new AfterAckQueue(base.afterAckSlots, base.pendingAcks),
   };
   const views = viewListeners(deps);
   app.use(

@@ -107,8 +107,14 @@ async function openPostgres(connectionString: string, poolSize: number, backgrou
   } finally {
     await client.end();
   }
-  const pool = postgresPool(connectionString, poolSize);
-  const backgroundPool = postgresPool(connectionString, backgroundPoolSize);
+  // A statement waits up to 10 s for a free connection: under more changes than the app carries, the
+  // after-ack work is bounded, but the statements made before each ack (the replay guard, who asks) are
+  // not, and a change then waited behind hundreds of them past the former 2.5 s, and was refused. A server
+  // that is down still fails at once (its connections are refused).
+  const pool = postgresPool(connectionString, poolSize, 10_000);
+  // Background work waits for a connection as long as it must: nobody is waiting on it, and a delivery
+  // whose outcome could not be stored after Slack accepted it would be sent again.
+  const backgroundPool = postgresPool(connectionString, backgroundPoolSize, 60_000);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
@@ -125,11 +131,11 @@ async function openPostgres(connectionString: string, poolSize: number, backgrou
   };
 }
 
-function postgresPool(connectionString: string, max: number): pg.Pool {
+function postgresPool(connectionString: string, max: number, connectionTimeoutMillis: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max,
-    connectionTimeoutMillis: 2_500,
+    connectionTimeoutMillis,
     types: PG_TYPES,
     options: Object.entries(SESSION_SETTINGS)
       .map(([name, value]) => `-c ${name}=${value}`)

@@ -16,6 +16,8 @@ const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const MOVES = Number(process.env.BENCH_MOVES ?? 200);
 /** BENCH_SECTIONS=slack,alerts,core,digest (any of them): the sections to run; all by default. */
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'slack,alerts,core,digest').split(',').map((s) => s.trim()));
+/** BENCH_BACKENDS=pglite,postgres (either): the backends the alerts section runs on; both by default. */
+const BACKENDS = new Set((process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim()));
 
 async function withTarget(
   open: () => Promise<BenchTarget>,
@@ -80,8 +82,8 @@ if (SECTIONS.has('slack')) {
 
 if (SECTIONS.has('alerts')) {
   const { benchAlerts } = await import('./alerts.ts');
-  const alertReports: Report[] = [...(await benchAlerts('pglite'))];
-  if (postgres.url) alertReports.push(...(await benchAlerts('postgres', postgres.url)));
+  const alertReports: Report[] = BACKENDS.has('pglite') ? [...(await benchAlerts('pglite'))] : [];
+  if (postgres.url && BACKENDS.has('postgres')) alertReports.push(...(await benchAlerts('postgres', postgres.url)));
   printReports('Alerts and notifications: ack latency under the alert load', alertReports);
   console.log(
     '\nThe changes are signed /opp commands sent at a steady rate to the app (src/main.ts, its own process); ' +

@@ -25,7 +25,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('AfterAckQueue', () => {
   it('runs at most `slots` pieces of work at once, the rest in arrival order', async () => {
-    const queue = new AfterAckQueue(2, 100);
+    const queue = new AfterAckQueue(2);
     const log: string[] = [];
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => gate(log, n));
     const results = [a, b, c, d].map((g) => queue.run(g!.work));
@@ -43,7 +43,7 @@ describe('AfterAckQueue', () => {
   });
 
   it('a failing piece of work frees its slot and reaches its caller', async () => {
-    const queue = new AfterAckQueue(1, 100);
+    const queue = new AfterAckQueue(1);
     const failed = queue.run(async () => {
       throw new Error('boom');
     });
@@ -52,22 +52,27 @@ describe('AfterAckQueue', () => {
     expect(await next).toBe('next');
   });
 
-  it('past the waiting limit, work runs at once rather than being held back', async () => {
-    const queue = new AfterAckQueue(1, 1);
+  it('however many wait, no more than `slots` run at once (work that ran at once past a limit emptied the pool)', async () => {
+    const queue = new AfterAckQueue(1);
     const log: string[] = [];
-    const [a, b, c] = ['a', 'b', 'c'].map((n) => gate(log, n));
-    const all = [a, b, c].map((g) => queue.run(g!.work));
+    const gates = Array.from({ length: 50 }, (_, i) => gate(log, String(i)));
+    const all = gates.map((g) => queue.run(g.work));
     await tick();
-    expect(log).toEqual(['start a', 'start c']);
-    for (const g of [a, b, c]) g!.release();
-    expect(await Promise.all(all)).toEqual(['a', 'b', 'c']);
+    expect(log).toEqual(['start 0']);
+    expect(queue.size).toEqual({ running: 1, waiting: 49 });
+    for (const g of gates) {
+      g.release();
+      await tick();
+    }
+    expect(await Promise.all(all)).toEqual(gates.map((_, i) => String(i)));
+    expect(log.filter((line) => line.startsWith('start'))).toEqual(gates.map((_, i) => `start ${i}`));
   });
 });
 
 describe('AfterAckQueue gives way to requests waiting for their ack', () => {
   it('starts no work while a request waits for its ack, and starts it once that one is answered', async () => {
     const pending = new PendingAcks();
-    const queue = new AfterAckQueue(2, 100, pending, 60_000);
+    const queue = new AfterAckQueue(2, pending, 60_000);
     const log: string[] = [];
     const answered = pending.begin();
     const [a, b] = ['a', 'b'].map((n) => gate(log, n));
@@ -87,7 +92,7 @@ describe('AfterAckQueue gives way to requests waiting for their ack', () => {
 
   it('waits at most its deferral, then takes its slot even while requests still wait', async () => {
     const pending = new PendingAcks();
-    const queue = new AfterAckQueue(1, 100, pending, 5);
+    const queue = new AfterAckQueue(1, pending, 5);
     pending.begin(); // never answered
     const log: string[] = [];
     const [a, b] = ['a', 'b'].map((n) => gate(log, n));
