@@ -58,7 +58,7 @@
 // counts are in the sections' `totals` (counted apart from the top-N, or in entryFigures' pass for
 // the attention lists).
 //
-// Reads (eight statements, each compiled once per shape: src/store/compiled-statements.ts): CONTEXT
+// Reads (eight statements, each built once per shape: src/store/statement-shapes.ts): CONTEXT
 // (settings, filters' ids, and the names of cycles, stages, salespeople and close codes); then together
 // ENTRY_FIGURES (the open started active entries by cycle, stage and salesperson, and the active closes
 // of the period and chart window by outcome, code, salesperson and day: stage lines, closes by reason,
@@ -71,10 +71,10 @@ import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
 import { staleOnOrBefore as staleCutoff } from '../domain/notifications.ts';
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Compilable, type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { compiledStatement, inlined } from '../store/compiled-statements.ts';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
+import { inlined, statementShapes } from '../store/statement-shapes.ts';
 import { enumLiteral } from './opportunity-queries.ts';
 import type {
   Attention,
@@ -146,47 +146,63 @@ function percent(part: Decimal, whole: Decimal): Decimal | null {
   return whole.isZero() ? null : part.div(whole).times(HUNDRED);
 }
 
-/** What the scope's statements are given: the workspace and the filters' ids. */
+/**
+ * What the scope's statements are given: the workspace, and the id of each filter that applies (a
+ * filter applies when its id is there, so which ids are there is part of a statement's shape).
+ */
 interface ScopeValues {
   ws: string;
-  cycleId: number;
-  salespersonId: number;
-}
-
-/** Which filters apply: what changes a statement's text (src/store/compiled-statements.ts). */
-interface ScopeShape {
-  cycle: boolean;
-  salesperson: boolean;
-}
-
-function shapeOf(scope: Scope): ScopeShape {
-  return { cycle: scope.cycleId !== null, salesperson: scope.salespersonId !== undefined };
+  cycleId?: number;
+  salespersonId?: number;
 }
 
 function valuesOf(scope: Scope): ScopeValues {
-  return { ws: scope.workspaceId, cycleId: scope.cycleId ?? NO_ID, salespersonId: scope.salespersonId ?? NO_ID };
+  return {
+    ws: scope.workspaceId,
+    ...(scope.cycleId === null ? {} : { cycleId: scope.cycleId }),
+    ...(scope.salespersonId === undefined ? {} : { salespersonId: scope.salespersonId ?? NO_ID }),
+  };
+}
+
+/**
+ * A statement over the scope, built once per shape (src/store/statement-shapes.ts): its text depends on
+ * which filters apply, and on nothing else besides its values.
+ */
+function scoped<V extends ScopeValues, R>(name: string, build: (db: SqlDatabase, v: V) => Compilable<R>) {
+  return async (db: SqlDatabase, values: V): Promise<R[]> => {
+    const cycle = values.cycleId === undefined ? '' : ' cycle';
+    const salesperson = values.salespersonId === undefined ? '' : ' salesperson';
+    return (await statementShapes.execute(db, `digest ${name}${cycle}${salesperson}`, values, (v) => build(db, v)))
+      .rows;
+  };
 }
 
 /** The conditions that restrict opportunity entries (alias `e`) to the scope. */
-function entryScope(eb: WithEntries, v: ScopeValues, shape: ScopeShape): Expression<SqlBool> {
+function entryScope(eb: WithEntries, v: ScopeValues): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [eb('e.workspace_id', '=', v.ws)];
-  if (shape.cycle) parts.push(eb('e.sales_cycle_id', '=', v.cycleId));
-  if (shape.salesperson) parts.push(eb('e.salesperson_id', '=', v.salespersonId));
+  if (v.cycleId !== undefined) parts.push(eb('e.sales_cycle_id', '=', v.cycleId));
+  if (v.salespersonId !== undefined) parts.push(eb('e.salesperson_id', '=', v.salespersonId));
   return eb.and(parts);
 }
 
 /** The conditions that restrict opportunities (alias `o`) to the scope. */
-function opportunityScope(eb: WithOpportunities, v: ScopeValues, shape: ScopeShape): Expression<SqlBool> {
+function opportunityScope(eb: WithOpportunities, v: ScopeValues): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [eb('o.workspace_id', '=', v.ws)];
-  if (shape.cycle) parts.push(eb('o.sales_cycle_id', '=', v.cycleId));
-  if (shape.salesperson) parts.push(eb('o.salesperson_id', '=', v.salespersonId));
+  if (v.cycleId !== undefined) parts.push(eb('o.sales_cycle_id', '=', v.cycleId));
+  if (v.salespersonId !== undefined) parts.push(eb('o.salesperson_id', '=', v.salespersonId));
   return eb.and(parts);
 }
 
 /** Won and Lost, as the entries' action (written into the statement, not a parameter). */
 const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
 
-// The statements, each compiled once per shape (src/store/compiled-statements.ts).
+// The statements, each built once per shape (src/store/statement-shapes.ts).
+
+/** Which filters the request asks for: what changes CONTEXT's text. */
+interface Asked {
+  cycle: boolean;
+  salesperson: boolean;
+}
 
 /**
  * Workspace settings and the filters' ids, with the names the digest shows: the cycles in scope with
@@ -194,7 +210,7 @@ const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
  * salespeople in scope (in name order: the database's collation decides ties of figures), the close
  * codes. One statement: the names were three reads of their own.
  */
-const CONTEXT = compiledStatement((db, v: { ws: string; cycleCode: string; slackUserId: string }, shape: ScopeShape) =>
+const CONTEXT = (db: SqlDatabase, v: { ws: string; cycleCode: string; slackUserId: string }, asked: Asked) =>
   db.selectNoFrom((eb) => [
     eb.selectFrom('workspace as w').select('w.currency').where('w.id', '=', v.ws).as('currency'),
     eb.selectFrom('workspace as w').select('w.stale_days').where('w.id', '=', v.ws).as('stale_days'),
@@ -203,14 +219,14 @@ const CONTEXT = compiledStatement((db, v: { ws: string; cycleCode: string; slack
       .select('sc.id')
       .where('sc.workspace_id', '=', v.ws)
       .where('sc.code', '=', v.cycleCode)
-      .where(sql.lit(shape.cycle))
+      .where(sql.lit(asked.cycle))
       .as('cycle_id'),
     eb
       .selectFrom('salesperson as sp')
       .select('sp.id')
       .where('sp.workspace_id', '=', v.ws)
       .where('sp.slack_user_id', '=', v.slackUserId)
-      .where(sql.lit(shape.salesperson))
+      .where(sql.lit(asked.salesperson))
       .as('salesperson_id'),
     jsonArrayFrom(
       eb
@@ -218,7 +234,7 @@ const CONTEXT = compiledStatement((db, v: { ws: string; cycleCode: string; slack
         .leftJoin('sales_cycle_stage as s', 's.sales_cycle_id', 'sc.id')
         .select(['sc.id', 'sc.code', 'sc.description', 'sc.blocked', 's.stage', 's.description as stage_description'])
         .where('sc.workspace_id', '=', v.ws)
-        .$if(shape.cycle, (qb) => qb.where('sc.code', '=', v.cycleCode))
+        .$if(asked.cycle, (qb) => qb.where('sc.code', '=', v.cycleCode))
         .orderBy('sc.code')
         .orderBy('s.stage'),
     ).as('cycles'),
@@ -227,7 +243,7 @@ const CONTEXT = compiledStatement((db, v: { ws: string; cycleCode: string; slack
         .selectFrom('salesperson as sp')
         .select(['sp.id', 'sp.slack_user_id', 'sp.name'])
         .where('sp.workspace_id', '=', v.ws)
-        .$if(shape.salesperson, (qb) => qb.where('sp.slack_user_id', '=', v.slackUserId))
+        .$if(asked.salesperson, (qb) => qb.where('sp.slack_user_id', '=', v.slackUserId))
         .orderBy('sp.name')
         .orderBy('sp.id'),
     ).as('people'),
@@ -237,8 +253,7 @@ const CONTEXT = compiledStatement((db, v: { ws: string; cycleCode: string; slack
         .select(['cc.id', 'cc.code', 'cc.description'])
         .where('cc.workspace_id', '=', v.ws),
     ).as('codes'),
-  ]),
-);
+  ]);
 
 /**
  * The figures of the active entries, in two sets: the open started ones grouped by cycle, stage and
@@ -249,12 +264,9 @@ const CONTEXT = compiledStatement((db, v: { ws: string; cycleCode: string; slack
  * and week cases, its estimate was 200,000 groups and it sorted a million entries on disk); the
  * closed set reads only that window's entries (a partial index).
  */
-const ENTRY_FIGURES = compiledStatement(
-  (
-    db,
-    v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate; closedFrom: LocalDate },
-    shape: ScopeShape,
-  ) =>
+const ENTRY_FIGURES = scoped(
+  'entry figures',
+  (db, v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate; closedFrom: LocalDate }) =>
     db
       .selectFrom('opportunity_entry as e')
       .select((eb) => [
@@ -275,7 +287,7 @@ const ENTRY_FIGURES = compiledStatement(
           .as('soon'),
         eb.fn.countAll<number>().filterWhere('e.date_of_change', '<=', v.staleOnOrBefore).as('stale'),
       ])
-      .where((eb) => eb.and([entryScope(eb, v, shape), eb.ref('e.active'), eb('e.stage', 'is not', null)]))
+      .where((eb) => eb.and([entryScope(eb, v), eb.ref('e.active'), eb('e.stage', 'is not', null)]))
       .groupBy(['e.sales_cycle_id', 'e.stage', 'e.salesperson_id'])
       .unionAll(
         db
@@ -297,7 +309,7 @@ const ENTRY_FIGURES = compiledStatement(
           ])
           .where((eb) =>
             eb.and([
-              entryScope(eb, v, shape),
+              entryScope(eb, v),
               eb.ref('e.active'),
               eb('e.stage', 'is', null),
               eb('e.action_taken', 'in', CLOSED_ACTIONS()),
@@ -312,7 +324,7 @@ const ENTRY_FIGURES = compiledStatement(
  * Per cycle and salesperson: the not started, the open (not started or in progress) and the new
  * (created since `since`; none when it is null) opportunities, in one pass over them.
  */
-const OPPORTUNITY_COUNTS = compiledStatement((db, v: ScopeValues & { since: Date | null }, shape: ScopeShape) =>
+const OPPORTUNITY_COUNTS = scoped('opportunity counts', (db, v: ScopeValues & { since: Date | null }) =>
   db
     .selectFrom('opportunity as o')
     .select((eb) => [
@@ -325,7 +337,7 @@ const OPPORTUNITY_COUNTS = compiledStatement((db, v: ScopeValues & { since: Date
         .as('open_count'),
       eb.fn.countAll<number>().filterWhere('o.created_at', '>', v.since).as('new_count'),
     ])
-    .where((eb) => opportunityScope(eb, v, shape))
+    .where((eb) => opportunityScope(eb, v))
     .groupBy(['o.sales_cycle_id', 'o.salesperson_id']),
 );
 
@@ -335,7 +347,7 @@ const OPPORTUNITY_COUNTS = compiledStatement((db, v: ScopeValues & { since: Date
  * (inlined): a week ago, PostgreSQL reads the few recent entries through their created_at index; the
  * epoch (every entry), it scans them in parallel.
  */
-const RECENT_COUNTS = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) =>
+const RECENT_COUNTS = scoped('recent counts', (db, v: ScopeValues & { since: Date }) =>
   db
     .selectFrom('opportunity_entry as e')
     .select((eb) => [
@@ -343,7 +355,7 @@ const RECENT_COUNTS = compiledStatement((db, v: ScopeValues & { since: Date }, s
       eb.fn.countAll<number>().filterWhere('e.stage', '<', eb.ref('e.previous_stage')).as('back'),
       eb.fn.countAll<number>().filterWhere('e.action_taken', 'in', CLOSED_ACTIONS()).as('closed'),
     ])
-    .where((eb) => eb.and([entryScope(eb, v, shape), eb('e.created_at', '>', inlined(v.since))])),
+    .where((eb) => eb.and([entryScope(eb, v), eb('e.created_at', '>', inlined(v.since))])),
 );
 
 type RecentKind = 'forward' | 'back' | 'closed';
@@ -364,7 +376,7 @@ const closeAmount = (eb: WithEntries) =>
  * entries are recent it stops after a page; `since` is inlined, so that when few are it reads them
  * through the created_at index instead.
  */
-const RECENT_LINES = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) => {
+const RECENT_LINES = scoped('recent lines', (db, v: ScopeValues & { since: Date }) => {
   const top = (kind: RecentKind) =>
     db
       .selectFrom('opportunity_entry as e')
@@ -379,7 +391,7 @@ const RECENT_LINES = compiledStatement((db, v: ScopeValues & { since: Date }, sh
       ])
       .where((eb) =>
         eb.and([
-          entryScope(eb, v, shape),
+          entryScope(eb, v),
           eb('e.created_at', '>', inlined(v.since)),
           kind === 'closed'
             ? eb('e.action_taken', 'in', CLOSED_ACTIONS())
@@ -414,9 +426,8 @@ const RECENT_LINES = compiledStatement((db, v: ScopeValues & { since: Date }, sh
  * started ones (value 0) by number. `since` is inlined (see RECENT_COUNTS): a week ago, the new ones
  * are found through the opportunities' created_at index; the epoch, down the value index.
  */
-const CREATED = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) => {
-  const newer = (eb: WithOpportunities) =>
-    eb.and([opportunityScope(eb, v, shape), eb('o.created_at', '>', inlined(v.since))]);
+const CREATED = scoped('created', (db, v: ScopeValues & { since: Date }) => {
+  const newer = (eb: WithOpportunities) => eb.and([opportunityScope(eb, v), eb('o.created_at', '>', inlined(v.since))]);
   return db
     .selectFrom((db) =>
       db
@@ -463,7 +474,7 @@ const CREATED = compiledStatement((db, v: ScopeValues & { since: Date }, shape: 
  * recent changes count (an older entry may carry another salesperson or cycle); without a filter every
  * such entry is in scope itself.
  */
-const VALUE_CHANGES = compiledStatement((db, v: ScopeValues & { since: Date }, shape: ScopeShape) =>
+const VALUE_CHANGES = scoped('value changes', (db, v: ScopeValues & { since: Date }) =>
   db
     .with('per_opportunity', (db) =>
       db
@@ -479,7 +490,7 @@ const VALUE_CHANGES = compiledStatement((db, v: ScopeValues & { since: Date }, s
             eb('c.created_at', '>', v.since),
             eb('c.previous_estimated_value', 'is not', null),
             eb('c.estimated_value', '<>', eb.ref('c.previous_estimated_value')),
-            ...(!shape.cycle && !shape.salesperson
+            ...(v.cycleId === undefined && v.salespersonId === undefined
               ? []
               : [
                   eb.exists(
@@ -489,7 +500,7 @@ const VALUE_CHANGES = compiledStatement((db, v: ScopeValues & { since: Date }, s
                       .where((inner) =>
                         inner.and([
                           inner('e.opportunity_id', '=', inner.ref('c.opportunity_id')),
-                          entryScope(inner, v, shape),
+                          entryScope(inner, v),
                           inner('e.created_at', '>', v.since),
                         ]),
                       ),
@@ -522,8 +533,9 @@ type AttentionKind = 'overdue' | 'soon' | 'stale';
  * lines, not every candidate; their counts come from ENTRY_FIGURES. Only the kept lines are joined to
  * their opportunity and salesperson.
  */
-const ATTENTION = compiledStatement(
-  (db, v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate }, shape: ScopeShape) => {
+const ATTENTION = scoped(
+  'attention',
+  (db, v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate }) => {
     const top = (value: AttentionKind, order: number) =>
       db
         .selectFrom('opportunity_entry as e')
@@ -538,7 +550,7 @@ const ATTENTION = compiledStatement(
         ])
         .where((eb) =>
           eb.and([
-            entryScope(eb, v, shape),
+            entryScope(eb, v),
             eb.ref('e.active'),
             eb('e.stage', 'is not', null),
             value === 'overdue'
@@ -590,11 +602,15 @@ export class DigestService {
     const cycleCode = request.salesCycleCode?.trim().toUpperCase() || null;
     const slackUserId = request.salespersonSlackUserId?.trim() || null;
 
-    const context = await CONTEXT.execute(
-      this.db,
-      { ws: workspaceId, cycleCode: cycleCode ?? '', slackUserId: slackUserId ?? '' },
-      { cycle: cycleCode !== null, salesperson: slackUserId !== null },
-    ).then((rows) => rows[0]);
+    const asked: Asked = { cycle: cycleCode !== null, salesperson: slackUserId !== null };
+    const [context] = (
+      await statementShapes.execute(
+        this.db,
+        `digest context ${JSON.stringify(asked)}`,
+        { ws: workspaceId, cycleCode: cycleCode ?? '', slackUserId: slackUserId ?? '' },
+        (v) => CONTEXT(this.db, v, asked),
+      )
+    ).rows;
     if (!context) throw new Error('the digest context read no row');
     if (cycleCode !== null && context.cycle_id === null) {
       throw new DomainError({ kind: 'sales-cycle-not-found', code: cycleCode });
@@ -608,7 +624,6 @@ export class DigestService {
       cycleId: context.cycle_id,
       salespersonId: slackUserId === null ? undefined : context.salesperson_id,
     };
-    const shape = shapeOf(scope);
     const values = valuesOf(scope);
     const period = { from: addDays(today, 1 - periodDays), to: today };
     const since = request.changesSince ?? null;
@@ -622,14 +637,14 @@ export class DigestService {
     };
 
     const [figureRows, countRows, changes, attentionRows] = await Promise.all([
-      ENTRY_FIGURES.execute(
-        this.db,
-        { ...values, ...dates, closedFrom: period.from < chart.from ? period.from : chart.from },
-        shape,
-      ),
-      OPPORTUNITY_COUNTS.execute(this.db, { ...values, since }, shape),
-      since === null ? Promise.resolve(undefined) : this.changes(values, shape, since),
-      ATTENTION.execute(this.db, { ...values, ...dates }, shape),
+      ENTRY_FIGURES(this.db, {
+        ...values,
+        ...dates,
+        closedFrom: period.from < chart.from ? period.from : chart.from,
+      }),
+      OPPORTUNITY_COUNTS(this.db, { ...values, since }),
+      since === null ? Promise.resolve(undefined) : this.changes(values, since),
+      ATTENTION(this.db, { ...values, ...dates }),
     ]);
     const figures = entryFiguresOf(figureRows, period, chart);
     const counts = opportunityCountsOf(countRows);
@@ -664,14 +679,13 @@ export class DigestService {
   /** What changed since `since` (its count of new opportunities comes from OPPORTUNITY_COUNTS). */
   private async changes(
     values: ScopeValues,
-    shape: ScopeShape,
     since: Date,
   ): Promise<ChangesSince & { totals: NonNullable<ChangesSince['totals']> }> {
     const [created, counts, recent, valueChanges] = await Promise.all([
-      CREATED.execute(this.db, { ...values, since }, shape),
-      RECENT_COUNTS.execute(this.db, { ...values, since }, shape),
-      RECENT_LINES.execute(this.db, { ...values, since }, shape),
-      VALUE_CHANGES.execute(this.db, { ...values, since }, shape),
+      CREATED(this.db, { ...values, since }),
+      RECENT_COUNTS(this.db, { ...values, since }),
+      RECENT_LINES(this.db, { ...values, since }),
+      VALUE_CHANGES(this.db, { ...values, since }),
     ]);
     const move = (m: (typeof recent)[number]) => ({
       no: m.no,

@@ -9,8 +9,14 @@
 // that ends up nowhere among the parameters is refused; in the test suite every call is also built with
 // its real values and must compile to the same text and parameters (so must the first call of a shape
 // in the app).
+//
+// One exception, for a value that decides the plan: `inlined(v.since)` writes the value into the text
+// (PostgreSQL plans such a text for its value, where a prepared statement may keep one generic plan for
+// every value). Only a Date (as its UTC time) or a whole number, and only a value as the builder
+// received it (inlined() refuses anything else while the placeholders are built); each call then writes
+// its own value in that place.
 import { isDeepStrictEqual } from 'node:util';
-import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, type QueryResult, type RawBuilder, sql } from 'kysely';
 
 /** Where a value goes: what the statement is built with in its place (never sent). */
 class Placeholder {
@@ -21,6 +27,49 @@ class Placeholder {
 const MAX_SHAPES = 500;
 /** In the test suite, every call is checked against a build with its real values. */
 const CHECK_EVERY_CALL = Boolean(process.env['VITEST']);
+
+/**
+ * The build under way: with placeholders (the values written into the text so far, in order), with
+ * real values, or none (inlined() is only for a builder of these shapes).
+ */
+let building: { placeholders: Placeholder[] } | 'values' | undefined;
+
+/** In the text built with placeholders: where the n-th inlined value goes. */
+const INLINED = /\/\*inlined (\d+)\*\//g;
+
+/**
+ * `value` written into the statement's text rather than sent as a parameter: for a value that decides
+ * the plan (see above). It must be one of the values as the builder received them.
+ */
+export function inlined<T extends Date | number>(value: T): RawBuilder<T> {
+  if (building === undefined) throw new Error('inlined() is for a statement built once per shape');
+  if (building === 'values') return sql.raw<T>(literal(value));
+  if (!(value instanceof Placeholder)) throw new Error('inlined() takes one of the values, as received');
+  building.placeholders.push(value);
+  return sql.raw<T>(`/*inlined ${building.placeholders.length - 1}*/`);
+}
+
+/** A value as written into a statement's text: a Date (its UTC time) or a whole number, nothing else. */
+function literal(value: unknown): string {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return `'${value.toISOString()}'::timestamp`;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  throw new Error(`only a Date or a whole number is written into a statement: ${String(value)}`);
+}
+
+/** Compiles what `build` makes of `values`, with `mode` as the build under way. */
+function compileWith<V, R>(
+  mode: NonNullable<typeof building>,
+  values: V,
+  build: (values: V) => Compilable<R>,
+): CompiledQuery<R> {
+  const outer = building;
+  building = mode;
+  try {
+    return build(values).compile();
+  } finally {
+    building = outer;
+  }
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
@@ -52,7 +101,10 @@ function valueAt(values: unknown, path: readonly (string | number)[]): unknown {
 }
 
 interface Shape {
-  sql: string;
+  /** The text, cut where inlined values go (one piece more than `inlined`). */
+  pieces: readonly string[];
+  /** Per value written into the text: its place in the values. */
+  inlined: readonly (readonly (string | number)[])[];
   /** Per parameter: its place in the values, or the constant the builder put there. */
   parameters: readonly ({ path: readonly (string | number)[] } | { constant: unknown })[];
   checked: boolean;
@@ -73,27 +125,40 @@ export class StatementShapes {
   ): Promise<QueryResult<R>> {
     const shape = this.shapeOf(key, values, build);
     const parameters = shape.parameters.map((p) => ('path' in p ? valueAt(values, p.path) : p.constant));
+    const text = shape.inlined.reduce(
+      (text, path, i) => text + literal(valueAt(values, path)) + (shape.pieces[i + 1] ?? ''),
+      shape.pieces[0] ?? '',
+    );
     if (CHECK_EVERY_CALL || !shape.checked) {
-      const direct = build(values).compile();
-      if (direct.sql !== shape.sql || !isDeepStrictEqual([...direct.parameters], parameters)) {
+      const direct = compileWith('values', values, build);
+      if (direct.sql !== text || !isDeepStrictEqual([...direct.parameters], parameters)) {
         throw new Error(`the statement of shape ${key} depends on more than its key`);
       }
       shape.checked = true;
     }
-    return db.executeQuery(CompiledQuery.raw(shape.sql, parameters) as CompiledQuery<R>);
+    return db.executeQuery(CompiledQuery.raw(text, parameters) as CompiledQuery<R>);
   }
 
   private shapeOf<V, R>(key: string, values: V, build: (values: V) => Compilable<R>): Shape {
     const known = this.shapes.get(key);
     if (known) return known;
-    const compiled = build(withPlaceholders(values)).compile();
-    const placed = compiled.parameters.filter((p) => p instanceof Placeholder).length;
-    const used = new Set(compiled.parameters.filter((p) => p instanceof Placeholder).map((p) => p.path.join('.')));
-    if (used.size !== leafCount(values) || placed < used.size) {
-      throw new Error(`the statement of shape ${key} does not send every value as a parameter`);
+    const written: Placeholder[] = [];
+    const compiled = compileWith({ placeholders: written }, withPlaceholders(values), build);
+    const pieces = compiled.sql.split(INLINED).filter((_, i) => i % 2 === 0);
+    // The inlined values in the order of the text (which need not be the order they were built in).
+    const inlinedHere = [...compiled.sql.matchAll(INLINED)].map((m) => {
+      const placeholder = written[Number(m[1])];
+      if (!placeholder) throw new Error(`the statement of shape ${key} has a stray inlined marker`);
+      return placeholder;
+    });
+    const placed = compiled.parameters.filter((p) => p instanceof Placeholder);
+    const used = new Set([...placed, ...inlinedHere].map((p) => p.path.join('.')));
+    if (used.size !== leafCount(values)) {
+      throw new Error(`the statement of shape ${key} does not send every value as a parameter or inlined`);
     }
     const shape: Shape = {
-      sql: compiled.sql,
+      pieces,
+      inlined: inlinedHere.map((p) => p.path),
       parameters: compiled.parameters.map((p) => (p instanceof Placeholder ? { path: p.path } : { constant: p })),
       checked: false,
     };

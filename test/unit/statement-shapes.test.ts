@@ -1,9 +1,11 @@
 // Statements built once per shape (src/store/statement-shapes.ts): the values are put in their places,
 // and a builder whose text depends on a value outside the shape's key is refused rather than run wrong.
+// An inlined value (one that decides the plan) is written into the text, in its place, for each call;
+// it must be a Date or a whole number, and one of the values as the builder received them.
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../src/store/kysely.ts';
-import { StatementShapes } from '../../src/store/statement-shapes.ts';
+import { inlined, StatementShapes } from '../../src/store/statement-shapes.ts';
 
 /** Kysely's own driver that runs nothing: what matters here is what would be sent. */
 function dryDatabase(sent: { sql: string; parameters: readonly unknown[] }[]) {
@@ -65,5 +67,69 @@ describe('statements built once per shape', () => {
         .$if(v.ws === 'T1', (q) => q.limit(1));
     await shapes.execute(db, 'branching', { ws: 'T2' }, branching);
     await expect(shapes.execute(db, 'branching', { ws: 'T1' }, branching)).rejects.toThrow(/more than its key/);
+  });
+
+  it('writes each inlined value into the text, in its own place, for each call', async () => {
+    const sent: { sql: string; parameters: readonly unknown[] }[] = [];
+    const db = dryDatabase(sent);
+    const shapes = new StatementShapes();
+    const build = (v: { ws: string; since: Date; page: number }) =>
+      db
+        .selectFrom('opportunity')
+        .select('id')
+        // Built first, written last: each value goes where the text has it.
+        .limit(inlined(v.page))
+        .where('workspace_id', '=', v.ws)
+        .where('created_at', '>', inlined(v.since))
+        .where('updated_at', '<', inlined(v.since));
+    const first = { ws: 'T1', since: new Date('2026-11-27T00:00:00Z'), page: 25 };
+    const second = { ws: 'T2', since: new Date(0), page: 7 };
+    await shapes.execute(db, 'inlined', first, build);
+    await shapes.execute(db, 'inlined', second, build);
+    const text = (since: string, page: number) =>
+      `select "id" from "opportunity" where "workspace_id" = $1 and "created_at" > '${since}'::timestamp` +
+      ` and "updated_at" < '${since}'::timestamp limit ${page}`;
+    expect(sent.map(({ sql, parameters }) => ({ sql, parameters }))).toEqual([
+      { sql: text('2026-11-27T00:00:00.000Z', 25), parameters: ['T1'] },
+      { sql: text('1970-01-01T00:00:00.000Z', 7), parameters: ['T2'] },
+    ]);
+  });
+
+  it('refuses to inline a value that is not a Date or a whole number', async () => {
+    const db = dryDatabase([]);
+    const shapes = new StatementShapes();
+    const build = (v: { limit: number }) => db.selectFrom('task').select('id').limit(inlined(v.limit));
+    await shapes.execute(db, 'limit', { limit: 10 }, build);
+    await expect(shapes.execute(db, 'limit', { limit: 2.5 }, build)).rejects.toThrow(/whole number/);
+    await expect(shapes.execute(db, 'limit', { limit: Number.NaN }, build)).rejects.toThrow(/whole number/);
+    const text = (v: { since: string }) =>
+      db
+        .selectFrom('opportunity')
+        .select('id')
+        .where('created_at', '>', inlined(v.since as unknown as Date));
+    await expect(shapes.execute(db, 'text', { since: "'; drop table task; --" }, text)).rejects.toThrow(
+      /Date or a whole number/,
+    );
+    const invalid = (v: { since: Date }) =>
+      db.selectFrom('opportunity').select('id').where('created_at', '>', inlined(v.since));
+    await expect(shapes.execute(db, 'invalid date', { since: new Date('no date') }, invalid)).rejects.toThrow(
+      /Date or a whole number/,
+    );
+  });
+
+  it('refuses to inline a value that does not come from the values as received', async () => {
+    const db = dryDatabase([]);
+    const shapes = new StatementShapes();
+    const computed = (v: { since: Date }) =>
+      db
+        .selectFrom('opportunity')
+        .select('id')
+        .where('created_at', '>', inlined(new Date(v.since.getTime() - 1000)));
+    await expect(shapes.execute(db, 'computed', { since: new Date() }, computed)).rejects.toThrow();
+    const constant = (v: { ws: string }) =>
+      db.selectFrom('opportunity').select('id').where('workspace_id', '=', v.ws).limit(inlined(50));
+    await expect(shapes.execute(db, 'constant', { ws: 'T1' }, constant)).rejects.toThrow(/one of the values/);
+    // Outside a statement built once per shape, inlined() has no place to write its value.
+    expect(() => inlined(new Date())).toThrow(/built once per shape/);
   });
 });
