@@ -7,7 +7,7 @@ import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { system } from '../../src/i18n/en/system.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
-import { adminQuery, BACKENDS } from '../support/databases.ts';
+import { BACKENDS, postgresOutage } from '../support/databases.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
 import { buildView, newEventId, newTriggerId } from '../support/slack-requests.ts';
 import { allText as allTextOf, startTestApp, TEST_TODAY, type TestApp } from '../support/test-app.ts';
@@ -50,20 +50,6 @@ async function openUpdateModal(t: TestApp, teamId: string, no: string): Promise<
   const triggerId = newTriggerId();
   await t.commandAck(`move ${no}`, { teamId, triggerId });
   return openedModal(t, since, CALLBACK_IDS.updateOpportunity, triggerId);
-}
-
-/** Takes the PostgreSQL test database away (no new connections, existing ones terminated) and back. */
-function postgresOutage(url: string) {
-  const name = new URL(url).pathname.slice(1);
-  return {
-    async start() {
-      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
-    },
-    async end() {
-      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
-    },
-  };
 }
 
 async function health(t: TestApp): Promise<number> {

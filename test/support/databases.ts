@@ -56,6 +56,20 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** Takes the PostgreSQL test database away (no new connections, existing ones terminated) and back. */
+export function postgresOutage(url: string) {
+  const name = new URL(url).pathname.slice(1);
+  return {
+    async start() {
+      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+    },
+    async end() {
+      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+    },
+  };
+}
+
 let workspaceCounter = 0;
 /** A workspace id no other test uses, so suites never see each other's data. */
 export function uniqueWorkspaceId(): string {
