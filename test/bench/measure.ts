@@ -20,9 +20,9 @@ export interface Report {
   extra?: string;
 }
 
-/** Runs `work` once to warm up, then `runs` times, and summarises the durations in milliseconds. */
-export async function measure(runs: number, work: () => Promise<unknown>): Promise<Measurement> {
-  await work();
+/** Runs `work` `warmups` times (once by default), then `runs` times, and summarises the durations in milliseconds. */
+export async function measure(runs: number, work: () => Promise<unknown>, warmups = 1): Promise<Measurement> {
+  for (let i = 0; i < warmups; i++) await work();
   const durations: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
