@@ -64,6 +64,12 @@ export interface DispatchResult {
   failed: number;
 }
 
+/**
+ * A delivery begins only with at least this part of its lease left (half: 30 s of the default 60 s),
+ * far more than a delivery takes (each Web API call gives up after 10 s, retried twice at most).
+ */
+const LEASE_ROOM_DIVISOR = 2;
+
 /** Backoff after the n-th failed attempt: 10 s, 20 s, 40 s … at most 15 minutes. */
 export function backoffMs(attempt: number): number {
   return Math.min(15 * 60_000, 10_000 * 2 ** Math.max(0, attempt - 1));
@@ -147,7 +153,8 @@ export class OutboxDispatcher {
       // Each batch steps back while a command waits for its ack (for a moment at most).
       await this.giveWay();
       const now = this.clock.now();
-      const due = await this.outbox.claim(consumer.name, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
+      const leaseUntil = now.getTime() + this.leaseMs;
+      const due = await this.outbox.claim(consumer.name, now, new Date(leaseUntil), this.batchSize);
       // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
       // leave the next event of an opportunity it just delivered due now.
       if (due.length === 0) break;
@@ -159,6 +166,10 @@ export class OutboxDispatcher {
       const worker = async () => {
         while (next < due.length) {
           const event = due[next++] as OutboxEvent;
+          // A delivery begins only while its lease has room for it: once the lease ends another instance
+          // may claim the event and send it too. One left here is not settled; it comes due again when
+          // its lease ends, for whichever instance claims it then.
+          if (this.clock.now().getTime() > leaseUntil - this.leaseMs / LEASE_ROOM_DIVISOR) continue;
           // Each outcome is kept as soon as it is known, not when the whole batch is done: a slow
           // delivery could outlast the lease, and another instance would then claim, and send again,
           // events delivered but not yet recorded (and a crash would forget the whole batch).

@@ -22,16 +22,27 @@ export interface DigestPosterOptions {
   postIntervalMs?: number;
 }
 
+/** How long a background Web API call waits for Slack's answer before it fails (then is retried). */
+export const BACKGROUND_CALL_TIMEOUT_MS = 10_000;
+
 /**
- * A Web API client for background posting: rate limits come back as errors, with few retries. It logs
- * through the app's logger (which redacts secrets and tokens), never a console logger of its own.
+ * A Web API client for background posting: rate limits come back as errors, with few retries, and each
+ * call is bounded in time (a call Slack never answered held the outbox's pass of this instance, and
+ * with it every later delivery, and outlasted the deliveries' lease). It logs through the app's logger
+ * (which redacts secrets and tokens), never a console logger of its own.
  */
-export function backgroundClient(token: string, slackApiUrl: string | undefined, logger: Logger): webApi.WebClient {
+export function backgroundClient(
+  token: string,
+  slackApiUrl: string | undefined,
+  logger: Logger,
+  timeoutMs = BACKGROUND_CALL_TIMEOUT_MS,
+): webApi.WebClient {
   return new webApi.WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     logger,
     rejectRateLimitedCalls: true,
     retryConfig: BACKGROUND_RETRY_CONFIG,
+    timeout: timeoutMs,
   });
 }
 

@@ -138,6 +138,39 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(await pending(ws)).toBe(0);
   });
 
+  it('a delivery begins only while its lease has room: a slow instance does not send what another may claim', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    for (const no of ['OP40', 'OP41'])
+      await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won(no), clock.now());
+    const sent: string[] = [];
+    const record = (event: OutboxEvent, by: string) => {
+      if (event.workspaceId === ws && event.kind === 'opportunity-won') sent.push(`${event.payload.no} by ${by}`);
+    };
+    const other = new OutboxDispatcher(outbox, clock, [{ name: A, deliver: async (event) => record(event, 'other') }]);
+    // This instance's Slack is slow: its first delivery takes 40 s of the 60 s lease. Begun with 20 s
+    // left, the second would take 25 s, and the other instance claims it once the lease has ended.
+    const slow: EventConsumer = {
+      name: A,
+      async deliver(event) {
+        if (event.workspaceId !== ws) return;
+        if (sent.length === 0) clock.advance(40_000);
+        else {
+          clock.advance(25_000);
+          await other.tick();
+        }
+        record(event, 'slow');
+      },
+    };
+    await new OutboxDispatcher(outbox, clock, [slow], undefined, { concurrency: 1 }).tick();
+    expect(sent).toEqual(['OP40 by slow']);
+    expect(await pending(ws)).toBe(1);
+    clock.advance(21_000); // the lease has ended: the event is due again, for whichever instance claims it
+    await other.tick();
+    expect(sent).toEqual(['OP40 by slow', 'OP41 by other']);
+    expect(await pending(ws)).toBe(0);
+  });
+
   it('a long outage delays a delivery without losing it; only a day of failures gives up', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();

@@ -1,8 +1,13 @@
 // The interactive client options against a local fake of the Web API: a 429 is not waited on, a
-// 5xx is retried briefly and then given up, instead of Bolt's default of about thirty minutes.
-import { webApi } from '@slack/bolt';
+// 5xx is retried briefly and then given up, instead of Bolt's default of about thirty minutes. The
+// background client gives up on a call Slack never answers.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LogLevel, webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backgroundClient } from '../../../src/slack/digest-poster.ts';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../../../src/slack/middleware/slack-client-options.ts';
+import { RedactingLogger } from '../../../src/slack/redacting-logger.ts';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack.ts';
 import { SLACK_DEFAULTS } from '../../support/slack-defaults.ts';
 
@@ -39,5 +44,27 @@ describe('INTERACTIVE_CLIENT_OPTIONS', () => {
     fake.failNext('chat.postMessage', { status: 500 });
     const result = await client.chat.postMessage({ channel: 'C1', text: 'once' });
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('backgroundClient', () => {
+  let silent: Server;
+  let requests = 0;
+  beforeAll(async () => {
+    // Accepts every request and never answers it.
+    silent = createServer(() => void (requests += 1));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('a call Slack never answers fails after its timeout and two retries, instead of waiting forever', async () => {
+    const { port } = silent.address() as AddressInfo;
+    const logger = new RedactingLogger([], LogLevel.ERROR);
+    const client = backgroundClient(SLACK_DEFAULTS.botToken, `http://127.0.0.1:${port}/api/`, logger, 200);
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toThrow();
+    expect(requests).toBe(3);
   });
 });
