@@ -66,7 +66,9 @@ export interface DispatchResult {
 
 /**
  * A delivery begins only with at least this part of its lease left (half: 30 s of the default 60 s),
- * far more than a delivery takes (each Web API call gives up after 10 s, retried twice at most).
+ * far more than a delivery takes while Slack answers. Each background Web API call gives up after 10 s
+ * and is retried twice at most, so one that Slack never answers could still take about 31 s: the
+ * margin narrows the window in which two instances send one event, it cannot close it.
  */
 const LEASE_ROOM_DIVISOR = 2;
 
