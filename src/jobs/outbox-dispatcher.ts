@@ -157,6 +157,7 @@ export class OutboxDispatcher {
       const now = this.clock.now();
       const leaseUntil = now.getTime() + this.leaseMs;
       const due = await this.outbox.claim(consumer.name, now, new Date(leaseUntil), this.batchSize);
+      const beginBy = leaseUntil - this.leaseMs / LEASE_ROOM_DIVISOR;
       // Not `< batchSize`: a claim takes one event per opportunity (in order), so a short batch may
       // leave the next event of an opportunity it just delivered due now.
       if (due.length === 0) break;
@@ -171,7 +172,7 @@ export class OutboxDispatcher {
           // A delivery begins only while its lease has room for it: once the lease ends another instance
           // may claim the event and send it too. One left here is not settled; it comes due again when
           // its lease ends, for whichever instance claims it then.
-          if (this.clock.now().getTime() > leaseUntil - this.leaseMs / LEASE_ROOM_DIVISOR) continue;
+          if (this.clock.now().getTime() > beginBy) continue;
           // Each outcome is kept as soon as it is known, not when the whole batch is done: a slow
           // delivery could outlast the lease, and another instance would then claim, and send again,
           // events delivered but not yet recorded (and a crash would forget the whole batch).

@@ -10,7 +10,7 @@ import { type DigestJob, type DigestPoster, RetryLaterError } from '../jobs/dige
 import type { Clock } from '../services/clock.ts';
 import { type ChannelDigestUseCases, scheduledContext } from '../usecases/channel-digests.ts';
 import { digestMessages } from './blocks/digest.ts';
-import { BACKGROUND_RETRY_CONFIG } from './middleware/slack-client-options.ts';
+import { BACKGROUND_CALL_TIMEOUT_MS, BACKGROUND_RETRY_CONFIG } from './middleware/slack-client-options.ts';
 
 export interface DigestPosterOptions {
   /** What a digest says, built by its use case (src/usecases/channel-digests.ts). */
@@ -21,9 +21,6 @@ export interface DigestPosterOptions {
   /** Pause between the messages of one digest: Slack allows about one message per second per channel. */
   postIntervalMs?: number;
 }
-
-/** How long a background Web API call waits for Slack's answer before it fails (then is retried). */
-export const BACKGROUND_CALL_TIMEOUT_MS = 10_000;
 
 /**
  * A Web API client for background posting: rate limits come back as errors, with few retries, and each

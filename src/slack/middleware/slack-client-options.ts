@@ -17,3 +17,6 @@ export const INTERACTIVE_CLIENT_OPTIONS = {
 
 /** Retries of the clients that work in the background (digests, the OAuth installer): a few, patiently. */
 export const BACKGROUND_RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 500 } as const;
+
+/** How long a background Web API call waits for Slack's answer before it fails (then is retried). */
+export const BACKGROUND_CALL_TIMEOUT_MS = 10_000;
