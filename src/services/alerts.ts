@@ -45,6 +45,14 @@ export interface AlertInput {
 }
 
 /** The message an alert posted about one opportunity: where it is and which events it shows. */
+/** What an alert's message about an opportunity shows now, as of `at` (AlertsService.saveMessages). */
+export interface SavedAlertMessage {
+  alertId: number;
+  opportunityNo: string;
+  message: AlertMessageRecord;
+  at: Date;
+}
+
 export interface AlertMessageRecord {
   channelId: string;
   ts: string;
@@ -209,19 +217,15 @@ export class AlertService {
   }
 
   /**
-   * Records the messages the alerts now show about the opportunity (a new post replaces the last one),
-   * in one statement.
+   * Records the messages the alerts now show (a new post replaces the last one of its alert about its
+   * opportunity), in one statement; each alert and opportunity at most once.
    */
-  async saveMessages(
-    opportunityNo: string,
-    messages: readonly { alertId: number; message: AlertMessageRecord }[],
-    at: Date,
-  ): Promise<void> {
+  async saveMessages(messages: readonly SavedAlertMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.db
       .insertInto('alert_message')
       .values(
-        messages.map(({ alertId, message }) => ({
+        messages.map(({ alertId, opportunityNo, message, at }) => ({
           alert_id: alertId,
           opportunity_no: opportunityNo,
           channel_id: message.channelId,

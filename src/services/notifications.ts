@@ -40,6 +40,15 @@ export interface PersonNotifications extends NotificationPreferences {
 }
 
 /** What a notification's delivery needs to know about one recipient (NotificationService.recipientFacts). */
+/** What became of an event for one person, as of `at` (NotificationsService.record). */
+export interface NotificationOutcome {
+  workspaceId: string;
+  eventId: number;
+  recipient: string;
+  outcome: 'sent' | 'held';
+  at: Date;
+}
+
 export interface RecipientFacts {
   preferences: NotificationPreferences;
   /** Already sent or held for them (a retried delivery). */
@@ -314,23 +323,22 @@ export class NotificationService {
     return row !== undefined;
   }
 
-  /** Records what became of an event for each person (sent now, or held for their daily summary), in one statement. */
-  async record(
-    event: OutboxEvent,
-    outcomes: readonly { recipient: string; outcome: 'sent' | 'held' }[],
-  ): Promise<void> {
+  /**
+   * Records what became of events for people (sent, or held for their daily summary), in one statement;
+   * each event and person at most once.
+   */
+  async record(outcomes: readonly NotificationOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
-    const now = this.clock.now();
     await this.db
       .insertInto('notification')
       .values(
-        outcomes.map(({ recipient, outcome }) => ({
-          workspace_id: event.workspaceId,
+        outcomes.map(({ workspaceId, eventId, recipient, outcome, at }) => ({
+          workspace_id: workspaceId,
           slack_user_id: recipient,
-          event_id: event.id,
+          event_id: eventId,
           held: outcome === 'held',
-          created_at: now,
-          sent_at: outcome === 'sent' ? now : null,
+          created_at: at,
+          sent_at: outcome === 'sent' ? at : null,
         })),
       )
       .onConflict((oc) => oc.columns(['event_id', 'slack_user_id']).doNothing())

@@ -18,7 +18,14 @@ import { escapeText, mentionChannel } from '../i18n/markup.ts';
 import { channelPresenter, presenterFor } from '../i18n/presenter.ts';
 import { RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { EventConsumer } from '../jobs/outbox-dispatcher.ts';
-import type { Alert, AlertMessageRecord, AlertTarget, BatchAlertTarget } from '../services/alerts.ts';
+import { WriteCoalescer } from '../jobs/write-coalescer.ts';
+import type {
+  Alert,
+  AlertMessageRecord,
+  AlertTarget,
+  BatchAlertTarget,
+  SavedAlertMessage,
+} from '../services/alerts.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import type { OpportunitySummary } from '../services/opportunity-queries.ts';
@@ -123,10 +130,19 @@ export class SlackChannelAlerts implements EventConsumer {
         read.set(workspaceId, { targets, opportunities, earlier: new Map(earlier.map((e) => [e.id, e])) });
       }),
     );
-    return (event) => this.deliverWith(event, read.get(event.workspaceId));
+    // The batch's deliveries go side by side: messages known while another is being saved share a statement.
+    const saves = new WriteCoalescer<SavedAlertMessage[]>((lists) => services.alerts.saveMessages(lists.flat()));
+    return (event) =>
+      this.deliverWith(event, read.get(event.workspaceId), (saved) =>
+        saved.length === 0 ? Promise.resolve() : saves.write(saved),
+      );
   }
 
-  private async deliverWith(event: OutboxEvent, facts: BatchFacts | undefined): Promise<void> {
+  private async deliverWith(
+    event: OutboxEvent,
+    facts: BatchFacts | undefined,
+    save: (messages: SavedAlertMessage[]) => Promise<void>,
+  ): Promise<void> {
     const kind = alertKindOf(event);
     if (kind === null || !('no' in event.payload) || !facts) return;
     const { services, clock } = this.options;
@@ -151,14 +167,14 @@ export class SlackChannelAlerts implements EventConsumer {
     const client = await this.options.clientFor(event.workspaceId);
     // One alert after the other: a retry (rate limit) starts again from the first, and each one skips
     // the event when its message already shows it (the messages of those before it are saved first).
-    const saved: { alertId: number; message: AlertMessageRecord }[] = [];
+    const saved: SavedAlertMessage[] = [];
     try {
       for (const target of matching) {
         const message = await this.deliverTo(client, target, event, opportunity, currency, facts.earlier);
-        if (message) saved.push({ alertId: target.alert.id, message });
+        if (message) saved.push({ alertId: target.alert.id, opportunityNo: opportunity.no, message, at: clock.now() });
       }
     } finally {
-      await services.alerts.saveMessages(opportunity.no, saved, clock.now());
+      await save(saved);
     }
   }
 

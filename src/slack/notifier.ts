@@ -14,9 +14,10 @@ import { presenterFor } from '../i18n/presenter.ts';
 import { RetryLaterError } from '../jobs/digest-scheduler.ts';
 import { DeferredDelivery, type EventConsumer } from '../jobs/outbox-dispatcher.ts';
 import type { OwnerZones } from '../jobs/task-reminders.ts';
+import { WriteCoalescer } from '../jobs/write-coalescer.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
-import type { RecipientFacts } from '../services/notifications.ts';
+import type { NotificationOutcome, RecipientFacts } from '../services/notifications.ts';
 import { CONSUMERS, type EventPayload, type OutboxEvent } from '../services/outbox.ts';
 import type { Message } from './blocks/kit.ts';
 import { notificationLine, notificationMessage, summaryMessage } from './blocks/notifications.ts';
@@ -82,10 +83,15 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
         for (const [eventId, byRecipient] of read) facts.set(eventId, byRecipient);
       }),
     );
+    // The batch's deliveries go side by side: outcomes known while another is being recorded share a statement.
+    const { notifications } = this.options.services;
+    const outcomes = new WriteCoalescer<NotificationOutcome[]>((lists) => notifications.record(lists.flat()));
     return (event) => {
       if (event.kind === 'notification-summary') return this.deliverSummary(event.workspaceId, event.payload);
       if (event.kind === 'notifications-disabled') return this.tellAdmins(event);
-      return this.deliverToRecipients(event, facts.get(event.id) ?? new Map());
+      return this.deliverToRecipients(event, facts.get(event.id) ?? new Map(), (recorded) =>
+        recorded.length === 0 ? Promise.resolve() : outcomes.write(recorded),
+      );
     };
   }
 
@@ -103,14 +109,24 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
     return { recipients, opportunityNo: typeof no === 'string' ? no : null };
   }
 
-  private async deliverToRecipients(event: OutboxEvent, facts: ReadonlyMap<string, RecipientFacts>): Promise<void> {
+  private async deliverToRecipients(
+    event: OutboxEvent,
+    facts: ReadonlyMap<string, RecipientFacts>,
+    record: (outcomes: NotificationOutcome[]) => Promise<void>,
+  ): Promise<void> {
     const category = categoryOf(event.kind);
     const about = this.about(event);
     if (category === undefined || about === null) return;
-    const { notifications } = this.options.services;
     const { recipients } = about;
     let heldUntil: Date | null = null;
-    const outcomes: { recipient: string; outcome: 'sent' | 'held' }[] = [];
+    const outcomes: NotificationOutcome[] = [];
+    const outcome = (recipient: string, what: 'sent' | 'held'): NotificationOutcome => ({
+      workspaceId: event.workspaceId,
+      eventId: event.id,
+      recipient,
+      outcome: what,
+      at: this.options.clock.now(),
+    });
     try {
       for (const recipient of recipients) {
         const person = facts.get(recipient);
@@ -119,7 +135,7 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
         const mode = preferences.modes[category];
         if (preferences.disabled || mode === 'off') continue;
         if (mode === 'daily') {
-          outcomes.push({ recipient, outcome: 'held' });
+          outcomes.push(outcome(recipient, 'held'));
           continue;
         }
         const client = await this.options.clientFor(event.workspaceId);
@@ -139,11 +155,11 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
             : await this.instantMessage(event, recipient, p);
         if (message === null) continue;
         if ((await this.send(client, event.workspaceId, recipient, message)) === 'sent')
-          outcomes.push({ recipient, outcome: 'sent' });
+          outcomes.push(outcome(recipient, 'sent'));
       }
     } finally {
       // What was sent or held is recorded even when a later recipient failed: a retry skips them.
-      await notifications.record(event, outcomes);
+      await record(outcomes);
     }
     if (heldUntil !== null) throw new DeferredDelivery(heldUntil);
   }
@@ -198,7 +214,16 @@ export class SlackNotifier implements EventConsumer, OwnerZones {
         if (goneReason(error) !== null) return 'gone' as const;
         throw error;
       });
-      if (outcome === 'sent') await notifications.record(event, [{ recipient: admin, outcome: 'sent' }]);
+      if (outcome === 'sent')
+        await notifications.record([
+          {
+            workspaceId: event.workspaceId,
+            eventId: event.id,
+            recipient: admin,
+            outcome,
+            at: this.options.clock.now(),
+          },
+        ]);
     }
   }
 
