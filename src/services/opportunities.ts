@@ -1359,7 +1359,8 @@ async function closeLoaded(
   request: Pick<CloseRequest, 'outcome' | 'closeCode' | 'closingDate' | 'salesAmount' | 'cancelOldTasks' | 'today'>,
   now: Date,
 ): Promise<ClosePlan & { closeCodeId: number | null }> {
-  const codes = await listCodes(tx, workspaceId);
+  const codeRows = await closeCodeRows(tx, workspaceId);
+  const codes = codeRows.map(closeCodeOf);
   const codeText = request.closeCode?.trim().toUpperCase() || null;
   const closeCode = codeText ? codes.find((c) => c.code === codeText) : null;
   if (codeText && !closeCode) throw new DomainError({ kind: 'close-code-not-found', code: codeText });
@@ -1376,19 +1377,18 @@ async function closeLoaded(
   });
   if (plan.newStatus === 'won') {
     // Won needs a customer: created from the (company) contact when there is none (§8.3).
-    const contact = await findContactByNo(tx, workspaceId, customerContactForWon(loaded.contact));
-    await ensureCustomerForContact(tx, workspaceId, contact, now);
+    const contact = await tx
+      .selectFrom('contact as c')
+      .leftJoin('customer as cu', 'cu.contact_id', 'c.id')
+      .select(['c.id', 'c.name', 'cu.id as customer_id'])
+      .where('c.workspace_id', '=', workspaceId)
+      .where('c.no', '=', customerContactForWon(loaded.contact))
+      .executeTakeFirstOrThrow();
+    // Its customer read with it: the common case costs one trip, the first Won of a contact makes one.
+    if (contact.customer_id === null) await ensureCustomerForContact(tx, workspaceId, contact, now);
   }
-  const closeCodeId = closeCode
-    ? (
-        await tx
-          .selectFrom('close_opportunity_code')
-          .select('id')
-          .where('workspace_id', '=', workspaceId)
-          .where('code', '=', closeCode.code)
-          .executeTakeFirstOrThrow()
-      ).id
-    : null;
+  // Read with the codes above, in the same transaction: no second trip for the id.
+  const closeCodeId = closeCode ? (codeRows.find((r) => r.code === closeCode.code)?.id ?? null) : null;
   return { ...plan, closeCodeId };
 }
 
@@ -1838,14 +1838,22 @@ async function insertQuoteLines(tx: SqlTransaction, quoteId: number, lines: read
     .execute();
 }
 
-async function listCodes(db: SqlDatabase, workspaceId: string): Promise<CloseCode[]> {
-  const rows = await db
+/** The workspace's close codes with their ids, in code order. */
+function closeCodeRows(db: SqlDatabase, workspaceId: string) {
+  return db
     .selectFrom('close_opportunity_code')
-    .select(['code', 'description', 'type'])
+    .select(['id', 'code', 'description', 'type'])
     .where('workspace_id', '=', workspaceId)
     .orderBy('code')
     .execute();
-  return rows.map((r) => ({ code: r.code, description: r.description, type: r.type === 'WON' ? 'won' : 'lost' }));
+}
+
+function closeCodeOf(row: { code: string; description: string; type: string }): CloseCode {
+  return { code: row.code, description: row.description, type: row.type === 'WON' ? 'won' : 'lost' };
+}
+
+async function listCodes(db: SqlDatabase, workspaceId: string): Promise<CloseCode[]> {
+  return (await closeCodeRows(db, workspaceId)).map(closeCodeOf);
 }
 
 async function findContactByNo(db: SqlDatabase, workspaceId: string, no: string) {

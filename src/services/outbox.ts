@@ -207,25 +207,40 @@ export async function recordEvents(
   events: readonly NewEvent[],
   at: Date,
 ): Promise<RecordedEvents> {
-  if (events.length === 0) return { events: [], deliveries: 0 };
-  // One INSERT per event: each knows its own id (a multi-row RETURNING promises no order).
+  // One statement per event, which writes its deliveries too: each knows its own id (a multi-row
+  // RETURNING promises no order), and a change's transaction makes one round trip per event.
   const recorded: RecordedEvent[] = [];
+  let deliveries = 0;
   for (const event of events) {
-    const { id } = await db
-      .insertInto('outbox_event')
-      .values(eventRow(workspaceId, origin, event, at))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    recorded.push(recordedEvent(id, workspaceId, origin, event, at));
+    const recording = eventRecording(workspaceId, origin, event, at);
+    const [first, ...others] = recording.consumers;
+    const inserted = db.with('recorded', (q) =>
+      q.insertInto('outbox_event').values(recording.row).returning(['id', 'occurred_at']),
+    );
+    const statement = first
+      ? inserted
+          .with('delivered', (q) =>
+            q
+              .insertInto('outbox_delivery')
+              .columns(['event_id', 'consumer', 'next_attempt_at'])
+              .expression((eb) => {
+                const delivery = (consumer: string) =>
+                  eb
+                    .selectFrom('recorded')
+                    .select(['recorded.id', sql<string>`${consumer}::varchar`.as('consumer'), 'recorded.occurred_at']);
+                return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
+              })
+              .returning('event_id'),
+          )
+          .selectFrom('recorded')
+          .select('recorded.id')
+      : // Nobody is waiting for this event.
+        inserted.selectFrom('recorded').select('recorded.id');
+    const { id } = await statement.executeTakeFirstOrThrow();
+    recorded.push(recording.recorded(id));
+    deliveries += recording.consumers.length;
   }
-  const deliveries = recorded.flatMap((event) => consumersOf(event, origin).map((consumer) => ({ event, consumer })));
-  if (deliveries.length > 0) {
-    await db
-      .insertInto('outbox_delivery')
-      .values(deliveries.map(({ event, consumer }) => ({ event_id: event.id, consumer, next_attempt_at: at })))
-      .execute();
-  }
-  return { events: recorded, deliveries: deliveries.length };
+  return { events: recorded, deliveries };
 }
 
 /** What a change recorded: its events, and how many deliveries they are waiting for. */
