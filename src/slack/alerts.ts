@@ -165,17 +165,21 @@ export class SlackChannelAlerts implements EventConsumer {
     if (matching.length === 0) return;
     const { currency } = await services.setup.workspaceSettings(event.workspaceId);
     const client = await this.options.clientFor(event.workspaceId);
-    // One alert after the other: a retry (rate limit) starts again from the first, and each one skips
-    // the event when its message already shows it (the messages of those before it are saved first).
+    // The matching alerts side by side (each in its own channel): the event's delivery takes as long as
+    // its slowest post, not their sum. The messages of those that went out are saved even when another
+    // failed; a retry (a rate limit) skips every alert whose message already shows the event.
+    const outcomes = await Promise.allSettled(
+      matching.map((target) => this.deliverTo(client, target, event, opportunity, currency, facts.earlier)),
+    );
     const saved: SavedAlertMessage[] = [];
-    try {
-      for (const target of matching) {
-        const message = await this.deliverTo(client, target, event, opportunity, currency, facts.earlier);
-        if (message) saved.push({ alertId: target.alert.id, opportunityNo: opportunity.no, message, at: clock.now() });
-      }
-    } finally {
-      await save(saved);
-    }
+    outcomes.forEach((outcome, i) => {
+      const alert = matching[i]?.alert;
+      if (outcome.status === 'fulfilled' && outcome.value && alert)
+        saved.push({ alertId: alert.id, opportunityNo: opportunity.no, message: outcome.value, at: clock.now() });
+    });
+    await save(saved);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Posts the event to the alert's channel, or folds it into its message: the message it shows now. */

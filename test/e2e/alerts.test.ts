@@ -214,6 +214,34 @@ describe.each(BACKENDS)('channel alerts on %s', (backend) => {
     expect(deliveries.every((d) => d.deliveredAt !== null)).toBe(true);
   });
 
+  it('an event two alerts hear goes to both channels at once; the one refused gets it late, the other not twice', async () => {
+    const teamId = await workspace();
+    await run(first, 'alert <#C0PAIR0001> created', teamId);
+    await run(first, 'alert <#C0PAIR0002> created', teamId);
+    const since = first.fake.calls('chat.postMessage').length;
+    // Whichever channel's post reaches Slack first is rate limited for five minutes.
+    first.fake.failNext('chat.postMessage', { status: 429, retryAfter: 300 });
+    await run(first, 'new Paired deal contact:"Acme Corp" value:5000 chance:40 close:2026-12-15', teamId);
+    await bothIdle();
+    await tickBoth();
+    const calls = () => ['C0PAIR0001', 'C0PAIR0002'].map((channel) => posts(channel, since).length);
+    // Both posts were tried side by side: one refused, one made (one after the other, the second waited).
+    expect(calls()).toEqual([1, 1]);
+
+    advance(300_000);
+    await tickBoth();
+    await tickBoth();
+    // The refused one is posted late; the one made is not posted again.
+    expect(calls().sort()).toEqual([1, 2]);
+    for (const channel of ['C0PAIR0001', 'C0PAIR0002'])
+      expect(allText(posts(channel, since).at(-1)?.args)).toMatch(/OP00001/);
+    expect(await first.db.prisma.alertMessage.count({ where: { alert: { workspaceId: teamId } } })).toBe(2);
+    const deliveries = await first.db.prisma.outboxDelivery.findMany({
+      where: { consumer: 'alerts', event: { workspaceId: teamId } },
+    });
+    expect(deliveries.every((d) => d.deliveredAt !== null)).toBe(true);
+  });
+
   it('Slack refuses for a while: with two instances, every event arrives late, once, in order per opportunity', async () => {
     const teamId = await workspace();
     await run(first, 'alert <#C0LATE0001> stage', teamId);
