@@ -51,6 +51,10 @@ export interface DispatcherOptions {
    * they would with as many instances).
    */
   concurrency?: number;
+  /** How long a settled event is kept before it is pruned (default 7 days). */
+  retentionMs?: number;
+  /** Pruning runs at most this often, after a pass (default 10 minutes). */
+  pruneEveryMs?: number;
   /**
    * What a pass, and each batch of it, waits for first: the HTTP receiver's acks (src/app.ts), so that
    * deliveries step back while a command waits (for a moment at most: they are not stopped). Resolves
@@ -73,6 +77,11 @@ export interface DispatchResult {
  */
 const LEASE_ROOM_DIVISOR = 2;
 
+/** Events deleted by one pruning statement, at most (a pruning runs statements until fewer are left). */
+const PRUNE_BATCH = 5_000;
+/** Statements of one pruning, at most: the rest waits for the next one. */
+const PRUNE_BATCHES = 100;
+
 /** Backoff after the n-th failed attempt: 10 s, 20 s, 40 s … at most 15 minutes. */
 export function backoffMs(attempt: number): number {
   return Math.min(15 * 60_000, 10_000 * 2 ** Math.max(0, attempt - 1));
@@ -87,6 +96,9 @@ export class OutboxDispatcher {
   private readonly batchSize: number;
   private readonly concurrency: number;
   private readonly giveWay: () => Promise<void>;
+  private readonly retentionMs: number;
+  private readonly pruneEveryMs: number;
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly outbox: Outbox,
@@ -103,6 +115,8 @@ export class OutboxDispatcher {
     this.batchSize = options.batchSize ?? 100;
     this.concurrency = options.concurrency ?? 16;
     this.giveWay = options.giveWay ?? (() => Promise.resolve());
+    this.retentionMs = options.retentionMs ?? 7 * 24 * 60 * 60_000;
+    this.pruneEveryMs = options.pruneEveryMs ?? 10 * 60_000;
   }
 
   /** Dispatches every `intervalMs` until stop(). */
@@ -151,7 +165,26 @@ export class OutboxDispatcher {
   async tick(): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
     await Promise.all(this.consumers.map((consumer) => this.drain(consumer, result)));
+    await this.pruneNowAndThen();
     return result;
+  }
+
+  /**
+   * Deletes the events settled longer ago than the retention (Outbox.prune), at most every
+   * `pruneEveryMs`: without it the outbox grows by every change for ever. Returns how many.
+   */
+  async pruneNowAndThen(): Promise<number> {
+    const now = this.clock.now().getTime();
+    if (Math.abs(now - this.lastPruneAt) < this.pruneEveryMs) return 0;
+    this.lastPruneAt = now;
+    const before = new Date(now - this.retentionMs);
+    let pruned = 0;
+    for (let i = 0; i < PRUNE_BATCHES; i++) {
+      const deleted = await this.outbox.prune(before, PRUNE_BATCH);
+      pruned += deleted;
+      if (deleted < PRUNE_BATCH) break;
+    }
+    return pruned;
   }
 
   private async drain(consumer: EventConsumer, result: DispatchResult): Promise<void> {

@@ -238,4 +238,60 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     });
     expect(failed).toHaveLength(1);
   });
+
+  it('events settled longer ago than the retention are pruned, with their rows; pending and summary-held ones stay', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    const at = (daysAgo: number) => new Date(clock.now().getTime() - daysAgo * 24 * 60 * 60_000);
+    const origin = { actorUserId: 'U1', channelId: 'C0SALES001' };
+    const oldDelivered = await recordEvent(db.sql, ws, origin, won('OP30'), at(10));
+    const oldPending = await recordEvent(db.sql, ws, origin, won('OP31'), at(10));
+    const oldHeld = await recordEvent(db.sql, ws, origin, won('OP32'), at(10));
+    const oldSent = await recordEvent(db.sql, ws, origin, won('OP33'), at(10));
+    const recent = await recordEvent(db.sql, ws, origin, won('OP34'), at(1));
+    const settled = [oldDelivered, oldHeld, oldSent, recent].map((e) => e.id);
+    await db.sql
+      .updateTable('outbox_delivery')
+      .set({ delivered_at: at(9) })
+      .where('event_id', 'in', settled)
+      .execute();
+    const note = (eventId: number, held: boolean, sentAt: Date | null) => ({
+      workspace_id: ws,
+      slack_user_id: 'U0REP00001',
+      event_id: eventId,
+      held,
+      created_at: at(9),
+      sent_at: sentAt,
+    });
+    await db.sql
+      .insertInto('notification')
+      .values([note(oldHeld.id, true, null), note(oldSent.id, false, at(9))])
+      .execute();
+
+    const dispatcher = new OutboxDispatcher(outbox, clock, []);
+    // Not all of the test database's events are this test's: count this workspace's.
+    await dispatcher.pruneNowAndThen();
+    const left = await db.sql
+      .selectFrom('outbox_event')
+      .select('id')
+      .where('workspace_id', '=', ws)
+      .orderBy('id')
+      .execute();
+    expect(left.map((e) => e.id)).toEqual([oldPending.id, oldHeld.id, recent.id]);
+    const notes = await db.sql.selectFrom('notification').select('event_id').where('workspace_id', '=', ws).execute();
+    expect(notes.map((n) => n.event_id)).toEqual([oldHeld.id]);
+    expect(await db.prisma.outboxDelivery.count({ where: { eventId: { in: [oldDelivered.id, oldSent.id] } } })).toBe(0);
+
+    // At most every ten minutes: the pending one, settled now, waits for the next pruning.
+    await db.sql
+      .updateTable('outbox_delivery')
+      .set({ delivered_at: clock.now() })
+      .where('event_id', '=', oldPending.id)
+      .execute();
+    await dispatcher.pruneNowAndThen();
+    expect(await db.prisma.outboxEvent.count({ where: { id: oldPending.id } })).toBe(1);
+    clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    expect(await db.prisma.outboxEvent.count({ where: { id: oldPending.id } })).toBe(0);
+  });
 });
