@@ -5,6 +5,7 @@
 // Retry-After however often it comes; other failures back off (at most 15 minutes apart) and give up
 // only once the event is a day old (logged), so an outage of Slack delays a delivery instead of losing
 // it. A delivery that can never succeed (PermanentDeliveryError) is given up at once.
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../services/clock.ts';
 import type { Consumer, Outbox, OutboxEvent, Settlement } from '../services/outbox.ts';
 import { RetryLaterError } from './digest-scheduler.ts';
@@ -53,6 +54,8 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** How long a settled event is kept before it is pruned (default 7 days). */
   retentionMs?: number;
+  /** How long one a daily summary has yet to list is kept (default 30 days: that summary may never come). */
+  heldRetentionMs?: number;
   /** Pruning runs at most this often, after a pass (default 10 minutes). */
   pruneEveryMs?: number;
   /**
@@ -79,8 +82,11 @@ const LEASE_ROOM_DIVISOR = 2;
 
 /** Events deleted by one pruning statement, at most (a pruning runs statements until fewer are left). */
 const PRUNE_BATCH = 5_000;
-/** Statements of one pruning, at most: the rest waits for the next one. */
-const PRUNE_BATCHES = 100;
+/**
+ * How long one pruning may go on, at most (it runs within a pass, which deliveries then wait for): the
+ * rest waits for the next one. Its statements give way to the acks of commands, as batches do.
+ */
+const PRUNE_RUN_MS = 2_000;
 
 /** Backoff after the n-th failed attempt: 10 s, 20 s, 40 s … at most 15 minutes. */
 export function backoffMs(attempt: number): number {
@@ -97,6 +103,7 @@ export class OutboxDispatcher {
   private readonly concurrency: number;
   private readonly giveWay: () => Promise<void>;
   private readonly retentionMs: number;
+  private readonly heldRetentionMs: number;
   private readonly pruneEveryMs: number;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
 
@@ -116,6 +123,7 @@ export class OutboxDispatcher {
     this.concurrency = options.concurrency ?? 16;
     this.giveWay = options.giveWay ?? (() => Promise.resolve());
     this.retentionMs = options.retentionMs ?? 7 * 24 * 60 * 60_000;
+    this.heldRetentionMs = options.heldRetentionMs ?? 30 * 24 * 60 * 60_000;
     this.pruneEveryMs = options.pruneEveryMs ?? 10 * 60_000;
   }
 
@@ -178,13 +186,15 @@ export class OutboxDispatcher {
     if (Math.abs(now - this.lastPruneAt) < this.pruneEveryMs) return 0;
     this.lastPruneAt = now;
     const before = new Date(now - this.retentionMs);
+    const heldBefore = new Date(now - this.heldRetentionMs);
+    const started = performance.now();
     let pruned = 0;
-    for (let i = 0; i < PRUNE_BATCHES; i++) {
-      const deleted = await this.outbox.prune(before, PRUNE_BATCH);
+    for (;;) {
+      await this.giveWay();
+      const deleted = await this.outbox.prune(before, PRUNE_BATCH, heldBefore);
       pruned += deleted;
-      if (deleted < PRUNE_BATCH) break;
+      if (deleted < PRUNE_BATCH || performance.now() - started >= PRUNE_RUN_MS) return pruned;
     }
-    return pruned;
   }
 
   private async drain(consumer: EventConsumer, result: DispatchResult): Promise<void> {

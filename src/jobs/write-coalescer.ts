@@ -1,8 +1,10 @@
 // Writes records as they come, one write at a time: the first is written at once, and whatever arrives
 // while a write is in flight goes out together in the next one. A record is never held back waiting for
 // company (so it is kept as soon as it would have been alone), yet concurrent producers share
-// statements. The outbox dispatcher keeps its deliveries' outcomes this way: eight deliveries at a time
-// would otherwise cost eight statements where one or two do.
+// statements. The outbox dispatcher keeps its deliveries' outcomes this way: sixteen deliveries at a
+// time would otherwise cost sixteen statements where a few do. When a shared write fails, each of its
+// records is written again alone, so that one bad record fails only itself (its delivery is retried),
+// not the deliveries that happened to share its statement.
 export class WriteCoalescer<T> {
   private waiting: { record: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private writing = false;
@@ -26,7 +28,8 @@ export class WriteCoalescer<T> {
         await this.writeAll(batch.map((w) => w.record));
         for (const w of batch) w.resolve();
       } catch (error) {
-        for (const w of batch) w.reject(error);
+        if (batch.length === 1) batch[0]?.reject(error);
+        else for (const w of batch) await Promise.resolve([w.record]).then(this.writeAll).then(w.resolve, w.reject);
       }
     }
     this.writing = false;

@@ -44,8 +44,7 @@ export interface AlertInput {
   createdBySlackUserId: string;
 }
 
-/** The message an alert posted about one opportunity: where it is and which events it shows. */
-/** What an alert's message about an opportunity shows now, as of `at` (AlertsService.saveMessages). */
+/** What an alert's message about an opportunity shows now, as of `at` (AlertService.saveMessages). */
 export interface SavedAlertMessage {
   alertId: number;
   opportunityNo: string;
@@ -53,6 +52,7 @@ export interface SavedAlertMessage {
   at: Date;
 }
 
+/** The message an alert posted about one opportunity: where it is and which events it shows. */
 export interface AlertMessageRecord {
   channelId: string;
   ts: string;

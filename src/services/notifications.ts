@@ -39,8 +39,7 @@ export interface PersonNotifications extends NotificationPreferences {
   muted: string[];
 }
 
-/** What a notification's delivery needs to know about one recipient (NotificationService.recipientFacts). */
-/** What became of an event for one person, as of `at` (NotificationsService.record). */
+/** What became of an event for one person, as of `at` (NotificationService.record). */
 export interface NotificationOutcome {
   workspaceId: string;
   eventId: number;
@@ -49,6 +48,7 @@ export interface NotificationOutcome {
   at: Date;
 }
 
+/** What a notification's delivery needs to know about one recipient (NotificationService.recipientFacts). */
 export interface RecipientFacts {
   preferences: NotificationPreferences;
   /** Already sent or held for them (a retried delivery). */

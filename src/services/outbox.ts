@@ -328,18 +328,20 @@ export class Outbox {
   /**
    * Deletes up to `limit` events that happened before `before`, whose every delivery is settled
    * (delivered, or given up) and that no daily summary still has to list (a held notification not yet
-   * sent), with their deliveries and their notification rows; returns how many. Oldest first; rows
-   * another instance is deleting are skipped. Nothing else reads an event once it is delivered: the
-   * history of an opportunity is its entries and edits, not the outbox.
+   * sent, unless the event happened before `heldBefore`: the summary of a person who left or turned
+   * notifications off never comes), with their deliveries and their notification rows; returns how
+   * many. Oldest first; rows another instance is deleting are skipped. Nothing else reads an event once
+   * it is delivered: the history of an opportunity is its entries and edits, not the outbox.
    */
-  async prune(before: Date, limit: number): Promise<number> {
+  async prune(before: Date, limit: number, heldBefore: Date): Promise<number> {
     const result = await sql<{ n: number }>`
       WITH doomed AS (
         SELECT e.id FROM outbox_event e
         WHERE e.occurred_at < ${before}
           AND NOT EXISTS (SELECT 1 FROM outbox_delivery d
                           WHERE d.event_id = e.id AND d.delivered_at IS NULL AND d.failed_at IS NULL)
-          AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.event_id = e.id AND n.held AND n.sent_at IS NULL)
+          AND (e.occurred_at < ${heldBefore}
+               OR NOT EXISTS (SELECT 1 FROM notification n WHERE n.event_id = e.id AND n.held AND n.sent_at IS NULL))
         ORDER BY e.id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED

@@ -165,9 +165,10 @@ export class SlackChannelAlerts implements EventConsumer {
     if (matching.length === 0) return;
     const { currency } = await services.setup.workspaceSettings(event.workspaceId);
     const client = await this.options.clientFor(event.workspaceId);
-    // The matching alerts side by side (each in its own channel): the event's delivery takes as long as
-    // its slowest post, not their sum. The messages of those that went out are saved even when another
-    // failed; a retry (a rate limit) skips every alert whose message already shows the event.
+    // The matching alerts side by side: the event's delivery takes as long as its slowest post, not
+    // their sum (two alerts of one channel may then post in either order). The messages of those that
+    // went out are saved even when another failed; a retry skips every alert whose message already
+    // shows the event, and waits for the longest rate limit Slack asked for, if any.
     const outcomes = await Promise.allSettled(
       matching.map((target) => this.deliverTo(client, target, event, opportunity, currency, facts.earlier)),
     );
@@ -178,8 +179,13 @@ export class SlackChannelAlerts implements EventConsumer {
         saved.push({ alertId: alert.id, opportunityNo: opportunity.no, message: outcome.value, at: clock.now() });
     });
     await save(saved);
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+    const rateLimits = failures.filter((error) => error instanceof RetryLaterError);
+    if (rateLimits.length > 0)
+      throw rateLimits.reduce((longest, error) =>
+        error.retryAfterSeconds > longest.retryAfterSeconds ? error : longest,
+      );
+    if (failures.length > 0) throw failures[0];
   }
 
   /** Posts the event to the alert's channel, or folds it into its message: the message it shows now. */

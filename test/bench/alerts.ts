@@ -271,7 +271,8 @@ async function outboxFigures(open: Prepared['open'], from: Date, loadEnd: Date) 
 
 export async function benchAlerts(backend: 'pglite' | 'postgres', postgresUrl?: string): Promise<Report[]> {
   const changes = Math.ceil((CHANGES_PER_MINUTE * SECONDS) / 60);
-  // Each opportunity goes once through the script, one change per round, and ends closed.
+  // Each opportunity goes once through the script, one change per round, and ends closed (but for the
+  // one change in NEW_EVERY that is a new opportunity instead: its opportunity skips that step).
   const opportunityCount = Math.ceil(changes / SCRIPT.length);
   const fake = await startFakeSlackProcess();
   const prepared = await prepareDatabase(backend, postgresUrl, opportunityCount);

@@ -239,7 +239,7 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(failed).toHaveLength(1);
   });
 
-  it('events settled longer ago than the retention are pruned, with their rows; pending and summary-held ones stay', async () => {
+  it('events settled longer ago than the retention are pruned, with their rows; pending and summary-held ones stay (30 days)', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
     const at = (daysAgo: number) => new Date(clock.now().getTime() - daysAgo * 24 * 60 * 60_000);
@@ -249,7 +249,9 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     const oldHeld = await recordEvent(db.sql, ws, origin, won('OP32'), at(10));
     const oldSent = await recordEvent(db.sql, ws, origin, won('OP33'), at(10));
     const recent = await recordEvent(db.sql, ws, origin, won('OP34'), at(1));
-    const settled = [oldDelivered, oldHeld, oldSent, recent].map((e) => e.id);
+    // Held for a summary that never came (the person left): kept 30 days, not for ever.
+    const forgottenHeld = await recordEvent(db.sql, ws, origin, won('OP35'), at(31));
+    const settled = [oldDelivered, oldHeld, oldSent, recent, forgottenHeld].map((e) => e.id);
     await db.sql
       .updateTable('outbox_delivery')
       .set({ delivered_at: at(9) })
@@ -265,7 +267,7 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     });
     await db.sql
       .insertInto('notification')
-      .values([note(oldHeld.id, true, null), note(oldSent.id, false, at(9))])
+      .values([note(oldHeld.id, true, null), note(oldSent.id, false, at(9)), note(forgottenHeld.id, true, null)])
       .execute();
 
     const dispatcher = new OutboxDispatcher(outbox, clock, []);
@@ -280,7 +282,11 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(left.map((e) => e.id)).toEqual([oldPending.id, oldHeld.id, recent.id]);
     const notes = await db.sql.selectFrom('notification').select('event_id').where('workspace_id', '=', ws).execute();
     expect(notes.map((n) => n.event_id)).toEqual([oldHeld.id]);
-    expect(await db.prisma.outboxDelivery.count({ where: { eventId: { in: [oldDelivered.id, oldSent.id] } } })).toBe(0);
+    expect(
+      await db.prisma.outboxDelivery.count({
+        where: { eventId: { in: [oldDelivered.id, oldSent.id, forgottenHeld.id] } },
+      }),
+    ).toBe(0);
 
     // At most every ten minutes: the pending one, settled now, waits for the next pruning.
     await db.sql

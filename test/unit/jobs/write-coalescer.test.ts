@@ -58,4 +58,25 @@ describe('WriteCoalescer', () => {
     gates[1]?.open();
     await expect(Promise.all([second, third])).resolves.toEqual([undefined, undefined]);
   });
+
+  it('when a shared write fails, writes each of its records alone: only the bad one fails', async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => undefined;
+    const coalescer = new WriteCoalescer<number>(async (records) => {
+      writes.push([...records]);
+      if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      if (records.includes(3)) throw new Error(`record 3 is refused`);
+    });
+    const first = coalescer.write(1);
+    const others = [2, 3, 4].map((n) =>
+      coalescer.write(n).then(
+        () => 'written',
+        (error: Error) => error.message,
+      ),
+    );
+    release();
+    await first;
+    expect(await Promise.all(others)).toEqual(['written', 'record 3 is refused', 'written']);
+    expect(writes).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
+  });
 });
