@@ -221,9 +221,11 @@ async function outboxFigures(open: Prepared['open'], from: Date, loadEnd: Date) 
       occurred_at: Date;
       delivered_at: Date | null;
       failed: boolean;
+      attempts: number;
+      last_error: string | null;
     }>`
       SELECT d.consumer, extract(epoch FROM (d.delivered_at - e.occurred_at)) * 1000 AS lag_ms, e.occurred_at,
-             d.delivered_at, d.failed_at IS NOT NULL AS failed
+             d.delivered_at, d.failed_at IS NOT NULL AS failed, d.attempts, d.last_error
       FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
       WHERE e.workspace_id = ${TEAM} AND e.occurred_at >= ${from}`.execute(db.sql);
     const alerts = await sql<{ n: number }>`
@@ -261,6 +263,9 @@ async function outboxFigures(open: Prepared['open'], from: Date, loadEnd: Date) 
       lastDelivery,
       lag: summarise(delivered.map((r) => Number(r.lag_ms))),
       lagByWindow: { windowMs, p99: lagByWindow },
+      // Deliveries claimed more than once (retried after a failure, or left to the next claim), and why.
+      retried: rows.filter((r) => r.attempts > 1).length,
+      errors: [...new Set(rows.flatMap((r) => (r.last_error ? [r.last_error.slice(0, 120)] : [])))].slice(0, 3),
       byConsumer,
       activeAlerts: alerts.rows[0]?.n ?? 0,
     };
@@ -354,7 +359,8 @@ export async function benchAlerts(backend: 'pglite' | 'postgres', postgresUrl?: 
         `after ${drainSeconds.toFixed(0)} s of drain; lag p50 ${(figures.lag.p50 / 1000).toFixed(2)} s, ` +
         `p99 ${(figures.lag.p99 / 1000).toFixed(2)} s (p99 of the events of each ${(figures.lagByWindow.windowMs / 1000).toFixed(0)} s ` +
         `of the load: ${figures.lagByWindow.p99.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s); ` +
-        `by consumer: ${[...figures.byConsumer.keys()].map(lagOf).join('; ')}`,
+        `by consumer: ${[...figures.byConsumer.keys()].map(lagOf).join('; ')}; claimed more than once: ` +
+        `${figures.retried}${figures.errors.length > 0 ? ` (${figures.errors.join(' | ')})` : ''}`,
     );
     console.log(
       `[${backend}] Slack calls: ${after.channelPosts - before.channelPosts} channel posts (alerts and announcements), ` +
