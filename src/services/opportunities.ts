@@ -9,7 +9,7 @@
 // the card as the move left it (no read after it: `move`). Statements
 // run in the order written; inside one statement, the parts (data-modifying CTEs) are chained through
 // what one RETURNs, the only order PostgreSQL promises.
-import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type QueryCreator } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import {
   type EventOrigin,
@@ -18,6 +18,8 @@ import {
   type Outbox,
   type RecordedEvent,
   type RecordedEvents,
+  type RecordingEvent,
+  deliveriesOfRecorded,
   eventRecording,
   recordEvents,
 } from './outbox.ts';
@@ -1561,9 +1563,8 @@ async function applyPlan(
       consumers: recording.consumers,
     };
     const eventShape = `${shape} event ${columnsOf(recording.row).join(',')} to ${recording.consumers.length}`;
-    const withEvent = (v: typeof eventValues) => {
-      const [first, ...others] = v.consumers;
-      return writes(v)
+    const withEvent = (v: typeof eventValues) =>
+      writes(v)
         .with('recorded', (q) =>
           q
             .insertInto('outbox_event')
@@ -1571,30 +1572,8 @@ async function applyPlan(
             .expression((eb) => eb.selectFrom('inserted').select(selectedValues(eb, v.event)))
             .returning(['id', 'occurred_at']),
         )
-        .with('delivered', (q) =>
-          first
-            ? q
-                .insertInto('outbox_delivery')
-                .columns(['event_id', 'consumer', 'next_attempt_at'])
-                .expression((eb) => {
-                  const delivery = (consumer: string) =>
-                    eb
-                      .selectFrom('recorded')
-                      .select([
-                        'recorded.id',
-                        sql<string>`${consumer}::varchar`.as('consumer'),
-                        'recorded.occurred_at',
-                      ]);
-                  return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
-                })
-                .returning('event_id')
-            : // Nobody is waiting for this event.
-              q
-                .selectFrom('recorded')
-                .select('recorded.id as event_id')
-                .where((eb) => eb.lit(false)),
-        );
-    };
+        // This statement's other CTEs are of no concern to the deliveries (kysely's creator is invariant in them).
+        .with('delivered', (q) => deliveriesOfRecorded(q as unknown as QueryCreator<RecordingEvent>, v.consumers));
     if (anchor === 'claim with card') {
       // The card is read in the statement's snapshot, from before its writes: what they changed is
       // returned beside it (the claimed row, the entries deactivated and inserted, the tasks canceled)

@@ -3,9 +3,9 @@
 // announcements today) gets a delivery row with it; a dispatcher on any instance claims due deliveries
 // (FOR UPDATE SKIP LOCKED, with a lease), so two instances never deliver one twice, and a failure puts
 // the delivery back for later: a Slack outage delays an announcement, it does not lose it.
-import { sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import { z } from 'zod';
-import type { SqlDatabase } from '../store/kysely.ts';
+import type { DB, SqlDatabase } from '../store/kysely.ts';
 import { recipientsOf } from '../domain/notifications.ts';
 
 /** The consumers of the outbox, each delivering an event at most once. */
@@ -213,34 +213,44 @@ export async function recordEvents(
   let deliveries = 0;
   for (const event of events) {
     const recording = eventRecording(workspaceId, origin, event, at);
-    const [first, ...others] = recording.consumers;
-    const inserted = db.with('recorded', (q) =>
-      q.insertInto('outbox_event').values(recording.row).returning(['id', 'occurred_at']),
-    );
-    const statement = first
-      ? inserted
-          .with('delivered', (q) =>
-            q
-              .insertInto('outbox_delivery')
-              .columns(['event_id', 'consumer', 'next_attempt_at'])
-              .expression((eb) => {
-                const delivery = (consumer: string) =>
-                  eb
-                    .selectFrom('recorded')
-                    .select(['recorded.id', sql<string>`${consumer}::varchar`.as('consumer'), 'recorded.occurred_at']);
-                return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
-              })
-              .returning('event_id'),
-          )
-          .selectFrom('recorded')
-          .select('recorded.id')
-      : // Nobody is waiting for this event.
-        inserted.selectFrom('recorded').select('recorded.id');
-    const { id } = await statement.executeTakeFirstOrThrow();
+    const { id } = await db
+      .with('recorded', (q) => q.insertInto('outbox_event').values(recording.row).returning(['id', 'occurred_at']))
+      .with('delivered', (q) => deliveriesOfRecorded(q, recording.consumers))
+      .selectFrom('recorded')
+      .select('recorded.id')
+      .executeTakeFirstOrThrow();
     recorded.push(recording.recorded(id));
     deliveries += recording.consumers.length;
   }
   return { events: recorded, deliveries };
+}
+
+/** The tables of a statement that records an event: the event is its CTE `recorded`. */
+export type RecordingEvent = DB & { recorded: { id: number; occurred_at: Date } };
+
+/**
+ * The deliveries of an event that a statement records (in its CTE `recorded`, which returns the event's
+ * id and occurrence), as that statement's CTE `delivered`: one row per consumer, due at once; a query of
+ * no row when nobody is waiting for the event.
+ */
+export function deliveriesOfRecorded(q: QueryCreator<RecordingEvent>, consumers: readonly Consumer[]) {
+  const [first, ...others] = consumers;
+  if (!first)
+    return q
+      .selectFrom('recorded')
+      .select('recorded.id as event_id')
+      .where((eb) => eb.lit(false));
+  return q
+    .insertInto('outbox_delivery')
+    .columns(['event_id', 'consumer', 'next_attempt_at'])
+    .expression((eb) => {
+      const delivery = (consumer: string) =>
+        eb
+          .selectFrom('recorded')
+          .select(['recorded.id', sql<string>`${consumer}::varchar`.as('consumer'), 'recorded.occurred_at']);
+      return others.reduce((union, consumer) => union.unionAll(delivery(consumer)), delivery(first));
+    })
+    .returning('event_id');
 }
 
 /** What a change recorded: its events, and how many deliveries they are waiting for. */
