@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ZERO } from '../../../src/domain/decimal.ts';
 import { describeInputProblem } from '../../../src/i18n/en/input.ts';
 import { describeRuleProblem } from '../../../src/i18n/en/rules.ts';
-import { escapeText, ours } from '../../../src/i18n/markup.ts';
+import { escapeText, type Markup, ours } from '../../../src/i18n/markup.ts';
 import {
   closeCodeList,
   closeOpportunityModal,
@@ -29,7 +29,17 @@ import {
   updateOpportunityModal,
   wonAnnouncement,
 } from '../../../src/slack/blocks/index.ts';
+import { alertMessage } from '../../../src/slack/blocks/alerts.ts';
+import {
+  notificationHomeBlocks,
+  notificationLine,
+  notificationMessage,
+  notificationSettingsText,
+  summaryMessage,
+} from '../../../src/slack/blocks/notifications.ts';
 import { helpText } from '../../../src/slack/grammar/help.ts';
+import { DEFAULT_PREFERENCES } from '../../../src/domain/notifications.ts';
+import type { NewEvent, OutboxEvent } from '../../../src/services/outbox.ts';
 import { cycle, digest, item, stageLine } from './digest-fixtures.ts';
 import { d, detail, entry, moveOptions, n, stage, STAGES, summary } from './fixtures.ts';
 import { enUS } from '../../support/presenter.ts';
@@ -86,6 +96,69 @@ function expectNoMarkupFromPeople(surface: unknown): void {
     // Every & starts one of the three entities: nothing a person typed is read as an entity of theirs.
     expect(rest.replace(/&(amp|lt|gt);/g, ''), text).not.toContain('&');
   }
+}
+
+/** One event of every kind an alert or a notification speaks of, with typed text in every free field. */
+function eventsWith(text: string): OutboxEvent[] {
+  const opp = { no: text, description: text, salesperson: 'U0ANN' };
+  const task = { taskId: 1, description: text, date: '2026-04-02', opportunityNo: text, opportunityDescription: text };
+  const change = { field: 'estimatedValue' as const, from: text, to: text };
+  const events: NewEvent[] = [
+    { kind: 'opportunity-created', payload: { ...opp, salesCycle: text, contact: text } },
+    {
+      kind: 'opportunity-moved',
+      payload: { ...opp, action: 'next', fromStage: 1, toStage: 2, changes: [change] },
+    },
+    { kind: 'opportunity-updated', payload: { ...opp, stage: 2, changes: [change] } },
+    {
+      kind: 'opportunity-edited',
+      payload: { ...opp, changes: [{ field: 'description', from: text, to: text, fromName: text, toName: text }] },
+    },
+    { kind: 'opportunity-won', payload: { ...opp, amount: '100', closeCode: text } },
+    { kind: 'opportunity-lost', payload: { ...opp, amount: '100', closeCode: text } },
+    { kind: 'order-made', payload: { ...opp, orderNo: text, amount: '100', closedWon: true } },
+    { kind: 'opportunity-reassigned', payload: { ...opp, from: 'U0ANN' } },
+    { kind: 'opportunity-reassigned', payload: { ...opp, salesperson: null, from: null } },
+    { kind: 'opportunity-deleted', payload: { ...opp, status: 'lost', purged: false } },
+    { kind: 'note-added', payload: { ...opp, interactionId: 1, date: '2026-04-02' } },
+    { kind: 'opportunity-overdue', payload: { ...opp, salesperson: 'U0ANN', estimatedCloseDate: '2026-04-02' } },
+    {
+      kind: 'opportunity-stale',
+      payload: { ...opp, salesperson: 'U0ANN', lastChange: '2026-04-02', staleDays: 14 },
+    },
+    { kind: 'task-due', payload: { ...task, owner: 'U0ANN' } },
+  ];
+  return events.map((event, i) => ({
+    ...event,
+    id: i + 1,
+    workspaceId: 'T0OURS',
+    actorUserId: 'U0ANN',
+    channelId: null,
+    occurredAt: new Date('2026-04-02T10:00:00Z'),
+    attempts: 1,
+  }));
+}
+
+/** The channel alert, each notification line as a DM and in the summary, and the settings a person reads. */
+function alertAndNotificationSurfacesWith(text: string): unknown[] {
+  const events = eventsWith(text);
+  const row = summary(1, { description: text, current: entry({ stageDescription: text }) });
+  // A new opportunity is no one's news but the channel's; every other kind above speaks to its
+  // recipient, so a kind dropped from the builder would not go unchecked.
+  const notified = events.filter((event) => event.kind !== 'opportunity-created');
+  const said = notified.flatMap((event) =>
+    ['U0ANN', 'U0OTHER'].map((recipient) => notificationLine(enUS, event, recipient, 'USD')),
+  );
+  expect(said).not.toContain(null);
+  const settings = { ...DEFAULT_PREFERENCES, muted: [text, text] };
+  return [
+    alertMessage(enUS, events, row, 'USD'),
+    alertMessage(enUS, events, { ...row, status: 'won', dateClosed: d('2026-04-02') }, 'USD'),
+    ...said.map((line) => notificationMessage(enUS, line as Markup, text)),
+    summaryMessage(enUS, said as Markup[]),
+    { text: notificationSettingsText(enUS, settings) },
+    { blocks: notificationHomeBlocks(enUS, settings, [{ no: 'OP00001', description: text }]) },
+  ];
 }
 
 /** Every builder that reaches a channel, App Home or a modal, fed the same typed text everywhere. */
@@ -228,6 +301,15 @@ describe('text people type never reaches Slack as markup', () => {
     fc.assert(
       fc.property(typed, (text) => {
         for (const surface of surfacesWith(text)) expectNoMarkupFromPeople(surface);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('through every channel alert and personal notification', () => {
+    fc.assert(
+      fc.property(typed, (text) => {
+        for (const surface of alertAndNotificationSurfacesWith(text)) expectNoMarkupFromPeople(surface);
       }),
       { numRuns: 60 },
     );
