@@ -5,6 +5,7 @@ import { SlackChannelAlerts } from './slack/alerts.ts';
 import { SlackNotifier } from './slack/notifier.ts';
 import { TaskReminderJob } from './jobs/task-reminders.ts';
 import { NotificationJob } from './jobs/notification-jobs.ts';
+import { DatabaseUpkeepJob, UPKEEP_EVERY_MS } from './jobs/database-upkeep.ts';
 import { UserDirectory } from './slack/user-context.ts';
 import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
@@ -66,6 +67,8 @@ export interface AppDependencies {
    * found Slack down); false: only kicked (tests tick it for the rest).
    */
   outboxIntervalMs?: number | false;
+  /** How often the embedded database's tables are vacuumed and analysed (UPKEEP_EVERY_MS); false: tests tick it. */
+  upkeepIntervalMs?: number | false;
   /** How many rows an export reads at a time (EXPORT_PAGE_SIZE; tests make it small to cross pages). */
   exportPageSize?: number;
 }
@@ -81,6 +84,8 @@ export interface RunningApp {
   readonly reminders: TaskReminderJob;
   /** Finds overdue and stale opportunities and due daily summaries, and records them once each. */
   readonly notifications: NotificationJob;
+  /** PGlite only (it has no autovacuum): vacuums and analyses the tables now and then. */
+  readonly upkeep: DatabaseUpkeepJob | undefined;
   /** OAuth mode: where the workspaces' installations are stored; undefined in single-workspace mode. */
   readonly installations: InstallationService<Installation> | undefined;
   /** The HTTP port the app listens on (undefined in Socket Mode). */
@@ -223,6 +228,10 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     // leave the deliveries behind the events.
     { giveWay: () => pendingAcks.answered(500) },
   );
+  const upkeep =
+    database.kind === 'pglite'
+      ? new DatabaseUpkeepJob(deliveryServices.upkeep, clock, warn, () => pendingAcks.answered(500))
+      : undefined;
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());
   if (deliveryServices !== services) deliveryServices.outbox.onRecorded(() => dispatcher.kick());
@@ -256,6 +265,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     if (deps.outboxIntervalMs !== false) dispatcher.start(deps.outboxIntervalMs ?? 10_000);
     if (deps.reminderIntervalMs !== false) reminders.start(deps.reminderIntervalMs ?? 60_000);
     if (deps.notificationIntervalMs !== false) notificationJob.start(deps.notificationIntervalMs ?? 60_000);
+    if (deps.upkeepIntervalMs !== false) upkeep?.start(deps.upkeepIntervalMs ?? UPKEEP_EVERY_MS);
     // Events left by an earlier run (a Slack outage, a restart) go out now.
     dispatcher.kick();
     return {
@@ -266,6 +276,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       dispatcher,
       reminders,
       notifications: notificationJob,
+      upkeep,
       installations,
       port,
       describe: () =>
@@ -278,6 +289,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
         await scheduler.stop();
         await reminders.stop();
         await notificationJob.stop();
+        await upkeep?.stop();
         await dispatcher.stop();
         await app.stop();
         if (!deps.database) await database.close();
