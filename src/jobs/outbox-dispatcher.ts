@@ -214,8 +214,13 @@ export class OutboxDispatcher {
       ).catch((error: unknown) => () => Promise.reject(error));
       const outcomes = new WriteCoalescer<Settlement>((settlements) => this.outbox.settle(consumer.name, settlements));
       let next = 0;
+      // An outcome that could not be written (the database failing) ends the batch: no delivery starts
+      // after it, since its outcome could not be kept either (its event would be sent again once its
+      // lease ends), and the pass ends with that error once the deliveries under way are settled, so that
+      // the next pass never runs beside this one's.
+      let unwritten: { error: unknown } | undefined;
       const worker = async () => {
-        while (next < due.length) {
+        while (next < due.length && unwritten === undefined) {
           const event = due[next++] as OutboxEvent;
           // A delivery begins only while its lease has room for it: once the lease ends another instance
           // may claim the event and send it too. One left here is not settled; it comes due again when
@@ -225,10 +230,14 @@ export class OutboxDispatcher {
           // delivery could outlast the lease, and another instance would then claim, and send again,
           // events delivered but not yet recorded (and a crash would forget the whole batch). Outcomes
           // known while another is being written share the next statement.
-          await outcomes.write(await this.deliver(consumer, deliverOne, event, result));
+          const settlement = await this.deliver(consumer, deliverOne, event, result);
+          await outcomes.write(settlement).catch((error: unknown) => {
+            unwritten ??= { error };
+          });
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.concurrency, due.length) }, worker));
+      if (unwritten) throw unwritten.error;
     }
   }
 

@@ -171,6 +171,68 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(await pending(ws)).toBe(0);
   });
 
+  it('an outcome that cannot be written ends the batch: no delivery starts after it, and the pass ends once those under way are written', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    const origin = { actorUserId: 'U1', channelId: 'C0SALES001' };
+    const refused = await recordEvent(db.sql, ws, origin, won('OP50'), clock.now());
+    const slow = await recordEvent(db.sql, ws, origin, won('OP51'), clock.now());
+    await recordEvent(db.sql, ws, origin, won('OP52'), clock.now());
+    // The database refuses to record the first one's outcome (as it would if its disk were full).
+    await sql
+      .raw(
+        `CREATE FUNCTION refuse_outcome() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'no room to record it'; END $$`,
+      )
+      .execute(db.sql);
+    await sql
+      .raw(
+        `CREATE TRIGGER refuse_outcome BEFORE UPDATE ON outbox_delivery FOR EACH ROW
+         WHEN (OLD.event_id = ${refused.id} AND NEW.delivered_at IS NOT NULL) EXECUTE FUNCTION refuse_outcome()`,
+      )
+      .execute(db.sql);
+    try {
+      let releaseSlow = () => undefined as void;
+      const slowHeld = new Promise<void>((resolve) => {
+        releaseSlow = resolve;
+      });
+      const delivered: string[] = [];
+      const consumer: EventConsumer = {
+        name: A,
+        async deliver(event) {
+          if (event.workspaceId !== ws || event.kind !== 'opportunity-won') return;
+          if (event.id === slow.id) await slowHeld;
+          delivered.push(event.payload.no);
+        },
+      };
+      let ended = false;
+      const pass = new OutboxDispatcher(outbox, clock, [consumer], undefined, { concurrency: 2, batchSize: 3 })
+        .tick()
+        .finally(() => {
+          ended = true;
+        });
+      pass.catch(() => undefined);
+      await expect.poll(() => delivered).toEqual(['OP50']);
+      // The second delivery is still under way: the pass waits for it, and starts no other.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(ended).toBe(false);
+      releaseSlow();
+      await expect(pass).rejects.toThrow('no room to record it');
+      expect(delivered).toEqual(['OP50', 'OP51']);
+      const outcomes = await db.sql
+        .selectFrom('outbox_delivery')
+        .select(['event_id', 'delivered_at'])
+        .where('consumer', '=', A)
+        .where('event_id', 'in', [refused.id, slow.id])
+        .orderBy('event_id')
+        .execute();
+      expect(outcomes.map((o) => o.delivered_at !== null)).toEqual([false, true]);
+    } finally {
+      await sql.raw('DROP TRIGGER refuse_outcome ON outbox_delivery').execute(db.sql);
+      await sql.raw('DROP FUNCTION refuse_outcome()').execute(db.sql);
+    }
+  });
+
   it('a long outage delays a delivery without losing it; only a day of failures gives up', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
