@@ -172,7 +172,11 @@ export class OutboxDispatcher {
    */
   async tick(): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
-    await Promise.all(this.consumers.map((consumer) => this.drain(consumer, result)));
+    // Every consumer's drain is waited for, also when one fails: the pass ends (and the next may begin)
+    // only once none of its deliveries is under way.
+    const drained = await Promise.allSettled(this.consumers.map((consumer) => this.drain(consumer, result)));
+    const failed = drained.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     await this.pruneNowAndThen();
     return result;
   }
@@ -214,10 +218,11 @@ export class OutboxDispatcher {
       ).catch((error: unknown) => () => Promise.reject(error));
       const outcomes = new WriteCoalescer<Settlement>((settlements) => this.outbox.settle(consumer.name, settlements));
       let next = 0;
-      // An outcome that could not be written (the database failing) ends the batch: no delivery starts
-      // after it, since its outcome could not be kept either (its event would be sent again once its
-      // lease ends), and the pass ends with that error once the deliveries under way are settled, so that
-      // the next pass never runs beside this one's.
+      // An outcome that could not be written (alone: see WriteCoalescer) ends the batch. The database is
+      // then most likely failing, and a delivery started after it could not be kept either (its event
+      // would be sent again once its lease ends); the price, when only that row was refused, is that the
+      // batch's events not begun wait for their lease to end. The pass ends with that error once the
+      // deliveries under way are settled, so that the next pass never runs beside this one's.
       let unwritten: { error: unknown } | undefined;
       const worker = async () => {
         while (next < due.length && unwritten === undefined) {

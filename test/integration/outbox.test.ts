@@ -171,54 +171,94 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(await pending(ws)).toBe(0);
   });
 
-  it('an outcome that cannot be written ends the batch: no delivery starts after it, and the pass ends once those under way are written', async () => {
+  it('an outcome that cannot be written ends its batch; the pass ends once the deliveries under way of every consumer are settled', async () => {
     clock.set(NOW);
+    // Only this test's events are due: the batch of three is exactly theirs.
+    await db.sql
+      .updateTable('outbox_delivery')
+      .set({ delivered_at: clock.now() })
+      .where('delivered_at', 'is', null)
+      .where('failed_at', 'is', null)
+      .execute();
     const ws = uniqueWorkspaceId();
     const origin = { actorUserId: 'U1', channelId: 'C0SALES001' };
     const refused = await recordEvent(db.sql, ws, origin, won('OP50'), clock.now());
     const slow = await recordEvent(db.sql, ws, origin, won('OP51'), clock.now());
     await recordEvent(db.sql, ws, origin, won('OP52'), clock.now());
-    // The database refuses to record the first one's outcome (as it would if its disk were full).
+    // The database refuses to record the announcement of the first one (a sequence counts the refusals:
+    // nextval is not undone with the statement).
+    await sql.raw('CREATE SEQUENCE refusals').execute(db.sql);
     await sql
       .raw(
         `CREATE FUNCTION refuse_outcome() RETURNS trigger LANGUAGE plpgsql AS $$
-         BEGIN RAISE EXCEPTION 'no room to record it'; END $$`,
+         BEGIN PERFORM nextval('refusals'); RAISE EXCEPTION 'no room to record it'; END $$`,
       )
       .execute(db.sql);
     await sql
       .raw(
         `CREATE TRIGGER refuse_outcome BEFORE UPDATE ON outbox_delivery FOR EACH ROW
-         WHEN (OLD.event_id = ${refused.id} AND NEW.delivered_at IS NOT NULL) EXECUTE FUNCTION refuse_outcome()`,
+         WHEN (OLD.event_id = ${refused.id} AND OLD.consumer = '${A}' AND NEW.delivered_at IS NOT NULL)
+         EXECUTE FUNCTION refuse_outcome()`,
       )
       .execute(db.sql);
-    try {
-      let releaseSlow = () => undefined as void;
-      const slowHeld = new Promise<void>((resolve) => {
-        releaseSlow = resolve;
+    const refusals = async () =>
+      (
+        await sql<{
+          n: string;
+        }>`SELECT CASE WHEN is_called THEN last_value ELSE 0 END::text AS n FROM refusals`.execute(db.sql)
+      ).rows[0]?.n;
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
       });
-      const delivered: string[] = [];
-      const consumer: EventConsumer = {
+      return { open, opened };
+    };
+    try {
+      const slowAnnouncement = gate();
+      const alertsHeld = gate();
+      const announced: string[] = [];
+      const alerted: string[] = [];
+      const announcements: EventConsumer = {
         name: A,
         async deliver(event) {
           if (event.workspaceId !== ws || event.kind !== 'opportunity-won') return;
-          if (event.id === slow.id) await slowHeld;
-          delivered.push(event.payload.no);
+          if (event.id === slow.id) await slowAnnouncement.opened;
+          announced.push(event.payload.no);
+        },
+      };
+      const alerts: EventConsumer = {
+        name: CONSUMERS.alerts,
+        async deliver(event) {
+          if (event.workspaceId !== ws || event.kind !== 'opportunity-won') return;
+          await alertsHeld.opened;
+          alerted.push(event.payload.no);
         },
       };
       let ended = false;
-      const pass = new OutboxDispatcher(outbox, clock, [consumer], undefined, { concurrency: 2, batchSize: 3 })
+      const pass = new OutboxDispatcher(outbox, clock, [announcements, alerts], undefined, {
+        concurrency: 2,
+        batchSize: 3,
+      })
         .tick()
         .finally(() => {
           ended = true;
         });
       pass.catch(() => undefined);
-      await expect.poll(() => delivered).toEqual(['OP50']);
-      // The second delivery is still under way: the pass waits for it, and starts no other.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(ended).toBe(false);
-      releaseSlow();
+      const settleAWhile = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+      await expect.poll(refusals).toBe('1');
+      await settleAWhile();
+      expect(ended).toBe(false); // the slow announcement is under way
+      slowAnnouncement.open();
+      await expect.poll(() => announced).toEqual(['OP50', 'OP51']);
+      await settleAWhile();
+      expect(ended).toBe(false); // the alerts are under way
+      alertsHeld.open();
       await expect(pass).rejects.toThrow('no room to record it');
-      expect(delivered).toEqual(['OP50', 'OP51']);
+      // No announcement began after the refusal; the other consumer went on with its batch.
+      expect(announced).toEqual(['OP50', 'OP51']);
+      expect(alerted.sort()).toEqual(['OP50', 'OP51', 'OP52']);
       const outcomes = await db.sql
         .selectFrom('outbox_delivery')
         .select(['event_id', 'delivered_at'])
@@ -230,6 +270,7 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     } finally {
       await sql.raw('DROP TRIGGER refuse_outcome ON outbox_delivery').execute(db.sql);
       await sql.raw('DROP FUNCTION refuse_outcome()').execute(db.sql);
+      await sql.raw('DROP SEQUENCE refusals').execute(db.sql);
     }
   });
 
