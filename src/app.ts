@@ -6,6 +6,7 @@ import { SlackNotifier } from './slack/notifier.ts';
 import { TaskReminderJob } from './jobs/task-reminders.ts';
 import { NotificationJob } from './jobs/notification-jobs.ts';
 import { DatabaseUpkeepJob, UPKEEP_EVERY_MS } from './jobs/database-upkeep.ts';
+import { TableUpkeep } from './services/upkeep.ts';
 import { UserDirectory } from './slack/user-context.ts';
 import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import type { Catalogue } from './i18n/catalogue.ts';
@@ -230,7 +231,9 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   );
   const upkeep =
     database.kind === 'pglite'
-      ? new DatabaseUpkeepJob(deliveryServices.upkeep, clock, warn, () => pendingAcks.answered(500))
+      ? new DatabaseUpkeepJob(new TableUpkeep(database.background ?? database.sql), clock, warn, () =>
+          pendingAcks.answered(500),
+        )
       : undefined;
   // A change that recorded events is followed at once by their delivery (the interval is the safety net).
   services.outbox.onRecorded(() => dispatcher.kick());

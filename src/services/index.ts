@@ -18,7 +18,6 @@ import { StatisticsService } from './statistics.ts';
 import { SubscriptionService } from './subscriptions.ts';
 import { TaskService } from './tasks.ts';
 import { QuoteQueries } from './quotes.ts';
-import { TableUpkeep } from './upkeep.ts';
 import { WorkspaceAdminService } from './workspace-admin.ts';
 
 export interface Services {
@@ -52,8 +51,6 @@ export interface Services {
   notifications: NotificationService;
   /** Channel alerts and the messages they fold events into. */
   alerts: AlertService;
-  /** Vacuuming and analysing the tables, for the embedded database (which has no autovacuum). */
-  upkeep: TableUpkeep;
   /** True when the database answers (a real round trip: `/healthz` reports it). */
   ping(): Promise<boolean>;
 }
@@ -87,7 +84,6 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     outbox,
     notifications: new NotificationService(db, clock, outbox),
     alerts: new AlertService(db),
-    upkeep: new TableUpkeep(db),
     ping: () => database.ping(),
   };
 }

@@ -1,11 +1,11 @@
-// The embedded database's upkeep. PGlite has no autovacuum: without the job, the outbox grows by every
-// event it ever held, however many are pruned, and no table gets the planner's statistics. PostgreSQL's
-// own autovacuum does this on a server, where the job does not run (src/app.ts).
+// The embedded database's upkeep (src/jobs/database-upkeep.ts): without it, PGlite's outbox grows by every
+// event it ever held, however many are pruned, and no table gets the planner's statistics. PGlite only:
+// on PostgreSQL the server's autovacuum does this, and the job does not run (src/app.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DatabaseUpkeepJob } from '../../src/jobs/database-upkeep.ts';
+import { ANALYSE_AT_LEAST_EVERY_MS, DatabaseUpkeepJob } from '../../src/jobs/database-upkeep.ts';
 import { OutboxDispatcher } from '../../src/jobs/outbox-dispatcher.ts';
-import { fixedClock } from '../../src/services/clock.ts';
+import { type Clock, fixedClock } from '../../src/services/clock.ts';
 import { Outbox, recordEvents } from '../../src/services/outbox.ts';
 import { TableUpkeep } from '../../src/services/upkeep.ts';
 import { createTestDatabase, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
@@ -31,15 +31,20 @@ describe('the embedded database upkeep', () => {
     return Number(rows[0]?.bytes);
   }
 
-  /** Records `count` events at `at`, settles their deliveries, and prunes them a retention later. */
-  async function writeAndPrune(clock: ReturnType<typeof fixedClock>, count: number): Promise<void> {
+  /** Records `count` won deals of a new workspace (each with its deliveries); returns the workspace. */
+  async function recordWon(clock: Clock, count: number): Promise<string> {
     const ws = uniqueWorkspaceId();
-    const origin = { actorUserId: 'U1', channelId: 'C0SALES001' };
     const events = Array.from({ length: count }, (_, i) => ({
       kind: 'opportunity-won' as const,
       payload: { no: `OP${i}`, description: 'A deal with a description of some length', amount: '100' },
     }));
-    await recordEvents(db.sql, ws, origin, events, clock.now());
+    await recordEvents(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, events, clock.now());
+    return ws;
+  }
+
+  /** Records `count` events, settles their deliveries, and prunes them a retention later. */
+  async function writeAndPrune(clock: ReturnType<typeof fixedClock>, count: number): Promise<void> {
+    const ws = await recordWon(clock, count);
     await db.sql.updateTable('outbox_delivery').set({ delivered_at: clock.now() }).execute();
     clock.advance(8 * DAY);
     await new OutboxDispatcher(new Outbox(db.sql), clock, []).pruneNowAndThen();
@@ -77,44 +82,46 @@ describe('the embedded database upkeep', () => {
     expect(await outboxBytes()).toBeLessThanOrEqual(steady * 1.1);
   });
 
-  it('analyses a table on the first pass, again once its size changed by a tenth, and at least daily', async () => {
+  it('analyses every table on its first pass, then a table whose size moved by a tenth, and all of them daily', async () => {
     const clock = fixedClock(NOW);
-    const job = new DatabaseUpkeepJob(new TableUpkeep(db.sql), clock, () => undefined);
-    const ws = uniqueWorkspaceId();
-    const origin = { actorUserId: 'U1', channelId: 'C0SALES001' };
-    const record = (count: number) =>
-      recordEvents(
-        db.sql,
-        ws,
-        origin,
-        Array.from({ length: count }, (_, i) => ({
-          kind: 'opportunity-won' as const,
-          payload: { no: `OP${i}`, description: 'Deal', amount: '100' },
-        })),
-        clock.now(),
-      );
-    await record(300);
-    const first = await job.tick();
-    // Every table has statistics afterwards, or has just been analysed (an empty one gets none).
-    const states = await new TableUpkeep(db.sql).tables();
-    const outboxEvent = states.find((table) => table.name === 'outbox_event');
-    expect(outboxEvent?.hasStatistics).toBe(true);
-    for (const table of states.filter((t) => !t.hasStatistics)) expect(first.analysed).toContain(table.name);
+    // A table that has rows and has never been analysed, and one that will not change.
+    await sql`CREATE TABLE upkeep_probe_fresh (id int)`.execute(db.sql);
+    await sql`INSERT INTO upkeep_probe_fresh SELECT g FROM generate_series(1, 500) g`.execute(db.sql);
+    await sql`CREATE TABLE upkeep_probe_still (id int)`.execute(db.sql);
+    await sql`INSERT INTO upkeep_probe_still SELECT g FROM generate_series(1, 500) g`.execute(db.sql);
+    try {
+      await recordWon(clock, 300);
+      const job = new DatabaseUpkeepJob(new TableUpkeep(db.sql), clock, () => undefined);
+      const statistics = async (table: string) =>
+        (await sql<{ n: string }>`SELECT count(*)::text AS n FROM pg_stats WHERE tablename = ${table}`.execute(db.sql))
+          .rows[0]?.n;
+      expect(await statistics('upkeep_probe_fresh')).toBe('0');
 
-    // Nothing changed: vacuumed, not analysed again.
-    const quiet = await job.tick();
-    expect(quiet.vacuumed).toContain('outbox_event');
-    expect(quiet.analysed).not.toContain('outbox_event');
+      const first = await job.tick();
+      // Every table, also those analysed before this instance started (their statistics may be old).
+      expect(first.analysed).toEqual(first.vacuumed);
+      expect(first.analysed).toEqual(expect.arrayContaining(['upkeep_probe_fresh', 'outbox_event', 'opportunity']));
+      expect(await statistics('upkeep_probe_fresh')).not.toBe('0');
 
-    // More than a tenth more events (and their deliveries): both analysed again, nothing else.
-    await record(Math.ceil((outboxEvent?.estimatedRows ?? 0) * 0.2) + 60);
-    const grown = await job.tick();
-    expect(grown.analysed).toEqual(expect.arrayContaining(['outbox_event', 'outbox_delivery']));
-    expect(grown.analysed).not.toContain('opportunity');
+      // Nothing changed: vacuumed, not analysed again.
+      const quiet = await job.tick();
+      expect(quiet.vacuumed).toContain('outbox_event');
+      expect(quiet.analysed).toEqual([]);
 
-    // A day later every table is analysed again, changed or not.
-    clock.advance(24 * 60 * 60_000);
-    const daily = await job.tick();
-    expect(daily.analysed).toEqual(expect.arrayContaining(['opportunity', 'outbox_event', 'workspace']));
+      // A fifth more events (and their deliveries): those two analysed again, the unchanged ones not.
+      const events = (await new TableUpkeep(db.sql).tables()).find((t) => t.name === 'outbox_event');
+      await recordWon(clock, Math.ceil((events?.estimatedRows ?? 0) * 0.2) + 60);
+      const grown = await job.tick();
+      expect(grown.analysed.sort()).toEqual(['outbox_delivery', 'outbox_event']);
+
+      // A day later every table is analysed again, changed or not.
+      clock.advance(ANALYSE_AT_LEAST_EVERY_MS);
+      const daily = await job.tick();
+      expect(daily.analysed).toEqual(daily.vacuumed);
+      expect(daily.analysed).toContain('upkeep_probe_still');
+    } finally {
+      await sql`DROP TABLE upkeep_probe_fresh`.execute(db.sql);
+      await sql`DROP TABLE upkeep_probe_still`.execute(db.sql);
+    }
   });
 });

@@ -122,6 +122,7 @@ export async function startTestApp(
     // The reminder job too: tests tick it.
     reminderIntervalMs: false,
     notificationIntervalMs: false,
+    upkeepIntervalMs: false,
     digestPostIntervalMs: options.digestPostIntervalMs ?? 0,
     ...(options.exportPageSize !== undefined ? { exportPageSize: options.exportPageSize } : {}),
   });
