@@ -562,32 +562,42 @@ export class OpportunityService {
             : loaded.row.contactCompanyId;
         const salespersonId =
           salesperson && plan.salesperson.code !== loaded.salesperson.code ? salesperson.id : loaded.row.salespersonId;
+        // One statement writes the opportunity, its active entry's and its quote's links (when they
+        // changed), and the edit's record: inside the transaction, every round trip holds PGlite's one
+        // connection.
+        const entryId =
+          loaded.active && (contactId !== loaded.row.contactId || salespersonId !== loaded.row.salespersonId)
+            ? loaded.active.id
+            : null;
+        const quoteId = loaded.quote && contactId !== loaded.row.contactId ? loaded.quote.id : null;
         await tx
-          .updateTable('opportunity')
-          .set({
-            description: plan.description,
-            contact_id: contactId,
-            contact_company_id: contactCompanyId,
-            salesperson_id: salespersonId,
-            priority: plan.priority.toUpperCase() as DbPriority,
-          })
-          .where('id', '=', loaded.row.id)
-          .execute();
-        if (loaded.active && (contactId !== loaded.row.contactId || salespersonId !== loaded.row.salespersonId)) {
-          await tx
-            .updateTable('opportunity_entry')
-            .set({ contact_id: contactId, contact_company_id: contactCompanyId, salesperson_id: salespersonId })
-            .where('id', '=', loaded.active.id)
-            .execute();
-        }
-        if (loaded.quote && contactId !== loaded.row.contactId) {
-          await tx
-            .updateTable('sales_quote')
-            .set({ contact_id: contactId })
-            .where('id', '=', loaded.quote.id)
-            .execute();
-        }
-        await tx
+          .with('opportunity_written', (db) =>
+            db
+              .updateTable('opportunity')
+              .set({
+                description: plan.description,
+                contact_id: contactId,
+                contact_company_id: contactCompanyId,
+                salesperson_id: salespersonId,
+                priority: plan.priority.toUpperCase() as DbPriority,
+              })
+              .where('id', '=', loaded.row.id)
+              .returning('id'),
+          )
+          .with('entry_written', (db) =>
+            db
+              .updateTable('opportunity_entry')
+              .set({ contact_id: contactId, contact_company_id: contactCompanyId, salesperson_id: salespersonId })
+              .where((eb) => (entryId === null ? eb.lit(false) : eb('id', '=', entryId)))
+              .returning('id'),
+          )
+          .with('quote_written', (db) =>
+            db
+              .updateTable('sales_quote')
+              .set({ contact_id: contactId })
+              .where((eb) => (quoteId === null ? eb.lit(false) : eb('id', '=', quoteId)))
+              .returning('id'),
+          )
           .insertInto('opportunity_edit')
           .values({
             workspace_id: workspaceId,

@@ -99,12 +99,18 @@ describe.each(BACKENDS)('editing an opportunity on %s', (backend) => {
 
   it('after the start the contact changes only within the same company (Business Central §5.2)', async () => {
     const { teamId, no } = await setUp();
+    await run(t, `quote ${no} line:"Trucks;2;6000"`, teamId);
     expect(await run(t, `edit ${no} contact:"Pat Person"`, teamId)).toContain(
       'Edited by <@U0REP00001>: contact Acme Corp → Pat Person',
     );
     const row = await opportunityRow(teamId, no);
     expect(row.contact.name).toBe('Pat Person');
     expect(row.entries[0]?.contactId).toBe(row.contactId);
+    // Its sales quote is made out to the new contact too.
+    const quote = await t.db.prisma.salesQuote.findFirstOrThrow({
+      where: { opportunity: { workspaceId: teamId, no } },
+    });
+    expect(quote.contactId).toBe(row.contactId);
     const before = await workspaceRows(t.db, teamId);
     expect(await run(t, `edit ${no} contact:"Solo Sam"`, teamId)).toContain(
       'Solo Sam (CT00003) belongs to a different company; once an opportunity has started, its contact can only change within the same company.',
