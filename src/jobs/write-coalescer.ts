@@ -29,7 +29,15 @@ export class WriteCoalescer<T> {
         for (const w of batch) w.resolve();
       } catch (error) {
         if (batch.length === 1) batch[0]?.reject(error);
-        else for (const w of batch) await Promise.resolve([w.record]).then(this.writeAll).then(w.resolve, w.reject);
+        else
+          for (const w of batch) {
+            try {
+              await this.writeAll([w.record]);
+              w.resolve();
+            } catch (alone) {
+              w.reject(alone);
+            }
+          }
       }
     }
     this.writing = false;

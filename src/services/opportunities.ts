@@ -1389,15 +1389,7 @@ async function closeLoaded(
   });
   if (plan.newStatus === 'won') {
     // Won needs a customer: created from the (company) contact when there is none (§8.3).
-    const contact = await tx
-      .selectFrom('contact as c')
-      .leftJoin('customer as cu', 'cu.contact_id', 'c.id')
-      .select(['c.id', 'c.name', 'cu.id as customer_id'])
-      .where('c.workspace_id', '=', workspaceId)
-      .where('c.no', '=', customerContactForWon(loaded.contact))
-      .executeTakeFirstOrThrow();
-    // Its customer read with it: the common case costs one trip, the first Won of a contact makes one.
-    if (contact.customer_id === null) await ensureCustomerForContact(tx, workspaceId, contact, now);
+    await ensureCustomerOfContactNo(tx, workspaceId, customerContactForWon(loaded.contact), now);
   }
   // Read with the codes above, in the same transaction: no second trip for the id.
   const closeCodeId = closeCode ? (codeRows.find((r) => r.code === closeCode.code)?.id ?? null) : null;
@@ -1788,8 +1780,7 @@ async function insertQuote(
     hasQuote: loaded.quote !== null,
   });
   const settings = await ensureWorkspace(tx, workspaceId);
-  const customerContact = await findContactByNo(tx, workspaceId, customerContactNo);
-  const customer = await ensureCustomerForContact(tx, workspaceId, customerContact, now);
+  const customer = await ensureCustomerOfContactNo(tx, workspaceId, customerContactNo, now);
   const quoteNo = await takeNextNo(tx, workspaceId, 'quote', settings.quotePrefix);
   const quote = await tx
     .insertInto('sales_quote')
@@ -1845,13 +1836,26 @@ async function listCodes(db: SqlDatabase, workspaceId: string): Promise<CloseCod
   return (await closeCodeRows(db, workspaceId)).map(closeCodeOf);
 }
 
-async function findContactByNo(db: SqlDatabase, workspaceId: string, no: string) {
-  return db
-    .selectFrom('contact')
-    .select(['id', 'name'])
-    .where('workspace_id', '=', workspaceId)
-    .where('no', '=', no)
+/**
+ * The customer of the contact numbered `no`, read with the contact in one trip; created from the contact
+ * when it has none (ensureCustomerForContact, §8.3), which only a contact's first quote or Won needs.
+ */
+async function ensureCustomerOfContactNo(
+  tx: SqlTransaction,
+  workspaceId: string,
+  no: string,
+  now: Date,
+): Promise<{ id: number; no: string; name: string }> {
+  const contact = await tx
+    .selectFrom('contact as c')
+    .leftJoin('customer as cu', 'cu.contact_id', 'c.id')
+    .select(['c.id', 'c.name', 'cu.id as customer_id', 'cu.no as customer_no', 'cu.name as customer_name'])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.no', '=', no)
     .executeTakeFirstOrThrow();
+  if (contact.customer_id !== null && contact.customer_no !== null && contact.customer_name !== null)
+    return { id: contact.customer_id, no: contact.customer_no, name: contact.customer_name };
+  return ensureCustomerForContact(tx, workspaceId, contact, now);
 }
 
 async function findContactById(db: SqlDatabase, id: number) {
