@@ -21,10 +21,10 @@ import { createServices } from '../../src/services/index.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { SLACK_DEFAULTS } from '../support/slack-defaults.ts';
-import { sendToSlackApp, type SlackRequest, slashCommand } from '../support/slack-requests.ts';
+import { type SlackRequest, slashCommand } from '../support/slack-requests.ts';
 import { type CallSummary, type RemoteFakeSlack, startFakeSlackProcess, waitDrained } from './fake-slack-process.ts';
 import { type Measurement, type Report, summarise } from './measure.ts';
-import { sendSigned, startServerProcess } from './processes.ts';
+import { postSigned, sendSigned, startServerProcess } from './processes.ts';
 
 /** The events a minute the load asks for (issue 15: 10,000), through matching and delivery. */
 const EVENTS_PER_MINUTE = Number(process.env.BENCH_ALERT_RATE ?? 10_000);
@@ -190,7 +190,7 @@ async function produce(url: string, seconds: number, build: (k: number) => Slack
     if (elapsed >= seconds * 1000) break;
     while (sent <= elapsed / intervalMs && inFlight.size < MAX_IN_FLIGHT) {
       const k = sent++;
-      const request = sendToSlackApp(url, build(k), { signingSecret: SLACK_DEFAULTS.signingSecret }).then(
+      const request = postSigned(url, build(k)).then(
         (response) => {
           if (response.status === 200) acks.push(response.elapsedMs);
           else failures.push(`change ${k} answered ${response.status}: ${response.text.slice(0, 200)}`);
