@@ -30,6 +30,7 @@ import { OAuthStateStore } from './slack/oauth-state-store.ts';
 import { AFTER_ACK_SLOTS, AFTER_ACK_SLOTS_POSTGRES, PendingAcks } from './slack/after-ack.ts';
 import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
+import { slackFetch } from './slack/http-fetch.ts';
 import { registerSlackListeners } from './slack/register.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { ChannelDigestUseCases } from './usecases/channel-digests.ts';
@@ -184,6 +185,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
         // The code exchange happens while the installing person's browser waits: retry briefly, not for minutes.
         ...oauthOptions(slack.oauth, store, states, services, {
           ...apiOptions(),
+          fetch: slackFetch,
           logger,
           retryConfig: BACKGROUND_RETRY_CONFIG,
         }),

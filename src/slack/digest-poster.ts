@@ -6,6 +6,7 @@ import { renderPipelineChart } from '../digest/chart.ts';
 import { chartInputFromDigest } from '../digest/chart-input.ts';
 import { DEFAULT_LOCALE } from '../i18n/locale.ts';
 import { channelPresenter } from '../i18n/presenter.ts';
+import { slackFetch } from './http-fetch.ts';
 import { type DigestJob, type DigestPoster, RetryLaterError } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
 import { type ChannelDigestUseCases, scheduledContext } from '../usecases/channel-digests.ts';
@@ -35,6 +36,7 @@ export function backgroundClient(
   timeoutMs = BACKGROUND_CALL_TIMEOUT_MS,
 ): webApi.WebClient {
   return new webApi.WebClient(token, {
+    fetch: slackFetch,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     logger,
     rejectRateLimitedCalls: true,

@@ -11,6 +11,7 @@ import { errorMessage, type Message, opportunityCard } from '../blocks/index.ts'
 import { describeFailure, isExpectedFailure } from '../errors.ts';
 import type { AfterAckQueue } from '../after-ack.ts';
 import type { UserDirectory } from '../user-context.ts';
+import { slackFetch } from '../http-fetch.ts';
 
 export type WebClient = webApi.WebClient;
 
@@ -138,7 +139,7 @@ export async function replaceOrigin(
  */
 export async function replaceThroughResponseUrl(url: string, message: Message, logger: Logger): Promise<boolean> {
   try {
-    const response = await fetch(url, {
+    const response = await slackFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ replace_original: true, text: message.text, blocks: message.blocks }),

@@ -8,8 +8,10 @@
 // Wire it in where the App is built (src/app.ts: `clientOptions: { ...INTERACTIVE_CLIENT_OPTIONS, … }`).
 // Background work (digests) has its own client (src/slack/digest-poster.ts backgroundClient).
 import type { webApi } from '@slack/bolt';
+import { slackFetch } from '../http-fetch.ts';
 
 export const INTERACTIVE_CLIENT_OPTIONS = {
+  fetch: slackFetch,
   rejectRateLimitedCalls: true,
   retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
   timeout: 10_000,
