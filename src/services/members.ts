@@ -10,6 +10,7 @@ import type { SqlDatabase } from '../store/kysely.ts';
 import type { Clock } from './clock.ts';
 import { transaction } from './db.ts';
 import { asLanguage } from './languages.ts';
+import { statementShapes } from '../store/statement-shapes.ts';
 import { ensureWorkspace } from './workspace.ts';
 
 export type { Role };
@@ -137,61 +138,65 @@ export class MemberService {
     userId: string,
     also: { opportunityNo: string | null; language: boolean },
   ) {
-    const { opportunityNo } = also;
-    // One row whatever exists: the role, the settings and the choice as scalar subqueries, the owner left-joined.
-    const row = await this.db
-      .selectFrom(sql<{ one: number }>`(SELECT 1)`.as('one'))
-      .leftJoin(
-        (eb) =>
-          eb
-            .selectFrom('opportunity as o')
-            .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
-            .select((eb) => [eb.lit(true).as('found'), 'sp.slack_user_id'])
-            .where('o.workspace_id', '=', workspaceId)
-            .where((eb) => (opportunityNo === null ? eb.lit(false) : eb('o.no', '=', opportunityNo)))
-            .as('owner'),
-        (join) => join.onTrue(),
-      )
-      .leftJoin(
-        (eb) =>
-          eb
-            .selectFrom('workspace as w')
-            .select(['w.reps_see_only_own', 'w.reps_add_contacts'])
-            .where('w.id', '=', workspaceId)
-            .as('settings'),
-        (join) => join.onTrue(),
-      )
-      .select((eb) => [
-        eb
-          .selectFrom('member as m')
-          .select('m.role')
-          .where('m.workspace_id', '=', workspaceId)
-          .where('m.slack_user_id', '=', userId)
-          .as('role'),
-        eb
-          .exists(
+    // One row whatever exists: the role, the settings and the choice as scalar subqueries, the owner
+    // left-joined. Every request reads it first, so it is built once per shape
+    // (src/store/statement-shapes.ts): every value below comes from `v`, the key names the rest.
+    const values = { workspaceId, userId, ...(also.opportunityNo === null ? {} : { no: also.opportunityNo }) };
+    const shape = `readAccess${also.opportunityNo === null ? '' : ' owner'}${also.language ? ' language' : ''}`;
+    const build = (v: typeof values) =>
+      this.db
+        .selectFrom(sql<{ one: number }>`(SELECT 1)`.as('one'))
+        .leftJoin(
+          (eb) =>
             eb
-              .selectFrom('member as a')
-              .select(sql.lit(1).as('one'))
-              .where('a.workspace_id', '=', workspaceId)
-              .where('a.role', '=', 'ADMIN'),
-          )
-          .as('has_admin'),
-        eb
-          .selectFrom('language_choice as l')
-          .select('l.language')
-          .where('l.workspace_id', '=', workspaceId)
-          .where('l.scope', '=', 'member')
-          .where('l.subject_id', '=', userId)
-          // Only when asked for: the subquery is then one that never matches.
-          .where((eb) => eb.lit(also.language))
-          .as('language'),
-        'settings.reps_see_only_own',
-        'settings.reps_add_contacts',
-        'owner.found',
-        'owner.slack_user_id as owner_id',
-      ])
-      .executeTakeFirst();
+              .selectFrom('opportunity as o')
+              .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+              .select((eb) => [eb.lit(true).as('found'), 'sp.slack_user_id'])
+              .where('o.workspace_id', '=', v.workspaceId)
+              .where((eb) => (v.no === undefined ? eb.lit(false) : eb('o.no', '=', v.no)))
+              .as('owner'),
+          (join) => join.onTrue(),
+        )
+        .leftJoin(
+          (eb) =>
+            eb
+              .selectFrom('workspace as w')
+              .select(['w.reps_see_only_own', 'w.reps_add_contacts'])
+              .where('w.id', '=', v.workspaceId)
+              .as('settings'),
+          (join) => join.onTrue(),
+        )
+        .select((eb) => [
+          eb
+            .selectFrom('member as m')
+            .select('m.role')
+            .where('m.workspace_id', '=', v.workspaceId)
+            .where('m.slack_user_id', '=', v.userId)
+            .as('role'),
+          eb
+            .exists(
+              eb
+                .selectFrom('member as a')
+                .select(sql.lit(1).as('one'))
+                .where('a.workspace_id', '=', v.workspaceId)
+                .where('a.role', '=', 'ADMIN'),
+            )
+            .as('has_admin'),
+          eb
+            .selectFrom('language_choice as l')
+            .select('l.language')
+            .where('l.workspace_id', '=', v.workspaceId)
+            .where('l.scope', '=', 'member')
+            .where('l.subject_id', '=', v.userId)
+            // Only when asked for: the subquery is then one that never matches.
+            .where((eb) => eb.lit(also.language))
+            .as('language'),
+          'settings.reps_see_only_own',
+          'settings.reps_add_contacts',
+          'owner.found',
+          'owner.slack_user_id as owner_id',
+        ]);
+    const row = (await statementShapes.execute(this.db, shape, values, build)).rows[0];
     const access: Access = {
       userId,
       role: row?.role ? ROLE_FROM_DB[row.role] : 'rep',

@@ -14,6 +14,7 @@ import type {
   OpportunityStatus as DbOpportunityStatus,
 } from '../generated/kysely/types.ts';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
+import { statementShapes } from '../store/statement-shapes.ts';
 import { toDecimal } from './mappers.ts';
 import { stagesFromRows, stagesOf } from './setup.ts';
 
@@ -453,10 +454,10 @@ export class OpportunityQueries {
   }
 
   async summary(workspaceId: string, no: string): Promise<OpportunitySummary | null> {
-    const row = await selectSummaryColumns(this.db)
-      .where('o.workspace_id', '=', workspaceId)
-      .where('o.no', '=', no)
-      .executeTakeFirst();
+    const read = await statementShapes.execute(this.db, 'summary', { workspaceId, no }, (v) =>
+      selectSummaryColumns(this.db).where('o.workspace_id', '=', v.workspaceId).where('o.no', '=', v.no),
+    );
+    const row = read.rows[0];
     return row ? summaryFromRow(row) : null;
   }
 
@@ -684,7 +685,12 @@ export async function loadOpportunityDetail(
   no: string,
 ): Promise<OpportunityDetail> {
   const normalised = no.trim().toUpperCase();
-  const row = await selectDetail(db, workspaceId, normalised).executeTakeFirst();
+  // Read after most changes, built once (src/store/statement-shapes.ts).
+  const values = { workspaceId, normalised };
+  const read = await statementShapes.execute(db, 'detail', values, (v) =>
+    selectDetail(db, v.workspaceId, v.normalised),
+  );
+  const row = read.rows[0];
   if (!row) throw new DomainError({ kind: 'opportunity-not-found', no: normalised });
   return detailFromRow(row);
 }
