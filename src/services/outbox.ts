@@ -453,7 +453,9 @@ export class Outbox {
   /**
    * Records what became of a claimed batch's deliveries, in one statement: delivered, failed (never
    * tried again), tried again at a time, or deferred (held on purpose: the claim that led here does not
-   * count as an attempt).
+   * count as an attempt). The rows are also named by their key (`event_id = ANY`): joined to the JSON
+   * alone, PostgreSQL read every delivery of the consumer, delivered ones included, and hashed them
+   * (8,000 rows: 4.7 ms on PostgreSQL and 9.8 ms on PGlite, against 0.2 and 0.6 ms through the key).
    */
   async settle(consumer: Consumer, settlements: readonly Settlement[]): Promise<void> {
     if (settlements.length === 0) return;
@@ -474,7 +476,8 @@ export class Outbox {
         attempts = d.attempts - v.uncounted
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(event_id int, delivered_at timestamptz,
         failed_at timestamptz, next_attempt_at timestamptz, last_error text, uncounted int)
-      WHERE d.event_id = v.event_id AND d.consumer = ${consumer}`.execute(this.db);
+      WHERE d.event_id = v.event_id AND d.consumer = ${consumer}
+        AND d.event_id = ANY(${settlements.map((s) => s.eventId)}::int[])`.execute(this.db);
   }
 }
 
