@@ -5,7 +5,7 @@ import { SlackChannelAlerts } from './slack/alerts.ts';
 import { SlackNotifier } from './slack/notifier.ts';
 import { TaskReminderJob } from './jobs/task-reminders.ts';
 import { NotificationJob } from './jobs/notification-jobs.ts';
-import { DatabaseUpkeepJob, UPKEEP_EVERY_MS } from './jobs/database-upkeep.ts';
+import { DatabaseUpkeepJob, UPKEEP_EVERY_MS, UPKEEP_FIRST_PASS_AFTER_MS } from './jobs/database-upkeep.ts';
 import { TableUpkeep } from './services/upkeep.ts';
 import { UserDirectory } from './slack/user-context.ts';
 import { OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
@@ -270,7 +270,10 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
     if (deps.outboxIntervalMs !== false) dispatcher.start(deps.outboxIntervalMs ?? 10_000);
     if (deps.reminderIntervalMs !== false) reminders.start(deps.reminderIntervalMs ?? 60_000);
     if (deps.notificationIntervalMs !== false) notificationJob.start(deps.notificationIntervalMs ?? 60_000);
-    if (deps.upkeepIntervalMs !== false) upkeep?.start(deps.upkeepIntervalMs ?? UPKEEP_EVERY_MS);
+    if (deps.upkeepIntervalMs !== false) {
+      const every = deps.upkeepIntervalMs ?? UPKEEP_EVERY_MS;
+      upkeep?.start(every, Math.min(every, UPKEEP_FIRST_PASS_AFTER_MS));
+    }
     // Events left by an earlier run (a Slack outage, a restart) go out now.
     dispatcher.kick();
     return {

@@ -11,6 +11,12 @@ import { PeriodicJob } from './periodic-job.ts';
 
 /** Every ten minutes: as often as the outbox is pruned (src/jobs/outbox-dispatcher.ts). */
 export const UPKEEP_EVERY_MS = 10 * 60_000;
+/**
+ * An instance's first pass, soon after it starts: tables loaded or restored while no app ran have no
+ * statistics, and PostgreSQL then plans blind (seen: a card read through an index on the workspace and
+ * salesperson, scanning every opportunity of the workspace, beside the unique one on its number).
+ */
+export const UPKEEP_FIRST_PASS_AFTER_MS = 15_000;
 /** A table is analysed again once this long has passed, even when its size has not changed. */
 export const ANALYSE_AT_LEAST_EVERY_MS = 24 * 60 * 60_000;
 /** Rows, and a share of them, by which a table's size moves before it is analysed again (autovacuum's defaults). */

@@ -14,20 +14,33 @@ export abstract class PeriodicJob {
   /** One pass (tests call it directly with their clock). */
   abstract tick(): Promise<unknown>;
 
-  /** Ticks every `intervalMs` until stop(); a tick never overlaps the previous one. */
-  start(intervalMs = 60_000): void {
-    this.timer = setInterval(() => {
+  /**
+   * Ticks every `intervalMs` until stop(), the first time after `firstAfterMs` (by default one
+   * interval); a tick never overlaps the previous one.
+   */
+  start(intervalMs = 60_000, firstAfterMs = intervalMs): void {
+    const pass = () => {
       if (this.running) return;
       this.running = this.tick()
         .catch((error: unknown) => this.report(`${this.jobName}: ${String(error)}`))
         .finally(() => {
           this.running = undefined;
         });
-    }, intervalMs);
+    };
+    if (firstAfterMs === intervalMs) {
+      this.timer = setInterval(pass, intervalMs);
+    } else {
+      this.timer = setTimeout(() => {
+        pass();
+        this.timer = setInterval(pass, intervalMs);
+        this.timer.unref();
+      }, firstAfterMs);
+    }
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
+    // A timeout and an interval are cleared alike.
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
