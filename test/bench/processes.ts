@@ -91,7 +91,21 @@ const keptAlive = new Agent({ keepAlive: true, maxSockets: 256 });
  * node:http rather than fetch: the load generator shares the machine's two cores with what it measures,
  * and fetch costs it several times the CPU per request (the alerts section sends 140 a second).
  */
-export function postSigned(
+export async function postSigned(
+  url: string,
+  request: SlackRequest,
+): Promise<{ status: number; text: string; elapsedMs: number }> {
+  try {
+    return await postSignedOnce(url, request);
+  } catch (error) {
+    // A kept-alive connection the server closed as it was being reused: the request never reached it
+    // (Node's documented case for request.reusedSocket), so it is sent again on a new one.
+    if ((error as { reusedSocket?: boolean }).reusedSocket === true) return postSignedOnce(url, request);
+    throw error;
+  }
+}
+
+function postSignedOnce(
   url: string,
   request: SlackRequest,
 ): Promise<{ status: number; text: string; elapsedMs: number }> {
@@ -124,7 +138,10 @@ export function postSigned(
         response.on('error', reject);
       },
     );
-    sent.on('error', reject);
+    sent.on('error', (error: NodeJS.ErrnoException) => {
+      const reused = sent.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+      reject(Object.assign(error, { reusedSocket: reused }));
+    });
     sent.end(body);
   });
 }
