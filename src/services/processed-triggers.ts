@@ -3,6 +3,7 @@
 // runs makes an exact replay of a signed request recognisable, on whichever instance it lands. One
 // statement: it runs before every command, click and submission.
 import type { SqlDatabase } from '../store/kysely.ts';
+import { statementShapes } from '../store/statement-shapes.ts';
 
 export class ProcessedTriggers {
   constructor(private readonly db: SqlDatabase) {}
@@ -12,12 +13,18 @@ export class ProcessedTriggers {
    * when it was recorded before: a replay, on this instance or another.
    */
   async claim(workspaceId: string, triggerId: string, receivedAt: Date): Promise<boolean> {
-    const result = await this.db
-      .insertInto('processed_trigger')
-      .values({ workspace_id: workspaceId, trigger_id: triggerId, received_at: receivedAt })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows) === 1;
+    // Every command, click and submission claims its trigger first: built once (src/store/statement-shapes.ts).
+    const result = await statementShapes.execute(
+      this.db,
+      'claim trigger',
+      { workspaceId, triggerId, receivedAt },
+      (v) =>
+        this.db
+          .insertInto('processed_trigger')
+          .values({ workspace_id: v.workspaceId, trigger_id: v.triggerId, received_at: v.receivedAt })
+          .onConflict((oc) => oc.doNothing()),
+    );
+    return Number(result.numAffectedRows) === 1;
   }
 
   /** Forgets the triggers received before `before`; returns how many. */
