@@ -48,7 +48,11 @@ class ReadResponse {
 
 function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   if (headers === undefined) return {};
-  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(new Headers(headers));
+  // A plain object as the callers give them; anything else (a Headers of any copy of undici, pairs)
+  // read as fetch reads it.
+  const prototype = Object.getPrototypeOf(headers) as unknown;
+  if (Array.isArray(headers) || (prototype !== Object.prototype && prototype !== null))
+    return Object.fromEntries(new Headers(headers));
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
 }
 

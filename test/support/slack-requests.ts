@@ -27,7 +27,7 @@ export interface SlackRequest<P = JsonObject> {
 
 /**
  * Where `respond()` goes when a test gives no `responseUrl`: a closed port on 127.0.0.1, so a stray `respond()`
- * fails fast (fetch rejects with a TypeError, not a RespondError) instead of reaching hooks.slack.com.
+ * fails fast (the connection is refused: a connection error, not a RespondError) instead of reaching hooks.slack.com.
  */
 export const UNROUTABLE_RESPONSE_URL = 'http://127.0.0.1:9/response/not-configured';
 

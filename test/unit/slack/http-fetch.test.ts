@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
+import { Headers as UndiciHeaders } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackFetch } from '../../../src/slack/http-fetch.ts';
 
@@ -69,6 +70,18 @@ describe('slackFetch', () => {
     expect(response.headers.get('x-accepted-oauth-scopes')).toBe('chat:write');
     expect(response.headers.get('set-cookie')).toBe('a=1, b=2');
     expect(await response.json()).toEqual({ ok: true, text: 'déjà vu ✓' });
+  });
+
+  it("takes headers as a Headers object (also undici's own copy) and as pairs, and a URL", async () => {
+    answer = (res) => res.end('ok');
+    await slackFetch(new URL(`${base}/api/a`), {
+      method: 'POST',
+      headers: new UndiciHeaders({ 'X-One': '1', Authorization: 'Bearer xoxb-2' }) as unknown as Headers,
+      body: 'a',
+    });
+    expect(seen.at(-1)).toMatchObject({ url: '/api/a', headers: { 'x-one': '1', authorization: 'Bearer xoxb-2' } });
+    await slackFetch(`${base}/api/b`, { method: 'POST', headers: [['X-Two', '2']], body: 'b' });
+    expect(seen.at(-1)).toMatchObject({ url: '/api/b', headers: { 'x-two': '2' } });
   });
 
   it('reads a body as text and as bytes, and says when a status is not ok', async () => {
