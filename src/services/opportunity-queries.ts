@@ -255,6 +255,17 @@ export function activeEntryFromColumns(row: ActiveEntryColumns): (ActiveEntry & 
 }
 
 /**
+ * A page's size or start (lists, App Home, search), written into the statement's text rather than
+ * sent as a parameter: a prepared statement whose LIMIT is a parameter is planned as if it read a tenth
+ * of the rows, so PostgreSQL kept planning the list anew on each call (5.6 ms of planning for 3.5 ms of
+ * running, at 1,300 open opportunities on PGlite). Only a whole number gets here.
+ */
+function pageBound(n: number) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`a list page's size and start are whole numbers, not ${n}`);
+  return sql.lit(n);
+}
+
+/**
  * Opportunities with their current figures (from the active entry) and document totals, in one SQL
  * query: the projection every list, card and export uses. Quote and order are subqueries, not joins:
  * PostgreSQL planned the nine-table join in ~5 ms on every run (executing it took 0.3 ms); with seven
@@ -395,7 +406,8 @@ export class OpportunityQueries {
 
   /**
    * One page of opportunities with their current figures, in one SQL query (lists are read far more
-   * often than anything else, and the App Home and digests use the same projection).
+   * often than anything else, and the App Home and digests use the same projection). The page's size
+   * and start are written into the text (pageBound).
    */
   async list(
     workspaceId: string,
@@ -407,8 +419,8 @@ export class OpportunityQueries {
       .select(() => matchingCount(this.db, (eb) => filterCondition(eb, workspaceId, filter)).as('total'))
       .where((eb) => filterCondition(eb, workspaceId, filter))
       .orderBy('o.no')
-      .limit(limit)
-      .offset(offset)
+      .limit(pageBound(limit))
+      .offset(pageBound(offset))
       .execute();
     const total = rows[0] ? (rows[0].total ?? 0) : offset > 0 ? await this.count(workspaceId, filter) : 0;
     return { items: rows.map(summaryFromRow), total };
@@ -497,8 +509,8 @@ export class OpportunityQueries {
       .select(() => matchingCount(this.db, searched).as('total'))
       .where(searched)
       .orderBy(sql`${exact} desc, ${matched} desc, o.no`)
-      .limit(limit)
-      .offset(offset)
+      .limit(pageBound(limit))
+      .offset(pageBound(offset))
       .execute();
     const total = rows[0]?.total ?? 0;
     return {
@@ -561,8 +573,8 @@ export class OpportunityQueries {
       .orderBy(sql`case when o.status = 'NOT_STARTED' then '' else sc.code end`)
       .orderBy('e.stage')
       .orderBy('o.no')
-      .limit(limit)
-      .offset(offset)
+      .limit(pageBound(limit))
+      .offset(pageBound(offset))
       .execute();
     const total = rows[0]
       ? (rows[0].total ?? 0)

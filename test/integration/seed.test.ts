@@ -58,6 +58,28 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     expect(actives).toBe(50);
   });
 
+  it('pages of a list, an App Home list and a search put together are the whole of it, in order', async () => {
+    const whole = await services.queries.list(ws, { status: 'all' }, 100);
+    const pages = [];
+    for (let offset = 0; offset < 50; offset += 7)
+      pages.push(...(await services.queries.list(ws, { status: 'all' }, 7, offset)).items);
+    expect(pages.map((o) => o.no)).toEqual(whole.items.map((o) => o.no));
+    const home = await services.queries.openByStage(ws, {}, 100);
+    const homePages = [];
+    for (let offset = 0; offset < home.total; offset += 4)
+      homePages.push(...(await services.queries.openByStage(ws, {}, 4, offset)).items);
+    expect(homePages.map((o) => o.no)).toEqual(home.items.map((o) => o.no));
+    const found = await services.queries.search(ws, { words: ['a'], text: 'a' }, {}, 100);
+    expect(found.total).toBeGreaterThan(3);
+    const foundPages = [];
+    for (let offset = 0; offset < found.total; offset += 3)
+      foundPages.push(...(await services.queries.search(ws, { words: ['a'], text: 'a' }, {}, 3, offset)).items);
+    expect(foundPages.map((o) => o.no)).toEqual(found.items.map((o) => o.no));
+    // A page's size and start are written into the statement: nothing but a whole number is.
+    await expect(services.queries.list(ws, { status: 'all' }, 1.5)).rejects.toThrow(/whole numbers/);
+    await expect(services.queries.list(ws, { status: 'all' }, 10, -1)).rejects.toThrow(/whole numbers/);
+  });
+
   /** The open opportunities with their active entries, as a person opening the demo sees them. */
   async function openOnes() {
     return (await services.queries.list(ws, { status: 'open' }, 100)).items;
