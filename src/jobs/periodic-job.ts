@@ -27,15 +27,11 @@ export abstract class PeriodicJob {
           this.running = undefined;
         });
     };
-    if (firstAfterMs === intervalMs) {
+    this.timer = setTimeout(() => {
+      pass();
       this.timer = setInterval(pass, intervalMs);
-    } else {
-      this.timer = setTimeout(() => {
-        pass();
-        this.timer = setInterval(pass, intervalMs);
-        this.timer.unref();
-      }, firstAfterMs);
-    }
+      this.timer.unref();
+    }, firstAfterMs);
     this.timer.unref();
   }
 
