@@ -454,17 +454,21 @@ export class OpportunityQueries {
     }
   }
 
-  /** One opportunity with its current figures (the list's projection), or null when there is none. */
-  /** Several opportunities by number, in one read (those that exist), by number. */
+  /**
+   * Several opportunities by number, in one read (those that exist), by number. The numbers go as one
+   * array, so that the statement's text is the same however many there are: with `IN ($1, …, $n)` each
+   * count was a statement of its own, planned anew (~4 ms) until it had run five times.
+   */
   async summaries(workspaceId: string, nos: readonly string[]): Promise<Map<string, OpportunitySummary>> {
     if (nos.length === 0) return new Map();
     const rows = await selectSummaryColumns(this.db)
       .where('o.workspace_id', '=', workspaceId)
-      .where('o.no', 'in', [...new Set(nos)])
+      .where((eb) => eb('o.no', '=', eb.fn.any(sql<string[]>`${[...new Set(nos)]}::text[]`)))
       .execute();
     return new Map(rows.map((row) => [row.no, summaryFromRow(row)]));
   }
 
+  /** One opportunity with its current figures (the list's projection), or null when there is none. */
   async summary(workspaceId: string, no: string): Promise<OpportunitySummary | null> {
     const read = await statementShapes.execute(this.db, 'summary', { workspaceId, no }, (v) =>
       selectSummaryColumns(this.db).where('o.workspace_id', '=', v.workspaceId).where('o.no', '=', v.no),

@@ -444,7 +444,8 @@ export class Outbox {
       .selectFrom('outbox_event')
       .select(['id', 'workspace_id', 'kind', 'actor_user_id', 'channel_id', 'payload', 'occurred_at'])
       .where('workspace_id', '=', workspaceId)
-      .where('id', 'in', [...ids])
+      // One array, not `IN ($2, …)`: one statement text (and plan) for any number of ids.
+      .where((eb) => eb('id', '=', eb.fn.any(sql<number[]>`${[...ids]}::int[]`)))
       .orderBy('id')
       .execute();
     return rows.map((row) => eventFromRow({ ...row, attempts: 0 })).filter((event) => event !== null);

@@ -9,12 +9,13 @@
 // and a third of them fail). Without that, the replies of the requests before take the one thread (and
 // the database) that the next acks need. Work that needs a trigger_id (opening a modal) does not wait
 // here: trigger_ids expire 3 seconds after the click. The outbox's deliveries give way to the acks the
-// same way (PendingAcks.answered, wired in src/app.ts).
+// same way (PendingAcks.answered, wired in src/app.ts). A command's replies are written in its slot and
+// sent after it (ReplySequence): the slot is not held while Slack answers the post.
 import { performance } from 'node:perf_hooks';
 
 /**
- * PGlite runs one statement at a time in its worker, but a piece of work spends most of its time in this
- * thread (Block Kit, the reply's HTTP call): with four at once, one's statement runs while the others'
+ * PGlite runs one statement at a time in its worker, but a piece of work spends much of its time in this
+ * thread (parsing, rules, Block Kit): with four at once, one's statement runs while the others'
  * JavaScript does. In `npm run bench` (alerts), 2 slots handled 139 events/s, 4 handled 155.
  */
 export const AFTER_ACK_SLOTS = 4;
@@ -138,5 +139,30 @@ export class AfterAckQueue {
       );
       this.timer.unref();
     }
+  }
+}
+
+/**
+ * A request's replies, sent in the order given, without the work that gives them waiting for Slack:
+ * that work holds its AfterAckQueue slot for its own statements and rendering only. Slack answers a
+ * response_url post in tens to hundreds of milliseconds; while the post was awaited inside the slot,
+ * the changes behind it waited for slots however idle the database (a few dozen a second at most).
+ * `sent()` resolves once every reply given so far has gone (a send reports its own failures).
+ */
+export class ReplySequence<Message> {
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sendOne: (message: Message) => Promise<void>,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  send(message: Message): Promise<void> {
+    this.last = this.last.then(() => this.sendOne(message)).catch(this.onError);
+    return Promise.resolve();
+  }
+
+  sent(): Promise<void> {
+    return this.last;
   }
 }

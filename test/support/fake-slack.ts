@@ -124,6 +124,11 @@ export interface FakeSlack {
   failNext(method: string, fault: FakeSlackFault): void;
   /** Every later call of `method` is answered `ms` later (0 removes the delay). */
   delay(method: string, ms: number): void;
+  /**
+   * Calls of `method` are not answered until the function returned is called (they are recorded as
+   * they arrive): Slack taking its time. Releasing answers those held, and later calls at once.
+   */
+  hold(method: string): () => void;
   /** The current state of a view opened/pushed/updated/published through the fake. */
   view(viewId: string): JsonObject | undefined;
   /** Back to the just-started state: calls, uploads, faults, delays, views, messages and user/channel/OAuth overrides are cleared. */
@@ -290,6 +295,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let waiters: Waiter[] = [];
   let faults = new Map<string, FakeSlackFault[]>();
   let delays = new Map<string, number>();
+  let holds = new Map<string, Promise<void>>();
   let users = new Map<string, FakeUserConfig>();
   let channels = new Map<string, FakeChannelConfig>();
   let oauthOverride: JsonObject = {};
@@ -301,6 +307,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let tsSeq = 0;
   let idSeq = 0;
   const timers = new Set<NodeJS.Timeout>();
+  /** Every hold's release: reset() and close() let held calls go. */
+  const releases = new Set<() => void>();
 
   let origin = '';
 
@@ -356,6 +364,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
 
   const afterDelay = async (method: string): Promise<void> => {
+    await holds.get(method);
     const ms = delays.get(method) ?? 0;
     if (ms <= 0) return;
     await new Promise<void>((resolve) => {
@@ -898,6 +907,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (ms <= 0) delays.delete(method);
       else delays.set(method, ms);
     },
+    hold(method): () => void {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = () => {
+          if (holds.get(method) === held) holds.delete(method);
+          resolve();
+        };
+      });
+      holds.set(method, held);
+      releases.add(release);
+      return release;
+    },
     view(viewId): JsonObject | undefined {
       return views.get(viewId);
     },
@@ -911,6 +932,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       waiters = [];
       faults = new Map();
       delays = new Map();
+      for (const release of releases) release();
+      releases.clear();
+      holds = new Map();
       users = new Map();
       channels = new Map();
       oauthOverride = {};
@@ -926,6 +950,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      for (const release of releases) release();
       for (const waiter of waiters) {
         clearTimeout(waiter.timer);
         waiter.reject(new Error('fake Slack was closed while waiting'));

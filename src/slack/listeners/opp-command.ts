@@ -1,7 +1,7 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
 import { languageOf, personLocale } from '../../i18n/catalogue.ts';
 import { escapeText, joinMarkup, mentionChannel, mentionUser } from '../../i18n/markup.ts';
-import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Logger, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { assertNever, DomainError } from '../../domain/problems.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
 import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
@@ -45,6 +45,7 @@ import type { UserContext } from '../user-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { requestContext } from '../request-context.ts';
 import { workspaceOf } from '../workspace.ts';
+import { ReplySequence } from '../after-ack.ts';
 import {
   createListPaging,
   createPurgeConfirmation,
@@ -76,7 +77,8 @@ interface CommandScope {
   channelId: string;
   triggerId: string;
   client: WebClient;
-  respond: RespondFn;
+  /** Sends a reply to the person who typed the command (in order, after the command's slot: ReplySequence). */
+  reply: (message: Message) => Promise<void>;
   logger: Logger;
 }
 
@@ -94,11 +96,17 @@ export function oppCommandListener(deps: SlackDeps) {
     // A command that only reads (a list, a card, help) opens no modal: all of its work, from who asks
     // on, waits behind the acks of other requests. Any other may open one, and reads who asks at once.
     const onlyReads = commandOnlyReads(command.text ?? '');
+    // The replies go out in order once written, outside the slot of the work that wrote them.
+    const replies = new ReplySequence<Message>(
+      (message) =>
+        replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger }),
+      (error) => logger.error(`a reply could not be sent: ${String(error)}`),
+    );
+    const reply = (message: Message) => replies.send(message);
     await (onlyReads ? deps.afterAck.run(handle) : handle());
+    await replies.sent();
 
     async function handle(): Promise<void> {
-      const reply = (message: Message) =>
-        replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger });
       let becameAdmin = false;
       // The default language answers until the user (and so their locale) is known.
       let p = presenterFor(DEFAULT_LOCALE);
@@ -128,7 +136,7 @@ export function oppCommandListener(deps: SlackDeps) {
             channelId: command.channel_id,
             triggerId: command.trigger_id,
             client,
-            respond,
+            reply,
             logger,
           });
         await (onlyReads || opensModal(parsed) ? run() : deps.afterAck.run(run));
@@ -174,14 +182,7 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
   const { deps, user, p } = scope;
   const { notices } = p.t;
   const { opportunities, setup, workspace } = deps.useCases;
-  const reply = (message: Message) =>
-    replyPrivately(message, {
-      respond: scope.respond,
-      client: scope.client,
-      channelId: scope.channelId,
-      userId: user.userId,
-      logger: scope.logger,
-    });
+  const { reply } = scope;
   // Who may do what is the use cases' to decide (src/usecases): a refusal writes nothing and says
   // which role is needed.
   const ctx = scope.ctx;

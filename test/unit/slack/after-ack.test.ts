@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AfterAckQueue, PendingAcks } from '../../../src/slack/after-ack.ts';
+import { AfterAckQueue, PendingAcks, ReplySequence } from '../../../src/slack/after-ack.ts';
 import { countPendingAcks } from '../../../src/slack/receiver.ts';
 import { opensModal } from '../../../src/slack/listeners/opp-command.ts';
 import { parseOppCommand } from '../../../src/slack/grammar/index.ts';
@@ -171,5 +171,50 @@ describe('PendingAcks.answered', () => {
     pending.begin(); // never answered
     await pending.answered(30);
     expect(pending.size).toBe(1);
+  });
+});
+
+describe('ReplySequence', () => {
+  it('returns at once, and sends in the order given, each after the one before has gone', async () => {
+    const log: string[] = [];
+    const gates = new Map(['a', 'b', 'c'].map((name) => [name, gate(log, name)]));
+    const replies = new ReplySequence<string>(
+      async (name) => void (await gates.get(name)!.work()),
+      (error) => log.push(`failed ${String(error)}`),
+    );
+    let allSent = false;
+    await replies.send('a');
+    await replies.send('b');
+    await replies.send('c');
+    void replies.sent().then(() => (allSent = true));
+    await tick();
+    expect(log).toEqual(['start a']);
+    gates.get('b')!.release(); // b waits for a however soon it could go
+    await tick();
+    expect(log).toEqual(['start a']);
+    gates.get('a')!.release();
+    await tick();
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c']);
+    expect(allSent).toBe(false);
+    gates.get('c')!.release();
+    await tick();
+    expect(allSent).toBe(true);
+  });
+
+  it('reports a send that failed and goes on with the next', async () => {
+    const sent: string[] = [];
+    const failures: string[] = [];
+    const replies = new ReplySequence<string>(
+      async (message) => {
+        if (message === 'bad') throw new Error('Slack said no');
+        sent.push(message);
+      },
+      (error) => failures.push(error instanceof Error ? error.message : String(error)),
+    );
+    await replies.send('bad');
+    await replies.send('good');
+    await replies.sent();
+    expect(failures).toEqual(['Slack said no']);
+    expect(sent).toEqual(['good']);
   });
 });
