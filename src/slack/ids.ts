@@ -106,12 +106,18 @@ export const ACTION_IDS = {
  */
 export const NUMBERED_ACTION_IDS: ReadonlySet<string> = new Set([ACTION_IDS.editStage]);
 
+/** The numbered kind whose n-th button `actionId` is (`edit_stage_3` → `edit_stage`), or undefined. */
+export function numberedKindOf(actionId: string): string | undefined {
+  const kind = /^(.+)_\d{1,2}$/.exec(actionId)?.[1];
+  return kind !== undefined && NUMBERED_ACTION_IDS.has(kind) ? kind : undefined;
+}
+
 /** The action_id of the n-th button (from 1) of a numbered kind in its block. */
 export function numberedActionId(actionId: string, n: number): string {
   return `${actionId}_${n}`;
 }
 
-/** What a numbered kind's listener is registered for: the action id, numbered or not. */
+/** The action ids a numbered kind answers, as a pattern (numberedKindOf finds the kind; the tests name the listener by it). */
 export function numberedActionPattern(actionId: string): RegExp {
   return new RegExp(`^${actionId}(?:_\\d{1,2})?$`);
 }

@@ -1,12 +1,12 @@
 // The single list of everything the app listens to in Slack. manifest/manifest.json must declare the
 // same commands and events (a test keeps them in step).
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
 import type { DigestScheduler } from '../jobs/digest-scheduler.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Services } from '../services/index.ts';
 import type { UseCases } from '../usecases/index.ts';
 import { AfterAckQueue, type PendingAcks } from './after-ack.ts';
-import { ACTION_IDS, NUMBERED_ACTION_IDS, numberedActionPattern } from './ids.ts';
+import { ACTION_IDS, numberedKindOf } from './ids.ts';
 import { actionListeners } from './listeners/actions.ts';
 import { notifyActionListeners } from './listeners/notify-actions.ts';
 import { appHomeOpenedListener } from './listeners/home.ts';
@@ -48,7 +48,7 @@ export function registerSlackListeners(
     /** Work after an ack run at once (AfterAckQueue; default AFTER_ACK_SLOTS). */
     afterAckSlots?: number | undefined;
   },
-): SlackDeps {
+): SlackListeners {
   const deps: SlackDeps = {
     services: base.services,
     useCases: base.useCases,
@@ -60,7 +60,7 @@ export function registerSlackListeners(
     submitFastPathMs: base.submitFastPathMs ?? SUBMIT_FAST_PATH_MS,
     afterAck: new AfterAckQueue(base.afterAckSlots, base.pendingAcks),
   };
-  const views = viewListeners(deps);
+  const listeners = slackListeners(deps, base.installations);
   app.use(
     inboundMiddleware({
       events: base.services.events,
@@ -71,25 +71,73 @@ export function registerSlackListeners(
         return teamId && userId ? deps.users.knownLocale(teamId, userId) : undefined;
       },
       // Every form's submission listener (./listeners/views.ts) waits for its trigger's claim beside its first reads.
-      formsAwaitingClaim: new Set(Object.keys(views)),
+      formsAwaitingClaim: new Set(Object.keys(listeners.views)),
     }),
   );
-  app.command('/opp', oppCommandListener(deps));
-  for (const [actionId, listener] of Object.entries(actionListeners(deps)))
-    app.action(NUMBERED_ACTION_IDS.has(actionId) ? numberedActionPattern(actionId) : actionId, listener);
-  for (const [actionId, listener] of Object.entries(notifyActionListeners(deps))) app.action(actionId, listener);
-  for (const [callbackId, listener] of Object.entries(views)) app.view(callbackId, listener);
-  app.options(ACTION_IDS.contactSearch, contactOptionsListener(deps, false));
-  app.options(ACTION_IDS.companySearch, contactOptionsListener(deps, true));
-  app.event('app_home_opened', appHomeOpenedListener(deps));
-  app.event('app_uninstalled', appUninstalledListener(base.installations));
-  app.event('tokens_revoked', tokensRevokedListener(base.installations));
+  // One Bolt listener per kind of request, which picks ours by its id: Bolt runs the matching middleware
+  // of every listener registered for every request it receives (about sixty listeners, once each had its
+  // own), where one lookup does. A request that no listener of ours answers is left unacknowledged, as
+  // Bolt leaves one that no registration matches.
+  for (const [name, listener] of Object.entries(listeners.commands)) app.command(name, listener);
+  app.action<BlockAction>({ type: 'block_actions' }, async (args) => {
+    const listener = actionListenerFor(listeners.actions, args.action.action_id);
+    if (listener) await listener(args);
+  });
+  app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
+    await ownListener(listeners.views, args.view.callback_id)?.(args);
+  });
+  app.options<'block_suggestion'>({ type: 'block_suggestion' }, async (args) => {
+    await ownListener(listeners.options, args.options.action_id)?.(args);
+  });
+  app.event('app_home_opened', listeners.events.app_home_opened);
+  app.event('app_uninstalled', listeners.events.app_uninstalled);
+  app.event('tokens_revoked', listeners.events.tokens_revoked);
   // Listeners report their own failures to the user; this only keeps an unexpected one from
   // turning into an HTTP 500 after the ack, and records it.
   app.error(async (error) => {
     app.logger.error(error);
   });
-  return deps;
+  return listeners;
+}
+
+/**
+ * Every listener of the app by what it answers: the slash command, each action_id (a numbered kind
+ * answers its numbered ids too: numberedKindOf), each form's callback_id, each option load's
+ * action_id, each event. The single list that registerSlackListeners registers and the tests enumerate.
+ */
+export type SlackListeners = ReturnType<typeof slackListeners>;
+
+export function slackListeners(deps: SlackDeps, installations: InstallationLifecycle | undefined) {
+  const actions = actionListeners(deps);
+  const notifyActions = notifyActionListeners(deps);
+  const twice = Object.keys(notifyActions).filter((id) => id in actions);
+  if (twice.length > 0) throw new Error(`action ids with two listeners: ${twice.join(', ')}`);
+  const options: Record<string, ReturnType<typeof contactOptionsListener>> = {
+    [ACTION_IDS.contactSearch]: contactOptionsListener(deps, false),
+    [ACTION_IDS.companySearch]: contactOptionsListener(deps, true),
+  };
+  return {
+    commands: { '/opp': oppCommandListener(deps) },
+    actions: { ...actions, ...notifyActions },
+    views: viewListeners(deps),
+    options,
+    events: {
+      app_home_opened: appHomeOpenedListener(deps),
+      app_uninstalled: appUninstalledListener(installations),
+      tokens_revoked: tokensRevokedListener(installations),
+    },
+  };
+}
+
+/** The listener of an id, if it is one of ours (an id like `constructor` is not). */
+function ownListener<L>(listeners: Record<string, L>, id: string): L | undefined {
+  return Object.hasOwn(listeners, id) ? listeners[id] : undefined;
+}
+
+/** The listener of a click: its action id's, or its numbered kind's. */
+export function actionListenerFor<L>(actions: Record<string, L>, actionId: string): L | undefined {
+  const kind = numberedKindOf(actionId);
+  return ownListener(actions, actionId) ?? (kind === undefined ? undefined : ownListener(actions, kind));
 }
 
 /** The team and user a payload names (commands: flat ids; clicks and forms: nested objects). */
