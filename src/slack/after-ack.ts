@@ -109,6 +109,14 @@ export class AfterAckQueue {
     }
   }
 
+  /**
+   * Resolves once no request waits for its ack, or after the longest deferral: what a piece of work
+   * outside the slots (a reply: ReplySequence) waits for before it takes this thread.
+   */
+  givenWay(): Promise<void> {
+    return this.pendingAcks ? this.pendingAcks.answered(this.maxDeferMs) : Promise.resolve();
+  }
+
   /** Work running and waiting now. */
   get size(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.length };
@@ -147,7 +155,8 @@ export class AfterAckQueue {
  * that work holds its AfterAckQueue slot for its own statements and rendering only. Slack answers a
  * response_url post in tens to hundreds of milliseconds; while the post was awaited inside the slot,
  * the changes behind it waited for slots however idle the database (a few dozen a second at most).
- * `sent()` resolves once every reply given so far has gone (a send reports its own failures).
+ * Each reply still gives way to the requests waiting for their ack first (`giveWay`: the queue's
+ * givenWay). `sent()` resolves once every reply given so far has gone (a send reports its own failures).
  */
 export class ReplySequence<Message> {
   private last: Promise<void> = Promise.resolve();
@@ -155,10 +164,14 @@ export class ReplySequence<Message> {
   constructor(
     private readonly sendOne: (message: Message) => Promise<void>,
     private readonly onError: (error: unknown) => void,
+    private readonly giveWay: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   send(message: Message): Promise<void> {
-    this.last = this.last.then(() => this.sendOne(message)).catch(this.onError);
+    this.last = this.last
+      .then(this.giveWay)
+      .then(() => this.sendOne(message))
+      .catch(this.onError);
     return Promise.resolve();
   }
 

@@ -101,6 +101,7 @@ export function oppCommandListener(deps: SlackDeps) {
       (message) =>
         replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger }),
       (error) => logger.error(`a reply could not be sent: ${String(error)}`),
+      () => deps.afterAck.givenWay(),
     );
     const reply = (message: Message) => replies.send(message);
     await (onlyReads ? deps.afterAck.run(handle) : handle());

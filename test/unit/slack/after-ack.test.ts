@@ -201,6 +201,24 @@ describe('ReplySequence', () => {
     expect(allSent).toBe(true);
   });
 
+  it('sends nothing while a request waits for its ack, as the queue starts no work then', async () => {
+    const pending = new PendingAcks();
+    const queue = new AfterAckQueue(4, pending, 10_000);
+    const sent: string[] = [];
+    const replies = new ReplySequence<string>(
+      async (message) => void sent.push(message),
+      () => undefined,
+      () => queue.givenWay(),
+    );
+    const answered = pending.begin();
+    await replies.send('card');
+    await tick();
+    expect(sent).toEqual([]);
+    answered();
+    await replies.sent();
+    expect(sent).toEqual(['card']);
+  });
+
   it('reports a send that failed and goes on with the next', async () => {
     const sent: string[] = [];
     const failures: string[] = [];
