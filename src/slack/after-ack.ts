@@ -1,4 +1,4 @@
-// Work that follows an ack (replies, cards, announcements) takes one of a few slots, in arrival order.
+// Work that follows an ack (a command's reads and changes, cards) takes one of a few slots, in arrival order.
 // The ack is what Slack holds us to (3 seconds, or the user sees an error and Slack retries); replies
 // through response_url stay valid for 30 minutes. So when a burst of requests arrives, every one of them
 // is acknowledged first, and the replies follow: a piece of work does not start while a request is still
@@ -110,11 +110,14 @@ export class AfterAckQueue {
   }
 
   /**
-   * Resolves once no request waits for its ack, or after the longest deferral: what a piece of work
-   * outside the slots (a reply: ReplySequence) waits for before it takes this thread.
+   * Resolves once no request waits for its ack, or once the longest deferral has passed since `since`
+   * (performance.now() when the request was acknowledged): what a piece of work outside the slots (a
+   * reply: ReplySequence) waits for before it takes this thread. Counted from the ack, so a command's
+   * wait for its slot and its replies' waits defer it by about AFTER_ACK_MAX_DEFER_MS at most.
    */
-  givenWay(): Promise<void> {
-    return this.pendingAcks ? this.pendingAcks.answered(this.maxDeferMs) : Promise.resolve();
+  givenWay(since: number): Promise<void> {
+    if (!this.pendingAcks) return Promise.resolve();
+    return this.pendingAcks.answered(Math.max(0, since + this.maxDeferMs - performance.now()));
   }
 
   /** Work running and waiting now. */
@@ -167,11 +170,18 @@ export class ReplySequence<Message> {
     private readonly giveWay: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
+  /** Queues the reply; the promise resolves at once, not when it is sent (`sent()` says that). */
   send(message: Message): Promise<void> {
     this.last = this.last
-      .then(this.giveWay)
+      .then(() => this.giveWay())
       .then(() => this.sendOne(message))
-      .catch(this.onError);
+      .catch((error: unknown) => {
+        try {
+          this.onError(error);
+        } catch {
+          // A report that fails must not stop the replies after it.
+        }
+      });
     return Promise.resolve();
   }
 

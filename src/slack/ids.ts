@@ -7,7 +7,7 @@
 // - Elements a listener does react to (dispatch_action inputs, external_select option loads, buttons)
 //   have their own ACTION_IDS constant.
 
-/** Modal callback_ids (`app.view(CALLBACK_IDS.x)`). */
+/** Modal callback_ids (each form's listener in `slackListeners`, src/slack/register.ts). */
 export const CALLBACK_IDS = {
   createOpportunity: 'opp_create',
   updateOpportunity: 'opp_update',
@@ -34,7 +34,7 @@ export const CALLBACK_IDS = {
   home: 'home',
 } as const;
 
-/** action_ids of buttons and of the elements listeners react to (`app.action`, `app.options`). */
+/** action_ids of buttons and of the elements listeners react to (clicks and option loads in `slackListeners`). */
 export const ACTION_IDS = {
   // Opportunity buttons on the card, list rows and App Home. value = the opportunity number.
   show: 'opp_show',

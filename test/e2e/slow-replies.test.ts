@@ -39,6 +39,9 @@ describe.each(BACKENDS)('replies that Slack is slow to answer, on %s', (backend)
       // Every reply is the card of its own opportunity at its new stage.
       const replies = t.fake.calls('response_url').map((call) => sentences(call.args));
       for (const no of nos) expect(replies.filter((text) => text.includes(no))).toHaveLength(1);
+      // Each went through its response_url: none fell back to an ephemeral post or a DM.
+      expect(t.fake.calls('chat.postEphemeral')).toHaveLength(0);
+      expect(t.fake.calls('chat.postMessage')).toHaveLength(0);
     } finally {
       if (!released) release();
     }

@@ -131,7 +131,7 @@ export interface FakeSlack {
   hold(method: string): () => void;
   /** The current state of a view opened/pushed/updated/published through the fake. */
   view(viewId: string): JsonObject | undefined;
-  /** Back to the just-started state: calls, uploads, faults, delays, views, messages and user/channel/OAuth overrides are cleared. */
+  /** Back to the just-started state: calls, uploads, faults, delays, holds (released), views, messages and user/channel/OAuth overrides are cleared. */
   reset(): void;
   close(): Promise<void>;
 }

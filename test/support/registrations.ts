@@ -14,21 +14,24 @@ export interface Registrations {
   actions: string[];
   views: string[];
   options: string[];
+  /** What Bolt itself was given: each call's kind and its first argument (a name, or a constraint). */
+  bolt: { kind: string; registered: unknown }[];
 }
 
 export function recordRegistrations(): Registrations {
-  const noop = () => undefined;
-  const bolt = {
-    command: noop,
-    event: noop,
-    action: noop,
-    view: noop,
-    options: noop,
-    use: noop,
-    error: noop,
+  const bolt: Registrations['bolt'] = [];
+  const record = (kind: string) => (registered: unknown) => void bolt.push({ kind, registered });
+  const stand = {
+    command: record('command'),
+    event: record('event'),
+    action: record('action'),
+    view: record('view'),
+    options: record('options'),
+    use: () => undefined,
+    error: () => undefined,
     logger: console,
   };
-  const listeners = registerSlackListeners(bolt as unknown as App, {
+  const listeners = registerSlackListeners(stand as unknown as App, {
     services: {} as Services,
     useCases: {} as UseCases,
     clock: fixedClock('2026-11-02T10:00:00Z'),
@@ -43,5 +46,6 @@ export function recordRegistrations(): Registrations {
     ),
     views: Object.keys(listeners.views),
     options: Object.keys(listeners.options),
+    bolt,
   };
 }

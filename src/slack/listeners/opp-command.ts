@@ -1,4 +1,5 @@
 // The /opp slash command: acknowledge at once, parse the text, run one service call, reply.
+import { performance } from 'node:perf_hooks';
 import { languageOf, personLocale } from '../../i18n/catalogue.ts';
 import { escapeText, joinMarkup, mentionChannel, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, SlackCommandMiddlewareArgs } from '@slack/bolt';
@@ -92,6 +93,7 @@ export function oppCommandListener(deps: SlackDeps) {
     context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const acknowledged = performance.now();
     const workspaceId = workspaceOf(context);
     // A command that only reads (a list, a card, help) opens no modal: all of its work, from who asks
     // on, waits behind the acks of other requests. Any other may open one, and reads who asks at once.
@@ -101,7 +103,7 @@ export function oppCommandListener(deps: SlackDeps) {
       (message) =>
         replyPrivately(message, { respond, client, channelId: command.channel_id, userId: command.user_id, logger }),
       (error) => logger.error(`a reply could not be sent: ${String(error)}`),
-      () => deps.afterAck.givenWay(),
+      () => deps.afterAck.givenWay(acknowledged),
     );
     const reply = (message: Message) => replies.send(message);
     await (onlyReads ? deps.afterAck.run(handle) : handle());

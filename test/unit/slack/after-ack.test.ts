@@ -208,7 +208,7 @@ describe('ReplySequence', () => {
     const replies = new ReplySequence<string>(
       async (message) => void sent.push(message),
       () => undefined,
-      () => queue.givenWay(),
+      () => queue.givenWay(performance.now()),
     );
     const answered = pending.begin();
     await replies.send('card');
@@ -217,6 +217,20 @@ describe('ReplySequence', () => {
     answered();
     await replies.sent();
     expect(sent).toEqual(['card']);
+  });
+
+  it('waits for pending acks no longer than the deferral counted from the ack', async () => {
+    const pending = new PendingAcks();
+    const queue = new AfterAckQueue(4, pending, 10_000);
+    pending.begin(); // never answered
+    const start = performance.now();
+    // Acknowledged 10 s ago: its deferral is spent, so it goes at once however many acks wait.
+    await queue.givenWay(start - 10_000);
+    expect(performance.now() - start).toBeLessThan(1_000);
+    let waited = false;
+    void queue.givenWay(performance.now()).then(() => (waited = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(waited).toBe(false);
   });
 
   it('reports a send that failed and goes on with the next', async () => {

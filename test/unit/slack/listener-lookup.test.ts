@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, numberedActionId, numberedKindOf } from '../../../src/slack/ids.ts';
 import type { SlackDeps } from '../../../src/slack/listeners/support.ts';
 import { actionListenerFor, slackListeners } from '../../../src/slack/register.ts';
+import { recordRegistrations } from '../../support/registrations.ts';
 
 describe('finding the listener of a click', () => {
   const { actions } = slackListeners({ useCases: {} } as SlackDeps, undefined);
@@ -32,5 +33,17 @@ describe('finding the listener of a click', () => {
       '',
     ])
       expect(actionListenerFor(actions, id)).toBeUndefined();
+  });
+});
+
+describe('what Bolt is given', () => {
+  it('each command and event of the table by name, and one listener for each kind of interaction', () => {
+    const seen = recordRegistrations();
+    const given = (kind: string) => seen.bolt.filter((call) => call.kind === kind).map((call) => call.registered);
+    expect(given('command')).toEqual(seen.commands);
+    expect(given('event').sort()).toEqual([...seen.events].sort());
+    expect(given('action')).toEqual([{ type: 'block_actions' }]);
+    expect(given('view')).toEqual([{ type: 'view_submission' }]);
+    expect(given('options')).toEqual([{ type: 'block_suggestion' }]);
   });
 });
