@@ -117,11 +117,6 @@ export function numberedActionId(actionId: string, n: number): string {
   return `${actionId}_${n}`;
 }
 
-/** The action ids a numbered kind answers, as a pattern (numberedKindOf finds the kind; the tests name the listener by it). */
-export function numberedActionPattern(actionId: string): RegExp {
-  return new RegExp(`^${actionId}(?:_\\d{1,2})?$`);
-}
-
 export type QuoteLineField = 'description' | 'quantity' | 'unitPrice' | 'discount';
 
 /** block_ids. Input blocks of a modal are listed under its name. */

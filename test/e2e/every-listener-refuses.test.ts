@@ -11,7 +11,6 @@ import {
   CALLBACK_IDS,
   closeCodeBlockId,
   numberedActionId,
-  numberedActionPattern,
   quoteLineBlockId,
 } from '../../src/slack/ids.ts';
 import type { OppCommand } from '../../src/slack/grammar/index.ts';
@@ -216,10 +215,7 @@ const LISTENERS: Record<string, ListenerCase> = {
   [`action:${ACTION_IDS.addNote}`]: cardClick(ACTION_IDS.addNote, (f) => f.theirs),
   // The Edit buttons of an admin's setup lists, clicked by a rep (who is shown none).
   [`action:${ACTION_IDS.editSalesCycle}`]: cardClick(ACTION_IDS.editSalesCycle, () => 'STD'),
-  [`action:${String(numberedActionPattern(ACTION_IDS.editStage))}`]: cardClick(
-    numberedActionId(ACTION_IDS.editStage, 1),
-    () => 'STD 10',
-  ),
+  [`action:${ACTION_IDS.editStage}_<n>`]: cardClick(numberedActionId(ACTION_IDS.editStage, 1), () => 'STD 10'),
   [`action:${ACTION_IDS.editCloseCode}`]: cardClick(ACTION_IDS.editCloseCode, () => 'PRICE'),
   [`action:${ACTION_IDS.editContact}`]: cardClick(ACTION_IDS.editContact, () => 'CT000001'),
   [`action:${ACTION_IDS.findMore}`]: { open: 'the next page of the person’s own search, read again with their access' },

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import type { DigestScheduler } from '../../src/jobs/digest-scheduler.ts';
 import { fixedClock } from '../../src/services/clock.ts';
 import type { Services } from '../../src/services/index.ts';
-import { NUMBERED_ACTION_IDS, numberedActionPattern } from '../../src/slack/ids.ts';
+import { NUMBERED_ACTION_IDS } from '../../src/slack/ids.ts';
 import { registerSlackListeners } from '../../src/slack/register.ts';
 import type { UseCases } from '../../src/usecases/index.ts';
 
@@ -40,10 +40,8 @@ export function recordRegistrations(): Registrations {
   return {
     commands: Object.keys(listeners.commands),
     events: Object.keys(listeners.events),
-    // A numbered kind answers its numbered ids too: named by the pattern of the ids it answers.
-    actions: Object.keys(listeners.actions).map((id) =>
-      NUMBERED_ACTION_IDS.has(id) ? String(numberedActionPattern(id)) : id,
-    ),
+    // A numbered kind answers its numbered ids too (numberedKindOf): named `<kind>_<n>`.
+    actions: Object.keys(listeners.actions).map((id) => (NUMBERED_ACTION_IDS.has(id) ? `${id}_<n>` : id)),
     views: Object.keys(listeners.views),
     options: Object.keys(listeners.options),
     bolt,
