@@ -151,8 +151,9 @@ function postgresPool(connectionString: string, max: number, connectionTimeoutMi
 
 /**
  * PGlite's worker runs one statement at a time, first come first served: background work sends at most
- * one at a time, so a command's statement waits behind one of them at most. Statements of an open
- * transaction pass (the transaction already holds the worker; waiting here could deadlock).
+ * one statement or transaction at a time, so a command's statement waits behind one of them at most. A
+ * transaction keeps the turn until it ends (its begin is answered at once: src/store/pglite-proxy.ts);
+ * its own statements pass (it already holds the worker; waiting here could deadlock).
  */
 function oneStatementAtATime(session: EmbeddedSession): EmbeddedSession {
   let busy: Promise<unknown> = Promise.resolve();
@@ -161,15 +162,35 @@ function oneStatementAtATime(session: EmbeddedSession): EmbeddedSession {
     busy = result.catch(() => undefined);
     return result;
   };
+  const endOf = new Map<number, () => void>();
+  const ending = <T>(tx: number, end: Promise<T>) =>
+    end.finally(() => {
+      endOf.get(tx)?.();
+      endOf.delete(tx);
+    });
   return {
     query<Row>(sql: string, params: unknown[], options: Parameters<EmbeddedSession['query']>[2], tx?: number) {
       return tx === undefined
         ? inTurn(() => session.query<Row>(sql, params, options))
         : session.query<Row>(sql, params, options, tx);
     },
-    begin: () => inTurn(() => session.begin()),
-    commit: (tx) => session.commit(tx),
-    rollback: (tx) => session.rollback(tx),
+    begin: () => {
+      let ended: () => void = () => undefined;
+      const end = new Promise<void>((resolve) => {
+        ended = resolve;
+      });
+      const started = busy.then(() => session.begin());
+      busy = started.then(
+        () => end,
+        () => undefined,
+      );
+      return started.then((tx) => {
+        endOf.set(tx, ended);
+        return tx;
+      });
+    },
+    commit: (tx) => ending(tx, session.commit(tx)),
+    rollback: (tx) => ending(tx, session.rollback(tx)),
   };
 }
 

@@ -10,7 +10,7 @@ type Parsers = Record<number, (value: string) => unknown>;
 export type WorkerRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[]; tx?: number; rowMode?: 'array' | 'object' }
   | { id: number; op: 'exec'; sql: string; tx?: number }
-  | { id: number; op: 'begin' }
+  | { id: number; op: 'begin'; tx: number }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
   | { id: number; op: 'close' };
 
@@ -48,6 +48,7 @@ export class PGliteProxy {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private nextTx = 1;
   private closed = false;
 
   private constructor(worker: Worker) {
@@ -90,10 +91,14 @@ export class PGliteProxy {
 
   /**
    * Opens a transaction; it holds the one connection until commit or rollback, and the statements
-   * given its id run inside it (any other waits).
+   * given its id run inside it (any other waits). Answers its id at once, without waiting for its turn
+   * or for BEGIN: the worker runs its statements once it is open, and if BEGIN fails they fail with it.
    */
   async begin(): Promise<number> {
-    return (await this.send({ op: 'begin' })) as number;
+    const tx = this.nextTx++;
+    // Its failure reaches the transaction's statements, commit and rollback, which wait for it.
+    this.send({ op: 'begin', tx }).catch(() => undefined);
+    return tx;
   }
 
   async commit(tx: number): Promise<void> {

@@ -107,11 +107,18 @@ async function executePrepared(sql, params, rowMode) {
   return results ?? { rows: [], fields: [], affectedRows: 0 };
 }
 
-let nextTx = 1;
 /** @type {number | null} */
 let activeTx = null;
 /** @type {Map<number, () => void>} */
 const txRelease = new Map();
+/**
+ * Each open transaction, by the id the proxy gave it: its opening (its turn on the lock, then BEGIN)
+ * and the last of its steps. The proxy sends the first statement without waiting for BEGIN's answer,
+ * so the connection is not held idle for a round trip to the app's busy thread; a transaction's steps
+ * run one after the other, in the order they came.
+ * @type {Map<number, { opened: Promise<void>; last: Promise<unknown> }>}
+ */
+const transactions = new Map();
 
 // A FIFO lock over the one connection: a transaction holds it from BEGIN to COMMIT/ROLLBACK, any other
 // operation for its own duration, so nothing runs inside someone else's transaction.
@@ -158,11 +165,51 @@ function describeError(error) {
 
 /** @template T @param {number | undefined} tx @param {() => Promise<T>} work @returns {Promise<T>} */
 async function run(tx, work) {
-  if (tx !== undefined) {
+  return tx === undefined ? outsideTransaction(work) : inTransaction(tx, work);
+}
+
+/**
+ * Runs `work` as the next step of transaction `tx`, once it is open (its BEGIN failing fails the step).
+ * @template T @param {number} tx @param {() => Promise<T>} work @returns {Promise<T>}
+ */
+function inTransaction(tx, work) {
+  const transaction = transactions.get(tx);
+  if (!transaction) return Promise.reject(new Error(`transaction ${tx} is not open`));
+  const step = transaction.last.then(async () => {
+    await transaction.opened;
     if (tx !== activeTx) throw new Error(`transaction ${tx} is not open`);
     return work();
+  });
+  transaction.last = step.catch(() => undefined);
+  return step;
+}
+
+/** @param {number} tx */
+async function openTransaction(tx) {
+  const release = await acquire();
+  try {
+    await db.exec('BEGIN');
+  } catch (error) {
+    release();
+    throw error;
   }
-  return outsideTransaction(work);
+  activeTx = tx;
+  txRelease.set(tx, release);
+}
+
+/** Ends transaction `tx` (whatever happens, it no longer holds the connection). @param {number} tx @param {'COMMIT' | 'ROLLBACK'} how */
+function endTransaction(tx, how) {
+  const ended = inTransaction(tx, async () => {
+    try {
+      await db.exec(how);
+    } finally {
+      activeTx = null;
+      txRelease.get(tx)?.();
+      txRelease.delete(tx);
+    }
+  });
+  transactions.delete(tx);
+  return ended;
 }
 
 /** @param {WorkerRequest} request @returns {Promise<unknown>} */
@@ -183,30 +230,14 @@ async function handle(request) {
         }));
       });
     case 'begin': {
-      const release = await acquire();
-      const tx = nextTx++;
-      try {
-        await db.exec('BEGIN');
-      } catch (error) {
-        release();
-        throw error;
-      }
-      activeTx = tx;
-      txRelease.set(tx, release);
-      return tx;
+      if (transactions.has(request.tx)) throw new Error(`transaction ${request.tx} is already open`);
+      const opened = openTransaction(request.tx);
+      transactions.set(request.tx, { opened, last: Promise.resolve() });
+      return opened;
     }
     case 'commit':
-    case 'rollback': {
-      if (request.tx !== activeTx) throw new Error(`transaction ${request.tx} is not open`);
-      try {
-        await db.exec(request.op === 'commit' ? 'COMMIT' : 'ROLLBACK');
-      } finally {
-        activeTx = null;
-        txRelease.get(request.tx)?.();
-        txRelease.delete(request.tx);
-      }
-      return undefined;
-    }
+    case 'rollback':
+      return endTransaction(request.tx, request.op === 'commit' ? 'COMMIT' : 'ROLLBACK');
     case 'close':
       return outsideTransaction(() => db.close());
   }

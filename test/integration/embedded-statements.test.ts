@@ -69,6 +69,35 @@ describe('statements on the embedded database', () => {
     expect(rows).toEqual([{ n: 0 }]);
   });
 
+  it('answers a transaction its id at once, and runs its statements when the transaction before it has ended', async () => {
+    const insert = 'INSERT INTO item (id, name) VALUES ($1, $2)';
+    const count = 'SELECT count(*)::int AS n FROM item WHERE id BETWEEN $1 AND $2';
+    const first = await db.begin();
+    await db.query(insert, [700, 'in the first'], {}, first);
+    // The second is opened while the first holds the connection: its id comes back without waiting.
+    const second = await Promise.race([
+      db.begin(),
+      new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 3_000)),
+    ]);
+    if (second === 'still waiting') throw new Error('begin waited for the transaction before it');
+    const seenBySecond = db.query<{ n: number }>(count, [700, 701], {}, second);
+    const written = db.query(insert, [701, 'in the second'], {}, second);
+    const outside = db.query<{ n: number }>(count, [700, 701]);
+    await db.commit(first);
+    expect((await seenBySecond).rows).toEqual([{ n: 1 }]);
+    await written;
+    await db.commit(second);
+    // A statement outside them waited for both, in the order they came.
+    expect((await outside).rows).toEqual([{ n: 2 }]);
+  });
+
+  it('refuses a statement of a transaction that is not open', async () => {
+    const tx = await db.begin();
+    await db.rollback(tx);
+    await expect(db.query('SELECT 1', [], {}, tx)).rejects.toThrow(`transaction ${tx} is not open`);
+    await expect(db.commit(tx)).rejects.toThrow(`transaction ${tx} is not open`);
+  });
+
   it('prepares a statement again when its table changed under it', async () => {
     const select = 'SELECT * FROM item WHERE id = $1';
     expect(Object.keys((await db.query<object>(select, [3])).rows[0] ?? {})).toEqual([
