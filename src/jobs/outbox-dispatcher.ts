@@ -1,6 +1,8 @@
 // Delivers the outbox's events to their consumers. Every instance runs one; they agree through the
 // database (src/services/outbox.ts claims with FOR UPDATE SKIP LOCKED and a lease), so each delivery
-// happens once. A change kicks it at once, so an announcement follows its change within moments; the
+// happens once. Each consumer drains on its own, so that one kept busy by a stream of events (alerts)
+// never holds back another's (an announcement). A change kicks them at once, so an announcement
+// follows its change within moments; the
 // interval is the safety net for a kick that found Slack down. A rate limit waits for Slack's
 // Retry-After however often it comes; other failures back off (at most 15 minutes apart) and give up
 // only once the event is a day old (logged), so an outage of Slack delays a delivery instead of losing
@@ -93,10 +95,15 @@ export function backoffMs(attempt: number): number {
   return Math.min(15 * 60_000, 10_000 * 2 ** Math.max(0, attempt - 1));
 }
 
+/** One consumer's drains: never two at once, and a kick during one runs one more after it. */
+interface Lane {
+  running: Promise<unknown> | undefined;
+  again: boolean;
+}
+
 export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private again = false;
+  private readonly lanes: Map<EventConsumer, Lane>;
   private readonly leaseMs: number;
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
@@ -106,6 +113,7 @@ export class OutboxDispatcher {
   private readonly heldRetentionMs: number;
   private readonly pruneEveryMs: number;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
+  private pruning: Promise<number> | undefined;
 
   constructor(
     private readonly outbox: Outbox,
@@ -114,6 +122,7 @@ export class OutboxDispatcher {
     private readonly log: (message: string) => void = () => undefined,
     options: DispatcherOptions = {},
   ) {
+    this.lanes = new Map(consumers.map((consumer) => [consumer, { running: undefined, again: false }]));
     this.leaseMs = options.leaseMs ?? 60_000;
     this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 60 * 60_000;
     // A batch's claim and reads are paid once for up to 100 deliveries, 16 of them at a time (their
@@ -134,41 +143,53 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Dispatches now, in the background (once `giveWay` resolves): never two passes at once, and a kick
-   * during a pass runs one more pass after it (the change that kicked may have come after the pass claimed).
+   * Dispatches now, in the background (once `giveWay` resolves), each consumer on its own: never two
+   * drains of one consumer at once, and a kick during one runs one more after it (the change that
+   * kicked may have come after its last claim). A consumer that found nothing is not held up by
+   * another that is still busy: it claims again at the next kick.
    */
   kick(): void {
-    if (this.running) {
-      this.again = true;
+    for (const [consumer, lane] of this.lanes) this.kickLane(consumer, lane);
+  }
+
+  private kickLane(consumer: EventConsumer, lane: Lane): void {
+    if (lane.running) {
+      lane.again = true;
       return;
     }
-    this.running = this.giveWay()
-      .then(() => this.tick())
-      .catch((error: unknown) => this.log(`outbox: ${String(error)}`))
+    const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
+    lane.running = this.giveWay()
+      .then(() => this.drain(consumer, result))
+      .then(() => this.pruneNowAndThen())
+      .catch((error: unknown) => this.log(`outbox: ${consumer.name}: ${String(error)}`))
       .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
+        lane.running = undefined;
+        if (lane.again) {
+          lane.again = false;
+          this.kickLane(consumer, lane);
         }
       });
   }
 
-  /** Resolves once no pass is running (tests, shutdown). */
+  /** Resolves once no drain is running (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    for (;;) {
+      const running = [...this.lanes.values()].flatMap((lane) => (lane.running ? [lane.running] : []));
+      if (running.length === 0) return;
+      await Promise.all(running);
+    }
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    this.again = false;
+    for (const lane of this.lanes.values()) lane.again = false;
     await this.idle();
   }
 
   /**
-   * One pass: every consumer's due deliveries, a batch at a time, until none is due. The consumers go
-   * side by side, so that a busy one (alerts) does not hold back another's (notifications).
+   * One pass, awaited: every consumer's due deliveries, a batch at a time, until none is due. The
+   * consumers go side by side, so that a busy one (alerts) does not hold back another's (notifications).
    */
   async tick(): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
@@ -186,9 +207,18 @@ export class OutboxDispatcher {
    * `pruneEveryMs`: without it the outbox grows by every change for ever. Returns how many.
    */
   async pruneNowAndThen(): Promise<number> {
+    // One pruning at a time: the consumers' drains end at different moments.
+    if (this.pruning) return 0;
     const now = this.clock.now().getTime();
     if (Math.abs(now - this.lastPruneAt) < this.pruneEveryMs) return 0;
     this.lastPruneAt = now;
+    this.pruning = this.prune(now).finally(() => {
+      this.pruning = undefined;
+    });
+    return this.pruning;
+  }
+
+  private async prune(now: number): Promise<number> {
     const before = new Date(now - this.retentionMs);
     const heldBefore = new Date(now - this.heldRetentionMs);
     const started = performance.now();

@@ -138,6 +138,50 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(await pending(ws)).toBe(0);
   });
 
+  it('a consumer kept busy does not hold back another: an announcement goes out while an alert is under way', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    let release!: () => void;
+    const slackAnswers = new Promise<void>((resolve) => (release = resolve));
+    const alerted: string[] = [];
+    const announced: string[] = [];
+    let alertUnderWay = false;
+    const alerts: EventConsumer = {
+      name: CONSUMERS.alerts,
+      async deliver(event) {
+        if (event.workspaceId !== ws || event.kind !== 'opportunity-won') return;
+        if (event.payload.no === 'OP30') {
+          alertUnderWay = true;
+          await slackAnswers; // a post Slack is slow to answer
+        }
+        alerted.push(event.payload.no);
+      },
+    };
+    const announcements: EventConsumer = {
+      name: A,
+      async deliver(event) {
+        if (event.workspaceId === ws && event.kind === 'opportunity-won') announced.push(event.payload.no);
+      },
+    };
+    const dispatcher = new OutboxDispatcher(outbox, clock, [announcements, alerts]);
+    try {
+      // Won in a direct message: an alert, no announcement. The alerts' drain waits for Slack.
+      await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'D0DIRECT01' }, won('OP30'), clock.now());
+      dispatcher.kick();
+      await expect.poll(() => alertUnderWay).toBe(true);
+      // Won in a team channel meanwhile: announced at the next kick, though the alert before it still waits.
+      await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP31'), clock.now());
+      dispatcher.kick();
+      await expect.poll(() => announced, { timeout: 5_000 }).toEqual(['OP31']);
+      expect(alerted).toEqual([]);
+    } finally {
+      release();
+      await dispatcher.stop();
+    }
+    expect(alerted).toEqual(['OP30', 'OP31']);
+    expect(await pending(ws)).toBe(0);
+  });
+
   it('a delivery begins only while its lease has room: a slow instance does not send what another may claim', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
