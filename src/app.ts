@@ -229,7 +229,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
       new SlackChannelAlerts({ services: deliveryServices, clock, clientFor, logger }),
     ],
     warn,
-    // Each pass, and each batch of it, gives way to the acks of commands, for half a second at most: under
+    // Each drain, and each batch of it, gives way to the acks of commands, for half a second at most: under
     // a steady stream of commands some ack is nearly always pending, and a longer wait per batch would
     // leave the deliveries behind the events.
     { giveWay: () => pendingAcks.answered(500) },

@@ -2,8 +2,7 @@
 // database (src/services/outbox.ts claims with FOR UPDATE SKIP LOCKED and a lease), so each delivery
 // happens once. Each consumer drains on its own, so that one kept busy by a stream of events (alerts)
 // never holds back another's (an announcement). A change kicks them at once, so an announcement
-// follows its change within moments; the
-// interval is the safety net for a kick that found Slack down. A rate limit waits for Slack's
+// follows its change within moments; the interval is the safety net for a kick that found Slack down. A rate limit waits for Slack's
 // Retry-After however often it comes; other failures back off (at most 15 minutes apart) and give up
 // only once the event is a day old (logged), so an outage of Slack delays a delivery instead of losing
 // it. A delivery that can never succeed (PermanentDeliveryError) is given up at once.
@@ -58,10 +57,10 @@ export interface DispatcherOptions {
   retentionMs?: number;
   /** How long one a daily summary has yet to list is kept (default 30 days: that summary may never come). */
   heldRetentionMs?: number;
-  /** Pruning runs at most this often, after a pass (default 10 minutes). */
+  /** Pruning runs at most this often, after a drain (default 10 minutes). */
   pruneEveryMs?: number;
   /**
-   * What a pass, and each batch of it, waits for first: the HTTP receiver's acks (src/app.ts), so that
+   * What a drain, and each batch of it, waits for first: the HTTP receiver's acks (src/app.ts), so that
    * deliveries step back while a command waits (for a moment at most: they are not stopped). Resolves
    * within a bounded time. Default: nothing.
    */
@@ -85,8 +84,9 @@ const LEASE_ROOM_DIVISOR = 2;
 /** Events deleted by one pruning statement, at most (a pruning runs statements until fewer are left). */
 const PRUNE_BATCH = 5_000;
 /**
- * How long one pruning may go on, at most (it runs within a pass, which deliveries then wait for): the
- * rest waits for the next one. Its statements give way to the acks of commands, as batches do.
+ * How long one pruning may go on, at most (beside the drains; it holds a connection of theirs, or the
+ * worker's background turn): the rest waits for the next one. Its statements give way to the acks of
+ * commands, as batches do.
  */
 const PRUNE_RUN_MS = 2_000;
 
@@ -114,6 +114,7 @@ export class OutboxDispatcher {
   private readonly pruneEveryMs: number;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
   private pruning: Promise<number> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly outbox: Outbox,
@@ -138,6 +139,7 @@ export class OutboxDispatcher {
 
   /** Dispatches every `intervalMs` until stop(). */
   start(intervalMs = 10_000): void {
+    this.stopped = false;
     this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
   }
@@ -149,10 +151,13 @@ export class OutboxDispatcher {
    * another that is still busy: it claims again at the next kick.
    */
   kick(): void {
+    if (this.stopped) return;
     for (const [consumer, lane] of this.lanes) this.kickLane(consumer, lane);
+    if (this.lanes.size === 0) this.pruneInBackground();
   }
 
   private kickLane(consumer: EventConsumer, lane: Lane): void {
+    if (this.stopped) return;
     if (lane.running) {
       lane.again = true;
       return;
@@ -160,7 +165,7 @@ export class OutboxDispatcher {
     const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
     lane.running = this.giveWay()
       .then(() => this.drain(consumer, result))
-      .then(() => this.pruneNowAndThen())
+      .then(() => this.pruneInBackground())
       .catch((error: unknown) => this.log(`outbox: ${consumer.name}: ${String(error)}`))
       .finally(() => {
         lane.running = undefined;
@@ -171,16 +176,19 @@ export class OutboxDispatcher {
       });
   }
 
-  /** Resolves once no drain is running (tests, shutdown). */
+  /** Resolves once no drain and no pruning is running (tests, shutdown). */
   async idle(): Promise<void> {
     for (;;) {
       const running = [...this.lanes.values()].flatMap((lane) => (lane.running ? [lane.running] : []));
+      if (this.pruning) running.push(this.pruning.catch(() => 0));
       if (running.length === 0) return;
       await Promise.all(running);
     }
   }
 
+  /** Ends the interval and every drain after the one under way; a kick after it does nothing. */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     for (const lane of this.lanes.values()) lane.again = false;
@@ -188,8 +196,10 @@ export class OutboxDispatcher {
   }
 
   /**
-   * One pass, awaited: every consumer's due deliveries, a batch at a time, until none is due. The
-   * consumers go side by side, so that a busy one (alerts) does not hold back another's (notifications).
+   * One pass, awaited: every consumer's due deliveries, a batch at a time, until none is due, then the
+   * pruning if it is due (or the one under way). The consumers go side by side, so that a busy one
+   * (alerts) does not hold back another's (notifications). Not kept apart from the drains that kicks
+   * start: both claim, so nothing is delivered twice.
    */
   async tick(): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, retried: 0, failed: 0 };
@@ -198,8 +208,14 @@ export class OutboxDispatcher {
     const drained = await Promise.allSettled(this.consumers.map((consumer) => this.drain(consumer, result)));
     const failed = drained.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    await this.pruneNowAndThen();
+    if (this.pruning) await this.pruning;
+    else await this.pruneNowAndThen();
     return result;
+  }
+
+  /** Starts the pruning if it is due, beside the drains (whose next batches do not wait for it). */
+  private pruneInBackground(): void {
+    this.pruneNowAndThen().catch((error: unknown) => this.log(`outbox: pruning: ${String(error)}`));
   }
 
   /**

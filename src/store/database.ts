@@ -22,7 +22,8 @@ export interface Database {
   readonly sql: SqlDatabase;
   /**
    * The same database for background work (the outbox dispatcher), kept from taking what commands
-   * need: a small pool of its own on PostgreSQL, one statement at a time on PGlite's one worker.
+   * need: a small pool of its own on PostgreSQL, one statement or transaction at a time on PGlite's
+   * one worker.
    * Absent: `sql`.
    */
   readonly background?: SqlDatabase;
@@ -153,7 +154,8 @@ function postgresPool(connectionString: string, max: number, connectionTimeoutMi
  * PGlite's worker runs one statement at a time, first come first served: background work sends at most
  * one statement or transaction at a time, so a command's statement waits behind one of them at most. A
  * transaction keeps the turn until it ends (its begin is answered at once: src/store/pglite-proxy.ts);
- * its own statements pass (it already holds the worker; waiting here could deadlock).
+ * its own statements pass (it already holds the worker; waiting here could deadlock). A transaction
+ * must end (kysely's always do): until it does, no other background work is sent.
  */
 function oneStatementAtATime(session: EmbeddedSession): EmbeddedSession {
   let busy: Promise<unknown> = Promise.resolve();

@@ -99,7 +99,10 @@ export interface EmbeddedSession {
     options: { parsers: Record<number, (value: string) => unknown> },
     tx?: number,
   ): Promise<{ rows: Row[]; affectedRows?: number }>;
-  /** Opens a transaction and holds the one connection for it; statements given its id run inside it. */
+  /**
+   * Opens a transaction, which holds the one connection from its turn until it ends; statements given
+   * its id run inside it. May answer the id before the transaction has its turn (the proxy does).
+   */
   begin(): Promise<number>;
   commit(tx: number): Promise<void>;
   rollback(tx: number): Promise<void>;

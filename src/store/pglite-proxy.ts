@@ -1,4 +1,4 @@
-// The calling side of src/store/pglite-worker.ts: the part of PGlite's interface that the Prisma
+// The calling side of src/store/pglite-worker.mjs: the part of PGlite's interface that the Prisma
 // adapter and the migration runner use (query, exec, transaction, close), answered by the worker, and
 // the transaction steps (begin, commit, rollback by transaction id) that kysely's driver uses
 // (src/store/kysely.ts).
@@ -92,9 +92,12 @@ export class PGliteProxy {
   /**
    * Opens a transaction; it holds the one connection until commit or rollback, and the statements
    * given its id run inside it (any other waits). Answers its id at once, without waiting for its turn
-   * or for BEGIN: the worker runs its statements once it is open, and if BEGIN fails they fail with it.
+   * or for BEGIN: the worker runs its statements once it is open, and if BEGIN fails they fail with it
+   * (a rollback then has nothing to undo). For Prisma's interactive transactions this means the wait
+   * for the worker counts against the transaction's `timeout`, not its `maxWait`.
    */
   async begin(): Promise<number> {
+    if (this.closed) throw new Error('the embedded database is closed');
     const tx = this.nextTx++;
     // Its failure reaches the transaction's statements, commit and rollback, which wait for it.
     this.send({ op: 'begin', tx }).catch(() => undefined);

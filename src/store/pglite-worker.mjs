@@ -197,8 +197,23 @@ async function openTransaction(tx) {
   txRelease.set(tx, release);
 }
 
-/** Ends transaction `tx` (whatever happens, it no longer holds the connection). @param {number} tx @param {'COMMIT' | 'ROLLBACK'} how */
-function endTransaction(tx, how) {
+/**
+ * Ends transaction `tx` (whatever happens, it no longer holds the connection). A rollback of one whose
+ * BEGIN failed has nothing to undo and succeeds; a commit of it fails with BEGIN's error.
+ * @param {number} tx @param {'COMMIT' | 'ROLLBACK'} how
+ */
+async function endTransaction(tx, how) {
+  const transaction = transactions.get(tx);
+  if (how === 'ROLLBACK' && transaction) {
+    const opened = await transaction.opened.then(
+      () => true,
+      () => false,
+    );
+    if (!opened) {
+      transactions.delete(tx);
+      return undefined;
+    }
+  }
   const ended = inTransaction(tx, async () => {
     try {
       await db.exec(how);

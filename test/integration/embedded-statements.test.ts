@@ -3,7 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.ts';
 import { PGliteProxy } from '../../src/store/pglite-proxy.ts';
 
 describe('statements on the embedded database', () => {
@@ -91,6 +93,12 @@ describe('statements on the embedded database', () => {
     expect((await outside).rows).toEqual([{ n: 2 }]);
   });
 
+  it('refuses to open a transaction once closed', async () => {
+    const other = await PGliteProxy.open('memory://');
+    await other.close();
+    await expect(other.begin()).rejects.toThrow('the embedded database is closed');
+  });
+
   it('refuses a statement of a transaction that is not open', async () => {
     const tx = await db.begin();
     await db.rollback(tx);
@@ -118,5 +126,35 @@ describe('statements on the embedded database', () => {
       expect((await db.query<{ v: number }>(text, [1])).rows).toEqual([{ v: 1 + i }]);
     }
     expect((await db.query<{ v: number }>(texts[0] ?? '', [7])).rows).toEqual([{ v: 7 }]);
+  });
+});
+
+describe('background work on the embedded database', () => {
+  it("keeps its turn for a whole transaction: a command's statement sent meanwhile goes before its next one", async () => {
+    const db = await openDatabase({ dataDir: 'memory://' });
+    try {
+      const background = db.background ?? db.sql;
+      const order: string[] = [];
+      let started = false;
+      let finish: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      const delivery = background.transaction().execute(async (tx) => {
+        await sql`SELECT 1`.execute(tx);
+        started = true;
+        await held;
+      });
+      await expect.poll(() => started).toBe(true);
+      const nextDelivery = sql`SELECT 2`.execute(background).then(() => order.push('background'));
+      const command = sql`SELECT 3`.execute(db.sql).then(() => order.push('command'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(order).toEqual([]);
+      finish();
+      await Promise.all([delivery, nextDelivery, command]);
+      expect(order).toEqual(['command', 'background']);
+    } finally {
+      await db.close();
+    }
   });
 });

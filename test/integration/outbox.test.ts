@@ -182,6 +182,30 @@ describe.each(BACKENDS)('the outbox on %s', (backend) => {
     expect(await pending(ws)).toBe(0);
   });
 
+  it('a stopped dispatcher starts nothing when a late change kicks it (the app is shutting down)', async () => {
+    clock.set(NOW);
+    const ws = uniqueWorkspaceId();
+    const announced: string[] = [];
+    const dispatcher = new OutboxDispatcher(outbox, clock, [
+      {
+        name: A,
+        async deliver(event) {
+          if (event.workspaceId === ws && event.kind === 'opportunity-won') announced.push(event.payload.no);
+        },
+      },
+    ]);
+    await dispatcher.stop();
+    await recordEvent(db.sql, ws, { actorUserId: 'U1', channelId: 'C0SALES001' }, won('OP35'), clock.now());
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(announced).toEqual([]);
+    expect(await pending(ws)).toBe(1);
+    dispatcher.start(60_000); // started again, it delivers at the next kick
+    dispatcher.kick();
+    await dispatcher.stop();
+    expect(announced).toEqual(['OP35']);
+  });
+
   it('a delivery begins only while its lease has room: a slow instance does not send what another may claim', async () => {
     clock.set(NOW);
     const ws = uniqueWorkspaceId();
