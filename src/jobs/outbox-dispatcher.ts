@@ -2,10 +2,11 @@
 // database (src/services/outbox.ts claims with FOR UPDATE SKIP LOCKED and a lease), so each delivery
 // happens once. Each consumer drains on its own, so that one kept busy by a stream of events (alerts)
 // never holds back another's (an announcement). A change kicks them at once, so an announcement
-// follows its change within moments; the interval is the safety net for a kick that found Slack down. A rate limit waits for Slack's
-// Retry-After however often it comes; other failures back off (at most 15 minutes apart) and give up
-// only once the event is a day old (logged), so an outage of Slack delays a delivery instead of losing
-// it. A delivery that can never succeed (PermanentDeliveryError) is given up at once.
+// follows its change within moments; the interval is the safety net for a kick that found Slack down.
+// A rate limit waits for Slack's Retry-After however often it comes; other failures back off (at most
+// 15 minutes apart) and give up only once the event is a day old (logged), so an outage of Slack
+// delays a delivery instead of losing it. A delivery that can never succeed (PermanentDeliveryError)
+// is given up at once.
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../services/clock.ts';
 import type { Consumer, Outbox, OutboxEvent, Settlement } from '../services/outbox.ts';
