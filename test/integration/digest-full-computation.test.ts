@@ -255,10 +255,15 @@ describe.each(BACKENDS)('the digest equals its full computation, on %s', (backen
         fc.nat({ max: 80 }),
         fc.constantFrom('none' as const, 'salesperson' as const, 'cycle' as const),
         fc.integer({ min: 1, max: 10 }),
-        fc.integer({ min: 1, max: 10 }),
+        // The stale days: named in the request, or else the workspace's (set, or its default of 14).
+        fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
         fc.integer({ min: -3, max: 10 }),
-        async (ops, sinceIndex, filter, periodDays, staleDays, todayShift) => {
+        async (ops, sinceIndex, filter, periodDays, askedStaleDays, workspaceStaleDays, todayShift) => {
           const ws = await ctx.seededWorkspace();
+          if (workspaceStaleDays !== undefined)
+            await ctx.services.setup.changeSettings(ws, { staleDays: workspaceStaleDays });
+          const staleDays = askedStaleDays ?? workspaceStaleDays ?? 14;
           await ctx.services.setup.addSalesCycle(ws, { code: 'ALT', description: 'Alternative sale' });
           await ctx.services.setup.addStage(ws, 'ALT', {
             stage: 10,
@@ -286,7 +291,7 @@ describe.each(BACKENDS)('the digest equals its full computation, on %s', (backen
             workspaceId: ws,
             today,
             periodDays,
-            staleDays,
+            ...(askedStaleDays === undefined ? {} : { staleDays: askedStaleDays }),
             changesSince: since,
             ...(filter === 'salesperson' ? { salespersonSlackUserId: 'UREP1' } : {}),
             ...(filter === 'cycle' ? { salesCycleCode: 'ALT' } : {}),
