@@ -158,7 +158,6 @@ export class OutboxDispatcher {
   }
 
   private kickLane(consumer: EventConsumer, lane: Lane): void {
-    if (this.stopped) return;
     if (lane.running) {
       lane.again = true;
       return;
@@ -209,8 +208,7 @@ export class OutboxDispatcher {
     const drained = await Promise.allSettled(this.consumers.map((consumer) => this.drain(consumer, result)));
     const failed = drained.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    if (this.pruning) await this.pruning;
-    else await this.pruneNowAndThen();
+    await (this.pruning ?? this.pruneNowAndThen());
     return result;
   }
 

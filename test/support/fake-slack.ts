@@ -912,6 +912,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const held = new Promise<void>((resolve) => {
         release = () => {
           if (holds.get(method) === held) holds.delete(method);
+          releases.delete(release);
           resolve();
         };
       });
