@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ZERO } from '../../../src/domain/decimal.ts';
 import { describeInputProblem } from '../../../src/i18n/en/input.ts';
 import { describeRuleProblem } from '../../../src/i18n/en/rules.ts';
-import { escapeText, type Markup, ours } from '../../../src/i18n/markup.ts';
+import { escapeText, type Markup, mentionChannel, mentionUser, ours } from '../../../src/i18n/markup.ts';
 import {
   closeCodeList,
   closeOpportunityModal,
@@ -251,7 +251,9 @@ function surfacesWith(text: string): unknown[] {
     purgeConfirmation(
       enUS,
       {
-        filter: { status: 'won', salespersonCode: text, contactNo: text, salesCycleCode: text },
+        // The owner is a Slack user id, taken only from a mention Slack encoded (userMention), and shown
+        // as one: what mentionUser makes of typed text is checked below.
+        filter: { status: 'won', salespersonCode: 'U0ANN', contactNo: text, salesCycleCode: text },
         opportunities: [{ no: text, description: text, status: 'won', dateClosed: d('2026-01-02') }],
       },
       { token: 'a'.repeat(24) },
@@ -295,6 +297,21 @@ describe('text people type never reaches Slack as markup', () => {
   it('the escaper turns every control sequence into text, in both forms Slack delivers it', () => {
     for (const attack of ATTACKS) expectNoMarkupFromPeople({ text: escapeText(attack) });
     expect(escapeText('<!channel> &lt;@U0VICTIM1&gt;')).toBe('&lt;!channel&gt; &lt;@U0VICTIM1&gt;');
+  });
+
+  it('mentionUser and mentionChannel: a clean mention of an id, anything else escaped', () => {
+    fc.assert(
+      fc.property(typed, (text) => {
+        for (const shown of [mentionUser(text), mentionChannel(text)]) {
+          if (/^<[@#]/.test(shown)) expect(shown).toMatch(/^(<@[UW][A-Z0-9]+>|<#[CG][A-Z0-9]+>)$/);
+          else expectNoMarkupFromPeople({ text: shown });
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(mentionUser('U0')).toBe('<@U0>');
+    expect(mentionUser('<@U0VICTIM1>')).toBe('&lt;@U0VICTIM1&gt;');
+    expect(mentionChannel('<!channel>')).toBe('&lt;!channel&gt;');
   });
 
   it('through every builder that reaches a channel, App Home or a modal', () => {
