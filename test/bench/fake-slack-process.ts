@@ -26,6 +26,8 @@ export interface CallRecord {
   callbackId?: string;
   /** The message's text, or a view's title and text. */
   text: string;
+  /** Date.now() in the fake Slack's process when the call arrived. */
+  at: number;
 }
 
 /** A view the app opened: what a person fills in and submits. */
@@ -143,6 +145,7 @@ function recordOf(call: FakeSlackCall): CallRecord {
   const record: CallRecord = {
     method: call.method,
     text: view ? allText([view.title, view.blocks]) : (text(args.text) ?? ''),
+    at: call.at,
   };
   const fields: [keyof CallRecord, string | undefined][] = [
     ['id', call.id],

@@ -76,7 +76,9 @@ if (SECTIONS.has('slack')) {
   console.log(
     '\nThe app (src/main.ts) and the floor (a bare Bolt app that only acks) each run in their own process, and so ' +
       'does the fake Slack Web API that answers the app; this one only sends the load and times it. ' +
-      "Target: p99 at most 50 ms and at most twice the floor's p99.",
+      "Target: p99 at most 50 ms and at most twice the floor's p99. A list is acknowledged empty and posted to " +
+      'its response_url after the ack: the reply line says when it got there. The rows "one at a time" send ' +
+      "each request alone, so they time an ack's own work without the work of the requests before it.",
   );
 }
 

@@ -1,4 +1,6 @@
-// Ack latency of the Slack surface at concurrency 10, beside a bare Bolt app that only acks (the floor).
+// Ack latency of the Slack surface at concurrency 10, beside a bare Bolt app that only acks (the floor);
+// for the list, also when its reply reached the response_url (what the person waits for: the ack is
+// empty, the list follows it); and each request alone, which times the ack's own work.
 // As in production, the app runs alone in its own process (`src/main.ts`) and so does the floor; the
 // fake Slack Web API runs in a third (fake-slack-process.ts), so that this one only sends and times.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,11 +26,29 @@ const OPPORTUNITIES = 40;
 const TEAM = 'TBENCHSLACK';
 /** Each Update submission saves its own opportunity (a form's context holds the version it checks). */
 const SUBMIT_TEAM = 'TBENCHSUBMIT';
-const SUBMISSIONS = 30 + REQUESTS;
+/** Requests sent one at a time, each 20 ms after the last one's ack: the ack's own cost, without a queue. */
+const ALONE = Number(process.env.BENCH_SLACK_ALONE ?? 100);
+const ALONE_GAP_MS = 20;
+const SUBMISSIONS = 30 + REQUESTS + ALONE;
 
 /** Sends `count` requests, CONCURRENCY at a time, and returns each one's ack latency in ms. */
 function load(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
   return sendSigned(url, count, build, CONCURRENCY);
+}
+
+/** Sends `count` requests one at a time, ALONE_GAP_MS apart, and returns each one's ack latency in ms. */
+async function alone(url: string, count: number, build: (i: number) => SlackRequest): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    latencies.push(...(await sendSigned(url, 1, () => build(i), 1)));
+    await new Promise((resolve) => setTimeout(resolve, ALONE_GAP_MS));
+  }
+  return latencies;
+}
+
+/** The id the fake Slack records for a response_url (`…/response/<id>`). */
+function responseUrlId(url: string): string {
+  return url.slice(url.lastIndexOf('/') + 1);
 }
 
 function updateSubmission(contextId: string, value: number, today: string): SlackRequest {
@@ -133,25 +153,46 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
   const floor = await startServerProcess('test/bench/bare-bolt-server.ts', common);
   try {
     // Every reply gets its own response_url, as from Slack; made before the timed run.
-    const responseUrls = await fake.responseUrls(4 * (REQUESTS + 30));
-    const list = (i: number) =>
-      slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl: responseUrls.pop() ?? '' });
-    // The app gets the 30 warm-up submissions and then REQUESTS more, each on a form of its own; the
+    const responseUrls = await fake.responseUrls(4 * (REQUESTS + ALONE + 30));
+    // When each timed command was sent (Date.now(), as the fake Slack stamps the reply), by its response_url.
+    const sentAt = new Map<string, number>();
+    const list = (timed: boolean) => (i: number) => {
+      const responseUrl = responseUrls.pop() ?? '';
+      if (timed) sentAt.set(responseUrlId(responseUrl), Date.now());
+      return slashCommand({ teamId: TEAM, text: i % 2 ? 'list' : 'list all', responseUrl });
+    };
+    // The app gets the 30 warm-up submissions and then the timed ones, each on a form of its own; the
     // floor only acks, so it gets the same requests again.
     const submit = (offset: number) => (i: number) =>
       updateSubmission(forms[(offset + i) % forms.length] ?? '', 20_000 + i, today);
-    const measurePair = async (build: (offset: number) => (i: number) => SlackRequest) => {
-      await load(app.url, 30, build(0)); // warm-up
-      await load(floor.url, 30, build(0));
-      const ours = summarise(await load(app.url, REQUESTS, build(30)));
+    const measurePair = async (warmUp: (i: number) => SlackRequest, timed: (i: number) => SlackRequest) => {
+      await load(app.url, 30, warmUp);
+      await load(floor.url, 30, warmUp);
+      const ours = summarise(await load(app.url, REQUESTS, timed));
       await waitQuiet(fake);
-      const bare = summarise(await load(floor.url, REQUESTS, build(30)));
+      const bare = summarise(await load(floor.url, REQUESTS, timed));
       return { ours, bare };
     };
-    const listing = await measurePair(() => list);
+    const measureAlone = async (build: (i: number) => SlackRequest) => {
+      const ours = summarise(await alone(app.url, ALONE, build));
+      await waitQuiet(fake);
+      return { ours, bare: summarise(await alone(floor.url, ALONE, build)) };
+    };
+    const callsBefore = await fake.callCount();
+    const listing = await measurePair(list(false), list(true));
     await waitQuiet(fake);
-    const submitting = await measurePair(submit);
+    // What the person waits for: the list itself, posted to the command's response_url after the ack.
+    const replies = (await fake.callRecords(callsBefore)).filter(
+      (record) => record.method === 'response_url' && record.id !== undefined && sentAt.has(record.id),
+    );
+    const replyLatency = summarise(replies.map((record) => record.at - (sentAt.get(record.id ?? '') ?? record.at)));
+    const listingAlone = await measureAlone(list(false));
     await waitQuiet(fake);
+    const submitting = await measurePair(submit(0), submit(30));
+    await waitQuiet(fake);
+    const submittingAlone = await measureAlone(submit(30 + REQUESTS));
+    await waitQuiet(fake);
+    const aloneName = `${ALONE} one at a time, ${ALONE_GAP_MS} ms apart`;
     return [
       {
         backend,
@@ -160,7 +201,16 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
         floor: listing.bare,
         ratio: listing.ours.p99 / listing.bare.p99,
         unit: 'ms',
-        extra: ackTarget(listing.ours.p99, listing.bare.p99),
+        extra: `${ackTarget(listing.ours.p99, listing.bare.p99)}; the list itself reached its response_url ${replyLatency.p50.toFixed(0)} ms (p50) / ${replyLatency.p99.toFixed(0)} ms (p99) after the command was sent (${replies.length} of ${REQUESTS} replies)`,
+      },
+      {
+        backend,
+        name: `/opp list ack, ${aloneName}`,
+        service: listingAlone.ours,
+        floor: listingAlone.bare,
+        ratio: listingAlone.ours.p99 / listingAlone.bare.p99,
+        unit: 'ms',
+        extra: 'ratio of p99',
       },
       {
         backend,
@@ -170,6 +220,15 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
         ratio: submitting.ours.p99 / submitting.bare.p99,
         unit: 'ms',
         extra: ackTarget(submitting.ours.p99, submitting.bare.p99),
+      },
+      {
+        backend,
+        name: `Update modal submission ack (saved before the ack), ${aloneName}`,
+        service: submittingAlone.ours,
+        floor: submittingAlone.bare,
+        ratio: submittingAlone.ours.p99 / submittingAlone.bare.p99,
+        unit: 'ms',
+        extra: 'ratio of p99',
       },
     ];
   } finally {
