@@ -377,13 +377,16 @@ const closeAmount = (eb: WithEntries) =>
  * through the created_at index instead.
  */
 const RECENT_LINES = scoped('recent lines', (db, v: ScopeValues & { since: Date }) => {
+  // Each top-N joins its opportunities within its LIMIT, as ATTENTION's do.
   const top = (kind: RecentKind) =>
     db
       .selectFrom('opportunity_entry as e')
+      .innerJoin('opportunity as o', 'o.id', 'e.opportunity_id')
       .select((eb) => [
         sql.lit(kind).$castTo<RecentKind>().as('kind'),
         'e.id',
-        'e.opportunity_id',
+        'o.no',
+        'o.description',
         'e.previous_stage',
         'e.stage',
         'e.action_taken',
@@ -405,11 +408,10 @@ const RECENT_LINES = scoped('recent lines', (db, v: ScopeValues & { since: Date 
   const part = (kind: RecentKind) => db.selectFrom(top(kind).as('t')).selectAll('t');
   return db
     .selectFrom(part('forward').unionAll(part('back')).unionAll(part('closed')).as('p'))
-    .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
     .select([
       'p.kind',
-      'o.no',
-      'o.description',
+      'p.no',
+      'p.description',
       'p.previous_stage as from_stage',
       'p.stage as to_stage',
       'p.action_taken as outcome',
@@ -536,14 +538,22 @@ type AttentionKind = 'overdue' | 'soon' | 'stale';
 const ATTENTION = scoped(
   'attention',
   (db, v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate }) => {
+    // Each top-N joins its own opportunities and salespeople within its LIMIT: one lookup per listed
+    // row. Joined outside the union, PostgreSQL hashed the whole opportunity table for the 50 rows
+    // (EXPLAIN ANALYZE at 1,000 opportunities on PGlite: 2.0 ms before, 0.6 ms after).
     const top = (value: AttentionKind, order: number) =>
       db
         .selectFrom('opportunity_entry as e')
+        .innerJoin('opportunity as o', 'o.id', 'e.opportunity_id')
+        .innerJoin('salesperson as sp', 'sp.id', 'e.salesperson_id')
         .select([
           sql.lit(value).$castTo<AttentionKind>().as('kind'),
           sql.lit(order).$castTo<number>().as('kind_order'),
           'e.opportunity_id',
-          'e.salesperson_id',
+          'o.no',
+          'o.description',
+          'sp.slack_user_id',
+          'sp.name as salesperson_name',
           'e.estimated_close_date',
           'e.date_of_change',
           'e.estimated_value',
@@ -567,14 +577,12 @@ const ATTENTION = scoped(
     const part = (value: AttentionKind, order: number) => db.selectFrom(top(value, order).as('t')).selectAll('t');
     return db
       .selectFrom(part('overdue', 1).unionAll(part('soon', 2)).unionAll(part('stale', 3)).as('p'))
-      .innerJoin('opportunity as o', 'o.id', 'p.opportunity_id')
-      .innerJoin('salesperson as sp', 'sp.id', 'p.salesperson_id')
       .select([
         'p.kind',
-        'o.no',
-        'o.description',
-        'sp.slack_user_id',
-        'sp.name as salesperson_name',
+        'p.no',
+        'p.description',
+        'p.slack_user_id',
+        'p.salesperson_name',
         'p.estimated_close_date',
         'p.date_of_change as last_change',
         'p.estimated_value as estimated',
