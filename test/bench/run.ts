@@ -78,7 +78,8 @@ if (SECTIONS.has('slack')) {
       'does the fake Slack Web API that answers the app; this one only sends the load and times it. ' +
       "Target: p99 at most 50 ms and at most twice the floor's p99. A list is acknowledged empty and posted to " +
       'its response_url after the ack: the reply line says when it got there. The rows "one at a time" send ' +
-      "each request alone, so they time an ack's own work without the work of the requests before it.",
+      "each request once the app's replies to the one before have reached the fake Slack, so they time an " +
+      "ack's own work without the work of the requests before it; their p99 (of 100) is the slowest one.",
   );
 }
 
