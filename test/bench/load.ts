@@ -103,6 +103,8 @@ interface Sent {
   status: number;
   ackMs: number;
   ackBody: string;
+  /** Date.now() when it was sent (the fake Slack stamps each call it gets the same way). */
+  sentAt: number;
 }
 
 type Outcome =
@@ -333,11 +335,13 @@ export async function benchLoad(postgresUrl: string): Promise<LoadResult> {
     let clicks = 0;
     let created = 0;
     const send = async (kind: Kind, userId: string, request: SlackRequest, meta: Partial<Sent> = {}) => {
+      const sentAt = Date.now();
       try {
         const response = await signed(request);
         const record: Sent = {
           kind,
           userId,
+          sentAt,
           status: response.status,
           ackMs: response.elapsedMs,
           ackBody: response.text,
@@ -347,7 +351,7 @@ export async function benchLoad(postgresUrl: string): Promise<LoadResult> {
         return record;
       } catch (error) {
         failures.push(`${kind}: ${String(error)}`);
-        const record: Sent = { kind, userId, status: 0, ackMs: Number.NaN, ackBody: String(error), ...meta };
+        const record: Sent = { kind, userId, sentAt, status: 0, ackMs: Number.NaN, ackBody: String(error), ...meta };
         sent.push(record);
         return record;
       }
@@ -617,19 +621,35 @@ function report(
   console.log(
     `\n## Load: ${PEOPLE} people for ${loadSeconds.toFixed(0)} s, ${INSTANCES} app instances behind one address, PostgreSQL`,
   );
-  console.log('| kind | requests | ack p50 / p99 (ms) | done | refused (business) | errors | no reply seen |');
-  console.log('|---|---|---|---|---|---|---|');
+  // When the first reply to each response_url got to the fake Slack: what a person waits for after an
+  // empty ack (a list, a card, a sentence).
+  const firstReplyAt = new Map<string, number>();
+  for (const r of records)
+    if (r.method === 'response_url' && r.id) firstReplyAt.set(r.id, Math.min(r.at, firstReplyAt.get(r.id) ?? r.at));
+  const replyMs = (s: Sent) => {
+    const at = s.responseId ? firstReplyAt.get(s.responseId) : undefined;
+    return at === undefined ? Number.NaN : at - s.sentAt;
+  };
+  const fmtReplies = (of: readonly Sent[]) => {
+    const times = of.map(replyMs).filter((ms) => Number.isFinite(ms));
+    return times.length === 0 ? '—' : `${fmt(summarise(times))} (${times.length})`;
+  };
+  console.log(
+    '| kind | requests | ack p50 / p99 (ms) | reply p50 / p99 (ms) (replies) | done | refused (business) | errors | no reply seen |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const kind of kinds) {
     const indexes = sent.flatMap((s, i) => (s.kind === kind ? [i] : []));
     const acks = summarise(indexes.map((i) => sent[i]?.ackMs ?? Number.NaN).filter((ms) => Number.isFinite(ms)));
     const count = (k: Outcome['kind']) => indexes.filter((i) => outcomes[i]?.kind === k).length;
+    const replies = fmtReplies(sent.filter((s) => s.kind === kind));
     console.log(
-      `| ${kind} | ${indexes.length} | ${fmt(acks)} | ${count('done')} | ${count('refused')} | ${count('error')} | ${count('unknown')} |`,
+      `| ${kind} | ${indexes.length} | ${fmt(acks)} | ${replies} | ${count('done')} | ${count('refused')} | ${count('error')} | ${count('unknown')} |`,
     );
   }
   const all = summarise(sent.map((s) => s.ackMs).filter((ms) => Number.isFinite(ms)));
   console.log(
-    `| all | ${sent.length} (${(sent.length / loadSeconds).toFixed(1)}/s) | ${fmt(all)} | ${outcomes.filter((o) => o.kind === 'done').length} | ${outcomes.filter((o) => o.kind === 'refused').length} | ${outcomes.filter((o) => o.kind === 'error').length} | ${outcomes.filter((o) => o.kind === 'unknown').length} |`,
+    `| all | ${sent.length} (${(sent.length / loadSeconds).toFixed(1)}/s) | ${fmt(all)} | ${fmtReplies(sent)} | ${outcomes.filter((o) => o.kind === 'done').length} | ${outcomes.filter((o) => o.kind === 'refused').length} | ${outcomes.filter((o) => o.kind === 'error').length} | ${outcomes.filter((o) => o.kind === 'unknown').length} |`,
   );
 
   const refusals = new Map<string, number>();
