@@ -87,7 +87,7 @@ function updateSubmission(contextId: string, value: number, today: string): Slac
 }
 
 /** A database with a small pipeline, and the environment that points the app at it. */
-export async function prepareDatabase(backend: 'pglite' | 'postgres', postgresUrl: string | undefined) {
+async function prepareDatabase(backend: 'pglite' | 'postgres', postgresUrl: string | undefined) {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   let db;
