@@ -159,9 +159,13 @@ function postgresPool(connectionString: string, max: number, connectionTimeoutMi
  */
 function oneStatementAtATime(session: EmbeddedSession): EmbeddedSession {
   let busy: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+  /** Runs `work` in the background's turn, which it keeps until `holds(its result)` settles. */
+  const inTurn = <T>(
+    work: () => Promise<T>,
+    holds: (result: Promise<T>) => Promise<unknown> = (result) => result,
+  ): Promise<T> => {
     const result = busy.then(work);
-    busy = result.catch(() => undefined);
+    busy = holds(result).catch(() => undefined);
     return result;
   };
   const endOf = new Map<number, () => void>();
@@ -181,12 +185,11 @@ function oneStatementAtATime(session: EmbeddedSession): EmbeddedSession {
       const end = new Promise<void>((resolve) => {
         ended = resolve;
       });
-      const started = busy.then(() => session.begin());
-      busy = started.then(
-        () => end,
-        () => undefined,
-      );
-      return started.then((tx) => {
+      // A transaction keeps the turn until its commit or rollback calls `ended` (or its begin fails).
+      return inTurn(
+        () => session.begin(),
+        (started) => started.then(() => end),
+      ).then((tx) => {
         endOf.set(tx, ended);
         return tx;
       });

@@ -109,14 +109,12 @@ async function executePrepared(sql, params, rowMode) {
 
 /** @type {number | null} */
 let activeTx = null;
-/** @type {Map<number, () => void>} */
-const txRelease = new Map();
 /**
- * Each open transaction, by the id the proxy gave it: its opening (its turn on the lock, then BEGIN)
- * and the last of its steps. The proxy sends the first statement without waiting for BEGIN's answer,
+ * Each open transaction, by the id the proxy gave it: its opening (its turn on the lock, then BEGIN;
+ * it gives the lock's release) and the last of its steps. The proxy sends the first statement without waiting for BEGIN's answer,
  * so the connection is not held idle for a round trip to the app's busy thread; a transaction's steps
  * run one after the other, in the order they came.
- * @type {Map<number, { opened: Promise<void>; last: Promise<unknown> }>}
+ * @type {Map<number, { opened: Promise<() => void>; last: Promise<unknown> }>}
  */
 const transactions = new Map();
 
@@ -184,7 +182,7 @@ function inTransaction(tx, work) {
   return step;
 }
 
-/** @param {number} tx */
+/** @param {number} tx @returns {Promise<() => void>} the lock's release, for the transaction's end */
 async function openTransaction(tx) {
   const release = await acquire();
   try {
@@ -194,7 +192,7 @@ async function openTransaction(tx) {
     throw error;
   }
   activeTx = tx;
-  txRelease.set(tx, release);
+  return release;
 }
 
 /**
@@ -204,7 +202,8 @@ async function openTransaction(tx) {
  */
 async function endTransaction(tx, how) {
   const transaction = transactions.get(tx);
-  if (how === 'ROLLBACK' && transaction) {
+  if (!transaction) throw new Error(`transaction ${tx} is not open`);
+  if (how === 'ROLLBACK') {
     const opened = await transaction.opened.then(
       () => true,
       () => false,
@@ -215,12 +214,12 @@ async function endTransaction(tx, how) {
     }
   }
   const ended = inTransaction(tx, async () => {
+    const release = await transaction.opened;
     try {
       await db.exec(how);
     } finally {
       activeTx = null;
-      txRelease.get(tx)?.();
-      txRelease.delete(tx);
+      release();
     }
   });
   transactions.delete(tx);
@@ -248,7 +247,7 @@ async function handle(request) {
       if (transactions.has(request.tx)) throw new Error(`transaction ${request.tx} is already open`);
       const opened = openTransaction(request.tx);
       transactions.set(request.tx, { opened, last: Promise.resolve() });
-      return opened;
+      return opened.then(() => undefined); // the release stays here
     }
     case 'commit':
     case 'rollback':

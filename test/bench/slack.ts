@@ -52,15 +52,11 @@ async function alone(
   build: (i: number) => SlackRequest,
   fake: RemoteFakeSlack,
 ): Promise<number[]> {
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const latencies: number[] = [];
   for (let i = 0; i < count; i++) {
     latencies.push(...(await sendSigned(url, 1, () => build(i), 1)));
     await pause(ALONE_GAP_MS);
-    for (let seen = -1, now = await fake.callCount(); now !== seen; now = await fake.callCount()) {
-      seen = now;
-      await pause(QUIET_POLL_MS);
-    }
+    await waitQuiet(fake, QUIET_POLL_MS);
   }
   return latencies;
 }
@@ -259,15 +255,19 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
   }
 }
 
-/** Waits until the app has made no Web API call for a moment (its after-ack work is done). */
-async function waitQuiet(fake: RemoteFakeSlack): Promise<void> {
+/** Waits until the app has made no Web API call for `pollMs` (its after-ack work is done), 100 polls at most. */
+async function waitQuiet(fake: RemoteFakeSlack, pollMs = 300): Promise<void> {
   let seen = -1;
   for (let i = 0; i < 100; i++) {
     const now = await fake.callCount();
     if (now === seen) return;
     seen = now;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await pause(pollMs);
   }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Issue 16's target for an ack: p99 at most 50 ms, and at most twice the floor's p99 of the same run. */
