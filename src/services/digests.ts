@@ -91,7 +91,13 @@ import type {
   WeekLine,
 } from './digest-types.ts';
 
-/** The most lines a change or attention list holds; its total count is reported beside it. */
+/**
+ * The most lines a change or attention list holds; its total count is reported beside it. Written into
+ * the statements' text (sql.lit), not sent as a parameter: with `LIMIT $n` PostgreSQL's generic plan
+ * cannot know how few rows are asked, so it found the custom plan cheaper and planned the statement
+ * again at every run, although PGlite's worker prepares each text once (the recent lines at 1,000
+ * opportunities: 2.35 ms a run, 1.13 ms with the limit in the text).
+ */
 export const LIST_LIMIT = 25;
 export const DEFAULT_PERIOD_DAYS = 7;
 export const DEFAULT_STALE_DAYS = 14;
@@ -403,7 +409,7 @@ const RECENT_LINES = scoped('recent lines', (db, v: ScopeValues & { since: Date 
       )
       .$if(kind === 'closed', (qb) => qb.orderBy((eb) => closeAmount(eb), 'desc'))
       .orderBy('e.id')
-      .limit(LIST_LIMIT);
+      .limit(sql.lit(LIST_LIMIT));
   // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
   const part = (kind: RecentKind) => db.selectFrom(top(kind).as('t')).selectAll('t');
   return db
@@ -442,7 +448,7 @@ const CREATED = scoped('created', (db, v: ScopeValues & { since: Date }) => {
             .where(newer)
             .orderBy('e.estimated_value', 'desc')
             .orderBy('o.no')
-            .limit(LIST_LIMIT)
+            .limit(sql.lit(LIST_LIMIT))
             .as('started'),
         )
         .selectAll('started')
@@ -455,7 +461,7 @@ const CREATED = scoped('created', (db, v: ScopeValues & { since: Date }) => {
                 .where('o.status', '=', enumLiteral('NOT_STARTED'))
                 .where(newer)
                 .orderBy('o.no')
-                .limit(LIST_LIMIT)
+                .limit(sql.lit(LIST_LIMIT))
                 .as('not_started'),
             )
             .selectAll('not_started'),
@@ -465,7 +471,7 @@ const CREATED = scoped('created', (db, v: ScopeValues & { since: Date }) => {
     .selectAll('n')
     .orderBy('n.estimated', 'desc')
     .orderBy('n.no')
-    .limit(LIST_LIMIT);
+    .limit(sql.lit(LIST_LIMIT));
 });
 
 /**
@@ -524,7 +530,7 @@ const VALUE_CHANGES = scoped('value changes', (db, v: ScopeValues & { since: Dat
     .where('p.from_value', '<>', (eb) => eb.ref('p.to_value'))
     .orderBy((eb) => eb.fn('abs', [eb('p.to_value', '-', eb.ref('p.from_value'))]), 'desc')
     .orderBy('o.no')
-    .limit(LIST_LIMIT),
+    .limit(sql.lit(LIST_LIMIT)),
 );
 
 type AttentionKind = 'overdue' | 'soon' | 'stale';
@@ -572,7 +578,7 @@ const ATTENTION = scoped(
         )
         .orderBy(value === 'stale' ? 'e.date_of_change' : 'e.estimated_close_date')
         .orderBy('e.opportunity_id')
-        .limit(LIST_LIMIT);
+        .limit(sql.lit(LIST_LIMIT));
     // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
     const part = (value: AttentionKind, order: number) => db.selectFrom(top(value, order).as('t')).selectAll('t');
     return db
