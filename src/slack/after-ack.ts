@@ -2,9 +2,7 @@
 // The ack is what Slack holds us to (3 seconds, or the user sees an error and Slack retries); replies
 // through response_url stay valid for 30 minutes. So when a burst of requests arrives, every one of them
 // is acknowledged first, and the replies follow: a piece of work does not start while a request is still
-// waiting for its ack (PendingAcks, counted by the HTTP receiver), nor until none has come or been
-// answered for ACK_QUIET_MS (within a burst the count often falls to 0 between two requests, and work
-// started then delays the acks that follow), for at most AFTER_ACK_MAX_DEFER_MS,
+// waiting for its ack (PendingAcks, counted by the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS,
 // and then at most `slots` run at once, however many wait: under a load the app cannot keep up with, the
 // work queues here (a reply is late) rather than in the database pool, whose wait for a connection is
 // bounded (work let through at once past 1,000 waiting had hundreds of changes wait for 10 connections,
@@ -29,23 +27,11 @@ export const AFTER_ACK_SLOTS = 4;
 export const AFTER_ACK_SLOTS_POSTGRES = 8;
 /** The longest a piece of work gives way to requests waiting for their ack (a reply is late by at most this). */
 export const AFTER_ACK_MAX_DEFER_MS = 2_000;
-/**
- * How long the acks must have been quiet (no request waiting, none arriving or answered) before work
- * after them starts: a burst is over. Started at the first gap instead, the replies of a burst of lists
- * at concurrency 10 doubled the acks' p50 (`npm run bench`, slack section: 27 and 40 ms against 13 with
- * this window, PGlite and PostgreSQL). A reply is late by this much when nobody else is asking.
- */
-export const ACK_QUIET_MS = 20;
 
-/** The requests received and not answered yet: while there are some, and shortly after, work after an ack waits. */
+/** The requests received and not answered yet: while there are some, work after an ack waits. */
 export class PendingAcks {
   private count = 0;
-  /** performance.now() when a request last arrived or was answered. */
-  private lastChange = Number.NEGATIVE_INFINITY;
-  private readonly onQuiet = new Set<() => void>();
-  private quietTimer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly quietMs = ACK_QUIET_MS) {}
+  private readonly onNone = new Set<() => void>();
 
   get size(): number {
     return this.count;
@@ -54,58 +40,36 @@ export class PendingAcks {
   /** A request arrived; the function returned says it was answered (once, however often it is called). */
   begin(): () => void {
     this.count += 1;
-    this.lastChange = performance.now();
     let done = false;
     return () => {
       if (done) return;
       done = true;
       this.count -= 1;
-      this.lastChange = performance.now();
-      if (this.count === 0) this.announceWhenQuiet();
+      if (this.count === 0) for (const listener of this.onNone) listener();
     };
   }
 
-  /** Whether no request waits for its ack and none has arrived or been answered for the quiet window. */
-  get quiet(): boolean {
-    return this.count === 0 && performance.now() - this.lastChange >= this.quietMs;
-  }
-
-  /** Calls `listener` each time the acks become quiet (the last one answered, then the quiet window). */
-  whenQuiet(listener: () => void): void {
-    this.onQuiet.add(listener);
+  /** Calls `listener` each time the last request waiting for its ack is answered. */
+  whenNone(listener: () => void): void {
+    this.onNone.add(listener);
   }
 
   /**
-   * Resolves once the acks are quiet, or after `maxWaitMs` at most: work in the background (the outbox's
-   * deliveries) starts behind the acks of a burst, never later than that.
+   * Resolves once no request waits for its ack, or after `maxWaitMs` at most: work in the background
+   * (the outbox's deliveries) starts behind the acks of a burst, never later than that.
    */
   answered(maxWaitMs = AFTER_ACK_MAX_DEFER_MS): Promise<void> {
-    if (this.quiet) return Promise.resolve();
+    if (this.count === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.onQuiet.delete(done);
+        this.onNone.delete(done);
         resolve();
       };
       const timer = setTimeout(done, maxWaitMs);
       timer.unref();
-      this.onQuiet.add(done);
+      this.onNone.add(done);
     });
-  }
-
-  /** Tells the listeners once the quiet window has passed with no request since (one timer at a time). */
-  private announceWhenQuiet(): void {
-    if (this.count > 0 || this.quietTimer !== undefined) return;
-    const left = this.lastChange + this.quietMs - performance.now();
-    if (left > 0) {
-      this.quietTimer = setTimeout(() => {
-        this.quietTimer = undefined;
-        this.announceWhenQuiet();
-      }, left);
-      this.quietTimer.unref();
-      return;
-    }
-    for (const listener of [...this.onQuiet]) listener();
   }
 }
 
@@ -125,7 +89,7 @@ export class AfterAckQueue {
     private readonly pendingAcks: PendingAcks | undefined = undefined,
     private readonly maxDeferMs = AFTER_ACK_MAX_DEFER_MS,
   ) {
-    pendingAcks?.whenQuiet(() => this.startWaiting());
+    pendingAcks?.whenNone(() => this.startWaiting());
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
@@ -146,7 +110,7 @@ export class AfterAckQueue {
   }
 
   /**
-   * Resolves once the acks are quiet (PendingAcks.quiet), or once the longest deferral has passed since `since`
+   * Resolves once no request waits for its ack, or once the longest deferral has passed since `since`
    * (performance.now() when the request was acknowledged): what a piece of work outside the slots (a
    * reply: ReplySequence) waits for before it takes this thread. Counted from the ack, so a command's
    * wait for its slot and its replies' waits defer it by about AFTER_ACK_MAX_DEFER_MS at most.
@@ -164,7 +128,7 @@ export class AfterAckQueue {
   /** Whether work that has waited since `since` may take a free slot now. */
   private mayStart(since: number): boolean {
     if (this.running >= this.slots) return false;
-    return !this.pendingAcks || this.pendingAcks.quiet || performance.now() - since >= this.maxDeferMs;
+    return !this.pendingAcks?.size || performance.now() - since >= this.maxDeferMs;
   }
 
   /** Starts waiting work, in arrival order, while it may; otherwise looks again when the first's deferral ends. */

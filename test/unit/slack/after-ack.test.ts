@@ -71,7 +71,7 @@ describe('AfterAckQueue', () => {
 
 describe('AfterAckQueue gives way to requests waiting for their ack', () => {
   it('starts no work while a request waits for its ack, and starts it once that one is answered', async () => {
-    const pending = new PendingAcks(0);
+    const pending = new PendingAcks();
     const queue = new AfterAckQueue(2, pending, 60_000);
     const log: string[] = [];
     const answered = pending.begin();
@@ -106,67 +106,6 @@ describe('AfterAckQueue gives way to requests waiting for their ack', () => {
     expect(log).toEqual(['start a', 'end a', 'start b']);
     b!.release();
     expect(await Promise.all(results)).toEqual(['a', 'b']);
-  });
-
-  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  it('after the last ack of a burst, waits for the quiet window before it starts work', async () => {
-    const pending = new PendingAcks(100);
-    const queue = new AfterAckQueue(2, pending, 60_000);
-    const log: string[] = [];
-    const a = gate(log, 'a');
-    const answered = pending.begin();
-    const result = queue.run(a.work);
-    answered();
-    expect(pending.size).toBe(0);
-    expect(pending.quiet).toBe(false);
-    await wait(30);
-    expect(log).toEqual([]);
-    await wait(150);
-    expect(pending.quiet).toBe(true);
-    expect(log).toEqual(['start a']);
-    a.release();
-    expect(await result).toBe('a');
-  });
-
-  it('a request that comes within the quiet window starts it again (a burst goes on)', async () => {
-    const pending = new PendingAcks(100);
-    const queue = new AfterAckQueue(2, pending, 60_000);
-    const log: string[] = [];
-    const a = gate(log, 'a');
-    pending.begin()();
-    const result = queue.run(a.work);
-    await wait(60);
-    pending.begin()();
-    // 120 ms after the first answer, but only 60 after the second: still within the window.
-    await wait(60);
-    expect(log).toEqual([]);
-    await wait(120);
-    expect(log).toEqual(['start a']);
-    a.release();
-    expect(await result).toBe('a');
-  });
-
-  it('work waiting for the quiet window still starts within its deferral under a steady stream', async () => {
-    const pending = new PendingAcks(100);
-    const queue = new AfterAckQueue(1, pending, 200);
-    const log: string[] = [];
-    const a = gate(log, 'a');
-    // A request answered every 10 ms: never 100 ms of quiet.
-    pending.begin()();
-    const stream = setInterval(() => pending.begin()(), 10);
-    const result = queue.run(a.work);
-    try {
-      await wait(60);
-      expect(log).toEqual([]);
-      await wait(250);
-      expect(log).toEqual(['start a']);
-      expect(pending.quiet).toBe(false);
-    } finally {
-      clearInterval(stream);
-    }
-    a.release();
-    expect(await result).toBe('a');
   });
 
   it('the receiver counts a request to /slack/events from its arrival until its response is sent', () => {
@@ -214,7 +153,7 @@ describe('PendingAcks.answered', () => {
   });
 
   it('resolves when the last request waiting is answered, not before', async () => {
-    const pending = new PendingAcks(0);
+    const pending = new PendingAcks();
     const first = pending.begin();
     const second = pending.begin();
     let resolved = false;
@@ -224,17 +163,6 @@ describe('PendingAcks.answered', () => {
     expect(resolved).toBe(false);
     second();
     await tick();
-    expect(resolved).toBe(true);
-  });
-
-  it('resolves once the quiet window has passed after the last answer', async () => {
-    const pending = new PendingAcks(100);
-    pending.begin()();
-    let resolved = false;
-    void pending.answered(10_000).then(() => (resolved = true));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(resolved).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(resolved).toBe(true);
   });
 
@@ -274,7 +202,7 @@ describe('ReplySequence', () => {
   });
 
   it('sends nothing while a request waits for its ack, as the queue starts no work then', async () => {
-    const pending = new PendingAcks(0);
+    const pending = new PendingAcks();
     const queue = new AfterAckQueue(4, pending, 10_000);
     const sent: string[] = [];
     const replies = new ReplySequence<string>(
