@@ -281,7 +281,10 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
       'Ann Lee',
     ]);
     const refused = await run(t, 'new Other contact:"Acme Corp" value:1000 chance:10 close:2026-12-31', teamId);
-    expect(refused).toMatch(/Please choose a sales cycle\./);
+    // Typed, the missing cycle is named as the key to type, with the command's usage (as a missing
+    // contact: is): "choose" means nothing without a form.
+    expect(refused).toMatch(/`\/opp new` needs `cycle:`\. Usage: `\/opp new &lt;description&gt; contact:/);
+    expect(refused).not.toMatch(/Please choose/);
     expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
   });
 
@@ -429,6 +432,15 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     expect(wrong).toMatch(/Close code PRICE is for Lost opportunities, so it can't be used to close as Won\./);
     expect((await load(teamId, a)).status).toBe('IN_PROGRESS');
     expect(await run(t, `close ${a} won code:NOPE amount:9000`, teamId)).toMatch(/There is no close code NOPE\./);
+    // Won without a quote needs the sales amount: typed, the missing one is named as amount:; a zero
+    // typed is the rule's sentence.
+    expect(await run(t, `close ${a} won code:WIN`, teamId)).toMatch(
+      /`\/opp close` needs `amount:`\. Usage: `\/opp close &lt;no&gt; \[won\|lost code:&lt;CODE&gt;/,
+    );
+    expect(await run(t, `close ${a} won code:WIN amount:0`, teamId)).toMatch(
+      /To close as Won, the sales amount must be greater than 0\./,
+    );
+    expect((await load(teamId, a)).status).toBe('IN_PROGRESS');
 
     const since = mark(t);
     const won = await run(t, `close ${a} won code:win amount:9,500 date:today`, teamId);

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { languageOf, personLocale } from '../../i18n/catalogue.ts';
 import { escapeText, joinMarkup, mentionChannel, mentionUser } from '../../i18n/markup.ts';
 import type { AllMiddlewareArgs, Logger, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { assertNever, DomainError } from '../../domain/problems.ts';
+import { assertNever, DomainError, type Problem } from '../../domain/problems.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
 import { type Presenter, presenterFor } from '../../i18n/presenter.ts';
 import type { SettingsChange } from '../../services/workspace.ts';
@@ -40,8 +40,8 @@ import type { SetupEditTarget } from '../grammar/opp-command.ts';
 import { definedOnly, setupEditForm } from './setup-edit-forms.ts';
 import { notify, notifyMute } from './notify-commands.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
-import { helpText, type OppCommand, parseOppCommand } from '../grammar/index.ts';
-import { commandOnlyReads } from '../grammar/usage.ts';
+import { helpText, InputError, type OppCommand, parseOppCommand } from '../grammar/index.ts';
+import { commandOnlyReads, SUBCOMMANDS } from '../grammar/usage.ts';
 import type { UserContext } from '../user-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { requestContext } from '../request-context.ts';
@@ -496,18 +496,23 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     // ---- opportunities -------------------------------------------------------------------------
     case 'new': {
       const owner = command.ownerId ? await deps.users.resolve(scope.client, ctx.workspaceId, command.ownerId) : user;
-      const created = await opportunities.create(ctx, {
-        description: command.description,
-        contact: command.contact,
-        salesperson: { slackUserId: owner.userId, displayName: owner.displayName },
-        salesCycleCode: command.cycle,
-        priority: command.priority,
-        activate: {
-          estimatedValue: command.value,
-          chancesPct: command.chancePct,
-          estimatedCloseDate: command.closeDate,
-        },
-      });
+      const created = await opportunities
+        .create(ctx, {
+          description: command.description,
+          contact: command.contact,
+          salesperson: { slackUserId: owner.userId, displayName: owner.displayName },
+          salesCycleCode: command.cycle,
+          priority: command.priority,
+          activate: {
+            estimatedValue: command.value,
+            chancesPct: command.chancePct,
+            estimatedCloseDate: command.closeDate,
+          },
+        })
+        // cycle: may be left out only while the workspace has one cycle, or a default one.
+        .catch(
+          asMissingKey('new', 'cycle', (problem) => problem.kind === 'required' && problem.field === 'sales-cycle'),
+        );
       return reply(cardOf(p, created));
     }
     case 'list':
@@ -617,13 +622,23 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
       return reply(cardOf(p, moved));
     }
     case 'close': {
-      const closed = await opportunities.close(ctx, {
-        no: command.no,
-        outcome: command.outcome,
-        closeCode: command.closeCode,
-        closingDate: command.date,
-        salesAmount: command.amount,
-      });
+      const closed = await opportunities
+        .close(ctx, {
+          no: command.no,
+          outcome: command.outcome,
+          closeCode: command.closeCode,
+          closingDate: command.date,
+          salesAmount: command.amount,
+        })
+        // Won without a linked quote needs the sales amount; a zero typed is the rule's own sentence.
+        .catch(
+          asMissingKey(
+            'close',
+            'amount',
+            (problem) =>
+              command.amount === undefined && problem.kind === 'must-be-positive' && problem.field === 'sales-amount',
+          ),
+        );
       return reply(cardOf(p, closed));
     }
     case 'quote':
@@ -751,4 +766,27 @@ async function openSetupEditModal(scope: CommandScope, target: SetupEditTarget):
 async function openForm(scope: CommandScope, view: ModalView, context: FormContext): Promise<void> {
   const owner = { deps: scope.deps, workspaceId: scope.workspaceId, userId: scope.user.userId };
   await scope.client.views.open({ trigger_id: scope.triggerId, view: await withFormContext(owner, view, context) });
+}
+
+/**
+ * A rule's refusal of a value the typed command left out, said as the key to type with the command's
+ * usage (as the parser says a missing key): the rule's own sentence ("Please choose a sales cycle") is
+ * written for the form, whose field is there to fill.
+ */
+function asMissingKey(
+  subcommand: 'new' | 'close',
+  key: string,
+  leftOut: (problem: Problem) => boolean,
+): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof DomainError && leftOut(error.problem)) {
+      throw new InputError({
+        kind: 'missing-keys',
+        keys: [key],
+        subcommand,
+        usage: `/opp ${SUBCOMMANDS[subcommand].usage}`,
+      });
+    }
+    throw error;
+  };
 }
