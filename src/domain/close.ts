@@ -90,7 +90,13 @@ export function planClose(input: CloseInput): ClosePlan {
   const replaced: Replacement[] = [];
   if (outcome === 'won') {
     salesAmount = roundMoney(input.linkedQuote ? input.linkedQuote.amount : (input.salesAmount ?? ZERO));
-    if (!salesAmount.greaterThan(ZERO)) throw new DomainError({ kind: 'must-be-positive', field: 'sales-amount' });
+    if (!salesAmount.greaterThan(ZERO)) {
+      throw new DomainError({
+        kind: 'must-be-positive',
+        field: 'sales-amount',
+        ...(input.linkedQuote ? { source: 'linked-quote' as const } : {}),
+      });
+    }
     const typed = input.salesAmount === undefined ? undefined : roundMoney(input.salesAmount);
     if (input.linkedQuote && typed !== undefined && !typed.equals(salesAmount))
       replaced.push({ field: 'sales-amount', from: typed, to: salesAmount, source: 'linked-quote' });

@@ -45,6 +45,8 @@ export type Problem =
       field: PositiveField;
       /** The value came from the opportunity, not from the person (a Next after an activation without one). */
       untypedOn?: string;
+      /** The value is the linked quote's total (a Won close), whatever amount was typed. */
+      source?: 'linked-quote';
     }
   | { kind: 'percent-out-of-range'; field: PercentField; value: Decimal }
   | { kind: 'completed-not-whole'; value: Decimal }

@@ -441,6 +441,16 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
       /To close as Won, the sales amount must be greater than 0\./,
     );
     expect((await load(teamId, a)).status).toBe('IN_PROGRESS');
+    // With a linked quote the sales amount is the quote's total, whatever is typed: a quote of nothing
+    // reads the rule's sentence, never a request for amount: (which would not help).
+    const free = await opportunity(teamId, 'Free pilot');
+    expect(await run(t, `quote ${free} line:"Pilot;1;0"`, teamId)).toMatch(/Quote SQ00001/);
+    for (const typed of ['', ' amount:5000']) {
+      const refused = await run(t, `close ${free} won code:WIN${typed}`, teamId);
+      expect(refused).toMatch(/To close as Won, the sales amount must be greater than 0\./);
+      expect(refused).not.toMatch(/needs `amount:`/);
+    }
+    expect((await load(teamId, free)).status).toBe('IN_PROGRESS');
 
     const since = mark(t);
     const won = await run(t, `close ${a} won code:win amount:9,500 date:today`, teamId);

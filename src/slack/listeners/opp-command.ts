@@ -630,13 +630,17 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
           closingDate: command.date,
           salesAmount: command.amount,
         })
-        // Won without a linked quote needs the sales amount; a zero typed is the rule's own sentence.
+        // Won without a linked quote needs the sales amount typed; a zero typed, or a linked quote's total
+        // of zero (which a typed amount would not replace), is the rule's own sentence.
         .catch(
           asMissingKey(
             'close',
             'amount',
             (problem) =>
-              command.amount === undefined && problem.kind === 'must-be-positive' && problem.field === 'sales-amount',
+              command.amount === undefined &&
+              problem.kind === 'must-be-positive' &&
+              problem.field === 'sales-amount' &&
+              problem.source === undefined,
           ),
         );
       return reply(cardOf(p, closed));
