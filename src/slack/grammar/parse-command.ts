@@ -26,7 +26,7 @@ import { suggest } from './suggest.ts';
 import type { Pair, Tokens, Word } from './tokenize.ts';
 import { isSpace, snippet, tokenize } from './tokenize.ts';
 import type { HelpTopic, SubcommandId } from './usage.ts';
-import { FIRST_WORDS, GROUPS, HELP_TOPICS, SETUP_WORDS, SUBCOMMANDS } from './usage.ts';
+import { commandUsage, FIRST_WORDS, GROUPS, HELP_TOPICS, SETUP_WORDS, SUBCOMMANDS } from './usage.ts';
 import {
   amount,
   channelMention,
@@ -157,7 +157,7 @@ class Args {
   }
 
   get usage(): string {
-    return `/opp ${SUBCOMMANDS[this.id].usage}`;
+    return commandUsage(this.id);
   }
 
   hasWords(): boolean {

@@ -220,6 +220,11 @@ export function subcommandInfo(id: SubcommandId): SubcommandInfo {
   return SUBCOMMANDS[id];
 }
 
+/** The usage line a mistake in `/opp <id>` quotes (`/opp new <description> contact:<contact> …`). */
+export function commandUsage(id: SubcommandId): string {
+  return `/opp ${SUBCOMMANDS[id].usage}`;
+}
+
 /** Group words and the actions that may follow them (`cycle add`). */
 export const GROUPS = {
   cycle: ['add', 'list', 'edit', 'block', 'unblock', 'delete'],

@@ -41,7 +41,7 @@ import { definedOnly, setupEditForm } from './setup-edit-forms.ts';
 import { notify, notifyMute } from './notify-commands.ts';
 import { closeCodeModal } from '../blocks/modals/close-code.ts';
 import { helpText, InputError, type OppCommand, parseOppCommand } from '../grammar/index.ts';
-import { commandOnlyReads, SUBCOMMANDS } from '../grammar/usage.ts';
+import { commandOnlyReads, commandUsage } from '../grammar/usage.ts';
 import type { UserContext } from '../user-context.ts';
 import type { RequestContext } from '../../usecases/index.ts';
 import { requestContext } from '../request-context.ts';
@@ -788,7 +788,7 @@ function asMissingKey(
         kind: 'missing-keys',
         keys: [key],
         subcommand,
-        usage: `/opp ${SUBCOMMANDS[subcommand].usage}`,
+        usage: commandUsage(subcommand),
       });
     }
     throw error;
