@@ -111,9 +111,9 @@ async function executePrepared(sql, params, rowMode) {
 let activeTx = null;
 /**
  * Each open transaction, by the id the proxy gave it: its opening (its turn on the lock, then BEGIN;
- * it gives the lock's release) and the last of its steps. The proxy sends the first statement without waiting for BEGIN's answer,
- * so the connection is not held idle for a round trip to the app's busy thread; a transaction's steps
- * run one after the other, in the order they came.
+ * it gives the lock's release) and the last of its steps. The proxy sends the first statement without
+ * waiting for BEGIN's answer, so the connection is not held idle for a round trip to the app's busy
+ * thread; a transaction's steps run one after the other, in the order they came.
  * @type {Map<number, { opened: Promise<() => void>; last: Promise<unknown> }>}
  */
 const transactions = new Map();
