@@ -33,8 +33,11 @@ const USER_A = 'U0ALICE001';
 const USER_B = 'U0BOB00001';
 const CHANNEL_B = SLACK_DEFAULTS.channelId;
 const CHANNEL_A = 'C0ASALES01';
-/** Every text of A's that B must never read. */
-const A_SECRET = /A-secret|Aardvark|77,?777/;
+/**
+ * Every text of A's that B must never read. The amount is matched as a number of its own: trigger ids
+ * and message timestamps are long runs of random digits that may hold 77777.
+ */
+const A_SECRET = /A-secret|Aardvark|(?<![\d.])77[,\s\u00a0\u202f]?777(?!\d)/;
 /** A's opportunity numbers that B does not have (B has only OP00001). */
 const A_ONLY = ['OP00002', 'OP00003', 'OP00004'] as const;
 

@@ -303,13 +303,14 @@ describe('text people type never reaches Slack as markup', () => {
     fc.assert(
       fc.property(typed, (text) => {
         for (const shown of [mentionUser(text), mentionChannel(text)]) {
-          if (/^<[@#]/.test(shown)) expect(shown).toMatch(/^(<@[UW][A-Z0-9]+>|<#[CG][A-Z0-9]+>)$/);
+          if (/^<[@#]/.test(shown)) expect(shown).toMatch(/^(<@[UW][A-Z0-9]+>|<#[CDG][A-Z0-9]+>)$/);
           else expectNoMarkupFromPeople({ text: shown });
         }
       }),
       { numRuns: 200 },
     );
     expect(mentionUser('U0')).toBe('<@U0>');
+    expect(mentionChannel('D0')).toBe('<#D0>');
     expect(mentionUser('<@U0VICTIM1>')).toBe('&lt;@U0VICTIM1&gt;');
     expect(mentionChannel('<!channel>')).toBe('&lt;!channel&gt;');
   });
