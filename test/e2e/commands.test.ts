@@ -288,6 +288,23 @@ describe.each(BACKENDS)('/opp commands on %s', (backend) => {
     expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(1);
   });
 
+  it('new without cycle: when no cycle is usable says to set one up first, not to type cycle:', async () => {
+    const teamId = await workspace();
+    await run(t, 'cycle block STD', teamId);
+    const refused = await run(t, 'new Fleet tablets contact:"Acme Corp" value:1000 chance:10 close:2026-12-31', teamId);
+    // Naming cycle: would send the person round in a circle: there is no cycle to name.
+    expect(refused).toMatch(
+      /There is no usable sales cycle yet\. Add one with `\/opp cycle add` and its stages with `\/opp stage add`\./,
+    );
+    expect(refused).not.toMatch(/needs `cycle:`/);
+    expect(await t.db.prisma.opportunity.count({ where: { workspaceId: teamId } })).toBe(0);
+    // Once a cycle is usable again, the typed command works as before.
+    await run(t, 'cycle unblock STD', teamId);
+    expect(await run(t, 'new Fleet tablets contact:"Acme Corp" value:1000 chance:10 close:2026-12-31', teamId)).toMatch(
+      /OP00001 · Fleet tablets/,
+    );
+  });
+
   it('setting shows every setting; an admin changes currency, default cycle and stale days; refusals change nothing', async () => {
     const teamId = await workspace();
     const shown = await run(t, 'setting', teamId);

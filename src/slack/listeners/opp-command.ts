@@ -16,6 +16,7 @@ import {
   createQuoteModal,
   addNoteModal,
   editOpportunityModal,
+  errorMessage,
   foundOpportunities,
   LIST_MAX_ROWS,
   type Message,
@@ -496,8 +497,10 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
     // ---- opportunities -------------------------------------------------------------------------
     case 'new': {
       const owner = command.ownerId ? await deps.users.resolve(scope.client, ctx.workspaceId, command.ownerId) : user;
-      const created = await opportunities
-        .create(ctx, {
+      const cycleLeftOut = (problem: Problem) => problem.kind === 'required' && problem.field === 'sales-cycle';
+      let created: Awaited<ReturnType<typeof opportunities.create>>;
+      try {
+        created = await opportunities.create(ctx, {
           description: command.description,
           contact: command.contact,
           salesperson: { slackUserId: owner.userId, displayName: owner.displayName },
@@ -508,11 +511,17 @@ async function runCommand(command: OppCommand, scope: CommandScope): Promise<voi
             chancesPct: command.chancePct,
             estimatedCloseDate: command.closeDate,
           },
-        })
-        // cycle: may be left out only while the workspace has one cycle, or a default one.
-        .catch(
-          asMissingKey('new', 'cycle', (problem) => problem.kind === 'required' && problem.field === 'sales-cycle'),
-        );
+        });
+      } catch (error) {
+        // cycle: may be left out only while the workspace has one usable cycle, or a default one. With
+        // none usable, naming cycle: would send the person round in a circle: the form's sentence says
+        // what to set up first.
+        if (error instanceof DomainError && cycleLeftOut(error.problem)) {
+          const { cycles } = await opportunities.createForm(ctx);
+          if (!cycles.some((cycle) => !cycle.blocked)) return reply(errorMessage(p, p.t.ui.modal.create.noCycles));
+        }
+        return asMissingKey('new', 'cycle', cycleLeftOut)(error);
+      }
       return reply(cardOf(p, created));
     }
     case 'list':
