@@ -134,6 +134,19 @@ describe.skipIf(!POSTGRES_URL)('named prepared statements on PostgreSQL', () => 
     expect(await lookup(opened.db.sql, 'C').execute()).toEqual([]);
   });
 
+  it('keeps its connection, and the statements prepared on it, through an idle spell longer than pg closes one after', async () => {
+    const backendPid = async () =>
+      (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(opened.db.sql)).rows[0]?.pid;
+    const { sql: text } = findWorkspace('IDLE').compile();
+    await findWorkspace('IDLE').execute();
+    await findWorkspace('IDLE').execute();
+    const before = await backendPid();
+    // pg's pool closes a connection idle for 10 s unless told otherwise (src/store/database.ts).
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    expect(await backendPid()).toBe(before);
+    expect(await preparedTexts()).toContain(text);
+  }, 20_000);
+
   it(`holds at most ${MAX_PER_CONNECTION} named statements on a connection, however many texts repeat`, async () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `NONE${i}`);
     // Every IN list length is a text of its own.
