@@ -3,6 +3,14 @@
 import type { Decimal } from '../domain/decimal.ts';
 import type { LocalDate } from '../domain/local-date.ts';
 
+/**
+ * The lines a digest shows of each kind of change (new, moved forward, moved back, closed, value
+ * changed) and of each attention list (overdue, closing soon, stale): the digest reads no more than
+ * these (the rest is counted in its totals, and said as "…and N more").
+ */
+export const DIGEST_CHANGE_LINES = 10;
+export const DIGEST_ATTENTION_LINES = 20;
+
 export interface DigestRequest {
   workspaceId: string;
   /** Only this sales cycle; all cycles when absent. */

@@ -54,9 +54,9 @@
 //   lost = Σ estimated value of active LOST entries; dated after today does not count (as for the
 //   period). Label "W" + ISO week number.
 //
-// Lists (changes, attention) hold at most LIST_LIMIT lines (top-N by ORDER BY … LIMIT); their full
-// counts are in the sections' `totals` (counted apart from the top-N, or in entryFigures' pass for
-// the attention lists).
+// Lists hold at most the lines a digest shows (DIGEST_CHANGE_LINES, DIGEST_ATTENTION_LINES: top-N by
+// ORDER BY … LIMIT); their full counts are in the sections' `totals` (counted apart from the top-N, or
+// in entryFigures' pass for the attention lists).
 //
 // Reads (eight statements, each built once per shape: src/store/statement-shapes.ts): CONTEXT
 // (settings, filters' ids, and the names of cycles, stages, salespeople and close codes); then together
@@ -76,19 +76,21 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
 import { inlined, statementShapes } from '../store/statement-shapes.ts';
 import { enumLiteral } from './opportunity-queries.ts';
-import type {
-  Attention,
-  AttentionItem,
-  ChangesSince,
-  CloseReasonLine,
-  ClosedInPeriod,
-  CyclePipeline,
-  Digest,
-  DigestRequest,
-  Figures,
-  SalespersonLine,
-  StageLine,
-  WeekLine,
+import {
+  type Attention,
+  type AttentionItem,
+  type ChangesSince,
+  type CloseReasonLine,
+  type ClosedInPeriod,
+  type CyclePipeline,
+  type Digest,
+  type DigestRequest,
+  type Figures,
+  type SalespersonLine,
+  type StageLine,
+  type WeekLine,
+  DIGEST_ATTENTION_LINES,
+  DIGEST_CHANGE_LINES,
 } from './digest-types.ts';
 
 /**
@@ -98,7 +100,6 @@ import type {
  * again at every run, although PGlite's worker prepares each text once (the recent lines at 1,000
  * opportunities: 2.35 ms a run, 1.13 ms with the limit in the text).
  */
-export const LIST_LIMIT = 25;
 export const DEFAULT_PERIOD_DAYS = 7;
 export const DEFAULT_STALE_DAYS = 14;
 export const DEFAULT_CHART_WEEKS = 8;
@@ -409,7 +410,7 @@ const RECENT_LINES = scoped('recent lines', (db, v: ScopeValues & { since: Date 
       )
       .$if(kind === 'closed', (qb) => qb.orderBy((eb) => closeAmount(eb), 'desc'))
       .orderBy('e.id')
-      .limit(sql.lit(LIST_LIMIT));
+      .limit(sql.lit(DIGEST_CHANGE_LINES));
   // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
   const part = (kind: RecentKind) => db.selectFrom(top(kind).as('t')).selectAll('t');
   return db
@@ -448,7 +449,7 @@ const CREATED = scoped('created', (db, v: ScopeValues & { since: Date }) => {
             .where(newer)
             .orderBy('e.estimated_value', 'desc')
             .orderBy('o.no')
-            .limit(sql.lit(LIST_LIMIT))
+            .limit(sql.lit(DIGEST_CHANGE_LINES))
             .as('started'),
         )
         .selectAll('started')
@@ -461,7 +462,7 @@ const CREATED = scoped('created', (db, v: ScopeValues & { since: Date }) => {
                 .where('o.status', '=', enumLiteral('NOT_STARTED'))
                 .where(newer)
                 .orderBy('o.no')
-                .limit(sql.lit(LIST_LIMIT))
+                .limit(sql.lit(DIGEST_CHANGE_LINES))
                 .as('not_started'),
             )
             .selectAll('not_started'),
@@ -471,7 +472,7 @@ const CREATED = scoped('created', (db, v: ScopeValues & { since: Date }) => {
     .selectAll('n')
     .orderBy('n.estimated', 'desc')
     .orderBy('n.no')
-    .limit(sql.lit(LIST_LIMIT));
+    .limit(sql.lit(DIGEST_CHANGE_LINES));
 });
 
 /**
@@ -530,7 +531,7 @@ const VALUE_CHANGES = scoped('value changes', (db, v: ScopeValues & { since: Dat
     .where('p.from_value', '<>', (eb) => eb.ref('p.to_value'))
     .orderBy((eb) => eb.fn('abs', [eb('p.to_value', '-', eb.ref('p.from_value'))]), 'desc')
     .orderBy('o.no')
-    .limit(sql.lit(LIST_LIMIT)),
+    .limit(sql.lit(DIGEST_CHANGE_LINES)),
 );
 
 type AttentionKind = 'overdue' | 'soon' | 'stale';
@@ -578,7 +579,7 @@ const ATTENTION = scoped(
         )
         .orderBy(value === 'stale' ? 'e.date_of_change' : 'e.estimated_close_date')
         .orderBy('e.opportunity_id')
-        .limit(sql.lit(LIST_LIMIT));
+        .limit(sql.lit(DIGEST_ATTENTION_LINES));
     // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
     const part = (value: AttentionKind, order: number) => db.selectFrom(top(value, order).as('t')).selectAll('t');
     return db

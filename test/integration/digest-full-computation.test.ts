@@ -11,7 +11,8 @@ import { Decimal, dec, HUNDRED, ZERO } from '../../src/domain/decimal.ts';
 import { addDays, type LocalDate, localDate } from '../../src/domain/local-date.ts';
 import { DomainError } from '../../src/domain/problems.ts';
 import { fixedClock } from '../../src/services/clock.ts';
-import { isoWeekNumber, LIST_LIMIT, mondayOf } from '../../src/services/digests.ts';
+import { DIGEST_ATTENTION_LINES, DIGEST_CHANGE_LINES } from '../../src/services/digest-types.ts';
+import { isoWeekNumber, mondayOf } from '../../src/services/digests.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { useServices } from '../support/fixtures.ts';
 
@@ -28,7 +29,7 @@ type Op =
   | { kind: 'edit'; opp: number }
   | { kind: 'delete'; opp: number }
   | { kind: 'purge' }
-  // Many at once, so that the lists pass their page (LIST_LIMIT) and must pick their top-N.
+  // Many at once, so that the lists pass their page (DIGEST_CHANGE_LINES, DIGEST_ATTENTION_LINES) and must pick their top-N.
   | { kind: 'batch'; count: number; start: boolean; value: number; rep: number; cycle: number }
   | { kind: 'churn'; times: number; value: number; rep: number };
 
@@ -507,7 +508,8 @@ describe.each(BACKENDS)('the digest equals its full computation, on %s', (backen
       };
     });
 
-    const top = <T>(rows: T[]) => rows.slice(0, LIST_LIMIT);
+    const top = <T>(rows: T[]) => rows.slice(0, DIGEST_CHANGE_LINES);
+    const topAttention = <T>(rows: T[]) => rows.slice(0, DIGEST_ATTENTION_LINES);
     return {
       cycles: shownCycles,
       totals: {
@@ -545,9 +547,9 @@ describe.each(BACKENDS)('the digest equals its full computation, on %s', (backen
         },
       },
       attention: {
-        overdue: top(overdue).map(item),
-        closingSoon: top(closingSoon).map(item),
-        stale: top(stale).map(item),
+        overdue: topAttention(overdue).map(item),
+        closingSoon: topAttention(closingSoon).map(item),
+        stale: topAttention(stale).map(item),
         staleDays,
         totals: { overdue: overdue.length, closingSoon: closingSoon.length, stale: stale.length },
       },
@@ -575,5 +577,5 @@ function expectedValueChanges(all: Row[], since: Date, inScope: (e: Row) => bool
     if (!from.eq(to)) lines.push({ no: last.e.no, description: last.e.description, from, to });
   }
   lines.sort((a, b) => b.to.minus(b.from).abs().comparedTo(a.to.minus(a.from).abs()) || byText(a.no, b.no));
-  return { total: lines.length, lines: lines.slice(0, LIST_LIMIT) };
+  return { total: lines.length, lines: lines.slice(0, DIGEST_CHANGE_LINES) };
 }

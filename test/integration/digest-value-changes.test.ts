@@ -11,7 +11,7 @@ import { type Decimal, dec } from '../../src/domain/decimal.ts';
 import { addDays, localDate } from '../../src/domain/local-date.ts';
 import { DomainError } from '../../src/domain/problems.ts';
 import { fixedClock } from '../../src/services/clock.ts';
-import { LIST_LIMIT } from '../../src/services/digests.ts';
+import { DIGEST_CHANGE_LINES } from '../../src/services/digest-types.ts';
 import { BACKENDS } from '../support/databases.ts';
 import { useServices } from '../support/fixtures.ts';
 
@@ -166,7 +166,9 @@ describe.each(BACKENDS)('digest value changes from the stored previous values, o
     lines.sort((a, b) => b.to.minus(b.from).abs().comparedTo(a.to.minus(a.from).abs()) || (a.no < b.no ? -1 : 1));
     return {
       total: lines.length,
-      lines: lines.slice(0, LIST_LIMIT).map((l) => ({ no: l.no, from: l.from.toString(), to: l.to.toString() })),
+      lines: lines
+        .slice(0, DIGEST_CHANGE_LINES)
+        .map((l) => ({ no: l.no, from: l.from.toString(), to: l.to.toString() })),
     };
   }
 

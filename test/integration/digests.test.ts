@@ -6,7 +6,8 @@ import { Decimal, dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import type { Digest } from '../../src/services/digest-types.ts';
-import { isoWeekNumber, LIST_LIMIT, mondayOf } from '../../src/services/digests.ts';
+import { DIGEST_ATTENTION_LINES, DIGEST_CHANGE_LINES } from '../../src/services/digest-types.ts';
+import { isoWeekNumber, mondayOf } from '../../src/services/digests.ts';
 import { fixedClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { BACKFILL_DIGEST_SCOPE_ORDER_SOURCE, rerunDataMigration } from '../support/data-migrations.ts';
@@ -834,18 +835,18 @@ describe.each(BACKENDS)('pipeline digest on %s', (backend) => {
 
     // The lists are capped; their totals are not.
     const overdue = await sums(Prisma.sql`stage IS NOT NULL AND estimated_close_date < DATE '2026-11-18'`);
-    expect(overdue.n).toBeGreaterThan(LIST_LIMIT);
-    expect(digest.attention.overdue).toHaveLength(LIST_LIMIT);
+    expect(overdue.n).toBeGreaterThan(DIGEST_ATTENTION_LINES);
+    expect(digest.attention.overdue).toHaveLength(DIGEST_ATTENTION_LINES);
     expect(digest.attention.totals?.overdue).toBe(overdue.n);
     const soon = await sums(
       Prisma.sql`stage IS NOT NULL AND estimated_close_date BETWEEN DATE '2026-11-18' AND DATE '2026-11-25'`,
     );
-    expect(soon.n).toBeGreaterThan(LIST_LIMIT);
-    expect(digest.attention.closingSoon).toHaveLength(LIST_LIMIT);
+    expect(soon.n).toBeGreaterThan(DIGEST_ATTENTION_LINES);
+    expect(digest.attention.closingSoon).toHaveLength(DIGEST_ATTENTION_LINES);
     expect(digest.attention.totals?.closingSoon).toBe(soon.n);
     const stale = await sums(Prisma.sql`stage IS NOT NULL AND date_of_change <= DATE '2026-11-04'`);
     expect(digest.attention.totals?.stale).toBe(stale.n);
-    expect(digest.changes.newOpportunities).toHaveLength(LIST_LIMIT);
+    expect(digest.changes.newOpportunities).toHaveLength(DIGEST_CHANGE_LINES);
     expect(digest.changes.totals?.newOpportunities).toBe(n);
     const forward = await sums(Prisma.sql`stage > previous_stage`);
     expect(digest.changes.totals?.movedForward).toBe(forward.n);

@@ -3,7 +3,14 @@
 // paged into several messages, each within Slack's 50 blocks and the total-text budget (platform notes §4).
 import type { Decimal } from '../../domain/decimal.ts';
 import { dateInZone, daysBetween } from '../../domain/local-date.ts';
-import type { AttentionItem, CyclePipeline, Digest, Figures } from '../../services/digest-types.ts';
+import {
+  type AttentionItem,
+  type CyclePipeline,
+  DIGEST_ATTENTION_LINES,
+  DIGEST_CHANGE_LINES,
+  type Digest,
+  type Figures,
+} from '../../services/digest-types.ts';
 import { escapeText, joinMarkup, type Markup, md, ours, trimEnd } from '../../i18n/markup.ts';
 import type { Presenter } from '../../i18n/presenter.ts';
 import { formatPerson, tableCell, truncate } from '../format.ts';
@@ -26,10 +33,10 @@ export interface DigestOptions {
   channelMention?: boolean;
 }
 
-/** At most this many opportunities per attention list (overdue, closing soon, stale). */
-export const DIGEST_ATTENTION_CAP = 20;
-/** At most this many opportunities per kind of change. */
-export const DIGEST_CHANGES_CAP = 10;
+/** At most this many opportunities per attention list (overdue, closing soon, stale): all the digest reads. */
+export const DIGEST_ATTENTION_CAP = DIGEST_ATTENTION_LINES;
+/** At most this many opportunities per kind of change: all the digest reads. */
+export const DIGEST_CHANGES_CAP = DIGEST_CHANGE_LINES;
 /** At most this many close-code lines and salespeople. */
 export const DIGEST_REASONS_CAP = 15;
 export const DIGEST_SALESPEOPLE_CAP = 40;
