@@ -33,10 +33,6 @@ export interface DigestOptions {
   channelMention?: boolean;
 }
 
-/** At most this many opportunities per attention list (overdue, closing soon, stale): all the digest reads. */
-export const DIGEST_ATTENTION_CAP = DIGEST_ATTENTION_LINES;
-/** At most this many opportunities per kind of change: all the digest reads. */
-export const DIGEST_CHANGES_CAP = DIGEST_CHANGE_LINES;
 /** At most this many close-code lines and salespeople. */
 export const DIGEST_REASONS_CAP = 15;
 export const DIGEST_SALESPEOPLE_CAP = 40;
@@ -231,7 +227,7 @@ function changesPart(p: Presenter, digest: Digest): Part {
   const lines = [C.title(since)];
   const group = <T>(items: readonly T[], count: number, title: (n: number) => Markup, line: (item: T) => Markup) => {
     if (count === 0) return;
-    lines.push(title(count), ...capped(p, items, DIGEST_CHANGES_CAP, line, count));
+    lines.push(title(count), ...capped(p, items, DIGEST_CHANGE_LINES, line, count));
   };
   group(changes.newOpportunities, counts.newOpportunities, C.newTitle, (o) =>
     C.newLine(text(o.no), text(o.description), money(o.estimatedValue)),
@@ -277,7 +273,7 @@ function attentionParts(p: Presenter, digest: Digest): Part[] {
   ) => {
     if (count === 0) return;
     const first = parts.length === 0;
-    const lines = [...(first ? [A.title] : []), title, ...capped(p, items, DIGEST_ATTENTION_CAP, line, count)];
+    const lines = [...(first ? [A.title] : []), title, ...capped(p, items, DIGEST_ATTENTION_LINES, line, count)];
     parts.push({ units: lineUnits(lines), divider: first });
   };
   list(attention.overdue, overdue, A.overdueTitle(overdue), (i) =>

@@ -4,7 +4,8 @@ import { chartInputFromDigest } from '../../../src/digest/chart-input.ts';
 import { renderPipelineChart } from '../../../src/digest/chart.ts';
 import { addDays } from '../../../src/domain/local-date.ts';
 import type { AttentionItem } from '../../../src/services/digest-types.ts';
-import { DIGEST_ATTENTION_CAP, digestMessages } from '../../../src/slack/blocks/digest.ts';
+import { DIGEST_ATTENTION_LINES } from '../../../src/services/digest-types.ts';
+import { digestMessages } from '../../../src/slack/blocks/digest.ts';
 import { LIMITS, textLength, type Message } from '../../../src/slack/blocks/kit.ts';
 import { cycle, digest, FIRM, item, stageLine, SVC, sumFigures, TODAY } from './digest-fixtures.ts';
 import { d, expectCleanText, expectWithinLimits, n, strings } from './fixtures.ts';
@@ -265,13 +266,13 @@ describe('digest messages', () => {
     expect(text).toContain('*All cycles:*');
     // attention lists are capped, with what is left out counted from the full totals
     expect(text).toContain('*Overdue* (300)');
-    expect(text).toContain(`…and ${300 - DIGEST_ATTENTION_CAP} more.`);
-    expect(text).toContain(`…and ${60 - DIGEST_ATTENTION_CAP} more.`);
-    expect(text).toContain(`…and ${61 - DIGEST_ATTENTION_CAP} more.`);
+    expect(text).toContain(`…and ${300 - DIGEST_ATTENTION_LINES} more.`);
+    expect(text).toContain(`…and ${60 - DIGEST_ATTENTION_LINES} more.`);
+    expect(text).toContain(`…and ${61 - DIGEST_ATTENTION_LINES} more.`);
     expect(text).toContain('*New* (140)');
     expect(text).toContain('…and 130 more.');
     expect(text).toContain('…and 20 more.'); // salespeople beyond 40
-    expect((text.match(/\*OP010\d\d\*/g) ?? []).length).toBe(DIGEST_ATTENTION_CAP);
+    expect((text.match(/\*OP010\d\d\*/g) ?? []).length).toBe(DIGEST_ATTENTION_LINES);
     // long descriptions are cut, user text escaped
     expect(text).toContain('&lt;support&gt;');
     expect(text).not.toContain('<support>');
