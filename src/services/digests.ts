@@ -93,13 +93,12 @@ import {
   DIGEST_CHANGE_LINES,
 } from './digest-types.ts';
 
-/**
- * The most lines a change or attention list holds; its total count is reported beside it. Written into
- * the statements' text (sql.lit), not sent as a parameter: with `LIMIT $n` PostgreSQL's generic plan
- * cannot know how few rows are asked, so it found the custom plan cheaper and planned the statement
- * again at every run, although PGlite's worker prepares each text once (the recent lines at 1,000
- * opportunities: 2.35 ms a run, 1.13 ms with the limit in the text).
- */
+// The lists' LIMITs (DIGEST_CHANGE_LINES, DIGEST_ATTENTION_LINES) are written into the statements' text
+// (sql.lit), not sent as parameters: with `LIMIT $n` PostgreSQL's generic plan cannot know how few rows
+// are asked, so it found the custom plan cheaper and planned the statement again at every run, although
+// PGlite's worker prepares each text once (the recent lines at 1,000 opportunities: 2.35 ms a run, 1.13
+// ms with the limit in the text).
+
 export const DEFAULT_PERIOD_DAYS = 7;
 export const DEFAULT_STALE_DAYS = 14;
 export const DEFAULT_CHART_WEEKS = 8;
