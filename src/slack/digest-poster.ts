@@ -74,7 +74,7 @@ export class SlackDigestPoster implements DigestPoster {
             unfurl_links: false,
           });
         } else {
-          const chart = renderPipelineChart(p, chartInputFromDigest(p, digest, title));
+          const chart = await renderPipelineChart(p, chartInputFromDigest(p, digest, title));
           await client.filesUploadV2({
             channel_id: job.channelId,
             file: chart.png,

@@ -358,7 +358,7 @@ describe.each(BACKENDS)('five languages end to end on %s', (backend) => {
     expect(JSON.stringify(complete.args.files)).toContain(title);
     const upload = t.fake.uploads.slice(uploads).at(-1);
     // The very chart whose Chinese text the probe renders found drawn (not boxes, not blank).
-    const expected = renderPipelineChart(zh, chartInputFromDigest(zh, digest, title));
+    const expected = await renderPipelineChart(zh, chartInputFromDigest(zh, digest, title));
     expect(expected.textRendered).toBe(true);
     expect(expected.svg).toContain(zh.t.digestPlain.chart.estimated);
     expect(upload?.data.equals(expected.png)).toBe(true);

@@ -340,12 +340,12 @@ describe('chart input from a digest', () => {
     expect(input.closed).toEqual({ from: 'Dec 9', to: 'Dec 15', won: n('45000'), lost: n('10000') });
   });
 
-  it('the chart subtitle and the message report the same period and figures', () => {
+  it('the chart subtitle and the message report the same period and figures', async () => {
     const message = allText(digestMessages(enUS, digest()));
     expect(message).toContain('*Won and lost* from Dec 9, 2026 to Dec 15, 2026');
     expect(message).toContain('*Won:* 3 opportunities · $45,000.00');
     expect(message).toContain('*Lost:* 1 opportunity · $10,000.00');
-    const svg = renderPipelineChart(enUS, chartInputFromDigest(enUS, digest(), 'Chart')).svg;
+    const svg = (await renderPipelineChart(enUS, chartInputFromDigest(enUS, digest(), 'Chart'))).svg;
     expect(svg).toContain('won $45K, lost $10K from Dec 9 to Dec 15');
     // The weeks' sum (46K won) is the history panel's, under its own heading, not the subtitle's.
     expect(svg).not.toContain('$46K');

@@ -237,10 +237,10 @@ describe('a builder formats with its presenter’s formatter', () => {
     for (const value of values(enUS)) expect(french).not.toContain(value);
   });
 
-  it('the chart draws its amounts with the presenter’s compact currency', () => {
+  it('the chart draws its amounts with the presenter’s compact currency', async () => {
     const input = chartInputFromDigest(enUS, digest(), 'Pipeline');
-    const english = renderPipelineChart(enUS, input).svg;
-    const german = renderPipelineChart(deDE, input).svg;
+    const english = (await renderPipelineChart(enUS, input)).svg;
+    const german = (await renderPipelineChart(deDE, input)).svg;
     expect(english).toContain(enUS.format.compactMoney(67000.5, 'USD'));
     expect(german).toContain(deDE.format.compactMoney(67000.5, 'USD'));
     expect(german).not.toContain(enUS.format.compactMoney(67000.5, 'USD'));

@@ -120,8 +120,23 @@ describe('renderPipelineChart', () => {
     for (const file of font.fontFiles) expect(file).not.toContain('node_modules');
   });
 
-  it('renders a realistic pipeline with weeks as a legible 1000×800 PNG', () => {
-    const image = renderPipelineChart(enUS, REALISTIC);
+  it("draws the PNG off the app's thread, which goes on serving requests meanwhile", async () => {
+    let turns = 0;
+    let drawn = false;
+    const turn = () => {
+      turns += 1;
+      if (!drawn) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const image = await renderPipelineChart(enUS, REALISTIC);
+    drawn = true;
+    expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_TWO_PANELS });
+    // Drawn on this thread, the whole render ran before the event loop turned once.
+    expect(turns).toBeGreaterThan(1);
+  });
+
+  it('renders a realistic pipeline with weeks as a legible 1000×800 PNG', async () => {
+    const image = await renderPipelineChart(enUS, REALISTIC);
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/digest-chart-sample.png', image.png);
 
@@ -147,23 +162,23 @@ describe('renderPipelineChart', () => {
     expect(image.svg).not.toContain('<animate');
   });
 
-  it('renders the same input to byte-identical output', () => {
-    const first = renderPipelineChart(enUS, REALISTIC);
-    const second = renderPipelineChart(enUS, REALISTIC);
+  it('renders the same input to byte-identical output', async () => {
+    const first = await renderPipelineChart(enUS, REALISTIC);
+    const second = await renderPipelineChart(enUS, REALISTIC);
     expect(second.svg).toBe(first.svg);
     expect(second.png.equals(first.png)).toBe(true);
   });
 
-  it('renders one panel at 1000×500 without weeks', () => {
-    const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'EUR', stages: STAGES });
+  it('renders one panel at 1000×500 without weeks', async () => {
+    const image = await renderPipelineChart(enUS, { title: 'Pipeline', currency: 'EUR', stages: STAGES });
     expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_ONE_PANEL });
     expect(image.svg).toContain('>€840.5K<');
     expect(image.svg).not.toContain('Won vs lost');
   });
 
-  it('says "No open opportunities" for an empty pipeline instead of drawing an empty axis', () => {
+  it('says "No open opportunities" for an empty pipeline instead of drawing an empty axis', async () => {
     for (const stages of [[], STAGES.map((s) => ({ ...s, estimated: dec(0), weighted: dec(0) }))]) {
-      const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages });
+      const image = await renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages });
       expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_ONE_PANEL });
       expect(image.svg).toContain(NO_OPEN_OPPORTUNITIES);
       expect(image.svg).not.toContain('>Prospecting<');
@@ -171,15 +186,15 @@ describe('renderPipelineChart', () => {
     }
   });
 
-  it('keeps the weeks panel when the pipeline is empty', () => {
-    const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages: [], weeks: WEEKS });
+  it('keeps the weeks panel when the pipeline is empty', async () => {
+    const image = await renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages: [], weeks: WEEKS });
     expect(image.height).toBe(CHART_HEIGHT_TWO_PANELS);
     expect(image.svg).toContain(NO_OPEN_OPPORTUNITIES);
     expect(image.svg).toContain('>$71.1K<');
   });
 
-  it('escapes labels that are not valid XML text', () => {
-    const image = renderPipelineChart(enUS, {
+  it('escapes labels that are not valid XML text', async () => {
+    const image = await renderPipelineChart(enUS, {
       title: 'R&D <pipeline>',
       currency: 'USD',
       stages: [{ label: 'Lead & <new>', estimated: dec(5000), weighted: dec(1000) }],
@@ -189,7 +204,7 @@ describe('renderPipelineChart', () => {
     expect(pngSize(image.png).width).toBe(CHART_WIDTH);
   });
 
-  it('still returns a PNG, flagged, when no font can be loaded', () => {
+  it('still returns a PNG, flagged, when no font can be loaded', async () => {
     const noFont: ChartFont = {
       family: 'No Such Font',
       cjkFamily: 'No Such Font',
@@ -198,19 +213,19 @@ describe('renderPipelineChart', () => {
       textRendered: false,
       cjkRendered: false,
     };
-    const image = renderPipelineChart(enUS, REALISTIC, { font: noFont });
+    const image = await renderPipelineChart(enUS, REALISTIC, { font: noFont });
     expect(image.textRendered).toBe(false);
     expect(pngSize(image.png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT_TWO_PANELS });
   });
 
-  it('shows every stage label in full, however many stages and however long their descriptions', () => {
+  it('shows every stage label in full, however many stages and however long their descriptions', async () => {
     const long = 'Initial contact and discovery call with the purchasing department of the customer';
     const stages = Array.from({ length: 14 }, (_, i) => ({
       label: `FIRM ${i + 1} · ${i === 0 ? long : `Stage description number ${i + 1}`}`,
       estimated: dec(10000 * (i + 1)),
       weighted: dec(1000 * (i + 1)),
     }));
-    const image = renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages, weeks: WEEKS });
+    const image = await renderPipelineChart(enUS, { title: 'Pipeline', currency: 'USD', stages, weeks: WEEKS });
     const drawn = [...image.svg.matchAll(/>([^<>]+)</g)].map((m) => m[1]).join(' ');
     expect(drawn).not.toContain('…');
     for (const stage of stages) {
@@ -234,33 +249,33 @@ describe('Chinese text in the chart', () => {
   // The same layout with other Chinese characters: same counts, same widths.
   const second = chinese(['报价', '谈判合同', '已输'], '客户报价');
 
-  it('draws the Chinese glyphs themselves, not boxes', () => {
-    const a = renderPipelineChart(enUS, first);
-    const b = renderPipelineChart(enUS, second);
+  it('draws the Chinese glyphs themselves, not boxes', async () => {
+    const a = await renderPipelineChart(enUS, first);
+    const b = await renderPipelineChart(enUS, second);
     expect(a.svg).toContain('>1 · 阶段<');
     expect(a.textRendered).toBe(true);
     // Missing-glyph boxes look alike whatever the character, so only real glyphs tell the two apart.
     expect(a.png.equals(b.png)).toBe(false);
   });
 
-  it('writes Chinese charts, and charts for a Chinese reader, with the CJK family first', () => {
+  it('writes Chinese charts, and charts for a Chinese reader, with the CJK family first', async () => {
     const cjkFirst = /font-family:Noto Sans S Chinese, DejaVu Sans;/;
-    expect(renderPipelineChart(enUS, first).svg).toMatch(cjkFirst);
-    expect(renderPipelineChart(presenterFor('zh-CN'), REALISTIC).svg).toMatch(cjkFirst);
-    const latin = renderPipelineChart(enUS, REALISTIC).svg;
+    expect((await renderPipelineChart(enUS, first)).svg).toMatch(cjkFirst);
+    expect((await renderPipelineChart(presenterFor('zh-CN'), REALISTIC)).svg).toMatch(cjkFirst);
+    const latin = (await renderPipelineChart(enUS, REALISTIC)).svg;
     expect(latin).toMatch(/font-family:DejaVu Sans, Noto Sans S Chinese;/);
     expect(latin).not.toMatch(cjkFirst);
   });
 
-  it('reports the text as not drawn, and draws boxes, without the Chinese font', () => {
+  it('reports the text as not drawn, and draws boxes, without the Chinese font', async () => {
     const latinOnly = detectChartFont({
       packagedFiles: (packagedFontFiles() ?? []).filter((f) => f.includes('dejavu')),
     });
-    const a = renderPipelineChart(enUS, first, { font: latinOnly });
-    const b = renderPipelineChart(enUS, second, { font: latinOnly });
+    const a = await renderPipelineChart(enUS, first, { font: latinOnly });
+    const b = await renderPipelineChart(enUS, second, { font: latinOnly });
     expect(a.textRendered).toBe(false);
     expect(a.png.equals(b.png)).toBe(true);
     // Latin-only charts are still fine with that font.
-    expect(renderPipelineChart(enUS, REALISTIC, { font: latinOnly }).textRendered).toBe(true);
+    expect((await renderPipelineChart(enUS, REALISTIC, { font: latinOnly })).textRendered).toBe(true);
   });
 });
