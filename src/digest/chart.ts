@@ -516,8 +516,8 @@ export async function renderPipelineChart(
     chart.dispose();
   }
 
-  // Drawn on libuv's thread pool, not on the app's one thread: drawing took 60 to 115 ms (loading the
-  // fonts is most of it), during which every request that came waited for its ack.
+  // Drawn on libuv's thread pool, not on the app's one thread: drawing takes about 115 ms (half of it
+  // loading the font files), during which every request that came waited for its ack.
   const image = await renderAsync(svg, {
     font: resvgFontOptions(font),
     background: '#ffffff',
