@@ -56,7 +56,11 @@
 //
 // Lists hold at most the lines a digest shows (DIGEST_CHANGE_LINES, DIGEST_ATTENTION_LINES: top-N by
 // ORDER BY … LIMIT); their full counts are in the sections' `totals` (counted apart from the top-N, or
-// in entryFigures' pass for the attention lists).
+// in entryFigures' pass for the attention lists). The LIMITs are written into the statements' text
+// (sql.lit), not sent as parameters: with `LIMIT $n` PostgreSQL's generic plan cannot know how few rows
+// are asked, so it found the custom plan cheaper and planned the statement again at every run, although
+// PGlite's worker prepares each text once (the recent lines at 1,000 opportunities: 2.35 ms a run, 1.13
+// ms with the limit in the text).
 //
 // Reads (eight statements, each built once per shape: src/store/statement-shapes.ts): CONTEXT
 // (settings, filters' ids, and the names of cycles, stages, salespeople and close codes); then together
@@ -92,12 +96,6 @@ import {
   DIGEST_ATTENTION_LINES,
   DIGEST_CHANGE_LINES,
 } from './digest-types.ts';
-
-// The lists' LIMITs (DIGEST_CHANGE_LINES, DIGEST_ATTENTION_LINES) are written into the statements' text
-// (sql.lit), not sent as parameters: with `LIMIT $n` PostgreSQL's generic plan cannot know how few rows
-// are asked, so it found the custom plan cheaper and planned the statement again at every run, although
-// PGlite's worker prepares each text once (the recent lines at 1,000 opportunities: 2.35 ms a run, 1.13
-// ms with the limit in the text).
 
 export const DEFAULT_PERIOD_DAYS = 7;
 export const DEFAULT_STALE_DAYS = 14;
