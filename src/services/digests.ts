@@ -2,7 +2,7 @@
 // opportunity entries, never a loop over loaded opportunities, so its cost grows with the number of
 // rows PostgreSQL scans, not with what JavaScript holds. After one small statement that resolves the
 // workspace settings, the filters and the names, the sections' statements run together (Promise.all: in
-// parallel over the pool on PostgreSQL, queued on PGlite's single connection). Every statement is
+// parallel on the reports pool on PostgreSQL, queued on PGlite's single connection). Every statement is
 // written with kysely against the generated schema types (src/store/kysely.ts).
 //
 // Semantics (spec §1, §2.1, §7, §12: an opportunity's figures live on its single ACTIVE entry):
@@ -379,18 +379,24 @@ const closeAmount = (eb: WithEntries) =>
  * own order (moves forward, moves back, closes by amount; migration 20261204060100), so when most
  * entries are recent it stops after a page; `since` is inlined, so that when few are it reads them
  * through the created_at index instead.
+ *
+ * The lists are read from the entries alone, and each listed line then looks up its opportunity by
+ * primary key, in one lateral subquery after the union. Its OFFSET 0 keeps PostgreSQL from merging it
+ * into a join, which it may plan as a hash over the whole opportunity table for thirty lines. One
+ * lookup instead of one join per list makes the statement quicker to plan, as it is at each of its
+ * first five runs on a connection (0.6 to 0.8 ms, now 0.3, at 1,000 opportunities on PostgreSQL 15),
+ * and to run (0.75 ms, now 0.50, on PGlite). ATTENTION keeps its joins inside its lists: written so,
+ * PostgreSQL costed its generic plan above its custom ones and planned it again at every run (on PGlite
+ * 1.9 ms a run instead of 0.75).
  */
 const RECENT_LINES = scoped('recent lines', (db, v: ScopeValues & { since: Date }) => {
-  // Each top-N joins its opportunities within its LIMIT, as ATTENTION's do.
   const top = (kind: RecentKind) =>
     db
       .selectFrom('opportunity_entry as e')
-      .innerJoin('opportunity as o', 'o.id', 'e.opportunity_id')
       .select((eb) => [
         sql.lit(kind).$castTo<RecentKind>().as('kind'),
         'e.id',
-        'o.no',
-        'o.description',
+        'e.opportunity_id',
         'e.previous_stage',
         'e.stage',
         'e.action_taken',
@@ -412,10 +418,18 @@ const RECENT_LINES = scoped('recent lines', (db, v: ScopeValues & { since: Date 
   const part = (kind: RecentKind) => db.selectFrom(top(kind).as('t')).selectAll('t');
   return db
     .selectFrom(part('forward').unionAll(part('back')).unionAll(part('closed')).as('p'))
+    .crossJoinLateral((eb) =>
+      eb
+        .selectFrom('opportunity as o')
+        .select(['o.no', 'o.description'])
+        .whereRef('o.id', '=', 'p.opportunity_id')
+        .offset(sql.lit(0))
+        .as('x'),
+    )
     .select([
       'p.kind',
-      'p.no',
-      'p.description',
+      'x.no',
+      'x.description',
       'p.previous_stage as from_stage',
       'p.stage as to_stage',
       'p.action_taken as outcome',

@@ -58,6 +58,8 @@ export interface Services {
 /** The database as the services use it: kysely (src/store/kysely.ts), with types generated from schema.prisma. */
 export interface ServiceDatabase {
   sql: SqlDatabase;
+  /** Where the digests read (src/store/database.ts); absent: `sql`. */
+  reports?: SqlDatabase | undefined;
   /** One query to the database: true when it answers, false (never a throw) when it does not. */
   ping(): Promise<boolean>;
 }
@@ -70,7 +72,7 @@ export function createServices(database: ServiceDatabase, clock: Clock = systemC
     opportunities: new OpportunityService(db, clock, outbox),
     queries: new OpportunityQueries(db),
     statistics: new StatisticsService(db),
-    digests: new DigestService(db),
+    digests: new DigestService(database.reports ?? db),
     digestRuns: new DigestRuns(db),
     subscriptions: new SubscriptionService(db),
     members: new MemberService(db, clock),
