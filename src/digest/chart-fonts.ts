@@ -168,7 +168,8 @@ function candidateFiles(candidate: FontCandidate): string[] {
  * (with kana, bopomofo and CJK punctuation), Hangul, compatibility ideographs and forms, fullwidth forms,
  * and the supplementary ideographs.
  */
-const BEYOND_LATIN_FONT = /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+const BEYOND_LATIN_FONT =
+  /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
 
 /** The font files a render of `text` needs: the CJK font's only when the text has characters of its own. */
 export function chartFontFiles(font: FontSetup, text: string): string[] {
