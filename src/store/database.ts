@@ -133,10 +133,11 @@ async function openPostgres(
   // A digest's statements run side by side on a pool of their own. On the commands' pool, a digest over a
   // large pipeline held seven of its ten connections for a second or more, and each of its statements was
   // prepared and planned anew on whichever connection it landed (PostgreSQL plans a prepared statement
-  // for its values at its first five runs on a connection): at 1,000 opportunities the digest took
-  // 6 to 9 ms for 30 digests or more, against 2.7 once every connection knew it. On two connections it
-  // knows them sooner, and at 1,000,000 it is no slower on a two-core server: 1.20 to 1.38 s on two,
-  // 1.41 to 1.73 s on ten. Waiting for one of them is only a digest waiting for another.
+  // for its values at its first five runs on a connection). Measured at 1,000 opportunities, digests 13
+  // to 32 took 6.2 to 9.3 ms (median) on ten connections and 4.4 to 4.9 on two; once every connection
+  // knew them, 2.7 on ten and 3.7 to 3.9 on two (seven statements in turn on two connections). At
+  // 1,000,000, on a two-core server, 1.41 to 1.73 s on ten and 1.20 to 1.38 s on two. Waiting for one of
+  // them is only a digest waiting for another.
   const reportsPool = postgresPool(connectionString, sizes.reports, 60_000);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
