@@ -3,7 +3,9 @@
 // system package: DejaVu Sans (`dejavu-fonts-ttf`) for Latin text and Noto Sans CJK SC, named
 // "Noto Sans S Chinese" (`@embedpdf/fonts-sc`, OpenType, about 8 MB per weight, the smallest npm package
 // with a full Simplified Chinese font that resvg loads) for Chinese. The SVG names both families, and resvg
-// takes every glyph DejaVu lacks from the next font that has it, so mixed text renders too.
+// takes every glyph DejaVu lacks from the next font that has it, so mixed text renders too. The CJK files
+// (about 16 MB, read at each render) are given to resvg only for a chart with a character DejaVu lacks
+// (chartFontFiles, from the fonts' own character tables).
 //
 // Only when the npm files are missing does detection fall back to system fonts: known files first
 // (Debian's fonts-dejavu-core and fonts-noto-cjk), then resvg's own system-font scan. Every
@@ -11,9 +13,9 @@
 // text produces real glyphs (two different words draw different pixels, which a missing-glyph box does
 // not). With no usable font the chart is still rendered (bars, axes, colours) and reports
 // `textRendered: false`, so callers can fall back to a text-only message.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
@@ -34,9 +36,9 @@ export interface ChartFont {
   /** Font files handed to resvg explicitly: the Latin font's, for every chart. */
   fontFiles: readonly string[];
   /**
-   * The CJK font's files, handed to resvg only for a chart with text beyond the Latin font
+   * The CJK font's files, handed to resvg only for a chart with a character the Latin font lacks
    * (chartFontFiles): resvg reads and parses the files it is given at each render, and the npm CJK
-   * files weigh about 16 MB (an English chart took 114 ms to draw with them, 62 without).
+   * files weigh about 16 MB (an English chart drew in 127 ms with them, 79 without, at the median).
    */
   cjkFontFiles: readonly string[];
   /** Whether resvg should scan the system font folders (slower; used only when no known file exists). */
@@ -53,10 +55,12 @@ const LATIN_FAMILY = 'DejaVu Sans';
 /** The family name inside the Noto Sans CJK SC files of `@embedpdf/fonts-sc`. */
 const CJK_FAMILY = 'Noto Sans S Chinese';
 
+const CJK_FILES = ['fonts/NotoSansHans-Regular.otf', 'fonts/NotoSansHans-Bold.otf'];
+
 /** Font files of npm packages, relative to the package's folder. */
 const PACKAGE_FILES: readonly { pkg: (typeof CHART_FONT_PACKAGES)[number]; files: readonly string[] }[] = [
   { pkg: LATIN_PACKAGE, files: ['ttf/DejaVuSans.ttf', 'ttf/DejaVuSans-Bold.ttf'] },
-  { pkg: CJK_PACKAGE, files: ['fonts/NotoSansHans-Regular.otf', 'fonts/NotoSansHans-Bold.otf'] },
+  { pkg: CJK_PACKAGE, files: CJK_FILES },
 ];
 
 const require = createRequire(import.meta.url);
@@ -164,16 +168,91 @@ function candidateFiles(candidate: FontCandidate): string[] {
 }
 
 /**
- * Text the Latin font has no glyphs for and the CJK font may: CJK radicals to the unified ideographs
- * (with kana, bopomofo and CJK punctuation), Hangul, compatibility ideographs and forms, fullwidth forms,
- * and the supplementary ideographs.
+ * The characters a font file has glyphs for, from its `cmap` table (formats 4 and 12, Unicode
+ * encodings); undefined for a file that cannot be read so (a collection, say). Read once per file.
  */
-const BEYOND_LATIN_FONT =
-  /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+function fontCharacters(file: string): ReadonlySet<number> | undefined {
+  if (!charactersByFile.has(file)) {
+    let characters: Set<number> | undefined;
+    try {
+      characters = cmapCharacters(readFileSync(file));
+    } catch {
+      characters = undefined;
+    }
+    charactersByFile.set(file, characters);
+  }
+  return charactersByFile.get(file);
+}
+const charactersByFile = new Map<string, ReadonlySet<number> | undefined>();
 
-/** The font files a render of `text` needs: the CJK font's only when the text has characters of its own. */
+function cmapCharacters(font: Buffer): Set<number> | undefined {
+  const tables = font.readUInt16BE(4);
+  let cmap: number | undefined;
+  for (let i = 0; i < tables; i++) {
+    const record = 12 + 16 * i;
+    if (font.toString('latin1', record, record + 4) === 'cmap') cmap = font.readUInt32BE(record + 8);
+  }
+  if (cmap === undefined) return undefined;
+  // The Unicode subtables: full repertoire (format 12) when there is one, else the basic plane (format 4).
+  const subtables: number[] = [];
+  for (let i = 0; i < font.readUInt16BE(cmap + 2); i++) {
+    const record = cmap + 4 + 8 * i;
+    const platform = font.readUInt16BE(record);
+    const encoding = font.readUInt16BE(record + 2);
+    if (platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10))) {
+      subtables.push(cmap + font.readUInt32BE(record + 4));
+    }
+  }
+  const format = (at: number) => font.readUInt16BE(at);
+  const full = subtables.find((at) => format(at) === 12);
+  const basic = subtables.find((at) => format(at) === 4);
+  const characters = new Set<number>();
+  if (full !== undefined) {
+    for (let g = 0, groups = font.readUInt32BE(full + 12); g < groups; g++) {
+      const group = full + 16 + 12 * g;
+      const first = font.readUInt32BE(group);
+      const firstGlyph = font.readUInt32BE(group + 8);
+      for (let c = first; c <= font.readUInt32BE(group + 4); c++) if (firstGlyph + (c - first) !== 0) characters.add(c);
+    }
+    return characters;
+  }
+  if (basic === undefined) return undefined;
+  const segments = font.readUInt16BE(basic + 6) / 2;
+  const ends = basic + 14;
+  const starts = ends + 2 * segments + 2;
+  const deltas = starts + 2 * segments;
+  const rangeOffsets = deltas + 2 * segments;
+  for (let s = 0; s < segments; s++) {
+    const start = font.readUInt16BE(starts + 2 * s);
+    const end = font.readUInt16BE(ends + 2 * s);
+    const delta = font.readUInt16BE(deltas + 2 * s);
+    const rangeOffset = font.readUInt16BE(rangeOffsets + 2 * s);
+    for (let c = start; c <= end && c !== 0xffff; c++) {
+      let glyph: number;
+      if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
+      else {
+        const raw = font.readUInt16BE(rangeOffsets + 2 * s + rangeOffset + 2 * (c - start));
+        glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
+      }
+      if (glyph !== 0) characters.add(c);
+    }
+  }
+  return characters;
+}
+
+/**
+ * The font files a render of `text` needs: the CJK font's only when the text has a character the Latin
+ * font's files have no glyph for (whitespace and control characters aside), or when their characters
+ * cannot be read.
+ */
 export function chartFontFiles(font: FontSetup, text: string): string[] {
-  return BEYOND_LATIN_FONT.test(text) ? [...font.fontFiles, ...font.cjkFontFiles] : [...font.fontFiles];
+  const latin = font.fontFiles.map(fontCharacters);
+  const drawnByLatin = (c: number) => c < 0x21 || latin.some((characters) => characters?.has(c));
+  const needsCjk =
+    font.cjkFontFiles.length > 0 &&
+    (latin.some((characters) => characters === undefined) ||
+      [...text].some((character) => !drawnByLatin(character.codePointAt(0) ?? 0)));
+  return needsCjk ? [...font.fontFiles, ...font.cjkFontFiles] : [...font.fontFiles];
 }
 
 /** resvg options for a font configuration, for a render of `text` (the SVG, or a probe's text). */
@@ -240,7 +319,7 @@ export interface FontSources {
 export function detectChartFont(sources: FontSources = { packagedFiles: packagedFontFiles() }): ChartFont {
   const packaged = sources.packagedFiles ?? [];
   if (packaged.length > 0) {
-    const isCjk = (file: string) => file.includes(join(CJK_PACKAGE, sep));
+    const isCjk = (file: string) => CJK_FILES.some((relative) => file.endsWith(join(CJK_PACKAGE, relative)));
     const font = probed({
       family: `${LATIN_FAMILY}, ${CJK_FAMILY}`,
       cjkFamily: `${CJK_FAMILY}, ${LATIN_FAMILY}`,

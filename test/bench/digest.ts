@@ -46,7 +46,8 @@ export async function benchDigest(target: BenchTarget, sizes: number[]): Promise
     );
     const build = () => services.digests.build({ workspaceId: workspace, today: TODAY, changesSince: new Date(0) });
     // The first builds pay what an app pays once: compiling each statement's shape (once per process)
-    // and, on PostgreSQL, preparing each statement on each of the pool's connections it lands on (ten).
+    // and, on PostgreSQL, preparing each statement on each connection of the digests' pool it lands on
+    // (two: src/store/database.ts).
     // The first is timed apart; below 1,000,000 the measure starts after a dozen, as a running app's would.
     const coldStarted = performance.now();
     await build();

@@ -110,7 +110,7 @@ describe('renderPipelineChart', () => {
     for (const file of font.cjkFontFiles) expect(file).toMatch(/node_modules\/@embedpdf\/fonts-sc\//);
   });
 
-  it('loads the CJK font files only for text the Latin font lacks (Chinese, Japanese, Korean)', () => {
+  it('loads the CJK font files only for text with a character the Latin font lacks', () => {
     const font = defaultChartFont();
     const latin = [...font.fontFiles];
     const all = [...font.fontFiles, ...font.cjkFontFiles];
@@ -120,8 +120,25 @@ describe('renderPipelineChart', () => {
     expect(chartFontFiles(font, '销售周期')).toEqual(all);
     expect(chartFontFiles(font, '商談 フェーズ')).toEqual(all);
     expect(chartFontFiles(font, 'ひらがな')).toEqual(all);
-    expect(chartFontFiles(font, '영업 단계')).toEqual(all);
     expect(chartFontFiles(font, 'Ｗ４７')).toEqual(all);
+    // DejaVu has ① to ⑩ but not ⑪ (nor Ⓐ, nor the small ﹙): the CJK font has them.
+    expect(chartFontFiles(font, '⑩ Lead')).toEqual(latin);
+    expect(chartFontFiles(font, '⑪ Lead')).toEqual(all);
+    expect(chartFontFiles(font, 'Ⓐ')).toEqual(all);
+    expect(chartFontFiles(font, '﹙a﹚')).toEqual(all);
+    // Hangul too, although the packaged CJK font has none (a system Noto CJK collection does).
+    expect(chartFontFiles(font, '영업 단계')).toEqual(all);
+  });
+
+  it('draws the characters of the CJK font that the Latin font lacks, in a chart without CJK text', async () => {
+    const named = (words: string[]): PipelineChartInput => ({
+      title: 'Pipeline',
+      currency: 'USD',
+      stages: words.map((word) => ({ label: word, estimated: dec(50000), weighted: dec(10000) })),
+    });
+    const circled = await renderPipelineChart(enUS, named(['⑪ Lead', '⑫ Won']));
+    const otherCircled = await renderPipelineChart(enUS, named(['⑬ Lead', '⑭ Won']));
+    expect(circled.png.equals(otherCircled.png)).toBe(false);
   });
 
   it('does not take missing-glyph boxes for Chinese text', () => {
