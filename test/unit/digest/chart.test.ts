@@ -51,6 +51,13 @@ const WEEKS: NonNullable<PipelineChartInput['weeks']> = [
   { label: 'W47', won: dec('71100'), lost: dec('37700') },
 ];
 
+/** A one-panel chart whose stages are named `words`: what differs between two of them is their text. */
+const stagesNamed = (words: string[]): PipelineChartInput => ({
+  title: 'Pipeline',
+  currency: 'USD',
+  stages: words.map((word) => ({ label: word, estimated: dec(50000), weighted: dec(10000) })),
+});
+
 const REALISTIC: PipelineChartInput = {
   title: 'Weekly pipeline — Acme Sales',
   currency: 'USD',
@@ -131,13 +138,8 @@ describe('renderPipelineChart', () => {
   });
 
   it('draws the characters of the CJK font that the Latin font lacks, in a chart without CJK text', async () => {
-    const named = (words: string[]): PipelineChartInput => ({
-      title: 'Pipeline',
-      currency: 'USD',
-      stages: words.map((word) => ({ label: word, estimated: dec(50000), weighted: dec(10000) })),
-    });
-    const circled = await renderPipelineChart(enUS, named(['⑪ Lead', '⑫ Won']));
-    const otherCircled = await renderPipelineChart(enUS, named(['⑬ Lead', '⑭ Won']));
+    const circled = await renderPipelineChart(enUS, stagesNamed(['⑪ Lead', '⑫ Won']));
+    const otherCircled = await renderPipelineChart(enUS, stagesNamed(['⑬ Lead', '⑭ Won']));
     expect(circled.png.equals(otherCircled.png)).toBe(false);
   });
 
@@ -294,13 +296,8 @@ describe('Chinese text in the chart', () => {
   });
 
   it('draws Japanese stage names in a chart without Chinese characters with their glyphs, not boxes', async () => {
-    const named = (words: string[]): PipelineChartInput => ({
-      title: 'Pipeline',
-      currency: 'USD',
-      stages: words.map((word) => ({ label: word, estimated: dec(50000), weighted: dec(10000) })),
-    });
-    const kana = await renderPipelineChart(enUS, named(['ひらがな', 'カタカナ']));
-    const otherKana = await renderPipelineChart(enUS, named(['さくらだ', 'テストだ']));
+    const kana = await renderPipelineChart(enUS, stagesNamed(['ひらがな', 'カタカナ']));
+    const otherKana = await renderPipelineChart(enUS, stagesNamed(['さくらだ', 'テストだ']));
     expect(kana.png.equals(otherKana.png)).toBe(false);
   });
 
