@@ -1,27 +1,23 @@
 // On PostgreSQL a digest reads on a pool of its own (src/store/database.ts): a digest over a large
 // pipeline must not take the connections that commands wait for, nor wait for them.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
-import { type Database, openDatabase } from '../../src/store/database.ts';
-import { adminQuery, POSTGRES_URL, uniqueWorkspaceId, withDatabase } from '../support/databases.ts';
+import { createTestDatabase, POSTGRES_URL, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 
 const TODAY = localDate('2026-11-18');
 
 describe.skipIf(!POSTGRES_URL)('the digests’ connections on PostgreSQL', () => {
-  const name = `pipeline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  let db: Database;
+  let db: TestDatabase;
   let services: Services;
   const ws = uniqueWorkspaceId();
 
   beforeAll(async () => {
-    await adminQuery(`CREATE DATABASE "${name}"`);
     // One connection for commands: held below, so that anything needing it waits.
-    db = await openDatabase({ databaseUrl: withDatabase(POSTGRES_URL ?? '', name), poolSize: 1 });
+    db = await createTestDatabase('postgres', { poolSize: 1 });
     services = createServices(db);
     await seedPipelineSetup(services, ws);
     await services.opportunities.create(ws, {
@@ -34,8 +30,7 @@ describe.skipIf(!POSTGRES_URL)('the digests’ connections on PostgreSQL', () =>
     });
   });
   afterAll(async () => {
-    await db?.close();
-    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await db?.destroy();
   });
 
   it('builds a digest while every connection of the commands is taken', async () => {

@@ -3,20 +3,17 @@
 // results, errors, transactions. The naming is PostgreSQL's (the embedded database prepares in its
 // worker: test/integration/embedded-statements.test.ts); results, errors and transactions are checked
 // on both backends.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '../../src/services/db.ts';
-import { type Database, openDatabase } from '../../src/store/database.ts';
+import type { Database } from '../../src/store/database.ts';
 import { MAX_PER_CONNECTION } from '../../src/store/prepared-statements.ts';
 import {
-  adminQuery,
   BACKENDS,
   createTestDatabase,
   POSTGRES_URL,
   type TestDatabase,
   uniqueWorkspaceId,
-  withDatabase,
 } from '../support/databases.ts';
 
 const at = new Date('2026-11-02T10:00:00.000Z');
@@ -83,15 +80,12 @@ describe.each(BACKENDS)('repeated statements on %s', (backend) => {
  * runs on the connection whose prepared statements are inspected.
  */
 function oneConnectionDatabase(): { readonly db: Database } {
-  const name = `pipeline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  let db: Database | undefined;
+  let db: TestDatabase | undefined;
   beforeAll(async () => {
-    await adminQuery(`CREATE DATABASE "${name}"`);
-    db = await openDatabase({ databaseUrl: withDatabase(POSTGRES_URL ?? '', name), poolSize: 1 });
+    db = await createTestDatabase('postgres', { poolSize: 1 });
   });
   afterAll(async () => {
-    await db?.close();
-    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await db?.destroy();
   });
   return {
     get db() {

@@ -19,7 +19,14 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-export async function createTestDatabase(backend: BackendName): Promise<TestDatabase> {
+/**
+ * A fresh database for a suite. `poolSize`: the PostgreSQL pool of commands (12 by default; 1 for a suite
+ * that must know which connection runs its statements, or that holds every connection on purpose).
+ */
+export async function createTestDatabase(
+  backend: BackendName,
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const db = await openDatabase({ dataDir: 'memory://' });
     return Object.assign(db, { backend, url: undefined, destroy: () => db.close() });
@@ -28,7 +35,7 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
   const name = `pipeline_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = withDatabase(POSTGRES_URL, name);
-  const db = await openDatabase({ databaseUrl: url, poolSize: 12 });
+  const db = await openDatabase({ databaseUrl: url, poolSize: options.poolSize ?? 12 });
   return Object.assign(db, {
     backend,
     url,
