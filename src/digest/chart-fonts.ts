@@ -246,13 +246,20 @@ function cmapCharacters(font: Buffer): Set<number> | undefined {
  * cannot be read.
  */
 export function chartFontFiles(font: FontSetup, text: string): string[] {
-  const latin = font.fontFiles.map(fontCharacters);
-  const drawnByLatin = (c: number) => c < 0x21 || latin.some((characters) => characters?.has(c));
-  const needsCjk =
-    font.cjkFontFiles.length > 0 &&
-    (latin.some((characters) => characters === undefined) ||
-      [...text].some((character) => !drawnByLatin(character.codePointAt(0) ?? 0)));
-  return needsCjk ? [...font.fontFiles, ...font.cjkFontFiles] : [...font.fontFiles];
+  return font.cjkFontFiles.length > 0 && hasCharacterBeyond(font.fontFiles, text)
+    ? [...font.fontFiles, ...font.cjkFontFiles]
+    : [...font.fontFiles];
+}
+
+/** Whether `text` has a character none of `files` draws (true when one file's characters cannot be read). */
+function hasCharacterBeyond(files: readonly string[], text: string): boolean {
+  const tables = files.map(fontCharacters);
+  if (tables.some((characters) => characters === undefined)) return true;
+  for (const character of text) {
+    const c = character.codePointAt(0) ?? 0;
+    if (c > 0x20 && !tables.some((characters) => characters?.has(c))) return true;
+  }
+  return false;
 }
 
 /** resvg options for a font configuration, for a render of `text` (the SVG, or a probe's text). */

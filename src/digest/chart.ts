@@ -517,8 +517,8 @@ export async function renderPipelineChart(
   }
 
   // Drawn on libuv's thread pool, not on the app's one thread: drawing took about 115 ms (half of it
-  // loading the font files; now 62 ms for a chart without CJK text), during which every request that
-  // came waited for its ack.
+  // loading the font files; 72 to 79 ms now for a chart without CJK text, ChartFont.cjkFontFiles),
+  // during which every request that came waited for its ack.
   const image = await renderAsync(svg, {
     font: resvgFontOptions(font, svg),
     background: '#ffffff',
