@@ -14,7 +14,7 @@ import type {
   OpportunityStatus as DbOpportunityStatus,
 } from '../generated/kysely/types.ts';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
-import { statementShapes } from '../store/statement-shapes.ts';
+import { inlined, statementShapes } from '../store/statement-shapes.ts';
 import { toDecimal } from './mappers.ts';
 import { stagesFromRows, stagesOf } from './setup.ts';
 
@@ -213,6 +213,21 @@ function filterCondition(eb: Projection, workspaceId: string, filter: Opportunit
   return eb.and(conditions);
 }
 
+/**
+ * A filter as a statement built once per shape (src/store/statement-shapes.ts): which conditions it has
+ * (the key: filterCondition branches on them) and the values they compare with (the parameters).
+ */
+function filterShape(workspaceId: string, filter: OpportunityFilter) {
+  const values: OpportunityFilter & { workspaceId: string } = { workspaceId };
+  if (filter.salespersonSlackUserId) values.salespersonSlackUserId = filter.salespersonSlackUserId;
+  if (filter.readableBySalesperson !== undefined) values.readableBySalesperson = filter.readableBySalesperson;
+  if (filter.contactNo) values.contactNo = filter.contactNo;
+  if (filter.salesCycleCode) values.salesCycleCode = filter.salesCycleCode;
+  const status: StatusFilter = filter.status ?? 'open';
+  // The status decides the text (statusCondition writes its enum values into it): the key, not a value.
+  return { key: `${status} ${Object.keys(values).join(',')}`, values, status };
+}
+
 /** How many opportunities of one status a filter matches, and their values (Won: sales in calcd). */
 export interface StatusTotals {
   status: 'open' | 'won' | 'lost';
@@ -261,8 +276,13 @@ export function activeEntryFromColumns(row: ActiveEntryColumns): (ActiveEntry & 
  * running, at 1,300 open opportunities on PGlite). Only a whole number gets here.
  */
 function pageBound(n: number) {
+  return sql.lit(pageNumber(n));
+}
+
+/** A page's size or start, checked: a statement built once per shape writes it with inlined(). */
+function pageNumber(n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`a list page's size and start are whole numbers, not ${n}`);
-  return sql.lit(n);
+  return n;
 }
 
 /**
@@ -415,13 +435,16 @@ export class OpportunityQueries {
     limit = 50,
     offset = 0,
   ): Promise<{ items: OpportunitySummary[]; total: number }> {
-    const rows = await selectSummaryColumns(this.db)
-      .select(() => matchingCount(this.db, (eb) => filterCondition(eb, workspaceId, filter)).as('total'))
-      .where((eb) => filterCondition(eb, workspaceId, filter))
-      .orderBy('o.no')
-      .limit(pageBound(limit))
-      .offset(pageBound(offset))
-      .execute();
+    const { key, values, status } = filterShape(workspaceId, filter);
+    const page = { limit: pageNumber(limit), offset: pageNumber(offset) };
+    const { rows } = await statementShapes.execute(this.db, `list ${key}`, { ...values, ...page }, (v) =>
+      selectSummaryColumns(this.db)
+        .select(() => matchingCount(this.db, (eb) => filterCondition(eb, v.workspaceId, { ...v, status })).as('total'))
+        .where((eb) => filterCondition(eb, v.workspaceId, { ...v, status }))
+        .orderBy('o.no')
+        .limit(inlined(v.limit))
+        .offset(inlined(v.offset)),
+    );
     const total = rows[0] ? (rows[0].total ?? 0) : offset > 0 ? await this.count(workspaceId, filter) : 0;
     return { items: rows.map(summaryFromRow), total };
   }
@@ -532,18 +555,20 @@ export class OpportunityQueries {
    * a list's totals, which never add open estimates, won sales and lost values together.
    */
   async totalsByStatus(workspaceId: string, filter: OpportunityFilter = {}): Promise<StatusTotals[]> {
-    const rows = await filteredOpportunities(this.db, (eb) => filterCondition(eb, workspaceId, filter))
-      .leftJoin('opportunity_entry as e', (join) =>
-        join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
-      )
-      .select((eb) => [
-        'o.status',
-        eb.fn.countAll<number>().as('count'),
-        eb.fn.coalesce(eb.fn.sum<string>('e.estimated_value'), eb.val('0')).as('estimated'),
-        eb.fn.coalesce(eb.fn.sum<string>('e.calcd_current_value'), eb.val('0')).as('calcd'),
-      ])
-      .groupBy('o.status')
-      .execute();
+    const { key, values, status } = filterShape(workspaceId, filter);
+    const { rows } = await statementShapes.execute(this.db, `totals by status ${key}`, values, (v) =>
+      filteredOpportunities(this.db, (eb) => filterCondition(eb, v.workspaceId, { ...v, status }))
+        .leftJoin('opportunity_entry as e', (join) =>
+          join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+        )
+        .select((eb) => [
+          'o.status',
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.coalesce(eb.fn.sum<string>('e.estimated_value'), eb.val('0')).as('estimated'),
+          eb.fn.coalesce(eb.fn.sum<string>('e.calcd_current_value'), eb.val('0')).as('calcd'),
+        ])
+        .groupBy('o.status'),
+    );
     const totals = new Map<StatusTotals['status'], StatusTotals>();
     for (const row of rows) {
       const status = statusFromDb(row.status);
