@@ -32,6 +32,41 @@ export async function measure(runs: number, work: () => Promise<unknown>, warmup
   return summarise(durations);
 }
 
+/**
+ * Times `ours` and `floor` in alternation, one run of each in turn (after `warmups` of each, in turn too),
+ * so that whatever else the machine does meanwhile (a checkpoint, autovacuum on a table just loaded, another
+ * process) falls on both alike instead of on whichever ran during it.
+ */
+export async function measureAlternating(
+  runs: number,
+  ours: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  warmups = 1,
+): Promise<{ ours: Measurement; floor: Measurement }> {
+  for (let i = 0; i < warmups; i++) {
+    await ours();
+    await floor();
+  }
+  const oursDurations: number[] = [];
+  const floorDurations: number[] = [];
+  const timed = async (work: () => Promise<unknown>, durations: number[]) => {
+    const start = performance.now();
+    await work();
+    durations.push(performance.now() - start);
+  };
+  for (let i = 0; i < runs; i++) {
+    // Which goes first alternates too: neither always runs right after the other.
+    if (i % 2 === 0) {
+      await timed(ours, oursDurations);
+      await timed(floor, floorDurations);
+    } else {
+      await timed(floor, floorDurations);
+      await timed(ours, oursDurations);
+    }
+  }
+  return { ours: summarise(oursDurations), floor: summarise(floorDurations) };
+}
+
 export function summarise(durations: number[]): Measurement {
   const sorted = [...durations].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
