@@ -197,9 +197,9 @@ const MOVE_WARMUPS = 12;
 
 /**
  * Update moves (one entry each) on distinct opportunities, one after another, in alternation with the
- * floor's (measureAlternating). Timed as 200 of ours and then 200 of the floor, three rounds on one
- * PostgreSQL load of 100,000 gave 1.19×, 1.45× and 1.35× between the same two pieces of code, where
- * rounds in alternation gave 1.13× and 1.06× (a scratch script, 2026-12-05).
+ * floor's (measureAlternating). Timed as before, 200 of ours after one warm-up and then 200 of the floor,
+ * three rounds on one PostgreSQL load of 100,000 gave 1.19×, 1.45× and 1.35× between the same two pieces
+ * of code, where rounds this way gave 1.13× and 1.06× (a scratch script, 2026-12-05).
  */
 export async function benchMoves(target: BenchTarget, count: number): Promise<Report> {
   const services = createServices(target.db);
