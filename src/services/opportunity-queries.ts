@@ -215,7 +215,8 @@ function filterCondition(eb: Projection, workspaceId: string, filter: Opportunit
 
 /**
  * A filter as a statement built once per shape (src/store/statement-shapes.ts): which conditions it has
- * (the key: filterCondition branches on them) and the values they compare with (the parameters).
+ * (the key: filterCondition and openPipelineConditions branch on them) and the values they compare with
+ * (the parameters).
  */
 function filterShape(workspaceId: string, filter: OpportunityFilter) {
   const values: OpportunityFilter & { workspaceId: string } = { workspaceId };
@@ -595,16 +596,19 @@ export class OpportunityQueries {
     limit: number,
     offset = 0,
   ): Promise<{ items: OpportunitySummary[]; total: number }> {
-    const rows = await selectSummaryColumns(this.db)
-      .select(() => matchingCount(this.db, (eb) => eb.and(openPipelineConditions(eb, workspaceId, filter))).as('total'))
-      .where((eb) => eb.and(openPipelineConditions(eb, workspaceId, filter)))
-      .orderBy(sql`case when o.status = 'NOT_STARTED' then 0 else 1 end`)
-      .orderBy(sql`case when o.status = 'NOT_STARTED' then '' else sc.code end`)
-      .orderBy('e.stage')
-      .orderBy('o.no')
-      .limit(pageBound(limit))
-      .offset(pageBound(offset))
-      .execute();
+    const { key, values } = filterShape(workspaceId, filter);
+    const page = { limit: pageNumber(limit), offset: pageNumber(offset) };
+    const { rows } = await statementShapes.execute(this.db, `open by stage ${key}`, { ...values, ...page }, (v) =>
+      selectSummaryColumns(this.db)
+        .select(() => matchingCount(this.db, (eb) => eb.and(openPipelineConditions(eb, v.workspaceId, v))).as('total'))
+        .where((eb) => eb.and(openPipelineConditions(eb, v.workspaceId, v)))
+        .orderBy(sql`case when o.status = 'NOT_STARTED' then 0 else 1 end`)
+        .orderBy(sql`case when o.status = 'NOT_STARTED' then '' else sc.code end`)
+        .orderBy('e.stage')
+        .orderBy('o.no')
+        .limit(inlined(v.limit))
+        .offset(inlined(v.offset)),
+    );
     const total = rows[0]
       ? (rows[0].total ?? 0)
       : offset > 0
@@ -618,40 +622,44 @@ export class OpportunityQueries {
    * aggregates over the active entries: Home's overview holds however many opportunities there are.
    */
   async openTotals(workspaceId: string, filter: OpenPipelineFilter): Promise<OpenPipelineTotals> {
-    const base = this.db
-      .selectFrom('opportunity as o')
-      .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
-      .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
-      .leftJoin('opportunity_entry as e', (join) =>
-        join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
-      )
-      .where((eb) => eb.and(openPipelineConditions(eb, workspaceId, filter)));
-    const [stageRows, salespersonRows] = await Promise.all([
-      base
-        .select((eb) => [
-          'o.status',
-          'sc.code as cycle_code',
-          'e.stage',
-          eb.fn.max('e.stage_description').as('stage_description'),
-          eb.fn.countAll<number>().as('count'),
-          eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
-          eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
-        ])
-        .groupBy(['o.status', 'sc.code', 'e.stage'])
-        .execute(),
-      base
-        .select((eb) => [
-          'sp.code',
-          'sp.name',
-          'sp.slack_user_id',
-          eb.fn.countAll<number>().as('count'),
-          eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
-          eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
-        ])
-        .groupBy(['sp.id', 'sp.code', 'sp.name', 'sp.slack_user_id'])
-        .orderBy(sql`sum(e.calcd_current_value) desc nulls last`)
-        .orderBy('sp.name')
-        .execute(),
+    const { key, values } = filterShape(workspaceId, filter);
+    const base = (v: typeof values) =>
+      this.db
+        .selectFrom('opportunity as o')
+        .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
+        .innerJoin('sales_cycle as sc', 'sc.id', 'o.sales_cycle_id')
+        .leftJoin('opportunity_entry as e', (join) =>
+          join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
+        )
+        .where((eb) => eb.and(openPipelineConditions(eb, v.workspaceId, v)));
+    const [{ rows: stageRows }, { rows: salespersonRows }] = await Promise.all([
+      statementShapes.execute(this.db, `open totals by stage ${key}`, values, (v) =>
+        base(v)
+          .select((eb) => [
+            'o.status',
+            'sc.code as cycle_code',
+            'e.stage',
+            eb.fn.max('e.stage_description').as('stage_description'),
+            eb.fn.countAll<number>().as('count'),
+            eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
+            eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
+          ])
+          .groupBy(['o.status', 'sc.code', 'e.stage']),
+      ),
+      statementShapes.execute(this.db, `open totals by salesperson ${key}`, values, (v) =>
+        base(v)
+          .select((eb) => [
+            'sp.code',
+            'sp.name',
+            'sp.slack_user_id',
+            eb.fn.countAll<number>().as('count'),
+            eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
+            eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
+          ])
+          .groupBy(['sp.id', 'sp.code', 'sp.name', 'sp.slack_user_id'])
+          .orderBy(sql`sum(e.calcd_current_value) desc nulls last`)
+          .orderBy('sp.name'),
+      ),
     ]);
     const figures = (row: { count: number | string; estimated: string | null; weighted: string | null }) => ({
       count: Number(row.count),
