@@ -623,7 +623,8 @@ export class OpportunityQueries {
    */
   async openTotals(workspaceId: string, filter: OpenPipelineFilter): Promise<OpenPipelineTotals> {
     const { key, values } = filterShape(workspaceId, filter);
-    const base = (v: typeof values) =>
+    // Both statements read the same rows and the same three figures, grouped differently.
+    const figuresOf = (v: typeof values) =>
       this.db
         .selectFrom('opportunity as o')
         .innerJoin('salesperson as sp', 'sp.id', 'o.salesperson_id')
@@ -631,31 +632,26 @@ export class OpportunityQueries {
         .leftJoin('opportunity_entry as e', (join) =>
           join.onRef('e.opportunity_id', '=', 'o.id').on((eb) => eb.ref('e.active')),
         )
-        .where((eb) => eb.and(openPipelineConditions(eb, v.workspaceId, v)));
+        .where((eb) => eb.and(openPipelineConditions(eb, v.workspaceId, v)))
+        .select((eb) => [
+          eb.fn.countAll<number>().as('count'),
+          eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
+          eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
+        ]);
     const [{ rows: stageRows }, { rows: salespersonRows }] = await Promise.all([
       statementShapes.execute(this.db, `open totals by stage ${key}`, values, (v) =>
-        base(v)
+        figuresOf(v)
           .select((eb) => [
             'o.status',
             'sc.code as cycle_code',
             'e.stage',
             eb.fn.max('e.stage_description').as('stage_description'),
-            eb.fn.countAll<number>().as('count'),
-            eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
-            eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
           ])
           .groupBy(['o.status', 'sc.code', 'e.stage']),
       ),
       statementShapes.execute(this.db, `open totals by salesperson ${key}`, values, (v) =>
-        base(v)
-          .select((eb) => [
-            'sp.code',
-            'sp.name',
-            'sp.slack_user_id',
-            eb.fn.countAll<number>().as('count'),
-            eb.cast<string | null>(eb.fn.sum('e.estimated_value'), 'text').as('estimated'),
-            eb.cast<string | null>(eb.fn.sum('e.calcd_current_value'), 'text').as('weighted'),
-          ])
+        figuresOf(v)
+          .select(['sp.code', 'sp.name', 'sp.slack_user_id'])
           .groupBy(['sp.id', 'sp.code', 'sp.name', 'sp.slack_user_id'])
           .orderBy(sql`sum(e.calcd_current_value) desc nulls last`)
           .orderBy('sp.name'),
