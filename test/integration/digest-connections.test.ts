@@ -2,10 +2,10 @@
 // pipeline must not take the connections that commands wait for, nor wait for them.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dec } from '../../src/domain/decimal.ts';
 import { localDate } from '../../src/domain/local-date.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { createTestDatabase, POSTGRES_URL, type TestDatabase, uniqueWorkspaceId } from '../support/databases.ts';
+import { newOpportunity } from '../support/fixtures.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 
 const TODAY = localDate('2026-11-18');
@@ -20,14 +20,7 @@ describe.skipIf(!POSTGRES_URL)('the digests’ connections on PostgreSQL', () =>
     db = await createTestDatabase('postgres', { poolSize: 1 });
     services = createServices(db);
     await seedPipelineSetup(services, ws);
-    await services.opportunities.create(ws, {
-      description: 'Fleet renewal',
-      contact: 'Acme Corp',
-      salesperson: { slackUserId: 'UREP1', displayName: 'Rita Rep' },
-      salesCycleCode: 'STD',
-      activate: { estimatedValue: dec(5_000), chancesPct: dec(40), estimatedCloseDate: localDate('2026-12-01') },
-      today: TODAY,
-    });
+    await newOpportunity(services, ws, { value: 5_000, today: TODAY });
   });
   afterAll(async () => {
     await db?.destroy();
