@@ -27,7 +27,7 @@ import { DigestScheduler } from './jobs/digest-scheduler.ts';
 import { backgroundClient, SlackDigestPoster } from './slack/digest-poster.ts';
 import { BACKGROUND_RETRY_CONFIG, INTERACTIVE_CLIENT_OPTIONS } from './slack/middleware/slack-client-options.ts';
 import { OAuthStateStore } from './slack/oauth-state-store.ts';
-import { AFTER_ACK_SLOTS, AFTER_ACK_SLOTS_POSTGRES, PendingAcks } from './slack/after-ack.ts';
+import { AFTER_ACK_QUIET_MS, AFTER_ACK_SLOTS, AFTER_ACK_SLOTS_POSTGRES, PendingAcks } from './slack/after-ack.ts';
 import { slackHttpReceiver } from './slack/receiver.ts';
 import { RedactingLogger } from './slack/redacting-logger.ts';
 import { slackFetch } from './slack/http-fetch.ts';
@@ -56,6 +56,11 @@ export interface AppDependencies {
   clock?: Clock;
   /** See SUBMIT_FAST_PATH_MS in src/slack/register.ts (tests choose the path they exercise). */
   submitFastPathMs?: number;
+  /**
+   * See AFTER_ACK_QUIET_MS in src/slack/after-ack.ts. Tests send each request a moment after the last
+   * one's ack, which here would count as a burst, so most choose 0.
+   */
+  afterAckQuietMs?: number;
   /** How often the digest scheduler looks for due digests; false: never on its own (tests tick it). */
   schedulerIntervalMs?: number | false;
   /** Pause between the messages of one digest (Slack: about one per second per channel). */
@@ -149,7 +154,7 @@ export async function startApp(config: Config, deps: AppDependencies = {}): Prom
   };
   // Over HTTP, Bolt's receiver with the future-timestamp check in front (src/slack/receiver.ts).
   // It also counts the requests waiting for their ack, to which the replies of earlier ones give way.
-  const pendingAcks = new PendingAcks();
+  const pendingAcks = new PendingAcks(deps.afterAckQuietMs ?? AFTER_ACK_QUIET_MS);
   const receiverOptions = { signingSecret: slack.signingSecret, logger, customRoutes: [healthRoute], pendingAcks };
 
   let app: App;

@@ -2,8 +2,8 @@
 // The ack is what Slack holds us to (3 seconds, or the user sees an error and Slack retries); replies
 // through response_url stay valid for 30 minutes. So when a burst of requests arrives, every one of them
 // is acknowledged first, and the replies follow: a piece of work does not start while a request is still
-// waiting for its ack (PendingAcks, counted by the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS,
-// and then at most `slots` run at once, however many wait: under a load the app cannot keep up with, the
+// waiting for its ack, nor until AFTER_ACK_QUIET_MS after the last was answered (PendingAcks, counted by
+// the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS, and then at most `slots` run at once, however many wait: under a load the app cannot keep up with, the
 // work queues here (a reply is late) rather than in the database pool, whose wait for a connection is
 // bounded (work let through at once past 1,000 waiting had hundreds of changes wait for 10 connections,
 // and a third of them fail). Without that, the replies of the requests before take the one thread (and
@@ -27,14 +27,40 @@ export const AFTER_ACK_SLOTS = 4;
 export const AFTER_ACK_SLOTS_POSTGRES = 8;
 /** The longest a piece of work gives way to requests waiting for their ack (a reply is late by at most this). */
 export const AFTER_ACK_MAX_DEFER_MS = 2_000;
+/**
+ * After the last ack, work waits this long more for the next request: in a burst, each client sends
+ * its next request a few milliseconds after its ack, and work started in that gap took the thread the
+ * next acks needed (`npm run bench`, /opp list at concurrency 10 on PostgreSQL: ack p50 / p99 33 / 91
+ * ms with a 5 ms window, 8 / 24 ms with 20 ms, the floor's p99 16 to 22). In quiet use it delays a reply
+ * by this much.
+ */
+export const AFTER_ACK_QUIET_MS = 20;
 
-/** The requests received and not answered yet: while there are some, work after an ack waits. */
+/** The requests received and not answered yet: while there are some, and shortly after, work after an ack waits. */
 export class PendingAcks {
   private count = 0;
-  private readonly onNone = new Set<() => void>();
+  private lastAnswered = Number.NEGATIVE_INFINITY;
+  private quietTimer: NodeJS.Timeout | undefined;
+  private readonly onQuiet = new Set<() => void>();
 
+  constructor(private readonly quietMs = AFTER_ACK_QUIET_MS) {}
+
+  /** The requests waiting for their ack now. */
   get size(): number {
     return this.count;
+  }
+
+  /** True while a request waits for its ack, and until `quietMs` after the last one was answered. */
+  busy(): boolean {
+    return this.count > 0 || performance.now() - this.lastAnswered < this.quietMs;
+  }
+
+  /**
+   * `busy()` as seen by a request still waiting for its own ack (which counts itself): another one waits
+   * for its ack, or one was answered less than `quietMs` ago.
+   */
+  busyBesidesCaller(): boolean {
+    return this.count > 1 || performance.now() - this.lastAnswered < this.quietMs;
   }
 
   /** A request arrived; the function returned says it was answered (once, however often it is called). */
@@ -45,31 +71,56 @@ export class PendingAcks {
       if (done) return;
       done = true;
       this.count -= 1;
-      if (this.count === 0) for (const listener of this.onNone) listener();
+      this.lastAnswered = performance.now();
+      if (this.count === 0) this.callWhenQuiet();
     };
   }
 
-  /** Calls `listener` each time the last request waiting for its ack is answered. */
-  whenNone(listener: () => void): void {
-    this.onNone.add(listener);
+  /** Calls `listener` each time the app becomes quiet: no request waiting, none answered for `quietMs`. */
+  whenQuiet(listener: () => void): void {
+    this.onQuiet.add(listener);
   }
 
   /**
-   * Resolves once no request waits for its ack, or after `maxWaitMs` at most: work in the background
-   * (the outbox's deliveries) starts behind the acks of a burst, never later than that.
+   * Resolves once the app is quiet, or after `maxWaitMs` at most: work in the background (the outbox's
+   * deliveries) starts behind the acks of a burst, never later than that.
    */
   answered(maxWaitMs = AFTER_ACK_MAX_DEFER_MS): Promise<void> {
-    if (this.count === 0) return Promise.resolve();
+    if (!this.busy()) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.onNone.delete(done);
+        this.onQuiet.delete(done);
         resolve();
       };
       const timer = setTimeout(done, maxWaitMs);
       timer.unref();
-      this.onNone.add(done);
+      this.onQuiet.add(done);
+      // Answered already, within the window: nothing else would look again when it ends.
+      if (this.count === 0) this.callWhenQuiet();
     });
+  }
+
+  /** Once the window after the last answer has passed with no request waiting, calls the listeners. */
+  private callWhenQuiet(): void {
+    if (this.quietTimer !== undefined) return;
+    const look = () => {
+      this.quietTimer = undefined;
+      if (this.count > 0) return; // the next answer looks again
+      const left = this.lastAnswered + this.quietMs - performance.now();
+      if (left > 0) {
+        this.quietTimer = setTimeout(look, left);
+        this.quietTimer.unref();
+        return;
+      }
+      for (const listener of [...this.onQuiet]) listener();
+    };
+    if (this.quietMs <= 0) {
+      look();
+      return;
+    }
+    this.quietTimer = setTimeout(look, Math.max(0, this.lastAnswered + this.quietMs - performance.now()));
+    this.quietTimer.unref();
   }
 }
 
@@ -89,7 +140,7 @@ export class AfterAckQueue {
     private readonly pendingAcks: PendingAcks | undefined = undefined,
     private readonly maxDeferMs = AFTER_ACK_MAX_DEFER_MS,
   ) {
-    pendingAcks?.whenNone(() => this.startWaiting());
+    pendingAcks?.whenQuiet(() => this.startWaiting());
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
@@ -120,6 +171,14 @@ export class AfterAckQueue {
     return this.pendingAcks.answered(Math.max(0, since + this.maxDeferMs - performance.now()));
   }
 
+  /**
+   * Whether, besides the caller's own request, one waits for its ack or was answered less than the quiet
+   * window ago (never without PendingAcks): a form's save then waits behind those acks (./listeners/views.ts).
+   */
+  busyBesidesCaller(): boolean {
+    return this.pendingAcks?.busyBesidesCaller() ?? false;
+  }
+
   /** Work running and waiting now. */
   get size(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.length };
@@ -128,7 +187,7 @@ export class AfterAckQueue {
   /** Whether work that has waited since `since` may take a free slot now. */
   private mayStart(since: number): boolean {
     if (this.running >= this.slots) return false;
-    return !this.pendingAcks?.size || performance.now() - since >= this.maxDeferMs;
+    return !this.pendingAcks?.busy() || performance.now() - since >= this.maxDeferMs;
   }
 
   /** Starts waiting work, in arrival order, while it may; otherwise looks again when the first's deferral ends. */

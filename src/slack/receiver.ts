@@ -5,6 +5,7 @@
 // for whoever captured it. Slack stamps a request as it sends it, so one more than 5 minutes ahead of
 // our clock is refused like a stale one: 401, and nothing runs.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { HTTPReceiver, type HTTPReceiverOptions, type Logger } from '@slack/bolt';
 import type { PendingAcks } from './after-ack.ts';
 
@@ -59,19 +60,41 @@ export function countPendingAcks(
   };
 }
 
+/** The listener's context property that holds when the request arrived (performance.now()). */
+const RECEIVED_AT = 'receivedAt';
+
 /**
- * Bolt's HTTPReceiver for `options`, refusing requests dated in the future (see above) and, with
- * `pendingAcks`, counting the requests waiting for their ack.
+ * When the request arrived (performance.now(), stamped by the HTTP receiver before Bolt read its body);
+ * undefined in Socket Mode. Deadlines that Slack counts from its sending count from this.
+ */
+export function receivedAtOf(context: Record<string, unknown>): number | undefined {
+  const at = context[RECEIVED_AT];
+  return typeof at === 'number' ? at : undefined;
+}
+
+/**
+ * Bolt's HTTPReceiver for `options`, refusing requests dated in the future (see above), stamping each
+ * request's arrival on its listeners' context (receivedAtOf) and, with `pendingAcks`, counting the
+ * requests waiting for their ack.
  */
 export function slackHttpReceiver(
   options: HTTPReceiverOptions & { logger: Logger; pendingAcks?: PendingAcks | undefined },
 ): HTTPReceiver {
   const { pendingAcks, ...receiverOptions } = options;
   const paths = options.endpoints === undefined ? SLACK_EVENTS_PATHS : [options.endpoints].flat();
-  const receiver = new HTTPReceiver(receiverOptions);
+  const arrivals = new WeakMap<IncomingMessage, number>();
+  const receiver = new HTTPReceiver({
+    ...receiverOptions,
+    // Bolt hands this the request it was given (its body read), so the arrival is found by identity.
+    customPropertiesExtractor: (req) => ({ [RECEIVED_AT]: arrivals.get(req) }),
+  });
   // The server Bolt starts calls `receiver.requestListener` for each request (public, documented for
   // use with one's own server), so replacing it puts the checks in front of everything the receiver serves.
   const checked = refuseFutureTimestamps(receiver.requestListener, paths, options.logger);
-  receiver.requestListener = pendingAcks ? countPendingAcks(checked, paths, pendingAcks) : checked;
+  const counted = pendingAcks ? countPendingAcks(checked, paths, pendingAcks) : checked;
+  receiver.requestListener = (req, res) => {
+    arrivals.set(req, performance.now());
+    counted(req, res);
+  };
   return receiver;
 }

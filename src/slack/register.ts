@@ -30,7 +30,10 @@ export const SLACK_SURFACE = {
   optionLoads: [ACTION_IDS.contactSearch, ACTION_IDS.companySearch],
 } as const;
 
-/** Quick enough to keep acks well within the latency target; a slower save finishes after the ack. */
+/**
+ * How long after a form submission arrives its ack may wait for the save, so that refusals show under
+ * their field; a slower save finishes after the ack (the progress view, then the outcome).
+ */
 export const SUBMIT_FAST_PATH_MS = 60;
 
 export function registerSlackListeners(

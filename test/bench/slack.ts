@@ -31,8 +31,11 @@ const SUBMIT_TEAM = 'TBENCHSUBMIT';
  * ack's own cost, without the work of the requests before it.
  */
 const ALONE = Number(process.env.BENCH_SLACK_ALONE ?? 100);
-/** At least this long after an ack, and until the fake Slack has had no call for QUIET_POLL_MS. */
-const ALONE_GAP_MS = 20;
+/**
+ * At least this long after an ack, and until the fake Slack has had no call for QUIET_POLL_MS: longer
+ * than the app's quiet window before its work after an ack starts (AFTER_ACK_QUIET_MS, 20 ms).
+ */
+const ALONE_GAP_MS = 40;
 const QUIET_POLL_MS = 10;
 const SUBMISSIONS = 30 + REQUESTS + ALONE;
 
@@ -183,10 +186,13 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
     const measurePair = async (warmUp: (i: number) => SlackRequest, timed: (i: number) => SlackRequest) => {
       await load(app.url, 30, warmUp);
       await load(floor.url, 30, warmUp);
+      // The timed run starts with the app quiet, as the floor's does: not with the warm-up's replies.
+      await waitQuiet(fake);
+      const timedFrom = await fake.callCount();
       const ours = summarise(await load(app.url, REQUESTS, timed));
       await waitQuiet(fake);
       const bare = summarise(await load(floor.url, REQUESTS, timed));
-      return { ours, bare };
+      return { ours, bare, timedFrom };
     };
     const measureAlone = async (build: (i: number) => SlackRequest) => {
       const ours = summarise(await alone(app.url, ALONE, build, fake));
@@ -206,6 +212,9 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
     await waitQuiet(fake);
     const submitting = await measurePair(submit(0), submit(30));
     await waitQuiet(fake);
+    // Those acknowledged with the progress view: the outcome that replaced it, by what it says.
+    const outcomes = (await fake.callRecords(submitting.timedFrom)).filter((r) => r.method === 'views.update');
+    const savedLater = outcomes.filter((r) => r.text.startsWith('Saved')).length;
     const submittingAlone = await measureAlone(submit(30 + REQUESTS));
     await waitQuiet(fake);
     const aloneName = `${ALONE} one at a time, each after the app's replies to the last`;
@@ -230,12 +239,13 @@ export async function benchSlack(backend: 'pglite' | 'postgres', postgresUrl?: s
       },
       {
         backend,
-        name: `Update modal submission ack (saved before the ack), ${REQUESTS} at concurrency ${CONCURRENCY}`,
+        name: `Update modal submission ack, ${REQUESTS} at concurrency ${CONCURRENCY}`,
         service: submitting.ours,
         floor: submitting.bare,
         ratio: submitting.ours.p99 / submitting.bare.p99,
         unit: 'ms',
-        extra: ackTarget(submitting.ours.p99, submitting.bare.p99),
+        // In a burst each is acknowledged with the progress view and saved behind the acks (src/slack/listeners/views.ts).
+        extra: `${ackTarget(submitting.ours.p99, submitting.bare.p99)}; ${outcomes.length} of ${REQUESTS} acknowledged with the progress view, ${savedLater} of them then shown as saved`,
       },
       {
         backend,

@@ -65,11 +65,14 @@ export interface TestApp {
 /**
  * `submitFastPathMs`: by default generous, so submissions answer with native field errors whatever the
  * machine's load; 0 makes every submission take the slow path (progress view, then the outcome).
+ * `afterAckQuietMs`: 0 by default, as tests send each request a moment after the last one's ack (which
+ * the app's default, AFTER_ACK_QUIET_MS, counts as a burst: a submission then takes the slow path).
  */
 export async function startTestApp(
   backend: BackendName = 'pglite',
   options: {
     submitFastPathMs?: number;
+    afterAckQuietMs?: number;
     digestPostIntervalMs?: number;
     oauth?: boolean;
     /**
@@ -115,6 +118,7 @@ export async function startTestApp(
     database: db,
     clock,
     submitFastPathMs: options.submitFastPathMs ?? 2_500,
+    afterAckQuietMs: options.afterAckQuietMs ?? 0,
     // Tests drive the scheduler with tick(); it runs no timer of its own.
     schedulerIntervalMs: false,
     // The outbox is kicked after each change; tests tick it for retries (no timer of its own).

@@ -1,13 +1,16 @@
 // Modal submissions. The state is read with zod (errors go under the field). Then the change is saved:
 // when that is quick (the usual case) the ack carries a rule's refusal under the field it concerns;
-// when it is not (a busy database), the ack pushes a "Saving…" view over the form within Slack's
-// deadline, and the outcome replaces it: saved, or refused with a Back button to the form as typed.
+// when it is not (a busy database), or other requests are waiting for their ack (a burst: the save
+// then waits behind them, ../after-ack.ts), the ack pushes a "Saving…" view over the form at once, and
+// the outcome replaces it: saved, or refused with a Back button to the form as typed.
 // Every form's private_metadata is only the id of its server-side context (./contexts.ts), which says
 // which opportunity and version it changes and where its result goes; a form without its own context
 // (unknown, someone else's, another workspace's, expired, incomplete) is refused before anything runs.
 // Every submission then runs a use case, which decides whether the user may (the opportunity's
 // salesperson is read again), so a refusal writes nothing and shows under the field it concerns.
-import { escapeText } from '../../i18n/markup.ts';
+import { escapeText, joinMarkup, type Markup } from '../../i18n/markup.ts';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
 import { dec } from '../../domain/decimal.ts';
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, Logger, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
@@ -60,6 +63,7 @@ import {
   type WebClient,
 } from './support.ts';
 import { workspaceOf } from '../workspace.ts';
+import { receivedAtOf } from '../receiver.ts';
 import { claimedFirst } from '../middleware/replay-guard.ts';
 import { refuseRequest } from '../middleware/refusal.ts';
 
@@ -97,108 +101,165 @@ interface Submission<T, F extends FormOrigin> {
   fieldFor(problem: Problem, data: T): string;
 }
 
+/**
+ * What a submission comes to, in the submitter's language: the field errors of a form Slack keeps open
+ * (each error under its block; `sentence` is all of them, for a view), a replay, or a saved change
+ * with its work after the ack. `channelId` is where the form reports, once its context is known.
+ */
+type Decision =
+  | { kind: 'errors'; p: Presenter; errors: Record<string, string>; sentence: Markup; channelId?: string | undefined }
+  | { kind: 'replay'; p: Presenter; sentence: Markup; channelId?: undefined }
+  | { kind: 'done'; p: Presenter; after: () => Promise<void>; channelId: string | undefined };
+
+/** A submission read and checked, and its save, not started yet. */
+interface Checked {
+  kind: 'checked';
+  p: Presenter;
+  save: () => Promise<Decision>;
+}
+
 function submissionListener<C extends FormCallbackId, T>(
   deps: SlackDeps,
   callbackId: C,
   submission: Submission<T, FormContext<C>>,
 ) {
   return async (args: ViewArgs): Promise<void> => {
-    const { ack, body, view, client, logger, context } = args;
-    const values = (view.state?.values ?? {}) as ViewStateValues;
-    const owner = { deps, workspaceId: workspaceOf(context), userId: body.user.id };
-    // The form's context is read while the submitter is looked up (the database and the directory at once).
-    const lookup = formContextOf(owner, callbackId, view.private_metadata).then(
-      (form) => ({ ok: true as const, form }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    // Amounts are in the workspace's currency (a setting every member reads): read beside the rest.
-    const currencyRead = deps.useCases.workspace.currency({ workspaceId: owner.workspaceId }).then(
-      (currency) => ({ ok: true as const, currency }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    // Who submits: their language writes every sentence below (even a field's error) and says how the
-    // numbers they typed read ("12 000,50" in French). Cached with their time zone; they were looked up
-    // when they opened the form, so an entry out of date serves the ack and Slack is asked afterwards.
-    // Read while the inbound middleware records the submission's trigger_id (../middleware/replay-guard.ts):
-    // nothing below runs for a replay.
-    const [user, firstTime] = await Promise.all([
-      deps.users.resolve(client, owner.workspaceId, owner.userId, { staleAllowed: true }),
-      claimedFirst(context),
-    ]);
-    const p = presenterFor(user.locale);
-    if (!firstTime) {
-      await refuseRequest(args, p.t.system.alreadyHandled);
-      return;
-    }
-    // The channel is the form context's (below).
-    const asked = requestContext(deps, { workspaceId: owner.workspaceId, user, surface: 'form' });
-    // An amount written in another currency is refused under its field, as the one-line commands refuse it.
-    const read = await currencyRead;
-    if (!read.ok) {
-      await ack({
-        response_action: 'errors',
-        errors: { [firstInputBlock(values)]: sentenceFor(p, read.error, logger) },
+    const { ack, body, client, logger, context } = args;
+    const arrivedAt = receivedAtOf(context) ?? performance.now();
+    const check = () => checkSubmission(args, deps, callbackId, submission);
+    let waiting: Presenter;
+    let outcome: Promise<Decision>;
+    // While other requests wait for their ack (or were answered a moment ago: in a burst the next comes
+    // a few milliseconds after), reading and saving would take the thread (and the database) their acks
+    // need: the form is acknowledged with the progress view at once, and read and saved behind them.
+    if (deps.afterAck.busyBesidesCaller()) {
+      // Who submits was looked up when they opened the form: their language is known without asking.
+      waiting = presenterFor(deps.users.knownLocale(workspaceOf(context), body.user.id) ?? DEFAULT_LOCALE);
+      outcome = deps.afterAck.run(async () => {
+        const checked = await check();
+        return checked.kind === 'checked' ? checked.save() : checked;
       });
-      return;
-    }
-    const { currency } = read;
-    const parsed = submission.read(p, values, user.language, user, currency);
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
-    const found = await lookup;
-    if (!found.ok) {
-      await ack({
-        response_action: 'errors',
-        errors: { [firstInputBlock(values)]: sentenceFor(p, found.error, logger) },
-      });
-      return;
-    }
-    const form: FormContext<C> | null = found.form;
-    if (!form) {
-      // Nothing is written or posted: where it would go, and which checks run, are unknown.
-      logger.warn(`refused a ${callbackId} submission without its form context`);
-      await ack({ response_action: 'errors', errors: { [firstInputBlock(values)]: p.t.system.formContextRefused } });
-      return;
-    }
-    const ctx: RequestContext = { ...asked, channelId: form.channelId };
-    const scope: SubmitScope<FormContext<C>> = { ...owner, ctx, p, form, client, logger };
-    const operation = submission.run(parsed.data, scope).then(
-      (after) => ({ kind: 'done' as const, after }),
-      (error: unknown) => ({ kind: 'failed' as const, error }),
-    );
-    // A budget of 0 takes the slow path every time, however quick the save.
-    const slow = { kind: 'slow' as const };
-    const quick =
-      deps.submitFastPathMs > 0 ? await Promise.race([operation, delay(deps.submitFastPathMs).then(() => slow)]) : slow;
-    if (quick.kind === 'failed') {
-      const { error } = quick;
-      const field =
-        error instanceof DomainError ? submission.fieldFor(error.problem, parsed.data) : firstInputBlock(values);
-      await ack({ response_action: 'errors', errors: { [field]: sentenceFor(p, error, logger) } });
-      return;
-    }
-    if (quick.kind === 'done') {
-      await ack();
-      await deps.afterAck.run(quick.after);
-      return;
+    } else {
+      // Otherwise the form is read and checked now (its errors go under their fields), then saved: when
+      // that is done within the budget, counted from the request's arrival, the ack carries the outcome;
+      // when not, the progress view, and the outcome after.
+      const checked = await check();
+      if (checked.kind !== 'checked') {
+        await answerInAck(checked);
+        return;
+      }
+      const budget = deps.submitFastPathMs - (performance.now() - arrivedAt);
+      const saved = checked.save();
+      const quick = budget > 0 ? await Promise.race([saved, delay(budget).then(() => undefined)]) : undefined;
+      if (quick) {
+        await answerInAck(quick);
+        return;
+      }
+      waiting = checked.p;
+      outcome = saved;
     }
     const externalId = `saving-${randomUUID()}`;
-    await ack({ response_action: 'push', view: savingView(p, externalId) });
-    const outcome = await operation;
-    // Worked out once: sentenceFor also logs a failure the user did not cause.
-    const sentence = outcome.kind === 'done' ? p.t.system.savedText : sentenceFor(p, outcome.error, logger);
-    const result = outcome.kind === 'done' ? savedView(p, sentence) : notSavedView(p, sentence);
+    await ack({ response_action: 'push', view: savingView(waiting, externalId) });
+    const decided = await outcome;
+    const { p } = decided;
+    const sentence = decided.kind === 'done' ? p.t.system.savedText : decided.sentence;
+    const result = decided.kind === 'done' ? savedView(p, sentence) : notSavedView(p, sentence);
     try {
       await client.views.update({ external_id: externalId, view: result });
     } catch (error) {
-      // The user closed the modal meanwhile: tell them in a message instead.
+      // The user closed the modal meanwhile: tell them in a message instead, where the form reports
+      // (in a direct message before its context is known).
       logger.warn(`could not show the outcome in the modal: ${String(error)}`);
-      await postPrivately(client, form.channelId, scope.userId, { text: sentence, blocks: [] }, logger);
+      await postPrivately(client, decided.channelId, body.user.id, { text: sentence, blocks: [] }, logger);
     }
-    if (outcome.kind === 'done') await deps.afterAck.run(outcome.after);
+    if (decided.kind === 'done') await deps.afterAck.run(decided.after);
+
+    /** The ack that carries the outcome: errors under their fields, a replay's sentence, or none. */
+    async function answerInAck(decision: Decision): Promise<void> {
+      if (decision.kind === 'replay') await refuseRequest(args, decision.sentence);
+      else if (decision.kind === 'errors') await ack({ response_action: 'errors', errors: decision.errors });
+      else {
+        await ack();
+        await deps.afterAck.run(decision.after);
+      }
+    }
   };
+}
+
+/**
+ * Reads the form's state and context and checks them: a Decision when that already decides (a replay,
+ * errors), else the save to run (the submission's operation).
+ */
+async function checkSubmission<C extends FormCallbackId, T>(
+  args: ViewArgs,
+  deps: SlackDeps,
+  callbackId: C,
+  submission: Submission<T, FormContext<C>>,
+): Promise<Decision | Checked> {
+  const { body, view, client, logger, context } = args;
+  const values = (view.state?.values ?? {}) as ViewStateValues;
+  const owner = { deps, workspaceId: workspaceOf(context), userId: body.user.id };
+  // The form's context is read while the submitter is looked up (the database and the directory at once).
+  const lookup = formContextOf(owner, callbackId, view.private_metadata).then(
+    (form) => ({ ok: true as const, form }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  // Amounts are in the workspace's currency (a setting every member reads): read beside the rest.
+  const currencyRead = deps.useCases.workspace.currency({ workspaceId: owner.workspaceId }).then(
+    (currency) => ({ ok: true as const, currency }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  // Who submits: their language writes every sentence below (even a field's error) and says how the
+  // numbers they typed read ("12 000,50" in French). Cached with their time zone; they were looked up
+  // when they opened the form, so an entry out of date serves the ack and Slack is asked afterwards.
+  // Read while the inbound middleware records the submission's trigger_id (../middleware/replay-guard.ts):
+  // nothing below runs for a replay.
+  const [user, firstTime] = await Promise.all([
+    deps.users.resolve(client, owner.workspaceId, owner.userId, { staleAllowed: true }),
+    claimedFirst(context),
+  ]);
+  const p = presenterFor(user.locale);
+  if (!firstTime) return { kind: 'replay', p, sentence: p.t.system.alreadyHandled };
+  /** One error, under `field`. */
+  const refused = (field: string, sentence: Markup, channelId?: string): Decision => ({
+    kind: 'errors',
+    p,
+    errors: { [field]: sentence },
+    sentence,
+    channelId,
+  });
+  // The channel is the form context's (below).
+  const asked = requestContext(deps, { workspaceId: owner.workspaceId, user, surface: 'form' });
+  // An amount written in another currency is refused under its field, as the one-line commands refuse it.
+  const read = await currencyRead;
+  if (!read.ok) return refused(firstInputBlock(values), sentenceFor(p, read.error, logger));
+  const parsed = submission.read(p, values, user.language, user, read.currency);
+  if (!parsed.ok) {
+    const sentences = Object.values(parsed.errors).map((error) => escapeText(error));
+    return { kind: 'errors', p, errors: parsed.errors, sentence: joinMarkup(sentences, '\n') };
+  }
+  const found = await lookup;
+  if (!found.ok) return refused(firstInputBlock(values), sentenceFor(p, found.error, logger));
+  const form: FormContext<C> | null = found.form;
+  if (!form) {
+    // Nothing is written or posted: where it would go, and which checks run, are unknown.
+    logger.warn(`refused a ${callbackId} submission without its form context`);
+    return refused(firstInputBlock(values), p.t.system.formContextRefused);
+  }
+  const ctx: RequestContext = { ...asked, channelId: form.channelId };
+  const scope: SubmitScope<FormContext<C>> = { ...owner, ctx, p, form, client, logger };
+  const save = async (): Promise<Decision> => {
+    try {
+      const after = await submission.run(parsed.data, scope);
+      return { kind: 'done', p, after, channelId: form.channelId };
+    } catch (error) {
+      const field =
+        error instanceof DomainError ? submission.fieldFor(error.problem, parsed.data) : firstInputBlock(values);
+      // Worked out once: sentenceFor also logs a failure the user did not cause.
+      return refused(field, sentenceFor(p, error, logger), form.channelId);
+    }
+  };
+  return { kind: 'checked', p, save };
 }
 
 function delay(ms: number): Promise<void> {

@@ -106,22 +106,24 @@ export function replayGuard(options: ReplayGuardOptions): {
         await refuseRequest(args, options.sentence(args));
         return false;
       }
-      args.context[PENDING_CLAIM] = Promise.resolve(true); // for a listener that asks (claimedFirst)
+      args.context[PENDING_CLAIM] = () => Promise.resolve(true); // for a listener that asks (claimedFirst)
       return true;
     },
     defer(args) {
       const trigger = triggerOf(args.body as Body);
-      args.context[PENDING_CLAIM] = trigger ? record(args, trigger) : Promise.resolve(true);
+      let claim: Promise<boolean> | undefined;
+      args.context[PENDING_CLAIM] = () => (claim ??= trigger ? record(args, trigger) : Promise.resolve(true));
     },
   };
 }
 
 /**
- * A form submission's claim, started by the inbound middleware (`defer`): true the first time, false for
- * a replay, which must then change nothing (the listener answers it). Refuses when the middleware did not
- * start one, so a listener used without it writes nothing.
+ * A form submission's claim, left by the inbound middleware (`defer`) and recorded when its listener
+ * first asks (so a submission saved behind other acks records it then, not before its own ack): true
+ * the first time, false for a replay, which must then change nothing (the listener answers it).
+ * Refuses when the middleware left none, so a listener used without it writes nothing.
  */
 export function claimedFirst(context: Record<string, unknown>): Promise<boolean> {
   const pending = context[PENDING_CLAIM];
-  return pending instanceof Promise ? (pending as Promise<boolean>) : Promise.resolve(false);
+  return typeof pending === 'function' ? (pending as () => Promise<boolean>)() : Promise.resolve(false);
 }

@@ -71,7 +71,7 @@ describe('AfterAckQueue', () => {
 
 describe('AfterAckQueue gives way to requests waiting for their ack', () => {
   it('starts no work while a request waits for its ack, and starts it once that one is answered', async () => {
-    const pending = new PendingAcks();
+    const pending = new PendingAcks(0);
     const queue = new AfterAckQueue(2, pending, 60_000);
     const log: string[] = [];
     const answered = pending.begin();
@@ -106,6 +106,40 @@ describe('AfterAckQueue gives way to requests waiting for their ack', () => {
     expect(log).toEqual(['start a', 'end a', 'start b']);
     b!.release();
     expect(await Promise.all(results)).toEqual(['a', 'b']);
+  });
+
+  it('after the last ack, starts no work until the quiet window has passed with no request', async () => {
+    const pending = new PendingAcks(40);
+    const queue = new AfterAckQueue(2, pending, 60_000);
+    const log: string[] = [];
+    const a = gate(log, 'a');
+    const first = pending.begin();
+    const result = queue.run(a.work);
+    first();
+    // A burst: the next request comes a few milliseconds after the ack, inside the window.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(log).toEqual([]);
+    const second = pending.begin();
+    expect(pending.busyBesidesCaller()).toBe(true); // the first was answered 10 ms ago
+    const third = pending.begin();
+    expect(pending.busyBesidesCaller()).toBe(true);
+    second();
+    third();
+    const answeredAt = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(log).toEqual([]);
+    expect(pending.busy()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(log).toEqual(['start a']);
+    expect(pending.busy()).toBe(false);
+    const fourth = pending.begin();
+    expect(pending.busyBesidesCaller()).toBe(false); // the caller counts itself
+    expect(pending.busy()).toBe(true);
+    fourth();
+    a.release();
+    expect(await result).toBe('a');
+    // It waited the window after the last answer, not after the first.
+    expect(performance.now() - answeredAt).toBeGreaterThanOrEqual(40);
   });
 
   it('the receiver counts a request to /slack/events from its arrival until its response is sent', () => {
@@ -153,7 +187,7 @@ describe('PendingAcks.answered', () => {
   });
 
   it('resolves when the last request waiting is answered, not before', async () => {
-    const pending = new PendingAcks();
+    const pending = new PendingAcks(0);
     const first = pending.begin();
     const second = pending.begin();
     let resolved = false;
@@ -163,6 +197,17 @@ describe('PendingAcks.answered', () => {
     expect(resolved).toBe(false);
     second();
     await tick();
+    expect(resolved).toBe(true);
+  });
+
+  it('after the last answer, resolves once the quiet window has passed', async () => {
+    const pending = new PendingAcks(30);
+    pending.begin()();
+    let resolved = false;
+    void pending.answered(10_000).then(() => (resolved = true));
+    await tick();
+    expect(resolved).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 60));
     expect(resolved).toBe(true);
   });
 
@@ -202,7 +247,7 @@ describe('ReplySequence', () => {
   });
 
   it('sends nothing while a request waits for its ack, as the queue starts no work then', async () => {
-    const pending = new PendingAcks();
+    const pending = new PendingAcks(0);
     const queue = new AfterAckQueue(4, pending, 10_000);
     const sent: string[] = [];
     const replies = new ReplySequence<string>(
