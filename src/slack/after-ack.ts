@@ -2,15 +2,16 @@
 // The ack is what Slack holds us to (3 seconds, or the user sees an error and Slack retries); replies
 // through response_url stay valid for 30 minutes. So when a burst of requests arrives, every one of them
 // is acknowledged first, and the replies follow: a piece of work does not start while a request is still
-// waiting for its ack, nor until AFTER_ACK_QUIET_MS after the last was answered (PendingAcks, counted by
-// the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS, and then at most `slots` run at once, however many wait: under a load the app cannot keep up with, the
-// work queues here (a reply is late) rather than in the database pool, whose wait for a connection is
+// waiting for its ack (PendingAcks, counted by the HTTP receiver), for at most AFTER_ACK_MAX_DEFER_MS,
+// nor until AFTER_ACK_QUIET_MS after the last was answered, for at most AFTER_ACK_QUIET_MAX_MS; and then
+// at most `slots` run at once, however many wait: under a load the app cannot keep up with, the work
+// queues here (a reply is late) rather than in the database pool, whose wait for a connection is
 // bounded (work let through at once past 1,000 waiting had hundreds of changes wait for 10 connections,
 // and a third of them fail). Without that, the replies of the requests before take the one thread (and
 // the database) that the next acks need. Work that needs a trigger_id (opening a modal) does not wait
-// here: trigger_ids expire 3 seconds after the click. The outbox's deliveries give way to the acks the
-// same way (PendingAcks.answered, wired in src/app.ts). A command's replies are written in its slot and
-// sent after it (ReplySequence): the slot is not held while Slack answers the post.
+// here: trigger_ids expire 3 seconds after the click. The outbox's deliveries give way to the acks too
+// (PendingAcks.answered, wired in src/app.ts), without the quiet window. A command's replies are written
+// in its slot and sent after it (ReplySequence): the slot is not held while Slack answers the post.
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -35,12 +36,23 @@ export const AFTER_ACK_MAX_DEFER_MS = 2_000;
  * by this much.
  */
 export const AFTER_ACK_QUIET_MS = 20;
+/**
+ * Under a steady stream of requests (the alerts bench sends 144 a second, 7 ms apart) such a window never
+ * comes: work waits for it this long at most. Waiting the full AFTER_ACK_MAX_DEFER_MS for it held every
+ * change's work 2 s there, and the alerts' lag p99 went from 7 to 28 s on PGlite.
+ */
+export const AFTER_ACK_QUIET_MAX_MS = 500;
 
-/** The requests received and not answered yet: while there are some, and shortly after, work after an ack waits. */
+/**
+ * The requests received and not answered yet. While there are some, work after an ack waits (and so do
+ * the outbox's deliveries: `answered`); the queue of that work also waits for a quiet window after the
+ * last answer (`busy`, `whenQuiet`).
+ */
 export class PendingAcks {
   private count = 0;
   private lastAnswered = Number.NEGATIVE_INFINITY;
   private quietTimer: NodeJS.Timeout | undefined;
+  private readonly onNone = new Set<() => void>();
   private readonly onQuiet = new Set<() => void>();
 
   constructor(private readonly quietMs = AFTER_ACK_QUIET_MS) {}
@@ -52,7 +64,7 @@ export class PendingAcks {
 
   /** True while a request waits for its ack, and until `quietMs` after the last one was answered. */
   busy(): boolean {
-    return this.count > 0 || performance.now() - this.lastAnswered < this.quietMs;
+    return this.count > 0 || this.answeredWithinWindow();
   }
 
   /**
@@ -60,7 +72,7 @@ export class PendingAcks {
    * for its ack, or one was answered less than `quietMs` ago.
    */
   busyBesidesCaller(): boolean {
-    return this.count > 1 || performance.now() - this.lastAnswered < this.quietMs;
+    return this.count > 1 || this.answeredWithinWindow();
   }
 
   /** A request arrived; the function returned says it was answered (once, however often it is called). */
@@ -72,8 +84,15 @@ export class PendingAcks {
       done = true;
       this.count -= 1;
       this.lastAnswered = performance.now();
-      if (this.count === 0) this.callWhenQuiet();
+      if (this.count > 0) return;
+      for (const listener of [...this.onNone]) listener();
+      this.callWhenQuiet();
     };
+  }
+
+  /** Calls `listener` each time the last request waiting for its ack is answered. */
+  whenNone(listener: () => void): void {
+    this.onNone.add(listener);
   }
 
   /** Calls `listener` each time the app becomes quiet: no request waiting, none answered for `quietMs`. */
@@ -82,26 +101,28 @@ export class PendingAcks {
   }
 
   /**
-   * Resolves once the app is quiet, or after `maxWaitMs` at most: work in the background (the outbox's
-   * deliveries) starts behind the acks of a burst, never later than that.
+   * Resolves once no request waits for its ack (the quiet window aside), or after `maxWaitMs` at most:
+   * work in the background (the outbox's deliveries) starts behind the acks of a burst, never later than that.
    */
   answered(maxWaitMs = AFTER_ACK_MAX_DEFER_MS): Promise<void> {
-    if (!this.busy()) return Promise.resolve();
+    if (this.count === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.onQuiet.delete(done);
+        this.onNone.delete(done);
         resolve();
       };
       const timer = setTimeout(done, maxWaitMs);
       timer.unref();
-      this.onQuiet.add(done);
-      // Answered already, within the window: nothing else would look again when it ends.
-      if (this.count === 0) this.callWhenQuiet();
+      this.onNone.add(done);
     });
   }
 
-  /** Once the window after the last answer has passed with no request waiting, calls the listeners. */
+  private answeredWithinWindow(): boolean {
+    return performance.now() - this.lastAnswered < this.quietMs;
+  }
+
+  /** Once the window after the last answer has passed with no request waiting, calls the quiet listeners. */
   private callWhenQuiet(): void {
     if (this.quietTimer !== undefined) return;
     const look = () => {
@@ -139,7 +160,9 @@ export class AfterAckQueue {
     /** Without it (Socket Mode, tests), work only waits for a slot. */
     private readonly pendingAcks: PendingAcks | undefined = undefined,
     private readonly maxDeferMs = AFTER_ACK_MAX_DEFER_MS,
+    private readonly quietMaxMs = AFTER_ACK_QUIET_MAX_MS,
   ) {
+    pendingAcks?.whenNone(() => this.startWaiting());
     pendingAcks?.whenQuiet(() => this.startWaiting());
   }
 
@@ -161,7 +184,8 @@ export class AfterAckQueue {
   }
 
   /**
-   * Resolves once no request waits for its ack, or once the longest deferral has passed since `since`
+   * Resolves once no request waits for its ack (the quiet window aside: a reply is written after its
+   * work, which waited for it), or once the longest deferral has passed since `since`
    * (performance.now() when the request was acknowledged): what a piece of work outside the slots (a
    * reply: ReplySequence) waits for before it takes this thread. Counted from the ack, so a command's
    * wait for its slot and its replies' waits defer it by about AFTER_ACK_MAX_DEFER_MS at most.
@@ -184,10 +208,18 @@ export class AfterAckQueue {
     return { running: this.running, waiting: this.waiting.length };
   }
 
-  /** Whether work that has waited since `since` may take a free slot now. */
+  /**
+   * Whether work that has waited since `since` may take a free slot now: once no request waits for its
+   * ack and the quiet window has passed, or no request waits and it has waited `quietMaxMs`, or it has
+   * waited `maxDeferMs` whatever waits.
+   */
   private mayStart(since: number): boolean {
     if (this.running >= this.slots) return false;
-    return !this.pendingAcks?.busy() || performance.now() - since >= this.maxDeferMs;
+    if (!this.pendingAcks) return true;
+    const waited = performance.now() - since;
+    if (waited >= this.maxDeferMs) return true;
+    if (this.pendingAcks.size > 0) return false;
+    return waited >= this.quietMaxMs || !this.pendingAcks.busy();
   }
 
   /** Starts waiting work, in arrival order, while it may; otherwise looks again when the first's deferral ends. */
@@ -200,12 +232,15 @@ export class AfterAckQueue {
       first = this.waiting[0];
     }
     if (first && this.running < this.slots && this.timer === undefined) {
+      // The next moment a wait may end without an answer: its longest wait for quiet, then for acks.
+      const waited = performance.now() - first.since;
+      const until = Math.min(...[this.quietMaxMs, this.maxDeferMs].filter((limit) => limit > waited));
       this.timer = setTimeout(
         () => {
           this.timer = undefined;
           this.startWaiting();
         },
-        Math.max(0, first.since + this.maxDeferMs - performance.now()),
+        Math.max(0, until - waited),
       );
       this.timer.unref();
     }

@@ -42,19 +42,34 @@ export function refuseFutureTimestamps(
 }
 
 /**
+ * Slack gives up on an ack after 3 seconds: a request counts as waiting no longer than that, so that one
+ * held open (a body that never ends, sent by anyone, since it counts before its signature is read) cannot
+ * hold back the work after every other ack.
+ */
+export const PENDING_ACK_LIMIT_MS = 3_000;
+
+/**
  * Wraps a request listener: a POST to one of `paths` counts in `pending` from its arrival until its
- * response is sent (or its connection closes), so that work after other acks gives way to it (./after-ack.ts).
+ * response is sent (or its connection closes, or PENDING_ACK_LIMIT_MS), so that work after other acks
+ * gives way to it (./after-ack.ts).
  */
 export function countPendingAcks(
   listener: RequestListener,
   paths: readonly string[],
   pending: PendingAcks,
+  limitMs = PENDING_ACK_LIMIT_MS,
 ): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method?.toUpperCase() === 'POST' && paths.includes(new URL(req.url ?? '/', 'http://localhost').pathname)) {
       const answered = pending.begin();
-      res.once('finish', answered);
-      res.once('close', answered);
+      const limit = setTimeout(answered, limitMs);
+      limit.unref();
+      const done = () => {
+        clearTimeout(limit);
+        answered();
+      };
+      res.once('finish', done);
+      res.once('close', done);
     }
     listener(req, res);
   };

@@ -255,25 +255,33 @@ describe.each(BACKENDS)('exact replays of signed requests on %s', (backend) => {
     const submitted = mark(t);
     const acks = await Promise.all([t.send(submission, { timestamp }), t.send(submission, { timestamp })]);
     expect(acks.map((a) => a.status)).toEqual([200, 200]);
-    await t.settle();
     const firstInput = (modal.view.blocks as JsonObject[]).find((b) => b.type === 'input')?.block_id;
     const bodies = acks.map((a) => (a.text === '' ? undefined : (a.json() as JsonObject)));
     // What each submission came to: from its ack, or from the view that replaced its progress view.
-    const outcomes = bodies.map((body) => {
-      if (body === undefined) return 'saved';
-      if (body.response_action === 'errors') {
-        expect(body).toEqual({ response_action: 'errors', errors: { [String(firstInput)]: system.alreadyHandled } });
-        return 'replay';
-      }
-      expect(body.response_action).toBe('push');
-      const externalId = (body.view as JsonObject).external_id;
-      const update = submitted.calls('views.update').find((c) => c.args.external_id === externalId);
-      const text = sentences(update?.args.view);
-      if (text.includes(system.alreadyHandled)) return 'replay';
-      expect(text).toMatch(/Your changes were saved/);
-      return 'saved';
-    });
+    const outcomes = await Promise.all(
+      bodies.map(async (body) => {
+        if (body === undefined) return 'saved';
+        if (body.response_action === 'errors') {
+          expect(body).toEqual({
+            response_action: 'errors',
+            errors: { [String(firstInput)]: system.alreadyHandled },
+          });
+          return 'replay';
+        }
+        expect(body.response_action).toBe('push');
+        const externalId = (body.view as JsonObject).external_id;
+        const update = await t.fake.waitFor(
+          'views.update',
+          (c) => submitted.calls().includes(c) && c.args.external_id === externalId,
+        );
+        const text = sentences(update.args.view);
+        if (text.includes(system.alreadyHandled)) return 'replay';
+        expect(text).toMatch(/Your changes were saved/);
+        return 'saved';
+      }),
+    );
     expect(outcomes.sort()).toEqual(['replay', 'saved']);
+    await t.settle();
     const after = await history(teamId, no);
     expect(after.count).toBe(before.count + 1);
     expect(after.active?.estimatedValue.toString()).toBe('15000');

@@ -32,12 +32,13 @@ export function savedView(p: Presenter, sentence: Markup): ModalView {
   };
 }
 
-export function notSavedView(p: Presenter, sentence: Markup): ModalView {
+/** `correctable`: the form as typed can be corrected and sent again (Back leads to it); not for a replay. */
+export function notSavedView(p: Presenter, sentence: Markup, { correctable = true } = {}): ModalView {
   const { system } = p.t;
   return modal({
     callbackId: CALLBACK_IDS.unavailable,
     title: system.notSavedTitle,
     close: system.back,
-    blocks: [section(sentence), section(system.notSavedHint)],
+    blocks: correctable ? [section(sentence), section(system.notSavedHint)] : [section(sentence)],
   });
 }

@@ -1,4 +1,5 @@
-// Modal submissions. The state is read with zod (errors go under the field). Then the change is saved:
+// Modal submissions. The state is read with zod (errors go under the field, or in the view that replaces
+// the "Saving…" view, below). Then the change is saved:
 // when that is quick (the usual case) the ack carries a rule's refusal under the field it concerns;
 // when it is not (a busy database), or other requests are waiting for their ack (a burst: the save
 // then waits behind them, ../after-ack.ts), the ack pushes a "Saving…" view over the form at once, and
@@ -135,10 +136,13 @@ function submissionListener<C extends FormCallbackId, T>(
     if (deps.afterAck.busyBesidesCaller()) {
       // Who submits was looked up when they opened the form: their language is known without asking.
       waiting = presenterFor(deps.users.knownLocale(workspaceOf(context), body.user.id) ?? DEFAULT_LOCALE);
-      outcome = deps.afterAck.run(async () => {
-        const checked = await check();
-        return checked.kind === 'checked' ? checked.save() : checked;
-      });
+      outcome = deps.afterAck
+        .run(async () => {
+          const checked = await check();
+          return checked.kind === 'checked' ? checked.save() : checked;
+        })
+        // The progress view is shown already: whatever failed, the person reads why in its place.
+        .catch((error: unknown) => failedBeforeSave(waiting, error, logger));
     } else {
       // Otherwise the form is read and checked now (its errors go under their fields), then saved: when
       // that is done within the budget, counted from the request's arrival, the ack carries the outcome;
@@ -163,14 +167,19 @@ function submissionListener<C extends FormCallbackId, T>(
     const decided = await outcome;
     const { p } = decided;
     const sentence = decided.kind === 'done' ? p.t.system.savedText : decided.sentence;
-    const result = decided.kind === 'done' ? savedView(p, sentence) : notSavedView(p, sentence);
+    const result =
+      decided.kind === 'done'
+        ? savedView(p, sentence)
+        : notSavedView(p, sentence, { correctable: decided.kind === 'errors' });
     try {
       await client.views.update({ external_id: externalId, view: result });
     } catch (error) {
-      // The user closed the modal meanwhile: tell them in a message instead, where the form reports
-      // (in a direct message before its context is known).
       logger.warn(`could not show the outcome in the modal: ${String(error)}`);
-      await postPrivately(client, decided.channelId, body.user.id, { text: sentence, blocks: [] }, logger);
+      // The user closed the modal meanwhile: tell them in a message instead, where the form reports (in a
+      // direct message before its context is known). Not a replay's: whoever sent it saw the progress
+      // view, which Slack never showed the person it names.
+      if (decided.kind !== 'replay')
+        await postPrivately(client, decided.channelId, body.user.id, { text: sentence, blocks: [] }, logger);
     }
     if (decided.kind === 'done') await deps.afterAck.run(decided.after);
 
@@ -260,6 +269,12 @@ async function checkSubmission<C extends FormCallbackId, T>(
     }
   };
   return { kind: 'checked', p, save };
+}
+
+/** A submission that failed before its save could decide (the directory or the database failing). */
+function failedBeforeSave(p: Presenter, error: unknown, logger: Logger): Decision {
+  const sentence = sentenceFor(p, error, logger);
+  return { kind: 'errors', p, errors: {}, sentence };
 }
 
 function delay(ms: number): Promise<void> {

@@ -3,8 +3,9 @@
 // capture) could send it again and create a second opportunity or make a second stage move. Slack sends
 // no request id with commands and interactions, but gives each command, button click and form
 // submission (the requests that change things) its own trigger_id. Each is recorded, bound to the
-// workspace, in a table every instance shares before any listener runs; a request whose trigger_id is
-// already there changes nothing and the person is told so. Option loads (block_suggestion) carry no
+// workspace, in a table every instance shares before any listener runs (a form's, before its listener
+// saves anything: see `defer`); a request whose trigger_id is already there changes nothing and the
+// person is told so. Option loads (block_suggestion) carry no
 // trigger_id and change nothing; Events API deliveries have their own de-duplication (dedupe-events.ts).
 //
 // When the database cannot record the id the request goes on: the operation itself then meets the same
@@ -63,10 +64,11 @@ const PENDING_CLAIM = 'pendingTriggerClaim';
 
 /**
  * The replay guard of the inbound middleware. `claim` records the request's trigger and answers a
- * replay: `true` lets the request go on; `false` means it was answered as a replay. `defer` starts
- * recording a form submission's trigger and lets its listener go on at once: the listener reads the
- * form's context and who submits beside the claim, and waits for it (`claimedFirst`) before it runs
- * anything, so a form's ack waits for one round trip less. Only for listeners that do so.
+ * replay: `true` lets the request go on; `false` means it was answered as a replay. `defer` leaves a
+ * form submission's claim for its listener, which records it when it first asks (`claimedFirst`),
+ * beside its reads of the form's context and of who submits, and waits for it before it runs anything:
+ * so a form's ack waits for one round trip less, and one saved behind other acks records it then. Only
+ * for listeners that do so.
  */
 export function replayGuard(options: ReplayGuardOptions): {
   claim(args: MiddlewareStepArgs): Promise<boolean>;

@@ -109,27 +109,27 @@ describe('AfterAckQueue gives way to requests waiting for their ack', () => {
   });
 
   it('after the last ack, starts no work until the quiet window has passed with no request', async () => {
-    const pending = new PendingAcks(40);
-    const queue = new AfterAckQueue(2, pending, 60_000);
+    const pending = new PendingAcks(500);
+    const queue = new AfterAckQueue(2, pending, 60_000, 60_000);
     const log: string[] = [];
     const a = gate(log, 'a');
     const first = pending.begin();
     const result = queue.run(a.work);
     first();
-    // A burst: the next request comes a few milliseconds after the ack, inside the window.
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // A burst: the next request comes a moment after the ack, inside the window.
+    await tick();
     expect(log).toEqual([]);
     const second = pending.begin();
-    expect(pending.busyBesidesCaller()).toBe(true); // the first was answered 10 ms ago
+    expect(pending.busyBesidesCaller()).toBe(true); // the first was answered a moment ago
     const third = pending.begin();
     expect(pending.busyBesidesCaller()).toBe(true);
     second();
     third();
     const answeredAt = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(log).toEqual([]);
     expect(pending.busy()).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, 700));
     expect(log).toEqual(['start a']);
     expect(pending.busy()).toBe(false);
     const fourth = pending.begin();
@@ -139,7 +139,32 @@ describe('AfterAckQueue gives way to requests waiting for their ack', () => {
     a.release();
     expect(await result).toBe('a');
     // It waited the window after the last answer, not after the first.
-    expect(performance.now() - answeredAt).toBeGreaterThanOrEqual(40);
+    expect(performance.now() - answeredAt).toBeGreaterThanOrEqual(500);
+  });
+
+  it('under a steady stream the quiet window never comes: work waits for it `quietMaxMs` at most', async () => {
+    const pending = new PendingAcks(60_000); // a window that never ends here
+    const queue = new AfterAckQueue(1, pending, 60_000, 100);
+    const log: string[] = [];
+    const [a, b] = ['a', 'b'].map((n) => gate(log, n));
+    pending.begin()();
+    const first = queue.run(a!.work);
+    await tick();
+    expect(log).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(log).toEqual(['start a']);
+    a!.release();
+    expect(await first).toBe('a');
+    // But not while a request waits for its ack: that wait is the longer one.
+    const answer = pending.begin();
+    const second = queue.run(b!.work);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(log).toEqual(['start a', 'end a']);
+    answer(); // none waits now, and it has waited more than quietMaxMs
+    await tick();
+    expect(log).toEqual(['start a', 'end a', 'start b']);
+    b!.release();
+    expect(await second).toBe('b');
   });
 
   it('the receiver counts a request to /slack/events from its arrival until its response is sent', () => {
@@ -158,6 +183,20 @@ describe('AfterAckQueue gives way to requests waiting for their ack', () => {
     expect(pending.size).toBe(1);
     command.emit('finish');
     command.emit('close');
+    expect(pending.size).toBe(0);
+  });
+});
+
+describe('a request held open', () => {
+  it('counts as waiting for its ack no longer than the limit (Slack gives up after 3 s)', async () => {
+    const pending = new PendingAcks(0);
+    const listener = countPendingAcks(() => undefined, ['/slack/events'], pending, 50);
+    const res = new EventEmitter();
+    listener({ method: 'POST', url: '/slack/events' } as IncomingMessage, res as ServerResponse);
+    expect(pending.size).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pending.size).toBe(0);
+    res.emit('close'); // counted once
     expect(pending.size).toBe(0);
   });
 });
@@ -200,15 +239,17 @@ describe('PendingAcks.answered', () => {
     expect(resolved).toBe(true);
   });
 
-  it('after the last answer, resolves once the quiet window has passed', async () => {
-    const pending = new PendingAcks(30);
-    pending.begin()();
+  it('resolves as soon as none waits, the quiet window aside (deliveries need not wait for it)', async () => {
+    const pending = new PendingAcks(60_000);
+    const answer = pending.begin();
     let resolved = false;
     void pending.answered(10_000).then(() => (resolved = true));
     await tick();
     expect(resolved).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    answer();
+    await tick();
     expect(resolved).toBe(true);
+    expect(pending.busy()).toBe(true); // still within the window
   });
 
   it('resolves after its longest wait while requests keep waiting', async () => {
