@@ -49,6 +49,10 @@ describe('modal submissions on the slow path', () => {
     const update = await outcomeOf(t, since, body.view.external_id);
     expect(sentences(update.args.view)).toMatch(/Your changes were saved/);
     expect((update.args.view as { clear_on_close?: boolean }).clear_on_close).toBe(true);
+    // Shown in the modal (Slack knew the pushed view by its external_id): not told in a message instead.
+    await t.settle();
+    const fallbacks = [...since.calls('chat.postEphemeral'), ...since.calls('chat.postMessage')];
+    expect(fallbacks.filter((c) => String(c.args.text).includes('Your changes were saved'))).toEqual([]);
     const active = await activeEntry(t, teamId);
     expect([active.stage, active.estimatedValue.toString()]).toEqual([20, '15000']);
   });

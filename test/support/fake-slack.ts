@@ -131,6 +131,11 @@ export interface FakeSlack {
   hold(method: string): () => void;
   /** The current state of a view opened/pushed/updated/published through the fake. */
   view(viewId: string): JsonObject | undefined;
+  /**
+   * A view an app's ack put on screen (`response_action: push` or `update` in a view_submission's ack):
+   * Slack knows it from then on, by its external_id too; the test app's sender hands each one over.
+   */
+  acceptAckedView(view: JsonObject): void;
   /** Back to the just-started state: calls, uploads, faults, delays, holds (released), views, messages and user/channel/OAuth overrides are cleared. */
   reset(): void;
   close(): Promise<void>;
@@ -922,6 +927,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     view(viewId): JsonObject | undefined {
       return views.get(viewId);
+    },
+    acceptAckedView(view): void {
+      storeView(buildView(nextId('V'), view, undefined));
     },
     reset(): void {
       for (const waiter of waiters) {

@@ -5,7 +5,7 @@ import { startApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { type Clock, fixedClock } from '../../src/services/clock.ts';
 import { type BackendName, createTestDatabase, type TestDatabase, uniqueWorkspaceId } from './databases.ts';
-import { type FakeSlack, type FakeSlackCall, startFakeSlack } from './fake-slack.ts';
+import { type FakeSlack, type FakeSlackCall, type JsonObject, startFakeSlack } from './fake-slack.ts';
 import { SLACK_DEFAULTS } from './slack-defaults.ts';
 import {
   blockAction,
@@ -131,8 +131,16 @@ export async function startTestApp(
     ...(options.exportPageSize !== undefined ? { exportPageSize: options.exportPageSize } : {}),
   });
   const url = `http://127.0.0.1:${app.port}`;
-  const send: TestApp['send'] = (request, options = {}) =>
-    sendToSlackApp(url, request, { signingSecret: options.signingSecret ?? SLACK_DEFAULTS.signingSecret, ...options });
+  const send: TestApp['send'] = async (request, options = {}) => {
+    const response = await sendToSlackApp(url, request, {
+      signingSecret: options.signingSecret ?? SLACK_DEFAULTS.signingSecret,
+      ...options,
+    });
+    // A view the ack pushed or put in place of the form is on screen now: Slack knows it (by external_id too).
+    const acked = ackedView(response.text);
+    if (acked) fake.acceptAckedView(acked);
+    return response;
+  };
 
   return {
     url,
@@ -205,4 +213,12 @@ async function settle(fake: FakeSlack, quietMs: number): Promise<void> {
     if (now === seen) return;
     seen = now;
   }
+}
+
+/** The view a view_submission's ack pushes or puts in place of the form, if any. */
+function ackedView(text: string): JsonObject | undefined {
+  if (!text.startsWith('{')) return undefined;
+  const body = JSON.parse(text) as { response_action?: unknown; view?: unknown };
+  const pushes = body.response_action === 'push' || body.response_action === 'update';
+  return pushes && typeof body.view === 'object' && body.view !== null ? (body.view as JsonObject) : undefined;
 }
