@@ -3,14 +3,15 @@
 // it over IPC for response URLs and for the number of calls received.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../support/fake-slack.ts';
+import { type FakeSlack, type FakeSlackCall, type JsonObject, startFakeSlack } from '../support/fake-slack.ts';
 import { allText } from '../support/test-app.ts';
 
 type Ask =
   | { op: 'responseUrls'; count: number }
   | { op: 'callCount' | 'callSummary' }
   | { op: 'openedView'; triggerId: string; timeoutMs: number }
-  | { op: 'callRecords'; from: number };
+  | { op: 'callRecords'; from: number }
+  | { op: 'acceptAckedView'; view: JsonObject };
 type Request = Ask & { id: number };
 
 /** One Web API call (or response_url post), reduced to what tells a request's outcome. */
@@ -57,6 +58,8 @@ export interface RemoteFakeSlack {
   openedView(triggerId: string, timeoutMs: number): Promise<OpenedView | null>;
   /** Every call from the `from`-th on, reduced (see CallRecord). */
   callRecords(from: number): Promise<CallRecord[]>;
+  /** A view an app's ack pushed: Slack knows it from then on (FakeSlack.acceptAckedView). */
+  acceptAckedView(view: JsonObject): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,6 +107,7 @@ export async function startFakeSlackProcess(): Promise<RemoteFakeSlack> {
     callSummary: () => ask({ op: 'callSummary' }),
     openedView: (triggerId, timeoutMs) => ask({ op: 'openedView', triggerId, timeoutMs }),
     callRecords: (from) => ask({ op: 'callRecords', from }),
+    acceptAckedView: (view) => ask({ op: 'acceptAckedView', view }),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -171,6 +175,9 @@ async function answer(fake: FakeSlack, request: Ask): Promise<unknown> {
       return fake.calls().length;
     case 'callRecords':
       return fake.calls().slice(request.from).map(recordOf);
+    case 'acceptAckedView':
+      fake.acceptAckedView(request.view);
+      return undefined;
     case 'openedView': {
       const call = await fake
         .waitFor('views.open', (c) => c.args.trigger_id === request.triggerId, request.timeoutMs)

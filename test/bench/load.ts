@@ -29,6 +29,7 @@ import {
   viewSubmission,
 } from '../support/slack-requests.ts';
 import { sendToSlackApp } from '../support/slack-requests.ts';
+import { ackedView } from '../support/test-app.ts';
 import { type CallRecord, startFakeSlackProcess, waitDrained } from './fake-slack-process.ts';
 import { type Measurement, summarise } from './measure.ts';
 import { type ServerProcess, startServerProcess } from './processes.ts';
@@ -338,6 +339,9 @@ export async function benchLoad(postgresUrl: string): Promise<LoadResult> {
       const sentAt = Date.now();
       try {
         const response = await signed(request);
+        // A view the ack pushed is on screen now: Slack knows it (the outcome replaces it by external_id).
+        const acked = ackedView(response.text);
+        if (acked) await fake.acceptAckedView(acked);
         const record: Sent = {
           kind,
           userId,

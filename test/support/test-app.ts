@@ -216,7 +216,7 @@ async function settle(fake: FakeSlack, quietMs: number): Promise<void> {
 }
 
 /** The view a view_submission's ack pushes or puts in place of the form, if any. */
-function ackedView(text: string): JsonObject | undefined {
+export function ackedView(text: string): JsonObject | undefined {
   if (!text.startsWith('{')) return undefined;
   const body = JSON.parse(text) as { response_action?: unknown; view?: unknown };
   const pushes = body.response_action === 'push' || body.response_action === 'update';
