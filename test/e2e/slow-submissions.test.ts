@@ -7,6 +7,7 @@ import { localDate } from '../../src/domain/local-date.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../src/slack/ids.ts';
 import { seedPipelineSetup } from '../support/pipeline-fixtures.ts';
 import { TEST_TODAY, type TestApp } from '../support/test-app.ts';
+import type { SlackAppResponse } from '../support/slack-requests.ts';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { mark, openedModal, sentences, submitModal } from './e2e-kit.ts';
@@ -23,6 +24,14 @@ async function openUpdate(t: TestApp, teamId: string, no: string) {
 async function started(t: TestApp, teamId: string) {
   await seedPipelineSetup(t.app.services, teamId);
   return newOpportunity(t.app.services, teamId, { ownerName: 'Ana Rep', salesCycleCode: 'STD' });
+}
+
+/** The external_id of the "Saving…" view an ack pushed (the test fails when it pushed none). */
+function progressViewOf(ack: SlackAppResponse): string {
+  const body = ack.json() as { response_action?: string; view?: { external_id?: string; title?: { text?: string } } };
+  expect(body.response_action).toBe('push');
+  expect(body.view?.title?.text).toBe('Saving…');
+  return String(body.view?.external_id);
 }
 
 /** The views.update that replaced the progress view `externalId` (made since `since`). */
@@ -43,10 +52,8 @@ describe('modal submissions on the slow path', () => {
     const modal = await openUpdate(t, teamId, no);
     const since = mark(t);
     const ack = await submitModal(t, modal, { [U.estimatedValue]: '15,000', [U.chances]: '45' }, { teamId });
-    const body = ack.json() as { response_action: string; view: { external_id: string; title: { text: string } } };
-    expect(body.response_action).toBe('push');
-    expect(body.view.title.text).toBe('Saving…');
-    const update = await outcomeOf(t, since, body.view.external_id);
+    const progress = progressViewOf(ack);
+    const update = await outcomeOf(t, since, progress);
     expect(sentences(update.args.view)).toMatch(/Your changes were saved/);
     expect((update.args.view as { clear_on_close?: boolean }).clear_on_close).toBe(true);
     // Shown in the modal (Slack knew the pushed view by its external_id): not told in a message instead.
@@ -66,9 +73,8 @@ describe('modal submissions on the slow path', () => {
     const since = mark(t);
     // Next from 20 enters 40, which requires a quote.
     const ack = await submitModal(t, modal, {}, { teamId });
-    const body = ack.json() as { response_action: string; view: { external_id: string } };
-    expect(body.response_action).toBe('push');
-    const update = await outcomeOf(t, since, body.view.external_id);
+    const progress = progressViewOf(ack);
+    const update = await outcomeOf(t, since, progress);
     const view = update.args.view as { close: { text: string }; clear_on_close?: boolean };
     expect(sentences(view)).toMatch(/until a sales quote is assigned/);
     expect(sentences(view)).toMatch(/Press Back to correct the form/);
@@ -106,13 +112,11 @@ describe('a submission that arrives while other requests wait for their ack', ()
     const waiting = await requestInFlight(t.url);
     const since = mark(t);
     const ack = await submitModal(t, modal, { [U.estimatedValue]: '15,000', [U.chances]: '45' }, { teamId });
-    const body = ack.json() as { response_action: string; view: { external_id: string; title: { text: string } } };
-    expect(body.response_action).toBe('push');
-    expect(body.view.title.text).toBe('Saving…');
+    const progress = progressViewOf(ack);
     // Nothing is saved while the other request waits for its ack.
     expect(await t.db.prisma.opportunityEntry.count({ where: { workspaceId: teamId } })).toBe(entriesBefore);
     waiting.end();
-    const update = await outcomeOf(t, since, body.view.external_id);
+    const update = await outcomeOf(t, since, progress);
     expect(sentences(update.args.view)).toMatch(/Your changes were saved/);
     const active = await activeEntry(t, teamId);
     expect([active.stage, active.estimatedValue.toString()]).toEqual([20, '15000']);
@@ -127,10 +131,9 @@ describe('a submission that arrives while other requests wait for their ack', ()
     const since = mark(t);
     // An amount in another currency: its error repeats what was typed.
     const ack = await submitModal(t, modal, { [U.estimatedValue]: '¥5' }, { teamId });
-    const body = ack.json() as { response_action: string; view: { external_id: string } };
-    expect(body.response_action).toBe('push');
+    const progress = progressViewOf(ack);
     waiting.end();
-    const update = await outcomeOf(t, since, body.view.external_id);
+    const update = await outcomeOf(t, since, progress);
     const view = update.args.view as { close: { text: string } };
     expect(sentences(view)).toMatch(/¥5 is written in another currency/);
     expect(sentences(view)).toMatch(/Press Back to correct the form/);
@@ -151,9 +154,8 @@ describe('a submission that arrives within the quiet window after another ack', 
     const first = await openUpdate(t, teamId, no);
     const since = mark(t);
     const ack = await submitModal(t, first, { [U.estimatedValue]: '15,000' }, { teamId });
-    const body = ack.json() as { response_action: string; view: { external_id: string } };
-    expect(body.response_action).toBe('push');
-    const update = await outcomeOf(t, since, body.view.external_id);
+    const progress = progressViewOf(ack);
+    const update = await outcomeOf(t, since, progress);
     expect(sentences(update.args.view)).toMatch(/Your changes were saved/);
     const second = await openUpdate(t, teamId, no);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
