@@ -62,19 +62,21 @@
 // PGlite's worker prepares each text once (the recent lines at 1,000 opportunities: 2.35 ms a run, 1.13
 // ms with the limit in the text).
 //
-// Reads (eight statements, each built once per shape: src/store/statement-shapes.ts): CONTEXT
-// (settings, filters' ids, and the names of cycles, stages, salespeople and close codes); then together
-// ENTRY_FIGURES (the open started active entries by cycle, stage and salesperson, and the active closes
-// of the period and chart window by outcome, code, salesperson and day: stage lines, closes by reason,
-// per-salesperson values, weeks and attention counts), OPPORTUNITY_COUNTS (not started, open and new),
-// ATTENTION (top-N through the partial indexes of migration 20261203200000), and for "what changed"
-// RECENT_COUNTS (moves and closes counted in one pass), RECENT_LINES and CREATED (top-N through the
-// partial indexes of migration 20261204060100) and VALUE_CHANGES (only the entries that changed the
-// value, through the previous value each entry carries, written by a trigger on insert).
+// Reads (seven statements, all sent at once, each built once per shape: src/store/statement-shapes.ts):
+// CONTEXT (settings, the asked cycle's id, and the names of cycles, stages, salespeople and close
+// codes); ENTRY_FIGURES (the open started active entries by cycle, stage and salesperson, the active
+// closes of the period and chart window by outcome, code, salesperson and day, and the not started
+// opportunities by cycle and salesperson: stage lines, closes by reason, per-salesperson values and
+// open counts, weeks and attention counts); ATTENTION (top-N through the partial indexes of migration
+// 20261203200000); and for "what changed" RECENT_COUNTS (moves, closes and new opportunities, each
+// counted through its own index), RECENT_LINES and CREATED (top-N through the partial indexes of
+// migration 20261204060100) and VALUE_CHANGES (only the entries that changed the value, through the
+// previous value each entry carries, written by a trigger on insert). No statement waits for another's
+// answer: each reads the filters' ids and the stale days itself (at 1,000 opportunities on PGlite,
+// CONTEXT first and the rest after it took 0.5 ms longer a digest).
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
-import { staleOnOrBefore as staleCutoff } from '../domain/notifications.ts';
 import { type Compilable, type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
@@ -104,14 +106,6 @@ const DEFAULT_CURRENCY = 'USD';
 /** Closing soon = estimated close date within this many days from today (inclusive). */
 const CLOSING_SOON_DAYS = 7;
 
-interface Scope {
-  workspaceId: string;
-  /** null: all cycles. */
-  cycleId: number | null;
-  /** undefined: everyone; null: a salesperson was asked for but does not exist (nothing matches). */
-  salespersonId: number | null | undefined;
-}
-
 const dec = (value: string | null | undefined): Decimal => (value == null ? ZERO : new Decimal(value));
 const outcomeOf = (value: 'WON' | 'LOST' | string): 'won' | 'lost' => (value === 'WON' ? 'won' : 'lost');
 const totalOf = (rows: readonly { total: number | null }[]): number => rows[0]?.total ?? 0;
@@ -124,9 +118,6 @@ const addFigures = (a: Figures, b: Figures): Figures => ({
 
 type WithEntries = ExpressionBuilder<DB & { e: DB['opportunity_entry'] }, 'e'>;
 type WithOpportunities = ExpressionBuilder<DB & { o: DB['opportunity'] }, 'o'>;
-
-/** No row has this id: a salesperson asked for but unknown (null) matches nothing. */
-const NO_ID = -1;
 
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive whole number: ${value}`);
@@ -151,21 +142,16 @@ function percent(part: Decimal, whole: Decimal): Decimal | null {
 }
 
 /**
- * What the scope's statements are given: the workspace, and the id of each filter that applies (a
- * filter applies when its id is there, so which ids are there is part of a statement's shape).
+ * What the scope's statements are given: the workspace, and the key of each filter that applies, the
+ * cycle's code or the salesperson's Slack user (a filter applies when its key is there, so which keys
+ * are there is part of a statement's shape). Each statement finds the filter's id itself, so that none
+ * waits for another: an unknown cycle matches nothing (CONTEXT tells, and the digest is refused), nor
+ * does an unknown salesperson (the digest is empty).
  */
 interface ScopeValues {
   ws: string;
-  cycleId?: number;
-  salespersonId?: number;
-}
-
-function valuesOf(scope: Scope): ScopeValues {
-  return {
-    ws: scope.workspaceId,
-    ...(scope.cycleId === null ? {} : { cycleId: scope.cycleId }),
-    ...(scope.salespersonId === undefined ? {} : { salespersonId: scope.salespersonId ?? NO_ID }),
-  };
+  cycleCode?: string;
+  slackUserId?: string;
 }
 
 /**
@@ -174,71 +160,92 @@ function valuesOf(scope: Scope): ScopeValues {
  */
 function scoped<V extends ScopeValues, R>(name: string, build: (db: SqlDatabase, v: V) => Compilable<R>) {
   return async (db: SqlDatabase, values: V): Promise<R[]> => {
-    const cycle = values.cycleId === undefined ? '' : ' cycle';
-    const salesperson = values.salespersonId === undefined ? '' : ' salesperson';
+    const cycle = values.cycleCode === undefined ? '' : ' cycle';
+    const salesperson = values.slackUserId === undefined ? '' : ' salesperson';
     return (await statementShapes.execute(db, `digest ${name}${cycle}${salesperson}`, values, (v) => build(db, v)))
       .rows;
   };
 }
 
-/** The conditions that restrict opportunity entries (alias `e`) to the scope. */
+/**
+ * The conditions that restrict opportunity entries (alias `e`) to the scope: a filter's id is read by a
+ * subquery (none when its key is unknown, and then nothing matches).
+ */
 function entryScope(eb: WithEntries, v: ScopeValues): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [eb('e.workspace_id', '=', v.ws)];
-  if (v.cycleId !== undefined) parts.push(eb('e.sales_cycle_id', '=', v.cycleId));
-  if (v.salespersonId !== undefined) parts.push(eb('e.salesperson_id', '=', v.salespersonId));
+  if (v.cycleCode !== undefined) {
+    const cycle = eb.selectFrom('sales_cycle as sc').select('sc.id').where('sc.workspace_id', '=', v.ws);
+    parts.push(eb('e.sales_cycle_id', '=', cycle.where('sc.code', '=', v.cycleCode)));
+  }
+  if (v.slackUserId !== undefined) {
+    const salesperson = eb.selectFrom('salesperson as sp').select('sp.id').where('sp.workspace_id', '=', v.ws);
+    parts.push(eb('e.salesperson_id', '=', salesperson.where('sp.slack_user_id', '=', v.slackUserId)));
+  }
   return eb.and(parts);
 }
 
-/** The conditions that restrict opportunities (alias `o`) to the scope. */
+/** The conditions that restrict opportunities (alias `o`) to the scope, as entryScope's. */
 function opportunityScope(eb: WithOpportunities, v: ScopeValues): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [eb('o.workspace_id', '=', v.ws)];
-  if (v.cycleId !== undefined) parts.push(eb('o.sales_cycle_id', '=', v.cycleId));
-  if (v.salespersonId !== undefined) parts.push(eb('o.salesperson_id', '=', v.salespersonId));
+  if (v.cycleCode !== undefined) {
+    const cycle = eb.selectFrom('sales_cycle as sc').select('sc.id').where('sc.workspace_id', '=', v.ws);
+    parts.push(eb('o.sales_cycle_id', '=', cycle.where('sc.code', '=', v.cycleCode)));
+  }
+  if (v.slackUserId !== undefined) {
+    const salesperson = eb.selectFrom('salesperson as sp').select('sp.id').where('sp.workspace_id', '=', v.ws);
+    parts.push(eb('o.salesperson_id', '=', salesperson.where('sp.slack_user_id', '=', v.slackUserId)));
+  }
   return eb.and(parts);
 }
+
+/** What the attention figures are given: today, and the stale days the request asks for (or null). */
+interface AttentionValues {
+  today: LocalDate;
+  soon: LocalDate;
+  staleDays: number | null;
+}
+
+/**
+ * The last day of change that leaves an opportunity stale: today − the stale days, the request's, else
+ * the workspace's setting, else DEFAULT_STALE_DAYS (as staleOnOrBefore in src/domain/notifications.ts).
+ * Read in each statement that needs it, so that none waits for CONTEXT.
+ */
+const staleOnOrBefore = (eb: WithEntries, v: ScopeValues & AttentionValues) =>
+  sql<LocalDate>`(${v.today}::date - coalesce(${v.staleDays}::integer, (${eb
+    .selectFrom('workspace as w')
+    .select('w.stale_days')
+    .where('w.id', '=', v.ws)}), ${sql.lit(DEFAULT_STALE_DAYS)}))`;
 
 /** Won and Lost, as the entries' action (written into the statement, not a parameter). */
 const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
 
 // The statements, each built once per shape (src/store/statement-shapes.ts).
 
-/** Which filters the request asks for: what changes CONTEXT's text. */
-interface Asked {
-  cycle: boolean;
-  salesperson: boolean;
-}
-
 /**
- * Workspace settings and the filters' ids, with the names the digest shows: the cycles in scope with
+ * Workspace settings and the cycle's id (to tell an unknown cycle code), with the names the digest shows: the cycles in scope with
  * their stages (in code and stage order; a cycle without stages: one row, stage null), the
  * salespeople in scope (in name order: the database's collation decides ties of figures), the close
  * codes. One statement: the names were three reads of their own.
  */
-const CONTEXT = (db: SqlDatabase, v: { ws: string; cycleCode: string; slackUserId: string }, asked: Asked) =>
+const CONTEXT = scoped('context', (db, v: ScopeValues) =>
   db.selectNoFrom((eb) => [
     eb.selectFrom('workspace as w').select('w.currency').where('w.id', '=', v.ws).as('currency'),
     eb.selectFrom('workspace as w').select('w.stale_days').where('w.id', '=', v.ws).as('stale_days'),
-    eb
-      .selectFrom('sales_cycle as sc')
-      .select('sc.id')
-      .where('sc.workspace_id', '=', v.ws)
-      .where('sc.code', '=', v.cycleCode)
-      .where(sql.lit(asked.cycle))
-      .as('cycle_id'),
-    eb
-      .selectFrom('salesperson as sp')
-      .select('sp.id')
-      .where('sp.workspace_id', '=', v.ws)
-      .where('sp.slack_user_id', '=', v.slackUserId)
-      .where(sql.lit(asked.salesperson))
-      .as('salesperson_id'),
+    v.cycleCode === undefined
+      ? sql<number | null>`null::integer`.as('cycle_id')
+      : eb
+          .selectFrom('sales_cycle as sc')
+          .select('sc.id')
+          .where('sc.workspace_id', '=', v.ws)
+          .where('sc.code', '=', v.cycleCode)
+          .as('cycle_id'),
     jsonArrayFrom(
       eb
         .selectFrom('sales_cycle as sc')
         .leftJoin('sales_cycle_stage as s', 's.sales_cycle_id', 'sc.id')
         .select(['sc.id', 'sc.code', 'sc.description', 'sc.blocked', 's.stage', 's.description as stage_description'])
         .where('sc.workspace_id', '=', v.ws)
-        .$if(asked.cycle, (qb) => qb.where('sc.code', '=', v.cycleCode))
+        .$call((qb) => (v.cycleCode === undefined ? qb : qb.where('sc.code', '=', v.cycleCode)))
         .orderBy('sc.code')
         .orderBy('s.stage'),
     ).as('cycles'),
@@ -247,7 +254,7 @@ const CONTEXT = (db: SqlDatabase, v: { ws: string; cycleCode: string; slackUserI
         .selectFrom('salesperson as sp')
         .select(['sp.id', 'sp.slack_user_id', 'sp.name'])
         .where('sp.workspace_id', '=', v.ws)
-        .$if(asked.salesperson, (qb) => qb.where('sp.slack_user_id', '=', v.slackUserId))
+        .$call((qb) => (v.slackUserId === undefined ? qb : qb.where('sp.slack_user_id', '=', v.slackUserId)))
         .orderBy('sp.name')
         .orderBy('sp.id'),
     ).as('people'),
@@ -257,7 +264,11 @@ const CONTEXT = (db: SqlDatabase, v: { ws: string; cycleCode: string; slackUserI
         .select(['cc.id', 'cc.code', 'cc.description'])
         .where('cc.workspace_id', '=', v.ws),
     ).as('codes'),
-  ]);
+  ]),
+);
+
+/** Which set an ENTRY_FIGURES row belongs to. */
+type EntryFigureKind = 'open' | 'closed' | 'not started';
 
 /**
  * The figures of the active entries, in two sets: the open started ones grouped by cycle, stage and
@@ -267,99 +278,121 @@ const CONTEXT = (db: SqlDatabase, v: { ws: string; cycleCode: string; slackUserI
  * plain columns, so PostgreSQL estimates its groups well enough to hash them (grouped by the period
  * and week cases, its estimate was 200,000 groups and it sorted a million entries on disk); the
  * closed set reads only that window's entries (a partial index).
+ *
+ * A third set counts the not started opportunities by cycle and salesperson (through the status
+ * index): with the open started ones, the open count of each salesperson. An opportunity is in progress
+ * exactly when its active entry has a stage, so no pass over every opportunity is needed (it was one
+ * statement of its own, 0.3 ms of a digest of 1,000 on PGlite).
  */
-const ENTRY_FIGURES = scoped(
-  'entry figures',
-  (db, v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate; closedFrom: LocalDate }) =>
-    db
-      .selectFrom('opportunity_entry as e')
-      .select((eb) => [
-        sql.lit('open').$castTo<'open' | 'closed'>().as('kind'),
-        'e.sales_cycle_id',
-        eb.ref('e.stage').$castTo<number | null>().as('stage'),
-        'e.salesperson_id',
-        sql<'WON' | 'LOST' | null>`null::"ActionTaken"`.as('outcome'),
-        sql<number | null>`null::integer`.as('close_code_id'),
-        sql<string | null>`null::date`.as('day'),
-        eb.fn.countAll<number>().as('n'),
-        eb.fn.sum<string>('e.estimated_value').as('estimated'),
-        eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
-        eb.fn.countAll<number>().filterWhere('e.estimated_close_date', '<', v.today).as('overdue'),
-        eb.fn
-          .countAll<number>()
-          .filterWhere(eb.between('e.estimated_close_date', v.today, v.soon))
-          .as('soon'),
-        eb.fn.countAll<number>().filterWhere('e.date_of_change', '<=', v.staleOnOrBefore).as('stale'),
-      ])
-      .where((eb) => eb.and([entryScope(eb, v), eb.ref('e.active'), eb('e.stage', 'is not', null)]))
-      .groupBy(['e.sales_cycle_id', 'e.stage', 'e.salesperson_id'])
-      .unionAll(
-        db
-          .selectFrom('opportunity_entry as e')
-          .select((eb) => [
-            sql.lit('closed').$castTo<'open' | 'closed'>().as('kind'),
-            sql<number>`null::integer`.as('sales_cycle_id'),
-            sql<number | null>`null::integer`.as('stage'),
-            'e.salesperson_id',
-            eb.ref('e.action_taken').$castTo<'WON' | 'LOST' | null>().as('outcome'),
-            'e.close_code_id',
-            eb.ref('e.date_of_change').$castTo<string | null>().as('day'),
-            eb.fn.countAll<number>().as('n'),
-            eb.fn.sum<string>('e.estimated_value').as('estimated'),
-            eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
-            sql.lit(0).$castTo<number>().as('overdue'),
-            sql.lit(0).$castTo<number>().as('soon'),
-            sql.lit(0).$castTo<number>().as('stale'),
-          ])
-          .where((eb) =>
-            eb.and([
-              entryScope(eb, v),
-              eb.ref('e.active'),
-              eb('e.stage', 'is', null),
-              eb('e.action_taken', 'in', CLOSED_ACTIONS()),
-              eb.between('e.date_of_change', v.closedFrom, v.today),
-            ]),
-          )
-          .groupBy(['e.action_taken', 'e.close_code_id', 'e.salesperson_id', 'e.date_of_change']),
-      ),
-);
-
-/**
- * Per cycle and salesperson: the not started, the open (not started or in progress) and the new
- * (created since `since`; none when it is null) opportunities, in one pass over them.
- */
-const OPPORTUNITY_COUNTS = scoped('opportunity counts', (db, v: ScopeValues & { since: Date | null }) =>
-  db
-    .selectFrom('opportunity as o')
-    .select((eb) => [
-      'o.sales_cycle_id',
-      'o.salesperson_id',
-      eb.fn.countAll<number>().filterWhere('o.status', '=', enumLiteral('NOT_STARTED')).as('not_started'),
-      eb.fn
-        .countAll<number>()
-        .filterWhere('o.status', 'in', [enumLiteral('NOT_STARTED'), enumLiteral('IN_PROGRESS')])
-        .as('open_count'),
-      eb.fn.countAll<number>().filterWhere('o.created_at', '>', v.since).as('new_count'),
-    ])
-    .where((eb) => opportunityScope(eb, v))
-    .groupBy(['o.sales_cycle_id', 'o.salesperson_id']),
-);
-
-/**
- * How many entries created since `since` moved an opportunity forward, back, or closed it: one pass
- * over the recent entries (it was one per list, with its top-N). `since` is written into the text
- * (inlined): a week ago, PostgreSQL reads the few recent entries through their created_at index; the
- * epoch (every entry), it scans them in parallel.
- */
-const RECENT_COUNTS = scoped('recent counts', (db, v: ScopeValues & { since: Date }) =>
+const ENTRY_FIGURES = scoped('entry figures', (db, v: ScopeValues & AttentionValues & { closedFrom: LocalDate }) =>
   db
     .selectFrom('opportunity_entry as e')
     .select((eb) => [
-      eb.fn.countAll<number>().filterWhere('e.stage', '>', eb.ref('e.previous_stage')).as('forward'),
-      eb.fn.countAll<number>().filterWhere('e.stage', '<', eb.ref('e.previous_stage')).as('back'),
-      eb.fn.countAll<number>().filterWhere('e.action_taken', 'in', CLOSED_ACTIONS()).as('closed'),
+      sql.lit('open').$castTo<EntryFigureKind>().as('kind'),
+      'e.sales_cycle_id',
+      eb.ref('e.stage').$castTo<number | null>().as('stage'),
+      'e.salesperson_id',
+      sql<'WON' | 'LOST' | null>`null::"ActionTaken"`.as('outcome'),
+      sql<number | null>`null::integer`.as('close_code_id'),
+      sql<string | null>`null::date`.as('day'),
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<string>('e.estimated_value').as('estimated'),
+      eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
+      eb.fn.countAll<number>().filterWhere('e.estimated_close_date', '<', v.today).as('overdue'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere(eb.between('e.estimated_close_date', v.today, v.soon))
+        .as('soon'),
+      eb.fn.countAll<number>().filterWhere('e.date_of_change', '<=', staleOnOrBefore(eb, v)).as('stale'),
     ])
-    .where((eb) => eb.and([entryScope(eb, v), eb('e.created_at', '>', inlined(v.since))])),
+    .where((eb) => eb.and([entryScope(eb, v), eb.ref('e.active'), eb('e.stage', 'is not', null)]))
+    .groupBy(['e.sales_cycle_id', 'e.stage', 'e.salesperson_id'])
+    .unionAll(
+      db
+        .selectFrom('opportunity_entry as e')
+        .select((eb) => [
+          sql.lit('closed').$castTo<EntryFigureKind>().as('kind'),
+          sql<number>`null::integer`.as('sales_cycle_id'),
+          sql<number | null>`null::integer`.as('stage'),
+          'e.salesperson_id',
+          eb.ref('e.action_taken').$castTo<'WON' | 'LOST' | null>().as('outcome'),
+          'e.close_code_id',
+          eb.ref('e.date_of_change').$castTo<string | null>().as('day'),
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.sum<string>('e.estimated_value').as('estimated'),
+          eb.fn.sum<string>('e.calcd_current_value').as('calcd'),
+          sql.lit(0).$castTo<number>().as('overdue'),
+          sql.lit(0).$castTo<number>().as('soon'),
+          sql.lit(0).$castTo<number>().as('stale'),
+        ])
+        .where((eb) =>
+          eb.and([
+            entryScope(eb, v),
+            eb.ref('e.active'),
+            eb('e.stage', 'is', null),
+            eb('e.action_taken', 'in', CLOSED_ACTIONS()),
+            eb.between('e.date_of_change', v.closedFrom, v.today),
+          ]),
+        )
+        .groupBy(['e.action_taken', 'e.close_code_id', 'e.salesperson_id', 'e.date_of_change']),
+    )
+    .unionAll(
+      db
+        .selectFrom('opportunity as o')
+        .select((eb) => [
+          sql.lit('not started').$castTo<EntryFigureKind>().as('kind'),
+          'o.sales_cycle_id',
+          sql<number | null>`null::integer`.as('stage'),
+          'o.salesperson_id',
+          sql<'WON' | 'LOST' | null>`null::"ActionTaken"`.as('outcome'),
+          sql<number | null>`null::integer`.as('close_code_id'),
+          sql<string | null>`null::date`.as('day'),
+          eb.fn.countAll<number>().as('n'),
+          sql<string>`0::numeric`.as('estimated'),
+          sql<string>`0::numeric`.as('calcd'),
+          sql.lit(0).$castTo<number>().as('overdue'),
+          sql.lit(0).$castTo<number>().as('soon'),
+          sql.lit(0).$castTo<number>().as('stale'),
+        ])
+        .where((eb) => eb.and([opportunityScope(eb, v), eb('o.status', '=', enumLiteral('NOT_STARTED'))]))
+        .groupBy(['o.sales_cycle_id', 'o.salesperson_id']),
+    ),
+);
+
+/**
+ * How many entries created since `since` moved an opportunity forward, back, or closed it, and how many
+ * opportunities were created since: one count each, which reads only its own rows through the partial
+ * index of its list (RECENT_LINES) or the created_at index. One pass over every recent entry, testing
+ * each for the three, took 0.45 ms longer at 1,000 opportunities on PGlite, where the epoch makes every
+ * entry recent. `since` is written into the text (inlined): a week ago, PostgreSQL reads the few recent
+ * rows through their created_at indexes.
+ */
+const RECENT_COUNTS = scoped('recent counts', (db, v: ScopeValues & { since: Date }) =>
+  db.selectNoFrom((eb) => {
+    const entries = (kind: RecentKind) =>
+      eb
+        .selectFrom('opportunity_entry as e')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .where((inner) =>
+          inner.and([
+            entryScope(inner, v),
+            inner('e.created_at', '>', inlined(v.since)),
+            kind === 'closed'
+              ? inner('e.action_taken', 'in', CLOSED_ACTIONS())
+              : inner('e.stage', kind === 'forward' ? '>' : '<', inner.ref('e.previous_stage')),
+          ]),
+        );
+    return [
+      entries('forward').as('forward'),
+      entries('back').as('back'),
+      entries('closed').as('closed'),
+      eb
+        .selectFrom('opportunity as o')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .where((inner) => inner.and([opportunityScope(inner, v), inner('o.created_at', '>', inlined(v.since))]))
+        .as('created'),
+    ];
+  }),
 );
 
 type RecentKind = 'forward' | 'back' | 'closed';
@@ -510,7 +543,7 @@ const VALUE_CHANGES = scoped('value changes', (db, v: ScopeValues & { since: Dat
             eb('c.created_at', '>', v.since),
             eb('c.previous_estimated_value', 'is not', null),
             eb('c.estimated_value', '<>', eb.ref('c.previous_estimated_value')),
-            ...(v.cycleId === undefined && v.salespersonId === undefined
+            ...(v.cycleCode === undefined && v.slackUserId === undefined
               ? []
               : [
                   eb.exists(
@@ -552,71 +585,68 @@ type AttentionKind = 'overdue' | 'soon' | 'stale';
  * index over the open started active entries (migration 20261203200000), so a list reads its own
  * lines, not every candidate; their counts come from ENTRY_FIGURES.
  */
-const ATTENTION = scoped(
-  'attention',
-  (db, v: ScopeValues & { today: LocalDate; soon: LocalDate; staleOnOrBefore: LocalDate }) => {
-    // Each top-N joins its own opportunities and salespeople inside its LIMIT, where PostgreSQL plans
-    // one index lookup per listed row (a plan, not a guarantee; the rows are the same either way, as
-    // the keys are non-null foreign keys). Joined outside the union, it hashed the whole opportunity
-    // table for the 50 rows (EXPLAIN ANALYZE at 1,000 opportunities on PGlite: 2.0 ms, then 0.6 ms).
-    const top = (value: AttentionKind, order: number) =>
-      db
-        .selectFrom('opportunity_entry as e')
-        .innerJoin('opportunity as o', 'o.id', 'e.opportunity_id')
-        .innerJoin('salesperson as sp', 'sp.id', 'e.salesperson_id')
-        .select([
-          sql.lit(value).$castTo<AttentionKind>().as('kind'),
-          sql.lit(order).$castTo<number>().as('kind_order'),
-          'e.opportunity_id',
-          'o.no',
-          'o.description',
-          'sp.slack_user_id',
-          'sp.name as salesperson_name',
-          'e.estimated_close_date',
-          'e.date_of_change',
-          'e.estimated_value',
-        ])
-        .where((eb) =>
-          eb.and([
-            entryScope(eb, v),
-            eb.ref('e.active'),
-            eb('e.stage', 'is not', null),
-            value === 'overdue'
-              ? eb('e.estimated_close_date', '<', v.today)
-              : value === 'soon'
-                ? eb.between('e.estimated_close_date', v.today, v.soon)
-                : eb('e.date_of_change', '<=', v.staleOnOrBefore),
-          ]),
-        )
-        .orderBy(value === 'stale' ? 'e.date_of_change' : 'e.estimated_close_date')
-        .orderBy('e.opportunity_id')
-        .limit(sql.lit(DIGEST_ATTENTION_LINES));
-    // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
-    const part = (value: AttentionKind, order: number) => db.selectFrom(top(value, order).as('t')).selectAll('t');
-    return db
-      .selectFrom(part('overdue', 1).unionAll(part('soon', 2)).unionAll(part('stale', 3)).as('p'))
+const ATTENTION = scoped('attention', (db, v: ScopeValues & AttentionValues) => {
+  // Each top-N joins its own opportunities and salespeople inside its LIMIT, where PostgreSQL plans
+  // one index lookup per listed row (a plan, not a guarantee; the rows are the same either way, as
+  // the keys are non-null foreign keys). Joined outside the union, it hashed the whole opportunity
+  // table for the 50 rows (EXPLAIN ANALYZE at 1,000 opportunities on PGlite: 2.0 ms, then 0.6 ms).
+  const top = (value: AttentionKind, order: number) =>
+    db
+      .selectFrom('opportunity_entry as e')
+      .innerJoin('opportunity as o', 'o.id', 'e.opportunity_id')
+      .innerJoin('salesperson as sp', 'sp.id', 'e.salesperson_id')
       .select([
-        'p.kind',
-        'p.no',
-        'p.description',
-        'p.slack_user_id',
-        'p.salesperson_name',
-        'p.estimated_close_date',
-        'p.date_of_change as last_change',
-        'p.estimated_value as estimated',
+        sql.lit(value).$castTo<AttentionKind>().as('kind'),
+        sql.lit(order).$castTo<number>().as('kind_order'),
+        'e.opportunity_id',
+        'o.no',
+        'o.description',
+        'sp.slack_user_id',
+        'sp.name as salesperson_name',
+        'e.estimated_close_date',
+        'e.date_of_change',
+        'e.estimated_value',
       ])
-      .orderBy('p.kind_order')
-      .orderBy((eb) =>
-        eb
-          .case()
-          .when('p.kind', '=', sql.lit('stale'))
-          .then(eb.ref('p.date_of_change'))
-          .else(eb.ref('p.estimated_close_date'))
-          .end(),
+      .where((eb) =>
+        eb.and([
+          entryScope(eb, v),
+          eb.ref('e.active'),
+          eb('e.stage', 'is not', null),
+          value === 'overdue'
+            ? eb('e.estimated_close_date', '<', v.today)
+            : value === 'soon'
+              ? eb.between('e.estimated_close_date', v.today, v.soon)
+              : eb('e.date_of_change', '<=', staleOnOrBefore(eb, v)),
+        ]),
       )
-      .orderBy('p.opportunity_id');
-  },
-);
+      .orderBy(value === 'stale' ? 'e.date_of_change' : 'e.estimated_close_date')
+      .orderBy('e.opportunity_id')
+      .limit(sql.lit(DIGEST_ATTENTION_LINES));
+  // Each top-N in a subquery of its own, so that its ORDER BY … LIMIT applies to it alone.
+  const part = (value: AttentionKind, order: number) => db.selectFrom(top(value, order).as('t')).selectAll('t');
+  return db
+    .selectFrom(part('overdue', 1).unionAll(part('soon', 2)).unionAll(part('stale', 3)).as('p'))
+    .select([
+      'p.kind',
+      'p.no',
+      'p.description',
+      'p.slack_user_id',
+      'p.salesperson_name',
+      'p.estimated_close_date',
+      'p.date_of_change as last_change',
+      'p.estimated_value as estimated',
+    ])
+    .orderBy('p.kind_order')
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('p.kind', '=', sql.lit('stale'))
+        .then(eb.ref('p.date_of_change'))
+        .else(eb.ref('p.estimated_close_date'))
+        .end(),
+    )
+    .orderBy('p.opportunity_id');
+});
 
 export class DigestService {
   constructor(private readonly db: SqlDatabase) {}
@@ -628,56 +658,40 @@ export class DigestService {
     const cycleCode = request.salesCycleCode?.trim().toUpperCase() || null;
     const slackUserId = request.salespersonSlackUserId?.trim() || null;
 
-    const asked: Asked = { cycle: cycleCode !== null, salesperson: slackUserId !== null };
-    const [context] = (
-      await statementShapes.execute(
-        this.db,
-        `digest context ${JSON.stringify(asked)}`,
-        { ws: workspaceId, cycleCode: cycleCode ?? '', slackUserId: slackUserId ?? '' },
-        (v) => CONTEXT(this.db, v, asked),
-      )
-    ).rows;
-    if (!context) throw new Error('the digest context read no row');
-    if (cycleCode !== null && context.cycle_id === null) {
-      throw new DomainError({ kind: 'sales-cycle-not-found', code: cycleCode });
-    }
-    const staleDays =
-      request.staleDays === undefined
-        ? (context.stale_days ?? DEFAULT_STALE_DAYS)
-        : positiveInteger('staleDays', request.staleDays);
-    const scope: Scope = {
-      workspaceId,
-      cycleId: context.cycle_id,
-      salespersonId: slackUserId === null ? undefined : context.salesperson_id,
+    const values: ScopeValues = {
+      ws: workspaceId,
+      ...(cycleCode === null ? {} : { cycleCode }),
+      ...(slackUserId === null ? {} : { slackUserId }),
     };
-    const values = valuesOf(scope);
+    const requestedStaleDays = request.staleDays === undefined ? null : positiveInteger('staleDays', request.staleDays);
     const period = { from: addDays(today, 1 - periodDays), to: today };
     const since = request.changesSince ?? null;
-
     const lastMonday = mondayOf(today);
     const chart = { from: addDays(lastMonday, -7 * (chartWeeks - 1)), to: today };
-    const dates = {
-      today,
-      soon: addDays(today, CLOSING_SOON_DAYS),
-      staleOnOrBefore: staleCutoff(today, staleDays),
-    };
+    const dates: AttentionValues = { today, soon: addDays(today, CLOSING_SOON_DAYS), staleDays: requestedStaleDays };
 
-    const [figureRows, countRows, changes, attentionRows] = await Promise.all([
+    // Every statement at once: each finds the filters' ids and the stale days itself.
+    const [contextRows, figureRows, changes, attentionRows] = await Promise.all([
+      CONTEXT(this.db, values),
       ENTRY_FIGURES(this.db, {
         ...values,
         ...dates,
         closedFrom: period.from < chart.from ? period.from : chart.from,
       }),
-      OPPORTUNITY_COUNTS(this.db, { ...values, since }),
       since === null ? Promise.resolve(undefined) : this.changes(values, since),
       ATTENTION(this.db, { ...values, ...dates }),
     ]);
+    const [context] = contextRows;
+    if (!context) throw new Error('the digest context read no row');
+    if (cycleCode !== null && context.cycle_id === null) {
+      throw new DomainError({ kind: 'sales-cycle-not-found', code: cycleCode });
+    }
+    const staleDays = requestedStaleDays ?? context.stale_days ?? DEFAULT_STALE_DAYS;
     const figures = entryFiguresOf(figureRows, period, chart);
-    const counts = opportunityCountsOf(countRows);
     const attention = { ...attentionOf(attentionRows, staleDays), totals: figures.attention };
-    const cycles = pipelineOf(context.cycles, figures, counts, cycleCode !== null);
+    const cycles = pipelineOf(context.cycles, figures, cycleCode !== null);
     const closed = closedOf(figures, context.codes, period);
-    const salespeople = salespeopleOf(context.people, figures, counts);
+    const salespeople = salespeopleOf(context.people, figures);
     const weeks = weeksOf(figures, chart.from, chartWeeks);
     return {
       request: {
@@ -692,21 +706,15 @@ export class DigestService {
       cycles,
       totals: cycles.reduce((sum, cycle) => addFigures(sum, cycle.totals), noFigures()),
       closed,
-      changes:
-        changes === undefined
-          ? noChanges()
-          : { ...changes, totals: { ...changes.totals, newOpportunities: counts.created } },
+      changes: changes ?? noChanges(),
       attention,
       salespeople,
       weeks,
     };
   }
 
-  /** What changed since `since` (its count of new opportunities comes from OPPORTUNITY_COUNTS). */
-  private async changes(
-    values: ScopeValues,
-    since: Date,
-  ): Promise<ChangesSince & { totals: NonNullable<ChangesSince['totals']> }> {
+  /** What changed since `since`. */
+  private async changes(values: ScopeValues, since: Date): Promise<ChangesSince> {
     const [created, counts, recent, valueChanges] = await Promise.all([
       CREATED(this.db, { ...values, since }),
       RECENT_COUNTS(this.db, { ...values, since }),
@@ -738,7 +746,7 @@ export class DigestService {
         to: dec(r.to_value),
       })),
       totals: {
-        newOpportunities: 0,
+        newOpportunities: counts[0]?.created ?? 0,
         movedForward: counts[0]?.forward ?? 0,
         movedBack: counts[0]?.back ?? 0,
         closed: counts[0]?.closed ?? 0,
@@ -778,7 +786,7 @@ function attentionOf(
 /** The figures from ENTRY_FIGURES' groups: open ones by cycle and stage, closed ones by day. */
 function entryFiguresOf(
   rows: readonly {
-    kind: 'open' | 'closed';
+    kind: EntryFigureKind;
     sales_cycle_id: number | null;
     stage: number | null;
     salesperson_id: number;
@@ -801,7 +809,11 @@ function entryFiguresOf(
     salespeople: new Map(),
     weeks: new Map(),
     attention: { overdue: 0, closingSoon: 0, stale: 0 },
+    notStarted: new Map(),
+    open: new Map(),
   };
+  const countOpen = (salespersonId: number, n: number) =>
+    figures.open.set(salespersonId, (figures.open.get(salespersonId) ?? 0) + n);
   const reasons = new Map<string, EntryFigures['reasons'][number]>();
   const salesperson = (id: number) => {
     const values = figures.salespeople.get(id) ?? { weighted: null, won: null };
@@ -809,7 +821,15 @@ function entryFiguresOf(
     return values;
   };
   for (const r of rows) {
+    if (r.kind === 'not started') {
+      if (r.sales_cycle_id !== null) {
+        figures.notStarted.set(r.sales_cycle_id, (figures.notStarted.get(r.sales_cycle_id) ?? 0) + r.n);
+      }
+      countOpen(r.salesperson_id, r.n);
+      continue;
+    }
     if (r.kind === 'open') {
+      countOpen(r.salesperson_id, r.n);
       const key = `${r.sales_cycle_id}:${r.stage}`;
       figures.stages.set(
         key,
@@ -863,25 +883,6 @@ function entryFiguresOf(
   return figures;
 }
 
-/** The counts from OPPORTUNITY_COUNTS' groups. */
-function opportunityCountsOf(
-  rows: readonly {
-    sales_cycle_id: number;
-    salesperson_id: number;
-    not_started: number;
-    open_count: number;
-    new_count: number;
-  }[],
-): OpportunityCounts {
-  const counts: OpportunityCounts = { notStarted: new Map(), open: new Map(), created: 0 };
-  for (const r of rows) {
-    counts.notStarted.set(r.sales_cycle_id, (counts.notStarted.get(r.sales_cycle_id) ?? 0) + r.not_started);
-    counts.open.set(r.salesperson_id, (counts.open.get(r.salesperson_id) ?? 0) + r.open_count);
-    counts.created += r.new_count;
-  }
-  return counts;
-}
-
 interface Period {
   from: LocalDate;
   to: LocalDate;
@@ -898,15 +899,13 @@ interface EntryFigures {
   weeks: Map<string, { won: Decimal; lost: Decimal }>;
   /** How many open started entries are overdue, closing soon, stale. */
   attention: NonNullable<Attention['totals']>;
-}
-
-interface OpportunityCounts {
-  /** By cycle id. */
+  /** Not started opportunities, by cycle id. */
   notStarted: Map<number, number>;
-  /** Not started or in progress, by salesperson id. */
+  /**
+   * Open opportunities (not started, or in progress: their active entry has a stage), by salesperson
+   * id (the active entry's copy, kept in step with the opportunity's, §7).
+   */
   open: Map<number, number>;
-  /** Created since `changesSince`, in scope. */
-  created: number;
 }
 
 /** Open pipeline per cycle and stage: every stage of the cycles in scope, zeros where nothing is open. */
@@ -920,7 +919,6 @@ function pipelineOf(
     stage_description: string | null;
   }[],
   figures: EntryFigures,
-  counts: OpportunityCounts,
   asked: boolean,
 ): CyclePipeline[] {
   const cycles: (CyclePipeline & { blocked: boolean; id: number })[] = [];
@@ -933,7 +931,7 @@ function pipelineOf(
         description: row.description,
         blocked: row.blocked,
         stages: [],
-        notStarted: counts.notStarted.get(row.id) ?? 0,
+        notStarted: figures.notStarted.get(row.id) ?? 0,
         totals: noFigures(),
       };
       cycles.push(current);
@@ -1006,19 +1004,18 @@ function closedOf(
 function salespeopleOf(
   people: readonly { id: number; slack_user_id: string | null; name: string }[],
   figures: EntryFigures,
-  counts: OpportunityCounts,
 ): SalespersonLine[] {
   return people
     .map((p, order) => {
       const values = figures.salespeople.get(p.id);
       return {
         order,
-        open: counts.open.get(p.id) ?? 0,
+        open: figures.open.get(p.id) ?? 0,
         wonInPeriod: values?.won ?? null,
         line: {
           slackUserId: p.slack_user_id,
           name: p.name,
-          openCount: counts.open.get(p.id) ?? 0,
+          openCount: figures.open.get(p.id) ?? 0,
           weightedValue: values?.weighted ?? ZERO,
           wonValue: values?.won ?? ZERO,
         },
