@@ -222,10 +222,10 @@ const CLOSED_ACTIONS = () => [enumLiteral('WON'), enumLiteral('LOST')];
 // The statements, each built once per shape (src/store/statement-shapes.ts).
 
 /**
- * Workspace settings and the cycle's id (to tell an unknown cycle code), with the names the digest shows: the cycles in scope with
- * their stages (in code and stage order; a cycle without stages: one row, stage null), the
- * salespeople in scope (in name order: the database's collation decides ties of figures), the close
- * codes. One statement: the names were three reads of their own.
+ * Workspace settings and the asked cycle's id (to tell an unknown code), with the names the digest
+ * shows: the cycles in scope with their stages (in code and stage order; a cycle without stages: one
+ * row, stage null), the salespeople in scope (in name order: the database's collation decides ties of
+ * figures), the close codes. One statement: the names were three reads of their own.
  */
 const CONTEXT = scoped('context', (db, v: ScopeValues) =>
   db.selectNoFrom((eb) => [
