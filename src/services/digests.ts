@@ -1,9 +1,10 @@
 // The pipeline digest (src/services/digest-types.ts): every figure is an SQL aggregate over the
 // opportunity entries, never a loop over loaded opportunities, so its cost grows with the number of
-// rows PostgreSQL scans, not with what JavaScript holds. After one small statement that resolves the
-// workspace settings, the filters and the names, the sections' statements run together (Promise.all: in
-// parallel on the reports pool on PostgreSQL, queued on PGlite's single connection). Every statement is
-// written with kysely against the generated schema types (src/store/kysely.ts).
+// rows PostgreSQL scans, not with what JavaScript holds. Its statements, the one that reads the
+// workspace settings and the names among them, run together (Promise.all: in parallel on the reports
+// pool on PostgreSQL, queued on PGlite's single connection), so they are not one snapshot: a setting or
+// a change landing meanwhile may show in one section and not in another. Every statement is written
+// with kysely against the generated schema types (src/store/kysely.ts).
 //
 // Semantics (spec §1, §2.1, §7, §12: an opportunity's figures live on its single ACTIVE entry):
 //
