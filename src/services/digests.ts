@@ -78,7 +78,7 @@
 import { Decimal, HUNDRED, ZERO } from '../domain/decimal.ts';
 import { addDays, isoWeekday, localDate, type LocalDate, toEpochDay } from '../domain/local-date.ts';
 import { DomainError } from '../domain/problems.ts';
-import { type Compilable, type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Compilable, type Expression, type ExpressionBuilder, expressionBuilder, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, SqlDatabase } from '../store/kysely.ts';
 import { inlined, statementShapes } from '../store/statement-shapes.ts';
@@ -168,34 +168,49 @@ function scoped<V extends ScopeValues, R>(name: string, build: (db: SqlDatabase,
   };
 }
 
+/** Builds the filters' subqueries, which stand on their own (no outer table). */
+const standalone = expressionBuilder<DB>();
+
 /**
- * The conditions that restrict opportunity entries (alias `e`) to the scope: a filter's id is read by a
- * subquery (none when its key is unknown, and then nothing matches).
+ * The ids the scope's filters ask for, each read by a subquery of its own (no row when its key is
+ * unknown, and then nothing matches); undefined for a filter that does not apply.
  */
+function filterIds(v: ScopeValues) {
+  return {
+    cycle:
+      v.cycleCode === undefined
+        ? undefined
+        : standalone
+            .selectFrom('sales_cycle as sc')
+            .select('sc.id')
+            .where('sc.workspace_id', '=', v.ws)
+            .where('sc.code', '=', v.cycleCode),
+    salesperson:
+      v.slackUserId === undefined
+        ? undefined
+        : standalone
+            .selectFrom('salesperson as sp')
+            .select('sp.id')
+            .where('sp.workspace_id', '=', v.ws)
+            .where('sp.slack_user_id', '=', v.slackUserId),
+  };
+}
+
+/** The conditions that restrict opportunity entries (alias `e`) to the scope. */
 function entryScope(eb: WithEntries, v: ScopeValues): Expression<SqlBool> {
+  const ids = filterIds(v);
   const parts: Expression<SqlBool>[] = [eb('e.workspace_id', '=', v.ws)];
-  if (v.cycleCode !== undefined) {
-    const cycle = eb.selectFrom('sales_cycle as sc').select('sc.id').where('sc.workspace_id', '=', v.ws);
-    parts.push(eb('e.sales_cycle_id', '=', cycle.where('sc.code', '=', v.cycleCode)));
-  }
-  if (v.slackUserId !== undefined) {
-    const salesperson = eb.selectFrom('salesperson as sp').select('sp.id').where('sp.workspace_id', '=', v.ws);
-    parts.push(eb('e.salesperson_id', '=', salesperson.where('sp.slack_user_id', '=', v.slackUserId)));
-  }
+  if (ids.cycle) parts.push(eb('e.sales_cycle_id', '=', ids.cycle));
+  if (ids.salesperson) parts.push(eb('e.salesperson_id', '=', ids.salesperson));
   return eb.and(parts);
 }
 
-/** The conditions that restrict opportunities (alias `o`) to the scope, as entryScope's. */
+/** The conditions that restrict opportunities (alias `o`) to the scope. */
 function opportunityScope(eb: WithOpportunities, v: ScopeValues): Expression<SqlBool> {
+  const ids = filterIds(v);
   const parts: Expression<SqlBool>[] = [eb('o.workspace_id', '=', v.ws)];
-  if (v.cycleCode !== undefined) {
-    const cycle = eb.selectFrom('sales_cycle as sc').select('sc.id').where('sc.workspace_id', '=', v.ws);
-    parts.push(eb('o.sales_cycle_id', '=', cycle.where('sc.code', '=', v.cycleCode)));
-  }
-  if (v.slackUserId !== undefined) {
-    const salesperson = eb.selectFrom('salesperson as sp').select('sp.id').where('sp.workspace_id', '=', v.ws);
-    parts.push(eb('o.salesperson_id', '=', salesperson.where('sp.slack_user_id', '=', v.slackUserId)));
-  }
+  if (ids.cycle) parts.push(eb('o.sales_cycle_id', '=', ids.cycle));
+  if (ids.salesperson) parts.push(eb('o.salesperson_id', '=', ids.salesperson));
   return eb.and(parts);
 }
 
