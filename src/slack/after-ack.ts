@@ -234,7 +234,7 @@ export class AfterAckQueue {
     if (first && this.running < this.slots && this.timer === undefined) {
       // The next moment a wait may end without an answer: its longest wait for quiet, then for acks.
       const waited = performance.now() - first.since;
-      const until = Math.min(...[this.quietMaxMs, this.maxDeferMs].filter((limit) => limit > waited));
+      const until = waited < this.quietMaxMs ? Math.min(this.quietMaxMs, this.maxDeferMs) : this.maxDeferMs;
       this.timer = setTimeout(
         () => {
           this.timer = undefined;
